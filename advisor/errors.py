@@ -1,0 +1,76 @@
+"""The error tree. Every error a user can cause is an :class:`AdvisorError` with a one-line message.
+
+Front ends render them (``file:line: message``) and pick exit codes; nothing else prints.
+"""
+
+from __future__ import annotations
+
+
+class AdvisorError(Exception):
+    """Root of all errors aap-advise reports to a user.
+
+    :param message: one line, lower case start, no trailing period.
+    :param code: a stable kebab-case id.
+    :param file: the file the problem is in, if any.
+    :param line: the 1-based line in ``file``, if known.
+    :param key: the TOML/JSON key path, where there is no line.
+    :param hint: what to do about it.
+    """
+
+    exit_code = 2
+    default_code = "error"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        file: str | None = None,
+        line: int | None = None,
+        key: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code or self.default_code
+        self.file = file
+        self.line = line
+        self.key = key
+        self.hint = hint
+
+    def render(self) -> str:
+        """``file:line: message`` (or ``file: key: message``), one line."""
+        prefix = ""
+        if self.file:
+            prefix = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
+            if self.key and not self.line:
+                prefix += f"{self.key}: "
+        return prefix + self.message
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class UsageError(AdvisorError):
+    """Bad command-line arguments (unknown capability, bad ``--python`` ...)."""
+
+    default_code = "usage"
+
+
+class ManifestError(AdvisorError):
+    """A dependency file that cannot be read."""
+
+    default_code = "manifest"
+
+
+class KnowledgeError(AdvisorError):
+    """Shipped or refreshed knowledge data that fails validation."""
+
+    default_code = "knowledge"
+
+
+class IndexUnavailable(AdvisorError):
+    """The package index could not be reached or answered with something unusable."""
+
+    exit_code = 3
+    default_code = "index-unavailable"

@@ -1,0 +1,81 @@
+"""Platform ids used across aap-advise, and how wheel platform tags map onto them.
+
+A platform id names an OS family and a CPU, e.g. ``linux-x86_64`` (manylinux, glibc) or
+``musllinux-aarch64``. Wheel tags map onto ids through :func:`platform_id`; the user-facing
+``--platform`` choices are :data:`USER_PLATFORMS`, and :func:`served_by` says which wheel
+platform ids serve a user platform (macOS arm64 is served by arm64 or universal2 wheels).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The platforms a user may ask about with ``--platform`` (first is the default).
+USER_PLATFORMS: tuple[str, ...] = (
+    "linux-x86_64",
+    "linux-aarch64",
+    "musllinux-x86_64",
+    "musllinux-aarch64",
+    "macos-x86_64",
+    "macos-arm64",
+    "windows-amd64",
+    "windows-x86",
+    # Accepted beyond the documented list: 32-bit Linux, where wheels exist but AAP cannot run,
+    # and Windows on ARM, which ddtrace started shipping in 3.15.0.
+    "linux-i686",
+    "musllinux-i686",
+    "windows-arm64",
+)
+DEFAULT_PLATFORM = "linux-x86_64"
+
+#: Platform id of a pure wheel (``py3-none-any``): serves every platform.
+ANY = "any"
+
+_MANYLINUX = re.compile(r"^(?:manylinux\d*|manylinux_\d+_\d+|linux)_(?P<arch>.+)$")
+_MUSLLINUX = re.compile(r"^musllinux_\d+_\d+_(?P<arch>.+)$")
+_MACOS = re.compile(r"^macosx_\d+_\d+_(?P<arch>.+)$")
+_MACOS_ARCH = {"x86_64": "x86_64", "intel": "x86_64", "arm64": "arm64", "universal2": "universal2"}
+_WINDOWS = {"win_amd64": "windows-amd64", "win32": "windows-x86", "win_arm64": "windows-arm64"}
+
+
+def platform_id(tag_platform: str) -> str | None:
+    """Map a wheel platform tag (``manylinux_2_17_x86_64``) onto a platform id, or ``None``.
+
+    :param tag_platform: the platform part of a wheel tag.
+    :returns: e.g. ``linux-x86_64``, ``musllinux-aarch64``, ``macos-universal2``,
+        ``windows-amd64``, ``any``; ``None`` for tags no supported platform uses
+        (``macosx_10_9_fat`` and the like).
+    """
+    if tag_platform == "any":
+        return ANY
+    if tag_platform in _WINDOWS:
+        return _WINDOWS[tag_platform]
+    if m := _MUSLLINUX.match(tag_platform):
+        return f"musllinux-{m['arch']}"
+    if m := _MANYLINUX.match(tag_platform):
+        return f"linux-{m['arch']}"
+    if m := _MACOS.match(tag_platform):
+        arch = _MACOS_ARCH.get(m["arch"])
+        return f"macos-{arch}" if arch else None
+    return None
+
+
+def served_by(user_platform: str) -> frozenset[str]:
+    """The wheel platform ids that install on ``user_platform``.
+
+    macOS: an arch wheel or ``universal2``; every platform: a pure ``any`` wheel.
+    """
+    ids = {user_platform, ANY}
+    if user_platform.startswith("macos-"):
+        ids.add("macos-universal2")
+    return frozenset(ids)
+
+
+def is_windows(user_platform: str) -> bool:
+    """True for every Windows platform id."""
+    return user_platform.startswith("windows-")
+
+
+def is_32bit_linux(user_platform: str) -> bool:
+    """True for 32-bit x86 Linux (glibc or musl)."""
+    return user_platform in ("linux-i686", "musllinux-i686")

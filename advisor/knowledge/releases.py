@@ -1,0 +1,213 @@
+"""The release snapshot: every ddtrace version on the index, with what it installs on.
+
+The snapshot (``data/releases.json``) is written by :mod:`advisor.knowledge.refresh` and read
+here into frozen :class:`Release` values. Its format (``schema_version`` 1)::
+
+    {
+      "schema_version": 1,
+      "project": "ddtrace",
+      "index_url": "https://pypi.org/simple/",
+      "snapshot_date": "2026-11-24",          # the day the index was read
+      "last_serial": "42851752",              # PEP 691 "_last-serial", when the index gives it
+      "requires_dist_sets": [[...], ...],      # distinct Requires-Dist lists, shared by index
+      "releases": {
+        "4.16.0": {
+          "requires_python": "<3.15,>=3.9",   # null when no file declares one
+          "yanked": false,                    # true only when every file is yanked
+          "yanked_reason": null,
+          "upload_time": "2026-10-16",        # first upload, a date
+          "sdist": true,
+          "wheels": {"cp39": ["linux-aarch64", "linux-x86_64", ...], "cp38-abi3": [...], "py3": ["any"]},
+          "requires_dist": 12                 # index into requires_dist_sets; null when unread
+        }
+      }
+    }
+
+Interpreter keys are ``cpXY`` (one CPython), ``cpXY-abi3`` (CPython X.Y and later) or ``pyX``
+(a pure wheel for any Python X). Platform ids come from :mod:`advisor.knowledge.platforms`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from typing import Any
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
+
+from advisor.errors import KnowledgeError
+from advisor.knowledge.platforms import served_by
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """One version of the package on the index, as the snapshot records it."""
+
+    version: Version
+    requires_python: SpecifierSet | None
+    yanked: bool
+    yanked_reason: str | None
+    upload_time: str | None
+    sdist: bool
+    wheels: Mapping[str, frozenset[str]]
+    requires_dist: tuple[str, ...] | None
+
+    @property
+    def is_final(self) -> bool:
+        """Not a pre-release or development release."""
+        return not (self.version.is_prerelease or self.version.is_devrelease)
+
+    def admits_python(self, python: str) -> bool:
+        """Requires-Python admits CPython ``python`` (``"3.12"``) at some patch level."""
+        if self.requires_python is None:
+            return True
+        return python_minor_admitted(self.requires_python, python)
+
+    def has_wheel(self, python: str, platform: str) -> bool:
+        """A wheel installs on CPython ``python`` on user platform ``platform``.
+
+        A ``cpXY`` wheel, an abi3 wheel built for X.Y or lower, or a pure ``pyX`` wheel counts.
+        Requires-Python is not checked here (see :meth:`serves`).
+        """
+        major, minor = (int(p) for p in python.split("."))
+        accepted = served_by(platform)
+        for interp, platforms in self.wheels.items():
+            if not accepted & platforms:
+                continue
+            if _interpreter_matches(interp, major, minor):
+                return True
+        return False
+
+    def serves(self, python: str, platform: str) -> bool:
+        """Final, not yanked, Requires-Python admits ``python``, and a wheel for it exists.
+
+        Requires-Python wins over wheels: 4.11-4.14 publish cp315 wheels that their
+        ``<3.15`` excludes, and pip never selects them.
+        """
+        return (
+            self.is_final
+            and not self.yanked
+            and self.admits_python(python)
+            and self.has_wheel(python, platform)
+        )
+
+
+def _interpreter_matches(interp: str, major: int, minor: int) -> bool:
+    if interp.startswith("cp"):
+        abi3 = interp.endswith("-abi3")
+        digits = interp[2:].removesuffix("-abi3")
+        if not digits.isdigit() or len(digits) < 2:
+            return False
+        w_major, w_minor = int(digits[0]), int(digits[1:])
+        if abi3:
+            return w_major == major and w_minor <= minor
+        return (w_major, w_minor) == (major, minor)
+    if interp.startswith("py"):
+        digits = interp[2:]
+        if digits.isdigit():
+            return int(digits[0]) == major and (len(digits) == 1 or int(digits[1:]) <= minor)
+    return False
+
+
+def python_minor_admitted(spec: SpecifierSet, python: str) -> bool:
+    """The specifier admits CPython minor ``python`` at X.Y.0 or some later X.Y.z."""
+    return any(spec.contains(f"{python}.{patch}", prereleases=False) for patch in range(0, 100))
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseSnapshot:
+    """All releases of one project, in ascending version order."""
+
+    project: str
+    index_url: str
+    snapshot_date: str
+    releases: tuple[Release, ...]
+    _by_version: dict[Version, Release] = field(default_factory=dict, compare=False, repr=False)
+
+    def get(self, version: Version | str) -> Release | None:
+        """The release with exactly this version, if the snapshot has it."""
+        if not self._by_version:
+            self._by_version.update({r.version: r for r in self.releases})
+        return self._by_version.get(Version(str(version)))
+
+    def final(self) -> Iterable[Release]:
+        """Final, non-yanked releases in ascending order."""
+        return (r for r in self.releases if r.is_final and not r.yanked)
+
+    @cached_property
+    def newest(self) -> Release | None:
+        """The highest final, non-yanked release."""
+        finals = list(self.final())
+        return finals[-1] if finals else None
+
+
+def parse_snapshot(data: Any, origin: str) -> ReleaseSnapshot:
+    """Validate and convert the snapshot's JSON data, reporting every problem at once.
+
+    :param data: the decoded JSON document.
+    :param origin: where it came from, for messages.
+    :raises KnowledgeError: when the document does not follow the schema.
+    """
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{origin}: the snapshot is not a JSON object")
+    if data.get("schema_version") != SCHEMA_VERSION:
+        raise KnowledgeError(
+            f"{origin}: schema_version {data.get('schema_version')!r} is not {SCHEMA_VERSION}",
+            code="snapshot-schema",
+        )
+    sets = data.get("requires_dist_sets", [])
+    releases: list[Release] = []
+    for key, raw in dict(data.get("releases", {})).items():
+        try:
+            releases.append(_parse_release(key, raw, sets))
+        except (KeyError, TypeError, ValueError, IndexError, InvalidVersion, InvalidSpecifier) as exc:
+            problems.append(f"releases.{key}: {exc}")
+    for name in ("project", "snapshot_date"):
+        if not isinstance(data.get(name), str):
+            problems.append(f"{name}: missing or not a string")
+    if problems:
+        raise KnowledgeError(f"{origin}: " + "; ".join(problems), code="snapshot-invalid")
+    releases.sort(key=lambda r: r.version)
+    return ReleaseSnapshot(
+        project=data["project"],
+        index_url=str(data.get("index_url", "")),
+        snapshot_date=data["snapshot_date"],
+        releases=tuple(releases),
+    )
+
+
+def _parse_release(key: str, raw: Mapping[str, Any], sets: list[list[str]]) -> Release:
+    rp = raw.get("requires_python")
+    rd_index = raw.get("requires_dist")
+    return Release(
+        version=Version(key),
+        requires_python=SpecifierSet(rp) if rp else None,
+        yanked=bool(raw["yanked"]),
+        yanked_reason=raw.get("yanked_reason"),
+        upload_time=raw.get("upload_time"),
+        sdist=bool(raw.get("sdist", False)),
+        wheels={interp: frozenset(plats) for interp, plats in dict(raw.get("wheels", {})).items()},
+        requires_dist=tuple(sets[rd_index]) if rd_index is not None else None,
+    )
+
+
+def load_snapshot(path: str | None = None) -> ReleaseSnapshot:
+    """Load the shipped snapshot, or the one at ``path``."""
+    if path is None:
+        ref = resources.files("advisor.knowledge") / "data" / "releases.json"
+        text, origin = ref.read_text(encoding="utf-8"), "advisor/knowledge/data/releases.json"
+    else:
+        with open(path, encoding="utf-8") as fh:
+            text, origin = fh.read(), path
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise KnowledgeError(f"{origin}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
+    return parse_snapshot(data, origin)

@@ -1,0 +1,111 @@
+"""The project as its dependency files declare it: dependencies, locks, the Python range.
+
+Readers in :mod:`advisor.manifests` produce these values once; nothing after them looks at raw
+file contents again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["info", "warning", "error"]
+Role = Literal["declared", "constraint", "locked"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLocation:
+    """Where something was read: a file, and a 1-based line or a TOML/JSON key path."""
+
+    file: str
+    line: int | None = None
+    key: str | None = None
+
+    def __str__(self) -> str:
+        if self.line is not None:
+            return f"{self.file}:{self.line}"
+        if self.key:
+            return f"{self.file}: {self.key}"
+        return self.file
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something the user should know: an id, a severity, one line of text, and where."""
+
+    id: str
+    severity: Severity
+    message: str
+    location: SourceLocation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Dependency:
+    """One requirement on one package, as one file states it.
+
+    :param name: canonical name (``packaging.utils.canonicalize_name``).
+    :param display_name: the name as written.
+    :param specifier: the version specifier as a string, ``""`` when there is none.
+    :param version: the exact version when pinned (``==X``) or locked, else ``None``.
+    :param marker: the environment marker, if any.
+    :param extras: requested extras.
+    :param group: the optional-dependency extra, dependency group or tool group it belongs to
+        (``None`` for the main dependencies).
+    :param role: declared requirement, constraint (``-c`` files, uv constraints) or locked pin.
+    :param url: a direct reference (VCS, archive URL or local path), if any.
+    :param editable: installed with ``-e``.
+    """
+
+    name: str
+    display_name: str
+    specifier: str
+    version: str | None
+    source: SourceLocation
+    marker: str | None = None
+    extras: tuple[str, ...] = ()
+    group: str | None = None
+    role: Role = "declared"
+    url: str | None = None
+    editable: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PythonDeclaration:
+    """A declared CPython range and where it came from.
+
+    :param spec: a PEP 440 specifier set (``>=3.9,<3.13``).
+    :param source: human-readable origin, e.g. ``pyproject.toml: project.requires-python``.
+    :param weak: a hint only (``.python-version``, a pip-compile header), overridden by any
+        declared range.
+    """
+
+    spec: str
+    source: str
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """What one reader found in one file."""
+
+    path: str
+    kind: str
+    dependencies: tuple[Dependency, ...] = ()
+    python: PythonDeclaration | None = None
+    project_name: str | None = None
+    is_lock: bool = False
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """Everything read from the paths the user gave."""
+
+    manifests: tuple[Manifest, ...]
+    dependencies: tuple[Dependency, ...]
+    python: PythonDeclaration | None
+    findings: tuple[Finding, ...] = field(default=())
+
+    def named(self, name: str) -> tuple[Dependency, ...]:
+        """Every dependency on canonical ``name``."""
+        return tuple(d for d in self.dependencies if d.name == name)

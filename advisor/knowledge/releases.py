@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -115,9 +115,14 @@ def _interpreter_matches(interp: str, major: int, minor: int) -> bool:
     return False
 
 
-def python_minor_admitted(spec: SpecifierSet, python: str) -> bool:
-    """The specifier admits CPython minor ``python`` at X.Y.0 or some later X.Y.z."""
-    return any(spec.contains(f"{python}.{patch}", prereleases=False) for patch in range(0, 100))
+@lru_cache(maxsize=4096)
+def python_minor_admitted(spec: SpecifierSet | str, python: str) -> bool:
+    """The specifier admits CPython minor ``python`` at X.Y.0 or at some later X.Y.z.
+
+    Cached: the same few Requires-Python values are asked about for hundreds of releases.
+    """
+    s = spec if isinstance(spec, SpecifierSet) else SpecifierSet(spec)
+    return any(s.contains(f"{python}.{patch}", prereleases=False) for patch in range(100))
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,11 +145,10 @@ class ReleaseSnapshot:
         """Final, non-yanked releases in ascending order."""
         return (r for r in self.releases if r.is_final and not r.yanked)
 
-    @cached_property
+    @property
     def newest(self) -> Release | None:
         """The highest final, non-yanked release."""
-        finals = list(self.final())
-        return finals[-1] if finals else None
+        return next((r for r in reversed(self.releases) if r.is_final and not r.yanked), None)
 
 
 def parse_snapshot(data: Any, origin: str) -> ReleaseSnapshot:

@@ -1,0 +1,196 @@
+"""The ``aap-advise`` command. The only place that parses arguments, prints, and picks exit codes.
+
+Exit codes: 0 nothing to do, 1 upgrade advised (or split, or impossible), 2 bad input or usage,
+3 the package index could not be used. Heavy modules are imported only after parsing, so
+``--version`` and ``--help`` stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from typing import NoReturn
+
+from advisor import __version__
+
+EXIT_OK, EXIT_ACTION, EXIT_USAGE, EXIT_INDEX = 0, 1, 2, 3
+PLATFORMS = (
+    "linux-x86_64", "linux-aarch64", "musllinux-x86_64", "musllinux-aarch64",
+    "macos-x86_64", "macos-arm64", "windows-amd64", "windows-x86",
+    "linux-i686", "musllinux-i686", "windows-arm64",
+)
+
+DESCRIPTION = """\
+Find the smallest ddtrace upgrade that unlocks Datadog App and API Protection (AAP)
+capabilities for your project, on every CPython it supports.
+
+Reads requirements files (more formats follow), finds the current ddtrace, the frameworks
+and libraries AAP covers and the declared Python range, and answers from shipped
+compatibility data and a snapshot of ddtrace's releases (which wheels exist for which
+CPython and platform). Nothing is installed or executed.
+"""
+
+EPILOG = """\
+other commands:
+  aap-advise capabilities [--format json]   list the capabilities, their floors and aliases
+  aap-advise kb refresh [--index-url URL]   regenerate the release snapshot from the index
+
+exit status:
+  0  ddtrace already gives every requested capability
+  1  an upgrade is advised (or no single release can do it)
+  2  bad input: unreadable file, unknown capability, bad option
+  3  the package index could not be used
+
+examples:
+  aap-advise requirements.txt
+  aap-advise requirements.txt --capability iast --python '>=3.10' --format json
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line and exit 2 without the usage banner."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"aap-advise: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _today(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for the main (advise) command."""
+    p = _Parser(prog="aap-advise", description=DESCRIPTION, epilog=EPILOG,
+                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="*", metavar="PATH", help="dependency files to read (default: .)")
+    p.add_argument("-c", "--capability", action="append", default=[], metavar="ID",
+                   help="capability to unlock (repeatable, or a comma list); ids, names and aliases "
+                        "such as ato, rasp, code-security work; default: every supported capability")
+    p.add_argument("--python", metavar="SPEC",
+                   help="CPython range to plan for, e.g. '>=3.9' or 3.12 (default: the declared "
+                        "range; without one, the CPythons not past end of life)")
+    p.add_argument("--platform", action="append", default=[], choices=PLATFORMS, metavar="P",
+                   help=f"platform to serve (repeatable; default linux-x86_64); one of: {', '.join(PLATFORMS)}")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    p.add_argument("--offline", action="store_true",
+                   help="use only the shipped release snapshot (no network)")
+    p.add_argument("--snapshot", metavar="FILE", help="use this release snapshot file instead of the shipped one")
+    p.add_argument("--today", type=_today, metavar="YYYY-MM-DD",
+                   help="judge support windows and CPython end of life on this day (default: today)")
+    p.add_argument("--debug", action="store_true", help="show a traceback for errors")
+    p.add_argument("-V", "--version", action="version", version=f"aap-advise {__version__}")
+    return p
+
+
+def _write(text: str, output: str | None) -> None:
+    """Write the report; to a file atomically (temp file beside it, then rename)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    directory = os.path.dirname(os.path.abspath(output))
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".aap-advise-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, output)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _advise(argv: Sequence[str]) -> int:
+    from advisor.model.advice import AdviceRequest
+    from advisor.pipeline import advise
+    from advisor.render import OutputFormat, renderer
+
+    args = build_parser().parse_args(argv)
+    request = AdviceRequest(
+        capabilities=tuple(args.capability),
+        python=args.python,
+        platforms=tuple(args.platform) or ("linux-x86_64",),
+        today=args.today or dt.date.today(),
+    )
+    advice = advise(args.paths or ["."], request, snapshot=args.snapshot)
+    _write(renderer(OutputFormat(args.format))(advice), args.output)
+    return EXIT_OK if advice.recommendation.status == "ok" else EXIT_ACTION
+
+
+def _capabilities(argv: Sequence[str]) -> int:
+    import json
+
+    from advisor.knowledge.matrix import load
+
+    p = _Parser(prog="aap-advise capabilities", description="List AAP capabilities and their ddtrace floors.")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    args = p.parse_args(argv)
+    k = load()
+    rows = [
+        {"id": c.id, "name": c.name, "min_version": str(c.min_version) if c.min_version else None,
+         "status": "supported" if c.supported else "unsupported", "aliases": list(c.aliases),
+         "summary": c.summary, "env": [f"{e.name}={e.value}" if e.need != "unset" else f"{e.name} unset"
+                                       for e in c.env if e.need != "default"]}
+        for c in k.capabilities
+    ]
+    if args.format == "json":
+        sys.stdout.write(json.dumps({"capabilities": rows, "docs": k.docs_url}, indent=2) + "\n")
+        return EXIT_OK
+    width = max(len(r["id"]) for r in rows)
+    for r in rows:
+        floor = r["min_version"] or "unsupported"
+        sys.stdout.write(f"{r['id']:<{width}}  {floor:>11}  {r['name']}  (aliases: {', '.join(r['aliases'])})\n")
+    sys.stdout.write(f"\nsource: {k.docs_url}\n")
+    return EXIT_OK
+
+
+def _kb(argv: Sequence[str]) -> int:
+    from pathlib import Path
+
+    p = _Parser(prog="aap-advise kb", description="Manage the shipped knowledge.")
+    sub = p.add_subparsers(dest="action", required=True)
+    r = sub.add_parser("refresh", help="regenerate the release snapshot from the package index")
+    r.add_argument("--index-url", default="https://pypi.org/simple/", help="simple index (default: PyPI)")
+    r.add_argument("--out", help="where to write it (default: the shipped snapshot inside the package)")
+    r.add_argument("--project", default="ddtrace", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    from advisor.knowledge.refresh import refresh
+
+    out = Path(args.out) if args.out else Path(__file__).resolve().parents[1] / "knowledge" / "data" / "releases.json"
+    summary = refresh(args.index_url, out, project=args.project,
+                      progress=lambda line: sys.stderr.write(line + "\n"))
+    sys.stdout.write(summary + "\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    from advisor.errors import AdvisorError
+
+    try:
+        if argv[:1] == ["capabilities"]:
+            return _capabilities(argv[1:])
+        if argv[:1] == ["kb"]:
+            return _kb(argv[1:])
+        return _advise(argv)
+    except AdvisorError as exc:
+        if debug:
+            raise
+        sys.stderr.write(f"aap-advise: error: {exc.render()}\n")
+        if exc.hint:
+            sys.stderr.write(f"hint: {exc.hint}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

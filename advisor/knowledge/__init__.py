@@ -1,0 +1,1 @@
+"""What aap-advise knows that the package index does not tell: shipped, validated data."""

@@ -1,0 +1,23 @@
+"""The one orchestration every front end shares: read the files, load the knowledge, plan."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from advisor.knowledge import matrix
+from advisor.knowledge.releases import load_snapshot
+from advisor.manifests import read_paths
+from advisor.model.advice import Advice, AdviceRequest
+from advisor.plan import plan
+
+
+def advise(paths: Sequence[str], request: AdviceRequest, snapshot: str | None = None) -> Advice:
+    """Advise on the dependency files at ``paths``.
+
+    :param paths: files or folders; ``["."]`` when the user named none.
+    :param request: capabilities, Python range, platforms and the day to judge support on.
+    :param snapshot: a release snapshot file to use instead of the shipped one.
+    :raises AdvisorError: for bad input, bad data or an unreachable index.
+    """
+    project = read_paths(paths)
+    return plan(project, matrix.load(), load_snapshot(snapshot), request)

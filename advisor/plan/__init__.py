@@ -1,0 +1,290 @@
+"""The smallest ddtrace upgrade that unlocks the requested capabilities on every CPython in scope.
+
+Pure: takes the project, the knowledge and the release snapshot, returns an
+:class:`~advisor.model.advice.Advice`. No network, no files, no argparse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import Version
+
+from advisor.knowledge.matrix import Capability, Knowledge
+from advisor.knowledge.releases import Release, ReleaseSnapshot
+from advisor.model.advice import (
+    Advice,
+    AdviceRequest,
+    CapabilityResult,
+    Change,
+    DdtraceState,
+    FloorReason,
+    FoundIntegration,
+    Recommendation,
+)
+from advisor.model.project import Finding, Project
+from advisor.plan import findings as fnd
+from advisor.plan.current import DDTRACE, ddtrace_state, installs_for
+from advisor.plan.scope import check_platforms, python_scope, resolve_capabilities
+from advisor.plan.serve import Server, why_unserved
+
+__all__ = ["plan"]
+
+
+def plan(
+    project: Project, knowledge: Knowledge, snapshot: ReleaseSnapshot, request: AdviceRequest
+) -> Advice:
+    """Advise on ``project`` for ``request``.
+
+    :raises UsageError: for unknown capabilities or platforms and an unusable ``--python``.
+    """
+    requested = resolve_capabilities(knowledge, request.capabilities)
+    platforms = check_platforms(request.platforms)
+    scope = python_scope(knowledge, project, request.python, request.today)
+    found = find_integrations(project, knowledge)
+    findings: list[Finding] = [*project.findings, *scope.findings]
+
+    unavailable = {cap.id: _never_runs_on(knowledge, cap, platforms) for cap in requested}
+    active = [c for c in requested if c.supported and unavailable[c.id] != frozenset(platforms)]
+    findings += fnd.platform_gates(knowledge, requested, unavailable, platforms)
+
+    floor, reasons = _floor(active, found, knowledge)
+    server = Server(snapshot, active, unavailable, platforms)
+    per_python = {py: _version(server.smallest(floor, [py])) for py in scope.versions}
+    served = [py for py in scope.versions if per_python[py] is not None]
+    for py in scope.versions:
+        if per_python[py] is None:
+            findings.append(
+                Finding("python-unserved", "warning",
+                        f"CPython {py} left out: {why_unserved(knowledge, server, floor, py)}")
+            )
+
+    state = ddtrace_state(project)
+    recommendation = _recommend(project, server, state, floor, served, per_python, active, reasons)
+    target = Version(recommendation.ddtrace) if recommendation.ddtrace else None
+    effective = target or (Version(state.current) if state and state.current else None)
+    if not scope.versions:
+        findings.append(Finding("no-python", "error", f"no released CPython matches {scope.spec!r} ({scope.source})"))
+    findings += fnd.for_target(knowledge, snapshot, server, active, found, state, recommendation,
+                               effective, request.today, served)
+    return Advice(
+        python_spec=scope.spec,
+        python_source=scope.source,
+        python_versions=scope.versions,
+        platforms=platforms,
+        ddtrace=state,
+        requested=tuple(c.id for c in requested),
+        capabilities=tuple(_capability_results(knowledge, requested, active, unavailable, found, state)),
+        recommendation=recommendation,
+        integrations=found,
+        findings=tuple(_dedupe(findings)),
+        snapshot_date=snapshot.snapshot_date,
+        files=tuple(m.path for m in project.manifests),
+        today=request.today,
+    )
+
+
+def _never_runs_on(knowledge: Knowledge, cap: Capability, platforms: Sequence[str]) -> frozenset[str]:
+    out = set()
+    for p in platforms:
+        if cap.requires_waf and p in knowledge.waf_missing_on:
+            out.add(p)
+        if any(p in ex.platforms for ex in cap.excluded_platforms):
+            out.add(p)
+    return frozenset(out)
+
+
+def find_integrations(project: Project, knowledge: Knowledge) -> tuple[FoundIntegration, ...]:
+    """The coverage-table frameworks and libraries among the dependencies, one per distribution."""
+    seen: dict[str, FoundIntegration] = {}
+    for dep in project.dependencies:
+        integ = knowledge.integration_for(dep.name)
+        if integ is None:
+            continue
+        prev = seen.get(dep.name)
+        # A locked or pinned version beats a range from another file.
+        if prev is not None and (prev.version or not dep.version):
+            continue
+        seen[dep.name] = FoundIntegration(
+            id=integ.id,
+            name=integ.name,
+            distribution=dep.name,
+            version=dep.version,
+            specifier=dep.specifier or (prev.specifier if prev else None) or None,
+            source=dep.source,
+            covers=integ.features,
+            auto_instrumented=integ.auto_instrumented,
+            unsupported=integ.unsupported,
+        )
+    return tuple(seen.values())
+
+
+def _floor(
+    active: Sequence[Capability], found: Sequence[FoundIntegration], knowledge: Knowledge
+) -> tuple[Version, tuple[FloorReason, ...]]:
+    reasons: list[FloorReason] = []
+    for cap in active:
+        if cap.min_version is not None:
+            reasons.append(FloorReason(str(cap.min_version), f"{cap.name} (documented floor)"))
+    active_ids = {c.id for c in active}
+    for f in found:
+        for fl in knowledge.integration(f.id).floors:
+            if fl.capability in active_ids:
+                reasons.append(FloorReason(str(fl.min_version), f"{fl.what} ({f.distribution} found)"))
+    if not reasons:
+        return Version("0"), ()
+    top = max(Version(r.version) for r in reasons)
+    ordered = sorted(reasons, key=lambda r: Version(r.version), reverse=True)
+    return top, tuple(ordered)
+
+
+def _version(release: Release | None) -> str | None:
+    return str(release.version) if release else None
+
+
+def _recommend(
+    project: Project,
+    server: Server,
+    state: DdtraceState | None,
+    floor: Version,
+    served: Sequence[str],
+    per_python: dict[str, str | None],
+    active: Sequence[Capability],
+    reasons: tuple[FloorReason, ...],
+) -> Recommendation:
+    common = {"per_python": per_python, "floor": str(floor) if reasons else None, "floor_reasons": reasons}
+    if not active or not served:
+        return Recommendation("impossible", None, **common)
+    search_from = floor
+    if state and state.current:
+        current = Version(state.current)
+        search_from = max(floor, current)
+    target = server.smallest(search_from, served) or server.smallest(floor, served)
+    if target is None:
+        split = server.split(floor, served)
+        changes = tuple(
+            Change(DDTRACE, state.current if state else None, part.ddtrace,
+                   from_specifier=state.specifier if state else None,
+                   to_specifier=f"=={part.ddtrace}; {part.marker}" if part.marker else f"=={part.ddtrace}",
+                   source=state.source if state else None)
+            for part in split
+        )
+        return Recommendation("split", None, changes=changes, split=split, **common)
+    if state is not None and _enough(project, server, floor, target, served):
+        return Recommendation("ok", _kept(state, target), **common)
+    change = Change(
+        DDTRACE,
+        state.current if state else None,
+        str(target.version),
+        from_specifier=state.specifier if state else None,
+        source=state.source if state else None,
+    )
+    return Recommendation("upgrade", str(target.version), changes=(change,), **common)
+
+
+def _kept(state: DdtraceState, target: Release) -> str:
+    """The version an ``ok`` project keeps: its own when known, else the target it already allows."""
+    return state.current or str(target.version)
+
+
+def _enough(
+    project: Project, server: Server, floor: Version, target: Release, served: Sequence[str]
+) -> bool:
+    """The project's ddtrace already gives every capability on every served CPython."""
+    for py in served:
+        exact, ranges = installs_for(project, py)
+        if not exact and not ranges:
+            return False
+        for v in exact:
+            release = server.snapshot.get(v)
+            version = Version(v)
+            if version < floor:
+                return False
+            if release is None:
+                newest = server.snapshot.newest
+                if newest is None or version <= newest.version:
+                    return False
+                continue  # newer than the snapshot: cannot check wheels, trust it (reported)
+            if not server.serves(release, py):
+                return False
+        for dep in ranges:
+            if not _range_floor_ok(dep.specifier, server, target, py):
+                return False
+    return True
+
+
+def _range_floor_ok(specifier: str, server: Server, target: Release, python: str) -> bool:
+    """The smallest release the range would install on ``python`` is at or above the target."""
+    if not specifier:
+        return False
+    try:
+        spec = SpecifierSet(specifier)
+    except InvalidSpecifier:
+        return False
+    admitted = [r for r in server.snapshot.final() if spec.contains(r.version) and r.admits_python(python)]
+    if not admitted:
+        return False
+    return admitted[0].version >= target.version
+
+
+def _capability_results(
+    knowledge: Knowledge,
+    requested: Sequence[Capability],
+    active: Sequence[Capability],
+    unavailable: dict[str, frozenset[str]],
+    found: Sequence[FoundIntegration],
+    state: DdtraceState | None,
+) -> list[CapabilityResult]:
+    out = []
+    active_ids = {c.id for c in active}
+    current = Version(state.current) if state and state.current else None
+    for cap in requested:
+        project_min = cap.min_version
+        reason = None
+        if cap.id in active_ids:
+            project_min = _project_floor(knowledge, cap, found)
+        if not cap.supported:
+            status, reason = "unsupported", cap.history
+        elif cap.id not in active_ids:
+            status = "unsupported"
+            reason = f"never runs on {', '.join(sorted(unavailable[cap.id]))}"
+        elif current is not None and project_min is not None and current >= project_min:
+            status = "unlocked"
+        else:
+            status = "locked"
+        out.append(
+            CapabilityResult(
+                id=cap.id,
+                name=cap.name,
+                min_version=str(cap.min_version) if cap.min_version else None,
+                project_min_version=str(project_min) if project_min else None,
+                status=status,  # type: ignore[arg-type]
+                reason=reason,
+            )
+        )
+    return out
+
+
+def _project_floor(
+    knowledge: Knowledge, cap: Capability, found: Sequence[FoundIntegration]
+) -> Version | None:
+    """The capability's floor raised by the floors of the integrations found."""
+    best = cap.min_version
+    for f in found:
+        for fl in knowledge.integration(f.id).floors:
+            if fl.capability == cap.id and (best is None or fl.min_version > best):
+                best = fl.min_version
+    return best
+
+
+def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
+    seen = set()
+    out = []
+    for f in findings:
+        key = (f.id, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+

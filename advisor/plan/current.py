@@ -1,0 +1,88 @@
+"""The project's ddtrace as declared and locked, and which CPythons each declaration reaches."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from packaging.markers import InvalidMarker, Marker, UndefinedComparison, UndefinedEnvironmentName
+from packaging.version import InvalidVersion, Version
+
+from advisor.model.advice import DdtraceState, LockedVersion
+from advisor.model.project import Dependency, Project
+
+DDTRACE = "ddtrace"
+
+# Markers are evaluated for each CPython in scope on a Linux x86_64 CPython, the default
+# platform; only the Python version varies (uv's universal resolution does the same per fork).
+_BASE_ENV = {
+    "implementation_name": "cpython",
+    "platform_python_implementation": "CPython",
+    "os_name": "posix",
+    "sys_platform": "linux",
+    "platform_system": "Linux",
+    "platform_machine": "x86_64",
+    "platform_release": "",
+    "platform_version": "",
+    "implementation_version": "",
+    "extra": "",
+}
+
+
+@lru_cache(maxsize=1024)
+def marker_admits(marker: str | None, python: str) -> bool:
+    """The marker holds on CPython ``python`` (X.Y); no marker or a broken one holds everywhere."""
+    if not marker:
+        return True
+    env = dict(_BASE_ENV, python_version=python, python_full_version=f"{python}.0",
+               implementation_version=f"{python}.0")
+    try:
+        return Marker(marker).evaluate(env)
+    except (InvalidMarker, UndefinedComparison, UndefinedEnvironmentName):
+        return True
+
+
+def ddtrace_state(project: Project) -> DdtraceState | None:
+    """Summarise how the project depends on ddtrace, or ``None`` when it does not."""
+    deps = project.named(DDTRACE)
+    if not deps:
+        return None
+    declared = [d for d in deps if d.role == "declared"] or [d for d in deps if d.role == "constraint"]
+    locked = [d for d in deps if d.role == "locked" and d.version]
+    primary = declared[0] if declared else deps[0]
+    locked_versions = tuple(LockedVersion(d.version or "", d.marker, d.source) for d in locked)
+    current = _lowest([d.version for d in locked if d.version]) or _lowest(
+        [d.version for d in declared if d.version]
+    )
+    return DdtraceState(
+        current=current,
+        specifier=primary.specifier if declared else None,
+        locked=locked_versions,
+        source=primary.source,
+        url=primary.url,
+    )
+
+
+def _lowest(versions: Sequence[str]) -> str | None:
+    parsed = []
+    for v in versions:
+        try:
+            parsed.append((Version(v), v))
+        except InvalidVersion:
+            continue
+    return min(parsed)[1] if parsed else None
+
+
+def installs_for(project: Project, python: str) -> tuple[list[str], list[Dependency]]:
+    """What decides ddtrace on ``python``.
+
+    :returns: the exact versions that would be installed (locked, else pinned), and the
+        declarations that give only a range. Both are checked: a declared range whose lower
+        bound is below the target is advised up even when a lock already holds a newer version.
+    """
+    deps = [d for d in project.named(DDTRACE) if marker_admits(d.marker, python)]
+    exact = [d.version for d in deps if d.role == "locked" and d.version] or [
+        d.version for d in deps if d.version
+    ]
+    ranges = [d for d in deps if d.role in ("declared", "constraint") and not d.version]
+    return [v for v in exact if v], ranges

@@ -1,0 +1,251 @@
+"""Warnings and notes about a plan: switches to set, gates, branches, framework versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
+
+from advisor.knowledge.matrix import Capability, EnvSwitch, Integration, Knowledge
+from advisor.knowledge.releases import ReleaseSnapshot
+from advisor.model.advice import DdtraceState, FoundIntegration, Recommendation
+from advisor.model.project import Finding
+from advisor.plan.serve import Server
+
+
+def platform_gates(
+    knowledge: Knowledge,
+    requested: Sequence[Capability],
+    unavailable: dict[str, frozenset[str]],
+    platforms: Sequence[str],
+) -> list[Finding]:
+    """One warning per capability that can never run on a requested platform."""
+    out = []
+    for cap in requested:
+        plats = unavailable.get(cap.id, frozenset())
+        if not plats or not cap.supported:
+            continue
+        reasons = [ex.reason for ex in cap.excluded_platforms if ex.platforms & plats]
+        if cap.requires_waf and plats & knowledge.waf_missing_on:
+            reasons.append(knowledge.waf_reason)
+        where = ", ".join(p for p in platforms if p in plats)
+        out.append(Finding("capability-platform-gate", "warning",
+                           f"{cap.name} will stay off on {where}: {'; '.join(reasons)}"))
+    return out
+
+
+def for_target(
+    knowledge: Knowledge,
+    snapshot: ReleaseSnapshot,
+    server: Server,
+    active: Sequence[Capability],
+    found: Sequence[FoundIntegration],
+    state: DdtraceState | None,
+    rec: Recommendation,
+    target: Version | None,
+    today: dt.date,
+    served: Sequence[str],
+) -> list[Finding]:
+    """Everything worth saying about moving to (or staying on) ``target``."""
+    out: list[Finding] = []
+    out += _about_current(snapshot, state)
+    if target is None:
+        return out
+    out += _branch(knowledge, server, rec, target, today, served)
+    out += _env(knowledge, active, found, target)
+    out += _coverage(knowledge, active, found, state)
+    out += _frameworks(knowledge, found, target)
+    out += _caveats(knowledge, active, found, target)
+    for note in knowledge.notes:
+        if note.applies_to & {c.id for c in active} and (
+            note.ddtrace is None or note.ddtrace.contains(target, prereleases=True)
+        ):
+            out.append(Finding(f"note-{note.id}", "info", note.text))
+    return out
+
+
+def _about_current(snapshot: ReleaseSnapshot, state: DdtraceState | None) -> list[Finding]:
+    if state is None:
+        return [Finding("ddtrace-absent", "info", "the project does not declare ddtrace")]
+    out = []
+    if state.url and not state.current:
+        out.append(Finding("ddtrace-version-unknown", "warning",
+                           f"ddtrace comes from {state.url}; its version cannot be told from the files",
+                           state.source))
+    if state.current:
+        release = snapshot.get(state.current)
+        newest = snapshot.newest
+        if release is not None and release.yanked:
+            reason = f" ({release.yanked_reason})" if release.yanked_reason else ""
+            out.append(Finding("ddtrace-yanked", "warning",
+                               f"ddtrace {state.current} is yanked from the index{reason}", state.source))
+        elif release is None and newest is not None:
+            try:
+                newer = Version(state.current) > newest.version
+            except InvalidVersion:
+                newer = False
+            text = (f"ddtrace {state.current} is newer than the release snapshot of {snapshot.snapshot_date} "
+                    f"(newest {newest.version}); its wheels were not checked") if newer else \
+                   f"ddtrace {state.current} is not a release on the index"
+            out.append(Finding("ddtrace-not-in-snapshot", "info" if newer else "warning", text, state.source))
+    return out
+
+
+def _branch(
+    knowledge: Knowledge, server: Server, rec: Recommendation, target: Version, today: dt.date,
+    served: Sequence[str],
+) -> list[Finding]:
+    branch = knowledge.branch_for(target)
+    if branch is None or branch.supported_on(today):
+        return []
+    if branch.support == "end-of-life":
+        why = f"the {branch.spec} branch is past its end of life"
+    else:
+        why = f"{branch.support} of the {branch.spec} branch ended {branch.ends}"
+    floor = Version(rec.floor) if rec.floor else Version("0")
+    alt = next(
+        (r for r in server.candidates(floor)
+         if (b := knowledge.branch_for(r.version)) is not None and b.supported_on(today)
+         and all(server.serves(r, py) for py in served)),
+        None,
+    )
+    hint = (f"; the smallest release on a supported branch is {alt.version}" if alt else
+            "; no release on a supported branch serves every CPython in scope")
+    return [Finding("branch-unsupported", "warning", f"ddtrace {target}: {why}{hint}")]
+
+
+def _env(
+    knowledge: Knowledge, active: Sequence[Capability], found: Sequence[FoundIntegration], target: Version
+) -> list[Finding]:
+    wanted: dict[str, list[tuple[EnvSwitch, str]]] = {}
+    for cap in active:
+        for sw in cap.env:
+            if sw.applies_to(target):
+                wanted.setdefault(sw.name, []).append((sw, cap.name))
+    active_ids = {c.id for c in active}
+    for f in found:
+        for sw in knowledge.integration(f.id).env:
+            if sw.applies_to(target) and (sw.capability is None or sw.capability in active_ids):
+                wanted.setdefault(sw.name, []).append((sw, f"{f.name} ({f.distribution} found)"))
+    out = []
+    for name, uses in wanted.items():
+        needs = {sw.need for sw, _ in uses}
+        whom = ", ".join(dict.fromkeys(who for _, who in uses))
+        if "unset" in needs and "on" in needs:
+            out.append(Finding("env-switch", "warning",
+                               f"{name}: leave it unset so Runtime Activation can switch AAP on remotely, "
+                               f"or set {name}=true to force it on (which disables remote activation); for {whom}"))
+        elif "unset" in needs:
+            out.append(Finding("env-switch", "warning", f"{name} must not be set (for {whom})"))
+        elif "on" in needs:
+            sw = next(sw for sw, _ in uses if sw.need == "on")
+            note = f"; {sw.note}" if sw.note else ""
+            out.append(Finding("env-switch", "warning", f"set {name}={sw.value} (for {whom}){note}"))
+        else:
+            sw = uses[0][0]
+            out.append(Finding("env-default", "info", f"{name} is {sw.value} by default (for {whom}); keep it"))
+    return out
+
+
+def _coverage(
+    knowledge: Knowledge, active: Sequence[Capability], found: Sequence[FoundIntegration],
+    state: DdtraceState | None,
+) -> list[Finding]:
+    out = []
+    active_ids = {c.id for c in active}
+    web = [f for f in found if f.id in ("django", "flask", "fastapi", "tornado", "starlette")]
+    if "account-takeover-protection" in active_ids and web and not any(f.id == "django" for f in web):
+        names = ", ".join(dict.fromkeys(f.name for f in web))
+        out.append(Finding("ato-manual-only", "warning",
+                           f"automatic user events cover Django only; with {names} login events stay off "
+                           "unless the application sends them with the user-events SDK (ddtrace.appsec.track_user_sdk)"))
+    for f in found:
+        if f.unsupported is None:
+            continue
+        cap = next(c for c in knowledge.capabilities if c.id == f.unsupported)
+        text = f"{f.distribution} found: {cap.name} is not supported by AAP for Python"
+        if cap.history:
+            text += f" ({cap.history})"
+        out.append(Finding("integration-unsupported", "warning", text, f.source))
+        if cap.id == "grpc-monitoring" and state and state.current:
+            try:
+                cur = Version(state.current)
+            except InvalidVersion:
+                continue
+            if Version("2.11.0") <= cur < Version("3.15.0"):
+                out.append(Finding("grpc-monitoring-removed", "warning",
+                                   f"ddtrace {cur} runs gRPC threat monitoring; 3.15.0 and later do not", f.source))
+    return out
+
+
+def _frameworks(knowledge: Knowledge, found: Sequence[FoundIntegration], target: Version) -> list[Finding]:
+    out = []
+    for f in found:
+        integ = knowledge.integration(f.id)
+        declared = integ.declared_for(target, f.distribution)
+        if declared is not None:
+            out += _declared_check(integ, f, declared.spec, target)
+        tested = integ.tested_for(target, f.distribution)
+        if tested is not None and f.version:
+            try:
+                v = Version(f.version)
+            except InvalidVersion:
+                continue
+            if v < tested.low or v > tested.high:
+                side = "older" if v < tested.low else "newer"
+                out.append(Finding("integration-untested", "info",
+                                   f"{f.distribution} {v} is {side} than the versions ddtrace {tested.tag} was "
+                                   f"tested with ({tested.low} to {tested.high})", f.source))
+    return out
+
+
+def _declared_check(integ: Integration, f: FoundIntegration, spec: SpecifierSet, target: Version) -> list[Finding]:
+    lower = _lower_bound(spec)
+    bump = f"; upgrade {f.distribution} to {lower} or later along with ddtrace" if lower else ""
+    if f.version:
+        try:
+            if spec.contains(Version(f.version), prereleases=True):
+                return []
+        except InvalidVersion:
+            return []
+        return [Finding("integration-too-old", "warning",
+                        f"{f.distribution} {f.version} is outside what ddtrace {target} supports "
+                        f"({f.distribution}{spec}){bump}", f.source)]
+    if f.specifier and lower:
+        try:
+            found_spec = SpecifierSet(f.specifier)
+        except InvalidSpecifier:
+            return []
+        # Offline we cannot list the library's releases; a range that admits neither the
+        # supported floor nor anything far above it lies wholly below the supported range.
+        if not found_spec.contains(lower, prereleases=True) and not found_spec.contains("99999", prereleases=True):
+            return [Finding("integration-too-old", "warning",
+                            f"{f.distribution}{f.specifier} is below what ddtrace {target} supports "
+                            f"({f.distribution}{spec}){bump}", f.source)]
+    return []
+
+
+def _lower_bound(spec: SpecifierSet) -> str | None:
+    for s in spec:
+        if s.operator in (">=", "~=", "=="):
+            return s.version
+    return None
+
+
+def _caveats(
+    knowledge: Knowledge, active: Sequence[Capability], found: Sequence[FoundIntegration], target: Version
+) -> list[Finding]:
+    active_ids = {c.id for c in active}
+    out = []
+    stdlib = [i for i in knowledge.integrations if not i.distributions]
+    sources = [(knowledge.integration(f.id), f) for f in found] + [(i, None) for i in stdlib]
+    for integ, f in sources:
+        for cv in integ.caveats:
+            if cv.capability not in active_ids:
+                continue
+            if cv.min_version is not None and target >= cv.min_version:
+                continue
+            out.append(Finding("coverage-caveat", "info", f"{integ.name}: {cv.text}", f.source if f else None))
+    return out

@@ -1,0 +1,108 @@
+"""What is being asked: which capabilities, which CPythons, which platforms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+from advisor.errors import UsageError
+from advisor.knowledge.matrix import Capability, Knowledge
+from advisor.knowledge.platforms import USER_PLATFORMS
+from advisor.knowledge.releases import python_minor_admitted as minor_admitted
+from advisor.model.project import Finding, Project
+
+
+def resolve_capabilities(knowledge: Knowledge, names: Iterable[str]) -> tuple[Capability, ...]:
+    """Map ids, names and aliases (comma lists allowed) onto capabilities, in matrix order.
+
+    With no names: every supported capability.
+
+    :raises UsageError: for an unknown name, listing the valid ids.
+    """
+    wanted: set[str] = set()
+    for item in names:
+        for name in (n.strip() for n in item.split(",")):
+            if not name:
+                continue
+            cap = knowledge.capability(name)
+            if cap is None:
+                valid = ", ".join(c.id for c in knowledge.capabilities)
+                raise UsageError(f"unknown capability {name!r}; valid: {valid}", code="unknown-capability")
+            wanted.add(cap.id)
+    if not wanted:
+        return tuple(c for c in knowledge.capabilities if c.supported)
+    return tuple(c for c in knowledge.capabilities if c.id in wanted)
+
+
+def check_platforms(platforms: Iterable[str]) -> tuple[str, ...]:
+    """Validate ``--platform`` values; duplicates dropped, order kept."""
+    out: list[str] = []
+    for p in platforms:
+        if p not in USER_PLATFORMS:
+            raise UsageError(
+                f"unknown platform {p!r}; valid: {', '.join(USER_PLATFORMS)}", code="unknown-platform"
+            )
+        if p not in out:
+            out.append(p)
+    return tuple(out) or (USER_PLATFORMS[0],)
+
+
+@dataclass(frozen=True, slots=True)
+class PythonScope:
+    """The CPython minors in scope, and the range and source they came from."""
+
+    spec: str | None
+    source: str
+    versions: tuple[str, ...]
+    findings: tuple[Finding, ...] = ()
+
+
+def python_scope(
+    knowledge: Knowledge, project: Project, override: str | None, today: dt.date
+) -> PythonScope:
+    """Pick the CPythons to plan for.
+
+    ``--python`` wins; then the project's declared range; without either, every CPython
+    released by ``today`` and not past its end of life. A minor counts when it is released on or
+    before ``today`` and the range admits X.Y.0 or a later X.Y.z.
+
+    :raises UsageError: for an invalid ``--python`` or one that selects no released CPython.
+    """
+    released = [p for p in knowledge.pythons if p.released <= today]
+    findings: list[Finding] = []
+    spec: str | None = None
+    source = ""
+    if override is not None:
+        spec, source = _normalise(override), "--python"
+        try:
+            SpecifierSet(spec)
+        except InvalidSpecifier:
+            raise UsageError(f"--python: not a version specifier: {override!r}", code="bad-python") from None
+    elif project.python is not None:
+        try:
+            SpecifierSet(project.python.spec)
+            spec, source = project.python.spec, project.python.source
+        except InvalidSpecifier:
+            findings.append(
+                Finding("python-range-invalid", "warning",
+                        f"ignoring the Python range {project.python.spec!r} from {project.python.source}: not a version specifier")
+            )
+    if spec is None:
+        versions = tuple(p.version for p in released if p.end_of_life >= today)
+        return PythonScope(None, f"CPythons not past end of life on {today.isoformat()}", versions, tuple(findings))
+    versions = tuple(p.version for p in released if minor_admitted(spec, p.version))
+    if not versions and override is not None:
+        raise UsageError(f"--python {override!r} admits no released CPython", code="bad-python")
+    return PythonScope(spec, source, versions, tuple(findings))
+
+
+def _normalise(text: str) -> str:
+    """Accept a bare ``3.12`` for ``==3.12.*`` as uv and pip's ``--python-version`` do."""
+    text = text.strip()
+    parts = text.split(".")
+    if text and all(p.isdigit() for p in parts) and len(parts) in (1, 2):
+        return f"=={text}.*"
+    return text

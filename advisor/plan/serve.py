@@ -1,0 +1,130 @@
+"""Which releases serve which CPython on which platform, with the requested capabilities running.
+
+A release *serves* CPython X.Y on a platform when it is final and not yanked, its
+Requires-Python admits X.Y, it has a wheel for X.Y there (:meth:`Release.serves`), and every
+requested capability that can run on that platform passes its CPython gate for that release.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from packaging.version import Version
+
+from advisor.knowledge.matrix import Capability, Knowledge
+from advisor.knowledge.releases import Release, ReleaseSnapshot
+from advisor.model.advice import SplitPart
+from advisor.knowledge.releases import python_minor_admitted as minor_admitted
+
+
+@dataclass(slots=True)
+class Server:
+    """Answers "does release R serve CPython X.Y on every platform" for one request.
+
+    :param snapshot: the releases.
+    :param capabilities: the requested capabilities that can run somewhere.
+    :param unavailable: capability id -> platforms where it never runs (left out of the gate).
+    :param platforms: the platforms to serve.
+    """
+
+    snapshot: ReleaseSnapshot
+    capabilities: Sequence[Capability]
+    unavailable: dict[str, frozenset[str]]
+    platforms: Sequence[str]
+    _memo: dict[tuple[Version, str], bool] = field(default_factory=dict)
+
+    def serves(self, release: Release, python: str) -> bool:
+        """``release`` installs on ``python`` on every platform and runs every capability."""
+        key = (release.version, python)
+        if key not in self._memo:
+            self._memo[key] = all(self._serves_on(release, python, p) for p in self.platforms)
+        return self._memo[key]
+
+    def _serves_on(self, release: Release, python: str, platform: str) -> bool:
+        if not release.serves(python, platform):
+            return False
+        for cap in self.capabilities:
+            if platform in self.unavailable.get(cap.id, frozenset()):
+                continue
+            if not gate_admits(cap, release.version, python):
+                return False
+        return True
+
+    def candidates(self, floor: Version) -> Iterable[Release]:
+        """Final, non-yanked releases at or above ``floor``, ascending."""
+        return (r for r in self.snapshot.final() if r.version >= floor)
+
+    def smallest(self, floor: Version, pythons: Sequence[str]) -> Release | None:
+        """The smallest release at or above ``floor`` serving every one of ``pythons``."""
+        return next((r for r in self.candidates(floor) if all(self.serves(r, py) for py in pythons)), None)
+
+    def split(self, floor: Version, pythons: Sequence[str]) -> tuple[SplitPart, ...]:
+        """Group ascending ``pythons`` into runs that one release serves, fewest groups first.
+
+        Greedy from the lowest CPython: take the release covering the longest run (the smallest
+        such release on ties). Every CPython here is served by some release, so it terminates.
+        """
+        parts: list[tuple[list[str], Release]] = []
+        i = 0
+        while i < len(pythons):
+            best: Release | None = None
+            best_len = 0
+            for r in self.candidates(floor):
+                n = 0
+                while i + n < len(pythons) and self.serves(r, pythons[i + n]):
+                    n += 1
+                if n > best_len:
+                    best, best_len = r, n
+            if best is None:
+                break
+            parts.append((list(pythons[i : i + best_len]), best))
+            i += best_len
+        return tuple(
+            SplitPart(_marker(group, idx == 0, idx == len(parts) - 1), tuple(group), str(rel.version))
+            for idx, (group, rel) in enumerate(parts)
+        )
+
+
+def gate_admits(cap: Capability, version: Version, python: str) -> bool:
+    """The capability's CPython gates (IAST's) let it run on ``python`` in ``version``."""
+    for gate in cap.python_gates:
+        if gate.ddtrace.contains(version, prereleases=True) and not minor_admitted(gate.python, python):
+            return False
+    return True
+
+
+def _next_minor(python: str) -> str:
+    major, minor = python.split(".")
+    return f"{major}.{int(minor) + 1}"
+
+
+def _marker(group: Sequence[str], first: bool, last: bool) -> str:
+    lower = f'python_version >= "{group[0]}"'
+    upper = f'python_version < "{_next_minor(group[-1])}"'
+    if first and last:
+        return ""
+    if first:
+        return upper
+    if last:
+        return lower
+    return f"{lower} and {upper}"
+
+
+def why_unserved(
+    knowledge: Knowledge, server: Server, floor: Version, python: str
+) -> str:
+    """A short reason no release at or above ``floor`` serves ``python``."""
+    finals = [r for r in server.snapshot.final() if r.version >= floor]
+    if not finals:
+        return f"no release at or above {floor} exists"
+    if not any(r.admits_python(python) for r in finals):
+        newest = finals[-1]
+        return f"no release at or above {floor} allows it (the newest, {newest.version}, requires Python {newest.requires_python})"
+    for platform in server.platforms:
+        if not any(r.serves(python, platform) for r in finals):
+            return f"no release at or above {floor} has a CPython {python} wheel for {platform}"
+    for cap in server.capabilities:
+        if not any(gate_admits(cap, r.version, python) for r in finals if r.admits_python(python)):
+            return f"{cap.name} does not run on CPython {python} in any release"
+    return "no single release has wheels for it on every requested platform"

@@ -1,0 +1,89 @@
+"""The JSON report (``--format json``), schema version 1. The schema is documented in README.md."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from advisor.model.advice import Advice, Change
+from advisor.model.project import Finding, SourceLocation
+
+SCHEMA_VERSION = 1
+
+
+def _loc(loc: SourceLocation | None) -> dict[str, Any] | None:
+    if loc is None:
+        return None
+    out: dict[str, Any] = {"file": loc.file, "line": loc.line}
+    if loc.key:
+        out["key"] = loc.key
+    return out
+
+
+def _change(c: Change) -> dict[str, Any]:
+    return {
+        "package": c.package,
+        "from": c.from_version,
+        "to": c.to_version,
+        "from_specifier": c.from_specifier,
+        "to_specifier": c.to_specifier,
+        "source": _loc(c.source),
+    }
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "severity": f.severity,
+        "message": f.message,
+        "file": f.location.file if f.location else None,
+        "line": f.location.line if f.location else None,
+    }
+
+
+def to_dict(advice: Advice) -> dict[str, Any]:
+    """The report as plain data (the JSON document before serialisation)."""
+    d = advice.ddtrace
+    rec = advice.recommendation
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "files": list(advice.files),
+        "python": {"spec": advice.python_spec, "source": advice.python_source,
+                   "versions": list(advice.python_versions)},
+        "platforms": list(advice.platforms),
+        "ddtrace": None if d is None else {
+            "current": d.current,
+            "specifier": d.specifier,
+            "locked": [{"version": lv.version, "marker": lv.marker, "source": _loc(lv.source)} for lv in d.locked],
+            "url": d.url,
+            "source": _loc(d.source),
+        },
+        "requested": list(advice.requested),
+        "capabilities": [
+            {"id": c.id, "name": c.name, "min_version": c.min_version,
+             "project_min_version": c.project_min_version, "status": c.status, "reason": c.reason}
+            for c in advice.capabilities
+        ],
+        "recommendation": {
+            "status": rec.status,
+            "ddtrace": rec.ddtrace,
+            "floor": rec.floor,
+            "floor_reasons": [{"version": r.version, "reason": r.reason} for r in rec.floor_reasons],
+            "per_python": dict(rec.per_python),
+            "split": [{"marker": p.marker, "pythons": list(p.pythons), "ddtrace": p.ddtrace} for p in rec.split],
+            "changes": [_change(c) for c in rec.changes],
+        },
+        "integrations": [
+            {"id": i.id, "name": i.name, "distribution": i.distribution, "version": i.version,
+             "specifier": i.specifier, "covers": list(i.covers), "auto_instrumented": i.auto_instrumented,
+             "unsupported": i.unsupported, "source": _loc(i.source)}
+            for i in advice.integrations
+        ],
+        "findings": [_finding(f) for f in advice.findings],
+        "data": {"snapshot_date": advice.snapshot_date, "today": advice.today.isoformat()},
+    }
+
+
+def render(advice: Advice) -> str:
+    """The JSON report, indented, with a trailing newline."""
+    return json.dumps(to_dict(advice), indent=2) + "\n"

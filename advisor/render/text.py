@@ -1,0 +1,83 @@
+"""The human report (``--format text``): the verdict first, then why, then what to do."""
+
+from __future__ import annotations
+
+from advisor.model.advice import Advice, Recommendation
+from advisor.model.project import Finding
+
+
+def verdict(advice: Advice) -> str:
+    """One line: what to do."""
+    rec = advice.recommendation
+    d = advice.ddtrace
+    current = d.current if d and d.current else None
+    match rec.status:
+        case "ok":
+            return f"ok: ddtrace {rec.ddtrace} already unlocks every requested capability"
+        case "upgrade":
+            if d is None:
+                return f"add ddtrace>={rec.ddtrace} (the project does not declare ddtrace)"
+            if current:
+                return f"upgrade ddtrace {current} -> {rec.ddtrace}"
+            return f"raise ddtrace {d.specifier or '(no version)'} -> >={rec.ddtrace}"
+        case "split":
+            parts = "; ".join(f"{p.ddtrace} for CPython {', '.join(p.pythons)}" for p in rec.split)
+            return f"no single ddtrace serves every CPython in scope: split by Python version ({parts})"
+        case "impossible":
+            return "no ddtrace release can give the requested capabilities on these CPythons and platforms"
+
+
+def _per_python(rec: Recommendation) -> str:
+    return ", ".join(f"{py}: {v or 'none'}" for py, v in rec.per_python.items())
+
+
+def _finding(f: Finding) -> str:
+    where = f" [{f.location}]" if f.location else ""
+    return f"  - {f.message}{where}"
+
+
+def render(advice: Advice) -> str:
+    """The text report."""
+    rec = advice.recommendation
+    lines = [f"aap-advise: {verdict(advice)}", ""]
+    lines.append(f"  files:      {', '.join(advice.files) or '(none)'}")
+    spec = f"{advice.python_spec} " if advice.python_spec else ""
+    lines.append(f"  python:     {', '.join(advice.python_versions) or '(none)'}  [{spec}from {advice.python_source}]")
+    lines.append(f"  platforms:  {', '.join(advice.platforms)}")
+    d = advice.ddtrace
+    if d is None:
+        lines.append("  ddtrace:    not declared")
+    else:
+        now = d.current or "version unknown"
+        spec_txt = f" ({d.specifier})" if d.specifier and d.specifier != f"=={d.current}" else ""
+        locked = f"; locked {', '.join(lv.version + (f' [{lv.marker}]' if lv.marker else '') for lv in d.locked)}" if d.locked else ""
+        lines.append(f"  ddtrace:    {now}{spec_txt}{locked}  [{d.source}]")
+    lines += ["", "Capabilities (needs -> now):"]
+    width = max((len(c.name) for c in advice.capabilities), default=0)
+    for c in advice.capabilities:
+        need = c.project_min_version or "-"
+        extra = f"  ({c.reason})" if c.reason and c.status == "unsupported" else ""
+        lines.append(f"  {c.name:<{width}}  {need:>8}  {c.status}{extra}")
+    if rec.floor_reasons:
+        lines += ["", f"Floor {rec.floor}, set by:"]
+        lines += [f"  {r.version:>8}  {r.reason}" for r in rec.floor_reasons if r.version == rec.floor]
+    if rec.per_python:
+        lines += ["", f"Smallest release per CPython: {_per_python(rec)}"]
+    if rec.changes:
+        lines += ["", "Changes:"]
+        for ch in rec.changes:
+            where = f"  [{ch.source}]" if ch.source else ""
+            to = ch.to_specifier or ch.to_version
+            lines.append(f"  {ch.package} {ch.from_version or ch.from_specifier or '(absent)'} -> {to}{where}")
+    if advice.integrations:
+        lines += ["", "Frameworks and libraries found:"]
+        for i in advice.integrations:
+            ver = i.version or i.specifier or "any version"
+            covers = ", ".join(i.covers) if i.covers else ("not covered: " + i.unsupported if i.unsupported else "APM only")
+            lines.append(f"  {i.distribution} {ver}: {covers}  [{i.source}]")
+    for title, sev in (("Errors", "error"), ("Warnings", "warning"), ("Notes", "info")):
+        items = [f for f in advice.findings if f.severity == sev]
+        if items:
+            lines += ["", f"{title}:"] + [_finding(f) for f in items]
+    lines += ["", f"Release data: index snapshot of {advice.snapshot_date}; judged on {advice.today.isoformat()}."]
+    return "\n".join(lines) + "\n"

@@ -31,7 +31,7 @@ DEFAULT_PLATFORM = "linux-x86_64"
 #: Platform id of a pure wheel (``py3-none-any``): serves every platform.
 ANY = "any"
 
-_MANYLINUX = re.compile(r"^(?:manylinux\d*|manylinux_\d+_\d+|linux)_(?P<arch>.+)$")
+_MANYLINUX = re.compile(r"^(?:manylinux_\d+_\d+|manylinux\d*|linux)_(?P<arch>.+)$")
 _MUSLLINUX = re.compile(r"^musllinux_\d+_\d+_(?P<arch>.+)$")
 _MACOS = re.compile(r"^macosx_\d+_\d+_(?P<arch>.+)$")
 _MACOS_ARCH = {"x86_64": "x86_64", "intel": "x86_64", "arm64": "arm64", "universal2": "universal2"}

@@ -1,0 +1,125 @@
+"""The command line: exit codes, one-line errors, output files, the JSON contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from advisor import __version__
+from advisor.frontends.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = str(ROOT / "fixtures" / "demo" / "requirements.txt")
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "advisor", *args], capture_output=True, text=True,
+                          cwd=ROOT, check=False)
+
+
+def test_version() -> None:
+    proc = run("--version")
+    assert proc.returncode == 0 and proc.stdout.strip() == f"aap-advise {__version__}"
+
+
+def test_help_explains_exit_codes() -> None:
+    proc = run("--help")
+    assert proc.returncode == 0
+    assert "exit status" in proc.stdout and "--capability" in proc.stdout
+
+
+def test_demo_text_report() -> None:
+    proc = run(DEMO, "--offline", "--today", "2026-11-24")
+    assert proc.returncode == 1, proc.stderr
+    first = proc.stdout.splitlines()[0]
+    assert first == "aap-advise: upgrade ddtrace 2.3.0 -> 4.6.0"
+    assert "psycopg2-binary 2.9.10: sqli" in proc.stdout
+    assert "index snapshot of" in proc.stdout
+
+
+def test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([DEMO, "--format", "json", "--offline", "--today", "2026-11-24", "-c", "api-security"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["schema_version"] == 1
+    assert set(doc) >= {"python", "platforms", "ddtrace", "requested", "capabilities", "recommendation",
+                        "findings", "data", "integrations"}
+    assert doc["python"] == {"spec": None, "source": "CPythons not past end of life on 2026-11-24",
+                             "versions": ["3.11", "3.12", "3.13", "3.14", "3.15"]}
+    assert doc["platforms"] == ["linux-x86_64"]
+    assert doc["ddtrace"]["current"] == "2.3.0" and doc["ddtrace"]["specifier"] == "==2.3.0"
+    assert doc["ddtrace"]["source"] == {"file": DEMO, "line": 5}
+    assert doc["requested"] == ["api-security"]
+    assert doc["capabilities"][0]["id"] == "api-security" and doc["capabilities"][0]["status"] == "locked"
+    rec = doc["recommendation"]
+    assert rec["status"] == "upgrade" and rec["ddtrace"] == "4.6.0"
+    assert rec["changes"][0]["package"] == "ddtrace" and rec["changes"][0]["from"] == "2.3.0"
+    assert rec["per_python"]["3.15"] is None
+    assert all(set(f) >= {"id", "severity", "message", "file", "line"} for f in doc["findings"])
+    assert doc["data"]["snapshot_date"]
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["-c", "teleport"], "unknown capability 'teleport'; valid: http-monitoring"),
+        (["--python", ">>3"], "--python: not a version specifier"),
+        (["--python", ">=4.0"], "admits no released CPython"),
+        (["--today", "yesterday"], "not a date"),
+        (["--platform", "amiga"], "invalid choice"),
+    ],
+)
+def test_usage_errors_are_one_line(args: list[str], needle: str) -> None:
+    proc = run(DEMO, "--offline", *args)
+    assert proc.returncode == 2
+    assert needle in proc.stderr
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    proc = run(str(tmp_path / "nope.txt"), "--offline")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"aap-advise: error: {tmp_path / 'nope.txt'}: no such file"
+
+
+def test_debug_shows_traceback() -> None:
+    proc = run(DEMO, "--offline", "-c", "teleport", "--debug")
+    assert proc.returncode != 0 and "Traceback" in proc.stderr
+
+
+def test_output_file_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "report.json"
+    assert main([DEMO, "--offline", "--format", "json", "-o", str(out), "--today", "2026-11-24"]) == 1
+    assert capsys.readouterr().out == ""
+    assert json.loads(out.read_text())["recommendation"]["ddtrace"] == "4.6.0"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_nothing_written_on_error(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    assert main([DEMO, "--offline", "-c", "teleport", "-o", str(out)]) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_capabilities_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["capabilities", "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    floors = {c["id"]: c["min_version"] for c in doc["capabilities"]}
+    assert floors["api-security"] == "4.6.0" and floors["grpc-monitoring"] is None
+    assert len(floors) == 9
+
+
+def test_ok_exits_zero(tmp_path: Path) -> None:
+    req = tmp_path / "requirements.txt"
+    req.write_text("ddtrace==4.16.0\n")
+    assert main([str(req), "--offline", "--python", ">=3.9,<3.15", "--today", "2026-11-24"]) == 0
+
+
+def test_planner_imports_no_io_libraries() -> None:
+    code = ("import sys, advisor.plan, advisor.pipeline, advisor.render.text, advisor.render.json_report;"
+            "bad = [m for m in ('httpx', 'tomlkit', 'argparse') if m in sys.modules]; print(bad)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert proc.stdout.strip() == "[]"

@@ -8,7 +8,16 @@ from advisor.knowledge import matrix
 from advisor.knowledge.releases import load_snapshot
 from advisor.manifests import read_paths
 from advisor.model.advice import Advice, AdviceRequest
+from advisor.model.project import Project
 from advisor.plan import plan
+
+
+def read_and_advise(
+    paths: Sequence[str], request: AdviceRequest, snapshot: str | None = None
+) -> tuple[Project, Advice]:
+    """Like :func:`advise`, and also return the project as read (writers need its locations)."""
+    project = read_paths(paths)
+    return project, plan(project, matrix.load(), load_snapshot(snapshot), request)
 
 
 def advise(paths: Sequence[str], request: AdviceRequest, snapshot: str | None = None) -> Advice:
@@ -19,5 +28,4 @@ def advise(paths: Sequence[str], request: AdviceRequest, snapshot: str | None = 
     :param snapshot: a release snapshot file to use instead of the shipped one.
     :raises AdvisorError: for bad input, bad data or an unreachable index.
     """
-    project = read_paths(paths)
-    return plan(project, matrix.load(), load_snapshot(snapshot), request)
+    return read_and_advise(paths, request, snapshot)[1]

@@ -79,7 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "range; without one, the CPythons not past end of life)")
     p.add_argument("--platform", action="append", default=[], choices=PLATFORMS, metavar="P",
                    help=f"platform to serve (repeatable; default linux-x86_64); one of: {', '.join(PLATFORMS)}")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
+    from advisor.render import OutputFormat
+
+    p.add_argument("--format", choices=[f.value for f in OutputFormat], default="text",
+                   help="report format (default: text)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     p.add_argument("--offline", action="store_true",
                    help="use only the shipped release snapshot (no network)")

@@ -10,6 +10,7 @@ from advisor.manifests import read_paths
 from advisor.model.advice import Advice, AdviceRequest
 from advisor.model.project import Project
 from advisor.plan import plan
+from advisor.resolve.source import SnapshotSource
 
 
 def read_and_advise(
@@ -17,7 +18,8 @@ def read_and_advise(
 ) -> tuple[Project, Advice]:
     """Like :func:`advise`, and also return the project as read (writers need its locations)."""
     project = read_paths(paths)
-    return project, plan(project, matrix.load(), load_snapshot(snapshot), request)
+    releases = load_snapshot(snapshot)
+    return project, plan(project, matrix.load(), releases, request, SnapshotSource(releases))
 
 
 def advise(paths: Sequence[str], request: AdviceRequest, snapshot: str | None = None) -> Advice:

@@ -20,12 +20,15 @@ class AdviceRequest:
     :param python: a ``--python`` specifier that overrides the declared range.
     :param platforms: platform ids (see :mod:`advisor.knowledge.platforms`).
     :param today: the day support windows and CPython end-of-life are judged on.
+    :param offline: package data only from the snapshot and the cache; a co-upgrade check
+        that lacks data falls back to comparing pins with ddtrace's own requirements.
     """
 
     capabilities: tuple[str, ...] = ()
     python: str | None = None
     platforms: tuple[str, ...] = ("linux-x86_64",)
     today: dt.date = field(default_factory=dt.date.today)
+    offline: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,17 @@ class Change:
     from_specifier: str | None = None
     to_specifier: str | None = None
     source: SourceLocation | None = None
+    marker: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Blocker:
+    """Why no resolution exists for one package, in plain words, and what would unblock it."""
+
+    package: str
+    wants: tuple[str, ...]
+    hint: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +129,9 @@ class Recommendation:
     split: tuple[SplitPart, ...] = ()
     floor: str | None = None
     floor_reasons: tuple[FloorReason, ...] = ()
+    blockers: tuple[Blocker, ...] = ()
+    tried: tuple[str, ...] = ()
+    resolved: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,10 +7,12 @@ Pure: takes the project, the knowledge and the release snapshot, returns an
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
+from advisor.errors import IndexUnavailable
 from advisor.knowledge.matrix import Capability, Knowledge
 from advisor.knowledge.releases import Release, ReleaseSnapshot
 from advisor.model.advice import (
@@ -25,19 +27,28 @@ from advisor.model.advice import (
 )
 from advisor.model.project import Finding, Project
 from advisor.plan import findings as fnd
+from advisor.plan.coupgrade import find_installable, pins_against_requirements
 from advisor.plan.current import DDTRACE, ddtrace_state, installs_for
 from advisor.plan.scope import check_platforms, python_scope, resolve_capabilities
 from advisor.plan.serve import Server, why_unserved
+from advisor.resolve.source import PackageSource
 
 __all__ = ["plan"]
 
 
 def plan(
-    project: Project, knowledge: Knowledge, snapshot: ReleaseSnapshot, request: AdviceRequest
+    project: Project,
+    knowledge: Knowledge,
+    snapshot: ReleaseSnapshot,
+    request: AdviceRequest,
+    source: PackageSource | None = None,
 ) -> Advice:
     """Advise on ``project`` for ``request``.
 
+    :param source: package data for the co-upgrade resolution; without it (or offline without
+        the data) pins are only compared with the target's own requirements.
     :raises UsageError: for unknown capabilities or platforms and an unusable ``--python``.
+    :raises IndexUnavailable: online, when package data for the resolution cannot be had.
     """
     requested = resolve_capabilities(knowledge, request.capabilities)
     platforms = check_platforms(request.platforms)
@@ -62,6 +73,9 @@ def plan(
 
     state = ddtrace_state(project)
     recommendation = _recommend(project, server, state, floor, served, per_python, active, reasons)
+    if recommendation.status == "upgrade":
+        recommendation, more = _co_upgrades(project, server, source, recommendation, served, platforms, request)
+        findings += more
     target = Version(recommendation.ddtrace) if recommendation.ddtrace else None
     effective = target or (Version(state.current) if state and state.current else None)
     if not scope.versions:
@@ -83,6 +97,43 @@ def plan(
         files=tuple(m.path for m in project.manifests),
         today=request.today,
     )
+
+
+def _co_upgrades(
+    project: Project,
+    server: Server,
+    source: PackageSource | None,
+    rec: Recommendation,
+    served: Sequence[str],
+    platforms: Sequence[str],
+    request: AdviceRequest,
+) -> tuple[Recommendation, list[Finding]]:
+    """Move the target up to the first release that resolves, and add the changes it forces."""
+    assert rec.ddtrace is not None
+    start = Version(rec.ddtrace)
+    if source is not None:
+        try:
+            co = find_installable(project, server, source, start, served, platforms[0])
+        except IndexUnavailable as exc:
+            if not request.offline:
+                raise
+            note = Finding("coupgrade-offline", "warning",
+                           f"co-upgrades not resolved offline ({exc.message}); pins were compared with "
+                           "ddtrace's own requirements instead")
+        else:
+            if co.target is None:
+                return replace(rec, status="impossible", ddtrace=None, changes=(), blockers=co.blockers,
+                               tried=co.tried), list(co.findings)
+            head = replace(rec.changes[0], to_version=str(co.target.version))
+            return replace(rec, ddtrace=str(co.target.version), changes=(head, *co.changes), tried=co.tried,
+                           resolved=True), list(co.findings)
+    else:
+        note = Finding("coupgrade-offline", "info",
+                       "co-upgrades were not resolved; pins were compared with ddtrace's own requirements")
+    release = server.snapshot.get(start)
+    assert release is not None
+    changes, more = pins_against_requirements(project, release, served)
+    return replace(rec, changes=(*rec.changes, *changes)), [note, *more]
 
 
 def _never_runs_on(knowledge: Knowledge, cap: Capability, platforms: Sequence[str]) -> frozenset[str]:

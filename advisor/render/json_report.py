@@ -27,6 +27,8 @@ def _change(c: Change) -> dict[str, Any]:
         "to": c.to_version,
         "from_specifier": c.from_specifier,
         "to_specifier": c.to_specifier,
+        "marker": c.marker,
+        "reason": c.reason,
         "source": _loc(c.source),
     }
 
@@ -72,6 +74,9 @@ def to_dict(advice: Advice) -> dict[str, Any]:
             "per_python": dict(rec.per_python),
             "split": [{"marker": p.marker, "pythons": list(p.pythons), "ddtrace": p.ddtrace} for p in rec.split],
             "changes": [_change(c) for c in rec.changes],
+            "resolved": rec.resolved,
+            "tried": list(rec.tried),
+            "blockers": [{"package": b.package, "wants": list(b.wants), "hint": b.hint} for b in rec.blockers],
         },
         "integrations": [
             {"id": i.id, "name": i.name, "distribution": i.distribution, "version": i.version,

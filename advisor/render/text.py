@@ -67,8 +67,15 @@ def render(advice: Advice) -> str:
         lines += ["", "Changes:"]
         for ch in rec.changes:
             where = f"  [{ch.source}]" if ch.source else ""
-            to = ch.to_specifier or ch.to_version
-            lines.append(f"  {ch.package} {ch.from_version or ch.from_specifier or '(absent)'} -> {to}{where}")
+            to = ch.to_version or ch.to_specifier or "(removed)"
+            marker = f" ; {ch.marker}" if ch.marker else ""
+            why = f"  ({ch.reason})" if ch.reason else ""
+            lines.append(f"  {ch.package} {ch.from_version or ch.from_specifier or '(absent)'} -> {to}{marker}{why}{where}")
+    if rec.blockers:
+        lines += ["", "Blocked by:"]
+        for b in rec.blockers:
+            lines.append(f"  {b.package}: {' vs '.join(b.wants)}")
+            lines.append(f"    to unblock: {b.hint}")
     if advice.integrations:
         lines += ["", "Frameworks and libraries found:"]
         for i in advice.integrations:

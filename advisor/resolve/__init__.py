@@ -1,0 +1,108 @@
+"""resolvelib glue: resolve one CPython's requirement set, or explain why it cannot be done.
+
+resolvelib exceptions never leave this package: a failed resolution comes back as a
+:class:`Conflict` with plain-words :class:`Blocker` values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
+from resolvelib import BaseReporter, ResolutionImpossible, ResolutionTooDeep, Resolver
+
+from advisor.resolve.provider import Cand, Provider, Req
+from advisor.resolve.source import PackageSource
+
+__all__ = ["Blocker", "Conflict", "Req", "Resolved", "resolve"]
+
+#: resolvelib rounds before giving up; generous for a few hundred packages.
+MAX_ROUNDS = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A resolution: canonical name -> version, and releases whose metadata was unknown."""
+
+    versions: Mapping[str, Version]
+    unknown_metadata: tuple[tuple[str, Version], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Blocker:
+    """One package the requirements disagree on, in plain words.
+
+    :param package: canonical name.
+    :param wants: each requirement on it, as ``"<requirement> (<who asked>)"``.
+    :param hint: what would unblock it.
+    """
+
+    package: str
+    wants: tuple[str, ...]
+    hint: str
+
+    def message(self) -> str:
+        """``envier: envier~=0.6.1 (ddtrace 3.15.0) vs envier==0.5.2 (constraints.txt:1)``."""
+        return f"{self.package}: " + " vs ".join(self.wants)
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """No resolution: the blockers found."""
+
+    blockers: tuple[Blocker, ...]
+
+
+def resolve(
+    source: PackageSource,
+    python: str,
+    platform: str,
+    roots: Sequence[Req],
+    pins: Mapping[str, Version],
+    constraints: Mapping[str, Sequence[Req]] | None = None,
+) -> Resolved | Conflict:
+    """Resolve ``roots`` for CPython ``python`` on ``platform``.
+
+    :param pins: current versions: preferred, and a floor (pins move up, never down).
+    :param constraints: hard limits per package that do not by themselves require it.
+    :raises IndexUnavailable: when package data cannot be had (from the source).
+    """
+    provider = Provider(source, python, platform, pins, constraints)
+    resolver: Resolver[Req, Cand, str] = Resolver(provider, BaseReporter())
+    try:
+        result = resolver.resolve(roots, max_rounds=MAX_ROUNDS)
+    except ResolutionImpossible as exc:
+        return Conflict(_blockers(exc.causes, pins, constraints or {}))
+    except ResolutionTooDeep:
+        return Conflict((Blocker("(resolver)", (), f"no resolution within {MAX_ROUNDS} rounds"),))
+    versions = {c.name: c.version for c in result.mapping.values()}
+    return Resolved(versions, tuple(sorted(provider.unknown_metadata, key=str)))
+
+
+def _blockers(
+    causes: Sequence[object], pins: Mapping[str, Version], constraints: Mapping[str, Sequence[Req]]
+) -> tuple[Blocker, ...]:
+    by_name: dict[str, list[str]] = {}
+    for cause in causes:
+        req: Req = cause.requirement  # type: ignore[attr-defined]
+        parent: Cand | None = cause.parent  # type: ignore[attr-defined]
+        who = f"{parent.name} {parent.version}" if parent is not None else (req.origin or "your requirements")
+        by_name.setdefault(req.name, []).append(f"{req} ({who})")
+    out = []
+    for name, wants in by_name.items():
+        for limit in constraints.get(name, ()):
+            wants.append(f"{limit} ({limit.origin})")
+        if name in pins:
+            wants.append(f"{name}>={pins[name]} (the current pin {pins[name]}; pins only move up)")
+        ours = [w for w in wants if "(ddtrace " not in w]
+        hint = (f"allow what ddtrace needs by relaxing {', '.join(ours)}" if ours else
+                f"no release of {name} satisfies every requirement")
+        out.append(Blocker(name, tuple(dict.fromkeys(wants)), hint))
+    return tuple(out)
+
+
+def exact(version: Version | str) -> SpecifierSet:
+    """``==version``."""
+    return SpecifierSet(f"=={version}")

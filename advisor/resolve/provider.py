@@ -1,0 +1,199 @@
+"""The resolvelib provider: thin, as pip's is. Requirements and candidates own their checks.
+
+Policy lives in candidate order (STYLE 2.1 #5): the target package is pinned ``==v`` by the
+caller; every other package offers its current pin first, then the smallest versions above it
+(a pin may move up, never down); packages without a pin offer their smallest allowed version
+first, so nothing moves further than it must.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from packaging.markers import Marker
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+from resolvelib.providers import AbstractProvider
+from resolvelib.structs import RequirementInformation
+
+from advisor.knowledge.releases import Release
+from advisor.resolve.source import PackageSource
+
+
+@dataclass(frozen=True, slots=True)
+class Req:
+    """A requirement in the resolution: name, extras, specifier, and who asked for it."""
+
+    name: str
+    specifier: SpecifierSet
+    extras: frozenset[str] = frozenset()
+    origin: str = ""
+
+    @property
+    def key(self) -> str:
+        """The resolvelib identifier: the name, with extras when there are any."""
+        return _key(self.name, self.extras)
+
+    def __str__(self) -> str:
+        extras = f"[{','.join(sorted(self.extras))}]" if self.extras else ""
+        return f"{self.name}{extras}{self.specifier}"
+
+
+@dataclass(frozen=True, slots=True)
+class Cand:
+    """One release of one package (with extras, when a requirement asked for some)."""
+
+    name: str
+    version: Version
+    extras: frozenset[str]
+    release: Release = field(compare=False, hash=False)
+
+    @property
+    def key(self) -> str:
+        """The resolvelib identifier."""
+        return _key(self.name, self.extras)
+
+
+def _key(name: str, extras: frozenset[str]) -> str:
+    return f"{name}[{','.join(sorted(extras))}]" if extras else name
+
+
+def marker_env(python: str, platform: str) -> dict[str, str]:
+    """A PEP 508 environment for CPython ``python`` on platform id ``platform``."""
+    os_part, _, machine = platform.partition("-")
+    sys_platform = {"linux": "linux", "musllinux": "linux", "macos": "darwin", "windows": "win32"}[os_part]
+    system = {"linux": "Linux", "darwin": "Darwin", "win32": "Windows"}[sys_platform]
+    return {
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+        "implementation_version": f"{python}.0",
+        "python_version": python,
+        "python_full_version": f"{python}.0",
+        "os_name": "nt" if sys_platform == "win32" else "posix",
+        "sys_platform": sys_platform,
+        "platform_system": system,
+        "platform_machine": {"x86": "x86", "amd64": "AMD64"}.get(machine, machine),
+        "platform_release": "",
+        "platform_version": "",
+        "extra": "",
+    }
+
+
+def parse_requires_dist(
+    lines: Iterable[str], env: Mapping[str, str], extras: frozenset[str], origin: str
+) -> list[Req]:
+    """Requires-Dist lines that apply in ``env`` (for the given extras), as :class:`Req`."""
+    out = []
+    for line in lines:
+        try:
+            req = Requirement(line)
+        except InvalidRequirement:
+            continue
+        if req.marker is not None and not _marker_holds(req.marker, env, extras):
+            continue
+        out.append(Req(canonicalize_name(req.name), req.specifier, frozenset(req.extras), origin))
+    return out
+
+
+def _marker_holds(marker: Marker, env: Mapping[str, str], extras: frozenset[str]) -> bool:
+    if not extras:
+        return marker.evaluate(dict(env))
+    return any(marker.evaluate(dict(env, extra=e)) for e in extras)
+
+
+class Provider(AbstractProvider[Req, Cand, str]):
+    """Resolves for one CPython on one platform.
+
+    :param source: package data.
+    :param python: CPython minor, e.g. ``"3.12"``.
+    :param platform: platform id, e.g. ``"linux-x86_64"``.
+    :param pins: canonical name -> current version; offered first, and never gone below.
+    :param constraints: hard limits per package (``-c`` files) that narrow its candidates
+        without requiring it, as pip's constraints do.
+    """
+
+    def __init__(
+        self,
+        source: PackageSource,
+        python: str,
+        platform: str,
+        pins: Mapping[str, Version],
+        constraints: Mapping[str, Sequence[Req]] | None = None,
+    ) -> None:
+        self.source = source
+        self.python = python
+        self.platform = platform
+        self.pins = pins
+        self.constraints = constraints or {}
+        self.env = marker_env(python, platform)
+        self.unknown_metadata: set[tuple[str, Version]] = set()
+
+    def identify(self, requirement_or_candidate: Req | Cand) -> str:
+        """Name plus extras."""
+        return requirement_or_candidate.key
+
+    def get_preference(
+        self,
+        identifier: str,
+        resolutions: Mapping[str, Cand],
+        candidates: Mapping[str, Iterator[Cand]],
+        information: Mapping[str, Iterator[RequirementInformation[Req, Cand]]],
+        backtrack_causes: Sequence[RequirementInformation[Req, Cand]],
+    ) -> tuple[int, int, str]:
+        """Exact requirements first (the target is one), then backtrack causes, then by name."""
+        infos = list(information[identifier])
+        exact = any(s.operator in ("==", "===") for i in infos for s in i.requirement.specifier)
+        causes = {c.requirement.name for c in backtrack_causes}
+        return (0 if exact else 1, 0 if identifier.split("[")[0] in causes else 1, identifier)
+
+    def find_matches(
+        self,
+        identifier: str,
+        requirements: Mapping[str, Iterator[Req]],
+        incompatibilities: Mapping[str, Iterator[Cand]],
+    ) -> list[Cand]:
+        """Allowed releases, the pin first, then ascending."""
+        reqs = list(requirements[identifier])
+        bad = {c.version for c in incompatibilities[identifier]}
+        name = identifier.split("[")[0]
+        extras = frozenset().union(*(r.extras for r in reqs)) if reqs else frozenset()
+        limits = [*reqs, *self.constraints.get(name, ())]
+        pinned_exactly = {s.version for r in limits for s in r.specifier if s.operator in ("==", "===")}
+        out = []
+        for release in self.source.releases(name):
+            v = release.version
+            if v in bad or not all(r.specifier.contains(v, prereleases=None) for r in limits):
+                continue
+            # PEP 592: a yanked release is only chosen when asked for by an exact pin.
+            if release.yanked and str(v) not in pinned_exactly:
+                continue
+            if not release.admits_python(self.python):
+                continue
+            if not (release.has_wheel(self.python, self.platform) or release.sdist):
+                continue
+            out.append(Cand(name, v, extras, release))
+        pin = self.pins.get(name)
+        if pin is not None:
+            out = [c for c in out if c.version >= pin]
+            out.sort(key=lambda c: (c.version != pin, c.version))
+        return out
+
+    def is_satisfied_by(self, requirement: Req, candidate: Cand) -> bool:
+        """Version in the specifier (pre-releases allowed once chosen) and extras covered."""
+        return requirement.specifier.contains(candidate.version, prereleases=True) and requirement.extras <= candidate.extras
+
+    def get_dependencies(self, candidate: Cand) -> list[Req]:
+        """Requires-Dist for this CPython and platform; an extras candidate also needs its base."""
+        origin = f"{candidate.name} {candidate.version}"
+        lines = self.source.requires_dist(candidate.name, candidate.version)
+        if lines is None:
+            self.unknown_metadata.add((candidate.name, candidate.version))
+            lines = ()
+        deps = parse_requires_dist(lines, self.env, candidate.extras, origin)
+        if candidate.extras:
+            deps = [d for d in deps if d.name != candidate.name or d.extras]
+            deps.append(Req(candidate.name, SpecifierSet(f"=={candidate.version}"), frozenset(), origin))
+        return deps

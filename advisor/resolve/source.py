@@ -1,0 +1,62 @@
+"""Where the resolver gets package data: a small Protocol, so the resolver never sees HTTP.
+
+Releases are :class:`~advisor.knowledge.releases.Release` values (version, Requires-Python,
+yanked, wheels per CPython and platform, sdist); Requires-Dist is asked for separately because
+it costs a request per version online.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from packaging.version import Version
+
+from advisor.knowledge.releases import Release, ReleaseSnapshot
+
+
+class PackageSource(Protocol):
+    """Package data for the resolver.
+
+    Both methods raise :class:`~advisor.errors.IndexUnavailable` when the data cannot be had.
+    """
+
+    def releases(self, name: str) -> Sequence[Release]:
+        """Every release of ``name`` (canonical), ascending; empty when the project is unknown."""
+        ...
+
+    def requires_dist(self, name: str, version: Version) -> tuple[str, ...] | None:
+        """Requires-Dist of one release; ``None`` when it cannot be known."""
+        ...
+
+
+class SnapshotSource:
+    """ddtrace from the shipped snapshot; every other package from ``fallback`` (if any).
+
+    The snapshot already holds ddtrace's Requires-Dist for every final release, so the
+    resolver never fetches ddtrace's metadata.
+    """
+
+    def __init__(self, snapshot: ReleaseSnapshot, fallback: PackageSource | None = None) -> None:
+        self.snapshot = snapshot
+        self.fallback = fallback
+
+    def releases(self, name: str) -> Sequence[Release]:
+        """ddtrace's releases from the snapshot, others from the fallback."""
+        if name == self.snapshot.project:
+            return self.snapshot.releases
+        if self.fallback is None:
+            from advisor.errors import IndexUnavailable
+
+            raise IndexUnavailable(f"no data for {name} offline (not in the cache)", code="offline-no-data")
+        return self.fallback.releases(name)
+
+    def requires_dist(self, name: str, version: Version) -> tuple[str, ...] | None:
+        """From the snapshot for ddtrace (falling back when the snapshot has none)."""
+        if name == self.snapshot.project:
+            release = self.snapshot.get(version)
+            if release is not None and release.requires_dist is not None:
+                return release.requires_dist
+        if self.fallback is None:
+            return None
+        return self.fallback.requires_dist(name, version)

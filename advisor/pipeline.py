@@ -1,33 +1,103 @@
-"""The one orchestration every front end shares: read the files, load the knowledge, plan."""
+"""The one orchestration every front end shares: read the files, load the knowledge, plan.
+
+Offline, package data comes from the shipped snapshot and the cache only. Online, ddtrace's
+release list is read live from the index (its Requires-Dist still comes from the snapshot where
+it has it), and the co-upgrade resolution reads other packages through the cache.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
+from advisor.errors import IndexUnavailable
 from advisor.knowledge import matrix
-from advisor.knowledge.releases import load_snapshot
+from advisor.knowledge.releases import ReleaseSnapshot, load_snapshot
 from advisor.manifests import read_paths
 from advisor.model.advice import Advice, AdviceRequest
-from advisor.model.project import Project
+from advisor.model.project import Finding, Project
 from advisor.plan import plan
 from advisor.resolve.source import SnapshotSource
 
 
-def read_and_advise(
-    paths: Sequence[str], request: AdviceRequest, snapshot: str | None = None
-) -> tuple[Project, Advice]:
-    """Like :func:`advise`, and also return the project as read (writers need its locations)."""
-    project = read_paths(paths)
-    releases = load_snapshot(snapshot)
-    return project, plan(project, matrix.load(), releases, request, SnapshotSource(releases))
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Where data comes from.
 
-
-def advise(paths: Sequence[str], request: AdviceRequest, snapshot: str | None = None) -> Advice:
-    """Advise on the dependency files at ``paths``.
-
-    :param paths: files or folders; ``["."]`` when the user named none.
-    :param request: capabilities, Python range, platforms and the day to judge support on.
-    :param snapshot: a release snapshot file to use instead of the shipped one.
-    :raises AdvisorError: for bad input, bad data or an unreachable index.
+    :param snapshot: a release snapshot file instead of the shipped one.
+    :param index_url: ``--index-url``; ``None`` for the configured or default one.
+    :param extra_index_urls: ``--extra-index-url`` values.
+    :param cache_dir: the cache folder; ``None`` for the user cache directory.
+    :param timeout: seconds per request.
     """
-    return read_and_advise(paths, request, snapshot)[1]
+
+    snapshot: str | None = None
+    index_url: str | None = None
+    extra_index_urls: tuple[str, ...] = ()
+    cache_dir: str | None = None
+    timeout: float = 30.0
+
+
+def read_and_advise(
+    paths: Sequence[str], request: AdviceRequest, settings: Settings | None = None
+) -> tuple[Project, Advice]:
+    """Read the files at ``paths`` and advise; also return the project (writers need it).
+
+    :raises AdvisorError: for bad input, bad data, or (online) an index that cannot be used.
+    """
+    settings = settings or Settings()
+    project = read_paths(paths)
+    shipped = load_snapshot(settings.snapshot)
+    knowledge = matrix.load()
+    # Imported here: httpx costs a quarter of a second, and nothing offline may pay for it
+    # unless the cache is consulted.
+    from advisor.index.cache import Cache, default_cache_dir
+    from advisor.index.config import configured_indexes
+    from advisor.index.source import IndexSource
+
+    file_indexes = [u for m in project.manifests for u in getattr(m, "index_urls", ())]
+    config = configured_indexes(settings.index_url, settings.extra_index_urls, file_indexes)
+    cache = Cache(Path(settings.cache_dir) if settings.cache_dir else default_cache_dir())
+    index = IndexSource(config.urls, cache, offline=request.offline, timeout=settings.timeout)
+    notes: list[Finding] = []
+    try:
+        releases = shipped
+        if not request.offline:
+            releases = _live(index, shipped, request, notes)
+            index.prefetch(d.name for d in project.dependencies)
+        advice = plan(project, knowledge, releases, request, SnapshotSource(releases, fallback=index))
+    finally:
+        index.close()
+    notes += [Finding("index-note", "warning", n) for n in index.notes]
+    if config.skipped and not request.offline:
+        notes.append(Finding("index-skipped", "info", f"indexes that are not http(s) were skipped: {', '.join(config.skipped)}"))
+    return project, dataclasses.replace(advice, findings=(*advice.findings, *notes))
+
+
+def _live(index: object, shipped: ReleaseSnapshot, request: AdviceRequest, notes: list[Finding]) -> ReleaseSnapshot:
+    """ddtrace's releases as the index lists them now, with the snapshot's Requires-Dist."""
+    from advisor.index.source import IndexSource
+
+    assert isinstance(index, IndexSource)
+    try:
+        live = index.releases(shipped.project)
+    except IndexUnavailable as exc:
+        notes.append(Finding("index-fallback", "warning",
+                             f"{exc.message}; using the shipped release snapshot of {shipped.snapshot_date}"))
+        return shipped
+    if not live:
+        return shipped
+    merged = []
+    for release in live:
+        known = shipped.get(release.version)
+        rd = known.requires_dist if known is not None else None
+        merged.append(dataclasses.replace(release, requires_dist=rd))
+    return ReleaseSnapshot(shipped.project, index.clients[0].display_url,
+                           f"{request.today.isoformat()} (live index)", tuple(merged))
+
+
+def advise(paths: Sequence[str], request: AdviceRequest, settings: Settings | None = None) -> Advice:
+    """Advise on the dependency files at ``paths`` (see :func:`read_and_advise`)."""
+    return read_and_advise(paths, request, settings)[1]

@@ -14,3 +14,34 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 def repo_root() -> Path:
     """The repository root."""
     return ROOT
+
+
+@pytest.fixture(autouse=True)
+def _loopback_only(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test talks to anything but 127.0.0.1 (unless marked ``online``), and none touches the
+    user's cache: like pip's socket ban, a stray network call fails the test loudly."""
+    monkeypatch.setenv("AAP_ADVISE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    if request.node.get_closest_marker("online"):
+        return
+    import socket
+
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: object) -> object:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            host = address[0] if isinstance(address, tuple) else address
+            if host not in ("127.0.0.1", "::1", "localhost"):
+                raise OSError(f"test tried to reach {host!r}: only loopback is allowed")
+        return real_connect(self, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``online`` tests run only when asked for with ``-m online``."""
+    if "online" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="talks to the real index: run with -m online")
+    for item in items:
+        if item.get_closest_marker("online"):
+            item.add_marker(skip)

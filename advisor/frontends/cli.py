@@ -85,7 +85,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="report format (default: text)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     p.add_argument("--offline", action="store_true",
-                   help="use only the shipped release snapshot (no network)")
+                   help="no network: the shipped release snapshot and the cache only; co-upgrades not in "
+                        "the cache are checked against ddtrace's own requirements")
+    p.add_argument("--index-url", metavar="URL",
+                   help="the package index (default: as pip/uv are configured, else PyPI)")
+    p.add_argument("--extra-index-url", action="append", default=[], metavar="URL",
+                   help="another index to read (repeatable)")
+    p.add_argument("--cache-dir", metavar="DIR", help="cache folder (default: the user cache directory)")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="seconds per index request (default: 30)")
     p.add_argument("--snapshot", metavar="FILE", help="use this release snapshot file instead of the shipped one")
     p.add_argument("--today", type=_today, metavar="YYYY-MM-DD",
                    help="judge support windows and CPython end of life on this day (default: today)")
@@ -113,7 +121,7 @@ def _write(text: str, output: str | None) -> None:
 
 def _advise(argv: Sequence[str]) -> int:
     from advisor.model.advice import AdviceRequest
-    from advisor.pipeline import advise
+    from advisor.pipeline import Settings, advise
     from advisor.render import OutputFormat, renderer
 
     args = build_parser().parse_args(argv)
@@ -122,8 +130,12 @@ def _advise(argv: Sequence[str]) -> int:
         python=args.python,
         platforms=tuple(args.platform) or ("linux-x86_64",),
         today=args.today or dt.date.today(),
+        offline=args.offline,
     )
-    advice = advise(args.paths or ["."], request, snapshot=args.snapshot)
+    settings = Settings(snapshot=args.snapshot, index_url=args.index_url,
+                        extra_index_urls=tuple(args.extra_index_url), cache_dir=args.cache_dir,
+                        timeout=args.timeout)
+    advice = advise(args.paths or ["."], request, settings)
     _write(renderer(OutputFormat(args.format))(advice), args.output)
     return EXIT_OK if advice.recommendation.status == "ok" else EXIT_ACTION
 

@@ -185,16 +185,34 @@ class SimpleIndexClient:
         :raises IndexUnavailable: the index is unreachable, answers an HTTP error, or sends
             a page that is not a Simple API page.
         """
+        fetched = self.fetch_page(name)
+        assert fetched.page is not None  # no validators sent, so never "not modified"
+        return fetched.page
+
+    def fetch_page(self, name: str, etag: str | None = None, last_modified: str | None = None) -> PageFetch:
+        """Fetch project ``name``'s page, revalidating a cached copy when validators are given.
+
+        :returns: the page, or ``page=None`` when the index answers 304 Not Modified; with the
+            response's validators for the next revalidation.
+        :raises IndexUnavailable: as :meth:`project_page`.
+        """
         # PEP 503: the project URL uses the normalised name; it always ends with a slash.
         project = canonicalize_name(name)
         url = f"{self.index_url}{project}/"
         shown = redact(url)
+        headers = {"Accept": ACCEPT}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
         try:
-            with self.client.stream(
-                "GET", url, headers={"Accept": ACCEPT}, timeout=self.timeout
-            ) as response:
+            with self.client.stream("GET", url, headers=headers, timeout=self.timeout) as response:
+                validators = (response.headers.get("etag"), response.headers.get("last-modified"))
+                if response.status_code == 304 and (etag or last_modified):
+                    return PageFetch(None, etag, last_modified)
                 if response.status_code == 404:
-                    raise IndexUnavailable(f"{shown}: project {project!r} not found on the index")
+                    raise IndexUnavailable(f"{shown}: project {project!r} not found on the index",
+                                           code="project-not-found")
                 if response.status_code != 200:
                     raise IndexUnavailable(f"{shown}: HTTP {response.status_code}")
                 body = read_capped(response, MAX_PAGE_BYTES, shown)
@@ -206,10 +224,21 @@ class SimpleIndexClient:
             raise IndexUnavailable(f"{shown}: invalid URL") from exc
         media_type = content_type.split(";", 1)[0].strip().lower()
         if media_type in _JSON_TYPES:
-            return _parse_json(body, page_url, project, shown)
-        if media_type in _HTML_TYPES:
-            return _parse_html(body, content_type, page_url, project, shown)
-        raise IndexUnavailable(f"{shown}: unexpected content type {media_type or 'none'!r}")
+            page = _parse_json(body, page_url, project, shown)
+        elif media_type in _HTML_TYPES:
+            page = _parse_html(body, content_type, page_url, project, shown)
+        else:
+            raise IndexUnavailable(f"{shown}: unexpected content type {media_type or 'none'!r}")
+        return PageFetch(page, *validators)
+
+
+@dataclass(frozen=True, slots=True)
+class PageFetch:
+    """A page fetch: the page (``None`` when not modified) and its HTTP validators."""
+
+    page: ProjectPage | None
+    etag: str | None
+    last_modified: str | None
 
 
 def describe_http_error(exc: httpx.HTTPError) -> str:

@@ -135,11 +135,11 @@ def build_snapshot(
         f"{index.display_url}{page.name}/: {len(page.versions)} versions, "
         f"{len(page.files)} files"
     )
-    by_version = _group_files(page.files, page.versions)
+    by_version = group_files(page.files, page.versions)
     releases: dict[str, dict[str, Any]] = {}
     to_read: dict[str, IndexFile] = {}
     for version, files in sorted(by_version.items(), key=lambda item: Version(item[0])):
-        releases[version] = _release_entry(version, files, say)
+        releases[version] = release_entry(version, files, say)
         wheel = metadata_wheel(files)
         if wheel is not None and _is_final(version):
             to_read[version] = wheel
@@ -172,7 +172,7 @@ def _is_final(version: str) -> bool:
     return not (v.is_prerelease or v.is_devrelease)
 
 
-def _group_files(files: Sequence[IndexFile], versions: Sequence[str]) -> dict[str, list[IndexFile]]:
+def group_files(files: Sequence[IndexFile], versions: Sequence[str]) -> dict[str, list[IndexFile]]:
     """Files by normalised version string; every listed version appears, even without files."""
     groups: dict[str, list[IndexFile]] = defaultdict(list)
     for listed in versions:
@@ -186,7 +186,8 @@ def _group_files(files: Sequence[IndexFile], versions: Sequence[str]) -> dict[st
     return dict(groups)
 
 
-def _release_entry(version: str, files: Sequence[IndexFile], say: Progress) -> dict[str, Any]:
+def release_entry(version: str, files: Sequence[IndexFile], say: Progress) -> dict[str, Any]:
+    """One release's snapshot entry (schema 1) from its files; ``requires_dist`` left null."""
     coverage: dict[str, set[str]] = defaultdict(set)
     for f in files:
         if f.is_wheel:

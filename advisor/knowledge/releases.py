@@ -187,6 +187,11 @@ def parse_snapshot(data: Any, origin: str) -> ReleaseSnapshot:
     )
 
 
+def release_from_entry(version: str, raw: Mapping[str, Any]) -> Release:
+    """A :class:`Release` from one snapshot-format entry whose ``requires_dist`` is not read."""
+    return _parse_release(version, {**raw, "requires_dist": None}, [])
+
+
 def _parse_release(key: str, raw: Mapping[str, Any], sets: list[list[str]]) -> Release:
     rp = raw.get("requires_python")
     rd_index = raw.get("requires_dist")

@@ -3,7 +3,8 @@
 Policy lives in candidate order (STYLE 2.1 #5): the target package is pinned ``==v`` by the
 caller; every other package offers its current pin first, then the smallest versions above it
 (a pin may move up, never down); packages without a pin offer their smallest allowed version
-first, so nothing moves further than it must.
+first, so nothing moves further than it must. Releases with a wheel for the CPython come before
+sdist-only ones, so the set proposed installs without building ancient sdists.
 """
 
 from __future__ import annotations
@@ -162,10 +163,14 @@ class Provider(AbstractProvider[Req, Cand, str]):
         extras = frozenset().union(*(r.extras for r in reqs)) if reqs else frozenset()
         limits = [*reqs, *self.constraints.get(name, ())]
         pinned_exactly = {s.version for r in limits for s in r.specifier if s.operator in ("==", "===")}
+        # PEP 440: pre-releases only when a requirement names one (``>=2.0b1``), as pip does.
+        allow_pre = any(r.specifier.prereleases for r in limits)
         out = []
         for release in self.source.releases(name):
             v = release.version
-            if v in bad or not all(r.specifier.contains(v, prereleases=None) for r in limits):
+            if v.is_prerelease and not allow_pre:
+                continue
+            if v in bad or not all(r.specifier.contains(v, prereleases=True) for r in limits):
                 continue
             # PEP 592: a yanked release is only chosen when asked for by an exact pin.
             if release.yanked and str(v) not in pinned_exactly:
@@ -178,7 +183,9 @@ class Provider(AbstractProvider[Req, Cand, str]):
         pin = self.pins.get(name)
         if pin is not None:
             out = [c for c in out if c.version >= pin]
-            out.sort(key=lambda c: (c.version != pin, c.version))
+        # The pin first; then releases with a wheel for this CPython (they install without a
+        # build), smallest first; sdist-only releases last.
+        out.sort(key=lambda c: (c.version != pin, not c.release.has_wheel(self.python, self.platform), c.version))
         return out
 
     def is_satisfied_by(self, requirement: Req, candidate: Cand) -> bool:

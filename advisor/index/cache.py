@@ -1,0 +1,83 @@
+"""The on-disk cache: project pages (revalidated with ETag / Last-Modified) and wheel metadata
+(immutable: a file on an index never changes, PEP 503/691, so it is kept forever).
+
+Entries are small JSON documents written atomically. One that does not decode, or lacks its
+keys, is treated as absent and replaced: a corrupt cache costs a refetch, never a wrong answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+
+def default_cache_dir() -> Path:
+    """``$AAP_ADVISE_CACHE_DIR``, else the user cache directory of the platform."""
+    if env := os.environ.get("AAP_ADVISE_CACHE_DIR"):
+        return Path(env)
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA", Path.home())) / "aap-advise" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "aap-advise"
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "aap-advise"
+
+
+class Cache:
+    """A folder of JSON entries in two kinds: ``pages`` and ``metadata``.
+
+    :param root: the folder (created on first write).
+    :param page_max_age: seconds a cached page is used without asking the index again.
+    """
+
+    def __init__(self, root: Path, page_max_age: float = 600.0) -> None:
+        self.root = root
+        self.page_max_age = page_max_age
+
+    def _path(self, kind: str, key: str) -> Path:
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
+        return self.root / kind / digest[:2] / f"{digest}.json"
+
+    def get(self, kind: str, key: str, required: tuple[str, ...]) -> dict[str, Any] | None:
+        """The entry for ``key``, or ``None`` when absent or corrupt (a corrupt one is deleted)."""
+        path = self._path(kind, key)
+        try:
+            data = json.loads(path.read_bytes())
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError):
+            self._discard(path)
+            return None
+        if not isinstance(data, dict) or data.get("key") != key or any(k not in data for k in required):
+            self._discard(path)
+            return None
+        return data
+
+    def put(self, kind: str, key: str, data: dict[str, Any]) -> None:
+        """Store an entry; failures to write (read-only or full disk) are ignored: it is a cache."""
+        path = self._path(kind, key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({**data, "key": key, "stored": time.time()}, fh, separators=(",", ":"))
+            os.replace(tmp, path)
+        except OSError:
+            return
+
+    def fresh(self, entry: dict[str, Any]) -> bool:
+        """The page entry is young enough to use without revalidation."""
+        stored = entry.get("stored")
+        return isinstance(stored, (int, float)) and time.time() - stored < self.page_max_age
+
+    @staticmethod
+    def _discard(path: Path) -> None:
+        try:
+            path.unlink()
+        except OSError:
+            return

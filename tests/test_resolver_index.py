@@ -1,0 +1,131 @@
+"""The co-upgrade resolution end to end: the CLI against a real local index of recorded data.
+
+The index data (tests/data/resolver-index) was recorded from the live index by
+tools/record_resolver_index.py. Every test here runs on 127.0.0.1 only (tests/conftest.py
+refuses any other address).
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from advisor.frontends.cli import main
+from tests.indexserver import LocalIndex
+
+DATA = Path(__file__).parent / "data" / "resolver-index"
+ACCEPTANCE = "ddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0\n"
+
+
+def advise(tmp_path: Path, capsys: pytest.CaptureFixture[str], index: str, text: str, *args: str) -> tuple[int, dict[str, Any], str]:
+    req = tmp_path / "requirements.txt"
+    req.write_text(text)
+    code = main([str(req), "--index-url", index, "--cache-dir", str(tmp_path / "cache"), "--format", "json",
+                 "--today", "2026-11-24", "--timeout", "2", *args])
+    out = capsys.readouterr()
+    return code, (json.loads(out.out) if out.out else {}), out.err
+
+
+def changes(report: dict[str, Any]) -> dict[str, tuple[str | None, str | None]]:
+    return {c["package"]: (c["from"], c["to"]) for c in report["recommendation"]["changes"]}
+
+
+def test_moves_ddtrace_and_what_it_forces_and_nothing_else(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with LocalIndex(root=DATA) as index:
+        code, report, _ = advise(tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12")
+    assert code == 1
+    rec = report["recommendation"]
+    assert rec["status"] == "upgrade" and rec["ddtrace"] == "3.15.0" and rec["resolved"] is True
+    assert changes(report) == {"ddtrace": ("2.21.4", "3.15.0"), "envier": ("0.5.2", "0.6.1"),
+                               "bytecode": ("0.14.0", "0.15.1")}
+    envier = next(c for c in rec["changes"] if c["package"] == "envier")
+    assert envier["source"]["line"] == 2
+    hosts = {r.headers.get("Host", "").split(":")[0] for r in index.requests}
+    assert hosts == {"127.0.0.1"}
+    # Wheel metadata was read with Range requests, never whole files.
+    files = [r for r in index.requests if r.path.startswith("/files/")]
+    assert files and all("Range" in r.headers for r in files)
+
+
+def test_markers_per_cpython(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # bytecode>=0.15.1 is required only on CPython 3.12: on 3.11 the pin stays.
+    with LocalIndex(root=DATA) as index:
+        _, report, _ = advise(tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.11")
+    assert changes(report) == {"ddtrace": ("2.21.4", "3.15.0"), "envier": ("0.5.2", "0.6.1")}
+
+
+def test_blocking_requirement_is_explained(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "ddtrace==2.21.4\nenvier<0.6\nbytecode==0.14.0\n"
+    with LocalIndex(root=DATA) as index:
+        code, report, _ = advise(tmp_path, capsys, index.url, text, "-c", "iast", "--python", "3.12")
+    assert code == 1
+    rec = report["recommendation"]
+    assert rec["status"] == "impossible" and rec["ddtrace"] is None
+    assert rec["tried"][0] == "3.15.0" and len(rec["tried"]) >= 2
+    (blocker,) = [b for b in rec["blockers"] if b["package"] == "envier"]
+    assert any("envier~=0.6.1 (ddtrace 3.15.0)" in w for w in blocker["wants"])
+    assert any("requirements.txt:2" in w for w in blocker["wants"])
+    assert "relaxing envier<0.6" in blocker["hint"]
+    assert any(f["id"] == "resolution-impossible" for f in report["findings"])
+
+
+def test_second_run_is_served_from_cache(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with LocalIndex(root=DATA) as index:
+        first = advise(tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12")
+        seen = len(index.requests)
+        second = advise(tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12")
+        assert seen > 0 and len(index.requests) == seen
+    assert first[1]["recommendation"] == second[1]["recommendation"]
+
+
+def test_warm_cache_survives_an_index_outage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with LocalIndex(root=DATA) as index:
+        advise(tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12")
+        url = index.url
+    # The server is gone now; cached pages are stale only after their max age, so force
+    # revalidation by ageing the entries.
+    for entry in (tmp_path / "cache" / "pages").rglob("*.json"):
+        doc = json.loads(entry.read_text())
+        doc["stored"] = 0
+        entry.write_text(json.dumps(doc))
+    code, report, _ = advise(tmp_path, capsys, url, ACCEPTANCE, "-c", "iast", "--python", "3.12")
+    assert code == 1 and report["recommendation"]["ddtrace"] == "3.15.0"
+    assert any(f["id"] == "index-note" and "cached copy" in f["message"] for f in report["findings"])
+
+
+def _closed_port() -> str:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}/simple/"
+
+
+@pytest.mark.parametrize("fault", ["refused", "timeout", "garbage", "http-500"])
+def test_index_faults_exit_3_with_one_line(fault: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if fault == "refused":
+        code, report, err = advise(tmp_path, capsys, _closed_port(), ACCEPTANCE, "-c", "iast", "--python", "3.12")
+    else:
+        options: dict[str, Any] = {
+            "timeout": {"delay": 3.0},
+            "garbage": {"garbage_for": {f"/simple/{n}/": b"\x00not a page" for n in ("ddtrace", "envier", "bytecode")}},
+            "http-500": {"status_for": {f"/simple/{n}/": 500 for n in ("ddtrace", "envier", "bytecode")}},
+        }[fault]
+        with LocalIndex(root=DATA, **options) as index:
+            code, report, err = advise(tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12")
+    assert code == 3
+    assert report == {}
+    lines = err.strip().splitlines()
+    assert len(lines) <= 2 and lines[0].startswith("aap-advise: error: http://127.0.0.1:")
+    assert "Traceback" not in err
+
+
+def test_offline_without_cache_compares_pins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, report, _ = advise(tmp_path, capsys, _closed_port(), ACCEPTANCE, "-c", "iast", "--python", "3.12", "--offline")
+    assert code == 1
+    got = {c["package"]: c["to_specifier"] for c in report["recommendation"]["changes"]}
+    assert got["envier"] == "~=0.6.1" and got["bytecode"] == ">=0.15.1"
+    assert report["recommendation"]["resolved"] is False

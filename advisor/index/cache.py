@@ -39,8 +39,13 @@ class Cache:
         self.root = root
         self.page_max_age = page_max_age
 
+    @staticmethod
+    def _digest(key: str) -> str:
+        # Keys are URLs that may carry credentials: only their digest is ever written.
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
     def _path(self, kind: str, key: str) -> Path:
-        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
+        digest = self._digest(key)
         return self.root / kind / digest[:2] / f"{digest}.json"
 
     def get(self, kind: str, key: str, required: tuple[str, ...]) -> dict[str, Any] | None:
@@ -53,7 +58,7 @@ class Cache:
         except (OSError, ValueError):
             self._discard(path)
             return None
-        if not isinstance(data, dict) or data.get("key") != key or any(k not in data for k in required):
+        if not isinstance(data, dict) or data.get("key") != self._digest(key) or any(k not in data for k in required):
             self._discard(path)
             return None
         return data
@@ -65,7 +70,7 @@ class Cache:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({**data, "key": key, "stored": time.time()}, fh, separators=(",", ":"))
+                json.dump({**data, "key": self._digest(key), "stored": time.time()}, fh, separators=(",", ":"))
             os.replace(tmp, path)
         except OSError:
             return

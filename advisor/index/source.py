@@ -183,6 +183,7 @@ class IndexSource:
         if not source:
             return None
         url, size, core = source
+        url = self._authed(url)
         cached = self.cache.get("metadata", url, ("requires_dist",)) if self.cache else None
         if cached is not None:
             rd = cached["requires_dist"]
@@ -198,6 +199,15 @@ class IndexSource:
         if self.cache is not None:
             self.cache.put("metadata", url, {"requires_dist": list(requires) if requires is not None else None})
         return requires
+
+    def _authed(self, url: str) -> str:
+        """Put back the credentials of the index on the same host (they are never stored)."""
+        parts = httpx.URL(url)
+        for index in self.index_urls:
+            base = httpx.URL(index)
+            if base.userinfo and not parts.userinfo and (base.host, base.port) == (parts.host, parts.port):
+                return str(parts.copy_with(userinfo=base.userinfo))
+        return url
 
     def _sdist_requires(self, url: str, size: int | None) -> tuple[str, ...] | None:
         """The last resort: download the sdist (capped) and read ``PKG-INFO``.
@@ -254,8 +264,9 @@ def _versions(files: Sequence[IndexFile], listed: Sequence[str]) -> dict[str, An
     for version, vfiles in group_files(files, listed).items():
         entry = release_entry(version, vfiles, lambda _m: None)
         wheel = metadata_wheel(vfiles)
-        entry["meta"] = [wheel.url, wheel.size, wheel.core_metadata] if wheel else None
+        # URLs are stored without credentials; IndexSource._authed restores them per request.
+        entry["meta"] = [redact(wheel.url), wheel.size, wheel.core_metadata] if wheel else None
         sdist = next((f for f in vfiles if f.is_sdist and not f.yanked), None)
-        entry["sdist_file"] = [sdist.url, sdist.size, False] if sdist else None
+        entry["sdist_file"] = [redact(sdist.url), sdist.size, False] if sdist else None
         out[version] = entry
     return out

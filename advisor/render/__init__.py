@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from typing import assert_never
 
 from advisor.model.advice import Advice
 
@@ -13,12 +14,21 @@ class OutputFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+    MARKDOWN = "markdown"
+    SARIF = "sarif"
 
 
 def renderer(fmt: OutputFormat) -> Callable[[Advice], str]:
     """The render function for ``fmt``."""
-    if fmt is OutputFormat.JSON:
-        from advisor.render.json_report import render
-    else:
-        from advisor.render.text import render
+    match fmt:
+        case OutputFormat.TEXT:
+            from advisor.render.text import render
+        case OutputFormat.JSON:
+            from advisor.render.json_report import render
+        case OutputFormat.MARKDOWN:
+            from advisor.render.markdown import render
+        case OutputFormat.SARIF:
+            from advisor.render.sarif import render
+        case _:
+            assert_never(fmt)
     return render

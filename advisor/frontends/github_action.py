@@ -1,0 +1,355 @@
+"""The GitHub Action's glue: ``python -m advisor.frontends.github_action``, run by ``action.yml``.
+
+Reads the inputs from ``INPUT_*`` variables (``action.yml`` passes them through ``env:``, never
+into shell text), advises in-process, writes the JSON report, the job summary and the step
+outputs, and on pull requests keeps exactly one comment up to date. The exit status follows
+``fail-on``; commenting problems never fail the step (pull requests from forks get a read-only
+token), they become one-line notices or warnings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from advisor import __version__
+from advisor.errors import AdvisorError, UsageError
+from advisor.model.advice import Advice, AdviceRequest, Status
+
+EXIT_OK, EXIT_ACTION = 0, 1
+REPORT_NAME = "aap-advise-report.json"
+PR_EVENTS = frozenset({"pull_request", "pull_request_target"})
+FAIL_ON: Mapping[str, frozenset[Status]] = {
+    "upgrade": frozenset({"upgrade", "split", "impossible"}),
+    "impossible": frozenset({"impossible"}),
+    "never": frozenset(),
+}
+MAX_PAGES = 50  # 5,000 comments: far past any real pull request, and a bound on a bad server
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """The action's inputs, checked.
+
+    :param paths: dependency files (whitespace-separated in the input; default ``.``).
+    :param capabilities: capability ids or aliases (comma- or whitespace-separated).
+    :param python: a ``--python`` specifier, or ``None``.
+    :param platforms: platform ids; empty for the default.
+    :param comment: keep a comment on the pull request.
+    :param fail_on: ``upgrade``, ``impossible`` or ``never``.
+    :param token: the GitHub token (never printed).
+    """
+
+    paths: tuple[str, ...]
+    capabilities: tuple[str, ...]
+    python: str | None
+    platforms: tuple[str, ...]
+    comment: bool
+    fail_on: str
+    token: str
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Inputs:
+        """Read ``INPUT_*``; :class:`UsageError` for a value that is not allowed."""
+
+        def words(name: str) -> tuple[str, ...]:
+            return tuple(env.get(name, "").replace(",", " ").split())
+
+        comment = env.get("INPUT_COMMENT", "true").strip().lower() or "true"
+        if comment not in ("true", "false"):
+            raise UsageError(f"comment must be true or false, not {comment!r}")
+        fail_on = env.get("INPUT_FAIL_ON", "upgrade").strip().lower() or "upgrade"
+        if fail_on not in FAIL_ON:
+            raise UsageError(f"fail-on must be upgrade, impossible or never, not {fail_on!r}")
+        return cls(
+            # Paths are split on whitespace only: a comma is a legal file-name character.
+            paths=tuple(env.get("INPUT_PATHS", "").split()) or (".",),
+            capabilities=words("INPUT_CAPABILITIES"),
+            python=env.get("INPUT_PYTHON", "").strip() or None,
+            platforms=words("INPUT_PLATFORMS"),
+            comment=comment == "true",
+            fail_on=fail_on,
+            token=env.get("INPUT_GITHUB_TOKEN", "").strip(),
+        )
+
+
+def _command_data(text: str) -> str:
+    """Escape a workflow command's message (the runner decodes %25, %0D, %0A)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _command_property(text: str) -> str:
+    """Escape a workflow command property value, where ``:`` and ``,`` are separators too."""
+    return _command_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, message: str, **props: str | int | None) -> None:
+    """Print one workflow command (``::name key=value,...::message``)."""
+    given = ",".join(f"{k}={_command_property(str(v))}" for k, v in props.items() if v is not None)
+    sys.stdout.write(f"::{name}{' ' + given if given else ''}::{_command_data(message)}\n")
+    sys.stdout.flush()
+
+
+class ApiError(Exception):
+    """A GitHub REST API call that failed: the HTTP status (``None``: no answer) and one line."""
+
+    def __init__(self, status: int | None, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+class GitHubComments:
+    """Issue comments on one repository through the REST API (pull requests are issues)."""
+
+    def __init__(self, api_url: str, repository: str, token: str) -> None:
+        self.repository = repository
+        self.client = httpx.Client(
+            base_url=api_url.rstrip("/"),
+            headers={
+                "Authorization": f"Bearer {token}",
+                "Accept": "application/vnd.github+json",
+                "X-GitHub-Api-Version": "2022-11-28",
+                "User-Agent": f"aap-advise/{__version__}",
+            },
+            timeout=httpx.Timeout(20.0),
+        )
+
+    def __enter__(self) -> GitHubComments:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.client.close()
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            response = self.client.request(method, path, **kwargs)
+        except httpx.HTTPError as exc:
+            # httpx messages name the URL, never the headers, so the token cannot leak here.
+            raise ApiError(None, f"{type(exc).__name__}: {exc}") from exc
+        if response.is_error:
+            try:
+                why = str(response.json().get("message", ""))
+            except (ValueError, AttributeError):
+                why = ""
+            raise ApiError(response.status_code, f"HTTP {response.status_code} {why}".strip())
+        return response.json()
+
+    def comments(self, number: int) -> list[dict[str, Any]]:
+        """Every comment on issue or pull request ``number``, oldest first."""
+        out: list[dict[str, Any]] = []
+        for page in range(1, MAX_PAGES + 1):
+            batch = self._call(
+                "GET",
+                f"/repos/{self.repository}/issues/{number}/comments",
+                params={"per_page": 100, "page": page},
+            )
+            out.extend(batch)
+            if len(batch) < 100:
+                break
+        return out
+
+    def create(self, number: int, body: str) -> dict[str, Any]:
+        """Post a new comment."""
+        result: dict[str, Any] = self._call(
+            "POST", f"/repos/{self.repository}/issues/{number}/comments", json={"body": body}
+        )
+        return result
+
+    def update(self, comment_id: int, body: str) -> dict[str, Any]:
+        """Replace a comment's body."""
+        result: dict[str, Any] = self._call(
+            "PATCH", f"/repos/{self.repository}/issues/comments/{comment_id}", json={"body": body}
+        )
+        return result
+
+
+def find_own(comments: list[dict[str, Any]], marker: str) -> dict[str, Any] | None:
+    """The earlier report: a comment that starts with ``marker``, a bot's first.
+
+    Anyone can paste the marker into a comment; preferring a bot's (``github-actions[bot]`` for
+    the default token) keeps the report in the workflow's own comment once it exists.
+    """
+    ours = [c for c in comments if str(c.get("body") or "").lstrip().startswith(marker)]
+    bots = [c for c in ours if (c.get("user") or {}).get("type") == "Bot"]
+    return next(iter(bots or ours), None)
+
+
+def sync_comment(api: GitHubComments, number: int, body: str, marker: str) -> str:
+    """Create, update or leave the report comment; returns what happened, for the log.
+
+    :raises ApiError: when GitHub refuses or cannot be reached.
+    """
+    existing = find_own(api.comments(number), marker)
+    if existing is None:
+        api.create(number, body)
+        return "created the report comment"
+    if _normalise(str(existing.get("body") or "")) == _normalise(body):
+        return "the report comment is up to date"
+    api.update(int(existing["id"]), body)
+    return "updated the report comment"
+
+
+def _normalise(body: str) -> str:
+    # GitHub may hand a body back with CRLF line ends and without the final newline.
+    return body.replace("\r\n", "\n").strip()
+
+
+def _append(path: str | None, text: str) -> None:
+    if path:
+        with Path(path).open("a", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+
+
+def set_outputs(path: str | None, outputs: Mapping[str, str]) -> None:
+    """Append step outputs in the heredoc form, with a random delimiter no value can contain."""
+    lines = []
+    for name, value in outputs.items():
+        delimiter = f"ghadelimiter_{uuid.uuid4()}"
+        lines.append(f"{name}<<{delimiter}\n{value}\n{delimiter}\n")
+    _append(path, "".join(lines))
+
+
+def _pull_request_number(env: Mapping[str, str]) -> int | None:
+    path = env.get("GITHUB_EVENT_PATH")
+    if not path:
+        return None
+    try:
+        event = json.loads(Path(path).read_text(encoding="utf-8"))
+        number = (event.get("pull_request") or {}).get("number") or event.get("number")
+        return int(number) if number else None
+    except (OSError, ValueError, AttributeError, TypeError):
+        return None
+
+
+def _comment(env: Mapping[str, str], inputs: Inputs, body: str, marker: str) -> None:
+    """Keep the pull-request comment; report problems as notices and warnings only."""
+    number = _pull_request_number(env)
+    repository = env.get("GITHUB_REPOSITORY", "")
+    if number is None or not repository:
+        command(
+            "warning", "aap-advise: no pull request number in the event payload; not commenting"
+        )
+        return
+    if not inputs.token:
+        command(
+            "notice", "aap-advise: no github-token given; the report is in the job summary only"
+        )
+        return
+    api_url = env.get("GITHUB_API_URL") or "https://api.github.com"
+    with GitHubComments(api_url, repository, inputs.token) as api:
+        try:
+            done = sync_comment(api, number, body, marker)
+        except ApiError as exc:
+            if exc.status in (403, 404):
+                # A read-only token (pull requests from forks) or no pull-requests: write.
+                command(
+                    "notice",
+                    f"aap-advise: cannot comment on pull request #{number} ({exc.message}); "
+                    "the token has no write access, as on pull requests from forks; "
+                    "the report is in the job summary",
+                )
+            else:
+                command(
+                    "warning",
+                    f"aap-advise: commenting on pull request #{number} failed: {exc.message}",
+                )
+            return
+    sys.stdout.write(f"aap-advise: {done} on pull request #{number}\n")
+
+
+def _advise(inputs: Inputs) -> Advice:
+    from advisor.pipeline import advise
+
+    request = AdviceRequest(
+        capabilities=inputs.capabilities,
+        python=inputs.python,
+        platforms=inputs.platforms or ("linux-x86_64",),
+        today=dt.date.today(),
+        # The shipped snapshot only: runners start with an empty cache, and a step that reads
+        # the index would answer differently from run to run.
+        offline=True,
+    )
+    return advise(list(inputs.paths), request)
+
+
+def _report_error(env: Mapping[str, str], exc: AdvisorError) -> int:
+    from advisor.render.markdown import escape
+
+    message = exc.message + (f" (hint: {exc.hint})" if exc.hint else "")
+    command("error", message, file=exc.file, line=exc.line, title="aap-advise")
+    _append(
+        env.get("GITHUB_STEP_SUMMARY"), f"**aap-advise** could not advise: {escape(exc.render())}\n"
+    )
+    set_outputs(
+        env.get("GITHUB_OUTPUT"),
+        {"status": "error", "current": "", "target": "", "report-json": ""},
+    )
+    return exc.exit_code
+
+
+def run(env: Mapping[str, str]) -> int:
+    """The whole step, reading the runner's environment ``env``; returns the exit status."""
+    token = env.get("INPUT_GITHUB_TOKEN", "").strip()
+    if token:
+        # Secrets are masked already; a token given as plain text is not until this line.
+        sys.stdout.write(f"::add-mask::{token}\n")
+    try:
+        inputs = Inputs.from_env(env)
+        advice = _advise(inputs)
+    except AdvisorError as exc:
+        return _report_error(env, exc)
+
+    from advisor.render import json_report, markdown
+    from advisor.render.text import verdict
+
+    report = Path(env.get("RUNNER_TEMP") or tempfile.gettempdir()) / REPORT_NAME
+    report.write_text(json_report.render(advice), encoding="utf-8")
+    body = markdown.render(advice)
+    # markdown.MAX_BYTES (60 KiB, for the comment) keeps this far below the 1 MiB summary cap.
+    _append(env.get("GITHUB_STEP_SUMMARY"), body)
+
+    rec = advice.recommendation
+    d = advice.ddtrace
+    set_outputs(
+        env.get("GITHUB_OUTPUT"),
+        {
+            "status": rec.status,
+            "current": (d.current or "") if d else "",
+            "target": (rec.ddtrace or "") if rec.status in ("ok", "upgrade") else "",
+            "report-json": str(report),
+        },
+    )
+    where = d.source if d and d.source else None
+    if rec.status != "ok":
+        command(
+            "warning",
+            verdict(advice),
+            file=where.file if where else None,
+            line=where.line if where else None,
+            title="aap-advise",
+        )
+    sys.stdout.write(f"aap-advise: {verdict(advice)}\n")
+
+    if inputs.comment and env.get("GITHUB_EVENT_NAME") in PR_EVENTS:
+        _comment(env, inputs, body, markdown.MARKER)
+    return EXIT_ACTION if rec.status in FAIL_ON[inputs.fail_on] else EXIT_OK
+
+
+def main() -> int:
+    """Run the action step with the process environment."""
+    return run(os.environ)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,190 @@
+"""SARIF 2.1.0 (``--format sarif``) for GitHub code scanning.
+
+One result per finding, and one (rule ``ddtrace-upgrade``) for the recommendation itself, each
+placed on the line that declares it so code scanning annotates the ``ddtrace==...`` line. A
+finding without a place of its own is about ddtrace's configuration, so it goes on the ddtrace
+declaration too: code scanning shows nothing for a result without a location.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from advisor import __version__
+from advisor.model.advice import Advice
+from advisor.model.project import Severity, SourceLocation
+from advisor.render.text import verdict
+
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+UPGRADE_RULE = "ddtrace-upgrade"
+FINGERPRINT_KEY = "aapAdvise/v1"
+"""The ``partialFingerprints`` key; bump the suffix if what is hashed ever changes."""
+
+_LEVEL: dict[Severity, str] = {"error": "error", "warning": "warning", "info": "note"}
+
+# Rule titles (code scanning lists alerts by them). A finding id not named here still gets a
+# rule, titled from the id itself, so a new finding never breaks the report; add its title here.
+_TITLES = {
+    UPGRADE_RULE: "ddtrace is below the smallest release that unlocks the requested capabilities",
+    "ato-manual-only": "Account Takeover Protection needs the user-events SDK on this framework",
+    "branch-unsupported": "The ddtrace release branch is past its support end",
+    "capability-platform-gate": "A requested capability never runs on a requested platform",
+    "constraint-widened": "A version constraint was read more widely than written",
+    "coupgrade-offline": "Co-upgrades were compared with ddtrace's requirements, not resolved",
+    "coupgrade-unchecked": "Co-upgrades could not be checked",
+    "coverage-caveat": "A framework is covered with a caveat",
+    "ddtrace-absent": "The project does not declare ddtrace",
+    "ddtrace-not-in-snapshot": "The ddtrace version is not in the release snapshot",
+    "ddtrace-version-unknown": "The ddtrace version cannot be told from the files",
+    "ddtrace-yanked": "The ddtrace version is yanked",
+    "dynamic-dependencies": "Dependencies are computed by the build backend",
+    "dynamic-file-missing": "A file named for dynamic dependencies does not exist",
+    "env-default": "An AAP environment switch is on by default",
+    "env-switch": "An AAP environment switch must be set",
+    "grpc-monitoring-removed": "gRPC threat monitoring is gone in newer ddtrace",
+    "index-fallback": "The package index could not be used; the shipped snapshot answered",
+    "index-note": "The package index reported a problem",
+    "index-skipped": "Indexes that are not http(s) were skipped",
+    "integration-too-old": "A framework or library is older than the target ddtrace supports",
+    "integration-unsupported": "A framework or library is not covered by AAP",
+    "integration-untested": "A framework or library version is outside ddtrace's tested range",
+    "invalid-requires-python": "The declared Python range cannot be read",
+    "lock-minor-version": "The lock file is newer than the format version read",
+    "metadata-unknown": "Package requirements could not be read",
+    "no-python": "No released CPython matches the Python range",
+    "python-range-invalid": "The declared Python range is not a version specifier",
+    "python-unserved": "A CPython in scope is served by no ddtrace release",
+    "remote-include": "A remote requirements include is not read",
+    "resolution-blocker": "A requirement blocks the ddtrace upgrade",
+    "resolution-impossible": "No ddtrace release installs with the project's requirements",
+    "unnamed-requirement": "A requirement names no package",
+    "unreadable-requirement": "A requirement cannot be read",
+    "version-from-git-ref": "A version was taken from a git ref",
+}
+_NOTE_TITLE = "A note on running App and API Protection"  # knowledge notes: ids "note-<id>"
+
+
+def render(advice: Advice, root: str | None = None) -> str:
+    """The SARIF log as indented JSON; paths are made relative to ``root`` (default: the cwd)."""
+    return json.dumps(to_dict(advice, root), indent=2, ensure_ascii=False) + "\n"
+
+
+def to_dict(advice: Advice, root: str | None = None) -> dict[str, Any]:
+    """The SARIF log as plain data."""
+    base = Path(os.path.normpath(Path(root).absolute())) if root else Path.cwd()
+    home = _home(advice)
+    results: list[dict[str, Any]] = []
+    rules: dict[str, dict[str, Any]] = {UPGRADE_RULE: _rule(UPGRADE_RULE, "warning")}
+    upgrade = _upgrade_result(advice, home, base)
+    if upgrade is not None:
+        results.append(upgrade)
+    for f in advice.findings:
+        rules.setdefault(f.id, _rule(f.id, _LEVEL[f.severity]))
+        results.append(_result(f.id, _LEVEL[f.severity], f.message, f.location or home, base))
+    _fingerprint(results)
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "aap-advise",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": list(rules.values()),
+                    }
+                },
+                "results": results,
+                "properties": {
+                    "status": advice.recommendation.status,
+                    "snapshotDate": advice.snapshot_date,
+                    "today": advice.today.isoformat(),
+                },
+            }
+        ],
+    }
+
+
+def _home(advice: Advice) -> SourceLocation | None:
+    """Where ddtrace is declared; else the first file read (the place ddtrace would be added)."""
+    d = advice.ddtrace
+    if d is not None and d.source is not None:
+        return d.source
+    return SourceLocation(advice.files[0]) if advice.files else None
+
+
+def _rule(rule_id: str, level: str) -> dict[str, Any]:
+    title = _TITLES.get(rule_id) or (
+        _NOTE_TITLE if rule_id.startswith("note-") else rule_id.replace("-", " ").capitalize()
+    )
+    return {
+        "id": rule_id,
+        "name": "".join(part.capitalize() for part in rule_id.split("-")),
+        "shortDescription": {"text": title},
+        "defaultConfiguration": {"level": level},
+    }
+
+
+def _upgrade_result(
+    advice: Advice, home: SourceLocation | None, base: Path
+) -> dict[str, Any] | None:
+    rec = advice.recommendation
+    if rec.status == "ok":
+        return None
+    text = verdict(advice)
+    unlocks = [c.name for c in advice.capabilities if c.status == "locked"]
+    if rec.status != "impossible" and unlocks:
+        text += f"; this unlocks {', '.join(unlocks)}"
+    level = "error" if rec.status == "impossible" else "warning"
+    return _result(UPGRADE_RULE, level, text, home, base)
+
+
+def _result(
+    rule_id: str, level: str, message: str, where: SourceLocation | None, base: Path
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"ruleId": rule_id, "level": level, "message": {"text": message}}
+    if where is not None:
+        physical: dict[str, Any] = {"artifactLocation": _artifact(where.file, base)}
+        if where.line is not None:
+            physical["region"] = {"startLine": where.line}
+        out["locations"] = [{"physicalLocation": physical}]
+    return out
+
+
+def _artifact(path: str, base: Path) -> dict[str, str]:
+    """A URI relative to ``%SRCROOT%`` (code scanning's checkout root); absolute when outside it."""
+    # An absolute ``path`` wins the join; normpath folds ".." without following symlinks.
+    full = Path(os.path.normpath(base / path))
+    try:
+        rel = full.relative_to(base)
+    except ValueError:  # outside the root, or on another drive
+        return {"uri": full.as_uri()}
+    return {"uri": quote(rel.as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
+def _fingerprint(results: list[dict[str, Any]]) -> None:
+    """Stable ``partialFingerprints``: rule, file and message, never the line.
+
+    Lines move as files are edited; keeping them out lets code scanning follow one alert across
+    commits. The recommendation is hashed without its message so a new target keeps the alert.
+    Repeats get a counter so two identical results stay two alerts.
+    """
+    seen: dict[str, int] = {}
+    for r in results:
+        uri = (
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            if "locations" in r
+            else ""
+        )
+        message = "" if r["ruleId"] == UPGRADE_RULE else r["message"]["text"]
+        digest = hashlib.sha256("\0".join((r["ruleId"], uri, message)).encode("utf-8")).hexdigest()
+        seen[digest] = seen.get(digest, 0) + 1
+        r["partialFingerprints"] = {FINGERPRINT_KEY: f"{digest}:{seen[digest]}"}

@@ -1,0 +1,288 @@
+"""Markdown and SARIF reports: golden files, escaping of hostile input, size cap, SARIF schema.
+
+Regenerate the golden files with ``AAP_ADVISE_UPDATE_GOLDEN=1 python -m pytest
+tests/test_render_golden.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from advisor.frontends.cli import main
+from advisor.model.advice import Advice, AdviceRequest
+from advisor.model.project import Finding, SourceLocation
+from advisor.pipeline import Settings, advise
+from advisor.render import OutputFormat, markdown, renderer, sarif
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden" / "render"
+SCHEMA = json.loads(
+    (ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+)
+UPDATE = os.environ.get("AAP_ADVISE_UPDATE_GOLDEN") == "1"
+TODAY = dt.date(2026, 11, 24)
+DEMO = "fixtures/demo/requirements.txt"
+HOSTILE = "fixtures/hostile/requirements.txt"
+
+CASES: dict[str, tuple[str, dict[str, Any]]] = {
+    "demo": (DEMO, {}),
+    "demo-ok": (DEMO, {"capabilities": ("http-monitoring",), "python": "3.11"}),
+    "demo-split": (DEMO, {"capabilities": ("http-monitoring",), "python": ">=3.7,<3.15"}),
+    "demo-impossible": (DEMO, {"capabilities": ("grpc",), "python": "3.11"}),
+    "hostile": (HOSTILE, {}),
+}
+
+
+@pytest.fixture
+def at_root(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Relative paths, as a workflow gives them, so reports do not depend on the checkout."""
+    monkeypatch.chdir(ROOT)
+    yield
+
+
+def build(case: str, cache: Path) -> Advice:
+    path, request = CASES[case]
+    # An empty cache folder: what an earlier online run left behind must not change the answer.
+    return advise([path], AdviceRequest(today=TODAY, **request), Settings(cache_dir=str(cache)))
+
+
+def check_golden(name: str, text: str) -> None:
+    golden = GOLDEN / name
+    if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8", newline="\n")
+    assert golden.exists(), f"{golden} is missing; run with AAP_ADVISE_UPDATE_GOLDEN=1"
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def validate_sarif(doc: dict[str, Any]) -> None:
+    validator = jsonschema.Draft7Validator(
+        SCHEMA, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
+    )
+    errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_golden(case: str, at_root: None, tmp_path: Path) -> None:
+    advice = build(case, tmp_path)
+    check_golden(f"{case}.md", markdown.render(advice))
+    text = sarif.render(advice)
+    check_golden(f"{case}.sarif", text)
+    validate_sarif(json.loads(text))
+
+
+def test_schema_is_valid_and_strict() -> None:
+    jsonschema.Draft7Validator.check_schema(SCHEMA)
+    doc: dict[str, Any] = {
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "x"}},
+                "results": [{"message": {"text": "m"}, "level": "fatal"}],
+            }
+        ],
+    }
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, SCHEMA)
+    doc["runs"][0]["results"][0] = {"message": {"text": "m"}, "colour": "red"}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, SCHEMA)
+
+
+def _cells(row: str) -> int:
+    """Cells in a table row, counting only the pipes Markdown would split on."""
+    return len(re.findall(r"(?<!\\)\|", row)) - 1
+
+
+def test_hostile_file_reaches_markdown_escaped(at_root: None, tmp_path: Path) -> None:
+    md = markdown.render(build("hostile", tmp_path))
+    assert md.count("<!--") == 1 and md.startswith(markdown.MARKER)
+    lowered = md.lower().removeprefix(markdown.MARKER)
+    for raw in ("<script", "<b>", "<img", "-->", "@octocat", "#1"):
+        assert raw not in lowered, raw
+    # No link or image syntax at all: the renderer itself never writes one.
+    assert not re.search(r"(?<!\\)[\[\]]", md)
+    # The only HTML is the renderer's own.
+    assert set(re.findall(r"</?([a-z]+)", md)) == {"details", "summary", "sub"}
+    assert "javascript:alert(2)" in md  # still shown, as text
+    tables = [line for line in md.splitlines() if line.startswith("|")]
+    widths: list[int] = []
+    for line in tables:
+        if line.startswith("| ---") or line.startswith("|---"):
+            continue
+        widths.append(_cells(line))
+    assert widths and all(w >= 2 for w in widths)
+    for block in re.split(r"\n\n", md):
+        rows = [line for line in block.splitlines() if line.startswith("|")]
+        assert len({_cells(r) for r in rows}) <= 1, block
+
+
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("a | b", "a \\| b"),
+        ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+        ("<!-- -->", "&lt;!-- --&gt;"),
+        ("*b* _i_ `c` ~s~ $m$ \\", "\\*b\\* \\_i\\_ \\`c\\` \\~s\\~ \\$m\\$ \\\\"),
+        ("&lt;", "&amp;lt;"),
+        ("# title", "\\# title"),
+        ("- item", "\\- item"),
+        ("12. item", "12\\. item"),
+        ("2.3.0", "2.3.0"),
+        ("line\nbreak\r\ttab", "line break tab"),
+        ("ping @octocat", "ping @&#8203;octocat"),
+        ("fixes #12", "fixes #&#8203;12"),
+        (
+            "https://evil.example www.evil.example",
+            "https:&#8203;//evil.example www&#8203;.evil.example",
+        ),
+    ],
+)
+def test_escape(raw: str, escaped: str) -> None:
+    assert markdown.escape(raw) == escaped
+
+
+def test_long_findings_are_cut_with_a_note(at_root: None, tmp_path: Path) -> None:
+    advice = build("demo", tmp_path)
+    many = tuple(
+        Finding("f", sev, f"{sev} {i} " + "x" * 300, SourceLocation("r.txt", i))
+        for sev in ("error", "warning", "info")
+        for i in range(200)
+    )
+    md = markdown.render(dataclasses.replace(advice, findings=many))
+    assert len(md.encode()) <= markdown.MAX_BYTES
+    shown = len(re.findall(r"^- [^\x00-\x7f]", md, re.MULTILINE))  # "- <icon> message"
+    assert 0 < shown < 600
+    assert f"{600 - shown} more findings are not shown" in md
+    assert "error 0 " in md and "info 199 " not in md  # the most severe come first
+    assert md.rstrip().endswith("</sub>") and "</details>" in md
+    # A "why" section too long to leave room for findings is dropped before them.
+    files = tuple(f"dir/{i:04}/" + "y" * 80 for i in range(400))
+    crowded = dataclasses.replace(advice, files=files)
+    md = markdown.render(crowded)
+    assert len(md.encode()) <= markdown.MAX_BYTES
+    assert "Omitted: too long for a comment." in md and "Warnings" in md
+
+
+def test_capability_table_now_and_after(at_root: None, tmp_path: Path) -> None:
+    rows = {
+        name: markdown.render(build(name, tmp_path))
+        .split("| Capability |", 1)[1]
+        .split("\n\n", 1)[0]
+        for name in ("demo", "demo-split", "demo-impossible", "demo-ok")
+    }
+    assert "| API Security | 4.6.0 | 🔒 locked | ✅ unlocked |" in rows["demo"]
+    assert "Now (2.3.0) | After (2.19.0 / 3.16.0) |" in rows["demo-split"]
+    assert (
+        "After (no release)" in rows["demo-impossible"]
+        and "| ⛔ unsupported" in rows["demo-impossible"]
+    )
+    assert "After (no change)" in rows["demo-ok"] and "🔒" not in rows["demo-ok"]
+
+
+def test_sarif_locations_and_fingerprints(at_root: None, tmp_path: Path) -> None:
+    advice = build("demo", tmp_path)
+    run = sarif.to_dict(advice)["runs"][0]
+    first = run["results"][0]
+    assert first["ruleId"] == sarif.UPGRADE_RULE and first["level"] == "warning"
+    assert first["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": DEMO, "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": 5},
+    }
+    rule_ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert len(rule_ids) == len(set(rule_ids)) and rule_ids[0] == sarif.UPGRADE_RULE
+    assert {r["ruleId"] for r in run["results"]} <= set(rule_ids)
+    prints = [r["partialFingerprints"][sarif.FINGERPRINT_KEY] for r in run["results"]]
+    assert len(prints) == len(set(prints))
+    assert prints == [
+        r["partialFingerprints"][sarif.FINGERPRINT_KEY]
+        for r in sarif.to_dict(advice)["runs"][0]["results"]
+    ]
+    # A line moving (an edit above the pin) keeps every alert's identity.
+    assert advice.ddtrace is not None
+    pin = dataclasses.replace(advice.ddtrace, source=SourceLocation(DEMO, 9))
+    moved = dataclasses.replace(advice, ddtrace=pin)
+    assert prints == [
+        r["partialFingerprints"][sarif.FINGERPRINT_KEY]
+        for r in sarif.to_dict(moved)["runs"][0]["results"]
+    ]
+
+
+def test_sarif_without_line_or_inside_root(tmp_path: Path) -> None:
+    (tmp_path / "requirements.txt").write_text("flask==3.1.0\n", encoding="utf-8")
+    advice = advise(
+        [str(tmp_path / "requirements.txt")],
+        AdviceRequest(today=TODAY),
+        Settings(cache_dir=str(tmp_path / "cache")),
+    )
+    inside = sarif.to_dict(advice, root=str(tmp_path))["runs"][0]["results"][0]
+    assert inside["ruleId"] == sarif.UPGRADE_RULE and "add ddtrace" in inside["message"]["text"]
+    assert inside["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "requirements.txt", "uriBaseId": "%SRCROOT%"}
+    }  # no line: no region
+    outside = sarif.to_dict(advice, root=str(ROOT))["runs"][0]["results"][0]
+    assert outside["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": (tmp_path / "requirements.txt").as_uri()
+    }
+    validate_sarif(sarif.to_dict(advice))
+
+
+def test_ok_has_no_upgrade_result(at_root: None, tmp_path: Path) -> None:
+    run = sarif.to_dict(build("demo-ok", tmp_path))["runs"][0]
+    assert sarif.UPGRADE_RULE not in {r["ruleId"] for r in run["results"]}
+    assert run["properties"]["status"] == "ok"
+
+
+def test_every_format_renders(at_root: None, tmp_path: Path) -> None:
+    advice = build("demo", tmp_path)
+    for fmt in OutputFormat:
+        assert renderer(fmt)(advice)
+
+
+@pytest.mark.parametrize(("fmt", "start"), [("markdown", markdown.MARKER), ("sarif", "{")])
+def test_cli_formats(
+    fmt: str, start: str, at_root: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(
+            [
+                DEMO,
+                "--offline",
+                "--cache-dir",
+                str(tmp_path),
+                "--today",
+                "2026-11-24",
+                "--format",
+                fmt,
+            ]
+        )
+        == 1
+    )
+    assert capsys.readouterr().out.startswith(start)
+
+
+def test_sarif_rule_for_a_new_finding_id(at_root: None, tmp_path: Path) -> None:
+    advice = build("demo", tmp_path)
+    new = (Finding("brand-new-check", "error", "something new"), Finding("note-x", "info", "n"))
+    run = sarif.to_dict(dataclasses.replace(advice, findings=new))["runs"][0]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    assert rules["brand-new-check"]["shortDescription"]["text"] == "Brand new check"
+    assert rules["brand-new-check"]["defaultConfiguration"]["level"] == "error"
+    assert rules["note-x"]["defaultConfiguration"]["level"] == "note"
+    results = {r["ruleId"]: r for r in run["results"]}
+    # No place of its own: the finding goes on the ddtrace line.
+    assert results["brand-new-check"]["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 5
+    }

@@ -30,6 +30,7 @@ class Settings:
     :param index_url: ``--index-url``; ``None`` for the configured or default one.
     :param extra_index_urls: ``--extra-index-url`` values.
     :param cache_dir: the cache folder; ``None`` for the user cache directory.
+    :param no_cache: use no cache at all.
     :param timeout: seconds per request.
     """
 
@@ -37,6 +38,7 @@ class Settings:
     index_url: str | None = None
     extra_index_urls: tuple[str, ...] = ()
     cache_dir: str | None = None
+    no_cache: bool = False
     timeout: float = 30.0
 
 
@@ -59,7 +61,7 @@ def read_and_advise(
 
     file_indexes = [u for m in project.manifests for u in getattr(m, "index_urls", ())]
     config = configured_indexes(settings.index_url, settings.extra_index_urls, file_indexes)
-    cache = Cache(Path(settings.cache_dir) if settings.cache_dir else default_cache_dir())
+    cache = None if settings.no_cache else Cache(Path(settings.cache_dir) if settings.cache_dir else default_cache_dir())
     index = IndexSource(config.urls, cache, offline=request.offline, timeout=settings.timeout)
     notes: list[Finding] = []
     try:

@@ -92,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--extra-index-url", action="append", default=[], metavar="URL",
                    help="another index to read (repeatable)")
     p.add_argument("--cache-dir", metavar="DIR", help="cache folder (default: the user cache directory)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="neither read nor write the cache (with --offline: the shipped snapshot only, "
+                        "so the same files always give the same answer)")
     p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
                    help="seconds per index request (default: 30)")
     p.add_argument("--snapshot", metavar="FILE", help="use this release snapshot file instead of the shipped one")
@@ -134,7 +137,7 @@ def _advise(argv: Sequence[str]) -> int:
     )
     settings = Settings(snapshot=args.snapshot, index_url=args.index_url,
                         extra_index_urls=tuple(args.extra_index_url), cache_dir=args.cache_dir,
-                        timeout=args.timeout)
+                        no_cache=args.no_cache, timeout=args.timeout)
     advice = advise(args.paths or ["."], request, settings)
     _write(renderer(OutputFormat(args.format))(advice), args.output)
     return EXIT_OK if advice.recommendation.status == "ok" else EXIT_ACTION

@@ -182,6 +182,7 @@ class Branch:
     support: str
     ends: dt.date | None
     agent_min: str | None
+    label: str = ""
 
     def supported_on(self, today: dt.date) -> bool:
         """General availability, or maintenance not yet past its end."""
@@ -422,6 +423,7 @@ def parse_capabilities(data: Mapping[str, Any], origin: str) -> dict[str, Any]:
         features[f.id] = f
     branches = tuple(
         Branch(
+            label=str(raw.get("spec", "")),
             spec=c.spec(raw.get("spec"), f"branch[{i}].spec"),
             support=c.get(raw, "support", str, f"branch[{i}]"),
             ends=c.date(raw["ends"], f"branch[{i}].ends") if "ends" in raw else None,

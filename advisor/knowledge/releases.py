@@ -192,12 +192,18 @@ def release_from_entry(version: str, raw: Mapping[str, Any]) -> Release:
     return _parse_release(version, {**raw, "requires_dist": None}, [])
 
 
+@lru_cache(maxsize=256)
+def _specifier(text: str) -> SpecifierSet:
+    # Hundreds of releases share a handful of Requires-Python values: parse each once.
+    return SpecifierSet(text)
+
+
 def _parse_release(key: str, raw: Mapping[str, Any], sets: list[list[str]]) -> Release:
     rp = raw.get("requires_python")
     rd_index = raw.get("requires_dist")
     return Release(
         version=Version(key),
-        requires_python=SpecifierSet(rp) if rp else None,
+        requires_python=_specifier(rp) if rp else None,
         yanked=bool(raw["yanked"]),
         yanked_reason=raw.get("yanked_reason"),
         upload_time=raw.get("upload_time"),

@@ -101,9 +101,9 @@ def _branch(
     if branch is None or branch.supported_on(today):
         return []
     if branch.support == "end-of-life":
-        why = f"the {branch.spec} branch is past its end of life"
+        why = f"the {branch.label} branch is past its end of life"
     else:
-        why = f"{branch.support} of the {branch.spec} branch ended {branch.ends}"
+        why = f"{branch.support} of the {branch.label} branch ended {branch.ends}"
     floor = Version(rec.floor) if rec.floor else Version("0")
     alt = next(
         (r for r in server.candidates(floor)

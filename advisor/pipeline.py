@@ -59,8 +59,7 @@ def read_and_advise(
     from advisor.index.config import configured_indexes
     from advisor.index.source import IndexSource
 
-    file_indexes = [u for m in project.manifests for u in getattr(m, "index_urls", ())]
-    config = configured_indexes(settings.index_url, settings.extra_index_urls, file_indexes)
+    config = configured_indexes(settings.index_url, settings.extra_index_urls, project.index_urls())
     cache = None if settings.no_cache else Cache(Path(settings.cache_dir) if settings.cache_dir else default_cache_dir())
     index = IndexSource(config.urls, cache, offline=request.offline, timeout=settings.timeout)
     notes: list[Finding] = []

@@ -13,9 +13,13 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from advisor import __version__
+
+if TYPE_CHECKING:
+    from advisor.model.advice import Advice
+    from advisor.model.project import Project
 
 EXIT_OK, EXIT_ACTION, EXIT_USAGE, EXIT_INDEX = 0, 1, 2, 3
 PLATFORMS = (
@@ -84,6 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=[f.value for f in OutputFormat], default="text",
                    help="report format (default: text)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    p.add_argument("--fix", action="store_true",
+                   help="edit the files that declare ddtrace (and what must move with it), keeping their "
+                        "style; lock files are never edited (their tool's command is printed, see --relock)")
+    p.add_argument("--diff", action="store_true", help="print the --fix edits as a unified diff and write nothing")
+    p.add_argument("--relock", action="store_true",
+                   help="with --fix: run the lock tools' own commands (uv lock, poetry update ...) instead of printing them")
+    p.add_argument("--write-constraints", metavar="FILE",
+                   help="write a constraints file (pip install -c FILE, uv constraint-dependencies) with the "
+                        "advised ddtrace and its co-upgrades")
     p.add_argument("--offline", action="store_true",
                    help="no network: the shipped release snapshot and the cache only; co-upgrades not in "
                         "the cache are checked against ddtrace's own requirements")
@@ -123,11 +136,14 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _advise(argv: Sequence[str]) -> int:
+    from advisor.errors import UsageError
     from advisor.model.advice import AdviceRequest
-    from advisor.pipeline import Settings, advise
+    from advisor.pipeline import Settings, read_and_advise
     from advisor.render import OutputFormat, renderer
 
     args = build_parser().parse_args(argv)
+    if args.relock and not args.fix:
+        raise UsageError("--relock needs --fix")
     request = AdviceRequest(
         capabilities=tuple(args.capability),
         python=args.python,
@@ -138,9 +154,65 @@ def _advise(argv: Sequence[str]) -> int:
     settings = Settings(snapshot=args.snapshot, index_url=args.index_url,
                         extra_index_urls=tuple(args.extra_index_url), cache_dir=args.cache_dir,
                         no_cache=args.no_cache, timeout=args.timeout)
-    advice = advise(args.paths or ["."], request, settings)
+    project, advice = read_and_advise(args.paths or ["."], request, settings)
+    if args.fix or args.diff:
+        return _fix(args, project, advice)
+    if args.write_constraints:
+        from advisor.write import constraints_text
+
+        _write(constraints_text(advice), args.write_constraints)
     _write(renderer(OutputFormat(args.format))(advice), args.output)
     return EXIT_OK if advice.recommendation.status == "ok" else EXIT_ACTION
+
+
+def _fix(args: argparse.Namespace, project: Project, advice: Advice) -> int:
+    """``--fix`` / ``--diff``: plan every edit first; write nothing if any file is refused."""
+    from advisor.write import IndexHashLookup, apply, constraints_text, plan_fix, restore, run_relock, unified_diff
+
+    lookup = None if args.offline else IndexHashLookup(args.index_url or _primary_index(project))
+    try:
+        plan = plan_fix(project, advice, hashes=lookup)
+    finally:
+        if lookup is not None:
+            lookup.close()
+    for message in plan.messages:
+        sys.stderr.write(f"aap-advise: {message}\n")
+    if plan.refusals:
+        for refusal in plan.refusals:
+            sys.stderr.write(f"aap-advise: error: {refusal.render()}\n")
+            if refusal.hint:
+                sys.stderr.write(f"hint: {refusal.hint}\n")
+        return EXIT_USAGE
+    if args.diff:
+        sys.stdout.write(unified_diff(plan.patches))
+        for command in plan.commands:
+            sys.stderr.write(f"aap-advise: would run: {command}\n")
+        return EXIT_ACTION if plan.patches or plan.commands else EXIT_OK
+    constraints = constraints_text(advice) if args.write_constraints else None
+    apply(plan.patches)
+    try:
+        if constraints is not None:
+            _write(constraints, args.write_constraints)
+        if args.relock and plan.commands:
+            run_relock(plan.commands)
+    except BaseException:
+        restore(plan.patches)  # nothing stays written when a later step fails
+        raise
+    for patch in plan.patches:
+        sys.stderr.write(f"aap-advise: edited {patch.path}: {patch.reason}\n")
+    if not args.relock:
+        for command in plan.commands:
+            sys.stderr.write(f"aap-advise: run: {command}\n")
+    if advice.recommendation.status == "impossible":
+        return EXIT_ACTION
+    # A second --fix changes nothing and succeeds, even for a split answer already written.
+    return EXIT_ACTION if plan.patches or plan.commands else EXIT_OK
+
+
+def _primary_index(project: Project) -> str:
+    from advisor.index.config import configured_indexes
+
+    return configured_indexes(None, [], project.index_urls()).urls[0]
 
 
 def _capabilities(argv: Sequence[str]) -> int:
@@ -212,3 +284,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug: say so in one line, never as "upgrade advised" (exit 1)
+        if debug:
+            raise
+        sys.stderr.write(f"aap-advise: internal error: {type(exc).__name__}: {exc} "
+                         "(run with --debug for the traceback, and please report it)\n")
+        return EXIT_USAGE

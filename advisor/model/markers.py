@@ -1,0 +1,35 @@
+"""Environment markers evaluated for one CPython minor, shared by the planner and the writers."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from packaging.markers import InvalidMarker, Marker, UndefinedComparison, UndefinedEnvironmentName
+
+# Markers are evaluated for each CPython in scope on a Linux x86_64 CPython, the default
+# platform; only the Python version varies (uv's universal resolution does the same per fork).
+_BASE_ENV = {
+    "implementation_name": "cpython",
+    "platform_python_implementation": "CPython",
+    "os_name": "posix",
+    "sys_platform": "linux",
+    "platform_system": "Linux",
+    "platform_machine": "x86_64",
+    "platform_release": "",
+    "platform_version": "",
+    "implementation_version": "",
+    "extra": "",
+}
+
+
+@lru_cache(maxsize=1024)
+def marker_admits(marker: str | None, python: str) -> bool:
+    """The marker holds on CPython ``python`` (X.Y); no marker or a broken one holds everywhere."""
+    if not marker:
+        return True
+    env = dict(_BASE_ENV, python_version=python, python_full_version=f"{python}.0",
+               implementation_version=f"{python}.0")
+    try:
+        return Marker(marker).evaluate(env)
+    except (InvalidMarker, UndefinedComparison, UndefinedEnvironmentName):
+        return True

@@ -1,0 +1,262 @@
+"""Writers: the advice made into reviewable edits of the files that declare each package.
+
+:func:`plan_fix` decides, file by file, what changes (a :class:`Patch`), what a tool must
+re-make (a :class:`RelockCommand`), what to tell the user, and what it refuses to guess;
+:func:`apply` writes the patches all or nothing; :func:`unified_diff` shows them;
+:func:`constraints_text` is the ``--write-constraints`` file. A package is only ever changed
+where a file already declares it: transitive co-upgrades go to the constraints file or the
+re-lock, never into a manifest as a new pin (pip-audit #633).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from packaging.utils import canonicalize_name
+
+from advisor.model.advice import Advice, Change
+from advisor.model.project import Dependency, Project
+from advisor.write import locks, requirements, setup_cfg, toml
+from advisor.write._base import (
+    Arm,
+    FixPlan,
+    HashLookup,
+    Move,
+    Patch,
+    Refuse,
+    RelockCommand,
+    Split,
+    Targets,
+    Want,
+    WriteFailed,
+    WriteRefused,
+    admits_marker,
+    decide,
+    marker_admits,
+)
+from advisor.write.apply import apply, restore, unified_diff
+from advisor.write.constraints import constraints_text
+from advisor.write.hashes import IndexHashLookup
+from advisor.write.locks import run as run_relock
+
+__all__ = [
+    "FixPlan",
+    "HashLookup",
+    "IndexHashLookup",
+    "Patch",
+    "RelockCommand",
+    "WriteFailed",
+    "WriteRefused",
+    "apply",
+    "constraints_text",
+    "plan_fix",
+    "restore",
+    "run_relock",
+    "targets_for",
+    "unified_diff",
+]
+
+DDTRACE = "ddtrace"
+
+#: The readers' kinds (:mod:`advisor.manifests`) of the files the writers edit, by file name.
+_KIND_BY_NAME = {
+    "pyproject.toml": "pyproject",
+    "Pipfile": "pipfile",
+    "hatch.toml": "hatch",
+    "setup.cfg": "setup.cfg",
+    "setup.py": "setup.py",
+}
+
+#: Lock files that go stale when the manifest beside them is edited (they record its
+#: requirements, or a hash of them), whether or not they were among the files read.
+_SIBLING_LOCKS = {
+    "pyproject.toml": ("uv.lock", "poetry.lock", "pdm.lock"),
+    "Pipfile": ("Pipfile.lock",),
+}
+
+
+def targets_for(advice: Advice) -> Targets:
+    """What must move, from the recommendation: the ddtrace arms and each co-upgrade's."""
+    rec = advice.recommendation
+    if rec.status == "split":
+        arms = tuple(Arm(p.ddtrace, p.marker, p.pythons) for p in rec.split)
+        pythons = tuple(dict.fromkeys(py for p in rec.split for py in p.pythons))
+    else:
+        assert rec.ddtrace is not None
+        pythons = tuple(py for py in advice.python_versions if rec.per_python.get(py))
+        arms = (Arm(rec.ddtrace, "", pythons),)
+    wants = {DDTRACE: Want(DDTRACE, arms, raise_floor=True)}
+    by_package: dict[str, list[Change]] = {}
+    for change in rec.changes:
+        package = str(canonicalize_name(change.package))
+        if package != DDTRACE:
+            by_package.setdefault(package, []).append(change)
+    appearing: set[str] = set()
+    for name, changes in by_package.items():
+        co_arms: list[Arm] = []
+        unresolved = None
+        for c in changes:
+            if c.to_version is None:
+                unresolved = c.to_specifier or unresolved  # no specifier: it leaves the lock
+                continue
+            if c.from_version is None:
+                appearing.add(name)
+            reached = tuple(py for py in pythons if marker_admits(c.marker, py))
+            co_arms.append(Arm(c.to_version, c.marker or "", reached))
+        if co_arms or unresolved:
+            wants[name] = Want(
+                name, tuple(co_arms), raise_floor=False, unresolved=None if co_arms else unresolved
+            )
+    return Targets(wants, pythons, frozenset(appearing))
+
+
+def plan_fix(project: Project, advice: Advice, *, hashes: HashLookup | None) -> FixPlan:
+    """Every edit ``--fix`` makes for ``advice``, file by file (nothing is written here).
+
+    :param hashes: looks up ``--hash`` values for hashed requirements lines; without it such a
+        line that must move is refused with the compile command that would redo it.
+    """
+    rec = advice.recommendation
+    if rec.status == "ok":
+        return FixPlan(
+            messages=["nothing to change: ddtrace already gives every requested capability"]
+        )
+    if rec.status == "impossible" or (rec.status == "upgrade" and rec.ddtrace is None):
+        return FixPlan(messages=["no ddtrace release serves this project; nothing was changed"])
+    targets = targets_for(advice)
+    locked_files = {m.path for m in project.manifests if m.is_lock}
+    kinds = {m.path: m.kind for m in project.manifests}
+    by_file: dict[str, list[Dependency]] = {}
+    for dep in project.dependencies:
+        if dep.name in targets.wants:
+            by_file.setdefault(dep.source.file, []).append(dep)
+    plan = FixPlan()
+    for file, deps in by_file.items():
+        if (
+            file in locked_files
+            or locks.is_lock_file(Path(file))
+            or all(d.role == "locked" for d in deps)
+        ):
+            plan.extend(locks.plan_lock(file, deps, targets))
+        else:
+            plan.extend(_edit_file(file, kinds.get(file), deps, targets, hashes))
+    declared = {d.name for deps in by_file.values() for d in deps}
+    for name, want in targets.wants.items():
+        if name not in declared and want.arms:
+            plan.messages.append(_undeclared(want, new=name in targets.appearing))
+    _sibling_locks(plan, targets)
+    return plan
+
+
+def _edit_file(
+    file: str,
+    kind: str | None,
+    deps: Sequence[Dependency],
+    targets: Targets,
+    hashes: HashLookup | None,
+) -> FixPlan:
+    # The reader's kind decides; a file read only through an include (``-r``) has none and
+    # goes by its name.
+    kind = kind or _KIND_BY_NAME.get(Path(file).name, "requirements")
+    if kind == "setup.py":
+        return _setup_py(deps, targets)
+    if kind == "pyproject" and (sourced := _from_sources(deps, targets)):
+        return FixPlan(refusals=sourced)
+    try:
+        data = Path(file).read_bytes()
+    except OSError as exc:
+        return FixPlan(refusals=[WriteRefused(f"cannot read: {exc.strerror}", file=file)])
+    try:
+        if kind == "pyproject":
+            return toml.edit_pyproject(file, data, targets)
+        if kind == "pipfile":
+            return toml.edit_pipfile(file, data, targets)
+        if kind == "hatch":
+            return toml.edit_hatch(file, data, targets)
+        if kind == "setup.cfg":
+            return setup_cfg.edit(file, data, targets)
+        if kind == "requirements":
+            return requirements.edit(file, data, targets, hashes)
+    except WriteRefused as exc:
+        return FixPlan(refusals=[exc])
+    return FixPlan(messages=[f"{file}: aap-advise does not edit {kind} files; change it by hand"])
+
+
+def _from_sources(deps: Sequence[Dependency], targets: Targets) -> list[WriteRefused]:
+    """Declarations a ``[tool.uv.sources]`` entry sends to a URL, path or VCS: the string in the
+    list looks movable, but moving it changes nothing that gets installed."""
+    return [
+        WriteRefused(
+            f"{d.name} comes from {d.url} (a tool source); there is no version to move",
+            file=d.source.file,
+            line=d.source.line,
+            key=d.source.key,
+            hint="change the source by hand, or remove it to install from the index",
+        )
+        for d in deps
+        if d.url is not None
+        and d.role != "locked"
+        and any(marker_admits(d.marker, py) for py in targets.pythons)
+    ]
+
+
+def _setup_py(deps: Sequence[Dependency], targets: Targets) -> FixPlan:
+    """setup.py is code: the change is printed, never made."""
+    plan = FixPlan()
+    for dep in deps:
+        if dep.url is not None:
+            continue
+        decision = decide(
+            targets.wants[dep.name], dep.specifier, admits_marker(dep.marker), targets.pythons
+        )
+        was = f"{dep.display_name}{dep.specifier}"
+        if isinstance(decision, Move):
+            plan.messages.append(
+                f"{dep.source}: setup.py is code and is never edited; change {was!r} to "
+                f"{dep.display_name + decision.spec!r} by hand"
+            )
+        elif isinstance(decision, Split):
+            arms = " and ".join(
+                repr(f"{dep.display_name}{a.spec}; {a.marker}") for a in decision.arms
+            )
+            plan.messages.append(
+                f"{dep.source}: setup.py is code and is never edited; "
+                f"replace {was!r} with {arms} by hand"
+            )
+        elif isinstance(decision, Refuse):
+            plan.messages.append(f"{dep.source}: {decision.reason}")
+    return plan
+
+
+def _undeclared(want: Want, *, new: bool) -> str:
+    versions = " / ".join(dict.fromkeys(a.version for a in want.arms))
+    if want.raise_floor:
+        return (
+            f"{want.package} is not declared in any file given, so nothing was added; declare "
+            f"{want.package}>={versions} yourself, or use --write-constraints"
+        )
+    if new:
+        return (
+            f"{want.package} {versions} is newly required by the ddtrace target and no file given "
+            "declares it; it was not added (a re-lock adds it, or use --write-constraints)"
+        )
+    return (
+        f"{want.package} {versions} must move with ddtrace but no file given declares it; "
+        "it was not added (use --write-constraints or re-lock)"
+    )
+
+
+def _sibling_locks(plan: FixPlan, targets: Targets) -> None:
+    """An edited pyproject.toml or Pipfile makes the lock beside it stale: re-lock it."""
+    for patch in plan.patches:
+        for lock_name in _SIBLING_LOCKS.get(patch.path.name, ()):
+            lock = patch.path.parent / lock_name
+            if not lock.exists():
+                continue
+            command = locks.relock_command(lock, targets)
+            if command is not None and command not in plan.commands:
+                plan.commands.append(command)
+                plan.messages.append(
+                    f"{lock}: stale after editing {patch.path}; re-lock with: {command}"
+                )

@@ -1,0 +1,6 @@
+from setuptools import setup
+
+setup(
+    name="svc",
+    install_requires=["ddtrace>=1.20,<3"],
+)

@@ -1,56 +1,345 @@
 """Read dependency files into a :class:`~advisor.model.project.Project`.
 
 Each format is one reader (see :mod:`advisor.manifests._base`); :func:`reader_for` picks it by
-file name and, where the name is not enough, by content.
+file name and, where the name is not enough or lies, by content. :func:`read_paths` reads files
+and discovers them in folders; :func:`merge` combines what was read: a lock and its manifest in
+one folder give versions and ranges respectively, and the strongest Python range wins.
 """
 
 from __future__ import annotations
 
+import os
+import re
+from collections import deque
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from advisor.errors import ManifestError
+from advisor.errors import AdvisorError, ManifestError
 from advisor.manifests._base import ManifestReader
+from advisor.manifests.hatch import HatchReader
+from advisor.manifests.pdm_lock import PdmLockReader
+from advisor.manifests.pipfile import PipfileLockReader, PipfileReader
+from advisor.manifests.poetry_lock import PoetryLockReader
+from advisor.manifests.pylock import PylockReader
+from advisor.manifests.pyproject import PyprojectReader
+from advisor.manifests.python_version import PythonVersionReader
 from advisor.manifests.requirements import RequirementsReader
-from advisor.model.project import Dependency, Finding, Manifest, Project, PythonDeclaration
+from advisor.manifests.setup_cfg import SetupCfgReader
+from advisor.manifests.setup_py import SetupPyReader
+from advisor.manifests.uv_lock import UvLockReader
+from advisor.model.project import Dependency, Finding, Manifest, Project, SourceLocation
 
-READERS: tuple[ManifestReader, ...] = (RequirementsReader(),)
+REQUIREMENTS = RequirementsReader()
+#: Readers in the order content sniffing tries them (the most specific formats first).
+READERS: tuple[ManifestReader, ...] = (
+    PyprojectReader(),
+    PoetryLockReader(),
+    UvLockReader(),
+    PdmLockReader(),
+    PylockReader(),
+    PipfileReader(),
+    PipfileLockReader(),
+    SetupCfgReader(),
+    SetupPyReader(),
+    HatchReader(),
+    PythonVersionReader(),
+    REQUIREMENTS,
+)
+_TOML_KINDS = frozenset(
+    {"pyproject", "poetry.lock", "uv.lock", "pdm.lock", "pylock", "pipfile", "hatch"}
+)
+_SNIFF_ORDER = ("poetry.lock", "pdm.lock", "uv.lock", "pylock", "pipfile", "hatch", "pyproject")
+
+#: A lock file and the manifest it was locked from, in the same folder.
+LOCK_PARTNERS = {
+    "uv.lock": "pyproject",
+    "poetry.lock": "pyproject",
+    "pdm.lock": "pyproject",
+    "pylock": "pyproject",
+    "Pipfile.lock": "pipfile",
+}
+
+#: Folders never searched: environments, tool caches, VCS data (and every hidden folder).
+SKIP_DIRS = frozenset({"venv", "node_modules", "site-packages", "__pycache__", "dist-packages"})
+_MANIFEST_NAMES = (
+    "pyproject.toml",
+    "setup.cfg",
+    "setup.py",
+    "Pipfile",
+    "hatch.toml",
+    "Pipfile.lock",
+    "poetry.lock",
+    "uv.lock",
+    "pdm.lock",
+    ".python-version",
+)
+_PYLOCK = re.compile(r"^pylock\.([^.]+\.)?toml$")
+_REQUIREMENTS_NAME = re.compile(
+    r"(requirements|constraints)[^/]*\.(txt|in)$|^requirements[^/]*\.lock$"
+)
+_REQUIREMENTS_DIRS = frozenset({"requirements", "reqs", "requirements.d", "constraints"})
+_TOML_LINE = re.compile(
+    rb"^\s*(\[\[?[^\]]+\]\]?\s*(#.*)?|[A-Za-z0-9_\"'][A-Za-z0-9_.\-\"' ]*=(?!=)\s*\S.*)$"
+)
 
 
-def reader_for(path: Path) -> ManifestReader:
-    """The reader for ``path``; :class:`ManifestError` when no format matches."""
+def reader_for(path: Path, display: str | None = None) -> ManifestReader:
+    """The reader for ``path``; :class:`ManifestError` when no format matches.
+
+    The name decides first; the content overrides it where the name lies (a ``pylock.toml``
+    holding requirement lines, a ``requirements.txt`` holding TOML), and decides alone for a
+    file whose name is not a known one.
+    """
+    display = display or str(path)
     try:
         with path.open("rb") as fh:
             head = fh.read(4096)
     except FileNotFoundError:
-        raise ManifestError("no such file", file=str(path), code="file-missing") from None
+        raise ManifestError("no such file", file=display, code="file-missing") from None
+    except IsADirectoryError:
+        raise ManifestError("is a directory", file=display) from None
     except OSError as exc:
-        raise ManifestError(f"cannot read: {exc.strerror}", file=str(path)) from exc
-    for reader in READERS:
-        if reader.matches(path, head):
+        raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
+    shape = _shape(head)
+    named = next((r for r in READERS if r.matches(path, head)), None)
+    if named is not None and named.kind in _TOML_KINDS and shape == "requirements":
+        return REQUIREMENTS
+    if named is not None and named is not REQUIREMENTS:
+        return named
+    if shape == "binary":
+        raise ManifestError(
+            "binary file (NUL bytes), not a dependency file", file=display, code="binary-file"
+        )
+    suffix = path.suffix.lower()
+    if suffix == ".py":
+        candidates: tuple[str, ...] = ("setup.py",)
+    elif suffix == ".cfg":
+        return _by_kind("setup.cfg")
+    elif shape == "toml":
+        candidates = _SNIFF_ORDER
+    elif shape == "json":
+        candidates = ("Pipfile.lock",)
+    else:
+        candidates = ()
+    for kind in candidates:
+        reader = _by_kind(kind)
+        if reader.sniff(head):
             return reader
-    raise ManifestError("not a dependency file aap-advise can read", file=str(path))
+    if named is REQUIREMENTS:
+        if shape in ("toml", "json"):
+            raise ManifestError(
+                f"named like a requirements file but holds {shape.upper()} of no "
+                "format aap-advise reads",
+                file=display,
+                code="unknown-format",
+            )
+        return REQUIREMENTS
+    if shape == "requirements" and suffix in (".lock", ".pip"):
+        return REQUIREMENTS
+    raise ManifestError(
+        "not a dependency file aap-advise can read", file=display, code="unknown-format"
+    )
+
+
+def _by_kind(kind: str) -> ManifestReader:
+    return next(r for r in READERS if r.kind == kind)
+
+
+def _shape(head: bytes) -> str:
+    """``json``, ``toml``, ``requirements``, ``binary`` or ``empty`` from a file's first bytes."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    elif b"\x00" in head:
+        return "binary"
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    for raw in head.splitlines():
+        line = raw.strip()
+        if not line or line.startswith(b"#"):
+            continue
+        if line.startswith(b"{"):
+            return "json"
+        return "toml" if _TOML_LINE.match(line) else "requirements"
+    return "empty"
+
+
+def discover(root: Path, display: str) -> list[tuple[Path, str]]:
+    """Dependency files under ``root``, each with its display path, in a stable order.
+
+    Hidden folders and :data:`SKIP_DIRS` are not entered, nor any folder holding a
+    ``pyvenv.cfg`` (a virtual environment under any name). Symbolic links to folders are not
+    followed.
+    """
+    found: list[tuple[Path, str]] = []
+    todo: deque[tuple[Path, str]] = deque([(root, display)])
+    while todo:
+        folder, shown = todo.popleft()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            if folder == root:
+                raise ManifestError(f"cannot list: {exc.strerror}", file=display) from exc
+            continue
+        if any(e.name == "pyvenv.cfg" for e in entries) and folder != root:
+            continue
+        files: list[tuple[int, Path, str]] = []
+        for entry in entries:
+            shown_entry = os.path.normpath(os.path.join(shown, entry.name))
+            if entry.is_dir(follow_symlinks=False):
+                if not entry.name.startswith(".") and entry.name not in SKIP_DIRS:
+                    todo.append((Path(entry.path), shown_entry))
+            elif entry.is_file() and (rank := _discover_rank(entry.name, folder.name)) is not None:
+                files.append((rank, Path(entry.path), shown_entry))
+        found += [(p, s) for _, p, s in sorted(files, key=lambda f: (f[0], f[2]))]
+    return found
+
+
+def _discover_rank(name: str, folder: str) -> int | None:
+    """Where a file name sorts within its folder (manifests, then requirements, then locks),
+    ``None`` for a name that is not discovered."""
+    if name in _MANIFEST_NAMES:
+        return _MANIFEST_NAMES.index(name) + (10 if name.endswith(".lock") else 0)
+    if _PYLOCK.match(name):
+        return 20
+    lower = name.lower()
+    if _REQUIREMENTS_NAME.search(lower) or (
+        folder.lower() in _REQUIREMENTS_DIRS and lower.endswith((".txt", ".in"))
+    ):
+        return 5
+    return None
+
+
+def read_file(path: Path, display: str) -> Manifest:
+    """Read one file with the reader chosen for it; only :class:`ManifestError` escapes."""
+    reader = reader_for(path, display)
+    try:
+        return reader.read(path, display)
+    except AdvisorError:
+        raise
+    except RecursionError:
+        raise ManifestError("nested too deeply to read", file=display, code="unreadable") from None
+    except Exception as exc:  # a reader bug must still end in one line naming the file
+        raise ManifestError(
+            f"cannot read ({type(exc).__name__}: {exc})", file=display, code="reader-failure"
+        ) from exc
 
 
 def read_paths(paths: Sequence[str]) -> Project:
-    """Read every file named in ``paths`` (directories are not discovered yet)."""
+    """Read every file named in ``paths``; a folder is searched for dependency files.
+
+    :raises ManifestError: for a file that cannot be read, or a folder holding none.
+    """
     manifests: list[Manifest] = []
+    seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            raise ManifestError("reading a folder is not supported yet; name a file", file=raw)
-        manifests.append(reader_for(path).read(path, raw))
-    return merge(manifests)
+            found = discover(path, os.path.normpath(raw))
+            if not found:
+                raise ManifestError(
+                    "no dependency files found in this folder",
+                    file=raw,
+                    code="no-manifests",
+                    hint="name the files to read, or run in the project's folder",
+                )
+        else:
+            found = [(path, raw)]
+        for file, display in found:
+            real = file.resolve()
+            if real not in seen:
+                seen.add(real)
+                manifests.append(read_file(file, display))
+    return merge(_pair_locks(_drop_included(manifests)))
+
+
+def _drop_included(manifests: list[Manifest]) -> list[Manifest]:
+    """A file another one includes (``-r``, ``-c``, setuptools ``file:``) is read only there,
+    where its role (requirement or constraint) is known."""
+    included = {Path(i).resolve() for m in manifests for i in m.includes}
+    return [m for m in manifests if Path(m.path).resolve() not in included]
+
+
+def _pair_locks(manifests: list[Manifest]) -> list[Manifest]:
+    """In a folder holding a lock and its manifest, versions come from the lock and ranges
+    from the manifest: the lock's copy of the declared ranges is dropped, and every dependency
+    of both says where its part came from."""
+    by_folder: dict[Path, list[int]] = {}
+    for i, m in enumerate(manifests):
+        by_folder.setdefault(Path(m.path).resolve().parent, []).append(i)
+    out = list(manifests)
+    for indexes in by_folder.values():
+        for li in indexes:
+            lock = out[li]
+            partner_kind = LOCK_PARTNERS.get(lock.kind)
+            pi = next((i for i in indexes if out[i].kind == partner_kind), None)
+            if partner_kind is None or pi is None:
+                continue
+            out[pi], out[li] = _provenance(out[pi], lock)
+    return out
+
+
+def _provenance(manifest: Manifest, lock: Manifest) -> tuple[Manifest, Manifest]:
+    lock_name, manifest_name = Path(lock.path).name, Path(manifest.path).name
+    declared = {d.name for d in manifest.dependencies}
+    locked_deps = [d for d in lock.dependencies if d.role == "locked"]
+    locked = {d.name for d in locked_deps}
+    lock_deps = tuple(
+        replace(
+            d,
+            origin=f"version from {lock_name}, range from {manifest_name}"
+            if d.name in declared
+            else f"version from {lock_name} (not declared in {manifest_name})",
+        )
+        for d in locked_deps
+    )
+    manifest_deps = tuple(
+        replace(d, origin=f"range from {manifest_name}, version from {lock_name}")
+        if d.name in locked
+        else d
+        for d in manifest.dependencies
+    )
+    note = Finding(
+        "lock-provenance",
+        "info",
+        f"versions from {lock.path}, ranges from {manifest.path}",
+        SourceLocation(lock.path),
+    )
+    return (
+        replace(manifest, dependencies=manifest_deps),
+        replace(lock, dependencies=lock_deps, findings=(*lock.findings, note)),
+    )
 
 
 def merge(manifests: Sequence[Manifest]) -> Project:
-    """Combine manifests: all dependencies, the strongest Python declaration, all findings."""
+    """Combine manifests: all dependencies, the strongest Python declaration, all findings.
+
+    A declared range beats a lock's, which beats a hint (``.python-version``, a pip-compile
+    header); among equals the first file read wins, and differing ranges are reported.
+    """
     deps: list[Dependency] = []
     findings: list[Finding] = []
-    python: PythonDeclaration | None = None
     for m in manifests:
         deps.extend(m.dependencies)
         findings.extend(m.findings)
-        if m.python and (python is None or (python.weak and not m.python.weak)):
-            python = m.python
+    # A declared range beats a lock's, which beats a hint; max() keeps the first of equals.
+    ranked = [
+        (0 if m.python.weak else 1 if m.is_lock else 2, m.python)
+        for m in manifests
+        if m.python is not None
+    ]
+    python = max(ranked, key=lambda r: r[0])[1] if ranked else None
+    if python is not None:
+        others = [p for _, p in ranked if not p.weak and p.spec != python.spec]
+        if others:
+            also = "; ".join(f"{p.spec} ({p.source})" for p in others)
+            findings.append(
+                Finding(
+                    "python-range-sources",
+                    "info",
+                    f"Python range {python.spec} taken from {python.source}; also declared: {also}",
+                )
+            )
     return Project(tuple(manifests), tuple(deps), python, tuple(findings))
+
+
+__all__ = ["READERS", "discover", "merge", "read_file", "read_paths", "reader_for"]

@@ -1,9 +1,14 @@
-"""Decoding dependency files: UTF-8 with or without BOM, UTF-16 with BOM; nothing else guessed."""
+"""Decoding dependency files (UTF-8 with or without BOM, UTF-16 with BOM; nothing else guessed)
+and parsing TOML and JSON into errors that name the file and line."""
 
 from __future__ import annotations
 
 import codecs
+import json
+import re
+import tomllib
 from pathlib import Path
+from typing import Any
 
 from advisor.errors import ManifestError
 
@@ -52,3 +57,60 @@ def decode(data: bytes, display: str) -> str:
 def read_text(path: Path, display: str) -> str:
     """:func:`read_bytes` then :func:`decode`."""
     return decode(read_bytes(path, display), display)
+
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
+
+
+def parse_toml(text: str, display: str) -> dict[str, Any]:
+    """Parse ``text`` with :mod:`tomllib` (never tomlkit: several times slower for reading).
+
+    :raises ManifestError: ``file:line: invalid TOML: ...`` with the line tomllib reports.
+    """
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # Python 3.11 gives the position only inside the message: "... (at line 3, column 7)".
+        message = str(exc)
+        line: int | None = None
+        if m := _TOML_AT.search(message):
+            line = int(m.group(1))
+            message = message[: m.start()] + f" (column {m.group(2)})"
+        elif m := _TOML_END.search(message):
+            line = text.count("\n") + 1
+            message = message[: m.start()] + " (at end of file)"
+        raise ManifestError(
+            f"invalid TOML: {_lower_first(message)}", file=display, line=line, code="invalid-toml"
+        ) from None
+    except RecursionError:
+        raise ManifestError(
+            "invalid TOML: nested too deeply", file=display, code="invalid-toml"
+        ) from None
+
+
+def parse_json(text: str, display: str) -> Any:
+    """Parse ``text`` as JSON; :class:`ManifestError` with the line of a syntax error."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ManifestError(
+            f"invalid JSON: {_lower_first(exc.msg)} (column {exc.colno})",
+            file=display,
+            line=exc.lineno,
+            code="invalid-json",
+        ) from None
+    except RecursionError:
+        raise ManifestError(
+            "invalid JSON: nested too deeply", file=display, code="invalid-json"
+        ) from None
+
+
+def as_list(value: Any) -> list[Any]:
+    """``value`` when it is a list, else ``[]``: a TOML/JSON field of the wrong type is ignored
+    where it does not matter (hashes, sources, extras), instead of breaking the reading."""
+    return value if isinstance(value, list) else []
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text

@@ -54,6 +54,10 @@ class Dependency:
     :param role: declared requirement, constraint (``-c`` files, uv constraints) or locked pin.
     :param url: a direct reference (VCS, archive URL or local path), if any.
     :param editable: installed with ``-e``.
+    :param hashes: the ``--hash`` values of a requirements line (``sha256:...``); writers must
+        not change the version of a hashed line without new hashes.
+    :param origin: provenance when a folder holds both a lock and its manifest, e.g.
+        ``range from pyproject.toml, version from uv.lock``; ``None`` otherwise.
     """
 
     name: str
@@ -67,6 +71,8 @@ class Dependency:
     role: Role = "declared"
     url: str | None = None
     editable: bool = False
+    hashes: tuple[str, ...] = ()
+    origin: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +92,13 @@ class PythonDeclaration:
 
 @dataclass(frozen=True, slots=True)
 class Manifest:
-    """What one reader found in one file."""
+    """What one reader found in one file.
+
+    :param index_urls: package indexes the file names (``--index-url``/``--extra-index-url``,
+        Pipfile ``[[source]]``, Poetry and uv sources, a lock's registry), first the primary.
+    :param includes: other files read as part of this one (``-r``/``-c`` includes, setuptools
+        ``dynamic`` files), as displayed; a file listed here is not read again on its own.
+    """
 
     path: str
     kind: str
@@ -95,6 +107,8 @@ class Manifest:
     project_name: str | None = None
     is_lock: bool = False
     findings: tuple[Finding, ...] = ()
+    index_urls: tuple[str, ...] = ()
+    includes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +123,7 @@ class Project:
     def named(self, name: str) -> tuple[Dependency, ...]:
         """Every dependency on canonical ``name``."""
         return tuple(d for d in self.dependencies if d.name == name)
+
+    def index_urls(self) -> tuple[str, ...]:
+        """Every package index the files name, in order of appearance, without repeats."""
+        return tuple(dict.fromkeys(u for m in self.manifests for u in m.index_urls))

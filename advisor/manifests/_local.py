@@ -1,0 +1,72 @@
+"""The distribution name of a local project folder (``-e ./vendor/pkg``, ``{ path = ... }``).
+
+Read from the folder's own metadata, never guessed from the folder name, and never by running
+anything: ``pyproject.toml`` (PEP 621 or Poetry), ``setup.cfg``, a literal ``name=`` in
+``setup.py``.
+"""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import tomllib
+from pathlib import Path
+
+
+def local_project_name(folder: Path) -> str | None:
+    """The name the project in ``folder`` declares, or ``None`` when it cannot be told."""
+    try:
+        if not folder.is_dir():
+            return None
+        return _from_pyproject(folder) or _from_setup_cfg(folder) or _from_setup_py(folder)
+    except (
+        OSError,
+        ValueError,
+        SyntaxError,
+        RecursionError,
+        configparser.Error,
+        tomllib.TOMLDecodeError,
+        UnicodeDecodeError,
+    ):
+        return None
+
+
+def _from_pyproject(folder: Path) -> str | None:
+    path = folder / "pyproject.toml"
+    if not path.is_file():
+        return None
+    data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    for table in (data.get("project"), data.get("tool", {}).get("poetry")):
+        if isinstance(table, dict) and isinstance(table.get("name"), str):
+            return str(table["name"])
+    return None
+
+
+def _from_setup_cfg(folder: Path) -> str | None:
+    path = folder / "setup.cfg"
+    if not path.is_file():
+        return None
+    cfg = configparser.ConfigParser(interpolation=None)
+    cfg.read_string(path.read_text(encoding="utf-8-sig"))
+    name = cfg.get("metadata", "name", fallback=None)
+    return name.strip() or None if name else None
+
+
+def _from_setup_py(folder: Path) -> str | None:
+    path = folder / "setup.py"
+    if not path.is_file():
+        return None
+    tree = ast.parse(path.read_text(encoding="utf-8-sig"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _is_setup(node.func):
+            for kw in node.keywords:
+                if kw.arg == "name" and isinstance(kw.value, ast.Constant):
+                    value = kw.value.value
+                    return value if isinstance(value, str) else None
+    return None
+
+
+def _is_setup(func: ast.expr) -> bool:
+    return (isinstance(func, ast.Name) and func.id == "setup") or (
+        isinstance(func, ast.Attribute) and func.attr == "setup"
+    )

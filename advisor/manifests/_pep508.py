@@ -1,0 +1,315 @@
+"""PEP 508 requirement strings into :class:`~advisor.model.project.Dependency` values.
+
+Every reader of a format that holds requirement strings (PEP 621, dependency groups, setup.py,
+setup.cfg, hatch, uv) goes through :class:`Collector`, so pins, markers, extras, direct URLs and
+the project's own name are treated the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from packaging.markers import InvalidMarker, Marker
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+from advisor.errors import ManifestError
+from advisor.model.project import Dependency, Finding, Role, Severity, SourceLocation
+
+#: Marker variables that name an extra or a dependency group rather than an environment.
+_GROUP_VARIABLES = frozenset({"extra", "extras", "dependency_groups"})
+
+# A git ref after the repository path: ``...repo.git@v0.29.0#egg=x`` -> ``v0.29.0``.
+_VCS_REF = re.compile(r"@([^@/#?]+)(?:[#?].*)?$")
+_TAG_VERSION = re.compile(r"^(?:v|version-|release-)?(\d+(?:\.\d+)+[0-9A-Za-z.+-]*)$")
+
+
+def spec_text(spec: SpecifierSet) -> str:
+    """The specifier set as written (packaging keeps the order it was given in), no spaces."""
+    return ",".join(str(s) for s in spec)
+
+
+def pinned_version(spec: str) -> str | None:
+    """The version of a single ``==X`` / ``===X`` specifier without wildcard, else ``None``."""
+    if "," in spec:
+        return None
+    for op in ("===", "=="):
+        if spec.startswith(op) and "*" not in spec:
+            return spec[len(op) :].strip() or None
+    return None
+
+
+def version_from_ref(url: str) -> str | None:
+    """The version a VCS URL's ref names when the ref looks like a release tag (``@v0.29.0``)."""
+    if not url.startswith(("git+", "hg+", "svn+", "bzr+")):
+        return None
+    scheme_end = url.find("://")
+    path = url[scheme_end + 3 :] if scheme_end >= 0 else url
+    slash = path.find("/")
+    m = _VCS_REF.search(path[slash:] if slash >= 0 else "")
+    return tag_version(m.group(1)) if m else None
+
+
+def tag_version(ref: str) -> str | None:
+    """``v0.29.0`` / ``0.29.0`` -> ``0.29.0``; anything that is not a version -> ``None``."""
+    m = _TAG_VERSION.match(ref.strip())
+    if not m:
+        return None
+    try:
+        return str(Version(m.group(1)))
+    except InvalidVersion:
+        return None
+
+
+def split_marker(marker: Marker | None) -> tuple[str | None, tuple[str, ...]]:
+    """Remove ``extra == "x"`` (and PEP 751 ``"x" in extras/dependency_groups``) from a marker.
+
+    Locks write the extra or group an entry belongs to into its marker; the model holds it as
+    the dependency's group, and the planner evaluates what is left for each CPython.
+
+    :returns: the remaining marker (``None`` when nothing is left) and the names removed.
+    """
+    if marker is None:
+        return None, ()
+    names: list[str] = []
+    try:
+        # packaging keeps the parsed tree in ``_markers``: atoms are (lhs, op, rhs) tuples,
+        # "and"/"or" strings and nested lists; "and" binds tighter than "or".
+        kept = _strip(list(marker._markers), names)
+    except (AttributeError, TypeError, ValueError):  # the private tree changed shape
+        return str(marker), ()
+    if not names:
+        return str(marker), ()
+    return (None if kept is None else _format(kept, top=True)), tuple(dict.fromkeys(names))
+
+
+def _strip(items: list[object], names: list[str]) -> list[object] | None:
+    """The marker tree without group atoms; ``None`` when it became always-true."""
+    groups: list[list[object]] = [[]]
+    for item in items:
+        if item == "or":
+            groups.append([])
+        elif item != "and":
+            groups[-1].append(item)
+    out: list[object] = []
+    always = False
+    shown: set[str] = set()
+    for group in groups:
+        kept: list[object] = []
+        for item in group:
+            if isinstance(item, list):
+                sub = _strip(item, names)
+                if sub is not None:
+                    kept.append(sub)
+            elif isinstance(item, tuple) and _group_atom(item, names):
+                continue
+            else:
+                kept.append(item)
+        if not kept:
+            always = True  # one alternative is always true, so the whole "or" is
+            continue
+        text = _format(_join(kept, "and"))
+        if text in shown:
+            continue  # "a and extra == 'x' or a and extra == 'y'" leaves "a or a"
+        shown.add(text)
+        if out:
+            out.append("or")
+        out.extend(_join(kept, "and"))
+    return None if always else out
+
+
+def _join(items: list[object], op: str) -> list[object]:
+    out: list[object] = []
+    for item in items:
+        if out:
+            out.append(op)
+        out.append(item)
+    return out
+
+
+def _group_atom(atom: tuple[object, ...], names: list[str]) -> bool:
+    lhs, _op, rhs = atom
+    lhs_s, rhs_s = lhs.serialize(), rhs.serialize()  # type: ignore[attr-defined]
+    for var, value in ((lhs_s, rhs_s), (rhs_s, lhs_s)):
+        if var in _GROUP_VARIABLES:
+            names.append(value.strip("'\""))
+            return True
+    return False
+
+
+def _format(items: list[object], top: bool = False) -> str:
+    if len(items) == 1 and isinstance(items[0], list):
+        return _format(items[0], top)
+    parts = []
+    for item in items:
+        if isinstance(item, list):
+            parts.append(_format(item))
+        elif isinstance(item, tuple):
+            parts.append(" ".join(x.serialize() for x in item))
+        else:
+            parts.append(str(item))
+    text = " ".join(parts)
+    return text if top or len(items) == 1 else f"({text})"
+
+
+def and_markers(*markers: str | None) -> str | None:
+    """Join markers with ``and``, parenthesising those that hold an ``or``."""
+    parts = [m for m in markers if m]
+    if len(parts) <= 1:
+        return parts[0] if parts else None
+    return " and ".join(f"({m})" if " or " in m else m for m in parts)
+
+
+@dataclass
+class Collector:
+    """Dependencies and findings of one file, in reading order.
+
+    :param display: the file as reports show it.
+    :param own_name: the project's own canonical name; requirements on it are dropped (a
+        project named ``ddtrace`` does not depend on ddtrace, its ``[test]`` extra included).
+    """
+
+    display: str
+    own_name: str | None = None
+    deps: list[Dependency] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def loc(self, line: int | None = None, key: str | None = None) -> SourceLocation:
+        """A location in this file."""
+        return SourceLocation(self.display, line, key)
+
+    def finding(
+        self, fid: str, severity: Severity, message: str, loc: SourceLocation | None
+    ) -> None:
+        """Record a finding."""
+        self.findings.append(Finding(fid, severity, message, loc))
+
+    def add(self, dep: Dependency) -> None:
+        """Keep ``dep`` unless it names the project itself."""
+        if self.own_name is not None and dep.name == self.own_name:
+            return
+        self.deps.append(dep)
+
+    def requirement(
+        self,
+        text: str,
+        loc: SourceLocation,
+        *,
+        group: str | None = None,
+        role: Role = "declared",
+        lenient: bool = False,
+    ) -> Dependency | None:
+        """Read one PEP 508 string and keep it.
+
+        :param lenient: turn an invalid string into a warning finding instead of an error
+            (used where tools accept more than PEP 508, e.g. PDM's ``-e path`` entries).
+        :raises ManifestError: for an invalid string, naming ``loc``.
+        """
+        try:
+            dep = dependency_from_string(text, loc, group=group, role=role)
+        except ManifestError as exc:
+            if not lenient:
+                raise
+            self.finding("unreadable-requirement", "warning", exc.message, loc)
+            return None
+        self.note_ref_version(dep)
+        self.add(dep)
+        return dep
+
+    def note_ref_version(self, dep: Dependency) -> None:
+        """Say so when a direct reference's version was taken from its git ref."""
+        if dep.url and dep.version and not dep.specifier:
+            self.finding(
+                "version-from-git-ref",
+                "warning",
+                f"the version of {dep.display_name} ({dep.version}) was taken from the git ref of "
+                f"{dep.url}; the code at that ref may differ",
+                dep.source,
+            )
+
+    def set_own_name(self, name: str | None) -> None:
+        """Record the project's own name and drop what was already kept under it."""
+        if not name:
+            return
+        self.own_name = canonicalize_name(name)
+        self.deps = [d for d in self.deps if d.name != self.own_name]
+
+
+def dependency_from_string(
+    text: str, loc: SourceLocation, *, group: str | None = None, role: Role = "declared"
+) -> Dependency:
+    """One :class:`Dependency` from a PEP 508 string.
+
+    :raises ManifestError: ``file:line: invalid requirement ...`` (or ``file: key: ...``).
+    """
+    try:
+        req = Requirement(text)
+    except InvalidRequirement as exc:
+        first = str(exc).splitlines()[0] if str(exc) else "not PEP 508"
+        raise ManifestError(
+            f"invalid requirement {text.strip()!r}: {first}",
+            file=loc.file,
+            line=loc.line,
+            key=loc.key,
+            code="invalid-requirement",
+        ) from None
+    return from_requirement(req, loc, group=group, role=role)
+
+
+def from_requirement(
+    req: Requirement,
+    loc: SourceLocation,
+    *,
+    group: str | None = None,
+    role: Role = "declared",
+    url: str | None = None,
+    editable: bool = False,
+    hashes: Iterable[str] = (),
+) -> Dependency:
+    """A :class:`Dependency` from a parsed requirement; markers lose their extra clauses."""
+    spec = spec_text(req.specifier)
+    marker, groups = split_marker(req.marker)
+    url = url or req.url
+    version = pinned_version(spec)
+    if url and version is None and not spec:
+        version = version_from_ref(url)
+    return Dependency(
+        name=canonicalize_name(req.name),
+        display_name=req.name,
+        specifier=spec,
+        version=version,
+        source=loc,
+        marker=marker,
+        extras=tuple(sorted(req.extras)),
+        group=group if group is not None else (groups[0] if groups else None),
+        role=role,
+        url=url,
+        editable=editable,
+        hashes=tuple(hashes),
+    )
+
+
+def with_source(dep: Dependency, **changes: object) -> Dependency:
+    """``dep`` with some fields replaced (a thin wrapper so readers need not import replace)."""
+    return replace(dep, **changes)  # type: ignore[arg-type]
+
+
+def valid_marker(text: str) -> str | None:
+    """``text`` when it is a valid PEP 508 marker, else ``None``."""
+    try:
+        return str(Marker(text))
+    except InvalidMarker:
+        return None
+
+
+def valid_spec(text: str) -> str | None:
+    """``text`` without spaces when it is a valid PEP 440 specifier set, else ``None``."""
+    try:
+        SpecifierSet(text)
+    except InvalidSpecifier:
+        return None
+    return ",".join(p.strip() for p in text.split(",") if p.strip())

@@ -1,0 +1,217 @@
+"""Pipenv: ``Pipfile`` (TOML, declared ranges) and ``Pipfile.lock`` (JSON, locked versions)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from packaging.utils import canonicalize_name
+
+from advisor.errors import ManifestError
+from advisor.manifests._lines import TomlLines, json_key_line
+from advisor.manifests._pep508 import (
+    Collector,
+    and_markers,
+    pinned_version,
+    tag_version,
+    valid_spec,
+)
+from advisor.manifests._python import version_spec
+from advisor.manifests._text import as_list, parse_json, parse_toml, read_text
+from advisor.model.project import Dependency, Manifest, PythonDeclaration, Role, SourceLocation
+
+#: Pipfile sections that are not package categories.
+_NOT_CATEGORIES = frozenset({"source", "requires", "pipenv", "scripts"})
+#: Per-package keys pipenv turns into markers (PEP 508 environment names).
+_MARKER_KEYS = (
+    "os_name",
+    "sys_platform",
+    "platform_machine",
+    "platform_python_implementation",
+    "platform_release",
+    "platform_system",
+    "platform_version",
+    "python_version",
+    "python_full_version",
+    "implementation_name",
+    "implementation_version",
+)
+
+
+class PipfileReader:
+    """``Pipfile``."""
+
+    kind = "pipfile"
+    is_lock = False
+
+    def matches(self, path: Path, head: bytes) -> bool:
+        """By name."""
+        return path.name == "Pipfile"
+
+    def sniff(self, head: bytes) -> bool:
+        """TOML with ``[packages]``, ``[dev-packages]`` or ``[requires]``."""
+        return any(t in head for t in (b"[packages]", b"[dev-packages]", b"[requires]"))
+
+    def read(self, path: Path, display: str) -> Manifest:
+        """Read every package category, ``[requires]`` and ``[[source]]``."""
+        text = read_text(path, display)
+        data = parse_toml(text, display)
+        lines = TomlLines(text)
+        out = Collector(display)
+        for category, packages in data.items():
+            if category in _NOT_CATEGORIES or not isinstance(packages, Mapping):
+                continue
+            group = (
+                None
+                if category == "packages"
+                else ("dev" if category == "dev-packages" else category)
+            )
+            for name, value in packages.items():
+                loc = out.loc(lines.key(category, str(name)), f"{category}.{name}")
+                dep = _dependency(str(name), value, loc, group, "declared")
+                out.note_ref_version(dep)
+                out.add(dep)
+        requires = data.get("requires")
+        python = (
+            _python(requires, f"{display}: requires") if isinstance(requires, Mapping) else None
+        )
+        sources = [
+            str(s["url"])
+            for s in as_list(data.get("source"))
+            if isinstance(s, Mapping) and isinstance(s.get("url"), str)
+        ]
+        return Manifest(
+            display,
+            self.kind,
+            tuple(out.deps),
+            python=python,
+            findings=tuple(out.findings),
+            index_urls=tuple(dict.fromkeys(sources)),
+        )
+
+
+class PipfileLockReader:
+    """``Pipfile.lock``."""
+
+    kind = "Pipfile.lock"
+    is_lock = True
+
+    def matches(self, path: Path, head: bytes) -> bool:
+        """By name."""
+        return path.name == "Pipfile.lock"
+
+    def sniff(self, head: bytes) -> bool:
+        """A JSON object whose first key is ``_meta``."""
+        return head.lstrip().startswith(b"{") and b'"_meta"' in head
+
+    def read(self, path: Path, display: str) -> Manifest:
+        """Read every locked package (``default``, ``develop`` and custom categories)."""
+        text = read_text(path, display)
+        data = parse_json(text, display)
+        if not isinstance(data, Mapping):
+            raise ManifestError("not a JSON object", file=display, line=1, code="invalid-manifest")
+        out = Collector(display)
+        for category, packages in data.items():
+            if category == "_meta" or not isinstance(packages, Mapping):
+                continue
+            group = (
+                None if category == "default" else ("dev" if category == "develop" else category)
+            )
+            for name, value in packages.items():
+                loc = out.loc(json_key_line(text, category, str(name)), f"{category}.{name}")
+                out.add(_dependency(str(name), value, loc, group, "locked"))
+        meta = data.get("_meta")
+        meta = meta if isinstance(meta, Mapping) else {}
+        requires = meta.get("requires")
+        python = (
+            _python(requires, f"{display}: _meta.requires")
+            if isinstance(requires, Mapping)
+            else None
+        )
+        sources = [
+            str(s["url"])
+            for s in as_list(meta.get("sources"))
+            if isinstance(s, Mapping) and isinstance(s.get("url"), str)
+        ]
+        return Manifest(
+            display,
+            self.kind,
+            tuple(out.deps),
+            python=python,
+            is_lock=True,
+            findings=tuple(out.findings),
+            index_urls=tuple(dict.fromkeys(sources)),
+        )
+
+
+def _dependency(
+    name: str, value: Any, loc: SourceLocation, group: str | None, role: Role
+) -> Dependency:
+    """One entry: ``"*"``, ``"==1.2"``, or a table with version/extras/markers/git/path."""
+    if isinstance(value, str):
+        value = {"version": value}
+    if not isinstance(value, Mapping):
+        raise ManifestError(
+            f"{name}: must be a version string or a table",
+            file=loc.file,
+            line=loc.line,
+            key=None if loc.line else loc.key,
+            code="invalid-manifest",
+        )
+    raw = value.get("version")
+    spec = ""
+    if isinstance(raw, str) and raw.strip() not in ("", "*"):
+        spec = valid_spec(raw) or ""
+        if not spec:
+            raise ManifestError(
+                f"{name}: invalid version {raw!r}",
+                file=loc.file,
+                line=loc.line,
+                key=None if loc.line else loc.key,
+                code="invalid-requirement",
+            )
+    url, ref_version = None, None
+    if isinstance(value.get("git"), str):
+        ref = value.get("ref")
+        url = f"git+{value['git']}" + (f"@{ref}" if isinstance(ref, str) else "")
+        ref_version = tag_version(ref) if isinstance(ref, str) else None
+    elif isinstance(value.get("path"), str):
+        url = str(value["path"])
+    elif isinstance(value.get("file"), str):
+        url = str(value["file"])
+    env_markers = [
+        f"{k} {v}" if v.lstrip()[:1] in "<>=!~" else f'{k} == "{v}"'
+        for k in _MARKER_KEYS
+        if isinstance(v := value.get(k), str)
+    ]
+    marker = and_markers(
+        value.get("markers") if isinstance(value.get("markers"), str) else None, *env_markers
+    )
+    extras = value.get("extras")
+    version = pinned_version(spec)
+    if role == "locked":
+        spec = ""  # a lock's "==X" is its version, not a declared range
+    return Dependency(
+        name=canonicalize_name(name),
+        display_name=name,
+        specifier=spec,
+        version=version or (ref_version if not spec else None),
+        source=loc,
+        marker=marker,
+        extras=tuple(sorted(str(e) for e in extras)) if isinstance(extras, list) else (),
+        group=group,
+        role=role,
+        url=url,
+        editable=value.get("editable") is True,
+        hashes=tuple(str(h) for h in as_list(value.get("hashes")) if isinstance(h, str)),
+    )
+
+
+def _python(requires: Mapping[str, Any], source: str) -> PythonDeclaration | None:
+    """``python_full_version`` (exact) wins over ``python_version`` (a minor line)."""
+    for key in ("python_full_version", "python_version"):
+        value = requires.get(key)
+        if isinstance(value, str) and (spec := version_spec(value)):
+            return PythonDeclaration(spec, f"{source}.{key}")
+    return None

@@ -1,0 +1,161 @@
+"""``setup.cfg``: ``[options] install_requires``/``python_requires``, ``[options.extras_require]``.
+
+Read line by line rather than with :mod:`configparser`, so every requirement keeps its line and
+inline comments (``flask>=2.2  # TODO``) are dropped the way setuptools drops them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from advisor.errors import ManifestError
+from advisor.manifests._pep508 import Collector
+from advisor.manifests._python import declare
+from advisor.manifests._text import read_text
+from advisor.manifests.requirements import RequirementsReader
+from advisor.model.project import Manifest
+
+_SECTION = re.compile(r"^\[([^\]]+)\]\s*(?:[#;].*)?$")
+_KEY = re.compile(r"^([^=:\s][^=:]*?)\s*[=:]\s*(.*)$")
+# setuptools drops " #" comments from requirement lines (jaraco.text.drop_comment); ";" is a
+# marker separator there, not a comment.
+_INLINE_COMMENT = re.compile(r"\s+#.*$")
+
+
+@dataclass
+class _Value:
+    line: int
+    parts: list[tuple[int, str]] = field(default_factory=list)  # (line, text), comments removed
+
+
+class SetupCfgReader:
+    """``setup.cfg``."""
+
+    kind = "setup.cfg"
+    is_lock = False
+
+    def matches(self, path: Path, head: bytes) -> bool:
+        """By name."""
+        return path.name == "setup.cfg"
+
+    def sniff(self, head: bytes) -> bool:
+        """Never by content: many INI files have a ``[metadata]`` section."""
+        return False
+
+    def read(self, path: Path, display: str) -> Manifest:
+        """Read the name, the Python range and every requirement."""
+        sections = _parse(read_text(path, display), display)
+        out = Collector(display)
+        meta = sections.get("metadata", {})
+        name = _joined(meta.get("name"))
+        out.set_own_name(name)
+        options = sections.get("options", {})
+        includes: list[str] = []
+        values: list[tuple[_Value | None, str | None, str, str | None]] = [
+            (options.get("install_requires"), None, "options.install_requires", None)
+        ]
+        for extra, extra_value in sections.get("options.extras_require", {}).items():
+            group, _, condition = extra.partition(":")  # "dev:python_version<'3.8'"
+            values.append(
+                (
+                    extra_value,
+                    group.strip(),
+                    f"options.extras_require.{extra}",
+                    condition.strip() or None,
+                )
+            )
+        for value, value_group, key, marker in values:
+            if value is not None:
+                includes += _requirements(path, value, out, key, value_group, marker)
+        python = None
+        if (req_python := options.get("python_requires")) is not None:
+            key = "options.python_requires"
+            python = declare(
+                _joined(req_python) or "", f"{display}: {key}", out, out.loc(req_python.line, key)
+            )
+        return Manifest(
+            display,
+            self.kind,
+            tuple(out.deps),
+            python=python,
+            project_name=name,
+            findings=tuple(out.findings),
+            includes=tuple(includes),
+        )
+
+
+def _requirements(
+    path: Path, value: _Value, out: Collector, key: str, group: str | None, marker: str | None
+) -> list[str]:
+    """Read one requirement list; returns the files a ``file:`` directive named."""
+    first = _joined(value) or ""
+    if first.startswith("file:"):
+        # setuptools >= 62.6: "install_requires = file: requirements.txt"
+        includes: list[str] = []
+        for name in (n.strip() for n in first[5:].split(",") if n.strip()):
+            target = path.parent / name
+            if not target.is_file():
+                out.finding(
+                    "dynamic-file-missing",
+                    "warning",
+                    f"{key} names {name}, which does not exist",
+                    out.loc(value.line, key),
+                )
+                continue
+            manifest = RequirementsReader().read(
+                target, os.path.normpath(os.path.join(os.path.dirname(out.display), name))
+            )
+            includes += [manifest.path, *manifest.includes]
+            out.findings += manifest.findings
+            for dep in manifest.dependencies:
+                out.add(dep)
+        return includes
+    items = value.parts
+    if len(items) == 1 and items[0][0] == value.line:
+        # A value on the key's own line is split on ";" by setuptools (_parse_list_semicolon).
+        items = [(value.line, t.strip()) for t in items[0][1].split(";") if t.strip()]
+    for i, (line, text) in enumerate(items):
+        full = f"{text}; {marker}" if marker and ";" not in text else text
+        out.requirement(full, out.loc(line, f"{key}[{i}]"), group=group)
+    return []
+
+
+def _joined(value: _Value | None) -> str | None:
+    if value is None:
+        return None
+    return " ".join(t for _, t in value.parts).strip() or None
+
+
+def _parse(text: str, display: str) -> dict[str, dict[str, _Value]]:
+    """Sections -> keys -> values with the line of each continuation line."""
+    sections: dict[str, dict[str, _Value]] = {}
+    section: dict[str, _Value] | None = None
+    current: _Value | None = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if not stripped or stripped.startswith(("#", ";")):
+            continue
+        if raw[:1] in (" ", "\t") and current is not None:
+            current.parts.append((number, _INLINE_COMMENT.sub("", stripped)))
+            continue
+        if m := _SECTION.match(stripped):
+            section = sections.setdefault(m.group(1).strip(), {})
+            current = None
+            continue
+        m = _KEY.match(stripped)
+        if m is None or section is None:
+            raise ManifestError(
+                f"not an INI line: {stripped[:60]!r}",
+                file=display,
+                line=number,
+                code="invalid-manifest",
+            )
+        current = _Value(number)
+        value = _INLINE_COMMENT.sub("", m.group(2).strip())
+        if value:
+            current.parts.append((number, value))
+        section[m.group(1).strip()] = current
+    return sections

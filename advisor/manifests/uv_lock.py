@@ -1,0 +1,212 @@
+"""``uv.lock``: one locked entry per ``[[package]]``, several when a fork locks several versions.
+
+The cost is one :func:`tomllib.loads` plus one linear pass over the text for line numbers (see
+:func:`~advisor.manifests._lines.array_table_lines`); no per-package scans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from packaging.utils import canonicalize_name
+
+from advisor.errors import ManifestError
+from advisor.manifests._lines import array_table_lines, line_after
+from advisor.manifests._pep508 import Collector, valid_marker, with_source
+from advisor.manifests._python import declare
+from advisor.manifests._text import parse_toml, read_text
+from advisor.model.project import Dependency, Manifest
+
+#: The lock ``version`` this reader understands (uv's ``LockVersion``); ``revision`` may grow.
+SUPPORTED_VERSION = 1
+
+
+class UvLockReader:
+    """``uv.lock``."""
+
+    kind = "uv.lock"
+    is_lock = True
+
+    def matches(self, path: Path, head: bytes) -> bool:
+        """By name."""
+        return path.name == "uv.lock"
+
+    def sniff(self, head: bytes) -> bool:
+        """``version = 1`` first, then ``[[package]]`` tables with ``source = {...}``."""
+        return (
+            head.lstrip().startswith(b"version = ")
+            and b"[[package]]" in head
+            and b"source = " in head
+        )
+
+    def read(self, path: Path, display: str) -> Manifest:
+        """Read every locked package; the root and workspace members are the project itself."""
+        text = read_text(path, display)
+        data = parse_toml(text, display)
+        version = data.get("version")
+        if not isinstance(version, int) or version > SUPPORTED_VERSION:
+            raise ManifestError(
+                f"uv.lock version {version!r} is not supported (aap-advise reads "
+                f"version {SUPPORTED_VERSION})",
+                file=display,
+                key="version",
+                code="unsupported-lock",
+            )
+        out = Collector(display)
+        packages = data.get("package", [])
+        if not isinstance(packages, list):
+            raise ManifestError(
+                "must be an array of tables", file=display, key="package", code="invalid-manifest"
+            )
+        members = _members(data)
+        lines = array_table_lines(text, "package")
+        if len(lines) != len(packages):
+            lines = []
+        project_name: str | None = None
+        root: tuple[int, Mapping[str, Any], tuple[int, int] | None] | None = None
+        index_urls: list[str] = []
+        for i, pkg in enumerate(packages):
+            if not isinstance(pkg, Mapping) or not isinstance(pkg.get("name"), str):
+                raise ManifestError(
+                    "a package without a name",
+                    file=display,
+                    key=f"package[{i}]",
+                    code="invalid-manifest",
+                )
+            name = canonicalize_name(pkg["name"])
+            source: Mapping[str, Any] = (
+                pkg["source"] if isinstance(pkg.get("source"), Mapping) else {}
+            )
+            if source.get("editable") == "." or source.get("virtual") == ".":
+                project_name = project_name or str(pkg["name"])
+                out.set_own_name(project_name)
+                root = (i, pkg, lines[i] if lines else None)
+                continue
+            if name in members:
+                continue  # another member of the workspace: the project's own code
+            registry = source.get("registry")
+            if isinstance(registry, str) and registry.startswith(("http://", "https://")):
+                index_urls.append(registry)
+            loc = out.loc(lines[i][0] if lines else None, f"package[{i}]")
+            out.add(
+                Dependency(
+                    name=name,
+                    display_name=str(pkg["name"]),
+                    specifier="",
+                    version=str(pkg["version"]) if isinstance(pkg.get("version"), str) else None,
+                    source=loc,
+                    marker=_fork_marker(pkg.get("resolution-markers")),
+                    role="locked",
+                    url=_url(source),
+                    editable="editable" in source,
+                )
+            )
+        if root is not None:
+            _requires_dist(out, text, *root)
+        python = None
+        if "requires-python" in data:
+            python = declare(
+                data["requires-python"],
+                f"{display}: requires-python",
+                out,
+                out.loc(None, "requires-python"),
+            )
+        return Manifest(
+            display,
+            self.kind,
+            tuple(out.deps),
+            python=python,
+            project_name=project_name,
+            is_lock=True,
+            findings=tuple(out.findings),
+            index_urls=tuple(dict.fromkeys(index_urls)),
+        )
+
+
+def _requires_dist(
+    out: Collector, text: str, index: int, pkg: Mapping[str, Any], at: tuple[int, int] | None
+) -> None:
+    """The root's ``[package.metadata] requires-dist`` / ``requires-dev``: the ranges the
+    project declared when it was locked (kept when uv.lock is read without its pyproject)."""
+    metadata = pkg.get("metadata")
+    if not isinstance(metadata, Mapping):
+        return
+    tables: list[tuple[str, str | None, Any]] = [
+        ("requires-dist", None, metadata.get("requires-dist"))
+    ]
+    dev = metadata.get("requires-dev")
+    if isinstance(dev, Mapping):
+        tables += [(f"requires-dev.{g}", str(g), v) for g, v in dev.items()]
+    for key, group, entries in tables:
+        if not isinstance(entries, list):
+            continue
+        start = text.find(key.split(".")[0], at[1]) if at else -1
+        start_line = at[0] + text.count("\n", at[1], start) if at and start >= 0 else 0
+        for j, entry in enumerate(entries):
+            if not isinstance(entry, Mapping) or not isinstance(entry.get("name"), str):
+                continue
+            needle = f'name = "{entry["name"]}"'
+            line = line_after(text, start, start_line, needle) if start >= 0 else None
+            loc = out.loc(line, f"package[{index}].metadata.{key}[{j}]")
+            dep = out.requirement(_pep508(entry), loc, group=group, lenient=True)
+            local = next(
+                (
+                    entry[k]
+                    for k in ("editable", "path", "directory")
+                    if isinstance(entry.get(k), str)
+                ),
+                None,
+            )
+            if dep is not None and local is not None:
+                # PEP 508 has no relative paths; uv keeps them beside the name.
+                out.deps[-1] = with_source(dep, url=local, editable="editable" in entry)
+
+
+def _pep508(entry: Mapping[str, Any]) -> str:
+    text = str(entry["name"])
+    extras = entry.get("extras")
+    if isinstance(extras, list) and extras:
+        text += "[" + ",".join(str(e) for e in extras) + "]"
+    source = entry.get("git") or entry.get("url") or entry.get("path") or entry.get("editable")
+    if isinstance(source, str) and entry.get("git"):
+        text += f" @ git+{source}"
+    elif isinstance(source, str) and "://" in source:
+        text += f" @ {source}"
+    elif isinstance(entry.get("specifier"), str):
+        text += str(entry["specifier"])
+    if isinstance(entry.get("marker"), str):
+        text += f"; {entry['marker']}"
+    return text
+
+
+def _members(data: Mapping[str, Any]) -> set[str]:
+    manifest = data.get("manifest")
+    members = manifest.get("members") if isinstance(manifest, Mapping) else None
+    return (
+        {canonicalize_name(m) for m in members if isinstance(m, str)}
+        if isinstance(members, list)
+        else set()
+    )
+
+
+def _fork_marker(markers: Any) -> str | None:
+    """A package locked only for some forks carries them in ``resolution-markers``."""
+    if not isinstance(markers, list):
+        return None
+    parts = [m for m in (valid_marker(x) for x in markers if isinstance(x, str)) if m]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return " or ".join(f"({p})" for p in parts)
+
+
+def _url(source: Mapping[str, Any]) -> str | None:
+    if isinstance(source.get("git"), str):
+        return f"git+{source['git']}"
+    for key in ("url", "path", "directory", "editable"):
+        if isinstance(source.get(key), str):
+            return str(source[key])
+    return None

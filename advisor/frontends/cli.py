@@ -32,10 +32,12 @@ DESCRIPTION = """\
 Find the smallest ddtrace upgrade that unlocks Datadog App and API Protection (AAP)
 capabilities for your project, on every CPython it supports.
 
-Reads requirements files (more formats follow), finds the current ddtrace, the frameworks
-and libraries AAP covers and the declared Python range, and answers from shipped
-compatibility data and a snapshot of ddtrace's releases (which wheels exist for which
-CPython and platform). Nothing is installed or executed.
+Reads requirements files, pyproject.toml (PEP 621, PEP 735, Poetry, PDM, uv, hatch), lock
+files (poetry.lock, uv.lock, Pipfile.lock, pdm.lock, pylock.toml), Pipfile, setup.cfg and
+setup.py (statically), or a whole folder; finds the current ddtrace, the frameworks and
+libraries AAP covers and the declared Python range; and answers from shipped compatibility
+data, ddtrace's releases (which wheels exist for which CPython and platform) and a real
+resolution of what must move with it. Nothing is installed or executed.
 """
 
 EPILOG = """\
@@ -74,7 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser for the main (advise) command."""
     p = _Parser(prog="aap-advise", description=DESCRIPTION, epilog=EPILOG,
                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("paths", nargs="*", metavar="PATH", help="dependency files to read (default: .)")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="dependency files or folders to read (default: .); a folder is searched for "
+                        "manifests, skipping virtual environments, node_modules and hidden folders")
     p.add_argument("-c", "--capability", action="append", default=[], metavar="ID",
                    help="capability to unlock (repeatable, or a comma list); ids, names and aliases "
                         "such as ato, rasp, code-security work; default: every supported capability")

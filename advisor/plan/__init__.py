@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet
 from packaging.version import Version
 
 from advisor.errors import IndexUnavailable
@@ -61,7 +61,7 @@ def plan(
     findings += fnd.platform_gates(knowledge, requested, unavailable, platforms)
 
     floor, reasons = _floor(active, found, knowledge)
-    server = Server(snapshot, active, unavailable, platforms)
+    server = Server(snapshot, active, unavailable, platforms, _exclusions(project))
     per_python = {py: _version(server.smallest(floor, [py])) for py in scope.versions}
     served = [py for py in scope.versions if per_python[py] is not None]
     for py in scope.versions:
@@ -134,6 +134,18 @@ def _co_upgrades(
     assert release is not None
     changes, more = pins_against_requirements(project, release, served)
     return replace(rec, changes=(*rec.changes, *changes)), [note, *more]
+
+
+def _exclusions(project: Project) -> tuple[Specifier, ...]:
+    """The ``!=`` clauses of the project's own ddtrace declarations."""
+    out = []
+    for dep in project.named(DDTRACE):
+        try:
+            spec = SpecifierSet(dep.specifier)
+        except InvalidSpecifier:
+            continue
+        out += [s for s in spec if s.operator == "!="]
+    return tuple(out)
 
 
 def _never_runs_on(knowledge: Knowledge, cap: Capability, platforms: Sequence[str]) -> frozenset[str]:

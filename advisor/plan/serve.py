@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from packaging.specifiers import Specifier
 from packaging.version import Version
 
 from advisor.knowledge.matrix import Capability, Knowledge
@@ -26,12 +27,15 @@ class Server:
     :param capabilities: the requested capabilities that can run somewhere.
     :param unavailable: capability id -> platforms where it never runs (left out of the gate).
     :param platforms: the platforms to serve.
+    :param excluded: releases the project itself rules out with ``!=`` (``!=4.6.*``): a
+        project that excluded a release had a reason, so it is never proposed.
     """
 
     snapshot: ReleaseSnapshot
     capabilities: Sequence[Capability]
     unavailable: dict[str, frozenset[str]]
     platforms: Sequence[str]
+    excluded: tuple[Specifier, ...] = ()
     _memo: dict[tuple[Version, str], bool] = field(default_factory=dict)
 
     def serves(self, release: Release, python: str) -> bool:
@@ -52,8 +56,11 @@ class Server:
         return True
 
     def candidates(self, floor: Version) -> Iterable[Release]:
-        """Final, non-yanked releases at or above ``floor``, ascending."""
-        return (r for r in self.snapshot.final() if r.version >= floor)
+        """Final, non-yanked releases at or above ``floor`` the project does not exclude, ascending."""
+        return (
+            r for r in self.snapshot.final()
+            if r.version >= floor and not any(not ex.contains(r.version) for ex in self.excluded)
+        )
 
     def smallest(self, floor: Version, pythons: Sequence[str]) -> Release | None:
         """The smallest release at or above ``floor`` serving every one of ``pythons``."""

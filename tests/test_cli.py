@@ -123,3 +123,28 @@ def test_planner_imports_no_io_libraries() -> None:
             "bad = [m for m in ('httpx', 'tomlkit', 'argparse') if m in sys.modules]; print(bad)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert proc.stdout.strip() == "[]"
+
+
+def test_kb_refresh_against_local_index(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from advisor.knowledge.releases import load_snapshot
+    from tests.indexserver import LocalIndex
+
+    out = tmp_path / "releases.json"
+    with LocalIndex() as index:
+        assert main(["kb", "refresh", "--index-url", index.url, "--out", str(out)]) == 0
+    summary = capsys.readouterr().out
+    assert summary.startswith("wrote ") and str(out) in summary
+    snap = load_snapshot(str(out))
+    assert {str(r.version) for r in snap.releases if r.yanked} == {"1.9.1", "3.12.1"}
+
+
+def test_kb_refresh_unreachable_is_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    out = tmp_path / "releases.json"
+    assert main(["kb", "refresh", "--index-url", f"http://127.0.0.1:{port}/simple/", "--out", str(out)]) == 3
+    assert not out.exists()
+    assert capsys.readouterr().err.startswith("aap-advise: error: http://127.0.0.1:")

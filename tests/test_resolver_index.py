@@ -129,3 +129,35 @@ def test_offline_without_cache_compares_pins(tmp_path: Path, capsys: pytest.Capt
     got = {c["package"]: c["to_specifier"] for c in report["recommendation"]["changes"]}
     assert got["envier"] == "~=0.6.1" and got["bytecode"] == ">=0.15.1"
     assert report["recommendation"]["resolved"] is False
+
+
+def test_pin_in_constraints_file_blocks_every_candidate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "constraints.txt").write_text("envier==0.5.2\n")
+    text = "-c constraints.txt\nddtrace==2.21.4\nbytecode==0.14.0\n"
+    with LocalIndex(root=DATA) as index:
+        code, report, _ = advise(tmp_path, capsys, index.url, text, "-c", "iast", "--python", "3.12")
+    assert code == 1
+    rec = report["recommendation"]
+    assert rec["status"] == "impossible"
+    (blocker,) = [b for b in rec["blockers"] if b["package"] == "envier"]
+    assert any(w.startswith("envier==0.5.2 (") and "constraints.txt:1" in w for w in blocker["wants"])
+    assert any("(ddtrace 3.15.0)" in w for w in blocker["wants"])
+    assert "constraints.txt:1" in blocker["hint"]
+    text_report = [f["message"] for f in report["findings"] if f["id"] == "resolution-blocker"]
+    assert text_report and "to unblock" in text_report[0]
+
+
+def test_lock_file_packages_that_appear_and_go(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = Path(__file__).parent / "data" / "lock-project"
+    with LocalIndex(root=DATA) as index:
+        code = main([str(project), "--index-url", index.url, "--cache-dir", str(tmp_path / "cache"), "-c", "iast",
+                     "--format", "json", "--today", "2026-11-24"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 1
+    got = changes(report)
+    assert got["ddtrace"] == ("2.21.4", "3.15.0")
+    assert got["envier"] == ("0.5.2", "0.6.1") and got["bytecode"] == ("0.14.0", "0.15.1")
+    assert got["xmltodict"] == ("0.13.0", None)           # 3.12 and later no longer need it
+    assert got["wrapt"][0] is None and got["wrapt"][1]     # new in the lock
+    gone = next(c for c in report["recommendation"]["changes"] if c["package"] == "xmltodict")
+    assert gone["source"]["file"].endswith("uv.lock")

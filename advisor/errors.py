@@ -5,6 +5,15 @@ Front ends render them (``file:line: message``) and pick exit codes; nothing els
 
 from __future__ import annotations
 
+import re
+
+#: A message longer than this (it quotes a megabyte-long line, say) is cut in the middle: an
+#: error is one line for a person to read, and its end often says what to do.
+MAX_MESSAGE = 500
+# Every character str.splitlines() breaks on: shown escaped ("\\n"), so a file name or a quoted
+# value holding one still renders as one line, and nothing in it is lost.
+_LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
 
 class AdvisorError(Exception):
     """Root of all errors aap-advise reports to a user.
@@ -45,7 +54,10 @@ class AdvisorError(Exception):
             prefix = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
             if self.key and not self.line:
                 prefix += f"{self.key}: "
-        return prefix + self.message
+        message = self.message
+        if len(message) > MAX_MESSAGE:
+            message = f"{message[: MAX_MESSAGE - 105]} ... {message[-100:]}"
+        return _LINE_BREAKS.sub(lambda m: repr(m.group())[1:-1], prefix + message)
 
     def __str__(self) -> str:
         return self.render()

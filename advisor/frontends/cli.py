@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
@@ -48,7 +46,8 @@ other commands:
 exit status:
   0  ddtrace already gives every requested capability
   1  an upgrade is advised (or no single release can do it)
-  2  bad input: unreadable file, unknown capability, bad option
+  2  bad input: unreadable file, unknown capability, bad option; or a file that
+     could not be written (--fix then changes nothing)
   3  the package index could not be used
 
 examples:
@@ -72,6 +71,17 @@ def _today(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _seconds(text: str) -> float:
+    """A positive, finite number of seconds: 0, a negative or NaN would disable the timeout."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):  # NaN fails both comparisons
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for the main (advise) command."""
     p = _Parser(prog="aap-advise", description=DESCRIPTION, epilog=EPILOG,
@@ -79,6 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="dependency files or folders to read (default: .); a folder is searched for "
                         "manifests, skipping virtual environments, node_modules and hidden folders")
+    p.add_argument("--allow-outside", action="store_true",
+                   help="read files that -r/-c includes, setuptools file: entries and -e paths name outside "
+                        "the repository (the nearest folder holding .git, else the folder named); "
+                        "refused by default")
     p.add_argument("-c", "--capability", action="append", default=[], metavar="ID",
                    help="capability to unlock (repeatable, or a comma list); ids, names and aliases "
                         "such as ato, rasp, code-security work; default: every supported capability")
@@ -112,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true",
                    help="neither read nor write the cache (with --offline: the shipped snapshot only, "
                         "so the same files always give the same answer)")
-    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+    p.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS",
                    help="seconds per index request (default: 30)")
     p.add_argument("--snapshot", metavar="FILE", help="use this release snapshot file instead of the shipped one")
     p.add_argument("--today", type=_today, metavar="YYYY-MM-DD",
@@ -127,25 +141,24 @@ def _write(text: str, output: str | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    directory = os.path.dirname(os.path.abspath(output))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".aap-advise-", suffix=".tmp")
+    from pathlib import Path
+
+    from advisor.write import WriteFailed
+    from advisor.write.apply import write_atomic
+
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, output)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        write_atomic(Path(output), text.encode("utf-8"))
+    except OSError as exc:  # a missing folder, a full disk: one line naming the file, not a crash
+        raise WriteFailed(f"cannot write: {exc.strerror or exc}", file=output) from exc
 
 
 def _advise(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)  # first: --version and --help import nothing more
     from advisor.errors import UsageError
     from advisor.model.advice import AdviceRequest
     from advisor.pipeline import Settings, read_and_advise
     from advisor.render import OutputFormat, renderer
 
-    args = build_parser().parse_args(argv)
     if args.relock and not args.fix:
         raise UsageError("--relock needs --fix")
     request = AdviceRequest(
@@ -158,7 +171,10 @@ def _advise(argv: Sequence[str]) -> int:
     settings = Settings(snapshot=args.snapshot, index_url=args.index_url,
                         extra_index_urls=tuple(args.extra_index_url), cache_dir=args.cache_dir,
                         no_cache=args.no_cache, timeout=args.timeout)
-    project, advice = read_and_advise(args.paths or ["."], request, settings)
+    from advisor.manifests import outside_allowed_here
+
+    with outside_allowed_here(args.allow_outside):
+        project, advice = read_and_advise(args.paths or ["."], request, settings)
     if args.fix or args.diff:
         return _fix(args, project, advice)
     if args.write_constraints:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from advisor.errors import AdvisorError, ManifestError
 from advisor.manifests._base import ManifestReader
+from advisor.manifests._boundary import Boundary, outside_allowed, outside_allowed_here
+from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests.hatch import HatchReader
 from advisor.manifests.pdm_lock import PdmLockReader
 from advisor.manifests.pipfile import PipfileLockReader, PipfileReader
@@ -209,11 +211,16 @@ def _discover_rank(name: str, folder: str) -> int | None:
     return None
 
 
-def read_file(path: Path, display: str) -> Manifest:
-    """Read one file with the reader chosen for it; only :class:`ManifestError` escapes."""
+def read_file(path: Path, display: str, *, boundary: Boundary | None = None) -> Manifest:
+    """Read one file with the reader chosen for it; only :class:`ManifestError` escapes.
+
+    :param boundary: where the files it names may be (default: the repository around
+        ``path``, see :mod:`advisor.manifests._boundary`).
+    """
     reader = reader_for(path, display)
     try:
-        return reader.read(path, display)
+        with (boundary or current_boundary(path)).active():
+            return reader.read(path, display)
     except AdvisorError:
         raise
     except RecursionError:
@@ -224,15 +231,22 @@ def read_file(path: Path, display: str) -> Manifest:
         ) from exc
 
 
-def read_paths(paths: Sequence[str]) -> Project:
+def read_paths(paths: Sequence[str], *, allow_outside: bool = False) -> Project:
     """Read every file named in ``paths``; a folder is searched for dependency files.
 
-    :raises ManifestError: for a file that cannot be read, or a folder holding none.
+    Files the named ones include, and files found in a named folder, are read only inside the
+    repository of the path named (:mod:`advisor.manifests._boundary`).
+
+    :param allow_outside: read them wherever they are (``--allow-outside``).
+    :raises ManifestError: for a file that cannot be read, a folder holding none, or a file
+        outside the repository.
     """
+    allow_outside = allow_outside or outside_allowed()
     manifests: list[Manifest] = []
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
+        boundary = Boundary.around(path, allow_outside=allow_outside)
         if path.is_dir():
             found = discover(path, os.path.normpath(raw))
             if not found:
@@ -242,13 +256,15 @@ def read_paths(paths: Sequence[str]) -> Project:
                     code="no-manifests",
                     hint="name the files to read, or run in the project's folder",
                 )
+            for file, display in found:
+                boundary.check_found(file, display)
         else:
             found = [(path, raw)]
         for file, display in found:
             real = file.resolve()
             if real not in seen:
                 seen.add(real)
-                manifests.append(read_file(file, display))
+                manifests.append(read_file(file, display, boundary=boundary))
     return merge(_pair_locks(_drop_included(manifests)))
 
 
@@ -342,4 +358,12 @@ def merge(manifests: Sequence[Manifest]) -> Project:
     return Project(tuple(manifests), tuple(deps), python, tuple(findings))
 
 
-__all__ = ["READERS", "discover", "merge", "read_file", "read_paths", "reader_for"]
+__all__ = [
+    "READERS",
+    "discover",
+    "merge",
+    "outside_allowed_here",
+    "read_file",
+    "read_paths",
+    "reader_for",
+]

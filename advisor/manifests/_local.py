@@ -2,7 +2,8 @@
 
 Read from the folder's own metadata, never guessed from the folder name, and never by running
 anything: ``pyproject.toml`` (PEP 621 or Poetry), ``setup.cfg``, a literal ``name=`` in
-``setup.py``.
+``setup.py``; each read like any dependency file (size limit, BOM, UTF-16), and any trouble
+just leaves the name unknown.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import configparser
 import tomllib
 from pathlib import Path
 
+from advisor.errors import ManifestError
+from advisor.manifests._text import read_text
+
 
 def local_project_name(folder: Path) -> str | None:
     """The name the project in ``folder`` declares, or ``None`` when it cannot be told."""
@@ -20,13 +24,13 @@ def local_project_name(folder: Path) -> str | None:
             return None
         return _from_pyproject(folder) or _from_setup_cfg(folder) or _from_setup_py(folder)
     except (
+        ManifestError,
         OSError,
         ValueError,
         SyntaxError,
         RecursionError,
         configparser.Error,
         tomllib.TOMLDecodeError,
-        UnicodeDecodeError,
     ):
         return None
 
@@ -35,7 +39,7 @@ def _from_pyproject(folder: Path) -> str | None:
     path = folder / "pyproject.toml"
     if not path.is_file():
         return None
-    data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    data = tomllib.loads(read_text(path, str(path)))
     for table in (data.get("project"), data.get("tool", {}).get("poetry")):
         if isinstance(table, dict) and isinstance(table.get("name"), str):
             return str(table["name"])
@@ -47,7 +51,7 @@ def _from_setup_cfg(folder: Path) -> str | None:
     if not path.is_file():
         return None
     cfg = configparser.ConfigParser(interpolation=None)
-    cfg.read_string(path.read_text(encoding="utf-8-sig"))
+    cfg.read_string(read_text(path, str(path)))
     name = cfg.get("metadata", "name", fallback=None)
     return name.strip() or None if name else None
 
@@ -56,7 +60,7 @@ def _from_setup_py(folder: Path) -> str | None:
     path = folder / "setup.py"
     if not path.is_file():
         return None
-    tree = ast.parse(path.read_text(encoding="utf-8-sig"))
+    tree = ast.parse(read_text(path, str(path)))
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and _is_setup(node.func):
             for kw in node.keywords:

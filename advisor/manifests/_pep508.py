@@ -8,8 +8,9 @@ the project's own name are treated the same way everywhere.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from packaging.markers import InvalidMarker, Marker
 from packaging.requirements import InvalidRequirement, Requirement
@@ -34,13 +35,47 @@ def spec_text(spec: SpecifierSet) -> str:
 
 
 def pinned_version(spec: str) -> str | None:
-    """The version of a single ``==X`` / ``===X`` specifier without wildcard, else ``None``."""
+    """The version of a single ``==X`` / ``===X`` specifier without wildcard, else ``None``.
+
+    ``===`` takes any string (``ddtrace=====2`` is ``=== "==2"``); only a PEP 440 version is a
+    version the planner can compare, so anything else pins nothing.
+    """
     if "," in spec:
         return None
     for op in ("===", "=="):
         if spec.startswith(op) and "*" not in spec:
-            return spec[len(op) :].strip() or None
+            text = spec[len(op) :].strip()
+            return text if _is_version(text) else None
     return None
+
+
+def locked_version(pkg: Mapping[str, Any], loc: SourceLocation) -> str | None:
+    """The ``version`` of a lock entry, ``None`` when it has none (a path or VCS source).
+
+    :raises ManifestError: for a version that is not PEP 440. Poetry, uv and PDM write only
+        PEP 440 versions, so another value means a damaged file, and planning on it would
+        compare nonsense.
+    """
+    raw = pkg.get("version")
+    if not isinstance(raw, str):
+        return None
+    if not _is_version(raw):
+        raise ManifestError(
+            f"{pkg.get('name')}: invalid version {raw!r}",
+            file=loc.file,
+            line=loc.line,
+            key=loc.key,
+            code="invalid-version",
+        )
+    return raw
+
+
+def _is_version(text: str) -> bool:
+    try:
+        Version(text)
+    except InvalidVersion:
+        return False
+    return True
 
 
 def version_from_ref(url: str) -> str | None:

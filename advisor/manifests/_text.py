@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -12,25 +13,45 @@ from typing import Any
 
 from advisor.errors import ManifestError
 
-#: Larger files are refused rather than read (a 2 MB uv.lock of 400 packages is well under it).
-MAX_FILE_BYTES = 50 * 1024 * 1024
+#: Dependency files larger than this are refused, not read: 16 MiB, several times the largest
+#: real lock files (a uv.lock of 400 packages with every wheel's hash is about 2 MB), and small
+#: enough that a hostile file costs seconds of parsing, not minutes. It applies to every file
+#: read: those named, found in a folder, included (``-r``, ``-c``, ``file:``) and the metadata
+#: of local projects.
+MAX_FILE_BYTES = 16 * 1024 * 1024
 
 
 def read_bytes(path: Path, display: str) -> bytes:
-    """The file's bytes, or a :class:`ManifestError` naming it."""
+    """The file's bytes, or a :class:`ManifestError` naming it.
+
+    The size is checked before reading, and the read stops past the limit, so a file that
+    grows meanwhile or a device that never ends (``-r /dev/zero``) is refused too.
+    """
+    data = b""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ManifestError(
-                f"file is {size} bytes, over the {MAX_FILE_BYTES} byte limit", file=display
-            )
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size <= MAX_FILE_BYTES:
+                data = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise ManifestError("no such file", file=display, code="file-missing") from None
     except IsADirectoryError:
         raise ManifestError("is a directory", file=display) from None
     except OSError as exc:
         raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
+    if size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
+        shown = f"{size} bytes" if size > MAX_FILE_BYTES else f"over {MAX_FILE_BYTES} bytes"
+        limit = (
+            f"{MAX_FILE_BYTES // 2**20} MiB"
+            if MAX_FILE_BYTES % 2**20 == 0
+            else f"{MAX_FILE_BYTES} bytes"
+        )
+        raise ManifestError(
+            f"file is {shown}, over the {limit} limit for dependency files",
+            file=display,
+            code="file-too-large",
+        )
+    return data
 
 
 def decode(data: bytes, display: str) -> str:
@@ -66,7 +87,8 @@ _TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
 def parse_toml(text: str, display: str) -> dict[str, Any]:
     """Parse ``text`` with :mod:`tomllib` (never tomlkit: several times slower for reading).
 
-    :raises ManifestError: ``file:line: invalid TOML: ...`` with the line tomllib reports.
+    :raises ManifestError: ``file:line: invalid TOML: ...`` with the line tomllib reports,
+        quoted.
     """
     try:
         return tomllib.loads(text)
@@ -75,8 +97,8 @@ def parse_toml(text: str, display: str) -> dict[str, Any]:
         message = str(exc)
         line: int | None = None
         if m := _TOML_AT.search(message):
-            line = int(m.group(1))
-            message = message[: m.start()] + f" (column {m.group(2)})"
+            line, column = int(m.group(1)), int(m.group(2))
+            message = message[: m.start()] + _position(text, line, column)
         elif m := _TOML_END.search(message):
             line = text.count("\n") + 1
             message = message[: m.start()] + " (at end of file)"
@@ -87,6 +109,22 @@ def parse_toml(text: str, display: str) -> dict[str, Any]:
         raise ManifestError(
             "invalid TOML: nested too deeply", file=display, code="invalid-toml"
         ) from None
+
+
+#: Characters of a bad line an error quotes: enough to recognise it, never a screenful.
+_EXCERPT = 60
+
+
+def _position(text: str, line: int, column: int) -> str:
+    """`` (column C of '<the line>')``, the line cut around the column when it is long."""
+    lines = text.split("\n")
+    source = lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
+    if not source.strip():
+        return f" (column {column})"
+    start = max(0, min(column - 1 - _EXCERPT // 2, len(source) - _EXCERPT))
+    excerpt = source[start : start + _EXCERPT]
+    excerpt = ("..." if start else "") + excerpt + ("..." if start + _EXCERPT < len(source) else "")
+    return f" (column {column} of {excerpt!r})"
 
 
 def parse_json(text: str, display: str) -> Any:

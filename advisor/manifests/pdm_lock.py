@@ -15,7 +15,7 @@ from packaging.utils import canonicalize_name
 
 from advisor.errors import ManifestError
 from advisor.manifests._lines import array_table_lines
-from advisor.manifests._pep508 import Collector, split_marker
+from advisor.manifests._pep508 import Collector, locked_version, split_marker
 from advisor.manifests._python import declare
 from advisor.manifests._text import as_list, parse_toml, read_text
 from advisor.manifests.poetry import widest_range  # the same "smallest range holding all" rule
@@ -113,7 +113,7 @@ def _entry(pkg: Mapping[str, Any], loc: Any) -> Dependency:
         name=canonicalize_name(pkg["name"]),
         display_name=str(pkg["name"]),
         specifier="",
-        version=str(pkg["version"]) if isinstance(pkg.get("version"), str) else None,
+        version=locked_version(pkg, loc),
         source=loc,
         marker=marker,
         extras=tuple(sorted(str(e) for e in as_list(pkg.get("extras")))),

@@ -16,7 +16,7 @@ from packaging.utils import canonicalize_name
 
 from advisor.errors import ManifestError
 from advisor.manifests._lines import array_table_lines
-from advisor.manifests._pep508 import Collector, split_marker
+from advisor.manifests._pep508 import Collector, locked_version, split_marker
 from advisor.manifests._text import parse_toml, read_text
 from advisor.manifests.poetry import PoetryConstraintError, to_pep440
 from advisor.model.project import Dependency, Manifest, PythonDeclaration
@@ -114,7 +114,7 @@ def _entry(pkg: Mapping[str, Any], loc: Any, extras: Mapping[str, str]) -> Depen
         name=name,
         display_name=str(pkg["name"]),
         specifier="",
-        version=str(pkg["version"]) if isinstance(pkg.get("version"), str) else None,
+        version=locked_version(pkg, loc),
         source=loc,
         marker=marker,
         group=group,

@@ -15,6 +15,7 @@ from typing import Any
 from packaging.utils import canonicalize_name
 
 from advisor.errors import ManifestError
+from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._lines import TomlLines
 from advisor.manifests._local import local_project_name
 from advisor.manifests._pep508 import Collector, tag_version, with_source
@@ -57,6 +58,7 @@ class _Pyproject:
         self.data = data
         self.lines = lines
         self.out = Collector(display)
+        self.boundary = current_boundary(path)
         self.index_urls: list[str] = []
         self.includes: list[str] = []
         self.project = self._table(data, "project")
@@ -190,6 +192,7 @@ class _Pyproject:
     def _requirements_file(self, name: str, group: str | None, key: str) -> None:
         target = self.path.parent / name
         display = os.path.normpath(os.path.join(os.path.dirname(self.out.display), name))
+        self.boundary.check_include(target, name, file=self.out.display, key=key)
         if not target.is_file():
             self.out.finding(
                 "dynamic-file-missing",
@@ -198,7 +201,8 @@ class _Pyproject:
                 self.out.loc(None, key),
             )
             return
-        manifest = RequirementsReader().read(target, display)
+        with self.boundary.active():  # the file's own -r includes stay inside it too
+            manifest = RequirementsReader().read(target, display)
         self.includes += [manifest.path, *manifest.includes]
         self.index_urls += manifest.index_urls
         self.out.findings += manifest.findings
@@ -286,11 +290,15 @@ class _Pyproject:
         root = str(self.path.parent.resolve())
         local = target.replace("${PROJECT_ROOT}", root).removeprefix("file://")
         name = m.group(1) if (m := _EGG.search(target)) else None
+        why = ""
         if name is None and "://" not in local:
-            name = local_project_name(self.path.parent / local)
+            if self.boundary.admits(self.path.parent / local):
+                name = local_project_name(self.path.parent / local)
+            else:
+                why = " (its folder is outside the repository; --allow-outside reads it)"
         if name is None:
             self.out.finding(
-                "unnamed-requirement", "info", f"cannot tell the package of {item!r}", loc
+                "unnamed-requirement", "info", f"cannot tell the package of {item!r}{why}", loc
             )
             return
         self.out.add(

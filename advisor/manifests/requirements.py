@@ -20,6 +20,8 @@ import pip_requirements_parser as prp  # type: ignore[import-untyped]
 from packaging.utils import canonicalize_name
 
 from advisor.errors import ManifestError
+from advisor.manifests._boundary import Boundary
+from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._local import local_project_name
 from advisor.manifests._pep508 import (
     Collector,
@@ -58,8 +60,9 @@ class RequirementsReader:
         return True
 
     def read(self, path: Path, display: str) -> Manifest:
-        """Read one requirements file and every local file it includes."""
-        walk = _Walk(Collector(display))
+        """Read one requirements file and every local file it includes (inside the repository,
+        see :mod:`advisor.manifests._boundary`)."""
+        walk = _Walk(Collector(display), current_boundary(path))
         walk.file(path, display, constraint=False, stack=())
         return Manifest(
             display,
@@ -77,6 +80,7 @@ class _Walk:
     """One reading of a file and its includes."""
 
     out: Collector
+    boundary: Boundary
     python: PythonDeclaration | None = None
     index_urls: list[str] = field(default_factory=list)
     includes: list[str] = field(default_factory=list)
@@ -143,6 +147,8 @@ class _Walk:
             return
         inc_path = path.parent / target
         inc_display = os.path.normpath(os.path.join(os.path.dirname(display), target))
+        # Before anything else: whether a file outside exists is not this file's to ask.
+        self.boundary.check_include(inc_path, f"{flag} {target}", file=display, line=line)
         real = inc_path.resolve()
         if real in stack:
             chain = " -> ".join([*(p.name for p in stack[stack.index(real) :]), real.name])
@@ -166,13 +172,20 @@ class _Walk:
         loc = SourceLocation(display, item.line_number)
         url = item.link.url if item.link else None
         name = item.name
+        outside = False
         if name is None and url is not None and item.is_local_path:
-            name = _local_name(item.link.file_path if item.link.scheme == "file" else url, path)
+            where = item.link.file_path if item.link.scheme == "file" else url
+            name, outside = _local_name(where, path, self.boundary)
             if name == "":
                 return  # "." / "-e ." next to the file: the project itself, not a dependency
         if name is None:
+            why = (
+                " (its folder is outside the repository; --allow-outside reads it)"
+                if outside
+                else ""
+            )
             self.out.finding(
-                "unnamed-requirement", "info", f"cannot tell the package of {item.line!r}", loc
+                "unnamed-requirement", "info", f"cannot tell the package of {item.line!r}{why}", loc
             )
             return
         req = item.req
@@ -200,19 +213,25 @@ class _Walk:
         self.out.add(dep)
 
 
-def _local_name(where: str, including: Path) -> str | None:
-    """The name of the local project at ``where``; ``""`` when it is the project itself.
+def _local_name(where: str, including: Path, boundary: Boundary) -> tuple[str | None, bool]:
+    """The name of the local project at ``where`` (``""`` when it is the project itself), and
+    whether it was left unread for being outside the repository.
 
     pip reads such paths relative to the working directory, while people write them relative
-    to the file; both are tried, the file's folder first.
+    to the file; both are tried, the file's folder first. Only the file's reading decides the
+    second value: it is the one people mean.
     """
-    for base in (including.parent, Path.cwd()):
+    outside = False
+    for base, as_written in ((including.parent, True), (Path.cwd(), False)):
         folder = (base / where).resolve()
         if folder == base.resolve():
-            return ""  # "." / "-e .": the project being read, not a dependency
+            return "", False  # "." / "-e .": the project being read, not a dependency
+        if not boundary.admits(folder):
+            outside = outside or as_written
+            continue
         if (name := local_project_name(folder)) is not None:
-            return name
-    return None
+            return name, False
+    return None, outside
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from advisor.errors import ManifestError
+from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._pep508 import Collector
 from advisor.manifests._python import declare
 from advisor.manifests._text import read_text
@@ -95,8 +96,12 @@ def _requirements(
     if first.startswith("file:"):
         # setuptools >= 62.6: "install_requires = file: requirements.txt"
         includes: list[str] = []
+        boundary = current_boundary(path)
         for name in (n.strip() for n in first[5:].split(",") if n.strip()):
             target = path.parent / name
+            boundary.check_include(
+                target, f"file: {name}", file=out.display, line=value.line, key=key
+            )
             if not target.is_file():
                 out.finding(
                     "dynamic-file-missing",
@@ -105,9 +110,10 @@ def _requirements(
                     out.loc(value.line, key),
                 )
                 continue
-            manifest = RequirementsReader().read(
-                target, os.path.normpath(os.path.join(os.path.dirname(out.display), name))
-            )
+            with boundary.active():  # the file's own -r includes stay inside it too
+                manifest = RequirementsReader().read(
+                    target, os.path.normpath(os.path.join(os.path.dirname(out.display), name))
+                )
             includes += [manifest.path, *manifest.includes]
             out.findings += manifest.findings
             for dep in manifest.dependencies:

@@ -14,7 +14,7 @@ from packaging.utils import canonicalize_name
 
 from advisor.errors import ManifestError
 from advisor.manifests._lines import array_table_lines, line_after
-from advisor.manifests._pep508 import Collector, valid_marker, with_source
+from advisor.manifests._pep508 import Collector, locked_version, valid_marker, with_source
 from advisor.manifests._python import declare
 from advisor.manifests._text import parse_toml, read_text
 from advisor.model.project import Dependency, Manifest
@@ -95,7 +95,7 @@ class UvLockReader:
                     name=name,
                     display_name=str(pkg["name"]),
                     specifier="",
-                    version=str(pkg["version"]) if isinstance(pkg.get("version"), str) else None,
+                    version=locked_version(pkg, loc),
                     source=loc,
                     marker=_fork_marker(pkg.get("resolution-markers")),
                     role="locked",

@@ -67,6 +67,29 @@ def _check_unchanged(patches: Sequence[Patch]) -> None:
             )
 
 
+def _check_writable(patches: Sequence[Patch]) -> None:
+    """Every file, and the folder its temp file goes to, may be written (a read-only file or
+    file system is found before the first write, not half-way through).
+
+    A rename would replace a read-only file whose folder is writable; the file's mode is
+    taken as the owner's wish that it not be edited.
+    """
+    for p in patches:
+        target = Path(os.path.realpath(p.path))
+        if not os.access(target, os.W_OK):
+            raise WriteFailed(
+                "cannot write: the file is read-only; nothing was written",
+                code="read-only",
+                file=str(p.path),
+            )
+        if not os.access(target.parent, os.W_OK | os.X_OK):
+            raise WriteFailed(
+                f"cannot write: its folder {target.parent} is read-only; nothing was written",
+                code="read-only",
+                file=str(p.path),
+            )
+
+
 def apply(patches: Sequence[Patch]) -> None:
     """Write every patch, or none.
 
@@ -74,6 +97,7 @@ def apply(patches: Sequence[Patch]) -> None:
         its original bytes back (or naming those that could not be restored, too).
     """
     _check_unchanged(patches)
+    _check_writable(patches)
     done: list[Patch] = []
     for p in patches:
         try:

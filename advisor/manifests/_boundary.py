@@ -1,0 +1,147 @@
+"""Which files a dependency file may make aap-advise read: those inside the repository.
+
+Dependency files are data, often from a pull request. ``-r ../../../home/runner/.netrc`` would
+otherwise make aap-advise read any file the user can read, and quote its first bad line in an
+error or a pull-request comment. So a file that a manifest names (``-r``, ``-c``, setuptools
+``file:``, the metadata of a local ``-e`` project) or that is found in a folder is read only
+when its real path, symbolic links followed, lies inside the repository of the path the user
+named; ``--allow-outside`` lifts that. The files the user names themselves are always read.
+
+The repository of a named path is the nearest folder at or above it holding ``.git`` (a folder,
+or a file as in worktrees and submodules). Without one, it is the folder named, or the folder
+holding the file named: not the working directory, which may be a home folder holding
+``~/.ssh`` as well as ``~/Downloads/untrusted/requirements.txt``.
+
+The boundary in force is kept in a context variable rather than passed to every reader: only
+the readers that follow files ask for it, and the reader interface stays ``read(path, display)``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from pathlib import Path
+
+from advisor.errors import ManifestError
+
+__all__ = ["Boundary", "current", "outside_allowed", "outside_allowed_here", "repository_root"]
+
+#: The hint every refusal ends with (the message stays one line: no separate hint line).
+_LIFT = "--allow-outside follows it"
+
+
+@dataclass(frozen=True, slots=True)
+class Boundary:
+    """The folder files may be read from (its real path); ``None`` lets every file be read.
+
+    :param repository: whether ``root`` holds ``.git`` (else it is just the folder named),
+        so that a refusal says which it is.
+    """
+
+    root: Path | None
+    repository: bool = True
+
+    @classmethod
+    def around(cls, named: Path, *, allow_outside: bool = False) -> Boundary:
+        """The boundary for a path the user named (see the module documentation)."""
+        if allow_outside:
+            return cls(None)
+        root, repository = repository_root(named)
+        return cls(root, repository)
+
+    @property
+    def described(self) -> str:
+        """``the repository /x``, or ``/x (the folder named; no .git above it)``."""
+        if self.repository:
+            return f"the repository {self.root}"
+        return f"{self.root} (the folder named; no .git above it)"
+
+    def admits(self, target: Path) -> bool:
+        """Whether ``target`` (followed to its real path) may be read."""
+        return self.root is None or target.resolve().is_relative_to(self.root)
+
+    def check_include(
+        self,
+        target: Path,
+        written: str,
+        *,
+        file: str,
+        line: int | None = None,
+        key: str | None = None,
+    ) -> None:
+        """Refuse a file that ``file`` names (``written``: as the file writes it).
+
+        :raises ManifestError: naming the including file and line (or key), when ``target``
+            lies outside the repository.
+        """
+        if not self.admits(target):
+            raise ManifestError(
+                f"{written}: leaves {self.described}; {_LIFT}",
+                file=file,
+                line=line,
+                key=key,
+                code="outside-repository",
+            )
+
+    def check_found(self, found: Path, display: str) -> None:
+        """Refuse a file found in a folder that links outside the repository.
+
+        :raises ManifestError: naming the file and where it leads.
+        """
+        if not self.admits(found):
+            raise ManifestError(
+                f"links to {found.resolve()}, outside {self.described}; {_LIFT}",
+                file=display,
+                code="outside-repository",
+            )
+
+    @contextmanager
+    def active(self) -> Iterator[None]:
+        """Make this the boundary :func:`current` returns while reading one named path."""
+        token = _ACTIVE.set(self)
+        try:
+            yield
+        finally:
+            _ACTIVE.reset(token)
+
+
+def repository_root(named: Path) -> tuple[Path, bool]:
+    """The repository folder (a real path) of a path the user named, and whether it holds
+    ``.git`` (``False``: no repository above, the folder named stands in)."""
+    start = Path(os.path.abspath(named))  # ".." taken away by name, as the user meant it
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate.resolve(), True
+    return folder.resolve(), False
+
+
+def current(path: Path) -> Boundary:
+    """The boundary in force; for a reader called on its own, the repository around ``path``."""
+    return _ACTIVE.get() or Boundary.around(path, allow_outside=outside_allowed())
+
+
+def outside_allowed() -> bool:
+    """Whether a front end lifted the boundary for this reading (:func:`outside_allowed_here`)."""
+    return _OUTSIDE_ALLOWED.get()
+
+
+@contextmanager
+def outside_allowed_here(allowed: bool = True) -> Iterator[None]:
+    """Lift the boundary (``--allow-outside``) for readings inside the ``with`` block.
+
+    For front ends that read through :func:`advisor.pipeline.read_and_advise`, which calls
+    :func:`advisor.manifests.read_paths` with its defaults.
+    """
+    token = _OUTSIDE_ALLOWED.set(allowed)
+    try:
+        yield
+    finally:
+        _OUTSIDE_ALLOWED.reset(token)
+
+
+_ACTIVE: ContextVar[Boundary | None] = ContextVar("aap_advise_boundary", default=None)
+_OUTSIDE_ALLOWED: ContextVar[bool] = ContextVar("aap_advise_outside_allowed", default=False)

@@ -32,6 +32,7 @@ class Settings:
     :param cache_dir: the cache folder; ``None`` for the user cache directory.
     :param no_cache: use no cache at all.
     :param timeout: seconds per request.
+    :param deadline: seconds all index requests of one run may take together.
     """
 
     snapshot: str | None = None
@@ -40,6 +41,7 @@ class Settings:
     cache_dir: str | None = None
     no_cache: bool = False
     timeout: float = 30.0
+    deadline: float = 60.0
 
 
 def read_and_advise(
@@ -53,21 +55,28 @@ def read_and_advise(
     project = read_paths(paths)
     shipped = load_snapshot(settings.snapshot)
     knowledge = matrix.load()
-    # Imported here: httpx costs a quarter of a second, and nothing offline may pay for it
-    # unless the cache is consulted.
-    from advisor.index.cache import Cache, default_cache_dir
+    # None of these imports httpx (a quarter of a second): IndexSource imports it when it
+    # first sends a request, which offline runs and runs answered by a fresh cache never do.
     from advisor.index.config import configured_indexes
     from advisor.index.source import IndexSource
 
     config = configured_indexes(settings.index_url, settings.extra_index_urls, project.index_urls())
-    cache = None if settings.no_cache else Cache(Path(settings.cache_dir) if settings.cache_dir else default_cache_dir())
-    index = IndexSource(config.urls, cache, offline=request.offline, timeout=settings.timeout)
+    cache = None
+    if not settings.no_cache:
+        from advisor.index.cache import Cache, default_cache_dir
+
+        cache = Cache(Path(settings.cache_dir) if settings.cache_dir else default_cache_dir())
+    index = IndexSource(config.urls, cache, offline=request.offline, timeout=settings.timeout,
+                        deadline=settings.deadline)
     notes: list[Finding] = []
     try:
         releases = shipped
         if not request.offline:
+            # The project's own pages download in the background, side by side, while ddtrace's
+            # (the largest page on PyPI) is read and parsed here; the planner waits for each
+            # page only when it needs it.
+            index.prefetch_async(d.name for d in project.dependencies if d.name != shipped.project)
             releases = _live(index, shipped, request, notes)
-            index.prefetch(d.name for d in project.dependencies)
         advice = plan(project, knowledge, releases, request, SnapshotSource(releases, fallback=index))
     finally:
         index.close()
@@ -95,7 +104,7 @@ def _live(index: object, shipped: ReleaseSnapshot, request: AdviceRequest, notes
         known = shipped.get(release.version)
         rd = known.requires_dist if known is not None else None
         merged.append(dataclasses.replace(release, requires_dist=rd))
-    return ReleaseSnapshot(shipped.project, index.clients[0].display_url,
+    return ReleaseSnapshot(shipped.project, index.display_url,
                            f"{request.today.isoformat()} (live index)", tuple(merged))
 
 

@@ -71,6 +71,8 @@ class LocalIndex:
     :param garbage_for: request path -> body to send instead of the real one.
     :param delay: seconds to wait before answering each request.
     :param extra_files: file name -> content served under ``/files/`` besides ``root``'s.
+    :param content_type_for: request path -> Content-Type to send instead of the real one.
+    :param fail_first: request path -> how many first requests get a 503 (retry tests).
     """
 
     root: Path = DATA
@@ -80,6 +82,8 @@ class LocalIndex:
     garbage_for: dict[str, bytes] = field(default_factory=dict)
     delay: float = 0.0
     extra_files: dict[str, bytes] = field(default_factory=dict)
+    content_type_for: dict[str, str] = field(default_factory=dict)
+    fail_first: dict[str, int] = field(default_factory=dict)
     requests: list[Request] = field(default_factory=list)
     _server: ThreadingHTTPServer | None = field(default=None, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
@@ -272,6 +276,15 @@ def _handler_for(index: LocalIndex) -> type[BaseHTTPRequestHandler]:
                     self.close_connection = True
 
         def _route(self, path: str) -> tuple[int, dict[str, str], bytes]:
+            status, headers, body = self._route_plain(path)
+            if path in index.content_type_for:
+                headers = {**headers, "Content-Type": index.content_type_for[path]}
+            return status, headers, body
+
+        def _route_plain(self, path: str) -> tuple[int, dict[str, str], bytes]:
+            if index.fail_first.get(path, 0) > 0:
+                index.fail_first[path] -= 1
+                return 503, {"Retry-After": "0"}, b""
             if path in index.status_for:
                 return index.status_for[path], {}, b""
             if m := re.fullmatch(r"/simple/([^/]+)/", path):

@@ -79,3 +79,20 @@ def test_warm_cache_files_hold_no_credentials(tmp_path: Path, capsys: pytest.Cap
     assert report["recommendation"]["ddtrace"] == "3.15.0"
     for entry in (tmp_path / "c").rglob("*.json"):
         assert "s3cret" not in entry.read_text()
+
+
+def test_netrc_credentials_are_used(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login bob password n3trc\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    req = tmp_path / "requirements.txt"
+    req.write_text("ddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0\n")
+    with LocalIndex(root=DATA) as index:
+        main([str(req), "--index-url", index.url, "--cache-dir", str(tmp_path / "c"), "-c", "iast", "--python", "3.12",
+              "--today", "2026-11-24", "--format", "json"])
+        auth = {r.headers.get("Authorization") for r in index.requests}
+    out = capsys.readouterr()
+    assert json.loads(out.out)["recommendation"]["ddtrace"] == "3.15.0"
+    assert auth == {"Basic Ym9iOm4zdHJj"}  # bob:n3trc
+    assert "n3trc" not in out.out + out.err

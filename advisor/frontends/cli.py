@@ -128,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "so the same files always give the same answer)")
     p.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS",
                    help="seconds per index request (default: 30)")
+    p.add_argument("--deadline", type=_seconds, default=60.0, metavar="SECONDS",
+                   help="seconds all index requests of one run may take together, retries included "
+                        "(default: 60); past it the run ends with exit 3")
     p.add_argument("--snapshot", metavar="FILE", help="use this release snapshot file instead of the shipped one")
     p.add_argument("--today", type=_today, metavar="YYYY-MM-DD",
                    help="judge support windows and CPython end of life on this day (default: today)")
@@ -170,7 +173,7 @@ def _advise(argv: Sequence[str]) -> int:
     )
     settings = Settings(snapshot=args.snapshot, index_url=args.index_url,
                         extra_index_urls=tuple(args.extra_index_url), cache_dir=args.cache_dir,
-                        no_cache=args.no_cache, timeout=args.timeout)
+                        no_cache=args.no_cache, timeout=args.timeout, deadline=args.deadline)
     from advisor.manifests import outside_allowed_here
 
     with outside_allowed_here(args.allow_outside):

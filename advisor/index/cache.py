@@ -7,11 +7,9 @@ keys, is treated as absent and replaced: a corrupt cache costs a refetch, never 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -42,6 +40,8 @@ class Cache:
     @staticmethod
     def _digest(key: str) -> str:
         # Keys are URLs that may carry credentials: only their digest is ever written.
+        import hashlib  # here: an offline run without a cache never loads OpenSSL's bindings
+
         return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
     def _path(self, kind: str, key: str) -> Path:
@@ -65,12 +65,16 @@ class Cache:
 
     def put(self, kind: str, key: str, data: dict[str, Any]) -> None:
         """Store an entry; failures to write (read-only or full disk) are ignored: it is a cache."""
+        import tempfile
+
         path = self._path(kind, key)
+        # dumps, not dump: json.dump encodes in pure Python, dumps in C (the same text).
+        text = json.dumps({**data, "key": self._digest(key), "stored": time.time()}, separators=(",", ":"))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({**data, "key": self._digest(key), "stored": time.time()}, fh, separators=(",", ":"))
+                fh.write(text)
             os.replace(tmp, path)
         except OSError:
             return

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from advisor.index.simple import redact
+from advisor.index.urls import redact
 
 PYPI = "https://pypi.org/simple/"
 

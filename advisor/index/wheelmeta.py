@@ -24,7 +24,7 @@ import httpx
 from packaging.metadata import parse_email
 
 from advisor.errors import IndexUnavailable
-from advisor.index.simple import describe_http_error, read_capped, redact
+from advisor.index.simple import describe_http_error, error_code, read_capped, redact
 
 __all__ = ["MAX_METADATA_BYTES", "MAX_WHOLE_BODY_BYTES", "parse_metadata", "read_wheel_metadata"]
 
@@ -96,10 +96,10 @@ def _fetch_metadata_file(client: httpx.Client, url: str, timeout: httpx.Timeout)
     try:
         with client.stream("GET", url, timeout=timeout) as response:
             if response.status_code != 200:
-                raise IndexUnavailable(f"{shown}: HTTP {response.status_code}")
+                raise IndexUnavailable(f"{shown}: HTTP {response.status_code}", code=f"http-{response.status_code}")
             return read_capped(response, MAX_METADATA_BYTES, shown)
     except httpx.HTTPError as exc:
-        raise IndexUnavailable(f"{shown}: {describe_http_error(exc)}") from exc
+        raise IndexUnavailable(f"{shown}: {describe_http_error(exc)}", code=error_code(exc)) from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +196,7 @@ class _RemoteWheel:
                     self._blocks = [(0, body)]
                     return 0
                 if r.status_code != 206:
-                    raise IndexUnavailable(f"{shown}: HTTP {r.status_code} for {wanted}")
+                    raise IndexUnavailable(f"{shown}: HTTP {r.status_code} for {wanted}", code=f"http-{r.status_code}")
                 first, last, total = self._content_range(r.headers.get("content-range", ""))
                 if (start is not None and (first, last + 1) != (start, end)) or (
                     start is None and total is not None and last + 1 != total
@@ -205,7 +205,7 @@ class _RemoteWheel:
                 self._learn_size(total)
                 body = read_capped(r, last - first + 1, shown)
         except httpx.HTTPError as exc:
-            raise IndexUnavailable(f"{shown}: {describe_http_error(exc)}") from exc
+            raise IndexUnavailable(f"{shown}: {describe_http_error(exc)}", code=error_code(exc)) from exc
         if len(body) != last - first + 1:
             raise self.refuse(f"the server sent {len(body)} bytes for bytes {first}-{last}")
         self._blocks.append((first, body))

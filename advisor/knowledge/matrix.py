@@ -11,7 +11,6 @@ import datetime as dt
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Literal, TypeVar
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -19,6 +18,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import KnowledgeError
+from advisor.knowledge import read_data
 from advisor.knowledge.platforms import USER_PLATFORMS
 
 SCHEMA_VERSION = 1
@@ -333,9 +333,8 @@ class _Checker:
 
 def _read_toml(name: str) -> tuple[dict[str, Any], str]:
     origin = f"advisor/knowledge/data/{name}"
-    ref = resources.files("advisor.knowledge") / "data" / name
     try:
-        data = tomllib.loads(ref.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_data(name))
     except tomllib.TOMLDecodeError as exc:
         raise KnowledgeError(f"{origin}: invalid TOML: {exc}") from exc
     if data.get("schema_version") != SCHEMA_VERSION:

@@ -18,12 +18,13 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.tags import Tag
+from packaging.tags import Tag, parse_tag
 from packaging.utils import InvalidWheelFilename, parse_wheel_filename
 from packaging.version import InvalidVersion, Version
 
@@ -78,16 +79,34 @@ def wheel_coverage(filename: str) -> set[tuple[str, str]]:
     Tags whose platform maps to no platform id (``platform_id`` returns ``None``) or whose
     interpreter has no key are skipped; an unparsable filename covers nothing.
     """
-    try:
-        tags = parse_wheel_filename(filename)[3]
-    except (InvalidWheelFilename, InvalidVersion):
+    tags = _wheel_tags(filename)
+    if tags is None:
         return set()
+    return set(_coverage(tags))
+
+
+@lru_cache(maxsize=1024)
+def _wheel_tags(filename: str) -> frozenset[Tag] | None:
+    """The tags of a wheel filename; ``None`` when it does not parse.
+
+    Cached: each wheel of a release is parsed for its coverage and again when the wheel whose
+    METADATA stands for the release is picked (ddtrace lists some 47,000 files).
+    """
+    try:
+        return parse_wheel_filename(filename)[3]
+    except (InvalidWheelFilename, InvalidVersion):
+        return None
+
+
+@lru_cache(maxsize=1024)
+def _coverage(tags: frozenset[Tag]) -> frozenset[tuple[str, str]]:
+    # Cached by tag set: every release repeats the same few dozen (cp312 manylinux x86_64 ...).
     pairs: set[tuple[str, str]] = set()
     for tag in tags:
         key, platform = interpreter_key(tag), platform_id(tag.platform)
         if key is not None and platform is not None:
             pairs.add((key, platform))
-    return pairs
+    return frozenset(pairs)
 
 
 def metadata_wheel(files: Iterable[IndexFile]) -> IndexFile | None:
@@ -97,14 +116,36 @@ def metadata_wheel(files: Iterable[IndexFile]) -> IndexFile | None:
     most tested build), then any CPython 3 manylinux x86_64 wheel, then any wheel; ties go to
     the first filename in sorted order, so the choice is stable across runs.
     """
+    return _metadata_wheel(files, _wheel_tags)
+
+
+def metadata_wheel_grouped(files: Iterable[IndexFile]) -> IndexFile | None:
+    """:func:`metadata_wheel` for files as :func:`group_files` returns them (names that parse)."""
+    return _metadata_wheel(files, _grouped_wheel_tags)
+
+
+def _metadata_wheel(
+    files: Iterable[IndexFile], tags_of: Callable[[str], frozenset[Tag] | None]
+) -> IndexFile | None:
     wheels = [f for f in files if f.is_wheel]
-    return min(wheels, key=lambda f: (_metadata_rank(f.filename), f.filename), default=None)
+    return min(wheels, key=lambda f: (_metadata_rank(tags_of(f.filename)), f.filename), default=None)
 
 
-def _metadata_rank(filename: str) -> int:
-    try:
-        tags = parse_wheel_filename(filename)[3]
-    except (InvalidWheelFilename, InvalidVersion):
+def _grouped_wheel_tags(filename: str) -> frozenset[Tag]:
+    """The tags of a wheel filename already known to parse (group_files parsed it for its
+    version): those of its last part, ``py-abi-platform``, exactly as parse_wheel_filename
+    finds them, but parsed once per distinct tag string instead of once per file."""
+    stem = filename[:-4]
+    return _tags_of_string(stem.split("-", stem.count("-") - 2)[-1])
+
+
+@lru_cache(maxsize=1024)
+def _tags_of_string(tag_string: str) -> frozenset[Tag]:
+    return parse_tag(tag_string)
+
+
+def _metadata_rank(tags: frozenset[Tag] | None) -> int:
+    if tags is None:
         return 3
     x86 = [t for t in tags if t.platform.startswith("manylinux") and t.platform.endswith("_x86_64")]
     if any(t.interpreter == "cp311" for t in x86):
@@ -139,8 +180,8 @@ def build_snapshot(
     releases: dict[str, dict[str, Any]] = {}
     to_read: dict[str, IndexFile] = {}
     for version, files in sorted(by_version.items(), key=lambda item: Version(item[0])):
-        releases[version] = release_entry(version, files, say)
-        wheel = metadata_wheel(files)
+        releases[version] = release_entry_grouped(version, files, say)
+        wheel = metadata_wheel_grouped(files)
         if wheel is not None and _is_final(version):
             to_read[version] = wheel
     read = _read_requirements(index, to_read, releases, workers, say)
@@ -188,10 +229,22 @@ def group_files(files: Sequence[IndexFile], versions: Sequence[str]) -> dict[str
 
 def release_entry(version: str, files: Sequence[IndexFile], say: Progress) -> dict[str, Any]:
     """One release's snapshot entry (schema 1) from its files; ``requires_dist`` left null."""
+    return _release_entry(version, files, say, _wheel_tags)
+
+
+def release_entry_grouped(version: str, files: Sequence[IndexFile], say: Progress) -> dict[str, Any]:
+    """:func:`release_entry` for files as :func:`group_files` returns them (names that parse)."""
+    return _release_entry(version, files, say, _grouped_wheel_tags)
+
+
+def _release_entry(
+    version: str, files: Sequence[IndexFile], say: Progress,
+    tags_of: Callable[[str], frozenset[Tag] | None],
+) -> dict[str, Any]:
     coverage: dict[str, set[str]] = defaultdict(set)
     for f in files:
-        if f.is_wheel:
-            for key, platform in wheel_coverage(f.filename):
+        if f.is_wheel and (tags := tags_of(f.filename)) is not None:
+            for key, platform in _coverage(tags):
                 coverage[key].add(platform)
     # PEP 592: pip still installs a yanked file when nothing else of the version is left,
     # so a version counts as yanked only when all its files are.
@@ -221,7 +274,9 @@ def _requires_python(version: str, files: Sequence[IndexFile], say: Progress) ->
     return values[0]
 
 
+@lru_cache(maxsize=1024)
 def _spec_key(value: str) -> str:
+    # Cached: every file of every release repeats one of a handful of Requires-Python values.
     try:
         return str(SpecifierSet(value))
     except InvalidSpecifier:

@@ -30,16 +30,17 @@ Interpreter keys are ``cpXY`` (one CPython), ``cpXY-abi3`` (CPython X.Y and late
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import KnowledgeError
+from advisor.knowledge import read_data
 from advisor.knowledge.platforms import served_by
 
 SCHEMA_VERSION = 1
@@ -134,21 +135,43 @@ class ReleaseSnapshot:
     snapshot_date: str
     releases: tuple[Release, ...]
     _by_version: dict[Version, Release] = field(default_factory=dict, compare=False, repr=False)
+    _final: list[Release] = field(default_factory=list, compare=False, repr=False)
+    _final_sorted: list[bool] = field(default_factory=list, compare=False, repr=False)
 
     def get(self, version: Version | str) -> Release | None:
         """The release with exactly this version, if the snapshot has it."""
         if not self._by_version:
             self._by_version.update({r.version: r for r in self.releases})
-        return self._by_version.get(Version(str(version)))
+        return self._by_version.get(version if isinstance(version, Version) else Version(str(version)))
 
     def final(self) -> Iterable[Release]:
         """Final, non-yanked releases in ascending order."""
-        return (r for r in self.releases if r.is_final and not r.yanked)
+        return iter(self._finals())
+
+    def final_from(self, floor: Version) -> Iterable[Release]:
+        """Final, non-yanked releases at or above ``floor``, ascending."""
+        finals = self._finals()
+        if self._final_sorted[0]:
+            # Ascending (parse_snapshot sorts): skip below the floor by bisection instead of
+            # comparing every release; the planner asks this for each CPython and capability.
+            return iter(finals[bisect_left(finals, floor, key=_version_of):])
+        return (r for r in finals if r.version >= floor)
+
+    def _finals(self) -> list[Release]:
+        # Computed once: the planner walks the final releases for every CPython and candidate.
+        if not self._final_sorted:
+            self._final.extend(r for r in self.releases if r.is_final and not r.yanked)
+            self._final_sorted.append(all(a.version <= b.version for a, b in zip(self._final, self._final[1:])))
+        return self._final
 
     @property
     def newest(self) -> Release | None:
         """The highest final, non-yanked release."""
         return next((r for r in reversed(self.releases) if r.is_final and not r.yanked), None)
+
+
+def _version_of(release: Release) -> Version:
+    return release.version
 
 
 def parse_snapshot(data: Any, origin: str) -> ReleaseSnapshot:
@@ -198,6 +221,19 @@ def _specifier(text: str) -> SpecifierSet:
     return SpecifierSet(text)
 
 
+#: Platform sets seen so far, by their listing: the whole snapshot holds about twenty distinct
+#: ones across some five thousand wheel entries, so each is built once and shared.
+_PLATFORM_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _platform_set(platforms: Iterable[str]) -> frozenset[str]:
+    key = tuple(platforms)
+    found = _PLATFORM_SETS.get(key)
+    if found is None:
+        found = _PLATFORM_SETS[key] = frozenset(key)  # hashing the key raises as frozenset() would
+    return found
+
+
 def _parse_release(key: str, raw: Mapping[str, Any], sets: list[list[str]]) -> Release:
     rp = raw.get("requires_python")
     rd_index = raw.get("requires_dist")
@@ -208,7 +244,7 @@ def _parse_release(key: str, raw: Mapping[str, Any], sets: list[list[str]]) -> R
         yanked_reason=raw.get("yanked_reason"),
         upload_time=raw.get("upload_time"),
         sdist=bool(raw.get("sdist", False)),
-        wheels={interp: frozenset(plats) for interp, plats in dict(raw.get("wheels", {})).items()},
+        wheels={interp: _platform_set(plats) for interp, plats in dict(raw.get("wheels", {})).items()},
         requires_dist=tuple(sets[rd_index]) if rd_index is not None else None,
     )
 
@@ -216,8 +252,7 @@ def _parse_release(key: str, raw: Mapping[str, Any], sets: list[list[str]]) -> R
 def load_snapshot(path: str | None = None) -> ReleaseSnapshot:
     """Load the shipped snapshot, or the one at ``path``."""
     if path is None:
-        ref = resources.files("advisor.knowledge") / "data" / "releases.json"
-        text, origin = ref.read_text(encoding="utf-8"), "advisor/knowledge/data/releases.json"
+        text, origin = read_data("releases.json"), "advisor/knowledge/data/releases.json"
     else:
         with open(path, encoding="utf-8") as fh:
             text, origin = fh.read(), path

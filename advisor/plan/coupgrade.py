@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
@@ -38,13 +39,31 @@ class RequirementSet:
     from_lock: bool = False
 
 
+#: The requirement sets of the last project asked about, per CPython (the project itself is
+#: held so its id cannot be reused): the resolution and the offline pin check both need them,
+#: and a 200-manifest monorepo has thousands of dependencies to convert per CPython.
+_MEMO: list[tuple[Project, dict[str, RequirementSet]]] = []
+
+
 def requirement_set(project: Project, python: str) -> RequirementSet:
     """Roots, pins and constraints for ``python``.
 
     Declared ranges are hard requirements; exact pins and locked versions are preferences that
     may only move up; constraints (``-c``) narrow without requiring. A project that declares
     nothing but pins (a lock or a compiled requirements file) uses its pins as roots.
+
+    The result is shared between callers for the same project and CPython: read it, never
+    change it.
     """
+    if not _MEMO or _MEMO[0][0] is not project:
+        _MEMO[:] = [(project, {})]
+    memo = _MEMO[0][1]
+    if python not in memo:
+        memo[python] = _requirement_set(project, python)
+    return memo[python]
+
+
+def _requirement_set(project: Project, python: str) -> RequirementSet:
     rs = RequirementSet()
     deps = [d for d in project.dependencies if d.name != DDTRACE and marker_admits(d.marker, python)]
     for d in deps:
@@ -70,14 +89,18 @@ def requirement_set(project: Project, python: str) -> RequirementSet:
     return rs
 
 
+@lru_cache(maxsize=4096)
 def _version(text: str | None) -> Version | None:
+    # Cached: the same pins recur across manifests and CPythons (Version values are immutable).
     try:
         return Version(text) if text else None
     except InvalidVersion:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _spec(text: str) -> SpecifierSet | None:
+    # Cached like _version; nothing changes a SpecifierSet after it is made.
     try:
         return SpecifierSet(text)
     except InvalidSpecifier:
@@ -188,7 +211,7 @@ def pins_against_requirements(project: Project, release: Release, served: Sequen
     if release.requires_dist is None:
         return (), [Finding("coupgrade-unchecked", "warning",
                             f"co-upgrades not checked: the snapshot has no requirements for ddtrace {release.version}")]
-    from advisor.resolve.provider import marker_env, parse_requires_dist
+    from advisor.resolve.requirements import marker_env, parse_requires_dist
 
     changes: dict[str, Change] = {}
     for py in served:

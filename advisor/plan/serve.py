@@ -58,8 +58,8 @@ class Server:
     def candidates(self, floor: Version) -> Iterable[Release]:
         """Final, non-yanked releases at or above ``floor`` the project does not exclude, ascending."""
         return (
-            r for r in self.snapshot.final()
-            if r.version >= floor and not any(not ex.contains(r.version) for ex in self.excluded)
+            r for r in self.snapshot.final_from(floor)
+            if not any(not ex.contains(r.version) for ex in self.excluded)
         )
 
     def smallest(self, floor: Version, pythons: Sequence[str]) -> Release | None:

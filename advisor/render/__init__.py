@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
-from advisor.model.advice import Advice
+if TYPE_CHECKING:  # the CLI builds its parser from OutputFormat: keep this import light
+    from advisor.model.advice import Advice
 
 
 class OutputFormat(StrEnum):

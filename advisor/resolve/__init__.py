@@ -8,13 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
-from resolvelib import BaseReporter, ResolutionImpossible, ResolutionTooDeep, Resolver
 
-from advisor.resolve.provider import Cand, Provider, Req
+from advisor.resolve.requirements import Req
 from advisor.resolve.source import PackageSource
+
+if TYPE_CHECKING:
+    from advisor.resolve.provider import Cand
+
+# resolvelib (and the provider built on it) is imported by resolve() itself: a plan that needs
+# no co-upgrade resolution never loads it.
 
 __all__ = ["Blocker", "Conflict", "Req", "Resolved", "resolve"]
 
@@ -69,6 +75,10 @@ def resolve(
     :param constraints: hard limits per package that do not by themselves require it.
     :raises IndexUnavailable: when package data cannot be had (from the source).
     """
+    from resolvelib import BaseReporter, ResolutionImpossible, ResolutionTooDeep, Resolver
+
+    from advisor.resolve.provider import Provider
+
     provider = Provider(source, python, platform, pins, constraints)
     resolver: Resolver[Req, Cand, str] = Resolver(provider, BaseReporter())
     try:

@@ -9,38 +9,19 @@ sdist-only ones, so the set proposed installs without building ancient sdists.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from packaging.markers import Marker
-from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import SpecifierSet
-from packaging.utils import canonicalize_name
 from packaging.version import Version
 from resolvelib.providers import AbstractProvider
 from resolvelib.structs import RequirementInformation
 
 from advisor.knowledge.releases import Release
+from advisor.resolve.requirements import Req, _key, marker_env, parse_requires_dist
 from advisor.resolve.source import PackageSource
 
-
-@dataclass(frozen=True, slots=True)
-class Req:
-    """A requirement in the resolution: name, extras, specifier, and who asked for it."""
-
-    name: str
-    specifier: SpecifierSet
-    extras: frozenset[str] = frozenset()
-    origin: str = ""
-
-    @property
-    def key(self) -> str:
-        """The resolvelib identifier: the name, with extras when there are any."""
-        return _key(self.name, self.extras)
-
-    def __str__(self) -> str:
-        extras = f"[{','.join(sorted(self.extras))}]" if self.extras else ""
-        return f"{self.name}{extras}{self.specifier}"
+__all__ = ["Cand", "Provider", "Req", "marker_env", "parse_requires_dist"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,53 +37,6 @@ class Cand:
     def key(self) -> str:
         """The resolvelib identifier."""
         return _key(self.name, self.extras)
-
-
-def _key(name: str, extras: frozenset[str]) -> str:
-    return f"{name}[{','.join(sorted(extras))}]" if extras else name
-
-
-def marker_env(python: str, platform: str) -> dict[str, str]:
-    """A PEP 508 environment for CPython ``python`` on platform id ``platform``."""
-    os_part, _, machine = platform.partition("-")
-    sys_platform = {"linux": "linux", "musllinux": "linux", "macos": "darwin", "windows": "win32"}[os_part]
-    system = {"linux": "Linux", "darwin": "Darwin", "win32": "Windows"}[sys_platform]
-    return {
-        "implementation_name": "cpython",
-        "platform_python_implementation": "CPython",
-        "implementation_version": f"{python}.0",
-        "python_version": python,
-        "python_full_version": f"{python}.0",
-        "os_name": "nt" if sys_platform == "win32" else "posix",
-        "sys_platform": sys_platform,
-        "platform_system": system,
-        "platform_machine": {"x86": "x86", "amd64": "AMD64"}.get(machine, machine),
-        "platform_release": "",
-        "platform_version": "",
-        "extra": "",
-    }
-
-
-def parse_requires_dist(
-    lines: Iterable[str], env: Mapping[str, str], extras: frozenset[str], origin: str
-) -> list[Req]:
-    """Requires-Dist lines that apply in ``env`` (for the given extras), as :class:`Req`."""
-    out = []
-    for line in lines:
-        try:
-            req = Requirement(line)
-        except InvalidRequirement:
-            continue
-        if req.marker is not None and not _marker_holds(req.marker, env, extras):
-            continue
-        out.append(Req(canonicalize_name(req.name), req.specifier, frozenset(req.extras), origin))
-    return out
-
-
-def _marker_holds(marker: Marker, env: Mapping[str, str], extras: frozenset[str]) -> bool:
-    if not extras:
-        return marker.evaluate(dict(env))
-    return any(marker.evaluate(dict(env, extra=e)) for e in extras)
 
 
 class Provider(AbstractProvider[Req, Cand, str]):
@@ -131,6 +65,8 @@ class Provider(AbstractProvider[Req, Cand, str]):
         self.constraints = constraints or {}
         self.env = marker_env(python, platform)
         self.unknown_metadata: set[tuple[str, Version]] = set()
+        self._hint_pages = getattr(source, "prefetch_async", None)
+        self._hint_metadata = getattr(source, "prefetch_metadata_async", None)
 
     def identify(self, requirement_or_candidate: Req | Cand) -> str:
         """Name plus extras."""
@@ -186,6 +122,10 @@ class Provider(AbstractProvider[Req, Cand, str]):
         # The pin first; then releases with a wheel for this CPython (they install without a
         # build), smallest first; sdist-only releases last.
         out.sort(key=lambda c: (c.version != pin, not c.release.has_wheel(self.python, self.platform), c.version))
+        if out and self._hint_metadata is not None:
+            # resolvelib tries the first candidate when it pins this package: start reading its
+            # Requires-Dist now, beside the other packages', instead of when it gets there.
+            self._hint_metadata([(name, out[0].version)])
         return out
 
     def is_satisfied_by(self, requirement: Req, candidate: Cand) -> bool:
@@ -200,6 +140,9 @@ class Provider(AbstractProvider[Req, Cand, str]):
             self.unknown_metadata.add((candidate.name, candidate.version))
             lines = ()
         deps = parse_requires_dist(lines, self.env, candidate.extras, origin)
+        if self._hint_pages is not None:
+            # resolvelib asks for the candidates of every one of these next: fetch them together.
+            self._hint_pages([d.name for d in deps])
         if candidate.extras:
             deps = [d for d in deps if d.name != candidate.name or d.extras]
             deps.append(Req(candidate.name, SpecifierSet(f"=={candidate.version}"), frozenset(), origin))

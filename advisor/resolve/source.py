@@ -7,7 +7,7 @@ it costs a request per version online.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from packaging.version import Version
@@ -19,6 +19,8 @@ class PackageSource(Protocol):
     """Package data for the resolver.
 
     Both methods raise :class:`~advisor.errors.IndexUnavailable` when the data cannot be had.
+    A source may also offer ``prefetch_async(names)`` and ``prefetch_metadata_async(pairs)``:
+    hints that the resolver is about to ask for these, so they can be fetched side by side.
     """
 
     def releases(self, name: str) -> Sequence[Release]:
@@ -50,6 +52,24 @@ class SnapshotSource:
 
             raise IndexUnavailable(f"no data for {name} offline (not in the cache)", code="offline-no-data")
         return self.fallback.releases(name)
+
+    def prefetch_async(self, names: Iterable[str]) -> None:
+        """Let the fallback start fetching these projects' pages (ddtrace needs none)."""
+        hint = getattr(self.fallback, "prefetch_async", None)
+        if hint is not None:
+            hint([n for n in names if n != self.snapshot.project])
+
+    def prefetch_metadata_async(self, wanted: Iterable[tuple[str, Version]]) -> None:
+        """Let the fallback start reading Requires-Dist the snapshot does not have."""
+        hint = getattr(self.fallback, "prefetch_metadata_async", None)
+        if hint is not None:
+            hint([(n, v) for n, v in wanted if not self._in_snapshot(n, v)])
+
+    def _in_snapshot(self, name: str, version: Version) -> bool:
+        if name != self.snapshot.project:
+            return False
+        release = self.snapshot.get(version)
+        return release is not None and release.requires_dist is not None
 
     def requires_dist(self, name: str, version: Version) -> tuple[str, ...] | None:
         """From the snapshot for ddtrace (falling back when the snapshot has none)."""

@@ -1,0 +1,92 @@
+"""Requirements as the resolver sees them, and Requires-Dist filtered for one environment.
+
+Kept apart from :mod:`advisor.resolve.provider` so that the planner's offline check of pins
+against ddtrace's own requirements does not import resolvelib.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from packaging.markers import Marker
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
+
+__all__ = ["Req", "marker_env", "parse_requires_dist"]
+
+
+@dataclass(frozen=True, slots=True)
+class Req:
+    """A requirement in the resolution: name, extras, specifier, and who asked for it."""
+
+    name: str
+    specifier: SpecifierSet
+    extras: frozenset[str] = frozenset()
+    origin: str = ""
+
+    @property
+    def key(self) -> str:
+        """The resolvelib identifier: the name, with extras when there are any."""
+        return _key(self.name, self.extras)
+
+    def __str__(self) -> str:
+        extras = f"[{','.join(sorted(self.extras))}]" if self.extras else ""
+        return f"{self.name}{extras}{self.specifier}"
+
+
+def _key(name: str, extras: frozenset[str]) -> str:
+    return f"{name}[{','.join(sorted(extras))}]" if extras else name
+
+
+def marker_env(python: str, platform: str) -> dict[str, str]:
+    """A PEP 508 environment for CPython ``python`` on platform id ``platform``."""
+    os_part, _, machine = platform.partition("-")
+    sys_platform = {"linux": "linux", "musllinux": "linux", "macos": "darwin", "windows": "win32"}[os_part]
+    system = {"linux": "Linux", "darwin": "Darwin", "win32": "Windows"}[sys_platform]
+    return {
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+        "implementation_version": f"{python}.0",
+        "python_version": python,
+        "python_full_version": f"{python}.0",
+        "os_name": "nt" if sys_platform == "win32" else "posix",
+        "sys_platform": sys_platform,
+        "platform_system": system,
+        "platform_machine": {"x86": "x86", "amd64": "AMD64"}.get(machine, machine),
+        "platform_release": "",
+        "platform_version": "",
+        "extra": "",
+    }
+
+
+def parse_requires_dist(
+    lines: Iterable[str], env: Mapping[str, str], extras: frozenset[str], origin: str
+) -> list[Req]:
+    """Requires-Dist lines that apply in ``env`` (for the given extras), as :class:`Req`."""
+    out = []
+    for line in lines:
+        req = _requirement(line)
+        if req is None:
+            continue
+        if req.marker is not None and not _marker_holds(req.marker, env, extras):
+            continue
+        out.append(Req(canonicalize_name(req.name), req.specifier, frozenset(req.extras), origin))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _requirement(line: str) -> Requirement | None:
+    # The same Requires-Dist lines are read for every CPython and every candidate release.
+    try:
+        return Requirement(line)
+    except InvalidRequirement:
+        return None
+
+
+def _marker_holds(marker: Marker, env: Mapping[str, str], extras: frozenset[str]) -> bool:
+    if not extras:
+        return marker.evaluate(dict(env))
+    return any(marker.evaluate(dict(env, extra=e)) for e in extras)

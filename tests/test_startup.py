@@ -89,3 +89,10 @@ def test_warm_cache_run_sends_nothing_and_imports_no_http_client(tmp_path: Path)
     assert cold.returncode == warm.returncode == 1 and cold.stdout == warm.stdout
     assert "httpx" in roots(cold_modules)  # the cold run did talk to the index
     assert not roots(warm_modules) & {"httpx", "httpcore", "tomlkit"}
+
+
+def test_lock_file_run_imports_no_requirements_or_pylock_parser() -> None:
+    lock = ROOT / "fixtures" / "formats" / "uv-lock-with-pyproject" / "uv.lock"
+    modules, proc = imported(str(lock), "--offline", "--no-cache")
+    assert proc.returncode in (0, 1), proc.stderr[-500:]
+    assert "pip_requirements_parser" not in modules and "packaging.pylock" not in modules

@@ -8,21 +8,21 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
-
-from packaging.pylock import (
-    Package,
-    Pylock,
-    PylockUnsupportedVersionError,
-    PylockValidationError,
-)
+from typing import TYPE_CHECKING, Any
 
 from advisor.errors import ManifestError
+from advisor.manifests._lazy import LazyModule
 from advisor.manifests._lines import array_table_lines
 from advisor.manifests._pep508 import Collector, split_marker
 from advisor.manifests._python import declare
 from advisor.manifests._text import parse_toml, read_text
 from advisor.model.project import Dependency, Manifest
+
+if TYPE_CHECKING:
+    from packaging import pylock
+    from packaging.pylock import Package
+else:
+    pylock = LazyModule("packaging.pylock")
 
 _NAME = re.compile(r"^pylock\.([^.]+\.)?toml$")
 
@@ -57,15 +57,15 @@ class PylockReader:
             )
             data = {**data, "lock-version": "1.0"}
         try:
-            lock = Pylock.from_dict(data)
-        except PylockUnsupportedVersionError as exc:
+            lock = pylock.Pylock.from_dict(data)
+        except pylock.PylockUnsupportedVersionError as exc:
             raise ManifestError(
                 f"{exc} (aap-advise reads 1.x)",
                 file=display,
                 key="lock-version",
                 code="unsupported-lock",
             ) from None
-        except PylockValidationError as exc:
+        except pylock.PylockValidationError as exc:
             message = exc.message[:1].lower() + exc.message[1:]
             raise ManifestError(
                 message, file=display, key=exc.context, code="invalid-manifest"

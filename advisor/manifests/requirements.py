@@ -14,12 +14,12 @@ import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pip_requirements_parser as prp  # type: ignore[import-untyped]
 from packaging.utils import canonicalize_name
 
 from advisor.errors import ManifestError
+from advisor.manifests._lazy import LazyModule
 from advisor.manifests._boundary import Boundary
 from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._local import local_project_name
@@ -32,6 +32,11 @@ from advisor.manifests._pep508 import (
 )
 from advisor.manifests._text import read_text
 from advisor.model.project import Dependency, Manifest, PythonDeclaration, SourceLocation
+
+if TYPE_CHECKING:
+    import pip_requirements_parser as prp  # type: ignore[import-untyped]
+else:
+    prp = LazyModule("pip_requirements_parser")
 
 # pip expands only ${NAME} with upper-case letters, digits and underscores (POSIX names), after
 # joining continuation lines and removing comments; an unset variable is left as written.

@@ -100,3 +100,8 @@ def test_shipped_snapshot_facts() -> None:
     r = snap.get("4.11.0")
     assert r is not None and "cp315" in r.wheels and not r.serves("3.15", "musllinux-x86_64")
     assert len(snap.releases) >= 860
+
+
+def test_missing_snapshot_file_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeError, match="cannot read the release snapshot"):
+        load_snapshot(str(tmp_path / "nope.json"))

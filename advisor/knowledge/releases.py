@@ -254,8 +254,12 @@ def load_snapshot(path: str | None = None) -> ReleaseSnapshot:
     if path is None:
         text, origin = read_data("releases.json"), "advisor/knowledge/data/releases.json"
     else:
-        with open(path, encoding="utf-8") as fh:
-            text, origin = fh.read(), path
+        try:
+            with open(path, encoding="utf-8") as fh:
+                text, origin = fh.read(), path
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise KnowledgeError(f"{path}: cannot read the release snapshot: {reason}") from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from advisor.errors import IndexUnavailable
@@ -20,6 +21,9 @@ from advisor.model.advice import Advice, AdviceRequest
 from advisor.model.project import Finding, Project
 from advisor.plan import plan
 from advisor.resolve.source import SnapshotSource
+
+if TYPE_CHECKING:
+    from advisor.index.source import IndexSource
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +90,8 @@ def read_and_advise(
     return project, dataclasses.replace(advice, findings=(*advice.findings, *notes))
 
 
-def _live(index: object, shipped: ReleaseSnapshot, request: AdviceRequest, notes: list[Finding]) -> ReleaseSnapshot:
+def _live(index: IndexSource, shipped: ReleaseSnapshot, request: AdviceRequest, notes: list[Finding]) -> ReleaseSnapshot:
     """ddtrace's releases as the index lists them now, with the snapshot's Requires-Dist."""
-    from advisor.index.source import IndexSource
-
-    assert isinstance(index, IndexSource)
     try:
         live = index.releases(shipped.project)
     except IndexUnavailable as exc:

@@ -76,19 +76,20 @@ class PipfileReader:
         python = (
             _python(requires, f"{display}: requires") if isinstance(requires, Mapping) else None
         )
-        sources = [
-            str(s["url"])
-            for s in as_list(data.get("source"))
-            if isinstance(s, Mapping) and isinstance(s.get("url"), str)
-        ]
         return Manifest(
             display,
             self.kind,
             tuple(out.deps),
             python=python,
             findings=tuple(out.findings),
-            index_urls=tuple(dict.fromkeys(sources)),
+            index_urls=_source_urls(data.get("source")),
         )
+
+
+def _source_urls(sources: object) -> tuple[str, ...]:
+    """The ``url`` of each ``[[source]]`` (Pipfile) or ``_meta.sources`` entry (Pipfile.lock)."""
+    urls = (s["url"] for s in as_list(sources) if isinstance(s, Mapping) and isinstance(s.get("url"), str))
+    return tuple(dict.fromkeys(urls))
 
 
 class PipfileLockReader:
@@ -129,11 +130,6 @@ class PipfileLockReader:
             if isinstance(requires, Mapping)
             else None
         )
-        sources = [
-            str(s["url"])
-            for s in as_list(meta.get("sources"))
-            if isinstance(s, Mapping) and isinstance(s.get("url"), str)
-        ]
         return Manifest(
             display,
             self.kind,
@@ -141,7 +137,7 @@ class PipfileLockReader:
             python=python,
             is_lock=True,
             findings=tuple(out.findings),
-            index_urls=tuple(dict.fromkeys(sources)),
+            index_urls=_source_urls(meta.get("sources")),
         )
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from packaging.markers import InvalidMarker, Marker
+from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
 from advisor.errors import ManifestError
@@ -105,7 +107,9 @@ class _Walk:
                     line=item.number,
                     code="invalid-requirement",
                 )
-            if isinstance(item, prp.OptionLine):
+            # A plain requirement never needs pip-requirements-parser's classes (and a file of
+            # nothing else never imports the library).
+            if not isinstance(item, _Plain) and isinstance(item, prp.OptionLine):
                 self.option(item, path, display, stack + (real,), constraint)
             else:
                 self.requirement(item, path, display, constraint)
@@ -251,25 +255,132 @@ def _items(text: str, display: str) -> Iterator[Any]:
 
     This is ``pip_requirements_parser.RequirementsFile.parse`` on text instead of a file (so
     the BOM/UTF-16 decoding done in ``_text`` is the only one), without recursion (includes
-    are followed above, with cycle detection the library lacks), and with one option parser
-    reused for every line.
+    are followed above, with cycle detection the library lacks), with one option parser
+    reused for every line, and with plain ``name==1.0 --hash=...`` lines (all of a compiled
+    file, nearly) read without optparse: see :func:`_plain`.
     """
-    try:
-        lines = list(prp.preprocess(text))
-    except Exception as exc:  # noqa: BLE001 - the library raises a bare Exception here
-        raise ManifestError(f"cannot parse requirements: {exc}", file=display) from None
-    parser = prp.build_parser()
-    for numbered in lines:
-        if isinstance(numbered, prp.CommentLine):
-            continue
-        number, line = numbered
+    parser = None
+    for number, line in _logical_lines(text, display):
         unset = [v for v in _ENV_VAR.findall(line) if v not in os.environ]
         expanded = _ENV_VAR.sub(lambda m: os.environ.get(m.group(1), m.group(0)), line)
+        if (plain := _plain(expanded, number)) is not None:
+            yield plain
+            continue
+        if parser is None:
+            parser = prp.build_parser()
         try:
             yield from _line(expanded, number, display, parser)
         except Exception as exc:  # noqa: BLE001 - optparse, shlex, URL and packaging errors
             yield _Invalid(number, line, _reason(str(exc), unset))
             continue
+
+
+# pip's comment rule: "#" at the start or after whitespace starts a comment.
+_COMMENT = re.compile(r"(^|\s+)(#.*)$")
+
+
+def _logical_lines(text: str, display: str) -> Iterator[tuple[int, str]]:
+    """pip's ``preprocess`` (``join_lines`` then ``split_comments``), keeping only the text
+    lines: a line ending in a backslash continues on the next one (unless it is a comment), the
+    joined line takes the number of its first line, comments and blank lines are dropped.
+
+    Written out rather than taken from pip-requirements-parser so that a file of plain lines
+    never imports it (57 ms); ``tests/test_requirements_fastpath.py`` holds it to the library's
+    output on every requirements file of the fixtures and the corpus, and on generated text.
+    """
+    first = 0
+    pending: list[str] = []
+    joined: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        comment = _COMMENT.match(line)
+        if not line.endswith("\\") or comment:
+            if comment:
+                line = " " + line
+            if pending:
+                pending.append(line)
+                joined.append((first, "".join(pending)))
+                pending = []
+            else:
+                joined.append((number, line))
+        else:
+            if not pending:
+                first = number
+            pending.append(line.strip("\\"))
+    if pending:
+        joined.append((first, "".join(pending)))
+    for number, line in joined:
+        if "#" in line:
+            parts = [p.strip() for p in _COMMENT.split(line) if p.strip()]
+            if len(parts) > 2:
+                raise ManifestError(
+                    f"cannot parse requirements: invalid line/comment: {line!r}", file=display
+                )
+            line = parts[0] if parts and not parts[0].startswith("#") else ""
+        else:
+            line = line.strip()
+        if line:
+            yield number, line
+
+
+@dataclass(frozen=True)
+class _Plain:
+    """A requirement line read without pip-requirements-parser: the attributes
+    :meth:`_Walk.requirement` reads, as the library's ``InstallRequirement`` has them."""
+
+    line_number: int
+    line: str
+    req: Requirement
+    marker: Marker | None
+    hash_options: list[str]
+    link: None = None
+    is_local_path: bool = False
+    is_editable: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.req.name
+
+    @property
+    def extras(self) -> set[str]:
+        return set()
+
+
+# A name and version specifiers, and nothing pip would read differently from PEP 508: no
+# extras, URL, path, "@", quotes or variables (those lines go through the library).
+_PLAIN_SPEC = r"\s*(?:===?|!=|~=|<=?|>=?)\s*[A-Za-z0-9.*+!_-]+"
+_PLAIN_REQ = re.compile(
+    rf"\s*[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:{_PLAIN_SPEC}(?:\s*,{_PLAIN_SPEC})*)?\s*"
+)
+# What pip takes for an archive file name (a superset of its list): read by the library.
+_ARCHIVE_END = re.compile(r"\.(?:zip|whl|t?gz|tar|tbz2?|bz2|t?xz|tlz|lz|lzma)\s*$", re.IGNORECASE)
+_PLAIN_HASH = re.compile(r"--hash=([A-Za-z0-9]+:[A-Za-z0-9+/=_-]+)")
+
+
+def _plain(line: str, number: int) -> _Plain | None:
+    """``line`` read the way pip reads it, when it is a plain requirement with at most
+    ``--hash=ALG:VALUE`` options; ``None`` for anything else (the library reads it then).
+
+    pip splits the options off at the first space-separated word starting with ``-``, then the
+    marker off at the first ``;``; the rest is a PEP 508 requirement.
+    """
+    words = line.split(" ")
+    cut = next((i for i, w in enumerate(words) if w.startswith("-")), len(words))
+    hashes = []
+    for word in words[cut:]:
+        if word:
+            if (m := _PLAIN_HASH.fullmatch(word)) is None:
+                return None
+            hashes.append(m.group(1))
+    spec, semi, marker_text = " ".join(words[:cut]).partition(";")
+    marker_text = marker_text.strip()
+    if not _PLAIN_REQ.fullmatch(spec) or _ARCHIVE_END.search(spec) or (semi and not marker_text):
+        return None
+    try:
+        req = Requirement(spec.strip())
+        marker = Marker(marker_text) if marker_text else None
+    except (InvalidRequirement, InvalidMarker):
+        return None  # the library words the error
+    return _Plain(number, line, req, marker, hashes)
 
 
 def _line(line: str, number: int, display: str, parser: Any) -> Iterator[Any]:

@@ -84,6 +84,54 @@ _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
 
 
+# The per-file lists of a lock: uv's ``wheels = [...]``, Poetry's and PDM's ``files = [...]``
+# (one inline table per line, as the tools write them), and Poetry 1.1's ``[metadata.files]``
+# arrays of ``{file = ..., hash = ...}``. They are nine tenths of a lock's bytes, and no reader
+# here looks at them.
+_FILE_LISTS = re.compile(
+    r"^(wheels|files) = \[\n(?:[ \t]+\{[^\n]*\},?\n)*\]$", re.MULTILINE
+)
+_METADATA_FILES = re.compile(r"^\[metadata\.files\]\n", re.MULTILINE)
+_NAMED_FILE_LISTS = re.compile(
+    r"^([A-Za-z0-9_.-]+) = \[\n(?:[ \t]+\{ ?file = [^\n]*\},?\n)+\]$", re.MULTILINE
+)
+_TABLE_HEADER = re.compile(r"^\[", re.MULTILINE)
+
+
+def _emptied(m: re.Match[str]) -> str:
+    return f"{m.group(1)} = []" + "\n" * m.group(0).count("\n")
+
+
+def _without_file_lists(text: str) -> str:
+    text = _FILE_LISTS.sub(_emptied, text)
+    if (section := _METADATA_FILES.search(text)) is not None:
+        end = _TABLE_HEADER.search(text, section.end())
+        stop = end.start() if end else len(text)
+        body = _NAMED_FILE_LISTS.sub(_emptied, text[section.end() : stop])
+        text = text[: section.end()] + body + text[stop:]
+    return text
+
+
+def parse_lock_toml(text: str, display: str) -> dict[str, Any]:
+    """:func:`parse_toml` for ``uv.lock``, ``poetry.lock`` and ``pdm.lock``, with the per-file
+    lists read as empty: the same tables, at a fifth of the cost on a large lock.
+
+    A line can only be taken for such a list's first line when no multi-line string could hold
+    it, so a lock with any (triple quotes of either kind) is parsed whole; so is one the
+    shortened text does not parse, which gives :func:`parse_toml`'s error for the file as
+    written. Line numbers are kept (each list becomes ``key = []`` and as many empty lines).
+    A mistake inside a list removed this way (a bad escape in a wheel's URL, say) goes unseen:
+    the lock's tool would refuse such a file, and nothing read here comes from those lines.
+    """
+    if '"""' not in text and "'''" not in text:
+        slim = _without_file_lists(text)
+        try:
+            return tomllib.loads(slim)
+        except (tomllib.TOMLDecodeError, RecursionError):
+            pass
+    return parse_toml(text, display)
+
+
 def parse_toml(text: str, display: str) -> dict[str, Any]:
     """Parse ``text`` with :mod:`tomllib` (never tomlkit: several times slower for reading).
 

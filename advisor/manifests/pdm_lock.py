@@ -17,7 +17,7 @@ from advisor.errors import ManifestError
 from advisor.manifests._lines import array_table_lines
 from advisor.manifests._pep508 import Collector, locked_version, split_marker
 from advisor.manifests._python import declare
-from advisor.manifests._text import as_list, parse_toml, read_text
+from advisor.manifests._text import as_list, parse_lock_toml, read_text
 from advisor.manifests.poetry import widest_range  # the same "smallest range holding all" rule
 from advisor.model.project import Dependency, Manifest, PythonDeclaration
 
@@ -41,7 +41,7 @@ class PdmLockReader:
     def read(self, path: Path, display: str) -> Manifest:
         """Read every locked package and the target Python range."""
         text = read_text(path, display)
-        data = parse_toml(text, display)
+        data = parse_lock_toml(text, display)
         metadata = data.get("metadata", {})
         if not isinstance(metadata, Mapping):
             raise ManifestError(

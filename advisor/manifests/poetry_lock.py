@@ -17,7 +17,7 @@ from packaging.utils import canonicalize_name
 from advisor.errors import ManifestError
 from advisor.manifests._lines import array_table_lines
 from advisor.manifests._pep508 import Collector, locked_version, split_marker
-from advisor.manifests._text import parse_toml, read_text
+from advisor.manifests._text import parse_lock_toml, read_text
 from advisor.manifests.poetry import PoetryConstraintError, to_pep440
 from advisor.model.project import Dependency, Manifest, PythonDeclaration
 
@@ -43,7 +43,7 @@ class PoetryLockReader:
     def read(self, path: Path, display: str) -> Manifest:
         """Read every locked package and the locked Python range."""
         text = read_text(path, display)
-        data = parse_toml(text, display)
+        data = parse_lock_toml(text, display)
         metadata = data.get("metadata", {})
         if not isinstance(metadata, Mapping):
             raise ManifestError(

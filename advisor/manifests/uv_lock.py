@@ -16,7 +16,7 @@ from advisor.errors import ManifestError
 from advisor.manifests._lines import array_table_lines, line_after
 from advisor.manifests._pep508 import Collector, locked_version, valid_marker, with_source
 from advisor.manifests._python import declare
-from advisor.manifests._text import parse_toml, read_text
+from advisor.manifests._text import parse_lock_toml, read_text
 from advisor.model.project import Dependency, Manifest
 
 #: The lock ``version`` this reader understands (uv's ``LockVersion``); ``revision`` may grow.
@@ -44,7 +44,7 @@ class UvLockReader:
     def read(self, path: Path, display: str) -> Manifest:
         """Read every locked package; the root and workspace members are the project itself."""
         text = read_text(path, display)
-        data = parse_toml(text, display)
+        data = parse_lock_toml(text, display)
         version = data.get("version")
         if not isinstance(version, int) or version > SUPPORTED_VERSION:
             raise ManifestError(

@@ -119,12 +119,45 @@ class IndexFile:
         """The version the filename names; ``None`` for a name that does not parse."""
         try:
             if self.is_wheel:
-                return parse_wheel_filename(self.filename)[1]
+                return _wheel_version(self.filename)
             if self.is_sdist:
                 return parse_sdist_filename(self.filename)[1]
         except (InvalidWheelFilename, InvalidSdistFilename, InvalidVersion):
             return None
         return None
+
+
+_WHEEL_VERSIONS: dict[str, Version] = {}
+_WHEEL_TAGS: dict[str, InvalidWheelFilename | None] = {}
+
+
+def _wheel_version(filename: str) -> Version:
+    """``parse_wheel_filename(filename)[1]``, each part of the name parsed once.
+
+    A large project's page lists tens of thousands of wheels (ddtrace: some 46,000) over a few
+    hundred versions and a few dozen tag sets, and parsing each name whole is most of the cost
+    of reading the page. The name-version-build part and the tags part are checked
+    independently by packaging, so each distinct one is parsed once (with a stand-in for the
+    other) and the answers are kept: the same version, and the same error for a bad name.
+    """
+    dashes = filename.count("-")
+    if not filename.endswith(".whl") or dashes not in (4, 5):
+        return parse_wheel_filename(filename)[1]  # raises the library's error
+    # packaging's own split: name, version, [build], then the three tags as one part.
+    *head, tags = filename[:-4].split("-", dashes - 2)
+    prefix = "-".join(head)
+    if tags not in _WHEEL_TAGS:
+        try:
+            parse_wheel_filename(f"x-0-{tags}.whl")
+            _WHEEL_TAGS[tags] = None
+        except InvalidWheelFilename as exc:
+            _WHEEL_TAGS[tags] = exc
+    if (version := _WHEEL_VERSIONS.get(prefix)) is None:
+        version = parse_wheel_filename(f"{prefix}-py3-none-any.whl")[1]
+        _WHEEL_VERSIONS[prefix] = version
+    if (error := _WHEEL_TAGS[tags]) is not None:
+        raise InvalidWheelFilename(f"Invalid wheel filename: {filename!r} ({error})")
+    return version
 
 
 @dataclass(frozen=True, slots=True)

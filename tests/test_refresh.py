@@ -118,7 +118,15 @@ def test_snapshot_facts(index_client: SimpleIndexClient, local_index: LocalIndex
     assert releases["2.21.12"]["requires_python"] == ">=3.7"
     assert releases["4.16.0"]["upload_time"] == "2026-10-16"
     assert all(r["sdist"] for r in releases.values())
-    wheels = {v: r["wheels"] for v, r in releases.items()}
+    # Schema 2: each release names its coverage by index; equal coverages share one entry.
+    assert doc["schema_version"] == 2
+    wheel_sets = doc["wheel_sets"]
+    assert all(type(r["wheels"]) is int for r in releases.values())
+    assert len(wheel_sets) == len({json.dumps(w, sort_keys=True) for w in wheel_sets})
+    # numbered by first use in ascending version order, as requires_dist_sets are
+    first_use = [r["wheels"] for r in releases.values()]
+    assert list(dict.fromkeys(first_use)) == list(range(len(wheel_sets)))
+    wheels = {v: wheel_sets[r["wheels"]] for v, r in releases.items()}
     assert wheels["4.11.0"]["cp315"] == [
         "linux-aarch64",
         "linux-x86_64",
@@ -146,6 +154,17 @@ def test_snapshot_facts(index_client: SimpleIndexClient, local_index: LocalIndex
     # Normalised and sorted, and 4.0.4 and 4.6.0 share one list.
     assert list(r4_16.requires_dist) == sorted(r4_16.requires_dist)
     assert releases["4.0.4"]["requires_dist"] == releases["4.6.0"]["requires_dist"]
+    # The loaded coverage is the document's, each set's mapping shared between its releases.
+    for version, entry in releases.items():
+        release = snapshot.get(version)
+        assert release is not None
+        coverage = wheel_sets[entry["wheels"]]
+        assert release.wheels == {k: frozenset(ps) for k, ps in coverage.items()}
+    # 4.0.4, 4.6.0 and 4.16.0 publish the same wheels: one set, one mapping.
+    assert len({releases[v]["wheels"] for v in ("4.0.4", "4.6.0", "4.16.0")}) == 1
+    r4_0 = snapshot.get("4.0.4")
+    assert r4_0 is not None and r4_0.wheels is r4_16.wheels
+    assert releases["1.9.1"]["wheels"] != releases["4.16.0"]["wheels"]
 
 
 def test_only_local_requests_and_only_ranged_wheel_reads(
@@ -177,6 +196,7 @@ def test_html_fallback(tmp_path: Path) -> None:
     parse_snapshot(doc, "html")
     rd = doc["requires_dist_sets"][releases["2.21.12"]["requires_dist"]]
     assert "envier==0.5.2" in rd
+    assert "windows-arm64" in doc["wheel_sets"][releases["3.15.0"]["wheels"]]["cp312"]
 
 
 def test_a_failing_wheel_leaves_requires_dist_null(tmp_path: Path) -> None:
@@ -437,10 +457,11 @@ def test_write_snapshot_is_atomic_and_refresh_validates(
 
     def broken(*args: Any, **kwargs: Any) -> dict[str, Any]:
         return {
-            "schema_version": 1,
+            "schema_version": 2,
             "project": "ddtrace",
             "snapshot_date": "2026-11-24",
-            "releases": {"not a version": {"yanked": False}},
+            "wheel_sets": [{}],
+            "releases": {"not a version": {"yanked": False, "wheels": 0}},
         }
 
     monkeypatch.setattr(refresh_module, "build_snapshot", broken)

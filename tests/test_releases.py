@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +15,21 @@ from advisor.knowledge.releases import load_snapshot, parse_snapshot
 
 
 def _doc(releases: dict[str, Any]) -> dict[str, Any]:
-    base = {"requires_python": None, "yanked": False, "sdist": True, "wheels": {}, "requires_dist": None}
-    return {"schema_version": 1, "project": "demo", "index_url": "x", "snapshot_date": "2026-11-24",
-            "requires_dist_sets": [["envier==0.5.2"]],
-            "releases": {v: {**base, **r} for v, r in releases.items()}}
+    """A schema 2 document; a release's ``wheels`` may be given as a mapping, which goes to
+    ``wheel_sets`` (equal mappings share one entry) and is replaced by its index."""
+    base: dict[str, Any] = {"requires_python": None, "yanked": False, "sdist": True, "wheels": {},
+                            "requires_dist": None}
+    wheel_sets: list[dict[str, list[str]]] = []
+    entries = {}
+    for v, r in releases.items():
+        entry = {**base, **r}
+        if isinstance(entry["wheels"], dict):
+            if entry["wheels"] not in wheel_sets:
+                wheel_sets.append(entry["wheels"])
+            entry["wheels"] = wheel_sets.index(entry["wheels"])
+        entries[v] = entry
+    return {"schema_version": 2, "project": "demo", "index_url": "x", "snapshot_date": "2026-11-24",
+            "requires_dist_sets": [["envier==0.5.2"]], "wheel_sets": wheel_sets, "releases": entries}
 
 
 SNAP = parse_snapshot(_doc({
@@ -90,6 +102,87 @@ def test_schema_version_checked(tmp_path: Path) -> None:
     path.write_text("{not json")
     with pytest.raises(KnowledgeError, match="not valid JSON"):
         load_snapshot(str(path))
+
+
+def test_schema_version_1_refused(tmp_path: Path) -> None:
+    # Version 1 kept each release's wheel mapping inline; it is not read any more.
+    v1 = {"schema_version": 1, "project": "demo", "index_url": "x", "snapshot_date": "2026-11-24",
+          "requires_dist_sets": [],
+          "releases": {"1.0.0": {"requires_python": None, "yanked": False, "sdist": True,
+                                 "wheels": {"py3": ["any"]}, "requires_dist": None}}}
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(v1))
+    with pytest.raises(KnowledgeError, match="schema_version 1 is not 2") as err:
+        load_snapshot(str(path))
+    assert err.value.code == "snapshot-schema"
+
+
+@pytest.mark.parametrize(
+    ("wheels", "message"),
+    [(3, "wheels 3 is not an index into wheel_sets (3 sets)"),
+     (-1, "wheels -1 is not an index"),  # not counted from the end
+     (True, "wheels True is not an index"),  # a bool is not an index, though an int
+     (False, "wheels False is not an index"),
+     (None, "wheels None is not an index"),
+     ("0", "wheels '0' is not an index"),
+     (1.0, "wheels 1.0 is not an index"),
+     ({"py3": ["any"]}, "is not an index"),  # the schema 1 inline mapping
+     ("missing", "wheels: missing")],
+)
+def test_bad_wheels_index_names_the_version(wheels: Any, message: str) -> None:
+    doc = _doc({"1.0.0": {"wheels": {"py3": ["any"]}},
+                "1.1.0": {"wheels": {"cp311": ["linux-x86_64"]}},
+                "2.0.0": {}})
+    assert len(doc["wheel_sets"]) == 3  # so True, False and -1 would each pick a real set
+    if wheels == "missing":
+        del doc["releases"]["2.0.0"]["wheels"]
+    else:
+        doc["releases"]["2.0.0"]["wheels"] = wheels
+    with pytest.raises(KnowledgeError, match=r"releases\.2\.0\.0: ") as err:
+        parse_snapshot(doc, "snap.json")
+    assert err.value.code == "snapshot-invalid"
+    assert message in err.value.render() and "releases.1." not in err.value.render()
+
+
+@pytest.mark.parametrize(
+    ("wheel_sets", "message"),
+    [({"py3": ["any"]}, "wheel_sets: not a list"),
+     ([["py3", "any"]], "wheel_sets[0]: not an object"),
+     ([{"py3": "any"}], "wheel_sets[0]: py3: not a list of platform strings"),
+     ([{"py3": ["any", 3]}], "wheel_sets[0]: py3: not a list of platform strings")],
+)
+def test_bad_wheel_sets_refused(wheel_sets: Any, message: str) -> None:
+    doc = _doc({"1.0.0": {"wheels": {"py3": ["any"]}}})
+    doc["wheel_sets"] = wheel_sets
+    with pytest.raises(KnowledgeError) as err:
+        parse_snapshot(doc, "snap.json")
+    assert message in err.value.render() and "releases.1.0.0" in err.value.render()
+
+
+def test_releases_sharing_a_wheel_set() -> None:
+    coverage = {"cp311": ["linux-x86_64", "macos-arm64"], "py3": ["any"]}
+    doc = _doc({"1.0.0": {"wheels": coverage}, "1.1.0": {"wheels": {"cp312": ["linux-x86_64"]}},
+                "1.2.0": {"wheels": dict(coverage)}, "1.3.0": {}})
+    assert len(doc["wheel_sets"]) == 3  # 1.0.0 and 1.2.0 share one; 1.3.0 has none
+    assert doc["releases"]["1.0.0"]["wheels"] == doc["releases"]["1.2.0"]["wheels"] == 0
+    snap = parse_snapshot(doc, "test")
+    a, b, c, none = (snap.get(v) for v in ("1.0.0", "1.2.0", "1.1.0", "1.3.0"))
+    assert a is not None and b is not None and c is not None and none is not None
+    expected = {"cp311": frozenset({"linux-x86_64", "macos-arm64"}), "py3": frozenset({"any"})}
+    assert a.wheels == b.wheels == expected and c.wheels != a.wheels and dict(none.wheels) == {}
+    assert replace(b, version=a.version) == a
+    assert a.wheels is b.wheels  # built once, shared
+    assert a.has_wheel("3.11", "macos-arm64") and b.has_wheel("3.11", "macos-arm64")
+    assert a.has_wheel("3.13", "windows-amd64")  # the pure wheel
+    assert not none.has_wheel("3.11", "linux-x86_64")
+    with pytest.raises(TypeError):
+        a.wheels["cp311"] = frozenset()  # type: ignore[index]  # read-only: shared
+
+
+def test_shipped_snapshot_shares_wheel_sets() -> None:
+    snap = load_snapshot()
+    distinct = {id(r.wheels) for r in snap.releases}
+    assert len(distinct) < 100 < len(snap.releases)
 
 
 def test_shipped_snapshot_facts() -> None:

@@ -162,7 +162,7 @@ def build_snapshot(
     workers: int = 16,
     progress: Progress | None = None,
 ) -> dict[str, Any]:
-    """Read ``project`` from ``index`` and build the snapshot document (schema version 1).
+    """Read ``project`` from ``index`` and build the snapshot document (schema version 2).
 
     Every version on the page is recorded, pre-releases included. Requires-Dist is read for
     final versions with a wheel, ``workers`` wheels at a time; a wheel that cannot be read
@@ -201,11 +201,31 @@ def build_snapshot(
         "index_url": index.display_url,
         "snapshot_date": (today or datetime.date.today()).isoformat(),
         "requires_dist_sets": sets,
+        "wheel_sets": _share_wheel_sets(releases),
         "releases": releases,
     }
     if page.last_serial is not None:
         doc["last_serial"] = page.last_serial
     return doc
+
+
+def _share_wheel_sets(releases: dict[str, dict[str, Any]]) -> list[dict[str, list[str]]]:
+    """Replace each entry's ``wheels`` mapping by an index into the returned distinct mappings.
+
+    ``releases`` holds :func:`release_entry` entries, in ascending version order: sets are
+    numbered by first use in that order, so the numbers are stable across runs. Two mappings
+    are the same set when they list the same platforms for the same interpreter keys.
+    """
+    wheel_sets: list[dict[str, list[str]]] = []
+    set_index: dict[tuple[tuple[str, tuple[str, ...]], ...], int] = {}
+    for entry in releases.values():
+        wheels: dict[str, list[str]] = entry["wheels"]
+        key = tuple(sorted((interp, tuple(platforms)) for interp, platforms in wheels.items()))
+        if key not in set_index:
+            set_index[key] = len(wheel_sets)
+            wheel_sets.append({interp: list(platforms) for interp, platforms in key})
+        entry["wheels"] = set_index[key]
+    return wheel_sets
 
 
 def _is_final(version: str) -> bool:
@@ -228,7 +248,8 @@ def group_files(files: Sequence[IndexFile], versions: Sequence[str]) -> dict[str
 
 
 def release_entry(version: str, files: Sequence[IndexFile], say: Progress) -> dict[str, Any]:
-    """One release's snapshot entry (schema 1) from its files; ``requires_dist`` left null."""
+    """One release's entry from its files, its ``wheels`` a mapping (:func:`_share_wheel_sets`
+    turns it into the snapshot's index) and ``requires_dist`` left null."""
     return _release_entry(version, files, say, _wheel_tags)
 
 

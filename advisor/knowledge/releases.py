@@ -1,15 +1,20 @@
 """The release snapshot: every ddtrace version on the index, with what it installs on.
 
 The snapshot (``data/releases.json``) is written by :mod:`advisor.knowledge.refresh` and read
-here into frozen :class:`Release` values. Its format (``schema_version`` 1)::
+here into frozen :class:`Release` values. Its format (``schema_version`` 2)::
 
     {
-      "schema_version": 1,
+      "schema_version": 2,
       "project": "ddtrace",
       "index_url": "https://pypi.org/simple/",
       "snapshot_date": "2026-11-24",          # the day the index was read
       "last_serial": "42851752",              # PEP 691 "_last-serial", when the index gives it
       "requires_dist_sets": [[...], ...],      # distinct Requires-Dist lists, shared by index
+      "wheel_sets": [                          # distinct wheel coverages, shared by index
+        {"cp39": ["linux-aarch64", "linux-x86_64", ...], "cp38-abi3": [...], "py3": ["any"]},
+        {},                                    # (no wheels at all)
+        ...
+      ],
       "releases": {
         "4.16.0": {
           "requires_python": "<3.15,>=3.9",   # null when no file declares one
@@ -17,11 +22,16 @@ here into frozen :class:`Release` values. Its format (``schema_version`` 1)::
           "yanked_reason": null,
           "upload_time": "2026-10-16",        # first upload, a date
           "sdist": true,
-          "wheels": {"cp39": ["linux-aarch64", "linux-x86_64", ...], "cp38-abi3": [...], "py3": ["any"]},
+          "wheels": 7,                        # index into wheel_sets
           "requires_dist": 12                 # index into requires_dist_sets; null when unread
         }
       }
     }
+
+A wheel set maps each interpreter key to the platform ids its wheels cover. Some 860 releases
+share about thirty of them, so each is stored, and built into a mapping, once. Version 1 kept
+the mapping inline in every release; such files are refused (``aap-advise kb refresh``
+writes version 2).
 
 Interpreter keys are ``cpXY`` (one CPython), ``cpXY-abi3`` (CPython X.Y and later) or ``pyX``
 (a pure wheel for any Python X). Platform ids come from :mod:`advisor.knowledge.platforms`.
@@ -31,9 +41,10 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from types import MappingProxyType
 from typing import Any
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -43,7 +54,7 @@ from advisor.errors import KnowledgeError
 from advisor.knowledge import read_data
 from advisor.knowledge.platforms import served_by
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,12 +199,15 @@ def parse_snapshot(data: Any, origin: str) -> ReleaseSnapshot:
         raise KnowledgeError(
             f"{origin}: schema_version {data.get('schema_version')!r} is not {SCHEMA_VERSION}",
             code="snapshot-schema",
+            hint="write a current snapshot with `aap-advise kb refresh --out FILE`",
         )
     sets = data.get("requires_dist_sets", [])
+    wheel_sets = _wheel_sets(data.get("wheel_sets", []), problems)
+    wheels_of = partial(_wheels_of, wheel_sets=wheel_sets)
     releases: list[Release] = []
     for key, raw in dict(data.get("releases", {})).items():
         try:
-            releases.append(_parse_release(key, raw, sets))
+            releases.append(_parse_release(key, raw, sets, wheels_of))
         except (KeyError, TypeError, ValueError, IndexError, InvalidVersion, InvalidSpecifier) as exc:
             problems.append(f"releases.{key}: {exc}")
     for name in ("project", "snapshot_date"):
@@ -212,7 +226,7 @@ def parse_snapshot(data: Any, origin: str) -> ReleaseSnapshot:
 
 def release_from_entry(version: str, raw: Mapping[str, Any]) -> Release:
     """A :class:`Release` from one snapshot-format entry whose ``requires_dist`` is not read."""
-    return _parse_release(version, {**raw, "requires_dist": None}, [])
+    return _parse_release(version, {**raw, "requires_dist": None}, [], _inline_wheels)
 
 
 @lru_cache(maxsize=256)
@@ -221,8 +235,8 @@ def _specifier(text: str) -> SpecifierSet:
     return SpecifierSet(text)
 
 
-#: Platform sets seen so far, by their listing: the whole snapshot holds about twenty distinct
-#: ones across some five thousand wheel entries, so each is built once and shared.
+#: Platform sets seen so far, by their listing: the snapshot's wheel sets and the index pages
+#: the resolver reads repeat about twenty distinct ones, so each is built once and shared.
 _PLATFORM_SETS: dict[tuple[str, ...], frozenset[str]] = {}
 
 
@@ -234,7 +248,69 @@ def _platform_set(platforms: Iterable[str]) -> frozenset[str]:
     return found
 
 
-def _parse_release(key: str, raw: Mapping[str, Any], sets: list[list[str]]) -> Release:
+#: A wheel set as :func:`_wheel_sets` builds it: shared, read-only, by every release using it.
+_WheelSet = Mapping[str, frozenset[str]]
+
+
+def _wheel_sets(raw: Any, problems: list[str]) -> list[_WheelSet | None]:
+    """Each entry of ``wheel_sets`` as a read-only mapping, built once; ``None`` for a bad one.
+
+    A bad entry (or a ``wheel_sets`` that is not a list) is added to ``problems``.
+    """
+    if not isinstance(raw, list):
+        problems.append("wheel_sets: not a list")
+        return []
+    out: list[_WheelSet | None] = []
+    for i, entry in enumerate(raw):
+        try:
+            out.append(_wheel_set(entry))
+        except (TypeError, ValueError) as exc:
+            problems.append(f"wheel_sets[{i}]: {exc}")
+            out.append(None)
+    return out
+
+
+def _wheel_set(entry: Any) -> _WheelSet:
+    if not isinstance(entry, dict):
+        raise TypeError("not an object mapping interpreter keys to lists of platforms")
+    wheels: dict[str, frozenset[str]] = {}
+    for interp, platforms in entry.items():
+        if not isinstance(interp, str):
+            raise TypeError(f"interpreter key {interp!r} is not a string")
+        if not isinstance(platforms, list) or not all(isinstance(p, str) for p in platforms):
+            raise TypeError(f"{interp}: not a list of platform strings")
+        wheels[interp] = _platform_set(platforms)
+    # Read-only: the one mapping is shared by every release that points at this set.
+    return MappingProxyType(wheels)
+
+
+def _inline_wheels(raw: Mapping[str, Any]) -> Mapping[str, frozenset[str]]:
+    """The wheels of an entry that holds its coverage itself (:func:`release_from_entry`)."""
+    return {interp: _platform_set(plats) for interp, plats in dict(raw.get("wheels", {})).items()}
+
+
+def _wheels_of(raw: Mapping[str, Any], wheel_sets: list[_WheelSet | None]) -> _WheelSet:
+    """The wheel set a snapshot release's ``wheels`` index names."""
+    if "wheels" not in raw:
+        raise ValueError("wheels: missing (an index into wheel_sets)")
+    index = raw["wheels"]
+    # bool is an int subclass: ``true`` is not an index. Negative indexes are refused too.
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(wheel_sets):
+        raise ValueError(
+            f"wheels {index!r} is not an index into wheel_sets ({len(wheel_sets)} sets)"
+        )
+    found = wheel_sets[index]
+    if found is None:
+        raise ValueError(f"wheels {index} names the invalid wheel_sets[{index}]")
+    return found
+
+
+def _parse_release(
+    key: str,
+    raw: Mapping[str, Any],
+    sets: list[list[str]],
+    wheels_of: Callable[[Mapping[str, Any]], Mapping[str, frozenset[str]]],
+) -> Release:
     rp = raw.get("requires_python")
     rd_index = raw.get("requires_dist")
     return Release(
@@ -244,7 +320,7 @@ def _parse_release(key: str, raw: Mapping[str, Any], sets: list[list[str]]) -> R
         yanked_reason=raw.get("yanked_reason"),
         upload_time=raw.get("upload_time"),
         sdist=bool(raw.get("sdist", False)),
-        wheels={interp: _platform_set(plats) for interp, plats in dict(raw.get("wheels", {})).items()},
+        wheels=wheels_of(raw),  # after version=: a bad version is the message that wins
         requires_dist=tuple(sets[rd_index]) if rd_index is not None else None,
     )
 

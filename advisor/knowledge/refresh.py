@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -45,6 +45,8 @@ __all__ = [
 
 #: A progress callback; its return value is ignored (so ``sys.stderr.write`` fits).
 Progress = Callable[[str], object]
+K = TypeVar("K")
+V = TypeVar("V")
 
 # CPython ABI tags: cpXY plus the old pydebug/pymalloc/wide-unicode flags (PEP 3149).
 # The free-threaded ``t`` flag (PEP 703) is deliberately not matched: those builds are not
@@ -189,12 +191,8 @@ def build_snapshot(
     set_index: dict[tuple[str, ...], int] = {}
     for version, entry in releases.items():  # ascending: set numbers are stable across runs
         requirements = read.get(version)
-        if requirements is None:
-            continue
-        if requirements not in set_index:
-            set_index[requirements] = len(sets)
-            sets.append(list(requirements))
-        entry["requires_dist"] = set_index[requirements]
+        if requirements is not None:
+            entry["requires_dist"] = _shared(requirements, list, sets, set_index)
     doc: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "project": page.name,
@@ -221,11 +219,17 @@ def _share_wheel_sets(releases: dict[str, dict[str, Any]]) -> list[dict[str, lis
     for entry in releases.values():
         wheels: dict[str, list[str]] = entry["wheels"]
         key = tuple(sorted((interp, tuple(platforms)) for interp, platforms in wheels.items()))
-        if key not in set_index:
-            set_index[key] = len(wheel_sets)
-            wheel_sets.append({interp: list(platforms) for interp, platforms in key})
-        entry["wheels"] = set_index[key]
+        entry["wheels"] = _shared(key, lambda k: {i: list(p) for i, p in k}, wheel_sets, set_index)
     return wheel_sets
+
+
+def _shared(key: K, stored: Callable[[K], V], table: list[V], numbers: dict[K, int]) -> int:
+    """The number of ``key`` in a snapshot's shared ``table``; ``stored(key)`` is appended the
+    first time the key is seen (numbers follow first use)."""
+    if key not in numbers:
+        numbers[key] = len(table)
+        table.append(stored(key))
+    return numbers[key]
 
 
 def _is_final(version: str) -> bool:

@@ -299,3 +299,19 @@ def test_arbitrary_equality_is_read_not_a_crash(
     out, err = capsys.readouterr()
     assert "internal error" not in err
     assert out.startswith("aap-advise: raise ddtrace =====2 -> >=4.6.0")
+
+
+def test_a_snapshot_of_an_older_schema_is_one_line_with_a_hint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = tmp_path / "releases.json"
+    old.write_text('{"schema_version": 1, "project": "ddtrace", "releases": {}}', encoding="utf-8")
+    out = tmp_path / "constraints.txt"
+    code = main([*REQ(tmp_path), *ARGS, "--snapshot", str(old), "--write-constraints", str(out)])
+    assert code == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and not out.exists()
+    assert captured.err.splitlines() == [
+        f"aap-advise: error: {old}: schema_version 1 is not 2",
+        "hint: write a current snapshot with `aap-advise kb refresh --out FILE`",
+    ]

@@ -37,6 +37,10 @@ class Settings:
     :param no_cache: use no cache at all.
     :param timeout: seconds per request.
     :param deadline: seconds all index requests of one run may take together.
+    :param trust_files: whether the files read are trusted: ``${VAR}`` in include paths and
+        index URLs is expanded, and index URLs named in files are used. ``False`` for files
+        from a pull request (the Action, the pre-commit hooks, ``--untrusted``).
+    :param allow_outside: read files the named ones include outside their repository.
     """
 
     snapshot: str | None = None
@@ -46,6 +50,8 @@ class Settings:
     no_cache: bool = False
     timeout: float = 30.0
     deadline: float = 60.0
+    trust_files: bool = True
+    allow_outside: bool = False
 
 
 def read_and_advise(
@@ -56,7 +62,8 @@ def read_and_advise(
     :raises AdvisorError: for bad input, bad data, or (online) an index that cannot be used.
     """
     settings = settings or Settings()
-    project = read_paths(paths)
+    project = read_paths(paths, allow_outside=settings.allow_outside,
+                         trusted=settings.trust_files)
     shipped = load_snapshot(settings.snapshot)
     knowledge = matrix.load()
     # None of these imports httpx (a quarter of a second): IndexSource imports it when it

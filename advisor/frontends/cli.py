@@ -93,6 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="read files that -r/-c includes, setuptools file: entries and -e paths name outside "
                         "the repository (the nearest folder holding .git, else the folder named); "
                         "refused by default")
+    p.add_argument("--untrusted", action="store_true",
+                   help="treat the files read as untrusted (a pull request's): no ${VAR} expansion, "
+                        "no index URL taken from them; the GitHub Action and the pre-commit hooks "
+                        "always read files this way")
     p.add_argument("-c", "--capability", action="append", default=[], metavar="ID",
                    help="capability to unlock (repeatable, or a comma list); ids, names and aliases "
                         "such as ato, rasp, code-security work; default: every supported capability")
@@ -173,7 +177,8 @@ def _advise(argv: Sequence[str]) -> int:
     )
     settings = Settings(snapshot=args.snapshot, index_url=args.index_url,
                         extra_index_urls=tuple(args.extra_index_url), cache_dir=args.cache_dir,
-                        no_cache=args.no_cache, timeout=args.timeout, deadline=args.deadline)
+                        no_cache=args.no_cache, timeout=args.timeout, deadline=args.deadline,
+                        trust_files=not args.untrusted, allow_outside=args.allow_outside)
     from advisor.manifests import outside_allowed_here
 
     with outside_allowed_here(args.allow_outside):

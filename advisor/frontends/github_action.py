@@ -269,7 +269,7 @@ def _comment(env: Mapping[str, str], inputs: Inputs, body: str, marker: str) -> 
 
 
 def _advise(inputs: Inputs) -> Advice:
-    from advisor.pipeline import advise
+    from advisor.pipeline import Settings, advise
 
     request = AdviceRequest(
         capabilities=inputs.capabilities,
@@ -280,7 +280,9 @@ def _advise(inputs: Inputs) -> Advice:
         # the index would answer differently from run to run.
         offline=True,
     )
-    return advise(list(inputs.paths), request)
+    # The files come from a pull request: no ${VAR} expansion from the runner's environment
+    # (which holds the token), no index URL or include taken on their word.
+    return advise(list(inputs.paths), request, Settings(trust_files=False))
 
 
 def _report_error(env: Mapping[str, str], exc: AdvisorError) -> int:

@@ -231,13 +231,17 @@ def read_file(path: Path, display: str, *, boundary: Boundary | None = None) -> 
         ) from exc
 
 
-def read_paths(paths: Sequence[str], *, allow_outside: bool = False) -> Project:
+def read_paths(
+    paths: Sequence[str], *, allow_outside: bool = False, trusted: bool = True
+) -> Project:
     """Read every file named in ``paths``; a folder is searched for dependency files.
 
     Files the named ones include, and files found in a named folder, are read only inside the
     repository of the path named (:mod:`advisor.manifests._boundary`).
 
     :param allow_outside: read them wherever they are (``--allow-outside``).
+    :param trusted: whether the files may use the process environment (``${VAR}`` in include
+        paths); ``False`` for files from a pull request.
     :raises ManifestError: for a file that cannot be read, a folder holding none, or a file
         outside the repository.
     """
@@ -246,7 +250,7 @@ def read_paths(paths: Sequence[str], *, allow_outside: bool = False) -> Project:
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        boundary = Boundary.around(path, allow_outside=allow_outside)
+        boundary = Boundary.around(path, allow_outside=allow_outside, trusted=trusted)
         if path.is_dir():
             found = discover(path, os.path.normpath(raw))
             if not found:

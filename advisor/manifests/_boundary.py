@@ -39,18 +39,26 @@ class Boundary:
 
     :param repository: whether ``root`` holds ``.git`` (else it is just the folder named),
         so that a refusal says which it is.
+    :param trusted: whether ``${VAR}`` in an include path may be expanded from the process
+        environment (see "Security model" in the README).
     """
 
     root: Path | None
     repository: bool = True
+    trusted: bool = True
 
     @classmethod
-    def around(cls, named: Path, *, allow_outside: bool = False) -> Boundary:
-        """The boundary for a path the user named (see the module documentation)."""
+    def around(cls, named: Path, *, allow_outside: bool = False, trusted: bool = True) -> Boundary:
+        """The boundary for a path the user named (see the module documentation).
+
+        :param trusted: whether the files may use the process environment (``${VAR}`` in the
+            paths of includes); ``False`` for the front ends that read files from a pull
+            request (the Action, the pre-commit hooks, ``--untrusted``).
+        """
         if allow_outside:
-            return cls(None)
+            return cls(None, trusted=trusted)
         root, repository = repository_root(named)
-        return cls(root, repository)
+        return cls(root, repository, trusted)
 
     @property
     def described(self) -> str:

@@ -263,6 +263,9 @@ def read_paths(
             for file, display in found:
                 boundary.check_found(file, display)
         else:
+            # A named file gets the boundary of a folder scan: a requirements.txt that links
+            # to ~/.git-credentials is not read (and quoted) on a pull request's word.
+            boundary.check_found(path, raw)
             found = [(path, raw)]
         for file, display in found:
             real = file.resolve()

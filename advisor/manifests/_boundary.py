@@ -5,7 +5,9 @@ otherwise make aap-advise read any file the user can read, and quote its first b
 error or a pull-request comment. So a file that a manifest names (``-r``, ``-c``, setuptools
 ``file:``, the metadata of a local ``-e`` project) or that is found in a folder is read only
 when its real path, symbolic links followed, lies inside the repository of the path the user
-named; ``--allow-outside`` lifts that. The files the user names themselves are always read.
+named; ``--allow-outside`` lifts that. A file the user names is held to the same rule: named
+in a workflow (``paths: requirements.txt``), it may be a pull request's symbolic link to
+``~/.git-credentials``.
 
 The repository of a named path is the nearest folder at or above it holding ``.git`` (a folder,
 or a file as in worktrees and submodules). Without one, it is the folder named, or the folder

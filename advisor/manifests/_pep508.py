@@ -18,6 +18,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
+from advisor.model.excerpt import excerpt
 from advisor.errors import ManifestError
 from advisor.model.project import Dependency, Finding, Role, Severity, SourceLocation
 
@@ -61,7 +62,7 @@ def locked_version(pkg: Mapping[str, Any], loc: SourceLocation) -> str | None:
         return None
     if not _is_version(raw):
         raise ManifestError(
-            f"{pkg.get('name')}: invalid version {raw!r}",
+            f"{pkg.get('name')}: invalid version {excerpt(repr(raw))}",
             file=loc.file,
             line=loc.line,
             key=loc.key,
@@ -286,7 +287,7 @@ def dependency_from_string(
     except InvalidRequirement as exc:
         first = str(exc).splitlines()[0] if str(exc) else "not PEP 508"
         raise ManifestError(
-            f"invalid requirement {text.strip()!r}: {first}",
+            f"invalid requirement {excerpt(text.strip())!r}: {first}",
             file=loc.file,
             line=loc.line,
             key=loc.key,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from advisor.model.excerpt import excerpt
 from advisor.manifests._pep508 import Collector, valid_spec
 from advisor.model.project import PythonDeclaration, SourceLocation
 
@@ -34,7 +35,7 @@ def declare(
         out.finding(
             "invalid-requires-python",
             "warning",
-            f"{source} {text!r} is not a version specifier; it is ignored",
+            f"{source} {excerpt(text)!r} is not a version specifier; it is ignored",
             loc,
         )
         return None

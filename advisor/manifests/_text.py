@@ -11,6 +11,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from advisor.model.excerpt import mask_secrets
 from advisor.errors import ManifestError
 
 #: Dependency files larger than this are refused, not read: 16 MiB, several times the largest
@@ -172,7 +173,7 @@ def _position(text: str, line: int, column: int) -> str:
     start = max(0, min(column - 1 - _EXCERPT // 2, len(source) - _EXCERPT))
     excerpt = source[start : start + _EXCERPT]
     excerpt = ("..." if start else "") + excerpt + ("..." if start + _EXCERPT < len(source) else "")
-    return f" (column {column} of {excerpt!r})"
+    return f" (column {column} of {mask_secrets(excerpt)!r})"
 
 
 def parse_json(text: str, display: str) -> Any:

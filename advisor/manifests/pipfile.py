@@ -8,6 +8,7 @@ from typing import Any
 
 from packaging.utils import canonicalize_name
 
+from advisor.model.excerpt import excerpt
 from advisor.errors import ManifestError
 from advisor.manifests._lines import TomlLines, json_key_line
 from advisor.manifests._pep508 import (
@@ -161,7 +162,7 @@ def _dependency(
         spec = valid_spec(raw) or ""
         if not spec:
             raise ManifestError(
-                f"{name}: invalid version {raw!r}",
+                f"{name}: invalid version {excerpt(repr(raw))}",
                 file=loc.file,
                 line=loc.line,
                 key=None if loc.line else loc.key,

@@ -17,6 +17,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
+from advisor.model.excerpt import excerpt
 from advisor.errors import ManifestError
 from advisor.manifests._lines import TomlLines
 from advisor.manifests._pep508 import Collector, and_markers, pinned_version, tag_version
@@ -56,13 +57,13 @@ def _alternative(text: str) -> list[str]:
     while pos < len(text):
         m = _CLAUSE.match(text, pos)
         if not m or m.end() == pos:
-            raise PoetryConstraintError(f"cannot read {text!r}")
+            raise PoetryConstraintError(f"cannot read {excerpt(text)!r}")
         pos = m.end()
         specs.extend(_clause(m.group(1) or "", m.group(2)))
     try:
         SpecifierSet(",".join(specs))
     except InvalidSpecifier:
-        raise PoetryConstraintError(f"cannot read {text!r}") from None
+        raise PoetryConstraintError(f"cannot read {excerpt(text)!r}") from None
     return specs
 
 
@@ -88,7 +89,7 @@ def _bump(text: str, *, caret: bool) -> str:
     try:
         release = list(Version(text).release)
     except InvalidVersion:
-        raise PoetryConstraintError(f"{text!r} is not a version") from None
+        raise PoetryConstraintError(f"{excerpt(text)!r} is not a version") from None
     given = len([p for p in text.split("+")[0].split(".") if p[:1].isdigit()]) or 1
     release = (release + [0] * given)[: max(given, 1)]
     if caret:
@@ -338,7 +339,7 @@ class PoetryTables:
         self.out.finding(
             "constraint-widened",
             "info",
-            f"{name} = {constraint!r} has alternatives PEP 440 cannot express; read as "
+            f"{name} = {excerpt(repr(constraint))} has alternatives PEP 440 cannot express; read as "
             f"{spec or 'any version'!r}",
             loc,
         )

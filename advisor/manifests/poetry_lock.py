@@ -14,6 +14,7 @@ from typing import Any
 from packaging.markers import InvalidMarker, Marker
 from packaging.utils import canonicalize_name
 
+from advisor.model.excerpt import excerpt
 from advisor.errors import ManifestError
 from advisor.manifests._lines import array_table_lines
 from advisor.manifests._pep508 import Collector, locked_version, split_marker
@@ -163,7 +164,7 @@ def _python(metadata: Mapping[str, Any], display: str, out: Collector) -> Python
         out.finding(
             "invalid-requires-python",
             "warning",
-            f"metadata.python-versions {value!r} cannot be read; it is ignored",
+            f"metadata.python-versions {excerpt(repr(value))} cannot be read; it is ignored",
             loc,
         )
         return None

@@ -14,6 +14,7 @@ from typing import Any
 
 from packaging.utils import canonicalize_name
 
+from advisor.model.excerpt import excerpt
 from advisor.errors import ManifestError
 from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._lines import TomlLines
@@ -258,7 +259,7 @@ class _Pyproject:
         The included group's requirements are read once, under their own group's name."""
         if not isinstance(target, str) or canonicalize_name(target) not in names:
             raise ManifestError(
-                f"include-group {target!r} names no dependency group",
+                f"include-group {excerpt(repr(target))} names no dependency group",
                 file=self.out.display,
                 key=key,
                 code="invalid-manifest",
@@ -298,7 +299,7 @@ class _Pyproject:
                 why = " (its folder is outside the repository; --allow-outside reads it)"
         if name is None:
             self.out.finding(
-                "unnamed-requirement", "info", f"cannot tell the package of {item!r}{why}", loc
+                "unnamed-requirement", "info", f"cannot tell the package of {excerpt(item)!r}{why}", loc
             )
             return
         self.out.add(

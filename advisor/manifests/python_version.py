@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from advisor.model.excerpt import excerpt
 from advisor.manifests._python import version_spec
 from advisor.manifests._text import read_text
 from advisor.model.project import Finding, Manifest, PythonDeclaration, SourceLocation
@@ -34,7 +35,7 @@ class PythonVersionReader:
                 finding = Finding(
                     "python-version-unread",
                     "info",
-                    f".python-version names {text!r}, not a CPython version",
+                    f".python-version names {excerpt(text)!r}, not a CPython version",
                     SourceLocation(display, number),
                 )
                 return Manifest(display, self.kind, findings=(finding,))

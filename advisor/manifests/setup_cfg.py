@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from advisor.model.excerpt import excerpt
 from advisor.errors import ManifestError
 from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._pep508 import Collector
@@ -154,7 +155,7 @@ def _parse(text: str, display: str) -> dict[str, dict[str, _Value]]:
         m = _KEY.match(stripped)
         if m is None or section is None:
             raise ManifestError(
-                f"not an INI line: {stripped[:60]!r}",
+                f"not an INI line: {excerpt(stripped)!r}",
                 file=display,
                 line=number,
                 code="invalid-manifest",

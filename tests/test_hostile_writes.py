@@ -123,6 +123,147 @@ def on_call(
     return wrapped
 
 
+# --- -o / --write-constraints: devices, FIFOs, standard output, the files read ------------------
+
+
+@posix_only
+@pytest.mark.parametrize("option", ["-o", "--write-constraints"])
+def test_a_character_device_stays_a_device(req: Path, tmp_path: Path, option: str) -> None:
+    """``-o /dev/null`` as root replaced /dev/null with a regular file."""
+    null = device(tmp_path / "null", 1, 3)
+    assert main([str(req), option, str(null), *ARGS, "--format", "json"]) == 1
+    st = os.stat(null)
+    assert stat.S_ISCHR(st.st_mode) and st.st_rdev == os.makedev(1, 3)
+
+
+@posix_only
+def test_a_device_that_refuses_the_write_stays_a_device(
+    req: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A device is written in place, so its own error is the one reported (``/dev/full``)."""
+    full = device(tmp_path / "full", 1, 7)
+    assert main([str(req), "-o", str(full), *ARGS]) == 2
+    assert one_error(capsys) == f"{full}: cannot write: No space left on device"
+    assert stat.S_ISCHR(os.stat(full).st_mode)
+
+
+@posix_only
+def test_a_fifo_nobody_reads_is_refused_not_waited_on(req: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    proc = cli(tmp_path, "requirements.txt", "-o", str(fifo))
+    assert proc.returncode == 2, proc.stderr
+    assert errors(proc.stderr) == [
+        f"{fifo}: is a FIFO (named pipe) that nothing reads; it was left as it is"
+    ]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+@posix_only
+@pytest.mark.parametrize(
+    ("option", "expected"), [("-o", REPORT_START), ("--write-constraints", "ddtrace==4.6.0")]
+)
+def test_a_fifo_with_a_reader_gets_the_output(
+    req: Path, tmp_path: Path, option: str, expected: str
+) -> None:
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader, before the writer comes
+    try:
+        proc = cli(tmp_path, "requirements.txt", option, str(fifo))
+        assert proc.returncode == 1, proc.stderr
+        received = b""
+        while chunk := os.read(reader, 65536):
+            received += chunk
+    finally:
+        os.close(reader)
+    assert expected in received.decode()
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+@posix_only
+def test_dev_stdout_into_a_pipe(req: Path, tmp_path: Path) -> None:
+    proc = cli(tmp_path, "requirements.txt", "-o", "/dev/stdout")
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.startswith(REPORT_START)
+
+
+@posix_only
+def test_dev_stdout_into_a_file_writes_through_it(req: Path, tmp_path: Path) -> None:
+    """Standard output redirected to a file: the report goes into that file, which is not
+    replaced (the shell's redirection keeps pointing at it)."""
+    log = tmp_path / "log.txt"
+    with log.open("wb") as out:
+        before = os.fstat(out.fileno()).st_ino
+        proc = cli(
+            tmp_path, "requirements.txt", "-o", "/dev/stdout", stdout=out, stderr=subprocess.PIPE
+        )
+    assert proc.returncode == 1, proc.stderr
+    assert log.read_text().startswith(REPORT_START)
+    assert log.stat().st_ino == before
+
+
+def _link(kind: str, target: Path, at: Path) -> Path:
+    if kind == "symlink":
+        at.symlink_to(target.name)
+    else:
+        os.link(target, at)
+    return at
+
+
+@pytest.mark.parametrize(
+    ("option", "name", "link", "fix"),
+    [
+        ("-o", "requirements.txt", None, False),
+        ("-o", "./sub/../requirements.txt", None, False),
+        ("-o", "report.txt", "symlink", False),
+        ("-o", "report.txt", "hard link", False),
+        ("--write-constraints", "base.txt", None, False),  # read through -r only
+        ("--write-constraints", "requirements.txt", None, True),
+    ],
+    ids=["same-path", "dotdot", "symlink", "hard-link", "include", "fix"],
+)
+def test_an_output_that_is_a_file_read_is_refused(
+    req: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    option: str,
+    name: str,
+    link: str | None,
+    fix: bool,
+) -> None:
+    (tmp_path / "sub").mkdir()
+    req.write_bytes(b"-r base.txt\nflask==3.1.0\nddtrace==2.3.0\n")
+    base = tmp_path / "base.txt"
+    base.write_bytes(b"requests==2.31.0\n")
+    if link:
+        _link(link, req, tmp_path / name)
+    before = {p: p.read_bytes() for p in (req, base)}
+    argv = ["requirements.txt", option, name, *ARGS, *(["--fix"] if fix else [])]
+    assert main(argv) == 2
+    line = one_error(capsys)
+    assert line.startswith(f"{name}: is ") and "one of the files read" in line, line
+    assert {p: p.read_bytes() for p in (req, base)} == before
+    if link == "symlink":
+        assert (tmp_path / name).is_symlink()
+    if link == "hard link":
+        assert req.stat().st_nlink == 2
+
+
+def test_one_file_for_both_outputs_is_refused(
+    req: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The report would silently replace the constraints (or the other way round)."""
+    assert (
+        main(["requirements.txt", "-o", "out.txt", "--write-constraints", "./out.txt", *ARGS]) == 2
+    )
+    assert (
+        one_error(capsys)
+        == "./out.txt: -o and --write-constraints name the same file; nothing was written"
+    )
+    assert not (tmp_path / "out.txt").exists()
+
+
 # --- --fix: owner, mode, hard links, another program -------------------------------------------
 
 

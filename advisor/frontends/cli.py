@@ -144,19 +144,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _write(text: str, output: str | None) -> None:
-    """Write the report; to a file atomically (temp file beside it, then rename)."""
+    """Write the report (or constraints) to standard output or to ``output``.
+
+    A regular or new file is replaced atomically (a temp file beside it, then a rename, owner
+    and mode kept); ``/dev/stdout`` goes through standard output; a FIFO or a device such as
+    ``/dev/null`` is written in place and never replaced by a regular file, and a FIFO nobody
+    reads is refused instead of waited on (:func:`advisor.write.apply.write_output`).
+    """
     if output is None:
         sys.stdout.write(text)
         return
     from pathlib import Path
 
     from advisor.write import WriteFailed
-    from advisor.write.apply import write_atomic
+    from advisor.write.apply import write_output
 
     try:
-        write_atomic(Path(output), text.encode("utf-8"))
+        write_output(Path(output), text.encode("utf-8"))
     except OSError as exc:  # a missing folder, a full disk: one line naming the file, not a crash
         raise WriteFailed(f"cannot write: {exc.strerror or exc}", file=output) from exc
+
+
+def _check_outputs(args: argparse.Namespace, project: Project) -> None:
+    """Refuse, before anything is written, an ``-o`` or ``--write-constraints`` file that is
+    one of the files read (however named: a symlink, a hard link) or that both name."""
+    outputs = [(o, p) for o, p in (("-o", args.output), ("--write-constraints", args.write_constraints)) if p]
+    if outputs:
+        from advisor.write.apply import refuse_inputs
+
+        refuse_inputs(outputs, [f for m in project.manifests for f in (m.path, *m.includes)])
 
 
 def _advise(argv: Sequence[str]) -> int:
@@ -183,6 +199,7 @@ def _advise(argv: Sequence[str]) -> int:
 
     with outside_allowed_here(args.allow_outside):
         project, advice = read_and_advise(args.paths or ["."], request, settings)
+    _check_outputs(args, project)
     if args.fix or args.diff:
         return _fix(args, project, advice)
     if args.write_constraints:

@@ -1,4 +1,4 @@
-"""Putting patches on disk, all or nothing, and showing them as a unified diff.
+"""Putting patches and output files on disk, all or nothing, and showing patches as a diff.
 
 How one file is written (:func:`write_atomic`):
 
@@ -22,6 +22,10 @@ How a fix is written (:func:`apply`), all or nothing:
 
 When anything fails, every file already written gets its original bytes back, as pip-audit's
 ``_recover_files`` does.
+
+Reports and constraints files the user names go through :func:`write_output`, which never turns
+a device or a FIFO into a regular file, and :func:`refuse_inputs`, which keeps them off the
+files read.
 """
 
 from __future__ import annotations
@@ -31,8 +35,9 @@ import difflib
 import errno
 import os
 import stat
+import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,9 +45,11 @@ from advisor.write._base import Patch, TextFile, WriteFailed, WriteRefused
 
 __all__ = [
     "apply",
+    "refuse_inputs",
     "restore",
     "unified_diff",
     "write_atomic",
+    "write_output",
 ]
 
 _TMP_SUFFIX = ".aap-advise.tmp"
@@ -318,6 +325,150 @@ def restore(patches: Sequence[Patch]) -> None:
             failed.append(str(p.path))
     if failed:
         raise WriteFailed(f"could not restore {', '.join(failed)}")
+
+
+# --- files the user names for output ------------------------------------------------------------
+
+
+def refuse_inputs(outputs: Sequence[tuple[str, str]], inputs: Iterable[str]) -> None:
+    """Refuse output files that are files read, before anything is written.
+
+    :param outputs: ``(option, path)`` pairs, e.g. ``("-o", "report.md")``.
+    :param inputs: every file read, as displayed (relative to the working directory).
+    :raises WriteFailed: ``output-is-input`` when an output is one of the inputs however it is
+        named (the same path, ``..``, a symbolic or a hard link), or two outputs name one
+        regular (or new) file.
+    """
+    read: dict[tuple[int, int], str] = {}
+    for name in inputs:
+        with contextlib.suppress(OSError):
+            found = os.stat(name)
+            read.setdefault((found.st_dev, found.st_ino), name)
+    claimed: dict[object, str] = {}
+    for option, path in outputs:
+        st: os.stat_result | None
+        try:
+            st = os.stat(path)
+        except OSError:
+            st = None
+        if st is not None and (same_as := read.get((st.st_dev, st.st_ino))) is not None:
+            same = (
+                "one of the files read" if same_as == path else f"{same_as}, one of the files read"
+            )
+            raise WriteFailed(
+                f"is {same}; {option} would overwrite it, so nothing was written",
+                code="output-is-input",
+                file=path,
+                hint=f"give {option} another file",
+            )
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            continue  # /dev/null twice, /dev/stdout twice: each write goes through
+        key: object = (st.st_dev, st.st_ino) if st is not None else os.path.realpath(path)
+        if key in claimed:
+            raise WriteFailed(
+                f"{claimed[key]} and {option} name the same file; nothing was written",
+                code="output-is-input",
+                file=path,
+                hint=f"give {option} another file",
+            )
+        claimed[key] = option
+
+
+def _write_fd(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _standard_stream(st: os.stat_result) -> int | None:
+    """1 or 2 when ``st`` is the file standard output or error already goes to."""
+    for fd in (1, 2):
+        try:
+            if os.path.samestat(st, os.fstat(fd)):
+                return fd
+        except OSError:
+            continue
+    return None
+
+
+def _write_special(path: Path, data: bytes, st: os.stat_result) -> None:
+    """A FIFO or character device: opened without blocking (no reader on a FIFO: refused at
+    once, never waited on), then written in place, blocking as a shell redirection would."""
+    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        if exc.errno == errno.ENXIO and stat.S_ISFIFO(st.st_mode):
+            raise WriteFailed(
+                "is a FIFO (named pipe) that nothing reads; it was left as it is",
+                code="output-not-writable",
+                file=str(path),
+                hint="start its reader first, or name a regular file",
+            ) from exc
+        raise
+    try:
+        now = os.fstat(fd)
+        if (now.st_dev, now.st_ino, stat.S_IFMT(now.st_mode)) != (
+            st.st_dev,
+            st.st_ino,
+            stat.S_IFMT(st.st_mode),
+        ):
+            raise WriteFailed(
+                "was replaced while aap-advise opened it; nothing was written", file=str(path)
+            )
+        with contextlib.suppress(OSError, AttributeError):
+            os.set_blocking(fd, True)
+        _write_fd(fd, data)
+    finally:
+        os.close(fd)
+
+
+_KINDS = {
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write a report or constraints file to ``path`` (``-o``, ``--write-constraints``).
+
+    * A new path or a regular file: :func:`write_atomic` (a temp file and a rename; owner,
+      group, mode and hard links kept).
+    * The file standard output or standard error already goes to (``/dev/stdout``,
+      ``/dev/fd/1``, ``/proc/self/fd/2``, or that file by its name): written through that
+      descriptor, never replaced or truncated.
+    * A FIFO or a character device (``/dev/null``, a terminal): written in place, never
+      replaced by a regular file. It is opened without blocking: a FIFO nobody reads, or a
+      device that will not open for writing, is refused with one line rather than waited on.
+    * A directory: ``Is a directory``; a block device, a socket: refused.
+
+    :raises OSError: when the system refuses the write.
+    :raises WriteFailed: for a path refused here.
+    """
+    try:
+        st: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    if st is not None:
+        fd = _standard_stream(st)
+        if fd is not None:
+            stream = sys.stdout if fd == 1 else sys.stderr
+            with contextlib.suppress(Exception):
+                stream.flush()
+            _write_fd(fd, data)
+            return
+        if stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):
+            _write_special(path, data, st)
+            return
+        kind = _KINDS.get(stat.S_IFMT(st.st_mode))
+        if kind is not None or not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode)):
+            raise WriteFailed(
+                f"is {kind or 'not a regular file'}; aap-advise writes only to files, FIFOs "
+                "and character devices, so nothing was written",
+                code="output-not-writable",
+                file=str(path),
+            )
+    write_atomic(path, data)
 
 
 # --- showing patches ---------------------------------------------------------------------------

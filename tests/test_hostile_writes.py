@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import stat
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -262,6 +264,133 @@ def test_one_file_for_both_outputs_is_refused(
         == "./out.txt: -o and --write-constraints name the same file; nothing was written"
     )
     assert not (tmp_path / "out.txt").exists()
+
+
+# --- --fix: interrupted ------------------------------------------------------------------------
+
+
+def _keyboard_interrupt(*_: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def _sigint(*_: Any) -> None:
+    os.kill(os.getpid(), signal.SIGINT)  # a real Ctrl-C, delivered to this process
+
+
+@posix_only
+@pytest.mark.parametrize(
+    ("call", "action"),
+    [(2, _keyboard_interrupt), (2, _sigint), (4, _keyboard_interrupt)],
+    ids=[
+        "keyboard-interrupt-mid-edits",
+        "sigint-mid-edits",
+        "keyboard-interrupt-writing-constraints",
+    ],
+)
+def test_ctrl_c_during_fix_changes_nothing_and_says_so(
+    project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    call: int,
+    action: Callable[..., None],
+) -> None:
+    """The second rename is one file in; the fourth is the constraints file after the three edits."""
+    constraints = project.parent / f"{project.name}-constraints.txt"
+    monkeypatch.setattr(os, "replace", on_call(call, action, os.replace))
+    code = main([str(project), "--fix", "--write-constraints", str(constraints), *ARGS])
+    err = capsys.readouterr().err
+    assert code == 130, err
+    assert err.splitlines() == ["aap-advise: --fix interrupted; nothing was changed"]
+    unchanged(project)
+    assert not constraints.exists()
+
+
+@posix_only
+def test_ctrl_c_during_relock_puts_the_lock_back_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lock tool rewrites uv.lock, then Ctrl-C arrives (the tool sends it to aap-advise)."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    uv = bin_dir / "uv"
+    uv.write_text(
+        f"#!{sys.executable}\nimport os, pathlib, signal\n"
+        "pathlib.Path('uv.lock').write_text('rewritten by uv\\n')\n"
+        "os.kill(os.getppid(), signal.SIGINT)\n"
+    )
+    uv.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    app = tmp_path / "app"
+    app.mkdir()
+    pyproject = app / "pyproject.toml"
+    pyproject.write_bytes(FILES["pyproject.toml"])
+    (app / "uv.lock").write_text("version = 1\n")
+    assert main([str(pyproject), "--fix", "--relock", *ARGS]) == 130
+    assert (
+        capsys.readouterr().err.splitlines()[-1]
+        == "aap-advise: --fix interrupted; nothing was changed"
+    )
+    assert pyproject.read_bytes() == FILES["pyproject.toml"]
+    assert (app / "uv.lock").read_text() == "version = 1\n"
+
+
+DRIVER = r"""
+import os, sys, time
+from pathlib import Path
+
+ready, go = Path(sys.argv[1]), Path(sys.argv[2])
+real, calls = os.replace, 0
+
+
+def replace(*args, **kwargs):
+    # The second file goes in place only once the test has sent its signal.
+    global calls
+    calls += 1
+    if calls == 2:
+        ready.touch()
+        deadline = time.monotonic() + 60
+        while not go.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+    return real(*args, **kwargs)
+
+
+os.replace = replace
+from advisor.frontends.cli import main
+
+sys.exit(main(sys.argv[3:]))
+"""
+
+
+@posix_only
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_signal_from_outside_mid_fix_changes_nothing(
+    project: Path, tmp_path_factory: pytest.TempPathFactory, signum: int
+) -> None:
+    """A real process, a real signal from another one, one file already in place."""
+    flags = tmp_path_factory.mktemp("flags")
+    ready, go = flags / "ready", flags / "go"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", DRIVER, str(ready), str(go), str(project), "--fix", *ARGS],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120  # bounds a hang; not a timing assertion
+        while not ready.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert ready.exists(), proc.communicate(timeout=60)
+        proc.send_signal(signum)
+        go.touch()
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 128 + signum, err
+    assert err.splitlines() == ["aap-advise: --fix interrupted; nothing was changed"]
+    unchanged(project)
 
 
 # --- --fix: owner, mode, hard links, another program -------------------------------------------

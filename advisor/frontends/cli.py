@@ -211,12 +211,24 @@ def _advise(argv: Sequence[str]) -> int:
 
 
 def _fix(args: argparse.Namespace, project: Project, advice: Advice) -> int:
-    """``--fix`` / ``--diff``: plan every edit first; write nothing if any file is refused."""
+    """``--fix`` / ``--diff``: plan every edit first; write nothing if any file is refused.
+
+    The writing (edits, ``--write-constraints``, ``--relock``) is all or nothing, interrupts
+    included: a signal (Ctrl-C) or a failure at any point puts every file back, and one line
+    says so.
+    """
+    import signal
+
     from advisor.write import IndexHashLookup, apply, constraints_text, plan_fix, restore, run_relock, unified_diff
+    from advisor.write import Interrupted, WriteFailed
+    from advisor.write.apply import UNDONE, held_signals, put_back_files, save_files
 
     lookup = None if args.offline else IndexHashLookup(args.index_url or _primary_index(project))
     try:
         plan = plan_fix(project, advice, hashes=lookup)
+    except KeyboardInterrupt:  # while looking up hashes: nothing was written yet
+        sys.stderr.write(f"aap-advise: {UNDONE}\n")
+        return 128 + signal.SIGINT
     finally:
         if lookup is not None:
             lookup.close()
@@ -234,17 +246,36 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice) -> int:
             sys.stderr.write(f"aap-advise: would run: {command}\n")
         return EXIT_ACTION if plan.patches or plan.commands else EXIT_OK
     constraints = constraints_text(advice) if args.write_constraints else None
-    apply(plan.patches)
+    saved = save_files(c.file for c in plan.commands) if args.relock else {}
+    done = False
     try:
-        if constraints is not None:
-            _write(constraints, args.write_constraints)
-        if args.relock and plan.commands:
-            run_relock(plan.commands)
-    except BaseException:
-        restore(plan.patches)  # nothing stays written when a later step fails
-        raise
-    for patch in plan.patches:
-        sys.stderr.write(f"aap-advise: edited {patch.path}: {patch.reason}\n")
+        with held_signals() as held:  # a signal waits for the step in progress, then undoes all
+            apply(plan.patches)
+            try:
+                if constraints is not None:
+                    _write(constraints, args.write_constraints)
+                if args.relock and plan.commands:
+                    run_relock(plan.commands)  # Ctrl-C reaches the tool too, which fails
+                held.check()
+            except BaseException as exc:
+                # Nothing stays written when a later step fails: the lock files the tools
+                # rewrote, then the edits; a signal behind the failure is reported as such.
+                unrestored = put_back_files(saved)
+                restore(plan.patches)
+                if unrestored:
+                    raise WriteFailed(f"could not restore {', '.join(unrestored)}") from exc
+                if held.received is not None or isinstance(exc, KeyboardInterrupt):
+                    raise Interrupted(UNDONE, signum=held.received or signal.SIGINT) from exc
+                raise
+            done = True
+            for patch in plan.patches:
+                sys.stderr.write(f"aap-advise: edited {patch.path}: {patch.reason}\n")
+    except (Interrupted, KeyboardInterrupt) as exc:
+        if done:  # a signal after the fix was whole and reported acts as it would anywhere
+            raise
+        stop = exc if isinstance(exc, Interrupted) else Interrupted(UNDONE, signum=signal.SIGINT)
+        sys.stderr.write(f"aap-advise: {stop.message}\n")  # one line, as a shell would: 128 + signal
+        return 128 + stop.signum
     if not args.relock:
         for command in plan.commands:
             sys.stderr.write(f"aap-advise: run: {command}\n")

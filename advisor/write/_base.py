@@ -29,6 +29,7 @@ __all__ = [
     "Decision",
     "FixPlan",
     "HashLookup",
+    "Interrupted",
     "Keep",
     "Move",
     "Patch",
@@ -60,6 +61,19 @@ class WriteFailed(AdvisorError):
     """Writing a file or running a re-lock command failed; every file was restored."""
 
     default_code = "write-failed"
+
+
+class Interrupted(WriteFailed):
+    """A signal (Ctrl-C's SIGINT, SIGTERM, SIGHUP) stopped ``--fix``; every file was restored.
+
+    :param signum: the signal; the front end exits with 128 plus it, as a shell reports it.
+    """
+
+    default_code = "interrupted"
+
+    def __init__(self, message: str = "--fix interrupted", *, signum: int) -> None:
+        super().__init__(message)
+        self.signum = signum
 
 
 @dataclass(frozen=True, slots=True)

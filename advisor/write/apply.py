@@ -21,7 +21,10 @@ How a fix is written (:func:`apply`), all or nothing:
    left as that program wrote it and the fix stops. In-place writes come last.
 
 When anything fails, every file already written gets its original bytes back, as pip-audit's
-``_recover_files`` does.
+``_recover_files`` does. SIGINT, SIGTERM and SIGHUP are held while files are written
+(:func:`held_signals`): one arriving stops the fix at the next step, every file written is put
+back and :class:`~advisor.write._base.Interrupted` is raised; a :class:`KeyboardInterrupt`
+raised any other way is undone and reported the same way.
 
 Reports and constraints files the user names go through :func:`write_output`, which never turns
 a device or a FIFO into a regular file, and :func:`refuse_inputs`, which keeps them off the
@@ -34,25 +37,34 @@ import contextlib
 import difflib
 import errno
 import os
+import signal
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
-from advisor.write._base import Patch, TextFile, WriteFailed, WriteRefused
+from advisor.write._base import Interrupted, Patch, TextFile, WriteFailed, WriteRefused
 
 __all__ = [
+    "UNDONE",
     "apply",
+    "held_signals",
+    "put_back_files",
     "refuse_inputs",
     "restore",
+    "save_files",
     "unified_diff",
     "write_atomic",
     "write_output",
 ]
 
 _TMP_SUFFIX = ".aap-advise.tmp"
+#: What an interrupted fix says once every file is back as it was.
+UNDONE = "--fix interrupted; nothing was changed"
 
 
 # --- one file ----------------------------------------------------------------------------------
@@ -138,6 +150,98 @@ def write_atomic(path: Path, data: bytes) -> None:
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         raise OSError(errno.EINVAL, "not a regular file", str(path))
     _put(target, data, st)
+
+
+def save_files(paths: Iterable[Path]) -> dict[Path, bytes | None]:
+    """Each path's bytes (``None`` when it does not exist), for :func:`put_back_files`."""
+    return {p: p.read_bytes() if p.exists() else None for p in paths}
+
+
+def put_back_files(saved: dict[Path, bytes | None]) -> list[str]:
+    """Give each saved file its bytes back (remove one that did not exist); the paths that
+    could not be."""
+    failed = []
+    for path, data in saved.items():
+        try:
+            if data is None:
+                path.unlink(missing_ok=True)
+            elif not path.exists() or path.read_bytes() != data:
+                write_atomic(path, data)
+        except OSError:
+            failed.append(str(path))
+    return failed
+
+
+# --- signals -----------------------------------------------------------------------------------
+
+_SIGNALS = tuple(
+    s for s in (getattr(signal, n, None) for n in ("SIGINT", "SIGTERM", "SIGHUP")) if s is not None
+)
+
+
+class Held:
+    """The state of :func:`held_signals`: the first signal received, and whether it was seen."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.received: int | None = None
+        self.consumed = False
+        self.saved: dict[int, object] = {}
+
+    def _record(self, signum: int, frame: FrameType | None) -> None:
+        if self.received is None:
+            self.received = signum
+
+    def check(self) -> None:
+        """:raises Interrupted: when a held signal has arrived."""
+        if self.received is not None:
+            self.consumed = True
+            raise Interrupted(signum=self.received)
+
+
+_held = Held()
+
+
+@contextlib.contextmanager
+def held_signals() -> Iterator[Held]:
+    """Hold SIGINT, SIGTERM and SIGHUP: one arriving is recorded, not acted on, so a step in
+    progress is never cut in half; callers :meth:`Held.check` between steps.
+
+    Only the main thread may set signal handlers (and only it runs them); elsewhere nothing is
+    held (the callers' own ``except BaseException`` still undoes their work). A signal set to be
+    ignored (``nohup``) stays ignored. Nesting is fine: the outermost one owns the handlers. On
+    leaving it, the handlers before are put back, and a signal received but never checked for
+    (it came after the last check) is raised again, so it acts as it would have, once the work
+    is whole. While an exception leaves, a signal received is dropped: the work failed and is
+    being reported anyway.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield Held()  # receives nothing
+        return
+    outer = _held.depth == 0
+    if outer:
+        _held.received, _held.consumed, _held.saved = None, False, {}
+        for s in _SIGNALS:
+            with contextlib.suppress(ValueError, OSError):
+                if signal.getsignal(s) is not signal.SIG_IGN:
+                    _held.saved[s] = signal.signal(s, _held._record)
+    _held.depth += 1
+    failed = False
+    try:
+        yield _held
+    except BaseException:
+        failed = True
+        raise
+    finally:
+        _held.depth -= 1
+        if outer:
+            for s, handler in _held.saved.items():
+                signal.signal(s, signal.SIG_DFL if handler is None else handler)  # type: ignore[arg-type]
+            _held.saved = {}
+            late = _held.received
+            if late is not None and not _held.consumed and not failed:
+                _held.consumed = True
+                signal.raise_signal(late)
 
 
 # --- a fix -------------------------------------------------------------------------------------
@@ -266,33 +370,48 @@ def apply(patches: Sequence[Patch]) -> None:
 
     :raises WriteFailed: naming the file that failed, after every file already written has
         its original bytes back (or naming those that could not be restored, too).
+    :raises Interrupted: when a signal or a :class:`KeyboardInterrupt` came while writing,
+        after the same.
     """
-    targets = _checked(patches)
-    done: list[_Target] = []
-    current: _Target | None = None
-    try:
-        for current in targets:
-            current.stage()
-        for current in sorted(targets, key=lambda t: t.in_place):
-            current.recheck()
-            if current.in_place:  # a write cut short leaves part of the file: put it back
-                done.append(current)
-            current.commit()
-            if not current.in_place:  # a failed rename changed nothing
-                done.append(current)
-    except BaseException as exc:
-        for t in targets:
-            t.discard()
-        unrestored = _put_back(done)
-        if isinstance(exc, WriteFailed):
-            exc.message = f"{exc.message}; {_undone(unrestored)}"
+    with held_signals() as held:
+        targets = _checked(patches)
+        done: list[_Target] = []
+        current: _Target | None = None
+        try:
+            for current in targets:
+                held.check()
+                current.stage()
+            for current in sorted(targets, key=lambda t: t.in_place):
+                held.check()
+                current.recheck()
+                if current.in_place:  # a write cut short leaves part of the file: put it back
+                    done.append(current)
+                current.commit()
+                if not current.in_place:  # a failed rename changed nothing
+                    done.append(current)
+            current = None
+            held.check()  # one that came during the last write: all or nothing, so nothing
+        except BaseException as exc:
+            for t in targets:
+                t.discard()
+            unrestored = _put_back(done)
+            if isinstance(exc, Interrupted | KeyboardInterrupt):
+                signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+                message = (
+                    f"--fix interrupted; could not restore {', '.join(unrestored)}"
+                    if unrestored
+                    else UNDONE
+                )
+                raise Interrupted(message, signum=signum) from exc
+            if isinstance(exc, WriteFailed):
+                exc.message = f"{exc.message}; {_undone(unrestored)}"
+                raise
+            if isinstance(exc, OSError):
+                raise WriteFailed(
+                    f"cannot write: {exc.strerror or exc}; {_undone(unrestored)}",
+                    file=str(current.patch.path) if current is not None else None,
+                ) from exc
             raise
-        if isinstance(exc, OSError):
-            raise WriteFailed(
-                f"cannot write: {exc.strerror or exc}; {_undone(unrestored)}",
-                file=str(current.patch.path) if current is not None else None,
-            ) from exc
-        raise
 
 
 def _put_back(targets: Sequence[_Target]) -> list[str]:
@@ -307,7 +426,7 @@ def _put_back(targets: Sequence[_Target]) -> list[str]:
 
 
 def restore(patches: Sequence[Patch]) -> None:
-    """Undo applied patches (after a later step, such as a re-lock, failed).
+    """Undo applied patches (after a later step, such as a re-lock, failed), signals held.
 
     A file that no longer holds the patch's bytes was changed by someone else since: it is
     left alone and named.
@@ -315,14 +434,15 @@ def restore(patches: Sequence[Patch]) -> None:
     :raises WriteFailed: naming the files that could not be restored.
     """
     failed = []
-    for p in reversed(patches):
-        try:
-            if p.path.read_bytes() != p.after:
-                failed.append(f"{p.path} (changed by another program meanwhile)")
-                continue
-            write_atomic(p.path, p.before)
-        except OSError:
-            failed.append(str(p.path))
+    with held_signals():
+        for p in reversed(patches):
+            try:
+                if p.path.read_bytes() != p.after:
+                    failed.append(f"{p.path} (changed by another program meanwhile)")
+                    continue
+                write_atomic(p.path, p.before)
+            except OSError:
+                failed.append(str(p.path))
     if failed:
         raise WriteFailed(f"could not restore {', '.join(failed)}")
 

@@ -9,6 +9,7 @@ with a timeout.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import signal
@@ -23,6 +24,10 @@ from typing import Any
 import pytest
 
 from advisor.frontends.cli import main
+from advisor.model.advice import AdviceRequest
+from advisor.model.project import Dependency, Project, SourceLocation
+from advisor.pipeline import Settings, read_and_advise
+from advisor.write import plan_fix
 
 ROOT = Path(__file__).resolve().parents[1]
 ARGS = [
@@ -470,3 +475,73 @@ def test_a_file_another_program_changes_during_the_fix_is_not_overwritten(
     for name, data in FILES.items():
         if project / name != victim[0]:
             assert (project / name).read_bytes() == data
+
+
+# --- --fix that cannot make the change it advised ----------------------------------------------
+
+
+def test_fix_refuses_a_local_wheel_it_cannot_move(
+    req: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The check hook fails on this file (upgrade advised); the fix hook passed, writing nothing."""
+    wheel = "./wheels/ddtrace-2.3.0-cp311-cp311-manylinux_2_17_x86_64.whl"
+    req.write_text(f"flask==3.1.0\n{wheel}\n")
+    before = req.read_bytes()
+    assert main([str(req), *ARGS]) == 1  # the check
+    capsys.readouterr()
+    assert main([str(req), "--fix", *ARGS]) == 2
+    line = one_error(capsys)
+    assert (
+        line
+        == f"{req}:2: ddtrace is installed from {wheel}, a file or URL: there is no version to move"
+    )
+    assert req.read_bytes() == before
+
+
+@pytest.mark.parametrize("untrusted", [False, True], ids=["expanded", "untrusted"])
+def test_fix_refuses_a_version_in_an_environment_variable(
+    req: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, untrusted: bool
+) -> None:
+    """``ddtrace==${DDTRACE_VERSION}``: the writer cannot edit the variable, so it says so.
+
+    Expanded (trusted files, the variable set), the readers see 2.3.0; untrusted (the hooks),
+    they see no version, or stop at the line: either way --fix must not pass writing nothing.
+    """
+    if untrusted:
+        monkeypatch.delenv("DDTRACE_VERSION", raising=False)
+    else:
+        monkeypatch.setenv("DDTRACE_VERSION", "2.3.0")
+    req.write_text("flask==3.1.0\nddtrace==${DDTRACE_VERSION}\n")
+    before = req.read_bytes()
+    assert main([str(req), "--fix", *ARGS, *(["--untrusted"] if untrusted else [])]) == 2
+    line = one_error(capsys)
+    assert line.startswith(f"{req}:2: ") and "${DDTRACE_VERSION}" in line, line
+    assert req.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "specifier", ["", "==${DDTRACE_VERSION}"], ids=["no-specifier", "as-written"]
+)
+def test_plan_refuses_a_declaration_it_cannot_find_in_the_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, specifier: str
+) -> None:
+    """The readers' side of ``${VAR}`` not expanded: ddtrace with no known version, on a line
+    the writer cannot edit. The plan refuses it and names the variable."""
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "requirements.txt"
+    path.write_text("flask==3.1.0\nddtrace\n")
+    request = AdviceRequest(("api-security",), "3.12", today=dt.date(2026, 11, 24))
+    project, advice = read_and_advise([str(path)], request, Settings(no_cache=True))
+    path.write_text("flask==3.1.0\nddtrace==${DDTRACE_VERSION}\n")
+    dep = Dependency("ddtrace", "ddtrace", specifier, None, SourceLocation(str(path), 2))
+    project = Project(
+        project.manifests, (*[d for d in project.dependencies if d.name != "ddtrace"], dep), None
+    )
+    plan = plan_fix(project, advice, hashes=None)
+    assert [(r.code, r.line) for r in plan.refusals] == [("not-editable", 2)]
+    assert "${DDTRACE_VERSION}" in plan.refusals[0].message
+    assert (
+        plan.refusals[0].hint
+        == "set DDTRACE_VERSION to 4.6.0 where it is defined, or write ddtrace==4.6.0"
+    )
+    assert plan.patches == []

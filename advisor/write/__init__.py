@@ -179,7 +179,7 @@ def _edit_file(
         if kind == "setup.cfg":
             return setup_cfg.edit(file, data, targets)
         if kind == "requirements":
-            return requirements.edit(file, data, targets, hashes)
+            return requirements.edit(file, data, targets, hashes, deps)
     except WriteRefused as exc:
         return FixPlan(refusals=[exc])
     return FixPlan(messages=[f"{file}: aap-advise does not edit {kind} files; change it by hand"])

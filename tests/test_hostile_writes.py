@@ -545,3 +545,34 @@ def test_plan_refuses_a_declaration_it_cannot_find_in_the_text(
         == "set DDTRACE_VERSION to 4.6.0 where it is defined, or write ddtrace==4.6.0"
     )
     assert plan.patches == []
+
+
+@pytest.mark.parametrize("diff", [False, True], ids=["fix", "diff"])
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        ("requirements.txt", "flask==3.1.0\n", "ddtrace is not declared in any file given"),
+        (
+            "setup.py",
+            'from setuptools import setup\nsetup(name="x", install_requires=["ddtrace==2.3.0"])\n',
+            "setup.py is code and is never edited",
+        ),
+        (
+            "pylock.toml",
+            (ROOT / "fixtures" / "formats" / "pylock" / "pylock.toml").read_text(),
+            "regenerate it with the tool that wrote it",
+        ),
+    ],
+    ids=["undeclared", "setup-py", "pylock"],
+)
+def test_fix_that_leaves_the_change_to_you_does_not_pass(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], diff: bool, name: str, text: str, said: str
+) -> None:
+    """The check exits 1; a fix that changed nothing must not exit 0 (the hook would pass)."""
+    path = tmp_path / name
+    path.write_text(text)
+    assert main([str(path), *ARGS]) == 1
+    capsys.readouterr()
+    assert main([str(path), "--diff" if diff else "--fix", *ARGS]) == 1
+    assert said in capsys.readouterr().err
+    assert path.read_text() == text

@@ -215,7 +215,8 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice) -> int:
 
     The writing (edits, ``--write-constraints``, ``--relock``) is all or nothing, interrupts
     included: a signal (Ctrl-C) or a failure at any point puts every file back, and one line
-    says so.
+    says so. Exit 0 only when nothing needs to change: an advised change ``--fix`` left to the
+    user (setup.py, a ddtrace no file declares) is exit 1, a refused edit exit 2.
     """
     import signal
 
@@ -244,7 +245,7 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice) -> int:
         sys.stdout.write(unified_diff(plan.patches))
         for command in plan.commands:
             sys.stderr.write(f"aap-advise: would run: {command}\n")
-        return EXIT_ACTION if plan.patches or plan.commands else EXIT_OK
+        return EXIT_ACTION if plan.patches or plan.commands or plan.by_hand else EXIT_OK
     constraints = constraints_text(advice) if args.write_constraints else None
     saved = save_files(c.file for c in plan.commands) if args.relock else {}
     done = False
@@ -281,8 +282,9 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice) -> int:
             sys.stderr.write(f"aap-advise: run: {command}\n")
     if advice.recommendation.status == "impossible":
         return EXIT_ACTION
-    # A second --fix changes nothing and succeeds, even for a split answer already written.
-    return EXIT_ACTION if plan.patches or plan.commands else EXIT_OK
+    # A second --fix changes nothing and succeeds, even for a split answer already written;
+    # a change left to the user (setup.py, an undeclared ddtrace) is not success.
+    return EXIT_ACTION if plan.patches or plan.commands or plan.by_hand else EXIT_OK
 
 
 def _primary_index(project: Project) -> str:

@@ -274,6 +274,16 @@ def test_one_file_for_both_outputs_is_refused(
 # --- --fix: interrupted ------------------------------------------------------------------------
 
 
+@pytest.fixture
+def live_ctrl_c() -> Any:
+    """SIGINT raises KeyboardInterrupt here, as in a terminal, even when the tests were started
+    with it ignored (a background job of a non-interactive shell); aap-advise keeps a signal
+    that is ignored ignored."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)
+
+
 def _keyboard_interrupt(*_: Any) -> None:
     raise KeyboardInterrupt
 
@@ -293,6 +303,7 @@ def _sigint(*_: Any) -> None:
     ],
 )
 def test_ctrl_c_during_fix_changes_nothing_and_says_so(
+    live_ctrl_c: None,
     project: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
@@ -312,7 +323,10 @@ def test_ctrl_c_during_fix_changes_nothing_and_says_so(
 
 @posix_only
 def test_ctrl_c_during_relock_puts_the_lock_back_too(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    live_ctrl_c: None,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The lock tool rewrites uv.lock, then Ctrl-C arrives (the tool sends it to aap-advise)."""
     bin_dir = tmp_path / "bin"
@@ -340,9 +354,12 @@ def test_ctrl_c_during_relock_puts_the_lock_back_too(
 
 
 DRIVER = r"""
-import os, sys, time
+import os, signal, sys, time
 from pathlib import Path
 
+# As in a terminal, even when the tests run with these ignored (a background job).
+signal.signal(signal.SIGINT, signal.default_int_handler)
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
 ready, go = Path(sys.argv[1]), Path(sys.argv[2])
 real, calls = os.replace, 0
 

@@ -76,7 +76,7 @@ class _OwnerNotKept(Exception):
 
 def _stage(target: Path, data: bytes, st: os.stat_result | None) -> str:
     """A synced temp file beside ``target`` holding ``data``, with ``st``'s owner, group and
-    mode (a new file's: the process's, mode 0600 less nothing); its path.
+    mode (without ``st``, a new file: this process's, mode 0600, as before); its path.
 
     :raises _OwnerNotKept: when ``st``'s owner or group may not be given (the temp file is gone).
     """
@@ -93,7 +93,10 @@ def _stage(target: Path, data: bytes, st: os.stat_result | None) -> str:
                     except PermissionError as exc:
                         raise _OwnerNotKept from exc
                 # After chown, which may clear the set-user-ID and set-group-ID bits.
-                os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))
+                if hasattr(os, "fchmod"):
+                    os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))
+                else:  # Windows before Python 3.13
+                    os.chmod(tmp, stat.S_IMODE(st.st_mode))
             os.fsync(fh.fileno())
     except BaseException:
         with contextlib.suppress(OSError):

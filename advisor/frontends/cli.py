@@ -144,19 +144,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _write(text: str, output: str | None) -> None:
-    """Write the report; to a file atomically (temp file beside it, then rename)."""
+    """Write the report (or constraints) to standard output or to ``output``.
+
+    A regular or new file is replaced atomically (a temp file beside it, then a rename, owner
+    and mode kept); ``/dev/stdout`` goes through standard output; a FIFO or a device such as
+    ``/dev/null`` is written in place and never replaced by a regular file, and a FIFO nobody
+    reads is refused instead of waited on (:func:`advisor.write.apply.write_output`).
+    """
     if output is None:
         sys.stdout.write(text)
         return
     from pathlib import Path
 
     from advisor.write import WriteFailed
-    from advisor.write.apply import write_atomic
+    from advisor.write.apply import write_output
 
     try:
-        write_atomic(Path(output), text.encode("utf-8"))
+        write_output(Path(output), text.encode("utf-8"))
     except OSError as exc:  # a missing folder, a full disk: one line naming the file, not a crash
         raise WriteFailed(f"cannot write: {exc.strerror or exc}", file=output) from exc
+
+
+def _check_outputs(args: argparse.Namespace, project: Project) -> None:
+    """Refuse, before anything is written, an ``-o`` or ``--write-constraints`` file that is
+    one of the files read (however named: a symlink, a hard link) or that both name."""
+    outputs = [(o, p) for o, p in (("-o", args.output), ("--write-constraints", args.write_constraints)) if p]
+    if outputs:
+        from advisor.write.apply import refuse_inputs
+
+        refuse_inputs(outputs, [f for m in project.manifests for f in (m.path, *m.includes)])
 
 
 def _advise(argv: Sequence[str]) -> int:
@@ -183,6 +199,7 @@ def _advise(argv: Sequence[str]) -> int:
 
     with outside_allowed_here(args.allow_outside):
         project, advice = read_and_advise(args.paths or ["."], request, settings)
+    _check_outputs(args, project)
     if args.fix or args.diff:
         return _fix(args, project, advice)
     if args.write_constraints:
@@ -194,12 +211,25 @@ def _advise(argv: Sequence[str]) -> int:
 
 
 def _fix(args: argparse.Namespace, project: Project, advice: Advice) -> int:
-    """``--fix`` / ``--diff``: plan every edit first; write nothing if any file is refused."""
+    """``--fix`` / ``--diff``: plan every edit first; write nothing if any file is refused.
+
+    The writing (edits, ``--write-constraints``, ``--relock``) is all or nothing, interrupts
+    included: a signal (Ctrl-C) or a failure at any point puts every file back, and one line
+    says so. Exit 0 only when nothing needs to change: an advised change ``--fix`` left to the
+    user (setup.py, a ddtrace no file declares) is exit 1, a refused edit exit 2.
+    """
+    import signal
+
     from advisor.write import IndexHashLookup, apply, constraints_text, plan_fix, restore, run_relock, unified_diff
+    from advisor.write import Interrupted, WriteFailed
+    from advisor.write.apply import UNDONE, held_signals, put_back_files, save_files
 
     lookup = None if args.offline else IndexHashLookup(args.index_url or _primary_index(project))
     try:
         plan = plan_fix(project, advice, hashes=lookup)
+    except KeyboardInterrupt:  # while looking up hashes: nothing was written yet
+        sys.stderr.write(f"aap-advise: {UNDONE}\n")
+        return 128 + signal.SIGINT
     finally:
         if lookup is not None:
             lookup.close()
@@ -215,26 +245,46 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice) -> int:
         sys.stdout.write(unified_diff(plan.patches))
         for command in plan.commands:
             sys.stderr.write(f"aap-advise: would run: {command}\n")
-        return EXIT_ACTION if plan.patches or plan.commands else EXIT_OK
+        return EXIT_ACTION if plan.patches or plan.commands or plan.by_hand else EXIT_OK
     constraints = constraints_text(advice) if args.write_constraints else None
-    apply(plan.patches)
+    saved = save_files(c.file for c in plan.commands) if args.relock else {}
+    done = False
     try:
-        if constraints is not None:
-            _write(constraints, args.write_constraints)
-        if args.relock and plan.commands:
-            run_relock(plan.commands)
-    except BaseException:
-        restore(plan.patches)  # nothing stays written when a later step fails
-        raise
-    for patch in plan.patches:
-        sys.stderr.write(f"aap-advise: edited {patch.path}: {patch.reason}\n")
+        with held_signals() as held:  # a signal waits for the step in progress, then undoes all
+            apply(plan.patches)
+            try:
+                if constraints is not None:
+                    _write(constraints, args.write_constraints)
+                if args.relock and plan.commands:
+                    run_relock(plan.commands)  # Ctrl-C reaches the tool too, which fails
+                held.check()
+            except BaseException as exc:
+                # Nothing stays written when a later step fails: the lock files the tools
+                # rewrote, then the edits; a signal behind the failure is reported as such.
+                unrestored = put_back_files(saved)
+                restore(plan.patches)
+                if unrestored:
+                    raise WriteFailed(f"could not restore {', '.join(unrestored)}") from exc
+                if held.received is not None or isinstance(exc, KeyboardInterrupt):
+                    raise Interrupted(UNDONE, signum=held.received or signal.SIGINT) from exc
+                raise
+            done = True
+            for patch in plan.patches:
+                sys.stderr.write(f"aap-advise: edited {patch.path}: {patch.reason}\n")
+    except (Interrupted, KeyboardInterrupt) as exc:
+        if done:  # a signal after the fix was whole and reported acts as it would anywhere
+            raise
+        stop = exc if isinstance(exc, Interrupted) else Interrupted(UNDONE, signum=signal.SIGINT)
+        sys.stderr.write(f"aap-advise: {stop.message}\n")  # one line, as a shell would: 128 + signal
+        return 128 + stop.signum
     if not args.relock:
         for command in plan.commands:
             sys.stderr.write(f"aap-advise: run: {command}\n")
     if advice.recommendation.status == "impossible":
         return EXIT_ACTION
-    # A second --fix changes nothing and succeeds, even for a split answer already written.
-    return EXIT_ACTION if plan.patches or plan.commands else EXIT_OK
+    # A second --fix changes nothing and succeeds, even for a split answer already written;
+    # a change left to the user (setup.py, an undeclared ddtrace) is not success.
+    return EXIT_ACTION if plan.patches or plan.commands or plan.by_hand else EXIT_OK
 
 
 def _primary_index(project: Project) -> str:

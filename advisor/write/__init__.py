@@ -3,7 +3,9 @@
 :func:`plan_fix` decides, file by file, what changes (a :class:`Patch`), what a tool must
 re-make (a :class:`RelockCommand`), what to tell the user, and what it refuses to guess;
 :func:`apply` writes the patches all or nothing; :func:`unified_diff` shows them;
-:func:`constraints_text` is the ``--write-constraints`` file. A package is only ever changed
+:func:`constraints_text` is the ``--write-constraints`` file. A change the advice needs and
+no writer can make is never dropped in silence: it is a refusal (a line that cannot be edited)
+or a ``by_hand`` message (setup.py, a ddtrace no file declares). A package is only ever changed
 where a file already declares it: transitive co-upgrades go to the constraints file or the
 re-lock, never into a manifest as a new pin (pip-audit #633).
 """
@@ -22,6 +24,7 @@ from advisor.write._base import (
     Arm,
     FixPlan,
     HashLookup,
+    Interrupted,
     Move,
     Patch,
     Refuse,
@@ -44,6 +47,7 @@ __all__ = [
     "FixPlan",
     "HashLookup",
     "IndexHashLookup",
+    "Interrupted",
     "Patch",
     "RelockCommand",
     "WriteFailed",
@@ -138,13 +142,19 @@ def plan_fix(project: Project, advice: Advice, *, hashes: HashLookup | None) -> 
             or locks.is_lock_file(Path(file))
             or all(d.role == "locked" for d in deps)
         ):
-            plan.extend(locks.plan_lock(file, deps, targets))
+            relock = locks.plan_lock(file, deps, targets)
+            if relock.messages and not relock.commands:  # no tool owns it: regenerate by hand
+                relock.by_hand.extend(relock.messages)
+            plan.extend(relock)
         else:
             plan.extend(_edit_file(file, kinds.get(file), deps, targets, hashes))
     declared = {d.name for deps in by_file.values() for d in deps}
     for name, want in targets.wants.items():
         if name not in declared and want.arms:
-            plan.messages.append(_undeclared(want, new=name in targets.appearing))
+            message = _undeclared(want, new=name in targets.appearing)
+            plan.messages.append(message)
+            if want.raise_floor:  # ddtrace itself: the advice cannot be followed by --fix
+                plan.by_hand.append(message)
     _sibling_locks(plan, targets)
     return plan
 
@@ -177,10 +187,11 @@ def _edit_file(
         if kind == "setup.cfg":
             return setup_cfg.edit(file, data, targets)
         if kind == "requirements":
-            return requirements.edit(file, data, targets, hashes)
+            return requirements.edit(file, data, targets, hashes, deps)
     except WriteRefused as exc:
         return FixPlan(refusals=[exc])
-    return FixPlan(messages=[f"{file}: aap-advise does not edit {kind} files; change it by hand"])
+    message = f"{file}: aap-advise does not edit {kind} files; change it by hand"
+    return FixPlan(messages=[message], by_hand=[message])
 
 
 def _from_sources(deps: Sequence[Dependency], targets: Targets) -> list[WriteRefused]:
@@ -202,7 +213,7 @@ def _from_sources(deps: Sequence[Dependency], targets: Targets) -> list[WriteRef
 
 
 def _setup_py(deps: Sequence[Dependency], targets: Targets) -> FixPlan:
-    """setup.py is code: the change is printed, never made."""
+    """setup.py is code: the change is printed, never made (and ``--fix`` is not done)."""
     plan = FixPlan()
     for dep in deps:
         if dep.url is not None:
@@ -226,6 +237,7 @@ def _setup_py(deps: Sequence[Dependency], targets: Targets) -> FixPlan:
             )
         elif isinstance(decision, Refuse):
             plan.messages.append(f"{dep.source}: {decision.reason}")
+    plan.by_hand.extend(plan.messages)
     return plan
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "Decision",
     "FixPlan",
     "HashLookup",
+    "Interrupted",
     "Keep",
     "Move",
     "Patch",
@@ -62,6 +63,19 @@ class WriteFailed(AdvisorError):
     default_code = "write-failed"
 
 
+class Interrupted(WriteFailed):
+    """A signal (Ctrl-C's SIGINT, SIGTERM, SIGHUP) stopped ``--fix``; every file was restored.
+
+    :param signum: the signal; the front end exits with 128 plus it, as a shell reports it.
+    """
+
+    default_code = "interrupted"
+
+    def __init__(self, message: str = "--fix interrupted", *, signum: int) -> None:
+        super().__init__(message)
+        self.signum = signum
+
+
 @dataclass(frozen=True, slots=True)
 class Patch:
     """One file's whole content before and after the fix."""
@@ -92,12 +106,17 @@ class RelockCommand:
 class FixPlan:
     """Everything ``--fix`` would do: patches to apply, commands to print or run (``--relock``),
     messages for the user, and the edits refused (the front end writes nothing when there are any).
+
+    ``by_hand`` holds the messages (also in ``messages``) that name a change the advice needs
+    and ``--fix`` leaves to the user (setup.py, a ddtrace no file declares, a lock no tool
+    owns): the fix is then not done, and the front end does not exit 0.
     """
 
     patches: list[Patch] = field(default_factory=list)
     commands: list[RelockCommand] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     refusals: list[WriteRefused] = field(default_factory=list)
+    by_hand: list[str] = field(default_factory=list)
 
     def extend(self, other: FixPlan) -> None:
         """Add ``other``'s parts; a command already present is not repeated."""
@@ -105,6 +124,7 @@ class FixPlan:
         self.commands.extend(c for c in other.commands if c not in self.commands)
         self.messages.extend(m for m in other.messages if m not in self.messages)
         self.refusals.extend(other.refusals)
+        self.by_hand.extend(m for m in other.by_hand if m not in self.by_hand)
 
 
 class HashLookup(Protocol):

@@ -7,6 +7,10 @@ version, in the layout found (pip-audit #589 leaves stale ones), and pip-compile
 lines keep their indentation (pip-audit #566). pip-compile, ``uv pip compile`` and ``uv export``
 outputs are recognised by their header; one that would need new transitive pins gets its own
 re-compile command instead of a hand edit.
+
+A line the readers took for a declaration of a package that must move, and that this writer
+cannot edit (a local wheel path, ``-e`` of a folder, a version in ``${VAR}``), is refused by
+name rather than silently left as it was.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from advisor.errors import AdvisorError
+from advisor.model.project import Dependency
 from advisor.write._base import (
     Decision,
     FixPlan,
@@ -264,12 +269,20 @@ def _stacked_hashes(first_line: str, rest: list[Line], hashes: list[str]) -> lis
     ]
 
 
-def edit(path: str, data: bytes, targets: Targets, hashes: HashLookup | None) -> FixPlan:
+def edit(
+    path: str,
+    data: bytes,
+    targets: Targets,
+    hashes: HashLookup | None,
+    deps: Sequence[Dependency] = (),
+) -> FixPlan:
     """The fix for one requirements file: a patch, a re-compile command, or refusals.
 
     :param path: the file as the user named it.
     :param data: its bytes.
     :param hashes: looks up the new ``--hash`` values; ``None`` refuses hashed lines that move.
+    :param deps: what the readers found in this file; one that must move on a line this writer
+        does not take for a requirement it can edit is refused.
     """
     tf = TextFile.decode(data, path)
     lines = split_lines(tf.text)
@@ -284,6 +297,7 @@ def edit(path: str, data: bytes, targets: Targets, hashes: HashLookup | None) ->
     for d in decls:
         if d.span.name in targets.wants:
             by_name.setdefault(d.span.name, []).append(d)
+    plan.refusals.extend(_not_editable(path, lines, by_name, deps, editor))
     replacements: dict[int, tuple[int, list[Line]]] = {}
     reasons: list[str] = []
     for name, group in by_name.items():
@@ -328,6 +342,86 @@ def edit(path: str, data: bytes, targets: Targets, hashes: HashLookup | None) ->
             # next export undoes the edit (Dependabot #13912 edits the export and not the lock).
             plan.commands.append(commands[0])
     return plan
+
+
+# Every character str.splitlines() breaks a line on besides \r and \n: the readers number lines
+# that way, this writer does not (pip keeps a form feed inside a line).
+_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_VARIABLE = re.compile(r"\$\{([A-Za-z0-9_]+)\}")
+
+
+def _reader_numbers(lines: Sequence[Line]) -> list[int]:
+    """The line number the readers give each physical line (they count with splitlines())."""
+    numbers, n = [], 1
+    for content, _ in lines:
+        numbers.append(n)
+        n += 1 + len(_OTHER_BREAKS.findall(content))
+    return numbers
+
+
+def _not_editable(
+    path: str,
+    lines: Sequence[Line],
+    by_name: dict[str, list[_Decl]],
+    deps: Sequence[Dependency],
+    editor: _Editor,
+) -> list[WriteRefused]:
+    """Refusals for what the readers found and this writer cannot edit, where it must move.
+
+    Without them such a line is left as it is and ``--fix`` says nothing: the fix hook passes
+    while the check hook keeps failing. A version unknown to the readers (``${VAR}`` not
+    expanded) counts as one that must move.
+    """
+    wanted = [d for d in deps if d.name in editor.targets.wants and d.source.line is not None]
+    if not wanted:
+        return []
+    numbers = _reader_numbers(lines)
+    seen = {
+        (name, n)
+        for name, group in by_name.items()
+        for d in group
+        for n in range(numbers[d.start], numbers[d.start + len(d.lines) - 1] + 1)
+    }
+    index = {n: i for i, n in enumerate(numbers)}
+    out = []
+    for dep in wanted:
+        if (dep.name, dep.source.line) in seen:
+            continue
+        want = editor.targets.wants[dep.name]
+        admits = admits_marker(dep.marker)
+        spec = f"=={dep.version}" if dep.version else dep.specifier
+        if isinstance(decide(want, spec, admits, editor.pythons()), Keep):
+            continue
+        i = index.get(dep.source.line or 0)
+        text = lines[i][0].strip() if i is not None else f"{dep.display_name}{dep.specifier}"
+        versions = list(dict.fromkeys(a.version for a in want.arms))
+        target = " / ".join(versions) or want.unresolved or ""
+        if len(versions) == 1:
+            pin = f"{dep.display_name}=={target}"
+        elif versions:  # a split answer: one line per Python, as --write-constraints writes
+            pin = f"one {dep.display_name} line per Python version ({target})"
+        else:
+            pin = f"{dep.display_name}{target}"
+        variable = _VARIABLE.search(text)
+        if variable:
+            message = (
+                f"{dep.display_name}'s version comes from the environment variable "
+                f"${{{variable[1]}}} ({text!r}); aap-advise cannot edit it"
+            )
+            hint = f"set {variable[1]} to {target} where it is defined, or write {pin}"
+        elif dep.url:
+            message = (
+                f"{dep.display_name} is installed from {dep.url}, a file or URL: "
+                "there is no version to move"
+            )
+            hint = f"point it at a {dep.display_name} {target} file, or write {pin}"
+        else:
+            message = f"{dep.display_name} is declared as {text!r}, which aap-advise cannot edit"
+            hint = f"change it to {pin} by hand"
+        out.append(
+            WriteRefused(message, code="not-editable", file=path, line=dep.source.line, hint=hint)
+        )
+    return out
 
 
 def _reason(d: _Decl, decision: Move | Split) -> str:

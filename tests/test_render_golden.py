@@ -286,3 +286,61 @@ def test_sarif_rule_for_a_new_finding_id(at_root: None, tmp_path: Path) -> None:
     assert results["brand-new-check"]["locations"][0]["physicalLocation"]["region"] == {
         "startLine": 5
     }
+
+
+# Control characters never reach a terminal raw ------------------------------------------------
+
+RAW_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+NAMES = ["evil\x1b]8;;https:x.example\x07link\x1b]8;;\x07", "rtl\u202etxt.exe", "c1\x9b2J"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_text_report_and_error_lines_escape_control_characters(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / name
+    folder.mkdir()
+    good = folder / "requirements.txt"
+    good.write_text("flask==3.1.0\nddtrace==2.3.0\n", encoding="utf-8")
+    args = ["--offline", "--cache-dir", str(tmp_path / "cache"), "--today", "2026-11-24"]
+    assert main([str(good), *args]) == 1
+    out, err = capsys.readouterr()
+    shown = repr(name)[1:-1]
+    assert not RAW_CONTROL.search(out + err) and f"{shown}/requirements.txt" in out
+
+    bad = folder / "constraints.txt"
+    bad.write_text("flask==3.1.0\nddtrace=>2\n", encoding="utf-8")
+    assert main([str(bad), *args]) == 2
+    out, err = capsys.readouterr()
+    assert not RAW_CONTROL.search(out + err)
+    assert err.startswith(f"aap-advise: error: {tmp_path}/{shown}/constraints.txt:2: ")
+
+
+def test_error_hints_escape_control_characters() -> None:
+    from advisor.errors import ManifestError, printable
+
+    err = ManifestError("m", file="a\x1bb", hint="re-run `pip-compile\x1b]0;x\x07 --upgrade`")
+    assert err.hint == "re-run `pip-compile\\x1b]0;x\\x07 --upgrade`"
+    assert err.render() == "a\\x1bb: m"
+    assert printable("my app — café\u00a0名前") == "my app — café\u00a0名前"
+
+
+def test_text_report_keeps_ordinary_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "my app — café 名前"
+    folder.mkdir()
+    (folder / "requirements.txt").write_text("ddtrace==2.3.0\n", encoding="utf-8")
+    main([str(folder / "requirements.txt"), "--offline", "--cache-dir", str(tmp_path / "c")])
+    assert f"{folder}/requirements.txt" in capsys.readouterr().out
+
+
+def test_sarif_writes_control_characters_as_json_escapes(at_root: None, tmp_path: Path) -> None:
+    message = "cannot read 'rtl\u202etxt\x9b2J\x1b[0m — café'"
+    found = Finding("unreadable-requirement", "error", message, SourceLocation(DEMO, 2))
+    text = sarif.render(dataclasses.replace(build("demo", tmp_path), findings=(found,)))
+    assert not RAW_CONTROL.search(text) and "— café" in text  # letters stay as they are
+    results = json.loads(text)["runs"][0]["results"]
+    assert [r["message"]["text"] for r in results if r["ruleId"] == found.id] == [message]

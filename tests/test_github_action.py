@@ -113,10 +113,13 @@ class Runner:
             check=False,
         )
 
-    def action(self, api: FakeGitHub, token: str, **with_: str) -> tuple[int, dict[str, str], str]:
+    def action(
+        self, api: FakeGitHub, token: str, *, unset: tuple[str, ...] = (), **with_: str
+    ) -> tuple[int, dict[str, str], str]:
         """Run action.yml's own steps as the runner would: ``${{ }}`` filled in, bash per step.
 
-        Returns the last step's exit status, the action's outputs and the combined log.
+        ``unset`` names runner variables left out. Returns the last step's exit status, the
+        action's outputs and the combined log.
         """
         yaml = pytest.importorskip("yaml")
         action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
@@ -131,6 +134,8 @@ class Runner:
         for step in action["runs"]["steps"]:
             assert step["shell"] == "bash" and "${{" not in step["run"]  # inputs only via env
             env = self.env(api, "pull_request") | {k: fill(v) for k, v in step["env"].items()}
+            for name in unset:
+                env.pop(name, None)
             proc = subprocess.run(
                 ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
                 cwd=self.workspace,
@@ -330,6 +335,19 @@ def test_action_yml_steps(runner: Runner) -> None:
         assert [r.method for r in api.writes()] == ["POST", "PATCH", "PATCH"]
         assert "2.20.0" in api.comments[0]["body"]
         assert WRITE not in log.replace(f"::add-mask::{WRITE}", "")
+
+        # No RUNNER_TEMP: installed and advised all the same, with one warning.
+        status, outputs, log = runner.action(
+            api, WRITE, unset=("RUNNER_TEMP",), paths="requirements.txt", **{"fail-on": "never"}
+        )
+        assert status == 0, log
+        warnings = [
+            line
+            for line in log.splitlines()
+            if line.startswith("::warning") and not line.startswith("::warning file=")
+        ]
+        assert len(warnings) == 1 and "RUNNER_TEMP" in warnings[0], log
+        assert Path(outputs["report-json"]).is_file() and "Traceback" not in log
 
 
 def test_inputs_split_lists() -> None:

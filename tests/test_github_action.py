@@ -595,7 +595,7 @@ def test_enormous_specifier_still_fits_a_comment(runner: Runner) -> None:
         assert len(text) <= MAX_BODY and text.startswith(MARKER)
         assert "**aap-advise**: raise ddtrace" in text and "**Change set**" in text
         assert re.search(
-            r"^\| ddtrace \| &gt;=1\.0,!=1\.0\.0,.* \.\.\. .*\| requirements", text, re.M
+            r"^\| ddtrace \| &gt;=1\.0,!=1\.0\.0,.* \.\.\. .*\| requirements", text, re.MULTILINE
         )
 
 

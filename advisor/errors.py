@@ -10,9 +10,21 @@ import re
 #: A message longer than this (it quotes a megabyte-long line, say) is cut in the middle: an
 #: error is one line for a person to read, and its end often says what to do.
 MAX_MESSAGE = 500
-# Every character str.splitlines() breaks on: shown escaped ("\\n"), so a file name or a quoted
-# value holding one still renders as one line, and nothing in it is lost.
-_LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Characters a terminal or a log viewer acts on rather than shows: every C0 and C1 control
+# (ESC starts colour, cursor, title and hyperlink sequences; 0x9b is CSI on its own), DEL, the
+# line and paragraph separators, and the bidirectional marks, embeddings, overrides and
+# isolates that reorder what is shown (CVE-2021-42574). Every character str.splitlines()
+# breaks on is among them, so an escaped text is one line.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character shown escaped, as :func:`repr` shows it (``\\x1b``).
+
+    For anything that reaches a terminal or a log: file and folder names, quoted lines. Spaces
+    and letters of any script are left as they are (a tab is shown as ``\\t``).
+    """
+    return _UNSAFE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 class AdvisorError(Exception):
@@ -45,7 +57,9 @@ class AdvisorError(Exception):
         self.file = file
         self.line = line
         self.key = key
-        self.hint = hint
+        # Front ends print the hint as it is, and it may quote a file (a compile command from a
+        # header): its control characters are shown escaped from the start.
+        self.hint = printable(hint) if hint else hint
 
     def render(self) -> str:
         """``file:line: message`` (or ``file: key: message``), one line."""
@@ -57,7 +71,7 @@ class AdvisorError(Exception):
         message = self.message
         if len(message) > MAX_MESSAGE:
             message = f"{message[: MAX_MESSAGE - 105]} ... {message[-100:]}"
-        return _LINE_BREAKS.sub(lambda m: repr(m.group())[1:-1], prefix + message)
+        return printable(prefix + message)
 
     def __str__(self) -> str:
         return self.render()

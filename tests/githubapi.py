@@ -1,10 +1,20 @@
 """A stand-in for the GitHub REST API on 127.0.0.1: issue comments of one pull request.
 
 A real HTTP server in a thread, so the action's glue runs unchanged as a subprocess against it.
-It serves what the glue uses (list with ``per_page``/``page``, create, update), maps tokens to
-permissions the way GitHub does for fork pull requests (a read-only token may read, and gets
-403 "Resource not accessible by integration" on writes), and records every request, headers
-included, so tests can check how the token was sent.
+It serves what the glue uses (``GET /user``, list with ``per_page``/``page``, create, update)
+and answers the way GitHub documents it:
+
+* tokens map to permissions the way GitHub does for fork pull requests (a read-only token may
+  read, and gets 403 "Resource not accessible by integration" on writes);
+* a token in :attr:`FakeGitHub.users` is a personal token: ``GET /user`` names its user, who
+  writes its comments; any other token is an installation token (``GITHUB_TOKEN``): ``GET /user``
+  is refused with 403 and its comments are written by ``github-actions[bot]``;
+* a comment body over 65,536 characters is refused with 422, as GitHub refuses it.
+
+:attr:`FakeGitHub.override` plays a server that does *not* answer as documented (an HTML page
+with 200, a redirect, an object where a list is due, a rate limit, an answer trickling in a
+byte at a time) with a :class:`Raw` answer. Every request is recorded, headers included, so
+tests can check how the token was sent.
 """
 
 from __future__ import annotations
@@ -12,13 +22,18 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
 Permission = Literal["write", "read"]
 BOT = {"login": "github-actions[bot]", "type": "Bot"}
+MAX_BODY = 65_536
+"""GitHub's limit on a comment body, in characters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +47,26 @@ class Request:
     body: Any
 
 
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """An answer sent as given: the status, headers and body bytes.
+
+    :param trickle: seconds between bytes, status line and headers included: a server that
+        never stops answering (it stops when the stand-in is shut down).
+    """
+
+    status: int = 200
+    body: bytes = b""
+    headers: tuple[tuple[str, str], ...] = (("Content-Type", "application/json; charset=utf-8"),)
+    trickle: float | None = None
+
+    @classmethod
+    def json(cls, status: int, payload: Any, *headers: tuple[str, str]) -> Raw:
+        """A JSON answer with extra ``headers``."""
+        base = (("Content-Type", "application/json; charset=utf-8"),)
+        return cls(status, json.dumps(payload).encode(), base + headers)
+
+
 @dataclass
 class FakeGitHub:
     """Comments on pull request ``number`` of ``repository``; tokens map to permissions.
@@ -42,13 +77,23 @@ class FakeGitHub:
     repository: str = "octo-org/app"
     number: int = 7
     tokens: dict[str, Permission] = field(
-        default_factory=lambda: {"ghs_write_token": "write", "ghs_read_only_token": "read"}
+        default_factory=lambda: {
+            "ghs_write_token": "write",
+            "ghs_read_only_token": "read",
+            "ghp_personal_token": "write",
+        }
     )
+    users: dict[str, dict[str, str]] = field(
+        default_factory=lambda: {"ghp_personal_token": {"login": "octo-dev", "type": "User"}}
+    )
+    override: Callable[[Request], Raw | None] | None = None
+    """Consulted first for every request: a :class:`Raw` answer, or ``None`` to serve as usual."""
     comments: list[dict[str, Any]] = field(default_factory=list)
     requests: list[Request] = field(default_factory=list)
     _next_id: int = 1000
     _server: ThreadingHTTPServer | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _stopping: threading.Event = field(default_factory=threading.Event)
 
     @property
     def url(self) -> str:
@@ -56,6 +101,11 @@ class FakeGitHub:
         assert self._server is not None
         host, port = self._server.server_address[:2]
         return f"http://{host!s}:{port}"
+
+    @property
+    def comments_path(self) -> str:
+        """The path that lists and creates the pull request's comments."""
+        return f"/repos/{self.repository}/issues/{self.number}/comments"
 
     def add_comment(self, body: str, user: dict[str, str] | None = None) -> dict[str, Any]:
         """Seed a comment (by a human unless ``user`` says otherwise)."""
@@ -80,31 +130,45 @@ class FakeGitHub:
 
     def __exit__(self, *exc: object) -> None:
         assert self._server is not None
+        self._stopping.set()
         self._server.shutdown()
         self._server.server_close()
 
     # Routing -----------------------------------------------------------------------------
 
-    def handle(self, req: Request) -> tuple[int, Any]:
-        """The status and JSON body for ``req``."""
+    def handle(self, req: Request) -> tuple[int, Any] | Raw:
+        """The status and JSON body for ``req``, or a :class:`Raw` answer."""
         self.requests.append(req)
+        if self.override is not None:
+            raw = self.override(req)
+            if raw is not None:
+                return raw
         auth = req.headers.get("authorization", "")
         scheme, _, token = auth.partition(" ")
         permission = self.tokens.get(token) if scheme.lower() in ("bearer", "token") else None
         if permission is None:
             return 401, {"message": "Bad credentials"}
-        base = f"/repos/{self.repository}/issues"
-        if re.fullmatch(rf"{re.escape(base)}/{self.number}/comments", req.path):
+        user = self.users.get(token)
+        if req.path == "/user" and req.method == "GET":
+            if user is None:  # an installation token names no user
+                return 403, {"message": "Resource not accessible by integration"}
+            return 200, {"id": 1, **user}
+        if req.path == self.comments_path:
             if req.method == "GET":
                 return 200, self._page(req.query)
             if req.method == "POST":
                 if permission != "write":
                     return 403, {"message": "Resource not accessible by integration"}
-                return 201, self.add_comment(str(req.body["body"]), BOT)
+                if (refused := _too_long(req.body)) is not None:
+                    return refused
+                return 201, self.add_comment(str(req.body["body"]), user or BOT)
+        base = f"/repos/{self.repository}/issues"
         match = re.fullmatch(rf"{re.escape(base)}/comments/(\d+)", req.path)
         if match and req.method == "PATCH":
             if permission != "write":
                 return 403, {"message": "Resource not accessible by integration"}
+            if (refused := _too_long(req.body)) is not None:
+                return refused
             with self._lock:
                 for comment in self.comments:
                     if comment["id"] == int(match.group(1)):
@@ -120,8 +184,26 @@ class FakeGitHub:
             return self.comments[(page - 1) * per_page : page * per_page]
 
 
+def _too_long(body: Any) -> tuple[int, Any] | None:
+    if len(str(body["body"])) <= MAX_BODY:
+        return None
+    return 422, {
+        "message": "Validation Failed",
+        "errors": [
+            {
+                "resource": "IssueComment",
+                "code": "custom",
+                "field": "body",
+                "message": f"body is too long (maximum is {MAX_BODY} characters)",
+            }
+        ],
+    }
+
+
 def _handler(api: FakeGitHub) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
         def _serve(self) -> None:
             split = urlsplit(self.path)
             length = int(self.headers.get("Content-Length") or 0)
@@ -133,13 +215,34 @@ def _handler(api: FakeGitHub) -> type[BaseHTTPRequestHandler]:
                 {k.lower(): v for k, v in self.headers.items()},
                 json.loads(raw) if raw else None,
             )
-            status, payload = api.handle(req)
-            data = json.dumps(payload).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            answer = api.handle(req)
+            if not isinstance(answer, Raw):
+                status, payload = answer
+                answer = Raw.json(status, payload)
+            self._send(answer)
+
+        def _send(self, answer: Raw) -> None:
+            try:
+                reason = HTTPStatus(answer.status).phrase
+            except ValueError:
+                reason = "Unknown"
+            head = [f"HTTP/1.1 {answer.status} {reason}"]
+            head += [f"{k}: {v}" for k, v in answer.headers]
+            head += [f"Content-Length: {len(answer.body)}", "Connection: close", "", ""]
+            data = "\r\n".join(head).encode("latin-1") + answer.body
+            self.close_connection = True
+            if answer.trickle is None:
+                self.wfile.write(data)
+                return
+            try:
+                for i in range(len(data)):
+                    if api._stopping.is_set():
+                        return
+                    self.wfile.write(data[i : i + 1])
+                    self.wfile.flush()
+                    time.sleep(answer.trickle)
+            except OSError:
+                return  # the client gave up: what the trickle is there to make it do
 
         do_GET = do_POST = do_PATCH = _serve  # noqa: N815 (the names http.server dispatches to)
 

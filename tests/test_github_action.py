@@ -7,17 +7,21 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
+import threading
 from pathlib import Path
 
 import pytest
 
 from advisor.frontends.github_action import Inputs, find_own
-from advisor.render.markdown import MARKER
-from tests.githubapi import BOT, FakeGitHub
+from advisor.frontends.github_api import ACTIONS_BOT, Comment, Identity
+from advisor.render.markdown import MARKER, escape
+from tests.githubapi import BOT, MAX_BODY, FakeGitHub, Raw, Request
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = (ROOT / "fixtures" / "demo" / "requirements.txt").read_text(encoding="utf-8")
 WRITE, READ_ONLY = "ghs_write_token", "ghs_read_only_token"
+PERSONAL = "ghp_personal_token"  # a personal token: GET /user names octo-dev
 
 
 def parse_outputs(text: str) -> dict[str, str]:
@@ -71,10 +75,10 @@ class Runner:
             "RUNNER_TEMP": str(self.temp),
         }
 
-    def step(
+    def step_env(
         self, api: FakeGitHub, token: str, *, event: str = "pull_request", **inputs: str
-    ) -> subprocess.CompletedProcess[str]:
-        """Run the glue as the action's second step does, with the inputs in ``INPUT_*``."""
+    ) -> dict[str, str]:
+        """The environment of the action's advise step, with the inputs in ``INPUT_*``."""
         env = self.env(api, event) | {
             "PYTHONPATH": str(ROOT),
             "INPUT_PATHS": "requirements.txt",
@@ -86,6 +90,19 @@ class Runner:
             "INPUT_GITHUB_TOKEN": token,
         }
         env.update({f"INPUT_{k.upper()}": v for k, v in inputs.items()})
+        return env
+
+    def step(
+        self,
+        api: FakeGitHub,
+        token: str,
+        *,
+        event: str = "pull_request",
+        change: dict[str, str] | None = None,
+        **inputs: str,
+    ) -> subprocess.CompletedProcess[str]:
+        """Run the glue as the action's advise step does; ``change`` overrides variables."""
+        env = self.step_env(api, token, event=event, **inputs) | (change or {})
         return subprocess.run(
             [sys.executable, "-m", "advisor.frontends.github_action"],
             cwd=self.workspace,
@@ -96,10 +113,13 @@ class Runner:
             check=False,
         )
 
-    def action(self, api: FakeGitHub, token: str, **with_: str) -> tuple[int, dict[str, str], str]:
+    def action(
+        self, api: FakeGitHub, token: str, *, unset: tuple[str, ...] = (), **with_: str
+    ) -> tuple[int, dict[str, str], str]:
         """Run action.yml's own steps as the runner would: ``${{ }}`` filled in, bash per step.
 
-        Returns the last step's exit status, the action's outputs and the combined log.
+        ``unset`` names runner variables left out. Returns the last step's exit status, the
+        action's outputs and the combined log.
         """
         yaml = pytest.importorskip("yaml")
         action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
@@ -114,6 +134,8 @@ class Runner:
         for step in action["runs"]["steps"]:
             assert step["shell"] == "bash" and "${{" not in step["run"]  # inputs only via env
             env = self.env(api, "pull_request") | {k: fill(v) for k, v in step["env"].items()}
+            for name in unset:
+                env.pop(name, None)
             proc = subprocess.run(
                 ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
                 cwd=self.workspace,
@@ -223,9 +245,9 @@ def test_finds_its_comment_past_the_first_page(runner: Runner) -> None:
         api.add_comment(f"{MARKER}\nfake report pasted by a human")
         (runner.workspace / "requirements.txt").write_text("ddtrace==2.20.0\n", encoding="utf-8")
         runner.step(api, WRITE)
-        pages = sorted({int(r.query["page"][0]) for r in api.requests if r.method == "GET"})
-        assert pages == [1, 2]
-        assert all(r.query["per_page"] == ["100"] for r in api.requests if r.method == "GET")
+        listings = [r for r in api.requests if r.method == "GET" and r.path == api.comments_path]
+        assert sorted({int(r.query["page"][0]) for r in listings}) == [1, 2]
+        assert all(r.query["per_page"] == ["100"] for r in listings)
         assert [(r.method, r.path.rsplit("/", 1)[-1]) for r in api.writes()] == [
             ("POST", "comments"),
             ("PATCH", str(first_id)),
@@ -314,6 +336,19 @@ def test_action_yml_steps(runner: Runner) -> None:
         assert "2.20.0" in api.comments[0]["body"]
         assert WRITE not in log.replace(f"::add-mask::{WRITE}", "")
 
+        # No RUNNER_TEMP: installed and advised all the same, with one warning.
+        status, outputs, log = runner.action(
+            api, WRITE, unset=("RUNNER_TEMP",), paths="requirements.txt", **{"fail-on": "never"}
+        )
+        assert status == 0, log
+        warnings = [
+            line
+            for line in log.splitlines()
+            if line.startswith("::warning") and not line.startswith("::warning file=")
+        ]
+        assert len(warnings) == 1 and "RUNNER_TEMP" in warnings[0], log
+        assert Path(outputs["report-json"]).is_file() and "Traceback" not in log
+
 
 def test_inputs_split_lists() -> None:
     inputs = Inputs.from_env(
@@ -331,9 +366,279 @@ def test_inputs_split_lists() -> None:
     assert Inputs.from_env({}).paths == (".",)
 
 
-def test_find_own_prefers_the_bot() -> None:
-    human = {"id": 1, "body": f"{MARKER} pasted", "user": {"login": "mallory", "type": "User"}}
-    bot = {"id": 2, "body": f"{MARKER}\nreport", "user": BOT}
-    assert find_own([human, bot], MARKER) == bot
-    assert find_own([human], MARKER) == human
-    assert find_own([{"id": 3, "body": None, "user": None}], MARKER) is None
+def test_find_own_takes_only_the_token_accounts_comment() -> None:
+    def comment(cid: int, body: str, login: str, kind: str) -> Comment:
+        return Comment(cid, body, login, kind)
+
+    human = comment(1, f"{MARKER} pasted", "mallory", "User")
+    other_bot = comment(2, f"{MARKER}\nplanted", "dependabot[bot]", "Bot")
+    quoted = comment(3, f"> {MARKER}", "github-actions[bot]", "Bot")
+    ours = comment(4, f"\n{MARKER}\nreport", "github-actions[bot]", "Bot")
+    later = comment(5, f"{MARKER}\nreport", "github-actions[bot]", "Bot")
+    assert find_own([human, other_bot, quoted, ours, later], MARKER, ACTIONS_BOT) == ours
+    assert find_own([human, other_bot, quoted], MARKER, ACTIONS_BOT) is None
+    # A personal token's user, and not a bot that happens to carry the same name.
+    pat = Identity("Octo-Dev", "User")
+    mine = comment(6, MARKER, "octo-dev", "User")
+    assert find_own([ours, comment(7, MARKER, "octo-dev", "Bot"), mine], MARKER, pat) == mine
+    assert find_own([comment(8, MARKER, "", "")], MARKER, ACTIONS_BOT) is None  # a ghost
+
+
+# The Action never breaks the job or other people's comments -----------------------------------
+
+
+def one_warning(proc: subprocess.CompletedProcess[str]) -> str:
+    """The step went on (``fail-on: never``) with exactly one warning and no traceback."""
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr, proc.stderr
+    # "::warning file=...": the upgrade annotation on the ddtrace line, not a problem.
+    warnings = [line for line in proc.stdout.splitlines() if line.startswith("::warning::")]
+    assert len(warnings) == 1, proc.stdout
+    return warnings[0]
+
+
+def _html(req: Request) -> Raw:
+    return Raw(
+        200, b"<!DOCTYPE html><html><body>Unicorn!</body></html>", (("Content-Type", "text/html"),)
+    )
+
+
+def _moved(req: Request) -> Raw:
+    return Raw.json(
+        301,
+        {"message": "Moved Permanently", "url": "https://api.github.com/repositories/1/issues"},
+        ("Location", "https://api.github.com/repositories/1/issues/7/comments"),
+    )
+
+
+UNDOCUMENTED = {
+    "html-with-200": _html,
+    "301": _moved,
+    "object-for-list": lambda req: Raw.json(200, {"id": 1, "body": MARKER}),
+    "list-of-strings": lambda req: Raw.json(200, [MARKER, "x"]),
+    "comment-without-id": lambda req: Raw.json(200, [{"body": MARKER, "user": BOT}]),
+}
+
+
+@pytest.mark.parametrize("answer", sorted(UNDOCUMENTED))
+def test_undocumented_api_answer_is_one_warning(runner: Runner, answer: str) -> None:
+    def override(req: Request) -> Raw | None:
+        if req.path.endswith("/comments") and req.method == "GET":
+            return UNDOCUMENTED[answer](req)
+        return None
+
+    with FakeGitHub(override=override) as api:
+        proc = runner.step(api, WRITE, fail_on="never")
+        assert api.writes() == []
+    warning = one_warning(proc)
+    assert "commenting on pull request #7 failed" in warning
+    assert runner.outputs()["status"] == "upgrade"
+    assert runner.summary.read_text(encoding="utf-8").startswith(MARKER)
+
+
+@pytest.mark.parametrize("variable", ["RUNNER_TEMP", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY"])
+def test_runner_files_that_cannot_be_written_are_one_warning(
+    runner: Runner, tmp_path: Path, variable: str
+) -> None:
+    # A folder that is not there, or a folder where a file is due: not writable, even as root.
+    broken = {"RUNNER_TEMP": str(tmp_path / "gone")}.get(variable, str(runner.temp))
+    with FakeGitHub() as api:
+        proc = runner.step(api, WRITE, fail_on="never", change={variable: broken})
+        assert [r.method for r in api.writes()] == ["POST"]  # the comment is still kept
+    warning = one_warning(proc)
+    assert variable in warning
+    if variable == "RUNNER_TEMP":  # the report goes to a private temporary folder instead
+        report = Path(runner.outputs()["report-json"])
+        assert json.loads(report.read_text(encoding="utf-8"))["recommendation"]["status"]
+        assert str(report) in warning and str(tmp_path) not in str(report)
+
+
+def test_missing_runner_temp_is_a_private_folder(runner: Runner) -> None:
+    with FakeGitHub() as api:
+        env = runner.step_env(api, WRITE, fail_on="never")
+        del env["RUNNER_TEMP"]
+        proc = subprocess.run(
+            [sys.executable, "-m", "advisor.frontends.github_action"],
+            cwd=runner.workspace,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    warning = one_warning(proc)
+    report = Path(runner.outputs()["report-json"])
+    assert "RUNNER_TEMP" in warning and str(report) in warning
+    # Not a name every user of a shared /tmp can guess (and plant a link at) beforehand.
+    assert report.parent != Path(tempfile.gettempdir())
+    assert json.loads(report.read_text(encoding="utf-8"))["recommendation"]["status"] == "upgrade"
+
+
+RATE_LIMITS = {
+    "primary": Raw.json(
+        403,
+        {"message": "API rate limit exceeded for installation ID 1.", "documentation_url": "x"},
+        ("X-RateLimit-Limit", "5000"),
+        ("X-RateLimit-Remaining", "0"),
+        ("X-RateLimit-Reset", "1893456000"),  # 2030-01-01T00:00:00Z
+    ),
+    "secondary": Raw.json(
+        403, {"message": "You have exceeded a secondary rate limit. Please wait a few minutes."}
+    ),
+    "429": Raw.json(429, {"message": "Too Many Requests"}, ("Retry-After", "60")),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(RATE_LIMITS))
+def test_rate_limit_is_named_not_taken_for_a_fork(runner: Runner, kind: str) -> None:
+    with FakeGitHub(override=lambda req: RATE_LIMITS[kind]) as api:
+        proc = runner.step(api, WRITE, fail_on="never")
+    warning = one_warning(proc)
+    assert "rate limit" in warning
+    assert "fork" not in proc.stdout and "::notice" not in proc.stdout
+    if kind == "primary":
+        assert "2030-01-01T00:00:00Z" in warning
+    if kind == "429":
+        assert "60 s" in warning
+
+
+def test_trickling_api_cannot_hold_the_job(
+    runner: Runner, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A server sending a byte every 50 ms never trips a read timeout; a deadline ends the call.
+
+    The step runs in a thread here so the test can give up on it: a hang fails the test rather
+    than holding it, and nothing is timed.
+    """
+    from advisor.frontends import github_action
+
+    monkeypatch.setattr(github_action, "API_DEADLINE", 1.0, raising=False)
+    monkeypatch.setenv("AAP_ADVISE_CACHE_DIR", str(runner.cache))
+    monkeypatch.chdir(runner.workspace)
+    endless = Raw(200, b"[" + b" " * 1_000_000 + b"]", trickle=0.05)
+
+    def override(req: Request) -> Raw | None:
+        return endless if req.method == "GET" and req.path.endswith("/comments") else None
+
+    with FakeGitHub(override=override) as api:
+        env = runner.step_env(api, WRITE, fail_on="never")
+        done: list[int] = []
+        step = threading.Thread(target=lambda: done.append(github_action.run(env)), daemon=True)
+        step.start()
+        step.join(timeout=60)
+        assert not step.is_alive(), "the step is still waiting for the API"
+    assert done == [0]
+    out = capsys.readouterr().out
+    warnings = [line for line in out.splitlines() if line.startswith("::warning::")]
+    assert len(warnings) == 1 and "commenting on pull request #7 failed" in warnings[0], out
+
+
+# Whose comment is updated
+
+
+def test_planted_marker_in_a_human_comment_is_ignored(runner: Runner) -> None:
+    with FakeGitHub() as api:
+        planted = api.add_comment(
+            f"{MARKER}\nplanted by a human", {"login": "mallory", "type": "User"}
+        )
+        runner.step(api, WRITE, fail_on="never")
+        assert [r.method for r in api.writes()] == ["POST"]
+        assert planted["body"] == f"{MARKER}\nplanted by a human"
+        assert api.comments[-1]["user"] == BOT and api.comments[-1]["body"].startswith(MARKER)
+
+
+@pytest.mark.parametrize("login", ["dependabot[bot]", "renovate[bot]"])
+def test_planted_marker_in_another_bot_comment_is_ignored(runner: Runner, login: str) -> None:
+    with FakeGitHub() as api:
+        planted = api.add_comment(f"{MARKER}\nplanted", {"login": login, "type": "Bot"})
+        runner.step(api, WRITE, fail_on="never")
+        runner.step(api, WRITE, fail_on="never")  # the second run finds its own, not the plant
+        assert [r.method for r in api.writes()] == ["POST"]
+        assert planted["body"] == f"{MARKER}\nplanted"
+        assert [c["user"]["login"] for c in api.comments] == [login, "github-actions[bot]"]
+
+
+def test_personal_token_updates_its_own_user_comment_only(runner: Runner) -> None:
+    """A personal token writes as its user: that user's comment is the report, not the bot's."""
+    with FakeGitHub() as api:
+        bots = api.add_comment(f"{MARKER}\nan older report by the workflow token", BOT)
+        runner.step(api, PERSONAL, fail_on="never")
+        assert [r.method for r in api.writes()] == ["POST"]
+        mine = api.comments[-1]
+        assert mine["user"]["login"] == "octo-dev"
+        (runner.workspace / "requirements.txt").write_text("ddtrace==2.20.0\n", encoding="utf-8")
+        runner.step(api, PERSONAL, fail_on="never")
+        assert [(r.method, r.path.rsplit("/", 1)[-1]) for r in api.writes()] == [
+            ("POST", "comments"),
+            ("PATCH", str(mine["id"])),
+        ]
+        assert bots["body"] == f"{MARKER}\nan older report by the workflow token"
+        assert any(r.path == "/user" for r in api.requests)
+
+
+# Size, references and control characters
+
+
+def test_enormous_specifier_still_fits_a_comment(runner: Runner) -> None:
+    """A 58 KB specifier made a 176,197-character body: GitHub refused it, no comment at all."""
+    excluded = ",".join(f"!=1.{i}.{j}" for i in range(100) for j in range(100))[:58_000]
+    (runner.workspace / "requirements.txt").write_text(
+        f"flask==3.1.0\nddtrace>=1.0,{excluded.rsplit(',', 1)[0]}\n", encoding="utf-8"
+    )
+    with FakeGitHub() as api:
+        proc = runner.step(api, WRITE, fail_on="never")
+        assert proc.returncode == 0 and "::warning::" not in proc.stdout, proc.stdout
+        assert [r.method for r in api.writes()] == ["POST"] and len(api.comments) == 1
+        body = api.comments[0]["body"]
+    summary = runner.summary.read_text(encoding="utf-8")
+    for text in (body, summary):
+        assert len(text) <= MAX_BODY and text.startswith(MARKER)
+        assert "**aap-advise**: raise ddtrace" in text and "**Change set**" in text
+        assert re.search(
+            r"^\| ddtrace \| &gt;=1\.0,!=1\.0\.0,.* \.\.\. .*\| requirements", text, re.MULTILINE
+        )
+
+
+CONTROL_NAMES = ["evil\x1b]0;owned\x07\x1b[2J", "rtl\u202etxt.exe", "c1\x9b31m"]
+
+
+@pytest.mark.parametrize("name", CONTROL_NAMES)
+def test_control_characters_in_folder_names_never_reach_the_log_raw(
+    runner: Runner, name: str
+) -> None:
+    folder = runner.workspace / name
+    folder.mkdir()
+    (folder / "requirements.txt").write_text(DEMO, encoding="utf-8")
+    (runner.workspace / "bad").mkdir()
+    with FakeGitHub() as api:
+        proc = runner.step(api, WRITE, paths=f"{name}/requirements.txt", fail_on="never")
+        body = api.comments[0]["body"]
+        (folder / "requirements.txt").write_text("flask==3.1.0\nddtrace=>2\n", "utf-8")
+        error = runner.step(api, WRITE, paths=f"{name}/requirements.txt")
+    assert error.returncode == 2
+    shown = repr(name)[1:-1]
+    for text in (
+        proc.stdout,
+        proc.stderr,
+        body,
+        error.stdout,
+        error.stderr,
+        runner.summary.read_text(encoding="utf-8"),
+    ):
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text)
+    # Shown, escaped, where the name belongs: the annotation, the report, the error.
+    assert f"::warning file={shown}/requirements.txt," in proc.stdout
+    # "\\x1b" in the Markdown source: a backslash, escaped, then the code, shown as "\x1b".
+    assert escape(name) in body and re.search(r"\\\\[xu][0-9a-f]{2}", escape(name))
+    assert f"::error file={shown}/requirements.txt,line=2," in error.stdout
+
+
+def test_ordinary_names_are_shown_as_they_are(runner: Runner) -> None:
+    folder = runner.workspace / "café—app"
+    folder.mkdir()
+    (folder / "requirements.txt").write_text(DEMO, encoding="utf-8")
+    with FakeGitHub() as api:
+        proc = runner.step(api, WRITE, paths="café—app/requirements.txt", fail_on="never")
+        body = api.comments[0]["body"]
+    assert "::warning file=café—app/requirements.txt,line=5," in proc.stdout
+    assert "café—app/requirements.txt" in body

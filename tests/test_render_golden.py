@@ -19,7 +19,7 @@ import jsonschema
 import pytest
 
 from advisor.frontends.cli import main
-from advisor.model.advice import Advice, AdviceRequest
+from advisor.model.advice import Advice, AdviceRequest, Blocker, CapabilityResult, Change
 from advisor.model.project import Finding, SourceLocation
 from advisor.pipeline import Settings, advise
 from advisor.render import OutputFormat, markdown, renderer, sarif
@@ -148,6 +148,12 @@ def test_hostile_file_reaches_markdown_escaped(at_root: None, tmp_path: Path) ->
             "https://evil.example www.evil.example",
             "https:&#8203;//evil.example www&#8203;.evil.example",
         ),
+        ("fixes GH-123, gh-7", "fixes GH-&#8203;123, gh-&#8203;7"),
+        ("sigh-1 GH-x", "sigh-1 GH-x"),  # not a reference: left as it is
+        # Escape sequences and bidi overrides shown as their codes ("\x1b" renders as \x1b).
+        ("a\x1b[31mred\x07", r"a\\x1b\[31mred\\x07"),
+        ("c1\x9b2J rtl\u202eexe\u2066", r"c1\\x9b2J rtl\\u202eexe\\u2066"),
+        ("café — naïve 名前", "café — naïve 名前"),
     ],
 )
 def test_escape(raw: str, escaped: str) -> None:
@@ -286,3 +292,171 @@ def test_sarif_rule_for_a_new_finding_id(at_root: None, tmp_path: Path) -> None:
     assert results["brand-new-check"]["locations"][0]["physicalLocation"]["region"] == {
         "startLine": 5
     }
+
+
+# Size: the comment and job summary fit GitHub's limit whatever the input ----------------------
+
+GITHUB_LIMIT = 65_536  # characters in a comment body
+
+
+def _huge_specifier(a: Advice) -> Advice:
+    spec = ">=1.0," + ",".join(f"!=1.{i}.{j}" for i in range(100) for j in range(100))[:58_000]
+    assert a.ddtrace is not None
+    changes = tuple(dataclasses.replace(c, from_specifier=spec) for c in a.recommendation.changes)
+    return dataclasses.replace(
+        a,
+        ddtrace=dataclasses.replace(a.ddtrace, specifier=spec, current=None),
+        recommendation=dataclasses.replace(a.recommendation, changes=changes),
+    )
+
+
+def _huge_file_name(a: Advice) -> Advice:
+    name = "/".join(["d" * 250] * 16) + "/requirements.txt"  # as long as a path gets on Linux
+    assert a.ddtrace is not None
+    where = SourceLocation(name, 5)
+    changes = tuple(dataclasses.replace(c, source=where) for c in a.recommendation.changes)
+    return dataclasses.replace(
+        a,
+        files=(name,) * 20,
+        ddtrace=dataclasses.replace(a.ddtrace, source=where),
+        recommendation=dataclasses.replace(a.recommendation, changes=changes),
+    )
+
+
+def _huge_line(a: Advice) -> Advice:
+    line = "flask==3.1.0 # " + "<b>@x #1 " * 100_000
+    found = Finding("unreadable-requirement", "error", f"cannot read {line!r}", None)
+    return dataclasses.replace(a, findings=(found, *a.findings))
+
+
+def _most_escaping(a: Advice) -> Advice:
+    # The characters escaping makes longest: "&" is "&amp;", "@x" is "@&#8203;x".
+    return _with_changes(a, 2_000, "&@x" * 400)
+
+
+def _with_changes(a: Advice, n: int, text: str = "x") -> Advice:
+    many = tuple(
+        Change(f"pkg-{i}-{text}", text, text, text, text, SourceLocation(text, i), text, text)
+        for i in range(n)
+    )
+    ddtrace = a.recommendation.changes
+    return dataclasses.replace(
+        a, recommendation=dataclasses.replace(a.recommendation, changes=ddtrace + many)
+    )
+
+
+def _many_blockers(a: Advice) -> Advice:
+    blockers = tuple(
+        Blocker(f"pkg{i}", ("ddtrace>=9", f"pkg{i}<1"), "x" * 200) for i in range(9_000)
+    )
+    return dataclasses.replace(
+        a, recommendation=dataclasses.replace(a.recommendation, blockers=blockers)
+    )
+
+
+def _many_capabilities(a: Advice) -> Advice:
+    more = tuple(
+        CapabilityResult(f"c{i}", f"Capability {i} " + "y" * 100, "2.0.0", "2.0.0", "locked")
+        for i in range(9_000)
+    )
+    return dataclasses.replace(a, capabilities=a.capabilities + more)
+
+
+HUGE = {
+    "58 KB specifier": _huge_specifier,
+    "4 KB file name, 20 times": _huge_file_name,
+    "1 MB line quoted": _huge_line,
+    "values escaping makes longest": _most_escaping,
+    "20,000 changes": lambda a: _with_changes(a, 20_000),
+    "9,000 blockers": _many_blockers,
+    "9,000 capabilities": _many_capabilities,
+}
+
+
+@pytest.mark.parametrize("case", sorted(HUGE))
+def test_report_fits_a_comment_whatever_the_input(case: str, at_root: None, tmp_path: Path) -> None:
+    """The verdict, then the change set; what does not fit is left out with a note saying so."""
+    advice = HUGE[case](build("demo", tmp_path))
+    md = markdown.render(advice)
+    assert len(md) < GITHUB_LIMIT and len(md.encode()) <= markdown.MAX_BYTES, len(md)
+    verdict, _rest = md.removeprefix(f"{markdown.MARKER}\n\n").split("\n\n", 1)
+    assert verdict.startswith("**aap-advise**: ") and len(verdict) < 5_000
+    assert md.rstrip().endswith("</sub>")
+    if advice.recommendation.changes:  # the ddtrace change row, whatever else is cut
+        assert re.search(r"^\| ddtrace \| ", md, re.MULTILINE), md[:2000]
+    if "report truncated" in md.lower():
+        assert "the JSON report" in md
+    if case == "1 MB line quoted":  # the finding is shown, its quote cut in the middle
+        assert re.search(r"^- ❌ cannot read .* \.\.\. .*$", md, re.MULTILINE)
+    # Tables keep their shape: every row of a table has as many cells as its header.
+    for block in md.split("\n\n"):
+        rows = [line for line in block.splitlines() if line.startswith("|")]
+        assert len({_cells(r) for r in rows}) <= 1, block[:300]
+
+
+def test_rows_past_the_limit_are_counted_in_a_note(at_root: None, tmp_path: Path) -> None:
+    md = markdown.render(_with_changes(build("demo", tmp_path), 20_000))
+    shown = len(re.findall(r"^\| pkg-\d+-x \|", md, re.MULTILINE))
+    assert 0 < shown < 20_000
+    capabilities = len(build("demo", tmp_path).capabilities)
+    left_out = int(re.search(r"comment size limit: (\d+) table rows", md).group(1))  # type: ignore[union-attr]
+    assert left_out == 20_000 - shown + capabilities  # the change set comes before capabilities
+    assert "| pkg-0-x |" in md and md.index("**Change set**") < md.index("Report truncated")
+
+
+# Control characters never reach a terminal raw ------------------------------------------------
+
+RAW_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+NAMES = ["evil\x1b]8;;https:x.example\x07link\x1b]8;;\x07", "rtl\u202etxt.exe", "c1\x9b2J"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_text_report_and_error_lines_escape_control_characters(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / name
+    folder.mkdir()
+    good = folder / "requirements.txt"
+    good.write_text("flask==3.1.0\nddtrace==2.3.0\n", encoding="utf-8")
+    args = ["--offline", "--cache-dir", str(tmp_path / "cache"), "--today", "2026-11-24"]
+    assert main([str(good), *args]) == 1
+    out, err = capsys.readouterr()
+    shown = repr(name)[1:-1]
+    assert not RAW_CONTROL.search(out + err) and f"{shown}/requirements.txt" in out
+
+    bad = folder / "constraints.txt"
+    bad.write_text("flask==3.1.0\nddtrace=>2\n", encoding="utf-8")
+    assert main([str(bad), *args]) == 2
+    out, err = capsys.readouterr()
+    assert not RAW_CONTROL.search(out + err)
+    assert err.startswith(f"aap-advise: error: {tmp_path}/{shown}/constraints.txt:2: ")
+
+
+def test_error_hints_escape_control_characters() -> None:
+    from advisor.errors import ManifestError, printable
+
+    err = ManifestError("m", file="a\x1bb", hint="re-run `pip-compile\x1b]0;x\x07 --upgrade`")
+    assert err.hint == "re-run `pip-compile\\x1b]0;x\\x07 --upgrade`"
+    assert err.render() == "a\\x1bb: m"
+    assert printable("my app — café\u00a0名前") == "my app — café\u00a0名前"
+
+
+def test_text_report_keeps_ordinary_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "my app — café 名前"
+    folder.mkdir()
+    (folder / "requirements.txt").write_text("ddtrace==2.3.0\n", encoding="utf-8")
+    main([str(folder / "requirements.txt"), "--offline", "--cache-dir", str(tmp_path / "c")])
+    assert f"{folder}/requirements.txt" in capsys.readouterr().out
+
+
+def test_sarif_writes_control_characters_as_json_escapes(at_root: None, tmp_path: Path) -> None:
+    message = "cannot read 'rtl\u202etxt\x9b2J\x1b[0m — café'"
+    found = Finding("unreadable-requirement", "error", message, SourceLocation(DEMO, 2))
+    text = sarif.render(dataclasses.replace(build("demo", tmp_path), findings=(found,)))
+    assert not RAW_CONTROL.search(text) and "— café" in text  # letters stay as they are
+    results = json.loads(text)["runs"][0]["results"]
+    assert [r["message"]["text"] for r in results if r["ruleId"] == found.id] == [message]

@@ -3,8 +3,15 @@
 Reads the inputs from ``INPUT_*`` variables (``action.yml`` passes them through ``env:``, never
 into shell text), advises in-process, writes the JSON report, the job summary and the step
 outputs, and on pull requests keeps exactly one comment up to date. The exit status follows
-``fail-on``; commenting problems never fail the step (pull requests from forks get a read-only
-token), they become one-line notices or warnings.
+``fail-on``; nothing but the advice can fail the step: a comment GitHub refuses (pull requests
+from forks get a read-only token), a rate limit, an API answering what GitHub does not or too
+slowly, a runner file that cannot be written each become one notice or warning line.
+
+Only a comment the token's own account wrote (``github-actions[bot]`` for the default token,
+the user a personal token names) and that starts with the marker is taken for the report: a
+marker pasted into anyone else's comment, a person's or another bot's, is ignored. Everything
+printed to the log shows control characters escaped, so a file or folder name cannot send
+escape sequences to whoever reads it.
 """
 
 from __future__ import annotations
@@ -18,12 +25,9 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import httpx
-
-from advisor import __version__
-from advisor.errors import AdvisorError, UsageError
+from advisor.errors import AdvisorError, UsageError, printable
+from advisor.frontends.github_api import ApiError, Comment, GitHubComments, Identity
 from advisor.model.advice import Advice, AdviceRequest, Status
 
 EXIT_OK, EXIT_ACTION = 0, 1
@@ -34,7 +38,10 @@ FAIL_ON: Mapping[str, frozenset[Status]] = {
     "impossible": frozenset({"impossible"}),
     "never": frozenset(),
 }
-MAX_PAGES = 50  # 5,000 comments: far past any real pull request, and a bound on a bad server
+API_DEADLINE = 30.0
+"""Seconds for each GitHub API call, from connecting to the answer's last byte."""
+API_TOTAL = 120.0
+"""Seconds for all the calls keeping the comment."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +91,12 @@ class Inputs:
 
 
 def _command_data(text: str) -> str:
-    """Escape a workflow command's message (the runner decodes %25, %0D, %0A)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message (the runner decodes %25, %0D, %0A).
+
+    Control characters are shown escaped first (``\\x1b``): the log viewer acts on escape
+    sequences, and a line break would end the command.
+    """
+    return printable(text).replace("%", "%25")
 
 
 def _command_property(text: str) -> str:
@@ -100,103 +111,30 @@ def command(name: str, message: str, **props: str | int | None) -> None:
     sys.stdout.flush()
 
 
-class ApiError(Exception):
-    """A GitHub REST API call that failed: the HTTP status (``None``: no answer) and one line."""
+def find_own(comments: list[Comment], marker: str, owner: Identity) -> Comment | None:
+    """The earlier report: the first comment ``owner`` wrote that starts with ``marker``.
 
-    def __init__(self, status: int | None, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-class GitHubComments:
-    """Issue comments on one repository through the REST API (pull requests are issues)."""
-
-    def __init__(self, api_url: str, repository: str, token: str) -> None:
-        self.repository = repository
-        self.client = httpx.Client(
-            base_url=api_url.rstrip("/"),
-            headers={
-                "Authorization": f"Bearer {token}",
-                "Accept": "application/vnd.github+json",
-                "X-GitHub-Api-Version": "2022-11-28",
-                "User-Agent": f"aap-advise/{__version__}",
-            },
-            timeout=httpx.Timeout(20.0),
-        )
-
-    def __enter__(self) -> GitHubComments:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.client.close()
-
-    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
-        try:
-            response = self.client.request(method, path, **kwargs)
-        except httpx.HTTPError as exc:
-            # httpx messages name the URL, never the headers, so the token cannot leak here.
-            raise ApiError(None, f"{type(exc).__name__}: {exc}") from exc
-        if response.is_error:
-            try:
-                why = str(response.json().get("message", ""))
-            except (ValueError, AttributeError):
-                why = ""
-            raise ApiError(response.status_code, f"HTTP {response.status_code} {why}".strip())
-        return response.json()
-
-    def comments(self, number: int) -> list[dict[str, Any]]:
-        """Every comment on issue or pull request ``number``, oldest first."""
-        out: list[dict[str, Any]] = []
-        for page in range(1, MAX_PAGES + 1):
-            batch = self._call(
-                "GET",
-                f"/repos/{self.repository}/issues/{number}/comments",
-                params={"per_page": 100, "page": page},
-            )
-            out.extend(batch)
-            if len(batch) < 100:
-                break
-        return out
-
-    def create(self, number: int, body: str) -> dict[str, Any]:
-        """Post a new comment."""
-        result: dict[str, Any] = self._call(
-            "POST", f"/repos/{self.repository}/issues/{number}/comments", json={"body": body}
-        )
-        return result
-
-    def update(self, comment_id: int, body: str) -> dict[str, Any]:
-        """Replace a comment's body."""
-        result: dict[str, Any] = self._call(
-            "PATCH", f"/repos/{self.repository}/issues/comments/{comment_id}", json={"body": body}
-        )
-        return result
-
-
-def find_own(comments: list[dict[str, Any]], marker: str) -> dict[str, Any] | None:
-    """The earlier report: a comment that starts with ``marker``, a bot's first.
-
-    Anyone can paste the marker into a comment; preferring a bot's (``github-actions[bot]`` for
-    the default token) keeps the report in the workflow's own comment once it exists.
+    Anyone can paste the marker into a comment, another bot (Dependabot, Renovate) included;
+    only the token's own account writes the report, so only its comment is updated.
     """
-    ours = [c for c in comments if str(c.get("body") or "").lstrip().startswith(marker)]
-    bots = [c for c in ours if (c.get("user") or {}).get("type") == "Bot"]
-    return next(iter(bots or ours), None)
+    return next(
+        (c for c in comments if owner.wrote(c) and c.body.lstrip().startswith(marker)), None
+    )
 
 
 def sync_comment(api: GitHubComments, number: int, body: str, marker: str) -> str:
     """Create, update or leave the report comment; returns what happened, for the log.
 
-    :raises ApiError: when GitHub refuses or cannot be reached.
+    :raises ApiError: when GitHub refuses, cannot be reached or answers what it does not.
     """
-    existing = find_own(api.comments(number), marker)
+    owner = api.identity()
+    existing = find_own(api.comments(number), marker, owner)
     if existing is None:
         api.create(number, body)
         return "created the report comment"
-    if _normalise(str(existing.get("body") or "")) == _normalise(body):
+    if _normalise(existing.body) == _normalise(body):
         return "the report comment is up to date"
-    api.update(int(existing["id"]), body)
+    api.update(existing.id, body)
     return "updated the report comment"
 
 
@@ -205,19 +143,60 @@ def _normalise(body: str) -> str:
     return body.replace("\r\n", "\n").strip()
 
 
-def _append(path: str | None, text: str) -> None:
-    if path:
+def _append(env: Mapping[str, str], variable: str, text: str) -> None:
+    """Append ``text`` to the runner file named by ``variable``; a warning if it cannot be."""
+    path = env.get(variable)
+    if not path:
+        return
+    try:
         with Path(path).open("a", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+    except OSError as exc:
+        what = {"GITHUB_OUTPUT": "the step outputs", "GITHUB_STEP_SUMMARY": "the job summary"}
+        command(
+            "warning",
+            f"aap-advise: cannot write {what.get(variable, variable)} to {variable} ({path}): "
+            f"{exc.strerror or exc}",
+        )
 
 
-def set_outputs(path: str | None, outputs: Mapping[str, str]) -> None:
+def set_outputs(env: Mapping[str, str], outputs: Mapping[str, str]) -> None:
     """Append step outputs in the heredoc form, with a random delimiter no value can contain."""
     lines = []
     for name, value in outputs.items():
         delimiter = f"ghadelimiter_{uuid.uuid4()}"
         lines.append(f"{name}<<{delimiter}\n{value}\n{delimiter}\n")
-    _append(path, "".join(lines))
+    _append(env, "GITHUB_OUTPUT", "".join(lines))
+
+
+def _write_report(env: Mapping[str, str], text: str) -> str:
+    """Write the JSON report under ``RUNNER_TEMP``; its path, or ``""`` if it cannot be written.
+
+    Without a usable ``RUNNER_TEMP`` the report goes to a new private folder (never a fixed name
+    in a shared ``/tmp``, where another user could have put a link first), with a warning.
+    """
+    temp = env.get("RUNNER_TEMP")
+    if temp:
+        try:
+            report = Path(temp) / REPORT_NAME
+            report.write_text(text, encoding="utf-8")
+            return str(report)
+        except OSError as exc:
+            problem = f"cannot write to RUNNER_TEMP ({temp}): {exc.strerror or exc}"
+    else:
+        problem = "RUNNER_TEMP is not set"
+    try:
+        report = Path(tempfile.mkdtemp(prefix="aap-advise-")) / REPORT_NAME
+        report.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        command(
+            "warning",
+            f"aap-advise: {problem}, nor to a temporary folder ({exc.strerror or exc}); "
+            "no JSON report",
+        )
+        return ""
+    command("warning", f"aap-advise: {problem}; the JSON report is at {report}")
+    return str(report)
 
 
 def _pull_request_number(env: Mapping[str, str]) -> int | None:
@@ -247,24 +226,39 @@ def _comment(env: Mapping[str, str], inputs: Inputs, body: str, marker: str) -> 
         )
         return
     api_url = env.get("GITHUB_API_URL") or "https://api.github.com"
-    with GitHubComments(api_url, repository, inputs.token) as api:
-        try:
+    try:
+        with GitHubComments(
+            api_url, repository, inputs.token, deadline=API_DEADLINE, total=API_TOTAL
+        ) as api:
             done = sync_comment(api, number, body, marker)
-        except ApiError as exc:
-            if exc.status in (403, 404):
-                # A read-only token (pull requests from forks) or no pull-requests: write.
-                command(
-                    "notice",
-                    f"aap-advise: cannot comment on pull request #{number} ({exc.message}); "
-                    "the token has no write access, as on pull requests from forks; "
-                    "the report is in the job summary",
-                )
-            else:
-                command(
-                    "warning",
-                    f"aap-advise: commenting on pull request #{number} failed: {exc.message}",
-                )
-            return
+    except ApiError as exc:
+        if exc.rate_limited:
+            command(
+                "warning",
+                f"aap-advise: not commenting on pull request #{number}: {exc.message}; "
+                "the report is in the job summary",
+            )
+        elif exc.status in (403, 404):
+            # A read-only token (pull requests from forks) or no pull-requests: write.
+            command(
+                "notice",
+                f"aap-advise: cannot comment on pull request #{number} ({exc.message}); "
+                "the token has no write access, as on pull requests from forks; "
+                "the report is in the job summary",
+            )
+        else:
+            command(
+                "warning",
+                f"aap-advise: commenting on pull request #{number} failed: {exc.message}",
+            )
+        return
+    except Exception as exc:  # noqa: BLE001 - a bug here must not fail a step already advised
+        command(
+            "warning",
+            f"aap-advise: commenting on pull request #{number} failed: internal error: "
+            f"{type(exc).__name__}: {exc}",
+        )
+        return
     sys.stdout.write(f"aap-advise: {done} on pull request #{number}\n")
 
 
@@ -291,12 +285,11 @@ def _report_error(env: Mapping[str, str], exc: AdvisorError) -> int:
     message = exc.message + (f" (hint: {exc.hint})" if exc.hint else "")
     command("error", message, file=exc.file, line=exc.line, title="aap-advise")
     _append(
-        env.get("GITHUB_STEP_SUMMARY"), f"**aap-advise** could not advise: {escape(exc.render())}\n"
+        env,
+        "GITHUB_STEP_SUMMARY",
+        f"**aap-advise** could not advise: {escape(exc.render())}\n",
     )
-    set_outputs(
-        env.get("GITHUB_OUTPUT"),
-        {"status": "error", "current": "", "target": "", "report-json": ""},
-    )
+    set_outputs(env, {"status": "error", "current": "", "target": "", "report-json": ""})
     return exc.exit_code
 
 
@@ -315,21 +308,20 @@ def run(env: Mapping[str, str]) -> int:
     from advisor.render import json_report, markdown
     from advisor.render.text import verdict
 
-    report = Path(env.get("RUNNER_TEMP") or tempfile.gettempdir()) / REPORT_NAME
-    report.write_text(json_report.render(advice), encoding="utf-8")
+    report = _write_report(env, json_report.render(advice))
     body = markdown.render(advice)
     # markdown.MAX_BYTES (60 KiB, for the comment) keeps this far below the 1 MiB summary cap.
-    _append(env.get("GITHUB_STEP_SUMMARY"), body)
+    _append(env, "GITHUB_STEP_SUMMARY", body)
 
     rec = advice.recommendation
     d = advice.ddtrace
     set_outputs(
-        env.get("GITHUB_OUTPUT"),
+        env,
         {
             "status": rec.status,
             "current": (d.current or "") if d else "",
             "target": (rec.ddtrace or "") if rec.status in ("ok", "upgrade") else "",
-            "report-json": str(report),
+            "report-json": report,
         },
     )
     where = d.source if d and d.source else None
@@ -341,7 +333,7 @@ def run(env: Mapping[str, str]) -> int:
             line=where.line if where else None,
             title="aap-advise",
         )
-    sys.stdout.write(f"aap-advise: {verdict(advice)}\n")
+    sys.stdout.write(f"aap-advise: {printable(verdict(advice))}\n")
 
     if inputs.comment and env.get("GITHUB_EVENT_NAME") in PR_EVENTS:
         _comment(env, inputs, body, markdown.MARKER)

@@ -4,16 +4,22 @@ Every value placed in the report goes through :func:`escape` so that nothing a d
 file says (paths, URLs, quoted lines, specifiers) can inject Markdown or HTML into a comment
 posted under the workflow's identity. The only raw HTML is the renderer's own: the hidden
 :data:`MARKER` and the ``<details>`` block.
+
+The whole report stays within :data:`MAX_BYTES` whatever the input: each value is cut to
+:data:`MAX_VALUE` characters before it is escaped, and every part is measured, the verdict and
+the change set kept first, the rest cut with a note saying so.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import assert_never
 
 from packaging.version import Version
 
+from advisor.errors import printable
 from advisor.model.advice import Advice, CapabilityResult, Change
 from advisor.model.project import Finding
 from advisor.render.text import verdict
@@ -22,33 +28,58 @@ MARKER = "<!-- aap-advise-report -->"
 """First line of every report; the GitHub Action finds its own earlier comment by it."""
 
 MAX_BYTES = 60 * 1024
-"""Size cap of the whole report. GitHub refuses comment bodies over 65,536 characters; the
-margin keeps a multi-byte report clear of it whichever way the limit is counted."""
+"""Size cap of the whole report, in UTF-8 bytes. GitHub refuses comment bodies over 65,536
+characters; a text never has more characters (nor UTF-16 units) than UTF-8 bytes, so the cap
+holds whichever way the limit is counted, with a margin. The job summary (1 MiB a step) gets the
+same report."""
+
+MAX_VALUE = 500
+"""The most characters of one value shown (a specifier, a path, a quoted line), before escaping;
+a longer one is cut in the middle, its start and end kept. Escaping makes a character at most
+five (``&`` is ``&amp;``), so no single table row can crowd out the rest of the report."""
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Characters with an inline meaning in GitHub Markdown: escapes, code, emphasis, links, table
 # cells, strikethrough and math. Characters that only matter at the start of a line are
 # handled in escape() so that the result is safe wherever it is placed.
 _INLINE = frozenset("\\`*_[]|~$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+# Line breaks and tabs become a space; any other control character (an escape sequence, a bidi
+# override) is shown escaped by printable(), as the text report and error lines show it.
+_BREAKS = re.compile(r"[\t\n\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029]+")
 _LINE_START = re.compile(r"^(?:([#+=-])|\d{1,9}([.)])(?=\s|$))")
-# GitHub links @mentions, #123 references, bare URLs and www. names in the rendered text, after
-# Markdown escapes are gone, so backslashes cannot stop them: a zero-width space can. Without
-# it a requirements comment could notify people or cross-reference issues in the bot's name.
-_AUTOLINK = re.compile(r"@(?=\w)|\\?#(?=\d)|:(?=//)|\bwww(?=\.)", re.IGNORECASE)
+# GitHub links @mentions, #123 and GH-123 references, bare URLs and www. names in the rendered
+# text, after Markdown escapes are gone, so backslashes cannot stop them: a zero-width space
+# can. Without it a requirements comment could notify people or cross-reference issues in the
+# bot's name.
+_AUTOLINK = re.compile(r"@(?=\w)|\\?#(?=\d)|\bgh-(?=\d)|:(?=//)|\bwww(?=\.)", re.IGNORECASE)
 _ZWSP = "&#8203;"
 
 _WHY_OPEN = "<details>\n<summary>Why this answer</summary>\n\n"
+_WHY_OMITTED = f"{_WHY_OPEN}Omitted: too long for a comment.\n\n</details>\n\n"
+_HEAD_ROOM = 1024
+"""Room left after the verdict and tables for the findings' note, or the head is cut."""
+_ALL_IN_JSON = "the JSON report (--format json; the Action's report-json output) has all of it"
 _STATUS = {"unlocked": "✅ unlocked", "locked": "🔒 locked", "unsupported": "⛔ unsupported"}
 _SEVERITY = (("error", "Errors", "❌"), ("warning", "Warnings", "⚠️"), ("info", "Notes", "📝"))
 
 
-def escape(text: str) -> str:
+def clip(text: str, limit: int = MAX_VALUE) -> str:
+    """``text`` cut to about ``limit`` characters in the middle, its start and end kept."""
+    if len(text) <= limit:
+        return text
+    tail = limit // 4
+    return f"{text[: limit - tail - 5]} ... {text[-tail:]}"
+
+
+def escape(text: str, limit: int | None = MAX_VALUE) -> str:
     """``text`` as literal Markdown: one line, no HTML, no Markdown syntax, no autolinks.
 
-    Safe inside a table cell, inside emphasis and at the start of a line.
+    Safe inside a table cell, inside emphasis and at the start of a line. ``text`` is cut to
+    ``limit`` characters first (:func:`clip`; ``None``: a text whose parts were cut already).
     """
-    text = _CONTROL.sub(" ", text).strip()
+    if limit is not None:
+        text = clip(text, limit)
+    text = printable(_BREAKS.sub(" ", text)).strip()
     text = "".join(_HTML.get(c) or (f"\\{c}" if c in _INLINE else c) for c in text)
     # A leading "#", "-", "1." ... would open a heading, list or break at the start of a line.
     start = _LINE_START.match(text)
@@ -60,13 +91,18 @@ def escape(text: str) -> str:
 
 def render(advice: Advice) -> str:
     """The report; at most :data:`MAX_BYTES`, findings cut first (with a note) when too long."""
-    head = _head(advice)
-    why = _why(advice)
     foot = _footer(advice)
+    sections = _sections(advice)
+    head = _verdict(advice) + "".join(s.text() for s in sections)
+    if _size(head, _WHY_OMITTED, foot) > MAX_BYTES - _HEAD_ROOM:
+        # Thousands of changes or blockers: the verdict, then as many rows as fit, the change
+        # set first; no findings and no details.
+        return _cut(advice, sections, MAX_BYTES - _size(foot)) + foot
+    why = _why(advice)
     if _size(head, why, foot) > MAX_BYTES // 2:
         # Only a project with an enormous number of files or frameworks gets here; the JSON
         # report still carries all of it.
-        why = f"{_WHY_OPEN}Omitted: too long for a comment.\n\n</details>\n\n"
+        why = _WHY_OMITTED
     findings = _findings(advice.findings, MAX_BYTES - _size(head, why, foot))
     return head + findings + why + foot
 
@@ -75,28 +111,62 @@ def _size(*parts: str) -> int:
     return sum(len(p.encode("utf-8")) for p in parts)
 
 
-def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+@dataclass(frozen=True, slots=True)
+class _Section:
+    """A table or list of the head: its title and header, then one line per row or item."""
+
+    start: str
+    lines: tuple[str, ...]
+
+    def text(self, shown: int | None = None) -> str:
+        return self.start + "".join(self.lines[:shown]) + "\n" if self.lines else ""
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]], title: str = "") -> _Section:
     """A GFM table; cells must already be escaped (``|`` included)."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines) + "\n\n"
+    start = "| " + " | ".join(header) + " |\n|" + "|".join(" --- " for _ in header) + "|\n"
+    return _Section(title + start, tuple("| " + " | ".join(row) + " |\n" for row in rows))
 
 
-def _head(advice: Advice) -> str:
-    text = f"{MARKER}\n\n**aap-advise**: {escape(verdict(advice))}\n\n"
-    text += _capabilities(advice)
-    text += _changes(advice.recommendation.changes)
-    if advice.recommendation.blockers:
-        text += "**Blocked by**\n\n"
-        text += (
-            "".join(
-                f"- {escape(b.package)}: {escape(' vs '.join(b.wants))}; "
-                f"to unblock: {escape(b.hint)}\n"
-                for b in advice.recommendation.blockers
-            )
-            + "\n"
+def _verdict(advice: Advice) -> str:
+    return f"{MARKER}\n\n**aap-advise**: {escape(verdict(advice))}\n\n"
+
+
+def _sections(advice: Advice) -> tuple[_Section, _Section, _Section]:
+    """The capabilities, the change set and the blockers."""
+    blockers = _Section(
+        "**Blocked by**\n\n",
+        tuple(
+            f"- {escape(b.package)}: {escape(' vs '.join(b.wants))}; to unblock: {escape(b.hint)}\n"
+            for b in advice.recommendation.blockers
+        ),
+    )
+    return _capabilities(advice), _changes(advice.recommendation.changes), blockers
+
+
+def _cut(advice: Advice, sections: Sequence[_Section], budget: int) -> str:
+    """The verdict and as many rows as fit in ``budget`` bytes, the change set first, and a note.
+
+    Each value is at most :data:`MAX_VALUE` characters, so the verdict and a row always fit.
+    """
+    capabilities, changes, blockers = sections
+
+    def note(left_out: int) -> str:
+        return (
+            f"_Report truncated to fit GitHub's comment size limit: {left_out} table rows and "
+            f"list items, the findings and the details are not shown; {_ALL_IN_JSON}._\n\n"
         )
-    return text
+
+    budget -= _size(note(len(changes.lines) + len(capabilities.lines) + len(blockers.lines)))
+    text = _verdict(advice)
+    left_out = 0
+    for section in (changes, capabilities, blockers):
+        shown = 0
+        while shown < len(section.lines) and _size(text, section.text(shown + 1)) <= budget:
+            shown += 1
+        text += section.text(shown) if shown else ""
+        left_out += len(section.lines) - shown
+    return text + note(left_out)
 
 
 def _after_version(advice: Advice) -> tuple[str, Version | None]:
@@ -126,7 +196,7 @@ def _after(advice: Advice, c: CapabilityResult, target: Version | None) -> str:
     return _STATUS["unlocked" if need is not None and target >= Version(need) else "locked"]
 
 
-def _capabilities(advice: Advice) -> str:
+def _capabilities(advice: Advice) -> _Section:
     d = advice.ddtrace
     if d is None:
         now = "Now (not declared)"
@@ -142,14 +212,10 @@ def _capabilities(advice: Advice) -> str:
         rows.append(
             (escape(c.name), escape(c.project_min_version or "—"), state, _after(advice, c, target))
         )
-    if not rows:
-        return ""
     return _table(("Capability", "Needs ddtrace", now, after_title), rows)
 
 
-def _changes(changes: Sequence[Change]) -> str:
-    if not changes:
-        return ""
+def _changes(changes: Sequence[Change]) -> _Section:
     rows = []
     for ch in changes:
         to = ch.to_specifier or ch.to_version or "(removed)"
@@ -164,7 +230,7 @@ def _changes(changes: Sequence[Change]) -> str:
                 escape(str(ch.source)) if ch.source else "",
             )
         )
-    return "**Change set**\n\n" + _table(("Package", "From", "To", "Why", "Where"), rows)
+    return _table(("Package", "From", "To", "Why", "Where"), rows, "**Change set**\n\n")
 
 
 def _finding(f: Finding, icon: str) -> str:
@@ -201,36 +267,37 @@ def _why(advice: Advice) -> str:
     rec = advice.recommendation
     spec = f"{advice.python_spec} " if advice.python_spec else ""
     out = [_WHY_OPEN.rstrip("\n"), ""]
-    out.append(f"- Files read: {escape(', '.join(advice.files) or '(none)')}")
+    out.append(f"- Files read: {_list(advice.files)}")
     out.append(
-        f"- CPython in scope: {escape(', '.join(advice.python_versions) or '(none)')} "
+        f"- CPython in scope: {_list(advice.python_versions)} "
         f"({escape(spec + 'from ' + advice.python_source)})"
     )
-    out.append(f"- Platforms: {escape(', '.join(advice.platforms))}")
+    out.append(f"- Platforms: {_list(advice.platforms)}")
     d = advice.ddtrace
     if d is None:
         out.append("- ddtrace: not declared")
     else:
         locked = "".join(
-            f"; locked {lv.version}" + (f" if {lv.marker}" if lv.marker else "") for lv in d.locked
+            f"; locked {clip(lv.version)}" + (f" if {clip(lv.marker)}" if lv.marker else "")
+            for lv in d.locked
         )
-        declared = d.url or d.specifier or "any version"
-        where = f" at {d.source}" if d.source else ""
-        out.append(f"- ddtrace: {escape(declared + locked + where)}")
+        declared = clip(d.url or d.specifier or "any version")
+        where = f" at {clip(str(d.source))}" if d.source else ""
+        out.append(f"- ddtrace: {escape(declared + locked + where, limit=None)}")
     if rec.tried:
-        out.append(f"- ddtrace releases tried: {escape(', '.join(rec.tried))}")
+        out.append(f"- ddtrace releases tried: {_list(rec.tried)}")
     text = "\n".join(out) + "\n\n"
     if rec.floor_reasons:
         text += f"Floor {escape(rec.floor or '—')}, from the highest of:\n\n"
         text += _table(
             ("ddtrace", "Set by"),
             ((escape(r.version), escape(r.reason)) for r in rec.floor_reasons),
-        )
+        ).text()
     if rec.per_python:
         text += _table(
             ("CPython", "Smallest release"),
             ((escape(py), escape(v or "none")) for py, v in rec.per_python.items()),
-        )
+        ).text()
     if advice.integrations:
         rows = []
         for i in advice.integrations:
@@ -247,8 +314,13 @@ def _why(advice: Advice) -> str:
                     escape(str(i.source)),
                 )
             )
-        text += _table(("Framework or library", "Version", "AAP covers", "Where"), rows)
+        text += _table(("Framework or library", "Version", "AAP covers", "Where"), rows).text()
     return text + "</details>\n\n"
+
+
+def _list(items: Sequence[str]) -> str:
+    """``items`` joined with commas, each cut to :data:`MAX_VALUE`, escaped; ``(none)`` if none."""
+    return escape(", ".join(clip(i) for i in items) or "(none)", limit=None)
 
 
 def _footer(advice: Advice) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -71,9 +72,19 @@ _TITLES = {
 _NOTE_TITLE = "A note on running App and API Protection"  # knowledge notes: ids "note-<id>"
 
 
+# JSON escapes C0 controls itself; these it leaves raw with ensure_ascii=False, and a terminal
+# acts on them (0x9b is CSI; bidi overrides reorder what is shown). Only strings can hold them.
+_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
 def render(advice: Advice, root: str | None = None) -> str:
-    """The SARIF log as indented JSON; paths are made relative to ``root`` (default: the cwd)."""
-    return json.dumps(to_dict(advice, root), indent=2, ensure_ascii=False) + "\n"
+    """The SARIF log as indented JSON; paths are made relative to ``root`` (default: the cwd).
+
+    Letters of any script are written as they are; control characters as ``\\uXXXX`` escapes,
+    so the log reads back the same and shows nothing raw on a terminal.
+    """
+    text = json.dumps(to_dict(advice, root), indent=2, ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def to_dict(advice: Advice, root: str | None = None) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from advisor.errors import printable
 from advisor.model.advice import Advice, Recommendation
 from advisor.model.project import Finding
 
@@ -87,4 +88,6 @@ def render(advice: Advice) -> str:
         if items:
             lines += ["", f"{title}:"] + [_finding(f) for f in items]
     lines += ["", f"Release data: index snapshot of {advice.snapshot_date}; judged on {advice.today.isoformat()}."]
-    return "\n".join(lines) + "\n"
+    # File and folder names, quoted lines and URLs come from the files read: a control character
+    # in one (an escape sequence, a bidi override) is shown escaped, never sent to the terminal.
+    return "\n".join(printable(line) for line in lines) + "\n"

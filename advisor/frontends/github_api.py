@@ -1,0 +1,273 @@
+"""The GitHub REST API calls the Action makes, held to what GitHub documents for each.
+
+Every answer is checked before it is used: a status GitHub does not give for the call (a
+redirect), a body that is not JSON (an HTML page with 200), JSON of the wrong shape (an object
+where a list is due, a comment without an id) are all an :class:`ApiError`, as refusals and
+unreachable servers are. A rate limit is told apart from a refusal. Each call has a deadline
+from start to end, so a server that answers a byte at a time, never tripping a read timeout,
+cannot hold the job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any, Self
+
+import httpx
+
+from advisor import __version__
+from advisor.errors import printable
+
+READ_TIMEOUT = 10.0
+"""Seconds to connect, or between two reads of an answer."""
+MAX_PAGES = 50  # 5,000 comments: far past any real pull request, and a bound on a bad server
+PER_PAGE = 100
+_MESSAGE = 200  # the most characters of a server's own message quoted in a log line
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who a token writes as: a login and its account type (``User`` or ``Bot``)."""
+
+    login: str
+    type: str
+
+    def wrote(self, comment: Comment) -> bool:
+        """Whether ``comment`` was written by this account."""
+        return (comment.login.casefold(), comment.type.casefold()) == (
+            self.login.casefold(),
+            self.type.casefold(),
+        )
+
+
+ACTIONS_BOT = Identity("github-actions[bot]", "Bot")
+"""Who the default ``GITHUB_TOKEN`` writes as (an installation token names no user)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An issue comment, as far as the Action reads one."""
+
+    id: int
+    body: str
+    login: str
+    type: str
+
+
+class ApiError(Exception):
+    """A call that failed: the HTTP status (``None``: no answer) and one line saying why.
+
+    :param rate_limited: GitHub refused the call for a rate limit, not for a permission.
+    """
+
+    def __init__(self, status: int | None, message: str, *, rate_limited: bool = False) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.rate_limited = rate_limited
+
+
+class GitHubComments:
+    """Issue comments on one repository through the REST API (pull requests are issues).
+
+    :param deadline: seconds for each call, from connecting to the answer's last byte.
+    :param total: seconds for all the calls together, ``None`` for no bound but ``deadline``.
+    """
+
+    def __init__(
+        self,
+        api_url: str,
+        repository: str,
+        token: str,
+        *,
+        deadline: float,
+        total: float | None = None,
+    ) -> None:
+        self.repository = repository
+        self.deadline = deadline
+        self._until = None if total is None else time.monotonic() + total
+        self._stuck = False
+        self.client = httpx.Client(
+            base_url=api_url.rstrip("/"),
+            headers={
+                "Authorization": f"Bearer {token}",
+                "Accept": "application/vnd.github+json",
+                "X-GitHub-Api-Version": "2022-11-28",
+                "User-Agent": f"aap-advise/{__version__}",
+            },
+            timeout=httpx.Timeout(READ_TIMEOUT),
+            follow_redirects=False,  # GitHub answers these calls directly; a redirect is a fault
+        )
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self._stuck:  # a call past its deadline still holds the client: leave it be
+            self.client.close()
+
+    # Calls -----------------------------------------------------------------------------------
+
+    def identity(self) -> Identity:
+        """Who the token writes as: the user a personal token names, else ``github-actions[bot]``.
+
+        ``GET /user`` names the user of a personal token; GitHub refuses it with 403 for an
+        installation token such as the default ``GITHUB_TOKEN``.
+        """
+        try:
+            user = self._call("GET", "/user")
+        except ApiError as exc:
+            if exc.status == 403 and not exc.rate_limited:
+                return ACTIONS_BOT
+            raise
+        login, kind = (user.get("login"), user.get("type")) if isinstance(user, dict) else (0, 0)
+        if not isinstance(login, str) or not login or not isinstance(kind, str):
+            raise ApiError(200, "unexpected answer to GET /user: no login and type")
+        return Identity(login, kind)
+
+    def comments(self, number: int) -> list[Comment]:
+        """Every comment on issue or pull request ``number``, oldest first."""
+        out: list[Comment] = []
+        path = f"/repos/{self.repository}/issues/{number}/comments"
+        for page in range(1, MAX_PAGES + 1):
+            batch = self._call("GET", path, params={"per_page": PER_PAGE, "page": page})
+            if not isinstance(batch, list):
+                raise ApiError(
+                    200, f"unexpected answer listing comments: {_shape(batch)}, not a list"
+                )
+            out.extend(_comment(item) for item in batch)
+            if len(batch) < PER_PAGE:
+                break
+        return out
+
+    def create(self, number: int, body: str) -> None:
+        """Post a new comment."""
+        self._call(
+            "POST", f"/repos/{self.repository}/issues/{number}/comments", json={"body": body}
+        )
+
+    def update(self, comment_id: int, body: str) -> None:
+        """Replace a comment's body."""
+        path = f"/repos/{self.repository}/issues/comments/{comment_id}"
+        self._call("PATCH", path, json={"body": body})
+
+    # Transport -------------------------------------------------------------------------------
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        """The JSON answer to one call, within :attr:`deadline` seconds (less if ``total`` ends).
+
+        httpx bounds each read, not a whole answer; so the call runs in a thread of its own, and
+        one that is not done by the deadline is given up (the daemon thread ends with the step).
+        """
+        if self._stuck:
+            raise ApiError(None, "an earlier call is still waiting for an answer")
+        done: list[Any] = []
+        failed: list[BaseException] = []
+
+        def call() -> None:
+            try:
+                done.append(self._request(method, path, **kwargs))
+            except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+                failed.append(exc)
+
+        wait = self.deadline
+        if self._until is not None:
+            wait = max(0.0, min(wait, self._until - time.monotonic()))
+        worker = threading.Thread(target=call, name="aap-advise-github-api", daemon=True)
+        worker.start()
+        worker.join(wait)
+        if worker.is_alive():
+            self._stuck = True
+            raise ApiError(None, f"no complete answer to {method} {path} within {wait:g} s")
+        if failed:
+            raise failed[0]
+        return done[0]
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            response = self.client.request(method, path, **kwargs)
+        except httpx.HTTPError as exc:
+            # httpx messages name the URL, never the headers, so the token cannot leak here.
+            raise ApiError(None, f"{type(exc).__name__}: {_quote(str(exc))}") from exc
+        status = response.status_code
+        try:
+            payload = response.json()
+        except ValueError:
+            payload = None
+            parsed = False
+        else:
+            parsed = True
+        why = payload.get("message") if isinstance(payload, dict) else None
+        why = _quote(why) if isinstance(why, str) else response.reason_phrase
+        if status in (403, 429) and _rate_limited(response, why):
+            raise ApiError(status, _rate_limit_message(response, status, why), rate_limited=True)
+        if response.is_error:
+            raise ApiError(status, f"HTTP {status} {why}".strip())
+        if not response.is_success:  # 1xx, 3xx: not an answer these calls get
+            where = response.headers.get("location")
+            to = f" to {_quote(where)}" if where else ""
+            raise ApiError(status, f"HTTP {status} {why}{to}: an answer GitHub does not give here")
+        if not parsed:
+            kind = response.headers.get("content-type", "no content type")
+            raise ApiError(
+                status, f"HTTP {status} with an answer that is not JSON ({_quote(kind)})"
+            )
+        return payload
+
+
+def _comment(item: Any) -> Comment:
+    """One comment of a listing, checked; :class:`ApiError` for one GitHub would not send."""
+    if not isinstance(item, dict):
+        raise ApiError(200, f"unexpected answer listing comments: {_shape(item)} in the list")
+    cid, body, user = item.get("id"), item.get("body"), item.get("user")
+    if not isinstance(cid, int) or isinstance(cid, bool) or not isinstance(body, str | None):
+        raise ApiError(200, "unexpected answer listing comments: a comment without an id or body")
+    login = user.get("login") if isinstance(user, dict) else None
+    kind = user.get("type") if isinstance(user, dict) else None
+    # A deleted account ("ghost") or a missing user is nobody's: never taken for the token's.
+    return Comment(
+        cid,
+        body or "",
+        login if isinstance(login, str) else "",
+        kind if isinstance(kind, str) else "",
+    )
+
+
+def _shape(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", type(None): "null"}
+    return names.get(type(value), "a " + type(value).__name__)
+
+
+def _quote(text: str) -> str:
+    """A server's text for a log line: one line, control characters shown escaped, cut short."""
+    text = printable(text).strip()
+    return text if len(text) <= _MESSAGE else text[: _MESSAGE - 3] + "..."
+
+
+def _rate_limited(response: httpx.Response, why: str) -> bool:
+    """GitHub's signs of a rate limit: no requests left, a Retry-After, or its message says so."""
+    headers = response.headers
+    return (
+        headers.get("x-ratelimit-remaining") == "0"
+        or "retry-after" in headers
+        or "rate limit" in why.lower()
+        or response.status_code == 429
+    )
+
+
+def _rate_limit_message(response: httpx.Response, status: int, why: str) -> str:
+    message = f"rate limited by the GitHub API (HTTP {status} {why})"
+    retry = response.headers.get("retry-after", "")
+    reset = response.headers.get("x-ratelimit-reset", "")
+    if retry.isdigit():
+        return f"{message}; retry after {int(retry)} s"
+    if reset.isdigit():
+        try:
+            at = dt.datetime.fromtimestamp(int(reset), dt.UTC)
+        except (OverflowError, OSError, ValueError):
+            return message
+        return f"{message}; the limit resets at {at.strftime('%Y-%m-%dT%H:%M:%SZ')}"
+    return message

@@ -18,6 +18,7 @@ from advisor import __version__
 if TYPE_CHECKING:
     from advisor.model.advice import Advice
     from advisor.model.project import Project
+    from advisor.pipeline import Settings
 
 EXIT_OK, EXIT_ACTION, EXIT_USAGE, EXIT_INDEX = 0, 1, 2, 3
 PLATFORMS = (
@@ -184,7 +185,7 @@ def _advise(argv: Sequence[str]) -> int:
     with outside_allowed_here(args.allow_outside):
         project, advice = read_and_advise(args.paths or ["."], request, settings)
     if args.fix or args.diff:
-        return _fix(args, project, advice)
+        return _fix(args, project, advice, settings)
     if args.write_constraints:
         from advisor.write import constraints_text
 
@@ -193,11 +194,12 @@ def _advise(argv: Sequence[str]) -> int:
     return EXIT_OK if advice.recommendation.status == "ok" else EXIT_ACTION
 
 
-def _fix(args: argparse.Namespace, project: Project, advice: Advice) -> int:
+def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: Settings) -> int:
     """``--fix`` / ``--diff``: plan every edit first; write nothing if any file is refused."""
-    from advisor.write import IndexHashLookup, apply, constraints_text, plan_fix, restore, run_relock, unified_diff
+    from advisor.pipeline import hash_lookup
+    from advisor.write import apply, constraints_text, plan_fix, restore, run_relock, unified_diff
 
-    lookup = None if args.offline else IndexHashLookup(args.index_url or _primary_index(project))
+    lookup = None if args.offline else hash_lookup(project, settings)
     try:
         plan = plan_fix(project, advice, hashes=lookup)
     finally:
@@ -235,12 +237,6 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice) -> int:
         return EXIT_ACTION
     # A second --fix changes nothing and succeeds, even for a split answer already written.
     return EXIT_ACTION if plan.patches or plan.commands else EXIT_OK
-
-
-def _primary_index(project: Project) -> str:
-    from advisor.index.config import configured_indexes
-
-    return configured_indexes(None, [], project.index_urls()).urls[0]
 
 
 def _capabilities(argv: Sequence[str]) -> int:

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import threading
 import time
+import types
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -352,14 +353,24 @@ def test_compressed_and_huge_pages_are_capped_in_memory(case: str, tmp_path: Pat
     assert first.startswith("aap-advise: error: ") and "cap" in first, proc.stderr[-2000:]
 
 
-def test_page_with_too_many_files_is_refused_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_page_with_too_many_files_is_refused_before_parsing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from advisor.index import simple
 
     monkeypatch.setattr(simple, "MAX_PAGE_FILES", 100)
+    def parse(body: bytes) -> Any:
+        if body.count(b"{") > 4 * 100 + 16:  # ddtrace's 433 files: more objects than 100 files hold
+            pytest.fail("a page far over the file cap was parsed")
+        return json.loads(body)
+
+    monkeypatch.setattr(simple, "json", types.SimpleNamespace(loads=parse, JSONDecodeError=json.JSONDecodeError))
     with LocalIndex(root=DATA) as index:
         code = main([str(requirements(tmp_path)), "--index-url", index.url, "--cache-dir", str(tmp_path / "c"),
                      *ARGS, "--format", "json"])
-    assert code == 3  # ddtrace's recorded page lists 433 files
+    err = capsys.readouterr().err
+    assert code == 3, err  # the recorded pages list up to 433 files
+    assert err.startswith("aap-advise: error: ") and "lists more than 100 files" in err
 
 
 # --- PEP 658 metadata must match its declared hash -----------------------------------------------
@@ -459,8 +470,9 @@ def test_https_credentials_never_go_to_http_on_the_same_host(
 
     monkeypatch.setenv("SSL_CERT_FILE", str(TLS / "cert.pem"))
     netrc = tmp_path / "netrc"
-    netrc.write_text("machine 127.0.0.1 login alice password s3cret\n" if where == "netrc" else "")
-    netrc.chmod(0o600)
+    if where == "netrc":
+        netrc.write_text("machine 127.0.0.1 login alice password s3cret\n")
+        netrc.chmod(0o600)
     monkeypatch.setenv("NETRC", str(netrc))
     wheel = "envier-0.5.2-py3-none-any.whl"
     content = (DATA / "files" / wheel).read_bytes()

@@ -42,6 +42,31 @@ MAX_REDIRECTS = 10
 _STEP = 64 * 1024
 #: Stacked content codings beyond this many are refused.
 _MAX_CODINGS = 2
+#: Bodies being read at once (background fetches run side by side) hold at most this much
+#: together: each read's own cap alone would let eight workers hold eight times as much.
+MAX_IN_FLIGHT_BYTES = 128 * 1024 * 1024
+
+
+class _Budget:
+    """Bytes held by the bodies being read, process-wide."""
+
+    def __init__(self) -> None:
+        self.used = 0
+        self._lock = threading.Lock()
+
+    def take(self, n: int, what: str) -> None:
+        with self._lock:
+            if self.used + n > MAX_IN_FLIGHT_BYTES:
+                raise IndexUnavailable(f"{what}: the responses being read exceed {MAX_IN_FLIGHT_BYTES} bytes "
+                                       "together", code="too-large")
+            self.used += n
+
+    def give_back(self, n: int) -> None:
+        with self._lock:
+            self.used -= n
+
+
+_IN_FLIGHT = _Budget()
 
 
 class Deadline:
@@ -294,7 +319,8 @@ class _Decoder:
 def read_capped(response: httpx.Response, cap: int, what: str, deadline: Deadline | None = None) -> bytes:
     """Read a streamed response body, decoded, refusing one longer than ``cap`` bytes.
 
-    Memory stays within ``cap`` plus one decoding step however the body is encoded.
+    Memory stays within ``cap`` plus one decoding step however the body is encoded, and all
+    bodies being read at once within :data:`MAX_IN_FLIGHT_BYTES`.
 
     :param what: names the resource in the error message (already redacted).
     :raises IndexUnavailable: when the body (decoded, or its announced Content-Length) exceeds
@@ -315,11 +341,15 @@ def read_capped(response: httpx.Response, cap: int, what: str, deadline: Deadlin
         for piece in pieces:
             if len(body) + len(piece) > cap:
                 raise IndexUnavailable(f"{what}: response exceeds the {cap}-byte cap", code="too-large")
+            _IN_FLIGHT.take(len(piece), what)
             body.extend(piece)
 
-    for raw in response.iter_raw():
-        take(decoder.feed(raw))
-        if deadline is not None:
-            deadline.check(what)
-    take(decoder.finish())
-    return bytes(body)
+    try:
+        for raw in response.iter_raw():
+            take(decoder.feed(raw))
+            if deadline is not None:
+                deadline.check(what)
+        take(decoder.finish())
+        return bytes(body)
+    finally:
+        _IN_FLIGHT.give_back(len(body))

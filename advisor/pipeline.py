@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advisor.errors import IndexUnavailable
 from advisor.knowledge import matrix
@@ -23,7 +23,19 @@ from advisor.plan import plan
 from advisor.resolve.source import SnapshotSource
 
 if TYPE_CHECKING:
+    from advisor.index.config import IndexConfig
+    from advisor.index.http import Deadline
     from advisor.index.source import IndexSource
+    from advisor.write.hashes import IndexHashLookup
+
+
+class _Shared:
+    """What the index reads of one run share: the deadline, started by the first of them."""
+
+    __slots__ = ("deadline",)
+
+    def __init__(self) -> None:
+        self.deadline: Deadline | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +64,7 @@ class Settings:
     deadline: float = 60.0
     trust_files: bool = True
     allow_outside: bool = False
+    _shared: _Shared = field(default_factory=_Shared, init=False, repr=False, compare=False)
 
 
 def read_and_advise(
@@ -66,19 +79,7 @@ def read_and_advise(
                          trusted=settings.trust_files)
     shipped = load_snapshot(settings.snapshot)
     knowledge = matrix.load()
-    # None of these imports httpx (a quarter of a second): IndexSource imports it when it
-    # first sends a request, which offline runs and runs answered by a fresh cache never do.
-    from advisor.index.config import configured_indexes
-    from advisor.index.source import IndexSource
-
-    config = configured_indexes(settings.index_url, settings.extra_index_urls, project.index_urls())
-    cache = None
-    if not settings.no_cache:
-        from advisor.index.cache import Cache, default_cache_dir
-
-        cache = Cache(Path(settings.cache_dir) if settings.cache_dir else default_cache_dir())
-    index = IndexSource(config.urls, cache, offline=request.offline, timeout=settings.timeout,
-                        deadline=settings.deadline)
+    index, config = _open_index(project, settings, offline=request.offline)
     notes: list[Finding] = []
     try:
         releases = shipped
@@ -91,10 +92,48 @@ def read_and_advise(
         advice = plan(project, knowledge, releases, request, SnapshotSource(releases, fallback=index))
     finally:
         index.close()
+        if settings._shared.deadline is None:
+            settings._shared.deadline = index.started_clock
     notes += [Finding("index-note", "warning", n) for n in index.notes]
     if config.skipped and not request.offline:
         notes.append(Finding("index-skipped", "info", f"indexes that are not http(s) were skipped: {', '.join(config.skipped)}"))
+    if config.ignored and not request.offline:
+        notes.append(Finding("index-ignored", "info",
+                             "package indexes named in the files were not used because the files are untrusted "
+                             f"(only the indexes the workflow configures are read): {', '.join(config.ignored)}"))
     return project, dataclasses.replace(advice, findings=(*advice.findings, *notes))
+
+
+def _open_index(project: Project, settings: Settings, *, offline: bool) -> tuple[IndexSource, IndexConfig]:
+    """The index reader of this run: its indexes, cache, timeouts, credentials and deadline."""
+    # None of these imports httpx (a quarter of a second): IndexSource imports it when it
+    # first sends a request, which offline runs and runs answered by a fresh cache never do.
+    from advisor.index.config import configured_indexes
+    from advisor.index.source import IndexSource
+
+    config = configured_indexes(settings.index_url, settings.extra_index_urls, project.index_urls(),
+                                trusted=settings.trust_files)
+    cache = None
+    if not settings.no_cache:
+        from advisor.index.cache import Cache, default_cache_dir
+
+        cache = Cache(Path(settings.cache_dir) if settings.cache_dir else default_cache_dir())
+    # The deadline clock starts with the run's first request (a run answered by the cache
+    # never imports httpx); a later reader of the same run (--fix's hashes) shares it.
+    shared = settings._shared.deadline
+    return IndexSource(config.indexes, cache, offline=offline, timeout=settings.timeout,
+                       deadline=shared if shared is not None else settings.deadline), config
+
+
+def hash_lookup(project: Project, settings: Settings) -> IndexHashLookup:
+    """The ``--fix`` hash lookup: the same indexes, cache, timeouts, credentials and deadline
+    as the run's other index reads (the deadline keeps counting from the first of them).
+
+    The caller closes it.
+    """
+    from advisor.write.hashes import IndexHashLookup
+
+    return IndexHashLookup(_open_index(project, settings, offline=False)[0])
 
 
 def _live(index: IndexSource, shipped: ReleaseSnapshot, request: AdviceRequest, notes: list[Finding]) -> ReleaseSnapshot:

@@ -73,6 +73,8 @@ class LocalIndex:
     :param extra_files: file name -> content served under ``/files/`` besides ``root``'s.
     :param content_type_for: request path -> Content-Type to send instead of the real one.
     :param fail_first: request path -> how many first requests get a 503 (retry tests).
+    :param prefix: a path the index lives under (``/PREFIX/simple/``, ``/PREFIX/files/``);
+        :attr:`requests` records the paths as requested, prefix included.
     """
 
     root: Path = DATA
@@ -84,6 +86,7 @@ class LocalIndex:
     extra_files: dict[str, bytes] = field(default_factory=dict)
     content_type_for: dict[str, str] = field(default_factory=dict)
     fail_first: dict[str, int] = field(default_factory=dict)
+    prefix: str = ""
     requests: list[Request] = field(default_factory=list)
     _server: ThreadingHTTPServer | None = field(default=None, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
@@ -101,11 +104,11 @@ class LocalIndex:
     @property
     def url(self) -> str:
         """The index URL, ``http://127.0.0.1:PORT/simple/``."""
-        return self.base + "/simple/"
+        return self.base + self.prefix + "/simple/"
 
     def file_url(self, name: str) -> str:
         """The URL of ``/files/<name>``."""
-        return f"{self.base}/files/{name}"
+        return f"{self.base}{self.prefix}/files/{name}"
 
     def __enter__(self) -> Self:
         self._server = _QuietServer(("127.0.0.1", 0), _handler_for(self))
@@ -262,7 +265,8 @@ def _handler_for(index: LocalIndex) -> type[BaseHTTPRequestHandler]:
             if index.delay:
                 time.sleep(index.delay)
             path = self.path.split("?", 1)[0]
-            status, headers, body = self._route(path)
+            inside = path[len(index.prefix):] if path.startswith(index.prefix + "/") else "/"
+            status, headers, body = self._route(inside if index.prefix else path)
             index.record(Request(self.command, path, dict(self.headers.items()), status))
             self.send_response(status)
             for name, value in headers.items():

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from advisor.errors import AdvisorError
-from advisor.index.simple import SimpleIndexClient
+from advisor.index.source import IndexSource
 from advisor.write.locks import header_argv
 from advisor.write import (
     IndexHashLookup,
@@ -265,9 +265,7 @@ def test_index_hash_lookup_takes_every_file_of_the_version() -> None:
         )
 
     with httpx.Client(transport=httpx.MockTransport(handler)) as http:
-        lookup = IndexHashLookup(
-            client=SimpleIndexClient("https://index.test/simple/", client=http)
-        )
+        lookup = IndexHashLookup(IndexSource(["https://index.test/simple/"], None, client=http))
         assert lookup.hashes("DDTrace", "4.6.0") == [f"sha256:{'a' * 64}", f"sha256:{'b' * 64}"]
         assert lookup.hashes("ddtrace", "4.6.1") == [f"sha256:{'c' * 64}"]
     assert requests == ["https://index.test/simple/ddtrace/"]
@@ -278,9 +276,7 @@ def test_index_hash_lookup_reports_an_unreachable_index() -> None:
         raise httpx.ConnectError("refused", request=request)
 
     with httpx.Client(transport=httpx.MockTransport(handler)) as http:
-        lookup = IndexHashLookup(
-            client=SimpleIndexClient("https://index.test/simple/", client=http)
-        )
+        lookup = IndexHashLookup(IndexSource(["https://index.test/simple/"], None, client=http))
         with pytest.raises(AdvisorError):
             lookup.hashes("ddtrace", "4.6.0")
 

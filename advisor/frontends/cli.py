@@ -18,6 +18,7 @@ from advisor import __version__
 if TYPE_CHECKING:
     from advisor.model.advice import Advice
     from advisor.model.project import Project
+    from advisor.pipeline import Settings
 
 EXIT_OK, EXIT_ACTION, EXIT_USAGE, EXIT_INDEX = 0, 1, 2, 3
 PLATFORMS = (
@@ -201,7 +202,7 @@ def _advise(argv: Sequence[str]) -> int:
         project, advice = read_and_advise(args.paths or ["."], request, settings)
     _check_outputs(args, project)
     if args.fix or args.diff:
-        return _fix(args, project, advice)
+        return _fix(args, project, advice, settings)
     if args.write_constraints:
         from advisor.write import constraints_text
 
@@ -210,7 +211,7 @@ def _advise(argv: Sequence[str]) -> int:
     return EXIT_OK if advice.recommendation.status == "ok" else EXIT_ACTION
 
 
-def _fix(args: argparse.Namespace, project: Project, advice: Advice) -> int:
+def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: Settings) -> int:
     """``--fix`` / ``--diff``: plan every edit first; write nothing if any file is refused.
 
     The writing (edits, ``--write-constraints``, ``--relock``) is all or nothing, interrupts
@@ -220,11 +221,12 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice) -> int:
     """
     import signal
 
-    from advisor.write import IndexHashLookup, apply, constraints_text, plan_fix, restore, run_relock, unified_diff
+    from advisor.pipeline import hash_lookup
+    from advisor.write import apply, constraints_text, plan_fix, restore, run_relock, unified_diff
     from advisor.write import Interrupted, WriteFailed
     from advisor.write.apply import UNDONE, held_signals, put_back_files, save_files
 
-    lookup = None if args.offline else IndexHashLookup(args.index_url or _primary_index(project))
+    lookup = None if args.offline else hash_lookup(project, settings)
     try:
         plan = plan_fix(project, advice, hashes=lookup)
     except KeyboardInterrupt:  # while looking up hashes: nothing was written yet
@@ -285,12 +287,6 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice) -> int:
     # A second --fix changes nothing and succeeds, even for a split answer already written;
     # a change left to the user (setup.py, an undeclared ddtrace) is not success.
     return EXIT_ACTION if plan.patches or plan.commands or plan.by_hand else EXIT_OK
-
-
-def _primary_index(project: Project) -> str:
-    from advisor.index.config import configured_indexes
-
-    return configured_indexes(None, [], project.index_urls()).urls[0]
 
 
 def _capabilities(argv: Sequence[str]) -> int:

@@ -5,7 +5,11 @@ lines inside the requirements files read (and Poetry / uv sources the readers re
 ``UV_INDEX_URL`` / ``UV_DEFAULT_INDEX`` and ``UV_EXTRA_INDEX_URL`` / ``UV_INDEX``;
 ``PIP_INDEX_URL`` / ``PIP_EXTRA_INDEX_URL``; pip's configuration files; PyPI. Only http(s)
 indexes can be read; others (``file://``) are skipped with a note. Credentials stay in the URLs
-for requests (or come from ``~/.netrc`` through httpx) and are redacted from every message.
+for requests (or come from ``~/.netrc``) and are redacted from every message.
+
+Index URLs named in files are used only when the files are trusted: then ``${NAME}`` in them is
+expanded from the environment for the requests (pip's rule), while everything shown keeps the
+text as written. Untrusted files (a pull request's) name no index: theirs are listed as ignored.
 """
 
 from __future__ import annotations
@@ -17,22 +21,33 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from advisor.index.urls import redact
+from advisor.index.urls import IndexURL, redact
 
 PYPI = "https://pypi.org/simple/"
 
 
 @dataclass(frozen=True, slots=True)
 class IndexConfig:
-    """The primary index, the extra ones, and where the primary came from."""
+    """The primary index, the extra ones, and where the primary came from.
 
-    urls: tuple[str, ...]
+    :param indexes: each index's request URL and shown URL, the primary first.
+    :param skipped: indexes that are not http(s), as shown.
+    :param ignored: index URLs the untrusted files name, as written without credentials.
+    """
+
+    indexes: tuple[IndexURL, ...]
     source: str
     skipped: tuple[str, ...] = field(default=())
+    ignored: tuple[str, ...] = field(default=())
+
+    @property
+    def urls(self) -> tuple[str, ...]:
+        """The URLs requests go to (credentials and expanded variables in them: never show)."""
+        return tuple(i.url for i in self.indexes)
 
     def shown(self) -> str:
-        """The URLs without credentials, for reports."""
-        return ", ".join(redact(u) for u in self.urls)
+        """The URLs as written, without credentials, for reports."""
+        return ", ".join(i.shown for i in self.indexes)
 
 
 def _split(value: str | None) -> list[str]:
@@ -75,30 +90,48 @@ def configured_indexes(
     cli_extra: Sequence[str],
     file_indexes: Sequence[str],
     environ: Mapping[str, str] | None = None,
+    *,
+    trusted: bool = True,
 ) -> IndexConfig:
     """Collect the indexes in precedence order; the first found primary wins.
 
     :param file_indexes: ``--index-url`` / ``--extra-index-url`` values found in the files
-        read (the first is taken as the primary).
+        read, as written (the first is taken as the primary).
+    :param trusted: the files are trusted: their index URLs are used, ``${NAME}`` in them
+        expanded from ``environ`` for requests only. Untrusted, they are not used at all and
+        are returned in :attr:`IndexConfig.ignored`.
     """
     env = os.environ if environ is None else environ
     pip_primary, pip_extra, pip_file = _pip_config(env)
-    candidates = [
-        ([cli_index] if cli_index else [], "--index-url"),
-        (list(file_indexes[:1]), "the requirements files"),
-        (_split(env.get("UV_INDEX_URL") or env.get("UV_DEFAULT_INDEX")), "UV_INDEX_URL / UV_DEFAULT_INDEX"),
-        (_split(env.get("PIP_INDEX_URL")), "PIP_INDEX_URL"),
-        (pip_primary, pip_file),
+    from_files = [IndexURL.from_file(u, env) for u in file_indexes] if trusted else []
+    plain = IndexURL.plain
+    candidates: list[tuple[list[IndexURL], str]] = [
+        ([plain(cli_index)] if cli_index else [], "--index-url"),
+        (from_files[:1], "the requirements files"),
+        ([plain(u) for u in _split(env.get("UV_INDEX_URL") or env.get("UV_DEFAULT_INDEX"))],
+         "UV_INDEX_URL / UV_DEFAULT_INDEX"),
+        ([plain(u) for u in _split(env.get("PIP_INDEX_URL"))], "PIP_INDEX_URL"),
+        ([plain(u) for u in pip_primary], pip_file),
     ]
-    primary, source = next(((urls[0], src) for urls, src in candidates if urls), (PYPI, "the default (PyPI)"))
-    extras = [*cli_extra, *file_indexes[1:], *_split(env.get("UV_EXTRA_INDEX_URL")), *_split(env.get("UV_INDEX")),
-              *_split(env.get("PIP_EXTRA_INDEX_URL")), *pip_extra]
-    urls: list[str] = []
+    primary, source = next(((urls[0], src) for urls, src in candidates if urls),
+                           (plain(PYPI), "the default (PyPI)"))
+    extras = [*map(plain, cli_extra), *from_files[1:],
+              *map(plain, [*_split(env.get("UV_EXTRA_INDEX_URL")), *_split(env.get("UV_INDEX")),
+                           *_split(env.get("PIP_EXTRA_INDEX_URL")), *pip_extra])]
+    indexes: list[IndexURL] = []
     skipped: list[str] = []
-    for url in [primary, *extras]:
-        name_stripped = url.split("=", 1)[1] if "=" in url.split("://")[0] else url  # UV_INDEX "name=url"
-        if not name_stripped.startswith(("http://", "https://")):
-            skipped.append(redact(name_stripped))
-        elif name_stripped not in urls:
-            urls.append(name_stripped)
-    return IndexConfig(tuple(urls) or (PYPI,), source, tuple(skipped))
+    for index in [primary, *extras]:
+        index = _without_name(index)  # UV_INDEX "name=url"
+        if not index.url.startswith(("http://", "https://")):
+            skipped.append(redact(index.written))
+        elif index.url not in [i.url for i in indexes]:
+            indexes.append(index)
+    ignored = () if trusted else tuple(dict.fromkeys(redact(u) for u in file_indexes))
+    return IndexConfig(tuple(indexes) or (plain(PYPI),), source, tuple(skipped), ignored)
+
+
+def _without_name(index: IndexURL) -> IndexURL:
+    """``name=url`` (UV_INDEX's form) as ``url``."""
+    if "=" not in index.url.split("://")[0]:
+        return index
+    return IndexURL(index.url.split("=", 1)[1], index.written.split("=", 1)[1], index.expanded)

@@ -32,6 +32,8 @@ from packaging.utils import (
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import IndexUnavailable
+from advisor.index.digests import preferred
+from advisor.index.http import Deadline, open_stream, read_capped
 from advisor.index.urls import redact
 
 __all__ = [
@@ -53,8 +55,16 @@ ACCEPT = (
 _JSON_TYPES = frozenset({"application/vnd.pypi.simple.v1+json"})
 _HTML_TYPES = frozenset({"application/vnd.pypi.simple.v1+html", "text/html"})
 
-#: A project page larger than this is refused rather than held in memory (ddtrace's is 21 MB).
-MAX_PAGE_BYTES = 256 * 1024 * 1024
+#: A project page larger than this (decoded) is refused rather than held in memory: ddtrace's,
+#: the largest aap-advise reads, is 21 MB.
+MAX_PAGE_BYTES = 64 * 1024 * 1024
+#: A page listing more files than this is refused before its files are built (ddtrace lists
+#: 76,000). A JSON page with more ``{`` than a page of this many files could hold is refused
+#: before it is parsed at all, so a page of a million tiny entries never becomes a million dicts.
+MAX_PAGE_FILES = 200_000
+#: Parsing checks the deadline after this many files, and HTML is fed in pieces of this size.
+_CHECK_EVERY = 4096
+_HTML_PIECE = 1024 * 1024
 
 #: PEP 629: the major API version this client understands.
 _API_MAJOR = 1
@@ -67,31 +77,13 @@ _PLAIN_URL = re.compile(r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)*(?:/[A-Za-z0-9_~-]
 _SERIAL_COMMENT = re.compile(r"^\s*SERIAL\s+(\d+)\s*$")
 
 
-def read_capped(response: httpx.Response, cap: int, what: str) -> bytes:
-    """Read a streamed response body, refusing one longer than ``cap`` bytes.
-
-    :param what: names the resource in the error message (already redacted).
-    :raises IndexUnavailable: when the body (or its announced Content-Length) exceeds ``cap``.
-    """
-    declared = response.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > cap:
-        raise IndexUnavailable(f"{what}: response of {declared} bytes exceeds the {cap}-byte cap")
-    chunks: list[bytes] = []
-    total = 0
-    for chunk in response.iter_bytes():
-        total += len(chunk)
-        if total > cap:
-            raise IndexUnavailable(f"{what}: response exceeds the {cap}-byte cap")
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
 @dataclass(frozen=True, slots=True)
 class IndexFile:
     """One distribution file listed on a project page.
 
     ``core_metadata`` is true when the index serves the file's METADATA separately at
-    ``url + ".metadata"`` (PEP 658, named ``core-metadata`` by PEP 714).
+    ``url + ".metadata"`` (PEP 658, named ``core-metadata`` by PEP 714); ``metadata_hash`` is
+    the ``(algorithm, value)`` the page declares for that file, when it declares one pip knows.
     """
 
     filename: str
@@ -103,6 +95,7 @@ class IndexFile:
     size: int | None
     hashes: dict[str, str] = field(hash=False)
     core_metadata: bool
+    metadata_hash: tuple[str, str] | None = None
 
     @property
     def is_wheel(self) -> bool:
@@ -177,19 +170,34 @@ class ProjectPage:
 class SimpleIndexClient:
     """Reads project pages from one index (``https://pypi.org/simple/`` and the like).
 
-    :param index_url: the index root; credentials in it are used but never shown.
+    :param index_url: the index root requests go to; credentials in it are used but never shown.
     :param client: an httpx client to share; one is created (and closed by :meth:`close`)
         when omitted.
     :param timeout: seconds for connect, read, write and pool waits of every request.
+    :param shown: the index root as shown in messages (as written, without credentials);
+        by default ``index_url`` without credentials.
+    :param deadline: the run's total deadline, held over every byte of every request.
+    :param auth: the credentials policy (:class:`~advisor.index.http.IndexAuth`); by default
+        the client's.
     """
 
     def __init__(
-        self, index_url: str, client: httpx.Client | None = None, timeout: float = 30.0
+        self,
+        index_url: str,
+        client: httpx.Client | None = None,
+        timeout: float = 30.0,
+        *,
+        shown: str | None = None,
+        deadline: Deadline | None = None,
+        auth: httpx.Auth | None = None,
     ) -> None:
         self.index_url = index_url if index_url.endswith("/") else index_url + "/"
+        self.shown = shown if shown is not None else redact(self.index_url)
         self.timeout = httpx.Timeout(timeout)
+        self.deadline = deadline
+        self.auth = auth
         self._own_client = client is None
-        self.client = client or httpx.Client(timeout=self.timeout, follow_redirects=True)
+        self.client = client or httpx.Client(timeout=self.timeout)
 
     def __enter__(self) -> Self:
         return self
@@ -209,8 +217,8 @@ class SimpleIndexClient:
 
     @property
     def display_url(self) -> str:
-        """The index URL without credentials."""
-        return redact(self.index_url)
+        """The index URL as shown: without credentials (and as written)."""
+        return self.shown
 
     def project_page(self, name: str) -> ProjectPage:
         """Fetch and parse the page of project ``name``.
@@ -241,7 +249,7 @@ class SimpleIndexClient:
         # PEP 503: the project URL uses the normalised name; it always ends with a slash.
         project = canonicalize_name(name)
         url = f"{self.index_url}{project}/"
-        shown = redact(url)
+        shown = f"{self.shown}{project}/"
         headers = {"Accept": ACCEPT}
         if etag:
             headers["If-None-Match"] = etag
@@ -249,7 +257,8 @@ class SimpleIndexClient:
             headers["If-Modified-Since"] = last_modified
         try:
             limit = self.timeout if timeout is None else httpx.Timeout(timeout)
-            with self.client.stream("GET", url, headers=headers, timeout=limit) as response:
+            with open_stream(self.client, url, what=shown, headers=headers, timeout=limit,
+                             deadline=self.deadline, auth=self.auth) as response:
                 validators = (response.headers.get("etag"), response.headers.get("last-modified"))
                 if response.status_code == 304 and (etag or last_modified):
                     return PageFetch(None, etag, last_modified)
@@ -259,18 +268,20 @@ class SimpleIndexClient:
                 if response.status_code != 200:
                     raise IndexUnavailable(f"{shown}: HTTP {response.status_code}",
                                            code=f"http-{response.status_code}")
-                body = read_capped(response, MAX_PAGE_BYTES, shown)
+                body = read_capped(response, MAX_PAGE_BYTES, shown, self.deadline)
                 page_url = str(response.url)
                 content_type = response.headers.get("content-type", "")
         except httpx.HTTPError as exc:
+            if self.deadline is not None and self.deadline.passed():
+                raise self.deadline.error(shown) from exc
             raise IndexUnavailable(f"{shown}: {describe_http_error(exc)}", code=error_code(exc)) from exc
         except httpx.InvalidURL as exc:
             raise IndexUnavailable(f"{shown}: invalid URL") from exc
         media_type = content_type.split(";", 1)[0].strip().lower()
         if media_type in _JSON_TYPES:
-            page = _parse_json(body, page_url, project, shown)
+            page = _parse_json(body, page_url, project, shown, self.deadline)
         elif media_type in _HTML_TYPES:
-            page = _parse_html(body, content_type, page_url, project, shown)
+            page = _parse_html(body, content_type, page_url, project, shown, self.deadline)
         else:
             raise IndexUnavailable(f"{shown}: unexpected content type {media_type or 'none'!r}")
         return PageFetch(page, *validators)
@@ -305,7 +316,17 @@ def _check_api_version(version: object, shown: str) -> None:
         raise IndexUnavailable(f"{shown}: unsupported repository API version {version!r}")
 
 
-def _parse_json(body: bytes, page_url: str, project: str, shown: str) -> ProjectPage:
+def _too_many(shown: str) -> IndexUnavailable:
+    return IndexUnavailable(f"{shown}: the page lists more than {MAX_PAGE_FILES} files", code="too-large")
+
+
+def _parse_json(
+    body: bytes, page_url: str, project: str, shown: str, deadline: Deadline | None = None
+) -> ProjectPage:
+    # Each file is one object, with at most three more inside (hashes, core-metadata and its
+    # older name): more braces than that cannot be a page within the file cap.
+    if body.count(b"{") > 4 * MAX_PAGE_FILES + 16:
+        raise _too_many(shown)
     try:
         data = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -315,10 +336,18 @@ def _parse_json(body: bytes, page_url: str, project: str, shown: str) -> Project
     meta = data.get("meta")
     meta = meta if isinstance(meta, dict) else {}
     _check_api_version(meta.get("api-version"), shown)
+    if len(data["files"]) > MAX_PAGE_FILES:
+        raise _too_many(shown)
     base = httpx.URL(page_url)
-    files = tuple(f for f in (_json_file(raw, base) for raw in data["files"]) if f is not None)
+    found: list[IndexFile] = []
+    for n, raw in enumerate(data["files"]):
+        if deadline is not None and n % _CHECK_EVERY == 0:
+            deadline.check(shown)
+        if (entry := _json_file(raw, base)) is not None:
+            found.append(entry)
+    files = tuple(found)
     versions = data.get("versions")
-    if isinstance(versions, list) and all(isinstance(v, str) for v in versions):
+    if isinstance(versions, list) and len(versions) <= MAX_PAGE_FILES and all(isinstance(v, str) for v in versions):
         version_list = tuple(versions)
     else:
         version_list = _versions_of(files)
@@ -344,6 +373,7 @@ def _json_file(raw: Any, base: httpx.URL) -> IndexFile | None:
     ):
         return None
     requires_python = raw.get("requires-python")
+    metadata = raw.get("core-metadata", raw.get("dist-info-metadata"))
     yanked = raw.get("yanked", False)
     size = raw.get("size")
     upload_time = raw.get("upload-time")
@@ -365,7 +395,8 @@ def _json_file(raw: Any, base: httpx.URL) -> IndexFile | None:
         upload_time=upload_time,
         size=size,
         hashes=dict(hashes),
-        core_metadata=_offers_metadata(raw.get("core-metadata", raw.get("dist-info-metadata"))),
+        core_metadata=_offers_metadata(metadata),
+        metadata_hash=_metadata_hash(metadata),
     )
 
 
@@ -374,11 +405,23 @@ def _offers_metadata(value: object) -> bool:
     return value is True or (isinstance(value, dict) and bool(value))
 
 
+def _metadata_hash(value: object) -> tuple[str, str] | None:
+    """The hash a page declares for a PEP 658 metadata file (a dict, or ``"sha256=..."``)."""
+    if isinstance(value, str) and "=" in value:
+        algorithm, digest = value.split("=", 1)
+        value = {algorithm: digest}
+    if not isinstance(value, dict):
+        return None
+    found = preferred({k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)})
+    return found
+
+
 class _AnchorParser(HTMLParser):
     """Collects the ``<a>`` elements, the API-version meta tag and PyPI's SERIAL comment."""
 
-    def __init__(self) -> None:
+    def __init__(self, shown: str = "") -> None:
         super().__init__(convert_charrefs=True)
+        self.shown = shown
         self.anchors: list[tuple[dict[str, str | None], str]] = []
         self.api_version: str | None = None
         self.serial: str | None = None
@@ -395,6 +438,8 @@ class _AnchorParser(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "a" and self._open is not None:
+            if len(self.anchors) >= MAX_PAGE_FILES:
+                raise _too_many(self.shown)
             self.anchors.append((self._open, "".join(self._text).strip()))
             self._open = None
 
@@ -409,7 +454,12 @@ class _AnchorParser(HTMLParser):
 
 
 def _parse_html(
-    body: bytes, content_type: str, page_url: str, project: str, shown: str
+    body: bytes,
+    content_type: str,
+    page_url: str,
+    project: str,
+    shown: str,
+    deadline: Deadline | None = None,
 ) -> ProjectPage:
     charset = "utf-8"
     if m := re.search(r"charset=([\w.-]+)", content_type, re.IGNORECASE):
@@ -418,8 +468,11 @@ def _parse_html(
         text = body.decode(charset)
     except (LookupError, UnicodeDecodeError) as exc:
         raise IndexUnavailable(f"{shown}: the index sent undecodable HTML") from exc
-    parser = _AnchorParser()
-    parser.feed(text)
+    parser = _AnchorParser(shown)
+    for start in range(0, len(text), _HTML_PIECE):
+        if deadline is not None:
+            deadline.check(shown)
+        parser.feed(text[start : start + _HTML_PIECE])
     parser.close()
     _check_api_version(parser.api_version, shown)
     base = httpx.URL(page_url)
@@ -457,6 +510,7 @@ def _html_file(attrs: Mapping[str, str | None], text: str, base: httpx.URL) -> I
         size=None,
         hashes=hashes,
         core_metadata=_html_offers_metadata(attrs),
+        metadata_hash=_metadata_hash(attrs.get("data-core-metadata", attrs.get("data-dist-info-metadata"))),
     )
 
 

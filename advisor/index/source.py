@@ -4,19 +4,28 @@
 every configured index (files merged, as pip merges ``--extra-index-url``); Requires-Dist comes
 from PEP 658 ``.metadata`` files when offered, else from HTTP Range reads of one wheel's
 ``METADATA``, else (sdist only) from the sdist's ``PKG-INFO``. Offline, only the cache answers.
+
+Answers are checked before they are used or cached: a PEP 658 metadata file must match the
+hash its page declares (else the wheel itself is read), hashes are well-formed digests, and
+every request of the run shares one deadline (:class:`~advisor.index.http.Deadline`) and one
+credentials policy (:class:`~advisor.index.http.IndexAuth`). What is shown or stored names an
+index as written (:class:`~advisor.index.urls.IndexURL`), never with an expanded variable.
 """
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import IndexUnavailable
-from advisor.index.urls import may_have_userinfo, redact
+from advisor.index.digests import HEX_DIGITS, digest, matches, preferred
+from advisor.index.urls import IndexURL, redact
 from advisor.knowledge.releases import Release, release_from_entry
 
 T = TypeVar("T")
@@ -27,12 +36,11 @@ BACKOFF = 0.25
 TRANSIENT = frozenset({"timeout", "network", "http-429", "http-500", "http-502", "http-503", "http-504"})
 
 if TYPE_CHECKING:
-    from concurrent.futures import ThreadPoolExecutor
-
     import httpx
 
     from advisor.index.cache import Cache
-    from advisor.index.simple import IndexFile, SimpleIndexClient
+    from advisor.index.http import Deadline, IndexAuth
+    from advisor.index.simple import IndexFile, PageFetch, SimpleIndexClient
 
 # httpx (and the modules built on it: simple, wheelmeta, refresh) are imported only when a
 # request is really sent: offline runs, and online runs answered by a fresh cache, never pay
@@ -42,45 +50,48 @@ if TYPE_CHECKING:
 MAX_SDIST_BYTES = 20 * 1024 * 1024
 
 
-def netrc_auth() -> Any:
-    """Credentials from ``~/.netrc`` (or ``$NETRC``), as pip reads them; ``None`` without one.
+def netrc_file() -> Path | None:
+    """``$NETRC``, else ``~/.netrc``, when it exists (pip reads the same file); else ``None``.
 
-    httpx no longer reads netrc on its own (0.24+), so it is asked for explicitly. Credentials in
-    an index URL win: httpx sends the URL's userinfo before consulting an auth object.
+    httpx no longer reads netrc on its own (0.24+); :class:`~advisor.index.http.IndexAuth`
+    uses its entries only for the configured indexes' own scheme, host and port.
     """
     import os
-    from pathlib import Path
-
-    import httpx
 
     path = Path(os.environ.get("NETRC", Path.home() / ".netrc"))
-    return httpx.NetRCAuth(str(path)) if path.is_file() else None
+    return path if path.is_file() else None
 
 
 class IndexSource:
     """Releases and Requires-Dist of any project, from indexes and the cache.
 
-    :param index_urls: the indexes, the primary first.
+    :param index_urls: the indexes, the primary first: plain URLs, or :class:`IndexURL` values
+        whose request and shown forms differ.
     :param cache: the on-disk cache, or ``None`` for none.
     :param offline: answer from the cache only.
     :param timeout: seconds per request.
-    :param workers: parallel requests in :meth:`prefetch`.
+    :param deadline: seconds all requests may take together, or a :class:`Deadline` shared
+        with other sources of the same run.
+    :param workers: parallel background requests.
+    :param client: an httpx client to use (the caller's to close).
     """
 
     def __init__(
         self,
-        index_urls: Sequence[str],
+        index_urls: Sequence[str | IndexURL],
         cache: Cache | None,
         *,
         offline: bool = False,
         timeout: float = 30.0,
-        deadline: float = 60.0,
+        deadline: float | Deadline = 60.0,
         workers: int = 8,
         client: httpx.Client | None = None,
     ) -> None:
-        self.index_urls = list(index_urls)
-        self.deadline = deadline
-        self._gives_up_at = time.monotonic() + deadline
+        self.indexes = [u if isinstance(u, IndexURL) else IndexURL.plain(u) for u in index_urls]
+        self.index_urls = [i.url for i in self.indexes]
+        self._deadline_arg = deadline
+        self._clock: Deadline | None = None
+        self.deadline = deadline if isinstance(deadline, (int, float)) else deadline.seconds
         self.cache = cache
         self.offline = offline
         self.workers = workers
@@ -94,9 +105,56 @@ class IndexSource:
         self._releases: dict[str, list[Release]] = {}
         self._page_flights: dict[str, _Flight] = {}
         self._meta_flights: dict[tuple[str, Version], _Flight] = {}
-        self._pool: ThreadPoolExecutor | None = None
+        self._pool: _DaemonPool | None = None
         self._meta: dict[tuple[str, Version], tuple[str, ...] | None] = {}
         self._lock = threading.Lock()
+        self._auth: IndexAuth | None = None
+        self._hash_pages: dict[str, PageFetch] = {}
+        if not isinstance(deadline, (int, float)):
+            self._clock = deadline
+
+    @property
+    def clock(self) -> Deadline:
+        """The run's deadline (httpx is imported, and the clock started, on first use)."""
+        if self._clock is None:
+            from advisor.index.http import Deadline
+
+            with self._lock:
+                if self._clock is None:
+                    seconds = self._deadline_arg
+                    assert isinstance(seconds, (int, float))
+                    self._clock = Deadline(seconds)
+        return self._clock
+
+    @property
+    def started_clock(self) -> Deadline | None:
+        """The deadline, if a request started it (for another reader of the same run to share)."""
+        return self._clock
+
+    @property
+    def auth(self) -> IndexAuth:
+        """Credentials for the indexes' own origins (URL userinfo, else ``~/.netrc``)."""
+        if self._auth is None:
+            from advisor.index.http import IndexAuth
+
+            auth = IndexAuth(self.index_urls, netrc_file())
+            with self._lock:
+                if self._auth is None:
+                    self._auth = auth
+                    if auth.netrc_problem:
+                        self.notes.append(auth.netrc_problem)
+        return self._auth
+
+    def hide(self, text: str) -> str:
+        """``text`` as it may be shown: expanded variables as written, credentials removed."""
+        for index in self.indexes:
+            text = index.hide(text)
+        return redact(text)
+
+    def _unhide(self, url: str) -> str:
+        for index in self.indexes:
+            url = index.unhide(url)
+        return url
 
     def _count(self) -> None:
         with self._lock:
@@ -106,23 +164,26 @@ class IndexSource:
         """One index request, bounded by the total deadline, retried when the failure is transient.
 
         Each try gets the smaller of ``timeout`` and what is left of the deadline; between tries
-        the wait doubles (0.25 s, 0.5 s), as pip's retries do. A hanging index therefore costs
-        at most the deadline (60 s by default), however many requests the resolution needs.
+        the wait doubles (0.25 s, 0.5 s), as pip's retries do. The deadline also holds inside a
+        try (:class:`~advisor.index.http.Deadline` cuts a body that trickles in), so a hanging
+        or trickling index costs at most the deadline, however many requests the run needs.
+        Every error leaves here with the index as written and without credentials.
         """
+        clock = self.clock
         for attempt in range(RETRIES + 1):
-            left = self._gives_up_at - time.monotonic()
-            if left <= 0:
-                raise IndexUnavailable(f"{what}: no answer within the {self.deadline:g} s deadline", code="deadline")
+            if clock.passed():
+                raise clock.error(self.hide(what))
             self._count()
             try:
-                return request(min(self.timeout, left))
+                return request(min(self.timeout, clock.left()))
             except IndexUnavailable as exc:
+                if clock.passed():
+                    raise clock.error(self.hide(what)) from None
                 if exc.code not in TRANSIENT or attempt == RETRIES:
-                    if exc.code == "timeout" and self._gives_up_at - time.monotonic() <= 0:
-                        raise IndexUnavailable(f"{what}: no answer within the {self.deadline:g} s deadline",
-                                               code="deadline") from exc
+                    exc.message = self.hide(exc.message)
+                    exc.args = (exc.message,)
                     raise
-                time.sleep(min(BACKOFF * 2**attempt, max(0.0, self._gives_up_at - time.monotonic())))
+                time.sleep(min(BACKOFF * 2**attempt, max(0.0, clock.left())))
         raise AssertionError("unreachable")
 
     @property
@@ -132,8 +193,9 @@ class IndexSource:
             if self._client is None:
                 import httpx
 
-                self._client = httpx.Client(timeout=httpx.Timeout(self.timeout), follow_redirects=True,
-                                            auth=netrc_auth())
+                # Redirects are followed by advisor.index.http.open_stream, hop by hop; the
+                # credentials (self.auth) are passed with each request.
+                self._client = httpx.Client(timeout=httpx.Timeout(self.timeout))
             return self._client
 
     @property
@@ -142,24 +204,31 @@ class IndexSource:
         if self._clients is None:
             from advisor.index.simple import SimpleIndexClient
 
-            client = self.client
+            client, auth, clock = self.client, self.auth, self.clock
             with self._lock:
                 if self._clients is None:
-                    self._clients = [SimpleIndexClient(u, client, self.timeout) for u in self.index_urls]
+                    self._clients = [SimpleIndexClient(i.url, client, self.timeout, shown=i.shown,
+                                                       deadline=clock, auth=auth)
+                                     for i in self.indexes]
         return self._clients
 
     @property
     def display_url(self) -> str:
-        """The primary index URL (with its trailing slash) without credentials."""
-        primary = self.index_urls[0]
-        return redact(primary if primary.endswith("/") else primary + "/")
+        """The primary index URL (with its trailing slash) as written, without credentials."""
+        return self.indexes[0].shown
 
     def close(self) -> None:
-        """Stop background fetches; close the HTTP client when this object made it."""
+        """Stop background fetches at once; close the HTTP client when this object made it.
+
+        Nothing is waited for: queued fetches are dropped and the sockets of those on the wire
+        are shut down, so neither a stalled index nor Ctrl-C can keep the process alive.
+        """
         if self._pool is not None:
-            # Queued guesses are dropped; a fetch already on the wire is let finish (and cached).
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.shutdown()
             self._pool = None
+        if self._clock is not None:
+            self._clock.abort()
+            self._clock.close()
         if self._own and self._client is not None:
             self._client.close()
 
@@ -197,14 +266,9 @@ class IndexSource:
     def _submit(self, fn: Any, *args: Any) -> None:
         with self._lock:
             if self._pool is None:
-                from concurrent.futures import ThreadPoolExecutor
-
-                self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="aap-advise-index")
+                self._pool = _DaemonPool(self.workers)
             pool = self._pool
-        try:
-            pool.submit(fn, *args)
-        except RuntimeError:  # shut down meanwhile: the caller fetches it itself if it must
-            return
+        pool.submit(fn, *args)
 
     # -- releases --------------------------------------------------------------------------
 
@@ -223,16 +287,6 @@ class IndexSource:
                     continue
             known = self._releases[name] = sorted(out, key=lambda r: r.version)
         return list(known)
-
-    def prefetch(self, names: Iterable[str]) -> None:
-        """Fetch several pages at once (errors surface later, when the page is asked for)."""
-        todo = [n for n in dict.fromkeys(names) if n not in self._pages]
-        if len(todo) < 2:
-            return
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(max_workers=self.workers) as pool:
-            list(pool.map(self._quiet_page, todo))
 
     def _quiet_page(self, name: str) -> None:
         try:
@@ -269,9 +323,9 @@ class IndexSource:
         merged: dict[str, Any] = {}
         found = False
         errors: list[IndexUnavailable] = []
-        for index_url in self.index_urls:
+        for index in self.indexes:
             try:
-                versions = self._page_from(index_url, name)
+                versions = self._page_from(index, name)
             except IndexUnavailable as exc:
                 if exc.code == "project-not-found":
                     continue
@@ -284,20 +338,27 @@ class IndexSource:
             raise errors[0]
         return merged
 
-    def _page_from(self, index_url: str, name: str) -> dict[str, Any]:
-        # The cache key is the client's index URL (always ending in a slash) plus the name.
-        key = f"{index_url if index_url.endswith('/') else index_url + '/'}{name}/"
+    def _page_key(self, index: IndexURL, name: str) -> tuple[str, str]:
+        """The page's URL as requested (the cache key) and as shown."""
+        base = index.url if index.url.endswith("/") else index.url + "/"
+        return f"{base}{name}/", f"{index.shown}{name}/"
+
+    def _page_from(self, index: IndexURL, name: str) -> dict[str, Any]:
+        # The cache key is the URL requested; only its digest is written, with the shown URL.
+        key, shown = self._page_key(index, name)
         cached = self.cache.get("pages", key, ("versions",)) if self.cache else None
+        if cached is not None and not isinstance(cached["versions"], dict):
+            cached = None
         if self.offline:
             if cached is None:
                 raise IndexUnavailable(f"no cached data for {name} (offline)", code="offline-no-data")
             return dict(cached["versions"])
         if cached is not None and self.cache is not None and self.cache.fresh(cached):
             return dict(cached["versions"])
-        client = self.clients[self.index_urls.index(index_url)]
+        client = self.clients[self.indexes.index(index)]
         try:
             fetched = self._call(
-                redact(key),
+                shown,
                 lambda timeout: client.fetch_page(
                     name,
                     etag=cached.get("etag") if cached else None,
@@ -314,11 +375,78 @@ class IndexSource:
             versions = dict(cached["versions"])
         else:
             assert fetched.page is not None
-            versions = _versions(fetched.page.files, fetched.page.versions)
+            versions = _versions(fetched.page.files, fetched.page.versions, self.hide)
         if self.cache is not None:
-            self.cache.put("pages", key, {"url": redact(key), "etag": fetched.etag,
+            self.cache.put("pages", key, {"url": shown, "etag": fetched.etag,
                                           "last_modified": fetched.last_modified, "versions": versions})
         return versions
+
+    # -- hashes ----------------------------------------------------------------------------
+
+    def release_hashes(self, name: str, version: str) -> list[str]:
+        """``algorithm:hex`` of every file of ``name`` ``version`` on the indexes, for ``--hash``.
+
+        As pip-compile does, every file of the version counts (all wheels and the sdist, on
+        every index), each by its sha256 (else sha384, else sha512); files the index gives no
+        such hash for are left out. Only well-formed digests are returned or cached.
+
+        :raises IndexUnavailable: when no index can be read, or one lists a malformed digest
+            for a file of this version (code ``bad-hash``).
+        """
+        from packaging.utils import canonicalize_name
+
+        project = canonicalize_name(name)
+        found: list[str] = []
+        located = False
+        errors: list[IndexUnavailable] = []
+        for index in self.indexes:
+            try:
+                found += self._hashes_from(index, project, Version(version))
+            except IndexUnavailable as exc:
+                if exc.code == "project-not-found":
+                    continue
+                if exc.code == "bad-hash":
+                    raise
+                errors.append(exc)
+                continue
+            located = True
+        if not located and errors:
+            raise errors[0]
+        return sorted(set(found))
+
+    def _hashes_from(self, index: IndexURL, name: str, version: Version) -> list[str]:
+        page_key, shown = self._page_key(index, name)
+        key = f"{page_key}#hashes={version}"
+        cached = self.cache.get("hashes", key, ("hashes",)) if self.cache else None
+        if cached is not None and not _well_formed(cached["hashes"]):
+            cached = None
+        if self.offline:
+            if cached is None:
+                raise IndexUnavailable(f"no cached hashes for {name} {version} (offline)", code="offline-no-data")
+            return list(cached["hashes"])
+        if cached is not None and self.cache is not None and self.cache.fresh(cached):
+            return list(cached["hashes"])
+        # One request per page and run, whatever the number of versions asked for.
+        fetched = self._hash_pages.get(page_key)
+        if fetched is None:
+            client = self.clients[self.indexes.index(index)]
+            fetched = self._call(shown, lambda timeout: client.fetch_page(
+                name,
+                etag=cached.get("etag") if cached else None,
+                last_modified=cached.get("last_modified") if cached else None,
+                timeout=timeout,
+            ))
+            if fetched.page is not None:
+                self._hash_pages[page_key] = fetched
+        if fetched.page is None and cached is not None:  # 304: still current
+            hashes = list(cached["hashes"])
+        else:
+            assert fetched.page is not None
+            hashes = _file_hashes(fetched.page.files, version, self.hide(shown))
+        if self.cache is not None:
+            self.cache.put("hashes", key, {"url": shown, "etag": fetched.etag,
+                                           "last_modified": fetched.last_modified, "hashes": hashes})
+        return hashes
 
     # -- metadata --------------------------------------------------------------------------
 
@@ -348,16 +476,6 @@ class IndexSource:
         flight.done(result)
         return result
 
-    def prefetch_metadata(self, wanted: Iterable[tuple[str, Version]]) -> None:
-        """Read several releases' metadata at once."""
-        todo = list(dict.fromkeys(wanted))
-        if len(todo) < 2:
-            return
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(max_workers=self.workers) as pool:
-            list(pool.map(lambda nv: self._quiet_meta(*nv), todo))
-
     def _quiet_meta(self, name: str, version: Version) -> None:
         try:
             self.requires_dist(name, version)
@@ -368,40 +486,54 @@ class IndexSource:
         source = entry.get("meta") or entry.get("sdist_file")
         if not source:
             return None
-        url, size, core = source
-        url = self._authed(url)
-        cached = self.cache.get("metadata", url, ("requires_dist",)) if self.cache else None
+        stored, size, core = source
+        # URLs are stored as shown (credentials removed, variables as written): requests go to
+        # the expanded form, and credentials are IndexAuth's decision for each origin.
+        url, shown = self._unhide(stored), redact(stored)
+        declared = _declared_hash(core)
+        # A metadata file is cached under the hash its page declares: one that did not match
+        # it was never stored, and a page declaring another hash never reads the old answer.
+        key = f"{url}#metadata-{declared[0]}={declared[1]}" if declared else url
+        cached = self.cache.get("metadata", key, ("requires_dist",)) if self.cache else None
         if cached is not None:
             rd = cached["requires_dist"]
-            return tuple(rd) if rd is not None else None
+            if rd is None:
+                return None
+            if isinstance(rd, list) and all(isinstance(r, str) for r in rd):
+                return tuple(rd)
         if self.offline:
             raise IndexUnavailable("no cached metadata (offline)", code="offline-no-data")
         if entry.get("meta"):
-            from advisor.index.wheelmeta import parse_metadata, read_wheel_metadata
+            from advisor.index.wheelmeta import parse_metadata
 
-            raw = self._call(redact(url), lambda timeout: read_wheel_metadata(
-                self.client, url, size, core_metadata=bool(core), timeout=timeout))
-            requires = tuple(parse_metadata(raw)[0])
+            raw = self._wheel_metadata(url, shown, size, bool(core), declared)
+            requires: tuple[str, ...] | None = tuple(parse_metadata(raw)[0])
         else:
-            requires = self._call(redact(url), lambda _timeout: self._sdist_requires(url, size))
+            requires = self._call(shown, lambda _timeout: self._sdist_requires(url, size, shown))
         if self.cache is not None:
-            self.cache.put("metadata", url, {"requires_dist": list(requires) if requires is not None else None})
+            self.cache.put("metadata", key, {"requires_dist": list(requires) if requires is not None else None})
         return requires
 
-    def _authed(self, url: str) -> str:
-        """Put back the credentials of the index on the same host (they are never stored)."""
-        if not any(may_have_userinfo(index) for index in self.index_urls):
-            return url  # no index has credentials to put back (and httpx stays unimported)
-        import httpx
+    def _wheel_metadata(
+        self, url: str, shown: str, size: int | None, core: bool, declared: tuple[str, str] | None
+    ) -> bytes:
+        """A wheel's METADATA: the PEP 658 file when it matches its declared hash, else the wheel's."""
+        from advisor.index.wheelmeta import read_wheel_metadata
 
-        parts = httpx.URL(url)
-        for index in self.index_urls:
-            base = httpx.URL(index)
-            if base.userinfo and not parts.userinfo and (base.host, base.port) == (parts.host, parts.port):
-                return str(parts.copy_with(userinfo=base.userinfo))
-        return url
+        def read(use_core: bool) -> Callable[[float], bytes]:
+            return lambda timeout: read_wheel_metadata(
+                self.client, url, size, core_metadata=use_core, timeout=timeout, deadline=self.clock,
+                auth=self.auth, shown=shown)
 
-    def _sdist_requires(self, url: str, size: int | None) -> tuple[str, ...] | None:
+        if core:
+            raw = self._call(shown + ".metadata", read(True))
+            if declared is None or matches(raw, *declared):
+                return raw
+            self.notes.append(f"{shown}.metadata does not match the {declared[0]} its index page declares; "
+                              "read the wheel's own METADATA instead")
+        return self._call(shown, read(False))
+
+    def _sdist_requires(self, url: str, size: int | None, shown: str) -> tuple[str, ...] | None:
         """The last resort: download the sdist (capped) and read ``PKG-INFO``.
 
         Metadata before 2.2 may omit Requires-Dist (it was computed at build time), so only a
@@ -411,17 +543,22 @@ class IndexSource:
             return None
         import httpx
 
-        from advisor.index.simple import describe_http_error, read_capped
+        from advisor.index.http import open_stream, read_capped
+        from advisor.index.simple import describe_http_error, error_code
         from advisor.index.wheelmeta import parse_metadata
 
-        shown = redact(url)
+        clock = self.clock
         try:
-            with self.client.stream("GET", url) as response:
+            with open_stream(self.client, url, what=shown, timeout=min(self.timeout, max(clock.left(), 0.001)),
+                             deadline=clock, auth=self.auth) as response:
                 if response.status_code != 200:
-                    raise IndexUnavailable(f"{shown}: HTTP {response.status_code}")
-                body = read_capped(response, MAX_SDIST_BYTES, shown)
+                    raise IndexUnavailable(f"{shown}: HTTP {response.status_code}",
+                                           code=f"http-{response.status_code}")
+                body = read_capped(response, MAX_SDIST_BYTES, shown, clock)
         except httpx.HTTPError as exc:
-            raise IndexUnavailable(f"{shown}: {describe_http_error(exc)}") from exc
+            if clock.passed():
+                raise clock.error(shown) from exc
+            raise IndexUnavailable(f"{shown}: {describe_http_error(exc)}", code=error_code(exc)) from exc
         pkg_info = _pkg_info(body, url)
         if pkg_info is None:
             return None
@@ -436,6 +573,48 @@ class IndexSource:
         except InvalidVersion:
             return None
         return tuple(parse_metadata(pkg_info)[0])
+
+
+class _DaemonPool:
+    """Background fetches on daemon threads that are never joined.
+
+    ``concurrent.futures`` joins its workers when the interpreter exits, so one worker blocked
+    on a stalled index kept the process alive after Ctrl-C; these threads end with it.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._queue: queue.SimpleQueue[tuple[Any, tuple[Any, ...]] | None] = queue.SimpleQueue()
+        self._threads = 0
+        self._closed = False
+        self._lock = threading.Lock()
+
+    def submit(self, fn: Any, *args: Any) -> None:
+        """Run ``fn(*args)`` on a worker (dropped after :meth:`shutdown`)."""
+        with self._lock:
+            if self._closed:
+                return
+            self._queue.put((fn, args))
+            if self._threads < self.workers:
+                self._threads += 1
+                threading.Thread(target=self._work, name="aap-advise-index", daemon=True).start()
+
+    def _work(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self._closed:
+                continue
+            fn, args = item
+            try:
+                fn(*args)
+            except BaseException:  # noqa: BLE001, S112 - a guess that failed: the caller asks again
+                continue
+
+    def shutdown(self) -> None:
+        """Drop what is queued and let the workers end; never waits."""
+        with self._lock:
+            self._closed = True
+            for _ in range(self._threads):
+                self._queue.put(None)
 
 
 class _Flight:
@@ -484,17 +663,61 @@ def _pkg_info(body: bytes, url: str) -> bytes | None:
     return None
 
 
-def _versions(files: Sequence[IndexFile], listed: Sequence[str]) -> dict[str, Any]:
-    """Snapshot-format entries per version, plus where each version's metadata can be read."""
+def _versions(files: Sequence[IndexFile], listed: Sequence[str], hide: Callable[[str], str]) -> dict[str, Any]:
+    """Snapshot-format entries per version, plus where each version's metadata can be read.
+
+    File URLs are stored as shown (``hide``: credentials removed, expanded variables as
+    written); :meth:`IndexSource._read_meta` expands them again for the request. A PEP 658
+    file is stored with the hash its page declares (``"sha256=..."``), or ``True`` without one.
+    """
     from advisor.knowledge.refresh import group_files, metadata_wheel_grouped, release_entry_grouped
 
     out: dict[str, Any] = {}
     for version, vfiles in group_files(files, listed).items():
         entry = release_entry_grouped(version, vfiles, lambda _m: None)
         wheel = metadata_wheel_grouped(vfiles)
-        # URLs are stored without credentials; IndexSource._authed restores them per request.
-        entry["meta"] = [redact(wheel.url), wheel.size, wheel.core_metadata] if wheel else None
+        core: bool | str = False
+        if wheel and wheel.core_metadata:
+            core = f"{wheel.metadata_hash[0]}={wheel.metadata_hash[1]}" if wheel.metadata_hash else True
+        entry["meta"] = [hide(wheel.url), wheel.size, core] if wheel else None
         sdist = next((f for f in vfiles if f.is_sdist and not f.yanked), None)
-        entry["sdist_file"] = [redact(sdist.url), sdist.size, False] if sdist else None
+        entry["sdist_file"] = [hide(sdist.url), sdist.size, False] if sdist else None
         out[version] = entry
     return out
+
+
+def _declared_hash(core: object) -> tuple[str, str] | None:
+    """The ``(algorithm, value)`` stored for a PEP 658 file (``"sha256=..."``), if any."""
+    if isinstance(core, str) and "=" in core:
+        algorithm, value = core.split("=", 1)
+        return algorithm, value
+    return None
+
+
+def _well_formed(hashes: object) -> bool:
+    """A cached hash list holds only ``algorithm:hex`` digests pip accepts."""
+    if not isinstance(hashes, list):
+        return False
+    for h in hashes:
+        if not isinstance(h, str) or ":" not in h:
+            return False
+        algorithm, value = h.split(":", 1)
+        if digest(algorithm, value) != value:
+            return False
+    return True
+
+
+def _file_hashes(files: Sequence[IndexFile], version: Version, shown: str) -> list[str]:
+    """``algorithm:hex`` of each file of ``version``; one malformed digest refuses them all."""
+    out: list[str] = []
+    for f in files:
+        if f.version != version or (chosen := preferred(f.hashes)) is None:
+            continue
+        algorithm, value = chosen
+        good = digest(algorithm, value)
+        if good is None:
+            raise IndexUnavailable(
+                f"{shown}: the index lists a malformed {algorithm} digest for {f.filename!r} "
+                f"(not {HEX_DIGITS[algorithm]} hex digits)", code="bad-hash")
+        out.append(f"{algorithm}:{good}")
+    return sorted(set(out))

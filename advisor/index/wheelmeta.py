@@ -24,7 +24,8 @@ import httpx
 from packaging.metadata import parse_email
 
 from advisor.errors import IndexUnavailable
-from advisor.index.simple import describe_http_error, error_code, read_capped, redact
+from advisor.index.http import Deadline, open_stream, read_capped
+from advisor.index.simple import describe_http_error, error_code, redact
 
 __all__ = ["MAX_METADATA_BYTES", "MAX_WHOLE_BODY_BYTES", "parse_metadata", "read_wheel_metadata"]
 
@@ -65,6 +66,9 @@ def read_wheel_metadata(
     *,
     core_metadata: bool = False,
     timeout: float = 30.0,
+    deadline: Deadline | None = None,
+    auth: httpx.Auth | None = None,
+    shown: str | None = None,
 ) -> bytes:
     """The raw ``METADATA`` file of the wheel at ``url``.
 
@@ -74,11 +78,16 @@ def read_wheel_metadata(
         server's idea of the size must agree.
     :param core_metadata: the index serves the metadata at ``url + ".metadata"`` (PEP 658).
     :param timeout: seconds for each phase of each request.
+    :param deadline: the run's total deadline, held over every byte.
+    :param auth: the credentials policy; by default the client's.
+    :param shown: ``url`` as shown in messages; by default ``url`` without credentials.
     :raises IndexUnavailable: on any network failure or an archive that cannot be trusted.
     """
+    http = _Http(client, httpx.Timeout(timeout), deadline, auth)
+    shown = shown if shown is not None else redact(url)
     if core_metadata:
-        return _fetch_metadata_file(client, url + ".metadata", httpx.Timeout(timeout))
-    return _RemoteWheel(client, url, size, httpx.Timeout(timeout)).metadata()
+        return _fetch_metadata_file(http, url + ".metadata", shown + ".metadata")
+    return _RemoteWheel(http, url, size, shown).metadata()
 
 
 def parse_metadata(raw: bytes) -> tuple[list[str], str | None]:
@@ -91,15 +100,32 @@ def parse_metadata(raw: bytes) -> tuple[list[str], str | None]:
     return list(fields.get("requires_dist", [])), fields.get("requires_python")
 
 
-def _fetch_metadata_file(client: httpx.Client, url: str, timeout: httpx.Timeout) -> bytes:
-    shown = redact(url)
+@dataclass(frozen=True, slots=True)
+class _Http:
+    """How this module's requests are sent: the client, each request's timeout, the run's
+    deadline and the credentials policy."""
+
+    client: httpx.Client
+    timeout: httpx.Timeout
+    deadline: Deadline | None
+    auth: httpx.Auth | None
+
+    def failed(self, shown: str, exc: httpx.HTTPError) -> IndexUnavailable:
+        """The error for a network failure (the deadline's when it cut the request)."""
+        if self.deadline is not None and self.deadline.passed():
+            return self.deadline.error(shown)
+        return IndexUnavailable(f"{shown}: {describe_http_error(exc)}", code=error_code(exc))
+
+
+def _fetch_metadata_file(http: _Http, url: str, shown: str) -> bytes:
     try:
-        with client.stream("GET", url, timeout=timeout) as response:
+        with open_stream(http.client, url, what=shown, timeout=http.timeout, deadline=http.deadline,
+                         auth=http.auth) as response:
             if response.status_code != 200:
                 raise IndexUnavailable(f"{shown}: HTTP {response.status_code}", code=f"http-{response.status_code}")
-            return read_capped(response, MAX_METADATA_BYTES, shown)
+            return read_capped(response, MAX_METADATA_BYTES, shown, http.deadline)
     except httpx.HTTPError as exc:
-        raise IndexUnavailable(f"{shown}: {describe_http_error(exc)}", code=error_code(exc)) from exc
+        raise http.failed(shown, exc) from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,14 +145,12 @@ class _Entry:
 class _RemoteWheel:
     """One wheel on a server, read piecewise; fetched byte ranges are kept and reused."""
 
-    def __init__(
-        self, client: httpx.Client, url: str, size: int | None, timeout: httpx.Timeout
-    ) -> None:
-        self.client = client
+    def __init__(self, http: _Http, url: str, size: int | None, shown: str) -> None:
+        self.http = http
         self.url = url
         self.size = size
-        self.timeout = timeout
-        self.name = unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or redact(url)
+        self.shown = shown
+        self.name = unquote(urlsplit(shown).path.rsplit("/", 1)[-1]) or shown
         self._blocks: list[tuple[int, bytes]] = []
 
     def refuse(self, reason: str) -> IndexUnavailable:
@@ -182,16 +206,18 @@ class _RemoteWheel:
         Returns the offset of the stored block. A server that ignores Range answers 200 with
         the whole file; that is kept when small enough, and every later read is served from it.
         """
-        shown = redact(self.url)
+        shown = self.shown
         wanted = (
             f"bytes=-{TAIL_BYTES}" if start is None or end is None else f"bytes={start}-{end - 1}"
         )
         # Ranges apply to the representation sent, so ask for it unencoded (RFC 9110 8.4).
         headers = {"Range": wanted, "Accept-Encoding": "identity"}
+        http = self.http
         try:
-            with self.client.stream("GET", self.url, headers=headers, timeout=self.timeout) as r:
+            with open_stream(http.client, self.url, what=shown, headers=headers, timeout=http.timeout,
+                             deadline=http.deadline, auth=http.auth) as r:
                 if r.status_code == 200:
-                    body = read_capped(r, MAX_WHOLE_BODY_BYTES, shown)
+                    body = read_capped(r, MAX_WHOLE_BODY_BYTES, shown, http.deadline)
                     self._learn_size(len(body))
                     self._blocks = [(0, body)]
                     return 0
@@ -203,9 +229,9 @@ class _RemoteWheel:
                 ):
                     raise self.refuse(f"asked for {wanted}, the server sent bytes {first}-{last}")
                 self._learn_size(total)
-                body = read_capped(r, last - first + 1, shown)
+                body = read_capped(r, last - first + 1, shown, http.deadline)
         except httpx.HTTPError as exc:
-            raise IndexUnavailable(f"{shown}: {describe_http_error(exc)}", code=error_code(exc)) from exc
+            raise http.failed(shown, exc) from exc
         if len(body) != last - first + 1:
             raise self.refuse(f"the server sent {len(body)} bytes for bytes {first}-{last}")
         self._blocks.append((first, body))

@@ -1,6 +1,13 @@
-"""The :class:`~advisor.write._base.HashLookup` backed by a package index.
+"""The :class:`~advisor.write._base.HashLookup` backed by the run's package indexes.
 
-The index client (and so httpx) is imported only when a lookup is made, so importing
+Hashes are written into requirements files, so they come through the same
+:class:`~advisor.index.source.IndexSource` as every other index read of the run (its indexes,
+cache, timeouts, ``~/.netrc`` credentials and total deadline) and each one is checked to be a
+digest pip accepts (``sha256``, ``sha384`` or ``sha512`` with exactly the right number of hex
+digits) before it is returned: a value holding anything else (a newline and an
+``--extra-index-url`` line, say) refuses the fix instead of reaching the file.
+
+The index reader (and so httpx) is imported only when a lookup is made, so importing
 :mod:`advisor.write` stays free of network code.
 """
 
@@ -9,83 +16,54 @@ from __future__ import annotations
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
-from packaging.utils import (
-    InvalidSdistFilename,
-    InvalidWheelFilename,
-    canonicalize_name,
-    parse_sdist_filename,
-    parse_wheel_filename,
-)
-from packaging.version import InvalidVersion, Version
+from advisor.errors import IndexUnavailable
+from advisor.index.digests import HEX_DIGITS, digest
 
 if TYPE_CHECKING:
-    from advisor.index.simple import ProjectPage, SimpleIndexClient
+    from advisor.index.source import IndexSource
 
-__all__ = ["IndexHashLookup"]
+__all__ = ["IndexHashLookup", "checked"]
 
 
-def _file_version(filename: str) -> Version | None:
-    try:
-        if filename.endswith(".whl"):
-            return parse_wheel_filename(filename)[1]
-        if filename.endswith((".tar.gz", ".zip")):
-            return parse_sdist_filename(filename)[1]
-    except (InvalidWheelFilename, InvalidSdistFilename, InvalidVersion):
-        return None
-    return None
+def checked(values: list[str], what: str) -> list[str]:
+    """``values`` (``algorithm:hex``) when every one is a digest pip accepts, sorted and unique.
+
+    :raises IndexUnavailable: naming the first value that is not (shown escaped, on one line).
+    """
+    out: set[str] = set()
+    for value in values:
+        algorithm, _, hexdigest = value.partition(":")
+        good = digest(algorithm, hexdigest)
+        if good is None:
+            accepted = ", ".join(HEX_DIGITS)
+            raise IndexUnavailable(f"{what}: the index gave a malformed hash {value[:200]!r} "
+                                   f"(only {accepted} hex digests are written)", code="bad-hash")
+        out.add(f"{algorithm}:{good}")
+    return sorted(out)
 
 
 class IndexHashLookup:
-    """sha256 hashes of every file of a release, read from a Simple API index.
+    """Hashes of every file of a release, read from the run's indexes.
 
     As pip-compile does, every file of the version counts (all wheels and the sdist), so the
-    hashed requirement installs on any platform. Files without a sha256 are left out.
+    hashed requirement installs on any platform. Files without an accepted hash are left out.
 
-    :param index_url: the index root (credentials in it are used, never shown).
-    :param timeout: seconds per request.
-    :param client: an index client to use instead of one made on the first lookup (it is
-        then the caller's to close).
+    :param source: the index reader; it is this object's to close.
     """
 
-    def __init__(
-        self,
-        index_url: str = "https://pypi.org/simple/",
-        timeout: float = 30.0,
-        *,
-        client: SimpleIndexClient | None = None,
-    ) -> None:
-        self.index_url = index_url
-        self.timeout = timeout
-        self._client = client
-        self._own_client = client is None
-        self._pages: dict[str, ProjectPage] = {}
+    def __init__(self, source: IndexSource) -> None:
+        self.source = source
 
     def hashes(self, package: str, version: str) -> list[str]:
-        """``sha256:<hex>`` of every file of ``package`` ``version``, sorted.
+        """``sha256:<hex>`` (or sha384 / sha512) of every file of ``package`` ``version``, sorted.
 
-        :raises IndexUnavailable: when the index cannot be read.
+        :raises IndexUnavailable: when the index cannot be read or gives a malformed hash.
         """
-        name = canonicalize_name(package)
-        if name not in self._pages:
-            if self._client is None:
-                from advisor.index.simple import SimpleIndexClient
-
-                self._client = SimpleIndexClient(self.index_url, timeout=self.timeout)
-            self._pages[name] = self._client.project_page(name)
-        wanted = Version(version)
-        return sorted(
-            {
-                f"sha256:{f.hashes['sha256']}"
-                for f in self._pages[name].files
-                if "sha256" in f.hashes and _file_version(f.filename) == wanted
-            }
-        )
+        return checked(self.source.release_hashes(package, version), f"{package} {version}")
 
     def close(self) -> None:
-        """Close the index client, if this object opened it."""
-        if self._own_client and self._client is not None:
-            self._client.close()
-            self._client = None
+        """Stop the index reader's requests and close its client."""
+        self.source.close()
 
     def __enter__(self) -> Self:
         return self

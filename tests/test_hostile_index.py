@@ -1,0 +1,648 @@
+"""Hostile index answers, one test per attack, each against a real server on 127.0.0.1.
+
+An index is read in pull-request CI, so what it sends is checked before it is used: the run's
+deadline holds over every byte, bodies are decoded and capped in bounded steps, a PEP 658 file
+must match its declared hash, hashes must be digests before ``--fix`` writes them, credentials
+go only to the scheme, host and port they were given for, and index URLs from untrusted files
+are not used (from trusted ones, ``${NAME}`` is expanded for requests only).
+
+Hang tests bound the run with a subprocess timeout, and memory tests with ``RLIMIT_AS`` in the
+subprocess: neither measures speed.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import gzip
+import hashlib
+import io
+import json
+import os
+import resource
+import signal
+import socket
+import ssl
+import subprocess
+import sys
+import threading
+import time
+import types
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Self
+
+import pytest
+from packaging.version import Version
+
+from advisor.errors import IndexUnavailable
+from advisor.frontends.cli import main
+from tests.indexserver import LocalIndex
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).parent / "data" / "resolver-index"
+TLS = Path(__file__).parent / "data" / "tls"
+PROJECT = "ddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0\n"
+PAGES = ("/simple/ddtrace/", "/simple/envier/", "/simple/bytecode/")
+ARGS = ["-c", "iast", "--python", "3.12", "--today", "2026-11-24"]
+JSON_TYPE = "application/vnd.pypi.simple.v1+json"
+SECRET = "tok-s3cr3t-value"
+
+
+# --- a server whose answers are functions --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One request: over TLS or not, its path and headers."""
+
+    tls: bool
+    path: str
+    headers: dict[str, str]
+
+
+Route = Callable[["_Handler"], None]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _Server
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def setup(self) -> None:
+        super().setup()
+        self.server.owner.track(self.connection, True)
+
+    def finish(self) -> None:
+        self.server.owner.track(self.connection, False)
+        try:
+            super().finish()
+        except OSError:
+            pass
+
+    def do_GET(self) -> None:
+        owner = self.server.owner
+        owner.record(Seen(isinstance(self.connection, ssl.SSLSocket), self.path, dict(self.headers.items())))
+        route = owner.routes.get(self.path)
+        try:
+            if route is None:
+                answer(404, b"not found", "text/plain")(self)
+            else:
+                route(self)
+        except OSError:
+            self.close_connection = True
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, owner: Hostile) -> None:
+        self.owner = owner
+        super().__init__(("127.0.0.1", 0), _Handler)
+
+    def finish_request(self, request: Any, client_address: Any) -> None:
+        # One port speaks both: TLS when the first byte opens a handshake, plain HTTP otherwise
+        # (so an https index and an http URL on the same host and port can be told apart).
+        wrapped = None
+        if self.owner.context is not None:
+            try:
+                first = request.recv(1, socket.MSG_PEEK)
+                if first == b"\x16":
+                    wrapped = request = self.owner.context.wrap_socket(request, server_side=True)
+            except (OSError, ssl.SSLError):
+                return
+        try:
+            self.RequestHandlerClass(request, client_address, self)
+        finally:
+            if wrapped is not None:
+                wrapped.close()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        return
+
+
+class Hostile:
+    """A local server answering ``routes[path](handler)``; 404 for any other path.
+
+    :param routes: request path (query included) -> a function writing the whole response.
+    :param tls: also speak TLS on the same port (the certificate of ``tests/data/tls``).
+    """
+
+    def __init__(self, routes: dict[str, Route] | None = None, tls: bool = False) -> None:
+        self.routes = routes or {}
+        self.context: ssl.SSLContext | None = None
+        if tls:
+            self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            self.context.load_cert_chain(TLS / "cert.pem", TLS / "key.pem")
+        self.seen: list[Seen] = []
+        self.stop = threading.Event()
+        self._lock = threading.Lock()
+        self._connections: set[socket.socket] = set()
+        self._server: _Server | None = None
+
+    @property
+    def port(self) -> int:
+        assert self._server is not None
+        return int(self._server.server_address[1])
+
+    def url(self, path: str = "/simple/", scheme: str = "http") -> str:
+        return f"{scheme}://127.0.0.1:{self.port}{path}"
+
+    def record(self, seen: Seen) -> None:
+        with self._lock:
+            self.seen.append(seen)
+
+    def track(self, conn: socket.socket, open_: bool) -> None:
+        with self._lock:
+            (self._connections.add if open_ else self._connections.discard)(conn)
+
+    def __enter__(self) -> Self:
+        self._server = _Server(self)
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._server is not None
+        self.stop.set()
+        self._server.shutdown()
+        with self._lock:
+            for conn in self._connections:
+                try:
+                    conn.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+        self._server.server_close()
+
+
+def answer(status: int, body: bytes, content_type: str = JSON_TYPE, **headers: str) -> Route:
+    """A whole response at once."""
+
+    def route(h: _Handler) -> None:
+        h.send_response(status)
+        h.send_header("Content-Type", content_type)
+        for name, value in headers.items():
+            h.send_header(name.replace("_", "-"), value)
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+
+    return route
+
+
+def trickle(part: str) -> Route:
+    """A response that sends one byte every 0.2 s, in its headers or its body, until the test ends."""
+
+    def route(h: _Handler) -> None:
+        stop = h.server.owner.stop
+        h.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        if part == "headers":
+            h.wfile.write(b"X-Slow: ")
+        else:
+            h.wfile.write(f"Content-Type: {JSON_TYPE}\r\nContent-Length: 1000000\r\n\r\n".encode())
+        h.wfile.flush()
+        while not stop.wait(0.2):
+            h.wfile.write(b"a" if part == "headers" else b" ")
+            h.wfile.flush()
+        h.close_connection = True
+
+    return route
+
+
+def stall(h: _Handler) -> None:
+    """Never answer (until the test ends)."""
+    h.server.owner.stop.wait(60)
+    h.close_connection = True
+
+
+def recorded_page(project: str, edit: Callable[[dict[str, Any]], None] | None = None) -> bytes:
+    """The recorded PEP 691 page of ``project``, optionally edited."""
+    page = json.loads((DATA / "simple" / project / "index.json").read_text())
+    if edit is not None:
+        edit(page)
+    return json.dumps(page).encode()
+
+
+# --- running the command -------------------------------------------------------------------------
+
+
+def run_cli(*args: str, timeout: float = 60, memory: int | None = None,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m advisor ARGS`` in a subprocess, bounded in time (and address space)."""
+
+    def limit() -> None:
+        if memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    environ = {**os.environ, "MALLOC_ARENA_MAX": "2", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "advisor", *args], capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT, env=environ, preexec_fn=limit, check=False)
+
+
+@functools.cache
+def baseline_memory() -> int:
+    """Peak address space of an ordinary online run against the recorded index (bytes)."""
+    probe = ("import resource, runpy, sys\n"
+             "sys.argv = ['aap-advise', *sys.argv[1:]]\n"
+             "try:\n    runpy.run_module('advisor', run_name='__main__')\n"
+             "except SystemExit:\n    pass\n"
+             "for line in open('/proc/self/status'):\n"
+             "    if line.startswith('VmPeak:'):\n        sys.stderr.write('PEAK ' + line.split()[1] + '\\n')\n")
+    import tempfile
+
+    with LocalIndex(root=DATA) as index, tempfile.TemporaryDirectory() as tmp:
+        req = Path(tmp) / "requirements.txt"
+        req.write_text(PROJECT)
+        out = subprocess.run([sys.executable, "-c", probe, str(req), "--index-url", index.url, "--cache-dir",
+                              str(Path(tmp) / "c"), *ARGS], capture_output=True, text=True, timeout=120, cwd=ROOT,
+                             env={**os.environ, "MALLOC_ARENA_MAX": "2"}, check=False)
+    peak = [line for line in out.stderr.splitlines() if line.startswith("PEAK ")]
+    assert peak, out.stderr
+    return int(peak[0].split()[1]) * 1024
+
+
+def requirements(tmp_path: Path, text: str = PROJECT) -> Path:
+    req = tmp_path / "requirements.txt"
+    req.write_text(text)
+    return req
+
+
+# --- the deadline holds over every byte ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("part", ["body", "headers"])
+def test_a_trickling_index_is_cut_at_the_deadline(part: str, tmp_path: Path) -> None:
+    with Hostile({p: trickle(part) for p in PAGES}) as server:
+        proc = run_cli(str(requirements(tmp_path)), "--index-url", server.url(), "--cache-dir", str(tmp_path / "c"),
+                       "--timeout", "5", "--deadline", "2", *ARGS, timeout=30)
+    assert proc.returncode == 3, proc.stderr
+    first = proc.stderr.splitlines()[0]
+    assert first.startswith("aap-advise: error: ") and "2 s deadline" in first, proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_ctrl_c_ends_a_run_waiting_on_a_stalled_index(tmp_path: Path) -> None:
+    # Background page fetches are on the wire (stalled) when Ctrl-C comes: none may keep the
+    # process alive. The bound is a hang bound, not a timing assertion.
+    with Hostile({p: stall for p in PAGES}) as server:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "advisor", str(requirements(tmp_path)), "--index-url", server.url(),
+             "--cache-dir", str(tmp_path / "c"), "--timeout", "60", "--deadline", "60", *ARGS],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            waited = time.monotonic()
+            while len({s.path for s in server.seen}) < len(PAGES) and time.monotonic() - waited < 30:
+                time.sleep(0.05)
+            assert len({s.path for s in server.seen}) == len(PAGES), "the run never asked for the pages"
+            proc.send_signal(signal.SIGINT)
+            code = proc.wait(timeout=10)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            proc.communicate()
+    assert code == 130
+
+
+# --- size caps hold memory ---------------------------------------------------------------------------
+
+
+@functools.cache
+def empty_objects_gzip(megabytes: int) -> bytes:
+    """A gzip'd JSON page of ``megabytes`` MB: a files list of empty objects (``{},`` repeated)."""
+    out = io.BytesIO()
+    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=6) as gz:
+        gz.write(b'{"meta": {"api-version": "1.1"}, "name": "ddtrace", "files": [')
+        block = b"{}," * (1024 * 1024 // 3)
+        for _ in range(megabytes):
+            gz.write(block)
+        gz.write(b"{}]}")
+    return out.getvalue()
+
+
+@functools.cache
+def million_files_gzip() -> bytes:
+    """A gzip'd page of a million small but well-formed file entries."""
+    out = io.BytesIO()
+    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=6) as gz:
+        gz.write(b'{"meta": {"api-version": "1.1"}, "name": "ddtrace", "files": [')
+        for n in range(1_000_000):
+            gz.write(b'{"filename": "ddtrace-%d.0-py3-none-any.whl", "url": "f%d", "hashes": {}},' % (n % 500, n))
+        gz.write(b'{"filename": "ddtrace-1.0.tar.gz", "url": "x", "hashes": {}}]}')
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("case", ["gzip", "gzip-twice", "million-files"])
+def test_compressed_and_huge_pages_are_capped_in_memory(case: str, tmp_path: Path) -> None:
+    if case == "gzip":  # 200 MB of JSON: under the old 256 MB cap, and millions of dicts once parsed
+        body, coding = empty_objects_gzip(200), "gzip"
+    elif case == "gzip-twice":  # a stacked coding: each 64 KiB read inflated whole, twice over
+        body, coding = gzip.compress(empty_objects_gzip(600)), "gzip, gzip"
+    else:
+        body, coding = million_files_gzip(), "gzip"
+    limit = baseline_memory() + 384 * 1024 * 1024
+    with Hostile({p: answer(200, body, Content_Encoding=coding) for p in PAGES}) as server:
+        proc = run_cli(str(requirements(tmp_path)), "--index-url", server.url(), "--cache-dir", str(tmp_path / "c"),
+                       "--deadline", "20", *ARGS, timeout=60, memory=limit)
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    first = proc.stderr.splitlines()[0]
+    assert first.startswith("aap-advise: error: ") and "cap" in first, proc.stderr[-2000:]
+
+
+def test_page_with_too_many_files_is_refused_before_parsing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from advisor.index import simple
+
+    monkeypatch.setattr(simple, "MAX_PAGE_FILES", 100)
+    def parse(body: bytes) -> Any:
+        if body.count(b"{") > 4 * 100 + 16:  # ddtrace's 433 files: more objects than 100 files hold
+            pytest.fail("a page far over the file cap was parsed")
+        return json.loads(body)
+
+    monkeypatch.setattr(simple, "json", types.SimpleNamespace(loads=parse, JSONDecodeError=json.JSONDecodeError))
+    with LocalIndex(root=DATA) as index:
+        code = main([str(requirements(tmp_path)), "--index-url", index.url, "--cache-dir", str(tmp_path / "c"),
+                     *ARGS, "--format", "json"])
+    err = capsys.readouterr().err
+    assert code == 3, err  # the recorded pages list up to 433 files
+    assert err.startswith("aap-advise: error: ") and "lists more than 100 files" in err
+
+
+# --- PEP 658 metadata must match its declared hash -----------------------------------------------
+
+
+def test_lying_metadata_file_is_not_believed_nor_cached(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wheel = "envier-0.6.1-py3-none-any.whl"
+    with zipfile.ZipFile(DATA / "files" / wheel) as zf:
+        truth = zf.read("envier-0.6.1.dist-info/METADATA")
+    lie = b"Metadata-Version: 2.1\nName: envier\nVersion: 0.6.1\nRequires-Dist: bytecode<0.15\n"
+
+    def declare(page: dict[str, Any]) -> None:
+        for f in page["files"]:
+            if f["filename"] == wheel:
+                f["core-metadata"] = {"sha256": hashlib.sha256(truth).hexdigest()}
+
+    def advise(cache: Path) -> dict[str, Any]:
+        code = main([str(requirements(tmp_path)), "--index-url", index.url, "--cache-dir", str(cache), *ARGS,
+                     "--format", "json"])
+        report: dict[str, Any] = json.loads(capsys.readouterr().out)
+        assert code == 1, report
+        return report
+
+    with LocalIndex(root=DATA, garbage_for={"/simple/envier/": recorded_page("envier", declare)},
+                    extra_files={wheel + ".metadata": lie}) as index:
+        first = advise(tmp_path / "c")
+        ranged = [r for r in index.requests if r.path.endswith(wheel) and "Range" in r.headers]
+        second = advise(tmp_path / "c")
+    for report in (first, second):
+        moved = {c["package"]: c["to"] for c in report["recommendation"]["changes"]}
+        assert moved == {"ddtrace": "3.15.0", "envier": "0.6.1", "bytecode": "0.15.1"}
+    assert ranged, "the wheel itself was not read after the metadata file failed its hash"
+    notes = [f["message"] for f in first["findings"] if "does not match" in f["message"]]
+    assert notes and "envier-0.6.1-py3-none-any.whl.metadata" in notes[0]
+    for entry in (tmp_path / "c").rglob("*.json"):
+        assert "bytecode<0.15" not in entry.read_text()
+
+
+# --- hashes written by --fix -----------------------------------------------------------------------
+
+
+HASHED = "".join(f"{line} --hash=sha256:{'ab' * 32}\n" for line in PROJECT.splitlines())
+
+
+def test_a_hash_holding_a_newline_refuses_the_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    injected = "a" * 64 + "\n--extra-index-url http://evil.invalid/simple/\nevil==1.0"
+
+    def poison(page: dict[str, Any]) -> None:
+        for f in page["files"]:
+            if f["filename"].startswith("ddtrace-3.15.0-"):
+                f["hashes"]["sha256"] = injected
+
+    req = requirements(tmp_path, HASHED)
+    with LocalIndex(root=DATA, garbage_for={"/simple/ddtrace/": recorded_page("ddtrace", poison)}) as index:
+        code = main([str(req), "--fix", "--index-url", index.url, "--cache-dir", str(tmp_path / "c"), *ARGS])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert req.read_text() == HASHED  # nothing written
+    line = next(li for li in err.splitlines() if "malformed" in li)
+    assert line.startswith("aap-advise: error: ") and "malformed sha256 digest for 'ddtrace-3.15.0-" in line
+    assert "--extra-index-url" not in err
+
+
+def test_the_fix_reads_hashes_with_the_runs_credentials_and_cache(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login bob password n3trc\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    req = requirements(tmp_path, HASHED)
+    with LocalIndex(root=DATA) as index:
+        code = main([str(req), "--diff", "--index-url", index.url, "--cache-dir", str(tmp_path / "c"), *ARGS])
+        auth = {r.headers.get("Authorization") for r in index.requests}
+        diff = capsys.readouterr().out
+        assert code == 1 and "+ddtrace==3.15.0" in diff
+        assert auth == {"Basic Ym9iOm4zdHJj"}  # every request, the hash lookup's too
+        # The hashes were cached with the pages: the index going down changes nothing.
+        index.status_for.update({p: 500 for p in PAGES})
+        again = main([str(req), "--diff", "--index-url", index.url, "--cache-dir", str(tmp_path / "c"), *ARGS])
+    out = capsys.readouterr()
+    assert again == 1 and out.out == diff, out.err
+
+
+# --- credentials ---------------------------------------------------------------------------------
+
+
+def _basic(user: str, password: str) -> str:
+    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+
+
+@pytest.mark.parametrize("where", ["userinfo", "netrc"])
+def test_https_credentials_never_go_to_http_on_the_same_host(
+    where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from advisor.index.source import IndexSource
+
+    monkeypatch.setenv("SSL_CERT_FILE", str(TLS / "cert.pem"))
+    netrc = tmp_path / "netrc"
+    if where == "netrc":
+        netrc.write_text("machine 127.0.0.1 login alice password s3cret\n")
+        netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    wheel = "envier-0.5.2-py3-none-any.whl"
+    content = (DATA / "files" / wheel).read_bytes()
+    with Hostile(tls=True) as server:
+
+        def page(h: _Handler) -> None:
+            files = [{"filename": wheel, "url": server.url(f"/files/{wheel}", "http"), "size": len(content),
+                      "hashes": {"sha256": hashlib.sha256(content).hexdigest()}}]
+            answer(200, json.dumps({"meta": {"api-version": "1.1"}, "name": "envier", "files": files}).encode())(h)
+
+        server.routes["/simple/envier/"] = page
+        server.routes[f"/files/{wheel}"] = answer(200, content, "application/octet-stream")
+        userinfo = "alice:s3cret@" if where == "userinfo" else ""
+        source = IndexSource([f"https://{userinfo}127.0.0.1:{server.port}/simple/"], None, timeout=5, deadline=10)
+        try:
+            source.requires_dist("envier", Version("0.5.2"))
+        finally:
+            source.close()
+    over_tls = [s for s in server.seen if s.tls]
+    plain = [s for s in server.seen if not s.tls]
+    assert over_tls and all(s.headers.get("Authorization") == _basic("alice", "s3cret") for s in over_tls)
+    assert plain and not any("Authorization" in s.headers for s in plain)
+
+
+def test_a_password_holding_an_at_sign_is_never_shown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with LocalIndex(root=DATA, status_for={p: 500 for p in PAGES}) as index:
+        plain = index.url
+        url = plain.replace("http://", "http://alice:p@ss@")
+        code = main([str(requirements(tmp_path)), "--index-url", url, "--cache-dir", str(tmp_path / "c"), *ARGS])
+        auth = {r.headers.get("Authorization") for r in index.requests}
+    out = capsys.readouterr()
+    assert code == 3
+    shown = out.out + out.err
+    assert "p@ss" not in shown and "ss@" not in shown and "alice" not in shown
+    assert plain in shown
+    assert auth == {_basic("alice", "p@ss")}
+
+
+# --- index URLs named in files -------------------------------------------------------------------
+
+
+def _pipfile(tmp_path: Path, url: str) -> Path:
+    pipfile = tmp_path / "Pipfile"
+    pipfile.write_text(f'[[source]]\nname = "private"\nurl = "{url}"\nverify_ssl = true\n\n'
+                       '[packages]\nddtrace = "==2.21.4"\nenvier = "==0.5.2"\nbytecode = "==0.14.0"\n')
+    return pipfile
+
+
+@pytest.fixture
+def clean_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    conf = tmp_path / "pip.conf"
+    conf.write_text("")
+    monkeypatch.setenv("PIP_CONFIG_FILE", str(conf))
+    for name in ("PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "UV_INDEX_URL", "UV_DEFAULT_INDEX", "UV_INDEX",
+                 "UV_EXTRA_INDEX_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AAP_TEST_TOKEN", SECRET)
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_untrusted_files_name_no_index(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    with Hostile() as attacker, LocalIndex(root=DATA) as configured:
+        written = attacker.url("/${AAP_TEST_TOKEN}/simple/").replace("http://", "http://mallory:pw@")
+        pipfile = _pipfile(tmp_path, written)
+        monkeypatch.setenv("PIP_INDEX_URL", configured.url)  # what the workflow configured
+        code = main([str(pipfile), "--untrusted", "--cache-dir", str(tmp_path / "c"), *ARGS, "--format", "json"])
+    out = capsys.readouterr()
+    report = json.loads(out.out)
+    assert code == 1 and report["recommendation"]["ddtrace"] == "3.15.0"
+    assert attacker.seen == [] and configured.requests
+    ignored = [f for f in report["findings"] if f["id"] == "index-ignored"]
+    assert len(ignored) == 1 and ignored[0]["severity"] == "info"
+    assert attacker.url("/${AAP_TEST_TOKEN}/simple/") in ignored[0]["message"]  # as written, no credentials
+    assert SECRET not in out.out + out.err and "mallory" not in out.out + out.err
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_trusted_files_expand_variables_for_requests_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    written = "/${AAP_TEST_TOKEN}/simple/"
+    with LocalIndex(root=DATA, prefix=f"/{SECRET}") as index:
+        pipfile = _pipfile(tmp_path, f"{index.base}{written}")
+        code = main([str(pipfile), "--cache-dir", str(tmp_path / "c"), *ARGS, "--format", "json"])
+        paths = {r.path for r in index.requests}
+        base = index.base
+    out = capsys.readouterr()
+    assert code == 1 and json.loads(out.out)["recommendation"]["ddtrace"] == "3.15.0"
+    assert f"/{SECRET}/simple/ddtrace/" in paths  # the request used the expanded URL
+    assert SECRET not in out.out + out.err
+    entries = [e.read_text() for e in (tmp_path / "c").rglob("*.json")]
+    assert entries and not any(SECRET in e for e in entries)
+    assert any(f"{base}{written}envier/" in e for e in entries)  # cache url fields as written
+
+    # Errors show the URL as written too, in every format.
+    for fmt in ("text", "json"):
+        with LocalIndex(root=DATA, prefix=f"/{SECRET}", status_for={p: 500 for p in PAGES}) as index:
+            pipfile = _pipfile(tmp_path, f"{index.base}{written}")
+            code = main([str(pipfile), "--cache-dir", str(tmp_path / f"e-{fmt}"), *ARGS, "--format", fmt])
+            base = index.base
+        out = capsys.readouterr()
+        assert code == 3
+        assert f"{base}{written}" in out.err and SECRET not in out.out + out.err
+
+
+# --- pieces, on their own -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://user:p@ss@host/simple/", "https://host/simple/"),
+        ("https://u:a@b@c@host:8443/x?y=1@2", "https://host:8443/x?y=1@2"),
+        ("https://host/simple/@not-userinfo/", "https://host/simple/@not-userinfo/"),
+        ("error: https://a:b@h/ and http://c:d@e@f/x", "error: https://h/ and http://f/x"),
+        ("no url here", "no url here"),
+    ],
+)
+def test_redaction_removes_the_whole_userinfo(url: str, shown: str) -> None:
+    from advisor.index.urls import redact
+
+    assert redact(url) == shown
+
+
+@pytest.mark.parametrize(
+    ("index", "request_url", "sent"),
+    [
+        ("https://u:p@h.example/simple/", "https://h.example/files/x.whl", True),
+        ("https://u:p@h.example/simple/", "http://h.example/files/x.whl", False),  # default ports
+        ("https://u:p@h.example:8443/simple/", "http://h.example:8443/files/x.whl", False),
+        ("https://u:p@h.example/simple/", "https://h.example:8443/files/x.whl", False),
+        ("https://u:p@h.example/simple/", "https://files.example/x.whl", False),
+        ("http://u:p@h.example/simple/", "https://h.example/simple/x/", True),  # an upgrade
+    ],
+)
+def test_credentials_only_for_the_same_scheme_host_and_port(index: str, request_url: str, sent: bool) -> None:
+    import httpx
+
+    from advisor.index.http import IndexAuth
+
+    assert (IndexAuth([index]).credentials(httpx.URL(request_url)) is not None) is sent
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("sha256:" + "ab" * 32, True),
+        ("sha384:" + "ab" * 48, True),
+        ("sha512:" + "AB" * 64, True),
+        ("sha256:" + "ab" * 31, False),
+        ("sha256:" + "ab" * 32 + "\n--extra-index-url http://x/", False),
+        ("sha256:" + "zz" * 32, False),
+        ("md5:" + "ab" * 16, False),
+        ("sha256 :" + "ab" * 32, False),
+    ],
+)
+def test_only_well_formed_digests_are_written(value: str, ok: bool) -> None:
+    from advisor.write.hashes import checked
+
+    if ok:
+        assert checked([value], "x 1") == [value.lower()]
+    else:
+        with pytest.raises(IndexUnavailable, match="malformed"):
+            checked([value], "x 1")
+
+
+def test_a_gzip_body_is_decoded_in_bounded_steps() -> None:
+    # The decoder never holds more than one step of output, however far the input inflates.
+    from advisor.index.http import _STEP, _Decoder
+
+    bomb = zlib.compress(b"\0" * (64 * 1024 * 1024), 9)
+    pieces: Iterator[bytes] = _Decoder("deflate", "x").feed(bomb)
+    sizes = [len(next(pieces)) for _ in range(64)]
+    assert max(sizes) <= _STEP

@@ -514,6 +514,12 @@ def test_a_password_holding_an_at_sign_is_never_shown(tmp_path: Path, capsys: py
 # --- index URLs named in files -------------------------------------------------------------------
 
 
+def _requirements(tmp_path: Path, url: str) -> Path:
+    req = tmp_path / "requirements.txt"
+    req.write_text(f"--index-url {url}\nddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0\n")
+    return req
+
+
 def _pipfile(tmp_path: Path, url: str) -> Path:
     pipfile = tmp_path / "Pipfile"
     pipfile.write_text(f'[[source]]\nname = "private"\nurl = "{url}"\nverify_ssl = true\n\n'
@@ -551,10 +557,14 @@ def test_untrusted_files_name_no_index(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 @pytest.mark.usefixtures("clean_env")
-def test_trusted_files_expand_variables_for_requests_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("make", [_pipfile, _requirements], ids=["Pipfile", "requirements"])
+def test_trusted_files_expand_variables_for_requests_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make: Callable[[Path, str], Path]
+) -> None:
+    """The attack as reported: ``--index-url http://HOST/${SECRET}/simple/`` in a file."""
     written = "/${AAP_TEST_TOKEN}/simple/"
     with LocalIndex(root=DATA, prefix=f"/{SECRET}") as index:
-        pipfile = _pipfile(tmp_path, f"{index.base}{written}")
+        pipfile = make(tmp_path, f"{index.base}{written}")
         code = main([str(pipfile), "--cache-dir", str(tmp_path / "c"), *ARGS, "--format", "json"])
         paths = {r.path for r in index.requests}
         base = index.base
@@ -569,7 +579,7 @@ def test_trusted_files_expand_variables_for_requests_only(tmp_path: Path, capsys
     # Errors show the URL as written too, in every format.
     for fmt in ("text", "json"):
         with LocalIndex(root=DATA, prefix=f"/{SECRET}", status_for={p: 500 for p in PAGES}) as index:
-            pipfile = _pipfile(tmp_path, f"{index.base}{written}")
+            pipfile = make(tmp_path, f"{index.base}{written}")
             code = main([str(pipfile), "--cache-dir", str(tmp_path / f"e-{fmt}"), *ARGS, "--format", fmt])
             base = index.base
         out = capsys.readouterr()

@@ -156,3 +156,17 @@ def test_excerpt_keeps_short_plain_text() -> None:
     assert excerpt("flask>=2.0 ; python_version < '3.9'") == "flask>=2.0 ; python_version < '3.9'"
     assert excerpt("a" * 200).endswith("...") and len(excerpt("a" * 200)) == 80
     assert mask_secrets("https://u:p@ss@host/simple") == "https://***@host/simple"
+
+
+def test_fix_messages_show_control_characters_escaped(repo: Path) -> None:
+    """``--fix`` names the files it edits: a folder name holding a terminal escape is shown as
+    ``\\x1b``, never sent to the terminal raw."""
+    folder = repo / "svc\x1b]0;pwned\x07"
+    folder.mkdir()
+    (folder / "requirements.txt").write_text("ddtrace==2.3.0\n")
+    proc = cli(repo, str(folder / "requirements.txt"), "--offline", "--no-cache", "--fix",
+               "-c", "api-security", "--python", "3.12")
+    assert proc.returncode == 1, proc.stderr
+    assert "edited" in proc.stderr and "\\x1b]0;pwned\\x07" in proc.stderr
+    assert "\x1b" not in proc.stderr + proc.stdout and "\x07" not in proc.stderr + proc.stdout
+    assert (folder / "requirements.txt").read_text() == "ddtrace==4.6.0\n"

@@ -221,6 +221,7 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: S
     """
     import signal
 
+    from advisor.errors import printable
     from advisor.pipeline import hash_lookup
     from advisor.write import apply, constraints_text, plan_fix, restore, run_relock, unified_diff
     from advisor.write import Interrupted, WriteFailed
@@ -236,7 +237,7 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: S
         if lookup is not None:
             lookup.close()
     for message in plan.messages:
-        sys.stderr.write(f"aap-advise: {message}\n")
+        sys.stderr.write(f"aap-advise: {printable(message)}\n")
     if plan.refusals:
         for refusal in plan.refusals:
             sys.stderr.write(f"aap-advise: error: {refusal.render()}\n")
@@ -246,7 +247,7 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: S
     if args.diff:
         sys.stdout.write(unified_diff(plan.patches))
         for command in plan.commands:
-            sys.stderr.write(f"aap-advise: would run: {command}\n")
+            sys.stderr.write(f"aap-advise: would run: {printable(str(command))}\n")
         return EXIT_ACTION if plan.patches or plan.commands or plan.by_hand else EXIT_OK
     constraints = constraints_text(advice) if args.write_constraints else None
     saved = save_files(c.file for c in plan.commands) if args.relock else {}
@@ -272,7 +273,7 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: S
                 raise
             done = True
             for patch in plan.patches:
-                sys.stderr.write(f"aap-advise: edited {patch.path}: {patch.reason}\n")
+                sys.stderr.write(f"aap-advise: edited {printable(f'{patch.path}: {patch.reason}')}\n")
     except (Interrupted, KeyboardInterrupt) as exc:
         if done:  # a signal after the fix was whole and reported acts as it would anywhere
             raise
@@ -281,7 +282,7 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: S
         return 128 + stop.signum
     if not args.relock:
         for command in plan.commands:
-            sys.stderr.write(f"aap-advise: run: {command}\n")
+            sys.stderr.write(f"aap-advise: run: {printable(str(command))}\n")
     if advice.recommendation.status == "impossible":
         return EXIT_ACTION
     # A second --fix changes nothing and succeeds, even for a split answer already written;
@@ -339,7 +340,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
-    from advisor.errors import AdvisorError
+    from advisor.errors import AdvisorError, printable
 
     try:
         if argv[:1] == ["capabilities"]:
@@ -361,6 +362,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line, never as "upgrade advised" (exit 1)
         if debug:
             raise
-        sys.stderr.write(f"aap-advise: internal error: {type(exc).__name__}: {exc} "
+        sys.stderr.write(f"aap-advise: internal error: {type(exc).__name__}: {printable(str(exc))} "
                          "(run with --debug for the traceback, and please report it)\n")
         return EXIT_USAGE

@@ -8,8 +8,8 @@ keys of a table once, and for the strings of one key from where the previous one
 (entries are looked up in the order they are written), so a PEP 621 array of 100,000 strings
 or a table of 20,000 keys costs one pass, not one pass per entry. A string that is not in the
 text as written (an escape, a multi-line string) is searched for to the end of its table; the
-searches of one text together scan at most a few times its length, after which a missing
-string is given no line rather than searched for again.
+searches of one text together scan at most 32 times its length, after which a missing string
+is given no line rather than searched for again.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ _KEY = re.compile(
 #: Characters per block of the line index: a line number costs one count over at most this.
 _BLOCK = 4096
 #: How many times its length the string searches of one text may scan in all.
-_SEARCH_BUDGET = 4
+_SEARCH_BUDGET = 32
 
 
 def _dotted(header: str) -> str:
@@ -68,7 +68,7 @@ class TomlLines:
         self._keys: dict[tuple[int, int], _Keys] = {}
         self._cursors: dict[tuple[int, int], int] = {}
         self._braces: dict[int, list[int]] = {}
-        self._budget = _SEARCH_BUDGET * len(text) + 65536
+        self._budget = _SEARCH_BUDGET * len(text) + (1 << 20)
 
     @cached_property
     def _blocks(self) -> list[int]:
@@ -128,8 +128,8 @@ class TomlLines:
             if pos is not None:
                 start = pos
         cursor = self._cursors.get((start, stop), start)
-        for quote in ('"', "'"):
-            needle = f"{quote}{value}{quote}"
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+        for needle in dict.fromkeys((f'"{value}"', f"'{value}'", f'"{escaped}"')):
             at = self._find(needle, cursor, stop)
             if at < 0 and cursor > start:  # written before the previous one (a repeat)
                 at = self._find(needle, start, min(stop, cursor + len(needle) - 1))

@@ -65,10 +65,10 @@ def _check_nodes(text: str, display: str, signs: str) -> None:
     """Refuse ``text`` when it holds more than :data:`MAX_NODES` of the characters ``signs``."""
     count = sum(text.count(c) for c in signs)
     if count > MAX_NODES:
-        shown = " ".join(repr(c) for c in signs)
+        what = "tables, arrays and keys" if "=" in signs else "arrays and objects"
+        shown = ", ".join(repr(c) for c in signs)
         raise ManifestError(
-            f"{count} of {shown}, over the {MAX_NODES} limit for dependency files: not a "
-            "dependency file aap-advise reads",
+            f"{count} {what} ({shown} counted), over the {MAX_NODES} limit for dependency files",
             file=display,
             code="file-too-large",
         )

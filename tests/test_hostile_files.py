@@ -324,3 +324,33 @@ def test_a_named_pipe_as_snapshot_is_refused(tmp_path: Path) -> None:
     assert _refused(req, "--snapshot", str(pipe), timeout=PIPE_TIMEOUT) == (
         f"{pipe}: cannot read the release snapshot: it is a named pipe (FIFO)"
     )
+
+
+# Files named again and again -------------------------------------------------------------------
+
+
+def test_a_local_project_named_on_every_line_is_read_once(tmp_path: Path) -> None:
+    """Each ``-e ./vendor`` line read the folder's metadata again: 5,000 lines, 5,000 parses."""
+    vendor = tmp_path / "vendor"
+    vendor.mkdir()
+    (vendor / "pyproject.toml").write_text(
+        "#" * 80 + "\n" * (4 * 2**20 // 81) + '[project]\nname = "vendored"\n'
+    )
+    path = tmp_path / "requirements.txt"
+    path.write_text("-e ./vendor\n" * 5_000)
+    deps = _read(path)
+    assert [d[0] for d in deps] == ["vendored"] * 5_000
+
+
+def test_a_requirements_file_named_by_every_extra_is_read_once(tmp_path: Path) -> None:
+    """Each extra naming one file (``{file = ["r.txt"]}``) read and parsed it again."""
+    (tmp_path / "r.txt").write_text("#\n" * (2 * 2**20) + "ddtrace>=2.21\n")
+    extras = "".join(f'x{i} = {{file = ["r.txt"]}}\n' for i in range(5_000))
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "app"\ndynamic = ["optional-dependencies"]\n\n'
+        "[tool.setuptools.dynamic.optional-dependencies]\n" + extras
+    )
+    deps = _read(tmp_path / "pyproject.toml")
+    assert [(d[0], d[3], d[4]) for d in deps] == [
+        ("ddtrace", f"x{i}", 2 * 2**20 + 1) for i in range(5_000)
+    ]

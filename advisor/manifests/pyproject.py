@@ -61,6 +61,8 @@ class _Pyproject:
         self.boundary = current_boundary(path)
         self.index_urls: list[str] = []
         self.includes: list[str] = []
+        #: Requirements files read for dynamic dependencies: one named again is not read again.
+        self._read_files: dict[Path, Manifest] = {}
         #: Dependency groups known to include no cycle (see :meth:`_cycle`).
         self._groups_done: set[str] = set()
         self.project = self._table(data, "project")
@@ -203,11 +205,14 @@ class _Pyproject:
                 self.out.loc(None, key),
             )
             return
-        with self.boundary.active():  # the file's own -r includes stay inside it too
-            manifest = RequirementsReader().read(target, display)
-        self.includes += [manifest.path, *manifest.includes]
-        self.index_urls += manifest.index_urls
-        self.out.findings += manifest.findings
+        manifest = self._read_files.get(target.resolve())
+        if manifest is None:
+            with self.boundary.active():  # the file's own -r includes stay inside it too
+                manifest = RequirementsReader().read(target, display)
+            self._read_files[target.resolve()] = manifest
+            self.includes += [manifest.path, *manifest.includes]
+            self.index_urls += manifest.index_urls
+            self.out.findings += manifest.findings
         for dep in manifest.dependencies:
             self.out.add(with_source(dep, group=group) if group else dep)
 

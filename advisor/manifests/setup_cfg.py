@@ -68,9 +68,10 @@ class SetupCfgReader:
                     condition.strip() or None,
                 )
             )
+        read: dict[Path, Manifest] = {}
         for value, value_group, key, marker in values:
             if value is not None:
-                includes += _requirements(path, value, out, key, value_group, marker)
+                includes += _requirements(path, value, out, key, value_group, marker, read)
         python = None
         if (req_python := options.get("python_requires")) is not None:
             key = "options.python_requires"
@@ -89,15 +90,22 @@ class SetupCfgReader:
 
 
 def _requirements(
-    path: Path, value: _Value, out: Collector, key: str, group: str | None, marker: str | None
+    path: Path,
+    value: _Value,
+    out: Collector,
+    key: str,
+    group: str | None,
+    marker: str | None,
+    read: dict[Path, Manifest],
 ) -> list[str]:
-    """Read one requirement list; returns the files a ``file:`` directive named."""
+    """Read one requirement list; returns the files a ``file:`` directive named (``read``:
+    those already read for this ``setup.cfg``, which are not read again)."""
     first = _joined(value) or ""
     if first.startswith("file:"):
         # setuptools >= 62.6: "install_requires = file: requirements.txt"
         includes: list[str] = []
         boundary = current_boundary(path)
-        for name in (n.strip() for n in first[5:].split(",") if n.strip()):
+        for name in dict.fromkeys(n.strip() for n in first[5:].split(",") if n.strip()):
             target = path.parent / name
             boundary.check_include(
                 target, f"file: {name}", file=out.display, line=value.line, key=key
@@ -110,12 +118,15 @@ def _requirements(
                     out.loc(value.line, key),
                 )
                 continue
-            with boundary.active():  # the file's own -r includes stay inside it too
-                manifest = RequirementsReader().read(
-                    target, os.path.normpath(os.path.join(os.path.dirname(out.display), name))
-                )
-            includes += [manifest.path, *manifest.includes]
-            out.findings += manifest.findings
+            manifest = read.get(target.resolve())
+            if manifest is None:
+                with boundary.active():  # the file's own -r includes stay inside it too
+                    manifest = RequirementsReader().read(
+                        target, os.path.normpath(os.path.join(os.path.dirname(out.display), name))
+                    )
+                read[target.resolve()] = manifest
+                includes += [manifest.path, *manifest.includes]
+                out.findings += manifest.findings
             for dep in manifest.dependencies:
                 out.add(dep)
         return includes

@@ -279,6 +279,30 @@ def test_a_toml_file_of_many_tables_is_refused(tmp_path: Path) -> None:
     )
 
 
+def test_a_setup_cfg_line_of_spaces_reads(tmp_path: Path) -> None:
+    """setuptools' comment pattern, searched from every offset, retried a run of spaces at
+    each (200 KB took 99 s)."""
+    path = tmp_path / "setup.cfg"
+    path.write_text(
+        "[metadata]\nname = app\n[options]\ninstall_requires =\n"
+        "    ddtrace>=2.21" + " " * 1_000_000 + "; os_name != 'a#b'\n"
+    )
+    assert _read(path) == [
+        ["ddtrace", ">=2.21", 'os_name != "a#b"', None, 5, "options.install_requires[0]"]
+    ]
+
+
+def test_a_setup_py_at_the_size_limit_is_not_parsed(tmp_path: Path) -> None:
+    """Python's syntax tree of 16 MiB of "1," takes gigabytes: such a setup.py is reported,
+    not parsed."""
+    path = tmp_path / "setup.py"
+    path.write_text(
+        "from setuptools import setup\nX = [" + "1," * (NEAR_LIMIT // 2 - 100) + "1]\n"
+        "setup(name='app', install_requires=['ddtrace'])\n"
+    )
+    assert _read(path) == []
+
+
 # Named pipes -----------------------------------------------------------------------------------
 
 #: Seconds a named pipe may hold a process: it must be refused without being waited on.

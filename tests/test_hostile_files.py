@@ -354,16 +354,15 @@ def test_a_named_pipe_as_snapshot_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_local_project_named_on_every_line_is_read_once(tmp_path: Path) -> None:
-    """Each ``-e ./vendor`` line read the folder's metadata again: 5,000 lines, 5,000 parses."""
+    """Each ``-e ./vendor`` line read the folder's metadata again: 2,000 lines, 2,000 parses
+    of an 8 MiB pyproject.toml."""
     vendor = tmp_path / "vendor"
     vendor.mkdir()
-    (vendor / "pyproject.toml").write_text(
-        "#" * 80 + "\n" * (4 * 2**20 // 81) + '[project]\nname = "vendored"\n'
-    )
+    (vendor / "pyproject.toml").write_text("#\n" * (4 * 2**20) + '[project]\nname = "vendored"\n')
     path = tmp_path / "requirements.txt"
-    path.write_text("-e ./vendor\n" * 5_000)
+    path.write_text("-e ./vendor\n" * 2_000)
     deps = _read(path)
-    assert [d[0] for d in deps] == ["vendored"] * 5_000
+    assert [d[0] for d in deps] == ["vendored"] * 2_000
 
 
 def test_a_requirements_file_named_by_every_extra_is_read_once(tmp_path: Path) -> None:

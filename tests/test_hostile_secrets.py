@@ -170,3 +170,10 @@ def test_fix_messages_show_control_characters_escaped(repo: Path) -> None:
     assert "edited" in proc.stderr and "\\x1b]0;pwned\\x07" in proc.stderr
     assert "\x1b" not in proc.stderr + proc.stdout and "\x07" not in proc.stderr + proc.stdout
     assert (folder / "requirements.txt").read_text() == "ddtrace==4.6.0\n"
+
+
+def test_paths_and_names_are_not_taken_for_tokens() -> None:
+    for text in ("/tmp/pytest-of-root/pytest-4/test_an_absolute_path_outside_0/secret.txt",
+                 "requirements-development-and-testing.txt", "opentelemetry-instrumentation-asgi"):
+        assert mask_secrets(text) == text
+    assert mask_secrets("key Zx8kQ2mN7pL4vB9cR1tY6wE3uI0oA5sD") == "key ***"

@@ -40,6 +40,8 @@ Interpreter keys are ``cpXY`` (one CPython), ``cpXY-abi3`` (CPython X.Y and late
 from __future__ import annotations
 
 import json
+import os
+import stat
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -331,7 +333,16 @@ def load_snapshot(path: str | None = None) -> ReleaseSnapshot:
         text, origin = read_data("releases.json"), "advisor/knowledge/data/releases.json"
     else:
         try:
-            with open(path, encoding="utf-8") as fh:
+            # Opened without waiting, and refused unless a regular file: a named pipe would
+            # block the run until something writes to it, and a device may never end.
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+            with open(fd, encoding="utf-8") as fh:
+                mode = os.stat(fh.fileno()).st_mode
+                if not stat.S_ISREG(mode):
+                    kind = "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "not a regular file"
+                    raise KnowledgeError(
+                        f"{path}: cannot read the release snapshot: it is {kind}"
+                    )
                 text, origin = fh.read(), path
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import replace
@@ -19,6 +20,7 @@ from advisor.errors import AdvisorError, ManifestError
 from advisor.manifests._base import ManifestReader
 from advisor.manifests._boundary import Boundary, outside_allowed, outside_allowed_here
 from advisor.manifests._boundary import current as current_boundary
+from advisor.manifests._text import open_file
 from advisor.manifests.hatch import HatchReader
 from advisor.manifests.pdm_lock import PdmLockReader
 from advisor.manifests.pipfile import PipfileLockReader, PipfileReader
@@ -94,15 +96,11 @@ def reader_for(path: Path, display: str | None = None) -> ManifestReader:
     file whose name is not a known one.
     """
     display = display or str(path)
-    try:
-        with path.open("rb") as fh:
+    with open_file(path, display) as fh:  # a named pipe is refused, never waited on
+        try:
             head = fh.read(4096)
-    except FileNotFoundError:
-        raise ManifestError("no such file", file=display, code="file-missing") from None
-    except IsADirectoryError:
-        raise ManifestError("is a directory", file=display) from None
-    except OSError as exc:
-        raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
+        except OSError as exc:
+            raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
     shape = _shape(head)
     named = next((r for r in READERS if r.matches(path, head)), None)
     if named is not None and named.kind in _TOML_KINDS and shape == "requirements":
@@ -190,10 +188,24 @@ def discover(root: Path, display: str) -> list[tuple[Path, str]]:
             if entry.is_dir(follow_symlinks=False):
                 if not entry.name.startswith(".") and entry.name not in SKIP_DIRS:
                     todo.append((Path(entry.path), shown_entry))
-            elif entry.is_file() and (rank := _discover_rank(entry.name, folder.name)) is not None:
+            elif (rank := _discover_rank(entry.name, folder.name)) is not None and (
+                entry.is_file() or _is_special(entry)
+            ):
+                # A named pipe (or device) under a dependency file's name is read, and so
+                # refused with its name, rather than skipped as if the file were not there.
                 files.append((rank, Path(entry.path), shown_entry))
         found += [(p, s) for _, p, s in sorted(files, key=lambda f: (f[0], f[2]))]
     return found
+
+
+def _is_special(entry: os.DirEntry[str]) -> bool:
+    """A named pipe, socket or device (a symbolic link followed): not a file, folder or
+    dangling link."""
+    try:
+        mode = entry.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _discover_rank(name: str, folder: str) -> int | None:

@@ -14,7 +14,12 @@ import tomllib
 from pathlib import Path
 
 from advisor.errors import ManifestError
-from advisor.manifests._text import read_text
+from advisor.manifests._text import parse_toml, read_text
+
+#: Names already read, by folder and the state of its metadata files: a requirements file
+#: naming one folder on each of its 20,000 lines reads that folder's metadata once.
+_NAMES: dict[tuple[Path, tuple[tuple[int, int, int] | None, ...]], str | None] = {}
+_METADATA = ("pyproject.toml", "setup.cfg", "setup.py")
 
 
 def local_project_name(folder: Path) -> str | None:
@@ -22,6 +27,26 @@ def local_project_name(folder: Path) -> str | None:
     try:
         if not folder.is_dir():
             return None
+        key = (folder.resolve(), tuple(_state(folder / name) for name in _METADATA))
+        if key not in _NAMES:
+            if len(_NAMES) >= 256:
+                _NAMES.clear()
+            _NAMES[key] = _read_name(folder)
+        return _NAMES[key]
+    except OSError:
+        return None
+
+
+def _state(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _read_name(folder: Path) -> str | None:
+    try:
         return _from_pyproject(folder) or _from_setup_cfg(folder) or _from_setup_py(folder)
     except (
         ManifestError,
@@ -39,7 +64,7 @@ def _from_pyproject(folder: Path) -> str | None:
     path = folder / "pyproject.toml"
     if not path.is_file():
         return None
-    data = tomllib.loads(read_text(path, str(path)))
+    data = parse_toml(read_text(path, str(path)), str(path))
     for table in (data.get("project"), data.get("tool", {}).get("poetry")):
         if isinstance(table, dict) and isinstance(table.get("name"), str):
             return str(table["name"])

@@ -25,6 +25,15 @@ from advisor.model.project import Dependency, Finding, Role, Severity, SourceLoc
 #: Marker variables that name an extra or a dependency group rather than an environment.
 _GROUP_VARIABLES = frozenset({"extra", "extras", "dependency_groups"})
 
+#: Dependencies and findings one file may give (with the files it includes): fifty times the
+#: largest real lock (about 400 packages), and few enough that what follows the reading stays
+#: within seconds. A file with more is refused, not read.
+MAX_ENTRIES = 20_000
+#: Characters in one requirement string: the longest real ones (a direct URL with a marker)
+#: are a few hundred. packaging's parser takes time quadratic in the length of a string it
+#: then refuses (400,000 characters of ">=1," took 1.3 s), so a longer one is refused first.
+MAX_REQUIREMENT_CHARS = 10_000
+
 # A git ref after the repository path: ``...repo.git@v0.29.0#egg=x`` -> ``v0.29.0``.
 _VCS_REF = re.compile(r"@([^@/#?]+)(?:[#?].*)?$")
 _TAG_VERSION = re.compile(r"^(?:v|version-|release-)?(\d+(?:\.\d+)+[0-9A-Za-z.+-]*)$")
@@ -74,7 +83,7 @@ def locked_version(pkg: Mapping[str, Any], loc: SourceLocation) -> str | None:
 def _is_version(text: str) -> bool:
     try:
         Version(text)
-    except InvalidVersion:
+    except ValueError:  # InvalidVersion, or a release number past int()'s 4,300 digits
         return False
     return True
 
@@ -222,13 +231,27 @@ class Collector:
         self, fid: str, severity: Severity, message: str, loc: SourceLocation | None
     ) -> None:
         """Record a finding."""
+        self._count()
         self.findings.append(Finding(fid, severity, message, loc))
 
     def add(self, dep: Dependency) -> None:
-        """Keep ``dep`` unless it names the project itself."""
+        """Keep ``dep`` unless it names the project itself.
+
+        :raises ManifestError: past :data:`MAX_ENTRIES` dependencies and findings.
+        """
         if self.own_name is not None and dep.name == self.own_name:
             return
+        self._count()
         self.deps.append(dep)
+
+    def _count(self) -> None:
+        if len(self.deps) + len(self.findings) >= MAX_ENTRIES:
+            raise ManifestError(
+                f"more than {MAX_ENTRIES} dependencies and findings; not a dependency file "
+                "aap-advise reads",
+                file=self.display,
+                code="file-too-large",
+            )
 
     def requirement(
         self,
@@ -275,6 +298,12 @@ class Collector:
         self.deps = [d for d in self.deps if d.name != self.own_name]
 
 
+def too_long(text: str) -> bool:
+    """Whether requirement ``text`` has more than :data:`MAX_REQUIREMENT_CHARS` characters
+    besides whitespace (which costs packaging nothing to skip)."""
+    return len(text) > MAX_REQUIREMENT_CHARS and len("".join(text.split())) > MAX_REQUIREMENT_CHARS
+
+
 def dependency_from_string(
     text: str, loc: SourceLocation, *, group: str | None = None, role: Role = "declared"
 ) -> Dependency:
@@ -282,6 +311,15 @@ def dependency_from_string(
 
     :raises ManifestError: ``file:line: invalid requirement ...`` (or ``file: key: ...``).
     """
+    if too_long(text):
+        raise ManifestError(
+            f"invalid requirement {text.strip()[:60]!r}...: more than {MAX_REQUIREMENT_CHARS} "
+            "characters",
+            file=loc.file,
+            line=loc.line,
+            key=loc.key,
+            code="invalid-requirement",
+        )
     try:
         req = Requirement(text)
     except InvalidRequirement as exc:

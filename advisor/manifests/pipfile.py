@@ -10,7 +10,7 @@ from packaging.utils import canonicalize_name
 
 from advisor.model.excerpt import excerpt
 from advisor.errors import ManifestError
-from advisor.manifests._lines import TomlLines, json_key_line
+from advisor.manifests._lines import TomlLines, json_member_lines
 from advisor.manifests._pep508 import (
     Collector,
     and_markers,
@@ -114,14 +114,16 @@ class PipfileLockReader:
         if not isinstance(data, Mapping):
             raise ManifestError("not a JSON object", file=display, line=1, code="invalid-manifest")
         out = Collector(display)
+        lines = json_member_lines(text)
         for category, packages in data.items():
             if category == "_meta" or not isinstance(packages, Mapping):
                 continue
             group = (
                 None if category == "default" else ("dev" if category == "develop" else category)
             )
+            category_lines = lines.get(category, {})
             for name, value in packages.items():
-                loc = out.loc(json_key_line(text, category, str(name)), f"{category}.{name}")
+                loc = out.loc(category_lines.get(name), f"{category}.{name}")
                 out.add(_dependency(str(name), value, loc, group, "locked"))
         meta = data.get("_meta")
         meta = meta if isinstance(meta, Mapping) else {}

@@ -62,6 +62,10 @@ class _Pyproject:
         self.boundary = current_boundary(path)
         self.index_urls: list[str] = []
         self.includes: list[str] = []
+        #: Requirements files read for dynamic dependencies: one named again is not read again.
+        self._read_files: dict[Path, Manifest] = {}
+        #: Dependency groups known to include no cycle (see :meth:`_cycle`).
+        self._groups_done: set[str] = set()
         self.project = self._table(data, "project")
         tool = self._table(data, "tool")
         self.poetry = self._table(tool, "poetry", "tool.")
@@ -202,11 +206,14 @@ class _Pyproject:
                 self.out.loc(None, key),
             )
             return
-        with self.boundary.active():  # the file's own -r includes stay inside it too
-            manifest = RequirementsReader().read(target, display)
-        self.includes += [manifest.path, *manifest.includes]
-        self.index_urls += manifest.index_urls
-        self.out.findings += manifest.findings
+        manifest = self._read_files.get(target.resolve())
+        if manifest is None:
+            with self.boundary.active():  # the file's own -r includes stay inside it too
+                manifest = RequirementsReader().read(target, display)
+            self._read_files[target.resolve()] = manifest
+            self.includes += [manifest.path, *manifest.includes]
+            self.index_urls += manifest.index_urls
+            self.out.findings += manifest.findings
         for dep in manifest.dependencies:
             self.out.add(with_source(dep, group=group) if group else dep)
 
@@ -254,9 +261,11 @@ class _Pyproject:
     def _include_group(
         self, group: str, target: Any, names: Mapping[str, str], groups: Mapping[str, Any], key: str
     ) -> None:
-        """Check ``{include-group = "x"}`` points at a group and closes no cycle (PEP 735).
+        """Check ``{include-group = "x"}`` points at a group and leads to no cycle (PEP 735).
 
-        The included group's requirements are read once, under their own group's name."""
+        The included group's requirements are read once, under their own group's name, so
+        a group included along two paths (``all -> dev -> {test, lint} -> base``) is no cycle.
+        """
         if not isinstance(target, str) or canonicalize_name(target) not in names:
             raise ManifestError(
                 f"include-group {excerpt(repr(target))} names no dependency group",
@@ -264,26 +273,59 @@ class _Pyproject:
                 key=key,
                 code="invalid-manifest",
             )
-        seen = [canonicalize_name(group)]
-        todo = [canonicalize_name(target)]
-        while todo:
-            current = todo.pop()
-            if current in seen:
-                chain = " -> ".join([group, *(names.get(s, s) for s in seen[1:]), names[current]])
-                raise ManifestError(
-                    f"include-group cycle: {chain}",
-                    file=self.out.display,
-                    key=key,
-                    code="include-cycle",
-                )
-            seen.append(current)
-            for item in as_list(groups.get(names[current])):
-                if (
-                    isinstance(item, Mapping)
-                    and isinstance(item.get("include-group"), str)
-                    and canonicalize_name(item["include-group"]) in names
-                ):
-                    todo.append(canonicalize_name(item["include-group"]))
+        chain = self._cycle(canonicalize_name(group), canonicalize_name(target), names, groups)
+        if chain:
+            shown = " -> ".join([group, *(names[c] for c in chain[1:])])
+            raise ManifestError(
+                f"include-group cycle: {shown}",
+                file=self.out.display,
+                key=key,
+                code="include-cycle",
+            )
+
+    def _cycle(
+        self, group: str, target: str, names: Mapping[str, str], groups: Mapping[str, Any]
+    ) -> list[str] | None:
+        """The path ``group -> target -> ... -> X`` that comes back to a group ``X`` already on
+        it, or ``None`` when the groups reachable from ``target`` include no cycle.
+
+        A depth-first walk without recursion (a chain of 5,000 groups is no deeper a stack);
+        a group found to lead to no cycle is remembered, so the walks of one file together
+        visit each group and each include once.
+        """
+        done = self._groups_done
+        if target in done:
+            return None
+        if target == group:
+            return [group, target]
+        path, walking = [group, target], {group, target}
+        stack = [iter(self._includes(target, names, groups))]
+        while stack:
+            for nxt in stack[-1]:
+                if nxt in walking:
+                    return [*path, nxt]
+                if nxt not in done:
+                    path.append(nxt)
+                    walking.add(nxt)
+                    stack.append(iter(self._includes(nxt, names, groups)))
+                    break
+            else:
+                stack.pop()
+                finished = path.pop()
+                walking.discard(finished)
+                done.add(finished)
+        return None
+
+    @staticmethod
+    def _includes(group: str, names: Mapping[str, str], groups: Mapping[str, Any]) -> list[str]:
+        """The groups ``group`` includes (canonical names; those naming no group left out)."""
+        return [
+            canonicalize_name(item["include-group"])
+            for item in as_list(groups.get(names[group]))
+            if isinstance(item, Mapping)
+            and isinstance(item.get("include-group"), str)
+            and canonicalize_name(item["include-group"]) in names
+        ]
 
     def _editable(self, item: str, loc: SourceLocation, group: str | None) -> None:
         """A PDM ``-e <path or url>`` entry: named by ``#egg=`` or the folder's metadata."""

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,15 +28,17 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
 from advisor.errors import ManifestError
-from advisor.manifests._lazy import LazyModule
 from advisor.manifests._boundary import Boundary
 from advisor.manifests._boundary import current as current_boundary
+from advisor.manifests._lazy import LazyModule
 from advisor.manifests._local import local_project_name
 from advisor.manifests._pep508 import (
+    MAX_REQUIREMENT_CHARS,
     Collector,
     pinned_version,
     spec_text,
     split_marker,
+    too_long,
     version_from_ref,
 )
 from advisor.manifests._text import read_text
@@ -204,7 +206,9 @@ class _Walk:
         # folder scan does not read the included file again on its own).
         inc_display = os.path.normpath(os.path.join(os.path.dirname(display), written))
         # Before anything else: whether a file outside exists is not this file's to ask.
-        self.boundary.check_include(inc_path, f"{flag} {written}", file=display, line=line)
+        self.boundary.check_include(
+            inc_path, f"{flag} {excerpt(written, 240)}", file=display, line=line
+        )
         real = inc_path.resolve()
         if real in stack:
             chain = " -> ".join([*(p.name for p in stack[stack.index(real) :]), real.name])
@@ -222,7 +226,7 @@ class _Walk:
                     else f" ({', '.join(sorted(set(_ENV_VAR.findall(target))))} not set)"
                 )
             raise ManifestError(
-                f"{flag} {written}: the included file {what}",
+                f"{flag} {excerpt(written, 240)}: the included file {what}",
                 file=display,
                 line=line,
                 code="include-missing",
@@ -330,8 +334,38 @@ def _items(text: str, display: str) -> Iterator[Any]:
             continue
 
 
-# pip's comment rule: "#" at the start or after whitespace starts a comment.
-_COMMENT = re.compile(r"(^|\s+)(#.*)$")
+# pip's comment rule (its ``COMMENT_RE``, ``(^|\s+)(#.*)$``): a "#" at the start of a line or
+# after whitespace starts a comment. pip applies it with ``re.split``, which retries the
+# whitespace run at every offset: quadratic on a long line of spaces (160 KB took 107 s).
+# The same rule is applied here in one pass: a line whose first non-space character is "#" is
+# a comment line (the possessive match cannot backtrack), and elsewhere the first "#" right
+# after a whitespace character cuts the line.
+_COMMENT = re.compile(r"\s*+#")
+#: Logical lines (requirements and options) in one file: some fifty times the largest real
+#: requirements file. More is not a dependency file, and each costs a parse.
+MAX_LINES = 20_000
+#: Characters of text split into lines at a time, so that a file of millions of short lines
+#: never becomes one list of millions of strings.
+_CHUNK = 1 << 20
+
+
+def _physical_lines(text: str) -> Iterator[str]:
+    """``text.splitlines()``, a chunk at a time: each chunk ends just after a "\n", which
+    ends a line in every reading (``\r\n`` included), so the lines are the same."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + _CHUNK)
+        stop = len(text) if cut < 0 else cut + 1
+        yield from text[start:stop].splitlines()
+        start = stop
+
+
+def _without_comment(line: str) -> str:
+    """``line`` up to its comment (pip's rule above), stripped."""
+    at = line.find("#")
+    while at > 0 and not line[at - 1].isspace():
+        at = line.find("#", at + 1)
+    return (line if at < 0 else line[:at]).strip()
 
 
 def _logical_lines(text: str, display: str) -> Iterator[tuple[int, str]]:
@@ -342,40 +376,47 @@ def _logical_lines(text: str, display: str) -> Iterator[tuple[int, str]]:
     Written out rather than taken from pip-requirements-parser so that a file of plain lines
     never imports it (57 ms); ``tests/test_requirements_fastpath.py`` holds it to the library's
     output on every requirements file of the fixtures and the corpus, and on generated text.
+    Lines are produced as they are read, in time and memory linear in the text.
+
+    :raises ManifestError: past :data:`MAX_LINES` logical lines.
     """
+    count = 0
+    for number, joined in _joined_lines(text):
+        if line := _without_comment(joined):
+            count += 1
+            if count > MAX_LINES:
+                raise ManifestError(
+                    f"more than {MAX_LINES} requirement and option lines; not a requirements "
+                    "file aap-advise reads",
+                    file=display,
+                    line=number,
+                    code="file-too-large",
+                )
+            yield number, line
+
+
+def _joined_lines(text: str) -> Iterator[tuple[int, str]]:
+    """pip's ``join_lines`` without its comment lines (which :func:`_without_comment` would
+    drop): each line, or run of backslash-continued lines, with the number of its first."""
     first = 0
     pending: list[str] = []
-    joined: list[tuple[int, str]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        comment = _COMMENT.match(line)
-        if not line.endswith("\\") or comment:
-            if comment:
-                line = " " + line
+    for number, line in enumerate(_physical_lines(text), start=1):
+        if _COMMENT.match(line):  # a comment ends a continued line and is dropped
             if pending:
-                pending.append(line)
-                joined.append((first, "".join(pending)))
+                yield first, "".join(pending)
                 pending = []
-            else:
-                joined.append((number, line))
-        else:
+        elif line.endswith("\\"):
             if not pending:
                 first = number
             pending.append(line.strip("\\"))
-    if pending:
-        joined.append((first, "".join(pending)))
-    for number, line in joined:
-        if "#" in line:
-            parts = [p.strip() for p in _COMMENT.split(line) if p.strip()]
-            if len(parts) > 2:
-                raise ManifestError(
-                    f"cannot parse requirements: invalid line/comment: {excerpt(line)!r}",
-                    file=display,
-                )
-            line = parts[0] if parts and not parts[0].startswith("#") else ""
+        elif pending:
+            pending.append(line)
+            yield first, "".join(pending)
+            pending = []
         else:
-            line = line.strip()
-        if line:
             yield number, line
+    if pending:
+        yield first, "".join(pending)
 
 
 @dataclass(frozen=True)
@@ -428,6 +469,8 @@ def _plain(line: str, number: int) -> _Plain | None:
                 return None
             hashes.append(m.group(1))
     spec, semi, marker_text = " ".join(words[:cut]).partition(";")
+    if too_long(spec) or too_long(marker_text):
+        return None  # refused by _line
     marker_text = marker_text.strip()
     if not _PLAIN_REQ.fullmatch(spec) or _ARCHIVE_END.search(spec) or (semi and not marker_text):
         return None
@@ -439,8 +482,64 @@ def _plain(line: str, number: int) -> _Plain | None:
     return _Plain(number, line, req, marker, hashes)
 
 
+def _break_args_options(line: str) -> tuple[str, str]:
+    """``pip_requirements_parser.break_args_options``: the words before the first one starting
+    with ``-``, and the rest. The library pops the words off the front of a list one by one,
+    quadratic in their number (a line of 200,000 spaces took 2 s)."""
+    words = line.split(" ")
+    cut = next((i for i, w in enumerate(words) if w.startswith("-")), len(words))
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+#: Words of options on one line: a --hash for each of a release's files is at most a few
+#: hundred.
+MAX_OPTION_WORDS = 5_000
+# shlex.split's grammar (POSIX mode, no comments): words of unquoted characters, backslash
+# escapes, '...' and "..." pieces, separated by its four whitespace characters.
+_SHELL_SPACE = re.compile(r"[ \t\r\n]*+")
+_SHELL_WORD = re.compile(r"""(?:[^ \t\r\n'"\\]++|\\.|'[^']*+'|"(?:[^"\\]++|\\.)*+")++""", re.DOTALL)
+_SHELL_PIECE = re.compile(r"""[^'"\\]++|\\(.)|'([^']*+)'|"((?:[^"\\]++|\\.)*+)["]""", re.DOTALL)
+_SHELL_DQ_OPEN = re.compile(r"""["](?:[^"\\]++|\\.)*+\\""", re.DOTALL)
+_SHELL_DQ_ESCAPE = re.compile(r"\\([\\\"])")
+
+
+def _shell_split(text: str) -> list[str]:
+    """``shlex.split(text)`` in one pass with regular expressions instead of one character at
+    a time (held to shlex by ``tests/test_hostile_files.py``).
+
+    :raises ValueError: shlex's own messages, for an unclosed quote or a final backslash.
+    """
+    words: list[str] = []
+    at, end = _SHELL_SPACE.match(text).end(), len(text)  # type: ignore[union-attr]
+    while at < end:
+        m = _SHELL_WORD.match(text, at)
+        stop = m.end() if m else at
+        if stop < end and text[stop] not in " \t\r\n":  # an unclosed quote, a final "\\"
+            rest = text[stop:]
+            escaping = rest == "\\" or _SHELL_DQ_OPEN.fullmatch(rest) is not None
+            raise ValueError("No escaped character" if escaping else "No closing quotation")
+        words.append("".join(_shell_piece(p) for p in _SHELL_PIECE.finditer(m.group())))  # type: ignore[union-attr]
+        at = _SHELL_SPACE.match(text, stop).end()  # type: ignore[union-attr]
+    return words
+
+
+def _shell_piece(m: re.Match[str]) -> str:
+    escaped, single, double = m.groups()
+    if escaped is not None:
+        return escaped
+    if single is not None:
+        return single
+    if double is not None:
+        return _SHELL_DQ_ESCAPE.sub(r"\1", double)
+    return m.group()
+
+
 def _line(line: str, number: int, display: str, parser: Any) -> Iterator[Any]:
-    args, options = prp.break_args_options(line)
+    args, options = _break_args_options(line)
+    if too_long(args):
+        reason = f"more than {MAX_REQUIREMENT_CHARS} characters"
+        yield _Invalid(number, line[:60] + "...", reason)
+        return
     # Appending options (-r, -c, --hash) default to a shared list that parsing appends to,
     # which is why the library builds a whole parser per line; fresh lists per line are enough.
     defaults = parser.get_default_values()
@@ -448,9 +547,14 @@ def _line(line: str, number: int, display: str, parser: Any) -> Iterator[Any]:
         if isinstance(value, list):
             setattr(defaults, name, list(value))
     if options:
-        # shlex reads character by character; without quotes or backslashes it splits exactly
-        # like str.split, thirty times faster on a file of --hash lines.
-        words = shlex.split(options) if any(c in options for c in "'\"\\") else options.split()
+        # shlex reads character by character (2 s a megabyte); without quotes or backslashes
+        # it splits exactly like str.split, and with them like _shell_split.
+        words = _shell_split(options) if any(c in options for c in "'\"\\") else options.split()
+        if len(words) > MAX_OPTION_WORDS:
+            # optparse takes its words off the front of a list: quadratic in their number.
+            reason = f"more than {MAX_OPTION_WORDS} option words on one line"
+            yield _Invalid(number, line[:60] + "...", reason)
+            return
         opts, arguments = parser.parse_args(words, defaults)
     else:
         opts, arguments = defaults, []
@@ -480,7 +584,7 @@ def _reason(message: str) -> str:
 
 def _header_python(text: str, display: str) -> PythonDeclaration | None:
     """The Python a pip-compile / ``uv pip compile`` header names: a weak hint (``==3.11.*``)."""
-    for line in text.splitlines()[:25]:
+    for line in islice(_physical_lines(text), 25):
         if not line.startswith("#"):
             if line.strip():
                 break

@@ -18,6 +18,11 @@ from advisor.manifests._python import declare
 from advisor.manifests._text import read_text
 from advisor.model.project import Manifest
 
+#: Characters of a setup.py parsed: real ones are a few kilobytes. Python's syntax tree takes
+#: up to 500 bytes a character (a megabyte of "1," took 527 MB), so the 16 MiB any file may
+#: have would take gigabytes.
+MAX_SETUP_PY_CHARS = 256 * 1024
+
 
 class _Dynamic(Exception):
     """The expression is not a literal or a simple constant."""
@@ -41,6 +46,15 @@ class SetupPyReader:
         """Read what ``setup()`` is given, statically."""
         text = read_text(path, display)
         out = Collector(display)
+        if len(text) > MAX_SETUP_PY_CHARS:
+            out.finding(
+                "setup-py-unreadable",
+                "warning",
+                f"setup.py is {len(text)} characters, over the {MAX_SETUP_PY_CHARS} aap-advise "
+                "parses; its requirements are not read",
+                out.loc(),
+            )
+            return Manifest(display, self.kind, findings=tuple(out.findings))
         try:
             tree = ast.parse(text, filename=display)
         except (SyntaxError, ValueError, RecursionError) as exc:

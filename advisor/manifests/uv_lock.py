@@ -140,16 +140,30 @@ def _requires_dist(
     dev = metadata.get("requires-dev")
     if isinstance(dev, Mapping):
         tables += [(f"requires-dev.{g}", str(g), v) for g, v in dev.items()]
+    budget = 32 * len(text)  # characters the searches below may scan in all
     for key, group, entries in tables:
         if not isinstance(entries, list):
             continue
         start = text.find(key.split(".")[0], at[1]) if at else -1
         start_line = at[0] + text.count("\n", at[1], start) if at and start >= 0 else 0
+        cursor, cursor_line = start, start_line  # entries are written in order: search on
         for j, entry in enumerate(entries):
             if not isinstance(entry, Mapping) or not isinstance(entry.get("name"), str):
                 continue
             needle = f'name = "{entry["name"]}"'
-            line = line_after(text, start, start_line, needle) if start >= 0 else None
+            line = None
+            if start >= 0 and budget > 0:
+                found = text.find(needle, cursor)
+                if found < 0 and cursor > start:  # written before the previous one
+                    found = text.find(needle, start, cursor)
+                budget -= len(needle) + (
+                    len(text) if found < 0 else found - cursor if found >= cursor else 2 * cursor
+                )
+                if found >= cursor:
+                    line = line_after(text, cursor, cursor_line, needle, found + len(needle))
+                    cursor, cursor_line = found + len(needle), line or cursor_line
+                elif found >= 0:
+                    line = line_after(text, start, start_line, needle, found + len(needle))
             loc = out.loc(line, f"package[{index}].metadata.{key}[{j}]")
             dep = out.requirement(_pep508(entry), loc, group=group, lenient=True)
             local = next(

@@ -20,14 +20,15 @@ LIMIT = 80
 # goes with it (``https://u:p@ss@host/`` -> ``https://***@host/``).
 _USERINFO = re.compile(r"(?<=://)[^/?#\s]*@")
 # Tokens with a known shape (GitHub, GitLab, Slack, AWS, PyPI, OpenAI-style keys), then any
-# long run of key-like characters that mixes letters and digits (a hex digest is masked too:
-# an excerpt never needs one).
+# long run of key-like characters that looks random (see _masked_run; a hex digest is masked
+# too: an excerpt never needs one).
 _KNOWN_TOKEN = re.compile(
     r"\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|glpat-[A-Za-z0-9_-]{16,}"
     r"|xox[abposr]-[A-Za-z0-9-]{8,}|A[KS]IA[0-9A-Z]{16}|pypi-[A-Za-z0-9_-]{16,}"
     r"|sk-[A-Za-z0-9_-]{16,})"
 )
 _LONG_RUN = re.compile(r"[A-Za-z0-9+/=_-]{24,}")
+_HEX = re.compile(r"[0-9a-fA-F]{32,}")
 # ``password=...``, ``token: ...`` and the like: the value goes.
 _ASSIGNED = re.compile(
     r"(?i)\b((?:[a-z_]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|auth)[a-z_]*))(\s*[=:]\s*)(\S+)"
@@ -35,9 +36,23 @@ _ASSIGNED = re.compile(
 
 
 def _masked_run(match: re.Match[str]) -> str:
+    """A run that looks random: upper and lower case letters and digits together (base64 and
+    most API keys), or a long hex string that has both digits and letters (a digest). A path
+    or a package name (``test_an_absolute_path_0``, ``requirements-dev``) is left alone."""
     run = match.group(0)
-    mixed = any(c.isdigit() for c in run) and any(c.isalpha() for c in run)
-    return "***" if mixed else run
+    for part in run.split("/"):
+        if _looks_random(part):
+            return "/".join("***" if _looks_random(p) else p for p in run.split("/"))
+    return run
+
+
+def _looks_random(part: str) -> bool:
+    if len(part) < 24:
+        return False
+    digits = any(c.isdigit() for c in part)
+    if _HEX.fullmatch(part):
+        return digits and any(c.isalpha() for c in part)
+    return digits and any(c.isupper() for c in part) and any(c.islower() for c in part)
 
 
 def mask_secrets(text: str) -> str:

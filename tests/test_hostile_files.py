@@ -1,0 +1,379 @@
+"""Hostile dependency files end in seconds: read, or refused in one line.
+
+aap-advise reads files a pull request controls. Each case here is a file shaped to make a
+reader do work quadratic in its size (or wait forever), sized so that a reader doing so would
+run for many minutes or past the memory given: every file is read in a separate process with
+:data:`TIMEOUT` seconds and :data:`MEMORY` bytes of address space, and the test asserts what is
+read or the one-line refusal, never a time. A reader linear in its input finishes each in
+about a second.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from advisor.manifests import _text
+from advisor.manifests import requirements as reqmod
+
+ROOT = Path(__file__).resolve().parents[1]
+#: Seconds a process may take: some thirty times what a linear reader needs on this machine.
+TIMEOUT = 60
+#: Address space a process may take: twice the 500 MB the readers are held to.
+MEMORY = 2**30
+#: Just under the 16 MiB file limit (advisor.manifests._text.MAX_FILE_BYTES).
+NEAR_LIMIT = 16 * 2**20 - 4096
+ARGS = ["--offline", "--no-cache", "--format", "json"]
+
+_READ = """
+import json, sys
+from advisor.manifests import read_paths
+project = read_paths(sys.argv[1:])
+print(json.dumps([
+    [d.name, d.specifier, d.marker, d.group, d.source.line, d.source.key]
+    for d in project.dependencies
+]))
+"""
+
+
+def _limit() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+
+def _run(*args: str, timeout: int = TIMEOUT) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(
+            [sys.executable, *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            preexec_fn=_limit,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{args[-1]}: not finished within {timeout} s")
+
+
+def _read(*files: Path) -> list[list[Any]]:
+    """The dependencies read from ``files``: name, specifier, marker, group, line, key."""
+    done = _run("-c", _READ, *map(str, files))
+    assert done.returncode == 0, done.stderr[-3000:]
+    return list(json.loads(done.stdout))
+
+
+def _refused(path: Path, *extra: str, timeout: int = TIMEOUT) -> str:
+    """The error line of ``aap-advise PATH``, which must be refused: exit 2, one line."""
+    done = _run("-m", "advisor", str(path), *ARGS, *extra, timeout=timeout)
+    assert done.returncode == 2, (done.returncode, done.stderr[-3000:])
+    assert done.stdout == "" and "Traceback" not in done.stderr, done.stderr[-3000:]
+    first, *rest = done.stderr.splitlines()
+    assert all(line.startswith("hint: ") for line in rest), done.stderr
+    assert first.startswith("aap-advise: error: "), first
+    return first.removeprefix("aap-advise: error: ")
+
+
+# Requirements files ----------------------------------------------------------------------------
+
+
+def test_a_long_line_of_spaces_reads(tmp_path: Path) -> None:
+    """pip's comment pattern, applied with re.split, retried the run of spaces at each offset
+    (a 160 KB line took 107 s): a "#" that follows no space is no comment, and the line reads."""
+    path = tmp_path / "requirements.txt"
+    path.write_text("ddtrace==2.3.0" + " " * 1_000_000 + "; os_name != 'a#b'\n# end\n")
+    assert _read(path) == [
+        ["ddtrace", "==2.3.0", 'os_name != "a#b"', None, 1, None]
+    ]
+
+
+def test_a_requirements_file_at_the_size_limit_is_refused(tmp_path: Path) -> None:
+    """1.4 million requirement lines: more than any project, refused after the first 20,000
+    (it was read whole, past 500 MB, and never finished)."""
+    path = tmp_path / "requirements.txt"
+    lines, size, i = [], 0, 0
+    while size < NEAR_LIMIT - 20:
+        lines.append(f"pkg{i}==1.0\n")
+        size += len(lines[-1])
+        i += 1
+    path.write_text("".join(lines))
+    assert _refused(path) == (
+        f"{path}:{reqmod.MAX_LINES + 1}: more than {reqmod.MAX_LINES} requirement and option "
+        "lines; not a requirements file aap-advise reads"
+    )
+
+
+def test_a_file_of_comment_lines_at_the_size_limit_reads(tmp_path: Path) -> None:
+    """Eight million comment lines are read a chunk at a time, never held as one list."""
+    path = tmp_path / "requirements.txt"
+    count = NEAR_LIMIT // 2 - 20
+    path.write_text("#\n" * count + "ddtrace==2.3.0  # the one requirement\n")
+    assert _read(path) == [["ddtrace", "==2.3.0", None, None, count + 1, None]]
+
+
+def test_a_requirement_of_many_specifiers_is_refused(tmp_path: Path) -> None:
+    """packaging's parser is quadratic in the specifiers of a string it then refuses."""
+    path = tmp_path / "requirements.txt"
+    line = "ddtrace" + ">=1," * 1_000_000 + "x"
+    path.write_text(line + "\n")
+    assert _refused(path) == (
+        f"{path}:1: invalid requirement {line[:60] + '...'!r}: "
+        f"more than {reqmod.MAX_REQUIREMENT_CHARS} characters"
+    )
+
+
+def test_a_line_of_many_options_is_refused(tmp_path: Path) -> None:
+    """optparse takes each word off the front of a list: quadratic in the words of a line."""
+    path = tmp_path / "requirements.txt"
+    line = "ddtrace==2.3.0 " + "--hash=sha256:ab " * 800_000 + "--pre"
+    path.write_text(line + "\n")
+    assert _refused(path) == (
+        f"{path}:1: invalid requirement {line[:60] + '...'!r}: "
+        f"more than {reqmod.MAX_OPTION_WORDS} option words on one line"
+    )
+
+
+_WORD_PIECES = st.sampled_from(
+    ["a", "b c", " ", "\t", "\r", "\n", "'", '"', "\\", "-", "--hash=", "=", "#", "é", "''", '""']
+)
+
+
+@settings(max_examples=500, deadline=None)
+@example(text='--index-url "https://h/simple" -r \'a b.txt\' x\\ y')
+@example(text='"a\\')
+@example(text='"a\\"')
+@given(text=st.lists(_WORD_PIECES, max_size=14).map("".join))
+def test_options_split_as_shlex_splits_them(text: str) -> None:
+    try:
+        want: object = shlex.split(text)
+    except ValueError as exc:
+        want = str(exc)
+    try:
+        got: object = reqmod._shell_split(text)
+    except ValueError as exc:
+        got = str(exc)
+    assert got == want
+
+
+# TOML and JSON ---------------------------------------------------------------------------------
+
+
+def test_a_large_pep621_array_reads_with_its_lines(tmp_path: Path) -> None:
+    """Each string was searched for from the key (100,000 entries took 73 s); here 19,000
+    entries, each with a long comment, fill the file."""
+    n = 19_000
+    pad = "# " + '"' * (NEAR_LIMIT // n - 40)
+    body = "".join(f'  "pkg{i}>=1",  {pad}\n' for i in range(n))
+    path = tmp_path / "pyproject.toml"
+    path.write_text(f'[project]\nname = "x"\nversion = "1"\ndependencies = [\n{body}]\n')
+    deps = _read(path)
+    assert len(deps) == n
+    assert deps[0] == ["pkg0", ">=1", None, None, 5, "project.dependencies[0]"]
+    assert deps[-1] == [f"pkg{n - 1}", ">=1", None, None, n + 4, f"project.dependencies[{n - 1}]"]
+
+
+def test_a_poetry_table_of_many_keys_reads_with_its_lines(tmp_path: Path) -> None:
+    """Each key was searched for from the table's header (20,000 keys took 15 s)."""
+    n = 19_000
+    pad = "# " + "p" * (NEAR_LIMIT // n - 40)
+    body = "".join(f'pkg{i} = "^1.0"\n{pad}\n' for i in range(n))
+    path = tmp_path / "pyproject.toml"
+    path.write_text(
+        '[tool.poetry]\nname = "x"\n\n[tool.poetry.dependencies]\npython = "^3.9"\n' + body
+    )
+    deps = _read(path)
+    assert len(deps) == n
+    key = "tool.poetry.dependencies"
+    assert deps[0] == ["pkg0", ">=1.0,<2.0", None, None, 6, f"{key}.pkg0"]
+    assert deps[-1][4:] == [6 + 2 * (n - 1), f"{key}.pkg{n - 1}"]
+
+
+def test_a_deep_include_group_chain_reads(tmp_path: Path) -> None:
+    """Each include walked the whole chain below it again (5,000 groups: over 120 s)."""
+    n = 15_000
+    lines = ["[dependency-groups]"]
+    lines += [f'g{i} = ["p{i}", {{include-group = "g{i + 1}"}}]' for i in range(n - 1)]
+    lines.append(f'g{n - 1} = ["p{n - 1}"]')
+    path = tmp_path / "pyproject.toml"
+    path.write_text("\n".join(lines) + "\n")
+    deps = _read(path)
+    assert [(d[0], d[3], d[4]) for d in deps] == [(f"p{i}", f"g{i}", i + 2) for i in range(n)]
+
+
+def test_a_pep735_diamond_reads_each_group_once(tmp_path: Path) -> None:
+    """all -> dev -> {test, lint} -> base: base is reached twice, which is no cycle."""
+    path = tmp_path / "pyproject.toml"
+    path.write_text(
+        "[dependency-groups]\n"
+        'all = [{include-group = "dev"}]\n'
+        'dev = [{include-group = "test"}, {include-group = "lint"}]\n'
+        'test = [{include-group = "base"}, "pytest"]\n'
+        'lint = [{include-group = "base"}, "ruff"]\n'
+        'base = ["ddtrace>=2.21", "requests"]\n'
+    )
+    deps = _read(path)
+    assert [(d[0], d[3], d[4]) for d in deps] == [
+        ("pytest", "test", 4),
+        ("ruff", "lint", 5),
+        ("ddtrace", "base", 6),
+        ("requests", "base", 6),
+    ]
+
+
+def test_a_cycle_behind_a_diamond_is_still_a_cycle(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(
+        "[dependency-groups]\n"
+        'all = [{include-group = "a"}, {include-group = "b"}]\n'
+        'a = [{include-group = "base"}]\n'
+        'b = [{include-group = "base"}]\n'
+        'base = ["ddtrace", {include-group = "loop"}]\n'
+        'loop = [{include-group = "b"}]\n'
+    )
+    assert _refused(path) == (
+        f"{path}: dependency-groups.all[0]: include-group cycle: all -> a -> base -> loop -> b "
+        "-> base"
+    )
+
+
+def test_a_large_pipfile_lock_reads_with_its_lines(tmp_path: Path) -> None:
+    """Each package's key was searched for from its category (200,000 packages: over 120 s);
+    here 19,000 packages with long hash lists fill the file."""
+    n = 19_000
+    hashes = ["sha256:" + "0" * 64] * ((NEAR_LIMIT // n - 100) // 76)
+    default = {f"pkg{i}": {"version": "==1.0", "hashes": hashes} for i in range(n)}
+    data = {"_meta": {"requires": {"python_version": "3.11"}}, "default": default, "develop": {}}
+    path = tmp_path / "Pipfile.lock"
+    path.write_text(json.dumps(data, indent=1))
+    deps = _read(path)
+    assert len(deps) == n
+    assert deps[0][4:] == [8, "default.pkg0"]  # after "{", _meta's five lines and "default"
+    assert deps[-1][0] == f"pkg{n - 1}" and deps[-1][5] == f"default.pkg{n - 1}"
+    per_package = len(hashes) + 5  # the name, "version", "hashes": [, the hashes, "]", "}"
+    assert deps[-1][4] == 8 + (n - 1) * per_package
+
+
+def test_a_toml_file_of_many_tables_is_refused(tmp_path: Path) -> None:
+    """tomllib spends 6 µs and 700 bytes on each table: 16 MiB of them took 16 s and 1.9 GB."""
+    path = tmp_path / "pyproject.toml"
+    lines, size, i = ["[project]\n", 'name = "x"\n'], 0, 0
+    while size < NEAR_LIMIT - 40:
+        lines.append(f"[t{i}]\n")
+        size += len(lines[-1])
+        i += 1
+    path.write_text("".join(lines))
+    text = path.read_text()
+    count = text.count("[") + text.count("{") + text.count("=")
+    assert _refused(path) == (
+        f"{path}: {count} tables, arrays and keys ('[', '{{', '=' counted), over the "
+        f"{_text.MAX_NODES} limit for dependency files"
+    )
+
+
+def test_a_setup_cfg_line_of_spaces_reads(tmp_path: Path) -> None:
+    """setuptools' comment pattern, searched from every offset, retried a run of spaces at
+    each (200 KB took 99 s)."""
+    path = tmp_path / "setup.cfg"
+    path.write_text(
+        "[metadata]\nname = app\n[options]\ninstall_requires =\n"
+        "    ddtrace>=2.21" + " " * 1_000_000 + "; os_name != 'a#b'\n"
+    )
+    assert _read(path) == [
+        ["ddtrace", ">=2.21", 'os_name != "a#b"', None, 5, "options.install_requires[0]"]
+    ]
+
+
+def test_a_setup_py_at_the_size_limit_is_not_parsed(tmp_path: Path) -> None:
+    """Python's syntax tree of 16 MiB of "1," takes gigabytes: such a setup.py is reported,
+    not parsed."""
+    path = tmp_path / "setup.py"
+    path.write_text(
+        "from setuptools import setup\nX = [" + "1," * (NEAR_LIMIT // 2 - 100) + "1]\n"
+        "setup(name='app', install_requires=['ddtrace'])\n"
+    )
+    assert _read(path) == []
+
+
+# Named pipes -----------------------------------------------------------------------------------
+
+#: Seconds a named pipe may hold a process: it must be refused without being waited on.
+PIPE_TIMEOUT = 20
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+
+
+@needs_fifo
+def test_a_named_pipe_named_is_refused(tmp_path: Path) -> None:
+    pipe = tmp_path / "requirements.txt"
+    os.mkfifo(pipe)
+    assert _refused(pipe, timeout=PIPE_TIMEOUT) == (
+        f"{pipe}: is a named pipe (FIFO), not a regular file"
+    )
+
+
+@needs_fifo
+def test_a_named_pipe_in_a_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\ndependencies = ["flask"]\n')
+    os.mkfifo(tmp_path / "requirements.txt")
+    assert _refused(tmp_path, timeout=PIPE_TIMEOUT) == (
+        f"{tmp_path}/requirements.txt: is a named pipe (FIFO), not a regular file"
+    )
+
+
+@needs_fifo
+def test_a_named_pipe_included_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "base.txt")
+    req = tmp_path / "requirements.txt"
+    req.write_text("ddtrace==2.3.0\n-r base.txt\n")
+    assert _refused(req, timeout=PIPE_TIMEOUT) == (
+        f"{req}:2: -r base.txt: the included file is not a file"
+    )
+
+
+@needs_fifo
+def test_a_named_pipe_as_snapshot_is_refused(tmp_path: Path) -> None:
+    req = tmp_path / "requirements.txt"
+    req.write_text("ddtrace==2.3.0\n")
+    pipe = tmp_path / "releases.json"
+    os.mkfifo(pipe)
+    assert _refused(req, "--snapshot", str(pipe), timeout=PIPE_TIMEOUT) == (
+        f"{pipe}: cannot read the release snapshot: it is a named pipe (FIFO)"
+    )
+
+
+# Files named again and again -------------------------------------------------------------------
+
+
+def test_a_local_project_named_on_every_line_is_read_once(tmp_path: Path) -> None:
+    """Each ``-e ./vendor`` line read the folder's metadata again: 2,000 lines, 2,000 parses
+    of an 8 MiB pyproject.toml."""
+    vendor = tmp_path / "vendor"
+    vendor.mkdir()
+    (vendor / "pyproject.toml").write_text("#\n" * (4 * 2**20) + '[project]\nname = "vendored"\n')
+    path = tmp_path / "requirements.txt"
+    path.write_text("-e ./vendor\n" * 2_000)
+    deps = _read(path)
+    assert [d[0] for d in deps] == ["vendored"] * 2_000
+
+
+def test_a_requirements_file_named_by_every_extra_is_read_once(tmp_path: Path) -> None:
+    """Each extra naming one file (``{file = ["r.txt"]}``) read and parsed it again."""
+    (tmp_path / "r.txt").write_text("#\n" * (2 * 2**20) + "ddtrace>=2.21\n")
+    extras = "".join(f'x{i} = {{file = ["r.txt"]}}\n' for i in range(5_000))
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "app"\ndynamic = ["optional-dependencies"]\n\n'
+        "[tool.setuptools.dynamic.optional-dependencies]\n" + extras
+    )
+    deps = _read(tmp_path / "pyproject.toml")
+    assert [(d[0], d[3], d[4]) for d in deps] == [
+        ("ddtrace", f"x{i}", 2 * 2**20 + 1) for i in range(5_000)
+    ]

@@ -32,7 +32,7 @@ MAX_ENTRIES = 20_000
 #: Characters in one requirement string: the longest real ones (a direct URL with a marker)
 #: are a few hundred. packaging's parser takes time quadratic in the length of a string it
 #: then refuses (400,000 characters of ">=1," took 1.3 s), so a longer one is refused first.
-MAX_REQUIREMENT_CHARS = 10_000
+MAX_REQUIREMENT_CHARS = 65_536
 
 # A git ref after the repository path: ``...repo.git@v0.29.0#egg=x`` -> ``v0.29.0``.
 _VCS_REF = re.compile(r"@([^@/#?]+)(?:[#?].*)?$")
@@ -313,7 +313,7 @@ def dependency_from_string(
     """
     if too_long(text):
         raise ManifestError(
-            f"invalid requirement {text.strip()[:60]!r}...: more than {MAX_REQUIREMENT_CHARS} "
+            f"invalid requirement {excerpt(text.strip(), 63)!r}: more than {MAX_REQUIREMENT_CHARS} "
             "characters",
             file=loc.file,
             line=loc.line,

@@ -377,3 +377,37 @@ def test_a_requirements_file_named_by_every_extra_is_read_once(tmp_path: Path) -
     assert [(d[0], d[3], d[4]) for d in deps] == [
         ("ddtrace", f"x{i}", 2 * 2**20 + 1) for i in range(5_000)
     ]
+
+
+# Constraints and Python ranges (found by review) --------------------------------------------------
+
+
+def test_a_poetry_constraint_of_many_alternatives_is_refused(tmp_path: Path) -> None:
+    """``ddtrace = "^1.0 || ^1.1 || ..."`` at 16 MiB took 22.6 s and 1.5 GB."""
+    alternatives = " || ".join(f"^1.{i}" for i in range(2_000_000))[: NEAR_LIMIT - 200]
+    path = tmp_path / "pyproject.toml"
+    path.write_text(
+        '[tool.poetry]\nname = "x"\n[tool.poetry.dependencies]\npython = "^3.9"\n'
+        f'ddtrace = "{alternatives.rsplit(" ||", 1)[0]}"\n'
+    )
+    assert "longer than 65536 characters" in _refused(path)
+    few = tmp_path / "few" / "pyproject.toml"
+    few.parent.mkdir()
+    many = " || ".join(f"^1.{i}" for i in range(300))
+    few.write_text(f'[tool.poetry]\nname = "x"\n[tool.poetry.dependencies]\nddtrace = "{many}"\n')
+    assert "has 300 alternatives, more than 256" in _refused(few)
+
+
+def test_a_python_range_of_megabytes_is_ignored_with_a_warning(tmp_path: Path) -> None:
+    """``requires-python = ">3.7,>3.7,..."`` has no ``=`` for the structure count to see; each
+    CPython minor was matched against every clause (1 MB took 10 s)."""
+    path = tmp_path / "pyproject.toml"
+    clauses = ">3.7," * ((NEAR_LIMIT - 200) // 5)
+    path.write_text(f'[project]\nname = "x"\nrequires-python = "{clauses}>3.7"\n'
+                    'dependencies = ["ddtrace==2.3.0"]\n')
+    done = _run("-m", "advisor", str(path), *ARGS)
+    assert done.returncode == 1, done.stderr[-2000:]
+    report = json.loads(done.stdout)
+    warning = next(f for f in report["findings"] if f["id"] == "invalid-requires-python")
+    assert "longer than the 1000 aap-advise reads; it is ignored" in warning["message"]
+    assert len(warning["message"]) < 300

@@ -172,8 +172,83 @@ def test_fix_messages_show_control_characters_escaped(repo: Path) -> None:
     assert (folder / "requirements.txt").read_text() == "ddtrace==4.6.0\n"
 
 
-def test_paths_and_names_are_not_taken_for_tokens() -> None:
-    for text in ("/tmp/pytest-of-root/pytest-4/test_an_absolute_path_outside_0/secret.txt",
-                 "requirements-development-and-testing.txt", "opentelemetry-instrumentation-asgi"):
-        assert mask_secrets(text) == text
-    assert mask_secrets("key Zx8kQ2mN7pL4vB9cR1tY6wE3uI0oA5sD") == "key ***"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/tmp/pytest-of-root/pytest-4/test_an_absolute_path_outside_0/secret.txt",
+        "requirements-development-and-testing.txt",
+        "opentelemetry-instrumentation-asgi",
+        "-r MyCompanyInternal-requirements-2024.txt",
+        "-e ./libs/DataPipelineCore_v2_internal",
+        "opentelemetry-instrumentation-SQLAlchemy3==0.1",
+        "authlib==1.0",
+        "tokenizers==0.15 ; python_version >= '3.9'",
+        "keyring==23.0",
+    ],
+)
+def test_paths_and_names_are_not_taken_for_tokens(text: str) -> None:
+    assert mask_secrets(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("key Zx8kQ2mN7pL4vB9cR1tY6wE3uI0oA5sD", "Zx8kQ2mN7pL4vB9c"),
+        ("machine h login u password hunter2-very-secret", "hunter2"),
+        ("Authorization: Bearer abc.def", "abc.def"),
+        ("https://x/simple?key=abc123def456", "abc123def456"),
+        ("npm_abcdefghijklmnopqrstuvwxyz12", "npm_abc"),
+        ("glrt-abcdefghijklmnopqrstuv", "glrt-abc"),
+        ("https://x/123e4567-e89b-12d3-a456-426614174000/simple", "426614174000"),
+        ("https://pypi.fury.io/Ab3dEf9hIj2kLm7x/acme/", "Ab3dEf9hIj2kLm7x"),
+        ("https://user:p@ss@host/simple", "p@ss"),
+    ],
+)
+def test_token_shapes_are_masked(text: str, hidden: str) -> None:
+    assert hidden not in mask_secrets(text) and "***" in mask_secrets(text)
+
+
+def test_a_local_projects_metadata_that_links_out_is_not_read(repo: Path, tmp_path: Path) -> None:
+    """``-e ./vendor`` is inside; its ``pyproject.toml`` linking outside is not read for the name."""
+    outside = tmp_path / "outside.toml"
+    outside.write_text('[project]\nname = "name-from-outside"\n')
+    (repo / "vendor").mkdir()
+    (repo / "vendor" / "pyproject.toml").symlink_to(outside)
+    (repo / "requirements.txt").write_text("ddtrace==2.3.0\n-e ./vendor\n")
+    project = read_paths([str(repo / "requirements.txt")])
+    assert not project.named("name-from-outside")
+    (repo / "vendor" / "pyproject.toml").unlink()
+    (repo / "vendor" / "pyproject.toml").write_text('[project]\nname = "name-from-inside"\n')
+    assert read_paths([str(repo / "requirements.txt")]).named("name-from-inside")
+
+
+def test_the_unexpanded_variable_warning_stays_short(repo: Path) -> None:
+    line = "ddtrace==" + ",".join(f"${{V{i}}}" for i in range(20_000))
+    (repo / "requirements.txt").write_text(line + "\n")
+    project = read_paths([str(repo / "requirements.txt")])
+    (finding,) = [f for f in project.findings if f.id == "unexpanded-variable"]
+    assert len(finding.message) < 300 and "${V0}" in finding.message
+
+
+@pytest.mark.parametrize("named", ["backend", "backend/requirements.txt"])
+def test_a_linked_folder_holding_its_own_git_is_still_outside(
+    repo: Path, tmp_path: Path, named: str
+) -> None:
+    """``backend -> /elsewhere/repo`` in a checkout: the link's target holding ``.git`` does not
+    make it the repository."""
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / ".git").mkdir(parents=True)
+    (elsewhere / "requirements.txt").write_text(f"ddtrace==2.3.0\nSECRET-LINE {SECRET} !!\n")
+    (repo / "backend").symlink_to(elsewhere)
+    proc = cli(repo, named, "--untrusted", "--offline", "--no-cache")
+    assert proc.returncode == 2 and "SECRET-LINE" not in proc.stdout + proc.stderr
+    assert "outside the repository" in proc.stderr and "--allow-outside" in proc.stderr
+
+
+def test_a_checkout_reached_through_a_link_is_its_own_repository(tmp_path: Path) -> None:
+    real = tmp_path / "mnt" / "work" / "proj"
+    (real / ".git").mkdir(parents=True)
+    (real / "requirements.txt").write_text("ddtrace==2.3.0\n")
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / "work").symlink_to(tmp_path / "mnt" / "work")
+    assert read_paths([str(tmp_path / "home" / "work" / "proj")]).named("ddtrace")

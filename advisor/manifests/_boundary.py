@@ -123,10 +123,27 @@ def repository_root(named: Path) -> tuple[Path, bool]:
     ``.git`` (``False``: no repository above, the folder named stands in)."""
     start = Path(os.path.abspath(named))  # ".." taken away by name, as the user meant it
     folder = start if start.is_dir() else start.parent
-    for candidate in (folder, *folder.parents):
+    # A folder reached through a symbolic link is not the repository, even when its target
+    # holds .git: `backend -> /elsewhere/repo` inside a checkout would otherwise make
+    # /elsewhere/repo the boundary. So .git counts only at or above the highest link on the
+    # way up from the folder named (a checkout itself reached through a link, `~/work ->
+    # /mnt/work`, is found above no link and stays its own repository).
+    chain = (folder, *folder.parents)
+    linked = max((i for i, c in enumerate(chain) if c.is_symlink() and _inside_repo(c)), default=-1)
+    for candidate in chain[linked + 1 :]:
         if (candidate / ".git").exists():
             return candidate.resolve(), True
+    if linked >= 0:
+        # No repository above the link: the folder holding it stands in, so what the link
+        # leads to is outside.
+        return chain[linked + 1].resolve(), False
     return folder.resolve(), False
+
+
+def _inside_repo(link: Path) -> bool:
+    """Whether a link sits inside a repository (some folder above it holds ``.git``): only such
+    a link can be a pull request's; a link above every repository is the machine's own."""
+    return any((parent / ".git").exists() for parent in link.parents)
 
 
 def current(path: Path) -> Boundary:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from advisor.errors import ManifestError
 from advisor.manifests._text import parse_toml, read_text
+from advisor.manifests.setup_py import MAX_SETUP_PY_CHARS
 
 #: Names already read, by folder and the state of its metadata files: a requirements file
 #: naming one folder on each of its 20,000 lines reads that folder's metadata once.
@@ -45,6 +46,15 @@ def _state(path: Path) -> tuple[int, int, int] | None:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
+def _own(folder: Path, name: str) -> Path | None:
+    """``folder/name`` when it is a regular file whose real path is inside ``folder``: the
+    folder passed the repository boundary, a metadata file linking elsewhere did not."""
+    path = folder / name
+    if not path.is_file() or not path.resolve().is_relative_to(folder.resolve()):
+        return None
+    return path
+
+
 def _read_name(folder: Path) -> str | None:
     try:
         return _from_pyproject(folder) or _from_setup_cfg(folder) or _from_setup_py(folder)
@@ -61,8 +71,8 @@ def _read_name(folder: Path) -> str | None:
 
 
 def _from_pyproject(folder: Path) -> str | None:
-    path = folder / "pyproject.toml"
-    if not path.is_file():
+    path = _own(folder, "pyproject.toml")
+    if path is None:
         return None
     data = parse_toml(read_text(path, str(path)), str(path))
     for table in (data.get("project"), data.get("tool", {}).get("poetry")):
@@ -72,8 +82,8 @@ def _from_pyproject(folder: Path) -> str | None:
 
 
 def _from_setup_cfg(folder: Path) -> str | None:
-    path = folder / "setup.cfg"
-    if not path.is_file():
+    path = _own(folder, "setup.cfg")
+    if path is None:
         return None
     cfg = configparser.ConfigParser(interpolation=None)
     cfg.read_string(read_text(path, str(path)))
@@ -82,10 +92,15 @@ def _from_setup_cfg(folder: Path) -> str | None:
 
 
 def _from_setup_py(folder: Path) -> str | None:
-    path = folder / "setup.py"
-    if not path.is_file():
+    path = _own(folder, "setup.py")
+    if path is None:
         return None
-    tree = ast.parse(read_text(path, str(path)))
+    if path.stat().st_size > 4 * MAX_SETUP_PY_CHARS:  # its syntax tree would take gigabytes
+        return None
+    text = read_text(path, str(path))
+    if len(text) > MAX_SETUP_PY_CHARS:
+        return None
+    tree = ast.parse(text)
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and _is_setup(node.func):
             for kw in node.keywords:

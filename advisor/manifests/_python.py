@@ -8,6 +8,9 @@ from advisor.model.excerpt import excerpt
 from advisor.manifests._pep508 import Collector, valid_spec
 from advisor.model.project import PythonDeclaration, SourceLocation
 
+#: Characters of a Python range read; longer ones are ignored with a warning.
+MAX_RANGE_CHARS = 1_000
+
 # "3.12", "3.12.4", "3.13t", "cpython-3.12.1-macos-aarch64-none" (uv), "pypy3.9" (pyenv).
 _VERSION = re.compile(
     r"^(?:cpython-|python|py|cp)?(\d+)\.(\d+)(?:\.(\d+))?(?:[a-z+-].*)?$", re.IGNORECASE
@@ -29,6 +32,17 @@ def declare(
         return None
     text = spec.strip()
     if text in ("", "*"):
+        return None
+    if len(text) > MAX_RANGE_CHARS:
+        # Every CPython minor is matched against the range many times over: a megabyte of
+        # clauses would take minutes, and no real range is more than a few dozen characters.
+        out.finding(
+            "invalid-requires-python",
+            "warning",
+            f"{source} {excerpt(text, 40)!r} is {len(text)} characters, longer than the "
+            f"{MAX_RANGE_CHARS} aap-advise reads; it is ignored",
+            loc,
+        )
         return None
     norm = valid_spec(text)
     if norm is None:

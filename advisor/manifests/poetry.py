@@ -20,12 +20,22 @@ from packaging.version import InvalidVersion, Version
 from advisor.model.excerpt import excerpt
 from advisor.errors import ManifestError
 from advisor.manifests._lines import TomlLines
-from advisor.manifests._pep508 import Collector, and_markers, pinned_version, tag_version
+from advisor.manifests._pep508 import (
+    MAX_REQUIREMENT_CHARS,
+    Collector,
+    and_markers,
+    pinned_version,
+    tag_version,
+)
 from advisor.manifests._text import as_list
 from advisor.model.project import Dependency, PythonDeclaration, SourceLocation
 
 _CLAUSE = re.compile(r"\s*(\^|~=|~|===|==|!=|<=|>=|<|>|=)?\s*([^\s,]+)\s*,?")
 _OPS = ("===", "==", "!=", "<=", ">=", "~=", "<", ">")
+
+#: Alternatives (``||``) read in one constraint: real ones have a handful; each costs a
+#: range computation, so a file of thousands would take minutes.
+MAX_ALTERNATIVES = 256
 
 
 class PoetryConstraintError(ValueError):
@@ -39,7 +49,16 @@ def to_pep440(constraint: str) -> tuple[str, bool]:
         be widened into one range.
     :raises PoetryConstraintError: for text that is not a constraint.
     """
+    if len(constraint) > MAX_REQUIREMENT_CHARS:
+        raise PoetryConstraintError(
+            f"{excerpt(constraint, 40)!r} is longer than {MAX_REQUIREMENT_CHARS} characters"
+        )
     alternatives = [a for a in re.split(r"\|\|?", constraint) if a.strip()]
+    if len(alternatives) > MAX_ALTERNATIVES:
+        raise PoetryConstraintError(
+            f"{excerpt(constraint, 40)!r} has {len(alternatives)} alternatives, more than "
+            f"{MAX_ALTERNATIVES}"
+        )
     if not alternatives:
         return "", False
     converted = [_alternative(a) for a in alternatives]
@@ -155,7 +174,16 @@ def _bounds(op: str, text: str) -> list[tuple[_Bound, bool]]:
 
 def python_marker(constraint: str) -> str | None:
     """A Poetry ``python = "..."`` constraint as a PEP 508 marker (``None`` for any Python)."""
+    if len(constraint) > MAX_REQUIREMENT_CHARS:
+        raise PoetryConstraintError(
+            f"{excerpt(constraint, 40)!r} is longer than {MAX_REQUIREMENT_CHARS} characters"
+        )
     alternatives = [a for a in re.split(r"\|\|?", constraint) if a.strip()]
+    if len(alternatives) > MAX_ALTERNATIVES:
+        raise PoetryConstraintError(
+            f"{excerpt(constraint, 40)!r} has {len(alternatives)} alternatives, more than "
+            f"{MAX_ALTERNATIVES}"
+        )
     markers: list[str] = []
     for alt in alternatives:
         specs = _alternative(alt)

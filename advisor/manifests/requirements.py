@@ -137,11 +137,15 @@ class _Walk:
             return False
         loc = SourceLocation(display, item.number)
         name = m.group(1)
-        variables = ", ".join(f"${{{n}}}" for n in dict.fromkeys(names))
+        unique = list(dict.fromkeys(names))
+        variables = ", ".join(f"${{{excerpt(n, 40)}}}" for n in unique[:3])
+        if len(unique) > 3:
+            variables += f" and {len(unique) - 3} more"
         self.out.finding(
             "unexpanded-variable",
             "warning",
-            f"{name}: the requirement uses {variables}, which aap-advise does not expand in a "
+            f"{excerpt(name, 60)}: the requirement uses {variables}, which aap-advise does not "
+            "expand in a "
             "requirement (pip would); its version is taken as unknown",
             loc,
         )

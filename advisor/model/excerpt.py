@@ -19,46 +19,54 @@ LIMIT = 80
 # The whole userinfo of a URL: up to the LAST "@" before the path, so a password holding "@"
 # goes with it (``https://u:p@ss@host/`` -> ``https://***@host/``).
 _USERINFO = re.compile(r"(?<=://)[^/?#\s]*@")
-# Tokens with a known shape (GitHub, GitLab, Slack, AWS, PyPI, OpenAI-style keys), then any
-# long run of key-like characters that looks random (see _masked_run; a hex digest is masked
-# too: an excerpt never needs one).
+# Tokens with a known shape (GitHub, GitLab, Slack, AWS, PyPI, npm, OpenAI-style keys, UUIDs),
+# then any run of key-like characters that looks random (see _looks_random; a hex digest is
+# masked too: an excerpt never needs one).
 _KNOWN_TOKEN = re.compile(
-    r"\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|glpat-[A-Za-z0-9_-]{16,}"
+    r"\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|gl(?:pat|rt|dt|ptt)-[A-Za-z0-9_-]{16,}"
     r"|xox[abposr]-[A-Za-z0-9-]{8,}|A[KS]IA[0-9A-Z]{16}|pypi-[A-Za-z0-9_-]{16,}"
-    r"|sk-[A-Za-z0-9_-]{16,})"
+    r"|npm_[A-Za-z0-9]{16,}|sk-[A-Za-z0-9_-]{16,}"
+    r"|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"
 )
-_LONG_RUN = re.compile(r"[A-Za-z0-9+/=_-]{24,}")
+_LONG_RUN = re.compile(r"[A-Za-z0-9+/=_-]{16,}")
 _HEX = re.compile(r"[0-9a-fA-F]{32,}")
-# ``password=...``, ``token: ...`` and the like: the value goes.
+_DIGIT_GROUPS = re.compile(r"\d+")
+# ``password=...``, ``token: ...``, ``?key=...``, ``password hunter2`` (netrc), ``Bearer x``:
+# the value goes.
 _ASSIGNED = re.compile(
-    r"(?i)\b((?:[a-z_]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|auth)[a-z_]*))(\s*[=:]\s*)(\S+)"
+    r"(?i)\b((?:[a-z_]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|auth|credential)[a-z_]*"
+    r"|key|sig|signature))(\s*(?:=(?!=)|:)\s*)([^\s&]+)"
 )
+_SPACED = re.compile(r"(?i)\b(password|passwd|bearer|basic|token)(\s+)([^\s&]+)")
 
 
 def _masked_run(match: re.Match[str]) -> str:
-    """A run that looks random: upper and lower case letters and digits together (base64 and
-    most API keys), or a long hex string that has both digits and letters (a digest). A path
-    or a package name (``test_an_absolute_path_0``, ``requirements-dev``) is left alone."""
+    """Each ``/``-separated part of ``match`` that looks random becomes ``***``."""
     run = match.group(0)
-    for part in run.split("/"):
-        if _looks_random(part):
-            return "/".join("***" if _looks_random(p) else p for p in run.split("/"))
-    return run
+    parts = run.split("/")
+    if not any(_looks_random(p) for p in parts):
+        return run
+    return "/".join("***" if _looks_random(p) else p for p in parts)
 
 
 def _looks_random(part: str) -> bool:
-    if len(part) < 24:
+    """Random-looking: at least 16 characters mixing upper and lower case letters with digits
+    in three or more places (base64 keys, most API tokens), or 32 hex digits with letters and
+    digits (a digest). Names people write mix digits in one place at most, so
+    ``MyCompanyInternal-requirements-2024``, ``DataPipelineCore_v2`` and ``SQLAlchemy3`` stay."""
+    if len(part) < 16:
         return False
-    digits = any(c.isdigit() for c in part)
-    if _HEX.fullmatch(part):
-        return digits and any(c.isalpha() for c in part)
-    return digits and any(c.isupper() for c in part) and any(c.islower() for c in part)
+    groups = len(_DIGIT_GROUPS.findall(part))
+    if len(part) >= 32 and _HEX.fullmatch(part):
+        return groups >= 3 and any(c.isalpha() for c in part)
+    return groups >= 3 and any(c.isupper() for c in part) and any(c.islower() for c in part)
 
 
 def mask_secrets(text: str) -> str:
     """``text`` with URL credentials and token-looking strings replaced by ``***``."""
     text = _USERINFO.sub("***@", text)
     text = _KNOWN_TOKEN.sub("***", text)
+    text = _SPACED.sub(lambda m: f"{m.group(1)}{m.group(2)}***", text)
     text = _ASSIGNED.sub(lambda m: f"{m.group(1)}{m.group(2)}***", text)
     return _LONG_RUN.sub(_masked_run, text)
 

@@ -642,3 +642,41 @@ def test_ordinary_names_are_shown_as_they_are(runner: Runner) -> None:
         body = api.comments[0]["body"]
     assert "::warning file=café—app/requirements.txt,line=5," in proc.stdout
     assert "café—app/requirements.txt" in body
+
+
+# The pull request's files are data, never code
+
+
+def test_action_never_imports_code_from_the_workspace(runner: Runner, tmp_path: Path) -> None:
+    """action.yml's steps run with the checked-out pull request as the working directory, and
+    ``python -m`` puts the working directory first on ``sys.path``: a pull request holding an
+    ``advisor/`` package, a ``venv/`` or a ``pip/`` ran its code with the token in the step's
+    environment. Every Python the action runs is isolated (``-I``): none of them is imported.
+    """
+    marker = tmp_path / "imported-from-the-workspace"
+    plant = f"with open({str(marker)!r}, 'a') as f: f.write(__name__ + ' ')\n"
+    for name in (
+        "advisor/__init__.py",
+        "advisor/frontends/__init__.py",
+        "advisor/frontends/github_action.py",
+        "venv/__init__.py",
+        "venv/__main__.py",
+        "ensurepip/__init__.py",
+        "ensurepip/__main__.py",
+        "pip/__init__.py",
+        "pip/__main__.py",
+        "sitecustomize.py",
+        "usercustomize.py",
+        "httpx/__init__.py",
+        "packaging/__init__.py",
+    ):
+        (runner.workspace / name).parent.mkdir(parents=True, exist_ok=True)
+        (runner.workspace / name).write_text(plant, encoding="utf-8")
+    with FakeGitHub() as api:
+        status, outputs, log = runner.action(
+            api, WRITE, paths="requirements.txt", **{"fail-on": "never"}
+        )
+        assert not marker.exists(), f"imported from the workspace: {marker.read_text()}"
+        assert status == 0, log
+        assert outputs["status"] == "upgrade" and outputs["current"] == "2.3.0"
+        assert [r.method for r in api.writes()] == ["POST"]

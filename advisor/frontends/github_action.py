@@ -1,4 +1,4 @@
-"""The GitHub Action's glue: ``python -m advisor.frontends.github_action``, run by ``action.yml``.
+"""The GitHub Action's glue: ``python -I -m advisor.frontends.github_action``, run by ``action.yml``.
 
 Reads the inputs from ``INPUT_*`` variables (``action.yml`` passes them through ``env:``, never
 into shell text), advises in-process, writes the JSON report, the job summary and the step

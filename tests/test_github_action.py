@@ -680,3 +680,33 @@ def test_action_never_imports_code_from_the_workspace(runner: Runner, tmp_path: 
         assert status == 0, log
         assert outputs["status"] == "upgrade" and outputs["current"] == "2.3.0"
         assert [r.method for r in api.writes()] == ["POST"]
+
+
+def test_action_answers_from_the_shipped_snapshot_not_a_warm_cache(
+    runner: Runner, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Action reads no cache: on a self-hosted runner, one warmed by an earlier online run
+    (here against a local index of recorded data) changed the advice although the Action is
+    offline and promises the shipped snapshot only."""
+    from advisor.frontends.cli import main
+    from tests.indexserver import LocalIndex
+
+    (runner.workspace / "requirements.txt").write_text(
+        "ddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0\n", encoding="utf-8"
+    )
+    inputs = {"capabilities": "iast", "python": "3.12", "fail_on": "never", "comment": "false"}
+    with FakeGitHub() as api:
+        cold = runner.step(api, WRITE, **inputs)
+        cold_report = json.loads(Path(runner.outputs()["report-json"]).read_text("utf-8"))
+        with LocalIndex(root=ROOT / "tests" / "data" / "resolver-index") as index:
+            url = index.url
+            assert main([str(runner.workspace / "requirements.txt"), "--index-url", url,
+                         "--cache-dir", str(runner.cache), "-c", "iast", "--python", "3.12",
+                         "--format", "json", "--timeout", "2"]) == 1
+            assert json.loads(capsys.readouterr().out)["recommendation"]["resolved"] is True
+        assert any(runner.cache.rglob("*.json"))  # warm: a cached page for each package
+        warm = runner.step(api, WRITE, change={"PIP_INDEX_URL": url}, **inputs)
+        warm_report = json.loads(Path(runner.outputs()["report-json"]).read_text("utf-8"))
+    assert cold.returncode == warm.returncode == 0, cold.stdout + warm.stdout
+    assert cold_report["recommendation"]["resolved"] is False
+    assert warm_report["recommendation"] == cold_report["recommendation"]

@@ -270,13 +270,15 @@ def _advise(inputs: Inputs) -> Advice:
         python=inputs.python,
         platforms=inputs.platforms or ("linux-x86_64",),
         today=dt.date.today(),
-        # The shipped snapshot only: runners start with an empty cache, and a step that reads
-        # the index would answer differently from run to run.
+        # The shipped snapshot only: a step that reads the index would answer differently
+        # from run to run.
         offline=True,
     )
     # The files come from a pull request: no ${VAR} expansion from the runner's environment
-    # (which holds the token), no index URL or include taken on their word.
-    return advise(list(inputs.paths), request, Settings(trust_files=False))
+    # (which holds the token), no index URL or include taken on their word. No cache either:
+    # offline runs answer from it, and a self-hosted runner's, warmed by earlier online runs,
+    # would change the advice from what the shipped snapshot gives.
+    return advise(list(inputs.paths), request, Settings(no_cache=True, trust_files=False))
 
 
 def _report_error(env: Mapping[str, str], exc: AdvisorError) -> int:

@@ -7,8 +7,12 @@ and answers the way GitHub documents it:
 * tokens map to permissions the way GitHub does for fork pull requests (a read-only token may
   read, and gets 403 "Resource not accessible by integration" on writes);
 * a token in :attr:`FakeGitHub.users` is a personal token: ``GET /user`` names its user, who
-  writes its comments; any other token is an installation token (``GITHUB_TOKEN``): ``GET /user``
-  is refused with 403 and its comments are written by ``github-actions[bot]``;
+  writes its comments; any other token is an installation token: ``GET /user`` is refused with
+  403 and its comments are written by its app's bot, ``github-actions[bot]`` for
+  ``GITHUB_TOKEN`` or the one :attr:`FakeGitHub.apps` names for a GitHub App's token, with
+  ``performed_via_github_app`` set, as GitHub sets it;
+* ``POST /graphql`` answers the ``viewer`` query with the login the token writes as (GraphQL
+  answers it for installation tokens too);
 * a comment body over 65,536 characters is refused with 422, as GitHub refuses it.
 
 :attr:`FakeGitHub.override` plays a server that does *not* answer as documented (an HTML page
@@ -27,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Literal
+from typing import Any, Literal, Self
 from urllib.parse import parse_qs, urlsplit
 
 Permission = Literal["write", "read"]
@@ -86,6 +90,8 @@ class FakeGitHub:
     users: dict[str, dict[str, str]] = field(
         default_factory=lambda: {"ghp_personal_token": {"login": "octo-dev", "type": "User"}}
     )
+    apps: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Installation tokens of GitHub Apps other than GitHub Actions, and their bot users."""
     override: Callable[[Request], Raw | None] | None = None
     """Consulted first for every request: a :class:`Raw` answer, or ``None`` to serve as usual."""
     comments: list[dict[str, Any]] = field(default_factory=list)
@@ -108,22 +114,32 @@ class FakeGitHub:
         return f"/repos/{self.repository}/issues/{self.number}/comments"
 
     def add_comment(self, body: str, user: dict[str, str] | None = None) -> dict[str, Any]:
-        """Seed a comment (by a human unless ``user`` says otherwise)."""
+        """Seed a comment (by a human unless ``user`` says otherwise).
+
+        A bot's comment carries ``performed_via_github_app``, as GitHub gives it for a comment
+        an app's installation token wrote (Dependabot's and Renovate's included).
+        """
+        user = user or {"login": "someone", "type": "User"}
+        app = None
+        if user.get("type") == "Bot":
+            slug = user["login"].removesuffix("[bot]")
+            app = {"id": len(slug), "slug": slug, "name": slug}
         with self._lock:
             self._next_id += 1
             comment = {
                 "id": self._next_id,
                 "body": body,
-                "user": user or {"login": "someone", "type": "User"},
+                "user": user,
+                "performed_via_github_app": app,
             }
             self.comments.append(comment)
             return comment
 
     def writes(self) -> list[Request]:
-        """The POST and PATCH requests received."""
-        return [r for r in self.requests if r.method in ("POST", "PATCH")]
+        """The POST and PATCH requests that write comments (a GraphQL query only reads)."""
+        return [r for r in self.requests if r.method in ("POST", "PATCH") and r.path != "/graphql"]
 
-    def __enter__(self) -> FakeGitHub:
+    def __enter__(self) -> Self:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
@@ -149,10 +165,16 @@ class FakeGitHub:
         if permission is None:
             return 401, {"message": "Bad credentials"}
         user = self.users.get(token)
+        writer = user or self.apps.get(token) or BOT
         if req.path == "/user" and req.method == "GET":
             if user is None:  # an installation token names no user
                 return 403, {"message": "Resource not accessible by integration"}
             return 200, {"id": 1, **user}
+        if req.path == "/graphql" and req.method == "POST":
+            query = str((req.body or {}).get("query", ""))
+            if re.fullmatch(r"\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*", query):
+                return 200, {"data": {"viewer": {"login": writer["login"]}}}
+            return 200, {"errors": [{"message": "the stand-in answers the viewer query only"}]}
         if req.path == self.comments_path:
             if req.method == "GET":
                 return 200, self._page(req.query)
@@ -161,7 +183,7 @@ class FakeGitHub:
                     return 403, {"message": "Resource not accessible by integration"}
                 if (refused := _too_long(req.body)) is not None:
                     return refused
-                return 201, self.add_comment(str(req.body["body"]), user or BOT)
+                return 201, self.add_comment(str(req.body["body"]), writer)
         base = f"/repos/{self.repository}/issues"
         match = re.fullmatch(rf"{re.escape(base)}/comments/(\d+)", req.path)
         if match and req.method == "PATCH":
@@ -244,7 +266,7 @@ def _handler(api: FakeGitHub) -> type[BaseHTTPRequestHandler]:
             except OSError:
                 return  # the client gave up: what the trickle is there to make it do
 
-        do_GET = do_POST = do_PATCH = _serve  # noqa: N815 (the names http.server dispatches to)
+        do_GET = do_POST = do_PATCH = _serve  # the names http.server dispatches to
 
         def log_message(self, *args: Any) -> None:
             """Keep the test output quiet."""

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from advisor.frontends.github_action import Inputs, find_own
-from advisor.frontends.github_api import ACTIONS_BOT, Comment, Identity
+from advisor.frontends.github_api import ACTIONS_BOT, Comment, Identity, graphql_url
 from advisor.render.markdown import MARKER, escape
 from tests.githubapi import BOT, MAX_BODY, FakeGitHub, Raw, Request
 
@@ -294,7 +294,10 @@ def test_bad_input_is_an_error_annotation(runner: Runner) -> None:
     assert "could not advise" in runner.summary.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("name", "value"), [("fail_on", "sometimes"), ("comment", "yes")])
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("fail_on", "sometimes"), ("comment", "yes"), ("comment_author", "octo dev")],
+)
 def test_bad_action_input_exits_2(runner: Runner, name: str, value: str) -> None:
     with FakeGitHub() as api:
         proc = runner.step(api, WRITE, **{name: value})
@@ -576,6 +579,145 @@ def test_personal_token_updates_its_own_user_comment_only(runner: Runner) -> Non
         assert any(r.path == "/user" for r in api.requests)
 
 
+APP_TOKEN, APP = "ghs_app_installation_token", {"login": "my-app[bot]", "type": "Bot"}
+
+
+def app_api(**kwargs: object) -> FakeGitHub:
+    """The stand-in with a GitHub App's installation token, which writes as ``my-app[bot]``."""
+    tokens = {WRITE: "write", READ_ONLY: "read", PERSONAL: "write", APP_TOKEN: "write"}
+    return FakeGitHub(tokens=tokens, apps={APP_TOKEN: APP}, **kwargs)  # type: ignore[arg-type]
+
+
+def test_app_installation_token_updates_its_own_comment_only(runner: Runner) -> None:
+    """A GitHub App's installation token is refused ``GET /user`` as ``GITHUB_TOKEN`` is, but
+    writes as its app's bot: it was taken for ``github-actions[bot]``, so each run added a
+    comment (and updated the workflow token's report). GraphQL's viewer names the bot."""
+    with app_api() as api:
+        others = [
+            api.add_comment(f"{MARKER}\nthe workflow token's report", BOT),
+            api.add_comment(f"{MARKER}\nplanted", {"login": "renovate[bot]", "type": "Bot"}),
+            api.add_comment(f"{MARKER}\nplanted", {"login": "dependabot[bot]", "type": "Bot"}),
+            api.add_comment(f"{MARKER}\nplanted", {"login": "mallory", "type": "User"}),
+        ]
+        before = [dict(c) for c in others]
+        first = runner.step(api, APP_TOKEN, fail_on="never")
+        second = runner.step(api, APP_TOKEN, fail_on="never")
+        (runner.workspace / "requirements.txt").write_text("ddtrace==2.20.0\n", encoding="utf-8")
+        third = runner.step(api, APP_TOKEN, fail_on="never")
+        mine = api.comments[-1]
+        assert mine["user"] == APP and len(api.comments) == len(others) + 1
+        assert [(r.method, r.path.rsplit("/", 1)[-1]) for r in api.writes()] == [
+            ("POST", "comments"),
+            ("PATCH", str(mine["id"])),
+        ]
+        assert others == before and "2.20.0" in mine["body"]
+        assert any(r.path == "/graphql" for r in api.requests)
+    assert "created" in first.stdout and "up to date" in second.stdout
+    assert "updated" in third.stdout
+    for proc in (first, second, third):
+        assert "::notice" not in proc.stdout and "::warning::" not in proc.stdout
+        assert_token_hidden(proc, APP_TOKEN)
+
+
+def _no_graphql(req: Request) -> Raw | None:
+    return Raw.json(404, {"message": "Not Found"}) if req.path == "/graphql" else None
+
+
+def test_comment_author_input_names_the_account(runner: Runner) -> None:
+    """Where GraphQL cannot name the app's bot, the token is taken for ``GITHUB_TOKEN`` and
+    each run adds a comment: the one it creates shows who wrote it, and a notice names the
+    login to give as ``comment-author``; with it, the run finds that comment without asking
+    GitHub who the token is."""
+    with app_api(override=_no_graphql) as api:
+        for _ in range(2):
+            guessed = runner.step(api, APP_TOKEN, fail_on="never")
+            notices = [line for line in guessed.stdout.splitlines() if line.startswith("::notice")]
+            assert len(notices) == 1, guessed.stdout
+            assert "my-app[bot]" in notices[0] and "comment-author" in notices[0]
+            assert "::warning::" not in guessed.stdout
+        first, second = api.comments
+        assert first["user"] == second["user"] == APP
+        asked = len(api.requests)
+        (runner.workspace / "requirements.txt").write_text("ddtrace==2.20.0\n", encoding="utf-8")
+        named = runner.step(api, APP_TOKEN, fail_on="never", comment_author="@My-App[bot]")
+        assert [(r.method, r.path.rsplit("/", 1)[-1]) for r in api.writes()] == [
+            ("POST", "comments"),
+            ("POST", "comments"),
+            ("PATCH", str(first["id"])),
+        ]
+        assert not [r for r in api.requests[asked:] if r.path in ("/user", "/graphql")]
+    assert "updated the report comment" in named.stdout and "::notice" not in named.stdout
+
+
+def test_comment_author_is_never_another_account(runner: Runner) -> None:
+    """The input names whose comment is the report: a marker in anyone else's is ignored."""
+    with FakeGitHub() as api:
+        api.add_comment(f"{MARKER}\nplanted", {"login": "my-app[bot]", "type": "Bot"})
+        api.add_comment(f"{MARKER}\nplanted", {"login": "octo-dev", "type": "User"})
+        proc = runner.step(api, PERSONAL, fail_on="never", comment_author="octo-dev")
+        assert [(r.method, r.path.rsplit("/", 1)[-1]) for r in api.writes()] == [
+            ("PATCH", str(api.comments[1]["id"]))
+        ]
+        assert api.comments[0]["body"] == f"{MARKER}\nplanted"
+    assert "updated the report comment" in proc.stdout
+
+
+def test_graphql_rate_limit_is_named(runner: Runner) -> None:
+    def limited(req: Request) -> Raw | None:
+        if req.path != "/graphql":
+            return None
+        return Raw.json(200, {"errors": [{"type": "RATE_LIMITED", "message": "API rate limit"}]})
+
+    with app_api(override=limited) as api:
+        proc = runner.step(api, APP_TOKEN, fail_on="never")
+        assert api.writes() == []
+    assert "rate limit" in one_warning(proc)
+
+
+@pytest.mark.parametrize(
+    ("api_url", "given", "expected"),
+    [
+        ("https://api.github.com", None, "https://api.github.com/graphql"),
+        (
+            "https://api.github.com/",
+            "https://api.github.com/graphql",
+            "https://api.github.com/graphql",
+        ),
+        ("https://ghe.example.com/api/v3", None, "https://ghe.example.com/api/graphql"),
+        (
+            "https://ghe.example.com/api/v3",
+            "https://ghe.example.com/api/graphql",
+            "https://ghe.example.com/api/graphql",
+        ),
+        # The token is sent to no other server than the REST calls' own.
+        (
+            "https://api.github.com",
+            "https://collector.example/graphql",
+            "https://api.github.com/graphql",
+        ),
+        (
+            "https://api.github.com",
+            "http://api.github.com/graphql",
+            "https://api.github.com/graphql",
+        ),
+    ],
+)
+def test_graphql_url_is_beside_the_rest_api(api_url: str, given: str | None, expected: str) -> None:
+    assert graphql_url(api_url, given) == expected
+
+
+def test_every_action_input_reaches_the_step() -> None:
+    """Each input is passed to the step in its own variable, through ``env:`` only."""
+    yaml = pytest.importorskip("yaml")
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    (step,) = action["runs"]["steps"]
+    passed = {v.strip(): k for k, v in step["env"].items()}
+    for name in action["inputs"]:
+        variable = passed.get(f"${{{{ inputs.{name} }}}}")
+        expected = {"version": "AAP_ADVISE_VERSION"}.get(name, f"INPUT_{name.upper()}")
+        assert variable == expected.replace("-", "_"), name
+
+
 # Size, references and control characters
 
 
@@ -642,3 +784,88 @@ def test_ordinary_names_are_shown_as_they_are(runner: Runner) -> None:
         body = api.comments[0]["body"]
     assert "::warning file=café—app/requirements.txt,line=5," in proc.stdout
     assert "café—app/requirements.txt" in body
+
+
+# The pull request's files are data, never code
+
+
+def test_action_never_imports_code_from_the_workspace(runner: Runner, tmp_path: Path) -> None:
+    """action.yml's steps run with the checked-out pull request as the working directory, and
+    ``python -m`` puts the working directory first on ``sys.path``: a pull request holding an
+    ``advisor/`` package, a ``venv/`` or a ``pip/`` ran its code with the token in the step's
+    environment. Every Python the action runs is isolated (``-I``): none of them is imported.
+    """
+    marker = tmp_path / "imported-from-the-workspace"
+    plant = f"with open({str(marker)!r}, 'a') as f: f.write(__name__ + ' ')\n"
+    for name in (
+        "advisor/__init__.py",
+        "advisor/frontends/__init__.py",
+        "advisor/frontends/github_action.py",
+        "venv/__init__.py",
+        "venv/__main__.py",
+        "ensurepip/__init__.py",
+        "ensurepip/__main__.py",
+        "pip/__init__.py",
+        "pip/__main__.py",
+        "sitecustomize.py",
+        "usercustomize.py",
+        "httpx/__init__.py",
+        "packaging/__init__.py",
+    ):
+        (runner.workspace / name).parent.mkdir(parents=True, exist_ok=True)
+        (runner.workspace / name).write_text(plant, encoding="utf-8")
+    with FakeGitHub() as api:
+        status, outputs, log = runner.action(
+            api, WRITE, paths="requirements.txt", **{"fail-on": "never"}
+        )
+        assert not marker.exists(), f"imported from the workspace: {marker.read_text()}"
+        assert status == 0, log
+        assert outputs["status"] == "upgrade" and outputs["current"] == "2.3.0"
+        assert [r.method for r in api.writes()] == ["POST"]
+
+
+def test_action_answers_from_the_shipped_snapshot_not_a_warm_cache(
+    runner: Runner, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Action reads no cache: on a self-hosted runner, one warmed by an earlier online run
+    (here against a local index of recorded data) changed the advice although the Action is
+    offline and promises the shipped snapshot only."""
+    from advisor.frontends.cli import main
+    from tests.indexserver import LocalIndex
+
+    (runner.workspace / "requirements.txt").write_text(
+        "ddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0\n", encoding="utf-8"
+    )
+    inputs = {"capabilities": "iast", "python": "3.12", "fail_on": "never", "comment": "false"}
+    with FakeGitHub() as api:
+        cold = runner.step(api, WRITE, **inputs)
+        cold_report = json.loads(Path(runner.outputs()["report-json"]).read_text("utf-8"))
+        with LocalIndex(root=ROOT / "tests" / "data" / "resolver-index") as index:
+            url = index.url
+            assert (
+                main(
+                    [
+                        str(runner.workspace / "requirements.txt"),
+                        "--index-url",
+                        url,
+                        "--cache-dir",
+                        str(runner.cache),
+                        "-c",
+                        "iast",
+                        "--python",
+                        "3.12",
+                        "--format",
+                        "json",
+                        "--timeout",
+                        "2",
+                    ]
+                )
+                == 1
+            )
+            assert json.loads(capsys.readouterr().out)["recommendation"]["resolved"] is True
+        assert any(runner.cache.rglob("*.json"))  # warm: a cached page for each package
+        warm = runner.step(api, WRITE, change={"PIP_INDEX_URL": url}, **inputs)
+        warm_report = json.loads(Path(runner.outputs()["report-json"]).read_text("utf-8"))
+    assert cold.returncode == warm.returncode == 0, cold.stdout + warm.stdout
+    assert cold_report["recommendation"]["resolved"] is False
+    assert warm_report["recommendation"] == cold_report["recommendation"]

@@ -252,3 +252,75 @@ def test_a_checkout_reached_through_a_link_is_its_own_repository(tmp_path: Path)
     (tmp_path / "home").mkdir()
     (tmp_path / "home" / "work").symlink_to(tmp_path / "mnt" / "work")
     assert read_paths([str(tmp_path / "home" / "work" / "proj")]).named("ddtrace")
+
+
+def test_paths_and_names_are_not_taken_for_tokens() -> None:
+    for text in ("/tmp/pytest-of-root/pytest-4/test_an_absolute_path_outside_0/secret.txt",
+                 "requirements-development-and-testing.txt", "opentelemetry-instrumentation-asgi"):
+        assert mask_secrets(text) == text
+    assert mask_secrets("key Zx8kQ2mN7pL4vB9cR1tY6wE3uI0oA5sD") == "key ***"
+
+
+# URLs with credentials: a direct reference is shown, its userinfo never
+
+PASSWORD = "s3cr3tpass"
+URL_LINES = {
+    # The review's line: ddtrace from an archive URL whose version cannot be told.
+    "archive": f"ddtrace @ https://deploy:{PASSWORD}@example.com/dl/latest.zip\n",
+    # A git URL whose ref gives the version; another package from a URL with a token.
+    "git-ref": f"ddtrace @ git+https://x-access-token:{PASSWORD}@github.com/DataDog/dd-trace-py"
+    f"@v2.3.0\nenvier @ git+https://tok:{PASSWORD}@github.com/DataDog/envier@v0.5.2\n",
+    # A password longer than a Markdown cell: cut short, it must not show a part of it.
+    "long": f"ddtrace @ https://deploy:{PASSWORD * 40}@example.com/dl/latest.zip\n",
+    # A signed URL: the token in its query.
+    "query": f"ddtrace @ https://example.com/dl/latest.zip?token={PASSWORD}&v=1\n",
+}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("case", sorted(URL_LINES))
+def test_no_format_shows_url_credentials(repo: Path, case: str, fmt: str) -> None:
+    """``ddtrace @ https://deploy:pass@host/...`` showed the password in every report: the
+    finding that the version is unknown, the Markdown's ddtrace line, JSON's ``ddtrace.url``."""
+    (repo / "requirements.txt").write_text(URL_LINES[case])
+    proc = cli(repo, "requirements.txt", "--untrusted", "--offline", "--no-cache",
+               "-c", "iast", "--format", fmt)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert PASSWORD not in proc.stdout + proc.stderr
+    shown = "token=***" if case == "query" else "://***@"
+    assert shown in proc.stdout.replace(":&#8203;//", "://").replace("\\*", "*")
+    host = "github.com/DataDog/dd-trace-py@v2.3.0" if case == "git-ref" else "/dl/latest.zip"
+    assert host in proc.stdout.replace("@&#8203;", "@")  # the rest of the URL as written
+    if fmt == "json":
+        import json
+
+        url = json.loads(proc.stdout)["ddtrace"]["url"]
+        assert url.endswith(host if case != "query" else "latest.zip?token=***&v=1")
+
+
+def test_the_action_comment_never_carries_url_credentials(tmp_path: Path) -> None:
+    runner = Runner(tmp_path)
+    (runner.workspace / "requirements.txt").write_text(URL_LINES["archive"] + URL_LINES["long"])
+    with FakeGitHub() as api:
+        proc = runner.step(api, WRITE, fail_on="never")
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        bodies = [c["body"] for c in api.comments]
+    report = (runner.temp / "aap-advise-report.json").read_text()
+    everything = [*bodies, proc.stdout, proc.stderr, runner.summary.read_text(), report]
+    assert bodies and all(PASSWORD not in text for text in everything)
+    assert "https:&#8203;//\\*\\*\\*@&#8203;example.com/dl/latest.zip" in bodies[0]
+
+
+def test_redact_url_takes_the_userinfo_and_credential_parameters_only() -> None:
+    from advisor.model.excerpt import redact_url
+
+    assert redact_url("https://u:p@ss@host/simple/") == "https://***@host/simple/"
+    assert redact_url("see git+https://t@github.com/o/r@v1.0; ok") == (
+        "see git+https://***@github.com/o/r@v1.0; ok"
+    )
+    assert redact_url("https://h/p.whl?X-Amz-Signature=abc&v=2#sha256=00") == (
+        "https://h/p.whl?X-Amz-Signature=***&v=2#sha256=00"
+    )
+    for kept in ("https://example.com/a@b", "file:///srv/wheels/a-1.0.whl", "ddtrace>=2.3",
+                 "https://h/Zx8kQ2mN7pL4vB9cR1tY6wE3uI0oA5sD/pkg.zip"):
+        assert redact_url(kept) == kept

@@ -1,4 +1,4 @@
-"""The GitHub Action's glue: ``python -m advisor.frontends.github_action``, run by ``action.yml``.
+"""The GitHub Action's glue: ``python -I -m advisor.frontends.github_action``, run by ``action.yml``.
 
 Reads the inputs from ``INPUT_*`` variables (``action.yml`` passes them through ``env:``, never
 into shell text), advises in-process, writes the JSON report, the job summary and the step
@@ -8,10 +8,11 @@ from forks get a read-only token), a rate limit, an API answering what GitHub do
 slowly, a runner file that cannot be written each become one notice or warning line.
 
 Only a comment the token's own account wrote (``github-actions[bot]`` for the default token,
-the user a personal token names) and that starts with the marker is taken for the report: a
-marker pasted into anyone else's comment, a person's or another bot's, is ignored. Everything
-printed to the log shows control characters escaped, so a file or folder name cannot send
-escape sequences to whoever reads it.
+the user a personal token names, the bot of the GitHub App an installation token belongs to, or
+the account the ``comment-author`` input names) and that starts with the marker is taken for
+the report: a marker pasted into anyone else's comment, a person's or another bot's, is
+ignored. Everything printed to the log shows control characters escaped, so a file or folder
+name cannot send escape sequences to whoever reads it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sys
 import tempfile
 import uuid
@@ -42,6 +44,8 @@ API_DEADLINE = 30.0
 """Seconds for each GitHub API call, from connecting to the answer's last byte."""
 API_TOTAL = 120.0
 """Seconds for all the calls keeping the comment."""
+_LOGIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\[bot\])?")
+"""A GitHub login: a user's, or an app's bot (``my-app[bot]``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,7 @@ class Inputs:
     :param comment: keep a comment on the pull request.
     :param fail_on: ``upgrade``, ``impossible`` or ``never``.
     :param token: the GitHub token (never printed).
+    :param comment_author: the login the token writes comments as; empty to ask GitHub.
     """
 
     paths: tuple[str, ...]
@@ -64,6 +69,7 @@ class Inputs:
     comment: bool
     fail_on: str
     token: str
+    comment_author: str = ""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Inputs:
@@ -78,6 +84,11 @@ class Inputs:
         fail_on = env.get("INPUT_FAIL_ON", "upgrade").strip().lower() or "upgrade"
         if fail_on not in FAIL_ON:
             raise UsageError(f"fail-on must be upgrade, impossible or never, not {fail_on!r}")
+        author = env.get("INPUT_COMMENT_AUTHOR", "").strip().removeprefix("@")
+        if author and not _LOGIN.fullmatch(author):
+            raise UsageError(
+                f"comment-author must be a GitHub login (octo-dev, my-app[bot]), not {author!r}"
+            )
         return cls(
             # Paths are split on whitespace only: a comma is a legal file-name character.
             paths=tuple(env.get("INPUT_PATHS", "").split()) or (".",),
@@ -87,6 +98,7 @@ class Inputs:
             comment=comment == "true",
             fail_on=fail_on,
             token=env.get("INPUT_GITHUB_TOKEN", "").strip(),
+            comment_author=author,
         )
 
 
@@ -122,20 +134,31 @@ def find_own(comments: list[Comment], marker: str, owner: Identity) -> Comment |
     )
 
 
-def sync_comment(api: GitHubComments, number: int, body: str, marker: str) -> str:
-    """Create, update or leave the report comment; returns what happened, for the log.
+def sync_comment(
+    api: GitHubComments, number: int, body: str, marker: str, author: str = ""
+) -> tuple[str, str | None]:
+    """Create, update or leave the report comment.
 
+    :param author: the login the token writes as (the ``comment-author`` input); empty to ask
+        GitHub (:meth:`GitHubComments.identity`).
+    :returns: what happened, for the log, and a notice when the comment just created was
+        written by another account than the one looked for: the next run would add another.
     :raises ApiError: when GitHub refuses, cannot be reached or answers what it does not.
     """
-    owner = api.identity()
+    owner = Identity.named(author) if author else api.identity()
     existing = find_own(api.comments(number), marker, owner)
     if existing is None:
-        api.create(number, body)
-        return "created the report comment"
+        wrote = api.create(number, body)
+        if wrote is not None and wrote.casefold() != owner.login.casefold():
+            return "created the report comment", (
+                f"the report comment was written by {wrote}, but the comment looked for was "
+                f"{owner.login}'s, so each run adds one; set the comment-author input to {wrote}"
+            )
+        return "created the report comment", None
     if _normalise(existing.body) == _normalise(body):
-        return "the report comment is up to date"
+        return "the report comment is up to date", None
     api.update(existing.id, body)
-    return "updated the report comment"
+    return "updated the report comment", None
 
 
 def _normalise(body: str) -> str:
@@ -228,9 +251,14 @@ def _comment(env: Mapping[str, str], inputs: Inputs, body: str, marker: str) -> 
     api_url = env.get("GITHUB_API_URL") or "https://api.github.com"
     try:
         with GitHubComments(
-            api_url, repository, inputs.token, deadline=API_DEADLINE, total=API_TOTAL
+            api_url,
+            repository,
+            inputs.token,
+            deadline=API_DEADLINE,
+            total=API_TOTAL,
+            graphql=env.get("GITHUB_GRAPHQL_URL"),
         ) as api:
-            done = sync_comment(api, number, body, marker)
+            done, notice = sync_comment(api, number, body, marker, inputs.comment_author)
     except ApiError as exc:
         if exc.rate_limited:
             command(
@@ -260,6 +288,8 @@ def _comment(env: Mapping[str, str], inputs: Inputs, body: str, marker: str) -> 
         )
         return
     sys.stdout.write(f"aap-advise: {done} on pull request #{number}\n")
+    if notice:
+        command("notice", f"aap-advise: {notice}")
 
 
 def _advise(inputs: Inputs) -> Advice:
@@ -270,13 +300,15 @@ def _advise(inputs: Inputs) -> Advice:
         python=inputs.python,
         platforms=inputs.platforms or ("linux-x86_64",),
         today=dt.date.today(),
-        # The shipped snapshot only: runners start with an empty cache, and a step that reads
-        # the index would answer differently from run to run.
+        # The shipped snapshot only: a step that reads the index would answer differently
+        # from run to run.
         offline=True,
     )
     # The files come from a pull request: no ${VAR} expansion from the runner's environment
-    # (which holds the token), no index URL or include taken on their word.
-    return advise(list(inputs.paths), request, Settings(trust_files=False))
+    # (which holds the token), no index URL or include taken on their word. No cache either:
+    # offline runs answer from it, and a self-hosted runner's, warmed by earlier online runs,
+    # would change the advice from what the shipped snapshot gives.
+    return advise(list(inputs.paths), request, Settings(no_cache=True, trust_files=False))
 
 
 def _report_error(env: Mapping[str, str], exc: AdvisorError) -> int:

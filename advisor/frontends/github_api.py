@@ -15,6 +15,7 @@ import threading
 import time
 from dataclasses import dataclass
 from typing import Any, Self
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -42,9 +43,34 @@ class Identity:
             self.type.casefold(),
         )
 
+    @classmethod
+    def named(cls, login: str) -> Identity:
+        """The account ``login`` names: a bot's ends in ``[bot]``, a name no user can take."""
+        return cls(login, "Bot" if login.casefold().endswith("[bot]") else "User")
+
 
 ACTIONS_BOT = Identity("github-actions[bot]", "Bot")
-"""Who the default ``GITHUB_TOKEN`` writes as (an installation token names no user)."""
+"""Who the default ``GITHUB_TOKEN`` writes as; also who an installation token is taken to
+write as when GitHub will not say (see :meth:`GitHubComments.identity`)."""
+VIEWER_QUERY = "query { viewer { login } }"
+"""GraphQL's name for the token's own account, which it gives installation tokens too."""
+
+
+def graphql_url(api_url: str, given: str | None = None) -> str:
+    """The GraphQL endpoint beside the REST ``api_url``: ``given`` (the runner's
+    ``GITHUB_GRAPHQL_URL``) if it is on the same server, else the one GitHub puts there:
+    ``https://api.github.com/graphql``, ``https://HOST/api/graphql`` beside ``/api/v3``.
+
+    The token goes to no other server than the REST calls' own.
+    """
+    api_url = api_url.rstrip("/")
+    if given:
+        a, g = urlsplit(api_url), urlsplit(given)
+        if (g.scheme, g.netloc) == (a.scheme, a.netloc) and not g.query and not g.fragment:
+            return given
+    if api_url.endswith("/api/v3"):
+        return api_url.removesuffix("/v3") + "/graphql"
+    return api_url + "/graphql"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +101,7 @@ class GitHubComments:
 
     :param deadline: seconds for each call, from connecting to the answer's last byte.
     :param total: seconds for all the calls together, ``None`` for no bound but ``deadline``.
+    :param graphql: the GraphQL endpoint (``GITHUB_GRAPHQL_URL``); see :func:`graphql_url`.
     """
 
     def __init__(
@@ -85,8 +112,10 @@ class GitHubComments:
         *,
         deadline: float,
         total: float | None = None,
+        graphql: str | None = None,
     ) -> None:
         self.repository = repository
+        self.graphql = graphql_url(api_url, graphql)
         self.deadline = deadline
         self._until = None if total is None else time.monotonic() + total
         self._stuck = False
@@ -112,21 +141,49 @@ class GitHubComments:
     # Calls -----------------------------------------------------------------------------------
 
     def identity(self) -> Identity:
-        """Who the token writes as: the user a personal token names, else ``github-actions[bot]``.
+        """Who the token writes as: the user a personal token names, the bot of the app an
+        installation token belongs to (``github-actions[bot]`` for ``GITHUB_TOKEN``).
 
         ``GET /user`` names the user of a personal token; GitHub refuses it with 403 for an
-        installation token such as the default ``GITHUB_TOKEN``.
+        installation token, whose account GraphQL's ``viewer`` names instead (an app's bot,
+        ``my-app[bot]``). Should that query fail too, the token is taken for ``GITHUB_TOKEN``:
+        a GitHub App's then adds a comment instead of finding its own (the Action says so, and
+        its ``comment-author`` input names the account). Never a guess from the comments: any
+        other app (Dependabot, Renovate) writes as a bot through an installation token too.
         """
         try:
             user = self._call("GET", "/user")
         except ApiError as exc:
             if exc.status == 403 and not exc.rate_limited:
-                return ACTIONS_BOT
+                return self._viewer()
             raise
         login, kind = (user.get("login"), user.get("type")) if isinstance(user, dict) else (0, 0)
         if not isinstance(login, str) or not login or not isinstance(kind, str):
             raise ApiError(200, "unexpected answer to GET /user: no login and type")
         return Identity(login, kind)
+
+    def _viewer(self) -> Identity:
+        """The bot an installation token writes as, from GraphQL; ``github-actions[bot]`` when
+        GraphQL will not say (a rate limit is raised, as for any call)."""
+        try:
+            answer = self._call("POST", self.graphql, json={"query": VIEWER_QUERY})
+        except ApiError as exc:
+            if exc.rate_limited:
+                raise
+            return ACTIONS_BOT
+        errors = answer.get("errors") if isinstance(answer, dict) else None
+        if isinstance(errors, list) and any(
+            isinstance(e, dict) and e.get("type") == "RATE_LIMITED" for e in errors
+        ):
+            raise ApiError(200, "rate limited by the GitHub GraphQL API", rate_limited=True)
+        data = answer.get("data") if isinstance(answer, dict) else None
+        viewer = data.get("viewer") if isinstance(data, dict) else None
+        login = viewer.get("login") if isinstance(viewer, dict) else None
+        if not isinstance(login, str) or not login.strip():
+            return ACTIONS_BOT
+        login = login.strip()
+        # An installation token writes as its app's bot user, "<app-slug>[bot]".
+        return Identity(login if login.casefold().endswith("[bot]") else f"{login}[bot]", "Bot")
 
     def comments(self, number: int) -> list[Comment]:
         """Every comment on issue or pull request ``number``, oldest first."""
@@ -143,11 +200,14 @@ class GitHubComments:
                 break
         return out
 
-    def create(self, number: int, body: str) -> None:
-        """Post a new comment."""
-        self._call(
+    def create(self, number: int, body: str) -> str | None:
+        """Post a new comment; the login GitHub says wrote it (``None`` if it does not say)."""
+        made = self._call(
             "POST", f"/repos/{self.repository}/issues/{number}/comments", json={"body": body}
         )
+        user = made.get("user") if isinstance(made, dict) else None
+        login = user.get("login") if isinstance(user, dict) else None
+        return login if isinstance(login, str) and login else None
 
     def update(self, comment_id: int, body: str) -> None:
         """Replace a comment's body."""

@@ -82,3 +82,23 @@ def excerpt(text: str, limit: int = LIMIT) -> str:
     if len(shown) > limit or len(text) > len(window):
         return shown[: limit - 3].rstrip() + "..."
     return shown
+
+
+# URLs shown whole (a direct reference's, ``pkg @ https://user:pass@host/pkg.zip``): the userinfo
+# up to the LAST "@" before the host ends, and the value of a query parameter named like a
+# credential (``?token=``, ``X-Amz-Signature=``, ``sig=``).
+_URL_USERINFO = re.compile(r"(?<=://)[^/?#\s]*@")
+_URL_SECRET_PARAM = re.compile(
+    r"(?i)([?&;][\w.-]*(?:token|secret|pass(?:word|wd)?|sig(?:nature)?|key|auth|credential)"
+    r"[\w.-]*=)[^&#\s]+"
+)
+
+
+def redact_url(text: str) -> str:
+    """``text`` (a URL, or a message quoting URLs) with each URL's whole userinfo replaced by
+    ``***@`` and credential-named query values by ``***``; nothing else is changed, so a path,
+    a host or a git ref stays as written (:func:`mask_secrets` also masks random-looking runs).
+
+    Apply it before cutting a text short: a cut can take the ``@`` that marks the userinfo.
+    """
+    return _URL_SECRET_PARAM.sub(r"\1***", _URL_USERINFO.sub("***@", text))

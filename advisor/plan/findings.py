@@ -11,6 +11,7 @@ from packaging.version import InvalidVersion, Version
 from advisor.knowledge.matrix import Capability, EnvSwitch, Integration, Knowledge
 from advisor.knowledge.releases import ReleaseSnapshot
 from advisor.model.advice import DdtraceState, FoundIntegration, Recommendation
+from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
 from advisor.plan.serve import Server
 
@@ -71,8 +72,9 @@ def _about_current(snapshot: ReleaseSnapshot, state: DdtraceState | None) -> lis
         return [Finding("ddtrace-absent", "info", "the project does not declare ddtrace")]
     out = []
     if state.url and not state.current:
+        # The URL as written may carry credentials (https://user:token@host/...): never shown.
         out.append(Finding("ddtrace-version-unknown", "warning",
-                           f"ddtrace comes from {state.url}; its version cannot be told from the files",
+                           f"ddtrace comes from {redact_url(state.url)}; its version cannot be told from the files",
                            state.source))
     if state.current:
         release = snapshot.get(state.current)

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from advisor.model.advice import Advice, Change
+from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding, SourceLocation
 
 SCHEMA_VERSION = 1
@@ -37,7 +38,7 @@ def _finding(f: Finding) -> dict[str, Any]:
     return {
         "id": f.id,
         "severity": f.severity,
-        "message": f.message,
+        "message": redact_url(f.message),
         "file": f.location.file if f.location else None,
         "line": f.location.line if f.location else None,
     }
@@ -57,7 +58,7 @@ def to_dict(advice: Advice) -> dict[str, Any]:
             "current": d.current,
             "specifier": d.specifier,
             "locked": [{"version": lv.version, "marker": lv.marker, "source": _loc(lv.source)} for lv in d.locked],
-            "url": d.url,
+            "url": redact_url(d.url) if d.url else d.url,  # its credentials never shown
             "source": _loc(d.source),
         },
         "requested": list(advice.requested),

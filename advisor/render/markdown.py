@@ -21,6 +21,7 @@ from packaging.version import Version
 
 from advisor.errors import printable
 from advisor.model.advice import Advice, CapabilityResult, Change
+from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
 from advisor.render.text import verdict
 
@@ -235,7 +236,7 @@ def _changes(changes: Sequence[Change]) -> _Section:
 
 def _finding(f: Finding, icon: str) -> str:
     where = f" ({escape(str(f.location))})" if f.location else ""
-    return f"- {icon} {escape(f.message)}{where}\n"
+    return f"- {icon} {escape(redact_url(f.message))}{where}\n"
 
 
 def _findings(findings: Sequence[Finding], budget: int) -> str:
@@ -281,7 +282,8 @@ def _why(advice: Advice) -> str:
             f"; locked {clip(lv.version)}" + (f" if {clip(lv.marker)}" if lv.marker else "")
             for lv in d.locked
         )
-        declared = clip(d.url or d.specifier or "any version")
+        # Credentials off before the cut, which could take the "@" that marks them.
+        declared = clip(redact_url(d.url) if d.url else d.specifier or "any version")
         where = f" at {clip(str(d.source))}" if d.source else ""
         out.append(f"- ddtrace: {escape(declared + locked + where, limit=None)}")
     if rec.tried:

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from advisor import __version__
 from advisor.model.advice import Advice
+from advisor.model.excerpt import redact_url
 from advisor.model.project import Severity, SourceLocation
 from advisor.render.text import verdict
 
@@ -98,7 +99,8 @@ def to_dict(advice: Advice, root: str | None = None) -> dict[str, Any]:
         results.append(upgrade)
     for f in advice.findings:
         rules.setdefault(f.id, _rule(f.id, _LEVEL[f.severity]))
-        results.append(_result(f.id, _LEVEL[f.severity], f.message, f.location or home, base))
+        message = redact_url(f.message)
+        results.append(_result(f.id, _LEVEL[f.severity], message, f.location or home, base))
     _fingerprint(results)
     return {
         "$schema": SCHEMA_URI,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from advisor.errors import printable
 from advisor.model.advice import Advice, Recommendation
+from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
 
 
@@ -34,7 +35,7 @@ def _per_python(rec: Recommendation) -> str:
 
 def _finding(f: Finding) -> str:
     where = f" [{f.location}]" if f.location else ""
-    return f"  - {f.message}{where}"
+    return f"  - {redact_url(f.message)}{where}"
 
 
 def render(advice: Advice) -> str:

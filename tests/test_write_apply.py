@@ -27,6 +27,7 @@ from advisor.write import (
     unified_diff,
 )
 from advisor.write._base import Arm, Targets, Want
+from advisor.write.apply import save_files
 from advisor.write.locks import CompiledHeader, compile_commands, header_argv, header_refusal
 
 
@@ -223,6 +224,23 @@ def test_a_missing_tool_is_reported_before_anything_runs(
         run_relock(commands)
     assert info.value.code == "tool-missing" and "pipenv" in info.value.message
     assert (tmp_path / "a.lock").read_text() == "old"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs")
+def test_relock_refuses_a_file_it_would_rewrite_that_is_a_fifo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """run() saves each file before its tool runs: a FIFO is refused, never opened to wait."""
+    tool(tmp_path / "bin", "uv", "pathlib.Path('RAN').touch()")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    os.mkfifo(tmp_path / "uv.lock")
+    with pytest.raises(WriteFailed) as info:
+        run_relock([RelockCommand(("uv", "lock"), tmp_path, tmp_path / "uv.lock", "")])
+    assert info.value.code == "relock-refused" and "named pipe" in info.value.message
+    assert not (tmp_path / "RAN").exists()
+    with pytest.raises(WriteFailed, match="named pipe"):  # swapped in after the check
+        save_files([tmp_path / "uv.lock"])
+    assert save_files([tmp_path / "absent.lock"]) == {tmp_path / "absent.lock": None}
 
 
 def test_relock_command_display() -> None:

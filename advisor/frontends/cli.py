@@ -223,9 +223,18 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: S
 
     from advisor.errors import printable
     from advisor.pipeline import hash_lookup
-    from advisor.write import apply, constraints_text, plan_fix, restore, run_relock, unified_diff
-    from advisor.write import Interrupted, WriteFailed
+    from advisor.write import (
+        Interrupted,
+        WriteFailed,
+        apply,
+        constraints_text,
+        plan_fix,
+        restore,
+        run_relock,
+        unified_diff,
+    )
     from advisor.write.apply import UNDONE, held_signals, put_back_files, save_files
+    from advisor.write.locks import check_files as check_relock_files
 
     lookup = None if args.offline else hash_lookup(project, settings)
     try:
@@ -250,6 +259,8 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: S
             sys.stderr.write(f"aap-advise: would run: {printable(str(command))}\n")
         return EXIT_ACTION if plan.patches or plan.commands or plan.by_hand else EXIT_OK
     constraints = constraints_text(advice) if args.write_constraints else None
+    if args.relock:  # the files the tools rewrite: checked, then saved, before any write
+        check_relock_files(plan.commands)
     saved = save_files(c.file for c in plan.commands) if args.relock else {}
     done = False
     try:

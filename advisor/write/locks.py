@@ -28,12 +28,13 @@ from advisor.write._base import (
     admits_marker,
     decide,
 )
-from advisor.write.apply import write_atomic
+from advisor.write.apply import relock_file_refusal, save_files, write_atomic
 
 __all__ = [
     "LOCK_TOOLS",
     "TOOLS",
     "CompiledHeader",
+    "check_files",
     "compile_commands",
     "export_lock_command",
     "header_argv",
@@ -363,10 +364,51 @@ def compile_commands(header: CompiledHeader, path: Path, targets: Targets) -> li
     return [RelockCommand((*argv, *_upgrade_flags(targets)), path.parent, path, reason)]
 
 
+def check_files(commands: Sequence[RelockCommand]) -> None:
+    """Every file the commands rewrite is absent or a regular file within the readers' size
+    limit, inside the folder tree its command runs in (a link leading out of it would be read,
+    and written back when a later step fails).
+
+    These files are read before the commands run, to put them back on a failure, and no reader
+    has checked them (the ``uv.lock`` beside a ``uv export`` file, a lock beside an edited
+    ``pyproject.toml``): a FIFO would block that read, a link to ``/dev/zero`` never end it.
+
+    :raises WriteFailed: ``relock-refused`` naming the first file that is not, before anything
+        is read, written or run.
+    """
+    from advisor.manifests._text import MAX_FILE_BYTES
+
+    for cmd in commands:
+        root = os.path.realpath(cmd.cwd)
+        real = os.path.realpath(cmd.file)
+        if os.path.commonpath([root, real]) != root:
+            raise WriteFailed(
+                f"is a link leading out of {os.path.abspath(cmd.cwd)}, where its re-lock runs; "
+                "--relock would rewrite it, so nothing was written or run",
+                code="relock-refused",
+                file=str(cmd.file),
+                hint=f"run the command yourself: {cmd}",
+            )
+        try:
+            st = os.stat(real)
+        except FileNotFoundError:
+            continue  # the tool creates it (a dangling link inside the tree: its target)
+        except OSError as exc:
+            raise WriteFailed(
+                f"cannot read: {exc.strerror}; nothing was written or run",
+                code="relock-refused",
+                file=str(cmd.file),
+            ) from exc
+        refused = relock_file_refusal(st, MAX_FILE_BYTES)
+        if refused is not None:
+            raise WriteFailed(refused, code="relock-refused", file=str(cmd.file))
+
+
 def run(commands: Sequence[RelockCommand]) -> None:
     """Run each command in its directory; on a failure put back every file they rewrote.
 
-    :raises WriteFailed: ``tool-missing`` before anything runs when a tool is not on PATH;
+    :raises WriteFailed: ``relock-refused`` before anything runs when a file a command rewrites
+        may not be (:func:`check_files`); ``tool-missing`` when a tool is not on PATH;
         ``relock-failed`` with the tool's last error line when one exits non-zero.
     """
     for cmd in commands:
@@ -379,7 +421,8 @@ def run(commands: Sequence[RelockCommand]) -> None:
                 file=str(cmd.file),
                 hint=f"install {cmd.argv[0]}, or run the command where it is installed",
             )
-    saved = {c.file: c.file.read_bytes() if c.file.exists() else None for c in commands}
+    check_files(commands)
+    saved = save_files(c.file for c in commands)
     for cmd in commands:
         try:
             proc = subprocess.run(

@@ -257,6 +257,44 @@ def test_an_output_that_is_a_file_read_is_refused(
         assert req.stat().st_nlink == 2
 
 
+@pytest.mark.parametrize("option", ["-o", "--write-constraints"])
+@pytest.mark.parametrize("name", ["snap.json", "./link.json"], ids=["same-path", "symlink"])
+def test_an_output_that_is_the_snapshot_is_refused(
+    req: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, name: str
+) -> None:
+    """The reviewer's /tmp/rv/h: --snapshot snap.json -o snap.json replaced the snapshot with
+    the report; the snapshot is a file read like the others."""
+    snapshot = tmp_path / "snap.json"
+    shipped = (ROOT / "advisor" / "knowledge" / "data" / "releases.json").read_bytes()
+    snapshot.write_bytes(shipped)
+    (tmp_path / "link.json").symlink_to(snapshot)
+    assert main(["requirements.txt", "--snapshot", "snap.json", option, name, *ARGS]) == 2
+    line = one_error(capsys)
+    assert line.startswith(f"{name}: is ") and "one of the files read" in line, line
+    assert snapshot.read_bytes() == shipped
+
+
+@pytest.mark.parametrize(
+    ("option", "name"),
+    [("-o", "vendor/pkg/pyproject.toml"), ("--write-constraints", "./vendor/x/../pkg/setup.cfg")],
+)
+def test_an_output_that_is_a_local_projects_metadata_is_refused(
+    req: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, name: str
+) -> None:
+    """``-e ./vendor/pkg``: its metadata is read for the project's name, so it is a file read."""
+    pkg = tmp_path / "vendor" / "pkg"
+    pkg.mkdir(parents=True)
+    (tmp_path / "vendor" / "x").mkdir()
+    meta = {"pyproject.toml": b'[project]\nname = "vpkg"\nversion = "1"\n', "setup.cfg": b"[metadata]\n"}
+    for file, data in meta.items():
+        (pkg / file).write_bytes(data)
+    req.write_bytes(b"-e ./vendor/pkg\nddtrace==2.3.0\n")
+    assert main(["requirements.txt", option, name, *ARGS]) == 2
+    line = one_error(capsys)
+    assert line.startswith(f"{name}: is ") and "one of the files read" in line, line
+    assert {f: (pkg / f).read_bytes() for f in meta} == meta
+
+
 def test_one_file_for_both_outputs_is_refused(
     req: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

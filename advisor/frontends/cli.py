@@ -168,12 +168,43 @@ def _write(text: str, output: str | None) -> None:
 
 def _check_outputs(args: argparse.Namespace, project: Project) -> None:
     """Refuse, before anything is written, an ``-o`` or ``--write-constraints`` file that is
-    one of the files read (however named: a symlink, a hard link) or that both name."""
+    one of the files read (however named: a symlink, a hard link) or that both name.
+
+    The files read: the dependency files and their includes, the ``--snapshot`` file, and the
+    metadata of the local projects they name (``-e ./vendor/pkg``), read for their names.
+    """
     outputs = [(o, p) for o, p in (("-o", args.output), ("--write-constraints", args.write_constraints)) if p]
     if outputs:
         from advisor.write.apply import refuse_inputs
 
-        refuse_inputs(outputs, [f for m in project.manifests for f in (m.path, *m.includes)])
+        inputs = [f for m in project.manifests for f in (m.path, *m.includes)]
+        if args.snapshot:
+            inputs.append(args.snapshot)
+        refuse_inputs(outputs, [*inputs, *_local_metadata(project)])
+
+
+#: What a local project's name is read from (advisor.manifests._local).
+_PROJECT_METADATA = ("pyproject.toml", "setup.cfg", "setup.py")
+
+
+def _local_metadata(project: Project) -> list[str]:
+    """The metadata files of every local folder a dependency names (``-e ./vendor/pkg``, a
+    ``file:`` URL, PDM's ``-e ${PROJECT_ROOT}/pkg``), from the naming file's folder and from the
+    working directory, as the readers look for them; those that do not exist are left to
+    :func:`~advisor.write.apply.refuse_inputs`, which skips them."""
+    import os
+
+    folders: set[str] = set()
+    for dep in project.dependencies:
+        if not dep.url or "\x00" in dep.url:
+            continue
+        base = os.path.dirname(dep.source.file)
+        where = dep.url.replace("${PROJECT_ROOT}", os.path.abspath(base) if base else ".")
+        where = where.removeprefix("file://").partition("#")[0]
+        if "://" in where or not where:
+            continue
+        folders.update(os.path.join(b, where) for b in (base, "."))
+    return [os.path.join(f, name) for f in sorted(folders) for name in _PROJECT_METADATA]
 
 
 def _advise(argv: Sequence[str]) -> int:

@@ -172,6 +172,21 @@ def test_fix_messages_show_control_characters_escaped(repo: Path) -> None:
     assert (folder / "requirements.txt").read_text() == "ddtrace==4.6.0\n"
 
 
+def test_diff_names_files_with_control_characters_escaped(repo: Path) -> None:
+    """The reviewer's /tmp/rv/n: ``--diff`` printed the ``--- a/`` and ``+++ b/`` names raw, so a
+    file named with a terminal escape retitled and cleared the terminal."""
+    name = "requirements-\x1b]0;OWNED\x07\x1b[2J.txt"
+    (repo / name).write_text("ddtrace==2.3.0\n")
+    proc = cli(repo, name, "--offline", "--no-cache", "--diff", "-c", "api-security",
+               "--python", "3.12")
+    assert proc.returncode == 1, proc.stderr
+    shown = "requirements-\\x1b]0;OWNED\\x07\\x1b[2J.txt"
+    assert f"--- a/{shown}\n+++ b/{shown}\n" in proc.stdout, proc.stdout
+    assert "\x1b" not in proc.stdout + proc.stderr and "\x07" not in proc.stdout + proc.stderr
+    assert "+ddtrace==4.6.0\n" in proc.stdout
+    assert (repo / name).read_text() == "ddtrace==2.3.0\n"
+
+
 def test_paths_and_names_are_not_taken_for_tokens() -> None:
     for text in ("/tmp/pytest-of-root/pytest-4/test_an_absolute_path_outside_0/secret.txt",
                  "requirements-development-and-testing.txt", "opentelemetry-instrumentation-asgi"):

@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
+from advisor.errors import printable
 from advisor.write._base import Interrupted, Patch, TextFile, WriteFailed, WriteRefused
 
 __all__ = [
@@ -663,13 +664,16 @@ def unified_diff(patches: Sequence[Patch]) -> str:
     """The patches as one unified diff (``a/`` and ``b/`` prefixes, as ``git apply`` takes).
 
     Line endings stay in the diff lines; a last line without one gets diff's
-    ``\\ No newline at end of file`` marker.
+    ``\\ No newline at end of file`` marker. File names are shown with their control
+    characters escaped (:func:`~advisor.errors.printable`): a name is not the file's text, and
+    one holding a terminal escape would otherwise drive the terminal the diff is printed to.
     """
     out: list[str] = []
     for p in patches:
         name = p.path.as_posix()
+        shown = printable(name)
         for line in difflib.unified_diff(
-            _lines(p.before, name), _lines(p.after, name), f"a/{name}", f"b/{name}"
+            _lines(p.before, name), _lines(p.after, name), f"a/{shown}", f"b/{shown}"
         ):
             out.append(line)
             if not line.endswith(("\n", "\r")):

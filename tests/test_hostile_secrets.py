@@ -187,6 +187,51 @@ def test_diff_names_files_with_control_characters_escaped(repo: Path) -> None:
     assert (repo / name).read_text() == "ddtrace==2.3.0\n"
 
 
+HASH = "--hash=sha256:" + "a" * 64
+TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+@pytest.mark.parametrize(
+    ("line", "hidden"),
+    [
+        (f"ddtrace==${{DDV}} {HASH} # password=hunter2 {TOKEN}", ["hunter2", TOKEN]),
+        (f"ddtrace==${{DDV}} # password=hunter2 {TOKEN}", ["hunter2", TOKEN]),
+        ("https://user:s3cr3tpass@files.example/ddtrace-2.3.0-py3-none-any.whl", ["s3cr3tpass"]),
+        (f"https://files.example/{TOKEN}/ddtrace-2.3.0-py3-none-any.whl", [TOKEN]),
+    ],
+    ids=["variable-hashed", "variable", "url-userinfo", "url-token"],
+)
+@pytest.mark.parametrize("untrusted", [False, True], ids=["trusted", "untrusted"])
+def test_a_line_fix_cannot_edit_is_quoted_masked(
+    repo: Path, line: str, hidden: list[str], untrusted: bool
+) -> None:
+    """--fix refuses a ddtrace line it cannot edit by quoting it: it quoted the whole line (a
+    password and a token in its comment) and a URL's credentials."""
+    (repo / "requirements.txt").write_text(f"flask==3.1.0\n{line}\n")
+    flags = ["--untrusted"] if untrusted else []
+    proc = cli(repo, "requirements.txt", "--offline", "--no-cache", "--fix", "-c", "api-security",
+               "--python", "3.12", *flags, env={"DDV": "2.3.0"})
+    assert proc.returncode == 2, proc.stderr
+    assert "requirements.txt:2: ddtrace" in proc.stderr, proc.stderr
+    for secret in hidden:
+        assert secret not in proc.stdout + proc.stderr, proc.stderr
+    assert (repo / "requirements.txt").read_text() == f"flask==3.1.0\n{line}\n"
+
+
+def test_a_tool_source_fix_cannot_move_is_quoted_masked(repo: Path) -> None:
+    """A ``[tool.uv.sources]`` URL was quoted with its credentials."""
+    (repo / "pyproject.toml").write_text(
+        '[project]\nname = "app"\nversion = "1"\ndependencies = ["ddtrace>=2.0"]\n'
+        '[tool.uv.sources]\nddtrace = { url = "https://user:s3cr3tpass@files.example/'
+        'ddtrace-2.3.0-py3-none-any.whl" }\n'
+    )
+    proc = cli(repo, "pyproject.toml", "--offline", "--no-cache", "--fix", "-c", "api-security",
+               "--python", "3.12")
+    assert proc.returncode == 2, proc.stderr
+    assert "ddtrace comes from https://***@files.example/ddtrace-2.3.0" in proc.stderr
+    assert "s3cr3tpass" not in proc.stdout + proc.stderr
+
+
 def test_paths_and_names_are_not_taken_for_tokens() -> None:
     for text in ("/tmp/pytest-of-root/pytest-4/test_an_absolute_path_outside_0/secret.txt",
                  "requirements-development-and-testing.txt", "opentelemetry-instrumentation-asgi"):

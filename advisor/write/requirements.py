@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from advisor.errors import AdvisorError
+from advisor.model.excerpt import excerpt
 from advisor.model.project import Dependency
 from advisor.write._base import (
     Decision,
@@ -373,6 +374,11 @@ def _reader_numbers(lines: Sequence[Line]) -> list[int]:
     return numbers
 
 
+#: Characters of a URL or path quoted in a refusal: the file name at its end is what says
+#: which file it is, so more than a line's :data:`~advisor.model.excerpt.LIMIT`.
+_URL_LIMIT = 160
+
+
 def _not_editable(
     path: str,
     lines: Sequence[Line],
@@ -384,7 +390,8 @@ def _not_editable(
 
     Without them such a line is left as it is and ``--fix`` says nothing: the fix hook passes
     while the check hook keeps failing. A version unknown to the readers (``${VAR}`` not
-    expanded) counts as one that must move.
+    expanded) counts as one that must move. Lines and URLs are quoted as excerpts (cut short,
+    URL credentials and token-looking strings masked): the message reaches terminals and logs.
     """
     wanted = [d for d in deps if d.name in editor.targets.wants and d.source.line is not None]
     if not wanted:
@@ -420,17 +427,19 @@ def _not_editable(
         if variable:
             message = (
                 f"{dep.display_name}'s version comes from the environment variable "
-                f"${{{variable[1]}}} ({text!r}); aap-advise cannot edit it"
+                f"${{{variable[1]}}} ({excerpt(text)!r}); aap-advise cannot edit it"
             )
             hint = f"set {variable[1]} to {target} where it is defined, or write {pin}"
         elif dep.url:
             message = (
-                f"{dep.display_name} is installed from {dep.url}, a file or URL: "
+                f"{dep.display_name} is installed from {excerpt(dep.url, _URL_LIMIT)}, a file or URL: "
                 "there is no version to move"
             )
             hint = f"point it at a {dep.display_name} {target} file, or write {pin}"
         else:
-            message = f"{dep.display_name} is declared as {text!r}, which aap-advise cannot edit"
+            message = (
+                f"{dep.display_name} is declared as {excerpt(text)!r}, which aap-advise cannot edit"
+            )
             hint = f"change it to {pin} by hand"
         out.append(
             WriteRefused(message, code="not-editable", file=path, line=dep.source.line, hint=hint)

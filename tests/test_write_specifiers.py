@@ -311,3 +311,26 @@ def test_poetry_python(marker: str, expected: str) -> None:
 def test_poetry_python_refuses_other_markers() -> None:
     with pytest.raises(SpecifierError):
         poetry_python('sys_platform == "linux"')
+
+
+TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: move("^1.0 || " * 8000 + "^2.0", "4.6.0", dialect="poetry"),
+        lambda: satisfies(">=1.0," + "!=1.0," * 8000 + "<2 @", "4.6.0"),
+        lambda: satisfies(f">=1.0 {TOKEN}", "4.6.0"),
+        lambda: combine_markers(f"python_version >= '3.9' and {TOKEN} " + "x" * 70_000, "x"),
+        lambda: poetry_python(f"sys_platform == '{TOKEN}'" + " " * 70_000),
+    ],
+    ids=["alternatives", "unreadable", "token", "marker", "poetry-marker"],
+)
+def test_a_refused_specifier_is_quoted_as_an_excerpt(call: object) -> None:
+    """A specifier may be 64 KiB long and holds what a file put there: the refusal quotes at most
+    80 characters of it, token-looking strings masked (it quoted it whole)."""
+    with pytest.raises(SpecifierError) as info:
+        call()  # type: ignore[operator]
+    message = str(info.value)
+    assert len(message) < 160 and TOKEN not in message, message

@@ -168,12 +168,43 @@ def _write(text: str, output: str | None) -> None:
 
 def _check_outputs(args: argparse.Namespace, project: Project) -> None:
     """Refuse, before anything is written, an ``-o`` or ``--write-constraints`` file that is
-    one of the files read (however named: a symlink, a hard link) or that both name."""
+    one of the files read (however named: a symlink, a hard link) or that both name.
+
+    The files read: the dependency files and their includes, the ``--snapshot`` file, and the
+    metadata of the local projects they name (``-e ./vendor/pkg``), read for their names.
+    """
     outputs = [(o, p) for o, p in (("-o", args.output), ("--write-constraints", args.write_constraints)) if p]
     if outputs:
         from advisor.write.apply import refuse_inputs
 
-        refuse_inputs(outputs, [f for m in project.manifests for f in (m.path, *m.includes)])
+        inputs = [f for m in project.manifests for f in (m.path, *m.includes)]
+        if args.snapshot:
+            inputs.append(args.snapshot)
+        refuse_inputs(outputs, [*inputs, *_local_metadata(project)])
+
+
+#: What a local project's name is read from (advisor.manifests._local).
+_PROJECT_METADATA = ("pyproject.toml", "setup.cfg", "setup.py")
+
+
+def _local_metadata(project: Project) -> list[str]:
+    """The metadata files of every local folder a dependency names (``-e ./vendor/pkg``, a
+    ``file:`` URL, PDM's ``-e ${PROJECT_ROOT}/pkg``), from the naming file's folder and from the
+    working directory, as the readers look for them; those that do not exist are left to
+    :func:`~advisor.write.apply.refuse_inputs`, which skips them."""
+    import os
+
+    folders: set[str] = set()
+    for dep in project.dependencies:
+        if not dep.url or "\x00" in dep.url:
+            continue
+        base = os.path.dirname(dep.source.file)
+        where = dep.url.replace("${PROJECT_ROOT}", os.path.abspath(base) if base else ".")
+        where = where.removeprefix("file://").partition("#")[0]
+        if "://" in where or not where:
+            continue
+        folders.update(os.path.join(b, where) for b in (base, "."))
+    return [os.path.join(f, name) for f in sorted(folders) for name in _PROJECT_METADATA]
 
 
 def _advise(argv: Sequence[str]) -> int:
@@ -223,9 +254,18 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: S
 
     from advisor.errors import printable
     from advisor.pipeline import hash_lookup
-    from advisor.write import apply, constraints_text, plan_fix, restore, run_relock, unified_diff
-    from advisor.write import Interrupted, WriteFailed
+    from advisor.write import (
+        Interrupted,
+        WriteFailed,
+        apply,
+        constraints_text,
+        plan_fix,
+        restore,
+        run_relock,
+        unified_diff,
+    )
     from advisor.write.apply import UNDONE, held_signals, put_back_files, save_files
+    from advisor.write.locks import check_files as check_relock_files
 
     lookup = None if args.offline else hash_lookup(project, settings)
     try:
@@ -250,6 +290,8 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: S
             sys.stderr.write(f"aap-advise: would run: {printable(str(command))}\n")
         return EXIT_ACTION if plan.patches or plan.commands or plan.by_hand else EXIT_OK
     constraints = constraints_text(advice) if args.write_constraints else None
+    if args.relock:  # the files the tools rewrite: checked, then saved, before any write
+        check_relock_files(plan.commands)
     saved = save_files(c.file for c in plan.commands) if args.relock else {}
     done = False
     try:

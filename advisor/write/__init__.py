@@ -18,6 +18,7 @@ from pathlib import Path
 from packaging.utils import canonicalize_name
 
 from advisor.model.advice import Advice, Change
+from advisor.model.excerpt import excerpt
 from advisor.model.project import Dependency, Project
 from advisor.write import locks, requirements, setup_cfg, toml
 from advisor.write._base import (
@@ -199,7 +200,8 @@ def _from_sources(deps: Sequence[Dependency], targets: Targets) -> list[WriteRef
     list looks movable, but moving it changes nothing that gets installed."""
     return [
         WriteRefused(
-            f"{d.name} comes from {d.url} (a tool source); there is no version to move",
+            f"{d.name} comes from {excerpt(d.url or '', 160)} (a tool source); "
+            "there is no version to move",
             file=d.source.file,
             line=d.source.line,
             key=d.source.key,
@@ -221,15 +223,15 @@ def _setup_py(deps: Sequence[Dependency], targets: Targets) -> FixPlan:
         decision = decide(
             targets.wants[dep.name], dep.specifier, admits_marker(dep.marker), targets.pythons
         )
-        was = f"{dep.display_name}{dep.specifier}"
+        was = excerpt(f"{dep.display_name}{dep.specifier}")
         if isinstance(decision, Move):
             plan.messages.append(
                 f"{dep.source}: setup.py is code and is never edited; change {was!r} to "
-                f"{dep.display_name + decision.spec!r} by hand"
+                f"{excerpt(dep.display_name + decision.spec)!r} by hand"
             )
         elif isinstance(decision, Split):
             arms = " and ".join(
-                repr(f"{dep.display_name}{a.spec}; {a.marker}") for a in decision.arms
+                repr(excerpt(f"{dep.display_name}{a.spec}; {a.marker}")) for a in decision.arms
             )
             plan.messages.append(
                 f"{dep.source}: setup.py is code and is never edited; "

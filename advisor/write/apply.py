@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
+from advisor.errors import printable
 from advisor.write._base import Interrupted, Patch, TextFile, WriteFailed, WriteRefused
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "held_signals",
     "put_back_files",
     "refuse_inputs",
+    "relock_file_refusal",
     "restore",
     "save_files",
     "unified_diff",
@@ -156,8 +158,61 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def save_files(paths: Iterable[Path]) -> dict[Path, bytes | None]:
-    """Each path's bytes (``None`` when it does not exist), for :func:`put_back_files`."""
-    return {p: p.read_bytes() if p.exists() else None for p in paths}
+    """Each path's bytes (``None`` when it does not exist), for :func:`put_back_files`.
+
+    These are files a tool is about to rewrite (``--relock``), which no reader has checked: each
+    is opened without waiting (a FIFO would block the open, then the read) and must be a regular
+    file within the size limit of the files read (a link to ``/dev/zero`` would be read forever).
+
+    :raises WriteFailed: ``relock-refused`` naming the first path that is not, before any other
+        is read.
+    """
+    return {p: _saved_bytes(p) for p in paths}
+
+
+def _saved_bytes(path: Path) -> bytes | None:
+    from advisor.manifests._text import MAX_FILE_BYTES  # the readers' limit, for every file
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise WriteFailed(
+            f"cannot read: {exc.strerror}; nothing was written", code="relock-refused",
+            file=str(path),
+        ) from exc
+    try:
+        st = os.fstat(fd)
+        refused = relock_file_refusal(st, MAX_FILE_BYTES)
+        chunks: list[bytes] = []
+        total = 0
+        while refused is None and total <= MAX_FILE_BYTES:  # a file growing meanwhile stops
+            chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        refused = refused or relock_file_refusal(st, MAX_FILE_BYTES, total)
+    finally:
+        os.close(fd)
+    if refused is not None:
+        raise WriteFailed(refused, code="relock-refused", file=str(path))
+    return b"".join(chunks)
+
+
+def relock_file_refusal(st: os.stat_result, limit: int, read: int = 0) -> str | None:
+    """Why a file with status ``st`` (``read`` bytes read so far) may not be saved and
+    rewritten by ``--relock`` (``None``: it may): not a regular file, or over ``limit``."""
+    done = "--relock would rewrite it, so nothing was written or run"
+    if stat.S_ISFIFO(st.st_mode):
+        return f"is a named pipe (FIFO), not a regular file; {done}"
+    if not stat.S_ISREG(st.st_mode):
+        return f"is not a regular file; {done}"
+    if max(st.st_size, read) > limit:
+        size = f"{st.st_size} bytes" if st.st_size > limit else f"over {limit} bytes"
+        return f"is {size}, over the {limit // 2**20} MiB limit for dependency files; {done}"
+    return None
 
 
 def put_back_files(saved: dict[Path, bytes | None]) -> list[str]:
@@ -609,13 +664,16 @@ def unified_diff(patches: Sequence[Patch]) -> str:
     """The patches as one unified diff (``a/`` and ``b/`` prefixes, as ``git apply`` takes).
 
     Line endings stay in the diff lines; a last line without one gets diff's
-    ``\\ No newline at end of file`` marker.
+    ``\\ No newline at end of file`` marker. File names are shown with their control
+    characters escaped (:func:`~advisor.errors.printable`): a name is not the file's text, and
+    one holding a terminal escape would otherwise drive the terminal the diff is printed to.
     """
     out: list[str] = []
     for p in patches:
         name = p.path.as_posix()
+        shown = printable(name)
         for line in difflib.unified_diff(
-            _lines(p.before, name), _lines(p.after, name), f"a/{name}", f"b/{name}"
+            _lines(p.before, name), _lines(p.after, name), f"a/{shown}", f"b/{shown}"
         ):
             out.append(line)
             if not line.endswith(("\n", "\r")):

@@ -18,6 +18,8 @@ from packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
+from advisor.model.excerpt import excerpt
+
 __all__ = [
     "Dialect",
     "RequirementSpan",
@@ -35,7 +37,8 @@ Dialect = Literal["pep440", "poetry"]
 
 
 class SpecifierError(ValueError):
-    """A specifier this module cannot move without guessing (the message says why)."""
+    """A specifier this module cannot move without guessing (the message says why, quoting the
+    text as an :func:`~advisor.model.excerpt.excerpt`: a specifier may be 64 KiB long)."""
 
 
 # Longest operators first, so ``===`` is not read as ``==`` followed by ``=``.
@@ -81,7 +84,7 @@ def _parse(spec: str, dialect: Dialect) -> tuple[list[_Clause], list[str]]:
     """Clauses and the separators between them; :class:`SpecifierError` for anything else."""
     if "||" in spec:
         # Poetry alternatives: which arm to move is a guess, so refuse.
-        raise SpecifierError(f"{spec!r} has alternatives (||); move it by hand")
+        raise SpecifierError(f"{excerpt(spec)!r} has alternatives (||); move it by hand")
     clauses: list[_Clause] = []
     seps: list[str] = []
     pos = 0
@@ -90,16 +93,16 @@ def _parse(spec: str, dialect: Dialect) -> tuple[list[_Clause], list[str]]:
     while pos < len(text):
         m = pattern.match(text, pos)
         if m is None:
-            raise SpecifierError(f"cannot read the specifier {spec!r}")
+            raise SpecifierError(f"cannot read the specifier {excerpt(spec)!r}")
         op = m["op"] or ""
         if op == "" and dialect == "pep440" and m["ver"] != "*":
-            raise SpecifierError(f"cannot read the specifier {spec!r}")
+            raise SpecifierError(f"cannot read the specifier {excerpt(spec)!r}")
         clauses.append(_Clause(op, m["ws"], m["ver"]))
         pos = m.end()
         sep = _SEPARATOR[dialect].match(text, pos)
         if pos < len(text):
             if sep is None or sep.end() == len(text):
-                raise SpecifierError(f"cannot read the specifier {spec!r}")
+                raise SpecifierError(f"cannot read the specifier {excerpt(spec)!r}")
             seps.append(sep.group())
             pos = sep.end()
     for c in clauses:
@@ -111,7 +114,7 @@ def _version(text: str) -> Version:
     try:
         return Version(text)
     except InvalidVersion:
-        raise SpecifierError(f"{text!r} is not a version") from None
+        raise SpecifierError(f"{excerpt(text)!r} is not a version") from None
 
 
 def _bump(release: tuple[int, ...], index: int) -> str:
@@ -136,7 +139,7 @@ def _bounds(c: _Clause) -> list[Specifier]:
     try:
         return [Specifier(f"{c.op}{c.version}")]
     except InvalidSpecifier:
-        raise SpecifierError(f"{c.text!r} is not a valid specifier") from None
+        raise SpecifierError(f"{excerpt(c.text)!r} is not a valid specifier") from None
 
 
 def _admits(c: _Clause, target: Version) -> bool:
@@ -266,7 +269,7 @@ def move(spec: str, target: str, *, dialect: Dialect = "pep440", raise_floor: bo
     trail = spec[len(spec.rstrip()) :]
     result = lead + joined + trail
     if not satisfies(result, target, dialect=dialect, floor=raise_floor):
-        raise SpecifierError(f"cannot move {spec!r} to {target}")
+        raise SpecifierError(f"cannot move {excerpt(spec)!r} to {target}")
     return result
 
 
@@ -407,7 +410,7 @@ def combine_markers(original: str | None, arm: str) -> str:
     try:
         normal = str(Marker(original))
     except InvalidMarker:
-        raise SpecifierError(f"cannot combine the marker {original!r}") from None
+        raise SpecifierError(f"cannot combine the marker {excerpt(original)!r}") from None
     left = f"({original})" if " or " in normal else original
     return f"{left} and {arm}"
 
@@ -433,6 +436,8 @@ def poetry_python(marker: str) -> str:
     for piece in marker.split(" and "):
         m = _PY_MARKER.fullmatch(piece)
         if m is None:
-            raise SpecifierError(f"the marker {marker!r} has no Poetry python constraint")
+            raise SpecifierError(
+                f"the marker {excerpt(marker)!r} has no Poetry python constraint"
+            )
         parts.append(f"{m[1]}{m[2]}")
     return ",".join(parts)

@@ -587,6 +587,65 @@ def test_trusted_files_expand_variables_for_requests_only(
         assert f"{base}{written}" in out.err and SECRET not in out.out + out.err
 
 
+def _answer_page(index: Hostile, attacker: Hostile, prefix: str) -> Route:
+    """A page listing, for version 98.0 (the one a run reads first), a wheel on another host
+    with ``${AAP_TEST_TOKEN}`` in its query, and for 99.0 one on the index's own host with
+    ``${AAP_TEST_TOKEN}`` in its path (an absolute URL: not the index's expanded prefix)."""
+
+    def route(h: _Handler) -> None:
+        name = h.path.rstrip("/").rsplit("/", 1)[-1]
+        wheel = f"{name}-{{}}-py3-none-any.whl"
+        files = [{"filename": wheel.format("98.0"), "hashes": {}, "core-metadata": True,
+                  "url": attacker.url(f"/{wheel.format('98.0')}?${{AAP_TEST_TOKEN}}")},
+                 {"filename": wheel.format("99.0"), "hashes": {}, "core-metadata": True,
+                  "url": index.url(f"{prefix and '/${AAP_TEST_TOKEN}'}/files/{wheel.format('99.0')}")}]
+        body = {"meta": {"api-version": "1.0"}, "name": name, "versions": ["98.0", "99.0"], "files": files}
+        answer(200, json.dumps(body).encode())(h)
+
+    return route
+
+
+@pytest.mark.usefixtures("clean_env")
+@pytest.mark.parametrize("where", ["userinfo", "path"])
+def test_a_variable_an_index_answer_writes_is_never_expanded(
+    where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A trusted ``--index-url`` holding ``${AAP_TEST_TOKEN}``: the page's own ``${...}`` text is
+    requested as sent, to the other host as to the index's, never with the token."""
+    from advisor.index.source import IndexSource
+    from advisor.index.urls import IndexURL
+
+    with Hostile() as attacker, Hostile() as index:
+        prefix = f"/{SECRET}" if where == "path" else ""
+        for name in ("ddtrace", "envier", "bytecode"):
+            index.routes[f"{prefix}/simple/{name}/"] = _answer_page(index, attacker, prefix)
+        written = (index.url("/${AAP_TEST_TOKEN}/simple/") if where == "path"
+                   else index.url().replace("http://", "http://__token__:${AAP_TEST_TOKEN}@"))
+        req = requirements(tmp_path, f"--index-url {written}\nddtrace==2.3.0\nenvier==0.4.0\n")
+        code = main([str(req), "--cache-dir", str(tmp_path / "c"), "--deadline", "20", *ARGS])
+        # Both versions read directly, so each file URL is asked for whatever the resolver tries.
+        source = IndexSource([IndexURL.from_file(written, os.environ)], None, timeout=5, deadline=20)
+        try:
+            for version in ("99.0", "98.0"):
+                with pytest.raises(IndexUnavailable):
+                    source.requires_dist("envier", Version(version))
+        finally:
+            source.close()
+    out = capsys.readouterr()
+    assert code == 3 and "?${AAP_TEST_TOKEN}.metadata: HTTP 404" in out.err, out.err
+    to_attacker = [s.path for s in attacker.seen]
+    assert to_attacker and all(p.endswith("?${AAP_TEST_TOKEN}.metadata") for p in to_attacker), to_attacker
+    own_files = [s.path for s in index.seen if "/files/" in s.path]
+    assert own_files and not any(SECRET in p for p in own_files), own_files
+    assert all(SECRET not in str(s.headers) for s in attacker.seen)
+    pages = [s for s in index.seen if "/simple/" in s.path]
+    if where == "path":  # the user's own URL was expanded for its requests
+        assert pages and all(s.path.startswith(f"/{SECRET}/simple/") for s in pages)
+    else:
+        assert pages and all(s.headers.get("Authorization") == _basic("__token__", SECRET) for s in pages)
+    assert SECRET not in out.out + out.err
+
+
 # --- pieces, on their own -----------------------------------------------------------------------
 
 

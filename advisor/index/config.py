@@ -134,4 +134,9 @@ def _without_name(index: IndexURL) -> IndexURL:
     """``name=url`` (UV_INDEX's form) as ``url``."""
     if "=" not in index.url.split("://")[0]:
         return index
-    return IndexURL(index.url.split("=", 1)[1], index.written.split("=", 1)[1], index.expanded)
+
+    def unnamed(text: str) -> str:
+        return text.split("=", 1)[1] if "=" in text else text
+
+    return IndexURL(unnamed(index.url), unnamed(index.written), index.expanded,
+                    (unnamed(index.prefix[0]), unnamed(index.prefix[1])))

@@ -9,7 +9,9 @@ Answers are checked before they are used or cached: a PEP 658 metadata file must
 hash its page declares (else the wheel itself is read), hashes are well-formed digests, and
 every request of the run shares one deadline (:class:`~advisor.index.http.Deadline`) and one
 credentials policy (:class:`~advisor.index.http.IndexAuth`). What is shown or stored names an
-index as written (:class:`~advisor.index.urls.IndexURL`), never with an expanded variable.
+index as written (:class:`~advisor.index.urls.IndexURL`), never with an expanded variable, and
+a ``${NAME}`` is expanded only in the index URLs the user's files wrote: a file URL an answer
+lists is requested as sent, but for the index's own prefix (:meth:`IndexURL.store`).
 """
 
 from __future__ import annotations
@@ -48,6 +50,9 @@ if TYPE_CHECKING:
 
 #: An sdist read whole for its PKG-INFO (the last resort) must be smaller than this.
 MAX_SDIST_BYTES = 20 * 1024 * 1024
+#: The format of cached pages: each file is ``[url as stored, size, core metadata, prefix]``
+#: (see :func:`_versions`); entries of another format are fetched again.
+PAGE_FORMAT = 2
 
 
 def netrc_file() -> Path | None:
@@ -151,10 +156,14 @@ class IndexSource:
             text = index.hide(text)
         return redact(text)
 
-    def _unhide(self, url: str) -> str:
-        for index in self.indexes:
-            url = index.unhide(url)
-        return url
+    def _request_url(self, stored: str, prefix: object) -> str:
+        """The URL requested for a stored file URL: only its index's own written prefix
+        expanded (see :meth:`IndexURL.store`), never a ``${NAME}`` an answer wrote."""
+        if isinstance(prefix, str):
+            for index in self.indexes:
+                if index.prefix[1] == prefix:
+                    return index.request(stored, prefix)
+        return stored
 
     def _count(self) -> None:
         with self._lock:
@@ -339,15 +348,21 @@ class IndexSource:
         return merged
 
     def _page_key(self, index: IndexURL, name: str) -> tuple[str, str]:
-        """The page's URL as requested (the cache key) and as shown."""
+        """The page's URL as requested (the cache key) and as shown.
+
+        The key of an index with expanded variables also holds the URL as written: its stored
+        file URLs hold the written prefix, which an index written otherwise (the same URL typed
+        out) could not request.
+        """
         base = index.url if index.url.endswith("/") else index.url + "/"
-        return f"{base}{name}/", f"{index.shown}{name}/"
+        key = f"{base}{name}/" + (f"#as-written={index.written}" if index.expanded else "")
+        return key, f"{index.shown}{name}/"
 
     def _page_from(self, index: IndexURL, name: str) -> dict[str, Any]:
         # The cache key is the URL requested; only its digest is written, with the shown URL.
         key, shown = self._page_key(index, name)
-        cached = self.cache.get("pages", key, ("versions",)) if self.cache else None
-        if cached is not None and not isinstance(cached["versions"], dict):
+        cached = self.cache.get("pages", key, ("versions", "format")) if self.cache else None
+        if cached is not None and (cached["format"] != PAGE_FORMAT or not isinstance(cached["versions"], dict)):
             cached = None
         if self.offline:
             if cached is None:
@@ -375,9 +390,10 @@ class IndexSource:
             versions = dict(cached["versions"])
         else:
             assert fetched.page is not None
-            versions = _versions(fetched.page.files, fetched.page.versions, self.hide)
+            versions = _versions(fetched.page.files, fetched.page.versions,
+                                 lambda url: index.store(url, self.hide))
         if self.cache is not None:
-            self.cache.put("pages", key, {"url": shown, "etag": fetched.etag,
+            self.cache.put("pages", key, {"url": shown, "etag": fetched.etag, "format": PAGE_FORMAT,
                                           "last_modified": fetched.last_modified, "versions": versions})
         return versions
 
@@ -486,10 +502,13 @@ class IndexSource:
         source = entry.get("meta") or entry.get("sdist_file")
         if not source:
             return None
-        stored, size, core = source
+        if not isinstance(source, list) or len(source) != 4 or not isinstance(source[0], str):
+            return None
+        stored, size, core, prefix = source
         # URLs are stored as shown (credentials removed, variables as written): requests go to
-        # the expanded form, and credentials are IndexAuth's decision for each origin.
-        url, shown = self._unhide(stored), redact(stored)
+        # the URL as the answer gave it, with only the index's own written prefix expanded;
+        # credentials are IndexAuth's decision for each origin.
+        url, shown = self._request_url(stored, prefix), redact(stored)
         declared = _declared_hash(core)
         # A metadata file is cached under the hash its page declares: one that did not match
         # it was never stored, and a page declaring another hash never reads the old answer.
@@ -663,12 +682,15 @@ def _pkg_info(body: bytes, url: str) -> bytes | None:
     return None
 
 
-def _versions(files: Sequence[IndexFile], listed: Sequence[str], hide: Callable[[str], str]) -> dict[str, Any]:
+def _versions(
+    files: Sequence[IndexFile], listed: Sequence[str], store: Callable[[str], tuple[str, str | None]]
+) -> dict[str, Any]:
     """Snapshot-format entries per version, plus where each version's metadata can be read.
 
-    File URLs are stored as shown (``hide``: credentials removed, expanded variables as
-    written); :meth:`IndexSource._read_meta` expands them again for the request. A PEP 658
-    file is stored with the hash its page declares (``"sha256=..."``), or ``True`` without one.
+    File URLs are stored as shown (``store``: credentials removed, expanded variables as
+    written), with the index's written prefix they start with, if any: the only part
+    :meth:`IndexSource._read_meta` expands again for the request. A PEP 658 file is stored with
+    the hash its page declares (``"sha256=..."``), or ``True`` without one.
     """
     from advisor.knowledge.refresh import group_files, metadata_wheel_grouped, release_entry_grouped
 
@@ -679,11 +701,19 @@ def _versions(files: Sequence[IndexFile], listed: Sequence[str], hide: Callable[
         core: bool | str = False
         if wheel and wheel.core_metadata:
             core = f"{wheel.metadata_hash[0]}={wheel.metadata_hash[1]}" if wheel.metadata_hash else True
-        entry["meta"] = [hide(wheel.url), wheel.size, core] if wheel else None
+        entry["meta"] = [*_stored(store, wheel.url, wheel.size, core)] if wheel else None
         sdist = next((f for f in vfiles if f.is_sdist and not f.yanked), None)
-        entry["sdist_file"] = [hide(sdist.url), sdist.size, False] if sdist else None
+        entry["sdist_file"] = [*_stored(store, sdist.url, sdist.size, False)] if sdist else None
         out[version] = entry
     return out
+
+
+def _stored(
+    store: Callable[[str], tuple[str, str | None]], url: str, size: int | None, core: bool | str
+) -> tuple[str, int | None, bool | str, str | None]:
+    """One file as a page entry holds it: ``(url as stored, size, core metadata, prefix)``."""
+    text, prefix = store(url)
+    return text, size, core, prefix
 
 
 def _declared_hash(core: object) -> tuple[str, str] | None:

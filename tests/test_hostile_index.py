@@ -646,6 +646,59 @@ def test_a_variable_an_index_answer_writes_is_never_expanded(
     assert SECRET not in out.out + out.err
 
 
+PEP621 = '[project]\nname = "app"\nversion = "0"\ndependencies = ["ddtrace==2.21.4", "envier==0.5.2", "bytecode==0.14.0"]\n'
+PIPFILE_LOCK = ('{"_meta": {"sources": [{"name": "p", "url": "{url}", "verify_ssl": true}]}, '
+                '"default": {"ddtrace": {"version": "==2.21.4"}}, "develop": {}}')
+UV_LOCK = "version = 1\nrequires-python = \">=3.9\"\n\n" + "".join(
+    f'[[package]]\nname = "{n}"\nversion = "{v}"\nsource = {{ registry = "{{url}}" }}\n\n'
+    for n, v in (("ddtrace", "2.21.4"), ("envier", "0.5.2"), ("bytecode", "0.14.0")))
+
+
+@pytest.mark.usefixtures("clean_env")
+@pytest.mark.parametrize(
+    ("name", "text", "expanded"),
+    [
+        ("requirements.txt", "--index-url {url}\n" + PROJECT, True),  # pip
+        ("Pipfile", '[[source]]\nname = "p"\nurl = "{url}"\nverify_ssl = true\n\n[packages]\nddtrace = "==2.21.4"\n',
+         True),  # pipenv
+        ("Pipfile.lock", PIPFILE_LOCK, True),  # pipenv, when it installs from the lock
+        ("pyproject.toml", PEP621 + '[[tool.pdm.source]]\nname = "p"\nurl = "{url}"\n', True),  # PDM
+        ("pyproject.toml", PEP621 + '[[tool.uv.index]]\nname = "p"\nurl = "{url}"\ndefault = true\n', False),
+        ("pyproject.toml", PEP621 + '[[tool.poetry.source]]\nname = "p"\nurl = "{url}"\n', False),
+        ("uv.lock", UV_LOCK, False),
+    ],
+    ids=["requirements", "Pipfile", "Pipfile.lock", "pdm", "uv", "poetry", "uv.lock"],
+)
+def test_variables_are_expanded_only_where_the_files_tool_expands_them(
+    name: str, text: str, expanded: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``${NAME}`` in a source's ``user:password@``: pip, pipenv and PDM expand it; uv, Poetry
+    and a lock's registry URL are taken literally (what those tools send)."""
+    with LocalIndex(root=DATA) as index:
+        url = index.url.replace("http://", "http://alice:${AAP_TEST_TOKEN}@")
+        (tmp_path / name).write_text(text.replace("{url}", url))
+        code = main([str(tmp_path / name), "--cache-dir", str(tmp_path / "c"), *ARGS])
+        auth = {r.headers.get("Authorization") for r in index.requests}
+    out = capsys.readouterr()
+    assert code == 1, out.err
+    assert auth == {_basic("alice", SECRET if expanded else "${AAP_TEST_TOKEN}")}
+    assert SECRET not in out.out + out.err
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_pdm_expands_variables_in_the_userinfo_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """PDM expands ``${NAME}`` in a source's ``user:password@`` only: one in its path is sent as
+    written (pip would have expanded it: see the requirements case of the test above)."""
+    with LocalIndex(root=DATA, prefix=f"/{SECRET}") as index:
+        pyproject = tmp_path / "pyproject.toml"
+        pyproject.write_text(PEP621 + f'[[tool.pdm.source]]\nname = "p"\nurl = "{index.base}/${{AAP_TEST_TOKEN}}/simple/"\n')
+        main([str(pyproject), "--cache-dir", str(tmp_path / "c"), *ARGS])
+        paths = [r.path for r in index.requests]
+    out = capsys.readouterr()
+    assert paths and all("AAP_TEST_TOKEN" in p and SECRET not in p for p in paths), paths
+    assert SECRET not in out.out + out.err
+
+
 # --- pieces, on their own -----------------------------------------------------------------------
 
 

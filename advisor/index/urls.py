@@ -1,9 +1,9 @@
 """URL helpers that need no HTTP client (importing httpx costs a quarter of a second).
 
 An index URL has two forms: the one requests go to (``${NAME}`` expanded from the environment
-when the files are trusted, credentials kept) and the one people see (as written, credentials
-removed). :class:`IndexURL` keeps both, so an expanded value never reaches a message, a report
-or the cache.
+when the files are trusted and the tool owning the file expands it, credentials kept) and the
+one people see (as written, credentials removed). :class:`IndexURL` keeps both, so an expanded
+value never reaches a message, a report or the cache.
 
 Only what the user's files wrote is ever expanded: text an index answers (a file URL, a
 redirect) is used as sent, so a page listing ``https://elsewhere/x.whl?${TOKEN}`` gets that
@@ -18,11 +18,17 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import quote
 
 #: pip's rule for requirements files: only ``${NAME}`` with upper-case letters, digits and
 #: underscores is expanded, and an unset variable is left as written.
 ENV_VAR = re.compile(r"\$\{([A-Z0-9_]+)\}")
+
+#: Where the tool that reads a file expands ``${NAME}`` in the index URLs it names: ``"url"``
+#: anywhere (pip in requirements files, pipenv in a Pipfile and its lock), ``"userinfo"`` in the
+#: ``user:password@`` part only, each value percent-encoded (PDM's ``[[tool.pdm.source]]``).
+Expansion = Literal["url", "userinfo"]
 
 
 def _authority(url: str) -> tuple[int, int] | None:
@@ -91,9 +97,10 @@ class IndexURL:
         return cls(url, url)
 
     @classmethod
-    def from_file(cls, written: str, environ: Mapping[str, str]) -> IndexURL:
-        """An index URL read from a trusted file: ``${NAME}`` expanded for requests, as pip does
-        (an unset or empty variable is left as written)."""
+    def from_file(cls, written: str, environ: Mapping[str, str], where: Expansion = "url") -> IndexURL:
+        """An index URL read from a trusted file: ``${NAME}`` expanded for requests where the
+        tool owning the file expands it (see :data:`Expansion`); an unset (or empty) variable is
+        left as written, as pip and PDM leave it."""
         span = _authority(written)
         at = written.rfind("@", *span) if span else -1  # the userinfo ends here
         pairs: dict[str, str] = {}
@@ -103,9 +110,9 @@ class IndexURL:
         for m in ENV_VAR.finditer(written):
             in_userinfo = span is not None and span[0] <= m.start() and m.end() <= at
             found = environ.get(m[1])
-            if not found:
+            if not found or (where == "userinfo" and not in_userinfo):
                 continue
-            parts += [written[pos : m.start()], found]
+            parts += [written[pos : m.start()], quote(found, safe="") if where == "userinfo" else found]
             pos = m.end()
             pairs[found] = m[0]
             if not in_userinfo:

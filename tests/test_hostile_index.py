@@ -373,6 +373,17 @@ def test_page_with_too_many_files_is_refused_before_parsing(
     assert err.startswith("aap-advise: error: ") and "lists more than 100 files" in err
 
 
+def test_a_page_nested_too_deeply_is_invalid_json(tmp_path: Path) -> None:
+    # 200 KB of "[": json.loads raised RecursionError, reported as an internal error (exit 2).
+    with Hostile({p: answer(200, b"[" * 200_000) for p in PAGES}) as server:
+        proc = run_cli(str(requirements(tmp_path)), "--index-url", server.url(), "--cache-dir", str(tmp_path / "c"),
+                       "--deadline", "20", *ARGS, timeout=60)
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    first = proc.stderr.splitlines()[0]
+    assert first.startswith("aap-advise: error: ") and "invalid JSON" in first, proc.stderr[-2000:]
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+
+
 # --- PEP 658 metadata must match its declared hash -----------------------------------------------
 
 

@@ -25,6 +25,7 @@ import socket
 import ssl
 import subprocess
 import sys
+import tarfile
 import threading
 import time
 import types
@@ -382,6 +383,73 @@ def test_a_page_nested_too_deeply_is_invalid_json(tmp_path: Path) -> None:
     first = proc.stderr.splitlines()[0]
     assert first.startswith("aap-advise: error: ") and "invalid JSON" in first, proc.stderr[-2000:]
     assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+SDIST_PKG_INFO = b"Metadata-Version: 2.2\nName: envier\nVersion: 0.6.1\nRequires-Dist: bytecode<0.15\n"
+
+
+@functools.cache
+def sdist_bomb(kind: str) -> bytes:
+    """envier 0.6.1's sdist, hostile: ``tar.gz``, 256 MiB of zeros before its PKG-INFO; ``bz2``,
+    a bzip2'd tar (served as ``.tar.gz``); ``zip``, a PKG-INFO of 256 MiB of zeros."""
+    zeros, chunk = 256 * 1024 * 1024, b"\0" * (16 * 1024 * 1024)
+    if kind == "tar.gz":
+        comp = zlib.compressobj(1, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+        big = tarfile.TarInfo("envier-0.6.1/big")
+        big.size = zeros
+        out = [comp.compress(big.tobuf(format=tarfile.GNU_FORMAT))]
+        out += [comp.compress(chunk) for _ in range(zeros // len(chunk))]
+        info = tarfile.TarInfo("envier-0.6.1/PKG-INFO")
+        info.size = len(SDIST_PKG_INFO)
+        padding = b"\0" * (-len(SDIST_PKG_INFO) % 512 + 1024)
+        out += [comp.compress(info.tobuf(format=tarfile.GNU_FORMAT) + SDIST_PKG_INFO + padding), comp.flush()]
+        return b"".join(out)
+    buf = io.BytesIO()
+    if kind == "bz2":
+        with tarfile.open(fileobj=buf, mode="w:bz2") as tf:
+            info = tarfile.TarInfo("envier-0.6.1/PKG-INFO")
+            info.size = len(SDIST_PKG_INFO)
+            tf.addfile(info, io.BytesIO(SDIST_PKG_INFO))
+        return buf.getvalue()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf, \
+            zf.open("envier-0.6.1/PKG-INFO", "w", force_zip64=True) as fh:
+        for _ in range(zeros // len(chunk)):
+            fh.write(chunk)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("kind", "refusal"),
+    [
+        ("tar.gz", "sdist refused: it inflates past 134217728 bytes before its PKG-INFO"),
+        ("bz2", "sdist refused: not a gzip'd tar or a zip archive"),
+        ("zip", "sdist refused: its PKG-INFO is 268435456 bytes, over the 1048576-byte cap"),
+    ],
+)
+def test_an_sdist_is_read_within_its_caps(kind: str, refusal: str, tmp_path: Path) -> None:
+    """envier 0.6.1 (the version the run moves to) has only an sdist, so its PKG-INFO is read
+    from it: a tar is streamed and counted (``r:*`` inflated all of it, bz2 too, before
+    looking), a zip's PKG-INFO is checked against its declared size before it is inflated
+    (``zf.read`` inflated it whole). Each ends in the usual index error, as a bad wheel does."""
+    name = "envier-0.6.1.zip" if kind == "zip" else "envier-0.6.1.tar.gz"
+
+    def only_sdist(page: dict[str, Any]) -> None:
+        page["files"] = [f for f in page["files"] if f["filename"] != "envier-0.6.1-py3-none-any.whl"]
+        for f in page["files"]:
+            if f["filename"] == "envier-0.6.1.tar.gz":
+                f["filename"], f["url"] = name, f"../../files/{name}"
+
+    body = sdist_bomb(kind)
+    limit = baseline_memory() + 384 * 1024 * 1024
+    with LocalIndex(root=DATA, garbage_for={"/simple/envier/": recorded_page("envier", only_sdist)},
+                    extra_files={name: body}) as index:
+        proc = run_cli(str(requirements(tmp_path)), "--index-url", index.url, "--cache-dir", str(tmp_path / "c"),
+                       "--deadline", "30", *ARGS, timeout=90, memory=limit)
+        fetched = [r.path for r in index.requests if r.path.endswith(name)]
+    assert fetched, "the sdist was never read"
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    first = proc.stderr.splitlines()[0]
+    assert first.startswith("aap-advise: error: ") and f"/files/{name}: {refusal}" in first, proc.stderr[-2000:]
 
 
 # --- PEP 658 metadata must match its declared hash -----------------------------------------------
@@ -779,3 +847,23 @@ def test_a_gzip_body_is_decoded_in_bounded_steps() -> None:
     pieces: Iterator[bytes] = _Decoder("deflate", "x").feed(bomb)
     sizes = [len(next(pieces)) for _ in range(64)]
     assert max(sizes) <= _STEP
+
+
+def test_an_sdist_is_read_within_the_runs_deadline() -> None:
+    # The deadline is checked on every read of the inflated tar, not only between requests.
+    from advisor.index.http import Deadline
+    from advisor.index.source import _pkg_info
+
+    class Expiring(Deadline):
+        """A deadline that passes after 100 checks (no clock involved)."""
+
+        checks = 0
+
+        def passed(self) -> bool:
+            self.checks += 1
+            return self.checks > 100
+
+    clock = Expiring(60)
+    with pytest.raises(IndexUnavailable) as caught:
+        _pkg_info(sdist_bomb("tar.gz"), "envier-0.6.1.tar.gz", clock)
+    assert caught.value.code == "deadline" and clock.checks == 101

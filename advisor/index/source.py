@@ -19,9 +19,10 @@ from __future__ import annotations
 import queue
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from packaging.version import InvalidVersion, Version
 
@@ -50,6 +51,13 @@ if TYPE_CHECKING:
 
 #: An sdist read whole for its PKG-INFO (the last resort) must be smaller than this.
 MAX_SDIST_BYTES = 20 * 1024 * 1024
+#: An sdist's PKG-INFO larger than this is refused (a real one is a few KiB).
+MAX_PKG_INFO_BYTES = 1024 * 1024
+#: A tar sdist may inflate to this many bytes before its PKG-INFO is found: streamed, so this
+#: bounds time, not memory (flit and hatchling write PKG-INFO last, after every source file).
+MAX_SDIST_INFLATED = 128 * 1024 * 1024
+#: A zip sdist listing more members than this is refused (opening it makes an object of each).
+MAX_SDIST_MEMBERS = 100_000
 #: The format of cached pages: each file is ``[url as stored, size, core metadata, prefix]``
 #: (see :func:`_versions`); entries of another format are fetched again.
 PAGE_FORMAT = 2
@@ -578,7 +586,7 @@ class IndexSource:
             if clock.passed():
                 raise clock.error(shown) from exc
             raise IndexUnavailable(f"{shown}: {describe_http_error(exc)}", code=error_code(exc)) from exc
-        pkg_info = _pkg_info(body, url)
+        pkg_info = _pkg_info(body, shown, clock)
         if pkg_info is None:
             return None
         from email.parser import BytesParser
@@ -661,25 +669,93 @@ class _Flight:
         return self._result
 
 
-def _pkg_info(body: bytes, url: str) -> bytes | None:
-    """The top-level ``PKG-INFO`` of an sdist archive, or ``None``."""
+def _pkg_info(body: bytes, shown: str, clock: Deadline) -> bytes | None:
+    """The top-level ``PKG-INFO`` of an sdist, or ``None`` for a broken archive or one without.
+
+    Only the standard sdist archives are read, told by their first bytes (not their name): a
+    gzip'd tar, streamed member by member (``tarfile``'s ``r:*`` would take a bz2 or xz body
+    whatever the name, and list every member, inflating all of it, before the first is
+    looked at), and a zip. Every inflated byte is counted, the run's deadline is checked while
+    reading, and the first top-level ``*/PKG-INFO`` ends the reading.
+
+    :raises IndexUnavailable: for an archive of another kind, one inflating past
+        :data:`MAX_SDIST_INFLATED` before its PKG-INFO, a PKG-INFO over
+        :data:`MAX_PKG_INFO_BYTES`, a zip of more than :data:`MAX_SDIST_MEMBERS` members or
+        compressed otherwise than stored or deflated, or the deadline passing.
+    """
+    import gzip
     import io
     import tarfile
     import zipfile
 
     try:
-        if url.split("#")[0].endswith(".zip"):
-            with zipfile.ZipFile(io.BytesIO(body)) as zf:
-                names = [n for n in zf.namelist() if n.count("/") == 1 and n.endswith("/PKG-INFO")]
-                return zf.read(names[0]) if names else None
-        with tarfile.open(fileobj=io.BytesIO(body), mode="r:*") as tf:
-            for member in tf.getmembers():
-                if member.isfile() and member.name.count("/") == 1 and member.name.endswith("/PKG-INFO"):
-                    fh = tf.extractfile(member)
-                    return fh.read(1024 * 1024) if fh else None
-    except (tarfile.TarError, zipfile.BadZipFile, OSError, EOFError):
+        if body.startswith(b"PK\x03\x04"):
+            return _zip_pkg_info(body, shown)
+        if body.startswith(b"\x1f\x8b"):
+            with gzip.GzipFile(fileobj=io.BytesIO(body)) as gz, \
+                    tarfile.open(fileobj=cast(Any, _Inflated(gz, shown, clock)), mode="r|") as tf:
+                for member in tf:
+                    if member.name.count("/") == 1 and member.name.endswith("/PKG-INFO"):
+                        if member.size > MAX_PKG_INFO_BYTES:
+                            raise _too_large(shown, _pkg_info_size(member.size))
+                        fh = tf.extractfile(member)
+                        return fh.read() if fh else None
+            return None
+    except (tarfile.TarError, zipfile.BadZipFile, OSError, EOFError, zlib.error):
         return None
+    raise IndexUnavailable(f"{shown}: sdist refused: not a gzip'd tar or a zip archive", code="bad-archive")
+
+
+def _zip_pkg_info(body: bytes, shown: str) -> bytes | None:
+    """:func:`_pkg_info` for a zip: the declared size and method checked before inflating."""
+    import io
+    import zipfile
+
+    if body.count(b"PK\x01\x02") > MAX_SDIST_MEMBERS:  # central directory entries, at most
+        raise _too_large(shown, f"it lists more than {MAX_SDIST_MEMBERS} members")
+    with zipfile.ZipFile(io.BytesIO(body)) as zf:
+        for info in zf.infolist():
+            if info.filename.count("/") == 1 and info.filename.endswith("/PKG-INFO"):
+                if info.file_size > MAX_PKG_INFO_BYTES:
+                    raise _too_large(shown, _pkg_info_size(info.file_size))
+                # zipfile inflates a bzip2 or lzma read whole, whatever its declared size.
+                if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                    raise IndexUnavailable(f"{shown}: sdist refused: its PKG-INFO uses zip compression method "
+                                           f"{info.compress_type}", code="bad-archive")
+                with zf.open(info) as fh:
+                    data = fh.read(MAX_PKG_INFO_BYTES + 1)
+                if len(data) > MAX_PKG_INFO_BYTES:
+                    raise _too_large(shown, _pkg_info_size(len(data)))
+                return data
     return None
+
+
+def _too_large(shown: str, why: str) -> IndexUnavailable:
+    return IndexUnavailable(f"{shown}: sdist refused: {why}", code="too-large")
+
+
+def _pkg_info_size(size: int) -> str:
+    return f"its PKG-INFO is {size} bytes, over the {MAX_PKG_INFO_BYTES}-byte cap"
+
+
+class _Inflated:
+    """A decompressed stream read for ``tarfile``, counted against :data:`MAX_SDIST_INFLATED`
+    and the run's deadline on every read (a stream-mode tarfile only calls ``read``)."""
+
+    def __init__(self, raw: Any, shown: str, clock: Deadline) -> None:
+        self.raw = raw
+        self.shown = shown
+        self.clock = clock
+        self.left = MAX_SDIST_INFLATED
+
+    def read(self, n: int | None = -1) -> bytes:
+        self.clock.check(self.shown)
+        want = self.left + 1 if n is None or n < 0 else min(n, self.left + 1)
+        data: bytes = self.raw.read(want)
+        self.left -= len(data)
+        if self.left < 0:
+            raise _too_large(self.shown, f"it inflates past {MAX_SDIST_INFLATED} bytes before its PKG-INFO")
+        return data
 
 
 def _versions(

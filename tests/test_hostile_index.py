@@ -723,6 +723,8 @@ def test_a_variable_an_index_answer_writes_is_never_expanded(
     else:
         assert pages and all(s.headers.get("Authorization") == _basic("__token__", SECRET) for s in pages)
     assert SECRET not in out.out + out.err
+    entries = [e.read_text() for e in (tmp_path / "c").rglob("*.json")]
+    assert entries and not any(SECRET in e for e in entries)
 
 
 PEP621 = '[project]\nname = "app"\nversion = "0"\ndependencies = ["ddtrace==2.21.4", "envier==0.5.2", "bytecode==0.14.0"]\n'

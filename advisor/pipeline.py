@@ -26,7 +26,14 @@ if TYPE_CHECKING:
     from advisor.index.config import IndexConfig
     from advisor.index.http import Deadline
     from advisor.index.source import IndexSource
+    from advisor.index.urls import Expansion
     from advisor.write.hashes import IndexHashLookup
+
+#: Files whose tool expands ``${NAME}`` anywhere in the index URLs they name: pip's requirements
+#: files, pipenv's Pipfile and Pipfile.lock (pipenv expands the lock's sources when installing).
+#: PDM expands it in a source's ``user:password@`` only; uv, Poetry and the other locks not at
+#: all (see :func:`_index_expansion`).
+_EXPANDING_KINDS = frozenset({"requirements", "pipfile", "Pipfile.lock"})
 
 
 class _Shared:
@@ -112,7 +119,8 @@ def _open_index(project: Project, settings: Settings, *, offline: bool) -> tuple
     from advisor.index.source import IndexSource
 
     config = configured_indexes(settings.index_url, settings.extra_index_urls, project.index_urls(),
-                                trusted=settings.trust_files)
+                                trusted=settings.trust_files,
+                                expand=_index_expansion(project) if settings.trust_files else {})
     cache = None
     if not settings.no_cache:
         from advisor.index.cache import Cache, default_cache_dir
@@ -123,6 +131,39 @@ def _open_index(project: Project, settings: Settings, *, offline: bool) -> tuple
     shared = settings._shared.deadline
     return IndexSource(config.indexes, cache, offline=offline, timeout=settings.timeout,
                        deadline=shared if shared is not None else settings.deadline), config
+
+
+def _index_expansion(project: Project) -> dict[str, Expansion]:
+    """Where ``${NAME}`` is expanded in each index URL the files name: as the tool owning the
+    file does (a URL named by several files: the widest of theirs).
+
+    A ``pyproject.toml``'s reading merges its Poetry, uv and PDM sources (and the index lines
+    of requirements files its setuptools table names) into one list; only its
+    ``[[tool.pdm.source]]`` URLs are expanded, and so looked up again when one holds a ``${``.
+    """
+    out: dict[str, Expansion] = {}
+    for manifest in project.manifests:
+        if manifest.kind in _EXPANDING_KINDS:
+            out.update(dict.fromkeys(manifest.index_urls, "url"))
+        elif manifest.kind == "pyproject" and any("${" in u for u in manifest.index_urls):
+            for url in _pdm_sources(manifest.path) & set(manifest.index_urls):
+                out.setdefault(url, "userinfo")
+    return out
+
+
+def _pdm_sources(path: str) -> set[str]:
+    """The ``url`` of each ``[[tool.pdm.source]]`` of a ``pyproject.toml`` read before."""
+    from advisor.errors import AdvisorError
+    from advisor.manifests._text import as_list, parse_toml, read_text
+
+    try:
+        data = parse_toml(read_text(Path(path), path), path)
+    except AdvisorError:
+        return set()
+    tool = data.get("tool")
+    pdm = tool.get("pdm") if isinstance(tool, dict) else None
+    sources = as_list(pdm.get("source")) if isinstance(pdm, dict) else []
+    return {s["url"] for s in sources if isinstance(s, dict) and isinstance(s.get("url"), str)}
 
 
 def hash_lookup(project: Project, settings: Settings) -> IndexHashLookup:

@@ -25,6 +25,7 @@ import socket
 import ssl
 import subprocess
 import sys
+import tarfile
 import threading
 import time
 import types
@@ -373,6 +374,84 @@ def test_page_with_too_many_files_is_refused_before_parsing(
     assert err.startswith("aap-advise: error: ") and "lists more than 100 files" in err
 
 
+def test_a_page_nested_too_deeply_is_invalid_json(tmp_path: Path) -> None:
+    # 200 KB of "[": json.loads raised RecursionError, reported as an internal error (exit 2).
+    with Hostile({p: answer(200, b"[" * 200_000) for p in PAGES}) as server:
+        proc = run_cli(str(requirements(tmp_path)), "--index-url", server.url(), "--cache-dir", str(tmp_path / "c"),
+                       "--deadline", "20", *ARGS, timeout=60)
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    first = proc.stderr.splitlines()[0]
+    assert first.startswith("aap-advise: error: ") and "invalid JSON" in first, proc.stderr[-2000:]
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+SDIST_PKG_INFO = b"Metadata-Version: 2.2\nName: envier\nVersion: 0.6.1\nRequires-Dist: bytecode<0.15\n"
+
+
+@functools.cache
+def sdist_bomb(kind: str) -> bytes:
+    """envier 0.6.1's sdist, hostile: ``tar.gz``, 256 MiB of zeros before its PKG-INFO; ``bz2``,
+    a bzip2'd tar (served as ``.tar.gz``); ``zip``, a PKG-INFO of 256 MiB of zeros."""
+    zeros, chunk = 256 * 1024 * 1024, b"\0" * (16 * 1024 * 1024)
+    if kind == "tar.gz":
+        comp = zlib.compressobj(1, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+        big = tarfile.TarInfo("envier-0.6.1/big")
+        big.size = zeros
+        out = [comp.compress(big.tobuf(format=tarfile.GNU_FORMAT))]
+        out += [comp.compress(chunk) for _ in range(zeros // len(chunk))]
+        info = tarfile.TarInfo("envier-0.6.1/PKG-INFO")
+        info.size = len(SDIST_PKG_INFO)
+        padding = b"\0" * (-len(SDIST_PKG_INFO) % 512 + 1024)
+        out += [comp.compress(info.tobuf(format=tarfile.GNU_FORMAT) + SDIST_PKG_INFO + padding), comp.flush()]
+        return b"".join(out)
+    buf = io.BytesIO()
+    if kind == "bz2":
+        with tarfile.open(fileobj=buf, mode="w:bz2") as tf:
+            info = tarfile.TarInfo("envier-0.6.1/PKG-INFO")
+            info.size = len(SDIST_PKG_INFO)
+            tf.addfile(info, io.BytesIO(SDIST_PKG_INFO))
+        return buf.getvalue()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf, \
+            zf.open("envier-0.6.1/PKG-INFO", "w", force_zip64=True) as fh:
+        for _ in range(zeros // len(chunk)):
+            fh.write(chunk)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("kind", "refusal"),
+    [
+        ("tar.gz", "sdist refused: it inflates past 134217728 bytes before its PKG-INFO"),
+        ("bz2", "sdist refused: not a gzip'd tar or a zip archive"),
+        ("zip", "sdist refused: its PKG-INFO is 268435456 bytes, over the 1048576-byte cap"),
+    ],
+)
+def test_an_sdist_is_read_within_its_caps(kind: str, refusal: str, tmp_path: Path) -> None:
+    """envier 0.6.1 (the version the run moves to) has only an sdist, so its PKG-INFO is read
+    from it: a tar is streamed and counted (``r:*`` inflated all of it, bz2 too, before
+    looking), a zip's PKG-INFO is checked against its declared size before it is inflated
+    (``zf.read`` inflated it whole). Each ends in the usual index error, as a bad wheel does."""
+    name = "envier-0.6.1.zip" if kind == "zip" else "envier-0.6.1.tar.gz"
+
+    def only_sdist(page: dict[str, Any]) -> None:
+        page["files"] = [f for f in page["files"] if f["filename"] != "envier-0.6.1-py3-none-any.whl"]
+        for f in page["files"]:
+            if f["filename"] == "envier-0.6.1.tar.gz":
+                f["filename"], f["url"] = name, f"../../files/{name}"
+
+    body = sdist_bomb(kind)
+    limit = baseline_memory() + 384 * 1024 * 1024
+    with LocalIndex(root=DATA, garbage_for={"/simple/envier/": recorded_page("envier", only_sdist)},
+                    extra_files={name: body}) as index:
+        proc = run_cli(str(requirements(tmp_path)), "--index-url", index.url, "--cache-dir", str(tmp_path / "c"),
+                       "--deadline", "30", *ARGS, timeout=90, memory=limit)
+        fetched = [r.path for r in index.requests if r.path.endswith(name)]
+    assert fetched, "the sdist was never read"
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    first = proc.stderr.splitlines()[0]
+    assert first.startswith("aap-advise: error: ") and f"/files/{name}: {refusal}" in first, proc.stderr[-2000:]
+
+
 # --- PEP 658 metadata must match its declared hash -----------------------------------------------
 
 
@@ -587,6 +666,120 @@ def test_trusted_files_expand_variables_for_requests_only(
         assert f"{base}{written}" in out.err and SECRET not in out.out + out.err
 
 
+def _answer_page(index: Hostile, attacker: Hostile, prefix: str) -> Route:
+    """A page listing, for version 98.0 (the one a run reads first), a wheel on another host
+    with ``${AAP_TEST_TOKEN}`` in its query, and for 99.0 one on the index's own host with
+    ``${AAP_TEST_TOKEN}`` in its path (an absolute URL: not the index's expanded prefix)."""
+
+    def route(h: _Handler) -> None:
+        name = h.path.rstrip("/").rsplit("/", 1)[-1]
+        wheel = f"{name}-{{}}-py3-none-any.whl"
+        files = [{"filename": wheel.format("98.0"), "hashes": {}, "core-metadata": True,
+                  "url": attacker.url(f"/{wheel.format('98.0')}?${{AAP_TEST_TOKEN}}")},
+                 {"filename": wheel.format("99.0"), "hashes": {}, "core-metadata": True,
+                  "url": index.url(f"{prefix and '/${AAP_TEST_TOKEN}'}/files/{wheel.format('99.0')}")}]
+        body = {"meta": {"api-version": "1.0"}, "name": name, "versions": ["98.0", "99.0"], "files": files}
+        answer(200, json.dumps(body).encode())(h)
+
+    return route
+
+
+@pytest.mark.usefixtures("clean_env")
+@pytest.mark.parametrize("where", ["userinfo", "path"])
+def test_a_variable_an_index_answer_writes_is_never_expanded(
+    where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A trusted ``--index-url`` holding ``${AAP_TEST_TOKEN}``: the page's own ``${...}`` text is
+    requested as sent, to the other host as to the index's, never with the token."""
+    from advisor.index.source import IndexSource
+    from advisor.index.urls import IndexURL
+
+    with Hostile() as attacker, Hostile() as index:
+        prefix = f"/{SECRET}" if where == "path" else ""
+        for name in ("ddtrace", "envier", "bytecode"):
+            index.routes[f"{prefix}/simple/{name}/"] = _answer_page(index, attacker, prefix)
+        written = (index.url("/${AAP_TEST_TOKEN}/simple/") if where == "path"
+                   else index.url().replace("http://", "http://__token__:${AAP_TEST_TOKEN}@"))
+        req = requirements(tmp_path, f"--index-url {written}\nddtrace==2.3.0\nenvier==0.4.0\n")
+        code = main([str(req), "--cache-dir", str(tmp_path / "c"), "--deadline", "20", *ARGS])
+        # Both versions read directly, so each file URL is asked for whatever the resolver tries.
+        source = IndexSource([IndexURL.from_file(written, os.environ)], None, timeout=5, deadline=20)
+        try:
+            for version in ("99.0", "98.0"):
+                with pytest.raises(IndexUnavailable):
+                    source.requires_dist("envier", Version(version))
+        finally:
+            source.close()
+    out = capsys.readouterr()
+    assert code == 3 and "?${AAP_TEST_TOKEN}.metadata: HTTP 404" in out.err, out.err
+    to_attacker = [s.path for s in attacker.seen]
+    assert to_attacker and all(p.endswith("?${AAP_TEST_TOKEN}.metadata") for p in to_attacker), to_attacker
+    own_files = [s.path for s in index.seen if "/files/" in s.path]
+    assert own_files and not any(SECRET in p for p in own_files), own_files
+    assert all(SECRET not in str(s.headers) for s in attacker.seen)
+    pages = [s for s in index.seen if "/simple/" in s.path]
+    if where == "path":  # the user's own URL was expanded for its requests
+        assert pages and all(s.path.startswith(f"/{SECRET}/simple/") for s in pages)
+    else:
+        assert pages and all(s.headers.get("Authorization") == _basic("__token__", SECRET) for s in pages)
+    assert SECRET not in out.out + out.err
+    entries = [e.read_text() for e in (tmp_path / "c").rglob("*.json")]
+    assert entries and not any(SECRET in e for e in entries)
+
+
+PEP621 = '[project]\nname = "app"\nversion = "0"\ndependencies = ["ddtrace==2.21.4", "envier==0.5.2", "bytecode==0.14.0"]\n'
+PIPFILE_LOCK = ('{"_meta": {"sources": [{"name": "p", "url": "{url}", "verify_ssl": true}]}, '
+                '"default": {"ddtrace": {"version": "==2.21.4"}}, "develop": {}}')
+UV_LOCK = "version = 1\nrequires-python = \">=3.9\"\n\n" + "".join(
+    f'[[package]]\nname = "{n}"\nversion = "{v}"\nsource = {{ registry = "{{url}}" }}\n\n'
+    for n, v in (("ddtrace", "2.21.4"), ("envier", "0.5.2"), ("bytecode", "0.14.0")))
+
+
+@pytest.mark.usefixtures("clean_env")
+@pytest.mark.parametrize(
+    ("name", "text", "expanded"),
+    [
+        ("requirements.txt", "--index-url {url}\n" + PROJECT, True),  # pip
+        ("Pipfile", '[[source]]\nname = "p"\nurl = "{url}"\nverify_ssl = true\n\n[packages]\nddtrace = "==2.21.4"\n',
+         True),  # pipenv
+        ("Pipfile.lock", PIPFILE_LOCK, True),  # pipenv, when it installs from the lock
+        ("pyproject.toml", PEP621 + '[[tool.pdm.source]]\nname = "p"\nurl = "{url}"\n', True),  # PDM
+        ("pyproject.toml", PEP621 + '[[tool.uv.index]]\nname = "p"\nurl = "{url}"\ndefault = true\n', False),
+        ("pyproject.toml", PEP621 + '[[tool.poetry.source]]\nname = "p"\nurl = "{url}"\n', False),
+        ("uv.lock", UV_LOCK, False),
+    ],
+    ids=["requirements", "Pipfile", "Pipfile.lock", "pdm", "uv", "poetry", "uv.lock"],
+)
+def test_variables_are_expanded_only_where_the_files_tool_expands_them(
+    name: str, text: str, expanded: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``${NAME}`` in a source's ``user:password@``: pip, pipenv and PDM expand it; uv, Poetry
+    and a lock's registry URL are taken literally (what those tools send)."""
+    with LocalIndex(root=DATA) as index:
+        url = index.url.replace("http://", "http://alice:${AAP_TEST_TOKEN}@")
+        (tmp_path / name).write_text(text.replace("{url}", url))
+        code = main([str(tmp_path / name), "--cache-dir", str(tmp_path / "c"), *ARGS])
+        auth = {r.headers.get("Authorization") for r in index.requests}
+    out = capsys.readouterr()
+    assert code == 1, out.err
+    assert auth == {_basic("alice", SECRET if expanded else "${AAP_TEST_TOKEN}")}
+    assert SECRET not in out.out + out.err
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_pdm_expands_variables_in_the_userinfo_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """PDM expands ``${NAME}`` in a source's ``user:password@`` only: one in its path is sent as
+    written (pip would have expanded it: see the requirements case of the test above)."""
+    with LocalIndex(root=DATA, prefix=f"/{SECRET}") as index:
+        pyproject = tmp_path / "pyproject.toml"
+        pyproject.write_text(PEP621 + f'[[tool.pdm.source]]\nname = "p"\nurl = "{index.base}/${{AAP_TEST_TOKEN}}/simple/"\n')
+        main([str(pyproject), "--cache-dir", str(tmp_path / "c"), *ARGS])
+        paths = [r.path for r in index.requests]
+    out = capsys.readouterr()
+    assert paths and all("AAP_TEST_TOKEN" in p and SECRET not in p for p in paths), paths
+    assert SECRET not in out.out + out.err
+
+
 # --- pieces, on their own -----------------------------------------------------------------------
 
 
@@ -656,3 +849,23 @@ def test_a_gzip_body_is_decoded_in_bounded_steps() -> None:
     pieces: Iterator[bytes] = _Decoder("deflate", "x").feed(bomb)
     sizes = [len(next(pieces)) for _ in range(64)]
     assert max(sizes) <= _STEP
+
+
+def test_an_sdist_is_read_within_the_runs_deadline() -> None:
+    # The deadline is checked on every read of the inflated tar, not only between requests.
+    from advisor.index.http import Deadline
+    from advisor.index.source import _pkg_info
+
+    class Expiring(Deadline):
+        """A deadline that passes after 100 checks (no clock involved)."""
+
+        checks = 0
+
+        def passed(self) -> bool:
+            self.checks += 1
+            return self.checks > 100
+
+    clock = Expiring(60)
+    with pytest.raises(IndexUnavailable) as caught:
+        _pkg_info(sdist_bomb("tar.gz"), "envier-0.6.1.tar.gz", clock)
+    assert caught.value.code == "deadline" and clock.checks == 101

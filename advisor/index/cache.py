@@ -55,7 +55,7 @@ class Cache:
             data = json.loads(path.read_bytes())
         except FileNotFoundError:
             return None
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             self._discard(path)
             return None
         if not isinstance(data, dict) or data.get("key") != self._digest(key) or any(k not in data for k in required):

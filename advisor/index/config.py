@@ -8,7 +8,9 @@ indexes can be read; others (``file://``) are skipped with a note. Credentials s
 for requests (or come from ``~/.netrc``) and are redacted from every message.
 
 Index URLs named in files are used only when the files are trusted: then ``${NAME}`` in them is
-expanded from the environment for the requests (pip's rule), while everything shown keeps the
+expanded from the environment for the requests where the tool owning the file expands it (pip
+in requirements files, pipenv in a Pipfile and its lock, PDM in a source's ``user:password@``;
+uv, Poetry and the other locks take their URLs literally), while everything shown keeps the
 text as written. Untrusted files (a pull request's) name no index: theirs are listed as ignored.
 """
 
@@ -21,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from advisor.index.urls import IndexURL, redact
+from advisor.index.urls import Expansion, IndexURL, redact
 
 PYPI = "https://pypi.org/simple/"
 
@@ -92,19 +94,25 @@ def configured_indexes(
     environ: Mapping[str, str] | None = None,
     *,
     trusted: bool = True,
+    expand: Mapping[str, Expansion] | None = None,
 ) -> IndexConfig:
     """Collect the indexes in precedence order; the first found primary wins.
 
     :param file_indexes: ``--index-url`` / ``--extra-index-url`` values found in the files
         read, as written (the first is taken as the primary).
     :param trusted: the files are trusted: their index URLs are used, ``${NAME}`` in them
-        expanded from ``environ`` for requests only. Untrusted, they are not used at all and
-        are returned in :attr:`IndexConfig.ignored`.
+        expanded from ``environ`` for requests only, as ``expand`` says. Untrusted, they are
+        not used at all and are returned in :attr:`IndexConfig.ignored`.
+    :param expand: where ``${NAME}`` is expanded in each of ``file_indexes`` (see
+        :data:`~advisor.index.urls.Expansion`), as the tool owning its file does; a URL not
+        named here is used as written.
     """
     env = os.environ if environ is None else environ
     pip_primary, pip_extra, pip_file = _pip_config(env)
-    from_files = [IndexURL.from_file(u, env) for u in file_indexes] if trusted else []
     plain = IndexURL.plain
+    how = expand or {}
+    from_files = [IndexURL.from_file(u, env, how[u]) if u in how else plain(u)
+                  for u in file_indexes] if trusted else []
     candidates: list[tuple[list[IndexURL], str]] = [
         ([plain(cli_index)] if cli_index else [], "--index-url"),
         (from_files[:1], "the requirements files"),
@@ -134,4 +142,9 @@ def _without_name(index: IndexURL) -> IndexURL:
     """``name=url`` (UV_INDEX's form) as ``url``."""
     if "=" not in index.url.split("://")[0]:
         return index
-    return IndexURL(index.url.split("=", 1)[1], index.written.split("=", 1)[1], index.expanded)
+
+    def unnamed(text: str) -> str:
+        return text.split("=", 1)[1] if "=" in text else text
+
+    return IndexURL(unnamed(index.url), unnamed(index.written), index.expanded,
+                    (unnamed(index.prefix[0]), unnamed(index.prefix[1])))

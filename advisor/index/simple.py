@@ -331,6 +331,8 @@ def _parse_json(
         data = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise IndexUnavailable(f"{shown}: the index sent invalid JSON") from exc
+    except RecursionError:  # ``[`` nested 200,000 deep: no page is, and the error is the same
+        raise IndexUnavailable(f"{shown}: the index sent invalid JSON (nested too deeply)") from None
     if not isinstance(data, dict) or not isinstance(data.get("files"), list):
         raise IndexUnavailable(f"{shown}: the JSON page has no 'files' list")
     meta = data.get("meta")

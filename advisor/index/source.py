@@ -9,7 +9,9 @@ Answers are checked before they are used or cached: a PEP 658 metadata file must
 hash its page declares (else the wheel itself is read), hashes are well-formed digests, and
 every request of the run shares one deadline (:class:`~advisor.index.http.Deadline`) and one
 credentials policy (:class:`~advisor.index.http.IndexAuth`). What is shown or stored names an
-index as written (:class:`~advisor.index.urls.IndexURL`), never with an expanded variable.
+index as written (:class:`~advisor.index.urls.IndexURL`), never with an expanded variable, and
+a ``${NAME}`` is expanded only in the index URLs the user's files wrote: a file URL an answer
+lists is requested as sent, but for the index's own prefix (:meth:`IndexURL.store`).
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from __future__ import annotations
 import queue
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from packaging.version import InvalidVersion, Version
 
@@ -48,6 +51,16 @@ if TYPE_CHECKING:
 
 #: An sdist read whole for its PKG-INFO (the last resort) must be smaller than this.
 MAX_SDIST_BYTES = 20 * 1024 * 1024
+#: An sdist's PKG-INFO larger than this is refused (a real one is a few KiB).
+MAX_PKG_INFO_BYTES = 1024 * 1024
+#: A tar sdist may inflate to this many bytes before its PKG-INFO is found: streamed, so this
+#: bounds time, not memory (flit and hatchling write PKG-INFO last, after every source file).
+MAX_SDIST_INFLATED = 128 * 1024 * 1024
+#: A zip sdist listing more members than this is refused (opening it makes an object of each).
+MAX_SDIST_MEMBERS = 100_000
+#: The format of cached pages: each file is ``[url as stored, size, core metadata, prefix]``
+#: (see :func:`_versions`); entries of another format are fetched again.
+PAGE_FORMAT = 2
 
 
 def netrc_file() -> Path | None:
@@ -151,10 +164,14 @@ class IndexSource:
             text = index.hide(text)
         return redact(text)
 
-    def _unhide(self, url: str) -> str:
-        for index in self.indexes:
-            url = index.unhide(url)
-        return url
+    def _request_url(self, stored: str, prefix: object) -> str:
+        """The URL requested for a stored file URL: only its index's own written prefix
+        expanded (see :meth:`IndexURL.store`), never a ``${NAME}`` an answer wrote."""
+        if isinstance(prefix, str):
+            for index in self.indexes:
+                if index.prefix[1] == prefix:
+                    return index.request(stored, prefix)
+        return stored
 
     def _count(self) -> None:
         with self._lock:
@@ -339,15 +356,21 @@ class IndexSource:
         return merged
 
     def _page_key(self, index: IndexURL, name: str) -> tuple[str, str]:
-        """The page's URL as requested (the cache key) and as shown."""
+        """The page's URL as requested (the cache key) and as shown.
+
+        The key of an index with expanded variables also holds the URL as written: its stored
+        file URLs hold the written prefix, which an index written otherwise (the same URL typed
+        out) could not request.
+        """
         base = index.url if index.url.endswith("/") else index.url + "/"
-        return f"{base}{name}/", f"{index.shown}{name}/"
+        key = f"{base}{name}/" + (f"#as-written={index.written}" if index.expanded else "")
+        return key, f"{index.shown}{name}/"
 
     def _page_from(self, index: IndexURL, name: str) -> dict[str, Any]:
         # The cache key is the URL requested; only its digest is written, with the shown URL.
         key, shown = self._page_key(index, name)
-        cached = self.cache.get("pages", key, ("versions",)) if self.cache else None
-        if cached is not None and not isinstance(cached["versions"], dict):
+        cached = self.cache.get("pages", key, ("versions", "format")) if self.cache else None
+        if cached is not None and (cached["format"] != PAGE_FORMAT or not isinstance(cached["versions"], dict)):
             cached = None
         if self.offline:
             if cached is None:
@@ -375,9 +398,10 @@ class IndexSource:
             versions = dict(cached["versions"])
         else:
             assert fetched.page is not None
-            versions = _versions(fetched.page.files, fetched.page.versions, self.hide)
+            versions = _versions(fetched.page.files, fetched.page.versions,
+                                 lambda url: index.store(url, self.hide))
         if self.cache is not None:
-            self.cache.put("pages", key, {"url": shown, "etag": fetched.etag,
+            self.cache.put("pages", key, {"url": shown, "etag": fetched.etag, "format": PAGE_FORMAT,
                                           "last_modified": fetched.last_modified, "versions": versions})
         return versions
 
@@ -486,10 +510,13 @@ class IndexSource:
         source = entry.get("meta") or entry.get("sdist_file")
         if not source:
             return None
-        stored, size, core = source
+        if not isinstance(source, list) or len(source) != 4 or not isinstance(source[0], str):
+            return None
+        stored, size, core, prefix = source
         # URLs are stored as shown (credentials removed, variables as written): requests go to
-        # the expanded form, and credentials are IndexAuth's decision for each origin.
-        url, shown = self._unhide(stored), redact(stored)
+        # the URL as the answer gave it, with only the index's own written prefix expanded;
+        # credentials are IndexAuth's decision for each origin.
+        url, shown = self._request_url(stored, prefix), redact(stored)
         declared = _declared_hash(core)
         # A metadata file is cached under the hash its page declares: one that did not match
         # it was never stored, and a page declaring another hash never reads the old answer.
@@ -559,7 +586,7 @@ class IndexSource:
             if clock.passed():
                 raise clock.error(shown) from exc
             raise IndexUnavailable(f"{shown}: {describe_http_error(exc)}", code=error_code(exc)) from exc
-        pkg_info = _pkg_info(body, url)
+        pkg_info = _pkg_info(body, shown, clock)
         if pkg_info is None:
             return None
         from email.parser import BytesParser
@@ -642,33 +669,104 @@ class _Flight:
         return self._result
 
 
-def _pkg_info(body: bytes, url: str) -> bytes | None:
-    """The top-level ``PKG-INFO`` of an sdist archive, or ``None``."""
+def _pkg_info(body: bytes, shown: str, clock: Deadline) -> bytes | None:
+    """The top-level ``PKG-INFO`` of an sdist, or ``None`` for a broken archive or one without.
+
+    Only the standard sdist archives are read, told by their first bytes (not their name): a
+    gzip'd tar, streamed member by member (``tarfile``'s ``r:*`` would take a bz2 or xz body
+    whatever the name, and list every member, inflating all of it, before the first is
+    looked at), and a zip. Every inflated byte is counted, the run's deadline is checked while
+    reading, and the first top-level ``*/PKG-INFO`` ends the reading.
+
+    :raises IndexUnavailable: for an archive of another kind, one inflating past
+        :data:`MAX_SDIST_INFLATED` before its PKG-INFO, a PKG-INFO over
+        :data:`MAX_PKG_INFO_BYTES`, a zip of more than :data:`MAX_SDIST_MEMBERS` members or
+        compressed otherwise than stored or deflated, or the deadline passing.
+    """
+    import gzip
     import io
     import tarfile
     import zipfile
 
     try:
-        if url.split("#")[0].endswith(".zip"):
-            with zipfile.ZipFile(io.BytesIO(body)) as zf:
-                names = [n for n in zf.namelist() if n.count("/") == 1 and n.endswith("/PKG-INFO")]
-                return zf.read(names[0]) if names else None
-        with tarfile.open(fileobj=io.BytesIO(body), mode="r:*") as tf:
-            for member in tf.getmembers():
-                if member.isfile() and member.name.count("/") == 1 and member.name.endswith("/PKG-INFO"):
-                    fh = tf.extractfile(member)
-                    return fh.read(1024 * 1024) if fh else None
-    except (tarfile.TarError, zipfile.BadZipFile, OSError, EOFError):
+        if body.startswith(b"PK\x03\x04"):
+            return _zip_pkg_info(body, shown)
+        if body.startswith(b"\x1f\x8b"):
+            with gzip.GzipFile(fileobj=io.BytesIO(body)) as gz, \
+                    tarfile.open(fileobj=cast(Any, _Inflated(gz, shown, clock)), mode="r|") as tf:
+                for member in tf:
+                    if member.name.count("/") == 1 and member.name.endswith("/PKG-INFO"):
+                        if member.size > MAX_PKG_INFO_BYTES:
+                            raise _too_large(shown, _pkg_info_size(member.size))
+                        fh = tf.extractfile(member)
+                        return fh.read() if fh else None
+            return None
+    except (tarfile.TarError, zipfile.BadZipFile, OSError, EOFError, zlib.error):
         return None
+    raise IndexUnavailable(f"{shown}: sdist refused: not a gzip'd tar or a zip archive", code="bad-archive")
+
+
+def _zip_pkg_info(body: bytes, shown: str) -> bytes | None:
+    """:func:`_pkg_info` for a zip: the declared size and method checked before inflating."""
+    import io
+    import zipfile
+
+    if body.count(b"PK\x01\x02") > MAX_SDIST_MEMBERS:  # central directory entries, at most
+        raise _too_large(shown, f"it lists more than {MAX_SDIST_MEMBERS} members")
+    with zipfile.ZipFile(io.BytesIO(body)) as zf:
+        for info in zf.infolist():
+            if info.filename.count("/") == 1 and info.filename.endswith("/PKG-INFO"):
+                if info.file_size > MAX_PKG_INFO_BYTES:
+                    raise _too_large(shown, _pkg_info_size(info.file_size))
+                # zipfile inflates a bzip2 or lzma read whole, whatever its declared size.
+                if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                    raise IndexUnavailable(f"{shown}: sdist refused: its PKG-INFO uses zip compression method "
+                                           f"{info.compress_type}", code="bad-archive")
+                with zf.open(info) as fh:
+                    data = fh.read(MAX_PKG_INFO_BYTES + 1)
+                if len(data) > MAX_PKG_INFO_BYTES:
+                    raise _too_large(shown, _pkg_info_size(len(data)))
+                return data
     return None
 
 
-def _versions(files: Sequence[IndexFile], listed: Sequence[str], hide: Callable[[str], str]) -> dict[str, Any]:
+def _too_large(shown: str, why: str) -> IndexUnavailable:
+    return IndexUnavailable(f"{shown}: sdist refused: {why}", code="too-large")
+
+
+def _pkg_info_size(size: int) -> str:
+    return f"its PKG-INFO is {size} bytes, over the {MAX_PKG_INFO_BYTES}-byte cap"
+
+
+class _Inflated:
+    """A decompressed stream read for ``tarfile``, counted against :data:`MAX_SDIST_INFLATED`
+    and the run's deadline on every read (a stream-mode tarfile only calls ``read``)."""
+
+    def __init__(self, raw: Any, shown: str, clock: Deadline) -> None:
+        self.raw = raw
+        self.shown = shown
+        self.clock = clock
+        self.left = MAX_SDIST_INFLATED
+
+    def read(self, n: int | None = -1) -> bytes:
+        self.clock.check(self.shown)
+        want = self.left + 1 if n is None or n < 0 else min(n, self.left + 1)
+        data: bytes = self.raw.read(want)
+        self.left -= len(data)
+        if self.left < 0:
+            raise _too_large(self.shown, f"it inflates past {MAX_SDIST_INFLATED} bytes before its PKG-INFO")
+        return data
+
+
+def _versions(
+    files: Sequence[IndexFile], listed: Sequence[str], store: Callable[[str], tuple[str, str | None]]
+) -> dict[str, Any]:
     """Snapshot-format entries per version, plus where each version's metadata can be read.
 
-    File URLs are stored as shown (``hide``: credentials removed, expanded variables as
-    written); :meth:`IndexSource._read_meta` expands them again for the request. A PEP 658
-    file is stored with the hash its page declares (``"sha256=..."``), or ``True`` without one.
+    File URLs are stored as shown (``store``: credentials removed, expanded variables as
+    written), with the index's written prefix they start with, if any: the only part
+    :meth:`IndexSource._read_meta` expands again for the request. A PEP 658 file is stored with
+    the hash its page declares (``"sha256=..."``), or ``True`` without one.
     """
     from advisor.knowledge.refresh import group_files, metadata_wheel_grouped, release_entry_grouped
 
@@ -679,11 +777,19 @@ def _versions(files: Sequence[IndexFile], listed: Sequence[str], hide: Callable[
         core: bool | str = False
         if wheel and wheel.core_metadata:
             core = f"{wheel.metadata_hash[0]}={wheel.metadata_hash[1]}" if wheel.metadata_hash else True
-        entry["meta"] = [hide(wheel.url), wheel.size, core] if wheel else None
+        entry["meta"] = [*_stored(store, wheel.url, wheel.size, core)] if wheel else None
         sdist = next((f for f in vfiles if f.is_sdist and not f.yanked), None)
-        entry["sdist_file"] = [hide(sdist.url), sdist.size, False] if sdist else None
+        entry["sdist_file"] = [*_stored(store, sdist.url, sdist.size, False)] if sdist else None
         out[version] = entry
     return out
+
+
+def _stored(
+    store: Callable[[str], tuple[str, str | None]], url: str, size: int | None, core: bool | str
+) -> tuple[str, int | None, bool | str, str | None]:
+    """One file as a page entry holds it: ``(url as stored, size, core metadata, prefix)``."""
+    text, prefix = store(url)
+    return text, size, core, prefix
 
 
 def _declared_hash(core: object) -> tuple[str, str] | None:

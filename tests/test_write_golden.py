@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 
 from advisor.manifests import read_paths
-from advisor.model.advice import Advice, Change, Recommendation, SplitPart
+from advisor.model.advice import Advice, Change, Split, SplitPart, Upgrade, Verdict
 from advisor.model.project import Dependency, Manifest, Project, SourceLocation
 from advisor.write import FixPlan, apply, constraints_text, plan_fix, unified_diff
 from advisor.write.locks import is_lock_file
@@ -71,7 +71,12 @@ def make_advice(spec: Mapping[str, Any]) -> Advice:
         )
         for c in spec.get("changes", [])
     ]
-    rec = Recommendation(spec["status"], target, per_python, tuple(head + changes), split)
+    rec: Verdict
+    if spec["status"] == "split":
+        rec = Split(split, tuple(head + changes), per_python)
+    else:
+        assert spec["status"] == "upgrade", spec["status"]
+        rec = Upgrade(target, tuple(head + changes), per_python)
     return Advice(
         python_spec=None,
         python_source="case.toml",

@@ -11,7 +11,7 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, assert_never
 
 from advisor import __version__
 
@@ -239,7 +239,21 @@ def _advise(argv: Sequence[str]) -> int:
 
         _write(constraints_text(advice), args.write_constraints)
     _write(renderer(OutputFormat(args.format))(advice), args.output)
-    return EXIT_OK if advice.recommendation.status == "ok" else EXIT_ACTION
+    return _exit_status(advice)
+
+
+def _exit_status(advice: Advice) -> int:
+    """0 when ddtrace already gives every requested capability, else 1 (something to act on)."""
+    from advisor.model.advice import Impossible, Ok, Split, Upgrade
+
+    rec = advice.recommendation
+    match rec:
+        case Ok():
+            return EXIT_OK
+        case Upgrade() | Split() | Impossible():
+            return EXIT_ACTION
+        case _:
+            assert_never(rec)
 
 
 def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: Settings) -> int:
@@ -253,6 +267,7 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: S
     import signal
 
     from advisor.errors import printable
+    from advisor.model.advice import Impossible, Ok, Split, Upgrade
     from advisor.pipeline import hash_lookup
     from advisor.write import (
         Interrupted,
@@ -325,8 +340,14 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: S
     if not args.relock:
         for command in plan.commands:
             sys.stderr.write(f"aap-advise: run: {printable(str(command))}\n")
-    if advice.recommendation.status == "impossible":
-        return EXIT_ACTION
+    rec = advice.recommendation
+    match rec:
+        case Impossible():  # no release to move to: nothing --fix could do
+            return EXIT_ACTION
+        case Ok() | Upgrade() | Split():
+            pass
+        case _:
+            assert_never(rec)
     # A second --fix changes nothing and succeeds, even for a split answer already written;
     # a change left to the user (setup.py, an undeclared ddtrace) is not success.
     return EXIT_ACTION if plan.patches or plan.commands or plan.by_hand else EXIT_OK

@@ -27,10 +27,20 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import assert_never
 
 from advisor.errors import AdvisorError, UsageError, printable
 from advisor.frontends.github_api import ApiError, Comment, GitHubComments, Identity
-from advisor.model.advice import Advice, AdviceRequest, Status
+from advisor.model.advice import (
+    Advice,
+    AdviceRequest,
+    Impossible,
+    Ok,
+    Split,
+    Status,
+    Upgrade,
+    Verdict,
+)
 
 EXIT_OK, EXIT_ACTION = 0, 1
 REPORT_NAME = "aap-advise-report.json"
@@ -352,24 +362,40 @@ def run(env: Mapping[str, str]) -> int:
         {
             "status": rec.status,
             "current": (d.current or "") if d else "",
-            "target": (rec.ddtrace or "") if rec.status in ("ok", "upgrade") else "",
+            "target": _target(rec),
             "report-json": report,
         },
     )
     where = d.source if d and d.source else None
-    if rec.status != "ok":
-        command(
-            "warning",
-            verdict(advice),
-            file=where.file if where else None,
-            line=where.line if where else None,
-            title="aap-advise",
-        )
+    match rec:
+        case Ok():
+            pass
+        case Upgrade() | Split() | Impossible():
+            command(
+                "warning",
+                verdict(advice),
+                file=where.file if where else None,
+                line=where.line if where else None,
+                title="aap-advise",
+            )
+        case _:
+            assert_never(rec)
     sys.stdout.write(f"aap-advise: {printable(verdict(advice))}\n")
 
     if inputs.comment and env.get("GITHUB_EVENT_NAME") in PR_EVENTS:
         _comment(env, inputs, body, markdown.MARKER)
     return EXIT_ACTION if rec.status in FAIL_ON[inputs.fail_on] else EXIT_OK
+
+
+def _target(rec: Verdict) -> str:
+    """The ``target`` output: the ddtrace kept or moved to; empty for a split or no release."""
+    match rec:
+        case Ok() | Upgrade():
+            return rec.ddtrace
+        case Split() | Impossible():
+            return ""
+        case _:
+            assert_never(rec)
 
 
 def main() -> int:

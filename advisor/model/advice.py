@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import ClassVar, Literal, TypeAlias
 
 from advisor.model.project import Finding, SourceLocation
 
 Status = Literal["ok", "upgrade", "split", "impossible"]
+"""The ``status`` of each :data:`Verdict`, as the reports write it."""
 CapabilityStatus = Literal["unlocked", "locked", "unsupported"]
 
 
@@ -119,19 +120,85 @@ class FloorReason:
 
 
 @dataclass(frozen=True, slots=True)
-class Recommendation:
-    """The verdict."""
+class Ok:
+    """The project's ddtrace already gives every requested capability on every served CPython.
 
-    status: Status
-    ddtrace: str | None
+    :param ddtrace: the version kept: the project's own when known, else the release its
+        range already installs.
+    :param per_python: the smallest release per CPython in scope (``None``: none serves it).
+    :param floor: the highest version the requested capabilities and integrations need.
+    :param floor_reasons: what set the floor, highest first.
+    """
+
+    status: ClassVar[Literal["ok"]] = "ok"
+    ddtrace: str
     per_python: dict[str, str | None]
-    changes: tuple[Change, ...] = ()
-    split: tuple[SplitPart, ...] = ()
+    floor: str | None = None
+    floor_reasons: tuple[FloorReason, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Upgrade:
+    """One ddtrace release serves every served CPython: move to it, with what must move along.
+
+    :param ddtrace: the release to move to.
+    :param changes: ddtrace's change first, then each co-upgrade.
+    :param tried: the releases the co-upgrade resolution tried.
+    :param resolved: whether the co-upgrades come from a real resolution (not from comparing
+        pins with ddtrace's own requirements).
+
+    ``per_python``, ``floor`` and ``floor_reasons`` as in :class:`Ok`.
+    """
+
+    status: ClassVar[Literal["upgrade"]] = "upgrade"
+    ddtrace: str
+    changes: tuple[Change, ...]
+    per_python: dict[str, str | None]
+    floor: str | None = None
+    floor_reasons: tuple[FloorReason, ...] = ()
+    tried: tuple[str, ...] = ()
+    resolved: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """No single release serves every CPython in scope: one ddtrace per marker.
+
+    :param split: the arms, one per marker.
+    :param changes: ddtrace's change for each arm.
+
+    ``per_python``, ``floor`` and ``floor_reasons`` as in :class:`Ok`.
+    """
+
+    status: ClassVar[Literal["split"]] = "split"
+    split: tuple[SplitPart, ...]
+    changes: tuple[Change, ...]
+    per_python: dict[str, str | None]
+    floor: str | None = None
+    floor_reasons: tuple[FloorReason, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Impossible:
+    """No ddtrace release gives the requested capabilities here.
+
+    :param blockers: why the co-upgrade resolution failed, when it is what failed.
+    :param tried: the releases that resolution tried.
+
+    ``per_python``, ``floor`` and ``floor_reasons`` as in :class:`Ok`.
+    """
+
+    status: ClassVar[Literal["impossible"]] = "impossible"
+    per_python: dict[str, str | None]
     floor: str | None = None
     floor_reasons: tuple[FloorReason, ...] = ()
     blockers: tuple[Blocker, ...] = ()
     tried: tuple[str, ...] = ()
-    resolved: bool = False
+
+
+Verdict: TypeAlias = Ok | Upgrade | Split | Impossible
+"""What the planner concluded; each has a ``status`` string (:data:`Status`) for the reports.
+Consumers match it exhaustively (``case _: assert_never(verdict)``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +212,7 @@ class Advice:
     ddtrace: DdtraceState | None
     requested: tuple[str, ...]
     capabilities: tuple[CapabilityResult, ...]
-    recommendation: Recommendation
+    recommendation: Verdict
     integrations: tuple[FoundIntegration, ...]
     findings: tuple[Finding, ...]
     snapshot_date: str

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import assert_never
 
 from packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet
 from packaging.version import Version
@@ -23,7 +24,11 @@ from advisor.model.advice import (
     DdtraceState,
     FloorReason,
     FoundIntegration,
-    Recommendation,
+    Impossible,
+    Ok,
+    Split,
+    Upgrade,
+    Verdict,
 )
 from advisor.model.project import Finding, Project
 from advisor.plan import findings as fnd
@@ -73,10 +78,10 @@ def plan(
 
     state = ddtrace_state(project)
     recommendation = _recommend(project, server, state, floor, served, per_python, active, reasons)
-    if recommendation.status == "upgrade":
+    if isinstance(recommendation, Upgrade):
         recommendation, more = _co_upgrades(project, server, source, recommendation, served, platforms, request)
         findings += more
-    target = Version(recommendation.ddtrace) if recommendation.ddtrace else None
+    target = _target(recommendation)
     effective = target or (Version(state.current) if state and state.current else None)
     if not scope.versions:
         findings.append(Finding("no-python", "error", f"no released CPython matches {scope.spec!r} ({scope.source})"))
@@ -103,13 +108,12 @@ def _co_upgrades(
     project: Project,
     server: Server,
     source: PackageSource | None,
-    rec: Recommendation,
+    rec: Upgrade,
     served: Sequence[str],
     platforms: Sequence[str],
     request: AdviceRequest,
-) -> tuple[Recommendation, list[Finding]]:
+) -> tuple[Upgrade | Impossible, list[Finding]]:
     """Move the target up to the first release that resolves, and add the changes it forces."""
-    assert rec.ddtrace is not None
     start = Version(rec.ddtrace)
     if source is not None:
         try:
@@ -122,8 +126,8 @@ def _co_upgrades(
                            "ddtrace's own requirements instead")
         else:
             if co.target is None:
-                return replace(rec, status="impossible", ddtrace=None, changes=(), blockers=co.blockers,
-                               tried=co.tried), list(co.findings)
+                return Impossible(rec.per_python, rec.floor, rec.floor_reasons, blockers=co.blockers,
+                                  tried=co.tried), list(co.findings)
             head = replace(rec.changes[0], to_version=str(co.target.version))
             return replace(rec, ddtrace=str(co.target.version), changes=(head, *co.changes), tried=co.tried,
                            resolved=True), list(co.findings)
@@ -206,6 +210,17 @@ def _version(release: Release | None) -> str | None:
     return str(release.version) if release else None
 
 
+def _target(rec: Verdict) -> Version | None:
+    """The ddtrace the verdict leaves the project on (kept or moved to); none for a split or none at all."""
+    match rec:
+        case Ok(ddtrace=version) | Upgrade(ddtrace=version):
+            return Version(version)
+        case Split() | Impossible():
+            return None
+        case _:
+            assert_never(rec)
+
+
 def _recommend(
     project: Project,
     server: Server,
@@ -215,10 +230,10 @@ def _recommend(
     per_python: dict[str, str | None],
     active: Sequence[Capability],
     reasons: tuple[FloorReason, ...],
-) -> Recommendation:
-    common = {"per_python": per_python, "floor": str(floor) if reasons else None, "floor_reasons": reasons}
+) -> Verdict:
+    shown_floor = str(floor) if reasons else None
     if not active or not served:
-        return Recommendation("impossible", None, **common)
+        return Impossible(per_python, shown_floor, reasons)
     search_from = floor
     if state and state.current:
         current = Version(state.current)
@@ -233,9 +248,9 @@ def _recommend(
                    source=state.source if state else None)
             for part in split
         )
-        return Recommendation("split", None, changes=changes, split=split, **common)
+        return Split(split, changes, per_python, shown_floor, reasons)
     if state is not None and _enough(project, server, floor, target, served):
-        return Recommendation("ok", _kept(state, target), **common)
+        return Ok(_kept(state, target), per_python, shown_floor, reasons)
     change = Change(
         DDTRACE,
         state.current if state else None,
@@ -243,7 +258,7 @@ def _recommend(
         from_specifier=state.specifier if state else None,
         source=state.source if state else None,
     )
-    return Recommendation("upgrade", str(target.version), changes=(change,), **common)
+    return Upgrade(str(target.version), (change,), per_python, shown_floor, reasons)
 
 
 def _kept(state: DdtraceState, target: Release) -> str:

@@ -10,7 +10,7 @@ from packaging.version import InvalidVersion, Version
 
 from advisor.knowledge.matrix import Capability, EnvSwitch, Integration, Knowledge
 from advisor.knowledge.releases import ReleaseSnapshot
-from advisor.model.advice import DdtraceState, FoundIntegration, Recommendation
+from advisor.model.advice import DdtraceState, FoundIntegration, Verdict
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
 from advisor.plan.serve import Server
@@ -44,7 +44,7 @@ def for_target(
     active: Sequence[Capability],
     found: Sequence[FoundIntegration],
     state: DdtraceState | None,
-    rec: Recommendation,
+    rec: Verdict,
     target: Version | None,
     today: dt.date,
     served: Sequence[str],
@@ -96,7 +96,7 @@ def _about_current(snapshot: ReleaseSnapshot, state: DdtraceState | None) -> lis
 
 
 def _branch(
-    knowledge: Knowledge, server: Server, rec: Recommendation, target: Version, today: dt.date,
+    knowledge: Knowledge, server: Server, rec: Verdict, target: Version, today: dt.date,
     served: Sequence[str],
 ) -> list[Finding]:
     branch = knowledge.branch_for(target)

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, assert_never
 
-from advisor.model.advice import Advice, Change
+from advisor.model.advice import (
+    Advice,
+    Blocker,
+    Change,
+    Impossible,
+    Ok,
+    Split,
+    SplitPart,
+    Upgrade,
+    Verdict,
+)
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding, SourceLocation
 
@@ -44,10 +54,42 @@ def _finding(f: Finding) -> dict[str, Any]:
     }
 
 
+def _recommendation(rec: Verdict) -> dict[str, Any]:
+    """One shape for every verdict: a field the verdict does not have is null, false or empty."""
+    ddtrace: str | None = None
+    split: tuple[SplitPart, ...] = ()
+    changes: tuple[Change, ...] = ()
+    resolved = False
+    tried: tuple[str, ...] = ()
+    blockers: tuple[Blocker, ...] = ()
+    match rec:
+        case Ok():
+            ddtrace = rec.ddtrace
+        case Upgrade():
+            ddtrace, changes, resolved, tried = rec.ddtrace, rec.changes, rec.resolved, rec.tried
+        case Split():
+            split, changes = rec.split, rec.changes
+        case Impossible():
+            blockers, tried = rec.blockers, rec.tried
+        case _:
+            assert_never(rec)
+    return {
+        "status": rec.status,
+        "ddtrace": ddtrace,
+        "floor": rec.floor,
+        "floor_reasons": [{"version": r.version, "reason": r.reason} for r in rec.floor_reasons],
+        "per_python": dict(rec.per_python),
+        "split": [{"marker": p.marker, "pythons": list(p.pythons), "ddtrace": p.ddtrace} for p in split],
+        "changes": [_change(c) for c in changes],
+        "resolved": resolved,
+        "tried": list(tried),
+        "blockers": [{"package": b.package, "wants": list(b.wants), "hint": b.hint} for b in blockers],
+    }
+
+
 def to_dict(advice: Advice) -> dict[str, Any]:
     """The report as plain data (the JSON document before serialisation)."""
     d = advice.ddtrace
-    rec = advice.recommendation
     return {
         "schema_version": SCHEMA_VERSION,
         "files": list(advice.files),
@@ -67,18 +109,7 @@ def to_dict(advice: Advice) -> dict[str, Any]:
              "project_min_version": c.project_min_version, "status": c.status, "reason": c.reason}
             for c in advice.capabilities
         ],
-        "recommendation": {
-            "status": rec.status,
-            "ddtrace": rec.ddtrace,
-            "floor": rec.floor,
-            "floor_reasons": [{"version": r.version, "reason": r.reason} for r in rec.floor_reasons],
-            "per_python": dict(rec.per_python),
-            "split": [{"marker": p.marker, "pythons": list(p.pythons), "ddtrace": p.ddtrace} for p in rec.split],
-            "changes": [_change(c) for c in rec.changes],
-            "resolved": rec.resolved,
-            "tried": list(rec.tried),
-            "blockers": [{"package": b.package, "wants": list(b.wants), "hint": b.hint} for b in rec.blockers],
-        },
+        "recommendation": _recommendation(advice.recommendation),
         "integrations": [
             {"id": i.id, "name": i.name, "distribution": i.distribution, "version": i.version,
              "specifier": i.specifier, "covers": list(i.covers), "auto_instrumented": i.auto_instrumented,

@@ -20,7 +20,16 @@ from typing import assert_never
 from packaging.version import Version
 
 from advisor.errors import printable
-from advisor.model.advice import Advice, CapabilityResult, Change
+from advisor.model.advice import (
+    Advice,
+    Blocker,
+    CapabilityResult,
+    Change,
+    Impossible,
+    Ok,
+    Split,
+    Upgrade,
+)
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
 from advisor.render.text import verdict
@@ -135,14 +144,26 @@ def _verdict(advice: Advice) -> str:
 
 def _sections(advice: Advice) -> tuple[_Section, _Section, _Section]:
     """The capabilities, the change set and the blockers."""
+    rec = advice.recommendation
+    changes: Sequence[Change] = ()
+    blocked_by: Sequence[Blocker] = ()
+    match rec:
+        case Upgrade() | Split():
+            changes = rec.changes
+        case Impossible():
+            blocked_by = rec.blockers
+        case Ok():
+            pass
+        case _:
+            assert_never(rec)
     blockers = _Section(
         "**Blocked by**\n\n",
         tuple(
             f"- {escape(b.package)}: {escape(' vs '.join(b.wants))}; to unblock: {escape(b.hint)}\n"
-            for b in advice.recommendation.blockers
+            for b in blocked_by
         ),
     )
-    return _capabilities(advice), _changes(advice.recommendation.changes), blockers
+    return _capabilities(advice), _changes(changes), blockers
 
 
 def _cut(advice: Advice, sections: Sequence[_Section], budget: int) -> str:
@@ -173,23 +194,30 @@ def _cut(advice: Advice, sections: Sequence[_Section], budget: int) -> str:
 def _after_version(advice: Advice) -> tuple[str, Version | None]:
     """The "after" column's title and the ddtrace the upgrade leaves (the lowest of a split)."""
     rec = advice.recommendation
-    match rec.status:
-        case "ok":
+    match rec:
+        case Ok():
             return "After (no change)", None
-        case "upgrade":
-            assert rec.ddtrace is not None
+        case Upgrade():
             return f"After ({escape(rec.ddtrace)})", Version(rec.ddtrace)
-        case "split":
+        case Split():
             versions = sorted(Version(p.ddtrace) for p in rec.split)
             return f"After ({escape(' / '.join(str(v) for v in versions))})", versions[0]
-        case "impossible":
+        case Impossible():
             return "After (no release)", None
         case _:
-            assert_never(rec.status)
+            assert_never(rec)
 
 
 def _after(advice: Advice, c: CapabilityResult, target: Version | None) -> str:
-    if c.status == "unsupported" or advice.recommendation.status == "ok":
+    rec = advice.recommendation
+    match rec:
+        case Ok():  # nothing moves: the capability stays as it is now
+            return _STATUS[c.status]
+        case Upgrade() | Split() | Impossible():
+            pass
+        case _:
+            assert_never(rec)
+    if c.status == "unsupported":
         return _STATUS[c.status]
     if target is None:
         return "—"
@@ -286,8 +314,15 @@ def _why(advice: Advice) -> str:
         declared = clip(redact_url(d.url) if d.url else d.specifier or "any version")
         where = f" at {clip(str(d.source))}" if d.source else ""
         out.append(f"- ddtrace: {escape(declared + locked + where, limit=None)}")
-    if rec.tried:
-        out.append(f"- ddtrace releases tried: {_list(rec.tried)}")
+    match rec:
+        case Upgrade() | Impossible():
+            tried = rec.tried
+        case Ok() | Split():
+            tried = ()
+        case _:
+            assert_never(rec)
+    if tried:
+        out.append(f"- ddtrace releases tried: {_list(tried)}")
     text = "\n".join(out) + "\n\n"
     if rec.floor_reasons:
         text += f"Floor {escape(rec.floor or '—')}, from the highest of:\n\n"

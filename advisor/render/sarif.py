@@ -13,11 +13,11 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 from urllib.parse import quote
 
 from advisor import __version__
-from advisor.model.advice import Advice
+from advisor.model.advice import Advice, Impossible, Ok, Split, Upgrade
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Severity, SourceLocation
 from advisor.render.text import verdict
@@ -150,14 +150,19 @@ def _upgrade_result(
     advice: Advice, home: SourceLocation | None, base: Path
 ) -> dict[str, Any] | None:
     rec = advice.recommendation
-    if rec.status == "ok":
-        return None
-    text = verdict(advice)
-    unlocks = [c.name for c in advice.capabilities if c.status == "locked"]
-    if rec.status != "impossible" and unlocks:
-        text += f"; this unlocks {', '.join(unlocks)}"
-    level = "error" if rec.status == "impossible" else "warning"
-    return _result(UPGRADE_RULE, level, text, home, base)
+    match rec:
+        case Ok():
+            return None
+        case Upgrade() | Split():
+            text = verdict(advice)
+            unlocks = [c.name for c in advice.capabilities if c.status == "locked"]
+            if unlocks:
+                text += f"; this unlocks {', '.join(unlocks)}"
+            return _result(UPGRADE_RULE, "warning", text, home, base)
+        case Impossible():
+            return _result(UPGRADE_RULE, "error", verdict(advice), home, base)
+        case _:
+            assert_never(rec)
 
 
 def _result(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import assert_never
+
 from advisor.errors import printable
-from advisor.model.advice import Advice, Recommendation
+from advisor.model.advice import Advice, Blocker, Change, Impossible, Ok, Split, Upgrade, Verdict
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
 
@@ -13,24 +16,49 @@ def verdict(advice: Advice) -> str:
     rec = advice.recommendation
     d = advice.ddtrace
     current = d.current if d and d.current else None
-    match rec.status:
-        case "ok":
+    match rec:
+        case Ok():
             return f"ok: ddtrace {rec.ddtrace} already unlocks every requested capability"
-        case "upgrade":
+        case Upgrade():
             if d is None:
                 return f"add ddtrace>={rec.ddtrace} (the project does not declare ddtrace)"
             if current:
                 return f"upgrade ddtrace {current} -> {rec.ddtrace}"
             return f"raise ddtrace {d.specifier or '(no version)'} -> >={rec.ddtrace}"
-        case "split":
+        case Split():
             parts = "; ".join(f"{p.ddtrace} for CPython {', '.join(p.pythons)}" for p in rec.split)
             return f"no single ddtrace serves every CPython in scope: split by Python version ({parts})"
-        case "impossible":
+        case Impossible():
             return "no ddtrace release can give the requested capabilities on these CPythons and platforms"
+        case _:
+            assert_never(rec)
 
 
-def _per_python(rec: Recommendation) -> str:
+def _per_python(rec: Verdict) -> str:
     return ", ".join(f"{py}: {v or 'none'}" for py, v in rec.per_python.items())
+
+
+def _changes(changes: Sequence[Change]) -> list[str]:
+    if not changes:
+        return []
+    lines = ["", "Changes:"]
+    for ch in changes:
+        where = f"  [{ch.source}]" if ch.source else ""
+        to = ch.to_version or ch.to_specifier or "(removed)"
+        marker = f" ; {ch.marker}" if ch.marker else ""
+        why = f"  ({ch.reason})" if ch.reason else ""
+        lines.append(f"  {ch.package} {ch.from_version or ch.from_specifier or '(absent)'} -> {to}{marker}{why}{where}")
+    return lines
+
+
+def _blockers(blockers: Sequence[Blocker]) -> list[str]:
+    if not blockers:
+        return []
+    lines = ["", "Blocked by:"]
+    for b in blockers:
+        lines.append(f"  {b.package}: {' vs '.join(b.wants)}")
+        lines.append(f"    to unblock: {b.hint}")
+    return lines
 
 
 def _finding(f: Finding) -> str:
@@ -65,19 +93,15 @@ def render(advice: Advice) -> str:
         lines += [f"  {r.version:>8}  {r.reason}" for r in rec.floor_reasons if r.version == rec.floor]
     if rec.per_python:
         lines += ["", f"Smallest release per CPython: {_per_python(rec)}"]
-    if rec.changes:
-        lines += ["", "Changes:"]
-        for ch in rec.changes:
-            where = f"  [{ch.source}]" if ch.source else ""
-            to = ch.to_version or ch.to_specifier or "(removed)"
-            marker = f" ; {ch.marker}" if ch.marker else ""
-            why = f"  ({ch.reason})" if ch.reason else ""
-            lines.append(f"  {ch.package} {ch.from_version or ch.from_specifier or '(absent)'} -> {to}{marker}{why}{where}")
-    if rec.blockers:
-        lines += ["", "Blocked by:"]
-        for b in rec.blockers:
-            lines.append(f"  {b.package}: {' vs '.join(b.wants)}")
-            lines.append(f"    to unblock: {b.hint}")
+    match rec:
+        case Upgrade() | Split():
+            lines += _changes(rec.changes)
+        case Impossible():
+            lines += _blockers(rec.blockers)
+        case Ok():
+            pass
+        case _:
+            assert_never(rec)
     if advice.integrations:
         lines += ["", "Frameworks and libraries found:"]
         for i in advice.integrations:

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import assert_never
 
 from packaging.utils import canonicalize_name
 
-from advisor.model.advice import Advice, Change
+from advisor.model.advice import Advice, Change, Impossible, Ok, Upgrade
+from advisor.model.advice import Split as SplitVerdict  # write._base.Split is a split edit
 from advisor.model.excerpt import excerpt
 from advisor.model.project import Dependency, Project
 from advisor.write import locks, requirements, setup_cfg, toml
@@ -84,16 +86,26 @@ _SIBLING_LOCKS = {
 def targets_for(advice: Advice) -> Targets:
     """What must move, from the recommendation: the ddtrace arms and each co-upgrade's."""
     rec = advice.recommendation
-    if rec.status == "split":
-        arms = tuple(Arm(p.ddtrace, p.marker, p.pythons) for p in rec.split)
-        pythons = tuple(dict.fromkeys(py for p in rec.split for py in p.pythons))
-    else:
-        assert rec.ddtrace is not None
-        pythons = tuple(py for py in advice.python_versions if rec.per_python.get(py))
-        arms = (Arm(rec.ddtrace, "", pythons),)
+    changes: Sequence[Change] = ()
+    match rec:
+        case SplitVerdict():
+            arms = tuple(Arm(p.ddtrace, p.marker, p.pythons) for p in rec.split)
+            pythons = tuple(dict.fromkeys(py for p in rec.split for py in p.pythons))
+            changes = rec.changes
+        case Upgrade():
+            pythons = tuple(py for py in advice.python_versions if rec.per_python.get(py))
+            arms = (Arm(rec.ddtrace, "", pythons),)
+            changes = rec.changes
+        case Ok():  # nothing moves: the version kept is the target
+            pythons = tuple(py for py in advice.python_versions if rec.per_python.get(py))
+            arms = (Arm(rec.ddtrace, "", pythons),)
+        case Impossible():
+            raise AssertionError("no ddtrace release serves the project: nothing to target")
+        case _:
+            assert_never(rec)
     wants = {DDTRACE: Want(DDTRACE, arms, raise_floor=True)}
     by_package: dict[str, list[Change]] = {}
-    for change in rec.changes:
+    for change in changes:
         package = str(canonicalize_name(change.package))
         if package != DDTRACE:
             by_package.setdefault(package, []).append(change)
@@ -123,12 +135,17 @@ def plan_fix(project: Project, advice: Advice, *, hashes: HashLookup | None) -> 
         line that must move is refused with the compile command that would redo it.
     """
     rec = advice.recommendation
-    if rec.status == "ok":
-        return FixPlan(
-            messages=["nothing to change: ddtrace already gives every requested capability"]
-        )
-    if rec.status == "impossible" or (rec.status == "upgrade" and rec.ddtrace is None):
-        return FixPlan(messages=["no ddtrace release serves this project; nothing was changed"])
+    match rec:
+        case Ok():
+            return FixPlan(
+                messages=["nothing to change: ddtrace already gives every requested capability"]
+            )
+        case Impossible():
+            return FixPlan(messages=["no ddtrace release serves this project; nothing was changed"])
+        case Upgrade() | SplitVerdict():
+            pass
+        case _:
+            assert_never(rec)
     targets = targets_for(advice)
     locked_files = {m.path for m in project.manifests if m.is_lock}
     kinds = {m.path: m.kind for m in project.manifests}

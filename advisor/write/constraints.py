@@ -8,7 +8,9 @@ as it is. A separate, reviewable overlay instead of rewriting manifests or locks
 
 from __future__ import annotations
 
-from advisor.model.advice import Advice, Change
+from typing import assert_never
+
+from advisor.model.advice import Advice, Change, Impossible, Ok, Split, Upgrade
 from advisor.write._base import WriteRefused
 
 __all__ = ["constraints_text"]
@@ -50,17 +52,22 @@ def constraints_text(advice: Advice) -> str:
         f"# {wanted} on CPython {pythons or 'none'}, and what must move with it.",
         "# Use: pip install -c THIS_FILE ... | uv pip install -c THIS_FILE ... | UV_CONSTRAINT=THIS_FILE",
     ]
-    if rec.status == "split":
-        body = [_line(_DDTRACE, f"=={part.ddtrace}", part.marker) for part in rec.split]
-    elif rec.ddtrace is not None and rec.status in ("upgrade", "ok"):
-        body = [_line(_DDTRACE, f"=={rec.ddtrace}", None)]
-        for change in rec.changes:
-            if change.package != _DDTRACE:
-                body += _co_upgrade(change, rec.ddtrace)
-    else:
-        raise WriteRefused(
-            "no ddtrace release serves this project; there is nothing to constrain to",
-            code="nothing-to-constrain",
-            hint="see the report's blockers",
-        )
+    match rec:
+        case Split():
+            body = [_line(_DDTRACE, f"=={part.ddtrace}", part.marker) for part in rec.split]
+        case Upgrade():
+            body = [_line(_DDTRACE, f"=={rec.ddtrace}", None)]
+            for change in rec.changes:
+                if change.package != _DDTRACE:
+                    body += _co_upgrade(change, rec.ddtrace)
+        case Ok():
+            body = [_line(_DDTRACE, f"=={rec.ddtrace}", None)]
+        case Impossible():
+            raise WriteRefused(
+                "no ddtrace release serves this project; there is nothing to constrain to",
+                code="nothing-to-constrain",
+                hint="see the report's blockers",
+            )
+        case _:
+            assert_never(rec)
     return "\n".join([*head, *body]) + "\n"

@@ -45,6 +45,7 @@ def test_connection_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert_exit_3(*run(tmp_path, capsys, f"http://127.0.0.1:{port}/simple/"), "connection refused")
 
 
+@pytest.mark.slow
 def test_hanging_index_hits_the_total_deadline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with LocalIndex(root=DATA, delay=1.5) as index:
         start = time.monotonic()
@@ -112,6 +113,7 @@ def test_transient_503_is_retried(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert [r.status for r in tries] == [503, 503, 200]
 
 
+@pytest.mark.slow
 def test_persistent_503_gives_up(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with LocalIndex(root=DATA, status_for={p: 503 for p in PAGES}) as index:
         assert_exit_3(*run(tmp_path, capsys, index.url), "HTTP 503")

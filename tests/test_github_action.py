@@ -305,6 +305,7 @@ def test_bad_action_input_exits_2(runner: Runner, name: str, value: str) -> None
     assert proc.stdout.splitlines()[-1].startswith("::error title=aap-advise::")
 
 
+@pytest.mark.slow
 def test_action_yml_steps(runner: Runner) -> None:
     """action.yml itself: install from the action's folder, advise, map the outputs.
 
@@ -789,6 +790,7 @@ def test_ordinary_names_are_shown_as_they_are(runner: Runner) -> None:
 # The pull request's files are data, never code
 
 
+@pytest.mark.slow
 def test_action_never_imports_code_from_the_workspace(runner: Runner, tmp_path: Path) -> None:
     """action.yml's steps run with the checked-out pull request as the working directory, and
     ``python -m`` puts the working directory first on ``sys.path``: a pull request holding an

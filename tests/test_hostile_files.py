@@ -26,6 +26,8 @@ from hypothesis import strategies as st
 from advisor.manifests import _text
 from advisor.manifests import requirements as reqmod
 
+pytestmark = pytest.mark.slow  # files near the 16 MiB limit, read in subprocesses
+
 ROOT = Path(__file__).resolve().parents[1]
 #: Seconds a process may take: some thirty times what a linear reader needs on this machine.
 TIMEOUT = 60

@@ -276,6 +276,7 @@ def requirements(tmp_path: Path, text: str = PROJECT) -> Path:
 # --- the deadline holds over every byte ----------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("part", ["body", "headers"])
 def test_a_trickling_index_is_cut_at_the_deadline(part: str, tmp_path: Path) -> None:
     with Hostile({p: trickle(part) for p in PAGES}) as server:
@@ -337,6 +338,7 @@ def million_files_gzip() -> bytes:
     return out.getvalue()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", ["gzip", "gzip-twice", "million-files"])
 def test_compressed_and_huge_pages_are_capped_in_memory(case: str, tmp_path: Path) -> None:
     if case == "gzip":  # 200 MB of JSON: under the old 256 MB cap, and millions of dicts once parsed

@@ -36,10 +36,13 @@ GIT_ID = [
     "init.defaultBranch=main",
 ]
 
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("pre_commit") is None or shutil.which("git") is None,
-    reason="pre-commit (or git) is not installed",
-)
+pytestmark = [
+    pytest.mark.slow,  # builds the hook's environment from PyPI
+    pytest.mark.skipif(
+        importlib.util.find_spec("pre_commit") is None or shutil.which("git") is None,
+        reason="pre-commit (or git) is not installed",
+    ),
+]
 
 
 def git(*args: str, cwd: Path) -> str:

@@ -104,6 +104,7 @@ def _closed_port() -> str:
     return f"http://127.0.0.1:{port}/simple/"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fault", ["refused", "timeout", "garbage", "http-500"])
 def test_index_faults_exit_3_with_one_line(fault: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     if fault == "refused":

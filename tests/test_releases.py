@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from advisor.errors import KnowledgeError
-from advisor.knowledge.platforms import platform_id, served_by
+from advisor.model.platforms import platform_id, served_by
 from advisor.knowledge.releases import load_snapshot, parse_snapshot
 
 

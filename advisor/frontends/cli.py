@@ -211,6 +211,7 @@ def _advise(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)  # first: --version and --help import nothing more
     from advisor.errors import UsageError
     from advisor.model.advice import AdviceRequest
+    from advisor.model.platforms import DEFAULT_PLATFORM
     from advisor.pipeline import Settings, read_and_advise
     from advisor.render import OutputFormat, renderer
 
@@ -219,7 +220,7 @@ def _advise(argv: Sequence[str]) -> int:
     request = AdviceRequest(
         capabilities=tuple(args.capability),
         python=args.python,
-        platforms=tuple(args.platform) or ("linux-x86_64",),
+        platforms=tuple(args.platform) or (DEFAULT_PLATFORM,),
         today=args.today or dt.date.today(),
         offline=args.offline,
     )

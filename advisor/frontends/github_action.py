@@ -31,6 +31,7 @@ from pathlib import Path
 from advisor.errors import AdvisorError, UsageError, printable
 from advisor.frontends.github_api import ApiError, Comment, GitHubComments, Identity
 from advisor.model.advice import Advice, AdviceRequest, Status
+from advisor.model.platforms import DEFAULT_PLATFORM
 
 EXIT_OK, EXIT_ACTION = 0, 1
 REPORT_NAME = "aap-advise-report.json"
@@ -298,7 +299,7 @@ def _advise(inputs: Inputs) -> Advice:
     request = AdviceRequest(
         capabilities=inputs.capabilities,
         python=inputs.python,
-        platforms=inputs.platforms or ("linux-x86_64",),
+        platforms=inputs.platforms or (DEFAULT_PLATFORM,),
         today=dt.date.today(),
         # The shipped snapshot only: a step that reads the index would answer differently
         # from run to run.

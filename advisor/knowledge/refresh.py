@@ -31,7 +31,7 @@ from packaging.version import InvalidVersion, Version
 from advisor.errors import IndexUnavailable
 from advisor.index.simple import IndexFile, SimpleIndexClient, redact
 from advisor.index.wheelmeta import parse_metadata, read_wheel_metadata
-from advisor.knowledge.platforms import platform_id
+from advisor.model.platforms import platform_id
 from advisor.knowledge.releases import SCHEMA_VERSION, parse_snapshot
 
 __all__ = [

@@ -34,7 +34,7 @@ the mapping inline in every release; such files are refused (``aap-advise kb ref
 writes version 2).
 
 Interpreter keys are ``cpXY`` (one CPython), ``cpXY-abi3`` (CPython X.Y and later) or ``pyX``
-(a pure wheel for any Python X). Platform ids come from :mod:`advisor.knowledge.platforms`.
+(a pure wheel for any Python X). Platform ids come from :mod:`advisor.model.platforms`.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ from packaging.version import InvalidVersion, Version
 
 from advisor.errors import KnowledgeError
 from advisor.knowledge import read_data
-from advisor.knowledge.platforms import served_by
+from advisor.model.platforms import served_by
 
 SCHEMA_VERSION = 2
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from advisor.model.platforms import DEFAULT_PLATFORM
 from advisor.model.project import Finding, SourceLocation
 
 Status = Literal["ok", "upgrade", "split", "impossible"]
@@ -18,7 +19,7 @@ class AdviceRequest:
 
     :param capabilities: capability ids or aliases; empty for "every supported capability".
     :param python: a ``--python`` specifier that overrides the declared range.
-    :param platforms: platform ids (see :mod:`advisor.knowledge.platforms`).
+    :param platforms: platform ids (see :mod:`advisor.model.platforms`).
     :param today: the day support windows and CPython end-of-life are judged on.
     :param offline: package data only from the snapshot and the cache; a co-upgrade check
         that lacks data falls back to comparing pins with ddtrace's own requirements.
@@ -26,7 +27,7 @@ class AdviceRequest:
 
     capabilities: tuple[str, ...] = ()
     python: str | None = None
-    platforms: tuple[str, ...] = ("linux-x86_64",)
+    platforms: tuple[str, ...] = (DEFAULT_PLATFORM,)
     today: dt.date = field(default_factory=dt.date.today)
     offline: bool = True
 

@@ -17,6 +17,7 @@ from packaging.version import InvalidVersion, Version
 
 from advisor.knowledge.releases import Release
 from advisor.model.advice import Blocker, Change
+from advisor.model.platforms import DEFAULT_PLATFORM
 from advisor.model.project import Dependency, Finding, Project
 from advisor.plan.current import DDTRACE, marker_admits
 from advisor.plan.serve import Server
@@ -216,7 +217,7 @@ def pins_against_requirements(project: Project, release: Release, served: Sequen
     changes: dict[str, Change] = {}
     for py in served:
         rs = requirement_set(project, py)
-        for req in parse_requires_dist(release.requires_dist, marker_env(py, "linux-x86_64"), frozenset(), ""):
+        for req in parse_requires_dist(release.requires_dist, marker_env(py, DEFAULT_PLATFORM), frozenset(), ""):
             pin = rs.pins.get(req.name)
             if pin is not None and not req.specifier.contains(pin, prereleases=True) and req.name not in changes:
                 dep = rs.pin_sources[req.name]

@@ -32,7 +32,8 @@ from advisor.knowledge.refresh import (
     wheel_coverage,
     write_snapshot,
 )
-from advisor.knowledge.releases import load_snapshot, parse_snapshot
+from advisor.knowledge.releases import load_snapshot
+from advisor.model.release import parse_snapshot
 from tests.indexserver import LocalIndex, local_index_fixture
 
 TODAY = datetime.date(2026, 11, 24)

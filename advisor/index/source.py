@@ -29,7 +29,7 @@ from packaging.version import InvalidVersion, Version
 from advisor.errors import IndexUnavailable
 from advisor.index.digests import HEX_DIGITS, digest, matches, preferred
 from advisor.index.urls import IndexURL, redact
-from advisor.knowledge.releases import Release, release_from_entry
+from advisor.model.release import Release, release_from_entry
 
 T = TypeVar("T")
 #: Tries after the first for a transient failure, and the first wait between tries (doubling).

@@ -1,7 +1,7 @@
 """Regenerating the release snapshot (``data/releases.json``) from a package index.
 
 Owns turning one project page into the snapshot document whose format
-:mod:`advisor.knowledge.releases` defines: per version the yanked state, Requires-Python,
+:mod:`advisor.model.release` defines: per version the yanked state, Requires-Python,
 first upload date, sdist presence, which interpreters and platforms its wheels cover, and the
 Requires-Dist of one of its wheels, read over HTTP Range (:mod:`advisor.index.wheelmeta`)
 by a thread pool. Also owns writing the document atomically and the validated
@@ -32,7 +32,7 @@ from advisor.errors import IndexUnavailable
 from advisor.index.simple import IndexFile, SimpleIndexClient, redact
 from advisor.index.wheelmeta import parse_metadata, read_wheel_metadata
 from advisor.model.platforms import platform_id
-from advisor.knowledge.releases import SCHEMA_VERSION, parse_snapshot
+from advisor.model.release import SCHEMA_VERSION, parse_snapshot
 
 __all__ = [
     "build_snapshot",

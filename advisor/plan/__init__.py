@@ -14,7 +14,6 @@ from packaging.version import Version
 
 from advisor.errors import IndexUnavailable
 from advisor.knowledge.matrix import Capability, Knowledge
-from advisor.knowledge.releases import Release, ReleaseSnapshot
 from advisor.model.advice import (
     Advice,
     AdviceRequest,
@@ -26,6 +25,7 @@ from advisor.model.advice import (
     Recommendation,
 )
 from advisor.model.project import Finding, Project
+from advisor.model.release import Release, ReleaseSnapshot
 from advisor.plan import findings as fnd
 from advisor.plan.coupgrade import find_installable, pins_against_requirements
 from advisor.plan.current import DDTRACE, ddtrace_state, installs_for

@@ -15,10 +15,10 @@ from functools import lru_cache
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from advisor.knowledge.releases import Release
 from advisor.model.advice import Blocker, Change
 from advisor.model.platforms import DEFAULT_PLATFORM
 from advisor.model.project import Dependency, Finding, Project
+from advisor.model.release import Release
 from advisor.plan.current import DDTRACE, marker_admits
 from advisor.plan.serve import Server
 from advisor.resolve import Conflict, Req, Resolved, exact, resolve

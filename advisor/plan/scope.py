@@ -11,8 +11,8 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from advisor.errors import UsageError
 from advisor.knowledge.matrix import Capability, Knowledge
 from advisor.model.platforms import DEFAULT_PLATFORM, USER_PLATFORMS
-from advisor.knowledge.releases import python_minor_admitted as minor_admitted
 from advisor.model.project import Finding, Project
+from advisor.model.release import python_minor_admitted as minor_admitted
 
 
 def resolve_capabilities(knowledge: Knowledge, names: Iterable[str]) -> tuple[Capability, ...]:

@@ -45,9 +45,9 @@ if TYPE_CHECKING:
     from advisor.index.http import Deadline, IndexAuth
     from advisor.index.simple import IndexFile, PageFetch, SimpleIndexClient
 
-# httpx (and the modules built on it: simple, wheelmeta, refresh) are imported only when a
-# request is really sent: offline runs, and online runs answered by a fresh cache, never pay
-# the quarter of a second importing it costs.
+# httpx (and the modules built on it: simple, wheelmeta), and what builds page entries from an
+# answer (entries), are imported only when a request is really sent: offline runs, and online
+# runs answered by a fresh cache, never pay the quarter of a second importing httpx costs.
 
 #: An sdist read whole for its PKG-INFO (the last resort) must be smaller than this.
 MAX_SDIST_BYTES = 20 * 1024 * 1024
@@ -768,7 +768,7 @@ def _versions(
     :meth:`IndexSource._read_meta` expands again for the request. A PEP 658 file is stored with
     the hash its page declares (``"sha256=..."``), or ``True`` without one.
     """
-    from advisor.knowledge.refresh import group_files, metadata_wheel_grouped, release_entry_grouped
+    from advisor.index.entries import group_files, metadata_wheel_grouped, release_entry_grouped
 
     out: dict[str, Any] = {}
     for version, vfiles in group_files(files, listed).items():

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import IndexUnavailable
-from advisor.index.digests import HEX_DIGITS, digest, matches, preferred
 from advisor.index.urls import IndexURL, redact
+from advisor.model.digests import HEX_DIGITS, digest, matches, preferred
 from advisor.model.release import Release, release_from_entry
 
 T = TypeVar("T")
@@ -412,7 +412,8 @@ class IndexSource:
 
         As pip-compile does, every file of the version counts (all wheels and the sdist, on
         every index), each by its sha256 (else sha384, else sha512); files the index gives no
-        such hash for are left out. Only well-formed digests are returned or cached.
+        such hash for are left out. Only well-formed digests are returned or cached. This and
+        :meth:`close` make the :class:`advisor.write.hashes.ReleaseHashes` ``--fix`` reads.
 
         :raises IndexUnavailable: when no index can be read, or one lists a malformed digest
             for a file of this version (code ``bad-hash``).

@@ -363,12 +363,14 @@ def _capabilities(argv: Sequence[str]) -> int:
 def _kb(argv: Sequence[str]) -> int:
     from pathlib import Path
 
+    from advisor.model.release import DDTRACE
+
     p = _Parser(prog="aap-advise kb", description="Manage the shipped knowledge.")
     sub = p.add_subparsers(dest="action", required=True)
     r = sub.add_parser("refresh", help="regenerate the release snapshot from the package index")
     r.add_argument("--index-url", default="https://pypi.org/simple/", help="simple index (default: PyPI)")
     r.add_argument("--out", help="where to write it (default: the shipped snapshot inside the package)")
-    r.add_argument("--project", default="ddtrace", help=argparse.SUPPRESS)
+    r.add_argument("--project", default=DDTRACE, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     from advisor.knowledge.refresh import refresh
 

@@ -32,7 +32,7 @@ from advisor.index.entries import (
 )
 from advisor.index.simple import IndexFile, SimpleIndexClient, redact
 from advisor.index.wheelmeta import parse_metadata, read_wheel_metadata
-from advisor.model.release import SCHEMA_VERSION, parse_snapshot
+from advisor.model.release import DDTRACE, SCHEMA_VERSION, parse_snapshot
 
 __all__ = [
     "build_snapshot",
@@ -45,7 +45,7 @@ V = TypeVar("V")
 
 def build_snapshot(
     index: SimpleIndexClient,
-    project: str = "ddtrace",
+    project: str = DDTRACE,
     today: datetime.date | None = None,
     workers: int = 16,
     progress: Progress | None = None,
@@ -189,7 +189,7 @@ def write_snapshot(doc: dict[str, Any], path: Path) -> None:
 def refresh(
     index_url: str,
     out: Path,
-    project: str = "ddtrace",
+    project: str = DDTRACE,
     today: datetime.date | None = None,
     progress: Progress | None = None,
 ) -> str:

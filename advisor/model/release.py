@@ -55,6 +55,10 @@ from packaging.version import InvalidVersion, Version
 from advisor.errors import KnowledgeError
 from advisor.model.platforms import served_by
 
+#: The package aap-advise advises on: the project the snapshot holds, the dependency the
+#: planner looks for and the writers edit.
+DDTRACE = "ddtrace"
+
 SCHEMA_VERSION = 2
 
 

@@ -25,10 +25,10 @@ from advisor.model.advice import (
     Recommendation,
 )
 from advisor.model.project import Finding, Project
-from advisor.model.release import Release, ReleaseSnapshot
+from advisor.model.release import DDTRACE, Release, ReleaseSnapshot
 from advisor.plan import findings as fnd
 from advisor.plan.coupgrade import find_installable, pins_against_requirements
-from advisor.plan.current import DDTRACE, ddtrace_state, installs_for
+from advisor.plan.current import ddtrace_state, installs_for
 from advisor.plan.scope import check_platforms, python_scope, resolve_capabilities
 from advisor.plan.serve import Server, why_unserved
 from advisor.resolve.source import PackageSource

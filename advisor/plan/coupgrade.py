@@ -18,8 +18,8 @@ from packaging.version import InvalidVersion, Version
 from advisor.model.advice import Blocker, Change
 from advisor.model.platforms import DEFAULT_PLATFORM
 from advisor.model.project import Dependency, Finding, Project
-from advisor.model.release import Release
-from advisor.plan.current import DDTRACE, marker_admits
+from advisor.model.release import DDTRACE, Release
+from advisor.plan.current import marker_admits
 from advisor.plan.serve import Server
 from advisor.resolve import Conflict, Req, Resolved, exact, resolve
 from advisor.resolve.source import PackageSource

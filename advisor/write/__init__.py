@@ -20,6 +20,7 @@ from packaging.utils import canonicalize_name
 from advisor.model.advice import Advice, Change
 from advisor.model.excerpt import excerpt
 from advisor.model.project import Dependency, Project
+from advisor.model.release import DDTRACE
 from advisor.write import locks, requirements, setup_cfg, toml
 from advisor.write._base import (
     Arm,
@@ -61,8 +62,6 @@ __all__ = [
     "targets_for",
     "unified_diff",
 ]
-
-DDTRACE = "ddtrace"
 
 #: The readers' kinds (:mod:`advisor.manifests`) of the files the writers edit, by file name.
 _KIND_BY_NAME = {

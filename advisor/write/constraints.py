@@ -9,11 +9,10 @@ as it is. A separate, reviewable overlay instead of rewriting manifests or locks
 from __future__ import annotations
 
 from advisor.model.advice import Advice, Change
+from advisor.model.release import DDTRACE as _DDTRACE
 from advisor.write._base import WriteRefused
 
 __all__ = ["constraints_text"]
-
-_DDTRACE = "ddtrace"
 
 
 def _line(package: str, spec: str, marker: str | None) -> str:

@@ -95,11 +95,20 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Blocker:
-    """Why no resolution exists for one package, in plain words, and what would unblock it."""
+    """Why no resolution exists for one package, in plain words, and what would unblock it.
+
+    :param package: canonical name.
+    :param wants: each requirement on it, as ``"<requirement> (<who asked>)"``.
+    :param hint: what would unblock it.
+    """
 
     package: str
     wants: tuple[str, ...]
     hint: str
+
+    def message(self) -> str:
+        """``envier: envier~=0.6.1 (ddtrace 3.15.0) vs envier==0.5.2 (constraints.txt:1)``."""
+        return f"{self.package}: " + " vs ".join(self.wants)
 
 
 @dataclass(frozen=True, slots=True)

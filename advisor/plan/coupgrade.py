@@ -160,8 +160,7 @@ def find_installable(
                         f"no ddtrace release from {span} installs together with the project's requirements")]
     findings += [Finding("resolution-blocker", "error",
                          f"at ddtrace {first_conflict_target}: {b.message()}; to unblock: {b.hint}") for b in found]
-    blockers = tuple(Blocker(b.package, b.wants, b.hint) for b in found)
-    return CoUpgradeResult(None, (), blockers, tuple(tried), tuple(findings))
+    return CoUpgradeResult(None, (), found, tuple(tried), tuple(findings))
 
 
 def _unknown_metadata(results: dict[str, Resolved]) -> list[Finding]:

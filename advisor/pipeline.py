@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from advisor.errors import IndexUnavailable
 from advisor.knowledge import matrix
-from advisor.knowledge.releases import ReleaseSnapshot, load_snapshot
+from advisor.knowledge.releases import load_snapshot
 from advisor.manifests import read_paths
 from advisor.model.advice import Advice, AdviceRequest
 from advisor.model.project import Finding, Project
+from advisor.model.release import ReleaseSnapshot
 from advisor.plan import plan
 from advisor.resolve.source import SnapshotSource
 

@@ -21,18 +21,13 @@ import pytest
 from packaging.tags import Tag
 
 from advisor.errors import IndexUnavailable, KnowledgeError
+from advisor.index.entries import interpreter_key, metadata_wheel, wheel_coverage
 from advisor.index.simple import SimpleIndexClient
 from advisor.index.wheelmeta import parse_metadata, read_wheel_metadata
 from advisor.knowledge import refresh as refresh_module
-from advisor.knowledge.refresh import (
-    build_snapshot,
-    interpreter_key,
-    metadata_wheel,
-    refresh,
-    wheel_coverage,
-    write_snapshot,
-)
-from advisor.knowledge.releases import load_snapshot, parse_snapshot
+from advisor.knowledge.refresh import build_snapshot, refresh, write_snapshot
+from advisor.knowledge.releases import load_snapshot
+from advisor.model.release import parse_snapshot
 from tests.indexserver import LocalIndex, local_index_fixture
 
 TODAY = datetime.date(2026, 11, 24)

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from advisor.errors import KnowledgeError
-from advisor.knowledge.platforms import platform_id, served_by
-from advisor.knowledge.releases import load_snapshot, parse_snapshot
+from advisor.knowledge.releases import load_snapshot
+from advisor.model.platforms import platform_id, served_by
+from advisor.model.release import parse_snapshot
 
 
 def _doc(releases: dict[str, Any]) -> dict[str, Any]:

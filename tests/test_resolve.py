@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
-from advisor.knowledge.releases import Release
+from advisor.model.release import Release
 from advisor.resolve import Conflict, Req, Resolved, exact, resolve
 
 INDEX: dict[str, dict[str, list[str]]] = {

@@ -34,9 +34,9 @@ from packaging.version import Version
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from advisor.errors import AdvisorError
+from advisor.index.entries import metadata_wheel
 from advisor.index.simple import ACCEPT, SimpleIndexClient
 from advisor.index.wheelmeta import read_wheel_metadata
-from advisor.knowledge.refresh import metadata_wheel
 
 #: Two yanked versions, a pre-release, a cp315 release and a spread of majors.
 VERSIONS = (

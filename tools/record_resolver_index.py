@@ -127,8 +127,8 @@ def _is_metadata_wheel(f: dict[str, Any], files: list[dict[str, Any]], name: str
     """The wheel IndexSource will read for this version (ddtrace's come from the snapshot)."""
     if name == "ddtrace":
         return False
+    from advisor.index.entries import metadata_wheel
     from advisor.index.simple import IndexFile
-    from advisor.knowledge.refresh import metadata_wheel
 
     version = _version_of(f["filename"])
     same = [IndexFile(g["filename"], g["url"], g.get("requires-python"), bool(g.get("yanked")), None, None,

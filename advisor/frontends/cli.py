@@ -211,6 +211,7 @@ def _advise(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)  # first: --version and --help import nothing more
     from advisor.errors import UsageError
     from advisor.model.advice import AdviceRequest
+    from advisor.model.platforms import DEFAULT_PLATFORM
     from advisor.pipeline import Settings, read_and_advise
     from advisor.render import OutputFormat, renderer
 
@@ -219,7 +220,7 @@ def _advise(argv: Sequence[str]) -> int:
     request = AdviceRequest(
         capabilities=tuple(args.capability),
         python=args.python,
-        platforms=tuple(args.platform) or ("linux-x86_64",),
+        platforms=tuple(args.platform) or (DEFAULT_PLATFORM,),
         today=args.today or dt.date.today(),
         offline=args.offline,
     )
@@ -383,12 +384,14 @@ def _capabilities(argv: Sequence[str]) -> int:
 def _kb(argv: Sequence[str]) -> int:
     from pathlib import Path
 
+    from advisor.model.release import DDTRACE
+
     p = _Parser(prog="aap-advise kb", description="Manage the shipped knowledge.")
     sub = p.add_subparsers(dest="action", required=True)
     r = sub.add_parser("refresh", help="regenerate the release snapshot from the package index")
     r.add_argument("--index-url", default="https://pypi.org/simple/", help="simple index (default: PyPI)")
     r.add_argument("--out", help="where to write it (default: the shipped snapshot inside the package)")
-    r.add_argument("--project", default="ddtrace", help=argparse.SUPPRESS)
+    r.add_argument("--project", default=DDTRACE, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     from advisor.knowledge.refresh import refresh
 

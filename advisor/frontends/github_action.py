@@ -41,6 +41,7 @@ from advisor.model.advice import (
     Upgrade,
     Verdict,
 )
+from advisor.model.platforms import DEFAULT_PLATFORM
 
 EXIT_OK, EXIT_ACTION = 0, 1
 REPORT_NAME = "aap-advise-report.json"
@@ -308,7 +309,7 @@ def _advise(inputs: Inputs) -> Advice:
     request = AdviceRequest(
         capabilities=inputs.capabilities,
         python=inputs.python,
-        platforms=inputs.platforms or ("linux-x86_64",),
+        platforms=inputs.platforms or (DEFAULT_PLATFORM,),
         today=dt.date.today(),
         # The shipped snapshot only: a step that reads the index would answer differently
         # from run to run.

@@ -32,9 +32,9 @@ from packaging.utils import (
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import IndexUnavailable
-from advisor.index.digests import preferred
 from advisor.index.http import Deadline, open_stream, read_capped
 from advisor.index.urls import redact
+from advisor.model.digests import preferred
 
 __all__ = [
     "ACCEPT",

@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import IndexUnavailable
-from advisor.index.digests import HEX_DIGITS, digest, matches, preferred
 from advisor.index.urls import IndexURL, redact
-from advisor.knowledge.releases import Release, release_from_entry
+from advisor.model.digests import HEX_DIGITS, digest, matches, preferred
+from advisor.model.release import Release, release_from_entry
 
 T = TypeVar("T")
 #: Tries after the first for a transient failure, and the first wait between tries (doubling).
@@ -45,9 +45,9 @@ if TYPE_CHECKING:
     from advisor.index.http import Deadline, IndexAuth
     from advisor.index.simple import IndexFile, PageFetch, SimpleIndexClient
 
-# httpx (and the modules built on it: simple, wheelmeta, refresh) are imported only when a
-# request is really sent: offline runs, and online runs answered by a fresh cache, never pay
-# the quarter of a second importing it costs.
+# httpx (and the modules built on it: simple, wheelmeta), and what builds page entries from an
+# answer (entries), are imported only when a request is really sent: offline runs, and online
+# runs answered by a fresh cache, never pay the quarter of a second importing httpx costs.
 
 #: An sdist read whole for its PKG-INFO (the last resort) must be smaller than this.
 MAX_SDIST_BYTES = 20 * 1024 * 1024
@@ -412,7 +412,8 @@ class IndexSource:
 
         As pip-compile does, every file of the version counts (all wheels and the sdist, on
         every index), each by its sha256 (else sha384, else sha512); files the index gives no
-        such hash for are left out. Only well-formed digests are returned or cached.
+        such hash for are left out. Only well-formed digests are returned or cached. This and
+        :meth:`close` make the :class:`advisor.write.hashes.ReleaseHashes` ``--fix`` reads.
 
         :raises IndexUnavailable: when no index can be read, or one lists a malformed digest
             for a file of this version (code ``bad-hash``).
@@ -768,7 +769,7 @@ def _versions(
     :meth:`IndexSource._read_meta` expands again for the request. A PEP 658 file is stored with
     the hash its page declares (``"sha256=..."``), or ``True`` without one.
     """
-    from advisor.knowledge.refresh import group_files, metadata_wheel_grouped, release_entry_grouped
+    from advisor.index.entries import group_files, metadata_wheel_grouped, release_entry_grouped
 
     out: dict[str, Any] = {}
     for version, vfiles in group_files(files, listed).items():

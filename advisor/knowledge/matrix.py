@@ -19,7 +19,7 @@ from packaging.version import InvalidVersion, Version
 
 from advisor.errors import KnowledgeError
 from advisor.knowledge import read_data
-from advisor.knowledge.platforms import USER_PLATFORMS
+from advisor.model.platforms import USER_PLATFORMS
 
 SCHEMA_VERSION = 1
 EnvNeed = Literal["on", "default", "unset"]

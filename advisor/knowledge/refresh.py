@@ -1,11 +1,11 @@
 """Regenerating the release snapshot (``data/releases.json``) from a package index.
 
 Owns turning one project page into the snapshot document whose format
-:mod:`advisor.knowledge.releases` defines: per version the yanked state, Requires-Python,
-first upload date, sdist presence, which interpreters and platforms its wheels cover, and the
-Requires-Dist of one of its wheels, read over HTTP Range (:mod:`advisor.index.wheelmeta`)
-by a thread pool. Also owns writing the document atomically and the validated
-:func:`refresh` that ``tools/refresh_snapshot.py`` runs.
+:mod:`advisor.model.release` defines: per version the entry :mod:`advisor.index.entries`
+builds from its files (yanked state, Requires-Python, first upload date, sdist presence, which
+interpreters and platforms its wheels cover), and the Requires-Dist of one of its wheels, read
+over HTTP Range (:mod:`advisor.index.wheelmeta`) by a thread pool. Also owns writing the
+document atomically and the validated :func:`refresh` that ``tools/refresh_snapshot.py`` runs.
 """
 
 from __future__ import annotations
@@ -13,153 +13,39 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import re
 import tempfile
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from packaging.requirements import InvalidRequirement, Requirement
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.tags import Tag, parse_tag
-from packaging.utils import InvalidWheelFilename, parse_wheel_filename
-from packaging.version import InvalidVersion, Version
+from packaging.version import Version
 
 from advisor.errors import IndexUnavailable
+from advisor.index.entries import (
+    Progress,
+    group_files,
+    metadata_wheel_grouped,
+    release_entry_grouped,
+    spec_key,
+)
 from advisor.index.simple import IndexFile, SimpleIndexClient, redact
 from advisor.index.wheelmeta import parse_metadata, read_wheel_metadata
-from advisor.knowledge.platforms import platform_id
-from advisor.knowledge.releases import SCHEMA_VERSION, parse_snapshot
+from advisor.model.release import DDTRACE, SCHEMA_VERSION, parse_snapshot
 
 __all__ = [
     "build_snapshot",
-    "interpreter_key",
-    "metadata_wheel",
     "refresh",
-    "wheel_coverage",
     "write_snapshot",
 ]
 
-#: A progress callback; its return value is ignored (so ``sys.stderr.write`` fits).
-Progress = Callable[[str], object]
 K = TypeVar("K")
 V = TypeVar("V")
 
-# CPython ABI tags: cpXY plus the old pydebug/pymalloc/wide-unicode flags (PEP 3149).
-# The free-threaded ``t`` flag (PEP 703) is deliberately not matched: those builds are not
-# what a user's ``python3.X`` is, so such wheels are left out of the snapshot.
-_CPYTHON_ABI = re.compile(r"^cp(\d+)[dmu]*$")
-_CPYTHON = re.compile(r"^cp(\d+)$")
-_PURE = re.compile(r"^py\d+$")
-
-
-def interpreter_key(tag: Tag) -> str | None:
-    """The snapshot's interpreter key for a wheel tag, or ``None`` for tags it leaves out.
-
-    ``cp311-cp311`` gives ``cp311``; ``cp38-abi3`` gives ``cp38-abi3`` (PEP 384: usable on
-    3.8 and later); ``py3-none`` gives ``py3``; free-threaded ``cp313t`` gives ``None``.
-    """
-    interp, abi = tag.interpreter, tag.abi
-    if m := _CPYTHON.match(interp):
-        if abi == "abi3":
-            return f"{interp}-abi3"
-        abi_match = _CPYTHON_ABI.match(abi)
-        if (abi_match and abi_match[1] == m[1]) or abi == "none":
-            return interp
-        return None
-    if _PURE.match(interp) and abi == "none":
-        return interp
-    return None
-
-
-def wheel_coverage(filename: str) -> set[tuple[str, str]]:
-    """The (interpreter key, platform id) pairs a wheel's tags cover.
-
-    Tags whose platform maps to no platform id (``platform_id`` returns ``None``) or whose
-    interpreter has no key are skipped; an unparsable filename covers nothing.
-    """
-    tags = _wheel_tags(filename)
-    if tags is None:
-        return set()
-    return set(_coverage(tags))
-
-
-@lru_cache(maxsize=1024)
-def _wheel_tags(filename: str) -> frozenset[Tag] | None:
-    """The tags of a wheel filename; ``None`` when it does not parse.
-
-    Cached: each wheel of a release is parsed for its coverage and again when the wheel whose
-    METADATA stands for the release is picked (ddtrace lists some 47,000 files).
-    """
-    try:
-        return parse_wheel_filename(filename)[3]
-    except (InvalidWheelFilename, InvalidVersion):
-        return None
-
-
-@lru_cache(maxsize=1024)
-def _coverage(tags: frozenset[Tag]) -> frozenset[tuple[str, str]]:
-    # Cached by tag set: every release repeats the same few dozen (cp312 manylinux x86_64 ...).
-    pairs: set[tuple[str, str]] = set()
-    for tag in tags:
-        key, platform = interpreter_key(tag), platform_id(tag.platform)
-        if key is not None and platform is not None:
-            pairs.add((key, platform))
-    return frozenset(pairs)
-
-
-def metadata_wheel(files: Iterable[IndexFile]) -> IndexFile | None:
-    """The wheel whose METADATA stands for its version.
-
-    Preference: a CPython 3.11 manylinux x86_64 wheel (the most common deployment, hence the
-    most tested build), then any CPython 3 manylinux x86_64 wheel, then any wheel; ties go to
-    the first filename in sorted order, so the choice is stable across runs.
-    """
-    return _metadata_wheel(files, _wheel_tags)
-
-
-def metadata_wheel_grouped(files: Iterable[IndexFile]) -> IndexFile | None:
-    """:func:`metadata_wheel` for files as :func:`group_files` returns them (names that parse)."""
-    return _metadata_wheel(files, _grouped_wheel_tags)
-
-
-def _metadata_wheel(
-    files: Iterable[IndexFile], tags_of: Callable[[str], frozenset[Tag] | None]
-) -> IndexFile | None:
-    wheels = [f for f in files if f.is_wheel]
-    return min(wheels, key=lambda f: (_metadata_rank(tags_of(f.filename)), f.filename), default=None)
-
-
-def _grouped_wheel_tags(filename: str) -> frozenset[Tag]:
-    """The tags of a wheel filename already known to parse (group_files parsed it for its
-    version): those of its last part, ``py-abi-platform``, exactly as parse_wheel_filename
-    finds them, but parsed once per distinct tag string instead of once per file."""
-    stem = filename[:-4]
-    return _tags_of_string(stem.split("-", stem.count("-") - 2)[-1])
-
-
-@lru_cache(maxsize=1024)
-def _tags_of_string(tag_string: str) -> frozenset[Tag]:
-    return parse_tag(tag_string)
-
-
-def _metadata_rank(tags: frozenset[Tag] | None) -> int:
-    if tags is None:
-        return 3
-    x86 = [t for t in tags if t.platform.startswith("manylinux") and t.platform.endswith("_x86_64")]
-    if any(t.interpreter == "cp311" for t in x86):
-        return 0
-    if any(t.interpreter.startswith("cp3") for t in x86):
-        return 1
-    return 2
-
-
 def build_snapshot(
     index: SimpleIndexClient,
-    project: str = "ddtrace",
+    project: str = DDTRACE,
     today: datetime.date | None = None,
     workers: int = 16,
     progress: Progress | None = None,
@@ -210,9 +96,10 @@ def build_snapshot(
 def _share_wheel_sets(releases: dict[str, dict[str, Any]]) -> list[dict[str, list[str]]]:
     """Replace each entry's ``wheels`` mapping by an index into the returned distinct mappings.
 
-    ``releases`` holds :func:`release_entry` entries, in ascending version order: sets are
-    numbered by first use in that order, so the numbers are stable across runs. Two mappings
-    are the same set when they list the same platforms for the same interpreter keys.
+    ``releases`` holds :func:`~advisor.index.entries.release_entry_grouped` entries, in
+    ascending version order: sets are numbered by first use in that order, so the numbers are
+    stable across runs. Two mappings are the same set when they list the same platforms for
+    the same interpreter keys.
     """
     wheel_sets: list[dict[str, list[str]]] = []
     set_index: dict[tuple[tuple[str, tuple[str, ...]], ...], int] = {}
@@ -235,77 +122,6 @@ def _shared(key: K, stored: Callable[[K], V], table: list[V], numbers: dict[K, i
 def _is_final(version: str) -> bool:
     v = Version(version)
     return not (v.is_prerelease or v.is_devrelease)
-
-
-def group_files(files: Sequence[IndexFile], versions: Sequence[str]) -> dict[str, list[IndexFile]]:
-    """Files by normalised version string; every listed version appears, even without files."""
-    groups: dict[str, list[IndexFile]] = defaultdict(list)
-    for listed in versions:
-        try:
-            groups.setdefault(str(Version(listed)), [])
-        except InvalidVersion:
-            continue  # not a PEP 440 version: pip would never select it
-    for f in files:
-        if (version := f.version) is not None:
-            groups[str(version)].append(f)
-    return dict(groups)
-
-
-def release_entry(version: str, files: Sequence[IndexFile], say: Progress) -> dict[str, Any]:
-    """One release's entry from its files, its ``wheels`` a mapping (:func:`_share_wheel_sets`
-    turns it into the snapshot's index) and ``requires_dist`` left null."""
-    return _release_entry(version, files, say, _wheel_tags)
-
-
-def release_entry_grouped(version: str, files: Sequence[IndexFile], say: Progress) -> dict[str, Any]:
-    """:func:`release_entry` for files as :func:`group_files` returns them (names that parse)."""
-    return _release_entry(version, files, say, _grouped_wheel_tags)
-
-
-def _release_entry(
-    version: str, files: Sequence[IndexFile], say: Progress,
-    tags_of: Callable[[str], frozenset[Tag] | None],
-) -> dict[str, Any]:
-    coverage: dict[str, set[str]] = defaultdict(set)
-    for f in files:
-        if f.is_wheel and (tags := tags_of(f.filename)) is not None:
-            for key, platform in _coverage(tags):
-                coverage[key].add(platform)
-    # PEP 592: pip still installs a yanked file when nothing else of the version is left,
-    # so a version counts as yanked only when all its files are.
-    yanked = bool(files) and all(f.yanked for f in files)
-    reason = next((f.yanked_reason for f in files if f.yanked_reason), None) if yanked else None
-    uploads = [f.upload_time for f in files if f.upload_time]
-    return {
-        "requires_python": _requires_python(version, files, say),
-        "yanked": yanked,
-        "yanked_reason": reason,
-        # ISO 8601 timestamps sort as strings; the snapshot keeps the date part.
-        "upload_time": min(uploads)[:10] if uploads else None,
-        "sdist": any(f.is_sdist for f in files),
-        "wheels": {key: sorted(platforms) for key, platforms in coverage.items()},
-        "requires_dist": None,
-    }
-
-
-def _requires_python(version: str, files: Sequence[IndexFile], say: Progress) -> str | None:
-    """The version's Requires-Python; a wheel's wins because pip selects wheels first."""
-    ordered = sorted(files, key=lambda f: (not f.is_wheel, f.filename))
-    values = [f.requires_python for f in ordered if f.requires_python]
-    if not values:
-        return None
-    if len({_spec_key(v) for v in values}) > 1:
-        say(f"{version}: files disagree on Requires-Python; using {values[0]!r}")
-    return values[0]
-
-
-@lru_cache(maxsize=1024)
-def _spec_key(value: str) -> str:
-    # Cached: every file of every release repeats one of a handful of Requires-Python values.
-    try:
-        return str(SpecifierSet(value))
-    except InvalidSpecifier:
-        return value
 
 
 def _read_requirements(
@@ -339,7 +155,7 @@ def _read_requirements(
                 say(f"{version}: METADATA of {wheels[version].filename} unreadable: {exc}")
             else:
                 indexed = releases[version]["requires_python"]
-                if requires_python and indexed and _spec_key(requires_python) != _spec_key(indexed):
+                if requires_python and indexed and spec_key(requires_python) != spec_key(indexed):
                     say(
                         f"{version}: METADATA says Requires-Python {requires_python!r}, "
                         f"the index {indexed!r}"
@@ -373,7 +189,7 @@ def write_snapshot(doc: dict[str, Any], path: Path) -> None:
 def refresh(
     index_url: str,
     out: Path,
-    project: str = "ddtrace",
+    project: str = DDTRACE,
     today: datetime.date | None = None,
     progress: Progress | None = None,
 ) -> str:

@@ -13,14 +13,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from advisor.model.excerpt import mask_secrets
+from advisor.model.limits import MAX_FILE_BYTES  # read at call time: a test may lower it here
 from advisor.errors import ManifestError
-
-#: Dependency files larger than this are refused, not read: 16 MiB, several times the largest
-#: real lock files (a uv.lock of 400 packages with every wheel's hash is about 2 MB), and small
-#: enough that a hostile file costs seconds of parsing, not minutes. It applies to every file
-#: read: those named, found in a folder, included (``-r``, ``-c``, ``file:``) and the metadata
-#: of local projects.
-MAX_FILE_BYTES = 16 * 1024 * 1024
 
 
 def open_file(path: Path, display: str) -> BinaryIO:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal, TypeAlias
 
+from advisor.model.platforms import DEFAULT_PLATFORM
 from advisor.model.project import Finding, SourceLocation
 
 Status = Literal["ok", "upgrade", "split", "impossible"]
@@ -19,7 +20,7 @@ class AdviceRequest:
 
     :param capabilities: capability ids or aliases; empty for "every supported capability".
     :param python: a ``--python`` specifier that overrides the declared range.
-    :param platforms: platform ids (see :mod:`advisor.knowledge.platforms`).
+    :param platforms: platform ids (see :mod:`advisor.model.platforms`).
     :param today: the day support windows and CPython end-of-life are judged on.
     :param offline: package data only from the snapshot and the cache; a co-upgrade check
         that lacks data falls back to comparing pins with ddtrace's own requirements.
@@ -27,7 +28,7 @@ class AdviceRequest:
 
     capabilities: tuple[str, ...] = ()
     python: str | None = None
-    platforms: tuple[str, ...] = ("linux-x86_64",)
+    platforms: tuple[str, ...] = (DEFAULT_PLATFORM,)
     today: dt.date = field(default_factory=dt.date.today)
     offline: bool = True
 
@@ -95,11 +96,20 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Blocker:
-    """Why no resolution exists for one package, in plain words, and what would unblock it."""
+    """Why no resolution exists for one package, in plain words, and what would unblock it.
+
+    :param package: canonical name.
+    :param wants: each requirement on it, as ``"<requirement> (<who asked>)"``.
+    :param hint: what would unblock it.
+    """
 
     package: str
     wants: tuple[str, ...]
     hint: str
+
+    def message(self) -> str:
+        """``envier: envier~=0.6.1 (ddtrace 3.15.0) vs envier==0.5.2 (constraints.txt:1)``."""
+        return f"{self.package}: " + " vs ".join(self.wants)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,6 @@ from packaging.version import Version
 
 from advisor.errors import IndexUnavailable
 from advisor.knowledge.matrix import Capability, Knowledge
-from advisor.knowledge.releases import Release, ReleaseSnapshot
 from advisor.model.advice import (
     Advice,
     AdviceRequest,
@@ -31,9 +30,10 @@ from advisor.model.advice import (
     Verdict,
 )
 from advisor.model.project import Finding, Project
+from advisor.model.release import DDTRACE, Release, ReleaseSnapshot
 from advisor.plan import findings as fnd
 from advisor.plan.coupgrade import find_installable, pins_against_requirements
-from advisor.plan.current import DDTRACE, ddtrace_state, installs_for
+from advisor.plan.current import ddtrace_state, installs_for
 from advisor.plan.scope import check_platforms, python_scope, resolve_capabilities
 from advisor.plan.serve import Server, why_unserved
 from advisor.resolve.source import PackageSource

@@ -15,10 +15,11 @@ from functools import lru_cache
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from advisor.knowledge.releases import Release
 from advisor.model.advice import Blocker, Change
+from advisor.model.platforms import DEFAULT_PLATFORM
 from advisor.model.project import Dependency, Finding, Project
-from advisor.plan.current import DDTRACE, marker_admits
+from advisor.model.release import DDTRACE, Release
+from advisor.plan.current import marker_admits
 from advisor.plan.serve import Server
 from advisor.resolve import Conflict, Req, Resolved, exact, resolve
 from advisor.resolve.source import PackageSource
@@ -159,8 +160,7 @@ def find_installable(
                         f"no ddtrace release from {span} installs together with the project's requirements")]
     findings += [Finding("resolution-blocker", "error",
                          f"at ddtrace {first_conflict_target}: {b.message()}; to unblock: {b.hint}") for b in found]
-    blockers = tuple(Blocker(b.package, b.wants, b.hint) for b in found)
-    return CoUpgradeResult(None, (), blockers, tuple(tried), tuple(findings))
+    return CoUpgradeResult(None, (), found, tuple(tried), tuple(findings))
 
 
 def _unknown_metadata(results: dict[str, Resolved]) -> list[Finding]:
@@ -216,7 +216,7 @@ def pins_against_requirements(project: Project, release: Release, served: Sequen
     changes: dict[str, Change] = {}
     for py in served:
         rs = requirement_set(project, py)
-        for req in parse_requires_dist(release.requires_dist, marker_env(py, "linux-x86_64"), frozenset(), ""):
+        for req in parse_requires_dist(release.requires_dist, marker_env(py, DEFAULT_PLATFORM), frozenset(), ""):
             pin = rs.pins.get(req.name)
             if pin is not None and not req.specifier.contains(pin, prereleases=True) and req.name not in changes:
                 dep = rs.pin_sources[req.name]

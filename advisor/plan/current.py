@@ -9,10 +9,10 @@ from packaging.version import InvalidVersion, Version
 from advisor.model.advice import DdtraceState, LockedVersion
 from advisor.model.markers import marker_admits
 from advisor.model.project import Dependency, Project
+from advisor.model.release import DDTRACE
 
-__all__ = ["DDTRACE", "ddtrace_state", "installs_for", "marker_admits"]
+__all__ = ["ddtrace_state", "installs_for", "marker_admits"]
 
-DDTRACE = "ddtrace"
 
 def ddtrace_state(project: Project) -> DdtraceState | None:
     """Summarise how the project depends on ddtrace, or ``None`` when it does not."""

@@ -9,10 +9,10 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from advisor.knowledge.matrix import Capability, EnvSwitch, Integration, Knowledge
-from advisor.knowledge.releases import ReleaseSnapshot
 from advisor.model.advice import DdtraceState, FoundIntegration, Verdict
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
+from advisor.model.release import ReleaseSnapshot
 from advisor.plan.serve import Server
 
 

@@ -10,9 +10,9 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from advisor.errors import UsageError
 from advisor.knowledge.matrix import Capability, Knowledge
-from advisor.knowledge.platforms import USER_PLATFORMS
-from advisor.knowledge.releases import python_minor_admitted as minor_admitted
+from advisor.model.platforms import DEFAULT_PLATFORM, USER_PLATFORMS
 from advisor.model.project import Finding, Project
+from advisor.model.release import python_minor_admitted as minor_admitted
 
 
 def resolve_capabilities(knowledge: Knowledge, names: Iterable[str]) -> tuple[Capability, ...]:
@@ -47,7 +47,7 @@ def check_platforms(platforms: Iterable[str]) -> tuple[str, ...]:
             )
         if p not in out:
             out.append(p)
-    return tuple(out) or (USER_PLATFORMS[0],)
+    return tuple(out) or (DEFAULT_PLATFORM,)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,9 +14,9 @@ from packaging.specifiers import Specifier
 from packaging.version import Version
 
 from advisor.knowledge.matrix import Capability, Knowledge
-from advisor.knowledge.releases import Release, ReleaseSnapshot
 from advisor.model.advice import SplitPart
-from advisor.knowledge.releases import python_minor_admitted as minor_admitted
+from advisor.model.release import Release, ReleaseSnapshot
+from advisor.model.release import python_minor_admitted as minor_admitted
 
 
 @dataclass(slots=True)

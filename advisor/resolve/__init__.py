@@ -1,7 +1,7 @@
 """resolvelib glue: resolve one CPython's requirement set, or explain why it cannot be done.
 
 resolvelib exceptions never leave this package: a failed resolution comes back as a
-:class:`Conflict` with plain-words :class:`Blocker` values.
+:class:`Conflict` with plain-words :class:`~advisor.model.advice.Blocker` values.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
+from advisor.model.advice import Blocker
 from advisor.resolve.requirements import Req
 from advisor.resolve.source import PackageSource
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 # resolvelib (and the provider built on it) is imported by resolve() itself: a plan that needs
 # no co-upgrade resolution never loads it.
 
-__all__ = ["Blocker", "Conflict", "Req", "Resolved", "resolve"]
+__all__ = ["Conflict", "Req", "Resolved", "resolve"]
 
 #: resolvelib rounds before giving up; generous for a few hundred packages.
 MAX_ROUNDS = 2000
@@ -37,26 +38,9 @@ class Resolved:
 
 
 @dataclass(frozen=True, slots=True)
-class Blocker:
-    """One package the requirements disagree on, in plain words.
-
-    :param package: canonical name.
-    :param wants: each requirement on it, as ``"<requirement> (<who asked>)"``.
-    :param hint: what would unblock it.
-    """
-
-    package: str
-    wants: tuple[str, ...]
-    hint: str
-
-    def message(self) -> str:
-        """``envier: envier~=0.6.1 (ddtrace 3.15.0) vs envier==0.5.2 (constraints.txt:1)``."""
-        return f"{self.package}: " + " vs ".join(self.wants)
-
-
-@dataclass(frozen=True, slots=True)
 class Conflict:
-    """No resolution: the blockers found."""
+    """No resolution: the blockers found (:class:`~advisor.model.advice.Blocker`, as the advice
+    reports them)."""
 
     blockers: tuple[Blocker, ...]
 

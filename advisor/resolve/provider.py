@@ -17,7 +17,7 @@ from packaging.version import Version
 from resolvelib.providers import AbstractProvider
 from resolvelib.structs import RequirementInformation
 
-from advisor.knowledge.releases import Release
+from advisor.model.release import Release
 from advisor.resolve.requirements import Req, _key, marker_env, parse_requires_dist
 from advisor.resolve.source import PackageSource
 

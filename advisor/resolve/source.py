@@ -1,6 +1,6 @@
 """Where the resolver gets package data: a small Protocol, so the resolver never sees HTTP.
 
-Releases are :class:`~advisor.knowledge.releases.Release` values (version, Requires-Python,
+Releases are :class:`~advisor.model.release.Release` values (version, Requires-Python,
 yanked, wheels per CPython and platform, sdist); Requires-Dist is asked for separately because
 it costs a request per version online.
 """
@@ -12,7 +12,7 @@ from typing import Protocol
 
 from packaging.version import Version
 
-from advisor.knowledge.releases import Release, ReleaseSnapshot
+from advisor.model.release import Release, ReleaseSnapshot
 
 
 class PackageSource(Protocol):

@@ -22,6 +22,7 @@ from advisor.model.advice import Advice, Change, Impossible, Ok, Upgrade
 from advisor.model.advice import Split as SplitVerdict  # write._base.Split is a split edit
 from advisor.model.excerpt import excerpt
 from advisor.model.project import Dependency, Project
+from advisor.model.release import DDTRACE
 from advisor.write import locks, requirements, setup_cfg, toml
 from advisor.write._base import (
     Arm,
@@ -63,8 +64,6 @@ __all__ = [
     "targets_for",
     "unified_diff",
 ]
-
-DDTRACE = "ddtrace"
 
 #: The readers' kinds (:mod:`advisor.manifests`) of the files the writers edit, by file name.
 _KIND_BY_NAME = {

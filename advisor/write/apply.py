@@ -171,7 +171,7 @@ def save_files(paths: Iterable[Path]) -> dict[Path, bytes | None]:
 
 
 def _saved_bytes(path: Path) -> bytes | None:
-    from advisor.manifests._text import MAX_FILE_BYTES  # the readers' limit, for every file
+    from advisor.model.limits import MAX_FILE_BYTES  # the readers' limit, for every file
 
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))

@@ -11,11 +11,10 @@ from __future__ import annotations
 from typing import assert_never
 
 from advisor.model.advice import Advice, Change, Impossible, Ok, Split, Upgrade
+from advisor.model.release import DDTRACE
 from advisor.write._base import WriteRefused
 
 __all__ = ["constraints_text"]
-
-_DDTRACE = "ddtrace"
 
 
 def _line(package: str, spec: str, marker: str | None) -> str:
@@ -54,14 +53,14 @@ def constraints_text(advice: Advice) -> str:
     ]
     match rec:
         case Split():
-            body = [_line(_DDTRACE, f"=={part.ddtrace}", part.marker) for part in rec.split]
+            body = [_line(DDTRACE, f"=={part.ddtrace}", part.marker) for part in rec.split]
         case Upgrade():
-            body = [_line(_DDTRACE, f"=={rec.ddtrace}", None)]
+            body = [_line(DDTRACE, f"=={rec.ddtrace}", None)]
             for change in rec.changes:
-                if change.package != _DDTRACE:
+                if change.package != DDTRACE:
                     body += _co_upgrade(change, rec.ddtrace)
         case Ok():
-            body = [_line(_DDTRACE, f"=={rec.ddtrace}", None)]
+            body = [_line(DDTRACE, f"=={rec.ddtrace}", None)]
         case Impossible():
             raise WriteRefused(
                 "no ddtrace release serves this project; there is nothing to constrain to",

@@ -1,28 +1,42 @@
 """The :class:`~advisor.write._base.HashLookup` backed by the run's package indexes.
 
-Hashes are written into requirements files, so they come through the same
-:class:`~advisor.index.source.IndexSource` as every other index read of the run (its indexes,
-cache, timeouts, ``~/.netrc`` credentials and total deadline) and each one is checked to be a
-digest pip accepts (``sha256``, ``sha384`` or ``sha512`` with exactly the right number of hex
-digits) before it is returned: a value holding anything else (a newline and an
-``--extra-index-url`` line, say) refuses the fix instead of reaching the file.
+Hashes are written into requirements files, so they come through the same index reader as
+every other index read of the run (its indexes, cache, timeouts, ``~/.netrc`` credentials and
+total deadline): a :class:`ReleaseHashes`, which :class:`advisor.index.source.IndexSource`
+implements and the pipeline hands in. Each one is checked to be a digest pip accepts
+(``sha256``, ``sha384`` or ``sha512`` with exactly the right number of hex digits) before it
+is returned: a value holding anything else (a newline and an ``--extra-index-url`` line, say)
+refuses the fix instead of reaching the file.
 
-The index reader (and so httpx) is imported only when a lookup is made, so importing
-:mod:`advisor.write` stays free of network code.
+This package never imports the index reader (nor, so, httpx): importing :mod:`advisor.write`
+stays free of network code.
 """
 
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import Protocol, Self
 
 from advisor.errors import IndexUnavailable
-from advisor.index.digests import HEX_DIGITS, digest
+from advisor.model.digests import HEX_DIGITS, digest
 
-if TYPE_CHECKING:
-    from advisor.index.source import IndexSource
+__all__ = ["IndexHashLookup", "ReleaseHashes", "checked"]
 
-__all__ = ["IndexHashLookup", "checked"]
+
+class ReleaseHashes(Protocol):
+    """What :class:`IndexHashLookup` needs of an index reader (an
+    :class:`~advisor.index.source.IndexSource` is one)."""
+
+    def release_hashes(self, name: str, version: str) -> list[str]:
+        """``algorithm:hex`` of every file of ``name`` ``version`` on the indexes.
+
+        :raises IndexUnavailable: when no index can be read, or one lists a malformed digest.
+        """
+        ...
+
+    def close(self) -> None:
+        """Stop the reader's requests and close its client."""
+        ...
 
 
 def checked(values: list[str], what: str) -> list[str]:
@@ -51,7 +65,7 @@ class IndexHashLookup:
     :param source: the index reader; it is this object's to close.
     """
 
-    def __init__(self, source: IndexSource) -> None:
+    def __init__(self, source: ReleaseHashes) -> None:
         self.source = source
 
     def hashes(self, package: str, version: str) -> list[str]:

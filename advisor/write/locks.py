@@ -376,7 +376,7 @@ def check_files(commands: Sequence[RelockCommand]) -> None:
     :raises WriteFailed: ``relock-refused`` naming the first file that is not, before anything
         is read, written or run.
     """
-    from advisor.manifests._text import MAX_FILE_BYTES
+    from advisor.model.limits import MAX_FILE_BYTES
 
     for cmd in commands:
         root = os.path.realpath(cmd.cwd)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-#: The platforms a user may ask about with ``--platform`` (first is the default).
+#: The platforms a user may ask about with ``--platform`` (first is the default). The command
+#: line's parser keeps a copy (``advisor.frontends.cli.PLATFORMS``: ``--version`` builds the
+#: parser and imports no model module); tests/test_architecture.py checks the two agree.
 USER_PLATFORMS: tuple[str, ...] = (
     "linux-x86_64",
     "linux-aarch64",
@@ -26,7 +28,8 @@ USER_PLATFORMS: tuple[str, ...] = (
     "musllinux-i686",
     "windows-arm64",
 )
-DEFAULT_PLATFORM = "linux-x86_64"
+#: The platform planned for when none is named.
+DEFAULT_PLATFORM = USER_PLATFORMS[0]
 
 #: Platform id of a pure wheel (``py3-none-any``): serves every platform.
 ANY = "any"
@@ -69,13 +72,3 @@ def served_by(user_platform: str) -> frozenset[str]:
     if user_platform.startswith("macos-"):
         ids.add("macos-universal2")
     return frozenset(ids)
-
-
-def is_windows(user_platform: str) -> bool:
-    """True for every Windows platform id."""
-    return user_platform.startswith("windows-")
-
-
-def is_32bit_linux(user_platform: str) -> bool:
-    """True for 32-bit x86 Linux (glibc or musl)."""
-    return user_platform in ("linux-i686", "musllinux-i686")

@@ -3,7 +3,8 @@
 A hash from an index page ends up in a requirements file (``--fix`` writes ``--hash=`` lines)
 and decides whether a PEP 658 metadata file is believed, so a value is used only when it is a
 digest of an algorithm pip accepts for ``--hash`` with exactly the hex digits that algorithm
-gives. No HTTP client is imported here.
+gives. The index reader checks what it reads with these and the writer what it writes, so
+they live below both. No HTTP client is imported here.
 """
 
 from __future__ import annotations

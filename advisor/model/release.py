@@ -1,0 +1,330 @@
+"""Releases as values: every ddtrace version on the index, with what it installs on.
+
+:class:`Release` and :class:`ReleaseSnapshot` are what the index reader, the resolver and the
+planner pass around; this module also owns the snapshot's JSON format (:func:`parse_snapshot`,
+and :func:`release_from_entry` for one entry of it). The snapshot (``data/releases.json``) is
+written by :mod:`advisor.knowledge.refresh` and read from its file by
+:func:`advisor.knowledge.releases.load_snapshot`. Its format (``schema_version`` 2)::
+
+    {
+      "schema_version": 2,
+      "project": "ddtrace",
+      "index_url": "https://pypi.org/simple/",
+      "snapshot_date": "2026-11-24",          # the day the index was read
+      "last_serial": "42851752",              # PEP 691 "_last-serial", when the index gives it
+      "requires_dist_sets": [[...], ...],      # distinct Requires-Dist lists, shared by index
+      "wheel_sets": [                          # distinct wheel coverages, shared by index
+        {"cp39": ["linux-aarch64", "linux-x86_64", ...], "cp38-abi3": [...], "py3": ["any"]},
+        {},                                    # (no wheels at all)
+        ...
+      ],
+      "releases": {
+        "4.16.0": {
+          "requires_python": "<3.15,>=3.9",   # null when no file declares one
+          "yanked": false,                    # true only when every file is yanked
+          "yanked_reason": null,
+          "upload_time": "2026-10-16",        # first upload, a date
+          "sdist": true,
+          "wheels": 7,                        # index into wheel_sets
+          "requires_dist": 12                 # index into requires_dist_sets; null when unread
+        }
+      }
+    }
+
+A wheel set maps each interpreter key to the platform ids its wheels cover. Some 860 releases
+share about thirty of them, so each is stored, and built into a mapping, once. Version 1 kept
+the mapping inline in every release; such files are refused (``aap-advise kb refresh``
+writes version 2).
+
+Interpreter keys are ``cpXY`` (one CPython), ``cpXY-abi3`` (CPython X.Y and later) or ``pyX``
+(a pure wheel for any Python X). Platform ids come from :mod:`advisor.model.platforms`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from types import MappingProxyType
+from typing import Any
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
+
+from advisor.errors import KnowledgeError
+from advisor.model.platforms import served_by
+
+#: The package aap-advise advises on: the project the snapshot holds, the dependency the
+#: planner looks for and the writers edit.
+DDTRACE = "ddtrace"
+
+SCHEMA_VERSION = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """One version of the package on the index, as the snapshot records it."""
+
+    version: Version
+    requires_python: SpecifierSet | None
+    yanked: bool
+    yanked_reason: str | None
+    upload_time: str | None
+    sdist: bool
+    wheels: Mapping[str, frozenset[str]]
+    requires_dist: tuple[str, ...] | None
+
+    @property
+    def is_final(self) -> bool:
+        """Not a pre-release or development release."""
+        return not (self.version.is_prerelease or self.version.is_devrelease)
+
+    def admits_python(self, python: str) -> bool:
+        """Requires-Python admits CPython ``python`` (``"3.12"``) at some patch level."""
+        if self.requires_python is None:
+            return True
+        return python_minor_admitted(self.requires_python, python)
+
+    def has_wheel(self, python: str, platform: str) -> bool:
+        """A wheel installs on CPython ``python`` on user platform ``platform``.
+
+        A ``cpXY`` wheel, an abi3 wheel built for X.Y or lower, or a pure ``pyX`` wheel counts.
+        Requires-Python is not checked here (see :meth:`serves`).
+        """
+        major, minor = (int(p) for p in python.split("."))
+        accepted = served_by(platform)
+        for interp, platforms in self.wheels.items():
+            if not accepted & platforms:
+                continue
+            if _interpreter_matches(interp, major, minor):
+                return True
+        return False
+
+    def serves(self, python: str, platform: str) -> bool:
+        """Final, not yanked, Requires-Python admits ``python``, and a wheel for it exists.
+
+        Requires-Python wins over wheels: 4.11-4.14 publish cp315 wheels that their
+        ``<3.15`` excludes, and pip never selects them.
+        """
+        return (
+            self.is_final
+            and not self.yanked
+            and self.admits_python(python)
+            and self.has_wheel(python, platform)
+        )
+
+
+def _interpreter_matches(interp: str, major: int, minor: int) -> bool:
+    if interp.startswith("cp"):
+        abi3 = interp.endswith("-abi3")
+        digits = interp[2:].removesuffix("-abi3")
+        if not digits.isdigit() or len(digits) < 2:
+            return False
+        w_major, w_minor = int(digits[0]), int(digits[1:])
+        if abi3:
+            return w_major == major and w_minor <= minor
+        return (w_major, w_minor) == (major, minor)
+    if interp.startswith("py"):
+        digits = interp[2:]
+        if digits.isdigit():
+            return int(digits[0]) == major and (len(digits) == 1 or int(digits[1:]) <= minor)
+    return False
+
+
+@lru_cache(maxsize=4096)
+def python_minor_admitted(spec: SpecifierSet | str, python: str) -> bool:
+    """The specifier admits CPython minor ``python`` at X.Y.0 or at some later X.Y.z.
+
+    Cached: the same few Requires-Python values are asked about for hundreds of releases.
+    """
+    s = spec if isinstance(spec, SpecifierSet) else SpecifierSet(spec)
+    return any(s.contains(f"{python}.{patch}", prereleases=False) for patch in range(100))
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseSnapshot:
+    """All releases of one project, in ascending version order."""
+
+    project: str
+    index_url: str
+    snapshot_date: str
+    releases: tuple[Release, ...]
+    _by_version: dict[Version, Release] = field(default_factory=dict, compare=False, repr=False)
+    _final: list[Release] = field(default_factory=list, compare=False, repr=False)
+    _final_sorted: list[bool] = field(default_factory=list, compare=False, repr=False)
+
+    def get(self, version: Version | str) -> Release | None:
+        """The release with exactly this version, if the snapshot has it."""
+        if not self._by_version:
+            self._by_version.update({r.version: r for r in self.releases})
+        return self._by_version.get(version if isinstance(version, Version) else Version(str(version)))
+
+    def final(self) -> Iterable[Release]:
+        """Final, non-yanked releases in ascending order."""
+        return iter(self._finals())
+
+    def final_from(self, floor: Version) -> Iterable[Release]:
+        """Final, non-yanked releases at or above ``floor``, ascending."""
+        finals = self._finals()
+        if self._final_sorted[0]:
+            # Ascending (parse_snapshot sorts): skip below the floor by bisection instead of
+            # comparing every release; the planner asks this for each CPython and capability.
+            return iter(finals[bisect_left(finals, floor, key=_version_of):])
+        return (r for r in finals if r.version >= floor)
+
+    def _finals(self) -> list[Release]:
+        # Computed once: the planner walks the final releases for every CPython and candidate.
+        if not self._final_sorted:
+            self._final.extend(r for r in self.releases if r.is_final and not r.yanked)
+            self._final_sorted.append(all(a.version <= b.version for a, b in zip(self._final, self._final[1:])))
+        return self._final
+
+    @property
+    def newest(self) -> Release | None:
+        """The highest final, non-yanked release."""
+        return next((r for r in reversed(self.releases) if r.is_final and not r.yanked), None)
+
+
+def _version_of(release: Release) -> Version:
+    return release.version
+
+
+def parse_snapshot(data: Any, origin: str) -> ReleaseSnapshot:
+    """Validate and convert the snapshot's JSON data, reporting every problem at once.
+
+    :param data: the decoded JSON document.
+    :param origin: where it came from, for messages.
+    :raises KnowledgeError: when the document does not follow the schema.
+    """
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{origin}: the snapshot is not a JSON object")
+    if data.get("schema_version") != SCHEMA_VERSION:
+        raise KnowledgeError(
+            f"{origin}: schema_version {data.get('schema_version')!r} is not {SCHEMA_VERSION}",
+            code="snapshot-schema",
+            hint="write a current snapshot with `aap-advise kb refresh --out FILE`",
+        )
+    sets = data.get("requires_dist_sets", [])
+    wheel_sets = _wheel_sets(data.get("wheel_sets", []), problems)
+    wheels_of = partial(_wheels_of, wheel_sets=wheel_sets)
+    releases: list[Release] = []
+    for key, raw in dict(data.get("releases", {})).items():
+        try:
+            releases.append(_parse_release(key, raw, sets, wheels_of))
+        except (KeyError, TypeError, ValueError, IndexError, InvalidVersion, InvalidSpecifier) as exc:
+            problems.append(f"releases.{key}: {exc}")
+    for name in ("project", "snapshot_date"):
+        if not isinstance(data.get(name), str):
+            problems.append(f"{name}: missing or not a string")
+    if problems:
+        raise KnowledgeError(f"{origin}: " + "; ".join(problems), code="snapshot-invalid")
+    releases.sort(key=lambda r: r.version)
+    return ReleaseSnapshot(
+        project=data["project"],
+        index_url=str(data.get("index_url", "")),
+        snapshot_date=data["snapshot_date"],
+        releases=tuple(releases),
+    )
+
+
+def release_from_entry(version: str, raw: Mapping[str, Any]) -> Release:
+    """A :class:`Release` from one snapshot-format entry whose ``requires_dist`` is not read."""
+    return _parse_release(version, {**raw, "requires_dist": None}, [], _inline_wheels)
+
+
+@lru_cache(maxsize=256)
+def _specifier(text: str) -> SpecifierSet:
+    # Hundreds of releases share a handful of Requires-Python values: parse each once.
+    return SpecifierSet(text)
+
+
+#: Platform sets seen so far, by their listing: the snapshot's wheel sets and the index pages
+#: the resolver reads repeat about twenty distinct ones, so each is built once and shared.
+_PLATFORM_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _platform_set(platforms: Iterable[str]) -> frozenset[str]:
+    key = tuple(platforms)
+    found = _PLATFORM_SETS.get(key)
+    if found is None:
+        found = _PLATFORM_SETS[key] = frozenset(key)  # hashing the key raises as frozenset() would
+    return found
+
+
+#: A wheel set as :func:`_wheel_sets` builds it: shared, read-only, by every release using it.
+_WheelSet = Mapping[str, frozenset[str]]
+
+
+def _wheel_sets(raw: Any, problems: list[str]) -> list[_WheelSet | None]:
+    """Each entry of ``wheel_sets`` as a read-only mapping, built once; ``None`` for a bad one.
+
+    A bad entry (or a ``wheel_sets`` that is not a list) is added to ``problems``.
+    """
+    if not isinstance(raw, list):
+        problems.append("wheel_sets: not a list")
+        return []
+    out: list[_WheelSet | None] = []
+    for i, entry in enumerate(raw):
+        try:
+            out.append(_wheel_set(entry))
+        except (TypeError, ValueError) as exc:
+            problems.append(f"wheel_sets[{i}]: {exc}")
+            out.append(None)
+    return out
+
+
+def _wheel_set(entry: Any) -> _WheelSet:
+    if not isinstance(entry, dict):
+        raise TypeError("not an object mapping interpreter keys to lists of platforms")
+    wheels: dict[str, frozenset[str]] = {}
+    for interp, platforms in entry.items():
+        if not isinstance(interp, str):
+            raise TypeError(f"interpreter key {interp!r} is not a string")
+        if not isinstance(platforms, list) or not all(isinstance(p, str) for p in platforms):
+            raise TypeError(f"{interp}: not a list of platform strings")
+        wheels[interp] = _platform_set(platforms)
+    # Read-only: the one mapping is shared by every release that points at this set.
+    return MappingProxyType(wheels)
+
+
+def _inline_wheels(raw: Mapping[str, Any]) -> Mapping[str, frozenset[str]]:
+    """The wheels of an entry that holds its coverage itself (:func:`release_from_entry`)."""
+    return {interp: _platform_set(plats) for interp, plats in dict(raw.get("wheels", {})).items()}
+
+
+def _wheels_of(raw: Mapping[str, Any], wheel_sets: list[_WheelSet | None]) -> _WheelSet:
+    """The wheel set a snapshot release's ``wheels`` index names."""
+    if "wheels" not in raw:
+        raise ValueError("wheels: missing (an index into wheel_sets)")
+    index = raw["wheels"]
+    # bool is an int subclass: ``true`` is not an index. Negative indexes are refused too.
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(wheel_sets):
+        raise ValueError(
+            f"wheels {index!r} is not an index into wheel_sets ({len(wheel_sets)} sets)"
+        )
+    found = wheel_sets[index]
+    if found is None:
+        raise ValueError(f"wheels {index} names the invalid wheel_sets[{index}]")
+    return found
+
+
+def _parse_release(
+    key: str,
+    raw: Mapping[str, Any],
+    sets: list[list[str]],
+    wheels_of: Callable[[Mapping[str, Any]], Mapping[str, frozenset[str]]],
+) -> Release:
+    rp = raw.get("requires_python")
+    rd_index = raw.get("requires_dist")
+    return Release(
+        version=Version(key),
+        requires_python=_specifier(rp) if rp else None,
+        yanked=bool(raw["yanked"]),
+        yanked_reason=raw.get("yanked_reason"),
+        upload_time=raw.get("upload_time"),
+        sdist=bool(raw.get("sdist", False)),
+        wheels=wheels_of(raw),  # after version=: a bad version is the message that wins
+        requires_dist=tuple(sets[rd_index]) if rd_index is not None else None,
+    )

@@ -13,7 +13,7 @@ from packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet
 from packaging.version import Version
 
 from advisor.errors import IndexUnavailable
-from advisor.knowledge.matrix import Capability, Knowledge
+from advisor.knowledge.model import Capability, Knowledge
 from advisor.knowledge.releases import Release, ReleaseSnapshot
 from advisor.model.advice import (
     Advice,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from advisor.errors import UsageError
-from advisor.knowledge.matrix import Capability, Knowledge
+from advisor.knowledge.model import Capability, Knowledge
 from advisor.knowledge.platforms import USER_PLATFORMS
 from advisor.knowledge.releases import python_minor_admitted as minor_admitted
 from advisor.model.project import Finding, Project

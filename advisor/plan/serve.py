@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from packaging.specifiers import Specifier
 from packaging.version import Version
 
-from advisor.knowledge.matrix import Capability, Knowledge
+from advisor.knowledge.model import Capability, Knowledge
 from advisor.knowledge.releases import Release, ReleaseSnapshot
 from advisor.model.advice import SplitPart
 from advisor.knowledge.releases import python_minor_admitted as minor_admitted

@@ -8,8 +8,8 @@ as it is. A separate, reviewable overlay instead of rewriting manifests or locks
 
 from __future__ import annotations
 
+from advisor.errors import WriteRefused
 from advisor.model.advice import Advice, Change
-from advisor.write._base import WriteRefused
 
 __all__ = ["constraints_text"]
 

@@ -21,21 +21,12 @@ from packaging.utils import canonicalize_name
 from advisor.errors import Interrupted, WriteFailed, WriteRefused
 from advisor.model.advice import Advice, Change
 from advisor.model.excerpt import excerpt
+from advisor.model.markers import marker_admits
 from advisor.model.project import Dependency, Project
 from advisor.write import locks, requirements, setup_cfg, toml
 from advisor.write.apply import apply, restore, unified_diff
 from advisor.write.constraints import constraints_text
-from advisor.write.decide import (
-    Arm,
-    Move,
-    Refuse,
-    Split,
-    Targets,
-    Want,
-    admits_marker,
-    decide,
-    marker_admits,
-)
+from advisor.write.decision import Arm, Move, Refuse, Split, Targets, Want, decide_marked
 from advisor.write.hashes import IndexHashLookup
 from advisor.write.locks import run as run_relock
 from advisor.write.plan import FixPlan, HashLookup, Patch, RelockCommand
@@ -213,8 +204,8 @@ def _setup_py(deps: Sequence[Dependency], targets: Targets) -> FixPlan:
     for dep in deps:
         if dep.url is not None:
             continue
-        decision = decide(
-            targets.wants[dep.name], dep.specifier, admits_marker(dep.marker), targets.pythons
+        decision = decide_marked(
+            targets.wants[dep.name], dep.specifier, dep.marker, targets.pythons
         )
         was = excerpt(f"{dep.display_name}{dep.specifier}")
         if isinstance(decision, Move):

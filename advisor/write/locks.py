@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from advisor.errors import WriteFailed
 from advisor.model.project import Dependency
 from advisor.write.apply import relock_file_refusal, save_files, write_atomic
-from advisor.write.decide import Keep, Targets, admits_marker, decide
+from advisor.write.decision import Keep, Targets, decide_marked
 from advisor.write.plan import FixPlan, RelockCommand
 
 __all__ = [
@@ -84,9 +84,7 @@ def plan_lock(path: str, deps: Sequence[Dependency], targets: Targets) -> FixPla
         if d.version
         and d.name in targets.wants
         and not isinstance(
-            decide(
-                targets.wants[d.name], f"=={d.version}", admits_marker(d.marker), targets.pythons
-            ),
+            decide_marked(targets.wants[d.name], f"=={d.version}", d.marker, targets.pythons),
             Keep,
         )
     ]

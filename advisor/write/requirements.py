@@ -24,15 +24,14 @@ from pathlib import Path
 from advisor.errors import AdvisorError, WriteRefused
 from advisor.model.excerpt import excerpt
 from advisor.model.project import Dependency
-from advisor.write.decide import (
+from advisor.write.decision import (
     Decision,
     Keep,
     Move,
     Split,
     Targets,
     Want,
-    admits_marker,
-    decide,
+    decide_marked,
     decide_requirement,
     refusals,
 )
@@ -383,9 +382,8 @@ def _not_editable(
         if (dep.name, dep.source.line) in seen:
             continue
         want = editor.targets.wants[dep.name]
-        admits = admits_marker(dep.marker)
         spec = f"=={dep.version}" if dep.version else dep.specifier
-        if isinstance(decide(want, spec, admits, editor.pythons()), Keep):
+        if isinstance(decide_marked(want, spec, dep.marker, editor.pythons()), Keep):
             continue
         i = index.get(dep.source.line or 0)
         text = lines[i][0].strip() if i is not None else f"{dep.display_name}{dep.specifier}"

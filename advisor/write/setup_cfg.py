@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from advisor.errors import WriteRefused
-from advisor.write.decide import Move, Split, Targets, decide_requirement, refusals
+from advisor.write.decision import Move, Split, Targets, decide_requirement, refusals
 from advisor.write.plan import FixPlan, Patch
 from advisor.write.specifiers import RequirementSpan, combine_markers, find_requirement
 from advisor.write.text import Line, TextFile, first_eol, join_lines, spliced, split_lines

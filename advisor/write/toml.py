@@ -21,7 +21,7 @@ from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import Array, InlineTable, Item, String, Table
 
 from advisor.errors import WriteRefused
-from advisor.write.decide import (
+from advisor.write.decision import (
     Decision,
     Keep,
     Move,
@@ -335,9 +335,17 @@ def _parse(path: str, data: bytes) -> tuple[TextFile, tomlkit.TOMLDocument]:
     return tf, doc
 
 
-def _finish(
-    path: str, data: bytes, tf: TextFile, doc: tomlkit.TOMLDocument, walker: _Walker
+def _edit(
+    path: str, data: bytes, targets: Targets, walk: Callable[[_Walker, tomlkit.TOMLDocument], None]
 ) -> FixPlan:
+    """Parse the file, let ``walk`` queue the edits of its declarations, then make them all (or
+    none, when one is refused): a patch or refusals."""
+    try:
+        tf, doc = _parse(path, data)
+    except WriteRefused as exc:
+        return FixPlan(refusals=[exc])
+    walker = _Walker(path, targets)
+    walk(walker, doc)
     if walker.refusals or not walker.edits:
         return FixPlan(refusals=walker.refusals)
     for edit in walker.edits:
@@ -350,33 +358,29 @@ def _finish(
 
 def edit_pyproject(path: str, data: bytes, targets: Targets) -> FixPlan:
     """The fix for one ``pyproject.toml``: a patch or refusals."""
-    try:
-        tf, doc = _parse(path, data)
-    except WriteRefused as exc:
-        return FixPlan(refusals=[exc])
-    walker = _Walker(path, targets)
-    for where, arr in _pep508_arrays(doc):
-        walker.pep508_array(where, arr)
-    for where, table in _poetry_tables(doc):
-        walker.dependency_table(where, table, "poetry", can_split=True)
-    overrides = _get(doc, "tool", "pdm", "resolution", "overrides")
-    if isinstance(overrides, Mapping):
-        walker.dependency_table(
-            "tool.pdm.resolution.overrides", overrides, "pep440", can_split=False
-        )
-    return _finish(path, data, tf, doc, walker)
+
+    def walk(walker: _Walker, doc: tomlkit.TOMLDocument) -> None:
+        for where, arr in _pep508_arrays(doc):
+            walker.pep508_array(where, arr)
+        for where, table in _poetry_tables(doc):
+            walker.dependency_table(where, table, "poetry", can_split=True)
+        overrides = _get(doc, "tool", "pdm", "resolution", "overrides")
+        if isinstance(overrides, Mapping):
+            walker.dependency_table(
+                "tool.pdm.resolution.overrides", overrides, "pep440", can_split=False
+            )
+
+    return _edit(path, data, targets, walk)
 
 
 def edit_hatch(path: str, data: bytes, targets: Targets) -> FixPlan:
     """The fix for one ``hatch.toml``: a patch or refusals."""
-    try:
-        tf, doc = _parse(path, data)
-    except WriteRefused as exc:
-        return FixPlan(refusals=[exc])
-    walker = _Walker(path, targets)
-    for where, arr in _hatch_arrays(_get(doc, "envs"), "envs"):
-        walker.pep508_array(where, arr)
-    return _finish(path, data, tf, doc, walker)
+
+    def walk(walker: _Walker, doc: tomlkit.TOMLDocument) -> None:
+        for where, arr in _hatch_arrays(_get(doc, "envs"), "envs"):
+            walker.pep508_array(where, arr)
+
+    return _edit(path, data, targets, walk)
 
 
 def edit_pipfile(path: str, data: bytes, targets: Targets) -> FixPlan:
@@ -385,12 +389,10 @@ def edit_pipfile(path: str, data: bytes, targets: Targets) -> FixPlan:
     A Pipfile section holds one entry per package, so a split answer is refused here (its
     markers go in the constraints file instead).
     """
-    try:
-        tf, doc = _parse(path, data)
-    except WriteRefused as exc:
-        return FixPlan(refusals=[exc])
-    walker = _Walker(path, targets)
-    for name, section in doc.items():
-        if name not in _PIPFILE_META and isinstance(section, Table):
-            walker.dependency_table(name, section, "pep440", can_split=False)
-    return _finish(path, data, tf, doc, walker)
+
+    def walk(walker: _Walker, doc: tomlkit.TOMLDocument) -> None:
+        for name, section in doc.items():
+            if name not in _PIPFILE_META and isinstance(section, Table):
+                walker.dependency_table(name, section, "pep440", can_split=False)
+
+    return _edit(path, data, targets, walk)

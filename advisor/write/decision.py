@@ -34,6 +34,7 @@ __all__ = [
     "admits_marker",
     "ambiguous",
     "decide",
+    "decide_marked",
     "decide_requirement",
     "marker_admits",
     "no_version",
@@ -211,6 +212,11 @@ def _unresolved(want: Want, spec: str, dialect: Dialect) -> Decision:
         f"{want.package} {pinned} must move to {want.unresolved}, and no version was resolved",
         hint="run without --offline so the co-upgrade is resolved to a version",
     )
+
+
+def decide_marked(want: Want, spec: str, marker: str | None, pythons: Sequence[str]) -> Decision:
+    """:func:`decide` for a declaration whose PEP 508 ``marker`` says which CPythons it reaches."""
+    return decide(want, spec, admits_marker(marker), pythons)
 
 
 def decide_requirement(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from typing import Any, TypedDict, TypeVar
+from typing import Any, TypeVar
 
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
@@ -40,7 +40,6 @@ from advisor.knowledge.platforms import USER_PLATFORMS
 
 __all__ = [
     "SCHEMA_VERSION",
-    "CapabilityParts",
     "Fields",
     "Problems",
     "parse_capabilities",
@@ -180,22 +179,7 @@ class Fields:
 # --- capabilities.toml -------------------------------------------------------------------------
 
 
-class CapabilityParts(TypedDict):
-    """What ``capabilities.toml`` gives :class:`~advisor.knowledge.model.Knowledge`."""
-
-    docs_url: str
-    docs_follows: str
-    waf_missing_on: frozenset[str]
-    waf_reason: str
-    capabilities: tuple[Capability, ...]
-    features: dict[str, Feature]
-    branches: tuple[Branch, ...]
-    runtimes: tuple[Runtime, ...]
-    notes: tuple[Note, ...]
-    disagreements: tuple[Disagreement, ...]
-
-
-def parse_capabilities(data: Mapping[str, Any], origin: str) -> CapabilityParts:
+def parse_capabilities(data: Mapping[str, Any], origin: str) -> dict[str, Any]:
     """Validate ``capabilities.toml`` data; returns the pieces :class:`Knowledge` holds."""
     problems = Problems(origin)
     top = Fields(problems, data)

@@ -100,3 +100,28 @@ class IndexUnavailable(AdvisorError):
 
     exit_code = 3
     default_code = "index-unavailable"
+
+
+class WriteRefused(AdvisorError):
+    """An edit aap-advise will not make because it would have to guess (exit status 2)."""
+
+    default_code = "write-refused"
+
+
+class WriteFailed(AdvisorError):
+    """Writing a file or running a re-lock command failed; every file was restored."""
+
+    default_code = "write-failed"
+
+
+class Interrupted(WriteFailed):
+    """A signal (Ctrl-C's SIGINT, SIGTERM, SIGHUP) stopped ``--fix``; every file was restored.
+
+    :param signum: the signal; the front end exits with 128 plus it, as a shell reports it.
+    """
+
+    default_code = "interrupted"
+
+    def __init__(self, message: str = "--fix interrupted", *, signum: int) -> None:
+        super().__init__(message)
+        self.signum = signum

@@ -26,7 +26,7 @@ from advisor.write import (
     run_relock,
     unified_diff,
 )
-from advisor.write._base import Arm, Targets, Want
+from advisor.write.decision import Arm, Targets, Want
 from advisor.write.apply import save_files
 from advisor.write.locks import CompiledHeader, compile_commands, header_argv, header_refusal
 

@@ -76,7 +76,7 @@ def main() -> int:
             plan(read_paths([str(req)]), matrix.load(), shipped, request, SnapshotSource(shipped, fallback=source))
         for name, version in source.read_meta:
             projects.setdefault(name, set()).add(str(version))
-        for name in list(source._pages):  # every page read, even if no release was chosen
+        for name in list(source._pages.results):  # every page read, even if no release was chosen
             projects.setdefault(name, set())
         source.close()
     for text, _caps, _python in SCENARIOS:  # the pins themselves, even when never chosen

@@ -20,9 +20,9 @@ import queue
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from packaging.version import InvalidVersion, Version
 
@@ -32,6 +32,7 @@ from advisor.model.digests import HEX_DIGITS, digest, matches, preferred
 from advisor.model.release import Release, release_from_entry
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 #: Tries after the first for a transient failure, and the first wait between tries (doubling).
 RETRIES = 2
 BACKOFF = 0.25
@@ -114,12 +115,13 @@ class IndexSource:
         self._clients: list[SimpleIndexClient] | None = None
         self.notes: list[str] = []
         self.requests = 0
-        self._pages: dict[str, dict[str, Any]] = {}
+        # One fetch per page and one metadata read per release: a caller asking while a
+        # background fetch of it is on the wire waits for that one (and gets its result or its
+        # error) instead of sending another.
+        self._pages: _SingleFlight[str, dict[str, Any]] = _SingleFlight()
+        self._meta: _SingleFlight[tuple[str, Version], tuple[str, ...] | None] = _SingleFlight()
         self._releases: dict[str, list[Release]] = {}
-        self._page_flights: dict[str, _Flight] = {}
-        self._meta_flights: dict[tuple[str, Version], _Flight] = {}
         self._pool: _DaemonPool | None = None
-        self._meta: dict[tuple[str, Version], tuple[str, ...] | None] = {}
         self._lock = threading.Lock()
         self._auth: IndexAuth | None = None
         self._hash_pages: dict[str, PageFetch] = {}
@@ -261,10 +263,8 @@ class IndexSource:
         if self.offline:
             return
         for name in dict.fromkeys(names):
-            with self._lock:
-                if name in self._pages or name in self._page_flights:
-                    continue
-            self._submit(self._quiet_page, name)
+            if not self._pages.known(name):
+                self._submit(self._quiet_page, name)
 
     def prefetch_metadata_async(self, wanted: Iterable[tuple[str, Version]]) -> None:
         """Start reading these releases' Requires-Dist in the background (no-op offline).
@@ -275,10 +275,8 @@ class IndexSource:
         if self.offline:
             return
         for key in dict.fromkeys(wanted):
-            with self._lock:
-                if key in self._meta or key in self._meta_flights:
-                    continue
-            self._submit(self._quiet_meta, *key)
+            if not self._meta.known(key):
+                self._submit(self._quiet_meta, *key)
 
     def _submit(self, fn: Any, *args: Any) -> None:
         with self._lock:
@@ -312,48 +310,36 @@ class IndexSource:
             return
 
     def _page(self, name: str) -> dict[str, Any]:
-        # One fetch per page: a caller asking while a background fetch of it is on the wire
-        # waits for that one (and gets its result or its error) instead of sending another.
-        with self._lock:
-            if name in self._pages:
-                return self._pages[name]
-            flight = self._page_flights.get(name)
-            owner = flight is None
-            if flight is None:
-                flight = self._page_flights[name] = _Flight()
-        if not owner:
-            return flight.wait()  # type: ignore[no-any-return]
-        try:
-            merged = self._fetch_page(name)
-        except BaseException as exc:
-            with self._lock:
-                del self._page_flights[name]
-            flight.fail(exc)
-            raise
-        with self._lock:
-            self._pages[name] = merged
-            del self._page_flights[name]
-        flight.done(merged)
-        return merged
+        return self._pages.get(name, lambda: self._fetch_page(name))
 
     def _fetch_page(self, name: str) -> dict[str, Any]:
         merged: dict[str, Any] = {}
-        found = False
+        for versions in self._from_each_index(lambda index: self._page_from(index, name)):
+            for v, entry in versions.items():
+                merged.setdefault(v, entry)
+        return merged
+
+    def _from_each_index(
+        self, read: Callable[[IndexURL], T], fatal: frozenset[str] = frozenset()
+    ) -> list[T]:
+        """``read`` of each index listing the project, the primary first.
+
+        An index without the project is passed over, as is one that fails (unless its error's
+        code is ``fatal``) while another answers; when none answers, the first error is raised.
+        """
+        found: list[T] = []
         errors: list[IndexUnavailable] = []
         for index in self.indexes:
             try:
-                versions = self._page_from(index, name)
+                found.append(read(index))
             except IndexUnavailable as exc:
-                if exc.code == "project-not-found":
-                    continue
-                errors.append(exc)
-                continue
-            found = True
-            for v, entry in versions.items():
-                merged.setdefault(v, entry)
+                if exc.code in fatal:
+                    raise
+                if exc.code != "project-not-found":
+                    errors.append(exc)
         if not found and errors:
             raise errors[0]
-        return merged
+        return found
 
     def _page_key(self, index: IndexURL, name: str) -> tuple[str, str]:
         """The page's URL as requested (the cache key) and as shown.
@@ -369,26 +355,11 @@ class IndexSource:
     def _page_from(self, index: IndexURL, name: str) -> dict[str, Any]:
         # The cache key is the URL requested; only its digest is written, with the shown URL.
         key, shown = self._page_key(index, name)
-        cached = self.cache.get("pages", key, ("versions", "format")) if self.cache else None
-        if cached is not None and (cached["format"] != PAGE_FORMAT or not isinstance(cached["versions"], dict)):
-            cached = None
-        if self.offline:
-            if cached is None:
-                raise IndexUnavailable(f"no cached data for {name} (offline)", code="offline-no-data")
-            return dict(cached["versions"])
-        if cached is not None and self.cache is not None and self.cache.fresh(cached):
-            return dict(cached["versions"])
-        client = self.clients[self.indexes.index(index)]
+        cached = self._cached("pages", key, ("versions", "format"), _current_page)
+        if (answer := self._cached_answer(cached, f"data for {name}")) is not None:
+            return dict(answer["versions"])
         try:
-            fetched = self._call(
-                shown,
-                lambda timeout: client.fetch_page(
-                    name,
-                    etag=cached.get("etag") if cached else None,
-                    last_modified=cached.get("last_modified") if cached else None,
-                    timeout=timeout,
-                ),
-            )
+            fetched = self._request_page(index, name, shown, cached)
         except IndexUnavailable as exc:
             if cached is not None and exc.code != "project-not-found":
                 self.notes.append(f"{exc.message}; used the cached copy of {name}")
@@ -400,10 +371,48 @@ class IndexSource:
             assert fetched.page is not None
             versions = _versions(fetched.page.files, fetched.page.versions,
                                  lambda url: index.store(url, self.hide))
-        if self.cache is not None:
-            self.cache.put("pages", key, {"url": shown, "etag": fetched.etag, "format": PAGE_FORMAT,
-                                          "last_modified": fetched.last_modified, "versions": versions})
+        self._keep("pages", key, shown, fetched, {"format": PAGE_FORMAT, "versions": versions})
         return versions
+
+    def _cached(
+        self, kind: str, key: str, fields: tuple[str, ...], valid: Callable[[dict[str, Any]], bool]
+    ) -> dict[str, Any] | None:
+        """The cache entry for ``key``; ``None`` when there is none or it is not ``valid``."""
+        cached = self.cache.get(kind, key, fields) if self.cache else None
+        return cached if cached is not None and valid(cached) else None
+
+    def _cached_answer(self, cached: dict[str, Any] | None, what: str) -> dict[str, Any] | None:
+        """``cached`` when it answers without a request (offline, or fresh), else ``None``.
+
+        :raises IndexUnavailable: offline with nothing cached (``what`` says what is missing).
+        """
+        if self.offline:
+            if cached is None:
+                raise IndexUnavailable(f"no cached {what} (offline)", code="offline-no-data")
+            return cached
+        fresh = cached is not None and self.cache is not None and self.cache.fresh(cached)
+        return cached if fresh else None
+
+    def _request_page(
+        self, index: IndexURL, name: str, shown: str, cached: dict[str, Any] | None
+    ) -> PageFetch:
+        """``name``'s page from ``index``, asked only if changed since the ``cached`` copy, if
+        any (then a 304 gives no ``page``)."""
+        client = self.clients[self.indexes.index(index)]
+        return self._call(shown, lambda timeout: client.fetch_page(
+            name,
+            etag=cached.get("etag") if cached else None,
+            last_modified=cached.get("last_modified") if cached else None,
+            timeout=timeout,
+        ))
+
+    def _keep(
+        self, kind: str, key: str, shown: str, fetched: PageFetch, values: dict[str, Any]
+    ) -> None:
+        """Cache what was read from ``fetched`` with its URL as shown and its validators."""
+        if self.cache is not None:
+            self.cache.put(kind, key, {"url": shown, "etag": fetched.etag,
+                                       "last_modified": fetched.last_modified, **values})
 
     # -- hashes ----------------------------------------------------------------------------
 
@@ -421,46 +430,22 @@ class IndexSource:
         from packaging.utils import canonicalize_name
 
         project = canonicalize_name(name)
-        found: list[str] = []
-        located = False
-        errors: list[IndexUnavailable] = []
-        for index in self.indexes:
-            try:
-                found += self._hashes_from(index, project, Version(version))
-            except IndexUnavailable as exc:
-                if exc.code == "project-not-found":
-                    continue
-                if exc.code == "bad-hash":
-                    raise
-                errors.append(exc)
-                continue
-            located = True
-        if not located and errors:
-            raise errors[0]
-        return sorted(set(found))
+        found = self._from_each_index(
+            lambda index: self._hashes_from(index, project, Version(version)),
+            fatal=frozenset({"bad-hash"}),
+        )
+        return sorted({h for hashes in found for h in hashes})
 
     def _hashes_from(self, index: IndexURL, name: str, version: Version) -> list[str]:
         page_key, shown = self._page_key(index, name)
         key = f"{page_key}#hashes={version}"
-        cached = self.cache.get("hashes", key, ("hashes",)) if self.cache else None
-        if cached is not None and not _well_formed(cached["hashes"]):
-            cached = None
-        if self.offline:
-            if cached is None:
-                raise IndexUnavailable(f"no cached hashes for {name} {version} (offline)", code="offline-no-data")
-            return list(cached["hashes"])
-        if cached is not None and self.cache is not None and self.cache.fresh(cached):
-            return list(cached["hashes"])
+        cached = self._cached("hashes", key, ("hashes",), lambda c: _well_formed(c["hashes"]))
+        if (answer := self._cached_answer(cached, f"hashes for {name} {version}")) is not None:
+            return list(answer["hashes"])
         # One request per page and run, whatever the number of versions asked for.
         fetched = self._hash_pages.get(page_key)
         if fetched is None:
-            client = self.clients[self.indexes.index(index)]
-            fetched = self._call(shown, lambda timeout: client.fetch_page(
-                name,
-                etag=cached.get("etag") if cached else None,
-                last_modified=cached.get("last_modified") if cached else None,
-                timeout=timeout,
-            ))
+            fetched = self._request_page(index, name, shown, cached)
             if fetched.page is not None:
                 self._hash_pages[page_key] = fetched
         if fetched.page is None and cached is not None:  # 304: still current
@@ -468,38 +453,19 @@ class IndexSource:
         else:
             assert fetched.page is not None
             hashes = _file_hashes(fetched.page.files, version, self.hide(shown))
-        if self.cache is not None:
-            self.cache.put("hashes", key, {"url": shown, "etag": fetched.etag,
-                                           "last_modified": fetched.last_modified, "hashes": hashes})
+        self._keep("hashes", key, shown, fetched, {"hashes": hashes})
         return hashes
 
     # -- metadata --------------------------------------------------------------------------
 
     def requires_dist(self, name: str, version: Version) -> tuple[str, ...] | None:
         """Requires-Dist of ``name`` ``version``; ``None`` when it cannot be read."""
-        key = (name, version)
-        with self._lock:
-            if key in self._meta:
-                return self._meta[key]
-            flight = self._meta_flights.get(key)
-            owner = flight is None
-            if flight is None:
-                flight = self._meta_flights[key] = _Flight()
-        if not owner:
-            return flight.wait()  # type: ignore[no-any-return]
-        try:
+
+        def read() -> tuple[str, ...] | None:
             entry = self._page(name).get(str(version))
-            result = self._read_meta(entry) if entry else None
-        except BaseException as exc:
-            with self._lock:
-                del self._meta_flights[key]
-            flight.fail(exc)
-            raise
-        with self._lock:
-            self._meta[key] = result
-            del self._meta_flights[key]
-        flight.done(result)
-        return result
+            return self._read_meta(entry) if entry else None
+
+        return self._meta.get((name, version), read)
 
     def _quiet_meta(self, name: str, version: Version) -> None:
         try:
@@ -645,17 +611,17 @@ class _DaemonPool:
                 self._queue.put(None)
 
 
-class _Flight:
-    """A fetch in progress that other threads may wait for."""
+class _Flight(Generic[T]):
+    """A computation in progress that other threads may wait for."""
 
     __slots__ = ("_error", "_event", "_result")
 
     def __init__(self) -> None:
         self._event = threading.Event()
-        self._result: Any = None
+        self._result: T | None = None
         self._error: BaseException | None = None
 
-    def done(self, result: Any) -> None:
+    def done(self, result: T) -> None:
         self._result = result
         self._event.set()
 
@@ -663,11 +629,51 @@ class _Flight:
         self._error = error
         self._event.set()
 
-    def wait(self) -> Any:
+    def wait(self) -> T:
         self._event.wait()
         if self._error is not None:
             raise self._error
-        return self._result
+        return cast(T, self._result)
+
+
+class _SingleFlight(Generic[K, T]):
+    """One computation per key, its result kept (``results``): a caller asking for a key that
+    another thread is computing waits for that computation, and gets its result or its error,
+    instead of starting another. An error is not kept: the next caller computes again."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.results: dict[K, T] = {}
+        self._flights: dict[K, _Flight[T]] = {}
+
+    def known(self, key: K) -> bool:
+        """Computed, or being computed."""
+        with self._lock:
+            return key in self.results or key in self._flights
+
+    def get(self, key: K, compute: Callable[[], T]) -> T:
+        """The result for ``key``: kept, awaited, or computed here by ``compute``."""
+        with self._lock:
+            if key in self.results:
+                return self.results[key]
+            flight = self._flights.get(key)
+            owner = flight is None
+            if flight is None:
+                flight = self._flights[key] = _Flight()
+        if not owner:
+            return flight.wait()
+        try:
+            result = compute()
+        except BaseException as exc:
+            with self._lock:
+                del self._flights[key]
+            flight.fail(exc)
+            raise
+        with self._lock:
+            self.results[key] = result
+            del self._flights[key]
+        flight.done(result)
+        return result
 
 
 def _pkg_info(body: bytes, shown: str, clock: Deadline) -> bytes | None:
@@ -791,6 +797,11 @@ def _stored(
     """One file as a page entry holds it: ``(url as stored, size, core metadata, prefix)``."""
     text, prefix = store(url)
     return text, size, core, prefix
+
+
+def _current_page(entry: dict[str, Any]) -> bool:
+    """A cached page of this format (:data:`PAGE_FORMAT`); another format is fetched again."""
+    return entry["format"] == PAGE_FORMAT and isinstance(entry["versions"], dict)
 
 
 def _declared_hash(core: object) -> tuple[str, str] | None:

@@ -14,7 +14,7 @@ from packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet
 from packaging.version import Version
 
 from advisor.errors import IndexUnavailable
-from advisor.knowledge.matrix import Capability, Knowledge
+from advisor.knowledge.model import Capability, Knowledge
 from advisor.model.advice import (
     Advice,
     AdviceRequest,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from advisor.knowledge.matrix import Capability, EnvSwitch, Integration, Knowledge
+from advisor.knowledge.model import Capability, EnvSwitch, Integration, Knowledge
 from advisor.model.advice import DdtraceState, FoundIntegration, Verdict
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from advisor.errors import UsageError
-from advisor.knowledge.matrix import Capability, Knowledge
+from advisor.knowledge.model import Capability, Knowledge
 from advisor.model.platforms import DEFAULT_PLATFORM, USER_PLATFORMS
 from advisor.model.project import Finding, Project
 from advisor.model.release import python_minor_admitted as minor_admitted

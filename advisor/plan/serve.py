@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from packaging.specifiers import Specifier
 from packaging.version import Version
 
-from advisor.knowledge.matrix import Capability, Knowledge
+from advisor.knowledge.model import Capability, Knowledge
 from advisor.model.advice import SplitPart
 from advisor.model.release import Release, ReleaseSnapshot
 from advisor.model.release import python_minor_admitted as minor_admitted

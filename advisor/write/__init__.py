@@ -13,39 +13,26 @@ re-lock, never into a manifest as a new pin (pip-audit #633).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import assert_never
 
 from packaging.utils import canonicalize_name
 
+from advisor.errors import Interrupted, WriteFailed, WriteRefused
 from advisor.model.advice import Advice, Change, Impossible, Ok, Upgrade
-from advisor.model.advice import Split as SplitVerdict  # write._base.Split is a split edit
+from advisor.model.advice import Split as SplitVerdict  # write.decision.Split is a split edit
 from advisor.model.excerpt import excerpt
+from advisor.model.markers import marker_admits
 from advisor.model.project import Dependency, Project
 from advisor.model.release import DDTRACE
 from advisor.write import locks, requirements, setup_cfg, toml
-from advisor.write._base import (
-    Arm,
-    FixPlan,
-    HashLookup,
-    Interrupted,
-    Move,
-    Patch,
-    Refuse,
-    RelockCommand,
-    Split,
-    Targets,
-    Want,
-    WriteFailed,
-    WriteRefused,
-    admits_marker,
-    decide,
-    marker_admits,
-)
 from advisor.write.apply import apply, restore, unified_diff
 from advisor.write.constraints import constraints_text
+from advisor.write.decision import Arm, Move, Refuse, Split, Targets, Want, decide_marked
 from advisor.write.hashes import IndexHashLookup
 from advisor.write.locks import run as run_relock
+from advisor.write.plan import FixPlan, HashLookup, Patch, RelockCommand
 
 __all__ = [
     "FixPlan",
@@ -159,21 +146,18 @@ def plan_fix(project: Project, advice: Advice, *, hashes: HashLookup | None) -> 
             or locks.is_lock_file(Path(file))
             or all(d.role == "locked" for d in deps)
         ):
-            relock = locks.plan_lock(file, deps, targets)
-            if relock.messages and not relock.commands:  # no tool owns it: regenerate by hand
-                relock.by_hand.extend(relock.messages)
-            plan.extend(relock)
+            plan = plan.merged(locks.plan_lock(file, deps, targets))
         else:
-            plan.extend(_edit_file(file, kinds.get(file), deps, targets, hashes))
+            plan = plan.merged(_edit_file(file, kinds.get(file), deps, targets, hashes))
     declared = {d.name for deps in by_file.values() for d in deps}
+    messages, by_hand = list(plan.messages), list(plan.by_hand)
     for name, want in targets.wants.items():
         if name not in declared and want.arms:
             message = _undeclared(want, new=name in targets.appearing)
-            plan.messages.append(message)
+            messages.append(message)
             if want.raise_floor:  # ddtrace itself: the advice cannot be followed by --fix
-                plan.by_hand.append(message)
-    _sibling_locks(plan, targets)
-    return plan
+                by_hand.append(message)
+    return _sibling_locks(replace(plan, messages=messages, by_hand=by_hand), targets)
 
 
 def _edit_file(
@@ -232,16 +216,16 @@ def _from_sources(deps: Sequence[Dependency], targets: Targets) -> list[WriteRef
 
 def _setup_py(deps: Sequence[Dependency], targets: Targets) -> FixPlan:
     """setup.py is code: the change is printed, never made (and ``--fix`` is not done)."""
-    plan = FixPlan()
+    messages: list[str] = []
     for dep in deps:
         if dep.url is not None:
             continue
-        decision = decide(
-            targets.wants[dep.name], dep.specifier, admits_marker(dep.marker), targets.pythons
+        decision = decide_marked(
+            targets.wants[dep.name], dep.specifier, dep.marker, targets.pythons
         )
         was = excerpt(f"{dep.display_name}{dep.specifier}")
         if isinstance(decision, Move):
-            plan.messages.append(
+            messages.append(
                 f"{dep.source}: setup.py is code and is never edited; change {was!r} to "
                 f"{excerpt(dep.display_name + decision.spec)!r} by hand"
             )
@@ -249,14 +233,13 @@ def _setup_py(deps: Sequence[Dependency], targets: Targets) -> FixPlan:
             arms = " and ".join(
                 repr(excerpt(f"{dep.display_name}{a.spec}; {a.marker}")) for a in decision.arms
             )
-            plan.messages.append(
+            messages.append(
                 f"{dep.source}: setup.py is code and is never edited; "
                 f"replace {was!r} with {arms} by hand"
             )
         elif isinstance(decision, Refuse):
-            plan.messages.append(f"{dep.source}: {decision.reason}")
-    plan.by_hand.extend(plan.messages)
-    return plan
+            messages.append(f"{dep.source}: {decision.reason}")
+    return FixPlan(messages=messages, by_hand=list(messages))
 
 
 def _undeclared(want: Want, *, new: bool) -> str:
@@ -277,16 +260,19 @@ def _undeclared(want: Want, *, new: bool) -> str:
     )
 
 
-def _sibling_locks(plan: FixPlan, targets: Targets) -> None:
-    """An edited pyproject.toml or Pipfile makes the lock beside it stale: re-lock it."""
+def _sibling_locks(plan: FixPlan, targets: Targets) -> FixPlan:
+    """``plan`` and, where an edited pyproject.toml or Pipfile makes the lock beside it
+    stale, the command re-locking it."""
+    commands, messages = list(plan.commands), list(plan.messages)
     for patch in plan.patches:
         for lock_name in _SIBLING_LOCKS.get(patch.path.name, ()):
             lock = patch.path.parent / lock_name
             if not lock.exists():
                 continue
             command = locks.relock_command(lock, targets)
-            if command is not None and command not in plan.commands:
-                plan.commands.append(command)
-                plan.messages.append(
+            if command is not None and command not in commands:
+                commands.append(command)
+                messages.append(
                     f"{lock}: stale after editing {patch.path}; re-lock with: {command}"
                 )
+    return replace(plan, commands=commands, messages=messages)

@@ -23,7 +23,7 @@ How a fix is written (:func:`apply`), all or nothing:
 When anything fails, every file already written gets its original bytes back, as pip-audit's
 ``_recover_files`` does. SIGINT, SIGTERM and SIGHUP are held while files are written
 (:func:`held_signals`): one arriving stops the fix at the next step, every file written is put
-back and :class:`~advisor.write._base.Interrupted` is raised; a :class:`KeyboardInterrupt`
+back and :class:`~advisor.errors.Interrupted` is raised; a :class:`KeyboardInterrupt`
 raised any other way is undone and reported the same way.
 
 Reports and constraints files the user names go through :func:`write_output`, which never turns
@@ -47,8 +47,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from advisor.errors import printable
-from advisor.write._base import Interrupted, Patch, TextFile, WriteFailed, WriteRefused
+from advisor.errors import Interrupted, WriteFailed, WriteRefused, printable
+from advisor.write.plan import Patch
+from advisor.write.text import TextFile
 
 __all__ = [
     "UNDONE",

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import assert_never
 
+from advisor.errors import WriteRefused
 from advisor.model.advice import Advice, Change, Impossible, Ok, Split, Upgrade
 from advisor.model.release import DDTRACE
-from advisor.write._base import WriteRefused
 
 __all__ = ["constraints_text"]
 

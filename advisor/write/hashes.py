@@ -1,4 +1,4 @@
-"""The :class:`~advisor.write._base.HashLookup` backed by the run's package indexes.
+"""The :class:`~advisor.write.plan.HashLookup` backed by the run's package indexes.
 
 Hashes are written into requirements files, so they come through the same index reader as
 every other index read of the run (its indexes, cache, timeouts, ``~/.netrc`` credentials and

@@ -18,17 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from advisor.errors import WriteFailed
 from advisor.model.project import Dependency
-from advisor.write._base import (
-    FixPlan,
-    Keep,
-    RelockCommand,
-    Targets,
-    WriteFailed,
-    admits_marker,
-    decide,
-)
 from advisor.write.apply import relock_file_refusal, save_files, write_atomic
+from advisor.write.decision import Keep, Targets, decide_marked
+from advisor.write.plan import FixPlan, RelockCommand
 
 __all__ = [
     "LOCK_TOOLS",
@@ -90,25 +84,20 @@ def plan_lock(path: str, deps: Sequence[Dependency], targets: Targets) -> FixPla
         if d.version
         and d.name in targets.wants
         and not isinstance(
-            decide(
-                targets.wants[d.name], f"=={d.version}", admits_marker(d.marker), targets.pythons
-            ),
+            decide_marked(targets.wants[d.name], f"=={d.version}", d.marker, targets.pythons),
             Keep,
         )
     ]
     if not moves:
         return FixPlan()
     command = relock_command(Path(path), targets)
-    if command is None:
+    if command is None:  # no tool owns it: regenerate by hand, and --fix is not done
         pins = " ".join(targets.pins())
-        return FixPlan(
-            messages=[
-                (
-                    f"{path}: lock files are never edited by hand; "
-                    f"regenerate it with the tool that wrote it ({pins})"
-                )
-            ]
+        message = (
+            f"{path}: lock files are never edited by hand; "
+            f"regenerate it with the tool that wrote it ({pins})"
         )
+        return FixPlan(messages=[message], by_hand=[message])
     return FixPlan(commands=[command], messages=[f"{path}: re-lock with: {command}"])
 
 

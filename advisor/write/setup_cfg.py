@@ -12,31 +12,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from advisor.write._base import (
-    Decision,
-    FixPlan,
-    Keep,
-    Move,
-    Patch,
-    Refuse,
-    Split,
-    Targets,
-    TextFile,
-    admits_marker,
-    ambiguous,
-    decide,
-    refusal,
-    split_lines,
-)
+from advisor.errors import WriteRefused
+from advisor.write.decision import Move, Split, Targets, decide_requirement, refusals
+from advisor.write.plan import FixPlan, Patch
 from advisor.write.specifiers import RequirementSpan, combine_markers, find_requirement
+from advisor.write.text import Line, TextFile, first_eol, join_lines, spliced, split_lines
 
 __all__ = ["edit"]
 
 _SECTION = re.compile(r"\s*\[(?P<name>[^\]]+)\]\s*")
 _KEY = re.compile(r"(?P<key>[^\s=:][^=:]*?)\s*[=:]\s*(?P<value>.*)")
 _REQUIREMENT_KEYS = frozenset({"install_requires", "setup_requires", "tests_require"})
-
-Line = tuple[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,41 +76,29 @@ def edit(path: str, data: bytes, targets: Targets) -> FixPlan:
     """The fix for one ``setup.cfg``: a patch or refusals."""
     tf = TextFile.decode(data, path)
     lines = split_lines(tf.text)
-    plan = FixPlan()
     groups: dict[tuple[str, str], list[_Decl]] = {}
     for d in _requirement_lists(lines):
         if d.span.name in targets.wants:
             groups.setdefault((d.list_key, d.span.name), []).append(d)
-    replacements: dict[int, list[Line]] = {}
+    refused: list[WriteRefused] = []
+    replacements: dict[int, tuple[int, list[Line]]] = {}
     reasons: list[str] = []
-    eol = next((e for _, e in lines if e), "\n")
+    eol = first_eol(lines)
     for (where, name), decls in groups.items():
         want = targets.wants[name]
-        decisions: list[Decision] = []
-        for d in decls:
-            text = lines[d.index][0][d.offset :]
-            admits = admits_marker(d.span.marker_text(text))
-            if d.span.url:
-                reached = any(admits(py) for py in targets.pythons)
-                decisions.append(
-                    Refuse(f"{name} is installed from a URL; there is no version to move")
-                    if reached
-                    else Keep()
-                )
-            else:
-                decisions.append(decide(want, d.span.specifier(text), admits, targets.pythons))
-        if len(decls) > 1 and not all(isinstance(x, Keep) for x in decisions):
-            plan.refusals.append(ambiguous(path, name, where, decls[0].index + 1))
+        decisions = [
+            decide_requirement(want, d.span, lines[d.index][0][d.offset :], targets.pythons)
+            for d in decls
+        ]
+        if found := refusals(path, name, where, decisions, [d.index + 1 for d in decls]):
+            refused += found
             continue
         for d, decision in zip(decls, decisions, strict=True):
             content, line_eol = lines[d.index]
             head, text = content[: d.offset], content[d.offset :]
-            if isinstance(decision, Refuse):
-                plan.refusals.append(refusal(path, decision, line=d.index + 1))
-            elif isinstance(decision, Move):
-                replacements[d.index] = [
-                    (head + d.span.rewrite(text, decision.spec, None), line_eol)
-                ]
+            if isinstance(decision, Move):
+                moved = head + d.span.rewrite(text, decision.spec, None)
+                replacements[d.index] = (1, [(moved, line_eol)])
                 reasons.append(
                     f"{name} {d.span.specifier(text) or '(any)'} -> {decision.spec} ({where})"
                 )
@@ -138,15 +112,11 @@ def edit(path: str, data: bytes, targets: Targets) -> FixPlan:
                 out = [(head + new[0], line_eol or eol)]
                 out += [(d.indent + v, line_eol or eol) for v in new[1:]]
                 out[-1] = (out[-1][0], line_eol)
-                replacements[d.index] = out
+                replacements[d.index] = (1, out)
                 reasons.append(
                     f"{name} {d.span.specifier(text) or '(any)'} -> split by CPython ({where})"
                 )
-    if plan.refusals or not replacements:
-        return plan
-    out_lines: list[Line] = []
-    for i, line in enumerate(lines):
-        out_lines += replacements.get(i, [line])
-    after = tf.encode("".join(c + e for c, e in out_lines))
-    plan.patches.append(Patch(Path(path), data, after, "; ".join(reasons)))
-    return plan
+    if refused or not replacements:
+        return FixPlan(refusals=refused)
+    after = tf.encode(join_lines(spliced(lines, replacements)))
+    return FixPlan(patches=[Patch(Path(path), data, after, "; ".join(reasons))])

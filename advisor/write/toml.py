@@ -20,23 +20,22 @@ from packaging.utils import canonicalize_name
 from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import Array, InlineTable, Item, String, Table
 
-from advisor.write._base import (
+from advisor.errors import WriteRefused
+from advisor.write.decision import (
     Decision,
-    FixPlan,
     Keep,
     Move,
-    Patch,
     Refuse,
     Split,
     Targets,
-    TextFile,
     Want,
-    WriteRefused,
     admits_marker,
-    ambiguous,
     decide,
-    refusal,
+    decide_requirement,
+    no_version,
+    refusals,
 )
+from advisor.write.plan import FixPlan, Patch
 from advisor.write.specifiers import (
     Dialect,
     RequirementSpan,
@@ -47,6 +46,7 @@ from advisor.write.specifiers import (
     requote,
     satisfies,
 )
+from advisor.write.text import TextFile
 
 __all__ = ["edit_hatch", "edit_pipfile", "edit_pyproject"]
 
@@ -78,20 +78,13 @@ class _Walker:
         self.targets = targets
         self.edits: list[Edit] = []
         self.reasons: list[str] = []
-        self.plan = FixPlan()
-
-    def refuse(self, decision: Refuse, where: str) -> None:
-        self.plan.refusals.append(refusal(self.path, decision, key=where))
+        self.refusals: list[WriteRefused] = []
 
     def settle(self, name: str, where: str, decisions: list[Decision]) -> bool:
         """Record refusals; ``True`` when the edits of these decisions may go ahead."""
-        if len(decisions) > 1 and not all(isinstance(d, Keep) for d in decisions):
-            self.plan.refusals.append(ambiguous(self.path, name, where))
-            return False
-        for d in decisions:
-            if isinstance(d, Refuse):
-                self.refuse(d, where)
-        return not any(isinstance(d, Refuse) for d in decisions)
+        refused = refusals(self.path, name, where, decisions, key=where)
+        self.refusals += refused
+        return not refused
 
     # --- PEP 508 string arrays ------------------------------------------------------------
 
@@ -103,24 +96,16 @@ class _Walker:
                 found.setdefault(span.name, []).append((i, item, span))
         for name, decls in found.items():
             want = self.targets.wants[name]
-            decisions = [self._pep508_decision(want, str(item), span) for _, item, span in decls]
+            pythons = self.targets.pythons
+            decisions = [
+                decide_requirement(want, span, str(item), pythons) for _, item, span in decls
+            ]
             if not self.settle(name, where, decisions):
                 continue
             for (i, item, span), decision in zip(decls, decisions, strict=True):
                 if isinstance(decision, Move | Split):
                     self.edits.append(_pep508_edit(arr, i, item, span, decision))
                     self.reasons.append(_reason(name, span.specifier(str(item)), decision, where))
-
-    def _pep508_decision(self, want: Want, value: str, span: RequirementSpan) -> Decision:
-        admits = admits_marker(span.marker_text(value))
-        if span.url:
-            reached = any(admits(py) for py in self.targets.pythons)
-            return (
-                Refuse(f"{want.package} is installed from a URL; there is no version to move")
-                if reached
-                else Keep()
-            )
-        return decide(want, span.specifier(value), admits, self.targets.pythons)
 
     # --- tables of name = constraint (Poetry, Pipfile) -------------------------------------
 
@@ -174,15 +159,10 @@ class _Walker:
         spec = _version_of(value)
         admits = _entry_admits(value, dialect)
         if spec is None:
-            reached = any(admits(py) for py in pythons)
             source = (
                 "a URL, a path or a VCS" if isinstance(value, Mapping) else "an unreadable value"
             )
-            return (
-                Refuse(f"{want.package} is installed from {source}; there is no version to move")
-                if reached
-                else Keep()
-            ), None
+            return no_version(want, source, admits, pythons), None
         decision = decide(want, spec, admits, pythons, dialect=dialect)
         if isinstance(decision, Split) and not (
             can_split and isinstance(value, String | InlineTable)
@@ -355,49 +335,52 @@ def _parse(path: str, data: bytes) -> tuple[TextFile, tomlkit.TOMLDocument]:
     return tf, doc
 
 
-def _finish(
-    path: str, data: bytes, tf: TextFile, doc: tomlkit.TOMLDocument, walker: _Walker
+def _edit(
+    path: str, data: bytes, targets: Targets, walk: Callable[[_Walker, tomlkit.TOMLDocument], None]
 ) -> FixPlan:
-    plan = walker.plan
-    if plan.refusals or not walker.edits:
-        return plan
+    """Parse the file, let ``walk`` queue the edits of its declarations, then make them all (or
+    none, when one is refused): a patch or refusals."""
+    try:
+        tf, doc = _parse(path, data)
+    except WriteRefused as exc:
+        return FixPlan(refusals=[exc])
+    walker = _Walker(path, targets)
+    walk(walker, doc)
+    if walker.refusals or not walker.edits:
+        return FixPlan(refusals=walker.refusals)
     for edit in walker.edits:
         edit()
     after = tf.encode(doc.as_string())
-    if after != data:
-        plan.patches.append(Patch(Path(path), data, after, "; ".join(walker.reasons)))
-    return plan
+    if after == data:
+        return FixPlan()
+    return FixPlan(patches=[Patch(Path(path), data, after, "; ".join(walker.reasons))])
 
 
 def edit_pyproject(path: str, data: bytes, targets: Targets) -> FixPlan:
     """The fix for one ``pyproject.toml``: a patch or refusals."""
-    try:
-        tf, doc = _parse(path, data)
-    except WriteRefused as exc:
-        return FixPlan(refusals=[exc])
-    walker = _Walker(path, targets)
-    for where, arr in _pep508_arrays(doc):
-        walker.pep508_array(where, arr)
-    for where, table in _poetry_tables(doc):
-        walker.dependency_table(where, table, "poetry", can_split=True)
-    overrides = _get(doc, "tool", "pdm", "resolution", "overrides")
-    if isinstance(overrides, Mapping):
-        walker.dependency_table(
-            "tool.pdm.resolution.overrides", overrides, "pep440", can_split=False
-        )
-    return _finish(path, data, tf, doc, walker)
+
+    def walk(walker: _Walker, doc: tomlkit.TOMLDocument) -> None:
+        for where, arr in _pep508_arrays(doc):
+            walker.pep508_array(where, arr)
+        for where, table in _poetry_tables(doc):
+            walker.dependency_table(where, table, "poetry", can_split=True)
+        overrides = _get(doc, "tool", "pdm", "resolution", "overrides")
+        if isinstance(overrides, Mapping):
+            walker.dependency_table(
+                "tool.pdm.resolution.overrides", overrides, "pep440", can_split=False
+            )
+
+    return _edit(path, data, targets, walk)
 
 
 def edit_hatch(path: str, data: bytes, targets: Targets) -> FixPlan:
     """The fix for one ``hatch.toml``: a patch or refusals."""
-    try:
-        tf, doc = _parse(path, data)
-    except WriteRefused as exc:
-        return FixPlan(refusals=[exc])
-    walker = _Walker(path, targets)
-    for where, arr in _hatch_arrays(_get(doc, "envs"), "envs"):
-        walker.pep508_array(where, arr)
-    return _finish(path, data, tf, doc, walker)
+
+    def walk(walker: _Walker, doc: tomlkit.TOMLDocument) -> None:
+        for where, arr in _hatch_arrays(_get(doc, "envs"), "envs"):
+            walker.pep508_array(where, arr)
+
+    return _edit(path, data, targets, walk)
 
 
 def edit_pipfile(path: str, data: bytes, targets: Targets) -> FixPlan:
@@ -406,12 +389,10 @@ def edit_pipfile(path: str, data: bytes, targets: Targets) -> FixPlan:
     A Pipfile section holds one entry per package, so a split answer is refused here (its
     markers go in the constraints file instead).
     """
-    try:
-        tf, doc = _parse(path, data)
-    except WriteRefused as exc:
-        return FixPlan(refusals=[exc])
-    walker = _Walker(path, targets)
-    for name, section in doc.items():
-        if name not in _PIPFILE_META and isinstance(section, Table):
-            walker.dependency_table(name, section, "pep440", can_split=False)
-    return _finish(path, data, tf, doc, walker)
+
+    def walk(walker: _Walker, doc: tomlkit.TOMLDocument) -> None:
+        for name, section in doc.items():
+            if name not in _PIPFILE_META and isinstance(section, Table):
+                walker.dependency_table(name, section, "pep440", can_split=False)
+
+    return _edit(path, data, targets, walk)

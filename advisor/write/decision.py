@@ -1,139 +1,46 @@
-"""The writers' shared vocabulary: patches, re-lock commands, the fix plan, what must move where,
-the per-declaration decision, and byte-exact text decoding.
+"""What must move, and the decision for one declaration of it.
 
-A writer never writes: it returns :class:`Patch` values (``before`` and ``after`` bytes), so
-``--diff`` is free and :mod:`advisor.write.apply` owns every byte that reaches the disk.
+:class:`Targets` says where each package must go (its :class:`Want`, by CPython); :func:`decide`
+turns one declaration (its specifier, the CPythons its marker admits) into :data:`Decision`:
+keep it, move its specifier, split it by CPython, or refuse to guess. The writers share these,
+and :func:`refusals`, so every file kind refuses the same things the same way.
 """
 
 from __future__ import annotations
 
-import codecs
-import shlex
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Protocol
+from dataclasses import dataclass
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
-from advisor.errors import AdvisorError
+from advisor.errors import WriteRefused
 
 # The planner decided with this marker evaluation; the writers must pick the same lines it
 # reasoned about, so they share it rather than evaluate markers their own way.
 from advisor.model.markers import marker_admits
 from advisor.write import specifiers
-from advisor.write.specifiers import Dialect, SpecifierError
+from advisor.write.specifiers import Dialect, RequirementSpan, SpecifierError
 
 __all__ = [
     "Arm",
     "Decision",
-    "FixPlan",
-    "HashLookup",
-    "Interrupted",
     "Keep",
     "Move",
-    "Patch",
     "Refuse",
-    "RelockCommand",
     "Split",
     "SplitArm",
     "Targets",
-    "TextFile",
     "Want",
-    "WriteFailed",
-    "WriteRefused",
     "admits_marker",
     "ambiguous",
     "decide",
+    "decide_marked",
+    "decide_requirement",
     "marker_admits",
+    "no_version",
     "refusal",
-    "split_lines",
+    "refusals",
 ]
-
-
-class WriteRefused(AdvisorError):
-    """An edit aap-advise will not make because it would have to guess (exit status 2)."""
-
-    default_code = "write-refused"
-
-
-class WriteFailed(AdvisorError):
-    """Writing a file or running a re-lock command failed; every file was restored."""
-
-    default_code = "write-failed"
-
-
-class Interrupted(WriteFailed):
-    """A signal (Ctrl-C's SIGINT, SIGTERM, SIGHUP) stopped ``--fix``; every file was restored.
-
-    :param signum: the signal; the front end exits with 128 plus it, as a shell reports it.
-    """
-
-    default_code = "interrupted"
-
-    def __init__(self, message: str = "--fix interrupted", *, signum: int) -> None:
-        super().__init__(message)
-        self.signum = signum
-
-
-@dataclass(frozen=True, slots=True)
-class Patch:
-    """One file's whole content before and after the fix."""
-
-    path: Path
-    before: bytes
-    after: bytes
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class RelockCommand:
-    """A lock or compile tool's own command, to run in ``cwd``; it rewrites ``file``."""
-
-    argv: tuple[str, ...]
-    cwd: Path
-    file: Path
-    reason: str = field(compare=False)  # the same command for two reasons runs once
-
-    def __str__(self) -> str:
-        command = shlex.join(self.argv)
-        return (
-            command if self.cwd == Path(".") else f"(cd {shlex.quote(str(self.cwd))} && {command})"
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class FixPlan:
-    """Everything ``--fix`` would do: patches to apply, commands to print or run (``--relock``),
-    messages for the user, and the edits refused (the front end writes nothing when there are any).
-
-    ``by_hand`` holds the messages (also in ``messages``) that name a change the advice needs
-    and ``--fix`` leaves to the user (setup.py, a ddtrace no file declares, a lock no tool
-    owns): the fix is then not done, and the front end does not exit 0.
-    """
-
-    patches: list[Patch] = field(default_factory=list)
-    commands: list[RelockCommand] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
-    refusals: list[WriteRefused] = field(default_factory=list)
-    by_hand: list[str] = field(default_factory=list)
-
-    def extend(self, other: FixPlan) -> None:
-        """Add ``other``'s parts; a command already present is not repeated."""
-        self.patches.extend(other.patches)
-        self.commands.extend(c for c in other.commands if c not in self.commands)
-        self.messages.extend(m for m in other.messages if m not in self.messages)
-        self.refusals.extend(other.refusals)
-        self.by_hand.extend(m for m in other.by_hand if m not in self.by_hand)
-
-
-class HashLookup(Protocol):
-    """Hashes of a release, for ``--hash`` lines."""
-
-    def hashes(self, package: str, version: str) -> list[str]:
-        """``sha256:<hex>`` of every file of ``package`` ``version`` (wheels and sdists), as
-        pip-compile writes them; empty when the index lists none."""
-        ...
 
 
 # --- what must move ---------------------------------------------------------------------------
@@ -307,69 +214,38 @@ def _unresolved(want: Want, spec: str, dialect: Dialect) -> Decision:
     )
 
 
-# --- text, byte for byte -----------------------------------------------------------------------
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
+def decide_marked(want: Want, spec: str, marker: str | None, pythons: Sequence[str]) -> Decision:
+    """:func:`decide` for a declaration whose PEP 508 ``marker`` says which CPythons it reaches."""
+    return decide(want, spec, admits_marker(marker), pythons)
 
 
-@dataclass(frozen=True, slots=True)
-class TextFile:
-    """A file's text and how to turn edited text back into bytes the same way (BOM, encoding)."""
-
-    text: str
-    encoding: str
-    bom: bytes
-
-    @classmethod
-    def decode(cls, data: bytes, display: str) -> TextFile:
-        """Decode UTF-8 (BOM optional) or BOM-marked UTF-16, as the readers do.
-
-        :raises WriteRefused: when the bytes do not decode, or would not encode back identically.
-        """
-        bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", "utf-8"))
-        try:
-            text = data[len(bom) :].decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise WriteRefused(f"not valid {encoding}: {exc.reason}", file=display) from exc
-        decoded = cls(text, encoding, bom)
-        if decoded.encode(text) != data:
-            raise WriteRefused("the file would not be written back byte for byte", file=display)
-        return decoded
-
-    def encode(self, text: str) -> bytes:
-        """``text`` in this file's encoding, with its BOM."""
-        return self.bom + text.encode(self.encoding)
+def decide_requirement(
+    want: Want, span: RequirementSpan, text: str, pythons: Sequence[str]
+) -> Decision:
+    """:func:`decide` for the PEP 508 requirement ``span`` finds in ``text``; one installed from
+    a URL has no version to move (:func:`no_version`)."""
+    admits = admits_marker(span.marker_text(text))
+    if span.url:
+        return no_version(want, "a URL", admits, pythons)
+    return decide(want, span.specifier(text), admits, pythons)
 
 
-def split_lines(text: str) -> list[tuple[str, str]]:
-    """``(content, line ending)`` pairs; endings: ``\\r\\n``, ``\\n``, ``\\r``, ``""`` at the end.
-
-    Unlike :meth:`str.splitlines`, form feeds and Unicode separators stay inside lines, as pip
-    reads them.
-    """
-    out: list[tuple[str, str]] = []
-    start = 0
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in "\r\n":
-            end = i + 2 if text.startswith("\r\n", i) else i + 1
-            out.append((text[start:i], text[i:end]))
-            start = i = end
-            continue
-        i += 1
-    if start < len(text):
-        out.append((text[start:], ""))
-    return out
+def no_version(
+    want: Want, source: str, admits: Callable[[str], bool], pythons: Sequence[str]
+) -> Decision:
+    """A declaration of ``want.package`` from ``source`` (a URL, a path ...), not a version:
+    refused when it reaches a CPython in scope (it cannot be moved), else kept."""
+    if any(admits(py) for py in pythons):
+        return Refuse(f"{want.package} is installed from {source}; there is no version to move")
+    return Keep()
 
 
 def admits_marker(marker: str | None) -> Callable[[str], bool]:
     """``python -> bool`` for a PEP 508 marker (no marker admits every CPython)."""
     return lambda python: marker_admits(marker, python)
+
+
+# --- refusals ----------------------------------------------------------------------------------
 
 
 def refusal(
@@ -389,3 +265,25 @@ def ambiguous(path: str, package: str, where: str, line: int | None = None) -> W
         line=line,
         hint="keep one declaration (or edit them by hand), then run --fix again",
     )
+
+
+def refusals(
+    path: str,
+    name: str,
+    where: str,
+    decisions: Sequence[Decision],
+    lines: Sequence[int] | None = None,
+    *,
+    key: str | None = None,
+) -> list[WriteRefused]:
+    """What the declarations of ``name`` in one list (``where``) refuse, given their decisions:
+    several of which one must move are :func:`ambiguous` (one refusal, at the first ``line``);
+    otherwise each :class:`Refuse`, at its line (or at ``key``)."""
+    at: Sequence[int | None] = lines if lines is not None else [None] * len(decisions)
+    if len(decisions) > 1 and not all(isinstance(d, Keep) for d in decisions):
+        return [ambiguous(path, name, where, at[0])]
+    return [
+        refusal(path, d, line=line, key=key)
+        for d, line in zip(decisions, at, strict=True)
+        if isinstance(d, Refuse)
+    ]

@@ -1,0 +1,273 @@
+"""The compatibility knowledge as frozen values: capabilities, integrations, branches, runtimes
+and CPythons.
+
+:mod:`advisor.knowledge.schema` makes them from the TOML files in ``advisor/knowledge/data``;
+:func:`advisor.knowledge.matrix.load` is the entry point.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal, TypeVar
+
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
+
+EnvNeed = Literal["on", "default", "unset"]
+
+
+@dataclass(frozen=True, slots=True)
+class EnvSwitch:
+    """An environment variable a capability or integration needs.
+
+    ``need``: ``on`` (must be set to ``value``), ``default`` (already ``value`` by default; say
+    so, do nothing) or ``unset`` (must not be set at all). ``ddtrace`` limits the releases it
+    applies to; ``capability`` ties an integration's switch to one capability.
+    """
+
+    name: str
+    value: str
+    need: EnvNeed
+    note: str | None
+    source: str
+    ddtrace: SpecifierSet | None = None
+    capability: str | None = None
+
+    def applies_to(self, version: Version) -> bool:
+        """True when the switch matters for ddtrace ``version``."""
+        return self.ddtrace is None or self.ddtrace.contains(version, prereleases=True)
+
+
+@dataclass(frozen=True, slots=True)
+class PythonGate:
+    """For ddtrace releases in ``ddtrace``, the capability runs only on CPythons in ``python``."""
+
+    ddtrace: SpecifierSet
+    python: SpecifierSet
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformExclusion:
+    """Platforms on which a capability never runs, whatever the release."""
+
+    platforms: frozenset[str]
+    reason: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Capability:
+    """One AAP capability and its documented floor (``None`` when unsupported)."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    supported: bool
+    min_version: Version | None
+    requires_waf: bool
+    summary: str
+    env: tuple[EnvSwitch, ...]
+    python_gates: tuple[PythonGate, ...]
+    excluded_platforms: tuple[PlatformExclusion, ...]
+    note: str | None
+    history: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """A column of the docs' coverage tables and the capability it belongs to."""
+
+    id: str
+    name: str
+    capability: str
+
+
+@dataclass(frozen=True, slots=True)
+class Floor:
+    """An integration covered for a capability only from ``min_version``."""
+
+    capability: str
+    min_version: Version
+    what: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Caveat:
+    """Something to tell users of an integration, optionally only below ``min_version``."""
+
+    capability: str
+    text: str
+    source: str
+    min_version: Version | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeclaredRange:
+    """From ddtrace ``since`` on, ddtrace declares support for library versions ``spec``."""
+
+    since: Version
+    spec: SpecifierSet
+    distributions: frozenset[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class TestedRange:
+    """At ddtrace tag ``tag``, CI exercised library versions ``low`` to ``high``."""
+
+    tag: Version
+    low: Version
+    high: Version
+    distributions: frozenset[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Integration:
+    """A framework or library AAP covers (or, for gRPC/GraphQL, does not)."""
+
+    id: str
+    name: str
+    distributions: tuple[str, ...]
+    kind: str
+    features: tuple[str, ...]
+    auto_instrumented: bool
+    floors: tuple[Floor, ...]
+    env: tuple[EnvSwitch, ...]
+    caveats: tuple[Caveat, ...]
+    declared: tuple[DeclaredRange, ...]
+    tested: tuple[TestedRange, ...]
+    unsupported: str | None
+    note: str | None
+
+    def declared_for(self, ddtrace: Version, distribution: str) -> DeclaredRange | None:
+        """The declared range in force at ddtrace ``ddtrace`` for ``distribution``."""
+        return _latest(self.declared, ddtrace, distribution, lambda r: r.since)
+
+    def tested_for(self, ddtrace: Version, distribution: str) -> TestedRange | None:
+        """The tested range of the newest read tag at or below ``ddtrace``."""
+        return _latest(self.tested, ddtrace, distribution, lambda r: r.tag)
+
+
+R = TypeVar("R", DeclaredRange, TestedRange)
+
+
+def _latest(
+    ranges: Iterable[R], ddtrace: Version, dist: str, key: Callable[[R], Version]
+) -> R | None:
+    best: R | None = None
+    for r in ranges:
+        if r.distributions is not None and dist not in r.distributions:
+            continue
+        if key(r) <= ddtrace and (best is None or key(r) > key(best)):
+            best = r
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    """A release branch (``>=3.0,<4``) and its support level."""
+
+    spec: SpecifierSet
+    support: str
+    ends: dt.date | None
+    agent_min: str | None
+    label: str = ""
+
+    def supported_on(self, today: dt.date) -> bool:
+        """General availability, or maintenance not yet past its end."""
+        if self.support == "end-of-life":
+            return False
+        return self.ends is None or today <= self.ends
+
+
+@dataclass(frozen=True, slots=True)
+class Runtime:
+    """A documented runtime row: ddtrace range, CPython range, platforms."""
+
+    ddtrace: SpecifierSet
+    python: SpecifierSet
+    platforms: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note that holds for every project using some capability."""
+
+    id: str
+    applies_to: frozenset[str]
+    text: str
+    source: str
+    ddtrace: SpecifierSet | None
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """Where sources disagree, and which one aap-advise follows."""
+
+    topic: str
+    sources: tuple[str, ...]
+    follows: str
+
+
+@dataclass(frozen=True, slots=True)
+class PythonVersion:
+    """A CPython minor with its first release and end-of-life dates."""
+
+    version: str
+    released: dt.date
+    end_of_life: dt.date
+
+    @property
+    def key(self) -> tuple[int, int]:
+        """Sortable (major, minor)."""
+        major, minor = self.version.split(".")
+        return int(major), int(minor)
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """All shipped compatibility facts, validated."""
+
+    docs_url: str
+    docs_follows: str
+    waf_missing_on: frozenset[str]
+    waf_reason: str
+    capabilities: tuple[Capability, ...]
+    features: Mapping[str, Feature]
+    integrations: tuple[Integration, ...]
+    branches: tuple[Branch, ...]
+    runtimes: tuple[Runtime, ...]
+    notes: tuple[Note, ...]
+    disagreements: tuple[Disagreement, ...]
+    pythons: tuple[PythonVersion, ...]
+
+    def capability(self, name: str) -> Capability | None:
+        """Look a capability up by id, display name or alias (case and spacing ignored)."""
+        wanted = slug(name)
+        for cap in self.capabilities:
+            if wanted in {cap.id, slug(cap.name), *cap.aliases}:
+                return cap
+        return None
+
+    def integration_for(self, distribution: str) -> Integration | None:
+        """The integration a distribution (canonical name) belongs to."""
+        for integ in self.integrations:
+            if distribution in integ.distributions:
+                return integ
+        return None
+
+    def integration(self, integration_id: str) -> Integration:
+        """The integration with this id (ids come from the data, so a miss is a bug)."""
+        return next(i for i in self.integrations if i.id == integration_id)
+
+    def branch_for(self, version: Version) -> Branch | None:
+        """The release branch holding ``version``."""
+        return next((b for b in self.branches if b.spec.contains(version, prereleases=True)), None)
+
+
+def slug(text: str) -> str:
+    """A name or alias as compared: lower case, words joined by hyphens."""
+    return "-".join(text.lower().replace("_", " ").replace("-", " ").split())

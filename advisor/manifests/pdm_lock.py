@@ -109,11 +109,12 @@ def _entry(pkg: Mapping[str, Any], loc: Any) -> Dependency:
         url = str(pkg["url"])
     elif isinstance(pkg.get("path"), str):
         url = str(pkg["path"])
+    pin = locked_version(pkg, loc)
     return Dependency(
         name=canonicalize_name(pkg["name"]),
         display_name=str(pkg["name"]),
         specifier="",
-        version=locked_version(pkg, loc),
+        version=pin.text if pin else None,
         source=loc,
         marker=marker,
         extras=tuple(sorted(str(e) for e in as_list(pkg.get("extras")))),
@@ -121,6 +122,7 @@ def _entry(pkg: Mapping[str, Any], loc: Any) -> Dependency:
         role="locked",
         url=url,
         editable=pkg.get("editable") is True,
+        parsed_version=pin.version if pin else None,
     )
 
 

@@ -323,11 +323,12 @@ class PoetryTables:
         if group is None and value.get("optional") is True:
             group = extras.get(canonical)
         raw_extras = value.get("extras")
+        pin = pinned_version(spec) or ref_version
         dep = Dependency(
             name=canonical,
             display_name=name,
             specifier=spec,
-            version=pinned_version(spec) or ref_version,
+            version=pin.text if pin else None,
             source=loc,
             marker=marker,
             extras=tuple(sorted(str(e) for e in raw_extras))
@@ -336,6 +337,7 @@ class PoetryTables:
             group=group,
             url=url,
             editable=value.get("develop") is True,
+            parsed_version=pin.version if pin else None,
         )
         self.out.note_ref_version(dep)
         self.out.add(dep)

@@ -111,17 +111,19 @@ def _entry(pkg: Mapping[str, Any], loc: Any, extras: Mapping[str, str]) -> Depen
         url = f"git+{source['url']}" + (f"@{ref}" if isinstance(ref, str) and ref else "")
     elif source.get("type") in ("directory", "file", "url") and isinstance(source.get("url"), str):
         url = str(source["url"])
+    pin = locked_version(pkg, loc)
     return Dependency(
         name=name,
         display_name=str(pkg["name"]),
         specifier="",
-        version=locked_version(pkg, loc),
+        version=pin.text if pin else None,
         source=loc,
         marker=marker,
         group=group,
         role="locked",
         url=url,
         editable=pkg.get("develop") is True,
+        parsed_version=pin.version if pin else None,
     )
 
 

@@ -117,6 +117,7 @@ def _entry(pkg: Package, loc: Any) -> Dependency:
         role="locked",
         url=url,
         editable=editable,
+        parsed_version=pkg.version,
     )
 
 

@@ -91,17 +91,19 @@ class UvLockReader:
             if isinstance(registry, str) and registry.startswith(("http://", "https://")):
                 index_urls.append(registry)
             loc = out.loc(lines[i][0] if lines else None, f"package[{i}]")
+            pin = locked_version(pkg, loc)
             out.add(
                 Dependency(
                     name=name,
                     display_name=str(pkg["name"]),
                     specifier="",
-                    version=locked_version(pkg, loc),
+                    version=pin.text if pin else None,
                     source=loc,
                     marker=_fork_marker(pkg.get("resolution-markers")),
                     role="locked",
                     url=_url(source),
                     editable="editable" in source,
+                    parsed_version=pin.version if pin else None,
                 )
             )
         if root is not None:

@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
+
 from advisor.model.project import Finding, SourceLocation
 
 Status = Literal["ok", "upgrade", "split", "impossible"]
@@ -42,13 +45,17 @@ class LockedVersion:
 
 @dataclass(frozen=True, slots=True)
 class DdtraceState:
-    """The project's current ddtrace: pin, range, locked versions, where it is declared."""
+    """The project's current ddtrace: pin, range, locked versions, where it is declared.
+
+    ``current`` is as written; ``parsed_current`` is its dependency's parsed version.
+    """
 
     current: str | None
     specifier: str | None
     locked: tuple[LockedVersion, ...]
     source: SourceLocation | None
     url: str | None = None
+    parsed_current: Version | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +72,10 @@ class CapabilityResult:
 
 @dataclass(frozen=True, slots=True)
 class FoundIntegration:
-    """A framework or library of the coverage tables found among the dependencies."""
+    """A framework or library of the coverage tables found among the dependencies.
+
+    ``version`` and ``specifier`` are as written; the parsed fields are their dependency's.
+    """
 
     id: str
     name: str
@@ -76,6 +86,8 @@ class FoundIntegration:
     covers: tuple[str, ...]
     auto_instrumented: bool
     unsupported: str | None
+    parsed_version: Version | None = field(default=None, compare=False, repr=False)
+    parsed_specifier: SpecifierSet | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,15 @@ from packaging.version import InvalidVersion, Version
 
 from advisor.model.excerpt import excerpt
 from advisor.errors import ManifestError
-from advisor.model.project import Dependency, Finding, Role, Severity, SourceLocation
+from advisor.model.project import (
+    Dependency,
+    Finding,
+    Manifest,
+    PythonDeclaration,
+    Role,
+    Severity,
+    SourceLocation,
+)
 
 #: Marker variables that name an extra or a dependency group rather than an environment.
 _GROUP_VARIABLES = frozenset({"extra", "extras", "dependency_groups"})
@@ -298,6 +306,29 @@ class Collector:
                 f"{dep.url}; the code at that ref may differ",
                 dep.source,
             )
+
+    def manifest(
+        self,
+        kind: str,
+        *,
+        python: PythonDeclaration | None = None,
+        project_name: str | None = None,
+        is_lock: bool = False,
+        index_urls: Iterable[str] = (),
+        includes: Iterable[str] = (),
+    ) -> Manifest:
+        """What was collected, as the :class:`Manifest` of this file."""
+        return Manifest(
+            self.display,
+            kind,
+            tuple(self.deps),
+            python=python,
+            project_name=project_name,
+            is_lock=is_lock,
+            findings=tuple(self.findings),
+            index_urls=tuple(index_urls),
+            includes=tuple(includes),
+        )
 
     def set_own_name(self, name: str | None) -> None:
         """Record the project's own name and drop what was already kept under it."""

@@ -84,14 +84,7 @@ class PipfileReader:
         python = (
             _python(requires, f"{display}: requires") if isinstance(requires, Mapping) else None
         )
-        return Manifest(
-            display,
-            self.kind,
-            tuple(out.deps),
-            python=python,
-            findings=tuple(out.findings),
-            index_urls=_source_urls(data.get("source")),
-        )
+        return out.manifest(self.kind, python=python, index_urls=_source_urls(data.get("source")))
 
 
 def _source_urls(sources: object) -> tuple[str, ...]:
@@ -140,14 +133,8 @@ class PipfileLockReader:
             if isinstance(requires, Mapping)
             else None
         )
-        return Manifest(
-            display,
-            self.kind,
-            tuple(out.deps),
-            python=python,
-            is_lock=True,
-            findings=tuple(out.findings),
-            index_urls=_source_urls(meta.get("sources")),
+        return out.manifest(
+            self.kind, python=python, is_lock=True, index_urls=_source_urls(meta.get("sources"))
         )
 
 

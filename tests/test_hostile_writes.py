@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from packaging.specifiers import SpecifierSet
 
 from advisor.frontends.cli import main
 from advisor.model.advice import AdviceRequest
@@ -588,7 +589,11 @@ def test_plan_refuses_a_declaration_it_cannot_find_in_the_text(
     request = AdviceRequest(("api-security",), "3.12", today=dt.date(2026, 11, 24))
     project, advice = read_and_advise([str(path)], request, Settings(no_cache=True))
     path.write_text("flask==3.1.0\nddtrace==${DDTRACE_VERSION}\n")
-    dep = Dependency("ddtrace", "ddtrace", specifier, None, SourceLocation(str(path), 2))
+    # No reader makes "==${DDTRACE_VERSION}" (it does not parse): given parsed as empty.
+    dep = Dependency(
+        "ddtrace", "ddtrace", specifier, None, SourceLocation(str(path), 2),
+        parsed_specifier=SpecifierSet(),
+    )
     project = Project(
         project.manifests, (*[d for d in project.dependencies if d.name != "ddtrace"], dep), None
     )

@@ -213,3 +213,18 @@ def test_monorepo_of_200_manifests_reads_fast(
     assert len(project.manifests) == 200
     assert len(project.named("ddtrace")) == 200
     assert elapsed < 2.0, f"{elapsed:.2f}s"
+
+
+def test_poetry_alternatives_of_local_versions_read_as_a_pep440_range(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``==1.0+local || ==2.0`` widens to ``>=1.0,<=2.0``: PEP 440 allows no local label in
+    ``>=``/``<=`` (``>=1.0+local`` did not parse, and the planner ignored the range)."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.poetry]\nname = "x"\nversion = "0.1"\n[tool.poetry.dependencies]\n'
+        'flask = "==1.0+local || ==2.0"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    (flask,) = read_paths(["."]).named("flask")
+    assert flask.specifier == ">=1.0,<=2.0"

@@ -27,6 +27,7 @@ from typing import Any
 import pytest
 
 from advisor.manifests import read_paths
+from advisor.manifests.poetry import to_pep440
 from advisor.model.advice import Advice, Change, Split, SplitPart, Upgrade, Verdict
 from advisor.model.project import Dependency, Manifest, Project, SourceLocation
 from advisor.write import FixPlan, apply, constraints_text, plan_fix, unified_diff
@@ -99,7 +100,7 @@ def make_project(declarations: list[Mapping[str, Any]]) -> Project:
         Dependency(
             name=d["package"],
             display_name=d["package"],
-            specifier=d["specifier"],
+            specifier=_as_read(d["specifier"], d.get("key")),
             version=d.get("version"),
             source=SourceLocation(d["file"], d.get("line"), d.get("key")),
             marker=d.get("marker"),
@@ -119,6 +120,11 @@ def make_project(declarations: list[Mapping[str, Any]]) -> Project:
         for f in files
     )
     return Project(manifests, deps, None)
+
+
+def _as_read(specifier: str, key: str | None) -> str:
+    """A Poetry constraint (``^2.3.0``) as the reader reports it: converted to PEP 440."""
+    return to_pep440(specifier)[0] if (key or "").startswith("tool.poetry.") else specifier
 
 
 def load(name: str) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from packaging.markers import InvalidMarker, Marker
 from packaging.requirements import InvalidRequirement, Requirement
@@ -20,7 +20,15 @@ from packaging.version import InvalidVersion, Version
 
 from advisor.model.excerpt import excerpt
 from advisor.errors import ManifestError
-from advisor.model.project import Dependency, Finding, Role, Severity, SourceLocation
+from advisor.model.project import (
+    Dependency,
+    Finding,
+    Manifest,
+    PythonDeclaration,
+    Role,
+    Severity,
+    SourceLocation,
+)
 
 #: Marker variables that name an extra or a dependency group rather than an environment.
 _GROUP_VARIABLES = frozenset({"extra", "extras", "dependency_groups"})
@@ -44,7 +52,14 @@ def spec_text(spec: SpecifierSet) -> str:
     return ",".join(str(s) for s in spec)
 
 
-def pinned_version(spec: str) -> str | None:
+class Pin(NamedTuple):
+    """A version as the file writes it, and parsed (what a :class:`Dependency` carries)."""
+
+    text: str
+    version: Version
+
+
+def pinned_version(spec: str) -> Pin | None:
     """The version of a single ``==X`` / ``===X`` specifier without wildcard, else ``None``.
 
     ``===`` takes any string (``ddtrace=====2`` is ``=== "==2"``); only a PEP 440 version is a
@@ -55,11 +70,12 @@ def pinned_version(spec: str) -> str | None:
     for op in ("===", "=="):
         if spec.startswith(op) and "*" not in spec:
             text = spec[len(op) :].strip()
-            return text if _is_version(text) else None
+            version = _version(text)
+            return Pin(text, version) if version is not None else None
     return None
 
 
-def locked_version(pkg: Mapping[str, Any], loc: SourceLocation) -> str | None:
+def locked_version(pkg: Mapping[str, Any], loc: SourceLocation) -> Pin | None:
     """The ``version`` of a lock entry, ``None`` when it has none (a path or VCS source).
 
     :raises ManifestError: for a version that is not PEP 440. Poetry, uv and PDM write only
@@ -69,7 +85,8 @@ def locked_version(pkg: Mapping[str, Any], loc: SourceLocation) -> str | None:
     raw = pkg.get("version")
     if not isinstance(raw, str):
         return None
-    if not _is_version(raw):
+    version = _version(raw)
+    if version is None:
         raise ManifestError(
             f"{pkg.get('name')}: invalid version {excerpt(repr(raw))}",
             file=loc.file,
@@ -77,18 +94,17 @@ def locked_version(pkg: Mapping[str, Any], loc: SourceLocation) -> str | None:
             key=loc.key,
             code="invalid-version",
         )
-    return raw
+    return Pin(raw, version)
 
 
-def _is_version(text: str) -> bool:
+def _version(text: str) -> Version | None:
     try:
-        Version(text)
+        return Version(text)
     except ValueError:  # InvalidVersion, or a release number past int()'s 4,300 digits
-        return False
-    return True
+        return None
 
 
-def version_from_ref(url: str) -> str | None:
+def version_from_ref(url: str) -> Pin | None:
     """The version a VCS URL's ref names when the ref looks like a release tag (``@v0.29.0``)."""
     if not url.startswith(("git+", "hg+", "svn+", "bzr+")):
         return None
@@ -99,15 +115,16 @@ def version_from_ref(url: str) -> str | None:
     return tag_version(m.group(1)) if m else None
 
 
-def tag_version(ref: str) -> str | None:
+def tag_version(ref: str) -> Pin | None:
     """``v0.29.0`` / ``0.29.0`` -> ``0.29.0``; anything that is not a version -> ``None``."""
     m = _TAG_VERSION.match(ref.strip())
     if not m:
         return None
     try:
-        return str(Version(m.group(1)))
+        version = Version(m.group(1))
     except InvalidVersion:
         return None
+    return Pin(str(version), version)
 
 
 def split_marker(marker: Marker | None) -> tuple[str | None, tuple[str, ...]]:
@@ -290,6 +307,29 @@ class Collector:
                 dep.source,
             )
 
+    def manifest(
+        self,
+        kind: str,
+        *,
+        python: PythonDeclaration | None = None,
+        project_name: str | None = None,
+        is_lock: bool = False,
+        index_urls: Iterable[str] = (),
+        includes: Iterable[str] = (),
+    ) -> Manifest:
+        """What was collected, as the :class:`Manifest` of this file."""
+        return Manifest(
+            self.display,
+            kind,
+            tuple(self.deps),
+            python=python,
+            project_name=project_name,
+            is_lock=is_lock,
+            findings=tuple(self.findings),
+            index_urls=tuple(index_urls),
+            includes=tuple(includes),
+        )
+
     def set_own_name(self, name: str | None) -> None:
         """Record the project's own name and drop what was already kept under it."""
         if not name:
@@ -348,14 +388,14 @@ def from_requirement(
     spec = spec_text(req.specifier)
     marker, groups = split_marker(req.marker)
     url = url or req.url
-    version = pinned_version(spec)
-    if url and version is None and not spec:
-        version = version_from_ref(url)
+    pin = pinned_version(spec)
+    if url and pin is None and not spec:
+        pin = version_from_ref(url)
     return Dependency(
         name=canonicalize_name(req.name),
         display_name=req.name,
         specifier=spec,
-        version=version,
+        version=pin.text if pin else None,
         source=loc,
         marker=marker,
         extras=tuple(sorted(req.extras)),
@@ -364,6 +404,8 @@ def from_requirement(
         url=url,
         editable=editable,
         hashes=tuple(hashes),
+        parsed_specifier=req.specifier,
+        parsed_version=pin.version if pin else None,
     )
 
 
@@ -382,8 +424,14 @@ def valid_marker(text: str) -> str | None:
 
 def valid_spec(text: str) -> str | None:
     """``text`` without spaces when it is a valid PEP 440 specifier set, else ``None``."""
+    parsed = parse_spec(text)
+    return parsed[0] if parsed else None
+
+
+def parse_spec(text: str) -> tuple[str, SpecifierSet] | None:
+    """``text`` without spaces, and parsed, when it is a valid PEP 440 specifier set."""
     try:
-        SpecifierSet(text)
+        spec = SpecifierSet(text)
     except InvalidSpecifier:
         return None
-    return ",".join(p.strip() for p in text.split(",") if p.strip())
+    return ",".join(p.strip() for p in text.split(",") if p.strip()), spec

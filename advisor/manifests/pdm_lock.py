@@ -13,11 +13,10 @@ from typing import Any
 from packaging.markers import InvalidMarker, Marker
 from packaging.utils import canonicalize_name
 
-from advisor.errors import ManifestError
-from advisor.manifests._lines import array_table_lines
+from advisor.manifests._lock import LockFile, metadata_version
 from advisor.manifests._pep508 import Collector, locked_version, split_marker
 from advisor.manifests._python import declare
-from advisor.manifests._text import as_list, parse_lock_toml, read_text
+from advisor.manifests._text import as_list
 from advisor.manifests.poetry import widest_range  # the same "smallest range holding all" rule
 from advisor.model.project import Dependency, Manifest, PythonDeclaration
 
@@ -40,53 +39,19 @@ class PdmLockReader:
 
     def read(self, path: Path, display: str) -> Manifest:
         """Read every locked package and the target Python range."""
-        text = read_text(path, display)
-        data = parse_lock_toml(text, display)
-        metadata = data.get("metadata", {})
-        if not isinstance(metadata, Mapping):
-            raise ManifestError(
-                "must be a table", file=display, key="metadata", code="invalid-manifest"
-            )
-        version = str(metadata.get("lock_version", "4"))
-        major = version.split(".")[0]
-        if not major.isdigit() or int(major) > SUPPORTED_MAJOR:
-            raise ManifestError(
-                f"lock_version {version} is not supported (aap-advise reads 4.x)",
-                file=display,
-                key="metadata.lock_version",
-                code="unsupported-lock",
-            )
-        packages = data.get("package", [])
-        if not isinstance(packages, list):
-            raise ManifestError(
-                "must be an array of tables", file=display, key="package", code="invalid-manifest"
-            )
-        out = Collector(display)
-        lines = array_table_lines(text, "package")
-        if len(lines) != len(packages):
-            lines = []
+        lock = LockFile.read(
+            path, display, metadata_version("lock_version", "4", SUPPORTED_MAJOR, "4.x")
+        )
+        metadata = lock.data.get("metadata", {})
+        out = lock.out
         seen: set[tuple[str, str | None, str | None]] = set()
-        for i, pkg in enumerate(packages):
-            if not isinstance(pkg, Mapping) or not isinstance(pkg.get("name"), str):
-                raise ManifestError(
-                    "a package without a name",
-                    file=display,
-                    key=f"package[{i}]",
-                    code="invalid-manifest",
-                )
-            dep = _entry(pkg, out.loc(lines[i][0] if lines else None, f"package[{i}]"))
+        for i, pkg in lock.entries():
+            dep = _entry(pkg, lock.loc(i))
             if (dep.name, dep.version, dep.marker) in seen:
                 continue
             seen.add((dep.name, dep.version, dep.marker))
             out.add(dep)
-        return Manifest(
-            display,
-            self.kind,
-            tuple(out.deps),
-            python=_python(metadata, display, out),
-            is_lock=True,
-            findings=tuple(out.findings),
-        )
+        return out.manifest(self.kind, python=_python(metadata, display, out), is_lock=True)
 
 
 def _entry(pkg: Mapping[str, Any], loc: Any) -> Dependency:
@@ -109,11 +74,12 @@ def _entry(pkg: Mapping[str, Any], loc: Any) -> Dependency:
         url = str(pkg["url"])
     elif isinstance(pkg.get("path"), str):
         url = str(pkg["path"])
+    pin = locked_version(pkg, loc)
     return Dependency(
         name=canonicalize_name(pkg["name"]),
         display_name=str(pkg["name"]),
         specifier="",
-        version=locked_version(pkg, loc),
+        version=pin.text if pin else None,
         source=loc,
         marker=marker,
         extras=tuple(sorted(str(e) for e in as_list(pkg.get("extras")))),
@@ -121,6 +87,7 @@ def _entry(pkg: Mapping[str, Any], loc: Any) -> Dependency:
         role="locked",
         url=url,
         editable=pkg.get("editable") is True,
+        parsed_version=pin.version if pin else None,
     )
 
 

@@ -15,12 +15,19 @@ from advisor.manifests._pep508 import (
     Collector,
     and_markers,
     pinned_version,
+    parse_spec,
     tag_version,
-    valid_spec,
 )
 from advisor.manifests._python import version_spec
 from advisor.manifests._text import as_list, parse_json, parse_toml, read_text
-from advisor.model.project import Dependency, Manifest, PythonDeclaration, Role, SourceLocation
+from advisor.model.project import (
+    NO_SPECIFIER,
+    Dependency,
+    Manifest,
+    PythonDeclaration,
+    Role,
+    SourceLocation,
+)
 
 #: Pipfile sections that are not package categories.
 _NOT_CATEGORIES = frozenset({"source", "requires", "pipenv", "scripts"})
@@ -77,14 +84,7 @@ class PipfileReader:
         python = (
             _python(requires, f"{display}: requires") if isinstance(requires, Mapping) else None
         )
-        return Manifest(
-            display,
-            self.kind,
-            tuple(out.deps),
-            python=python,
-            findings=tuple(out.findings),
-            index_urls=_source_urls(data.get("source")),
-        )
+        return out.manifest(self.kind, python=python, index_urls=_source_urls(data.get("source")))
 
 
 def _source_urls(sources: object) -> tuple[str, ...]:
@@ -133,14 +133,8 @@ class PipfileLockReader:
             if isinstance(requires, Mapping)
             else None
         )
-        return Manifest(
-            display,
-            self.kind,
-            tuple(out.deps),
-            python=python,
-            is_lock=True,
-            findings=tuple(out.findings),
-            index_urls=_source_urls(meta.get("sources")),
+        return out.manifest(
+            self.kind, python=python, is_lock=True, index_urls=_source_urls(meta.get("sources"))
         )
 
 
@@ -159,9 +153,9 @@ def _dependency(
             code="invalid-manifest",
         )
     raw = value.get("version")
-    spec = ""
+    spec, parsed = "", None
     if isinstance(raw, str) and raw.strip() not in ("", "*"):
-        spec = valid_spec(raw) or ""
+        spec, parsed = parse_spec(raw) or ("", None)
         if not spec:
             raise ManifestError(
                 f"{name}: invalid version {excerpt(repr(raw))}",
@@ -188,14 +182,15 @@ def _dependency(
         value.get("markers") if isinstance(value.get("markers"), str) else None, *env_markers
     )
     extras = value.get("extras")
-    version = pinned_version(spec)
+    pin = pinned_version(spec)
     if role == "locked":
-        spec = ""  # a lock's "==X" is its version, not a declared range
+        spec, parsed = "", None  # a lock's "==X" is its version, not a declared range
+    pin = pin or (ref_version if not spec else None)
     return Dependency(
         name=canonicalize_name(name),
         display_name=name,
         specifier=spec,
-        version=version or (ref_version if not spec else None),
+        version=pin.text if pin else None,
         source=loc,
         marker=marker,
         extras=tuple(sorted(str(e) for e in extras)) if isinstance(extras, list) else (),
@@ -204,6 +199,8 @@ def _dependency(
         url=url,
         editable=value.get("editable") is True,
         hashes=tuple(str(h) for h in as_list(value.get("hashes")) if isinstance(h, str)),
+        parsed_specifier=parsed if parsed is not None else NO_SPECIFIER,
+        parsed_version=pin.version if pin else None,
     )
 
 

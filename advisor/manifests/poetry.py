@@ -145,12 +145,14 @@ def widest_range(alternatives: list[list[str]]) -> str:
         lows.append(low)
         highs.append(high)
     parts: list[str] = []
+    # A bound from "==1.0+local" is written without its local label: PEP 440 allows none in
+    # ">=" or "<=", and ignores it in matching (">=1.0,<=2.0" admits 1.0+local and 2.0+local).
     if all(b is not None for b in lows):
         lo = min((b for b in lows if b), key=lambda b: (b.version, not b.inclusive))
-        parts.append(f"{'>=' if lo.inclusive else '>'}{lo.text}")
+        parts.append(f"{'>=' if lo.inclusive else '>'}{lo.text.split('+')[0]}")
     if all(b is not None for b in highs):
         hi = max((b for b in highs if b), key=lambda b: (b.version, b.inclusive))
-        parts.append(f"{'<=' if hi.inclusive else '<'}{hi.text}")
+        parts.append(f"{'<=' if hi.inclusive else '<'}{hi.text.split('+')[0]}")
     return ",".join(parts)
 
 
@@ -321,11 +323,12 @@ class PoetryTables:
         if group is None and value.get("optional") is True:
             group = extras.get(canonical)
         raw_extras = value.get("extras")
+        pin = pinned_version(spec) or ref_version
         dep = Dependency(
             name=canonical,
             display_name=name,
             specifier=spec,
-            version=pinned_version(spec) or ref_version,
+            version=pin.text if pin else None,
             source=loc,
             marker=marker,
             extras=tuple(sorted(str(e) for e in raw_extras))
@@ -334,6 +337,7 @@ class PoetryTables:
             group=group,
             url=url,
             editable=value.get("develop") is True,
+            parsed_version=pin.version if pin else None,
         )
         self.out.note_ref_version(dep)
         self.out.add(dep)

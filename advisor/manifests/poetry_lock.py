@@ -15,10 +15,8 @@ from packaging.markers import InvalidMarker, Marker
 from packaging.utils import canonicalize_name
 
 from advisor.model.excerpt import excerpt
-from advisor.errors import ManifestError
-from advisor.manifests._lines import array_table_lines
+from advisor.manifests._lock import LockFile, metadata_version
 from advisor.manifests._pep508 import Collector, locked_version, split_marker
-from advisor.manifests._text import parse_lock_toml, read_text
 from advisor.manifests.poetry import PoetryConstraintError, to_pep440
 from advisor.model.project import Dependency, Manifest, PythonDeclaration
 
@@ -43,51 +41,18 @@ class PoetryLockReader:
 
     def read(self, path: Path, display: str) -> Manifest:
         """Read every locked package and the locked Python range."""
-        text = read_text(path, display)
-        data = parse_lock_toml(text, display)
-        metadata = data.get("metadata", {})
-        if not isinstance(metadata, Mapping):
-            raise ManifestError(
-                "must be a table", file=display, key="metadata", code="invalid-manifest"
-            )
-        lock_version = str(metadata.get("lock-version", "1.0"))
-        if (
-            not lock_version.split(".")[0].isdigit()
-            or int(lock_version.split(".")[0]) > SUPPORTED_MAJOR
-        ):
-            raise ManifestError(
-                f"lock-version {lock_version} is not supported (aap-advise reads 1.x and 2.x)",
-                file=display,
-                key="metadata.lock-version",
-                code="unsupported-lock",
-            )
-        packages = data.get("package", [])
-        if not isinstance(packages, list):
-            raise ManifestError(
-                "must be an array of tables", file=display, key="package", code="invalid-manifest"
-            )
-        out = Collector(display)
+        lock = LockFile.read(
+            path, display, metadata_version("lock-version", "1.0", SUPPORTED_MAJOR, "1.x and 2.x")
+        )
+        data, out = lock.data, lock.out
         extras = _extras(data.get("extras"))
-        lines = array_table_lines(text, "package")
-        if len(lines) != len(packages):
-            lines = []
-        for i, pkg in enumerate(packages):
-            if not isinstance(pkg, Mapping) or not isinstance(pkg.get("name"), str):
-                raise ManifestError(
-                    "a package without a name",
-                    file=display,
-                    key=f"package[{i}]",
-                    code="invalid-manifest",
-                )
-            out.add(_entry(pkg, out.loc(lines[i][0] if lines else None, f"package[{i}]"), extras))
-        return Manifest(
-            display,
+        for i, pkg in lock.entries():
+            out.add(_entry(pkg, lock.loc(i), extras))
+        return out.manifest(
             self.kind,
-            tuple(out.deps),
-            python=_python(metadata, display, out),
+            python=_python(data.get("metadata", {}), display, out),
             is_lock=True,
-            findings=tuple(out.findings),
-            index_urls=tuple(dict.fromkeys(_registries(packages))),
+            index_urls=dict.fromkeys(_registries(lock.packages)),
         )
 
 
@@ -111,17 +76,19 @@ def _entry(pkg: Mapping[str, Any], loc: Any, extras: Mapping[str, str]) -> Depen
         url = f"git+{source['url']}" + (f"@{ref}" if isinstance(ref, str) and ref else "")
     elif source.get("type") in ("directory", "file", "url") and isinstance(source.get("url"), str):
         url = str(source["url"])
+    pin = locked_version(pkg, loc)
     return Dependency(
         name=name,
         display_name=str(pkg["name"]),
         specifier="",
-        version=locked_version(pkg, loc),
+        version=pin.text if pin else None,
         source=loc,
         marker=marker,
         group=group,
         role="locked",
         url=url,
         editable=pkg.get("develop") is True,
+        parsed_version=pin.version if pin else None,
     )
 
 

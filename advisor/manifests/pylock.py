@@ -83,14 +83,8 @@ class PylockReader:
                 out,
                 out.loc(None, "requires-python"),
             )
-        return Manifest(
-            display,
-            self.kind,
-            tuple(out.deps),
-            python=python,
-            is_lock=True,
-            findings=tuple(out.findings),
-            index_urls=_indexes(lock.packages),
+        return out.manifest(
+            self.kind, python=python, is_lock=True, index_urls=_indexes(lock.packages)
         )
 
 
@@ -117,6 +111,7 @@ def _entry(pkg: Package, loc: Any) -> Dependency:
         role="locked",
         url=url,
         editable=editable,
+        parsed_version=pkg.version,
     )
 
 

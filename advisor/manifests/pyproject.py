@@ -19,7 +19,7 @@ from advisor.errors import ManifestError
 from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._lines import TomlLines
 from advisor.manifests._local import local_project_name
-from advisor.manifests._pep508 import Collector, tag_version, with_source
+from advisor.manifests._pep508 import Collector, Pin, tag_version, with_source
 from advisor.manifests._python import declare
 from advisor.manifests._text import as_list, parse_toml, read_text
 from advisor.manifests.hatch import read_envs
@@ -404,11 +404,13 @@ class _Pyproject:
             if url is None:
                 kept.append(dep)
                 continue
+            pin = None if dep.version else version
             dep = with_source(
                 dep,
                 url=url,
                 editable=source.get("editable") is True,
-                version=dep.version or version,
+                version=pin.text if pin else dep.version,
+                parsed_version=pin.version if pin else dep.parsed_version,
             )
             if version and not dep.specifier:
                 self.out.note_ref_version(dep)
@@ -456,7 +458,7 @@ def _files(spec: Any) -> list[str]:
     return [f for f in files if isinstance(f, str)] if isinstance(files, list) else []
 
 
-def _uv_source_url(source: Mapping[str, Any]) -> tuple[str | None, str | None]:
+def _uv_source_url(source: Mapping[str, Any]) -> tuple[str | None, Pin | None]:
     if isinstance(source.get("git"), str):
         ref = next(
             (source[k] for k in ("tag", "rev", "branch") if isinstance(source.get(k), str)), None

@@ -43,7 +43,13 @@ from advisor.manifests._pep508 import (
 )
 from advisor.manifests._text import read_text
 from advisor.model.excerpt import excerpt
-from advisor.model.project import Dependency, Manifest, PythonDeclaration, SourceLocation
+from advisor.model.project import (
+    NO_SPECIFIER,
+    Dependency,
+    Manifest,
+    PythonDeclaration,
+    SourceLocation,
+)
 
 if TYPE_CHECKING:
     import pip_requirements_parser as prp  # type: ignore[import-untyped]
@@ -265,14 +271,14 @@ class _Walk:
         spec = spec_text(req.specifier) if req is not None else ""
         marker = item.marker
         group_marker, groups = split_marker(marker)
-        version = pinned_version(spec)
+        pin = pinned_version(spec)
         if url and not spec:
-            version = version_from_ref(url)
+            pin = version_from_ref(url)
         dep = Dependency(
             name=canonicalize_name(name),
             display_name=name,
             specifier=spec,
-            version=version,
+            version=pin.text if pin else None,
             source=loc,
             marker=group_marker,
             extras=tuple(sorted(item.extras or ())),
@@ -281,6 +287,8 @@ class _Walk:
             url=url,
             editable=bool(item.is_editable),
             hashes=tuple(item.hash_options or ()),
+            parsed_specifier=req.specifier if req is not None else NO_SPECIFIER,
+            parsed_version=pin.version if pin else None,
         )
         self.out.note_ref_version(dep)
         self.out.add(dep)

@@ -96,15 +96,7 @@ class SetupCfgReader:
             python = declare(
                 _joined(req_python) or "", f"{display}: {key}", out, out.loc(req_python.line, key)
             )
-        return Manifest(
-            display,
-            self.kind,
-            tuple(out.deps),
-            python=python,
-            project_name=name,
-            findings=tuple(out.findings),
-            includes=tuple(includes),
-        )
+        return out.manifest(self.kind, python=python, project_name=name, includes=includes)
 
 
 def _requirements(

@@ -95,14 +95,7 @@ class SetupPyReader:
                 _dynamic(out, "python_requires", loc.line)
             else:
                 python = declare(value, f"{display}: python_requires", out, loc)
-        return Manifest(
-            display,
-            self.kind,
-            tuple(out.deps),
-            python=python,
-            project_name=name,
-            findings=tuple(out.findings),
-        )
+        return out.manifest(self.kind, python=python, project_name=name)
 
     def _install_requires(
         self, kwargs: Mapping[str, ast.expr], env: Mapping[str, ast.expr], out: Collector

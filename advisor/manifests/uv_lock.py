@@ -14,10 +14,10 @@ from packaging.utils import canonicalize_name
 
 from advisor.model.excerpt import excerpt
 from advisor.errors import ManifestError
-from advisor.manifests._lines import array_table_lines, line_after
+from advisor.manifests._lines import line_after
+from advisor.manifests._lock import LockFile
 from advisor.manifests._pep508 import Collector, locked_version, valid_marker, with_source
 from advisor.manifests._python import declare
-from advisor.manifests._text import parse_lock_toml, read_text
 from advisor.model.project import Dependency, Manifest
 
 #: The lock ``version`` this reader understands (uv's ``LockVersion``); ``revision`` may grow.
@@ -44,38 +44,13 @@ class UvLockReader:
 
     def read(self, path: Path, display: str) -> Manifest:
         """Read every locked package; the root and workspace members are the project itself."""
-        text = read_text(path, display)
-        data = parse_lock_toml(text, display)
-        version = data.get("version")
-        if not isinstance(version, int) or version > SUPPORTED_VERSION:
-            raise ManifestError(
-                f"uv.lock version {excerpt(repr(version))} is not supported (aap-advise reads "
-                f"version {SUPPORTED_VERSION})",
-                file=display,
-                key="version",
-                code="unsupported-lock",
-            )
-        out = Collector(display)
-        packages = data.get("package", [])
-        if not isinstance(packages, list):
-            raise ManifestError(
-                "must be an array of tables", file=display, key="package", code="invalid-manifest"
-            )
+        lock = LockFile.read(path, display, _check_version)
+        data, out = lock.data, lock.out
         members = _members(data)
-        lines = array_table_lines(text, "package")
-        if len(lines) != len(packages):
-            lines = []
         project_name: str | None = None
         root: tuple[int, Mapping[str, Any], tuple[int, int] | None] | None = None
         index_urls: list[str] = []
-        for i, pkg in enumerate(packages):
-            if not isinstance(pkg, Mapping) or not isinstance(pkg.get("name"), str):
-                raise ManifestError(
-                    "a package without a name",
-                    file=display,
-                    key=f"package[{i}]",
-                    code="invalid-manifest",
-                )
+        for i, pkg in lock.entries():
             name = canonicalize_name(pkg["name"])
             source: Mapping[str, Any] = (
                 pkg["source"] if isinstance(pkg.get("source"), Mapping) else {}
@@ -83,29 +58,31 @@ class UvLockReader:
             if source.get("editable") == "." or source.get("virtual") == ".":
                 project_name = project_name or str(pkg["name"])
                 out.set_own_name(project_name)
-                root = (i, pkg, lines[i] if lines else None)
+                root = (i, pkg, lock.lines[i] if lock.lines else None)
                 continue
             if name in members:
                 continue  # another member of the workspace: the project's own code
             registry = source.get("registry")
             if isinstance(registry, str) and registry.startswith(("http://", "https://")):
                 index_urls.append(registry)
-            loc = out.loc(lines[i][0] if lines else None, f"package[{i}]")
+            loc = lock.loc(i)
+            pin = locked_version(pkg, loc)
             out.add(
                 Dependency(
                     name=name,
                     display_name=str(pkg["name"]),
                     specifier="",
-                    version=locked_version(pkg, loc),
+                    version=pin.text if pin else None,
                     source=loc,
                     marker=_fork_marker(pkg.get("resolution-markers")),
                     role="locked",
                     url=_url(source),
                     editable="editable" in source,
+                    parsed_version=pin.version if pin else None,
                 )
             )
         if root is not None:
-            _requires_dist(out, text, *root)
+            _requires_dist(out, lock.text, *root)
         python = None
         if "requires-python" in data:
             python = declare(
@@ -114,15 +91,24 @@ class UvLockReader:
                 out,
                 out.loc(None, "requires-python"),
             )
-        return Manifest(
-            display,
+        return out.manifest(
             self.kind,
-            tuple(out.deps),
             python=python,
             project_name=project_name,
             is_lock=True,
-            findings=tuple(out.findings),
-            index_urls=tuple(dict.fromkeys(index_urls)),
+            index_urls=dict.fromkeys(index_urls),
+        )
+
+
+def _check_version(data: dict[str, Any], display: str) -> None:
+    version = data.get("version")
+    if not isinstance(version, int) or version > SUPPORTED_VERSION:
+        raise ManifestError(
+            f"uv.lock version {excerpt(repr(version))} is not supported (aap-advise reads "
+            f"version {SUPPORTED_VERSION})",
+            file=display,
+            key="version",
+            code="unsupported-lock",
         )
 
 

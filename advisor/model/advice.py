@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal, TypeAlias
 
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
+
 from advisor.model.platforms import DEFAULT_PLATFORM
 from advisor.model.project import Finding, SourceLocation
 
@@ -44,13 +47,17 @@ class LockedVersion:
 
 @dataclass(frozen=True, slots=True)
 class DdtraceState:
-    """The project's current ddtrace: pin, range, locked versions, where it is declared."""
+    """The project's current ddtrace: pin, range, locked versions, where it is declared.
+
+    ``current`` is as written; ``parsed_current`` is its dependency's parsed version.
+    """
 
     current: str | None
     specifier: str | None
     locked: tuple[LockedVersion, ...]
     source: SourceLocation | None
     url: str | None = None
+    parsed_current: Version | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +74,10 @@ class CapabilityResult:
 
 @dataclass(frozen=True, slots=True)
 class FoundIntegration:
-    """A framework or library of the coverage tables found among the dependencies."""
+    """A framework or library of the coverage tables found among the dependencies.
+
+    ``version`` and ``specifier`` are as written; the parsed fields are their dependency's.
+    """
 
     id: str
     name: str
@@ -78,6 +88,8 @@ class FoundIntegration:
     covers: tuple[str, ...]
     auto_instrumented: bool
     unsupported: str | None
+    parsed_version: Version | None = field(default=None, compare=False, repr=False)
+    parsed_specifier: SpecifierSet | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

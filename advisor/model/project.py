@@ -9,8 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
+
 Severity = Literal["info", "warning", "error"]
 Role = Literal["declared", "constraint", "locked"]
+
+#: The parsed specifier of every dependency without one (shared: nothing changes a SpecifierSet).
+NO_SPECIFIER = SpecifierSet()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +64,16 @@ class Dependency:
         not change the version of a hashed line without new hashes.
     :param origin: provenance when a folder holds both a lock and its manifest, e.g.
         ``range from pyproject.toml, version from uv.lock``; ``None`` otherwise.
+    :param parsed_specifier: ``specifier`` parsed (empty for ``""``; ``===`` arbitrary equality
+        is kept as packaging reads it).
+    :param parsed_version: ``version`` parsed.
+
+    ``specifier`` and ``version`` are the text as written (writers and reports show it); what
+    compares versions uses the parsed values. A reader passes them where it has parsed the text
+    already; otherwise they are parsed here, once, so a dependency never holds text that does
+    not parse (``InvalidSpecifier``/``InvalidVersion`` are raised: the readers reject such text
+    with a :class:`~advisor.errors.ManifestError` first). ``dataclasses.replace`` of
+    ``specifier`` or ``version`` must replace the parsed value along with it.
     """
 
     name: str
@@ -73,6 +89,14 @@ class Dependency:
     editable: bool = False
     hashes: tuple[str, ...] = ()
     origin: str | None = None
+    parsed_specifier: SpecifierSet = field(default=NO_SPECIFIER, compare=False, repr=False)
+    parsed_version: Version | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.specifier and self.parsed_specifier is NO_SPECIFIER:
+            object.__setattr__(self, "parsed_specifier", SpecifierSet(self.specifier))
+        if self.version and self.parsed_version is None:
+            object.__setattr__(self, "parsed_version", Version(self.version))
 
 
 @dataclass(frozen=True, slots=True)

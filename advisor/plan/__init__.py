@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import assert_never
 
-from packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet
+from packaging.specifiers import Specifier, SpecifierSet
 from packaging.version import Version
 
 from advisor.errors import IndexUnavailable
@@ -82,7 +82,7 @@ def plan(
         recommendation, more = _co_upgrades(project, server, source, recommendation, served, platforms, request)
         findings += more
     target = _target(recommendation)
-    effective = target or (Version(state.current) if state and state.current else None)
+    effective = target or (state.parsed_current if state else None)
     if not scope.versions:
         findings.append(Finding("no-python", "error", f"no released CPython matches {scope.spec!r} ({scope.source})"))
     findings += fnd.for_target(knowledge, snapshot, server, active, found, state, recommendation,
@@ -144,11 +144,7 @@ def _exclusions(project: Project) -> tuple[Specifier, ...]:
     """The ``!=`` clauses of the project's own ddtrace declarations."""
     out = []
     for dep in project.named(DDTRACE):
-        try:
-            spec = SpecifierSet(dep.specifier)
-        except InvalidSpecifier:
-            continue
-        out += [s for s in spec if s.operator == "!="]
+        out += [s for s in dep.parsed_specifier if s.operator == "!="]
     return tuple(out)
 
 
@@ -183,6 +179,8 @@ def find_integrations(project: Project, knowledge: Knowledge) -> tuple[FoundInte
             covers=integ.features,
             auto_instrumented=integ.auto_instrumented,
             unsupported=integ.unsupported,
+            parsed_version=dep.parsed_version,
+            parsed_specifier=dep.parsed_specifier if dep.specifier else (prev.parsed_specifier if prev else None),
         )
     return tuple(seen.values())
 
@@ -235,9 +233,8 @@ def _recommend(
     if not active or not served:
         return Impossible(per_python, shown_floor, reasons)
     search_from = floor
-    if state and state.current:
-        current = Version(state.current)
-        search_from = max(floor, current)
+    if state and state.parsed_current is not None:
+        search_from = max(floor, state.parsed_current)
     target = server.smallest(search_from, served) or server.smallest(floor, served)
     if target is None:
         split = server.split(floor, served)
@@ -274,9 +271,8 @@ def _enough(
         exact, ranges = installs_for(project, py)
         if not exact and not ranges:
             return False
-        for v in exact:
-            release = server.snapshot.get(v)
-            version = Version(v)
+        for version in exact:
+            release = server.snapshot.get(version)
             if version < floor:
                 return False
             if release is None:
@@ -287,18 +283,14 @@ def _enough(
             if not server.serves(release, py):
                 return False
         for dep in ranges:
-            if not _range_floor_ok(dep.specifier, server, target, py):
+            if not _range_floor_ok(dep.parsed_specifier, server, target, py):
                 return False
     return True
 
 
-def _range_floor_ok(specifier: str, server: Server, target: Release, python: str) -> bool:
+def _range_floor_ok(spec: SpecifierSet, server: Server, target: Release, python: str) -> bool:
     """The smallest release the range would install on ``python`` is at or above the target."""
-    if not specifier:
-        return False
-    try:
-        spec = SpecifierSet(specifier)
-    except InvalidSpecifier:
+    if not spec:
         return False
     admitted = [r for r in server.snapshot.final() if spec.contains(r.version) and r.admits_python(python)]
     if not admitted:
@@ -316,7 +308,7 @@ def _capability_results(
 ) -> list[CapabilityResult]:
     out = []
     active_ids = {c.id for c in active}
-    current = Version(state.current) if state and state.current else None
+    current = state.parsed_current if state else None
     for cap in requested:
         project_min = cap.min_version
         reason = None

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.version import InvalidVersion, Version
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
 
 from advisor.model.advice import Blocker, Change
 from advisor.model.platforms import DEFAULT_PLATFORM
@@ -71,41 +70,20 @@ def _requirement_set(project: Project, python: str) -> RequirementSet:
         if d.role == "locked" and d.version:
             rs.locked[d.name] = d
     for d in deps:
-        version = _version(d.version)
+        version = d.parsed_version
         if d.role == "constraint":
-            spec = _spec(d.specifier)
-            if spec is not None:
-                rs.constraints.setdefault(d.name, []).append(Req(d.name, spec, frozenset(), str(d.source)))
+            rs.constraints.setdefault(d.name, []).append(Req(d.name, d.parsed_specifier, frozenset(), str(d.source)))
             continue
         if version is not None and d.name not in rs.pins:
             rs.pins[d.name] = version
             rs.pin_sources[d.name] = d
         if d.role == "declared" and d.url is None:
-            spec = SpecifierSet() if version is not None else _spec(d.specifier)
-            if spec is not None:
-                rs.roots.append(Req(d.name, spec, frozenset(d.extras), str(d.source)))
+            spec = SpecifierSet() if version is not None else d.parsed_specifier
+            rs.roots.append(Req(d.name, spec, frozenset(d.extras), str(d.source)))
     if not any(d.role == "declared" for d in deps):
         rs.roots = [Req(n, SpecifierSet(), frozenset(), str(d.source)) for n, d in rs.locked.items()]
     rs.from_lock = bool(rs.locked) and any(d.role == "declared" for d in deps)
     return rs
-
-
-@lru_cache(maxsize=4096)
-def _version(text: str | None) -> Version | None:
-    # Cached: the same pins recur across manifests and CPythons (Version values are immutable).
-    try:
-        return Version(text) if text else None
-    except InvalidVersion:
-        return None
-
-
-@lru_cache(maxsize=4096)
-def _spec(text: str) -> SpecifierSet | None:
-    # Cached like _version; nothing changes a SpecifierSet after it is made.
-    try:
-        return SpecifierSet(text)
-    except InvalidSpecifier:
-        return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from packaging.version import InvalidVersion, Version
+from packaging.version import Version
 
 from advisor.model.advice import DdtraceState, LockedVersion
 from advisor.model.markers import marker_admits
@@ -23,29 +23,24 @@ def ddtrace_state(project: Project) -> DdtraceState | None:
     locked = [d for d in deps if d.role == "locked" and d.version]
     primary = declared[0] if declared else deps[0]
     locked_versions = tuple(LockedVersion(d.version or "", d.marker, d.source) for d in locked)
-    current = _lowest([d.version for d in locked if d.version]) or _lowest(
-        [d.version for d in declared if d.version]
-    )
+    current = _lowest(locked) or _lowest(declared)
     return DdtraceState(
-        current=current,
+        current=current[1] if current else None,
         specifier=primary.specifier if declared else None,
         locked=locked_versions,
         source=primary.source,
         url=primary.url,
+        parsed_current=current[0] if current else None,
     )
 
 
-def _lowest(versions: Sequence[str]) -> str | None:
-    parsed = []
-    for v in versions:
-        try:
-            parsed.append((Version(v), v))
-        except InvalidVersion:
-            continue
-    return min(parsed)[1] if parsed else None
+def _lowest(deps: Sequence[Dependency]) -> tuple[Version, str] | None:
+    """The lowest version among ``deps``: parsed, and as written."""
+    versions = [(d.parsed_version, d.version) for d in deps if d.parsed_version is not None and d.version]
+    return min(versions) if versions else None
 
 
-def installs_for(project: Project, python: str) -> tuple[list[str], list[Dependency]]:
+def installs_for(project: Project, python: str) -> tuple[list[Version], list[Dependency]]:
     """What decides ddtrace on ``python``.
 
     :returns: the exact versions that would be installed (locked, else pinned), and the
@@ -53,8 +48,8 @@ def installs_for(project: Project, python: str) -> tuple[list[str], list[Depende
         bound is below the target is advised up even when a lock already holds a newer version.
     """
     deps = [d for d in project.named(DDTRACE) if marker_admits(d.marker, python)]
-    exact = [d.version for d in deps if d.role == "locked" and d.version] or [
-        d.version for d in deps if d.version
+    exact = [d.parsed_version for d in deps if d.role == "locked" and d.parsed_version] or [
+        d.parsed_version for d in deps if d.parsed_version
     ]
     ranges = [d for d in deps if d.role in ("declared", "constraint") and not d.version]
     return [v for v in exact if v], ranges

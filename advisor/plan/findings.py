@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.version import InvalidVersion, Version
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
 
 from advisor.knowledge.model import Capability, EnvSwitch, Integration, Knowledge
 from advisor.model.advice import DdtraceState, FoundIntegration, Verdict
@@ -76,18 +76,15 @@ def _about_current(snapshot: ReleaseSnapshot, state: DdtraceState | None) -> lis
         out.append(Finding("ddtrace-version-unknown", "warning",
                            f"ddtrace comes from {redact_url(state.url)}; its version cannot be told from the files",
                            state.source))
-    if state.current:
-        release = snapshot.get(state.current)
+    if state.parsed_current is not None:
+        release = snapshot.get(state.parsed_current)
         newest = snapshot.newest
         if release is not None and release.yanked:
             reason = f" ({release.yanked_reason})" if release.yanked_reason else ""
             out.append(Finding("ddtrace-yanked", "warning",
                                f"ddtrace {state.current} is yanked from the index{reason}", state.source))
         elif release is None and newest is not None:
-            try:
-                newer = Version(state.current) > newest.version
-            except InvalidVersion:
-                newer = False
+            newer = state.parsed_current > newest.version
             text = (f"ddtrace {state.current} is newer than the release snapshot of {snapshot.snapshot_date} "
                     f"(newest {newest.version}); its wheels were not checked") if newer else \
                    f"ddtrace {state.current} is not a release on the index"
@@ -171,14 +168,10 @@ def _coverage(
         if cap.history:
             text += f" ({cap.history})"
         out.append(Finding("integration-unsupported", "warning", text, f.source))
-        if cap.id == "grpc-monitoring" and state and state.current:
-            try:
-                cur = Version(state.current)
-            except InvalidVersion:
-                continue
-            if Version("2.11.0") <= cur < Version("3.15.0"):
-                out.append(Finding("grpc-monitoring-removed", "warning",
-                                   f"ddtrace {cur} runs gRPC threat monitoring; 3.15.0 and later do not", f.source))
+        cur = state.parsed_current if state else None
+        if cap.id == "grpc-monitoring" and cur is not None and Version("2.11.0") <= cur < Version("3.15.0"):
+            out.append(Finding("grpc-monitoring-removed", "warning",
+                               f"ddtrace {cur} runs gRPC threat monitoring; 3.15.0 and later do not", f.source))
     return out
 
 
@@ -190,36 +183,26 @@ def _frameworks(knowledge: Knowledge, found: Sequence[FoundIntegration], target:
         if declared is not None:
             out += _declared_check(integ, f, declared.spec, target)
         tested = integ.tested_for(target, f.distribution)
-        if tested is not None and f.version:
-            try:
-                v = Version(f.version)
-            except InvalidVersion:
-                continue
-            if v < tested.low or v > tested.high:
-                side = "older" if v < tested.low else "newer"
-                out.append(Finding("integration-untested", "info",
-                                   f"{f.distribution} {v} is {side} than the versions ddtrace {tested.tag} was "
-                                   f"tested with ({tested.low} to {tested.high})", f.source))
+        v = f.parsed_version
+        if tested is not None and v is not None and (v < tested.low or v > tested.high):
+            side = "older" if v < tested.low else "newer"
+            out.append(Finding("integration-untested", "info",
+                               f"{f.distribution} {v} is {side} than the versions ddtrace {tested.tag} was "
+                               f"tested with ({tested.low} to {tested.high})", f.source))
     return out
 
 
 def _declared_check(integ: Integration, f: FoundIntegration, spec: SpecifierSet, target: Version) -> list[Finding]:
     lower = _lower_bound(spec)
     bump = f"; upgrade {f.distribution} to {lower} or later along with ddtrace" if lower else ""
-    if f.version:
-        try:
-            if spec.contains(Version(f.version), prereleases=True):
-                return []
-        except InvalidVersion:
+    if f.parsed_version is not None:
+        if spec.contains(f.parsed_version, prereleases=True):
             return []
         return [Finding("integration-too-old", "warning",
                         f"{f.distribution} {f.version} is outside what ddtrace {target} supports "
                         f"({f.distribution}{spec}){bump}", f.source)]
-    if f.specifier and lower:
-        try:
-            found_spec = SpecifierSet(f.specifier)
-        except InvalidSpecifier:
-            return []
+    if f.parsed_specifier is not None and lower:
+        found_spec = f.parsed_specifier
         # Offline we cannot list the library's releases; a range that admits neither the
         # supported floor nor anything far above it lies wholly below the supported range.
         if not found_spec.contains(lower, prereleases=True) and not found_spec.contains("99999", prereleases=True):

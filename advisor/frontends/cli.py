@@ -1,8 +1,8 @@
 """The ``aap-advise`` command. The only place that parses arguments, prints, and picks exit codes.
 
-Exit codes: 0 nothing to do, 1 upgrade advised (or split, or impossible), 2 bad input or usage,
-3 the package index could not be used. Heavy modules are imported only after parsing, so
-``--version`` and ``--help`` stay fast.
+Exit codes (:class:`~advisor.errors.ExitCode`): 0 nothing to do, 1 upgrade advised (or split, or
+impossible), 2 bad input or usage, 3 the package index could not be used. Heavy modules are
+imported only after parsing, so ``--version`` and ``--help`` stay fast.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from advisor import __version__
+from advisor.errors import ExitCode
 
 if TYPE_CHECKING:
     from advisor.model.advice import Advice
     from advisor.model.project import Project
     from advisor.pipeline import Settings
 
-EXIT_OK, EXIT_ACTION, EXIT_USAGE, EXIT_INDEX = 0, 1, 2, 3
 PLATFORMS = (
     "linux-x86_64", "linux-aarch64", "musllinux-x86_64", "musllinux-aarch64",
     "macos-x86_64", "macos-arm64", "windows-amd64", "windows-x86",
@@ -62,7 +62,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(f"aap-advise: error: {message}\n")
-        raise SystemExit(EXIT_USAGE)
+        raise SystemExit(ExitCode.USAGE)
 
 
 def _today(text: str) -> dt.date:
@@ -239,7 +239,7 @@ def _advise(argv: Sequence[str]) -> int:
 
         _write(constraints_text(advice), args.write_constraints)
     _write(renderer(OutputFormat(args.format))(advice), args.output)
-    return EXIT_OK if advice.recommendation.status == "ok" else EXIT_ACTION
+    return ExitCode.OK if advice.recommendation.status == "ok" else ExitCode.ACTION
 
 
 def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: Settings) -> int:
@@ -283,12 +283,12 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: S
             sys.stderr.write(f"aap-advise: error: {refusal.render()}\n")
             if refusal.hint:
                 sys.stderr.write(f"hint: {refusal.hint}\n")
-        return EXIT_USAGE
+        return ExitCode.USAGE
     if args.diff:
         sys.stdout.write(unified_diff(plan.patches))
         for command in plan.commands:
             sys.stderr.write(f"aap-advise: would run: {printable(str(command))}\n")
-        return EXIT_ACTION if plan.patches or plan.commands or plan.by_hand else EXIT_OK
+        return ExitCode.ACTION if plan.patches or plan.commands or plan.by_hand else ExitCode.OK
     constraints = constraints_text(advice) if args.write_constraints else None
     if args.relock:  # the files the tools rewrite: checked, then saved, before any write
         check_relock_files(plan.commands)
@@ -326,10 +326,10 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: S
         for command in plan.commands:
             sys.stderr.write(f"aap-advise: run: {printable(str(command))}\n")
     if advice.recommendation.status == "impossible":
-        return EXIT_ACTION
+        return ExitCode.ACTION
     # A second --fix changes nothing and succeeds, even for a split answer already written;
     # a change left to the user (setup.py, an undeclared ddtrace) is not success.
-    return EXIT_ACTION if plan.patches or plan.commands or plan.by_hand else EXIT_OK
+    return ExitCode.ACTION if plan.patches or plan.commands or plan.by_hand else ExitCode.OK
 
 
 def _capabilities(argv: Sequence[str]) -> int:
@@ -350,13 +350,13 @@ def _capabilities(argv: Sequence[str]) -> int:
     ]
     if args.format == "json":
         sys.stdout.write(json.dumps({"capabilities": rows, "docs": k.docs_url}, indent=2) + "\n")
-        return EXIT_OK
+        return ExitCode.OK
     width = max(len(r["id"]) for r in rows)
     for r in rows:
         floor = r["min_version"] or "unsupported"
         sys.stdout.write(f"{r['id']:<{width}}  {floor:>11}  {r['name']}  (aliases: {', '.join(r['aliases'])})\n")
     sys.stdout.write(f"\nsource: {k.docs_url}\n")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _kb(argv: Sequence[str]) -> int:
@@ -375,14 +375,16 @@ def _kb(argv: Sequence[str]) -> int:
     summary = refresh(args.index_url, out, project=args.project,
                       progress=lambda line: sys.stderr.write(line + "\n"))
     sys.stdout.write(summary + "\n")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
-    from advisor.errors import AdvisorError, printable
+    import signal
+
+    from advisor.errors import AdvisorError, printable, signal_exit
 
     try:
         if argv[:1] == ["capabilities"]:
@@ -398,12 +400,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(f"hint: {exc.hint}\n")
         return exc.exit_code
     except KeyboardInterrupt:
-        return 130
+        return signal_exit(signal.SIGINT)
     except BrokenPipeError:
-        return EXIT_OK
+        return ExitCode.OK
     except Exception as exc:  # a bug: say so in one line, never as "upgrade advised" (exit 1)
         if debug:
             raise
         sys.stderr.write(f"aap-advise: internal error: {type(exc).__name__}: {printable(str(exc))} "
                          "(run with --debug for the traceback, and please report it)\n")
-        return EXIT_USAGE
+        return ExitCode.USAGE

@@ -28,11 +28,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from advisor.errors import AdvisorError, UsageError, printable
+from advisor.errors import AdvisorError, ExitCode, UsageError, printable
 from advisor.frontends.github_api import ApiError, Comment, GitHubComments, Identity
 from advisor.model.advice import Advice, AdviceRequest, Status
 
-EXIT_OK, EXIT_ACTION = 0, 1
 REPORT_NAME = "aap-advise-report.json"
 PR_EVENTS = frozenset({"pull_request", "pull_request_target"})
 FAIL_ON: Mapping[str, frozenset[Status]] = {
@@ -369,7 +368,7 @@ def run(env: Mapping[str, str]) -> int:
 
     if inputs.comment and env.get("GITHUB_EVENT_NAME") in PR_EVENTS:
         _comment(env, inputs, body, markdown.MARKER)
-    return EXIT_ACTION if rec.status in FAIL_ON[inputs.fail_on] else EXIT_OK
+    return ExitCode.ACTION if rec.status in FAIL_ON[inputs.fail_on] else ExitCode.OK
 
 
 def main() -> int:

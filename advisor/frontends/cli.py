@@ -370,8 +370,9 @@ def _kb(argv: Sequence[str]) -> int:
     r.add_argument("--project", default="ddtrace", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     from advisor.knowledge.refresh import refresh
+    from advisor.knowledge.releases import SHIPPED_SNAPSHOT
 
-    out = Path(args.out) if args.out else Path(__file__).resolve().parents[1] / "knowledge" / "data" / "releases.json"
+    out = Path(args.out) if args.out else SHIPPED_SNAPSHOT
     summary = refresh(args.index_url, out, project=args.project,
                       progress=lambda line: sys.stderr.write(line + "\n"))
     sys.stdout.write(summary + "\n")

@@ -46,6 +46,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -57,6 +58,9 @@ from advisor.knowledge import read_data
 from advisor.knowledge.platforms import served_by
 
 SCHEMA_VERSION = 2
+SHIPPED_SNAPSHOT = Path(__file__).resolve().parent / "data" / "releases.json"
+"""The shipped snapshot inside the package: what :func:`load_snapshot` reads by default, and
+where ``aap-advise kb refresh`` writes without ``--out``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +334,7 @@ def _parse_release(
 def load_snapshot(path: str | None = None) -> ReleaseSnapshot:
     """Load the shipped snapshot, or the one at ``path``."""
     if path is None:
-        text, origin = read_data("releases.json"), "advisor/knowledge/data/releases.json"
+        text, origin = read_data(SHIPPED_SNAPSHOT.name), "advisor/knowledge/data/releases.json"
     else:
         try:
             # Opened without waiting, and refused unless a regular file: a named pipe would

@@ -227,10 +227,7 @@ def _advise(argv: Sequence[str]) -> int:
                         extra_index_urls=tuple(args.extra_index_url), cache_dir=args.cache_dir,
                         no_cache=args.no_cache, timeout=args.timeout, deadline=args.deadline,
                         trust_files=not args.untrusted, allow_outside=args.allow_outside)
-    from advisor.manifests import outside_allowed_here
-
-    with outside_allowed_here(args.allow_outside):
-        project, advice = read_and_advise(args.paths or ["."], request, settings)
+    project, advice = read_and_advise(args.paths or ["."], request, settings)
     _check_outputs(args, project)
     if args.fix or args.diff:
         return _fix(args, project, advice, settings)

@@ -292,7 +292,8 @@ def _comment(env: Mapping[str, str], inputs: Inputs, body: str, marker: str) -> 
 
 
 def _advise(inputs: Inputs) -> Advice:
-    from advisor.pipeline import Settings, advise
+    """The advice, from the pipeline the command line runs, with the Action's settings."""
+    from advisor.pipeline import Settings, advise_files
 
     request = AdviceRequest(
         capabilities=inputs.capabilities,
@@ -306,8 +307,10 @@ def _advise(inputs: Inputs) -> Advice:
     # The files come from a pull request: no ${VAR} expansion from the runner's environment
     # (which holds the token), no index URL or include taken on their word. No cache either:
     # offline runs answer from it, and a self-hosted runner's, warmed by earlier online runs,
-    # would change the advice from what the shipped snapshot gives.
-    return advise(list(inputs.paths), request, Settings(no_cache=True, trust_files=False))
+    # would change the advice from what the shipped snapshot gives. Includes stay inside the
+    # repository.
+    settings = Settings(no_cache=True, trust_files=False, allow_outside=False)
+    return advise_files(list(inputs.paths), request, settings).advice
 
 
 def _report_error(env: Mapping[str, str], exc: AdvisorError) -> int:

@@ -1,11 +1,13 @@
 """The error tree. Every error a user can cause is an :class:`AdvisorError` with a one-line message.
 
-Front ends render them (``file:line: message``) and pick exit codes; nothing else prints.
+Front ends render them (``file:line: message``) and pick exit codes (:class:`ExitCode`, the
+one definition of them); nothing else prints.
 """
 
 from __future__ import annotations
 
 import re
+from enum import IntEnum
 
 #: A message longer than this (it quotes a megabyte-long line, say) is cut in the middle: an
 #: error is one line for a person to read, and its end often says what to do.
@@ -16,6 +18,24 @@ MAX_MESSAGE = 500
 # isolates that reorder what is shown (CVE-2021-42574). Every character str.splitlines()
 # breaks on is among them, so an escaped text is one line.
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+class ExitCode(IntEnum):
+    """The exit status of every front end (the command line, the Action)."""
+
+    OK = 0
+    """Nothing to do: ddtrace already gives every requested capability."""
+    ACTION = 1
+    """An upgrade is advised (or split, or impossible), or a change is left to the user."""
+    USAGE = 2
+    """Bad input or usage, a refused or failed write, or an internal error."""
+    INDEX = 3
+    """The package index could not be used."""
+
+
+def signal_exit(signum: int) -> int:
+    """The exit status after signal ``signum`` stopped the run, as a shell reports it."""
+    return 128 + signum
 
 
 def printable(text: str) -> str:
@@ -38,7 +58,7 @@ class AdvisorError(Exception):
     :param hint: what to do about it.
     """
 
-    exit_code = 2
+    exit_code: ExitCode = ExitCode.USAGE
     default_code = "error"
 
     def __init__(
@@ -98,7 +118,7 @@ class KnowledgeError(AdvisorError):
 class IndexUnavailable(AdvisorError):
     """The package index could not be reached or answered with something unusable."""
 
-    exit_code = 3
+    exit_code = ExitCode.INDEX
     default_code = "index-unavailable"
 
 

@@ -1,4 +1,11 @@
-"""The one orchestration every front end shares: read the files, load the knowledge, plan.
+"""The one orchestration every front end shares: read the files, load the knowledge, plan; and
+for ``--fix``, plan the edits, apply them, write the constraints, re-lock, and put every file
+back when a step fails or a signal comes.
+
+Front ends map their inputs to a :class:`Settings` and an
+:class:`~advisor.model.advice.AdviceRequest`, call :func:`advise_files` (or :func:`advise`),
+then :func:`plan_fix_for` and :func:`apply_fix`; they render what comes back and pick the exit
+code. Nothing here prints.
 
 Offline, package data comes from the shipped snapshot and the cache only. Online, ddtrace's
 release list is read live from the index (its Requires-Dist still comes from the snapshot where
@@ -8,8 +15,9 @@ it has it), and the co-upgrade resolution reads other packages through the cache
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +36,7 @@ if TYPE_CHECKING:
     from advisor.index.http import Deadline
     from advisor.index.source import IndexSource
     from advisor.index.urls import Expansion
-    from advisor.write.hashes import IndexHashLookup
+    from advisor.write import FixPlan, Patch, RelockCommand
 
 #: Files whose tool expands ``${NAME}`` anywhere in the index URLs they name: pip's requirements
 #: files, pipenv's Pipfile and Pipfile.lock (pipenv expands the lock's sources when installing).
@@ -37,18 +45,9 @@ if TYPE_CHECKING:
 _EXPANDING_KINDS = frozenset({"requirements", "pipfile", "Pipfile.lock"})
 
 
-class _Shared:
-    """What the index reads of one run share: the deadline, started by the first of them."""
-
-    __slots__ = ("deadline",)
-
-    def __init__(self) -> None:
-        self.deadline: Deadline | None = None
-
-
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Where data comes from.
+    """Where data comes from, and which files may be read.
 
     :param snapshot: a release snapshot file instead of the shipped one.
     :param index_url: ``--index-url``; ``None`` for the configured or default one.
@@ -72,22 +71,44 @@ class Settings:
     deadline: float = 60.0
     trust_files: bool = True
     allow_outside: bool = False
-    _shared: _Shared = field(default_factory=_Shared, init=False, repr=False, compare=False)
 
 
-def read_and_advise(
-    paths: Sequence[str], request: AdviceRequest, settings: Settings | None = None
-) -> tuple[Project, Advice]:
-    """Read the files at ``paths`` and advise; also return the project (writers need it).
+@dataclass(frozen=True, slots=True)
+class Advised:
+    """One run's reading and advice, and what a ``--fix`` of the same run shares with it.
+
+    :param project: the files read (the writers edit them).
+    :param advice: the answer.
+    :param offline: whether the run read no index (``--fix`` then looks up no hashes).
+    :param settings: the settings the run read with.
+    :param indexes: the indexes the run resolved, once: ``--fix``'s hash lookup reads the same.
+    :param clock: the deadline the run's first index request started; a later index reader of
+        the run keeps counting from it.
+    """
+
+    project: Project
+    advice: Advice
+    offline: bool
+    settings: Settings
+    indexes: IndexConfig
+    clock: Deadline | None = None
+
+
+def advise_files(paths: Sequence[str], request: AdviceRequest, settings: Settings) -> Advised:
+    """Read the files at ``paths`` and advise.
 
     :raises AdvisorError: for bad input, bad data, or (online) an index that cannot be used.
     """
-    settings = settings or Settings()
+    from advisor.index.config import configured_indexes  # no httpx either (see _open_index)
+
     project = read_paths(paths, allow_outside=settings.allow_outside,
                          trusted=settings.trust_files)
     shipped = load_snapshot(settings.snapshot)
     knowledge = matrix.load()
-    index, config = _open_index(project, settings, offline=request.offline)
+    config = configured_indexes(settings.index_url, settings.extra_index_urls, project.index_urls(),
+                                trusted=settings.trust_files,
+                                expand=_index_expansion(project) if settings.trust_files else {})
+    index = _open_index(config, settings, offline=request.offline, clock=None)
     notes: list[Finding] = []
     try:
         releases = shipped
@@ -100,8 +121,6 @@ def read_and_advise(
         advice = plan(project, knowledge, releases, request, SnapshotSource(releases, fallback=index))
     finally:
         index.close()
-        if settings._shared.deadline is None:
-            settings._shared.deadline = index.started_clock
     notes += [Finding("index-note", "warning", n) for n in index.notes]
     if config.skipped and not request.offline:
         notes.append(Finding("index-skipped", "info", f"indexes that are not http(s) were skipped: {', '.join(config.skipped)}"))
@@ -109,19 +128,29 @@ def read_and_advise(
         notes.append(Finding("index-ignored", "info",
                              "package indexes named in the files were not used because the files are untrusted "
                              f"(only the indexes the workflow configures are read): {', '.join(config.ignored)}"))
-    return project, dataclasses.replace(advice, findings=(*advice.findings, *notes))
+    advice = dataclasses.replace(advice, findings=(*advice.findings, *notes))
+    return Advised(project, advice, request.offline, settings, config, index.started_clock)
 
 
-def _open_index(project: Project, settings: Settings, *, offline: bool) -> tuple[IndexSource, IndexConfig]:
-    """The index reader of this run: its indexes, cache, timeouts, credentials and deadline."""
+def read_and_advise(
+    paths: Sequence[str], request: AdviceRequest, settings: Settings | None = None
+) -> tuple[Project, Advice]:
+    """Read the files at ``paths`` and advise; also return the project (writers need it).
+
+    :raises AdvisorError: for bad input, bad data, or (online) an index that cannot be used.
+    """
+    advised = advise_files(paths, request, settings or Settings())
+    return advised.project, advised.advice
+
+
+def _open_index(
+    config: IndexConfig, settings: Settings, *, offline: bool, clock: Deadline | None
+) -> IndexSource:
+    """An index reader of this run: its indexes, cache, timeouts, credentials and deadline."""
     # None of these imports httpx (a quarter of a second): IndexSource imports it when it
     # first sends a request, which offline runs and runs answered by a fresh cache never do.
-    from advisor.index.config import configured_indexes
     from advisor.index.source import IndexSource
 
-    config = configured_indexes(settings.index_url, settings.extra_index_urls, project.index_urls(),
-                                trusted=settings.trust_files,
-                                expand=_index_expansion(project) if settings.trust_files else {})
     cache = None
     if not settings.no_cache:
         from advisor.index.cache import Cache, default_cache_dir
@@ -129,9 +158,206 @@ def _open_index(project: Project, settings: Settings, *, offline: bool) -> tuple
         cache = Cache(Path(settings.cache_dir) if settings.cache_dir else default_cache_dir())
     # The deadline clock starts with the run's first request (a run answered by the cache
     # never imports httpx); a later reader of the same run (--fix's hashes) shares it.
-    shared = settings._shared.deadline
     return IndexSource(config.indexes, cache, offline=offline, timeout=settings.timeout,
-                       deadline=shared if shared is not None else settings.deadline), config
+                       deadline=clock if clock is not None else settings.deadline)
+
+
+def _live(index: IndexSource, shipped: ReleaseSnapshot, request: AdviceRequest, notes: list[Finding]) -> ReleaseSnapshot:
+    """ddtrace's releases as the index lists them now, with the snapshot's Requires-Dist."""
+    try:
+        live = index.releases(shipped.project)
+    except IndexUnavailable as exc:
+        notes.append(Finding("index-fallback", "warning",
+                             f"{exc.message}; using the shipped release snapshot of {shipped.snapshot_date}"))
+        return shipped
+    if not live:
+        return shipped
+    merged = []
+    for release in live:
+        known = shipped.get(release.version)
+        rd = known.requires_dist if known is not None else None
+        merged.append(dataclasses.replace(release, requires_dist=rd))
+    return ReleaseSnapshot(shipped.project, index.display_url,
+                           f"{request.today.isoformat()} (live index)", tuple(merged))
+
+
+def advise(paths: Sequence[str], request: AdviceRequest, settings: Settings | None = None) -> Advice:
+    """Advise on the dependency files at ``paths`` (see :func:`advise_files`)."""
+    return advise_files(paths, request, settings or Settings()).advice
+
+
+# --- output files ------------------------------------------------------------------------------
+
+
+def check_outputs(advised: Advised, outputs: Sequence[tuple[str, str]]) -> None:
+    """Refuse, before anything is written, an output file that is one of the files read
+    (however named: a symlink, a hard link) or that two outputs name.
+
+    The files read: the dependency files and their includes, the ``--snapshot`` file, and the
+    metadata of the local projects they name (``-e ./vendor/pkg``), read for their names.
+
+    :param outputs: ``(option, path)`` pairs, e.g. ``("-o", "report.md")``.
+    :raises WriteFailed: ``output-is-input`` naming the first such output.
+    """
+    if outputs:
+        from advisor.write.apply import refuse_inputs
+
+        inputs = [f for m in advised.project.manifests for f in (m.path, *m.includes)]
+        if advised.settings.snapshot:
+            inputs.append(advised.settings.snapshot)
+        refuse_inputs(outputs, [*inputs, *_local_metadata(advised.project)])
+
+
+#: What a local project's name is read from (advisor.manifests._local).
+_PROJECT_METADATA = ("pyproject.toml", "setup.cfg", "setup.py")
+
+
+def _local_metadata(project: Project) -> list[str]:
+    """The metadata files of every local folder a dependency names (``-e ./vendor/pkg``, a
+    ``file:`` URL, PDM's ``-e ${PROJECT_ROOT}/pkg``), from the naming file's folder and from the
+    working directory, as the readers look for them; those that do not exist are left to
+    :func:`~advisor.write.apply.refuse_inputs`, which skips them."""
+    folders: set[str] = set()
+    for dep in project.dependencies:
+        if not dep.url or "\x00" in dep.url:
+            continue
+        base = os.path.dirname(dep.source.file)
+        where = dep.url.replace("${PROJECT_ROOT}", os.path.abspath(base) if base else ".")
+        where = where.removeprefix("file://").partition("#")[0]
+        if "://" in where or not where:
+            continue
+        folders.update(os.path.join(b, where) for b in (base, "."))
+    return [os.path.join(f, name) for f in sorted(folders) for name in _PROJECT_METADATA]
+
+
+def write_file(path: str, text: str) -> None:
+    """Write a report or a constraints file to ``path``.
+
+    A regular or new file is replaced atomically (a temp file beside it, then a rename, owner
+    and mode kept); ``/dev/stdout`` goes through standard output; a FIFO or a device such as
+    ``/dev/null`` is written in place and never replaced by a regular file, and a FIFO nobody
+    reads is refused instead of waited on (:func:`advisor.write.apply.write_output`).
+
+    :raises WriteFailed: one line naming the file (a missing folder, a full disk).
+    """
+    from advisor.write import WriteFailed
+    from advisor.write.apply import write_output
+
+    try:
+        write_output(Path(path), text.encode("utf-8"))
+    except OSError as exc:  # a missing folder, a full disk: one line naming the file, not a crash
+        raise WriteFailed(f"cannot write: {exc.strerror or exc}", file=path) from exc
+
+
+def write_constraints(advised: Advised, path: str) -> None:
+    """Write the constraints file (``--write-constraints``) for the advice to ``path``."""
+    from advisor.write import constraints_text
+
+    write_file(path, constraints_text(advised.advice))
+
+
+# --- --fix -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FixOutcome:
+    """What :func:`apply_fix` did: every file written or re-locked, and the rest left whole.
+
+    :param edited: the patches written, in the plan's order.
+    :param ran: the re-lock commands run (``relock=True``).
+    :param left: the re-lock commands left for the user to run (``relock=False``).
+    """
+
+    edited: tuple[Patch, ...] = ()
+    ran: tuple[RelockCommand, ...] = ()
+    left: tuple[RelockCommand, ...] = ()
+
+
+def plan_fix_for(advised: Advised) -> FixPlan:
+    """Every edit ``--fix`` makes for the run's advice (nothing is written).
+
+    Online, hashed requirements lines get their ``--hash`` values from the run's indexes: the
+    same indexes, cache, timeouts, credentials and deadline as its other index reads (the
+    deadline keeps counting from the first of them). Offline, such a line that must move is
+    refused with the command that would redo it.
+
+    :raises Interrupted: ``UNDONE`` when Ctrl-C stops the hash lookup (nothing was written).
+    :raises IndexUnavailable: when a hash cannot be read.
+    """
+    import signal
+
+    from advisor.write import Interrupted, plan_fix
+    from advisor.write.apply import UNDONE
+    from advisor.write.hashes import IndexHashLookup
+
+    lookup = None
+    if not advised.offline:
+        lookup = IndexHashLookup(
+            _open_index(advised.indexes, advised.settings, offline=False, clock=advised.clock)
+        )
+    try:
+        return plan_fix(advised.project, advised.advice, hashes=lookup)
+    except KeyboardInterrupt as exc:  # while looking up hashes: nothing was written yet
+        raise Interrupted(UNDONE, signum=signal.SIGINT) from exc
+    finally:
+        if lookup is not None:
+            lookup.close()
+
+
+def apply_fix(
+    advised: Advised, plan: FixPlan, *, constraints: str | None = None, relock: bool = False
+) -> FixOutcome:
+    """Carry out ``plan`` (without refusals): apply its patches, write the ``constraints``
+    file, and with ``relock`` run its commands.
+
+    All or nothing, interrupts included: a signal (Ctrl-C, SIGTERM, SIGHUP) waits for the step
+    in progress, and it or a failure at any point puts every file back (the lock files the tools
+    rewrote, then the edits). A signal that comes once the fix is whole acts as it would
+    anywhere.
+
+    :param constraints: where to write the constraints file, if anywhere.
+    :raises Interrupted: when a signal stopped the fix; every file was put back (the message
+        says so, or names the files that could not be).
+    :raises WriteFailed: naming what failed, after every file was put back; ``relock-refused``
+        before anything is written when a file a command rewrites may not be.
+    """
+    import signal
+
+    from advisor.write import Interrupted, WriteFailed, apply, constraints_text, restore, run_relock
+    from advisor.write.apply import UNDONE, held_signals, put_back_files, save_files
+    from advisor.write.locks import check_files as check_relock_files
+
+    written = (constraints, constraints_text(advised.advice)) if constraints else None
+    if relock:  # the files the tools rewrite: checked, then saved, before any write
+        check_relock_files(plan.commands)
+    saved = save_files(c.file for c in plan.commands) if relock else {}
+    done = False
+    try:
+        with held_signals() as held:  # a signal waits for the step in progress, then undoes all
+            apply(plan.patches)
+            try:
+                if written is not None:
+                    write_file(*written)
+                if relock and plan.commands:
+                    run_relock(plan.commands)  # Ctrl-C reaches the tool too, which fails
+                held.check()
+            except BaseException as exc:
+                # Nothing stays written when a later step fails: the lock files the tools
+                # rewrote, then the edits; a signal behind the failure is reported as such.
+                unrestored = put_back_files(saved)
+                restore(plan.patches)
+                if unrestored:
+                    raise WriteFailed(f"could not restore {', '.join(unrestored)}") from exc
+                if held.received is not None or isinstance(exc, KeyboardInterrupt):
+                    raise Interrupted(UNDONE, signum=held.received or signal.SIGINT) from exc
+                raise
+            done = True
+    except KeyboardInterrupt as exc:
+        if done:  # a signal after the fix was whole acts as it would anywhere
+            raise
+        raise Interrupted(UNDONE, signum=signal.SIGINT) from exc
+    commands = tuple(plan.commands)
+    return FixOutcome(tuple(plan.patches), commands if relock else (), () if relock else commands)
 
 
 def _index_expansion(project: Project) -> dict[str, Expansion]:
@@ -165,38 +391,3 @@ def _pdm_sources(path: str) -> set[str]:
     pdm = tool.get("pdm") if isinstance(tool, dict) else None
     sources = as_list(pdm.get("source")) if isinstance(pdm, dict) else []
     return {s["url"] for s in sources if isinstance(s, dict) and isinstance(s.get("url"), str)}
-
-
-def hash_lookup(project: Project, settings: Settings) -> IndexHashLookup:
-    """The ``--fix`` hash lookup: the same indexes, cache, timeouts, credentials and deadline
-    as the run's other index reads (the deadline keeps counting from the first of them).
-
-    The caller closes it.
-    """
-    from advisor.write.hashes import IndexHashLookup
-
-    return IndexHashLookup(_open_index(project, settings, offline=False)[0])
-
-
-def _live(index: IndexSource, shipped: ReleaseSnapshot, request: AdviceRequest, notes: list[Finding]) -> ReleaseSnapshot:
-    """ddtrace's releases as the index lists them now, with the snapshot's Requires-Dist."""
-    try:
-        live = index.releases(shipped.project)
-    except IndexUnavailable as exc:
-        notes.append(Finding("index-fallback", "warning",
-                             f"{exc.message}; using the shipped release snapshot of {shipped.snapshot_date}"))
-        return shipped
-    if not live:
-        return shipped
-    merged = []
-    for release in live:
-        known = shipped.get(release.version)
-        rd = known.requires_dist if known is not None else None
-        merged.append(dataclasses.replace(release, requires_dist=rd))
-    return ReleaseSnapshot(shipped.project, index.display_url,
-                           f"{request.today.isoformat()} (live index)", tuple(merged))
-
-
-def advise(paths: Sequence[str], request: AdviceRequest, settings: Settings | None = None) -> Advice:
-    """Advise on the dependency files at ``paths`` (see :func:`read_and_advise`)."""
-    return read_and_advise(paths, request, settings)[1]

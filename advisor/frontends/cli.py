@@ -1,8 +1,8 @@
 """The ``aap-advise`` command. The only place that parses arguments, prints, and picks exit codes.
 
-Exit codes: 0 nothing to do, 1 upgrade advised (or split, or impossible), 2 bad input or usage,
-3 the package index could not be used. Heavy modules are imported only after parsing, so
-``--version`` and ``--help`` stay fast.
+Exit codes (:class:`~advisor.errors.ExitCode`): 0 nothing to do, 1 upgrade advised (or split, or
+impossible), 2 bad input or usage, 3 the package index could not be used. Heavy modules are
+imported only after parsing, so ``--version`` and ``--help`` stay fast.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn, assert_never
 
 from advisor import __version__
+from advisor.errors import ExitCode
 
 if TYPE_CHECKING:
     from advisor.model.advice import Advice
-    from advisor.model.project import Project
-    from advisor.pipeline import Settings
+    from advisor.pipeline import Advised
+    from advisor.write import Interrupted
 
-EXIT_OK, EXIT_ACTION, EXIT_USAGE, EXIT_INDEX = 0, 1, 2, 3
 PLATFORMS = (
     "linux-x86_64", "linux-aarch64", "musllinux-x86_64", "musllinux-aarch64",
     "macos-x86_64", "macos-arm64", "windows-amd64", "windows-x86",
@@ -62,7 +62,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(f"aap-advise: error: {message}\n")
-        raise SystemExit(EXIT_USAGE)
+        raise SystemExit(ExitCode.USAGE)
 
 
 def _today(text: str) -> dt.date:
@@ -145,66 +145,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _write(text: str, output: str | None) -> None:
-    """Write the report (or constraints) to standard output or to ``output``.
-
-    A regular or new file is replaced atomically (a temp file beside it, then a rename, owner
-    and mode kept); ``/dev/stdout`` goes through standard output; a FIFO or a device such as
-    ``/dev/null`` is written in place and never replaced by a regular file, and a FIFO nobody
-    reads is refused instead of waited on (:func:`advisor.write.apply.write_output`).
-    """
+    """Write the report to standard output or to ``output`` (:func:`advisor.pipeline.write_file`)."""
     if output is None:
         sys.stdout.write(text)
         return
-    from pathlib import Path
+    from advisor.pipeline import write_file
 
-    from advisor.write import WriteFailed
-    from advisor.write.apply import write_output
-
-    try:
-        write_output(Path(output), text.encode("utf-8"))
-    except OSError as exc:  # a missing folder, a full disk: one line naming the file, not a crash
-        raise WriteFailed(f"cannot write: {exc.strerror or exc}", file=output) from exc
-
-
-def _check_outputs(args: argparse.Namespace, project: Project) -> None:
-    """Refuse, before anything is written, an ``-o`` or ``--write-constraints`` file that is
-    one of the files read (however named: a symlink, a hard link) or that both name.
-
-    The files read: the dependency files and their includes, the ``--snapshot`` file, and the
-    metadata of the local projects they name (``-e ./vendor/pkg``), read for their names.
-    """
-    outputs = [(o, p) for o, p in (("-o", args.output), ("--write-constraints", args.write_constraints)) if p]
-    if outputs:
-        from advisor.write.apply import refuse_inputs
-
-        inputs = [f for m in project.manifests for f in (m.path, *m.includes)]
-        if args.snapshot:
-            inputs.append(args.snapshot)
-        refuse_inputs(outputs, [*inputs, *_local_metadata(project)])
-
-
-#: What a local project's name is read from (advisor.manifests._local).
-_PROJECT_METADATA = ("pyproject.toml", "setup.cfg", "setup.py")
-
-
-def _local_metadata(project: Project) -> list[str]:
-    """The metadata files of every local folder a dependency names (``-e ./vendor/pkg``, a
-    ``file:`` URL, PDM's ``-e ${PROJECT_ROOT}/pkg``), from the naming file's folder and from the
-    working directory, as the readers look for them; those that do not exist are left to
-    :func:`~advisor.write.apply.refuse_inputs`, which skips them."""
-    import os
-
-    folders: set[str] = set()
-    for dep in project.dependencies:
-        if not dep.url or "\x00" in dep.url:
-            continue
-        base = os.path.dirname(dep.source.file)
-        where = dep.url.replace("${PROJECT_ROOT}", os.path.abspath(base) if base else ".")
-        where = where.removeprefix("file://").partition("#")[0]
-        if "://" in where or not where:
-            continue
-        folders.update(os.path.join(b, where) for b in (base, "."))
-    return [os.path.join(f, name) for f in sorted(folders) for name in _PROJECT_METADATA]
+    write_file(output, text)
 
 
 def _advise(argv: Sequence[str]) -> int:
@@ -212,7 +159,7 @@ def _advise(argv: Sequence[str]) -> int:
     from advisor.errors import UsageError
     from advisor.model.advice import AdviceRequest
     from advisor.model.platforms import DEFAULT_PLATFORM
-    from advisor.pipeline import Settings, read_and_advise
+    from advisor.pipeline import Settings, advise_files, check_outputs, write_constraints
     from advisor.render import OutputFormat, renderer
 
     if args.relock and not args.fix:
@@ -228,19 +175,17 @@ def _advise(argv: Sequence[str]) -> int:
                         extra_index_urls=tuple(args.extra_index_url), cache_dir=args.cache_dir,
                         no_cache=args.no_cache, timeout=args.timeout, deadline=args.deadline,
                         trust_files=not args.untrusted, allow_outside=args.allow_outside)
-    from advisor.manifests import outside_allowed_here
-
-    with outside_allowed_here(args.allow_outside):
-        project, advice = read_and_advise(args.paths or ["."], request, settings)
-    _check_outputs(args, project)
+    advised = advise_files(args.paths or ["."], request, settings)
+    # An -o or --write-constraints file that is one of the files read, or that both name, is
+    # refused before anything is written.
+    outputs = (("-o", args.output), ("--write-constraints", args.write_constraints))
+    check_outputs(advised, [(option, path) for option, path in outputs if path])
     if args.fix or args.diff:
-        return _fix(args, project, advice, settings)
+        return _fix(args, advised)
     if args.write_constraints:
-        from advisor.write import constraints_text
-
-        _write(constraints_text(advice), args.write_constraints)
-    _write(renderer(OutputFormat(args.format))(advice), args.output)
-    return _exit_status(advice)
+        write_constraints(advised, args.write_constraints)
+    _write(renderer(OutputFormat(args.format))(advised.advice), args.output)
+    return _exit_status(advised.advice)
 
 
 def _exit_status(advice: Advice) -> int:
@@ -250,48 +195,31 @@ def _exit_status(advice: Advice) -> int:
     rec = advice.recommendation
     match rec:
         case Ok():
-            return EXIT_OK
+            return ExitCode.OK
         case Upgrade() | Split() | Impossible():
-            return EXIT_ACTION
+            return ExitCode.ACTION
         case _:
             assert_never(rec)
 
 
-def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: Settings) -> int:
+def _fix(args: argparse.Namespace, advised: Advised) -> int:
     """``--fix`` / ``--diff``: plan every edit first; write nothing if any file is refused.
 
     The writing (edits, ``--write-constraints``, ``--relock``) is all or nothing, interrupts
-    included: a signal (Ctrl-C) or a failure at any point puts every file back, and one line
-    says so. Exit 0 only when nothing needs to change: an advised change ``--fix`` left to the
-    user (setup.py, a ddtrace no file declares) is exit 1, a refused edit exit 2.
+    included (:func:`advisor.pipeline.apply_fix`): a signal (Ctrl-C) or a failure at any point
+    puts every file back, and one line says so. Exit 0 only when nothing needs to change: an
+    advised change ``--fix`` left to the user (setup.py, a ddtrace no file declares) is exit 1,
+    a refused edit exit 2.
     """
-    import signal
-
     from advisor.errors import printable
     from advisor.model.advice import Impossible, Ok, Split, Upgrade
-    from advisor.pipeline import hash_lookup
-    from advisor.write import (
-        Interrupted,
-        WriteFailed,
-        apply,
-        constraints_text,
-        plan_fix,
-        restore,
-        run_relock,
-        unified_diff,
-    )
-    from advisor.write.apply import UNDONE, held_signals, put_back_files, save_files
-    from advisor.write.locks import check_files as check_relock_files
+    from advisor.pipeline import apply_fix, plan_fix_for
+    from advisor.write import Interrupted, unified_diff
 
-    lookup = None if args.offline else hash_lookup(project, settings)
     try:
-        plan = plan_fix(project, advice, hashes=lookup)
-    except KeyboardInterrupt:  # while looking up hashes: nothing was written yet
-        sys.stderr.write(f"aap-advise: {UNDONE}\n")
-        return 128 + signal.SIGINT
-    finally:
-        if lookup is not None:
-            lookup.close()
+        plan = plan_fix_for(advised)
+    except Interrupted as stop:  # while looking up hashes: nothing was written yet
+        return _stopped(stop)
     for message in plan.messages:
         sys.stderr.write(f"aap-advise: {printable(message)}\n")
     if plan.refusals:
@@ -299,59 +227,39 @@ def _fix(args: argparse.Namespace, project: Project, advice: Advice, settings: S
             sys.stderr.write(f"aap-advise: error: {refusal.render()}\n")
             if refusal.hint:
                 sys.stderr.write(f"hint: {refusal.hint}\n")
-        return EXIT_USAGE
+        return ExitCode.USAGE
     if args.diff:
         sys.stdout.write(unified_diff(plan.patches))
         for command in plan.commands:
             sys.stderr.write(f"aap-advise: would run: {printable(str(command))}\n")
-        return EXIT_ACTION if plan.patches or plan.commands or plan.by_hand else EXIT_OK
-    constraints = constraints_text(advice) if args.write_constraints else None
-    if args.relock:  # the files the tools rewrite: checked, then saved, before any write
-        check_relock_files(plan.commands)
-    saved = save_files(c.file for c in plan.commands) if args.relock else {}
-    done = False
+        return ExitCode.ACTION if plan.patches or plan.commands or plan.by_hand else ExitCode.OK
     try:
-        with held_signals() as held:  # a signal waits for the step in progress, then undoes all
-            apply(plan.patches)
-            try:
-                if constraints is not None:
-                    _write(constraints, args.write_constraints)
-                if args.relock and plan.commands:
-                    run_relock(plan.commands)  # Ctrl-C reaches the tool too, which fails
-                held.check()
-            except BaseException as exc:
-                # Nothing stays written when a later step fails: the lock files the tools
-                # rewrote, then the edits; a signal behind the failure is reported as such.
-                unrestored = put_back_files(saved)
-                restore(plan.patches)
-                if unrestored:
-                    raise WriteFailed(f"could not restore {', '.join(unrestored)}") from exc
-                if held.received is not None or isinstance(exc, KeyboardInterrupt):
-                    raise Interrupted(UNDONE, signum=held.received or signal.SIGINT) from exc
-                raise
-            done = True
-            for patch in plan.patches:
-                sys.stderr.write(f"aap-advise: edited {printable(f'{patch.path}: {patch.reason}')}\n")
-    except (Interrupted, KeyboardInterrupt) as exc:
-        if done:  # a signal after the fix was whole and reported acts as it would anywhere
-            raise
-        stop = exc if isinstance(exc, Interrupted) else Interrupted(UNDONE, signum=signal.SIGINT)
-        sys.stderr.write(f"aap-advise: {stop.message}\n")  # one line, as a shell would: 128 + signal
-        return 128 + stop.signum
-    if not args.relock:
-        for command in plan.commands:
-            sys.stderr.write(f"aap-advise: run: {printable(str(command))}\n")
-    rec = advice.recommendation
+        outcome = apply_fix(advised, plan, constraints=args.write_constraints, relock=args.relock)
+    except Interrupted as stop:  # every file was put back
+        return _stopped(stop)
+    for patch in outcome.edited:
+        sys.stderr.write(f"aap-advise: edited {printable(f'{patch.path}: {patch.reason}')}\n")
+    for command in outcome.left:
+        sys.stderr.write(f"aap-advise: run: {printable(str(command))}\n")
+    rec = advised.advice.recommendation
     match rec:
         case Impossible():  # no release to move to: nothing --fix could do
-            return EXIT_ACTION
+            return ExitCode.ACTION
         case Ok() | Upgrade() | Split():
             pass
         case _:
             assert_never(rec)
     # A second --fix changes nothing and succeeds, even for a split answer already written;
     # a change left to the user (setup.py, an undeclared ddtrace) is not success.
-    return EXIT_ACTION if plan.patches or plan.commands or plan.by_hand else EXIT_OK
+    return ExitCode.ACTION if plan.patches or plan.commands or plan.by_hand else ExitCode.OK
+
+
+def _stopped(stop: Interrupted) -> int:
+    """A signal stopped ``--fix``: one line, and the status a shell would give (128 + signal)."""
+    from advisor.errors import signal_exit
+
+    sys.stderr.write(f"aap-advise: {stop.message}\n")
+    return signal_exit(stop.signum)
 
 
 def _capabilities(argv: Sequence[str]) -> int:
@@ -372,13 +280,13 @@ def _capabilities(argv: Sequence[str]) -> int:
     ]
     if args.format == "json":
         sys.stdout.write(json.dumps({"capabilities": rows, "docs": k.docs_url}, indent=2) + "\n")
-        return EXIT_OK
+        return ExitCode.OK
     width = max(len(r["id"]) for r in rows)
     for r in rows:
         floor = r["min_version"] or "unsupported"
         sys.stdout.write(f"{r['id']:<{width}}  {floor:>11}  {r['name']}  (aliases: {', '.join(r['aliases'])})\n")
     sys.stdout.write(f"\nsource: {k.docs_url}\n")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _kb(argv: Sequence[str]) -> int:
@@ -394,19 +302,22 @@ def _kb(argv: Sequence[str]) -> int:
     r.add_argument("--project", default=DDTRACE, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     from advisor.knowledge.refresh import refresh
+    from advisor.knowledge.releases import SHIPPED_SNAPSHOT
 
-    out = Path(args.out) if args.out else Path(__file__).resolve().parents[1] / "knowledge" / "data" / "releases.json"
+    out = Path(args.out) if args.out else SHIPPED_SNAPSHOT
     summary = refresh(args.index_url, out, project=args.project,
                       progress=lambda line: sys.stderr.write(line + "\n"))
     sys.stdout.write(summary + "\n")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
-    from advisor.errors import AdvisorError, printable
+    import signal
+
+    from advisor.errors import AdvisorError, printable, signal_exit
 
     try:
         if argv[:1] == ["capabilities"]:
@@ -422,12 +333,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(f"hint: {exc.hint}\n")
         return exc.exit_code
     except KeyboardInterrupt:
-        return 130
+        return signal_exit(signal.SIGINT)
     except BrokenPipeError:
-        return EXIT_OK
+        return ExitCode.OK
     except Exception as exc:  # a bug: say so in one line, never as "upgrade advised" (exit 1)
         if debug:
             raise
         sys.stderr.write(f"aap-advise: internal error: {type(exc).__name__}: {printable(str(exc))} "
                          "(run with --debug for the traceback, and please report it)\n")
-        return EXIT_USAGE
+        return ExitCode.USAGE

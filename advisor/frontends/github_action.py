@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import assert_never
 
-from advisor.errors import AdvisorError, UsageError, printable
+from advisor.errors import AdvisorError, ExitCode, UsageError, printable
 from advisor.frontends.github_api import ApiError, Comment, GitHubComments, Identity
 from advisor.model.advice import (
     Advice,
@@ -43,7 +43,6 @@ from advisor.model.advice import (
 )
 from advisor.model.platforms import DEFAULT_PLATFORM
 
-EXIT_OK, EXIT_ACTION = 0, 1
 REPORT_NAME = "aap-advise-report.json"
 PR_EVENTS = frozenset({"pull_request", "pull_request_target"})
 FAIL_ON: Mapping[str, frozenset[Status]] = {
@@ -304,7 +303,8 @@ def _comment(env: Mapping[str, str], inputs: Inputs, body: str, marker: str) -> 
 
 
 def _advise(inputs: Inputs) -> Advice:
-    from advisor.pipeline import Settings, advise
+    """The advice, from the pipeline the command line runs, with the Action's settings."""
+    from advisor.pipeline import Settings, advise_files
 
     request = AdviceRequest(
         capabilities=inputs.capabilities,
@@ -318,8 +318,10 @@ def _advise(inputs: Inputs) -> Advice:
     # The files come from a pull request: no ${VAR} expansion from the runner's environment
     # (which holds the token), no index URL or include taken on their word. No cache either:
     # offline runs answer from it, and a self-hosted runner's, warmed by earlier online runs,
-    # would change the advice from what the shipped snapshot gives.
-    return advise(list(inputs.paths), request, Settings(no_cache=True, trust_files=False))
+    # would change the advice from what the shipped snapshot gives. Includes stay inside the
+    # repository.
+    settings = Settings(no_cache=True, trust_files=False, allow_outside=False)
+    return advise_files(list(inputs.paths), request, settings).advice
 
 
 def _report_error(env: Mapping[str, str], exc: AdvisorError) -> int:
@@ -385,7 +387,7 @@ def run(env: Mapping[str, str]) -> int:
 
     if inputs.comment and env.get("GITHUB_EVENT_NAME") in PR_EVENTS:
         _comment(env, inputs, body, markdown.MARKER)
-    return EXIT_ACTION if rec.status in FAIL_ON[inputs.fail_on] else EXIT_OK
+    return ExitCode.ACTION if rec.status in FAIL_ON[inputs.fail_on] else ExitCode.OK
 
 
 def _target(rec: Verdict) -> str:

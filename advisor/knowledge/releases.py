@@ -9,16 +9,21 @@ from __future__ import annotations
 import json
 import os
 import stat
+from pathlib import Path
 
 from advisor.errors import KnowledgeError
 from advisor.knowledge import read_data
 from advisor.model.release import ReleaseSnapshot, parse_snapshot
 
+SHIPPED_SNAPSHOT = Path(__file__).resolve().parent / "data" / "releases.json"
+"""The shipped snapshot inside the package: what :func:`load_snapshot` reads by default, and
+where ``aap-advise kb refresh`` writes without ``--out``."""
+
 
 def load_snapshot(path: str | None = None) -> ReleaseSnapshot:
     """Load the shipped snapshot, or the one at ``path``."""
     if path is None:
-        text, origin = read_data("releases.json"), "advisor/knowledge/data/releases.json"
+        text, origin = read_data(SHIPPED_SNAPSHOT.name), "advisor/knowledge/data/releases.json"
     else:
         try:
             # Opened without waiting, and refused unless a regular file: a named pipe would

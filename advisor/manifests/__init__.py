@@ -18,7 +18,7 @@ from pathlib import Path
 
 from advisor.errors import AdvisorError, ManifestError
 from advisor.manifests._base import ManifestReader
-from advisor.manifests._boundary import Boundary, outside_allowed, outside_allowed_here
+from advisor.manifests._boundary import Boundary
 from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._text import open_file
 from advisor.manifests.hatch import HatchReader
@@ -257,7 +257,6 @@ def read_paths(
     :raises ManifestError: for a file that cannot be read, a folder holding none, or a file
         outside the repository.
     """
-    allow_outside = allow_outside or outside_allowed()
     manifests: list[Manifest] = []
     seen: set[Path] = set()
     for raw in paths:
@@ -381,7 +380,6 @@ __all__ = [
     "READERS",
     "discover",
     "merge",
-    "outside_allowed_here",
     "read_file",
     "read_paths",
     "reader_for",

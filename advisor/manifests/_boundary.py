@@ -29,7 +29,7 @@ from pathlib import Path
 
 from advisor.errors import ManifestError
 
-__all__ = ["Boundary", "current", "outside_allowed", "outside_allowed_here", "repository_root"]
+__all__ = ["Boundary", "current", "repository_root"]
 
 #: The hint every refusal ends with (the message stays one line: no separate hint line).
 _LIFT = "--allow-outside follows it"
@@ -148,27 +148,7 @@ def _inside_repo(link: Path) -> bool:
 
 def current(path: Path) -> Boundary:
     """The boundary in force; for a reader called on its own, the repository around ``path``."""
-    return _ACTIVE.get() or Boundary.around(path, allow_outside=outside_allowed())
-
-
-def outside_allowed() -> bool:
-    """Whether a front end lifted the boundary for this reading (:func:`outside_allowed_here`)."""
-    return _OUTSIDE_ALLOWED.get()
-
-
-@contextmanager
-def outside_allowed_here(allowed: bool = True) -> Iterator[None]:
-    """Lift the boundary (``--allow-outside``) for readings inside the ``with`` block.
-
-    For front ends that read through :func:`advisor.pipeline.read_and_advise`, which calls
-    :func:`advisor.manifests.read_paths` with its defaults.
-    """
-    token = _OUTSIDE_ALLOWED.set(allowed)
-    try:
-        yield
-    finally:
-        _OUTSIDE_ALLOWED.reset(token)
+    return _ACTIVE.get() or Boundary.around(path)
 
 
 _ACTIVE: ContextVar[Boundary | None] = ContextVar("aap_advise_boundary", default=None)
-_OUTSIDE_ALLOWED: ContextVar[bool] = ContextVar("aap_advise_outside_allowed", default=False)

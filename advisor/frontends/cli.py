@@ -21,12 +21,6 @@ if TYPE_CHECKING:
     from advisor.pipeline import Advised
     from advisor.write import Interrupted
 
-PLATFORMS = (
-    "linux-x86_64", "linux-aarch64", "musllinux-x86_64", "musllinux-aarch64",
-    "macos-x86_64", "macos-arm64", "windows-amd64", "windows-x86",
-    "linux-i686", "musllinux-i686", "windows-arm64",
-)
-
 DESCRIPTION = """\
 Find the smallest ddtrace upgrade that unlocks Datadog App and API Protection (AAP)
 capabilities for your project, on every CPython it supports.
@@ -104,8 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--python", metavar="SPEC",
                    help="CPython range to plan for, e.g. '>=3.9' or 3.12 (default: the declared "
                         "range; without one, the CPythons not past end of life)")
-    p.add_argument("--platform", action="append", default=[], choices=PLATFORMS, metavar="P",
-                   help=f"platform to serve (repeatable; default linux-x86_64); one of: {', '.join(PLATFORMS)}")
+    from advisor.model.platforms import DEFAULT_PLATFORM, USER_PLATFORMS
+
+    p.add_argument("--platform", action="append", default=[], choices=USER_PLATFORMS, metavar="P",
+                   help=f"platform to serve (repeatable; default {DEFAULT_PLATFORM}); one of: "
+                        f"{', '.join(USER_PLATFORMS)}")
     from advisor.render import OutputFormat
 
     p.add_argument("--format", choices=[f.value for f in OutputFormat], default="text",
@@ -314,6 +311,9 @@ def _kb(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv in (["--version"], ["-V"]):  # answered before the parser and its imports are built
+        sys.stdout.write(f"aap-advise {__version__}\n")
+        return ExitCode.OK
     debug = "--debug" in argv
     import signal
 

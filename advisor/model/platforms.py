@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-#: The platforms a user may ask about with ``--platform`` (first is the default). The command
-#: line's parser keeps a copy (``advisor.frontends.cli.PLATFORMS``: ``--version`` builds the
-#: parser and imports no model module); tests/test_architecture.py checks the two agree.
+#: The platforms a user may ask about with ``--platform`` (first is the default); the command
+#: line's choices and help are built from it.
 USER_PLATFORMS: tuple[str, ...] = (
     "linux-x86_64",
     "linux-aarch64",

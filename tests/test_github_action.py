@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -300,7 +301,7 @@ def test_bad_input_is_an_error_annotation(runner: Runner) -> None:
 )
 def test_bad_action_input_exits_2(runner: Runner, name: str, value: str) -> None:
     with FakeGitHub() as api:
-        proc = runner.step(api, WRITE, **{name: value})
+        proc = runner.step(api, WRITE, **{name: value})  # type: ignore[arg-type]  # input names, not step()'s own keywords
     assert proc.returncode == 2
     assert proc.stdout.splitlines()[-1].startswith("::error title=aap-advise::")
 
@@ -323,7 +324,7 @@ def test_action_yml_steps(runner: Runner) -> None:
 
         (runner.workspace / "requirements.txt").write_text("ddtrace==2.20.0\n", encoding="utf-8")
         status, outputs, log = runner.action(
-            api, WRITE, paths="requirements.txt", **{"fail-on": "impossible"}
+            api, WRITE, paths="requirements.txt", **{"fail-on": "impossible"}  # type: ignore[arg-type]  # input names, not step()'s own keywords
         )
         assert status == 0, log
         assert [r.method for r in api.writes()] == ["POST", "PATCH"]
@@ -332,7 +333,7 @@ def test_action_yml_steps(runner: Runner) -> None:
         # A fork's read-only token: reading works, the update is refused, the step goes on.
         (runner.workspace / "requirements.txt").write_text("ddtrace==2.11.0\n", encoding="utf-8")
         status, outputs, log = runner.action(
-            api, READ_ONLY, paths="requirements.txt", **{"fail-on": "never"}
+            api, READ_ONLY, paths="requirements.txt", **{"fail-on": "never"}  # type: ignore[arg-type]  # input names, not step()'s own keywords
         )
         assert status == 0, log
         assert "::notice::" in log and len(api.comments) == 1
@@ -415,7 +416,7 @@ def _moved(req: Request) -> Raw:
     )
 
 
-UNDOCUMENTED = {
+UNDOCUMENTED: dict[str, Callable[[Request], Raw]] = {
     "html-with-200": _html,
     "301": _moved,
     "object-for-list": lambda req: Raw.json(200, {"id": 1, "body": MARKER}),
@@ -818,7 +819,7 @@ def test_action_never_imports_code_from_the_workspace(runner: Runner, tmp_path: 
         (runner.workspace / name).write_text(plant, encoding="utf-8")
     with FakeGitHub() as api:
         status, outputs, log = runner.action(
-            api, WRITE, paths="requirements.txt", **{"fail-on": "never"}
+            api, WRITE, paths="requirements.txt", **{"fail-on": "never"}  # type: ignore[arg-type]  # input names, not step()'s own keywords
         )
         assert not marker.exists(), f"imported from the workspace: {marker.read_text()}"
         assert status == 0, log
@@ -840,7 +841,7 @@ def test_action_answers_from_the_shipped_snapshot_not_a_warm_cache(
     )
     inputs = {"capabilities": "iast", "python": "3.12", "fail_on": "never", "comment": "false"}
     with FakeGitHub() as api:
-        cold = runner.step(api, WRITE, **inputs)
+        cold = runner.step(api, WRITE, **inputs)  # type: ignore[arg-type]  # input names, not step()'s own keywords
         cold_report = json.loads(Path(runner.outputs()["report-json"]).read_text("utf-8"))
         with LocalIndex(root=ROOT / "tests" / "data" / "resolver-index") as index:
             url = index.url

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from advisor.manifests import _text
 from advisor.manifests import requirements as reqmod
+from advisor.manifests._pep508 import MAX_REQUIREMENT_CHARS
 
 pytestmark = pytest.mark.slow  # files near the 16 MiB limit, read in subprocesses
 
@@ -129,7 +130,7 @@ def test_a_requirement_of_many_specifiers_is_refused(tmp_path: Path) -> None:
     path.write_text(line + "\n")
     assert _refused(path) == (
         f"{path}:1: invalid requirement {line[:60] + '...'!r}: "
-        f"more than {reqmod.MAX_REQUIREMENT_CHARS} characters"
+        f"more than {MAX_REQUIREMENT_CHARS} characters"
     )
 
 

@@ -119,7 +119,7 @@ class _Server(ThreadingHTTPServer):
             except (OSError, ssl.SSLError):
                 return
         try:
-            self.RequestHandlerClass(request, client_address, self)
+            self.RequestHandlerClass(request, client_address, self)  # type: ignore[arg-type]  # typeshed's Self
         finally:
             if wrapped is not None:
                 wrapped.close()

@@ -308,14 +308,22 @@ def test_sarif_rule_for_a_new_finding_id(at_root: None, tmp_path: Path) -> None:
 GITHUB_LIMIT = 65_536  # characters in a comment body
 
 
+def _moving(a: Advice) -> Upgrade | Split:
+    """The demo's verdict, which has a change set (every test here starts from an upgrade)."""
+    rec = a.recommendation
+    assert isinstance(rec, Upgrade | Split), rec
+    return rec
+
+
 def _huge_specifier(a: Advice) -> Advice:
     spec = ">=1.0," + ",".join(f"!=1.{i}.{j}" for i in range(100) for j in range(100))[:58_000]
     assert a.ddtrace is not None
-    changes = tuple(dataclasses.replace(c, from_specifier=spec) for c in a.recommendation.changes)
+    rec = _moving(a)
+    changes = tuple(dataclasses.replace(c, from_specifier=spec) for c in rec.changes)
     return dataclasses.replace(
         a,
         ddtrace=dataclasses.replace(a.ddtrace, specifier=spec, current=None),
-        recommendation=dataclasses.replace(a.recommendation, changes=changes),
+        recommendation=dataclasses.replace(rec, changes=changes),
     )
 
 
@@ -323,12 +331,13 @@ def _huge_file_name(a: Advice) -> Advice:
     name = "/".join(["d" * 250] * 16) + "/requirements.txt"  # as long as a path gets on Linux
     assert a.ddtrace is not None
     where = SourceLocation(name, 5)
-    changes = tuple(dataclasses.replace(c, source=where) for c in a.recommendation.changes)
+    rec = _moving(a)
+    changes = tuple(dataclasses.replace(c, source=where) for c in rec.changes)
     return dataclasses.replace(
         a,
         files=(name,) * 20,
         ddtrace=dataclasses.replace(a.ddtrace, source=where),
-        recommendation=dataclasses.replace(a.recommendation, changes=changes),
+        recommendation=dataclasses.replace(rec, changes=changes),
     )
 
 
@@ -348,9 +357,9 @@ def _with_changes(a: Advice, n: int, text: str = "x") -> Advice:
         Change(f"pkg-{i}-{text}", text, text, text, text, SourceLocation(text, i), text, text)
         for i in range(n)
     )
-    ddtrace = a.recommendation.changes
+    rec = _moving(a)
     return dataclasses.replace(
-        a, recommendation=dataclasses.replace(a.recommendation, changes=ddtrace + many)
+        a, recommendation=dataclasses.replace(rec, changes=rec.changes + many)
     )
 
 

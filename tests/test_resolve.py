@@ -98,7 +98,7 @@ def test_yanked_only_by_exact_pin() -> None:
 
 
 def test_unknown_metadata_reported() -> None:
-    data = {**INDEX, "envier": {"0.6.1": []}}
+    data: dict[str, dict[str, list[str]]] = {**INDEX, "envier": {"0.6.1": []}}
     src = MemorySource(data)
     src.data["ddtrace"] = {"3.15.0": ["envier~=0.6.1", "mystery>=1"]}
     src.data["mystery"] = {"1.0": []}

@@ -110,11 +110,12 @@ def test_index_faults_exit_3_with_one_line(fault: str, tmp_path: Path, capsys: p
     if fault == "refused":
         code, report, err = advise(tmp_path, capsys, _closed_port(), ACCEPTANCE, "-c", "iast", "--python", "3.12")
     else:
-        options: dict[str, Any] = {
+        faults: dict[str, dict[str, Any]] = {
             "timeout": {"delay": 3.0},
             "garbage": {"garbage_for": {f"/simple/{n}/": b"\x00not a page" for n in ("ddtrace", "envier", "bytecode")}},
             "http-500": {"status_for": {f"/simple/{n}/": 500 for n in ("ddtrace", "envier", "bytecode")}},
-        }[fault]
+        }
+        options = faults[fault]
         with LocalIndex(root=DATA, **options) as index:
             code, report, err = advise(tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12")
     assert code == 3

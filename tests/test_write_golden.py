@@ -77,6 +77,7 @@ def make_advice(spec: Mapping[str, Any]) -> Advice:
         rec = Split(split, tuple(head + changes), per_python)
     else:
         assert spec["status"] == "upgrade", spec["status"]
+        assert target is not None
         rec = Upgrade(target, tuple(head + changes), per_python)
     return Advice(
         python_spec=None,

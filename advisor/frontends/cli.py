@@ -11,7 +11,7 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn, assert_never
+from typing import TYPE_CHECKING, Any, NoReturn, assert_never
 
 from advisor import __version__
 from advisor.errors import ExitCode
@@ -268,7 +268,7 @@ def _capabilities(argv: Sequence[str]) -> int:
     p.add_argument("--format", choices=("text", "json"), default="text")
     args = p.parse_args(argv)
     k = load()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"id": c.id, "name": c.name, "min_version": str(c.min_version) if c.min_version else None,
          "status": "supported" if c.supported else "unsupported", "aliases": list(c.aliases),
          "summary": c.summary, "env": [f"{e.name}={e.value}" if e.need != "unset" else f"{e.name} unset"

@@ -18,7 +18,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from functools import cached_property
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # C helper, not in typeshed
 
 # Possessive quantifiers: a line that is not a header fails at once, whatever its length.
 _HEADER = re.compile(

@@ -52,7 +52,7 @@ from advisor.model.project import (
 )
 
 if TYPE_CHECKING:
-    import pip_requirements_parser as prp  # type: ignore[import-untyped]
+    import pip_requirements_parser as prp
 else:
     prp = LazyModule("pip_requirements_parser")
 

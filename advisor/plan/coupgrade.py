@@ -173,9 +173,9 @@ def _changes(sets: dict[str, RequirementSet], results: dict[str, Resolved]) -> t
     everywhere = set(results)
     for (name, old, new), pys in sorted(moves.items(), key=lambda kv: kv[0][0]):
         marker = None if set(pys) == everywhere else " or ".join(f'python_version == "{p}"' for p in pys)
-        dep = sources.get(name)
-        out.append(Change(name, old, new, from_specifier=dep.specifier if dep else None,
-                          source=dep.source if dep else None, marker=marker,
+        declared = sources.get(name)
+        out.append(Change(name, old, new, from_specifier=declared.specifier if declared else None,
+                          source=declared.source if declared else None, marker=marker,
                           reason="required by the ddtrace target"))
     return tuple(out)
 

@@ -52,4 +52,4 @@ def installs_for(project: Project, python: str) -> tuple[list[Version], list[Dep
         d.parsed_version for d in deps if d.parsed_version
     ]
     ranges = [d for d in deps if d.role in ("declared", "constraint") and not d.version]
-    return [v for v in exact if v], ranges
+    return exact, ranges

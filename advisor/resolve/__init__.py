@@ -6,7 +6,7 @@ resolvelib exceptions never leave this package: a failed resolution comes back a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -76,7 +76,7 @@ def resolve(
 
 
 def _blockers(
-    causes: Sequence[object], pins: Mapping[str, Version], constraints: Mapping[str, Sequence[Req]]
+    causes: Iterable[object], pins: Mapping[str, Version], constraints: Mapping[str, Sequence[Req]]
 ) -> tuple[Blocker, ...]:
     by_name: dict[str, list[str]] = {}
     for cause in causes:

@@ -49,6 +49,23 @@ def to_pep440(constraint: str) -> tuple[str, bool]:
         be widened into one range.
     :raises PoetryConstraintError: for text that is not a constraint.
     """
+    alternatives = _alternatives(constraint)
+    if not alternatives:
+        return "", False
+    converted = [_alternative(a) for a in alternatives]
+    if len(converted) == 1:
+        return ",".join(converted[0]), False
+    if any(not specs for specs in converted):
+        return "", True  # one alternative admits every version
+    return widest_range(converted), True
+
+
+def _alternatives(constraint: str) -> list[str]:
+    """The ``||`` alternatives of ``constraint`` (blank ones dropped).
+
+    :raises PoetryConstraintError: for a constraint longer than :data:`MAX_REQUIREMENT_CHARS`
+        or with more than :data:`MAX_ALTERNATIVES` alternatives.
+    """
     if len(constraint) > MAX_REQUIREMENT_CHARS:
         raise PoetryConstraintError(
             f"{excerpt(constraint, 40)!r} is longer than {MAX_REQUIREMENT_CHARS} characters"
@@ -59,14 +76,7 @@ def to_pep440(constraint: str) -> tuple[str, bool]:
             f"{excerpt(constraint, 40)!r} has {len(alternatives)} alternatives, more than "
             f"{MAX_ALTERNATIVES}"
         )
-    if not alternatives:
-        return "", False
-    converted = [_alternative(a) for a in alternatives]
-    if len(converted) == 1:
-        return ",".join(converted[0]), False
-    if any(not specs for specs in converted):
-        return "", True  # one alternative admits every version
-    return widest_range(converted), True
+    return alternatives
 
 
 def _alternative(text: str) -> list[str]:
@@ -176,18 +186,8 @@ def _bounds(op: str, text: str) -> list[tuple[_Bound, bool]]:
 
 def python_marker(constraint: str) -> str | None:
     """A Poetry ``python = "..."`` constraint as a PEP 508 marker (``None`` for any Python)."""
-    if len(constraint) > MAX_REQUIREMENT_CHARS:
-        raise PoetryConstraintError(
-            f"{excerpt(constraint, 40)!r} is longer than {MAX_REQUIREMENT_CHARS} characters"
-        )
-    alternatives = [a for a in re.split(r"\|\|?", constraint) if a.strip()]
-    if len(alternatives) > MAX_ALTERNATIVES:
-        raise PoetryConstraintError(
-            f"{excerpt(constraint, 40)!r} has {len(alternatives)} alternatives, more than "
-            f"{MAX_ALTERNATIVES}"
-        )
     markers: list[str] = []
-    for alt in alternatives:
+    for alt in _alternatives(constraint):
         specs = _alternative(alt)
         if not specs:
             return None

@@ -18,12 +18,12 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from advisor.model.excerpt import excerpt
-from advisor.errors import ManifestError
 from advisor.manifests._lines import TomlLines
 from advisor.manifests._pep508 import (
     MAX_REQUIREMENT_CHARS,
     Collector,
     and_markers,
+    error_at,
     pinned_version,
     tag_version,
 )
@@ -245,9 +245,7 @@ class PoetryTables:
             if deps is None:
                 continue
             if not isinstance(deps, Mapping):
-                raise ManifestError(
-                    "must be a table", file=self.out.display, key=table, code="invalid-manifest"
-                )
+                raise self.out.error("must be a table", table)
             for name, value in deps.items():
                 if group is None and name == "python":
                     continue
@@ -291,12 +289,7 @@ class PoetryTables:
         if isinstance(value, str):
             value = {"version": value}
         if not isinstance(value, Mapping):
-            raise ManifestError(
-                "must be a constraint string or table",
-                file=loc.file,
-                key=loc.key,
-                code="invalid-manifest",
-            )
+            raise self.out.error("must be a constraint string or table", loc.key)
         canonical = canonicalize_name(name)
         spec, url, ref_version = "", None, None
         if isinstance(value.get("version"), str):
@@ -348,24 +341,15 @@ class PoetryTables:
         try:
             return python_marker(value)
         except PoetryConstraintError as exc:
-            raise ManifestError(
-                f"invalid python constraint: {exc}",
-                file=loc.file,
-                key=loc.key,
-                code="invalid-constraint",
+            raise self.out.error(
+                f"invalid python constraint: {exc}", loc.key, "invalid-constraint"
             ) from None
 
     def _convert(self, constraint: str, loc: SourceLocation) -> tuple[str, bool]:
         try:
             return to_pep440(constraint)
         except PoetryConstraintError as exc:
-            raise ManifestError(
-                f"invalid constraint: {exc}",
-                file=loc.file,
-                line=loc.line,
-                key=None if loc.line else loc.key,
-                code="invalid-constraint",
-            ) from None
+            raise error_at(loc, f"invalid constraint: {exc}", "invalid-constraint") from None
 
     def _widened(self, name: str, constraint: str, spec: str, loc: SourceLocation) -> None:
         self.out.finding(

@@ -1,10 +1,13 @@
-"""Shared test helpers: paths, and the corpus folder that only exists beside a CI checkout."""
+"""Shared test fixtures: paths, the corpus folder that only exists beside a CI checkout, and the
+files ``--fix`` edits (shared values and functions are in ``tests/_helpers.py``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+
+from tests._helpers import FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -14,6 +17,14 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 def repo_root() -> Path:
     """The repository root."""
     return ROOT
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """Three files that all declare ddtrace (:data:`tests._helpers.FILES`): --fix edits each."""
+    for name, data in FILES.items():
+        (tmp_path / name).write_bytes(data)
+    return tmp_path
 
 
 @pytest.fixture(autouse=True)

@@ -60,6 +60,34 @@ class _QuietServer(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
+class Connections:
+    """The client connections a test server holds open, so that stopping it can end them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open: set[socket.socket] = set()
+
+    def track(self, conn: socket.socket, open_: bool) -> None:
+        """Note a client connection opening or closing (called from handler threads)."""
+        with self._lock:
+            (self._open.add if open_ else self._open.discard)(conn)
+
+    def stop(self, server: ThreadingHTTPServer) -> None:
+        """Stop ``server``'s loop, end every connection it holds open, and close it.
+
+        Keep-alive connections block their handler threads in a read; shutting the sockets down
+        ends those reads so server_close() can join the threads.
+        """
+        server.shutdown()
+        with self._lock:
+            for conn in self._open:
+                try:
+                    conn.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+        server.server_close()
+
+
 @dataclass
 class LocalIndex:
     """A local index server; use as a context manager, then read :attr:`url`.
@@ -91,7 +119,7 @@ class LocalIndex:
     _server: ThreadingHTTPServer | None = field(default=None, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-    _connections: set[socket.socket] = field(default_factory=set, repr=False)
+    connections: Connections = field(default_factory=Connections, init=False, repr=False)
 
     @property
     def base(self) -> str:
@@ -125,16 +153,7 @@ class LocalIndex:
         tb: TracebackType | None,
     ) -> None:
         assert self._server is not None and self._thread is not None
-        self._server.shutdown()
-        # Keep-alive connections block their handler threads in a read; shutting the
-        # sockets down ends those reads so server_close() can join the threads.
-        with self._lock:
-            for conn in self._connections:
-                try:
-                    conn.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-        self._server.server_close()
+        self.connections.stop(self._server)
         self._thread.join()
         self._server = None
 
@@ -142,14 +161,6 @@ class LocalIndex:
         """Append one request to :attr:`requests` (called from handler threads)."""
         with self._lock:
             self.requests.append(request)
-
-    def track(self, conn: socket.socket, open_: bool) -> None:
-        """Note a client connection opening or closing."""
-        with self._lock:
-            if open_:
-                self._connections.add(conn)
-            else:
-                self._connections.discard(conn)
 
     def page(self, project: str) -> dict[str, Any] | None:
         """The recorded PEP 691 document of ``project``, or ``None``."""
@@ -243,10 +254,10 @@ def _handler_for(index: LocalIndex) -> type[BaseHTTPRequestHandler]:
 
         def setup(self) -> None:
             super().setup()
-            index.track(self.connection, True)
+            index.connections.track(self.connection, True)
 
         def finish(self) -> None:
-            index.track(self.connection, False)
+            index.connections.track(self.connection, False)
             try:
                 super().finish()
             except OSError:

@@ -17,37 +17,7 @@ from typing import Any
 import pytest
 
 from advisor.frontends.cli import main
-
-ARGS = [
-    "--offline",
-    "--no-cache",
-    "-c",
-    "api-security",
-    "--python",
-    "3.12",
-    "--today",
-    "2026-11-24",
-]
-FILES = {
-    "requirements.txt": b"flask==3.1.0  # web\r\nddtrace==2.3.0\r\n",
-    "requirements-dev.txt": b"-r requirements.txt\npytest==8.0.0\nddtrace==2.3.0 ; python_version >= '3.9'\n",
-    "pyproject.toml": b'[project]\nname = "app"\nversion = "1"\ndependencies = ["ddtrace>=2.0"]\n',
-}
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """Three files that all declare ddtrace: --fix edits each of them."""
-    for name, data in FILES.items():
-        (tmp_path / name).write_bytes(data)
-    return tmp_path
-
-
-def unchanged(folder: Path) -> None:
-    """Every file has its bytes back and no temp file is left."""
-    for name, data in FILES.items():
-        assert (folder / name).read_bytes() == data, name
-    assert sorted(p.name for p in folder.iterdir()) == sorted(FILES)
+from tests._helpers import ARGS, one_error, unchanged
 
 
 def fail_on_call(number: int, error: OSError, real: Callable[..., Any]) -> Callable[..., Any]:
@@ -67,10 +37,7 @@ def fail_on_call(number: int, error: OSError, real: Callable[..., Any]) -> Calla
 def fix(folder: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
     """Run ``--fix`` on the folder; returns the one error line (the exit status must be 2)."""
     assert main([str(folder), "--fix", *ARGS, *extra]) == 2
-    err = capsys.readouterr().err
-    errors = [line for line in err.splitlines() if line.startswith("aap-advise: error: ")]
-    assert len(errors) == 1 and "Traceback" not in err, err
-    return errors[0].removeprefix("aap-advise: error: ")
+    return one_error(capsys)
 
 
 ENOSPC = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

@@ -123,26 +123,25 @@ def test_a_file_of_comment_lines_at_the_size_limit_reads(tmp_path: Path) -> None
     assert _read(path) == [["ddtrace", "==2.3.0", None, None, count + 1, None]]
 
 
-def test_a_requirement_of_many_specifiers_is_refused(tmp_path: Path) -> None:
-    """packaging's parser is quadratic in the specifiers of a string it then refuses."""
+def _refused_as_too_long(tmp_path: Path, line: str, limit: str) -> None:
+    """A requirements file of ``line`` alone is refused for going past ``limit``."""
     path = tmp_path / "requirements.txt"
-    line = "ddtrace" + ">=1," * 1_000_000 + "x"
     path.write_text(line + "\n")
     assert _refused(path) == (
-        f"{path}:1: invalid requirement {line[:60] + '...'!r}: "
-        f"more than {MAX_REQUIREMENT_CHARS} characters"
+        f"{path}:1: invalid requirement {line[:60] + '...'!r}: more than {limit}"
     )
+
+
+def test_a_requirement_of_many_specifiers_is_refused(tmp_path: Path) -> None:
+    """packaging's parser is quadratic in the specifiers of a string it then refuses."""
+    line = "ddtrace" + ">=1," * 1_000_000 + "x"
+    _refused_as_too_long(tmp_path, line, f"{MAX_REQUIREMENT_CHARS} characters")
 
 
 def test_a_line_of_many_options_is_refused(tmp_path: Path) -> None:
     """optparse takes each word off the front of a list: quadratic in the words of a line."""
-    path = tmp_path / "requirements.txt"
     line = "ddtrace==2.3.0 " + "--hash=sha256:ab " * 800_000 + "--pre"
-    path.write_text(line + "\n")
-    assert _refused(path) == (
-        f"{path}:1: invalid requirement {line[:60] + '...'!r}: "
-        f"more than {reqmod.MAX_OPTION_WORDS} option words on one line"
-    )
+    _refused_as_too_long(tmp_path, line, f"{reqmod.MAX_OPTION_WORDS} option words on one line")
 
 
 _WORD_PIECES = st.sampled_from(

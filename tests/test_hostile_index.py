@@ -42,7 +42,7 @@ from packaging.version import Version
 
 from advisor.errors import IndexUnavailable
 from advisor.frontends.cli import main
-from tests.indexserver import LocalIndex
+from tests.indexserver import Connections, LocalIndex
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data" / "resolver-index"
@@ -78,10 +78,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
-        self.server.owner.track(self.connection, True)
+        self.server.owner.connections.track(self.connection, True)
 
     def finish(self) -> None:
-        self.server.owner.track(self.connection, False)
+        self.server.owner.connections.track(self.connection, False)
         try:
             super().finish()
         except OSError:
@@ -144,7 +144,7 @@ class Hostile:
         self.seen: list[Seen] = []
         self.stop = threading.Event()
         self._lock = threading.Lock()
-        self._connections: set[socket.socket] = set()
+        self.connections = Connections()
         self._server: _Server | None = None
 
     @property
@@ -159,10 +159,6 @@ class Hostile:
         with self._lock:
             self.seen.append(seen)
 
-    def track(self, conn: socket.socket, open_: bool) -> None:
-        with self._lock:
-            (self._connections.add if open_ else self._connections.discard)(conn)
-
     def __enter__(self) -> Self:
         self._server = _Server(self)
         threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
@@ -171,14 +167,7 @@ class Hostile:
     def __exit__(self, *exc: object) -> None:
         assert self._server is not None
         self.stop.set()
-        self._server.shutdown()
-        with self._lock:
-            for conn in self._connections:
-                try:
-                    conn.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-        self._server.server_close()
+        self.connections.stop(self._server)
 
 
 def answer(status: int, body: bytes, content_type: str = JSON_TYPE, **headers: str) -> Route:

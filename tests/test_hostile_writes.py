@@ -29,44 +29,15 @@ from advisor.model.advice import AdviceRequest
 from advisor.model.project import Dependency, Project, SourceLocation
 from advisor.pipeline import Settings, read_and_advise
 from advisor.write import plan_fix
+from tests._helpers import ARGS, FILES, errors, one_error, unchanged
 
 ROOT = Path(__file__).resolve().parents[1]
-ARGS = [
-    "--offline",
-    "--no-cache",
-    "-c",
-    "api-security",
-    "--python",
-    "3.12",
-    "--today",
-    "2026-11-24",
-]
 REQ = b"flask==3.1.0\nddtrace==2.3.0\n"
 REPORT_START = "aap-advise: upgrade ddtrace 2.3.0 -> 4.6.0"
-FILES = {
-    "requirements.txt": b"flask==3.1.0  # web\r\nddtrace==2.3.0\r\n",
-    "requirements-dev.txt": b"-r requirements.txt\npytest==8.0.0\nddtrace==2.3.0 ; python_version >= '3.9'\n",
-    "pyproject.toml": b'[project]\nname = "app"\nversion = "1"\ndependencies = ["ddtrace>=2.0"]\n',
-}
 needs_root = pytest.mark.skipif(
     sys.platform == "win32" or os.geteuid() != 0, reason="giving a file to another owner needs root"
 )
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, devices and signals")
-
-
-def errors(err: str) -> list[str]:
-    return [
-        ln.removeprefix("aap-advise: error: ")
-        for ln in err.splitlines()
-        if ln.startswith("aap-advise: error: ")
-    ]
-
-
-def one_error(capsys: pytest.CaptureFixture[str]) -> str:
-    err = capsys.readouterr().err
-    found = errors(err)
-    assert len(found) == 1 and "Traceback" not in err, err
-    return found[0]
 
 
 def cli(cwd: Path, *args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
@@ -90,21 +61,6 @@ def req(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "requirements.txt"
     path.write_bytes(REQ)
     return path
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """Three files that all declare ddtrace: --fix edits each of them."""
-    for name, data in FILES.items():
-        (tmp_path / name).write_bytes(data)
-    return tmp_path
-
-
-def unchanged(folder: Path) -> None:
-    """Every file has its bytes back and no temp file is left."""
-    for name, data in FILES.items():
-        assert (folder / name).read_bytes() == data, name
-    assert sorted(p.name for p in folder.iterdir()) == sorted(FILES)
 
 
 def device(path: Path, major: int, minor: int) -> Path:

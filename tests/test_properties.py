@@ -35,17 +35,8 @@ from advisor.model.project import Project
 from advisor.pipeline import Settings, read_and_advise
 from advisor.render import markdown
 from advisor.write import apply, plan_fix
+from tests._helpers import ARGS
 
-CLI_ARGS = [
-    "--offline",
-    "--no-cache",
-    "-c",
-    "api-security",
-    "--python",
-    "3.12",
-    "--today",
-    "2026-11-24",
-]
 REQUEST = AdviceRequest(
     offline=True, capabilities=("api-security",), python="3.12", today=dt.date(2026, 11, 24)
 )
@@ -487,7 +478,7 @@ def test_hostile_text_never_reaches_markdown_raw(
 ) -> None:
     with folder() as work:
         path = placements(hostile)[where](work)
-        code = main([str(path), *CLI_ARGS, "--format", "markdown"])
+        code = main([str(path), *ARGS, "--format", "markdown"])
         out = capsys.readouterr().out
         if code == 2:
             event("not readable")

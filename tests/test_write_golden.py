@@ -140,19 +140,30 @@ def tree(root: Path) -> dict[str, bytes]:
     }
 
 
-def run_fix(case: Mapping[str, Any], where: Path, monkeypatch: pytest.MonkeyPatch) -> FixPlan:
-    monkeypatch.chdir(where)
+def fix_copy(
+    name: str, which: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, readers: bool = False
+) -> tuple[Path, FixPlan]:
+    """Plan case ``name``'s fix in a copy of its ``which`` tree (``before`` or ``after``), with
+    the declarations of case.toml or, with ``readers``, as the readers read the copy.
+
+    :returns: the copy (the current folder) and the plan, not applied.
+    """
+    case = load(name)
+    work = tmp_path / "work"
+    shutil.copytree(GOLDEN / name / which, work)
+    monkeypatch.chdir(work)
+    if readers:
+        project = read_paths(sorted(p.name for p in work.iterdir()))
+    else:
+        project = make_project(case["declarations"])
     hashes = FakeHashes(case["hashes"]) if "hashes" in case else None
-    return plan_fix(make_project(case["declarations"]), make_advice(case["advice"]), hashes=hashes)
+    return work, plan_fix(project, make_advice(case["advice"]), hashes=hashes)
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_golden(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    case = load(name)
-    expect = case.get("expect", {})
-    work = tmp_path / "work"
-    shutil.copytree(GOLDEN / name / "before", work)
-    plan = run_fix(case, work, monkeypatch)
+    expect = load(name).get("expect", {})
+    work, plan = fix_copy(name, "before", tmp_path, monkeypatch)
 
     assert sorted(r.code for r in plan.refusals) == sorted(expect.get("refusals", [])), [
         r.render() for r in plan.refusals
@@ -190,10 +201,7 @@ def test_constraints_file(name: str) -> None:
 def test_second_fix_changes_nothing(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    case = load(name)
-    work = tmp_path / "work"
-    shutil.copytree(GOLDEN / name / "after", work)
-    plan = run_fix(case, work, monkeypatch)
+    _, plan = fix_copy(name, "after", tmp_path, monkeypatch)
     assert plan.patches == []
 
 
@@ -201,10 +209,7 @@ def test_second_fix_changes_nothing(
 def test_diff_matches_golden_and_writes_nothing(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    case = load(name)
-    work = tmp_path / "work"
-    shutil.copytree(GOLDEN / name / "before", work)
-    plan = run_fix(case, work, monkeypatch)
+    work, plan = fix_copy(name, "before", tmp_path, monkeypatch)
     diff = unified_diff(plan.patches)
     assert tree(work) == tree(GOLDEN / name / "before")
     for patch in plan.patches:
@@ -217,17 +222,10 @@ def test_golden_with_the_readers(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The same trees, with the project read by the real readers instead of case.toml."""
-    case = load(name)
-    work = tmp_path / "work"
-    shutil.copytree(GOLDEN / name / "before", work)
-    monkeypatch.chdir(work)
-    project = read_paths(sorted(p.name for p in work.iterdir()))
-    hashes = FakeHashes(case["hashes"]) if "hashes" in case else None
-    plan = plan_fix(project, make_advice(case["advice"]), hashes=hashes)
-    assert sorted(r.code for r in plan.refusals) == sorted(
-        case.get("expect", {}).get("refusals", [])
-    )
-    assert [list(c.argv) for c in plan.commands] == case.get("expect", {}).get("commands", [])
+    expect = load(name).get("expect", {})
+    work, plan = fix_copy(name, "before", tmp_path, monkeypatch, readers=True)
+    assert sorted(r.code for r in plan.refusals) == sorted(expect.get("refusals", []))
+    assert [list(c.argv) for c in plan.commands] == expect.get("commands", [])
     apply(plan.patches)
     assert tree(work) == tree(GOLDEN / name / "after")
 

@@ -61,12 +61,7 @@ class LockFile:
         """
         for i, pkg in enumerate(self.packages):
             if not isinstance(pkg, Mapping) or not isinstance(pkg.get("name"), str):
-                raise ManifestError(
-                    "a package without a name",
-                    file=self.out.display,
-                    key=f"package[{i}]",
-                    code="invalid-manifest",
-                )
+                raise self.out.error("a package without a name", f"package[{i}]")
             yield i, pkg
 
     def loc(self, index: int) -> SourceLocation:

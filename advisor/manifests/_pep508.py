@@ -75,6 +75,11 @@ def pinned_version(spec: str) -> Pin | None:
     return None
 
 
+def error_at(loc: SourceLocation, message: str, code: str) -> ManifestError:
+    """The :class:`ManifestError` for what was read at ``loc``: its file and line (or key)."""
+    return ManifestError(message, file=loc.file, line=loc.line, key=loc.key, code=code)
+
+
 def locked_version(pkg: Mapping[str, Any], loc: SourceLocation) -> Pin | None:
     """The ``version`` of a lock entry, ``None`` when it has none (a path or VCS source).
 
@@ -87,12 +92,8 @@ def locked_version(pkg: Mapping[str, Any], loc: SourceLocation) -> Pin | None:
         return None
     version = _version(raw)
     if version is None:
-        raise ManifestError(
-            f"{pkg.get('name')}: invalid version {excerpt(repr(raw))}",
-            file=loc.file,
-            line=loc.line,
-            key=loc.key,
-            code="invalid-version",
+        raise error_at(
+            loc, f"{pkg.get('name')}: invalid version {excerpt(repr(raw))}", "invalid-version"
         )
     return Pin(raw, version)
 
@@ -244,6 +245,10 @@ class Collector:
         """A location in this file."""
         return SourceLocation(self.display, line, key)
 
+    def error(self, message: str, key: str | None, code: str = "invalid-manifest") -> ManifestError:
+        """The :class:`ManifestError` for the value at ``key`` of this file (no line)."""
+        return error_at(self.loc(key=key), message, code)
+
     def finding(
         self, fid: str, severity: Severity, message: str, loc: SourceLocation | None
     ) -> None:
@@ -352,24 +357,18 @@ def dependency_from_string(
     :raises ManifestError: ``file:line: invalid requirement ...`` (or ``file: key: ...``).
     """
     if too_long(text):
-        raise ManifestError(
+        raise error_at(
+            loc,
             f"invalid requirement {excerpt(text.strip(), 63)!r}: more than {MAX_REQUIREMENT_CHARS} "
             "characters",
-            file=loc.file,
-            line=loc.line,
-            key=loc.key,
-            code="invalid-requirement",
+            "invalid-requirement",
         )
     try:
         req = Requirement(text)
     except InvalidRequirement as exc:
         first = str(exc).splitlines()[0] if str(exc) else "not PEP 508"
-        raise ManifestError(
-            f"invalid requirement {excerpt(text.strip())!r}: {first}",
-            file=loc.file,
-            line=loc.line,
-            key=loc.key,
-            code="invalid-requirement",
+        raise error_at(
+            loc, f"invalid requirement {excerpt(text.strip())!r}: {first}", "invalid-requirement"
         ) from None
     return from_requirement(req, loc, group=group, role=role)
 

@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from advisor.errors import ManifestError
 from advisor.manifests._lines import TomlLines
 from advisor.manifests._pep508 import Collector
 from advisor.manifests._text import parse_toml, read_text
@@ -46,9 +45,7 @@ def read_envs(envs: Any, prefix: str, out: Collector, lines: TomlLines) -> None:
     if envs is None:
         return
     if not isinstance(envs, Mapping):
-        raise ManifestError(
-            "must be a table", file=out.display, key=prefix, code="invalid-manifest"
-        )
+        raise out.error("must be a table", prefix)
     for env, body in envs.items():
         if not isinstance(body, Mapping):
             continue
@@ -58,20 +55,10 @@ def read_envs(envs: Any, prefix: str, out: Collector, lines: TomlLines) -> None:
             if values is None:
                 continue
             if not isinstance(values, list):
-                raise ManifestError(
-                    "must be an array of strings",
-                    file=out.display,
-                    key=f"{table}.{field}",
-                    code="invalid-manifest",
-                )
+                raise out.error("must be an array of strings", f"{table}.{field}")
             for i, text in enumerate(values):
                 if not isinstance(text, str):
-                    raise ManifestError(
-                        "must be a string",
-                        file=out.display,
-                        key=f"{table}.{field}[{i}]",
-                        code="invalid-manifest",
-                    )
+                    raise out.error("must be a string", f"{table}.{field}[{i}]")
                 loc = out.loc(lines.string(table, field, text), f"{table}.{field}[{i}]")
                 # Hatch formats context fields ({root:uri}, {matrix:...}) into requirements
                 # before pip sees them, so a string may not be PEP 508 as written.

@@ -14,6 +14,7 @@ from advisor.manifests._lines import TomlLines, json_member_lines
 from advisor.manifests._pep508 import (
     Collector,
     and_markers,
+    error_at,
     pinned_version,
     parse_spec,
     tag_version,
@@ -145,24 +146,14 @@ def _dependency(
     if isinstance(value, str):
         value = {"version": value}
     if not isinstance(value, Mapping):
-        raise ManifestError(
-            f"{name}: must be a version string or a table",
-            file=loc.file,
-            line=loc.line,
-            key=None if loc.line else loc.key,
-            code="invalid-manifest",
-        )
+        raise error_at(loc, f"{name}: must be a version string or a table", "invalid-manifest")
     raw = value.get("version")
     spec, parsed = "", None
     if isinstance(raw, str) and raw.strip() not in ("", "*"):
         spec, parsed = parse_spec(raw) or ("", None)
         if not spec:
-            raise ManifestError(
-                f"{name}: invalid version {excerpt(repr(raw))}",
-                file=loc.file,
-                line=loc.line,
-                key=None if loc.line else loc.key,
-                code="invalid-requirement",
+            raise error_at(
+                loc, f"{name}: invalid version {excerpt(repr(raw))}", "invalid-requirement"
             )
     url, ref_version = None, None
     if isinstance(value.get("git"), str):

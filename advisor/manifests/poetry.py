@@ -18,12 +18,12 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from advisor.model.excerpt import excerpt
-from advisor.errors import ManifestError
 from advisor.manifests._lines import TomlLines
 from advisor.manifests._pep508 import (
     MAX_REQUIREMENT_CHARS,
     Collector,
     and_markers,
+    error_at,
     pinned_version,
     tag_version,
 )
@@ -49,6 +49,23 @@ def to_pep440(constraint: str) -> tuple[str, bool]:
         be widened into one range.
     :raises PoetryConstraintError: for text that is not a constraint.
     """
+    alternatives = _alternatives(constraint)
+    if not alternatives:
+        return "", False
+    converted = [_alternative(a) for a in alternatives]
+    if len(converted) == 1:
+        return ",".join(converted[0]), False
+    if any(not specs for specs in converted):
+        return "", True  # one alternative admits every version
+    return widest_range(converted), True
+
+
+def _alternatives(constraint: str) -> list[str]:
+    """The ``||`` alternatives of ``constraint`` (blank ones dropped).
+
+    :raises PoetryConstraintError: for a constraint longer than :data:`MAX_REQUIREMENT_CHARS`
+        or with more than :data:`MAX_ALTERNATIVES` alternatives.
+    """
     if len(constraint) > MAX_REQUIREMENT_CHARS:
         raise PoetryConstraintError(
             f"{excerpt(constraint, 40)!r} is longer than {MAX_REQUIREMENT_CHARS} characters"
@@ -59,14 +76,7 @@ def to_pep440(constraint: str) -> tuple[str, bool]:
             f"{excerpt(constraint, 40)!r} has {len(alternatives)} alternatives, more than "
             f"{MAX_ALTERNATIVES}"
         )
-    if not alternatives:
-        return "", False
-    converted = [_alternative(a) for a in alternatives]
-    if len(converted) == 1:
-        return ",".join(converted[0]), False
-    if any(not specs for specs in converted):
-        return "", True  # one alternative admits every version
-    return widest_range(converted), True
+    return alternatives
 
 
 def _alternative(text: str) -> list[str]:
@@ -176,18 +186,8 @@ def _bounds(op: str, text: str) -> list[tuple[_Bound, bool]]:
 
 def python_marker(constraint: str) -> str | None:
     """A Poetry ``python = "..."`` constraint as a PEP 508 marker (``None`` for any Python)."""
-    if len(constraint) > MAX_REQUIREMENT_CHARS:
-        raise PoetryConstraintError(
-            f"{excerpt(constraint, 40)!r} is longer than {MAX_REQUIREMENT_CHARS} characters"
-        )
-    alternatives = [a for a in re.split(r"\|\|?", constraint) if a.strip()]
-    if len(alternatives) > MAX_ALTERNATIVES:
-        raise PoetryConstraintError(
-            f"{excerpt(constraint, 40)!r} has {len(alternatives)} alternatives, more than "
-            f"{MAX_ALTERNATIVES}"
-        )
     markers: list[str] = []
-    for alt in alternatives:
+    for alt in _alternatives(constraint):
         specs = _alternative(alt)
         if not specs:
             return None
@@ -245,9 +245,7 @@ class PoetryTables:
             if deps is None:
                 continue
             if not isinstance(deps, Mapping):
-                raise ManifestError(
-                    "must be a table", file=self.out.display, key=table, code="invalid-manifest"
-                )
+                raise self.out.error("must be a table", table)
             for name, value in deps.items():
                 if group is None and name == "python":
                     continue
@@ -291,12 +289,7 @@ class PoetryTables:
         if isinstance(value, str):
             value = {"version": value}
         if not isinstance(value, Mapping):
-            raise ManifestError(
-                "must be a constraint string or table",
-                file=loc.file,
-                key=loc.key,
-                code="invalid-manifest",
-            )
+            raise self.out.error("must be a constraint string or table", loc.key)
         canonical = canonicalize_name(name)
         spec, url, ref_version = "", None, None
         if isinstance(value.get("version"), str):
@@ -348,24 +341,15 @@ class PoetryTables:
         try:
             return python_marker(value)
         except PoetryConstraintError as exc:
-            raise ManifestError(
-                f"invalid python constraint: {exc}",
-                file=loc.file,
-                key=loc.key,
-                code="invalid-constraint",
+            raise self.out.error(
+                f"invalid python constraint: {exc}", loc.key, "invalid-constraint"
             ) from None
 
     def _convert(self, constraint: str, loc: SourceLocation) -> tuple[str, bool]:
         try:
             return to_pep440(constraint)
         except PoetryConstraintError as exc:
-            raise ManifestError(
-                f"invalid constraint: {exc}",
-                file=loc.file,
-                line=loc.line,
-                key=None if loc.line else loc.key,
-                code="invalid-constraint",
-            ) from None
+            raise error_at(loc, f"invalid constraint: {exc}", "invalid-constraint") from None
 
     def _widened(self, name: str, constraint: str, spec: str, loc: SourceLocation) -> None:
         self.out.finding(

@@ -15,7 +15,6 @@ from typing import Any
 from packaging.utils import canonicalize_name
 
 from advisor.model.excerpt import excerpt
-from advisor.errors import ManifestError
 from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._lines import TomlLines
 from advisor.manifests._local import local_project_name
@@ -77,9 +76,7 @@ class _Pyproject:
     def _table(self, parent: Mapping[str, Any], key: str, prefix: str = "") -> Mapping[str, Any]:
         value = parent.get(key, {})
         if not isinstance(value, Mapping):
-            raise ManifestError(
-                "must be a table", file=self.out.display, key=prefix + key, code="invalid-manifest"
-            )
+            raise self.out.error("must be a table", prefix + key)
         return value
 
     def read(self) -> Manifest:
@@ -116,12 +113,7 @@ class _Pyproject:
 
     def _strings(self, value: Any, key: str) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ManifestError(
-                "must be an array of strings",
-                file=self.out.display,
-                key=key,
-                code="invalid-manifest",
-            )
+            raise self.out.error("must be an array of strings", key)
         return value
 
     # PEP 621 -------------------------------------------------------------------------------
@@ -134,25 +126,17 @@ class _Pyproject:
                     self.lines.string("project", "dependencies", text), f"project.dependencies[{i}]"
                 )
                 self.out.requirement(text, loc)
-        optional = self.project.get("optional-dependencies")
-        if optional is not None:
-            if not isinstance(optional, Mapping):
-                raise ManifestError(
-                    "must be a table",
-                    file=self.out.display,
-                    key="project.optional-dependencies",
-                    code="invalid-manifest",
-                )
-            for extra, values in optional.items():
-                key = f"project.optional-dependencies.{extra}"
-                for i, text in enumerate(self._strings(values, key)):
-                    line = self.lines.string("project.optional-dependencies", extra, text)
-                    self.out.requirement(text, self.out.loc(line, f"{key}[{i}]"), group=str(extra))
+        optional = self._table(self.project, "optional-dependencies", "project.")  # {} if absent
+        for extra, values in optional.items():
+            key = f"project.optional-dependencies.{extra}"
+            for i, text in enumerate(self._strings(values, key)):
+                line = self.lines.string("project.optional-dependencies", extra, text)
+                self.out.requirement(text, self.out.loc(line, f"{key}[{i}]"), group=str(extra))
         dynamic = self.project.get("dynamic")
         if isinstance(dynamic, list):
             if "dependencies" in dynamic and deps is None:
                 self._dynamic("dependencies")
-            if "optional-dependencies" in dynamic and optional is None:
+            if "optional-dependencies" in dynamic and "optional-dependencies" not in self.project:
                 self._dynamic("optional-dependencies")
 
     def _dynamic(self, field: str) -> None:
@@ -220,23 +204,12 @@ class _Pyproject:
     # PEP 735 -------------------------------------------------------------------------------
 
     def _dependency_groups(self) -> None:
-        groups = self.data.get("dependency-groups")
-        if groups is None:
-            return
-        if not isinstance(groups, Mapping):
-            raise ManifestError(
-                "must be a table",
-                file=self.out.display,
-                key="dependency-groups",
-                code="invalid-manifest",
-            )
+        groups = self._table(self.data, "dependency-groups")
         names: dict[str, str] = {canonicalize_name(str(g)): str(g) for g in groups}
         for group, values in groups.items():
             key = f"dependency-groups.{group}"
             if not isinstance(values, list):
-                raise ManifestError(
-                    "must be an array", file=self.out.display, key=key, code="invalid-manifest"
-                )
+                raise self.out.error("must be an array", key)
             for i, item in enumerate(values):
                 if isinstance(item, Mapping) and "include-group" in item:
                     self._include_group(
@@ -244,11 +217,8 @@ class _Pyproject:
                     )
                     continue
                 if not isinstance(item, str):
-                    raise ManifestError(
-                        "must be a string or an include-group table",
-                        file=self.out.display,
-                        key=f"{key}[{i}]",
-                        code="invalid-manifest",
+                    raise self.out.error(
+                        "must be a string or an include-group table", f"{key}[{i}]"
                     )
                 loc = self.out.loc(
                     self.lines.string("dependency-groups", str(group), item), f"{key}[{i}]"
@@ -267,21 +237,13 @@ class _Pyproject:
         a group included along two paths (``all -> dev -> {test, lint} -> base``) is no cycle.
         """
         if not isinstance(target, str) or canonicalize_name(target) not in names:
-            raise ManifestError(
-                f"include-group {excerpt(repr(target))} names no dependency group",
-                file=self.out.display,
-                key=key,
-                code="invalid-manifest",
+            raise self.out.error(
+                f"include-group {excerpt(repr(target))} names no dependency group", key
             )
         chain = self._cycle(canonicalize_name(group), canonicalize_name(target), names, groups)
         if chain:
             shown = " -> ".join([group, *(names[c] for c in chain[1:])])
-            raise ManifestError(
-                f"include-group cycle: {shown}",
-                file=self.out.display,
-                key=key,
-                code="include-cycle",
-            )
+            raise self.out.error(f"include-group cycle: {shown}", key, "include-cycle")
 
     def _cycle(
         self, group: str, target: str, names: Mapping[str, str], groups: Mapping[str, Any]

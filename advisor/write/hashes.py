@@ -14,8 +14,7 @@ stays free of network code.
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from advisor.errors import IndexUnavailable
 from advisor.model.digests import HEX_DIGITS, digest
@@ -78,14 +77,3 @@ class IndexHashLookup:
     def close(self) -> None:
         """Stop the index reader's requests and close its client."""
         self.source.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

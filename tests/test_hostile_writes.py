@@ -560,7 +560,7 @@ def test_plan_refuses_a_declaration_it_cannot_find_in_the_text(
         plan.refusals[0].hint
         == "set DDTRACE_VERSION to 4.6.0 where it is defined, or write ddtrace==4.6.0"
     )
-    assert plan.patches == []
+    assert not plan.patches
 
 
 @pytest.mark.parametrize("diff", [False, True], ids=["fix", "diff"])

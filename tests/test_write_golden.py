@@ -202,7 +202,7 @@ def test_second_fix_changes_nothing(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, plan = fix_copy(name, "after", tmp_path, monkeypatch)
-    assert plan.patches == []
+    assert not plan.patches
 
 
 @pytest.mark.parametrize("name", CASES)

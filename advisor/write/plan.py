@@ -56,15 +56,19 @@ class FixPlan:
     and ``--fix`` leaves to the user (setup.py, a ddtrace no file declares, a lock no tool
     owns): the fix is then not done, and the front end does not exit 0.
 
-    The parts are read-only sequences (lists, which compare equal to ``[]`` as callers expect);
-    nothing appends to them after the plan is made.
+    Frozen through and through: whatever sequences it is built from, it keeps tuples, and
+    plans combine into new ones (:meth:`merged`).
     """
 
-    patches: Sequence[Patch] = field(default_factory=list)
-    commands: Sequence[RelockCommand] = field(default_factory=list)
-    messages: Sequence[str] = field(default_factory=list)
-    refusals: Sequence[WriteRefused] = field(default_factory=list)
-    by_hand: Sequence[str] = field(default_factory=list)
+    patches: Sequence[Patch] = ()
+    commands: Sequence[RelockCommand] = ()
+    messages: Sequence[str] = ()
+    refusals: Sequence[WriteRefused] = ()
+    by_hand: Sequence[str] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("patches", "commands", "messages", "refusals", "by_hand"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
 
     def merged(self, other: FixPlan) -> FixPlan:
         """This plan's parts, then ``other``'s; a command or message already present is not

@@ -525,7 +525,7 @@ def online_section(o: Online) -> list[str]:
     warm = statistics.median(o.warm)
     off = statistics.median(o.offline_cache)
     off_none = statistics.median(o.offline_no_cache)
-    ok_uv = [v for v in o.uv.values()]
+    ok_uv = list(o.uv.values())
     uv_total = sum(t for t, _ in ok_uv)
     uv_single = statistics.median([t for t, _ in ok_uv]) if ok_uv else 0.0
     rc, rw = o.requests_cold, o.requests_warm

@@ -62,17 +62,17 @@ def test_default_deadline_is_at_most_60_seconds() -> None:
 
 
 def test_garbage_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with LocalIndex(root=DATA, garbage_for={p: b"\x00\xffnot json" for p in PAGES}) as index:
+    with LocalIndex(root=DATA, garbage_for=dict.fromkeys(PAGES, b"\x00\xffnot json")) as index:
         assert_exit_3(*run(tmp_path, capsys, index.url), "127.0.0.1")
 
 
 def test_truncated_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with LocalIndex(root=DATA, garbage_for={p: b'{"meta": {"api-version": "1.1"}, "files": [{"filename": "x' for p in PAGES}) as index:
+    with LocalIndex(root=DATA, garbage_for=dict.fromkeys(PAGES, b'{"meta": {"api-version": "1.1"}, "files": [{"filename": "x')) as index:
         assert_exit_3(*run(tmp_path, capsys, index.url), "JSON")
 
 
 def test_wrong_content_type(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with LocalIndex(root=DATA, content_type_for={p: "application/octet-stream" for p in PAGES}) as index:
+    with LocalIndex(root=DATA, content_type_for=dict.fromkeys(PAGES, "application/octet-stream")) as index:
         assert_exit_3(*run(tmp_path, capsys, index.url), "content type")
 
 
@@ -115,5 +115,5 @@ def test_transient_503_is_retried(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 @pytest.mark.slow
 def test_persistent_503_gives_up(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with LocalIndex(root=DATA, status_for={p: 503 for p in PAGES}) as index:
+    with LocalIndex(root=DATA, status_for=dict.fromkeys(PAGES, 503)) as index:
         assert_exit_3(*run(tmp_path, capsys, index.url), "HTTP 503")

@@ -280,7 +280,7 @@ def test_a_trickling_index_is_cut_at_the_deadline(part: str, tmp_path: Path) -> 
 def test_ctrl_c_ends_a_run_waiting_on_a_stalled_index(tmp_path: Path) -> None:
     # Background page fetches are on the wire (stalled) when Ctrl-C comes: none may keep the
     # process alive. The bound is a hang bound, not a timing assertion.
-    with Hostile({p: stall for p in PAGES}) as server:
+    with Hostile(dict.fromkeys(PAGES, stall)) as server:
         proc = subprocess.Popen(
             [sys.executable, "-m", "advisor", str(requirements(tmp_path)), "--index-url", server.url(),
              "--cache-dir", str(tmp_path / "c"), "--timeout", "60", "--deadline", "60", *ARGS],
@@ -519,7 +519,7 @@ def test_the_fix_reads_hashes_with_the_runs_credentials_and_cache(
         assert code == 1 and "+ddtrace==3.15.0" in diff
         assert auth == {"Basic Ym9iOm4zdHJj"}  # every request, the hash lookup's too
         # The hashes were cached with the pages: the index going down changes nothing.
-        index.status_for.update({p: 500 for p in PAGES})
+        index.status_for.update(dict.fromkeys(PAGES, 500))
         again = main([str(req), "--diff", "--index-url", index.url, "--cache-dir", str(tmp_path / "c"), *ARGS])
     out = capsys.readouterr()
     assert again == 1 and out.out == diff, out.err
@@ -568,7 +568,7 @@ def test_https_credentials_never_go_to_http_on_the_same_host(
 
 
 def test_a_password_holding_an_at_sign_is_never_shown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with LocalIndex(root=DATA, status_for={p: 500 for p in PAGES}) as index:
+    with LocalIndex(root=DATA, status_for=dict.fromkeys(PAGES, 500)) as index:
         plain = index.url
         url = plain.replace("http://", "http://alice:p@ss@")
         code = main([str(requirements(tmp_path)), "--index-url", url, "--cache-dir", str(tmp_path / "c"), *ARGS])
@@ -648,7 +648,7 @@ def test_trusted_files_expand_variables_for_requests_only(
 
     # Errors show the URL as written too, in every format.
     for fmt in ("text", "json"):
-        with LocalIndex(root=DATA, prefix=f"/{SECRET}", status_for={p: 500 for p in PAGES}) as index:
+        with LocalIndex(root=DATA, prefix=f"/{SECRET}", status_for=dict.fromkeys(PAGES, 500)) as index:
             pipfile = make(tmp_path, f"{index.base}{written}")
             code = main([str(pipfile), "--cache-dir", str(tmp_path / f"e-{fmt}"), *ARGS, "--format", fmt])
             base = index.base

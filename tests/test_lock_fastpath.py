@@ -21,8 +21,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.errors import ManifestError
-from advisor.manifests import _text, read_paths
 from advisor.manifests import _lock as lock_file
+from advisor.manifests import _text, read_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -401,7 +401,7 @@ def test_stored_metadata_and_size_mismatch(local_index: LocalIndex) -> None:
 
 
 def test_a_wheel_without_metadata(local_index: LocalIndex) -> None:
-    with pytest.raises(IndexUnavailable, match="no .dist-info/METADATA"):
+    with pytest.raises(IndexUnavailable, match=r"no \.dist-info/METADATA"):
         read_served(local_index, "demo-1.0-py3-none-any.whl", build_zip({"demo.py": b""}))
 
 

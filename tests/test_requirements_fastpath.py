@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from advisor.errors import ManifestError
-from advisor.manifests import requirements as reqmod
 from advisor.manifests import read_paths
+from advisor.manifests import requirements as reqmod
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -164,7 +164,7 @@ def test_generated_lines_read_as_the_library_reads_them(line: str) -> None:
         return
     try:
         lib = _library_requirement(line, 1)
-    except Exception as exc:  # noqa: BLE001 - the library refused what the fast path took
+    except Exception as exc:
         pytest.fail(f"fast path took {line!r}, the library raised {exc!r}")
     assert not isinstance(lib, reqmod._Invalid), (line, lib)
     _same(plain, lib)

@@ -26,8 +26,8 @@ from advisor.write import (
     run_relock,
     unified_diff,
 )
-from advisor.write.decision import Arm, Targets, Want
 from advisor.write.apply import save_files
+from advisor.write.decision import Arm, Targets, Want
 from advisor.write.locks import CompiledHeader, compile_commands, header_argv, header_refusal
 
 

@@ -56,9 +56,9 @@ def make_advice(spec: Mapping[str, Any]) -> Advice:
         SplitPart(p["marker"], tuple(p["pythons"]), p["ddtrace"]) for p in spec.get("split", [])
     )
     target = spec.get("ddtrace")
-    per_python: dict[str, str | None] = {py: target for py in pythons}
+    per_python: dict[str, str | None] = dict.fromkeys(pythons, target)
     for part in split:
-        per_python.update({py: part.ddtrace for py in part.pythons})
+        per_python.update(dict.fromkeys(part.pythons, part.ddtrace))
     head = [Change("ddtrace", "2.3.0", part.ddtrace) for part in split] or [
         Change("ddtrace", "2.3.0", target)
     ]

@@ -27,19 +27,19 @@ from packaging.version import Version
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from advisor.index.cache import Cache  # noqa: E402
-from advisor.index.simple import ACCEPT  # noqa: E402
-from advisor.index.source import IndexSource  # noqa: E402
-from advisor.index.wheelmeta import read_wheel_metadata  # noqa: E402
-from advisor.knowledge import matrix  # noqa: E402
-from advisor.knowledge.releases import load_snapshot  # noqa: E402
-from advisor.manifests import read_paths  # noqa: E402
-from advisor.model.advice import AdviceRequest  # noqa: E402
-from advisor.plan import plan  # noqa: E402
-from advisor.resolve.source import SnapshotSource  # noqa: E402
+from advisor.index.cache import Cache
+from advisor.index.simple import ACCEPT
+from advisor.index.source import IndexSource
+from advisor.index.wheelmeta import read_wheel_metadata
+from advisor.knowledge import matrix
+from advisor.knowledge.releases import load_snapshot
+from advisor.manifests import read_paths
+from advisor.model.advice import AdviceRequest
+from advisor.plan import plan
+from advisor.resolve.source import SnapshotSource
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from record_index import stand_in_wheel  # noqa: E402
+from record_index import stand_in_wheel
 
 INDEX = "https://pypi.org/simple/"
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "resolver-index"

@@ -230,7 +230,7 @@ class GitHubComments:
         def call() -> None:
             try:
                 done.append(self._request(method, path, **kwargs))
-            except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+            except BaseException as exc:
                 failed.append(exc)
 
         wait = self.deadline

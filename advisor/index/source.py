@@ -600,7 +600,7 @@ class _DaemonPool:
             fn, args = item
             try:
                 fn(*args)
-            except BaseException:  # noqa: BLE001, S112 - a guess that failed: the caller asks again
+            except BaseException:
                 continue
 
     def shutdown(self) -> None:

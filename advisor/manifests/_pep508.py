@@ -18,8 +18,8 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from advisor.model.excerpt import excerpt
 from advisor.errors import ManifestError
+from advisor.model.excerpt import excerpt
 from advisor.model.project import (
     Dependency,
     Finding,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from advisor.model.excerpt import excerpt
 from advisor.manifests._pep508 import Collector, valid_spec
+from advisor.model.excerpt import excerpt
 from advisor.model.project import PythonDeclaration, SourceLocation
 
 #: Characters of a Python range read; longer ones are ignored with a warning.

@@ -12,9 +12,9 @@ import tomllib
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from advisor.errors import ManifestError
 from advisor.model.excerpt import mask_secrets
 from advisor.model.limits import MAX_FILE_BYTES  # read at call time: a test may lower it here
-from advisor.errors import ManifestError
 
 
 def open_file(path: Path, display: str) -> BinaryIO:

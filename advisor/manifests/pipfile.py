@@ -8,19 +8,19 @@ from typing import Any
 
 from packaging.utils import canonicalize_name
 
-from advisor.model.excerpt import excerpt
 from advisor.errors import ManifestError
 from advisor.manifests._lines import TomlLines, json_member_lines
 from advisor.manifests._pep508 import (
     Collector,
     and_markers,
     error_at,
-    pinned_version,
     parse_spec,
+    pinned_version,
     tag_version,
 )
 from advisor.manifests._python import version_spec
 from advisor.manifests._text import as_list, parse_json, parse_toml, read_text
+from advisor.model.excerpt import excerpt
 from advisor.model.project import (
     NO_SPECIFIER,
     Dependency,

@@ -17,7 +17,6 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from advisor.model.excerpt import excerpt
 from advisor.manifests._lines import TomlLines
 from advisor.manifests._pep508 import (
     MAX_REQUIREMENT_CHARS,
@@ -28,6 +27,7 @@ from advisor.manifests._pep508 import (
     tag_version,
 )
 from advisor.manifests._text import as_list
+from advisor.model.excerpt import excerpt
 from advisor.model.project import Dependency, PythonDeclaration, SourceLocation
 
 _CLAUSE = re.compile(r"\s*(\^|~=|~|===|==|!=|<=|>=|<|>|=)?\s*([^\s,]+)\s*,?")
@@ -125,7 +125,7 @@ def _bump(text: str, *, caret: bool) -> str:
         idx = next((i for i, p in enumerate(release) if p != 0), len(release) - 1)
     else:
         idx = 1 if len(release) >= 2 else 0
-    upper = release[:idx] + [release[idx] + 1]
+    upper = [*release[:idx], release[idx] + 1]
     upper += [0] * (len(release) - len(upper))
     return ".".join(str(p) for p in upper)
 

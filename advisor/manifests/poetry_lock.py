@@ -14,10 +14,10 @@ from typing import Any
 from packaging.markers import InvalidMarker, Marker
 from packaging.utils import canonicalize_name
 
-from advisor.model.excerpt import excerpt
 from advisor.manifests._lock import LockFile, metadata_version
 from advisor.manifests._pep508 import Collector, locked_version, split_marker
 from advisor.manifests.poetry import PoetryConstraintError, to_pep440
+from advisor.model.excerpt import excerpt
 from advisor.model.project import Dependency, Manifest, PythonDeclaration
 
 SUPPORTED_MAJOR = 2

@@ -14,7 +14,6 @@ from typing import Any
 
 from packaging.utils import canonicalize_name
 
-from advisor.model.excerpt import excerpt
 from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._lines import TomlLines
 from advisor.manifests._local import local_project_name
@@ -24,6 +23,7 @@ from advisor.manifests._text import as_list, parse_toml, read_text
 from advisor.manifests.hatch import read_envs
 from advisor.manifests.poetry import PoetryTables
 from advisor.manifests.requirements import RequirementsReader
+from advisor.model.excerpt import excerpt
 from advisor.model.project import Dependency, Manifest, PythonDeclaration, SourceLocation
 
 _EGG = re.compile(r"#egg=([A-Za-z0-9][A-Za-z0-9._-]*)")

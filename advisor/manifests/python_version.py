@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from advisor.model.excerpt import excerpt
 from advisor.manifests._python import version_spec
 from advisor.manifests._text import read_text
+from advisor.model.excerpt import excerpt
 from advisor.model.project import Finding, Manifest, PythonDeclaration, SourceLocation
 
 

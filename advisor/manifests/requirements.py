@@ -130,7 +130,7 @@ class _Walk:
             # A plain requirement never needs pip-requirements-parser's classes (and a file of
             # nothing else never imports the library).
             if not isinstance(item, _Plain) and isinstance(item, prp.OptionLine):
-                self.option(item, path, display, stack + (real,), constraint)
+                self.option(item, path, display, (*stack, real), constraint)
             else:
                 self.requirement(item, path, display, constraint)
 
@@ -341,7 +341,7 @@ def _items(text: str, display: str) -> Iterator[Any]:
             parser = prp.build_parser()
         try:
             yield from _line(line, number, display, parser)
-        except Exception as exc:  # noqa: BLE001 - optparse, shlex, URL and packaging errors
+        except Exception as exc:
             yield _Invalid(number, line, _reason(str(exc)))
             continue
 

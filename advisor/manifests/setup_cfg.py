@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from advisor.model.excerpt import excerpt
 from advisor.errors import ManifestError
 from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._pep508 import MAX_ENTRIES, Collector
 from advisor.manifests._python import declare
 from advisor.manifests._text import read_text
 from advisor.manifests.requirements import RequirementsReader
+from advisor.model.excerpt import excerpt
 from advisor.model.project import Manifest
 
 _SECTION = re.compile(r"^\[([^\]]+)\]\s*(?:[#;].*)?$")

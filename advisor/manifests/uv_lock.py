@@ -12,12 +12,12 @@ from typing import Any
 
 from packaging.utils import canonicalize_name
 
-from advisor.model.excerpt import excerpt
 from advisor.errors import ManifestError
 from advisor.manifests._lines import line_after
 from advisor.manifests._lock import LockFile
 from advisor.manifests._pep508 import Collector, locked_version, valid_marker, with_source
 from advisor.manifests._python import declare
+from advisor.model.excerpt import excerpt
 from advisor.model.project import Dependency, Manifest
 
 #: The lock ``version`` this reader understands (uv's ``LockVersion``); ``revision`` may grow.

@@ -177,7 +177,7 @@ class ReleaseSnapshot:
         # Computed once: the planner walks the final releases for every CPython and candidate.
         if not self._final_sorted:
             self._final.extend(r for r in self.releases if r.is_final and not r.yanked)
-            self._final_sorted.append(all(a.version <= b.version for a, b in zip(self._final, self._final[1:])))
+            self._final_sorted.append(all(a.version <= b.version for a, b in zip(self._final, self._final[1:], strict=False)))
         return self._final
 
     @property

@@ -101,13 +101,16 @@ def advise_files(paths: Sequence[str], request: AdviceRequest, settings: Setting
     """
     from advisor.index.config import configured_indexes  # no httpx either (see _open_index)
 
-    project = read_paths(paths, allow_outside=settings.allow_outside,
-                         trusted=settings.trust_files)
+    project = read_paths(paths, allow_outside=settings.allow_outside, trusted=settings.trust_files)
     shipped = load_snapshot(settings.snapshot)
     knowledge = matrix.load()
-    config = configured_indexes(settings.index_url, settings.extra_index_urls, project.index_urls(),
-                                trusted=settings.trust_files,
-                                expand=_index_expansion(project) if settings.trust_files else {})
+    config = configured_indexes(
+        settings.index_url,
+        settings.extra_index_urls,
+        project.index_urls(),
+        trusted=settings.trust_files,
+        expand=_index_expansion(project) if settings.trust_files else {},
+    )
     index = _open_index(config, settings, offline=request.offline, clock=None)
     notes: list[Finding] = []
     try:
@@ -118,16 +121,29 @@ def advise_files(paths: Sequence[str], request: AdviceRequest, settings: Setting
             # page only when it needs it.
             index.prefetch_async(d.name for d in project.dependencies if d.name != shipped.project)
             releases = _live(index, shipped, request, notes)
-        advice = plan(project, knowledge, releases, request, SnapshotSource(releases, fallback=index))
+        advice = plan(
+            project, knowledge, releases, request, SnapshotSource(releases, fallback=index)
+        )
     finally:
         index.close()
     notes += [Finding("index-note", "warning", n) for n in index.notes]
     if config.skipped and not request.offline:
-        notes.append(Finding("index-skipped", "info", f"indexes that are not http(s) were skipped: {', '.join(config.skipped)}"))
+        notes.append(
+            Finding(
+                "index-skipped",
+                "info",
+                f"indexes that are not http(s) were skipped: {', '.join(config.skipped)}",
+            )
+        )
     if config.ignored and not request.offline:
-        notes.append(Finding("index-ignored", "info",
-                             "package indexes named in the files were not used because the files are untrusted "
-                             f"(only the indexes the workflow configures are read): {', '.join(config.ignored)}"))
+        notes.append(
+            Finding(
+                "index-ignored",
+                "info",
+                "package indexes named in the files were not used because the files are untrusted "
+                f"(only the indexes the workflow configures are read): {', '.join(config.ignored)}",
+            )
+        )
     advice = dataclasses.replace(advice, findings=(*advice.findings, *notes))
     return Advised(project, advice, request.offline, settings, config, index.started_clock)
 
@@ -158,17 +174,29 @@ def _open_index(
         cache = Cache(Path(settings.cache_dir) if settings.cache_dir else default_cache_dir())
     # The deadline clock starts with the run's first request (a run answered by the cache
     # never imports httpx); a later reader of the same run (--fix's hashes) shares it.
-    return IndexSource(config.indexes, cache, offline=offline, timeout=settings.timeout,
-                       deadline=clock if clock is not None else settings.deadline)
+    return IndexSource(
+        config.indexes,
+        cache,
+        offline=offline,
+        timeout=settings.timeout,
+        deadline=clock if clock is not None else settings.deadline,
+    )
 
 
-def _live(index: IndexSource, shipped: ReleaseSnapshot, request: AdviceRequest, notes: list[Finding]) -> ReleaseSnapshot:
+def _live(
+    index: IndexSource, shipped: ReleaseSnapshot, request: AdviceRequest, notes: list[Finding]
+) -> ReleaseSnapshot:
     """ddtrace's releases as the index lists them now, with the snapshot's Requires-Dist."""
     try:
         live = index.releases(shipped.project)
     except IndexUnavailable as exc:
-        notes.append(Finding("index-fallback", "warning",
-                             f"{exc.message}; using the shipped release snapshot of {shipped.snapshot_date}"))
+        notes.append(
+            Finding(
+                "index-fallback",
+                "warning",
+                f"{exc.message}; using the shipped release snapshot of {shipped.snapshot_date}",
+            )
+        )
         return shipped
     if not live:
         return shipped
@@ -177,11 +205,17 @@ def _live(index: IndexSource, shipped: ReleaseSnapshot, request: AdviceRequest, 
         known = shipped.get(release.version)
         rd = known.requires_dist if known is not None else None
         merged.append(dataclasses.replace(release, requires_dist=rd))
-    return ReleaseSnapshot(shipped.project, index.display_url,
-                           f"{request.today.isoformat()} (live index)", tuple(merged))
+    return ReleaseSnapshot(
+        shipped.project,
+        index.display_url,
+        f"{request.today.isoformat()} (live index)",
+        tuple(merged),
+    )
 
 
-def advise(paths: Sequence[str], request: AdviceRequest, settings: Settings | None = None) -> Advice:
+def advise(
+    paths: Sequence[str], request: AdviceRequest, settings: Settings | None = None
+) -> Advice:
     """Advise on the dependency files at ``paths`` (see :func:`advise_files`)."""
     return advise_files(paths, request, settings or Settings()).advice
 

@@ -58,9 +58,13 @@ def phases(argv: list[str]) -> dict[str, Any]:
         code = cli.main(argv)
     total = time.perf_counter() - run_start + spent["imports"]
     spent["other"] = total - sum(spent.values())
-    return {"ms": {k: round(v * 1000, 1) for k, v in spent.items()}, "total_ms": round(total * 1000, 1),
-            "exit": code, "httpx_imported": "httpx" in sys.modules,
-            "resolvelib_imported": "resolvelib" in sys.modules}
+    return {
+        "ms": {k: round(v * 1000, 1) for k, v in spent.items()},
+        "total_ms": round(total * 1000, 1),
+        "exit": code,
+        "httpx_imported": "httpx" in sys.modules,
+        "resolvelib_imported": "resolvelib" in sys.modules,
+    }
 
 
 def requests(argv: list[str]) -> dict[str, Any]:
@@ -72,7 +76,9 @@ def requests(argv: list[str]) -> dict[str, Any]:
     state = {"in_flight": 0, "max_in_flight": 0}
     original_send = httpx.Client.send
 
-    def send(self: httpx.Client, request: httpx.Request, *args: Any, **kwargs: Any) -> httpx.Response:
+    def send(
+        self: httpx.Client, request: httpx.Request, *args: Any, **kwargs: Any
+    ) -> httpx.Response:
         with lock:
             state["in_flight"] += 1
             state["max_in_flight"] = max(state["max_in_flight"], state["in_flight"])
@@ -82,8 +88,14 @@ def requests(argv: list[str]) -> dict[str, Any]:
         finally:
             with lock:
                 state["in_flight"] -= 1
-                log.append({"url": str(request.url), "method": request.method,
-                            "range": request.headers.get("range"), "t": begin - T0})
+                log.append(
+                    {
+                        "url": str(request.url),
+                        "method": request.method,
+                        "range": request.headers.get("range"),
+                        "t": begin - T0,
+                    }
+                )
 
     httpx.Client.send = send  # type: ignore[method-assign]
 
@@ -146,7 +158,7 @@ def requests(argv: list[str]) -> dict[str, Any]:
 
 def main() -> None:
     mode, out = sys.argv[1], sys.argv[2]
-    argv = sys.argv[sys.argv.index("--") + 1:]
+    argv = sys.argv[sys.argv.index("--") + 1 :]
     result = phases(argv) if mode == "phases" else requests(argv)
     with open(out, "w", encoding="utf-8") as fh:
         json.dump(result, fh, indent=2)

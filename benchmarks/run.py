@@ -76,16 +76,33 @@ def _env(extra: dict[str, str]) -> dict[str, str]:
     return env
 
 
-def median_seconds(argv: Sequence[str], runs: int, warmup: int, runner: Runner, timer: str) -> float:
+def median_seconds(
+    argv: Sequence[str], runs: int, warmup: int, runner: Runner, timer: str
+) -> float:
     """The median wall time of ``argv`` over ``runs`` runs (output discarded)."""
     if timer == "hyperfine":
         with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
             export = fh.name
         try:
             subprocess.run(
-                ["hyperfine", "-N", "-i", "--style", "none", "-w", str(warmup), "-r", str(runs),
-                 "--export-json", export, shlex.join(argv)],
-                check=True, cwd=runner.cwd, env=_env(runner.env), stdout=subprocess.DEVNULL,
+                [
+                    "hyperfine",
+                    "-N",
+                    "-i",
+                    "--style",
+                    "none",
+                    "-w",
+                    str(warmup),
+                    "-r",
+                    str(runs),
+                    "--export-json",
+                    export,
+                    shlex.join(argv),
+                ],
+                check=True,
+                cwd=runner.cwd,
+                env=_env(runner.env),
+                stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
             with open(export, encoding="utf-8") as fh:
@@ -95,8 +112,14 @@ def median_seconds(argv: Sequence[str], runs: int, warmup: int, runner: Runner, 
     times = []
     for i in range(warmup + runs):
         start = time.perf_counter()
-        subprocess.run(argv, check=False, cwd=runner.cwd, env=_env(runner.env), stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
+        subprocess.run(
+            argv,
+            check=False,
+            cwd=runner.cwd,
+            env=_env(runner.env),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         if i >= warmup:
             times.append(time.perf_counter() - start)
     return statistics.median(times)
@@ -120,17 +143,32 @@ print(usage.ru_maxrss)
 
 def peak_rss_mb(argv: Sequence[str], runner: Runner) -> float:
     """Peak resident set size of one run of ``argv``, in MB (``wait4``'s ru_maxrss)."""
-    out = subprocess.run([sys.executable, "-S", "-c", _RSS_WRAPPER, *argv], cwd=runner.cwd,
-                         env=_env(runner.env), capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-S", "-c", _RSS_WRAPPER, *argv],
+        cwd=runner.cwd,
+        env=_env(runner.env),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     maxrss = int(out.strip())
-    return maxrss / 1024 / 1024 if sys.platform == "darwin" else maxrss / 1024  # bytes on macOS, KiB on Linux
+    return (
+        maxrss / 1024 / 1024 if sys.platform == "darwin" else maxrss / 1024
+    )  # bytes on macOS, KiB on Linux
 
 
 def run_once(argv: Sequence[str], runner: Runner, timeout: float = 600) -> tuple[float, int, str]:
     """One run: (seconds, exit status, stdout)."""
     start = time.perf_counter()
-    proc = subprocess.run(argv, check=False, cwd=runner.cwd, env=_env(runner.env), capture_output=True, text=True,
-                          timeout=timeout)
+    proc = subprocess.run(
+        argv,
+        check=False,
+        cwd=runner.cwd,
+        env=_env(runner.env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     return time.perf_counter() - start, proc.returncode, proc.stdout
 
 
@@ -142,17 +180,34 @@ def venv_python(venv: Path) -> Path:
 
 
 def venv_script(venv: Path, name: str) -> Path:
-    return venv / ("Scripts" if os.name == "nt" else "bin") / (name + (".exe" if os.name == "nt" else ""))
+    return (
+        venv
+        / ("Scripts" if os.name == "nt" else "bin")
+        / (name + (".exe" if os.name == "nt" else ""))
+    )
 
 
 def install_venv(venv: Path) -> None:
     """A virtual environment holding this checkout as ``pip install .`` installs it."""
     if not venv_python(venv).exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(venv_python(venv)), "-m", "pip", "install", "-q", str(ROOT)], check=True)
+        subprocess.run(
+            [str(venv_python(venv)), "-m", "pip", "install", "-q", str(ROOT)], check=True
+        )
     else:  # refresh the project itself (the code under test), keep its dependencies
-        subprocess.run([str(venv_python(venv)), "-m", "pip", "install", "-q", "--no-deps",
-                        "--force-reinstall", str(ROOT)], check=True)
+        subprocess.run(
+            [
+                str(venv_python(venv)),
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "--no-deps",
+                "--force-reinstall",
+                str(ROOT),
+            ],
+            check=True,
+        )
 
 
 def install_uv(venv: Path) -> Path:
@@ -167,9 +222,14 @@ def probe(mode: str, argv: Sequence[str], runner: Runner) -> dict[str, object]:
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
         out = fh.name
     try:
-        subprocess.run([runner.python, str(HERE / "probe.py"), mode, out, "--", *argv],
-                       cwd=runner.cwd, env=_env(runner.env), check=True, stdout=subprocess.DEVNULL,
-                       timeout=600)
+        subprocess.run(
+            [runner.python, str(HERE / "probe.py"), mode, out, "--", *argv],
+            cwd=runner.cwd,
+            env=_env(runner.env),
+            check=True,
+            stdout=subprocess.DEVNULL,
+            timeout=600,
+        )
         with open(out, encoding="utf-8") as fh:
             return dict(json.load(fh))
     finally:
@@ -178,8 +238,14 @@ def probe(mode: str, argv: Sequence[str], runner: Runner) -> dict[str, object]:
 
 def import_profile(argv: Sequence[str], runner: Runner, top: int = 12) -> list[tuple[str, float]]:
     """Self import time (ms) by top-level package for one run, largest first."""
-    proc = subprocess.run([runner.python, "-X", "importtime", *argv], check=False, cwd=runner.cwd, env=_env(runner.env),
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [runner.python, "-X", "importtime", *argv],
+        check=False,
+        cwd=runner.cwd,
+        env=_env(runner.env),
+        capture_output=True,
+        text=True,
+    )
     totals: dict[str, float] = {}
     for line in proc.stderr.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
@@ -235,44 +301,104 @@ def cases(paths: dict[str, Path]) -> list[Case]:
     req = paths["requirements"]
     out = [
         Case("--version", ["--version"], ["-c", "pass"], "python -c pass", 6.0, "6x"),
-        Case("uv.lock 2 MB", [str(paths["uv.lock"]), "--offline", "--no-cache"], toml_floor(paths["uv.lock"]),
-             "tomllib load", 1.5, "1.5x"),
-        Case("poetry.lock 2 MB", [str(paths["poetry.lock"]), "--offline", "--no-cache"],
-             toml_floor(paths["poetry.lock"]), "tomllib load", 1.5, "(1.5x)", informational=True),
-        Case("pdm.lock 2 MB", [str(paths["pdm.lock"]), "--offline", "--no-cache"], toml_floor(paths["pdm.lock"]),
-             "tomllib load", 1.5, "(1.5x)", informational=True),
-        Case("hashed requirements 6k lines", [str(req), "--offline", "--no-cache"],
-             ["-c", f"open({str(req)!r}, encoding='utf-8').read().splitlines()"], "read + split lines", 3.0, "3x"),
-        Case("hashed requirements 6k lines", [str(req), "--offline", "--no-cache"],
-             ["-c", f"import pip_requirements_parser as p; p.RequirementsFile.from_file({str(req)!r})"],
-             "pip-requirements-parser read", 3.0, "(3x)", informational=True),
-        Case("monorepo 200 manifests", [str(paths["monorepo"]), "--offline", "--no-cache"], ["-c", "pass"],
-             "python -c pass", None, "< 2 s", absolute=2.0),
+        Case(
+            "uv.lock 2 MB",
+            [str(paths["uv.lock"]), "--offline", "--no-cache"],
+            toml_floor(paths["uv.lock"]),
+            "tomllib load",
+            1.5,
+            "1.5x",
+        ),
+        Case(
+            "poetry.lock 2 MB",
+            [str(paths["poetry.lock"]), "--offline", "--no-cache"],
+            toml_floor(paths["poetry.lock"]),
+            "tomllib load",
+            1.5,
+            "(1.5x)",
+            informational=True,
+        ),
+        Case(
+            "pdm.lock 2 MB",
+            [str(paths["pdm.lock"]), "--offline", "--no-cache"],
+            toml_floor(paths["pdm.lock"]),
+            "tomllib load",
+            1.5,
+            "(1.5x)",
+            informational=True,
+        ),
+        Case(
+            "hashed requirements 6k lines",
+            [str(req), "--offline", "--no-cache"],
+            ["-c", f"open({str(req)!r}, encoding='utf-8').read().splitlines()"],
+            "read + split lines",
+            3.0,
+            "3x",
+        ),
+        Case(
+            "hashed requirements 6k lines",
+            [str(req), "--offline", "--no-cache"],
+            [
+                "-c",
+                f"import pip_requirements_parser as p; p.RequirementsFile.from_file({str(req)!r})",
+            ],
+            "pip-requirements-parser read",
+            3.0,
+            "(3x)",
+            informational=True,
+        ),
+        Case(
+            "monorepo 200 manifests",
+            [str(paths["monorepo"]), "--offline", "--no-cache"],
+            ["-c", "pass"],
+            "python -c pass",
+            None,
+            "< 2 s",
+            absolute=2.0,
+        ),
     ]
     return out
 
 
-def measure_offline(runners: list[Runner], paths: dict[str, Path], runs: int, warmup: int, timer: str,
-                    say: Callable[[str], None]) -> list[Result]:
+def measure_offline(
+    runners: list[Runner],
+    paths: dict[str, Path],
+    runs: int,
+    warmup: int,
+    timer: str,
+    say: Callable[[str], None],
+) -> list[Result]:
     results = []
-    seen: dict[tuple[str, ...], tuple[float, float]] = {}  # a run compared with two floors is timed once
+    seen: dict[
+        tuple[str, ...], tuple[float, float]
+    ] = {}  # a run compared with two floors is timed once
     for runner in runners:
         for case in cases(paths):
             argv = [*runner.command, *case.args]
             if tuple(argv) not in seen:
-                seen[tuple(argv)] = (median_seconds(argv, runs, warmup, runner, timer), peak_rss_mb(argv, runner))
+                seen[tuple(argv)] = (
+                    median_seconds(argv, runs, warmup, runner, timer),
+                    peak_rss_mb(argv, runner),
+                )
             median, rss = seen[tuple(argv)]
-            floor = median_seconds([runner.python, *case.floor], runs, warmup, runner, timer) if case.floor else None
+            floor = (
+                median_seconds([runner.python, *case.floor], runs, warmup, runner, timer)
+                if case.floor
+                else None
+            )
             floor_rss = peak_rss_mb([runner.python, *case.floor], runner) if case.floor else None
             result = Result(case, runner.name, median, floor, rss, floor_rss)
-            say(f"{runner.name:14} {case.name:30} {median * 1000:8.1f} ms  floor "
-                f"{(floor or 0) * 1000:8.1f} ms  ratio {result.ratio or 0:5.2f}  rss {rss:6.1f} MB")
+            say(
+                f"{runner.name:14} {case.name:30} {median * 1000:8.1f} ms  floor "
+                f"{(floor or 0) * 1000:8.1f} ms  ratio {result.ratio or 0:5.2f}  rss {rss:6.1f} MB"
+            )
             results.append(result)
     return results
 
 
-def attribution(runner: Runner, paths: dict[str, Path], runs: int, warmup: int,
-                timer: str) -> list[tuple[str, str, float]]:
+def attribution(
+    runner: Runner, paths: dict[str, Path], runs: int, warmup: int, timer: str
+) -> list[tuple[str, str, float]]:
     """Costs that make up a run: (key, label, seconds), each a process median minus that of
     ``python -c pass`` (the first, ``start``, is ``python -c pass`` itself)."""
     lock = str(paths["uv.lock"])
@@ -280,21 +406,50 @@ def attribution(runner: Runner, paths: dict[str, Path], runs: int, warmup: int,
     probes = [
         ("start", "interpreter start-up and exit (`python -c pass`)", ["-c", "pass"]),
         ("prp", "import pip_requirements_parser", ["-c", "import pip_requirements_parser"]),
-        ("specifiers", "import packaging.specifiers (the least a version comparison needs)",
-         ["-c", "import packaging.specifiers"]),
-        ("packaging", "import packaging (specifiers, version, utils, markers, requirements)",
-         ["-c", ("import packaging.specifiers, packaging.version, packaging.utils, packaging.markers, "
-                 "packaging.requirements")]),
+        (
+            "specifiers",
+            "import packaging.specifiers (the least a version comparison needs)",
+            ["-c", "import packaging.specifiers"],
+        ),
+        (
+            "packaging",
+            "import packaging (specifiers, version, utils, markers, requirements)",
+            [
+                "-c",
+                (
+                    "import packaging.specifiers, packaging.version, packaging.utils, packaging.markers, "
+                    "packaging.requirements"
+                ),
+            ],
+        ),
         ("pylock", "import packaging.pylock", ["-c", "import packaging.pylock"]),
         ("manifests", "import advisor.manifests (all readers)", ["-c", "import advisor.manifests"]),
-        ("pipeline", "import advisor.pipeline (every module an offline run needs)",
-         ["-c", "import advisor.pipeline"]),
-        ("pipeline_exit", "  the same, exiting with os._exit (no interpreter teardown)",
-         ["-c", "import os, advisor.pipeline; os._exit(0)"]),
-        ("toml", "tomllib load of the uv.lock", ["-c", f"import tomllib; tomllib.load(open({lock!r}, 'rb'))"]),
-        ("run_exit", "aap-advise uv.lock, in-process, exiting with os._exit",
-         ["-c", ("import os, sys; from advisor.frontends.cli import main; "
-                 f"main([{lock!r}, '--offline', '--no-cache']); sys.stdout.flush(); os._exit(0)")]),
+        (
+            "pipeline",
+            "import advisor.pipeline (every module an offline run needs)",
+            ["-c", "import advisor.pipeline"],
+        ),
+        (
+            "pipeline_exit",
+            "  the same, exiting with os._exit (no interpreter teardown)",
+            ["-c", "import os, advisor.pipeline; os._exit(0)"],
+        ),
+        (
+            "toml",
+            "tomllib load of the uv.lock",
+            ["-c", f"import tomllib; tomllib.load(open({lock!r}, 'rb'))"],
+        ),
+        (
+            "run_exit",
+            "aap-advise uv.lock, in-process, exiting with os._exit",
+            [
+                "-c",
+                (
+                    "import os, sys; from advisor.frontends.cli import main; "
+                    f"main([{lock!r}, '--offline', '--no-cache']); sys.stdout.flush(); os._exit(0)"
+                ),
+            ],
+        ),
     ]
     base = median_seconds([py, "-c", "pass"], runs, warmup, runner, timer)
     out = []
@@ -302,7 +457,9 @@ def attribution(runner: Runner, paths: dict[str, Path], runs: int, warmup: int,
         if key == "start":
             out.append((key, label, base))
         else:
-            out.append((key, label, median_seconds([py, *argv], runs, warmup, runner, timer) - base))
+            out.append(
+                (key, label, median_seconds([py, *argv], runs, warmup, runner, timer) - base)
+            )
     return out
 
 
@@ -325,7 +482,9 @@ class Online:
     rss_warm_mb: float
 
 
-def measure_online(runner: Runner, paths: dict[str, Path], runs: int, say: Callable[[str], None]) -> Online:
+def measure_online(
+    runner: Runner, paths: dict[str, Path], runs: int, say: Callable[[str], None]
+) -> Online:
     project = paths["online"]
     folder = project.parent
     base = [*runner.command, str(project)]
@@ -334,15 +493,30 @@ def measure_online(runner: Runner, paths: dict[str, Path], runs: int, say: Calla
     say(f"online: CPythons in scope {', '.join(scope)}")
 
     uv = install_uv(UV_VENV)
-    uv_version = subprocess.run([str(uv), "--version"], check=False, capture_output=True, text=True).stdout.strip()
+    uv_version = subprocess.run(
+        [str(uv), "--version"], check=False, capture_output=True, text=True
+    ).stdout.strip()
     uv_times: dict[str, tuple[float, int]] = {}
     for py in scope:
         samples, code = [], 0
         for _ in range(runs):
             # --no-python-downloads: never fetch an interpreter (that is not resolution work).
-            seconds, code, _ = run_once([str(uv), "pip", "compile", str(project.name), "--python-version", py,
-                                         "--no-cache", "--no-python-downloads", "-q", "-o", os.devnull],
-                                        Runner("uv", [], runner.python, cwd=folder))
+            seconds, code, _ = run_once(
+                [
+                    str(uv),
+                    "pip",
+                    "compile",
+                    str(project.name),
+                    "--python-version",
+                    py,
+                    "--no-cache",
+                    "--no-python-downloads",
+                    "-q",
+                    "-o",
+                    os.devnull,
+                ],
+                Runner("uv", [], runner.python, cwd=folder),
+            )
             samples.append(seconds)
         uv_times[py] = (statistics.median(samples), code)
         say(f"online: uv pip compile --python-version {py}: {uv_times[py][0]:.2f} s (exit {code})")
@@ -351,27 +525,55 @@ def measure_online(runner: Runner, paths: dict[str, Path], runs: int, say: Calla
     with tempfile.TemporaryDirectory(prefix="aap-bench-") as tmp:
         for i in range(runs):
             cache = Path(tmp) / f"cold-{i}"
-            seconds, code, _ = run_once([*base, "--cache-dir", str(cache), "--index-url", INDEX], runner)
+            seconds, code, _ = run_once(
+                [*base, "--cache-dir", str(cache), "--index-url", INDEX], runner
+            )
             cold.append(seconds)
             say(f"online: cold run {i + 1}: {seconds:.2f} s (exit {code})")
         cache = Path(tmp) / f"cold-{runs - 1}"
         for _ in range(max(runs, 5)):
-            warm.append(run_once([*base, "--cache-dir", str(cache), "--index-url", INDEX], runner)[0])
+            warm.append(
+                run_once([*base, "--cache-dir", str(cache), "--index-url", INDEX], runner)[0]
+            )
             off_cache.append(run_once([*base, "--offline", "--cache-dir", str(cache)], runner)[0])
             off_none.append(run_once([*base, "--offline", "--no-cache"], runner)[0])
-        warm_phases = probe("phases", [str(project), "--cache-dir", str(cache), "--index-url", INDEX], runner)
-        requests_warm = probe("requests", [str(project), "--cache-dir", str(cache), "--index-url", INDEX], runner)
-        requests_cold = probe("requests", [str(project), "--cache-dir", str(Path(tmp) / "counted"),
-                                           "--index-url", INDEX], runner)
+        warm_phases = probe(
+            "phases", [str(project), "--cache-dir", str(cache), "--index-url", INDEX], runner
+        )
+        requests_warm = probe(
+            "requests", [str(project), "--cache-dir", str(cache), "--index-url", INDEX], runner
+        )
+        requests_cold = probe(
+            "requests",
+            [str(project), "--cache-dir", str(Path(tmp) / "counted"), "--index-url", INDEX],
+            runner,
+        )
         rss_warm = peak_rss_mb([*base, "--cache-dir", str(cache), "--index-url", INDEX], runner)
-        rss_cold = peak_rss_mb([*base, "--cache-dir", str(Path(tmp) / "rss"), "--index-url", INDEX], runner)
-    say(f"online: warm {statistics.median(warm):.2f} s, offline (same cache) {statistics.median(off_cache):.2f} s, "
-        f"requests cold {requests_cold['requests']}, warm {requests_warm['requests']}")
-    return Online(scope, cold, warm, off_cache, off_none, uv_times, uv_version, requests_cold, requests_warm,
-                  warm_phases, rss_cold, rss_warm)
+        rss_cold = peak_rss_mb(
+            [*base, "--cache-dir", str(Path(tmp) / "rss"), "--index-url", INDEX], runner
+        )
+    say(
+        f"online: warm {statistics.median(warm):.2f} s, offline (same cache) {statistics.median(off_cache):.2f} s, "
+        f"requests cold {requests_cold['requests']}, warm {requests_warm['requests']}"
+    )
+    return Online(
+        scope,
+        cold,
+        warm,
+        off_cache,
+        off_none,
+        uv_times,
+        uv_version,
+        requests_cold,
+        requests_warm,
+        warm_phases,
+        rss_cold,
+        rss_warm,
+    )
 
 
 # -- the report ---------------------------------------------------------------------------
+
 
 def _ms(seconds: float | None) -> str:
     return "—" if seconds is None else f"{seconds * 1000:.0f} ms"
@@ -388,13 +590,28 @@ def machine() -> list[str]:
     cpu = platform.processor() or platform.machine()
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as fh:
-            cpu = next((line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")), cpu)
+            cpu = next(
+                (line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")), cpu
+            )
     except OSError:
         pass
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], check=False, cwd=ROOT, capture_output=True,
-                            text=True).stdout.strip() or "unknown"
-    dirty = subprocess.run(["git", "status", "--porcelain", "--", "advisor"], check=False, cwd=ROOT, capture_output=True,
-                           text=True).stdout.strip()
+    commit = (
+        subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            check=False,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        or "unknown"
+    )
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--", "advisor"],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     return [
         f"- Machine: {cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}",
         f"- Python: {platform.python_implementation()} {platform.python_version()} ({sys.executable})",
@@ -403,9 +620,16 @@ def machine() -> list[str]:
     ]
 
 
-def render(results: list[Result], phases: dict[str, dict[str, dict[str, object]]],
-           imports: dict[str, list[tuple[str, float]]], parts: dict[str, list[tuple[str, str, float]]],
-           online: Online | None, args: argparse.Namespace, sizes: dict[str, str], timer: str) -> str:
+def render(
+    results: list[Result],
+    phases: dict[str, dict[str, dict[str, object]]],
+    imports: dict[str, list[tuple[str, float]]],
+    parts: dict[str, list[tuple[str, str, float]]],
+    online: Online | None,
+    args: argparse.Namespace,
+    sizes: dict[str, str],
+    timer: str,
+) -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -422,7 +646,7 @@ def render(results: list[Result], phases: dict[str, dict[str, dict[str, object]]
         "  for `--version`; `python -c \"import tomllib; tomllib.load(open(LOCK, 'rb'))\"` for a lock",
         "  (the bare TOML parse of the file; aap-advise's lock readers skip the per-file hash lists, nine",
         "  tenths of the bytes, so they parse less than this floor does);",
-        "  `python -c \"open(REQ).read().splitlines()\"` for the requirements file (\"reading it\" read",
+        '  `python -c "open(REQ).read().splitlines()"` for the requirements file ("reading it" read',
         "  literally, the judged budget). For information, the same run also times reading the file with",
         "  pip-requirements-parser (`RequirementsFile.from_file`, what pip-audit runs to read it), in",
         "  parentheses.",
@@ -432,11 +656,11 @@ def render(results: list[Result], phases: dict[str, dict[str, dict[str, object]]
         "- Two runners: `python -m advisor` from the checkout (this script's interpreter), and the",
         "  `aap-advise` console script of a fresh `pip install .` virtual environment (what users run;",
         "  its floors use that environment's `python`). A budget is met when it is met by both.",
-        "- Online: \"cold\" is a fresh `--cache-dir`; \"warm\" reuses it within the 10-minute page",
+        '- Online: "cold" is a fresh `--cache-dir`; "warm" reuses it within the 10-minute page',
         "  freshness window; the warm budget is judged against `--offline` with the same cache (the same",
         "  answer from the same data, without the network). `uv pip compile requirements.in",
         "  --python-version X.Y --no-cache --no-python-downloads` runs once per CPython in aap-advise's",
-        "  scope (aap-advise answers for all of them in one run); \"well ahead\" is read as taking at",
+        '  scope (aap-advise answers for all of them in one run); "well ahead" is read as taking at',
         "  most half of the summed uv time, and the ratio to a single uv run is shown as well.",
         "",
         "## Inputs",
@@ -449,34 +673,64 @@ def render(results: list[Result], phases: dict[str, dict[str, dict[str, object]]
         "| --- | --- | ---: | --- | ---: | ---: | ---: | --- | ---: |",
     ]
     for r in results:
-        ratio = f"{r.ratio:.2f}x" if r.ratio is not None and r.case.absolute is None else (
-            f"{r.ratio:.1f}x" if r.ratio is not None else "—")
+        ratio = (
+            f"{r.ratio:.2f}x"
+            if r.ratio is not None and r.case.absolute is None
+            else (f"{r.ratio:.1f}x" if r.ratio is not None else "—")
+        )
         floor_rss = f" ({r.floor_rss_mb:.0f} MB)" if r.floor_rss_mb is not None else ""
-        lines.append(f"| {r.runner} | {r.case.name} | {_ms(r.median)} | {r.case.floor_label} | {_ms(r.floor)} | "
-                     f"{ratio} | {r.case.budget_label} | {_verdict(r.passed, r.case.informational)} | "
-                     f"{r.rss_mb:.0f} MB{floor_rss} |")
-    lines += ["", "### Where the time goes", "",
-              "One in-process run per input (`benchmarks/probe.py phases`), milliseconds; \"imports\" is",
-              "importing the CLI and pipeline modules (interpreter start-up is not included).", ""]
+        lines.append(
+            f"| {r.runner} | {r.case.name} | {_ms(r.median)} | {r.case.floor_label} | {_ms(r.floor)} | "
+            f"{ratio} | {r.case.budget_label} | {_verdict(r.passed, r.case.informational)} | "
+            f"{r.rss_mb:.0f} MB{floor_rss} |"
+        )
+    lines += [
+        "",
+        "### Where the time goes",
+        "",
+        'One in-process run per input (`benchmarks/probe.py phases`), milliseconds; "imports" is',
+        "importing the CLI and pipeline modules (interpreter start-up is not included).",
+        "",
+    ]
     for runner_name, per_case in phases.items():
         keys = ["imports", "read files", "release snapshot", "knowledge", "plan", "render", "other"]
-        lines += [f"{runner_name}:", "", "| case | " + " | ".join(keys) + " | total |",
-                  "| --- |" + " ---: |" * (len(keys) + 1)]
+        lines += [
+            f"{runner_name}:",
+            "",
+            "| case | " + " | ".join(keys) + " | total |",
+            "| --- |" + " ---: |" * (len(keys) + 1),
+        ]
         for name, data in per_case.items():
             ms = data["ms"]
             assert isinstance(ms, dict)
-            lines.append(f"| {name} | " + " | ".join(f"{ms.get(k, 0):.0f}" for k in keys)
-                         + f" | {data['total_ms']:.0f} |")
+            lines.append(
+                f"| {name} | "
+                + " | ".join(f"{ms.get(k, 0):.0f}" for k in keys)
+                + f" | {data['total_ms']:.0f} |"
+            )
         lines.append("")
     for runner_name, top in imports.items():
-        lines += [(f"Largest self import times, `-X importtime`, uv.lock run, {runner_name} (ms; modules grouped by "
-                  "top-level package, `advisor` by subpackage):"), "",
-                  "| module | ms |", "| --- | ---: |"]
+        lines += [
+            (
+                f"Largest self import times, `-X importtime`, uv.lock run, {runner_name} (ms; modules grouped by "
+                "top-level package, `advisor` by subpackage):"
+            ),
+            "",
+            "| module | ms |",
+            "| --- | ---: |",
+        ]
         lines += [f"| {name} | {ms:.1f} |" for name, ms in top]
         lines.append("")
     for runner_name, rows in parts.items():
-        lines += [(f"What the pieces cost on their own, {runner_name} (process medians minus `python -c pass`; the "
-                  "first row is `python -c pass` itself):"), "", "| piece | ms |", "| --- | ---: |"]
+        lines += [
+            (
+                f"What the pieces cost on their own, {runner_name} (process medians minus `python -c pass`; the "
+                "first row is `python -c pass` itself):"
+            ),
+            "",
+            "| piece | ms |",
+            "| --- | ---: |",
+        ]
         lines += [f"| {label} | {seconds * 1000:.0f} |" for _key, label, seconds in rows]
         lines.append("")
     failed = [r for r in results if r.passed is False and not r.case.informational]
@@ -485,22 +739,30 @@ def render(results: list[Result], phases: dict[str, dict[str, dict[str, object]]
         for r in failed:
             assert r.floor is not None
             allowed = (r.case.budget or 0) * r.floor
-            lines.append(f"- {r.runner}, {r.case.name}: {_ms(r.median)} against {_ms(allowed)} allowed "
-                         f"({r.case.budget_label} of {_ms(r.floor)}), {_ms(r.median - allowed)} over.")
+            lines.append(
+                f"- {r.runner}, {r.case.name}: {_ms(r.median)} against {_ms(allowed)} allowed "
+                f"({r.case.budget_label} of {_ms(r.floor)}), {_ms(r.median - allowed)} over."
+            )
         lines += ["", *dominates(results, phases, parts), ""]
     if online is not None:
         lines += online_section(online)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def dominates(results: list[Result], phases: dict[str, dict[str, dict[str, object]]],
-              parts: dict[str, list[tuple[str, str, float]]]) -> list[str]:
+def dominates(
+    results: list[Result],
+    phases: dict[str, dict[str, dict[str, object]]],
+    parts: dict[str, list[tuple[str, str, float]]],
+) -> list[str]:
     """What the over-budget cases spend their time on, from the numbers measured above."""
     out = []
     for runner_name, rows in parts.items():
         p = {key: seconds * 1000 for key, _label, seconds in rows}
-        failed = [r for r in results if r.runner == runner_name and r.passed is False
-                  and not r.case.informational]
+        failed = [
+            r
+            for r in results
+            if r.runner == runner_name and r.passed is False and not r.case.informational
+        ]
         if not failed:
             continue
         out += [f"What dominates, {runner_name}:", ""]
@@ -510,11 +772,16 @@ def dominates(results: list[Result], phases: dict[str, dict[str, dict[str, objec
             allowed = (r.case.budget or 0) * (r.floor or 0) * 1000
             least = p["start"] + p["specifiers"]
             spent = ", ".join(f"{k} {v:.0f} ms" for k, v in ms.items() if v >= 1)
-            line = (f"- {r.case.name}: {r.case.budget_label} of the floor is {allowed:.0f} ms. Interpreter "
-                    f"start-up ({p['start']:.0f} ms) and importing packaging.specifiers ({p['specifiers']:.0f} "
-                    f"ms more), the least any version comparison needs, already take {least:.0f} ms")
-            line += (", more than the budget allows before a line of the file is read." if least > allowed
-                     else ".")
+            line = (
+                f"- {r.case.name}: {r.case.budget_label} of the floor is {allowed:.0f} ms. Interpreter "
+                f"start-up ({p['start']:.0f} ms) and importing packaging.specifiers ({p['specifiers']:.0f} "
+                f"ms more), the least any version comparison needs, already take {least:.0f} ms"
+            )
+            line += (
+                ", more than the budget allows before a line of the file is read."
+                if least > allowed
+                else "."
+            )
             out.append(line + f" In-process, the run spends: {spent}.")
         out.append("")
     return out
@@ -532,19 +799,29 @@ def online_section(o: Online) -> list[str]:
     lines = [
         "## Online",
         "",
-        (f"Project: `benchmarks/.data/online/requirements.in` (15 direct dependencies, ddtrace 2.21.4); index "
-        f"{INDEX}; CPythons in scope: {', '.join(o.scope)}; {o.uv_version}."),
+        (
+            f"Project: `benchmarks/.data/online/requirements.in` (15 direct dependencies, ddtrace 2.21.4); index "
+            f"{INDEX}; CPythons in scope: {', '.join(o.scope)}; {o.uv_version}."
+        ),
         "",
         "| run | median | compared with | ratio | budget | result |",
         "| --- | ---: | --- | ---: | ---: | --- |",
-        (f"| aap-advise, cold cache | {cold:.2f} s | uv pip compile, summed over {len(o.uv)} CPythons "
-        f"({uv_total:.2f} s) | {cold / uv_total:.2f}x | ≤ 0.5x | {_verdict(cold <= 0.5 * uv_total)} |"),
-        (f"| aap-advise, cold cache | {cold:.2f} s | one uv pip compile (median over CPythons, {uv_single:.2f} s) | "
-        f"{cold / uv_single:.2f}x | — | — |"),
-        (f"| aap-advise, warm cache | {warm:.2f} s | aap-advise --offline, same cache ({off:.2f} s) | "
-        f"{warm / off:.2f}x | 1.5x | {_verdict(warm <= 1.5 * off)} |"),
-        (f"| aap-advise, warm cache | {warm:.2f} s | aap-advise --offline --no-cache ({off_none:.2f} s) | "
-        f"{warm / off_none:.2f}x | — | — |"),
+        (
+            f"| aap-advise, cold cache | {cold:.2f} s | uv pip compile, summed over {len(o.uv)} CPythons "
+            f"({uv_total:.2f} s) | {cold / uv_total:.2f}x | ≤ 0.5x | {_verdict(cold <= 0.5 * uv_total)} |"
+        ),
+        (
+            f"| aap-advise, cold cache | {cold:.2f} s | one uv pip compile (median over CPythons, {uv_single:.2f} s) | "
+            f"{cold / uv_single:.2f}x | — | — |"
+        ),
+        (
+            f"| aap-advise, warm cache | {warm:.2f} s | aap-advise --offline, same cache ({off:.2f} s) | "
+            f"{warm / off:.2f}x | 1.5x | {_verdict(warm <= 1.5 * off)} |"
+        ),
+        (
+            f"| aap-advise, warm cache | {warm:.2f} s | aap-advise --offline --no-cache ({off_none:.2f} s) | "
+            f"{warm / off_none:.2f}x | — | — |"
+        ),
         "",
         "uv pip compile per CPython (`--no-cache`; exit 1 is uv reporting that the project as written does not",
         "install there, which is the question aap-advise answers):",
@@ -553,8 +830,10 @@ def online_section(o: Online) -> list[str]:
         "| --- | ---: | ---: |",
         *[f"| {py} | {t:.2f} | {code} |" for py, (t, code) in o.uv.items()],
         "",
-        (f"Peak RSS: cold {o.rss_cold_mb:.0f} MB (ddtrace's project page alone is some 21 MB of JSON), "
-        f"warm {o.rss_warm_mb:.0f} MB."),
+        (
+            f"Peak RSS: cold {o.rss_cold_mb:.0f} MB (ddtrace's project page alone is some 21 MB of JSON), "
+            f"warm {o.rss_warm_mb:.0f} MB."
+        ),
         "",
         f"Cold runs: {', '.join(f'{t:.2f}' for t in o.cold)} s. Warm-run phases (ms): "
         + ", ".join(f"{k} {v:.0f}" for k, v in dict(o.warm_phases["ms"]).items())  # type: ignore[arg-type]
@@ -566,13 +845,17 @@ def online_section(o: Online) -> list[str]:
         "| --- | ---: | ---: |",
         f"| requests sent | {rc['requests']} | {rw['requests']} |",
         f"| project pages (distinct) | {rc['project_pages']} ({rc['distinct_pages']}) | {rw['project_pages']} |",
-        (f"| wheel metadata requests (wheels read; HTTP Range requests) | {rc['metadata_requests']} "
-        f"({rc['metadata_files']}; {rc['ranged_requests']}) | {rw['metadata_requests']} |"),
+        (
+            f"| wheel metadata requests (wheels read; HTTP Range requests) | {rc['metadata_requests']} "
+            f"({rc['metadata_files']}; {rc['ranged_requests']}) | {rw['metadata_requests']} |"
+        ),
         f"| the same request sent twice | {rc['repeated_requests']} | {rw['repeated_requests']} |",
         f"| most requests in flight at once | {rc['max_in_flight']} | {rw['max_in_flight']} |",
-        (f"| background fetches never used: pages / metadata (of {rc['background_metadata']} metadata guesses) | "
-        f"{rc['background_pages_unused']} / {rc['background_metadata_unused']} | "
-        f"{rw['background_pages_unused']} / {rw['background_metadata_unused']} |"),
+        (
+            f"| background fetches never used: pages / metadata (of {rc['background_metadata']} metadata guesses) | "
+            f"{rc['background_pages_unused']} / {rc['background_metadata_unused']} | "
+            f"{rw['background_pages_unused']} / {rw['background_metadata_unused']} |"
+        ),
         "",
         "This index serves no PEP 658 `.metadata` files, so each wheel's METADATA is read with one or two HTTP",
         "Range requests (the zip's tail, then the member when the tail does not hold it).",
@@ -585,20 +868,46 @@ def online_section(o: Online) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--quick", action="store_true", help="5 runs per command, 1 warm-up (numbers are noisier)")
-    ap.add_argument("--online", action="store_true", help="also measure online runs against the real index")
-    ap.add_argument("--runs", type=int, default=None, help="runs per command (default 15; 5 with --quick)")
-    ap.add_argument("--warmup", type=int, default=None, help="warm-up runs per command (default 3; 1 with --quick)")
-    ap.add_argument("--online-runs", type=int, default=None, help="runs per online command (default 3; 1 with --quick)")
-    ap.add_argument("--no-venv", action="store_true", help="only python -m advisor, no console-script environment")
+    ap.add_argument(
+        "--quick", action="store_true", help="5 runs per command, 1 warm-up (numbers are noisier)"
+    )
+    ap.add_argument(
+        "--online", action="store_true", help="also measure online runs against the real index"
+    )
+    ap.add_argument(
+        "--runs", type=int, default=None, help="runs per command (default 15; 5 with --quick)"
+    )
+    ap.add_argument(
+        "--warmup",
+        type=int,
+        default=None,
+        help="warm-up runs per command (default 3; 1 with --quick)",
+    )
+    ap.add_argument(
+        "--online-runs",
+        type=int,
+        default=None,
+        help="runs per online command (default 3; 1 with --quick)",
+    )
+    ap.add_argument(
+        "--no-venv",
+        action="store_true",
+        help="only python -m advisor, no console-script environment",
+    )
     ap.add_argument("--timer", choices=("auto", "hyperfine", "python"), default="auto")
     ap.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
-    ap.add_argument("--no-write", action="store_true", help="print the report instead of writing it")
+    ap.add_argument(
+        "--no-write", action="store_true", help="print the report instead of writing it"
+    )
     args = ap.parse_args(argv)
     args.runs = args.runs or (5 if args.quick else 15)
     args.warmup = args.warmup if args.warmup is not None else (1 if args.quick else 3)
     online_runs = args.online_runs or (1 if args.quick else 3)
-    timer = args.timer if args.timer != "auto" else ("hyperfine" if shutil.which("hyperfine") else "python")
+    timer = (
+        args.timer
+        if args.timer != "auto"
+        else ("hyperfine" if shutil.which("hyperfine") else "python")
+    )
 
     def say(text: str) -> None:
         print(text, file=sys.stderr, flush=True)
@@ -607,20 +916,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = {}
     for key, p in paths.items():
         if p.is_dir():
-            sizes[key] = f"`{p.relative_to(ROOT)}`: {sum(1 for f in p.rglob('*') if f.is_file())} files"
+            sizes[key] = (
+                f"`{p.relative_to(ROOT)}`: {sum(1 for f in p.rglob('*') if f.is_file())} files"
+            )
         else:
             body = p.read_bytes()
             lines = body.count(b"\n")
             sizes[key] = f"`{p.relative_to(ROOT)}`: {len(body) / 1e6:.2f} MB, {lines} lines"
     say(f"inputs written under {DATA}")
 
-    runners = [Runner("python -m advisor", [sys.executable, "-m", "advisor"], sys.executable,
-                      {"PYTHONPATH": str(ROOT)})]
+    runners = [
+        Runner(
+            "python -m advisor",
+            [sys.executable, "-m", "advisor"],
+            sys.executable,
+            {"PYTHONPATH": str(ROOT)},
+        )
+    ]
     if not args.no_venv:
         say(f"installing this checkout into {VENV}")
         install_venv(VENV)
-        runners.append(Runner("aap-advise (venv)", [str(venv_script(VENV, "aap-advise"))],
-                              str(venv_python(VENV)), cwd=DATA))
+        runners.append(
+            Runner(
+                "aap-advise (venv)",
+                [str(venv_script(VENV, "aap-advise"))],
+                str(venv_python(VENV)),
+                cwd=DATA,
+            )
+        )
 
     results = measure_offline(runners, paths, args.runs, args.warmup, timer, say)
     phases: dict[str, dict[str, dict[str, object]]] = {}
@@ -631,8 +954,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if c.name not in phases[runner.name]:
                 phases[runner.name][c.name] = probe("phases", c.args, runner)
         imports[runner.name] = import_profile(
-            _import_argv(runner, [str(paths["uv.lock"]), "--offline", "--no-cache"]), runner)
-    parts = {runner.name: attribution(runner, paths, args.runs, args.warmup, timer) for runner in runners}
+            _import_argv(runner, [str(paths["uv.lock"]), "--offline", "--no-cache"]), runner
+        )
+    parts = {
+        runner.name: attribution(runner, paths, args.runs, args.warmup, timer) for runner in runners
+    }
     online = measure_online(runners[-1], paths, online_runs, say) if args.online else None
     text = render(results, phases, imports, parts, online, args, sizes, timer)
     if args.no_write:

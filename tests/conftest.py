@@ -28,7 +28,11 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _loopback_only(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+def _loopback_only(
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
     """No test talks to anything but 127.0.0.1 (unless marked ``online``), and none touches the
     user's cache: like pip's socket ban, a stray network call fails the test loudly."""
     monkeypatch.setenv("AAP_ADVISE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -276,7 +276,7 @@ def _handler_for(index: LocalIndex) -> type[BaseHTTPRequestHandler]:
             if index.delay:
                 time.sleep(index.delay)
             path = self.path.split("?", 1)[0]
-            inside = path[len(index.prefix):] if path.startswith(index.prefix + "/") else "/"
+            inside = path[len(index.prefix) :] if path.startswith(index.prefix + "/") else "/"
             status, headers, body = self._route(inside if index.prefix else path)
             index.record(Request(self.command, path, dict(self.headers.items()), status))
             self.send_response(status)

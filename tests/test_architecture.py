@@ -50,14 +50,18 @@ SIBLINGS = frozenset(LAYERS[4])
 #: Edges the layers do not allow, as (importing module, imported package), each with its reason.
 #: Keep this short: a value two layers need belongs in ``model/``, not here.
 EXCEPTIONS: dict[tuple[str, str], str] = {
-    ("advisor.knowledge.refresh", "index"):
-        "regenerating the snapshot reads the package index (pages, wheel METADATA, the entries "
-        "index/ builds from a page's files); index/ never imports knowledge/, so this is the "
-        "one direction between the two",
-    ("advisor.render.sarif", "(root)"):
-        "the SARIF report names the tool's version, advisor.__version__, which flit reads from "
-        "advisor/__init__.py; that module imports nothing (test_the_root_package_imports_nothing), "
-        "and Python runs it before any advisor module anyway, so reading it adds no dependency",
+    (
+        "advisor.knowledge.refresh",
+        "index",
+    ): "regenerating the snapshot reads the package index (pages, wheel METADATA, the entries "
+    "index/ builds from a page's files); index/ never imports knowledge/, so this is the "
+    "one direction between the two",
+    (
+        "advisor.render.sarif",
+        "(root)",
+    ): "the SARIF report names the tool's version, advisor.__version__, which flit reads from "
+    "advisor/__init__.py; that module imports nothing (test_the_root_package_imports_nothing), "
+    "and Python runs it before any advisor module anyway, so reading it adds no dependency",
 }
 
 
@@ -94,25 +98,44 @@ def imports_of(module: str, source: str, *, is_package: bool) -> Iterator[tuple[
                 target = node.module or ""
             if target == "advisor":  # from advisor import knowledge / __version__
                 for alias in node.names:
-                    yield (f"advisor.{alias.name}" if (PACKAGE / alias.name).is_dir()
-                           or (PACKAGE / f"{alias.name}.py").is_file() else "advisor"), node.lineno
+                    yield (
+                        (
+                            f"advisor.{alias.name}"
+                            if (PACKAGE / alias.name).is_dir()
+                            or (PACKAGE / f"{alias.name}.py").is_file()
+                            else "advisor"
+                        ),
+                        node.lineno,
+                    )
             else:
                 yield target, node.lineno
-        elif (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
-              and isinstance(node.args[0].value, str)):
-            called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        elif (
+            isinstance(node, ast.Call)
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            called = (
+                node.func.attr
+                if isinstance(node.func, ast.Attribute)
+                else getattr(node.func, "id", "")
+            )
             if called in ("import_module", "LazyModule"):
                 yield node.args[0].value, node.lineno
 
 
-def violations(module: str, source: str, *, is_package: bool = False) -> Iterator[tuple[str, str, int]]:
+def violations(
+    module: str, source: str, *, is_package: bool = False
+) -> Iterator[tuple[str, str, int]]:
     """``(imported module, why, line)`` for each import of ``module`` the contract forbids."""
     own = package_of(module)
     for target, line in imports_of(module, source, is_package=is_package):
         if target != "advisor" and not target.startswith("advisor."):
             continue
         other = package_of(target)
-        if other == own or (module, other) in EXCEPTIONS or own not in RANK:  # (that one's own test)
+        if (
+            other == own or (module, other) in EXCEPTIONS or own not in RANK
+        ):  # (that one's own test)
             continue
         if other not in RANK:
             yield target, f"{other} is in no layer", line
@@ -139,7 +162,9 @@ def test_imports_follow_the_layers() -> None:
         for module, path, source, is_package in sources()
         for target, why, line in violations(module, source, is_package=is_package)
     ]
-    assert found == [], "the import contract is broken (see this file's docstring):\n" + "\n".join(found)
+    assert found == [], "the import contract is broken (see this file's docstring):\n" + "\n".join(
+        found
+    )
 
 
 def test_every_exception_is_still_needed() -> None:
@@ -160,22 +185,53 @@ def test_the_root_package_imports_nothing() -> None:
 @pytest.mark.parametrize(
     ("module", "source", "is_package", "want"),
     [
-        ("advisor.index.source", "from advisor.knowledge.matrix import load\n", False,
-         "index imports knowledge, a package of its own layer"),
-        ("advisor.model.release", "def f():\n    from advisor.plan import plan\n", False,
-         "model imports the higher layer plan"),
-        ("advisor.write.hashes",
-         "if TYPE_CHECKING:\n    from advisor.index.source import IndexSource\n",
-         False, "write imports index, a package of its own layer"),
-        ("advisor.resolve", "from ..pipeline import Settings\n", True,
-         "resolve imports the higher layer pipeline"),
-        ("advisor.errors", "from advisor import __version__\n", False,
-         "errors imports the higher layer (root)"),
-        ("advisor.manifests.x", "import importlib\nimportlib.import_module('advisor.write.toml')\n", False,
-         "manifests imports write, a package of its own layer"),
+        (
+            "advisor.index.source",
+            "from advisor.knowledge.matrix import load\n",
+            False,
+            "index imports knowledge, a package of its own layer",
+        ),
+        (
+            "advisor.model.release",
+            "def f():\n    from advisor.plan import plan\n",
+            False,
+            "model imports the higher layer plan",
+        ),
+        (
+            "advisor.write.hashes",
+            "if TYPE_CHECKING:\n    from advisor.index.source import IndexSource\n",
+            False,
+            "write imports index, a package of its own layer",
+        ),
+        (
+            "advisor.resolve",
+            "from ..pipeline import Settings\n",
+            True,
+            "resolve imports the higher layer pipeline",
+        ),
+        (
+            "advisor.errors",
+            "from advisor import __version__\n",
+            False,
+            "errors imports the higher layer (root)",
+        ),
+        (
+            "advisor.manifests.x",
+            "import importlib\nimportlib.import_module('advisor.write.toml')\n",
+            False,
+            "manifests imports write, a package of its own layer",
+        ),
         ("advisor.model.x", "from advisor.extra import y\n", False, "extra is in no layer"),
     ],
-    ids=["sibling", "in-a-function", "type-checking", "relative", "root", "import-module", "unplaced"],
+    ids=[
+        "sibling",
+        "in-a-function",
+        "type-checking",
+        "relative",
+        "root",
+        "import-module",
+        "unplaced",
+    ],
 )
 def test_a_violation_is_found(module: str, source: str, is_package: bool, want: str) -> None:
     assert [why for _, why, _ in violations(module, source, is_package=is_package)] == [want]
@@ -184,10 +240,16 @@ def test_a_violation_is_found(module: str, source: str, is_package: bool, want: 
 @pytest.mark.parametrize(
     ("module", "source"),
     [
-        ("advisor.plan.serve", "from advisor.model.release import Release\nfrom advisor.errors import UsageError\n"),
+        (
+            "advisor.plan.serve",
+            "from advisor.model.release import Release\nfrom advisor.errors import UsageError\n",
+        ),
         ("advisor.index.source", "from .urls import redact\nfrom advisor.index import simple\n"),
         ("advisor.knowledge.refresh", "from advisor.index.simple import SimpleIndexClient\n"),
-        ("advisor.frontends.cli", "from advisor import __version__\nfrom advisor.write import apply\n"),
+        (
+            "advisor.frontends.cli",
+            "from advisor import __version__\nfrom advisor.write import apply\n",
+        ),
     ],
     ids=["lower-layers", "own-package", "named-exception", "frontends"],
 )

@@ -17,8 +17,13 @@ DEMO = str(ROOT / "fixtures" / "demo" / "requirements.txt")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "advisor", *args], capture_output=True, text=True,
-                          cwd=ROOT, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "advisor", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
 
 
 def test_version() -> None:
@@ -42,18 +47,36 @@ def test_demo_text_report() -> None:
 
 
 def test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([DEMO, "--format", "json", "--offline", "--today", "2026-11-24", "-c", "api-security"]) == 1
+    assert (
+        main([DEMO, "--format", "json", "--offline", "--today", "2026-11-24", "-c", "api-security"])
+        == 1
+    )
     doc = json.loads(capsys.readouterr().out)
     assert doc["schema_version"] == 1
-    assert set(doc) >= {"python", "platforms", "ddtrace", "requested", "capabilities", "recommendation",
-                        "findings", "data", "integrations"}
-    assert doc["python"] == {"spec": None, "source": "CPythons not past end of life on 2026-11-24",
-                             "versions": ["3.11", "3.12", "3.13", "3.14", "3.15"]}
+    assert set(doc) >= {
+        "python",
+        "platforms",
+        "ddtrace",
+        "requested",
+        "capabilities",
+        "recommendation",
+        "findings",
+        "data",
+        "integrations",
+    }
+    assert doc["python"] == {
+        "spec": None,
+        "source": "CPythons not past end of life on 2026-11-24",
+        "versions": ["3.11", "3.12", "3.13", "3.14", "3.15"],
+    }
     assert doc["platforms"] == ["linux-x86_64"]
     assert doc["ddtrace"]["current"] == "2.3.0" and doc["ddtrace"]["specifier"] == "==2.3.0"
     assert doc["ddtrace"]["source"] == {"file": DEMO, "line": 5}
     assert doc["requested"] == ["api-security"]
-    assert doc["capabilities"][0]["id"] == "api-security" and doc["capabilities"][0]["status"] == "locked"
+    assert (
+        doc["capabilities"][0]["id"] == "api-security"
+        and doc["capabilities"][0]["status"] == "locked"
+    )
     rec = doc["recommendation"]
     assert rec["status"] == "upgrade" and rec["ddtrace"] == "4.6.0"
     assert rec["changes"][0]["package"] == "ddtrace" and rec["changes"][0]["from"] == "2.3.0"
@@ -92,7 +115,9 @@ def test_debug_shows_traceback() -> None:
 
 def test_output_file_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "report.json"
-    assert main([DEMO, "--offline", "--format", "json", "-o", str(out), "--today", "2026-11-24"]) == 1
+    assert (
+        main([DEMO, "--offline", "--format", "json", "-o", str(out), "--today", "2026-11-24"]) == 1
+    )
     assert capsys.readouterr().out == ""
     assert json.loads(out.read_text())["recommendation"]["ddtrace"] == "4.6.0"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
@@ -119,9 +144,13 @@ def test_ok_exits_zero(tmp_path: Path) -> None:
 
 
 def test_planner_imports_no_io_libraries() -> None:
-    code = ("import sys, advisor.plan, advisor.pipeline, advisor.render.text, advisor.render.json_report;"
-            "bad = [m for m in ('httpx', 'tomlkit', 'argparse') if m in sys.modules]; print(bad)")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    code = (
+        "import sys, advisor.plan, advisor.pipeline, advisor.render.text, advisor.render.json_report;"
+        "bad = [m for m in ('httpx', 'tomlkit', 'argparse') if m in sys.modules]; print(bad)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     assert proc.stdout.strip() == "[]"
 
 
@@ -138,13 +167,20 @@ def test_kb_refresh_against_local_index(tmp_path: Path, capsys: pytest.CaptureFi
     assert {str(r.version) for r in snap.releases if r.yanked} == {"1.9.1", "3.12.1"}
 
 
-def test_kb_refresh_unreachable_is_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_kb_refresh_unreachable_is_exit_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import socket
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     out = tmp_path / "releases.json"
-    assert main(["kb", "refresh", "--index-url", f"http://127.0.0.1:{port}/simple/", "--out", str(out)]) == 3
+    assert (
+        main(
+            ["kb", "refresh", "--index-url", f"http://127.0.0.1:{port}/simple/", "--out", str(out)]
+        )
+        == 3
+    )
     assert not out.exists()
     assert capsys.readouterr().err.startswith("aap-advise: error: http://127.0.0.1:")

@@ -8,10 +8,22 @@ import pytest
 
 from advisor.frontends.cli import main
 
-ARGS = ["--offline", "--no-cache", "-c", "api-security", "--python", "3.12", "--today", "2026-11-24"]
+ARGS = [
+    "--offline",
+    "--no-cache",
+    "-c",
+    "api-security",
+    "--python",
+    "3.12",
+    "--today",
+    "2026-11-24",
+]
 
 
-def _project(tmp_path: Path, text: str = "flask==3.1.0  # web\r\nddtrace==2.3.0 ; python_version >= \"3.9\"\r\n") -> Path:
+def _project(
+    tmp_path: Path,
+    text: str = 'flask==3.1.0  # web\r\nddtrace==2.3.0 ; python_version >= "3.9"\r\n',
+) -> Path:
     req = tmp_path / "requirements.txt"
     req.write_bytes(text.encode())
     return req
@@ -26,12 +38,18 @@ def test_diff_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert req.read_bytes() == before
 
 
-def test_fix_edits_only_the_version_then_is_idempotent(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_fix_edits_only_the_version_then_is_idempotent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     req = _project(tmp_path)
     assert main([str(req), "--fix", *ARGS]) == 1
-    assert req.read_bytes() == b"flask==3.1.0  # web\r\nddtrace==4.6.0 ; python_version >= \"3.9\"\r\n"
+    assert (
+        req.read_bytes() == b'flask==3.1.0  # web\r\nddtrace==4.6.0 ; python_version >= "3.9"\r\n'
+    )
     assert main([str(req), "--fix", *ARGS]) == 0
-    assert req.read_bytes() == b"flask==3.1.0  # web\r\nddtrace==4.6.0 ; python_version >= \"3.9\"\r\n"
+    assert (
+        req.read_bytes() == b'flask==3.1.0  # web\r\nddtrace==4.6.0 ; python_version >= "3.9"\r\n'
+    )
     assert "nothing to change" in capsys.readouterr().err
 
 

@@ -21,11 +21,29 @@ PROJECT = "ddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0\n"
 PAGES = ("/simple/ddtrace/", "/simple/envier/", "/simple/bytecode/")
 
 
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], url: str, *extra: str) -> tuple[int, dict[str, Any], str]:
+def run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], url: str, *extra: str
+) -> tuple[int, dict[str, Any], str]:
     req = tmp_path / "requirements.txt"
     req.write_text(PROJECT)
-    code = main([str(req), "--index-url", url, "--cache-dir", str(tmp_path / "cache"), "--format", "json",
-                 "-c", "iast", "--python", "3.12", "--today", "2026-11-24", *extra])
+    code = main(
+        [
+            str(req),
+            "--index-url",
+            url,
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--format",
+            "json",
+            "-c",
+            "iast",
+            "--python",
+            "3.12",
+            "--today",
+            "2026-11-24",
+            *extra,
+        ]
+    )
     out = capsys.readouterr()
     return code, (json.loads(out.out) if out.out.strip() else {}), out.err
 
@@ -46,7 +64,9 @@ def test_connection_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 @pytest.mark.slow
-def test_hanging_index_hits_the_total_deadline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_hanging_index_hits_the_total_deadline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with LocalIndex(root=DATA, delay=1.5) as index:
         start = time.monotonic()
         result = run(tmp_path, capsys, index.url, "--timeout", "10", "--deadline", "2")
@@ -67,16 +87,25 @@ def test_garbage_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_truncated_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with LocalIndex(root=DATA, garbage_for=dict.fromkeys(PAGES, b'{"meta": {"api-version": "1.1"}, "files": [{"filename": "x')) as index:
+    with LocalIndex(
+        root=DATA,
+        garbage_for=dict.fromkeys(
+            PAGES, b'{"meta": {"api-version": "1.1"}, "files": [{"filename": "x'
+        ),
+    ) as index:
         assert_exit_3(*run(tmp_path, capsys, index.url), "JSON")
 
 
 def test_wrong_content_type(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with LocalIndex(root=DATA, content_type_for=dict.fromkeys(PAGES, "application/octet-stream")) as index:
+    with LocalIndex(
+        root=DATA, content_type_for=dict.fromkeys(PAGES, "application/octet-stream")
+    ) as index:
         assert_exit_3(*run(tmp_path, capsys, index.url), "content type")
 
 
-def test_huge_response_is_capped(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_huge_response_is_capped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import advisor.index.simple as simple
 
     monkeypatch.setattr(simple, "MAX_PAGE_BYTES", 2048)
@@ -84,7 +113,9 @@ def test_huge_response_is_capped(tmp_path: Path, capsys: pytest.CaptureFixture[s
         assert_exit_3(*run(tmp_path, capsys, index.url), "cap")
 
 
-def test_range_ignored_still_reads_metadata(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_range_ignored_still_reads_metadata(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with LocalIndex(root=DATA, ignore_range=True) as index:
         code, report, _ = run(tmp_path, capsys, index.url)
     assert code == 1 and report["recommendation"]["ddtrace"] == "3.15.0"
@@ -92,7 +123,9 @@ def test_range_ignored_still_reads_metadata(tmp_path: Path, capsys: pytest.Captu
     assert moved == {"ddtrace": "3.15.0", "envier": "0.6.1", "bytecode": "0.15.1"}
 
 
-def test_corrupt_cache_entry_is_refetched(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_corrupt_cache_entry_is_refetched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with LocalIndex(root=DATA) as index:
         first = run(tmp_path, capsys, index.url)
         entries = list((tmp_path / "cache").rglob("*.json"))

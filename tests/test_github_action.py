@@ -324,7 +324,10 @@ def test_action_yml_steps(runner: Runner) -> None:
 
         (runner.workspace / "requirements.txt").write_text("ddtrace==2.20.0\n", encoding="utf-8")
         status, outputs, log = runner.action(
-            api, WRITE, paths="requirements.txt", **{"fail-on": "impossible"}  # type: ignore[arg-type]  # input names, not step()'s own keywords
+            api,
+            WRITE,
+            paths="requirements.txt",
+            **{"fail-on": "impossible"},  # type: ignore[arg-type]  # input names, not step()'s own keywords
         )
         assert status == 0, log
         assert [r.method for r in api.writes()] == ["POST", "PATCH"]
@@ -333,7 +336,10 @@ def test_action_yml_steps(runner: Runner) -> None:
         # A fork's read-only token: reading works, the update is refused, the step goes on.
         (runner.workspace / "requirements.txt").write_text("ddtrace==2.11.0\n", encoding="utf-8")
         status, outputs, log = runner.action(
-            api, READ_ONLY, paths="requirements.txt", **{"fail-on": "never"}  # type: ignore[arg-type]  # input names, not step()'s own keywords
+            api,
+            READ_ONLY,
+            paths="requirements.txt",
+            **{"fail-on": "never"},  # type: ignore[arg-type]  # input names, not step()'s own keywords
         )
         assert status == 0, log
         assert "::notice::" in log and len(api.comments) == 1
@@ -819,7 +825,10 @@ def test_action_never_imports_code_from_the_workspace(runner: Runner, tmp_path: 
         (runner.workspace / name).write_text(plant, encoding="utf-8")
     with FakeGitHub() as api:
         status, outputs, log = runner.action(
-            api, WRITE, paths="requirements.txt", **{"fail-on": "never"}  # type: ignore[arg-type]  # input names, not step()'s own keywords
+            api,
+            WRITE,
+            paths="requirements.txt",
+            **{"fail-on": "never"},  # type: ignore[arg-type]  # input names, not step()'s own keywords
         )
         assert not marker.exists(), f"imported from the workspace: {marker.read_text()}"
         assert status == 0, log

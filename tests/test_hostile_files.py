@@ -94,9 +94,7 @@ def test_a_long_line_of_spaces_reads(tmp_path: Path) -> None:
     (a 160 KB line took 107 s): a "#" that follows no space is no comment, and the line reads."""
     path = tmp_path / "requirements.txt"
     path.write_text("ddtrace==2.3.0" + " " * 1_000_000 + "; os_name != 'a#b'\n# end\n")
-    assert _read(path) == [
-        ["ddtrace", "==2.3.0", 'os_name != "a#b"', None, 1, None]
-    ]
+    assert _read(path) == [["ddtrace", "==2.3.0", 'os_name != "a#b"', None, 1, None]]
 
 
 def test_a_requirements_file_at_the_size_limit_is_refused(tmp_path: Path) -> None:
@@ -150,7 +148,7 @@ _WORD_PIECES = st.sampled_from(
 
 
 @settings(max_examples=500, deadline=None)
-@example(text='--index-url "https://h/simple" -r \'a b.txt\' x\\ y')
+@example(text="--index-url \"https://h/simple\" -r 'a b.txt' x\\ y")
 @example(text='"a\\')
 @example(text='"a\\"')
 @given(text=st.lists(_WORD_PIECES, max_size=14).map("".join))
@@ -405,8 +403,10 @@ def test_a_python_range_of_megabytes_is_ignored_with_a_warning(tmp_path: Path) -
     CPython minor was matched against every clause (1 MB took 10 s)."""
     path = tmp_path / "pyproject.toml"
     clauses = ">3.7," * ((NEAR_LIMIT - 200) // 5)
-    path.write_text(f'[project]\nname = "x"\nrequires-python = "{clauses}>3.7"\n'
-                    'dependencies = ["ddtrace==2.3.0"]\n')
+    path.write_text(
+        f'[project]\nname = "x"\nrequires-python = "{clauses}>3.7"\n'
+        'dependencies = ["ddtrace==2.3.0"]\n'
+    )
     done = _run("-m", "advisor", str(path), *ARGS)
     assert done.returncode == 1, done.stderr[-2000:]
     report = json.loads(done.stdout)

@@ -89,7 +89,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         owner = self.server.owner
-        owner.record(Seen(isinstance(self.connection, ssl.SSLSocket), self.path, dict(self.headers.items())))
+        owner.record(
+            Seen(isinstance(self.connection, ssl.SSLSocket), self.path, dict(self.headers.items()))
+        )
         route = owner.routes.get(self.path)
         try:
             if route is None:
@@ -161,7 +163,9 @@ class Hostile:
 
     def __enter__(self) -> Self:
         self._server = _Server(self)
-        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -221,8 +225,9 @@ def recorded_page(project: str, edit: Callable[[dict[str, Any]], None] | None = 
 # --- running the command -------------------------------------------------------------------------
 
 
-def run_cli(*args: str, timeout: float = 60, memory: int | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, timeout: float = 60, memory: int | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """``python -m advisor ARGS`` in a subprocess, bounded in time (and address space)."""
 
     def limit() -> None:
@@ -230,27 +235,53 @@ def run_cli(*args: str, timeout: float = 60, memory: int | None = None,
             resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
     environ = {**os.environ, "MALLOC_ARENA_MAX": "2", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "advisor", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=ROOT, env=environ, preexec_fn=limit, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "advisor", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        env=environ,
+        preexec_fn=limit,
+        check=False,
+    )
 
 
 @functools.cache
 def baseline_memory() -> int:
     """Peak address space of an ordinary online run against the recorded index (bytes)."""
-    probe = ("import resource, runpy, sys\n"
-             "sys.argv = ['aap-advise', *sys.argv[1:]]\n"
-             "try:\n    runpy.run_module('advisor', run_name='__main__')\n"
-             "except SystemExit:\n    pass\n"
-             "for line in open('/proc/self/status'):\n"
-             "    if line.startswith('VmPeak:'):\n        sys.stderr.write('PEAK ' + line.split()[1] + '\\n')\n")
+    probe = (
+        "import resource, runpy, sys\n"
+        "sys.argv = ['aap-advise', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('advisor', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "for line in open('/proc/self/status'):\n"
+        "    if line.startswith('VmPeak:'):\n        sys.stderr.write('PEAK ' + line.split()[1] + '\\n')\n"
+    )
     import tempfile
 
     with LocalIndex(root=DATA) as index, tempfile.TemporaryDirectory() as tmp:
         req = Path(tmp) / "requirements.txt"
         req.write_text(PROJECT)
-        out = subprocess.run([sys.executable, "-c", probe, str(req), "--index-url", index.url, "--cache-dir",
-                              str(Path(tmp) / "c"), *ARGS], capture_output=True, text=True, timeout=120, cwd=ROOT,
-                             env={**os.environ, "MALLOC_ARENA_MAX": "2"}, check=False)
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                probe,
+                str(req),
+                "--index-url",
+                index.url,
+                "--cache-dir",
+                str(Path(tmp) / "c"),
+                *ARGS,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=ROOT,
+            env={**os.environ, "MALLOC_ARENA_MAX": "2"},
+            check=False,
+        )
     peak = [line for line in out.stderr.splitlines() if line.startswith("PEAK ")]
     assert peak, out.stderr
     return int(peak[0].split()[1]) * 1024
@@ -269,8 +300,19 @@ def requirements(tmp_path: Path, text: str = PROJECT) -> Path:
 @pytest.mark.parametrize("part", ["body", "headers"])
 def test_a_trickling_index_is_cut_at_the_deadline(part: str, tmp_path: Path) -> None:
     with Hostile({p: trickle(part) for p in PAGES}) as server:
-        proc = run_cli(str(requirements(tmp_path)), "--index-url", server.url(), "--cache-dir", str(tmp_path / "c"),
-                       "--timeout", "5", "--deadline", "2", *ARGS, timeout=30)
+        proc = run_cli(
+            str(requirements(tmp_path)),
+            "--index-url",
+            server.url(),
+            "--cache-dir",
+            str(tmp_path / "c"),
+            "--timeout",
+            "5",
+            "--deadline",
+            "2",
+            *ARGS,
+            timeout=30,
+        )
     assert proc.returncode == 3, proc.stderr
     first = proc.stderr.splitlines()[0]
     assert first.startswith("aap-advise: error: ") and "2 s deadline" in first, proc.stderr
@@ -282,14 +324,35 @@ def test_ctrl_c_ends_a_run_waiting_on_a_stalled_index(tmp_path: Path) -> None:
     # process alive. The bound is a hang bound, not a timing assertion.
     with Hostile(dict.fromkeys(PAGES, stall)) as server:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "advisor", str(requirements(tmp_path)), "--index-url", server.url(),
-             "--cache-dir", str(tmp_path / "c"), "--timeout", "60", "--deadline", "60", *ARGS],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            [
+                sys.executable,
+                "-m",
+                "advisor",
+                str(requirements(tmp_path)),
+                "--index-url",
+                server.url(),
+                "--cache-dir",
+                str(tmp_path / "c"),
+                "--timeout",
+                "60",
+                "--deadline",
+                "60",
+                *ARGS,
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         try:
             waited = time.monotonic()
-            while len({s.path for s in server.seen}) < len(PAGES) and time.monotonic() - waited < 30:
+            while (
+                len({s.path for s in server.seen}) < len(PAGES) and time.monotonic() - waited < 30
+            ):
                 time.sleep(0.05)
-            assert len({s.path for s in server.seen}) == len(PAGES), "the run never asked for the pages"
+            assert len({s.path for s in server.seen}) == len(PAGES), (
+                "the run never asked for the pages"
+            )
             proc.send_signal(signal.SIGINT)
             code = proc.wait(timeout=10)
         finally:
@@ -322,7 +385,10 @@ def million_files_gzip() -> bytes:
     with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=6) as gz:
         gz.write(b'{"meta": {"api-version": "1.1"}, "name": "ddtrace", "files": [')
         for n in range(1_000_000):
-            gz.write(b'{"filename": "ddtrace-%d.0-py3-none-any.whl", "url": "f%d", "hashes": {}},' % (n % 500, n))
+            gz.write(
+                b'{"filename": "ddtrace-%d.0-py3-none-any.whl", "url": "f%d", "hashes": {}},'
+                % (n % 500, n)
+            )
         gz.write(b'{"filename": "ddtrace-1.0.tar.gz", "url": "x", "hashes": {}}]}')
     return out.getvalue()
 
@@ -330,7 +396,9 @@ def million_files_gzip() -> bytes:
 @pytest.mark.slow
 @pytest.mark.parametrize("case", ["gzip", "gzip-twice", "million-files"])
 def test_compressed_and_huge_pages_are_capped_in_memory(case: str, tmp_path: Path) -> None:
-    if case == "gzip":  # 200 MB of JSON: under the old 256 MB cap, and millions of dicts once parsed
+    if (
+        case == "gzip"
+    ):  # 200 MB of JSON: under the old 256 MB cap, and millions of dicts once parsed
         body, coding = empty_objects_gzip(200), "gzip"
     elif case == "gzip-twice":  # a stacked coding: each 64 KiB read inflated whole, twice over
         body, coding = gzip.compress(empty_objects_gzip(600)), "gzip, gzip"
@@ -338,8 +406,18 @@ def test_compressed_and_huge_pages_are_capped_in_memory(case: str, tmp_path: Pat
         body, coding = million_files_gzip(), "gzip"
     limit = baseline_memory() + 384 * 1024 * 1024
     with Hostile({p: answer(200, body, Content_Encoding=coding) for p in PAGES}) as server:
-        proc = run_cli(str(requirements(tmp_path)), "--index-url", server.url(), "--cache-dir", str(tmp_path / "c"),
-                       "--deadline", "20", *ARGS, timeout=60, memory=limit)
+        proc = run_cli(
+            str(requirements(tmp_path)),
+            "--index-url",
+            server.url(),
+            "--cache-dir",
+            str(tmp_path / "c"),
+            "--deadline",
+            "20",
+            *ARGS,
+            timeout=60,
+            memory=limit,
+        )
     assert proc.returncode == 3, proc.stderr[-2000:]
     first = proc.stderr.splitlines()[0]
     assert first.startswith("aap-advise: error: ") and "cap" in first, proc.stderr[-2000:]
@@ -351,15 +429,28 @@ def test_page_with_too_many_files_is_refused_before_parsing(
     from advisor.index import simple
 
     monkeypatch.setattr(simple, "MAX_PAGE_FILES", 100)
+
     def parse(body: bytes) -> Any:
         if body.count(b"{") > 4 * 100 + 16:  # ddtrace's 433 files: more objects than 100 files hold
             pytest.fail("a page far over the file cap was parsed")
         return json.loads(body)
 
-    monkeypatch.setattr(simple, "json", types.SimpleNamespace(loads=parse, JSONDecodeError=json.JSONDecodeError))
+    monkeypatch.setattr(
+        simple, "json", types.SimpleNamespace(loads=parse, JSONDecodeError=json.JSONDecodeError)
+    )
     with LocalIndex(root=DATA) as index:
-        code = main([str(requirements(tmp_path)), "--index-url", index.url, "--cache-dir", str(tmp_path / "c"),
-                     *ARGS, "--format", "json"])
+        code = main(
+            [
+                str(requirements(tmp_path)),
+                "--index-url",
+                index.url,
+                "--cache-dir",
+                str(tmp_path / "c"),
+                *ARGS,
+                "--format",
+                "json",
+            ]
+        )
     err = capsys.readouterr().err
     assert code == 3, err  # the recorded pages list up to 433 files
     assert err.startswith("aap-advise: error: ") and "lists more than 100 files" in err
@@ -368,15 +459,26 @@ def test_page_with_too_many_files_is_refused_before_parsing(
 def test_a_page_nested_too_deeply_is_invalid_json(tmp_path: Path) -> None:
     # 200 KB of "[": json.loads raised RecursionError, reported as an internal error (exit 2).
     with Hostile({p: answer(200, b"[" * 200_000) for p in PAGES}) as server:
-        proc = run_cli(str(requirements(tmp_path)), "--index-url", server.url(), "--cache-dir", str(tmp_path / "c"),
-                       "--deadline", "20", *ARGS, timeout=60)
+        proc = run_cli(
+            str(requirements(tmp_path)),
+            "--index-url",
+            server.url(),
+            "--cache-dir",
+            str(tmp_path / "c"),
+            "--deadline",
+            "20",
+            *ARGS,
+            timeout=60,
+        )
     assert proc.returncode == 3, proc.stderr[-2000:]
     first = proc.stderr.splitlines()[0]
     assert first.startswith("aap-advise: error: ") and "invalid JSON" in first, proc.stderr[-2000:]
     assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
 
 
-SDIST_PKG_INFO = b"Metadata-Version: 2.2\nName: envier\nVersion: 0.6.1\nRequires-Dist: bytecode<0.15\n"
+SDIST_PKG_INFO = (
+    b"Metadata-Version: 2.2\nName: envier\nVersion: 0.6.1\nRequires-Dist: bytecode<0.15\n"
+)
 
 
 @functools.cache
@@ -393,7 +495,10 @@ def sdist_bomb(kind: str) -> bytes:
         info = tarfile.TarInfo("envier-0.6.1/PKG-INFO")
         info.size = len(SDIST_PKG_INFO)
         padding = b"\0" * (-len(SDIST_PKG_INFO) % 512 + 1024)
-        out += [comp.compress(info.tobuf(format=tarfile.GNU_FORMAT) + SDIST_PKG_INFO + padding), comp.flush()]
+        out += [
+            comp.compress(info.tobuf(format=tarfile.GNU_FORMAT) + SDIST_PKG_INFO + padding),
+            comp.flush(),
+        ]
         return b"".join(out)
     buf = io.BytesIO()
     if kind == "bz2":
@@ -402,8 +507,10 @@ def sdist_bomb(kind: str) -> bytes:
             info.size = len(SDIST_PKG_INFO)
             tf.addfile(info, io.BytesIO(SDIST_PKG_INFO))
         return buf.getvalue()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf, \
-            zf.open("envier-0.6.1/PKG-INFO", "w", force_zip64=True) as fh:
+    with (
+        zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf,
+        zf.open("envier-0.6.1/PKG-INFO", "w", force_zip64=True) as fh,
+    ):
         for _ in range(zeros // len(chunk)):
             fh.write(chunk)
     return buf.getvalue()
@@ -425,28 +532,47 @@ def test_an_sdist_is_read_within_its_caps(kind: str, refusal: str, tmp_path: Pat
     name = "envier-0.6.1.zip" if kind == "zip" else "envier-0.6.1.tar.gz"
 
     def only_sdist(page: dict[str, Any]) -> None:
-        page["files"] = [f for f in page["files"] if f["filename"] != "envier-0.6.1-py3-none-any.whl"]
+        page["files"] = [
+            f for f in page["files"] if f["filename"] != "envier-0.6.1-py3-none-any.whl"
+        ]
         for f in page["files"]:
             if f["filename"] == "envier-0.6.1.tar.gz":
                 f["filename"], f["url"] = name, f"../../files/{name}"
 
     body = sdist_bomb(kind)
     limit = baseline_memory() + 384 * 1024 * 1024
-    with LocalIndex(root=DATA, garbage_for={"/simple/envier/": recorded_page("envier", only_sdist)},
-                    extra_files={name: body}) as index:
-        proc = run_cli(str(requirements(tmp_path)), "--index-url", index.url, "--cache-dir", str(tmp_path / "c"),
-                       "--deadline", "30", *ARGS, timeout=90, memory=limit)
+    with LocalIndex(
+        root=DATA,
+        garbage_for={"/simple/envier/": recorded_page("envier", only_sdist)},
+        extra_files={name: body},
+    ) as index:
+        proc = run_cli(
+            str(requirements(tmp_path)),
+            "--index-url",
+            index.url,
+            "--cache-dir",
+            str(tmp_path / "c"),
+            "--deadline",
+            "30",
+            *ARGS,
+            timeout=90,
+            memory=limit,
+        )
         fetched = [r.path for r in index.requests if r.path.endswith(name)]
     assert fetched, "the sdist was never read"
     assert proc.returncode == 3, proc.stderr[-2000:]
     first = proc.stderr.splitlines()[0]
-    assert first.startswith("aap-advise: error: ") and f"/files/{name}: {refusal}" in first, proc.stderr[-2000:]
+    assert first.startswith("aap-advise: error: ") and f"/files/{name}: {refusal}" in first, (
+        proc.stderr[-2000:]
+    )
 
 
 # --- PEP 658 metadata must match its declared hash -----------------------------------------------
 
 
-def test_lying_metadata_file_is_not_believed_nor_cached(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_lying_metadata_file_is_not_believed_nor_cached(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     wheel = "envier-0.6.1-py3-none-any.whl"
     with zipfile.ZipFile(DATA / "files" / wheel) as zf:
         truth = zf.read("envier-0.6.1.dist-info/METADATA")
@@ -458,14 +584,27 @@ def test_lying_metadata_file_is_not_believed_nor_cached(tmp_path: Path, capsys: 
                 f["core-metadata"] = {"sha256": hashlib.sha256(truth).hexdigest()}
 
     def advise(cache: Path) -> dict[str, Any]:
-        code = main([str(requirements(tmp_path)), "--index-url", index.url, "--cache-dir", str(cache), *ARGS,
-                     "--format", "json"])
+        code = main(
+            [
+                str(requirements(tmp_path)),
+                "--index-url",
+                index.url,
+                "--cache-dir",
+                str(cache),
+                *ARGS,
+                "--format",
+                "json",
+            ]
+        )
         report: dict[str, Any] = json.loads(capsys.readouterr().out)
         assert code == 1, report
         return report
 
-    with LocalIndex(root=DATA, garbage_for={"/simple/envier/": recorded_page("envier", declare)},
-                    extra_files={wheel + ".metadata": lie}) as index:
+    with LocalIndex(
+        root=DATA,
+        garbage_for={"/simple/envier/": recorded_page("envier", declare)},
+        extra_files={wheel + ".metadata": lie},
+    ) as index:
         first = advise(tmp_path / "c")
         ranged = [r for r in index.requests if r.path.endswith(wheel) and "Range" in r.headers]
         second = advise(tmp_path / "c")
@@ -485,7 +624,9 @@ def test_lying_metadata_file_is_not_believed_nor_cached(tmp_path: Path, capsys: 
 HASHED = "".join(f"{line} --hash=sha256:{'ab' * 32}\n" for line in PROJECT.splitlines())
 
 
-def test_a_hash_holding_a_newline_refuses_the_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_hash_holding_a_newline_refuses_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     injected = "a" * 64 + "\n--extra-index-url http://evil.invalid/simple/\nevil==1.0"
 
     def poison(page: dict[str, Any]) -> None:
@@ -494,13 +635,20 @@ def test_a_hash_holding_a_newline_refuses_the_fix(tmp_path: Path, capsys: pytest
                 f["hashes"]["sha256"] = injected
 
     req = requirements(tmp_path, HASHED)
-    with LocalIndex(root=DATA, garbage_for={"/simple/ddtrace/": recorded_page("ddtrace", poison)}) as index:
-        code = main([str(req), "--fix", "--index-url", index.url, "--cache-dir", str(tmp_path / "c"), *ARGS])
+    with LocalIndex(
+        root=DATA, garbage_for={"/simple/ddtrace/": recorded_page("ddtrace", poison)}
+    ) as index:
+        code = main(
+            [str(req), "--fix", "--index-url", index.url, "--cache-dir", str(tmp_path / "c"), *ARGS]
+        )
     err = capsys.readouterr().err
     assert code == 2, err
     assert req.read_text() == HASHED  # nothing written
     line = next(li for li in err.splitlines() if "malformed" in li)
-    assert line.startswith("aap-advise: error: ") and "malformed sha256 digest for 'ddtrace-3.15.0-" in line
+    assert (
+        line.startswith("aap-advise: error: ")
+        and "malformed sha256 digest for 'ddtrace-3.15.0-" in line
+    )
     assert "--extra-index-url" not in err
 
 
@@ -513,14 +661,34 @@ def test_the_fix_reads_hashes_with_the_runs_credentials_and_cache(
     monkeypatch.setenv("NETRC", str(netrc))
     req = requirements(tmp_path, HASHED)
     with LocalIndex(root=DATA) as index:
-        code = main([str(req), "--diff", "--index-url", index.url, "--cache-dir", str(tmp_path / "c"), *ARGS])
+        code = main(
+            [
+                str(req),
+                "--diff",
+                "--index-url",
+                index.url,
+                "--cache-dir",
+                str(tmp_path / "c"),
+                *ARGS,
+            ]
+        )
         auth = {r.headers.get("Authorization") for r in index.requests}
         diff = capsys.readouterr().out
         assert code == 1 and "+ddtrace==3.15.0" in diff
         assert auth == {"Basic Ym9iOm4zdHJj"}  # every request, the hash lookup's too
         # The hashes were cached with the pages: the index going down changes nothing.
         index.status_for.update(dict.fromkeys(PAGES, 500))
-        again = main([str(req), "--diff", "--index-url", index.url, "--cache-dir", str(tmp_path / "c"), *ARGS])
+        again = main(
+            [
+                str(req),
+                "--diff",
+                "--index-url",
+                index.url,
+                "--cache-dir",
+                str(tmp_path / "c"),
+                *ARGS,
+            ]
+        )
     out = capsys.readouterr()
     assert again == 1 and out.out == diff, out.err
 
@@ -549,29 +717,55 @@ def test_https_credentials_never_go_to_http_on_the_same_host(
     with Hostile(tls=True) as server:
 
         def page(h: _Handler) -> None:
-            files = [{"filename": wheel, "url": server.url(f"/files/{wheel}", "http"), "size": len(content),
-                      "hashes": {"sha256": hashlib.sha256(content).hexdigest()}}]
-            answer(200, json.dumps({"meta": {"api-version": "1.1"}, "name": "envier", "files": files}).encode())(h)
+            files = [
+                {
+                    "filename": wheel,
+                    "url": server.url(f"/files/{wheel}", "http"),
+                    "size": len(content),
+                    "hashes": {"sha256": hashlib.sha256(content).hexdigest()},
+                }
+            ]
+            answer(
+                200,
+                json.dumps(
+                    {"meta": {"api-version": "1.1"}, "name": "envier", "files": files}
+                ).encode(),
+            )(h)
 
         server.routes["/simple/envier/"] = page
         server.routes[f"/files/{wheel}"] = answer(200, content, "application/octet-stream")
         userinfo = "alice:s3cret@" if where == "userinfo" else ""
-        source = IndexSource([f"https://{userinfo}127.0.0.1:{server.port}/simple/"], None, timeout=5, deadline=10)
+        source = IndexSource(
+            [f"https://{userinfo}127.0.0.1:{server.port}/simple/"], None, timeout=5, deadline=10
+        )
         try:
             source.requires_dist("envier", Version("0.5.2"))
         finally:
             source.close()
     over_tls = [s for s in server.seen if s.tls]
     plain = [s for s in server.seen if not s.tls]
-    assert over_tls and all(s.headers.get("Authorization") == _basic("alice", "s3cret") for s in over_tls)
+    assert over_tls and all(
+        s.headers.get("Authorization") == _basic("alice", "s3cret") for s in over_tls
+    )
     assert plain and not any("Authorization" in s.headers for s in plain)
 
 
-def test_a_password_holding_an_at_sign_is_never_shown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_password_holding_an_at_sign_is_never_shown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with LocalIndex(root=DATA, status_for=dict.fromkeys(PAGES, 500)) as index:
         plain = index.url
         url = plain.replace("http://", "http://alice:p@ss@")
-        code = main([str(requirements(tmp_path)), "--index-url", url, "--cache-dir", str(tmp_path / "c"), *ARGS])
+        code = main(
+            [
+                str(requirements(tmp_path)),
+                "--index-url",
+                url,
+                "--cache-dir",
+                str(tmp_path / "c"),
+                *ARGS,
+            ]
+        )
         auth = {r.headers.get("Authorization") for r in index.requests}
     out = capsys.readouterr()
     assert code == 3
@@ -592,8 +786,10 @@ def _requirements(tmp_path: Path, url: str) -> Path:
 
 def _pipfile(tmp_path: Path, url: str) -> Path:
     pipfile = tmp_path / "Pipfile"
-    pipfile.write_text(f'[[source]]\nname = "private"\nurl = "{url}"\nverify_ssl = true\n\n'
-                       '[packages]\nddtrace = "==2.21.4"\nenvier = "==0.5.2"\nbytecode = "==0.14.0"\n')
+    pipfile.write_text(
+        f'[[source]]\nname = "private"\nurl = "{url}"\nverify_ssl = true\n\n'
+        '[packages]\nddtrace = "==2.21.4"\nenvier = "==0.5.2"\nbytecode = "==0.14.0"\n'
+    )
     return pipfile
 
 
@@ -602,27 +798,48 @@ def clean_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     conf = tmp_path / "pip.conf"
     conf.write_text("")
     monkeypatch.setenv("PIP_CONFIG_FILE", str(conf))
-    for name in ("PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "UV_INDEX_URL", "UV_DEFAULT_INDEX", "UV_INDEX",
-                 "UV_EXTRA_INDEX_URL"):
+    for name in (
+        "PIP_INDEX_URL",
+        "PIP_EXTRA_INDEX_URL",
+        "UV_INDEX_URL",
+        "UV_DEFAULT_INDEX",
+        "UV_INDEX",
+        "UV_EXTRA_INDEX_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AAP_TEST_TOKEN", SECRET)
 
 
 @pytest.mark.usefixtures("clean_env")
-def test_untrusted_files_name_no_index(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_untrusted_files_name_no_index(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     with Hostile() as attacker, LocalIndex(root=DATA) as configured:
-        written = attacker.url("/${AAP_TEST_TOKEN}/simple/").replace("http://", "http://mallory:pw@")
+        written = attacker.url("/${AAP_TEST_TOKEN}/simple/").replace(
+            "http://", "http://mallory:pw@"
+        )
         pipfile = _pipfile(tmp_path, written)
         monkeypatch.setenv("PIP_INDEX_URL", configured.url)  # what the workflow configured
-        code = main([str(pipfile), "--untrusted", "--cache-dir", str(tmp_path / "c"), *ARGS, "--format", "json"])
+        code = main(
+            [
+                str(pipfile),
+                "--untrusted",
+                "--cache-dir",
+                str(tmp_path / "c"),
+                *ARGS,
+                "--format",
+                "json",
+            ]
+        )
     out = capsys.readouterr()
     report = json.loads(out.out)
     assert code == 1 and report["recommendation"]["ddtrace"] == "3.15.0"
     assert attacker.seen == [] and configured.requests
     ignored = [f for f in report["findings"] if f["id"] == "index-ignored"]
     assert len(ignored) == 1 and ignored[0]["severity"] == "info"
-    assert attacker.url("/${AAP_TEST_TOKEN}/simple/") in ignored[0]["message"]  # as written, no credentials
+    assert (
+        attacker.url("/${AAP_TEST_TOKEN}/simple/") in ignored[0]["message"]
+    )  # as written, no credentials
     assert SECRET not in out.out + out.err and "mallory" not in out.out + out.err
 
 
@@ -648,9 +865,13 @@ def test_trusted_files_expand_variables_for_requests_only(
 
     # Errors show the URL as written too, in every format.
     for fmt in ("text", "json"):
-        with LocalIndex(root=DATA, prefix=f"/{SECRET}", status_for=dict.fromkeys(PAGES, 500)) as index:
+        with LocalIndex(
+            root=DATA, prefix=f"/{SECRET}", status_for=dict.fromkeys(PAGES, 500)
+        ) as index:
             pipfile = make(tmp_path, f"{index.base}{written}")
-            code = main([str(pipfile), "--cache-dir", str(tmp_path / f"e-{fmt}"), *ARGS, "--format", fmt])
+            code = main(
+                [str(pipfile), "--cache-dir", str(tmp_path / f"e-{fmt}"), *ARGS, "--format", fmt]
+            )
             base = index.base
         out = capsys.readouterr()
         assert code == 3
@@ -665,11 +886,26 @@ def _answer_page(index: Hostile, attacker: Hostile, prefix: str) -> Route:
     def route(h: _Handler) -> None:
         name = h.path.rstrip("/").rsplit("/", 1)[-1]
         wheel = f"{name}-{{}}-py3-none-any.whl"
-        files = [{"filename": wheel.format("98.0"), "hashes": {}, "core-metadata": True,
-                  "url": attacker.url(f"/{wheel.format('98.0')}?${{AAP_TEST_TOKEN}}")},
-                 {"filename": wheel.format("99.0"), "hashes": {}, "core-metadata": True,
-                  "url": index.url(f"{prefix and '/${AAP_TEST_TOKEN}'}/files/{wheel.format('99.0')}")}]
-        body = {"meta": {"api-version": "1.0"}, "name": name, "versions": ["98.0", "99.0"], "files": files}
+        files = [
+            {
+                "filename": wheel.format("98.0"),
+                "hashes": {},
+                "core-metadata": True,
+                "url": attacker.url(f"/{wheel.format('98.0')}?${{AAP_TEST_TOKEN}}"),
+            },
+            {
+                "filename": wheel.format("99.0"),
+                "hashes": {},
+                "core-metadata": True,
+                "url": index.url(f"{prefix and '/${AAP_TEST_TOKEN}'}/files/{wheel.format('99.0')}"),
+            },
+        ]
+        body = {
+            "meta": {"api-version": "1.0"},
+            "name": name,
+            "versions": ["98.0", "99.0"],
+            "files": files,
+        }
         answer(200, json.dumps(body).encode())(h)
 
     return route
@@ -689,12 +925,17 @@ def test_a_variable_an_index_answer_writes_is_never_expanded(
         prefix = f"/{SECRET}" if where == "path" else ""
         for name in ("ddtrace", "envier", "bytecode"):
             index.routes[f"{prefix}/simple/{name}/"] = _answer_page(index, attacker, prefix)
-        written = (index.url("/${AAP_TEST_TOKEN}/simple/") if where == "path"
-                   else index.url().replace("http://", "http://__token__:${AAP_TEST_TOKEN}@"))
+        written = (
+            index.url("/${AAP_TEST_TOKEN}/simple/")
+            if where == "path"
+            else index.url().replace("http://", "http://__token__:${AAP_TEST_TOKEN}@")
+        )
         req = requirements(tmp_path, f"--index-url {written}\nddtrace==2.3.0\nenvier==0.4.0\n")
         code = main([str(req), "--cache-dir", str(tmp_path / "c"), "--deadline", "20", *ARGS])
         # Both versions read directly, so each file URL is asked for whatever the resolver tries.
-        source = IndexSource([IndexURL.from_file(written, os.environ)], None, timeout=5, deadline=20)
+        source = IndexSource(
+            [IndexURL.from_file(written, os.environ)], None, timeout=5, deadline=20
+        )
         try:
             for version in ("99.0", "98.0"):
                 with pytest.raises(IndexUnavailable):
@@ -704,7 +945,9 @@ def test_a_variable_an_index_answer_writes_is_never_expanded(
     out = capsys.readouterr()
     assert code == 3 and "?${AAP_TEST_TOKEN}.metadata: HTTP 404" in out.err, out.err
     to_attacker = [s.path for s in attacker.seen]
-    assert to_attacker and all(p.endswith("?${AAP_TEST_TOKEN}.metadata") for p in to_attacker), to_attacker
+    assert to_attacker and all(p.endswith("?${AAP_TEST_TOKEN}.metadata") for p in to_attacker), (
+        to_attacker
+    )
     own_files = [s.path for s in index.seen if "/files/" in s.path]
     assert own_files and not any(SECRET in p for p in own_files), own_files
     assert all(SECRET not in str(s.headers) for s in attacker.seen)
@@ -712,18 +955,23 @@ def test_a_variable_an_index_answer_writes_is_never_expanded(
     if where == "path":  # the user's own URL was expanded for its requests
         assert pages and all(s.path.startswith(f"/{SECRET}/simple/") for s in pages)
     else:
-        assert pages and all(s.headers.get("Authorization") == _basic("__token__", SECRET) for s in pages)
+        assert pages and all(
+            s.headers.get("Authorization") == _basic("__token__", SECRET) for s in pages
+        )
     assert SECRET not in out.out + out.err
     entries = [e.read_text() for e in (tmp_path / "c").rglob("*.json")]
     assert entries and not any(SECRET in e for e in entries)
 
 
 PEP621 = '[project]\nname = "app"\nversion = "0"\ndependencies = ["ddtrace==2.21.4", "envier==0.5.2", "bytecode==0.14.0"]\n'
-PIPFILE_LOCK = ('{"_meta": {"sources": [{"name": "p", "url": "{url}", "verify_ssl": true}]}, '
-                '"default": {"ddtrace": {"version": "==2.21.4"}}, "develop": {}}')
-UV_LOCK = "version = 1\nrequires-python = \">=3.9\"\n\n" + "".join(
+PIPFILE_LOCK = (
+    '{"_meta": {"sources": [{"name": "p", "url": "{url}", "verify_ssl": true}]}, '
+    '"default": {"ddtrace": {"version": "==2.21.4"}}, "develop": {}}'
+)
+UV_LOCK = 'version = 1\nrequires-python = ">=3.9"\n\n' + "".join(
     f'[[package]]\nname = "{n}"\nversion = "{v}"\nsource = {{ registry = "{{url}}" }}\n\n'
-    for n, v in (("ddtrace", "2.21.4"), ("envier", "0.5.2"), ("bytecode", "0.14.0")))
+    for n, v in (("ddtrace", "2.21.4"), ("envier", "0.5.2"), ("bytecode", "0.14.0"))
+)
 
 
 @pytest.mark.usefixtures("clean_env")
@@ -731,11 +979,22 @@ UV_LOCK = "version = 1\nrequires-python = \">=3.9\"\n\n" + "".join(
     ("name", "text", "expanded"),
     [
         ("requirements.txt", "--index-url {url}\n" + PROJECT, True),  # pip
-        ("Pipfile", '[[source]]\nname = "p"\nurl = "{url}"\nverify_ssl = true\n\n[packages]\nddtrace = "==2.21.4"\n',
-         True),  # pipenv
+        (
+            "Pipfile",
+            '[[source]]\nname = "p"\nurl = "{url}"\nverify_ssl = true\n\n[packages]\nddtrace = "==2.21.4"\n',
+            True,
+        ),  # pipenv
         ("Pipfile.lock", PIPFILE_LOCK, True),  # pipenv, when it installs from the lock
-        ("pyproject.toml", PEP621 + '[[tool.pdm.source]]\nname = "p"\nurl = "{url}"\n', True),  # PDM
-        ("pyproject.toml", PEP621 + '[[tool.uv.index]]\nname = "p"\nurl = "{url}"\ndefault = true\n', False),
+        (
+            "pyproject.toml",
+            PEP621 + '[[tool.pdm.source]]\nname = "p"\nurl = "{url}"\n',
+            True,
+        ),  # PDM
+        (
+            "pyproject.toml",
+            PEP621 + '[[tool.uv.index]]\nname = "p"\nurl = "{url}"\ndefault = true\n',
+            False,
+        ),
         ("pyproject.toml", PEP621 + '[[tool.poetry.source]]\nname = "p"\nurl = "{url}"\n', False),
         ("uv.lock", UV_LOCK, False),
     ],
@@ -758,12 +1017,17 @@ def test_variables_are_expanded_only_where_the_files_tool_expands_them(
 
 
 @pytest.mark.usefixtures("clean_env")
-def test_pdm_expands_variables_in_the_userinfo_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_pdm_expands_variables_in_the_userinfo_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """PDM expands ``${NAME}`` in a source's ``user:password@`` only: one in its path is sent as
     written (pip would have expanded it: see the requirements case of the test above)."""
     with LocalIndex(root=DATA, prefix=f"/{SECRET}") as index:
         pyproject = tmp_path / "pyproject.toml"
-        pyproject.write_text(PEP621 + f'[[tool.pdm.source]]\nname = "p"\nurl = "{index.base}/${{AAP_TEST_TOKEN}}/simple/"\n')
+        pyproject.write_text(
+            PEP621
+            + f'[[tool.pdm.source]]\nname = "p"\nurl = "{index.base}/${{AAP_TEST_TOKEN}}/simple/"\n'
+        )
         main([str(pyproject), "--cache-dir", str(tmp_path / "c"), *ARGS])
         paths = [r.path for r in index.requests]
     out = capsys.readouterr()
@@ -801,7 +1065,9 @@ def test_redaction_removes_the_whole_userinfo(url: str, shown: str) -> None:
         ("http://u:p@h.example/simple/", "https://h.example/simple/x/", True),  # an upgrade
     ],
 )
-def test_credentials_only_for_the_same_scheme_host_and_port(index: str, request_url: str, sent: bool) -> None:
+def test_credentials_only_for_the_same_scheme_host_and_port(
+    index: str, request_url: str, sent: bool
+) -> None:
     import httpx
 
     from advisor.index.http import IndexAuth

@@ -33,12 +33,21 @@ flask==${AAP_TEST_SECRET}
 """
 
 
-def cli(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def cli(
+    cwd: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     import os
 
     full = {**os.environ, "PYTHONPATH": str(ROOT), "AAP_TEST_SECRET": SECRET, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "advisor", *args], cwd=cwd, env=full,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "advisor", *args],
+        cwd=cwd,
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -73,8 +82,10 @@ def test_the_version_a_variable_would_give_is_unknown(repo: Path) -> None:
         del os.environ["AAP_TEST_SECRET"]
     (flask,) = project.named("flask")
     assert flask.version is None and flask.specifier == ""
-    assert any(f.id == "unexpanded-variable" and "${AAP_TEST_SECRET}" in f.message
-               for f in project.findings)
+    assert any(
+        f.id == "unexpanded-variable" and "${AAP_TEST_SECRET}" in f.message
+        for f in project.findings
+    )
 
 
 def test_include_paths_expand_only_when_trusted(repo: Path) -> None:
@@ -82,8 +93,14 @@ def test_include_paths_expand_only_when_trusted(repo: Path) -> None:
     (repo / "requirements.txt").write_text("-r ${AAP_TEST_ENV}.txt\n")
     trusted = cli(repo, "requirements.txt", "--offline", "--no-cache", env={"AAP_TEST_ENV": "prod"})
     assert trusted.returncode == 1 and "upgrade ddtrace 2.3.0" in trusted.stdout, trusted.stderr
-    untrusted = cli(repo, "requirements.txt", "--offline", "--no-cache", "--untrusted",
-                    env={"AAP_TEST_ENV": "prod"})
+    untrusted = cli(
+        repo,
+        "requirements.txt",
+        "--offline",
+        "--no-cache",
+        "--untrusted",
+        env={"AAP_TEST_ENV": "prod"},
+    )
     assert untrusted.returncode == 2
     assert untrusted.stderr == (
         "aap-advise: error: requirements.txt:1: -r ${AAP_TEST_ENV}.txt: the included file does "
@@ -109,7 +126,9 @@ def test_the_action_comment_never_carries_the_token(tmp_path: Path) -> None:
     assert [line for line in everything.splitlines() if WRITE in line] == [f"::add-mask::{WRITE}"]
 
 
-def test_a_named_file_that_links_out_of_the_repository_is_refused(repo: Path, tmp_path: Path) -> None:
+def test_a_named_file_that_links_out_of_the_repository_is_refused(
+    repo: Path, tmp_path: Path
+) -> None:
     secret = tmp_path / "git-credentials"
     secret.write_text(f"https://user:{SECRET}@github.com\n")
     (repo / "requirements.txt").symlink_to(secret)
@@ -117,8 +136,9 @@ def test_a_named_file_that_links_out_of_the_repository_is_refused(repo: Path, tm
     assert proc.returncode == 2 and SECRET not in proc.stdout + proc.stderr
     assert proc.stderr.startswith("aap-advise: error: requirements.txt: links to ")
     assert "--allow-outside" in proc.stderr
-    allowed = cli(repo, "requirements.txt", "--offline", "--no-cache", "--allow-outside",
-                  "--format", "json")
+    allowed = cli(
+        repo, "requirements.txt", "--offline", "--no-cache", "--allow-outside", "--format", "json"
+    )
     assert SECRET not in allowed.stdout + allowed.stderr  # read, but quoted masked
 
 
@@ -164,8 +184,17 @@ def test_fix_messages_show_control_characters_escaped(repo: Path) -> None:
     folder = repo / "svc\x1b]0;pwned\x07"
     folder.mkdir()
     (folder / "requirements.txt").write_text("ddtrace==2.3.0\n")
-    proc = cli(repo, str(folder / "requirements.txt"), "--offline", "--no-cache", "--fix",
-               "-c", "api-security", "--python", "3.12")
+    proc = cli(
+        repo,
+        str(folder / "requirements.txt"),
+        "--offline",
+        "--no-cache",
+        "--fix",
+        "-c",
+        "api-security",
+        "--python",
+        "3.12",
+    )
     assert proc.returncode == 1, proc.stderr
     assert "edited" in proc.stderr and "\\x1b]0;pwned\\x07" in proc.stderr
     assert "\x1b" not in proc.stderr + proc.stdout and "\x07" not in proc.stderr + proc.stdout
@@ -276,8 +305,17 @@ def test_no_format_shows_url_credentials(repo: Path, case: str, fmt: str) -> Non
     """``ddtrace @ https://deploy:pass@host/...`` showed the password in every report: the
     finding that the version is unknown, the Markdown's ddtrace line, JSON's ``ddtrace.url``."""
     (repo / "requirements.txt").write_text(URL_LINES[case])
-    proc = cli(repo, "requirements.txt", "--untrusted", "--offline", "--no-cache",
-               "-c", "iast", "--format", fmt)
+    proc = cli(
+        repo,
+        "requirements.txt",
+        "--untrusted",
+        "--offline",
+        "--no-cache",
+        "-c",
+        "iast",
+        "--format",
+        fmt,
+    )
     assert proc.returncode in (0, 1), proc.stderr
     assert PASSWORD not in proc.stdout + proc.stderr
     shown = "token=***" if case == "query" else "://***@"
@@ -314,8 +352,12 @@ def test_redact_url_takes_the_userinfo_and_credential_parameters_only() -> None:
     assert redact_url("https://h/p.whl?X-Amz-Signature=abc&v=2#sha256=00") == (
         "https://h/p.whl?X-Amz-Signature=***&v=2#sha256=00"
     )
-    for kept in ("https://example.com/a@b", "file:///srv/wheels/a-1.0.whl", "ddtrace>=2.3",
-                 "https://h/Zx8kQ2mN7pL4vB9cR1tY6wE3uI0oA5sD/pkg.zip"):
+    for kept in (
+        "https://example.com/a@b",
+        "file:///srv/wheels/a-1.0.whl",
+        "ddtrace>=2.3",
+        "https://h/Zx8kQ2mN7pL4vB9cR1tY6wE3uI0oA5sD/pkg.zip",
+    ):
         assert redact_url(kept) == kept
 
 
@@ -324,8 +366,9 @@ def test_diff_names_files_with_control_characters_escaped(repo: Path) -> None:
     file named with a terminal escape retitled and cleared the terminal."""
     name = "requirements-\x1b]0;OWNED\x07\x1b[2J.txt"
     (repo / name).write_text("ddtrace==2.3.0\n")
-    proc = cli(repo, name, "--offline", "--no-cache", "--diff", "-c", "api-security",
-               "--python", "3.12")
+    proc = cli(
+        repo, name, "--offline", "--no-cache", "--diff", "-c", "api-security", "--python", "3.12"
+    )
     assert proc.returncode == 1, proc.stderr
     shown = "requirements-\\x1b]0;OWNED\\x07\\x1b[2J.txt"
     assert f"--- a/{shown}\n+++ b/{shown}\n" in proc.stdout, proc.stdout
@@ -356,8 +399,19 @@ def test_a_line_fix_cannot_edit_is_quoted_masked(
     password and a token in its comment) and a URL's credentials."""
     (repo / "requirements.txt").write_text(f"flask==3.1.0\n{line}\n")
     flags = ["--untrusted"] if untrusted else []
-    proc = cli(repo, "requirements.txt", "--offline", "--no-cache", "--fix", "-c", "api-security",
-               "--python", "3.12", *flags, env={"DDV": "2.3.0"})
+    proc = cli(
+        repo,
+        "requirements.txt",
+        "--offline",
+        "--no-cache",
+        "--fix",
+        "-c",
+        "api-security",
+        "--python",
+        "3.12",
+        *flags,
+        env={"DDV": "2.3.0"},
+    )
     assert proc.returncode == 2, proc.stderr
     assert "requirements.txt:2: ddtrace" in proc.stderr, proc.stderr
     for secret in hidden:
@@ -372,10 +426,17 @@ def test_a_tool_source_fix_cannot_move_is_quoted_masked(repo: Path) -> None:
         '[tool.uv.sources]\nddtrace = { url = "https://user:s3cr3tpass@files.example/'
         'ddtrace-2.3.0-py3-none-any.whl" }\n'
     )
-    proc = cli(repo, "pyproject.toml", "--offline", "--no-cache", "--fix", "-c", "api-security",
-               "--python", "3.12")
+    proc = cli(
+        repo,
+        "pyproject.toml",
+        "--offline",
+        "--no-cache",
+        "--fix",
+        "-c",
+        "api-security",
+        "--python",
+        "3.12",
+    )
     assert proc.returncode == 2, proc.stderr
     assert "ddtrace comes from https://***@files.example/ddtrace-2.3.0" in proc.stderr
     assert "s3cr3tpass" not in proc.stdout + proc.stderr
-
-

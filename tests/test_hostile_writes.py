@@ -242,7 +242,10 @@ def test_an_output_that_is_a_local_projects_metadata_is_refused(
     pkg = tmp_path / "vendor" / "pkg"
     pkg.mkdir(parents=True)
     (tmp_path / "vendor" / "x").mkdir()
-    meta = {"pyproject.toml": b'[project]\nname = "vpkg"\nversion = "1"\n', "setup.cfg": b"[metadata]\n"}
+    meta = {
+        "pyproject.toml": b'[project]\nname = "vpkg"\nversion = "1"\n',
+        "setup.cfg": b"[metadata]\n",
+    }
     for file, data in meta.items():
         (pkg / file).write_bytes(data)
     req.write_bytes(b"-e ./vendor/pkg\nddtrace==2.3.0\n")
@@ -547,7 +550,11 @@ def test_plan_refuses_a_declaration_it_cannot_find_in_the_text(
     path.write_text("flask==3.1.0\nddtrace==${DDTRACE_VERSION}\n")
     # No reader makes "==${DDTRACE_VERSION}" (it does not parse): given parsed as empty.
     dep = Dependency(
-        "ddtrace", "ddtrace", specifier, None, SourceLocation(str(path), 2),
+        "ddtrace",
+        "ddtrace",
+        specifier,
+        None,
+        SourceLocation(str(path), 2),
         parsed_specifier=SpecifierSet(),
     )
     project = Project(
@@ -657,14 +664,25 @@ def _relock_export(folder: Path, tmp_path: Path) -> tuple[subprocess.CompletedPr
     bin_dir.mkdir(exist_ok=True)
     ran = tmp_path / "uv-ran"
     uv = bin_dir / "uv"
-    uv.write_text(f"#!{sys.executable}\nimport sys\nopen({str(ran)!r}, 'a').write(' '.join(sys.argv[1:]) + '\\n')\n")
+    uv.write_text(
+        f"#!{sys.executable}\nimport sys\nopen({str(ran)!r}, 'a').write(' '.join(sys.argv[1:]) + '\\n')\n"
+    )
     uv.chmod(0o755)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+    }
     try:
         done = subprocess.run(
             [sys.executable, "-m", "advisor", "requirements.txt", "--fix", "--relock", *ARGS],
-            cwd=folder, env=env, capture_output=True, text=True, timeout=60,
-            preexec_fn=_limit_memory, check=False,
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            preexec_fn=_limit_memory,
+            check=False,
         )
     except subprocess.TimeoutExpired:
         pytest.fail("--fix --relock did not finish within 60 s")

@@ -28,39 +28,100 @@ def test_default_is_pypi(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("env", "files", "cli", "primary", "source"),
     [
-        ({"PIP_INDEX_URL": "https://pip.example/simple/"}, [], None, "https://pip.example/simple/", "PIP_INDEX_URL"),
-        ({"UV_INDEX_URL": "https://uv.example/simple/", "PIP_INDEX_URL": "https://pip.example/simple/"}, [], None,
-         "https://uv.example/simple/", "UV_INDEX_URL / UV_DEFAULT_INDEX"),
-        ({"UV_DEFAULT_INDEX": "https://uvd.example/simple/"}, [], None, "https://uvd.example/simple/",
-         "UV_INDEX_URL / UV_DEFAULT_INDEX"),
-        ({"PIP_INDEX_URL": "https://pip.example/simple/"}, ["https://file.example/simple/"], None,
-         "https://file.example/simple/", "the requirements files"),
-        ({"PIP_INDEX_URL": "https://pip.example/simple/"}, ["https://file.example/simple/"], "https://cli.example/",
-         "https://cli.example/", "--index-url"),
+        (
+            {"PIP_INDEX_URL": "https://pip.example/simple/"},
+            [],
+            None,
+            "https://pip.example/simple/",
+            "PIP_INDEX_URL",
+        ),
+        (
+            {
+                "UV_INDEX_URL": "https://uv.example/simple/",
+                "PIP_INDEX_URL": "https://pip.example/simple/",
+            },
+            [],
+            None,
+            "https://uv.example/simple/",
+            "UV_INDEX_URL / UV_DEFAULT_INDEX",
+        ),
+        (
+            {"UV_DEFAULT_INDEX": "https://uvd.example/simple/"},
+            [],
+            None,
+            "https://uvd.example/simple/",
+            "UV_INDEX_URL / UV_DEFAULT_INDEX",
+        ),
+        (
+            {"PIP_INDEX_URL": "https://pip.example/simple/"},
+            ["https://file.example/simple/"],
+            None,
+            "https://file.example/simple/",
+            "the requirements files",
+        ),
+        (
+            {"PIP_INDEX_URL": "https://pip.example/simple/"},
+            ["https://file.example/simple/"],
+            "https://cli.example/",
+            "https://cli.example/",
+            "--index-url",
+        ),
     ],
 )
-def test_precedence(tmp_path: Path, env: dict[str, str], files: list[str], cli: str | None, primary: str, source: str) -> None:
+def test_precedence(
+    tmp_path: Path,
+    env: dict[str, str],
+    files: list[str],
+    cli: str | None,
+    primary: str,
+    source: str,
+) -> None:
     cfg = configured_indexes(cli, [], files, _env(tmp_path, **env))
     assert cfg.urls[0] == primary and cfg.source == source
 
 
 def test_pip_config_file_and_extras(tmp_path: Path) -> None:
     conf = tmp_path / "pip.conf"
-    conf.write_text("[global]\nindex-url = https://mirror.example/simple/\nextra-index-url = https://a.example/ file:///opt/x\n")
-    cfg = configured_indexes(None, ["https://cli-extra.example/"], [], {"PIP_CONFIG_FILE": str(conf),
-                                                                        "UV_INDEX": "internal=https://uvi.example/"})
-    assert cfg.urls == ("https://mirror.example/simple/", "https://cli-extra.example/", "https://uvi.example/",
-                        "https://a.example/")
+    conf.write_text(
+        "[global]\nindex-url = https://mirror.example/simple/\nextra-index-url = https://a.example/ file:///opt/x\n"
+    )
+    cfg = configured_indexes(
+        None,
+        ["https://cli-extra.example/"],
+        [],
+        {"PIP_CONFIG_FILE": str(conf), "UV_INDEX": "internal=https://uvi.example/"},
+    )
+    assert cfg.urls == (
+        "https://mirror.example/simple/",
+        "https://cli-extra.example/",
+        "https://uvi.example/",
+        "https://a.example/",
+    )
     assert cfg.skipped == ("file:///opt/x",)
 
 
 def test_credentials_never_printed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     req = tmp_path / "requirements.txt"
     req.write_text("ddtrace==2.21.4\nenvier==0.5.2\n")
-    with LocalIndex(root=DATA, status_for={"/simple/envier/": 500, "/simple/ddtrace/": 500}) as index:
+    with LocalIndex(
+        root=DATA, status_for={"/simple/envier/": 500, "/simple/ddtrace/": 500}
+    ) as index:
         url = index.url.replace("http://", "http://alice:s3cret@")
-        code = main([str(req), "--index-url", url, "--cache-dir", str(tmp_path / "c"), "-c", "iast",
-                     "--python", "3.12", "--today", "2026-11-24"])
+        code = main(
+            [
+                str(req),
+                "--index-url",
+                url,
+                "--cache-dir",
+                str(tmp_path / "c"),
+                "-c",
+                "iast",
+                "--python",
+                "3.12",
+                "--today",
+                "2026-11-24",
+            ]
+        )
         auth = [r.headers.get("Authorization") for r in index.requests]
     out = capsys.readouterr()
     assert code == 3
@@ -68,20 +129,39 @@ def test_credentials_never_printed(tmp_path: Path, capsys: pytest.CaptureFixture
     assert auth and all(a and a.startswith("Basic ") for a in auth)  # the credentials were used
 
 
-def test_warm_cache_files_hold_no_credentials(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_warm_cache_files_hold_no_credentials(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     req = tmp_path / "requirements.txt"
     req.write_text("ddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0\n")
     with LocalIndex(root=DATA) as index:
         url = index.url.replace("http://", "http://alice:s3cret@")
-        main([str(req), "--index-url", url, "--cache-dir", str(tmp_path / "c"), "-c", "iast", "--python", "3.12",
-              "--today", "2026-11-24", "--format", "json"])
+        main(
+            [
+                str(req),
+                "--index-url",
+                url,
+                "--cache-dir",
+                str(tmp_path / "c"),
+                "-c",
+                "iast",
+                "--python",
+                "3.12",
+                "--today",
+                "2026-11-24",
+                "--format",
+                "json",
+            ]
+        )
     report = json.loads(capsys.readouterr().out)
     assert report["recommendation"]["ddtrace"] == "3.15.0"
     for entry in (tmp_path / "c").rglob("*.json"):
         assert "s3cret" not in entry.read_text()
 
 
-def test_netrc_credentials_are_used(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_netrc_credentials_are_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     netrc = tmp_path / "netrc"
     netrc.write_text("machine 127.0.0.1 login bob password n3trc\n")
     netrc.chmod(0o600)
@@ -89,8 +169,23 @@ def test_netrc_credentials_are_used(tmp_path: Path, capsys: pytest.CaptureFixtur
     req = tmp_path / "requirements.txt"
     req.write_text("ddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0\n")
     with LocalIndex(root=DATA) as index:
-        main([str(req), "--index-url", index.url, "--cache-dir", str(tmp_path / "c"), "-c", "iast", "--python", "3.12",
-              "--today", "2026-11-24", "--format", "json"])
+        main(
+            [
+                str(req),
+                "--index-url",
+                index.url,
+                "--cache-dir",
+                str(tmp_path / "c"),
+                "-c",
+                "iast",
+                "--python",
+                "3.12",
+                "--today",
+                "2026-11-24",
+                "--format",
+                "json",
+            ]
+        )
         auth = {r.headers.get("Authorization") for r in index.requests}
     out = capsys.readouterr()
     assert json.loads(out.out)["recommendation"]["ddtrace"] == "3.15.0"

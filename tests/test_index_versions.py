@@ -43,8 +43,11 @@ def _recorded_wheels() -> list[str]:
         except (UnicodeDecodeError, json.JSONDecodeError):
             continue
         if isinstance(doc, dict) and isinstance(doc.get("files"), list):
-            names += [f["filename"] for f in doc["files"]
-                      if isinstance(f, dict) and str(f.get("filename", "")).endswith(".whl")]
+            names += [
+                f["filename"]
+                for f in doc["files"]
+                if isinstance(f, dict) and str(f.get("filename", "")).endswith(".whl")
+            ]
     return names
 
 
@@ -54,17 +57,20 @@ def test_every_recorded_wheel_has_the_version_packaging_gives() -> None:
     assert [_ours(n) for n in names] == [_reference(n) for n in names]
 
 
-@pytest.mark.parametrize("filename", [
-    "ddtrace-2.21.4-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
-    "ddtrace-2.21.4-1-cp312-cp312-win_amd64.whl",  # a build tag
-    "ddtrace-2.21.4-x-cp312-cp312-win_amd64.whl",  # a build tag not starting with a digit
-    "ddtrace-not.a.version-py3-none-any.whl",
-    "dd__trace-1.0-py3-none-any.whl",
-    "ddtrace-1.0-py3-none.whl",  # too few parts
-    "a-b-c-d-e-f-g.whl",  # too many
-    "ddtrace-1.0-py3-none-any-.whl",
-    "ddtrace-1.0rc1.post2.dev3-py2.py3-none-any.whl",
-])
+@pytest.mark.parametrize(
+    "filename",
+    [
+        "ddtrace-2.21.4-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+        "ddtrace-2.21.4-1-cp312-cp312-win_amd64.whl",  # a build tag
+        "ddtrace-2.21.4-x-cp312-cp312-win_amd64.whl",  # a build tag not starting with a digit
+        "ddtrace-not.a.version-py3-none-any.whl",
+        "dd__trace-1.0-py3-none-any.whl",
+        "ddtrace-1.0-py3-none.whl",  # too few parts
+        "a-b-c-d-e-f-g.whl",  # too many
+        "ddtrace-1.0-py3-none-any-.whl",
+        "ddtrace-1.0rc1.post2.dev3-py2.py3-none-any.whl",
+    ],
+)
 def test_odd_names(filename: str) -> None:
     assert _ours(filename) == _reference(filename)
 

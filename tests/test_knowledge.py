@@ -31,8 +31,15 @@ def _data(name: str) -> dict[str, Any]:
 def test_shipped_knowledge_loads() -> None:
     k = matrix.load()
     assert [c.id for c in k.capabilities] == [
-        "http-monitoring", "grpc-monitoring", "graphql-monitoring", "exploit-prevention",
-        "api-security", "account-takeover-protection", "runtime-activation", "sca", "iast",
+        "http-monitoring",
+        "grpc-monitoring",
+        "graphql-monitoring",
+        "exploit-prevention",
+        "api-security",
+        "account-takeover-protection",
+        "runtime-activation",
+        "sca",
+        "iast",
     ]
 
 
@@ -50,8 +57,14 @@ def test_unsupported(cap_id: str) -> None:
 
 @pytest.mark.parametrize(
     ("alias", "cap_id"),
-    [("ato", "account-takeover-protection"), ("rasp", "exploit-prevention"), ("code-security", "iast"),
-     ("Runtime Code Analysis (IAST)", "iast"), ("API Security", "api-security"), ("SCA", "sca")],
+    [
+        ("ato", "account-takeover-protection"),
+        ("rasp", "exploit-prevention"),
+        ("code-security", "iast"),
+        ("Runtime Code Analysis (IAST)", "iast"),
+        ("API Security", "api-security"),
+        ("SCA", "sca"),
+    ],
 )
 def test_aliases(alias: str, cap_id: str) -> None:
     cap = matrix.load().capability(alias)
@@ -82,11 +95,19 @@ def test_integration_floors_from_facts() -> None:
 
 def test_integrations_found_by_distribution() -> None:
     k = matrix.load()
-    for dist, integ in [("psycopg2-binary", "psycopg"), ("psycopg2", "psycopg"), ("mysqlclient", "mysqlclient"),
-                        ("pymysql", "pymysql"), ("mysql-connector-python", "mysql-connector"),
-                        ("snowflake-connector-python", "snowflake"), ("grpcio", "grpc"),
-                        ("strawberry-graphql", "graphql"), ("ariadne", "graphql"), ("mariadb", "mariadb"),
-                        ("pyodbc", "pyodbc")]:
+    for dist, integ in [
+        ("psycopg2-binary", "psycopg"),
+        ("psycopg2", "psycopg"),
+        ("mysqlclient", "mysqlclient"),
+        ("pymysql", "pymysql"),
+        ("mysql-connector-python", "mysql-connector"),
+        ("snowflake-connector-python", "snowflake"),
+        ("grpcio", "grpc"),
+        ("strawberry-graphql", "graphql"),
+        ("ariadne", "graphql"),
+        ("mariadb", "mariadb"),
+        ("pyodbc", "pyodbc"),
+    ]:
         found = k.integration_for(dist)
         assert found is not None and found.id == integ, dist
 
@@ -106,7 +127,11 @@ def test_declared_range_follows_release() -> None:
 def test_iast_gates() -> None:
     iast = matrix.load().capability("iast")
     assert iast is not None
-    assert {p for ex in iast.excluded_platforms for p in ex.platforms} == {"windows-amd64", "windows-x86", "windows-arm64"}
+    assert {p for ex in iast.excluded_platforms for p in ex.platforms} == {
+        "windows-amd64",
+        "windows-x86",
+        "windows-arm64",
+    }
 
 
 def test_python_dates() -> None:
@@ -126,7 +151,12 @@ def test_capabilities_collects_every_problem() -> None:
     with pytest.raises(KnowledgeError) as err:
         matrix.parse_capabilities(data, "capabilities.toml")
     text = err.value.render()
-    for needle in ("unknown status 'maybe'", "alias 'rasp'", "not a version", "unknown capability 'nope'"):
+    for needle in (
+        "unknown status 'maybe'",
+        "alias 'rasp'",
+        "not a version",
+        "unknown capability 'nope'",
+    ):
         assert needle in text
     assert "4 problem(s)" in text
 
@@ -139,12 +169,15 @@ def test_integrations_reference_known_capabilities() -> None:
     data["integration"][1]["features"] = ["mind-reading"]
     data["integration"][2]["distributions"] = ["django"]
     with pytest.raises(KnowledgeError) as err:
-        matrix.parse_integrations(data, "integrations.toml", {c.id for c in parts["capabilities"]},
-                                  set(parts["features"]))
+        matrix.parse_integrations(
+            data, "integrations.toml", {c.id for c in parts["capabilities"]}, set(parts["features"])
+        )
     text = err.value.render()
     assert "teleport" in text and "mind-reading" in text and "already belongs to 'django'" in text
 
 
 def test_pythons_validated() -> None:
     with pytest.raises(KnowledgeError, match="not a date"):
-        matrix.parse_pythons({"python": [{"version": "3.99", "released": "soon", "end_of_life": "2040-01-01"}]}, "p")
+        matrix.parse_pythons(
+            {"python": [{"version": "3.99", "released": "soon", "end_of_life": "2040-01-01"}]}, "p"
+        )

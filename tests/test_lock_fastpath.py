@@ -117,9 +117,9 @@ def test_a_lock_with_wheels_is_parsed_without_them() -> None:
 
 
 WHEELS = (
-    'wheels = [\n'
+    "wheels = [\n"
     '    { url = "https://h/p-1.0-py3-none-any.whl", hash = "sha256:00", size = 1 },\n'
-    ']\n'
+    "]\n"
 )
 
 
@@ -130,17 +130,20 @@ def _lock(description: str = "", wheels: str = WHEELS) -> str:
     )
 
 
-@pytest.mark.parametrize("text", [
-    # A multi-line string may hold a line that looks like a list: the whole file is parsed.
-    _lock('description = """\n' + WHEELS + '"""\n'),
-    _lock("description = '''\n" + WHEELS + "'''\n"),
-    # A comment inside, a list on the key's line, CRLF line ends: not the tools' shape, kept.
-    _lock(wheels=WHEELS.replace("},\n", "}, # first\n")),
-    _lock(wheels='wheels = [{ url = "u", hash = "sha256:00" }]\n'),
-    _lock().replace("\n", "\r\n"),
-    # A list of something else than files is never emptied.
-    _lock(wheels='dependencies = [\n    { name = "q" },\n]\n'),
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A multi-line string may hold a line that looks like a list: the whole file is parsed.
+        _lock('description = """\n' + WHEELS + '"""\n'),
+        _lock("description = '''\n" + WHEELS + "'''\n"),
+        # A comment inside, a list on the key's line, CRLF line ends: not the tools' shape, kept.
+        _lock(wheels=WHEELS.replace("},\n", "}, # first\n")),
+        _lock(wheels='wheels = [{ url = "u", hash = "sha256:00" }]\n'),
+        _lock().replace("\n", "\r\n"),
+        # A list of something else than files is never emptied.
+        _lock(wheels='dependencies = [\n    { name = "q" },\n]\n'),
+    ],
+)
 def test_texts_a_list_could_be_mistaken_in_read_as_a_whole_parse(text: str) -> None:
     # Nothing is emptied in any of them: the lists keep their wheels.
     assert _text.parse_lock_toml(text, "uv.lock") == tomllib.loads(text)
@@ -159,16 +162,34 @@ _KEYS = st.sampled_from(["wheels", "files", "name", "dependencies", "ddtrace", "
 
 
 @settings(max_examples=200, deadline=None)
-@given(items=st.lists(st.tuples(_KEYS, st.lists(st.dictionaries(
-    st.sampled_from(["url", "file", "hash", "name"]), _VALUES, min_size=1, max_size=3),
-    max_size=3)), min_size=1, max_size=4, unique_by=lambda t: t[0]))
+@given(
+    items=st.lists(
+        st.tuples(
+            _KEYS,
+            st.lists(
+                st.dictionaries(
+                    st.sampled_from(["url", "file", "hash", "name"]),
+                    _VALUES,
+                    min_size=1,
+                    max_size=3,
+                ),
+                max_size=3,
+            ),
+        ),
+        min_size=1,
+        max_size=4,
+        unique_by=lambda t: t[0],
+    )
+)
 def test_generated_tables_read_as_a_whole_parse_with_lists_emptied(
-    items: list[tuple[str, list[dict[str, str]]]]
+    items: list[tuple[str, list[dict[str, str]]]],
 ) -> None:
     lines = ["[[package]]"]
     for key, elements in items:
         lines.append(f"{key} = [")
-        lines += ["    { " + ", ".join(f"{k} = {v}" for k, v in e.items()) + " }," for e in elements]
+        lines += [
+            "    { " + ", ".join(f"{k} = {v}" for k, v in e.items()) + " }," for e in elements
+        ]
         lines.append("]")
     text = "\n".join(lines) + "\n"
     whole = tomllib.loads(text)

@@ -15,8 +15,21 @@ pytestmark = pytest.mark.online
 def test_acceptance_case_live(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     req = tmp_path / "requirements.txt"
     req.write_text("ddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0\n")
-    code = main([str(req), "-c", "iast", "--python", "3.12", "--format", "json", "--cache-dir", str(tmp_path / "c"),
-                 "--index-url", "https://pypi.org/simple/"])
+    code = main(
+        [
+            str(req),
+            "-c",
+            "iast",
+            "--python",
+            "3.12",
+            "--format",
+            "json",
+            "--cache-dir",
+            str(tmp_path / "c"),
+            "--index-url",
+            "https://pypi.org/simple/",
+        ]
+    )
     report = json.loads(capsys.readouterr().out)
     assert code == 1
     moved = {c["package"]: c["to"] for c in report["recommendation"]["changes"]}
@@ -26,8 +39,21 @@ def test_acceptance_case_live(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 def test_blocking_range_live(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     req = tmp_path / "requirements.txt"
     req.write_text("ddtrace==2.21.4\nenvier<0.6\n")
-    main([str(req), "-c", "iast", "--python", "3.12", "--format", "json", "--cache-dir", str(tmp_path / "c"),
-          "--index-url", "https://pypi.org/simple/"])
+    main(
+        [
+            str(req),
+            "-c",
+            "iast",
+            "--python",
+            "3.12",
+            "--format",
+            "json",
+            "--cache-dir",
+            str(tmp_path / "c"),
+            "--index-url",
+            "https://pypi.org/simple/",
+        ]
+    )
     report = json.loads(capsys.readouterr().out)
     assert report["recommendation"]["status"] == "impossible"
     assert any(b["package"] == "envier" for b in report["recommendation"]["blockers"])

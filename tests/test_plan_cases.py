@@ -21,12 +21,29 @@ from advisor.model.advice import AdviceRequest, Impossible, Ok, Split, Upgrade, 
 from advisor.plan import plan
 from advisor.resolve.source import SnapshotSource
 
-CASES = tomllib.loads((Path(__file__).parent / "cases" / "plan.toml").read_text(encoding="utf-8"))["case"]
+CASES = tomllib.loads((Path(__file__).parent / "cases" / "plan.toml").read_text(encoding="utf-8"))[
+    "case"
+]
 TODAY = "2026-11-24"
-VERDICTS: dict[str, type[Verdict]] = {"ok": Ok, "upgrade": Upgrade, "split": Split, "impossible": Impossible}
+VERDICTS: dict[str, type[Verdict]] = {
+    "ok": Ok,
+    "upgrade": Upgrade,
+    "split": Split,
+    "impossible": Impossible,
+}
 #: The ``expect`` keys the direct test checks; ``exit`` is the CLI's alone.
-EXPECT_KEYS = {"status", "ddtrace", "per_python", "findings", "no_findings", "message_contains",
-               "capabilities", "split", "changes", "ddtrace_state"}
+EXPECT_KEYS = {
+    "status",
+    "ddtrace",
+    "per_python",
+    "findings",
+    "no_findings",
+    "message_contains",
+    "capabilities",
+    "split",
+    "changes",
+    "ddtrace_state",
+}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
@@ -35,8 +52,15 @@ def test_case(case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixtur
     for name, content in case["files"].items():
         (tmp_path / name).write_text(content, encoding="utf-8")
         paths.append(str(tmp_path / name))
-    argv = [*paths, *case.get("args", []), "--format", "json", "--offline",
-            "--today", case.get("today", "2026-11-24")]
+    argv = [
+        *paths,
+        *case.get("args", []),
+        "--format",
+        "json",
+        "--offline",
+        "--today",
+        case.get("today", "2026-11-24"),
+    ]
     code = main(argv)
     out = capsys.readouterr()
     report = json.loads(out.out)
@@ -57,15 +81,19 @@ def test_case(case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixtur
     for fid in expect.get("no_findings", []):
         assert fid not in ids, report["findings"]
     if "message_contains" in expect:
-        assert any(expect["message_contains"] in f["message"] for f in report["findings"]), report["findings"]
+        assert any(expect["message_contains"] in f["message"] for f in report["findings"]), report[
+            "findings"
+        ]
     caps = {c["id"]: c["status"] for c in report["capabilities"]}
     for cap, status in expect.get("capabilities", {}).items():
         assert caps[cap] == status
     if "split" in expect:
         assert {p["marker"]: p["ddtrace"] for p in rec["split"]} == expect["split"]
     for package, old, new in expect.get("changes", []):
-        assert any(c["package"] == package and c["from"] == (old or None) and c["to"] == new
-                   for c in rec["changes"]), rec["changes"]
+        assert any(
+            c["package"] == package and c["from"] == (old or None) and c["to"] == new
+            for c in rec["changes"]
+        ), rec["changes"]
     if expect.get("ddtrace_state") == "absent":
         assert report["ddtrace"] is None
 
@@ -86,9 +114,13 @@ def _request(case: dict[str, Any]) -> AdviceRequest:
             platforms.append(value)
         else:
             raise AssertionError(f"{case['name']}: {flag} is not a planner input; map it here")
-    return AdviceRequest(capabilities=tuple(capabilities), python=python,
-                         platforms=tuple(platforms) or ("linux-x86_64",),
-                         today=dt.date.fromisoformat(case.get("today", TODAY)), offline=True)
+    return AdviceRequest(
+        capabilities=tuple(capabilities),
+        python=python,
+        platforms=tuple(platforms) or ("linux-x86_64",),
+        today=dt.date.fromisoformat(case.get("today", TODAY)),
+        offline=True,
+    )
 
 
 def _ddtrace(rec: Verdict) -> str | None:
@@ -105,13 +137,17 @@ def _ddtrace(rec: Verdict) -> str | None:
 def test_case_plan(case: dict[str, Any], tmp_path: Path) -> None:
     """The same expectations, on the Advice plan() returns (offline, the shipped snapshot only)."""
     expect = case["expect"]
-    assert set(expect) - {"exit"} <= EXPECT_KEYS, f"check the new keys here too: {set(expect) - EXPECT_KEYS}"
+    assert set(expect) - {"exit"} <= EXPECT_KEYS, (
+        f"check the new keys here too: {set(expect) - EXPECT_KEYS}"
+    )
     paths = []
     for name, content in case["files"].items():
         (tmp_path / name).write_text(content, encoding="utf-8")
         paths.append(str(tmp_path / name))
     snapshot = load_snapshot()
-    advice = plan(read_paths(paths), matrix.load(), snapshot, _request(case), SnapshotSource(snapshot))
+    advice = plan(
+        read_paths(paths), matrix.load(), snapshot, _request(case), SnapshotSource(snapshot)
+    )
     rec = advice.recommendation
     assert isinstance(rec, VERDICTS[expect["status"]]), rec
     if "ddtrace" in expect:
@@ -124,7 +160,9 @@ def test_case_plan(case: dict[str, Any], tmp_path: Path) -> None:
     for fid in expect.get("no_findings", []):
         assert fid not in ids, advice.findings
     if "message_contains" in expect:
-        assert any(expect["message_contains"] in f.message for f in advice.findings), advice.findings
+        assert any(expect["message_contains"] in f.message for f in advice.findings), (
+            advice.findings
+        )
     caps = {c.id: c.status for c in advice.capabilities}
     for cap, status in expect.get("capabilities", {}).items():
         assert caps[cap] == status
@@ -134,7 +172,9 @@ def test_case_plan(case: dict[str, Any], tmp_path: Path) -> None:
     if "changes" in expect:
         assert isinstance(rec, Upgrade | Split), rec
         for package, old, new in expect["changes"]:
-            assert any(c.package == package and c.from_version == (old or None) and c.to_version == new
-                       for c in rec.changes), rec.changes
+            assert any(
+                c.package == package and c.from_version == (old or None) and c.to_version == new
+                for c in rec.changes
+            ), rec.changes
     if expect.get("ddtrace_state") == "absent":
         assert advice.ddtrace is None

@@ -18,8 +18,13 @@ from advisor.model.release import parse_snapshot
 def _doc(releases: dict[str, Any]) -> dict[str, Any]:
     """A schema 2 document; a release's ``wheels`` may be given as a mapping, which goes to
     ``wheel_sets`` (equal mappings share one entry) and is replaced by its index."""
-    base: dict[str, Any] = {"requires_python": None, "yanked": False, "sdist": True, "wheels": {},
-                            "requires_dist": None}
+    base: dict[str, Any] = {
+        "requires_python": None,
+        "yanked": False,
+        "sdist": True,
+        "wheels": {},
+        "requires_dist": None,
+    }
     wheel_sets: list[dict[str, list[str]]] = []
     entries = {}
     for v, r in releases.items():
@@ -29,29 +34,45 @@ def _doc(releases: dict[str, Any]) -> dict[str, Any]:
                 wheel_sets.append(entry["wheels"])
             entry["wheels"] = wheel_sets.index(entry["wheels"])
         entries[v] = entry
-    return {"schema_version": 2, "project": "demo", "index_url": "x", "snapshot_date": "2026-11-24",
-            "requires_dist_sets": [["envier==0.5.2"]], "wheel_sets": wheel_sets, "releases": entries}
+    return {
+        "schema_version": 2,
+        "project": "demo",
+        "index_url": "x",
+        "snapshot_date": "2026-11-24",
+        "requires_dist_sets": [["envier==0.5.2"]],
+        "wheel_sets": wheel_sets,
+        "releases": entries,
+    }
 
 
-SNAP = parse_snapshot(_doc({
-    "1.0.0": {"wheels": {"cp38-abi3": ["linux-x86_64"]}},
-    "1.1.0": {"wheels": {"py3": ["any"]}, "requires_dist": 0},
-    "1.2.0": {"wheels": {"cp39": ["macos-universal2"]}},
-    "1.3.0": {"wheels": {"cp315": ["musllinux-x86_64"]}, "requires_python": "<3.15,>=3.9"},
-    "1.4.0": {"wheels": {"cp311": ["linux-x86_64"]}, "yanked": True, "yanked_reason": "oops"},
-    "1.5.0rc1": {"wheels": {"cp311": ["linux-x86_64"]}},
-}), "test")
+SNAP = parse_snapshot(
+    _doc(
+        {
+            "1.0.0": {"wheels": {"cp38-abi3": ["linux-x86_64"]}},
+            "1.1.0": {"wheels": {"py3": ["any"]}, "requires_dist": 0},
+            "1.2.0": {"wheels": {"cp39": ["macos-universal2"]}},
+            "1.3.0": {"wheels": {"cp315": ["musllinux-x86_64"]}, "requires_python": "<3.15,>=3.9"},
+            "1.4.0": {
+                "wheels": {"cp311": ["linux-x86_64"]},
+                "yanked": True,
+                "yanked_reason": "oops",
+            },
+            "1.5.0rc1": {"wheels": {"cp311": ["linux-x86_64"]}},
+        }
+    ),
+    "test",
+)
 
 
 @pytest.mark.parametrize(
     ("version", "python", "platform", "serves"),
     [
-        ("1.0.0", "3.8", "linux-x86_64", True),    # abi3 built for 3.8
-        ("1.0.0", "3.12", "linux-x86_64", True),   # abi3 serves later CPythons
-        ("1.0.0", "3.7", "linux-x86_64", False),   # but not earlier ones
+        ("1.0.0", "3.8", "linux-x86_64", True),  # abi3 built for 3.8
+        ("1.0.0", "3.12", "linux-x86_64", True),  # abi3 serves later CPythons
+        ("1.0.0", "3.7", "linux-x86_64", False),  # but not earlier ones
         ("1.0.0", "3.12", "linux-aarch64", False),
-        ("1.1.0", "3.12", "windows-x86", True),    # a pure wheel serves everywhere
-        ("1.2.0", "3.9", "macos-arm64", True),     # universal2 serves Apple Silicon
+        ("1.1.0", "3.12", "windows-x86", True),  # a pure wheel serves everywhere
+        ("1.2.0", "3.9", "macos-arm64", True),  # universal2 serves Apple Silicon
         ("1.2.0", "3.9", "macos-x86_64", True),
         ("1.2.0", "3.9", "linux-x86_64", False),
         ("1.3.0", "3.15", "musllinux-x86_64", False),  # requires-python wins over the wheel
@@ -74,10 +95,19 @@ def test_requires_dist_shared_sets() -> None:
 
 @pytest.mark.parametrize(
     ("tag", "pid"),
-    [("manylinux_2_17_x86_64", "linux-x86_64"), ("manylinux2014_aarch64", "linux-aarch64"),
-     ("musllinux_1_2_x86_64", "musllinux-x86_64"), ("macosx_11_0_arm64", "macos-arm64"),
-     ("macosx_10_9_universal2", "macos-universal2"), ("win_amd64", "windows-amd64"), ("win32", "windows-x86"),
-     ("win_arm64", "windows-arm64"), ("manylinux1_i686", "linux-i686"), ("any", "any"), ("macosx_10_9_fat", None)],
+    [
+        ("manylinux_2_17_x86_64", "linux-x86_64"),
+        ("manylinux2014_aarch64", "linux-aarch64"),
+        ("musllinux_1_2_x86_64", "musllinux-x86_64"),
+        ("macosx_11_0_arm64", "macos-arm64"),
+        ("macosx_10_9_universal2", "macos-universal2"),
+        ("win_amd64", "windows-amd64"),
+        ("win32", "windows-x86"),
+        ("win_arm64", "windows-arm64"),
+        ("manylinux1_i686", "linux-i686"),
+        ("any", "any"),
+        ("macosx_10_9_fat", None),
+    ],
 )
 def test_platform_ids(tag: str, pid: str | None) -> None:
     assert platform_id(tag) == pid
@@ -107,10 +137,22 @@ def test_schema_version_checked(tmp_path: Path) -> None:
 
 def test_schema_version_1_refused(tmp_path: Path) -> None:
     # Version 1 kept each release's wheel mapping inline; it is not read any more.
-    v1 = {"schema_version": 1, "project": "demo", "index_url": "x", "snapshot_date": "2026-11-24",
-          "requires_dist_sets": [],
-          "releases": {"1.0.0": {"requires_python": None, "yanked": False, "sdist": True,
-                                 "wheels": {"py3": ["any"]}, "requires_dist": None}}}
+    v1 = {
+        "schema_version": 1,
+        "project": "demo",
+        "index_url": "x",
+        "snapshot_date": "2026-11-24",
+        "requires_dist_sets": [],
+        "releases": {
+            "1.0.0": {
+                "requires_python": None,
+                "yanked": False,
+                "sdist": True,
+                "wheels": {"py3": ["any"]},
+                "requires_dist": None,
+            }
+        },
+    }
     path = tmp_path / "s.json"
     path.write_text(json.dumps(v1))
     with pytest.raises(KnowledgeError, match="schema_version 1 is not 2") as err:
@@ -120,20 +162,26 @@ def test_schema_version_1_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("wheels", "message"),
-    [(3, "wheels 3 is not an index into wheel_sets (3 sets)"),
-     (-1, "wheels -1 is not an index"),  # not counted from the end
-     (True, "wheels True is not an index"),  # a bool is not an index, though an int
-     (False, "wheels False is not an index"),
-     (None, "wheels None is not an index"),
-     ("0", "wheels '0' is not an index"),
-     (1.0, "wheels 1.0 is not an index"),
-     ({"py3": ["any"]}, "is not an index"),  # the schema 1 inline mapping
-     ("missing", "wheels: missing")],
+    [
+        (3, "wheels 3 is not an index into wheel_sets (3 sets)"),
+        (-1, "wheels -1 is not an index"),  # not counted from the end
+        (True, "wheels True is not an index"),  # a bool is not an index, though an int
+        (False, "wheels False is not an index"),
+        (None, "wheels None is not an index"),
+        ("0", "wheels '0' is not an index"),
+        (1.0, "wheels 1.0 is not an index"),
+        ({"py3": ["any"]}, "is not an index"),  # the schema 1 inline mapping
+        ("missing", "wheels: missing"),
+    ],
 )
 def test_bad_wheels_index_names_the_version(wheels: Any, message: str) -> None:
-    doc = _doc({"1.0.0": {"wheels": {"py3": ["any"]}},
-                "1.1.0": {"wheels": {"cp311": ["linux-x86_64"]}},
-                "2.0.0": {}})
+    doc = _doc(
+        {
+            "1.0.0": {"wheels": {"py3": ["any"]}},
+            "1.1.0": {"wheels": {"cp311": ["linux-x86_64"]}},
+            "2.0.0": {},
+        }
+    )
     assert len(doc["wheel_sets"]) == 3  # so True, False and -1 would each pick a real set
     if wheels == "missing":
         del doc["releases"]["2.0.0"]["wheels"]
@@ -147,10 +195,12 @@ def test_bad_wheels_index_names_the_version(wheels: Any, message: str) -> None:
 
 @pytest.mark.parametrize(
     ("wheel_sets", "message"),
-    [({"py3": ["any"]}, "wheel_sets: not a list"),
-     ([["py3", "any"]], "wheel_sets[0]: not an object"),
-     ([{"py3": "any"}], "wheel_sets[0]: py3: not a list of platform strings"),
-     ([{"py3": ["any", 3]}], "wheel_sets[0]: py3: not a list of platform strings")],
+    [
+        ({"py3": ["any"]}, "wheel_sets: not a list"),
+        ([["py3", "any"]], "wheel_sets[0]: not an object"),
+        ([{"py3": "any"}], "wheel_sets[0]: py3: not a list of platform strings"),
+        ([{"py3": ["any", 3]}], "wheel_sets[0]: py3: not a list of platform strings"),
+    ],
 )
 def test_bad_wheel_sets_refused(wheel_sets: Any, message: str) -> None:
     doc = _doc({"1.0.0": {"wheels": {"py3": ["any"]}}})
@@ -162,8 +212,14 @@ def test_bad_wheel_sets_refused(wheel_sets: Any, message: str) -> None:
 
 def test_releases_sharing_a_wheel_set() -> None:
     coverage = {"cp311": ["linux-x86_64", "macos-arm64"], "py3": ["any"]}
-    doc = _doc({"1.0.0": {"wheels": coverage}, "1.1.0": {"wheels": {"cp312": ["linux-x86_64"]}},
-                "1.2.0": {"wheels": dict(coverage)}, "1.3.0": {}})
+    doc = _doc(
+        {
+            "1.0.0": {"wheels": coverage},
+            "1.1.0": {"wheels": {"cp312": ["linux-x86_64"]}},
+            "1.2.0": {"wheels": dict(coverage)},
+            "1.3.0": {},
+        }
+    )
     assert len(doc["wheel_sets"]) == 3  # 1.0.0 and 1.2.0 share one; 1.3.0 has none
     assert doc["releases"]["1.0.0"]["wheels"] == doc["releases"]["1.2.0"]["wheels"] == 0
     snap = parse_snapshot(doc, "test")

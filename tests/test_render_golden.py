@@ -369,7 +369,8 @@ def _many_blockers(a: Advice) -> Advice:
     )
     rec = a.recommendation  # blockers come with an impossible verdict only
     return dataclasses.replace(
-        a, recommendation=Impossible(rec.per_python, rec.floor, rec.floor_reasons, blockers=blockers)
+        a,
+        recommendation=Impossible(rec.per_python, rec.floor, rec.floor_reasons, blockers=blockers),
     )
 
 

@@ -29,12 +29,19 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def _requirement_files() -> list[Path]:
-    found = [p for p in sorted((ROOT / "fixtures").rglob("*"))
-             if p.is_file() and p.suffix in {".txt", ".in"}]
+    found = [
+        p
+        for p in sorted((ROOT / "fixtures").rglob("*"))
+        if p.is_file() and p.suffix in {".txt", ".in"}
+    ]
     if CORPUS.is_dir():
-        found += [p for p in sorted(CORPUS.iterdir())
-                  if p.is_file() and ("requirements" in p.name.lower() or p.suffix in {".txt", ".in"})
-                  and p.name != "SOURCES.tsv"]
+        found += [
+            p
+            for p in sorted(CORPUS.iterdir())
+            if p.is_file()
+            and ("requirements" in p.name.lower() or p.suffix in {".txt", ".in"})
+            and p.name != "SOURCES.tsv"
+        ]
     return found
 
 
@@ -42,8 +49,11 @@ FILES = _requirement_files()
 
 
 def _library_lines(text: str) -> list[tuple[int, str]]:
-    return [(ln.line_number, ln.line) for ln in prp.preprocess(text)
-            if not isinstance(ln, prp.CommentLine)]
+    return [
+        (ln.line_number, ln.line)
+        for ln in prp.preprocess(text)
+        if not isinstance(ln, prp.CommentLine)
+    ]
 
 
 def _library_requirement(line: str, number: int) -> object:
@@ -64,15 +74,17 @@ def _same(plain: reqmod._Plain, lib: object) -> None:
     assert plain.hash_options == lib.hash_options
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name if p.parent.name == "corpus"
-                         else str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path", FILES, ids=lambda p: p.name if p.parent.name == "corpus" else str(p.relative_to(ROOT))
+)
 def test_line_joining_matches_the_library(path: Path) -> None:
     text = path.read_text(encoding="utf-8", errors="replace")
     assert list(reqmod._logical_lines(text, "r.txt")) == _library_lines(text)
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name if p.parent.name == "corpus"
-                         else str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path", FILES, ids=lambda p: p.name if p.parent.name == "corpus" else str(p.relative_to(ROOT))
+)
 def test_every_plain_line_reads_as_the_library_reads_it(path: Path) -> None:
     text = path.read_text(encoding="utf-8", errors="replace")
     for number, line in reqmod._logical_lines(text, "r.txt"):
@@ -87,8 +99,9 @@ def _read(path: Path) -> object:
         return ("error", str(exc))
 
 
-@pytest.mark.parametrize("path", [p for p in FILES if p.parent.name != "corpus"],
-                         ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path", [p for p in FILES if p.parent.name != "corpus"], ids=lambda p: str(p.relative_to(ROOT))
+)
 def test_whole_fixture_reads_the_same_without_the_fast_path(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -117,43 +130,114 @@ def test_a_compiled_file_takes_the_fast_path_for_every_requirement() -> None:
     assert str(items[1].marker) == 'python_version >= "3.9"' and items[1].line_number == 6
 
 
-@pytest.mark.parametrize("line", [
-    "-r other.txt", "-e .", "./local", "pkg @ https://x/p.whl", "pkg[extra]==1.0",
-    "pkg.zip", "pkg==1.0.tar.gz", "pkg==1.0 --hash sha256:abc", "pkg==1.0 --install-option=x",
-    "pkg==1.0;", "pkg=1.0", "https://example.com/pkg-1.0.tar.gz", "pkg==1.0 --hash=sha256:a'b",
-    "pkg==1.0\t--hash=sha256:abc", "${NAME}==1.0", "pkg ~= 1.0 ; os_name == 'nt' and",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "-r other.txt",
+        "-e .",
+        "./local",
+        "pkg @ https://x/p.whl",
+        "pkg[extra]==1.0",
+        "pkg.zip",
+        "pkg==1.0.tar.gz",
+        "pkg==1.0 --hash sha256:abc",
+        "pkg==1.0 --install-option=x",
+        "pkg==1.0;",
+        "pkg=1.0",
+        "https://example.com/pkg-1.0.tar.gz",
+        "pkg==1.0 --hash=sha256:a'b",
+        "pkg==1.0\t--hash=sha256:abc",
+        "${NAME}==1.0",
+        "pkg ~= 1.0 ; os_name == 'nt' and",
+    ],
+)
 def test_anything_else_goes_to_the_library(line: str) -> None:
     assert reqmod._plain(line, 1) is None
 
 
 def test_a_file_of_plain_lines_never_imports_the_library(tmp_path: Path) -> None:
     req = tmp_path / "requirements.txt"
-    req.write_text("ddtrace==2.21.4 \\\n    --hash=sha256:abcd\nflask>=2.0,<4 ; python_version >= '3.9'\n")
-    code = ("import sys; from advisor.manifests import read_paths; "
-            "p = read_paths(['requirements.txt']); "
-            "print('pip_requirements_parser' in sys.modules, len(p.manifests[0].dependencies))")
+    req.write_text(
+        "ddtrace==2.21.4 \\\n    --hash=sha256:abcd\nflask>=2.0,<4 ; python_version >= '3.9'\n"
+    )
+    code = (
+        "import sys; from advisor.manifests import read_paths; "
+        "p = read_paths(['requirements.txt']); "
+        "print('pip_requirements_parser' in sys.modules, len(p.manifests[0].dependencies))"
+    )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
-                         env=env, cwd=tmp_path).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    ).stdout.split()
     assert out == ["False", "2"]
     # A single line the fast path leaves alone is enough to bring it in.
     req.write_text("ddtrace==2.21.4\n-e ./lib\n")
     (tmp_path / "lib").mkdir()
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
-                         env=env, cwd=tmp_path).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    ).stdout.split()
     assert out[0] == "True"
 
 
 # Generated text: names, operators, versions, markers, hashes, and the pieces that make pip
 # read a line differently (extras, URLs, paths, comments, continuations, stray options).
-_PIECES = st.sampled_from([
-    "ddtrace", "Flask", "zope.interface", "a_b-c", "x", "==", ">=", "~=", "!=", "<", "===", " ",
-    "  ", "1.0", "2.21.4", "1.*", "3.0rc1", "1.0+local", ",", ";", "; python_version >= '3.9'",
-    ' ; sys_platform == "linux"', "--hash=sha256:abc123", " --hash=sha512:Zz/+=", "--hash",
-    "-r", "-e", "[extra]", "@", " @ https://h/p.whl", "./", "/", ".zip", ".tar.gz", "#", " #c",
-    "\\", "\t", "'", '"', "${V}", "and", "-",
-])
+_PIECES = st.sampled_from(
+    [
+        "ddtrace",
+        "Flask",
+        "zope.interface",
+        "a_b-c",
+        "x",
+        "==",
+        ">=",
+        "~=",
+        "!=",
+        "<",
+        "===",
+        " ",
+        "  ",
+        "1.0",
+        "2.21.4",
+        "1.*",
+        "3.0rc1",
+        "1.0+local",
+        ",",
+        ";",
+        "; python_version >= '3.9'",
+        ' ; sys_platform == "linux"',
+        "--hash=sha256:abc123",
+        " --hash=sha512:Zz/+=",
+        "--hash",
+        "-r",
+        "-e",
+        "[extra]",
+        "@",
+        " @ https://h/p.whl",
+        "./",
+        "/",
+        ".zip",
+        ".tar.gz",
+        "#",
+        " #c",
+        "\\",
+        "\t",
+        "'",
+        '"',
+        "${V}",
+        "and",
+        "-",
+    ]
+)
 _LINES = st.lists(_PIECES, min_size=1, max_size=9).map("".join)
 
 
@@ -172,8 +256,11 @@ def test_generated_lines_read_as_the_library_reads_them(line: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @example(lines=["ddtrace==1.0\\", "# a comment ends the line it continues"])
-@given(lines=st.lists(st.one_of(_LINES, st.sampled_from(["", "# c", "x \\", "x\\", "\\", " #\\"])),
-                      max_size=8))
+@given(
+    lines=st.lists(
+        st.one_of(_LINES, st.sampled_from(["", "# c", "x \\", "x\\", "\\", " #\\"])), max_size=8
+    )
+)
 def test_generated_text_joins_as_the_library_joins_it(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert list(reqmod._logical_lines(text, "r.txt")) == _library_lines(text)

@@ -31,8 +31,16 @@ class MemorySource:
 
     def releases(self, name: str) -> list[Release]:
         return [
-            Release(Version(v), None, f"{name}=={v}" in self.yanked, None, None, False,
-                    {"py3": frozenset({"any"})}, tuple(deps))
+            Release(
+                Version(v),
+                None,
+                f"{name}=={v}" in self.yanked,
+                None,
+                None,
+                False,
+                {"py3": frozenset({"any"})},
+                tuple(deps),
+            )
             for v, deps in sorted(self.data.get(name, {}).items(), key=lambda kv: Version(kv[0]))
         ]
 
@@ -41,21 +49,44 @@ class MemorySource:
         return tuple(deps) if deps is not None else None
 
 
-def _resolve(roots: list[Req], pins: dict[str, str], python: str = "3.12", **kw: object) -> Resolved | Conflict:
-    return resolve(MemorySource(INDEX, **kw), python, "linux-x86_64",  # type: ignore[arg-type]
-                   roots, {k: Version(v) for k, v in pins.items()})
+def _resolve(
+    roots: list[Req], pins: dict[str, str], python: str = "3.12", **kw: object
+) -> Resolved | Conflict:
+    return resolve(
+        MemorySource(INDEX, **kw),  # type: ignore[arg-type]
+        python,
+        "linux-x86_64",
+        roots,
+        {k: Version(v) for k, v in pins.items()},
+    )
 
 
 def test_pins_kept_when_they_fit() -> None:
-    out = _resolve([Req("ddtrace", exact("2.21.4")), Req("envier", SpecifierSet()), Req("bytecode", SpecifierSet())],
-                   {"envier": "0.5.2", "bytecode": "0.15.0"})
+    out = _resolve(
+        [
+            Req("ddtrace", exact("2.21.4")),
+            Req("envier", SpecifierSet()),
+            Req("bytecode", SpecifierSet()),
+        ],
+        {"envier": "0.5.2", "bytecode": "0.15.0"},
+    )
     assert isinstance(out, Resolved)
-    assert out.versions == {"ddtrace": Version("2.21.4"), "envier": Version("0.5.2"), "bytecode": Version("0.15.0")}
+    assert out.versions == {
+        "ddtrace": Version("2.21.4"),
+        "envier": Version("0.5.2"),
+        "bytecode": Version("0.15.0"),
+    }
 
 
 def test_pins_move_to_smallest_working_version() -> None:
-    out = _resolve([Req("ddtrace", exact("3.15.0")), Req("envier", SpecifierSet()), Req("bytecode", SpecifierSet())],
-                   {"envier": "0.5.2", "bytecode": "0.14.0"})
+    out = _resolve(
+        [
+            Req("ddtrace", exact("3.15.0")),
+            Req("envier", SpecifierSet()),
+            Req("bytecode", SpecifierSet()),
+        ],
+        {"envier": "0.5.2", "bytecode": "0.14.0"},
+    )
     assert isinstance(out, Resolved)
     assert out.versions["envier"] == Version("0.6.1")
     assert out.versions["bytecode"] == Version("0.15.1")
@@ -63,14 +94,22 @@ def test_pins_move_to_smallest_working_version() -> None:
 
 
 def test_markers_evaluated_per_python() -> None:
-    out = _resolve([Req("ddtrace", exact("3.15.0")), Req("bytecode", SpecifierSet())], {"bytecode": "0.14.0"},
-                   python="3.11")
+    out = _resolve(
+        [Req("ddtrace", exact("3.15.0")), Req("bytecode", SpecifierSet())],
+        {"bytecode": "0.14.0"},
+        python="3.11",
+    )
     assert isinstance(out, Resolved) and out.versions["bytecode"] == Version("0.14.0")
 
 
 def test_declared_range_blocks_and_is_explained() -> None:
-    out = _resolve([Req("ddtrace", exact("3.15.0"), origin="the ddtrace target"),
-                    Req("envier", SpecifierSet("<0.6"), origin="requirements.txt:2")], {})
+    out = _resolve(
+        [
+            Req("ddtrace", exact("3.15.0"), origin="the ddtrace target"),
+            Req("envier", SpecifierSet("<0.6"), origin="requirements.txt:2"),
+        ],
+        {},
+    )
     assert isinstance(out, Conflict)
     (blocker,) = [b for b in out.blockers if b.package == "envier"]
     text = blocker.message()
@@ -80,10 +119,15 @@ def test_declared_range_blocks_and_is_explained() -> None:
 
 def test_constraint_narrows_without_requiring() -> None:
     src = MemorySource(INDEX)
-    limits = {"envier": [Req("envier", SpecifierSet("==0.5.2"), origin="constraints.txt:1")],
-              "werkzeug": [Req("werkzeug", SpecifierSet("==3.1.3"), origin="constraints.txt:2")]}
+    limits = {
+        "envier": [Req("envier", SpecifierSet("==0.5.2"), origin="constraints.txt:1")],
+        "werkzeug": [Req("werkzeug", SpecifierSet("==3.1.3"), origin="constraints.txt:2")],
+    }
     ok = resolve(src, "3.12", "linux-x86_64", [Req("flask", SpecifierSet())], {}, limits)
-    assert isinstance(ok, Resolved) and ok.versions == {"flask": Version("3.1.0"), "werkzeug": Version("3.1.3")}
+    assert isinstance(ok, Resolved) and ok.versions == {
+        "flask": Version("3.1.0"),
+        "werkzeug": Version("3.1.3"),
+    }
     blocked = resolve(src, "3.12", "linux-x86_64", [Req("ddtrace", exact("3.15.0"))], {}, limits)
     assert isinstance(blocked, Conflict)
     assert any("constraints.txt:1" in w for b in blocked.blockers for w in b.wants)
@@ -93,7 +137,13 @@ def test_yanked_only_by_exact_pin() -> None:
     src = MemorySource(INDEX, yanked=["envier==0.6.1"])
     out = resolve(src, "3.12", "linux-x86_64", [Req("ddtrace", exact("3.15.0"))], {})
     assert isinstance(out, Resolved) and out.versions["envier"] == Version("0.6.2")
-    pinned = resolve(src, "3.12", "linux-x86_64", [Req("ddtrace", exact("3.15.0")), Req("envier", exact("0.6.1"))], {})
+    pinned = resolve(
+        src,
+        "3.12",
+        "linux-x86_64",
+        [Req("ddtrace", exact("3.15.0")), Req("envier", exact("0.6.1"))],
+        {},
+    )
     assert isinstance(pinned, Resolved) and pinned.versions["envier"] == Version("0.6.1")
 
 
@@ -102,6 +152,8 @@ def test_unknown_metadata_reported() -> None:
     src = MemorySource(data)
     src.data["ddtrace"] = {"3.15.0": ["envier~=0.6.1", "mystery>=1"]}
     src.data["mystery"] = {"1.0": []}
-    src.requires_dist = lambda name, version: None if name == "mystery" else MemorySource.requires_dist(src, name, version)  # type: ignore[method-assign]
+    src.requires_dist = lambda name, version: (  # type: ignore[method-assign]
+        None if name == "mystery" else MemorySource.requires_dist(src, name, version)
+    )
     out = resolve(src, "3.12", "linux-x86_64", [Req("ddtrace", exact("3.15.0"))], {})
     assert isinstance(out, Resolved) and out.unknown_metadata == (("mystery", Version("1.0")),)

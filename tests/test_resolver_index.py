@@ -21,11 +21,27 @@ DATA = Path(__file__).parent / "data" / "resolver-index"
 ACCEPTANCE = "ddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0\n"
 
 
-def advise(tmp_path: Path, capsys: pytest.CaptureFixture[str], index: str, text: str, *args: str) -> tuple[int, dict[str, Any], str]:
+def advise(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], index: str, text: str, *args: str
+) -> tuple[int, dict[str, Any], str]:
     req = tmp_path / "requirements.txt"
     req.write_text(text)
-    code = main([str(req), "--index-url", index, "--cache-dir", str(tmp_path / "cache"), "--format", "json",
-                 "--today", "2026-11-24", "--timeout", "2", *args])
+    code = main(
+        [
+            str(req),
+            "--index-url",
+            index,
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--format",
+            "json",
+            "--today",
+            "2026-11-24",
+            "--timeout",
+            "2",
+            *args,
+        ]
+    )
     out = capsys.readouterr()
     return code, (json.loads(out.out) if out.out else {}), out.err
 
@@ -34,14 +50,21 @@ def changes(report: dict[str, Any]) -> dict[str, tuple[str | None, str | None]]:
     return {c["package"]: (c["from"], c["to"]) for c in report["recommendation"]["changes"]}
 
 
-def test_moves_ddtrace_and_what_it_forces_and_nothing_else(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_moves_ddtrace_and_what_it_forces_and_nothing_else(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with LocalIndex(root=DATA) as index:
-        code, report, _ = advise(tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12")
+        code, report, _ = advise(
+            tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12"
+        )
     assert code == 1
     rec = report["recommendation"]
     assert rec["status"] == "upgrade" and rec["ddtrace"] == "3.15.0" and rec["resolved"] is True
-    assert changes(report) == {"ddtrace": ("2.21.4", "3.15.0"), "envier": ("0.5.2", "0.6.1"),
-                               "bytecode": ("0.14.0", "0.15.1")}
+    assert changes(report) == {
+        "ddtrace": ("2.21.4", "3.15.0"),
+        "envier": ("0.5.2", "0.6.1"),
+        "bytecode": ("0.14.0", "0.15.1"),
+    }
     envier = next(c for c in rec["changes"] if c["package"] == "envier")
     assert envier["source"]["line"] == 2
     hosts = {r.headers.get("Host", "").split(":")[0] for r in index.requests}
@@ -54,14 +77,20 @@ def test_moves_ddtrace_and_what_it_forces_and_nothing_else(tmp_path: Path, capsy
 def test_markers_per_cpython(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # bytecode>=0.15.1 is required only on CPython 3.12: on 3.11 the pin stays.
     with LocalIndex(root=DATA) as index:
-        _, report, _ = advise(tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.11")
+        _, report, _ = advise(
+            tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.11"
+        )
     assert changes(report) == {"ddtrace": ("2.21.4", "3.15.0"), "envier": ("0.5.2", "0.6.1")}
 
 
-def test_blocking_requirement_is_explained(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_blocking_requirement_is_explained(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = "ddtrace==2.21.4\nenvier<0.6\nbytecode==0.14.0\n"
     with LocalIndex(root=DATA) as index:
-        code, report, _ = advise(tmp_path, capsys, index.url, text, "-c", "iast", "--python", "3.12")
+        code, report, _ = advise(
+            tmp_path, capsys, index.url, text, "-c", "iast", "--python", "3.12"
+        )
     assert code == 1
     rec = report["recommendation"]
     assert rec["status"] == "impossible" and rec["ddtrace"] is None
@@ -73,7 +102,9 @@ def test_blocking_requirement_is_explained(tmp_path: Path, capsys: pytest.Captur
     assert any(f["id"] == "resolution-impossible" for f in report["findings"])
 
 
-def test_second_run_is_served_from_cache(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_second_run_is_served_from_cache(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with LocalIndex(root=DATA) as index:
         first = advise(tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12")
         seen = len(index.requests)
@@ -82,7 +113,9 @@ def test_second_run_is_served_from_cache(tmp_path: Path, capsys: pytest.CaptureF
     assert first[1]["recommendation"] == second[1]["recommendation"]
 
 
-def test_warm_cache_survives_an_index_outage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_warm_cache_survives_an_index_outage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with LocalIndex(root=DATA) as index:
         advise(tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12")
         url = index.url
@@ -94,7 +127,9 @@ def test_warm_cache_survives_an_index_outage(tmp_path: Path, capsys: pytest.Capt
         entry.write_text(json.dumps(doc))
     code, report, _ = advise(tmp_path, capsys, url, ACCEPTANCE, "-c", "iast", "--python", "3.12")
     assert code == 1 and report["recommendation"]["ddtrace"] == "3.15.0"
-    assert any(f["id"] == "index-note" and "cached copy" in f["message"] for f in report["findings"])
+    assert any(
+        f["id"] == "index-note" and "cached copy" in f["message"] for f in report["findings"]
+    )
 
 
 def _closed_port() -> str:
@@ -106,18 +141,30 @@ def _closed_port() -> str:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("fault", ["refused", "timeout", "garbage", "http-500"])
-def test_index_faults_exit_3_with_one_line(fault: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_index_faults_exit_3_with_one_line(
+    fault: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     if fault == "refused":
-        code, report, err = advise(tmp_path, capsys, _closed_port(), ACCEPTANCE, "-c", "iast", "--python", "3.12")
+        code, report, err = advise(
+            tmp_path, capsys, _closed_port(), ACCEPTANCE, "-c", "iast", "--python", "3.12"
+        )
     else:
         faults: dict[str, dict[str, Any]] = {
             "timeout": {"delay": 3.0},
-            "garbage": {"garbage_for": {f"/simple/{n}/": b"\x00not a page" for n in ("ddtrace", "envier", "bytecode")}},
-            "http-500": {"status_for": {f"/simple/{n}/": 500 for n in ("ddtrace", "envier", "bytecode")}},
+            "garbage": {
+                "garbage_for": {
+                    f"/simple/{n}/": b"\x00not a page" for n in ("ddtrace", "envier", "bytecode")
+                }
+            },
+            "http-500": {
+                "status_for": {f"/simple/{n}/": 500 for n in ("ddtrace", "envier", "bytecode")}
+            },
         }
         options = faults[fault]
         with LocalIndex(root=DATA, **options) as index:
-            code, report, err = advise(tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12")
+            code, report, err = advise(
+                tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12"
+            )
     assert code == 3
     assert report == {}
     lines = err.strip().splitlines()
@@ -125,41 +172,66 @@ def test_index_faults_exit_3_with_one_line(fault: str, tmp_path: Path, capsys: p
     assert "Traceback" not in err
 
 
-def test_offline_without_cache_compares_pins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, report, _ = advise(tmp_path, capsys, _closed_port(), ACCEPTANCE, "-c", "iast", "--python", "3.12", "--offline")
+def test_offline_without_cache_compares_pins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, report, _ = advise(
+        tmp_path, capsys, _closed_port(), ACCEPTANCE, "-c", "iast", "--python", "3.12", "--offline"
+    )
     assert code == 1
     got = {c["package"]: c["to_specifier"] for c in report["recommendation"]["changes"]}
     assert got["envier"] == "~=0.6.1" and got["bytecode"] == ">=0.15.1"
     assert report["recommendation"]["resolved"] is False
 
 
-def test_pin_in_constraints_file_blocks_every_candidate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_pin_in_constraints_file_blocks_every_candidate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "constraints.txt").write_text("envier==0.5.2\n")
     text = "-c constraints.txt\nddtrace==2.21.4\nbytecode==0.14.0\n"
     with LocalIndex(root=DATA) as index:
-        code, report, _ = advise(tmp_path, capsys, index.url, text, "-c", "iast", "--python", "3.12")
+        code, report, _ = advise(
+            tmp_path, capsys, index.url, text, "-c", "iast", "--python", "3.12"
+        )
     assert code == 1
     rec = report["recommendation"]
     assert rec["status"] == "impossible"
     (blocker,) = [b for b in rec["blockers"] if b["package"] == "envier"]
-    assert any(w.startswith("envier==0.5.2 (") and "constraints.txt:1" in w for w in blocker["wants"])
+    assert any(
+        w.startswith("envier==0.5.2 (") and "constraints.txt:1" in w for w in blocker["wants"]
+    )
     assert any("(ddtrace 3.15.0)" in w for w in blocker["wants"])
     assert "constraints.txt:1" in blocker["hint"]
     text_report = [f["message"] for f in report["findings"] if f["id"] == "resolution-blocker"]
     assert text_report and "to unblock" in text_report[0]
 
 
-def test_lock_file_packages_that_appear_and_go(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_lock_file_packages_that_appear_and_go(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = Path(__file__).parent / "data" / "lock-project"
     with LocalIndex(root=DATA) as index:
-        code = main([str(project), "--index-url", index.url, "--cache-dir", str(tmp_path / "cache"), "-c", "iast",
-                     "--format", "json", "--today", "2026-11-24"])
+        code = main(
+            [
+                str(project),
+                "--index-url",
+                index.url,
+                "--cache-dir",
+                str(tmp_path / "cache"),
+                "-c",
+                "iast",
+                "--format",
+                "json",
+                "--today",
+                "2026-11-24",
+            ]
+        )
     report = json.loads(capsys.readouterr().out)
     assert code == 1
     got = changes(report)
     assert got["ddtrace"] == ("2.21.4", "3.15.0")
     assert got["envier"] == ("0.5.2", "0.6.1") and got["bytecode"] == ("0.14.0", "0.15.1")
-    assert got["xmltodict"] == ("0.13.0", None)           # 3.12 and later no longer need it
-    assert got["wrapt"][0] is None and got["wrapt"][1]     # new in the lock
+    assert got["xmltodict"] == ("0.13.0", None)  # 3.12 and later no longer need it
+    assert got["wrapt"][0] is None and got["wrapt"][1]  # new in the lock
     gone = next(c for c in report["recommendation"]["changes"] if c["package"] == "xmltodict")
     assert gone["source"]["file"].endswith("uv.lock")

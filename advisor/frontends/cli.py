@@ -79,63 +79,145 @@ def _seconds(text: str) -> float:
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for the main (advise) command."""
-    p = _Parser(prog="aap-advise", description=DESCRIPTION, epilog=EPILOG,
-                formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="dependency files or folders to read (default: .); a folder is searched for "
-                        "manifests, skipping virtual environments, node_modules and hidden folders")
-    p.add_argument("--allow-outside", action="store_true",
-                   help="read files that -r/-c includes, setuptools file: entries and -e paths name outside "
-                        "the repository (the nearest folder holding .git, else the folder named); "
-                        "refused by default")
-    p.add_argument("--untrusted", action="store_true",
-                   help="treat the files read as untrusted (a pull request's): no ${VAR} expansion, "
-                        "no index URL taken from them; the GitHub Action and the pre-commit hooks "
-                        "always read files this way")
-    p.add_argument("-c", "--capability", action="append", default=[], metavar="ID",
-                   help="capability to unlock (repeatable, or a comma list); ids, names and aliases "
-                        "such as ato, rasp, code-security work; default: every supported capability")
-    p.add_argument("--python", metavar="SPEC",
-                   help="CPython range to plan for, e.g. '>=3.9' or 3.12 (default: the declared "
-                        "range; without one, the CPythons not past end of life)")
+    p = _Parser(
+        prog="aap-advise",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="dependency files or folders to read (default: .); a folder is searched for "
+        "manifests, skipping virtual environments, node_modules and hidden folders",
+    )
+    p.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="read files that -r/-c includes, setuptools file: entries and -e paths name outside "
+        "the repository (the nearest folder holding .git, else the folder named); "
+        "refused by default",
+    )
+    p.add_argument(
+        "--untrusted",
+        action="store_true",
+        help="treat the files read as untrusted (a pull request's): no ${VAR} expansion, "
+        "no index URL taken from them; the GitHub Action and the pre-commit hooks "
+        "always read files this way",
+    )
+    p.add_argument(
+        "-c",
+        "--capability",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="capability to unlock (repeatable, or a comma list); ids, names and aliases "
+        "such as ato, rasp, code-security work; default: every supported capability",
+    )
+    p.add_argument(
+        "--python",
+        metavar="SPEC",
+        help="CPython range to plan for, e.g. '>=3.9' or 3.12 (default: the declared "
+        "range; without one, the CPythons not past end of life)",
+    )
     from advisor.model.platforms import DEFAULT_PLATFORM, USER_PLATFORMS
 
-    p.add_argument("--platform", action="append", default=[], choices=USER_PLATFORMS, metavar="P",
-                   help=f"platform to serve (repeatable; default {DEFAULT_PLATFORM}); one of: "
-                        f"{', '.join(USER_PLATFORMS)}")
+    p.add_argument(
+        "--platform",
+        action="append",
+        default=[],
+        choices=USER_PLATFORMS,
+        metavar="P",
+        help=f"platform to serve (repeatable; default {DEFAULT_PLATFORM}); one of: "
+        f"{', '.join(USER_PLATFORMS)}",
+    )
     from advisor.render import OutputFormat
 
-    p.add_argument("--format", choices=[f.value for f in OutputFormat], default="text",
-                   help="report format (default: text)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
-    p.add_argument("--fix", action="store_true",
-                   help="edit the files that declare ddtrace (and what must move with it), keeping their "
-                        "style; lock files are never edited (their tool's command is printed, see --relock)")
-    p.add_argument("--diff", action="store_true", help="print the --fix edits as a unified diff and write nothing")
-    p.add_argument("--relock", action="store_true",
-                   help="with --fix: run the lock tools' own commands (uv lock, poetry update ...) instead of printing them")
-    p.add_argument("--write-constraints", metavar="FILE",
-                   help="write a constraints file (pip install -c FILE, uv constraint-dependencies) with the "
-                        "advised ddtrace and its co-upgrades")
-    p.add_argument("--offline", action="store_true",
-                   help="no network: the shipped release snapshot and the cache only; co-upgrades not in "
-                        "the cache are checked against ddtrace's own requirements")
-    p.add_argument("--index-url", metavar="URL",
-                   help="the package index (default: as pip/uv are configured, else PyPI)")
-    p.add_argument("--extra-index-url", action="append", default=[], metavar="URL",
-                   help="another index to read (repeatable)")
-    p.add_argument("--cache-dir", metavar="DIR", help="cache folder (default: the user cache directory)")
-    p.add_argument("--no-cache", action="store_true",
-                   help="neither read nor write the cache (with --offline: the shipped snapshot only, "
-                        "so the same files always give the same answer)")
-    p.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS",
-                   help="seconds per index request (default: 30)")
-    p.add_argument("--deadline", type=_seconds, default=60.0, metavar="SECONDS",
-                   help="seconds all index requests of one run may take together, retries included "
-                        "(default: 60); past it the run ends with exit 3")
-    p.add_argument("--snapshot", metavar="FILE", help="use this release snapshot file instead of the shipped one")
-    p.add_argument("--today", type=_today, metavar="YYYY-MM-DD",
-                   help="judge support windows and CPython end of life on this day (default: today)")
+    p.add_argument(
+        "--format",
+        choices=[f.value for f in OutputFormat],
+        default="text",
+        help="report format (default: text)",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output"
+    )
+    p.add_argument(
+        "--fix",
+        action="store_true",
+        help="edit the files that declare ddtrace (and what must move with it), keeping their "
+        "style; lock files are never edited (their tool's command is printed, see --relock)",
+    )
+    p.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the --fix edits as a unified diff and write nothing",
+    )
+    p.add_argument(
+        "--relock",
+        action="store_true",
+        help="with --fix: run the lock tools' own commands (uv lock, poetry update ...) instead of printing them",
+    )
+    p.add_argument(
+        "--write-constraints",
+        metavar="FILE",
+        help="write a constraints file (pip install -c FILE, uv constraint-dependencies) with the "
+        "advised ddtrace and its co-upgrades",
+    )
+    p.add_argument(
+        "--offline",
+        action="store_true",
+        help="no network: the shipped release snapshot and the cache only; co-upgrades not in "
+        "the cache are checked against ddtrace's own requirements",
+    )
+    p.add_argument(
+        "--index-url",
+        metavar="URL",
+        help="the package index (default: as pip/uv are configured, else PyPI)",
+    )
+    p.add_argument(
+        "--extra-index-url",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="another index to read (repeatable)",
+    )
+    p.add_argument(
+        "--cache-dir", metavar="DIR", help="cache folder (default: the user cache directory)"
+    )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the cache (with --offline: the shipped snapshot only, "
+        "so the same files always give the same answer)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="seconds per index request (default: 30)",
+    )
+    p.add_argument(
+        "--deadline",
+        type=_seconds,
+        default=60.0,
+        metavar="SECONDS",
+        help="seconds all index requests of one run may take together, retries included "
+        "(default: 60); past it the run ends with exit 3",
+    )
+    p.add_argument(
+        "--snapshot",
+        metavar="FILE",
+        help="use this release snapshot file instead of the shipped one",
+    )
+    p.add_argument(
+        "--today",
+        type=_today,
+        metavar="YYYY-MM-DD",
+        help="judge support windows and CPython end of life on this day (default: today)",
+    )
     p.add_argument("--debug", action="store_true", help="show a traceback for errors")
     p.add_argument("-V", "--version", action="version", version=f"aap-advise {__version__}")
     return p
@@ -168,10 +250,17 @@ def _advise(argv: Sequence[str]) -> int:
         today=args.today or dt.date.today(),
         offline=args.offline,
     )
-    settings = Settings(snapshot=args.snapshot, index_url=args.index_url,
-                        extra_index_urls=tuple(args.extra_index_url), cache_dir=args.cache_dir,
-                        no_cache=args.no_cache, timeout=args.timeout, deadline=args.deadline,
-                        trust_files=not args.untrusted, allow_outside=args.allow_outside)
+    settings = Settings(
+        snapshot=args.snapshot,
+        index_url=args.index_url,
+        extra_index_urls=tuple(args.extra_index_url),
+        cache_dir=args.cache_dir,
+        no_cache=args.no_cache,
+        timeout=args.timeout,
+        deadline=args.deadline,
+        trust_files=not args.untrusted,
+        allow_outside=args.allow_outside,
+    )
     advised = advise_files(args.paths or ["."], request, settings)
     # An -o or --write-constraints file that is one of the files read, or that both name, is
     # refused before anything is written.
@@ -264,15 +353,27 @@ def _capabilities(argv: Sequence[str]) -> int:
 
     from advisor.knowledge.matrix import load
 
-    p = _Parser(prog="aap-advise capabilities", description="List AAP capabilities and their ddtrace floors.")
+    p = _Parser(
+        prog="aap-advise capabilities",
+        description="List AAP capabilities and their ddtrace floors.",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
     args = p.parse_args(argv)
     k = load()
     rows: list[dict[str, Any]] = [
-        {"id": c.id, "name": c.name, "min_version": str(c.min_version) if c.min_version else None,
-         "status": "supported" if c.supported else "unsupported", "aliases": list(c.aliases),
-         "summary": c.summary, "env": [f"{e.name}={e.value}" if e.need != "unset" else f"{e.name} unset"
-                                       for e in c.env if e.need != "default"]}
+        {
+            "id": c.id,
+            "name": c.name,
+            "min_version": str(c.min_version) if c.min_version else None,
+            "status": "supported" if c.supported else "unsupported",
+            "aliases": list(c.aliases),
+            "summary": c.summary,
+            "env": [
+                f"{e.name}={e.value}" if e.need != "unset" else f"{e.name} unset"
+                for e in c.env
+                if e.need != "default"
+            ],
+        }
         for c in k.capabilities
     ]
     if args.format == "json":
@@ -281,7 +382,9 @@ def _capabilities(argv: Sequence[str]) -> int:
     width = max(len(r["id"]) for r in rows)
     for r in rows:
         floor = r["min_version"] or "unsupported"
-        sys.stdout.write(f"{r['id']:<{width}}  {floor:>11}  {r['name']}  (aliases: {', '.join(r['aliases'])})\n")
+        sys.stdout.write(
+            f"{r['id']:<{width}}  {floor:>11}  {r['name']}  (aliases: {', '.join(r['aliases'])})\n"
+        )
     sys.stdout.write(f"\nsource: {k.docs_url}\n")
     return ExitCode.OK
 
@@ -294,16 +397,24 @@ def _kb(argv: Sequence[str]) -> int:
     p = _Parser(prog="aap-advise kb", description="Manage the shipped knowledge.")
     sub = p.add_subparsers(dest="action", required=True)
     r = sub.add_parser("refresh", help="regenerate the release snapshot from the package index")
-    r.add_argument("--index-url", default="https://pypi.org/simple/", help="simple index (default: PyPI)")
-    r.add_argument("--out", help="where to write it (default: the shipped snapshot inside the package)")
+    r.add_argument(
+        "--index-url", default="https://pypi.org/simple/", help="simple index (default: PyPI)"
+    )
+    r.add_argument(
+        "--out", help="where to write it (default: the shipped snapshot inside the package)"
+    )
     r.add_argument("--project", default=DDTRACE, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     from advisor.knowledge.refresh import refresh
     from advisor.knowledge.releases import SHIPPED_SNAPSHOT
 
     out = Path(args.out) if args.out else SHIPPED_SNAPSHOT
-    summary = refresh(args.index_url, out, project=args.project,
-                      progress=lambda line: sys.stderr.write(line + "\n"))
+    summary = refresh(
+        args.index_url,
+        out,
+        project=args.project,
+        progress=lambda line: sys.stderr.write(line + "\n"),
+    )
     sys.stdout.write(summary + "\n")
     return ExitCode.OK
 
@@ -339,6 +450,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line, never as "upgrade advised" (exit 1)
         if debug:
             raise
-        sys.stderr.write(f"aap-advise: internal error: {type(exc).__name__}: {printable(str(exc))} "
-                         "(run with --debug for the traceback, and please report it)\n")
+        sys.stderr.write(
+            f"aap-advise: internal error: {type(exc).__name__}: {printable(str(exc))} "
+            "(run with --debug for the traceback, and please report it)\n"
+        )
         return ExitCode.USAGE

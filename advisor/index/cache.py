@@ -58,7 +58,11 @@ class Cache:
         except (OSError, ValueError, RecursionError):
             self._discard(path)
             return None
-        if not isinstance(data, dict) or data.get("key") != self._digest(key) or any(k not in data for k in required):
+        if (
+            not isinstance(data, dict)
+            or data.get("key") != self._digest(key)
+            or any(k not in data for k in required)
+        ):
             self._discard(path)
             return None
         return data
@@ -69,7 +73,9 @@ class Cache:
 
         path = self._path(kind, key)
         # dumps, not dump: json.dump encodes in pure Python, dumps in C (the same text).
-        text = json.dumps({**data, "key": self._digest(key), "stored": time.time()}, separators=(",", ":"))
+        text = json.dumps(
+            {**data, "key": self._digest(key), "stored": time.time()}, separators=(",", ":")
+        )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

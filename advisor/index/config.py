@@ -63,10 +63,18 @@ def _pip_config_files(environ: Mapping[str, str]) -> list[Path]:
     xdg = Path(environ.get("XDG_CONFIG_HOME", home / ".config"))
     if sys.platform == "win32":
         appdata = Path(environ.get("APPDATA", home))
-        return [Path(environ.get("PROGRAMDATA", "C:/ProgramData")) / "pip" / "pip.ini",
-                appdata / "pip" / "pip.ini", home / "pip" / "pip.ini"]
-    return [Path("/etc/xdg/pip/pip.conf"), Path("/etc/pip.conf"), home / ".pip" / "pip.conf",
-            xdg / "pip" / "pip.conf", Path(sys.prefix) / "pip.conf"]
+        return [
+            Path(environ.get("PROGRAMDATA", "C:/ProgramData")) / "pip" / "pip.ini",
+            appdata / "pip" / "pip.ini",
+            home / "pip" / "pip.ini",
+        ]
+    return [
+        Path("/etc/xdg/pip/pip.conf"),
+        Path("/etc/pip.conf"),
+        home / ".pip" / "pip.conf",
+        xdg / "pip" / "pip.conf",
+        Path(sys.prefix) / "pip.conf",
+    ]
 
 
 def _pip_config(environ: Mapping[str, str]) -> tuple[list[str], list[str], str]:
@@ -111,21 +119,37 @@ def configured_indexes(
     pip_primary, pip_extra, pip_file = _pip_config(env)
     plain = IndexURL.plain
     how = expand or {}
-    from_files = [IndexURL.from_file(u, env, how[u]) if u in how else plain(u)
-                  for u in file_indexes] if trusted else []
+    from_files = (
+        [IndexURL.from_file(u, env, how[u]) if u in how else plain(u) for u in file_indexes]
+        if trusted
+        else []
+    )
     candidates: list[tuple[list[IndexURL], str]] = [
         ([plain(cli_index)] if cli_index else [], "--index-url"),
         (from_files[:1], "the requirements files"),
-        ([plain(u) for u in _split(env.get("UV_INDEX_URL") or env.get("UV_DEFAULT_INDEX"))],
-         "UV_INDEX_URL / UV_DEFAULT_INDEX"),
+        (
+            [plain(u) for u in _split(env.get("UV_INDEX_URL") or env.get("UV_DEFAULT_INDEX"))],
+            "UV_INDEX_URL / UV_DEFAULT_INDEX",
+        ),
         ([plain(u) for u in _split(env.get("PIP_INDEX_URL"))], "PIP_INDEX_URL"),
         ([plain(u) for u in pip_primary], pip_file),
     ]
-    primary, source = next(((urls[0], src) for urls, src in candidates if urls),
-                           (plain(PYPI), "the default (PyPI)"))
-    extras = [*map(plain, cli_extra), *from_files[1:],
-              *map(plain, [*_split(env.get("UV_EXTRA_INDEX_URL")), *_split(env.get("UV_INDEX")),
-                           *_split(env.get("PIP_EXTRA_INDEX_URL")), *pip_extra])]
+    primary, source = next(
+        ((urls[0], src) for urls, src in candidates if urls), (plain(PYPI), "the default (PyPI)")
+    )
+    extras = [
+        *map(plain, cli_extra),
+        *from_files[1:],
+        *map(
+            plain,
+            [
+                *_split(env.get("UV_EXTRA_INDEX_URL")),
+                *_split(env.get("UV_INDEX")),
+                *_split(env.get("PIP_EXTRA_INDEX_URL")),
+                *pip_extra,
+            ],
+        ),
+    ]
     indexes: list[IndexURL] = []
     skipped: list[str] = []
     for index in [primary, *extras]:
@@ -146,5 +170,9 @@ def _without_name(index: IndexURL) -> IndexURL:
     def unnamed(text: str) -> str:
         return text.split("=", 1)[1] if "=" in text else text
 
-    return IndexURL(unnamed(index.url), unnamed(index.written), index.expanded,
-                    (unnamed(index.prefix[0]), unnamed(index.prefix[1])))
+    return IndexURL(
+        unnamed(index.url),
+        unnamed(index.written),
+        index.expanded,
+        (unnamed(index.prefix[0]), unnamed(index.prefix[1])),
+    )

@@ -123,7 +123,9 @@ def _metadata_wheel(
     files: Iterable[IndexFile], tags_of: Callable[[str], frozenset[Tag] | None]
 ) -> IndexFile | None:
     wheels = [f for f in files if f.is_wheel]
-    return min(wheels, key=lambda f: (_metadata_rank(tags_of(f.filename)), f.filename), default=None)
+    return min(
+        wheels, key=lambda f: (_metadata_rank(tags_of(f.filename)), f.filename), default=None
+    )
 
 
 def _grouped_wheel_tags(filename: str) -> frozenset[Tag]:
@@ -164,7 +166,9 @@ def group_files(files: Sequence[IndexFile], versions: Sequence[str]) -> dict[str
     return dict(groups)
 
 
-def release_entry_grouped(version: str, files: Sequence[IndexFile], say: Progress) -> dict[str, Any]:
+def release_entry_grouped(
+    version: str, files: Sequence[IndexFile], say: Progress
+) -> dict[str, Any]:
     """One release's snapshot-format entry from its files as :func:`group_files` returns them
     (names that parse): its ``wheels`` a mapping (the snapshot's writer turns it into an index
     into its shared sets) and ``requires_dist`` left null."""

@@ -31,7 +31,14 @@ import httpx
 from advisor.errors import IndexUnavailable
 from advisor.index.urls import origin
 
-__all__ = ["ACCEPT_ENCODING", "MAX_REDIRECTS", "Deadline", "IndexAuth", "open_stream", "read_capped"]
+__all__ = [
+    "ACCEPT_ENCODING",
+    "MAX_REDIRECTS",
+    "Deadline",
+    "IndexAuth",
+    "open_stream",
+    "read_capped",
+]
 
 #: The content codings offered (httpx would also offer br and zstd when their libraries are
 #: installed); a body in any other coding is refused.
@@ -57,8 +64,10 @@ class _Budget:
     def take(self, n: int, what: str) -> None:
         with self._lock:
             if self.used + n > MAX_IN_FLIGHT_BYTES:
-                raise IndexUnavailable(f"{what}: the responses being read exceed {MAX_IN_FLIGHT_BYTES} bytes "
-                                       "together", code="too-large")
+                raise IndexUnavailable(
+                    f"{what}: the responses being read exceed {MAX_IN_FLIGHT_BYTES} bytes together",
+                    code="too-large",
+                )
             self.used += n
 
     def give_back(self, n: int) -> None:
@@ -93,7 +102,9 @@ class Deadline:
 
     def error(self, what: str) -> IndexUnavailable:
         """The one-line error for a request cut by the deadline."""
-        return IndexUnavailable(f"{what}: no answer within the {self.seconds:g} s deadline", code="deadline")
+        return IndexUnavailable(
+            f"{what}: no answer within the {self.seconds:g} s deadline", code="deadline"
+        )
 
     def check(self, what: str) -> None:
         """Raise :meth:`error` once the deadline has passed."""
@@ -175,7 +186,9 @@ class IndexAuth(httpx.Auth):
                 parsed = httpx.URL(url)
             except httpx.InvalidURL:
                 continue
-            creds = (parsed.username, parsed.password) if parsed.username or parsed.password else None
+            creds = (
+                (parsed.username, parsed.password) if parsed.username or parsed.password else None
+            )
             self._indexes.append((where, parsed.path, creds))
         self._netrc: Any = None
         #: Why the netrc file was not used (it does not parse), for a note; ``None`` if it was.
@@ -197,8 +210,11 @@ class IndexAuth(httpx.Auth):
         scheme, host, port = where
         # Credentials given for http may also go to the same host over https (an upgrade,
         # as httpx allows on redirects); never the other way.
-        same = [(path, creds) for (o, path, creds) in self._indexes
-                if o == where or (scheme, o[0], o[1], o[2], port) == ("https", "http", host, 80, 443)]
+        same = [
+            (path, creds)
+            for (o, path, creds) in self._indexes
+            if o == where or (scheme, o[0], o[1], o[2], port) == ("https", "http", host, 80, 443)
+        ]
         if not same:
             return None
         path = url.path
@@ -245,8 +261,12 @@ def open_stream(
         if deadline is not None:
             deadline.check(what)
             deadline.watch(request)
-        response = client.send(request, stream=True, follow_redirects=False,
-                               **({"auth": auth} if auth is not None else {}))
+        response = client.send(
+            request,
+            stream=True,
+            follow_redirects=False,
+            **({"auth": auth} if auth is not None else {}),
+        )
         if not response.has_redirect_location:
             try:
                 yield response
@@ -316,7 +336,9 @@ class _Decoder:
             raise IndexUnavailable(f"{self.what}: the compressed body is truncated")
 
 
-def read_capped(response: httpx.Response, cap: int, what: str, deadline: Deadline | None = None) -> bytes:
+def read_capped(
+    response: httpx.Response, cap: int, what: str, deadline: Deadline | None = None
+) -> bytes:
     """Read a streamed response body, decoded, refusing one longer than ``cap`` bytes.
 
     Memory stays within ``cap`` plus one decoding step however the body is encoded, and all
@@ -328,8 +350,9 @@ def read_capped(response: httpx.Response, cap: int, what: str, deadline: Deadlin
     """
     declared = response.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > cap:
-        raise IndexUnavailable(f"{what}: response of {declared} bytes exceeds the {cap}-byte cap",
-                               code="too-large")
+        raise IndexUnavailable(
+            f"{what}: response of {declared} bytes exceeds the {cap}-byte cap", code="too-large"
+        )
     if response.is_stream_consumed:  # built in memory (a mock transport): decoded already
         if len(response.content) > cap:
             raise IndexUnavailable(f"{what}: response exceeds the {cap}-byte cap", code="too-large")
@@ -340,7 +363,9 @@ def read_capped(response: httpx.Response, cap: int, what: str, deadline: Deadlin
     def take(pieces: Iterator[bytes]) -> None:
         for piece in pieces:
             if len(body) + len(piece) > cap:
-                raise IndexUnavailable(f"{what}: response exceeds the {cap}-byte cap", code="too-large")
+                raise IndexUnavailable(
+                    f"{what}: response exceeds the {cap}-byte cap", code="too-large"
+                )
             _IN_FLIGHT.take(len(piece), what)
             body.extend(piece)
 

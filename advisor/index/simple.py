@@ -73,7 +73,9 @@ _API_MAJOR = 1
 #: lower-case host without port or credentials, a path of unreserved characters without dot
 #: segments, no query or fragment. Every file URL PyPI lists is one, and ddtrace alone lists
 #: 76,000 files: joining each through httpx took seconds.
-_PLAIN_URL = re.compile(r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)*(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+/?")
+_PLAIN_URL = re.compile(
+    r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)*(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+/?"
+)
 _SERIAL_COMMENT = re.compile(r"^\s*SERIAL\s+(\d+)\s*$")
 
 
@@ -257,24 +259,36 @@ class SimpleIndexClient:
             headers["If-Modified-Since"] = last_modified
         try:
             limit = self.timeout if timeout is None else httpx.Timeout(timeout)
-            with open_stream(self.client, url, what=shown, headers=headers, timeout=limit,
-                             deadline=self.deadline, auth=self.auth) as response:
+            with open_stream(
+                self.client,
+                url,
+                what=shown,
+                headers=headers,
+                timeout=limit,
+                deadline=self.deadline,
+                auth=self.auth,
+            ) as response:
                 validators = (response.headers.get("etag"), response.headers.get("last-modified"))
                 if response.status_code == 304 and (etag or last_modified):
                     return PageFetch(None, etag, last_modified)
                 if response.status_code == 404:
-                    raise IndexUnavailable(f"{shown}: project {project!r} not found on the index",
-                                           code="project-not-found")
+                    raise IndexUnavailable(
+                        f"{shown}: project {project!r} not found on the index",
+                        code="project-not-found",
+                    )
                 if response.status_code != 200:
-                    raise IndexUnavailable(f"{shown}: HTTP {response.status_code}",
-                                           code=f"http-{response.status_code}")
+                    raise IndexUnavailable(
+                        f"{shown}: HTTP {response.status_code}", code=f"http-{response.status_code}"
+                    )
                 body = read_capped(response, MAX_PAGE_BYTES, shown, self.deadline)
                 page_url = str(response.url)
                 content_type = response.headers.get("content-type", "")
         except httpx.HTTPError as exc:
             if self.deadline is not None and self.deadline.passed():
                 raise self.deadline.error(shown) from exc
-            raise IndexUnavailable(f"{shown}: {describe_http_error(exc)}", code=error_code(exc)) from exc
+            raise IndexUnavailable(
+                f"{shown}: {describe_http_error(exc)}", code=error_code(exc)
+            ) from exc
         except httpx.InvalidURL as exc:
             raise IndexUnavailable(f"{shown}: invalid URL") from exc
         media_type = content_type.split(";", 1)[0].strip().lower()
@@ -317,7 +331,9 @@ def _check_api_version(version: object, shown: str) -> None:
 
 
 def _too_many(shown: str) -> IndexUnavailable:
-    return IndexUnavailable(f"{shown}: the page lists more than {MAX_PAGE_FILES} files", code="too-large")
+    return IndexUnavailable(
+        f"{shown}: the page lists more than {MAX_PAGE_FILES} files", code="too-large"
+    )
 
 
 def _parse_json(
@@ -332,7 +348,9 @@ def _parse_json(
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise IndexUnavailable(f"{shown}: the index sent invalid JSON") from exc
     except RecursionError:  # ``[`` nested 200,000 deep: no page is, and the error is the same
-        raise IndexUnavailable(f"{shown}: the index sent invalid JSON (nested too deeply)") from None
+        raise IndexUnavailable(
+            f"{shown}: the index sent invalid JSON (nested too deeply)"
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("files"), list):
         raise IndexUnavailable(f"{shown}: the JSON page has no 'files' list")
     meta = data.get("meta")
@@ -349,7 +367,11 @@ def _parse_json(
             found.append(entry)
     files = tuple(found)
     versions = data.get("versions")
-    if isinstance(versions, list) and len(versions) <= MAX_PAGE_FILES and all(isinstance(v, str) for v in versions):
+    if (
+        isinstance(versions, list)
+        and len(versions) <= MAX_PAGE_FILES
+        and all(isinstance(v, str) for v in versions)
+    ):
         version_list = tuple(versions)
     else:
         version_list = _versions_of(files)
@@ -512,7 +534,9 @@ def _html_file(attrs: Mapping[str, str | None], text: str, base: httpx.URL) -> I
         size=None,
         hashes=hashes,
         core_metadata=_html_offers_metadata(attrs),
-        metadata_hash=_metadata_hash(attrs.get("data-core-metadata", attrs.get("data-dist-info-metadata"))),
+        metadata_hash=_metadata_hash(
+            attrs.get("data-core-metadata", attrs.get("data-dist-info-metadata"))
+        ),
     )
 
 

@@ -37,7 +37,9 @@ K = TypeVar("K", bound=Hashable)
 RETRIES = 2
 BACKOFF = 0.25
 #: IndexUnavailable codes worth another try: the network or the server hiccuped.
-TRANSIENT = frozenset({"timeout", "network", "http-429", "http-500", "http-502", "http-503", "http-504"})
+TRANSIENT = frozenset(
+    {"timeout", "network", "http-429", "http-500", "http-502", "http-503", "http-504"}
+)
 
 if TYPE_CHECKING:
     import httpx
@@ -226,9 +228,12 @@ class IndexSource:
             client, auth, clock = self.client, self.auth, self.clock
             with self._lock:
                 if self._clients is None:
-                    self._clients = [SimpleIndexClient(i.url, client, self.timeout, shown=i.shown,
-                                                       deadline=clock, auth=auth)
-                                     for i in self.indexes]
+                    self._clients = [
+                        SimpleIndexClient(
+                            i.url, client, self.timeout, shown=i.shown, deadline=clock, auth=auth
+                        )
+                        for i in self.indexes
+                    ]
         return self._clients
 
     @property
@@ -369,8 +374,9 @@ class IndexSource:
             versions = dict(cached["versions"])
         else:
             assert fetched.page is not None
-            versions = _versions(fetched.page.files, fetched.page.versions,
-                                 lambda url: index.store(url, self.hide))
+            versions = _versions(
+                fetched.page.files, fetched.page.versions, lambda url: index.store(url, self.hide)
+            )
         self._keep("pages", key, shown, fetched, {"format": PAGE_FORMAT, "versions": versions})
         return versions
 
@@ -399,20 +405,31 @@ class IndexSource:
         """``name``'s page from ``index``, asked only if changed since the ``cached`` copy, if
         any (then a 304 gives no ``page``)."""
         client = self.clients[self.indexes.index(index)]
-        return self._call(shown, lambda timeout: client.fetch_page(
-            name,
-            etag=cached.get("etag") if cached else None,
-            last_modified=cached.get("last_modified") if cached else None,
-            timeout=timeout,
-        ))
+        return self._call(
+            shown,
+            lambda timeout: client.fetch_page(
+                name,
+                etag=cached.get("etag") if cached else None,
+                last_modified=cached.get("last_modified") if cached else None,
+                timeout=timeout,
+            ),
+        )
 
     def _keep(
         self, kind: str, key: str, shown: str, fetched: PageFetch, values: dict[str, Any]
     ) -> None:
         """Cache what was read from ``fetched`` with its URL as shown and its validators."""
         if self.cache is not None:
-            self.cache.put(kind, key, {"url": shown, "etag": fetched.etag,
-                                       "last_modified": fetched.last_modified, **values})
+            self.cache.put(
+                kind,
+                key,
+                {
+                    "url": shown,
+                    "etag": fetched.etag,
+                    "last_modified": fetched.last_modified,
+                    **values,
+                },
+            )
 
     # -- hashes ----------------------------------------------------------------------------
 
@@ -505,7 +522,9 @@ class IndexSource:
         else:
             requires = self._call(shown, lambda _timeout: self._sdist_requires(url, size, shown))
         if self.cache is not None:
-            self.cache.put("metadata", key, {"requires_dist": list(requires) if requires is not None else None})
+            self.cache.put(
+                "metadata", key, {"requires_dist": list(requires) if requires is not None else None}
+            )
         return requires
 
     def _wheel_metadata(
@@ -516,15 +535,24 @@ class IndexSource:
 
         def read(use_core: bool) -> Callable[[float], bytes]:
             return lambda timeout: read_wheel_metadata(
-                self.client, url, size, core_metadata=use_core, timeout=timeout, deadline=self.clock,
-                auth=self.auth, shown=shown)
+                self.client,
+                url,
+                size,
+                core_metadata=use_core,
+                timeout=timeout,
+                deadline=self.clock,
+                auth=self.auth,
+                shown=shown,
+            )
 
         if core:
             raw = self._call(shown + ".metadata", read(True))
             if declared is None or matches(raw, *declared):
                 return raw
-            self.notes.append(f"{shown}.metadata does not match the {declared[0]} its index page declares; "
-                              "read the wheel's own METADATA instead")
+            self.notes.append(
+                f"{shown}.metadata does not match the {declared[0]} its index page declares; "
+                "read the wheel's own METADATA instead"
+            )
         return self._call(shown, read(False))
 
     def _sdist_requires(self, url: str, size: int | None, shown: str) -> tuple[str, ...] | None:
@@ -543,16 +571,25 @@ class IndexSource:
 
         clock = self.clock
         try:
-            with open_stream(self.client, url, what=shown, timeout=min(self.timeout, max(clock.left(), 0.001)),
-                             deadline=clock, auth=self.auth) as response:
+            with open_stream(
+                self.client,
+                url,
+                what=shown,
+                timeout=min(self.timeout, max(clock.left(), 0.001)),
+                deadline=clock,
+                auth=self.auth,
+            ) as response:
                 if response.status_code != 200:
-                    raise IndexUnavailable(f"{shown}: HTTP {response.status_code}",
-                                           code=f"http-{response.status_code}")
+                    raise IndexUnavailable(
+                        f"{shown}: HTTP {response.status_code}", code=f"http-{response.status_code}"
+                    )
                 body = read_capped(response, MAX_SDIST_BYTES, shown, clock)
         except httpx.HTTPError as exc:
             if clock.passed():
                 raise clock.error(shown) from exc
-            raise IndexUnavailable(f"{shown}: {describe_http_error(exc)}", code=error_code(exc)) from exc
+            raise IndexUnavailable(
+                f"{shown}: {describe_http_error(exc)}", code=error_code(exc)
+            ) from exc
         pkg_info = _pkg_info(body, shown, clock)
         if pkg_info is None:
             return None
@@ -699,8 +736,10 @@ def _pkg_info(body: bytes, shown: str, clock: Deadline) -> bytes | None:
         if body.startswith(b"PK\x03\x04"):
             return _zip_pkg_info(body, shown)
         if body.startswith(b"\x1f\x8b"):
-            with gzip.GzipFile(fileobj=io.BytesIO(body)) as gz, \
-                    tarfile.open(fileobj=cast(Any, _Inflated(gz, shown, clock)), mode="r|") as tf:
+            with (
+                gzip.GzipFile(fileobj=io.BytesIO(body)) as gz,
+                tarfile.open(fileobj=cast(Any, _Inflated(gz, shown, clock)), mode="r|") as tf,
+            ):
                 for member in tf:
                     if member.name.count("/") == 1 and member.name.endswith("/PKG-INFO"):
                         if member.size > MAX_PKG_INFO_BYTES:
@@ -710,7 +749,9 @@ def _pkg_info(body: bytes, shown: str, clock: Deadline) -> bytes | None:
             return None
     except (tarfile.TarError, zipfile.BadZipFile, OSError, EOFError, zlib.error):
         return None
-    raise IndexUnavailable(f"{shown}: sdist refused: not a gzip'd tar or a zip archive", code="bad-archive")
+    raise IndexUnavailable(
+        f"{shown}: sdist refused: not a gzip'd tar or a zip archive", code="bad-archive"
+    )
 
 
 def _zip_pkg_info(body: bytes, shown: str) -> bytes | None:
@@ -727,8 +768,11 @@ def _zip_pkg_info(body: bytes, shown: str) -> bytes | None:
                     raise _too_large(shown, _pkg_info_size(info.file_size))
                 # zipfile inflates a bzip2 or lzma read whole, whatever its declared size.
                 if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                    raise IndexUnavailable(f"{shown}: sdist refused: its PKG-INFO uses zip compression method "
-                                           f"{info.compress_type}", code="bad-archive")
+                    raise IndexUnavailable(
+                        f"{shown}: sdist refused: its PKG-INFO uses zip compression method "
+                        f"{info.compress_type}",
+                        code="bad-archive",
+                    )
                 with zf.open(info) as fh:
                     data = fh.read(MAX_PKG_INFO_BYTES + 1)
                 if len(data) > MAX_PKG_INFO_BYTES:
@@ -761,12 +805,16 @@ class _Inflated:
         data: bytes = self.raw.read(want)
         self.left -= len(data)
         if self.left < 0:
-            raise _too_large(self.shown, f"it inflates past {MAX_SDIST_INFLATED} bytes before its PKG-INFO")
+            raise _too_large(
+                self.shown, f"it inflates past {MAX_SDIST_INFLATED} bytes before its PKG-INFO"
+            )
         return data
 
 
 def _versions(
-    files: Sequence[IndexFile], listed: Sequence[str], store: Callable[[str], tuple[str, str | None]]
+    files: Sequence[IndexFile],
+    listed: Sequence[str],
+    store: Callable[[str], tuple[str, str | None]],
 ) -> dict[str, Any]:
     """Snapshot-format entries per version, plus where each version's metadata can be read.
 
@@ -783,7 +831,11 @@ def _versions(
         wheel = metadata_wheel_grouped(vfiles)
         core: bool | str = False
         if wheel and wheel.core_metadata:
-            core = f"{wheel.metadata_hash[0]}={wheel.metadata_hash[1]}" if wheel.metadata_hash else True
+            core = (
+                f"{wheel.metadata_hash[0]}={wheel.metadata_hash[1]}"
+                if wheel.metadata_hash
+                else True
+            )
         entry["meta"] = [*_stored(store, wheel.url, wheel.size, core)] if wheel else None
         sdist = next((f for f in vfiles if f.is_sdist and not f.yanked), None)
         entry["sdist_file"] = [*_stored(store, sdist.url, sdist.size, False)] if sdist else None
@@ -836,6 +888,8 @@ def _file_hashes(files: Sequence[IndexFile], version: Version, shown: str) -> li
         if good is None:
             raise IndexUnavailable(
                 f"{shown}: the index lists a malformed {algorithm} digest for {f.filename!r} "
-                f"(not {HEX_DIGITS[algorithm]} hex digits)", code="bad-hash")
+                f"(not {HEX_DIGITS[algorithm]} hex digits)",
+                code="bad-hash",
+            )
         out.append(f"{algorithm}:{good}")
     return sorted(set(out))

@@ -97,7 +97,9 @@ class IndexURL:
         return cls(url, url)
 
     @classmethod
-    def from_file(cls, written: str, environ: Mapping[str, str], where: Expansion = "url") -> IndexURL:
+    def from_file(
+        cls, written: str, environ: Mapping[str, str], where: Expansion = "url"
+    ) -> IndexURL:
         """An index URL read from a trusted file: ``${NAME}`` expanded for requests where the
         tool owning the file expands it (see :data:`Expansion`); an unset (or empty) variable is
         left as written, as pip and PDM leave it."""
@@ -112,7 +114,10 @@ class IndexURL:
             found = environ.get(m[1])
             if not found or (where == "userinfo" and not in_userinfo):
                 continue
-            parts += [written[pos : m.start()], quote(found, safe="") if where == "userinfo" else found]
+            parts += [
+                written[pos : m.start()],
+                quote(found, safe="") if where == "userinfo" else found,
+            ]
             pos = m.end()
             pairs[found] = m[0]
             if not in_userinfo:

@@ -119,10 +119,18 @@ class _Http:
 
 def _fetch_metadata_file(http: _Http, url: str, shown: str) -> bytes:
     try:
-        with open_stream(http.client, url, what=shown, timeout=http.timeout, deadline=http.deadline,
-                         auth=http.auth) as response:
+        with open_stream(
+            http.client,
+            url,
+            what=shown,
+            timeout=http.timeout,
+            deadline=http.deadline,
+            auth=http.auth,
+        ) as response:
             if response.status_code != 200:
-                raise IndexUnavailable(f"{shown}: HTTP {response.status_code}", code=f"http-{response.status_code}")
+                raise IndexUnavailable(
+                    f"{shown}: HTTP {response.status_code}", code=f"http-{response.status_code}"
+                )
             return read_capped(response, MAX_METADATA_BYTES, shown, http.deadline)
     except httpx.HTTPError as exc:
         raise http.failed(shown, exc) from exc
@@ -214,15 +222,24 @@ class _RemoteWheel:
         headers = {"Range": wanted, "Accept-Encoding": "identity"}
         http = self.http
         try:
-            with open_stream(http.client, self.url, what=shown, headers=headers, timeout=http.timeout,
-                             deadline=http.deadline, auth=http.auth) as r:
+            with open_stream(
+                http.client,
+                self.url,
+                what=shown,
+                headers=headers,
+                timeout=http.timeout,
+                deadline=http.deadline,
+                auth=http.auth,
+            ) as r:
                 if r.status_code == 200:
                     body = read_capped(r, MAX_WHOLE_BODY_BYTES, shown, http.deadline)
                     self._learn_size(len(body))
                     self._blocks = [(0, body)]
                     return 0
                 if r.status_code != 206:
-                    raise IndexUnavailable(f"{shown}: HTTP {r.status_code} for {wanted}", code=f"http-{r.status_code}")
+                    raise IndexUnavailable(
+                        f"{shown}: HTTP {r.status_code} for {wanted}", code=f"http-{r.status_code}"
+                    )
                 first, last, total = self._content_range(r.headers.get("content-range", ""))
                 if (start is not None and (first, last + 1) != (start, end)) or (
                     start is None and total is not None and last + 1 != total

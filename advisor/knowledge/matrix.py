@@ -55,6 +55,8 @@ def load() -> Knowledge:
         set(parts["features"]),
     )
     py_data, py_origin = _read_toml("pythons.toml")
-    knowledge = Knowledge(integrations=integrations, pythons=parse_pythons(py_data, py_origin), **parts)
+    knowledge = Knowledge(
+        integrations=integrations, pythons=parse_pythons(py_data, py_origin), **parts
+    )
     _CACHE.append(knowledge)
     return knowledge

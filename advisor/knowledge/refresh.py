@@ -43,6 +43,7 @@ __all__ = [
 K = TypeVar("K")
 V = TypeVar("V")
 
+
 def build_snapshot(
     index: SimpleIndexClient,
     project: str = DDTRACE,
@@ -60,10 +61,7 @@ def build_snapshot(
     """
     say = progress or (lambda _message: None)
     page = index.project_page(project)
-    say(
-        f"{index.display_url}{page.name}/: {len(page.versions)} versions, "
-        f"{len(page.files)} files"
-    )
+    say(f"{index.display_url}{page.name}/: {len(page.versions)} versions, {len(page.files)} files")
     by_version = group_files(page.files, page.versions)
     releases: dict[str, dict[str, Any]] = {}
     to_read: dict[str, IndexFile] = {}

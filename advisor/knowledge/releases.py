@@ -33,9 +33,7 @@ def load_snapshot(path: str | None = None) -> ReleaseSnapshot:
                 mode = os.stat(fh.fileno()).st_mode
                 if not stat.S_ISREG(mode):
                     kind = "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "not a regular file"
-                    raise KnowledgeError(
-                        f"{path}: cannot read the release snapshot: it is {kind}"
-                    )
+                    raise KnowledgeError(f"{path}: cannot read the release snapshot: it is {kind}")
                 text, origin = fh.read(), path
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

@@ -21,9 +21,7 @@ from functools import cached_property
 from json.decoder import scanstring  # type: ignore[attr-defined]  # C helper, not in typeshed
 
 # Possessive quantifiers: a line that is not a header fails at once, whatever its length.
-_HEADER = re.compile(
-    r"^[ \t]*+\[\[?+[ \t]*+([^\[\]\n]++)\]\]?+[ \t]*+(?:#.*)?$", re.MULTILINE
-)
+_HEADER = re.compile(r"^[ \t]*+\[\[?+[ \t]*+([^\[\]\n]++)\]\]?+[ \t]*+(?:#.*)?$", re.MULTILINE)
 # The start of a ``key = ...`` line, the key bare or quoted.
 _KEY = re.compile(
     r"""^[ \t]*+(?:"([^"\n]*+)"|'([^'\n]*+)'|([^ \t\n="'#\[{][^=\n]*+))[ \t]*+=""",

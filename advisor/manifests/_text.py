@@ -133,9 +133,7 @@ _TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
 # (one inline table per line, as the tools write them), and Poetry 1.1's ``[metadata.files]``
 # arrays of ``{file = ..., hash = ...}``. They are nine tenths of a lock's bytes, and no reader
 # here looks at them.
-_FILE_LISTS = re.compile(
-    r"^(wheels|files) = \[\n(?:[ \t]+\{[^\n]*\},?\n)*\]$", re.MULTILINE
-)
+_FILE_LISTS = re.compile(r"^(wheels|files) = \[\n(?:[ \t]+\{[^\n]*\},?\n)*\]$", re.MULTILINE)
 _METADATA_FILES = re.compile(r"^\[metadata\.files\]\n", re.MULTILINE)
 _NAMED_FILE_LISTS = re.compile(
     r"^([A-Za-z0-9_.-]+) = \[\n(?:[ \t]+\{ ?file = [^\n]*\},?\n)+\]$", re.MULTILINE

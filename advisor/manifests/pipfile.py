@@ -90,7 +90,11 @@ class PipfileReader:
 
 def _source_urls(sources: object) -> tuple[str, ...]:
     """The ``url`` of each ``[[source]]`` (Pipfile) or ``_meta.sources`` entry (Pipfile.lock)."""
-    urls = (s["url"] for s in as_list(sources) if isinstance(s, Mapping) and isinstance(s.get("url"), str))
+    urls = (
+        s["url"]
+        for s in as_list(sources)
+        if isinstance(s, Mapping) and isinstance(s.get("url"), str)
+    )
     return tuple(dict.fromkeys(urls))
 
 

@@ -303,7 +303,10 @@ class _Pyproject:
                 why = " (its folder is outside the repository; --allow-outside reads it)"
         if name is None:
             self.out.finding(
-                "unnamed-requirement", "info", f"cannot tell the package of {excerpt(item)!r}{why}", loc
+                "unnamed-requirement",
+                "info",
+                f"cannot tell the package of {excerpt(item)!r}{why}",
+                loc,
             )
             return
         self.out.add(

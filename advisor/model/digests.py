@@ -20,7 +20,12 @@ _HEX = re.compile(r"[0-9a-fA-F]+")
 def digest(algorithm: str, value: object) -> str | None:
     """``value`` as a lower-case hex digest of ``algorithm``, or ``None`` when it is not one."""
     size = HEX_DIGITS.get(algorithm)
-    if size is None or not isinstance(value, str) or len(value) != size or not _HEX.fullmatch(value):
+    if (
+        size is None
+        or not isinstance(value, str)
+        or len(value) != size
+        or not _HEX.fullmatch(value)
+    ):
         return None
     return value.lower()
 

@@ -27,8 +27,12 @@ def marker_admits(marker: str | None, python: str) -> bool:
     """The marker holds on CPython ``python`` (X.Y); no marker or a broken one holds everywhere."""
     if not marker:
         return True
-    env = dict(_BASE_ENV, python_version=python, python_full_version=f"{python}.0",
-               implementation_version=f"{python}.0")
+    env = dict(
+        _BASE_ENV,
+        python_version=python,
+        python_full_version=f"{python}.0",
+        implementation_version=f"{python}.0",
+    )
     try:
         return Marker(marker).evaluate(env)
     except (InvalidMarker, UndefinedComparison, UndefinedEnvironmentName):

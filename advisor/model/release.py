@@ -158,7 +158,9 @@ class ReleaseSnapshot:
         """The release with exactly this version, if the snapshot has it."""
         if not self._by_version:
             self._by_version.update({r.version: r for r in self.releases})
-        return self._by_version.get(version if isinstance(version, Version) else Version(str(version)))
+        return self._by_version.get(
+            version if isinstance(version, Version) else Version(str(version))
+        )
 
     def final(self) -> Iterable[Release]:
         """Final, non-yanked releases in ascending order."""
@@ -170,14 +172,19 @@ class ReleaseSnapshot:
         if self._final_sorted[0]:
             # Ascending (parse_snapshot sorts): skip below the floor by bisection instead of
             # comparing every release; the planner asks this for each CPython and capability.
-            return iter(finals[bisect_left(finals, floor, key=_version_of):])
+            return iter(finals[bisect_left(finals, floor, key=_version_of) :])
         return (r for r in finals if r.version >= floor)
 
     def _finals(self) -> list[Release]:
         # Computed once: the planner walks the final releases for every CPython and candidate.
         if not self._final_sorted:
             self._final.extend(r for r in self.releases if r.is_final and not r.yanked)
-            self._final_sorted.append(all(a.version <= b.version for a, b in zip(self._final, self._final[1:], strict=False)))
+            self._final_sorted.append(
+                all(
+                    a.version <= b.version
+                    for a, b in zip(self._final, self._final[1:], strict=False)
+                )
+            )
         return self._final
 
     @property
@@ -213,7 +220,14 @@ def parse_snapshot(data: Any, origin: str) -> ReleaseSnapshot:
     for key, raw in dict(data.get("releases", {})).items():
         try:
             releases.append(_parse_release(key, raw, sets, wheels_of))
-        except (KeyError, TypeError, ValueError, IndexError, InvalidVersion, InvalidSpecifier) as exc:
+        except (
+            KeyError,
+            TypeError,
+            ValueError,
+            IndexError,
+            InvalidVersion,
+            InvalidSpecifier,
+        ) as exc:
             problems.append(f"releases.{key}: {exc}")
     for name in ("project", "snapshot_date"):
         if not isinstance(data.get(name), str):

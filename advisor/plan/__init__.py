@@ -72,21 +72,40 @@ def plan(
     for py in scope.versions:
         if per_python[py] is None:
             findings.append(
-                Finding("python-unserved", "warning",
-                        f"CPython {py} left out: {why_unserved(knowledge, server, floor, py)}")
+                Finding(
+                    "python-unserved",
+                    "warning",
+                    f"CPython {py} left out: {why_unserved(knowledge, server, floor, py)}",
+                )
             )
 
     state = ddtrace_state(project)
     recommendation = _recommend(project, server, state, floor, served, per_python, active, reasons)
     if isinstance(recommendation, Upgrade):
-        recommendation, more = _co_upgrades(project, server, source, recommendation, served, platforms, request)
+        recommendation, more = _co_upgrades(
+            project, server, source, recommendation, served, platforms, request
+        )
         findings += more
     target = _target(recommendation)
     effective = target or (state.parsed_current if state else None)
     if not scope.versions:
-        findings.append(Finding("no-python", "error", f"no released CPython matches {scope.spec!r} ({scope.source})"))
-    findings += fnd.for_target(knowledge, snapshot, server, active, found, state, recommendation,
-                               effective, request.today, served)
+        findings.append(
+            Finding(
+                "no-python", "error", f"no released CPython matches {scope.spec!r} ({scope.source})"
+            )
+        )
+    findings += fnd.for_target(
+        knowledge,
+        snapshot,
+        server,
+        active,
+        found,
+        state,
+        recommendation,
+        effective,
+        request.today,
+        served,
+    )
     return Advice(
         python_spec=scope.spec,
         python_source=scope.source,
@@ -94,7 +113,9 @@ def plan(
         platforms=platforms,
         ddtrace=state,
         requested=tuple(c.id for c in requested),
-        capabilities=tuple(_capability_results(knowledge, requested, active, unavailable, found, state)),
+        capabilities=tuple(
+            _capability_results(knowledge, requested, active, unavailable, found, state)
+        ),
         recommendation=recommendation,
         integrations=found,
         findings=tuple(_dedupe(findings)),
@@ -121,19 +142,35 @@ def _co_upgrades(
         except IndexUnavailable as exc:
             if not request.offline:
                 raise
-            note = Finding("coupgrade-offline", "warning",
-                           f"co-upgrades not resolved offline ({exc.message}); pins were compared with "
-                           "ddtrace's own requirements instead")
+            note = Finding(
+                "coupgrade-offline",
+                "warning",
+                f"co-upgrades not resolved offline ({exc.message}); pins were compared with "
+                "ddtrace's own requirements instead",
+            )
         else:
             if co.target is None:
-                return Impossible(rec.per_python, rec.floor, rec.floor_reasons, blockers=co.blockers,
-                                  tried=co.tried), list(co.findings)
+                return Impossible(
+                    rec.per_python,
+                    rec.floor,
+                    rec.floor_reasons,
+                    blockers=co.blockers,
+                    tried=co.tried,
+                ), list(co.findings)
             head = replace(rec.changes[0], to_version=str(co.target.version))
-            return replace(rec, ddtrace=str(co.target.version), changes=(head, *co.changes), tried=co.tried,
-                           resolved=True), list(co.findings)
+            return replace(
+                rec,
+                ddtrace=str(co.target.version),
+                changes=(head, *co.changes),
+                tried=co.tried,
+                resolved=True,
+            ), list(co.findings)
     else:
-        note = Finding("coupgrade-offline", "info",
-                       "co-upgrades were not resolved; pins were compared with ddtrace's own requirements")
+        note = Finding(
+            "coupgrade-offline",
+            "info",
+            "co-upgrades were not resolved; pins were compared with ddtrace's own requirements",
+        )
     release = server.snapshot.get(start)
     assert release is not None
     changes, more = pins_against_requirements(project, release, served)
@@ -148,7 +185,9 @@ def _exclusions(project: Project) -> tuple[Specifier, ...]:
     return tuple(out)
 
 
-def _never_runs_on(knowledge: Knowledge, cap: Capability, platforms: Sequence[str]) -> frozenset[str]:
+def _never_runs_on(
+    knowledge: Knowledge, cap: Capability, platforms: Sequence[str]
+) -> frozenset[str]:
     out = set()
     for p in platforms:
         if cap.requires_waf and p in knowledge.waf_missing_on:
@@ -180,7 +219,9 @@ def find_integrations(project: Project, knowledge: Knowledge) -> tuple[FoundInte
             auto_instrumented=integ.auto_instrumented,
             unsupported=integ.unsupported,
             parsed_version=dep.parsed_version,
-            parsed_specifier=dep.parsed_specifier if dep.specifier else (prev.parsed_specifier if prev else None),
+            parsed_specifier=dep.parsed_specifier
+            if dep.specifier
+            else (prev.parsed_specifier if prev else None),
         )
     return tuple(seen.values())
 
@@ -196,7 +237,9 @@ def _floor(
     for f in found:
         for fl in knowledge.integration(f.id).floors:
             if fl.capability in active_ids:
-                reasons.append(FloorReason(str(fl.min_version), f"{fl.what} ({f.distribution} found)"))
+                reasons.append(
+                    FloorReason(str(fl.min_version), f"{fl.what} ({f.distribution} found)")
+                )
     if not reasons:
         return Version("0"), ()
     top = max(Version(r.version) for r in reasons)
@@ -239,10 +282,16 @@ def _recommend(
     if target is None:
         split = server.split(floor, served)
         changes = tuple(
-            Change(DDTRACE, state.current if state else None, part.ddtrace,
-                   from_specifier=state.specifier if state else None,
-                   to_specifier=f"=={part.ddtrace}; {part.marker}" if part.marker else f"=={part.ddtrace}",
-                   source=state.source if state else None)
+            Change(
+                DDTRACE,
+                state.current if state else None,
+                part.ddtrace,
+                from_specifier=state.specifier if state else None,
+                to_specifier=f"=={part.ddtrace}; {part.marker}"
+                if part.marker
+                else f"=={part.ddtrace}",
+                source=state.source if state else None,
+            )
             for part in split
         )
         return Split(split, changes, per_python, shown_floor, reasons)
@@ -292,7 +341,9 @@ def _range_floor_ok(spec: SpecifierSet, server: Server, target: Release, python:
     """The smallest release the range would install on ``python`` is at or above the target."""
     if not spec:
         return False
-    admitted = [r for r in server.snapshot.final() if spec.contains(r.version) and r.admits_python(python)]
+    admitted = [
+        r for r in server.snapshot.final() if spec.contains(r.version) and r.admits_python(python)
+    ]
     if not admitted:
         return False
     return admitted[0].version >= target.version
@@ -357,4 +408,3 @@ def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
             seen.add(key)
             out.append(f)
     return out
-

@@ -65,14 +65,18 @@ def requirement_set(project: Project, python: str) -> RequirementSet:
 
 def _requirement_set(project: Project, python: str) -> RequirementSet:
     rs = RequirementSet()
-    deps = [d for d in project.dependencies if d.name != DDTRACE and marker_admits(d.marker, python)]
+    deps = [
+        d for d in project.dependencies if d.name != DDTRACE and marker_admits(d.marker, python)
+    ]
     for d in deps:
         if d.role == "locked" and d.version:
             rs.locked[d.name] = d
     for d in deps:
         version = d.parsed_version
         if d.role == "constraint":
-            rs.constraints.setdefault(d.name, []).append(Req(d.name, d.parsed_specifier, frozenset(), str(d.source)))
+            rs.constraints.setdefault(d.name, []).append(
+                Req(d.name, d.parsed_specifier, frozenset(), str(d.source))
+            )
             continue
         if version is not None and d.name not in rs.pins:
             rs.pins[d.name] = version
@@ -81,7 +85,9 @@ def _requirement_set(project: Project, python: str) -> RequirementSet:
             spec = SpecifierSet() if version is not None else d.parsed_specifier
             rs.roots.append(Req(d.name, spec, frozenset(d.extras), str(d.source)))
     if not any(d.role == "declared" for d in deps):
-        rs.roots = [Req(n, SpecifierSet(), frozenset(), str(d.source)) for n, d in rs.locked.items()]
+        rs.roots = [
+            Req(n, SpecifierSet(), frozenset(), str(d.source)) for n, d in rs.locked.items()
+        ]
     rs.from_lock = bool(rs.locked) and any(d.role == "declared" for d in deps)
     return rs
 
@@ -128,16 +134,32 @@ def find_installable(
                 break
             results[py] = outcome
         else:
-            return CoUpgradeResult(release, _changes(sets, results), (), tuple(tried),
-                                   tuple(_unknown_metadata(results)))
+            return CoUpgradeResult(
+                release,
+                _changes(sets, results),
+                (),
+                tuple(tried),
+                tuple(_unknown_metadata(results)),
+            )
         if len(tried) >= MAX_TRIES:
             break
     found = conflict.blockers if conflict else ()
     span = f"{tried[0]} to {tried[-1]}" if len(tried) > 1 else (tried[0] if tried else "(none)")
-    findings = [Finding("resolution-impossible", "error",
-                        f"no ddtrace release from {span} installs together with the project's requirements")]
-    findings += [Finding("resolution-blocker", "error",
-                         f"at ddtrace {first_conflict_target}: {b.message()}; to unblock: {b.hint}") for b in found]
+    findings = [
+        Finding(
+            "resolution-impossible",
+            "error",
+            f"no ddtrace release from {span} installs together with the project's requirements",
+        )
+    ]
+    findings += [
+        Finding(
+            "resolution-blocker",
+            "error",
+            f"at ddtrace {first_conflict_target}: {b.message()}; to unblock: {b.hint}",
+        )
+        for b in found
+    ]
     return CoUpgradeResult(None, (), found, tuple(tried), tuple(findings))
 
 
@@ -145,8 +167,13 @@ def _unknown_metadata(results: dict[str, Resolved]) -> list[Finding]:
     unknown = sorted({f"{n} {v}" for r in results.values() for n, v in r.unknown_metadata})
     if not unknown:
         return []
-    return [Finding("metadata-unknown", "warning",
-                    f"requirements of {', '.join(unknown)} could not be read; they were taken as none")]
+    return [
+        Finding(
+            "metadata-unknown",
+            "warning",
+            f"requirements of {', '.join(unknown)} could not be read; they were taken as none",
+        )
+    ]
 
 
 def _changes(sets: dict[str, RequirementSet], results: dict[str, Resolved]) -> tuple[Change, ...]:
@@ -172,34 +199,62 @@ def _changes(sets: dict[str, RequirementSet], results: dict[str, Resolved]) -> t
     out = []
     everywhere = set(results)
     for (name, old, new), pys in sorted(moves.items(), key=lambda kv: kv[0][0]):
-        marker = None if set(pys) == everywhere else " or ".join(f'python_version == "{p}"' for p in pys)
+        marker = (
+            None if set(pys) == everywhere else " or ".join(f'python_version == "{p}"' for p in pys)
+        )
         declared = sources.get(name)
-        out.append(Change(name, old, new, from_specifier=declared.specifier if declared else None,
-                          source=declared.source if declared else None, marker=marker,
-                          reason="required by the ddtrace target"))
+        out.append(
+            Change(
+                name,
+                old,
+                new,
+                from_specifier=declared.specifier if declared else None,
+                source=declared.source if declared else None,
+                marker=marker,
+                reason="required by the ddtrace target",
+            )
+        )
     return tuple(out)
 
 
-def pins_against_requirements(project: Project, release: Release, served: Sequence[str]) -> tuple[tuple[Change, ...], list[Finding]]:
+def pins_against_requirements(
+    project: Project, release: Release, served: Sequence[str]
+) -> tuple[tuple[Change, ...], list[Finding]]:
     """Offline fallback: pins that break the target's own Requires-Dist (from the snapshot).
 
     Without package data the smallest allowed version cannot be checked, so the change names
     the specifier ddtrace needs (``to_specifier``) and no version.
     """
     if release.requires_dist is None:
-        return (), [Finding("coupgrade-unchecked", "warning",
-                            f"co-upgrades not checked: the snapshot has no requirements for ddtrace {release.version}")]
+        return (), [
+            Finding(
+                "coupgrade-unchecked",
+                "warning",
+                f"co-upgrades not checked: the snapshot has no requirements for ddtrace {release.version}",
+            )
+        ]
     from advisor.resolve.requirements import marker_env, parse_requires_dist
 
     changes: dict[str, Change] = {}
     for py in served:
         rs = requirement_set(project, py)
-        for req in parse_requires_dist(release.requires_dist, marker_env(py, DEFAULT_PLATFORM), frozenset(), ""):
+        for req in parse_requires_dist(
+            release.requires_dist, marker_env(py, DEFAULT_PLATFORM), frozenset(), ""
+        ):
             pin = rs.pins.get(req.name)
-            if pin is not None and not req.specifier.contains(pin, prereleases=True) and req.name not in changes:
+            if (
+                pin is not None
+                and not req.specifier.contains(pin, prereleases=True)
+                and req.name not in changes
+            ):
                 dep = rs.pin_sources[req.name]
-                changes[req.name] = Change(req.name, str(pin), None, from_specifier=dep.specifier,
-                                           to_specifier=str(req.specifier), source=dep.source,
-                                           reason=f"ddtrace {release.version} requires {req}")
+                changes[req.name] = Change(
+                    req.name,
+                    str(pin),
+                    None,
+                    from_specifier=dep.specifier,
+                    to_specifier=str(req.specifier),
+                    source=dep.source,
+                    reason=f"ddtrace {release.version} requires {req}",
+                )
     return tuple(changes.values()), []
-

@@ -19,7 +19,9 @@ def ddtrace_state(project: Project) -> DdtraceState | None:
     deps = project.named(DDTRACE)
     if not deps:
         return None
-    declared = [d for d in deps if d.role == "declared"] or [d for d in deps if d.role == "constraint"]
+    declared = [d for d in deps if d.role == "declared"] or [
+        d for d in deps if d.role == "constraint"
+    ]
     locked = [d for d in deps if d.role == "locked" and d.version]
     primary = declared[0] if declared else deps[0]
     locked_versions = tuple(LockedVersion(d.version or "", d.marker, d.source) for d in locked)
@@ -36,7 +38,9 @@ def ddtrace_state(project: Project) -> DdtraceState | None:
 
 def _lowest(deps: Sequence[Dependency]) -> tuple[Version, str] | None:
     """The lowest version among ``deps``: parsed, and as written."""
-    versions = [(d.parsed_version, d.version) for d in deps if d.parsed_version is not None and d.version]
+    versions = [
+        (d.parsed_version, d.version) for d in deps if d.parsed_version is not None and d.version
+    ]
     return min(versions) if versions else None
 
 

@@ -32,8 +32,13 @@ def platform_gates(
         if cap.requires_waf and plats & knowledge.waf_missing_on:
             reasons.append(knowledge.waf_reason)
         where = ", ".join(p for p in platforms if p in plats)
-        out.append(Finding("capability-platform-gate", "warning",
-                           f"{cap.name} will stay off on {where}: {'; '.join(reasons)}"))
+        out.append(
+            Finding(
+                "capability-platform-gate",
+                "warning",
+                f"{cap.name} will stay off on {where}: {'; '.join(reasons)}",
+            )
+        )
     return out
 
 
@@ -73,27 +78,51 @@ def _about_current(snapshot: ReleaseSnapshot, state: DdtraceState | None) -> lis
     out = []
     if state.url and not state.current:
         # The URL as written may carry credentials (https://user:token@host/...): never shown.
-        out.append(Finding("ddtrace-version-unknown", "warning",
-                           f"ddtrace comes from {redact_url(state.url)}; its version cannot be told from the files",
-                           state.source))
+        out.append(
+            Finding(
+                "ddtrace-version-unknown",
+                "warning",
+                f"ddtrace comes from {redact_url(state.url)}; its version cannot be told from the files",
+                state.source,
+            )
+        )
     if state.parsed_current is not None:
         release = snapshot.get(state.parsed_current)
         newest = snapshot.newest
         if release is not None and release.yanked:
             reason = f" ({release.yanked_reason})" if release.yanked_reason else ""
-            out.append(Finding("ddtrace-yanked", "warning",
-                               f"ddtrace {state.current} is yanked from the index{reason}", state.source))
+            out.append(
+                Finding(
+                    "ddtrace-yanked",
+                    "warning",
+                    f"ddtrace {state.current} is yanked from the index{reason}",
+                    state.source,
+                )
+            )
         elif release is None and newest is not None:
             newer = state.parsed_current > newest.version
-            text = (f"ddtrace {state.current} is newer than the release snapshot of {snapshot.snapshot_date} "
-                    f"(newest {newest.version}); its wheels were not checked") if newer else \
-                   f"ddtrace {state.current} is not a release on the index"
-            out.append(Finding("ddtrace-not-in-snapshot", "info" if newer else "warning", text, state.source))
+            text = (
+                (
+                    f"ddtrace {state.current} is newer than the release snapshot of {snapshot.snapshot_date} "
+                    f"(newest {newest.version}); its wheels were not checked"
+                )
+                if newer
+                else f"ddtrace {state.current} is not a release on the index"
+            )
+            out.append(
+                Finding(
+                    "ddtrace-not-in-snapshot", "info" if newer else "warning", text, state.source
+                )
+            )
     return out
 
 
 def _branch(
-    knowledge: Knowledge, server: Server, rec: Verdict, target: Version, today: dt.date,
+    knowledge: Knowledge,
+    server: Server,
+    rec: Verdict,
+    target: Version,
+    today: dt.date,
     served: Sequence[str],
 ) -> list[Finding]:
     branch = knowledge.branch_for(target)
@@ -105,18 +134,28 @@ def _branch(
         why = f"{branch.support} of the {branch.label} branch ended {branch.ends}"
     floor = Version(rec.floor) if rec.floor else Version("0")
     alt = next(
-        (r for r in server.candidates(floor)
-         if (b := knowledge.branch_for(r.version)) is not None and b.supported_on(today)
-         and all(server.serves(r, py) for py in served)),
+        (
+            r
+            for r in server.candidates(floor)
+            if (b := knowledge.branch_for(r.version)) is not None
+            and b.supported_on(today)
+            and all(server.serves(r, py) for py in served)
+        ),
         None,
     )
-    hint = (f"; the smallest release on a supported branch is {alt.version}" if alt else
-            "; no release on a supported branch serves every CPython in scope")
+    hint = (
+        f"; the smallest release on a supported branch is {alt.version}"
+        if alt
+        else "; no release on a supported branch serves every CPython in scope"
+    )
     return [Finding("branch-unsupported", "warning", f"ddtrace {target}: {why}{hint}")]
 
 
 def _env(
-    knowledge: Knowledge, active: Sequence[Capability], found: Sequence[FoundIntegration], target: Version
+    knowledge: Knowledge,
+    active: Sequence[Capability],
+    found: Sequence[FoundIntegration],
+    target: Version,
 ) -> list[Finding]:
     wanted: dict[str, list[tuple[EnvSwitch, str]]] = {}
     for cap in active:
@@ -133,33 +172,55 @@ def _env(
         needs = {sw.need for sw, _ in uses}
         whom = ", ".join(dict.fromkeys(who for _, who in uses))
         if "unset" in needs and "on" in needs:
-            out.append(Finding("env-switch", "warning",
-                               f"{name}: leave it unset so Runtime Activation can switch AAP on remotely, "
-                               f"or set {name}=true to force it on (which disables remote activation); for {whom}"))
+            out.append(
+                Finding(
+                    "env-switch",
+                    "warning",
+                    f"{name}: leave it unset so Runtime Activation can switch AAP on remotely, "
+                    f"or set {name}=true to force it on (which disables remote activation); for {whom}",
+                )
+            )
         elif "unset" in needs:
             out.append(Finding("env-switch", "warning", f"{name} must not be set (for {whom})"))
         elif "on" in needs:
             sw = next(sw for sw, _ in uses if sw.need == "on")
             note = f"; {sw.note}" if sw.note else ""
-            out.append(Finding("env-switch", "warning", f"set {name}={sw.value} (for {whom}){note}"))
+            out.append(
+                Finding("env-switch", "warning", f"set {name}={sw.value} (for {whom}){note}")
+            )
         else:
             sw = uses[0][0]
-            out.append(Finding("env-default", "info", f"{name} is {sw.value} by default (for {whom}); keep it"))
+            out.append(
+                Finding(
+                    "env-default", "info", f"{name} is {sw.value} by default (for {whom}); keep it"
+                )
+            )
     return out
 
 
 def _coverage(
-    knowledge: Knowledge, active: Sequence[Capability], found: Sequence[FoundIntegration],
+    knowledge: Knowledge,
+    active: Sequence[Capability],
+    found: Sequence[FoundIntegration],
     state: DdtraceState | None,
 ) -> list[Finding]:
     out = []
     active_ids = {c.id for c in active}
     web = [f for f in found if f.id in ("django", "flask", "fastapi", "tornado", "starlette")]
-    if "account-takeover-protection" in active_ids and web and not any(f.id == "django" for f in web):
+    if (
+        "account-takeover-protection" in active_ids
+        and web
+        and not any(f.id == "django" for f in web)
+    ):
         names = ", ".join(dict.fromkeys(f.name for f in web))
-        out.append(Finding("ato-manual-only", "warning",
-                           f"automatic user events cover Django only; with {names} login events stay off "
-                           "unless the application sends them with the user-events SDK (ddtrace.appsec.track_user_sdk)"))
+        out.append(
+            Finding(
+                "ato-manual-only",
+                "warning",
+                f"automatic user events cover Django only; with {names} login events stay off "
+                "unless the application sends them with the user-events SDK (ddtrace.appsec.track_user_sdk)",
+            )
+        )
     for f in found:
         if f.unsupported is None:
             continue
@@ -169,13 +230,25 @@ def _coverage(
             text += f" ({cap.history})"
         out.append(Finding("integration-unsupported", "warning", text, f.source))
         cur = state.parsed_current if state else None
-        if cap.id == "grpc-monitoring" and cur is not None and Version("2.11.0") <= cur < Version("3.15.0"):
-            out.append(Finding("grpc-monitoring-removed", "warning",
-                               f"ddtrace {cur} runs gRPC threat monitoring; 3.15.0 and later do not", f.source))
+        if (
+            cap.id == "grpc-monitoring"
+            and cur is not None
+            and Version("2.11.0") <= cur < Version("3.15.0")
+        ):
+            out.append(
+                Finding(
+                    "grpc-monitoring-removed",
+                    "warning",
+                    f"ddtrace {cur} runs gRPC threat monitoring; 3.15.0 and later do not",
+                    f.source,
+                )
+            )
     return out
 
 
-def _frameworks(knowledge: Knowledge, found: Sequence[FoundIntegration], target: Version) -> list[Finding]:
+def _frameworks(
+    knowledge: Knowledge, found: Sequence[FoundIntegration], target: Version
+) -> list[Finding]:
     out = []
     for f in found:
         integ = knowledge.integration(f.id)
@@ -186,29 +259,51 @@ def _frameworks(knowledge: Knowledge, found: Sequence[FoundIntegration], target:
         v = f.parsed_version
         if tested is not None and v is not None and (v < tested.low or v > tested.high):
             side = "older" if v < tested.low else "newer"
-            out.append(Finding("integration-untested", "info",
-                               f"{f.distribution} {v} is {side} than the versions ddtrace {tested.tag} was "
-                               f"tested with ({tested.low} to {tested.high})", f.source))
+            out.append(
+                Finding(
+                    "integration-untested",
+                    "info",
+                    f"{f.distribution} {v} is {side} than the versions ddtrace {tested.tag} was "
+                    f"tested with ({tested.low} to {tested.high})",
+                    f.source,
+                )
+            )
     return out
 
 
-def _declared_check(integ: Integration, f: FoundIntegration, spec: SpecifierSet, target: Version) -> list[Finding]:
+def _declared_check(
+    integ: Integration, f: FoundIntegration, spec: SpecifierSet, target: Version
+) -> list[Finding]:
     lower = _lower_bound(spec)
     bump = f"; upgrade {f.distribution} to {lower} or later along with ddtrace" if lower else ""
     if f.parsed_version is not None:
         if spec.contains(f.parsed_version, prereleases=True):
             return []
-        return [Finding("integration-too-old", "warning",
-                        f"{f.distribution} {f.version} is outside what ddtrace {target} supports "
-                        f"({f.distribution}{spec}){bump}", f.source)]
+        return [
+            Finding(
+                "integration-too-old",
+                "warning",
+                f"{f.distribution} {f.version} is outside what ddtrace {target} supports "
+                f"({f.distribution}{spec}){bump}",
+                f.source,
+            )
+        ]
     if f.parsed_specifier is not None and lower:
         found_spec = f.parsed_specifier
         # Offline we cannot list the library's releases; a range that admits neither the
         # supported floor nor anything far above it lies wholly below the supported range.
-        if not found_spec.contains(lower, prereleases=True) and not found_spec.contains("99999", prereleases=True):
-            return [Finding("integration-too-old", "warning",
-                            f"{f.distribution}{f.specifier} is below what ddtrace {target} supports "
-                            f"({f.distribution}{spec}){bump}", f.source)]
+        if not found_spec.contains(lower, prereleases=True) and not found_spec.contains(
+            "99999", prereleases=True
+        ):
+            return [
+                Finding(
+                    "integration-too-old",
+                    "warning",
+                    f"{f.distribution}{f.specifier} is below what ddtrace {target} supports "
+                    f"({f.distribution}{spec}){bump}",
+                    f.source,
+                )
+            ]
     return []
 
 
@@ -220,7 +315,10 @@ def _lower_bound(spec: SpecifierSet) -> str | None:
 
 
 def _caveats(
-    knowledge: Knowledge, active: Sequence[Capability], found: Sequence[FoundIntegration], target: Version
+    knowledge: Knowledge,
+    active: Sequence[Capability],
+    found: Sequence[FoundIntegration],
+    target: Version,
 ) -> list[Finding]:
     active_ids = {c.id for c in active}
     out = []
@@ -232,5 +330,9 @@ def _caveats(
                 continue
             if cv.min_version is not None and target >= cv.min_version:
                 continue
-            out.append(Finding("coverage-caveat", "info", f"{integ.name}: {cv.text}", f.source if f else None))
+            out.append(
+                Finding(
+                    "coverage-caveat", "info", f"{integ.name}: {cv.text}", f.source if f else None
+                )
+            )
     return out

@@ -30,7 +30,9 @@ def resolve_capabilities(knowledge: Knowledge, names: Iterable[str]) -> tuple[Ca
             cap = knowledge.capability(name)
             if cap is None:
                 valid = ", ".join(c.id for c in knowledge.capabilities)
-                raise UsageError(f"unknown capability {name!r}; valid: {valid}", code="unknown-capability")
+                raise UsageError(
+                    f"unknown capability {name!r}; valid: {valid}", code="unknown-capability"
+                )
             wanted.add(cap.id)
     if not wanted:
         return tuple(c for c in knowledge.capabilities if c.supported)
@@ -43,7 +45,8 @@ def check_platforms(platforms: Iterable[str]) -> tuple[str, ...]:
     for p in platforms:
         if p not in USER_PLATFORMS:
             raise UsageError(
-                f"unknown platform {p!r}; valid: {', '.join(USER_PLATFORMS)}", code="unknown-platform"
+                f"unknown platform {p!r}; valid: {', '.join(USER_PLATFORMS)}",
+                code="unknown-platform",
             )
         if p not in out:
             out.append(p)
@@ -80,19 +83,26 @@ def python_scope(
         try:
             SpecifierSet(spec)
         except InvalidSpecifier:
-            raise UsageError(f"--python: not a version specifier: {override!r}", code="bad-python") from None
+            raise UsageError(
+                f"--python: not a version specifier: {override!r}", code="bad-python"
+            ) from None
     elif project.python is not None:
         try:
             SpecifierSet(project.python.spec)
             spec, source = project.python.spec, project.python.source
         except InvalidSpecifier:
             findings.append(
-                Finding("python-range-invalid", "warning",
-                        f"ignoring the Python range {project.python.spec!r} from {project.python.source}: not a version specifier")
+                Finding(
+                    "python-range-invalid",
+                    "warning",
+                    f"ignoring the Python range {project.python.spec!r} from {project.python.source}: not a version specifier",
+                )
             )
     if spec is None:
         versions = tuple(p.version for p in released if p.end_of_life >= today)
-        return PythonScope(None, f"CPythons not past end of life on {today.isoformat()}", versions, tuple(findings))
+        return PythonScope(
+            None, f"CPythons not past end of life on {today.isoformat()}", versions, tuple(findings)
+        )
     versions = tuple(p.version for p in released if minor_admitted(spec, p.version))
     if not versions and override is not None:
         raise UsageError(f"--python {override!r} admits no released CPython", code="bad-python")

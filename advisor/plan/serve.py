@@ -58,13 +58,16 @@ class Server:
     def candidates(self, floor: Version) -> Iterable[Release]:
         """Final, non-yanked releases at or above ``floor`` the project does not exclude, ascending."""
         return (
-            r for r in self.snapshot.final_from(floor)
+            r
+            for r in self.snapshot.final_from(floor)
             if not any(not ex.contains(r.version) for ex in self.excluded)
         )
 
     def smallest(self, floor: Version, pythons: Sequence[str]) -> Release | None:
         """The smallest release at or above ``floor`` serving every one of ``pythons``."""
-        return next((r for r in self.candidates(floor) if all(self.serves(r, py) for py in pythons)), None)
+        return next(
+            (r for r in self.candidates(floor) if all(self.serves(r, py) for py in pythons)), None
+        )
 
     def split(self, floor: Version, pythons: Sequence[str]) -> tuple[SplitPart, ...]:
         """Group ascending ``pythons`` into runs that one release serves, fewest groups first.
@@ -88,7 +91,9 @@ class Server:
             parts.append((list(pythons[i : i + best_len]), best))
             i += best_len
         return tuple(
-            SplitPart(_marker(group, idx == 0, idx == len(parts) - 1), tuple(group), str(rel.version))
+            SplitPart(
+                _marker(group, idx == 0, idx == len(parts) - 1), tuple(group), str(rel.version)
+            )
             for idx, (group, rel) in enumerate(parts)
         )
 
@@ -96,7 +101,9 @@ class Server:
 def gate_admits(cap: Capability, version: Version, python: str) -> bool:
     """The capability's CPython gates (IAST's) let it run on ``python`` in ``version``."""
     for gate in cap.python_gates:
-        if gate.ddtrace.contains(version, prereleases=True) and not minor_admitted(gate.python, python):
+        if gate.ddtrace.contains(version, prereleases=True) and not minor_admitted(
+            gate.python, python
+        ):
             return False
     return True
 
@@ -118,9 +125,7 @@ def _marker(group: Sequence[str], first: bool, last: bool) -> str:
     return f"{lower} and {upper}"
 
 
-def why_unserved(
-    knowledge: Knowledge, server: Server, floor: Version, python: str
-) -> str:
+def why_unserved(knowledge: Knowledge, server: Server, floor: Version, python: str) -> str:
     """A short reason no release at or above ``floor`` serves ``python``."""
     finals = [r for r in server.snapshot.final() if r.version >= floor]
     if not finals:

@@ -79,11 +79,15 @@ def _recommendation(rec: Verdict) -> dict[str, Any]:
         "floor": rec.floor,
         "floor_reasons": [{"version": r.version, "reason": r.reason} for r in rec.floor_reasons],
         "per_python": dict(rec.per_python),
-        "split": [{"marker": p.marker, "pythons": list(p.pythons), "ddtrace": p.ddtrace} for p in split],
+        "split": [
+            {"marker": p.marker, "pythons": list(p.pythons), "ddtrace": p.ddtrace} for p in split
+        ],
         "changes": [_change(c) for c in changes],
         "resolved": resolved,
         "tried": list(tried),
-        "blockers": [{"package": b.package, "wants": list(b.wants), "hint": b.hint} for b in blockers],
+        "blockers": [
+            {"package": b.package, "wants": list(b.wants), "hint": b.hint} for b in blockers
+        ],
     }
 
 
@@ -93,27 +97,49 @@ def to_dict(advice: Advice) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "files": list(advice.files),
-        "python": {"spec": advice.python_spec, "source": advice.python_source,
-                   "versions": list(advice.python_versions)},
+        "python": {
+            "spec": advice.python_spec,
+            "source": advice.python_source,
+            "versions": list(advice.python_versions),
+        },
         "platforms": list(advice.platforms),
-        "ddtrace": None if d is None else {
+        "ddtrace": None
+        if d is None
+        else {
             "current": d.current,
             "specifier": d.specifier,
-            "locked": [{"version": lv.version, "marker": lv.marker, "source": _loc(lv.source)} for lv in d.locked],
+            "locked": [
+                {"version": lv.version, "marker": lv.marker, "source": _loc(lv.source)}
+                for lv in d.locked
+            ],
             "url": redact_url(d.url) if d.url else d.url,  # its credentials never shown
             "source": _loc(d.source),
         },
         "requested": list(advice.requested),
         "capabilities": [
-            {"id": c.id, "name": c.name, "min_version": c.min_version,
-             "project_min_version": c.project_min_version, "status": c.status, "reason": c.reason}
+            {
+                "id": c.id,
+                "name": c.name,
+                "min_version": c.min_version,
+                "project_min_version": c.project_min_version,
+                "status": c.status,
+                "reason": c.reason,
+            }
             for c in advice.capabilities
         ],
         "recommendation": _recommendation(advice.recommendation),
         "integrations": [
-            {"id": i.id, "name": i.name, "distribution": i.distribution, "version": i.version,
-             "specifier": i.specifier, "covers": list(i.covers), "auto_instrumented": i.auto_instrumented,
-             "unsupported": i.unsupported, "source": _loc(i.source)}
+            {
+                "id": i.id,
+                "name": i.name,
+                "distribution": i.distribution,
+                "version": i.version,
+                "specifier": i.specifier,
+                "covers": list(i.covers),
+                "auto_instrumented": i.auto_instrumented,
+                "unsupported": i.unsupported,
+                "source": _loc(i.source),
+            }
             for i in advice.integrations
         ],
         "findings": [_finding(f) for f in advice.findings],

@@ -47,7 +47,9 @@ def _changes(changes: Sequence[Change]) -> list[str]:
         to = ch.to_version or ch.to_specifier or "(removed)"
         marker = f" ; {ch.marker}" if ch.marker else ""
         why = f"  ({ch.reason})" if ch.reason else ""
-        lines.append(f"  {ch.package} {ch.from_version or ch.from_specifier or '(absent)'} -> {to}{marker}{why}{where}")
+        lines.append(
+            f"  {ch.package} {ch.from_version or ch.from_specifier or '(absent)'} -> {to}{marker}{why}{where}"
+        )
     return lines
 
 
@@ -72,7 +74,9 @@ def render(advice: Advice) -> str:
     lines = [f"aap-advise: {verdict(advice)}", ""]
     lines.append(f"  files:      {', '.join(advice.files) or '(none)'}")
     spec = f"{advice.python_spec} " if advice.python_spec else ""
-    lines.append(f"  python:     {', '.join(advice.python_versions) or '(none)'}  [{spec}from {advice.python_source}]")
+    lines.append(
+        f"  python:     {', '.join(advice.python_versions) or '(none)'}  [{spec}from {advice.python_source}]"
+    )
     lines.append(f"  platforms:  {', '.join(advice.platforms)}")
     d = advice.ddtrace
     if d is None:
@@ -80,7 +84,11 @@ def render(advice: Advice) -> str:
     else:
         now = d.current or "version unknown"
         spec_txt = f" ({d.specifier})" if d.specifier and d.specifier != f"=={d.current}" else ""
-        locked = f"; locked {', '.join(lv.version + (f' [{lv.marker}]' if lv.marker else '') for lv in d.locked)}" if d.locked else ""
+        locked = (
+            f"; locked {', '.join(lv.version + (f' [{lv.marker}]' if lv.marker else '') for lv in d.locked)}"
+            if d.locked
+            else ""
+        )
         lines.append(f"  ddtrace:    {now}{spec_txt}{locked}  [{d.source}]")
     lines += ["", "Capabilities (needs -> now):"]
     width = max((len(c.name) for c in advice.capabilities), default=0)
@@ -90,7 +98,9 @@ def render(advice: Advice) -> str:
         lines.append(f"  {c.name:<{width}}  {need:>8}  {c.status}{extra}")
     if rec.floor_reasons:
         lines += ["", f"Floor {rec.floor}, set by:"]
-        lines += [f"  {r.version:>8}  {r.reason}" for r in rec.floor_reasons if r.version == rec.floor]
+        lines += [
+            f"  {r.version:>8}  {r.reason}" for r in rec.floor_reasons if r.version == rec.floor
+        ]
     if rec.per_python:
         lines += ["", f"Smallest release per CPython: {_per_python(rec)}"]
     match rec:
@@ -106,13 +116,20 @@ def render(advice: Advice) -> str:
         lines += ["", "Frameworks and libraries found:"]
         for i in advice.integrations:
             ver = i.version or i.specifier or "any version"
-            covers = ", ".join(i.covers) if i.covers else ("not covered: " + i.unsupported if i.unsupported else "APM only")
+            covers = (
+                ", ".join(i.covers)
+                if i.covers
+                else ("not covered: " + i.unsupported if i.unsupported else "APM only")
+            )
             lines.append(f"  {i.distribution} {ver}: {covers}  [{i.source}]")
     for title, sev in (("Errors", "error"), ("Warnings", "warning"), ("Notes", "info")):
         items = [f for f in advice.findings if f.severity == sev]
         if items:
             lines += ["", f"{title}:"] + [_finding(f) for f in items]
-    lines += ["", f"Release data: index snapshot of {advice.snapshot_date}; judged on {advice.today.isoformat()}."]
+    lines += [
+        "",
+        f"Release data: index snapshot of {advice.snapshot_date}; judged on {advice.today.isoformat()}.",
+    ]
     # File and folder names, quoted lines and URLs come from the files read: a control character
     # in one (an escape sequence, a bidi override) is shown escaped, never sent to the terminal.
     return "\n".join(printable(line) for line in lines) + "\n"

@@ -82,7 +82,11 @@ def _blockers(
     for cause in causes:
         req: Req = cause.requirement  # type: ignore[attr-defined]
         parent: Cand | None = cause.parent  # type: ignore[attr-defined]
-        who = f"{parent.name} {parent.version}" if parent is not None else (req.origin or "your requirements")
+        who = (
+            f"{parent.name} {parent.version}"
+            if parent is not None
+            else (req.origin or "your requirements")
+        )
         by_name.setdefault(req.name, []).append(f"{req} ({who})")
     out = []
     for name, wants in by_name.items():
@@ -91,8 +95,11 @@ def _blockers(
         if name in pins:
             wants.append(f"{name}>={pins[name]} (the current pin {pins[name]}; pins only move up)")
         ours = [w for w in wants if "(ddtrace " not in w]
-        hint = (f"allow what ddtrace needs by relaxing {', '.join(ours)}" if ours else
-                f"no release of {name} satisfies every requirement")
+        hint = (
+            f"allow what ddtrace needs by relaxing {', '.join(ours)}"
+            if ours
+            else f"no release of {name} satisfies every requirement"
+        )
         out.append(Blocker(name, tuple(dict.fromkeys(wants)), hint))
     return tuple(out)
 

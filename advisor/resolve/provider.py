@@ -98,7 +98,9 @@ class Provider(AbstractProvider[Req, Cand, str]):
         name = identifier.split("[")[0]
         extras = frozenset().union(*(r.extras for r in reqs)) if reqs else frozenset()
         limits = [*reqs, *self.constraints.get(name, ())]
-        pinned_exactly = {s.version for r in limits for s in r.specifier if s.operator in ("==", "===")}
+        pinned_exactly = {
+            s.version for r in limits for s in r.specifier if s.operator in ("==", "===")
+        }
         # PEP 440: pre-releases only when a requirement names one (``>=2.0b1``), as pip does.
         allow_pre = any(r.specifier.prereleases for r in limits)
         out = []
@@ -121,7 +123,13 @@ class Provider(AbstractProvider[Req, Cand, str]):
             out = [c for c in out if c.version >= pin]
         # The pin first; then releases with a wheel for this CPython (they install without a
         # build), smallest first; sdist-only releases last.
-        out.sort(key=lambda c: (c.version != pin, not c.release.has_wheel(self.python, self.platform), c.version))
+        out.sort(
+            key=lambda c: (
+                c.version != pin,
+                not c.release.has_wheel(self.python, self.platform),
+                c.version,
+            )
+        )
         if out and self._hint_metadata is not None:
             # resolvelib tries the first candidate when it pins this package: start reading its
             # Requires-Dist now, beside the other packages', instead of when it gets there.
@@ -130,7 +138,10 @@ class Provider(AbstractProvider[Req, Cand, str]):
 
     def is_satisfied_by(self, requirement: Req, candidate: Cand) -> bool:
         """Version in the specifier (pre-releases allowed once chosen) and extras covered."""
-        return requirement.specifier.contains(candidate.version, prereleases=True) and requirement.extras <= candidate.extras
+        return (
+            requirement.specifier.contains(candidate.version, prereleases=True)
+            and requirement.extras <= candidate.extras
+        )
 
     def get_dependencies(self, candidate: Cand) -> list[Req]:
         """Requires-Dist for this CPython and platform; an extras candidate also needs its base."""
@@ -145,5 +156,7 @@ class Provider(AbstractProvider[Req, Cand, str]):
             self._hint_pages([d.name for d in deps])
         if candidate.extras:
             deps = [d for d in deps if d.name != candidate.name or d.extras]
-            deps.append(Req(candidate.name, SpecifierSet(f"=={candidate.version}"), frozenset(), origin))
+            deps.append(
+                Req(candidate.name, SpecifierSet(f"=={candidate.version}"), frozenset(), origin)
+            )
         return deps

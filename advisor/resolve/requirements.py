@@ -44,7 +44,9 @@ def _key(name: str, extras: frozenset[str]) -> str:
 def marker_env(python: str, platform: str) -> dict[str, str]:
     """A PEP 508 environment for CPython ``python`` on platform id ``platform``."""
     os_part, _, machine = platform.partition("-")
-    sys_platform = {"linux": "linux", "musllinux": "linux", "macos": "darwin", "windows": "win32"}[os_part]
+    sys_platform = {"linux": "linux", "musllinux": "linux", "macos": "darwin", "windows": "win32"}[
+        os_part
+    ]
     system = {"linux": "Linux", "darwin": "Darwin", "win32": "Windows"}[sys_platform]
     return {
         "implementation_name": "cpython",

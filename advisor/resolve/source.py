@@ -50,7 +50,9 @@ class SnapshotSource:
         if self.fallback is None:
             from advisor.errors import IndexUnavailable
 
-            raise IndexUnavailable(f"no data for {name} offline (not in the cache)", code="offline-no-data")
+            raise IndexUnavailable(
+                f"no data for {name} offline (not in the cache)", code="offline-no-data"
+            )
         return self.fallback.releases(name)
 
     def prefetch_async(self, names: Iterable[str]) -> None:

@@ -180,7 +180,8 @@ def _saved_bytes(path: Path) -> bytes | None:
         return None
     except OSError as exc:
         raise WriteFailed(
-            f"cannot read: {exc.strerror}; nothing was written", code="relock-refused",
+            f"cannot read: {exc.strerror}; nothing was written",
+            code="relock-refused",
             file=str(path),
         ) from exc
     try:

@@ -49,8 +49,11 @@ def checked(values: list[str], what: str) -> list[str]:
         good = digest(algorithm, hexdigest)
         if good is None:
             accepted = ", ".join(HEX_DIGITS)
-            raise IndexUnavailable(f"{what}: the index gave a malformed hash {value[:200]!r} "
-                                   f"(only {accepted} hex digests are written)", code="bad-hash")
+            raise IndexUnavailable(
+                f"{what}: the index gave a malformed hash {value[:200]!r} "
+                f"(only {accepted} hex digests are written)",
+                code="bad-hash",
+            )
         out.add(f"{algorithm}:{good}")
     return sorted(out)
 

@@ -436,8 +436,6 @@ def poetry_python(marker: str) -> str:
     for piece in marker.split(" and "):
         m = _PY_MARKER.fullmatch(piece)
         if m is None:
-            raise SpecifierError(
-                f"the marker {excerpt(marker)!r} has no Poetry python constraint"
-            )
+            raise SpecifierError(f"the marker {excerpt(marker)!r} has no Poetry python constraint")
         parts.append(f"{m[1]}{m[2]}")
     return ",".join(parts)

@@ -1,11 +1,18 @@
-"""What several test modules share: the offline command line, and the three files ``--fix``
-edits with the checks that they came through a failed fix unchanged."""
+"""What several test modules share: the offline command line, running the program (or any
+Python module) in a subprocess, and the three files ``--fix`` edits with the checks that they
+came through a failed fix unchanged."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+#: The checkout: where ``python -m advisor`` finds the package.
+ROOT = Path(__file__).resolve().parents[1]
 
 #: An offline run on the shipped snapshot: API Security on CPython 3.12, on a fixed day.
 ARGS = [
@@ -18,6 +25,53 @@ ARGS = [
     "--today",
     "2026-11-24",
 ]
+
+
+def run_python(
+    *args: str,
+    cwd: Path | str = ROOT,
+    env: dict[str, str] | None = None,
+    timeout: float | None = None,
+    capture_output: bool = True,
+    check: bool = False,
+    **kwargs: Any,
+) -> subprocess.CompletedProcess[str]:
+    """``python ARGS`` in a subprocess with text output (captured unless told otherwise);
+    ``kwargs`` go to :func:`subprocess.run` as they are (``preexec_fn``, ``stdout``...)."""
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=cwd,
+        env=env,
+        capture_output=capture_output,
+        text=True,
+        timeout=timeout,
+        check=check,
+        **kwargs,
+    )
+
+
+def run_cli(
+    *args: str,
+    cwd: Path | str = ROOT,
+    env: dict[str, str] | None = None,
+    timeout: float | None = None,
+    **kwargs: Any,
+) -> subprocess.CompletedProcess[str]:
+    """``python -m advisor ARGS`` in a subprocess (see :func:`run_python`)."""
+    return run_python("-m", "advisor", *args, cwd=cwd, env=env, timeout=timeout, **kwargs)
+
+
+#: The capability and interpreter of the runs against the recorded index
+#: (``tests/data/resolver-index``): IAST on CPython 3.12.
+IAST = ("-c", "iast", "--python", "3.12")
+
+
+def index_argv(req: Path | str, index_url: str, cache: Path | str, *extra: str) -> list[str]:
+    """The command line of a run on ``req`` against the index at ``index_url``, with its own
+    cache folder, then ``extra``."""
+    return [str(req), "--index-url", index_url, "--cache-dir", str(cache), *extra]
+
+
 #: Three files that all declare ddtrace: ``--fix`` edits each of them (the ``project``
 #: fixture of ``conftest.py`` writes them).
 FILES = {

@@ -3,42 +3,30 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from advisor import __version__
 from advisor.frontends.cli import main
+from tests._helpers import ROOT, run_cli, run_python
 
-ROOT = Path(__file__).resolve().parents[1]
 DEMO = str(ROOT / "fixtures" / "demo" / "requirements.txt")
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "advisor", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-
-
 def test_version() -> None:
-    proc = run("--version")
+    proc = run_cli("--version")
     assert proc.returncode == 0 and proc.stdout.strip() == f"aap-advise {__version__}"
 
 
 def test_help_explains_exit_codes() -> None:
-    proc = run("--help")
+    proc = run_cli("--help")
     assert proc.returncode == 0
     assert "exit status" in proc.stdout and "--capability" in proc.stdout
 
 
 def test_demo_text_report() -> None:
-    proc = run(DEMO, "--offline", "--today", "2026-11-24")
+    proc = run_cli(DEMO, "--offline", "--today", "2026-11-24")
     assert proc.returncode == 1, proc.stderr
     first = proc.stdout.splitlines()[0]
     assert first == "aap-advise: upgrade ddtrace 2.3.0 -> 4.6.0"
@@ -96,20 +84,20 @@ def test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     ],
 )
 def test_usage_errors_are_one_line(args: list[str], needle: str) -> None:
-    proc = run(DEMO, "--offline", *args)
+    proc = run_cli(DEMO, "--offline", *args)
     assert proc.returncode == 2
     assert needle in proc.stderr
     assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    proc = run(str(tmp_path / "nope.txt"), "--offline")
+    proc = run_cli(str(tmp_path / "nope.txt"), "--offline")
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"aap-advise: error: {tmp_path / 'nope.txt'}: no such file"
 
 
 def test_debug_shows_traceback() -> None:
-    proc = run(DEMO, "--offline", "-c", "teleport", "--debug")
+    proc = run_cli(DEMO, "--offline", "-c", "teleport", "--debug")
     assert proc.returncode != 0 and "Traceback" in proc.stderr
 
 
@@ -148,9 +136,7 @@ def test_planner_imports_no_io_libraries() -> None:
         "import sys, advisor.plan, advisor.pipeline, advisor.render.text, advisor.render.json_report;"
         "bad = [m for m in ('httpx', 'tomlkit', 'argparse') if m in sys.modules]; print(bad)"
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
-    )
+    proc = run_python("-c", code, check=True)
     assert proc.stdout.strip() == "[]"
 
 

@@ -7,17 +7,7 @@ from pathlib import Path
 import pytest
 
 from advisor.frontends.cli import main
-
-ARGS = [
-    "--offline",
-    "--no-cache",
-    "-c",
-    "api-security",
-    "--python",
-    "3.12",
-    "--today",
-    "2026-11-24",
-]
+from tests._helpers import ARGS
 
 
 def _project(

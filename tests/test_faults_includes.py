@@ -17,6 +17,7 @@ from advisor.errors import ManifestError
 from advisor.frontends.cli import main
 from advisor.manifests import read_paths
 from advisor.manifests.requirements import RequirementsReader
+from tests._helpers import IAST, index_argv
 from tests.indexserver import LocalIndex
 
 ARGS = ["--offline", "--no-cache", "-c", "api-security", "--today", "2026-11-24"]
@@ -207,23 +208,18 @@ def test_urls_are_never_fetched(
         url = index.file_url("more.txt")
         req = write(tmp_path / "requirements.txt", f"ddtrace==2.21.4\n{flag} {url}\n")
         code = main(
-            [
-                str(req),
-                "--index-url",
+            index_argv(
+                req,
                 index.url,
-                "--cache-dir",
-                str(tmp_path / "cache"),
+                tmp_path / "cache",
                 "--format",
                 "json",
                 "--today",
                 "2026-11-24",
                 "--timeout",
                 "5",
-                "-c",
-                "iast",
-                "--python",
-                "3.12",
-            ]
+                *IAST,
+            )
         )
         requested = [r.path for r in index.requests]
     assert code == 1

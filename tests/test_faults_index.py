@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from advisor.frontends.cli import main
+from tests._helpers import IAST, index_argv
 from tests.indexserver import LocalIndex
 
 DATA = Path(__file__).parent / "data" / "resolver-index"
@@ -27,22 +28,9 @@ def run(
     req = tmp_path / "requirements.txt"
     req.write_text(PROJECT)
     code = main(
-        [
-            str(req),
-            "--index-url",
-            url,
-            "--cache-dir",
-            str(tmp_path / "cache"),
-            "--format",
-            "json",
-            "-c",
-            "iast",
-            "--python",
-            "3.12",
-            "--today",
-            "2026-11-24",
-            *extra,
-        ]
+        index_argv(
+            req, url, tmp_path / "cache", "--format", "json", *IAST, "--today", "2026-11-24", *extra
+        )
     )
     out = capsys.readouterr()
     return code, (json.loads(out.out) if out.out.strip() else {}), out.err

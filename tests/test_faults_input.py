@@ -8,8 +8,6 @@ where there is no line) quoting the bad value, exit status 2, and no traceback (
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,8 +16,8 @@ import pytest
 from advisor.errors import AdvisorError
 from advisor.frontends.cli import main
 from advisor.manifests import _text
+from tests._helpers import run_cli
 
-ROOT = Path(__file__).resolve().parents[1]
 ARGS = ["--offline", "--no-cache", "-c", "api-security", "--today", "2026-11-24"]
 #: A limit small enough to test without writing megabytes (the real one is 16 MiB).
 SMALL_LIMIT = 1024
@@ -211,24 +209,14 @@ def test_bad_options_are_one_line(
     assert err.startswith(f"aap-advise: error: {want}") and err.count("\n") == 1, err
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "advisor", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-
-
 def test_a_real_process_prints_one_line_and_debug_a_traceback(tmp_path: Path) -> None:
     (path,) = CASES["invalid-toml"][0](tmp_path)
-    plain = _run(path, *ARGS)
+    plain = run_cli(path, *ARGS)
     assert plain.returncode == 2 and plain.stdout == ""
     assert plain.stderr.splitlines() == [
         "aap-advise: error: " + CASES["invalid-toml"][1].format(dir=tmp_path)
     ]
-    debug = _run(path, *ARGS, "--debug")
+    debug = run_cli(path, *ARGS, "--debug")
     assert debug.returncode != 0
     assert "Traceback" in debug.stderr and "ManifestError" in debug.stderr
 

@@ -6,7 +6,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import tempfile
 import threading
 from collections.abc import Callable
@@ -17,6 +16,7 @@ import pytest
 from advisor.frontends.github_action import Inputs, find_own
 from advisor.frontends.github_api import ACTIONS_BOT, Comment, Identity, graphql_url
 from advisor.render.markdown import MARKER, escape
+from tests._helpers import IAST, index_argv, run_python
 from tests.githubapi import BOT, MAX_BODY, FakeGitHub, Raw, Request
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,14 +104,12 @@ class Runner:
     ) -> subprocess.CompletedProcess[str]:
         """Run the glue as the action's advise step does; ``change`` overrides variables."""
         env = self.step_env(api, token, event=event, **inputs) | (change or {})
-        return subprocess.run(
-            [sys.executable, "-m", "advisor.frontends.github_action"],
-            cwd=self.workspace,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
+        return self.glue(env)
+
+    def glue(self, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        """The glue in the workspace with exactly the variables ``env``."""
+        return run_python(
+            "-m", "advisor.frontends.github_action", cwd=self.workspace, env=env, timeout=120
         )
 
     def action(
@@ -468,15 +466,7 @@ def test_missing_runner_temp_is_a_private_folder(runner: Runner) -> None:
     with FakeGitHub() as api:
         env = runner.step_env(api, WRITE, fail_on="never")
         del env["RUNNER_TEMP"]
-        proc = subprocess.run(
-            [sys.executable, "-m", "advisor.frontends.github_action"],
-            cwd=runner.workspace,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        proc = runner.glue(env)
     warning = one_warning(proc)
     report = Path(runner.outputs()["report-json"])
     assert "RUNNER_TEMP" in warning and str(report) in warning
@@ -856,21 +846,16 @@ def test_action_answers_from_the_shipped_snapshot_not_a_warm_cache(
             url = index.url
             assert (
                 main(
-                    [
-                        str(runner.workspace / "requirements.txt"),
-                        "--index-url",
+                    index_argv(
+                        runner.workspace / "requirements.txt",
                         url,
-                        "--cache-dir",
-                        str(runner.cache),
-                        "-c",
-                        "iast",
-                        "--python",
-                        "3.12",
+                        runner.cache,
+                        *IAST,
                         "--format",
                         "json",
                         "--timeout",
                         "2",
-                    ]
+                    )
                 )
                 == 1
             )

@@ -15,7 +15,6 @@ import os
 import resource
 import shlex
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from hypothesis import strategies as st
 from advisor.manifests import _text
 from advisor.manifests import requirements as reqmod
 from advisor.manifests._pep508 import MAX_REQUIREMENT_CHARS
+from tests._helpers import run_python
 
 pytestmark = pytest.mark.slow  # files near the 16 MiB limit, read in subprocesses
 
@@ -55,15 +55,7 @@ def _limit() -> None:
 
 def _run(*args: str, timeout: int = TIMEOUT) -> subprocess.CompletedProcess[str]:
     try:
-        return subprocess.run(
-            [sys.executable, *args],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            preexec_fn=_limit,
-            check=False,
-        )
+        return run_python(*args, timeout=timeout, preexec_fn=_limit)
     except subprocess.TimeoutExpired:
         pytest.fail(f"{args[-1]}: not finished within {timeout} s")
 

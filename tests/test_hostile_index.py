@@ -42,6 +42,7 @@ from packaging.version import Version
 
 from advisor.errors import IndexUnavailable
 from advisor.frontends.cli import main
+from tests._helpers import run_cli, run_python
 from tests.indexserver import Connections, LocalIndex
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -225,7 +226,7 @@ def recorded_page(project: str, edit: Callable[[dict[str, Any]], None] | None = 
 # --- running the command -------------------------------------------------------------------------
 
 
-def run_cli(
+def run_bounded(
     *args: str, timeout: float = 60, memory: int | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """``python -m advisor ARGS`` in a subprocess, bounded in time (and address space)."""
@@ -235,16 +236,7 @@ def run_cli(
             resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
     environ = {**os.environ, "MALLOC_ARENA_MAX": "2", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "advisor", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd=ROOT,
-        env=environ,
-        preexec_fn=limit,
-        check=False,
-    )
+    return run_cli(*args, timeout=timeout, env=environ, preexec_fn=limit)
 
 
 @functools.cache
@@ -263,24 +255,17 @@ def baseline_memory() -> int:
     with LocalIndex(root=DATA) as index, tempfile.TemporaryDirectory() as tmp:
         req = Path(tmp) / "requirements.txt"
         req.write_text(PROJECT)
-        out = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                probe,
-                str(req),
-                "--index-url",
-                index.url,
-                "--cache-dir",
-                str(Path(tmp) / "c"),
-                *ARGS,
-            ],
-            capture_output=True,
-            text=True,
+        out = run_python(
+            "-c",
+            probe,
+            str(req),
+            "--index-url",
+            index.url,
+            "--cache-dir",
+            str(Path(tmp) / "c"),
+            *ARGS,
             timeout=120,
-            cwd=ROOT,
             env={**os.environ, "MALLOC_ARENA_MAX": "2"},
-            check=False,
         )
     peak = [line for line in out.stderr.splitlines() if line.startswith("PEAK ")]
     assert peak, out.stderr
@@ -300,7 +285,7 @@ def requirements(tmp_path: Path, text: str = PROJECT) -> Path:
 @pytest.mark.parametrize("part", ["body", "headers"])
 def test_a_trickling_index_is_cut_at_the_deadline(part: str, tmp_path: Path) -> None:
     with Hostile({p: trickle(part) for p in PAGES}) as server:
-        proc = run_cli(
+        proc = run_bounded(
             str(requirements(tmp_path)),
             "--index-url",
             server.url(),
@@ -406,7 +391,7 @@ def test_compressed_and_huge_pages_are_capped_in_memory(case: str, tmp_path: Pat
         body, coding = million_files_gzip(), "gzip"
     limit = baseline_memory() + 384 * 1024 * 1024
     with Hostile({p: answer(200, body, Content_Encoding=coding) for p in PAGES}) as server:
-        proc = run_cli(
+        proc = run_bounded(
             str(requirements(tmp_path)),
             "--index-url",
             server.url(),
@@ -459,7 +444,7 @@ def test_page_with_too_many_files_is_refused_before_parsing(
 def test_a_page_nested_too_deeply_is_invalid_json(tmp_path: Path) -> None:
     # 200 KB of "[": json.loads raised RecursionError, reported as an internal error (exit 2).
     with Hostile({p: answer(200, b"[" * 200_000) for p in PAGES}) as server:
-        proc = run_cli(
+        proc = run_bounded(
             str(requirements(tmp_path)),
             "--index-url",
             server.url(),
@@ -546,7 +531,7 @@ def test_an_sdist_is_read_within_its_caps(kind: str, refusal: str, tmp_path: Pat
         garbage_for={"/simple/envier/": recorded_page("envier", only_sdist)},
         extra_files={name: body},
     ) as index:
-        proc = run_cli(
+        proc = run_bounded(
             str(requirements(tmp_path)),
             "--index-url",
             index.url,

@@ -9,13 +9,13 @@ include paths and only when the reading is trusted.
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from advisor.manifests import read_paths
 from advisor.model.excerpt import excerpt, mask_secrets
+from tests._helpers import run_cli
 from tests.githubapi import FakeGitHub
 from tests.test_github_action import WRITE, Runner
 
@@ -39,15 +39,7 @@ def cli(
     import os
 
     full = {**os.environ, "PYTHONPATH": str(ROOT), "AAP_TEST_SECRET": SECRET, **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "advisor", *args],
-        cwd=cwd,
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_cli(*args, cwd=cwd, env=full, timeout=120)
 
 
 @pytest.fixture

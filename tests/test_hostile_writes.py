@@ -29,7 +29,7 @@ from advisor.model.advice import AdviceRequest
 from advisor.model.project import Dependency, Project, SourceLocation
 from advisor.pipeline import Settings, read_and_advise
 from advisor.write import plan_fix
-from tests._helpers import ARGS, FILES, errors, one_error, unchanged
+from tests._helpers import ARGS, FILES, errors, one_error, run_cli, unchanged
 
 ROOT = Path(__file__).resolve().parents[1]
 REQ = b"flask==3.1.0\nddtrace==2.3.0\n"
@@ -44,15 +44,7 @@ def cli(cwd: Path, *args: str, **kwargs: Any) -> subprocess.CompletedProcess[str
     """aap-advise in its own process (what could block must not block the tests)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     kwargs.setdefault("capture_output", "stdout" not in kwargs)
-    return subprocess.run(
-        [sys.executable, "-m", "advisor", *args, *ARGS],
-        cwd=cwd,
-        env=env,
-        text=True,
-        timeout=120,
-        check=False,
-        **kwargs,
-    )
+    return run_cli(*args, *ARGS, cwd=cwd, env=env, timeout=120, **kwargs)
 
 
 @pytest.fixture
@@ -674,15 +666,15 @@ def _relock_export(folder: Path, tmp_path: Path) -> tuple[subprocess.CompletedPr
         "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
     }
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "advisor", "requirements.txt", "--fix", "--relock", *ARGS],
+        done = run_cli(
+            "requirements.txt",
+            "--fix",
+            "--relock",
+            *ARGS,
             cwd=folder,
             env=env,
-            capture_output=True,
-            text=True,
             timeout=60,
             preexec_fn=_limit_memory,
-            check=False,
         )
     except subprocess.TimeoutExpired:
         pytest.fail("--fix --relock did not finish within 60 s")

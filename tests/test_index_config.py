@@ -9,6 +9,7 @@ import pytest
 
 from advisor.frontends.cli import main
 from advisor.index.config import PYPI, configured_indexes
+from tests._helpers import IAST, index_argv
 from tests.indexserver import LocalIndex
 
 DATA = Path(__file__).parent / "data" / "resolver-index"
@@ -107,21 +108,7 @@ def test_credentials_never_printed(tmp_path: Path, capsys: pytest.CaptureFixture
         root=DATA, status_for={"/simple/envier/": 500, "/simple/ddtrace/": 500}
     ) as index:
         url = index.url.replace("http://", "http://alice:s3cret@")
-        code = main(
-            [
-                str(req),
-                "--index-url",
-                url,
-                "--cache-dir",
-                str(tmp_path / "c"),
-                "-c",
-                "iast",
-                "--python",
-                "3.12",
-                "--today",
-                "2026-11-24",
-            ]
-        )
+        code = main(index_argv(req, url, tmp_path / "c", *IAST, "--today", "2026-11-24"))
         auth = [r.headers.get("Authorization") for r in index.requests]
     out = capsys.readouterr()
     assert code == 3
@@ -137,21 +124,7 @@ def test_warm_cache_files_hold_no_credentials(
     with LocalIndex(root=DATA) as index:
         url = index.url.replace("http://", "http://alice:s3cret@")
         main(
-            [
-                str(req),
-                "--index-url",
-                url,
-                "--cache-dir",
-                str(tmp_path / "c"),
-                "-c",
-                "iast",
-                "--python",
-                "3.12",
-                "--today",
-                "2026-11-24",
-                "--format",
-                "json",
-            ]
+            index_argv(req, url, tmp_path / "c", *IAST, "--today", "2026-11-24", "--format", "json")
         )
     report = json.loads(capsys.readouterr().out)
     assert report["recommendation"]["ddtrace"] == "3.15.0"
@@ -170,21 +143,9 @@ def test_netrc_credentials_are_used(
     req.write_text("ddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0\n")
     with LocalIndex(root=DATA) as index:
         main(
-            [
-                str(req),
-                "--index-url",
-                index.url,
-                "--cache-dir",
-                str(tmp_path / "c"),
-                "-c",
-                "iast",
-                "--python",
-                "3.12",
-                "--today",
-                "2026-11-24",
-                "--format",
-                "json",
-            ]
+            index_argv(
+                req, index.url, tmp_path / "c", *IAST, "--today", "2026-11-24", "--format", "json"
+            )
         )
         auth = {r.headers.get("Authorization") for r in index.requests}
     out = capsys.readouterr()

@@ -14,7 +14,6 @@ import importlib.util
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import pytest
 from advisor.errors import ManifestError
 from advisor.knowledge.releases import load_snapshot
 from advisor.manifests import read_paths
+from tests._helpers import run_python
 
 ROOT = Path(__file__).resolve().parents[1]
 GIT_ID = [
@@ -97,23 +97,17 @@ def try_repo(
     git("init", "-q", cwd=project)
     git("add", "requirements.txt", cwd=project)
     git("commit", "-q", "-m", "pin ddtrace", cwd=project)
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pre_commit",
-            "try-repo",
-            str(hook_repo),
-            "aap-advise",
-            "--all-files",
-            "--verbose",
-        ],
+    return run_python(
+        "-m",
+        "pre_commit",
+        "try-repo",
+        str(hook_repo),
+        "aap-advise",
+        "--all-files",
+        "--verbose",
         cwd=project,
         env=env,
-        capture_output=True,
-        text=True,
         timeout=900,
-        check=False,
     )
 
 

@@ -11,8 +11,6 @@ with the fast path switched off.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pip_requirements_parser as prp
@@ -23,6 +21,7 @@ from hypothesis import strategies as st
 from advisor.errors import ManifestError
 from advisor.manifests import read_paths
 from advisor.manifests import requirements as reqmod
+from tests._helpers import run_python
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -166,27 +165,15 @@ def test_a_file_of_plain_lines_never_imports_the_library(tmp_path: Path) -> None
         "print('pip_requirements_parser' in sys.modules, len(p.manifests[0].dependencies))"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-    ).stdout.split()
-    assert out == ["False", "2"]
+
+    def probe() -> list[str]:
+        return run_python("-c", code, check=True, env=env, cwd=tmp_path).stdout.split()
+
+    assert probe() == ["False", "2"]
     # A single line the fast path leaves alone is enough to bring it in.
     req.write_text("ddtrace==2.21.4\n-e ./lib\n")
     (tmp_path / "lib").mkdir()
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-    ).stdout.split()
-    assert out[0] == "True"
+    assert probe()[0] == "True"
 
 
 # Generated text: names, operators, versions, markers, hashes, and the pieces that make pip

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from advisor.frontends.cli import main
+from tests._helpers import IAST, index_argv
 from tests.indexserver import LocalIndex
 
 DATA = Path(__file__).parent / "data" / "resolver-index"
@@ -27,12 +28,10 @@ def advise(
     req = tmp_path / "requirements.txt"
     req.write_text(text)
     code = main(
-        [
-            str(req),
-            "--index-url",
+        index_argv(
+            req,
             index,
-            "--cache-dir",
-            str(tmp_path / "cache"),
+            tmp_path / "cache",
             "--format",
             "json",
             "--today",
@@ -40,7 +39,7 @@ def advise(
             "--timeout",
             "2",
             *args,
-        ]
+        )
     )
     out = capsys.readouterr()
     return code, (json.loads(out.out) if out.out else {}), out.err
@@ -54,9 +53,7 @@ def test_moves_ddtrace_and_what_it_forces_and_nothing_else(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with LocalIndex(root=DATA) as index:
-        code, report, _ = advise(
-            tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12"
-        )
+        code, report, _ = advise(tmp_path, capsys, index.url, ACCEPTANCE, *IAST)
     assert code == 1
     rec = report["recommendation"]
     assert rec["status"] == "upgrade" and rec["ddtrace"] == "3.15.0" and rec["resolved"] is True
@@ -88,9 +85,7 @@ def test_blocking_requirement_is_explained(
 ) -> None:
     text = "ddtrace==2.21.4\nenvier<0.6\nbytecode==0.14.0\n"
     with LocalIndex(root=DATA) as index:
-        code, report, _ = advise(
-            tmp_path, capsys, index.url, text, "-c", "iast", "--python", "3.12"
-        )
+        code, report, _ = advise(tmp_path, capsys, index.url, text, *IAST)
     assert code == 1
     rec = report["recommendation"]
     assert rec["status"] == "impossible" and rec["ddtrace"] is None
@@ -106,9 +101,9 @@ def test_second_run_is_served_from_cache(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with LocalIndex(root=DATA) as index:
-        first = advise(tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12")
+        first = advise(tmp_path, capsys, index.url, ACCEPTANCE, *IAST)
         seen = len(index.requests)
-        second = advise(tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12")
+        second = advise(tmp_path, capsys, index.url, ACCEPTANCE, *IAST)
         assert seen > 0 and len(index.requests) == seen
     assert first[1]["recommendation"] == second[1]["recommendation"]
 
@@ -117,7 +112,7 @@ def test_warm_cache_survives_an_index_outage(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with LocalIndex(root=DATA) as index:
-        advise(tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12")
+        advise(tmp_path, capsys, index.url, ACCEPTANCE, *IAST)
         url = index.url
     # The server is gone now; cached pages are stale only after their max age, so force
     # revalidation by ageing the entries.
@@ -125,7 +120,7 @@ def test_warm_cache_survives_an_index_outage(
         doc = json.loads(entry.read_text())
         doc["stored"] = 0
         entry.write_text(json.dumps(doc))
-    code, report, _ = advise(tmp_path, capsys, url, ACCEPTANCE, "-c", "iast", "--python", "3.12")
+    code, report, _ = advise(tmp_path, capsys, url, ACCEPTANCE, *IAST)
     assert code == 1 and report["recommendation"]["ddtrace"] == "3.15.0"
     assert any(
         f["id"] == "index-note" and "cached copy" in f["message"] for f in report["findings"]
@@ -145,9 +140,7 @@ def test_index_faults_exit_3_with_one_line(
     fault: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     if fault == "refused":
-        code, report, err = advise(
-            tmp_path, capsys, _closed_port(), ACCEPTANCE, "-c", "iast", "--python", "3.12"
-        )
+        code, report, err = advise(tmp_path, capsys, _closed_port(), ACCEPTANCE, *IAST)
     else:
         faults: dict[str, dict[str, Any]] = {
             "timeout": {"delay": 3.0},
@@ -162,9 +155,7 @@ def test_index_faults_exit_3_with_one_line(
         }
         options = faults[fault]
         with LocalIndex(root=DATA, **options) as index:
-            code, report, err = advise(
-                tmp_path, capsys, index.url, ACCEPTANCE, "-c", "iast", "--python", "3.12"
-            )
+            code, report, err = advise(tmp_path, capsys, index.url, ACCEPTANCE, *IAST)
     assert code == 3
     assert report == {}
     lines = err.strip().splitlines()
@@ -190,9 +181,7 @@ def test_pin_in_constraints_file_blocks_every_candidate(
     (tmp_path / "constraints.txt").write_text("envier==0.5.2\n")
     text = "-c constraints.txt\nddtrace==2.21.4\nbytecode==0.14.0\n"
     with LocalIndex(root=DATA) as index:
-        code, report, _ = advise(
-            tmp_path, capsys, index.url, text, "-c", "iast", "--python", "3.12"
-        )
+        code, report, _ = advise(tmp_path, capsys, index.url, text, *IAST)
     assert code == 1
     rec = report["recommendation"]
     assert rec["status"] == "impossible"
@@ -212,19 +201,17 @@ def test_lock_file_packages_that_appear_and_go(
     project = Path(__file__).parent / "data" / "lock-project"
     with LocalIndex(root=DATA) as index:
         code = main(
-            [
-                str(project),
-                "--index-url",
+            index_argv(
+                project,
                 index.url,
-                "--cache-dir",
-                str(tmp_path / "cache"),
+                tmp_path / "cache",
                 "-c",
                 "iast",
                 "--format",
                 "json",
                 "--today",
                 "2026-11-24",
-            ]
+            )
         )
     report = json.loads(capsys.readouterr().out)
     assert code == 1

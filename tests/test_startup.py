@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 from advisor.knowledge.releases import load_snapshot
+from tests._helpers import run_python
 from tests.indexserver import LocalIndex
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,15 +24,7 @@ RESOLVER_INDEX = Path(__file__).parent / "data" / "resolver-index"
 def imported(*args: str, cwd: Path = ROOT) -> tuple[set[str], subprocess.CompletedProcess[str]]:
     """The modules ``python -X importtime -m advisor ARGS`` imports, and the finished process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "advisor", *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-    )
+    proc = run_python("-X", "importtime", "-m", "advisor", *args, cwd=cwd, env=env, timeout=120)
     modules = {
         line.rsplit("|", 1)[1].strip()
         for line in proc.stderr.splitlines()

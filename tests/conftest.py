@@ -27,6 +27,16 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def netrc_bob(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A private ``NETRC`` file that gives 127.0.0.1 the user bob, password n3trc (the header
+    they make is ``Basic Ym9iOm4zdHJj``)."""
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login bob password n3trc\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+
+
 @pytest.fixture(autouse=True)
 def _loopback_only(
     request: pytest.FixtureRequest,

@@ -42,7 +42,7 @@ from packaging.version import Version
 
 from advisor.errors import IndexUnavailable
 from advisor.frontends.cli import main
-from tests._helpers import run_cli, run_python
+from tests._helpers import index_argv, run_cli, run_python
 from tests.indexserver import Connections, LocalIndex
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -286,11 +286,7 @@ def requirements(tmp_path: Path, text: str = PROJECT) -> Path:
 def test_a_trickling_index_is_cut_at_the_deadline(part: str, tmp_path: Path) -> None:
     with Hostile({p: trickle(part) for p in PAGES}) as server:
         proc = run_bounded(
-            str(requirements(tmp_path)),
-            "--index-url",
-            server.url(),
-            "--cache-dir",
-            str(tmp_path / "c"),
+            *index_argv(requirements(tmp_path), server.url(), tmp_path / "c"),
             "--timeout",
             "5",
             "--deadline",
@@ -313,11 +309,7 @@ def test_ctrl_c_ends_a_run_waiting_on_a_stalled_index(tmp_path: Path) -> None:
                 sys.executable,
                 "-m",
                 "advisor",
-                str(requirements(tmp_path)),
-                "--index-url",
-                server.url(),
-                "--cache-dir",
-                str(tmp_path / "c"),
+                *index_argv(requirements(tmp_path), server.url(), tmp_path / "c"),
                 "--timeout",
                 "60",
                 "--deadline",
@@ -392,11 +384,7 @@ def test_compressed_and_huge_pages_are_capped_in_memory(case: str, tmp_path: Pat
     limit = baseline_memory() + 384 * 1024 * 1024
     with Hostile({p: answer(200, body, Content_Encoding=coding) for p in PAGES}) as server:
         proc = run_bounded(
-            str(requirements(tmp_path)),
-            "--index-url",
-            server.url(),
-            "--cache-dir",
-            str(tmp_path / "c"),
+            *index_argv(requirements(tmp_path), server.url(), tmp_path / "c"),
             "--deadline",
             "20",
             *ARGS,
@@ -425,16 +413,7 @@ def test_page_with_too_many_files_is_refused_before_parsing(
     )
     with LocalIndex(root=DATA) as index:
         code = main(
-            [
-                str(requirements(tmp_path)),
-                "--index-url",
-                index.url,
-                "--cache-dir",
-                str(tmp_path / "c"),
-                *ARGS,
-                "--format",
-                "json",
-            ]
+            index_argv(requirements(tmp_path), index.url, tmp_path / "c", *ARGS, "--format", "json")
         )
     err = capsys.readouterr().err
     assert code == 3, err  # the recorded pages list up to 433 files
@@ -445,11 +424,7 @@ def test_a_page_nested_too_deeply_is_invalid_json(tmp_path: Path) -> None:
     # 200 KB of "[": json.loads raised RecursionError, reported as an internal error (exit 2).
     with Hostile({p: answer(200, b"[" * 200_000) for p in PAGES}) as server:
         proc = run_bounded(
-            str(requirements(tmp_path)),
-            "--index-url",
-            server.url(),
-            "--cache-dir",
-            str(tmp_path / "c"),
+            *index_argv(requirements(tmp_path), server.url(), tmp_path / "c"),
             "--deadline",
             "20",
             *ARGS,
@@ -532,11 +507,7 @@ def test_an_sdist_is_read_within_its_caps(kind: str, refusal: str, tmp_path: Pat
         extra_files={name: body},
     ) as index:
         proc = run_bounded(
-            str(requirements(tmp_path)),
-            "--index-url",
-            index.url,
-            "--cache-dir",
-            str(tmp_path / "c"),
+            *index_argv(requirements(tmp_path), index.url, tmp_path / "c"),
             "--deadline",
             "30",
             *ARGS,
@@ -569,18 +540,7 @@ def test_lying_metadata_file_is_not_believed_nor_cached(
                 f["core-metadata"] = {"sha256": hashlib.sha256(truth).hexdigest()}
 
     def advise(cache: Path) -> dict[str, Any]:
-        code = main(
-            [
-                str(requirements(tmp_path)),
-                "--index-url",
-                index.url,
-                "--cache-dir",
-                str(cache),
-                *ARGS,
-                "--format",
-                "json",
-            ]
-        )
+        code = main(index_argv(requirements(tmp_path), index.url, cache, *ARGS, "--format", "json"))
         report: dict[str, Any] = json.loads(capsys.readouterr().out)
         assert code == 1, report
         return report
@@ -638,42 +598,19 @@ def test_a_hash_holding_a_newline_refuses_the_fix(
 
 
 def test_the_fix_reads_hashes_with_the_runs_credentials_and_cache(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], netrc_bob: None
 ) -> None:
-    netrc = tmp_path / "netrc"
-    netrc.write_text("machine 127.0.0.1 login bob password n3trc\n")
-    netrc.chmod(0o600)
-    monkeypatch.setenv("NETRC", str(netrc))
     req = requirements(tmp_path, HASHED)
     with LocalIndex(root=DATA) as index:
-        code = main(
-            [
-                str(req),
-                "--diff",
-                "--index-url",
-                index.url,
-                "--cache-dir",
-                str(tmp_path / "c"),
-                *ARGS,
-            ]
-        )
+        argv = index_argv(req, index.url, tmp_path / "c", "--diff", *ARGS)
+        code = main(argv)
         auth = {r.headers.get("Authorization") for r in index.requests}
         diff = capsys.readouterr().out
         assert code == 1 and "+ddtrace==3.15.0" in diff
         assert auth == {"Basic Ym9iOm4zdHJj"}  # every request, the hash lookup's too
         # The hashes were cached with the pages: the index going down changes nothing.
         index.status_for.update(dict.fromkeys(PAGES, 500))
-        again = main(
-            [
-                str(req),
-                "--diff",
-                "--index-url",
-                index.url,
-                "--cache-dir",
-                str(tmp_path / "c"),
-                *ARGS,
-            ]
-        )
+        again = main(argv)
     out = capsys.readouterr()
     assert again == 1 and out.out == diff, out.err
 
@@ -741,16 +678,7 @@ def test_a_password_holding_an_at_sign_is_never_shown(
     with LocalIndex(root=DATA, status_for=dict.fromkeys(PAGES, 500)) as index:
         plain = index.url
         url = plain.replace("http://", "http://alice:p@ss@")
-        code = main(
-            [
-                str(requirements(tmp_path)),
-                "--index-url",
-                url,
-                "--cache-dir",
-                str(tmp_path / "c"),
-                *ARGS,
-            ]
-        )
+        code = main(index_argv(requirements(tmp_path), url, tmp_path / "c", *ARGS))
         auth = {r.headers.get("Authorization") for r in index.requests}
     out = capsys.readouterr()
     assert code == 3

@@ -22,6 +22,8 @@ from tests.test_github_action import WRITE, Runner
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "s3cr3t-Value-0123456789abcdefXYZ"
 FORMATS = ("text", "json", "markdown", "sarif")
+#: ``--fix`` offline: API Security on CPython 3.12.
+FIX = ("--offline", "--no-cache", "--fix", "-c", "api-security", "--python", "3.12")
 
 HOSTILE = """\
 ddtrace==2.3.0
@@ -176,17 +178,7 @@ def test_fix_messages_show_control_characters_escaped(repo: Path) -> None:
     folder = repo / "svc\x1b]0;pwned\x07"
     folder.mkdir()
     (folder / "requirements.txt").write_text("ddtrace==2.3.0\n")
-    proc = cli(
-        repo,
-        str(folder / "requirements.txt"),
-        "--offline",
-        "--no-cache",
-        "--fix",
-        "-c",
-        "api-security",
-        "--python",
-        "3.12",
-    )
+    proc = cli(repo, str(folder / "requirements.txt"), *FIX)
     assert proc.returncode == 1, proc.stderr
     assert "edited" in proc.stderr and "\\x1b]0;pwned\\x07" in proc.stderr
     assert "\x1b" not in proc.stderr + proc.stdout and "\x07" not in proc.stderr + proc.stdout
@@ -394,13 +386,7 @@ def test_a_line_fix_cannot_edit_is_quoted_masked(
     proc = cli(
         repo,
         "requirements.txt",
-        "--offline",
-        "--no-cache",
-        "--fix",
-        "-c",
-        "api-security",
-        "--python",
-        "3.12",
+        *FIX,
         *flags,
         env={"DDV": "2.3.0"},
     )
@@ -418,17 +404,7 @@ def test_a_tool_source_fix_cannot_move_is_quoted_masked(repo: Path) -> None:
         '[tool.uv.sources]\nddtrace = { url = "https://user:s3cr3tpass@files.example/'
         'ddtrace-2.3.0-py3-none-any.whl" }\n'
     )
-    proc = cli(
-        repo,
-        "pyproject.toml",
-        "--offline",
-        "--no-cache",
-        "--fix",
-        "-c",
-        "api-security",
-        "--python",
-        "3.12",
-    )
+    proc = cli(repo, "pyproject.toml", *FIX)
     assert proc.returncode == 2, proc.stderr
     assert "ddtrace comes from https://***@files.example/ddtrace-2.3.0" in proc.stderr
     assert "s3cr3tpass" not in proc.stdout + proc.stderr

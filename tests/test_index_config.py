@@ -133,12 +133,8 @@ def test_warm_cache_files_hold_no_credentials(
 
 
 def test_netrc_credentials_are_used(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], netrc_bob: None
 ) -> None:
-    netrc = tmp_path / "netrc"
-    netrc.write_text("machine 127.0.0.1 login bob password n3trc\n")
-    netrc.chmod(0o600)
-    monkeypatch.setenv("NETRC", str(netrc))
     req = tmp_path / "requirements.txt"
     req.write_text("ddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0\n")
     with LocalIndex(root=DATA) as index:

@@ -4,12 +4,15 @@ came through a failed fix unchanged."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from advisor.frontends.cli import main
 
 #: The checkout: where ``python -m advisor`` finds the package.
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,6 +73,22 @@ def index_argv(req: Path | str, index_url: str, cache: Path | str, *extra: str) 
     """The command line of a run on ``req`` against the index at ``index_url``, with its own
     cache folder, then ``extra``."""
     return [str(req), "--index-url", index_url, "--cache-dir", str(cache), *extra]
+
+
+def advise_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], index_url: str, text: str, *args: str
+) -> tuple[int, dict[str, Any], str]:
+    """``requirements.txt`` holding ``text``, advised in process against the index at
+    ``index_url`` (JSON, on a fixed day, a cache in ``tmp_path``), then ``args``: the exit
+    code, the report (``{}`` when none was printed) and stderr."""
+    req = tmp_path / "requirements.txt"
+    req.write_text(text)
+    argv = index_argv(
+        req, index_url, tmp_path / "cache", "--format", "json", "--today", "2026-11-24"
+    )
+    code = main([*argv, *args])
+    out = capsys.readouterr()
+    return code, (json.loads(out.out) if out.out.strip() else {}), out.err
 
 
 #: Three files that all declare ddtrace: ``--fix`` edits each of them (the ``project``

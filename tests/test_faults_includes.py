@@ -17,7 +17,7 @@ from advisor.errors import ManifestError
 from advisor.frontends.cli import main
 from advisor.manifests import read_paths
 from advisor.manifests.requirements import RequirementsReader
-from tests._helpers import IAST, index_argv
+from tests._helpers import IAST, advise_json
 from tests.indexserver import LocalIndex
 
 ARGS = ["--offline", "--no-cache", "-c", "api-security", "--today", "2026-11-24"]
@@ -206,25 +206,11 @@ def test_urls_are_never_fetched(
     """Online, against a live local index: the include URL is reported, never requested."""
     with LocalIndex(root=DATA, extra_files={"more.txt": b"ddtrace==1.0.0\n"}) as index:
         url = index.file_url("more.txt")
-        req = write(tmp_path / "requirements.txt", f"ddtrace==2.21.4\n{flag} {url}\n")
-        code = main(
-            index_argv(
-                req,
-                index.url,
-                tmp_path / "cache",
-                "--format",
-                "json",
-                "--today",
-                "2026-11-24",
-                "--timeout",
-                "5",
-                *IAST,
-            )
-        )
+        text = f"ddtrace==2.21.4\n{flag} {url}\n"
+        code, report, _ = advise_json(tmp_path, capsys, index.url, text, "--timeout", "5", *IAST)
         requested = [r.path for r in index.requests]
     assert code == 1
     assert requested and not any("more.txt" in p for p in requested), requested
-    report = json.loads(capsys.readouterr().out)
     (warning,) = [f for f in report["findings"] if f["id"] == "remote-include"]
     assert warning["message"].startswith(f"{flag} {url} is a remote file; aap-advise never fetches")
     assert report["ddtrace"]["current"] == "2.21.4"

@@ -5,7 +5,6 @@ Exit 3 and one line when the index cannot be used and nothing cached can stand i
 
 from __future__ import annotations
 
-import json
 import socket
 import time
 from pathlib import Path
@@ -13,8 +12,7 @@ from typing import Any
 
 import pytest
 
-from advisor.frontends.cli import main
-from tests._helpers import IAST, index_argv
+from tests._helpers import IAST, advise_json
 from tests.indexserver import LocalIndex
 
 DATA = Path(__file__).parent / "data" / "resolver-index"
@@ -25,15 +23,8 @@ PAGES = ("/simple/ddtrace/", "/simple/envier/", "/simple/bytecode/")
 def run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], url: str, *extra: str
 ) -> tuple[int, dict[str, Any], str]:
-    req = tmp_path / "requirements.txt"
-    req.write_text(PROJECT)
-    code = main(
-        index_argv(
-            req, url, tmp_path / "cache", "--format", "json", *IAST, "--today", "2026-11-24", *extra
-        )
-    )
-    out = capsys.readouterr()
-    return code, (json.loads(out.out) if out.out.strip() else {}), out.err
+    """The acceptance project advised against ``url`` (IAST on CPython 3.12), then ``extra``."""
+    return advise_json(tmp_path, capsys, url, PROJECT, *IAST, *extra)
 
 
 def assert_exit_3(code: int, report: dict[str, Any], err: str, needle: str) -> None:

@@ -61,15 +61,17 @@ def _resolve(
     )
 
 
+def _acceptance(ddtrace: str) -> list[Req]:
+    """The roots of the acceptance project: ddtrace at ``ddtrace``, envier and bytecode free."""
+    return [
+        Req("ddtrace", exact(ddtrace)),
+        Req("envier", SpecifierSet()),
+        Req("bytecode", SpecifierSet()),
+    ]
+
+
 def test_pins_kept_when_they_fit() -> None:
-    out = _resolve(
-        [
-            Req("ddtrace", exact("2.21.4")),
-            Req("envier", SpecifierSet()),
-            Req("bytecode", SpecifierSet()),
-        ],
-        {"envier": "0.5.2", "bytecode": "0.15.0"},
-    )
+    out = _resolve(_acceptance("2.21.4"), {"envier": "0.5.2", "bytecode": "0.15.0"})
     assert isinstance(out, Resolved)
     assert out.versions == {
         "ddtrace": Version("2.21.4"),
@@ -79,14 +81,7 @@ def test_pins_kept_when_they_fit() -> None:
 
 
 def test_pins_move_to_smallest_working_version() -> None:
-    out = _resolve(
-        [
-            Req("ddtrace", exact("3.15.0")),
-            Req("envier", SpecifierSet()),
-            Req("bytecode", SpecifierSet()),
-        ],
-        {"envier": "0.5.2", "bytecode": "0.14.0"},
-    )
+    out = _resolve(_acceptance("3.15.0"), {"envier": "0.5.2", "bytecode": "0.14.0"})
     assert isinstance(out, Resolved)
     assert out.versions["envier"] == Version("0.6.1")
     assert out.versions["bytecode"] == Version("0.15.1")

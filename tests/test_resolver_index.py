@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from advisor.frontends.cli import main
-from tests._helpers import IAST, index_argv
+from tests._helpers import IAST, advise_json, index_argv
 from tests.indexserver import LocalIndex
 
 DATA = Path(__file__).parent / "data" / "resolver-index"
@@ -25,24 +25,8 @@ ACCEPTANCE = "ddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0\n"
 def advise(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], index: str, text: str, *args: str
 ) -> tuple[int, dict[str, Any], str]:
-    req = tmp_path / "requirements.txt"
-    req.write_text(text)
-    code = main(
-        index_argv(
-            req,
-            index,
-            tmp_path / "cache",
-            "--format",
-            "json",
-            "--today",
-            "2026-11-24",
-            "--timeout",
-            "2",
-            *args,
-        )
-    )
-    out = capsys.readouterr()
-    return code, (json.loads(out.out) if out.out else {}), out.err
+    """``text`` advised against ``index`` with a 2 s timeout, then ``args``."""
+    return advise_json(tmp_path, capsys, index, text, "--timeout", "2", *args)
 
 
 def changes(report: dict[str, Any]) -> dict[str, tuple[str | None, str | None]]:

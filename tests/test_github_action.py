@@ -320,25 +320,22 @@ def test_action_yml_steps(runner: Runner) -> None:
         assert [r.method for r in api.writes()] == ["POST"]
         assert runner.summary.read_text(encoding="utf-8").startswith(MARKER)
 
-        (runner.workspace / "requirements.txt").write_text("ddtrace==2.20.0\n", encoding="utf-8")
-        status, outputs, log = runner.action(
-            api,
-            WRITE,
-            paths="requirements.txt",
-            **{"fail-on": "impossible"},  # type: ignore[arg-type]  # input names, not step()'s own keywords
-        )
+        def again(pin: str, token: str, fail_on: str) -> tuple[int, dict[str, str], str]:
+            """The action once more, on a requirements.txt that pins ddtrace ``pin``."""
+            req = runner.workspace / "requirements.txt"
+            req.write_text(f"ddtrace=={pin}\n", encoding="utf-8")
+            # unset given: the "fail-on" input then cannot be taken for that keyword
+            return runner.action(
+                api, token, unset=(), paths="requirements.txt", **{"fail-on": fail_on}
+            )
+
+        status, outputs, log = again("2.20.0", WRITE, "impossible")
         assert status == 0, log
         assert [r.method for r in api.writes()] == ["POST", "PATCH"]
         assert len(api.comments) == 1
 
         # A fork's read-only token: reading works, the update is refused, the step goes on.
-        (runner.workspace / "requirements.txt").write_text("ddtrace==2.11.0\n", encoding="utf-8")
-        status, outputs, log = runner.action(
-            api,
-            READ_ONLY,
-            paths="requirements.txt",
-            **{"fail-on": "never"},  # type: ignore[arg-type]  # input names, not step()'s own keywords
-        )
+        status, outputs, log = again("2.11.0", READ_ONLY, "never")
         assert status == 0, log
         assert "::notice::" in log and len(api.comments) == 1
         assert [r.method for r in api.writes()] == ["POST", "PATCH", "PATCH"]

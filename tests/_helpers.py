@@ -17,17 +17,11 @@ from advisor.frontends.cli import main
 #: The checkout: where ``python -m advisor`` finds the package.
 ROOT = Path(__file__).resolve().parents[1]
 
-#: An offline run on the shipped snapshot: API Security on CPython 3.12, on a fixed day.
-ARGS = [
-    "--offline",
-    "--no-cache",
-    "-c",
-    "api-security",
-    "--python",
-    "3.12",
-    "--today",
-    "2026-11-24",
-]
+#: An offline run on the shipped snapshot: API Security on a fixed day (the CPythons in scope
+#: are the project's own).
+OFFLINE = ["--offline", "--no-cache", "-c", "api-security", "--today", "2026-11-24"]
+#: The same on CPython 3.12.
+ARGS = [*OFFLINE, "--python", "3.12"]
 
 
 def run_python(

@@ -17,10 +17,9 @@ from advisor.errors import ManifestError
 from advisor.frontends.cli import main
 from advisor.manifests import read_paths
 from advisor.manifests.requirements import RequirementsReader
-from tests._helpers import IAST, advise_json
+from tests._helpers import IAST, OFFLINE, advise_json
 from tests.indexserver import LocalIndex
 
-ARGS = ["--offline", "--no-cache", "-c", "api-security", "--today", "2026-11-24"]
 SECRET = "top-secret-value-42"
 DATA = Path(__file__).parent / "data" / "resolver-index"
 
@@ -41,7 +40,7 @@ def write(path: Path, text: str) -> Path:
 
 def refused(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
     """Run the CLI; it must exit 2 with one line that quotes nothing of the secret file."""
-    assert main([*argv, *ARGS]) == 2
+    assert main([*argv, *OFFLINE]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1, err
     assert SECRET not in err and "Traceback" not in err
@@ -151,7 +150,7 @@ def test_allow_outside_follows_them(
 ) -> None:
     write(tmp_path / "shared" / "base.txt", "ddtrace==2.3.0\n")
     req = write(repo / "requirements.txt", "flask==3.1.0\n-r ../shared/base.txt\n")
-    assert main([str(req), *ARGS, "--format", "json", "--allow-outside"]) == 1
+    assert main([str(req), *OFFLINE, "--format", "json", "--allow-outside"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["ddtrace"]["source"]["file"] == str(tmp_path / "shared" / "base.txt")
     assert read_paths([str(req)], allow_outside=True).named("ddtrace")
@@ -190,12 +189,12 @@ def test_a_local_project_outside_is_not_read(
 ) -> None:
     write(tmp_path / "elsewhere" / "pyproject.toml", '[project]\nname = "private-name"\n')
     req = write(repo / "requirements.txt", "ddtrace==2.3.0\n-e ../elsewhere\n")
-    assert main([str(req), *ARGS, "--format", "json"]) == 1
+    assert main([str(req), *OFFLINE, "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert "private-name" not in json.dumps(report)
     (note,) = [f for f in report["findings"] if f["id"] == "unnamed-requirement"]
     assert "outside the repository; --allow-outside reads it" in note["message"]
-    assert main([str(req), *ARGS, "--format", "json", "--allow-outside"]) == 1
+    assert main([str(req), *OFFLINE, "--format", "json", "--allow-outside"]) == 1
     assert "private-name" not in capsys.readouterr().out  # named, but not an integration
 
 

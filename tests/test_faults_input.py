@@ -16,9 +16,8 @@ import pytest
 from advisor.errors import AdvisorError
 from advisor.frontends.cli import main
 from advisor.manifests import _text
-from tests._helpers import run_cli
+from tests._helpers import OFFLINE, run_cli
 
-ARGS = ["--offline", "--no-cache", "-c", "api-security", "--today", "2026-11-24"]
 #: A limit small enough to test without writing megabytes (the real one is 16 MiB).
 SMALL_LIMIT = 1024
 
@@ -170,7 +169,7 @@ def test_one_line_exit_2_no_traceback(
 ) -> None:
     setup, want = CASES[case]
     argv = setup(tmp_path)
-    assert main([*argv, *ARGS]) == 2
+    assert main([*argv, *OFFLINE]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "Traceback" not in captured.err
@@ -183,7 +182,7 @@ def test_one_line_exit_2_no_traceback(
 def test_debug_raises_instead(case: str, tmp_path: Path, small_limit: None) -> None:
     setup, _ = CASES[case]
     with pytest.raises(AdvisorError):
-        main([*setup(tmp_path), *ARGS, "--debug"])
+        main([*setup(tmp_path), *OFFLINE, "--debug"])
 
 
 @pytest.mark.parametrize(
@@ -211,12 +210,12 @@ def test_bad_options_are_one_line(
 
 def test_a_real_process_prints_one_line_and_debug_a_traceback(tmp_path: Path) -> None:
     (path,) = CASES["invalid-toml"][0](tmp_path)
-    plain = run_cli(path, *ARGS)
+    plain = run_cli(path, *OFFLINE)
     assert plain.returncode == 2 and plain.stdout == ""
     assert plain.stderr.splitlines() == [
         "aap-advise: error: " + CASES["invalid-toml"][1].format(dir=tmp_path)
     ]
-    debug = run_cli(path, *ARGS, "--debug")
+    debug = run_cli(path, *OFFLINE, "--debug")
     assert debug.returncode != 0
     assert "Traceback" in debug.stderr and "ManifestError" in debug.stderr
 
@@ -226,7 +225,7 @@ def test_a_huge_bad_line_is_quoted_short(
 ) -> None:
     path = tmp_path / "requirements.txt"
     path.write_text("ddtrace>>" + "9" * 100_000 + " trailing\n")
-    assert main([str(path), *ARGS]) == 2
+    assert main([str(path), *OFFLINE]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and len(err) < 700
     assert err.startswith(f"aap-advise: error: {path}:1: invalid requirement 'ddtrace>>999")
@@ -238,7 +237,7 @@ def test_a_file_name_with_a_line_break_stays_one_line(
     folder = tmp_path / "evil\nname"
     folder.mkdir()
     (folder / "requirements.txt").write_text("ddtrace>>2\n")
-    assert main([str(folder / "requirements.txt"), *ARGS]) == 2
+    assert main([str(folder / "requirements.txt"), *OFFLINE]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "evil\\nname/requirements.txt:1: invalid requirement" in err
 
@@ -249,11 +248,11 @@ def test_a_device_that_never_ends_is_refused(
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero")
     # Named directly it is binary; included it is "not a file": either way one line, no hang.
-    assert main(["/dev/zero", *ARGS]) == 2
+    assert main(["/dev/zero", *OFFLINE]) == 2
     assert capsys.readouterr().err.startswith("aap-advise: error: /dev/zero: binary file")
     req = tmp_path / "requirements.txt"
     req.write_text("-r /dev/zero\n")
-    assert main([str(req), *ARGS, "--allow-outside"]) == 2
+    assert main([str(req), *OFFLINE, "--allow-outside"]) == 2
     assert "-r /dev/zero: the included file is not a file" in capsys.readouterr().err
 
 
@@ -283,7 +282,7 @@ def test_arbitrary_equality_is_read_not_a_crash(
     """``ddtrace=====2`` is ``=== "==2"``: legal PEP 440, pinning no comparable version."""
     req = tmp_path / "requirements.txt"
     req.write_text("ddtrace=====2\n")
-    assert main([str(req), *ARGS]) == 1
+    assert main([str(req), *OFFLINE]) == 1
     out, err = capsys.readouterr()
     assert "internal error" not in err
     assert out.startswith("aap-advise: raise ddtrace =====2 -> >=4.6.0")
@@ -295,7 +294,7 @@ def test_a_snapshot_of_an_older_schema_is_one_line_with_a_hint(
     old = tmp_path / "releases.json"
     old.write_text('{"schema_version": 1, "project": "ddtrace", "releases": {}}', encoding="utf-8")
     out = tmp_path / "constraints.txt"
-    code = main([*REQ(tmp_path), *ARGS, "--snapshot", str(old), "--write-constraints", str(out)])
+    code = main([*REQ(tmp_path), *OFFLINE, "--snapshot", str(old), "--write-constraints", str(out)])
     assert code == 2
     captured = capsys.readouterr()
     assert captured.out == "" and not out.exists()

@@ -247,11 +247,15 @@ class IndexSource:
         Nothing is waited for: queued fetches are dropped and the sockets of those on the wire
         are shut down, so neither a stalled index nor Ctrl-C can keep the process alive.
         """
+        if self._clock is not None:
+            self._clock.abort()  # blocked reads return at once ...
         if self._pool is not None:
-            self._pool.shutdown()
+            # ... so the workers end within moments and their connections go back to the
+            # client, which closes them; a socket left to the garbage collector would be
+            # reported (ResourceWarning) wherever the process happens to be then.
+            self._pool.shutdown(wait=_CLOSE_WAIT)
             self._pool = None
         if self._clock is not None:
-            self._clock.abort()
             self._clock.close()
         if self._own and self._client is not None:
             self._client.close()
@@ -606,6 +610,11 @@ class IndexSource:
         return tuple(parse_metadata(pkg_info)[0])
 
 
+#: Seconds :meth:`IndexSource.close` waits for background fetches to end (their sockets are
+#: shut first, so they end at once; the wait only bounds a worker that is not reading).
+_CLOSE_WAIT = 1.0
+
+
 class _DaemonPool:
     """Background fetches on daemon threads that are never joined.
 
@@ -616,7 +625,7 @@ class _DaemonPool:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self._queue: queue.SimpleQueue[tuple[Any, tuple[Any, ...]] | None] = queue.SimpleQueue()
-        self._threads = 0
+        self._threads: list[threading.Thread] = []
         self._closed = False
         self._lock = threading.Lock()
 
@@ -626,9 +635,10 @@ class _DaemonPool:
             if self._closed:
                 return
             self._queue.put((fn, args))
-            if self._threads < self.workers:
-                self._threads += 1
-                threading.Thread(target=self._work, name="aap-advise-index", daemon=True).start()
+            if len(self._threads) < self.workers:
+                thread = threading.Thread(target=self._work, name="aap-advise-index", daemon=True)
+                self._threads.append(thread)
+                thread.start()
 
     def _work(self) -> None:
         while (item := self._queue.get()) is not None:
@@ -640,12 +650,20 @@ class _DaemonPool:
             except BaseException:
                 continue
 
-    def shutdown(self) -> None:
-        """Drop what is queued and let the workers end; never waits."""
+    def shutdown(self, wait: float = 0.0) -> None:
+        """Drop what is queued and let the workers end, waiting for them at most ``wait``
+        seconds in all (a worker still on the wire then is left to die with the process)."""
         with self._lock:
             self._closed = True
-            for _ in range(self._threads):
+            threads = list(self._threads)
+            for _ in threads:
                 self._queue.put(None)
+        end = time.monotonic() + wait
+        for thread in threads:
+            remaining = end - time.monotonic()
+            if remaining <= 0:
+                break
+            thread.join(remaining)
 
 
 class _Flight(Generic[T]):

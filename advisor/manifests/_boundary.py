@@ -129,21 +129,16 @@ def repository_root(named: Path) -> tuple[Path, bool]:
     # way up from the folder named (a checkout itself reached through a link, `~/work ->
     # /mnt/work`, is found above no link and stays its own repository).
     chain = (folder, *folder.parents)
-    linked = max((i for i, c in enumerate(chain) if c.is_symlink() and _inside_repo(c)), default=-1)
-    for candidate in chain[linked + 1 :]:
-        if (candidate / ".git").exists():
-            return candidate.resolve(), True
-    if linked >= 0:
-        # No repository above the link: the folder holding it stands in, so what the link
-        # leads to is outside.
-        return chain[linked + 1].resolve(), False
-    return folder.resolve(), False
-
-
-def _inside_repo(link: Path) -> bool:
-    """Whether a link sits inside a repository (some folder above it holds ``.git``): only such
-    a link can be a pull request's; a link above every repository is the machine's own."""
-    return any((parent / ".git").exists() for parent in link.parents)
+    git = [(c / ".git").exists() for c in chain]
+    # The highest link that sits inside a repository (a .git above it): only such a link can
+    # be a pull request's; one above every repository is the machine's own.
+    linked = max(
+        (i for i, c in enumerate(chain) if c.is_symlink() and any(git[i + 1 :])), default=-1
+    )
+    found = next((i for i in range(linked + 1, len(chain)) if git[i]), None)
+    if found is None:
+        return folder.resolve(), False
+    return chain[found].resolve(), True
 
 
 def current(path: Path) -> Boundary:

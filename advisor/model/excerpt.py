@@ -87,7 +87,6 @@ def excerpt(text: str, limit: int = LIMIT) -> str:
 # URLs shown whole (a direct reference's, ``pkg @ https://user:pass@host/pkg.zip``): the userinfo
 # up to the LAST "@" before the host ends, and the value of a query parameter named like a
 # credential (``?token=``, ``X-Amz-Signature=``, ``sig=``).
-_URL_USERINFO = re.compile(r"(?<=://)[^/?#\s]*@")
 _URL_SECRET_PARAM = re.compile(
     r"(?i)([?&;][\w.-]*(?:token|secret|pass(?:word|wd)?|sig(?:nature)?|key|auth|credential)"
     r"[\w.-]*=)[^&#\s]+"
@@ -101,4 +100,4 @@ def redact_url(text: str) -> str:
 
     Apply it before cutting a text short: a cut can take the ``@`` that marks the userinfo.
     """
-    return _URL_SECRET_PARAM.sub(r"\1***", _URL_USERINFO.sub("***@", text))
+    return _URL_SECRET_PARAM.sub(r"\1***", _USERINFO.sub("***@", text))

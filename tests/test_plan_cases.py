@@ -21,8 +21,11 @@ from advisor.model.advice import AdviceRequest, Impossible, Ok, Split, Upgrade, 
 from advisor.plan import plan
 from advisor.resolve.source import SnapshotSource
 
-CASES = tomllib.loads((Path(__file__).parent / "cases" / "plan.toml").read_text(encoding="utf-8"))[
-    "case"
+#: Every ``[[case]]`` of every ``tests/cases/*.toml`` file, in file then case order.
+CASES = [
+    case
+    for path in sorted((Path(__file__).parent / "cases").glob("*.toml"))
+    for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]
 ]
 TODAY = "2026-11-24"
 VERDICTS: dict[str, type[Verdict]] = {
@@ -178,3 +181,9 @@ def test_case_plan(case: dict[str, Any], tmp_path: Path) -> None:
             ), rec.changes
     if expect.get("ddtrace_state") == "absent":
         assert advice.ddtrace is None
+
+
+def test_case_names_are_unique() -> None:
+    """Cases live in several files; a name used twice would hide one of them in a report."""
+    names = [c["name"] for c in CASES]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)

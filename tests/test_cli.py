@@ -40,7 +40,7 @@ def test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
         == 1
     )
     doc = json.loads(capsys.readouterr().out)
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == 2
     assert set(doc) >= {
         "python",
         "platforms",
@@ -63,7 +63,8 @@ def test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert doc["requested"] == ["api-security"]
     assert (
         doc["capabilities"][0]["id"] == "api-security"
-        and doc["capabilities"][0]["status"] == "locked"
+        and doc["capabilities"][0]["status"] == "needs-upgrade"
+        and doc["capabilities"][0]["after"] == "available"
     )
     rec = doc["recommendation"]
     assert rec["status"] == "upgrade" and rec["ddtrace"] == "4.6.0"

@@ -17,7 +17,7 @@ from advisor.frontends.cli import main
 from advisor.knowledge import matrix
 from advisor.knowledge.releases import load_snapshot
 from advisor.manifests import read_paths
-from advisor.model.advice import AdviceRequest, Impossible, Ok, Split, Upgrade, Verdict
+from advisor.model.advice import AdviceRequest, Deployment, Impossible, Ok, Split, Upgrade, Verdict
 from advisor.plan import plan
 from advisor.resolve.source import SnapshotSource
 
@@ -106,6 +106,7 @@ def _request(case: dict[str, Any]) -> AdviceRequest:
     capabilities: list[str] = []
     platforms: list[str] = []
     python = None
+    deployment: Deployment | None = None
     args = iter(case.get("args", []))
     for flag in args:
         value = next(args)
@@ -115,6 +116,9 @@ def _request(case: dict[str, Any]) -> AdviceRequest:
             python = value
         elif flag == "--platform":
             platforms.append(value)
+        elif flag == "--deployment":
+            assert value == "lambda", value
+            deployment = "lambda"
         else:
             raise AssertionError(f"{case['name']}: {flag} is not a planner input; map it here")
     return AdviceRequest(
@@ -123,6 +127,7 @@ def _request(case: dict[str, Any]) -> AdviceRequest:
         platforms=tuple(platforms) or ("linux-x86_64",),
         today=dt.date.fromisoformat(case.get("today", TODAY)),
         offline=True,
+        deployment=deployment,
     )
 
 

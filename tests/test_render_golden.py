@@ -198,13 +198,19 @@ def test_capability_table_now_and_after(at_root: None, tmp_path: Path) -> None:
         .split("\n\n", 1)[0]
         for name in ("demo", "demo-split", "demo-impossible", "demo-ok")
     }
-    assert "| API Security | 4.6.0 | 🔒 locked | ✅ unlocked |" in rows["demo"]
+    assert "| API Security | 4.6.0 | ⬆️ needs upgrade" in rows["demo"]
+    assert (
+        rows["demo"]
+        .split("| API Security | 4.6.0 |", 1)[1]
+        .split("\n", 1)[0]
+        .endswith("| ✅ available |")
+    )
     assert "Now (2.3.0) | After (2.19.0 / 3.16.0) |" in rows["demo-split"]
     assert (
         "After (no release)" in rows["demo-impossible"]
-        and "| ⛔ unsupported" in rows["demo-impossible"]
+        and "| ⛔ unavailable" in rows["demo-impossible"]
     )
-    assert "After (no change)" in rows["demo-ok"] and "🔒" not in rows["demo-ok"]
+    assert "After (no change)" in rows["demo-ok"] and "⬆️" not in rows["demo-ok"]
 
 
 def test_sarif_locations_and_fingerprints(at_root: None, tmp_path: Path) -> None:
@@ -376,7 +382,7 @@ def _many_blockers(a: Advice) -> Advice:
 
 def _many_capabilities(a: Advice) -> Advice:
     more = tuple(
-        CapabilityResult(f"c{i}", f"Capability {i} " + "y" * 100, "2.0.0", "2.0.0", "locked")
+        CapabilityResult(f"c{i}", f"Capability {i} " + "y" * 100, "2.0.0", "2.0.0", "needs-upgrade")
         for i in range(9_000)
     )
     return dataclasses.replace(a, capabilities=a.capabilities + more)

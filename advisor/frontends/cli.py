@@ -132,6 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"platform to serve (repeatable; default {DEFAULT_PLATFORM}); one of: "
         f"{', '.join(USER_PLATFORMS)}",
     )
+    p.add_argument(
+        "--deployment",
+        choices=["lambda"],
+        help="where the project runs, when it changes what AAP can do: 'lambda' applies what the "
+        "tracer switches off in AWS Lambda (default: AWS Lambda when datadog-lambda is a "
+        "dependency)",
+    )
     from advisor.render import OutputFormat
 
     p.add_argument(
@@ -249,6 +256,7 @@ def _advise(argv: Sequence[str]) -> int:
         platforms=tuple(args.platform) or (DEFAULT_PLATFORM,),
         today=args.today or dt.date.today(),
         offline=args.offline,
+        deployment=args.deployment,
     )
     settings = Settings(
         snapshot=args.snapshot,

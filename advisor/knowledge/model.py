@@ -228,6 +228,39 @@ class PythonVersion:
 
 
 @dataclass(frozen=True, slots=True)
+class LambdaNote:
+    """Something to tell a Lambda project using ``capability`` (on ddtrace ``ddtrace``)."""
+
+    capability: str
+    text: str
+    source: str
+    ddtrace: SpecifierSet | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AwsLambda:
+    """What the tracer switches off in AWS Lambda.
+
+    :param detect: distributions whose presence makes a project a Lambda function.
+    :param never: capability id -> why it never runs in Lambda.
+    :param appsec_off: releases that switch every WAF capability off in Lambda.
+    :param floors: capabilities that run in Lambda only from a later release than elsewhere.
+    """
+
+    detect: frozenset[str]
+    never: Mapping[str, str]
+    appsec_off: tuple[SpecifierSet, ...]
+    appsec_off_reason: str
+    floors: tuple[Floor, ...]
+    notes: tuple[LambdaNote, ...]
+    source: str
+
+    def appsec_runs(self, version: Version) -> bool:
+        """The WAF capabilities are not switched off in Lambda by release ``version``."""
+        return not any(s.contains(version, prereleases=True) for s in self.appsec_off)
+
+
+@dataclass(frozen=True, slots=True)
 class Knowledge:
     """All shipped compatibility facts, validated."""
 
@@ -243,6 +276,7 @@ class Knowledge:
     notes: tuple[Note, ...]
     disagreements: tuple[Disagreement, ...]
     pythons: tuple[PythonVersion, ...]
+    aws_lambda: AwsLambda
 
     def capability(self, name: str) -> Capability | None:
         """Look a capability up by id, display name or alias (case and spacing ignored)."""

@@ -19,6 +19,7 @@ from packaging.version import Version
 
 from advisor.errors import KnowledgeError
 from advisor.knowledge.model import (
+    AwsLambda,
     Branch,
     Capability,
     Caveat,
@@ -28,6 +29,7 @@ from advisor.knowledge.model import (
     Feature,
     Floor,
     Integration,
+    LambdaNote,
     Note,
     PlatformExclusion,
     PythonGate,
@@ -193,6 +195,7 @@ def parse_capabilities(data: Mapping[str, Any], origin: str) -> dict[str, Any]:
     disagreements = tuple(_disagreement(f) for f in top.rows("disagreement", required=True))
     docs = top.get("docs", dict)
     waf = top.get("waf", dict)
+    aws_lambda = _aws_lambda(Fields(problems, top.get("aws_lambda", dict), "aws_lambda"), cap_ids)
     problems.raise_if_any()
     return {
         "docs_url": docs.get("url", ""),
@@ -205,6 +208,7 @@ def parse_capabilities(data: Mapping[str, Any], origin: str) -> dict[str, Any]:
         "runtimes": runtimes,
         "notes": notes,
         "disagreements": disagreements,
+        "aws_lambda": aws_lambda,
     }
 
 
@@ -408,3 +412,41 @@ def _python(f: Fields) -> PythonVersion:
     if version.count(".") != 1 or not version.replace(".", "").isdigit():
         f.fail(f"not a X.Y version: {version!r}", "version")
     return PythonVersion(version, f.date("released"), f.date("end_of_life"))
+
+
+def _aws_lambda(f: Fields, cap_ids: Collection[str]) -> AwsLambda:
+    """The ``[aws_lambda]`` table: what the tracer switches off in AWS Lambda."""
+    never: dict[str, str] = {}
+    for row in f.rows("never", required=True):
+        cap = row.text("capability")
+        row.known([cap], cap_ids, "capability", "capability")
+        never[cap] = row.text("reason")
+    floors = []
+    for row in f.rows("floors", required=True):
+        floor = Floor(
+            row.text("capability"), row.version("min_version"), row.text("what"), row.text("source")
+        )
+        row.known([floor.capability], cap_ids, "capability", "capability")
+        floors.append(floor)
+    notes = []
+    for row in f.rows("notes"):
+        note = LambdaNote(
+            row.text("capability"),
+            row.text("text"),
+            row.text("source"),
+            row.optional("ddtrace", row.spec),
+        )
+        row.known([note.capability], cap_ids, "capability", "capability")
+        notes.append(note)
+    off = f.items("appsec_off")
+    return AwsLambda(
+        detect=frozenset(str(canonicalize_name(str(d))) for d in f.items("detect")),
+        never=never,
+        appsec_off=tuple(
+            f.problems.spec(s, f"{f.path('appsec_off')}[{i}]") for i, s in enumerate(off)
+        ),
+        appsec_off_reason=f.text("appsec_off_reason"),
+        floors=tuple(floors),
+        notes=tuple(notes),
+        source=f.text("source"),
+    )

@@ -14,7 +14,12 @@ from advisor.model.project import Finding, SourceLocation
 
 Status = Literal["ok", "upgrade", "split", "impossible"]
 """The ``status`` of each :data:`Verdict`, as the reports write it."""
-CapabilityStatus = Literal["unlocked", "locked", "unsupported"]
+CapabilityStatus = Literal["available", "needs-upgrade", "unavailable"]
+"""A requested capability with the project's ddtrace: ``available`` (it runs on every CPython and
+platform in scope), ``needs-upgrade`` (an upgrade makes it run), ``unavailable`` (no release runs
+it somewhere in scope, or AAP does not support it)."""
+Deployment = Literal["lambda"]
+"""Where the project runs, when it changes what AAP can do (``lambda``: AWS Lambda)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +32,8 @@ class AdviceRequest:
     :param today: the day support windows and CPython end-of-life are judged on.
     :param offline: package data only from the snapshot and the cache; a co-upgrade check
         that lacks data falls back to comparing pins with ddtrace's own requirements.
+    :param deployment: ``--deployment``; without it the project's dependencies decide
+        (``datadog-lambda`` means AWS Lambda).
     """
 
     capabilities: tuple[str, ...] = ()
@@ -34,6 +41,7 @@ class AdviceRequest:
     platforms: tuple[str, ...] = (DEFAULT_PLATFORM,)
     today: dt.date = field(default_factory=dt.date.today)
     offline: bool = True
+    deployment: Deployment | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +70,12 @@ class DdtraceState:
 
 @dataclass(frozen=True, slots=True)
 class CapabilityResult:
-    """A requested capability: its documented floor, the floor for this project, its state."""
+    """A requested capability: its documented floor, the floor for this project, its state.
+
+    :param status: with the project's ddtrace as it is.
+    :param after: once the recommendation is followed (``None`` when nothing can be followed).
+    :param reason: where it does not run, or why it is unavailable.
+    """
 
     id: str
     name: str
@@ -70,6 +83,7 @@ class CapabilityResult:
     project_min_version: str | None
     status: CapabilityStatus
     reason: str | None = None
+    after: CapabilityStatus | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +108,10 @@ class FoundIntegration:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """A package that must move: ``from`` (``None`` when absent or unknown) to ``to``."""
+    """A package that must move: ``from`` (``None`` when absent or unknown) to ``to``.
+
+    For ddtrace, ``to_specifier`` may be a range (``>=4.6.0``) rather than a pin.
+    """
 
     package: str
     from_version: str | None
@@ -126,11 +143,16 @@ class Blocker:
 
 @dataclass(frozen=True, slots=True)
 class SplitPart:
-    """One arm of a marker split: the ddtrace for the CPythons the marker selects."""
+    """One arm of a marker split: the ddtrace for the CPythons the marker selects.
+
+    :param off: the requested capabilities that stay off on these CPythons (no release that
+        installs there runs them): the arm keeps what the project has, or the least above it.
+    """
 
     marker: str
     pythons: tuple[str, ...]
     ddtrace: str
+    off: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +172,8 @@ class Ok:
     :param per_python: the smallest release per CPython in scope (``None``: none serves it).
     :param floor: the highest version the requested capabilities and integrations need.
     :param floor_reasons: what set the floor, highest first.
+    :param suggestions: declared ranges that admit releases below the floor while every pin or
+        lock already meets it: raising them is advised (``--fix`` does) but nothing fails.
     """
 
     status: ClassVar[Literal["ok"]] = "ok"
@@ -157,6 +181,7 @@ class Ok:
     per_python: dict[str, str | None]
     floor: str | None = None
     floor_reasons: tuple[FloorReason, ...] = ()
+    suggestions: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,11 +226,26 @@ class Split:
 
 
 @dataclass(frozen=True, slots=True)
+class NeverRuns:
+    """A requested capability that no ddtrace release runs where it was asked.
+
+    :param where: the platforms (ids) or deployment (``AWS Lambda``) it never runs on.
+    """
+
+    capability: str
+    name: str
+    where: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Impossible:
     """No ddtrace release gives the requested capabilities here.
 
     :param blockers: why the co-upgrade resolution failed, when it is what failed.
     :param tried: the releases that resolution tried.
+    :param never_runs: requested capabilities no release runs where they were asked (the
+        user can drop them with ``-c``; the others are planned in ``per_python``).
 
     ``per_python``, ``floor`` and ``floor_reasons`` as in :class:`Ok`.
     """
@@ -216,6 +256,7 @@ class Impossible:
     floor_reasons: tuple[FloorReason, ...] = ()
     blockers: tuple[Blocker, ...] = ()
     tried: tuple[str, ...] = ()
+    never_runs: tuple[NeverRuns, ...] = ()
 
 
 Verdict: TypeAlias = Ok | Upgrade | Split | Impossible
@@ -240,3 +281,5 @@ class Advice:
     snapshot_date: str
     files: tuple[str, ...]
     today: dt.date
+    deployment: Deployment | None = None
+    deployment_source: str | None = None

@@ -10,20 +10,19 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import assert_never
 
-from packaging.specifiers import Specifier, SpecifierSet
+from packaging.specifiers import Specifier
 from packaging.version import Version
 
 from advisor.errors import IndexUnavailable
-from advisor.knowledge.model import Capability, Knowledge
+from advisor.knowledge.model import AwsLambda, Capability, Knowledge
 from advisor.model.advice import (
     Advice,
     AdviceRequest,
-    CapabilityResult,
-    Change,
-    DdtraceState,
+    Deployment,
     FloorReason,
     FoundIntegration,
     Impossible,
+    NeverRuns,
     Ok,
     Split,
     Upgrade,
@@ -33,9 +32,11 @@ from advisor.model.project import Finding, Project
 from advisor.model.release import DDTRACE, Release, ReleaseSnapshot
 from advisor.plan import findings as fnd
 from advisor.plan.coupgrade import find_installable, pins_against_requirements
-from advisor.plan.current import ddtrace_state, installs_for
+from advisor.plan.current import ddtrace_state
 from advisor.plan.scope import check_platforms, python_scope, resolve_capabilities
-from advisor.plan.serve import Server, why_unserved
+from advisor.plan.serve import Server
+from advisor.plan.status import capability_results
+from advisor.plan.verdict import Context, recommend
 from advisor.resolve.source import PackageSource
 
 __all__ = ["plan"]
@@ -60,27 +61,65 @@ def plan(
     scope = python_scope(knowledge, project, request.python, request.today)
     found = find_integrations(project, knowledge)
     findings: list[Finding] = [*project.findings, *scope.findings]
+    deployment, deployment_source = _deployment(project, knowledge, request)
+    aws_lambda = knowledge.aws_lambda if deployment == "lambda" else None
+    if deployment_source is not None:
+        findings.append(
+            Finding("deployment", "info", f"planned for AWS Lambda ({deployment_source})")
+        )
 
-    unavailable = {cap.id: _never_runs_on(knowledge, cap, platforms) for cap in requested}
-    active = [c for c in requested if c.supported and unavailable[c.id] != frozenset(platforms)]
-    findings += fnd.platform_gates(knowledge, requested, unavailable, platforms)
-
-    floor, reasons = _floor(active, found, knowledge)
-    server = Server(snapshot, active, unavailable, platforms, _exclusions(project))
-    per_python = {py: _version(server.smallest(floor, [py])) for py in scope.versions}
-    served = [py for py in scope.versions if per_python[py] is not None]
-    for py in scope.versions:
-        if per_python[py] is None:
-            findings.append(
-                Finding(
-                    "python-unserved",
-                    "warning",
-                    f"CPython {py} left out: {why_unserved(knowledge, server, floor, py)}",
+    never = {cap.id: _never_runs(knowledge, cap, platforms, aws_lambda) for cap in requested}
+    if not request.capabilities:
+        # The default set is "what AAP can do here": what can never run here is left out, said.
+        for cap in requested:
+            if never[cap.id]:
+                findings.append(
+                    Finding(
+                        "capability-left-out",
+                        "info",
+                        f"{cap.name} is left out of the default capabilities: it never runs "
+                        f"{_where(never[cap.id])} (ask for it with -c to see why)",
+                    )
                 )
-            )
+        requested = tuple(c for c in requested if not never[c.id])
+    unavailable = {
+        cap.id: frozenset(platforms) if _LAMBDA in never[cap.id] else frozenset(never[cap.id])
+        for cap in requested
+    }
+    active = [c for c in requested if c.supported and unavailable[c.id] != frozenset(platforms)]
+    findings += fnd.platform_gates(knowledge, requested, unavailable, platforms, aws_lambda)
 
+    floor, reasons = _floor(active, found, knowledge, aws_lambda)
+    server = Server(snapshot, active, unavailable, platforms, _exclusions(project), aws_lambda)
+    per_python: dict[str, str | None] = {
+        py: _version(server.smallest(floor, [py])) if active else None for py in scope.versions
+    }
     state = ddtrace_state(project)
-    recommendation = _recommend(project, server, state, floor, served, per_python, active, reasons)
+    project_floors = {c.id: _project_floor(knowledge, c, found, aws_lambda) for c in requested}
+    context = Context(
+        knowledge,
+        project,
+        server,
+        state,
+        floor,
+        reasons,
+        active,
+        scope.versions,
+        {c.id: project_floors[c.id] or Version("0") for c in active},
+    )
+    recommendation, more = recommend(context, per_python)
+    findings += more
+    never_runs = tuple(
+        NeverRuns(c.id, c.name, never[c.id], _never_reason(knowledge, c, never[c.id], aws_lambda))
+        for c in requested
+        if never[c.id] or not c.supported
+    )
+    if never_runs and not isinstance(recommendation, Impossible):
+        # A requested capability that cannot run where asked: nothing here is "ok".
+        recommendation = Impossible(per_python, recommendation.floor, recommendation.floor_reasons)
+    if isinstance(recommendation, Impossible):
+        recommendation = replace(recommendation, never_runs=never_runs)
+    served = [py for py in scope.versions if per_python[py] is not None]
     if isinstance(recommendation, Upgrade):
         recommendation, more = _co_upgrades(
             project, server, source, recommendation, served, platforms, request
@@ -106,6 +145,8 @@ def plan(
         request.today,
         served,
     )
+    if aws_lambda is not None and effective is not None:
+        findings += fnd.lambda_notes(aws_lambda, active, effective)
     return Advice(
         python_spec=scope.spec,
         python_source=scope.source,
@@ -114,7 +155,7 @@ def plan(
         ddtrace=state,
         requested=tuple(c.id for c in requested),
         capabilities=tuple(
-            _capability_results(knowledge, requested, active, unavailable, found, state)
+            capability_results(context, requested, never, project_floors, recommendation)
         ),
         recommendation=recommendation,
         integrations=found,
@@ -122,7 +163,60 @@ def plan(
         snapshot_date=snapshot.snapshot_date,
         files=tuple(m.path for m in project.manifests),
         today=request.today,
+        deployment=deployment,
+        deployment_source=deployment_source,
     )
+
+
+_LAMBDA = "AWS Lambda"
+
+
+def _deployment(
+    project: Project, knowledge: Knowledge, request: AdviceRequest
+) -> tuple[Deployment | None, str | None]:
+    """Where the project runs: ``--deployment``, else a Lambda dependency (and what said so)."""
+    if request.deployment is not None:
+        return request.deployment, "--deployment lambda"
+    for dep in project.dependencies:
+        if dep.name in knowledge.aws_lambda.detect:
+            return "lambda", f"{dep.display_name} is a dependency, at {dep.source}"
+    return None, None
+
+
+def _where(where: Sequence[str]) -> str:
+    """``on windows-amd64, windows-x86`` or ``in AWS Lambda``."""
+    if _LAMBDA in where:
+        return f"in {_LAMBDA}"
+    return f"on {', '.join(where)}"
+
+
+def _never_runs(
+    knowledge: Knowledge, cap: Capability, platforms: Sequence[str], aws_lambda: AwsLambda | None
+) -> tuple[str, ...]:
+    """Where ``cap`` never runs, whatever the release: ``AWS Lambda``, or requested platforms."""
+    if aws_lambda is not None and cap.id in aws_lambda.never:
+        return (_LAMBDA,)
+    return tuple(
+        p
+        for p in platforms
+        if (cap.requires_waf and p in knowledge.waf_missing_on)
+        or any(p in ex.platforms for ex in cap.excluded_platforms)
+    )
+
+
+def _never_reason(
+    knowledge: Knowledge, cap: Capability, where: Sequence[str], aws_lambda: AwsLambda | None
+) -> str:
+    if not cap.supported:
+        return f"{cap.name} is not supported by AAP for Python" + (
+            f" ({cap.history})" if cap.history else ""
+        )
+    if aws_lambda is not None and _LAMBDA in where:
+        return f"{cap.name} never runs in AWS Lambda: {aws_lambda.never[cap.id]}"
+    reasons = [ex.reason for ex in cap.excluded_platforms if ex.platforms & set(where)]
+    if cap.requires_waf and set(where) & knowledge.waf_missing_on:
+        reasons.append(knowledge.waf_reason)
+    return f"{cap.name} never runs on {', '.join(where)}: {'; '.join(reasons)}"
 
 
 def _co_upgrades(
@@ -185,18 +279,6 @@ def _exclusions(project: Project) -> tuple[Specifier, ...]:
     return tuple(out)
 
 
-def _never_runs_on(
-    knowledge: Knowledge, cap: Capability, platforms: Sequence[str]
-) -> frozenset[str]:
-    out = set()
-    for p in platforms:
-        if cap.requires_waf and p in knowledge.waf_missing_on:
-            out.add(p)
-        if any(p in ex.platforms for ex in cap.excluded_platforms):
-            out.add(p)
-    return frozenset(out)
-
-
 def find_integrations(project: Project, knowledge: Knowledge) -> tuple[FoundIntegration, ...]:
     """The coverage-table frameworks and libraries among the dependencies, one per distribution."""
     seen: dict[str, FoundIntegration] = {}
@@ -227,13 +309,19 @@ def find_integrations(project: Project, knowledge: Knowledge) -> tuple[FoundInte
 
 
 def _floor(
-    active: Sequence[Capability], found: Sequence[FoundIntegration], knowledge: Knowledge
+    active: Sequence[Capability],
+    found: Sequence[FoundIntegration],
+    knowledge: Knowledge,
+    aws_lambda: AwsLambda | None = None,
 ) -> tuple[Version, tuple[FloorReason, ...]]:
     reasons: list[FloorReason] = []
     for cap in active:
         if cap.min_version is not None:
             reasons.append(FloorReason(str(cap.min_version), f"{cap.name} (documented floor)"))
     active_ids = {c.id for c in active}
+    for fl in aws_lambda.floors if aws_lambda else ():
+        if fl.capability in active_ids:
+            reasons.append(FloorReason(str(fl.min_version), f"{fl.what} (the tracer's own switch)"))
     for f in found:
         for fl in knowledge.integration(f.id).floors:
             if fl.capability in active_ids:
@@ -262,140 +350,20 @@ def _target(rec: Verdict) -> Version | None:
             assert_never(rec)
 
 
-def _recommend(
-    project: Project,
-    server: Server,
-    state: DdtraceState | None,
-    floor: Version,
-    served: Sequence[str],
-    per_python: dict[str, str | None],
-    active: Sequence[Capability],
-    reasons: tuple[FloorReason, ...],
-) -> Verdict:
-    shown_floor = str(floor) if reasons else None
-    if not active or not served:
-        return Impossible(per_python, shown_floor, reasons)
-    search_from = floor
-    if state and state.parsed_current is not None:
-        search_from = max(floor, state.parsed_current)
-    target = server.smallest(search_from, served) or server.smallest(floor, served)
-    if target is None:
-        split = server.split(floor, served)
-        changes = tuple(
-            Change(
-                DDTRACE,
-                state.current if state else None,
-                part.ddtrace,
-                from_specifier=state.specifier if state else None,
-                to_specifier=f"=={part.ddtrace}; {part.marker}"
-                if part.marker
-                else f"=={part.ddtrace}",
-                source=state.source if state else None,
-            )
-            for part in split
-        )
-        return Split(split, changes, per_python, shown_floor, reasons)
-    if state is not None and _enough(project, server, floor, target, served):
-        return Ok(_kept(state, target), per_python, shown_floor, reasons)
-    change = Change(
-        DDTRACE,
-        state.current if state else None,
-        str(target.version),
-        from_specifier=state.specifier if state else None,
-        source=state.source if state else None,
-    )
-    return Upgrade(str(target.version), (change,), per_python, shown_floor, reasons)
-
-
-def _kept(state: DdtraceState, target: Release) -> str:
-    """The version an ``ok`` project keeps: its own when known, else the target it already allows."""
-    return state.current or str(target.version)
-
-
-def _enough(
-    project: Project, server: Server, floor: Version, target: Release, served: Sequence[str]
-) -> bool:
-    """The project's ddtrace already gives every capability on every served CPython."""
-    for py in served:
-        exact, ranges = installs_for(project, py)
-        if not exact and not ranges:
-            return False
-        for version in exact:
-            release = server.snapshot.get(version)
-            if version < floor:
-                return False
-            if release is None:
-                newest = server.snapshot.newest
-                if newest is None or version <= newest.version:
-                    return False
-                continue  # newer than the snapshot: cannot check wheels, trust it (reported)
-            if not server.serves(release, py):
-                return False
-        for dep in ranges:
-            if not _range_floor_ok(dep.parsed_specifier, server, target, py):
-                return False
-    return True
-
-
-def _range_floor_ok(spec: SpecifierSet, server: Server, target: Release, python: str) -> bool:
-    """The smallest release the range would install on ``python`` is at or above the target."""
-    if not spec:
-        return False
-    admitted = [
-        r for r in server.snapshot.final() if spec.contains(r.version) and r.admits_python(python)
-    ]
-    if not admitted:
-        return False
-    return admitted[0].version >= target.version
-
-
-def _capability_results(
-    knowledge: Knowledge,
-    requested: Sequence[Capability],
-    active: Sequence[Capability],
-    unavailable: dict[str, frozenset[str]],
-    found: Sequence[FoundIntegration],
-    state: DdtraceState | None,
-) -> list[CapabilityResult]:
-    out = []
-    active_ids = {c.id for c in active}
-    current = state.parsed_current if state else None
-    for cap in requested:
-        project_min = cap.min_version
-        reason = None
-        if cap.id in active_ids:
-            project_min = _project_floor(knowledge, cap, found)
-        if not cap.supported:
-            status, reason = "unsupported", cap.history
-        elif cap.id not in active_ids:
-            status = "unsupported"
-            reason = f"never runs on {', '.join(sorted(unavailable[cap.id]))}"
-        elif current is not None and project_min is not None and current >= project_min:
-            status = "unlocked"
-        else:
-            status = "locked"
-        out.append(
-            CapabilityResult(
-                id=cap.id,
-                name=cap.name,
-                min_version=str(cap.min_version) if cap.min_version else None,
-                project_min_version=str(project_min) if project_min else None,
-                status=status,  # type: ignore[arg-type]
-                reason=reason,
-            )
-        )
-    return out
-
-
 def _project_floor(
-    knowledge: Knowledge, cap: Capability, found: Sequence[FoundIntegration]
+    knowledge: Knowledge,
+    cap: Capability,
+    found: Sequence[FoundIntegration],
+    aws_lambda: AwsLambda | None = None,
 ) -> Version | None:
-    """The capability's floor raised by the floors of the integrations found."""
+    """The capability's floor raised by the floors of the integrations found (and in Lambda,
+    by the tracer's own switches)."""
     best = cap.min_version
-    for f in found:
-        for fl in knowledge.integration(f.id).floors:
-            if fl.capability == cap.id and (best is None or fl.min_version > best):
-                best = fl.min_version
+    floors = [fl for f in found for fl in knowledge.integration(f.id).floors]
+    floors += aws_lambda.floors if aws_lambda else ()
+    for fl in floors:
+        if fl.capability == cap.id and (best is None or fl.min_version > best):
+            best = fl.min_version
     return best
 
 

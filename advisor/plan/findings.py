@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
-from advisor.knowledge.model import Capability, EnvSwitch, Integration, Knowledge
+from advisor.knowledge.model import AwsLambda, Capability, EnvSwitch, Integration, Knowledge
 from advisor.model.advice import DdtraceState, FoundIntegration, Verdict
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
@@ -21,10 +21,20 @@ def platform_gates(
     requested: Sequence[Capability],
     unavailable: dict[str, frozenset[str]],
     platforms: Sequence[str],
+    aws_lambda: AwsLambda | None = None,
 ) -> list[Finding]:
-    """One warning per capability that can never run on a requested platform."""
+    """One warning per capability that can never run on a requested platform (or in Lambda)."""
     out = []
     for cap in requested:
+        if aws_lambda is not None and cap.id in aws_lambda.never and cap.supported:
+            out.append(
+                Finding(
+                    "capability-platform-gate",
+                    "warning",
+                    f"{cap.name} will stay off in AWS Lambda: {aws_lambda.never[cap.id]}",
+                )
+            )
+            continue
         plats = unavailable.get(cap.id, frozenset())
         if not plats or not cap.supported:
             continue
@@ -40,6 +50,18 @@ def platform_gates(
             )
         )
     return out
+
+
+def lambda_notes(
+    aws_lambda: AwsLambda, active: Sequence[Capability], target: Version
+) -> list[Finding]:
+    """What to tell a Lambda project about the capabilities it asked for, on ``target``."""
+    ids = {c.id for c in active}
+    return [
+        Finding("lambda-note", "info", n.text)
+        for n in aws_lambda.notes
+        if n.capability in ids and (n.ddtrace is None or n.ddtrace.contains(target))
+    ]
 
 
 def for_target(

@@ -7,16 +7,17 @@ requested capability that can run on that platform passes its CPython gate for t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from packaging.specifiers import Specifier
 from packaging.version import Version
 
-from advisor.knowledge.model import Capability, Knowledge
-from advisor.model.advice import SplitPart
+from advisor.knowledge.model import AwsLambda, Capability, Knowledge
 from advisor.model.release import Release, ReleaseSnapshot
 from advisor.model.release import python_minor_admitted as minor_admitted
+
+_ZERO = Version("0")
 
 
 @dataclass(slots=True)
@@ -29,6 +30,8 @@ class Server:
     :param platforms: the platforms to serve.
     :param excluded: releases the project itself rules out with ``!=`` (``!=4.6.*``): a
         project that excluded a release had a reason, so it is never proposed.
+    :param aws_lambda: the Lambda facts when the project runs in AWS Lambda: releases that
+        switch AppSec off there do not serve the WAF capabilities.
     """
 
     snapshot: ReleaseSnapshot
@@ -36,6 +39,7 @@ class Server:
     unavailable: dict[str, frozenset[str]]
     platforms: Sequence[str]
     excluded: tuple[Specifier, ...] = ()
+    aws_lambda: AwsLambda | None = None
     _memo: dict[tuple[Version, str], bool] = field(default_factory=dict)
 
     def serves(self, release: Release, python: str) -> bool:
@@ -48,12 +52,26 @@ class Server:
     def _serves_on(self, release: Release, python: str, platform: str) -> bool:
         if not release.serves(python, platform):
             return False
-        for cap in self.capabilities:
-            if platform in self.unavailable.get(cap.id, frozenset()):
-                continue
-            if not gate_admits(cap, release.version, python):
-                return False
-        return True
+        return all(
+            self.runs(cap, release, python)
+            for cap in self.capabilities
+            if platform not in self.unavailable.get(cap.id, frozenset())
+        )
+
+    def runs(self, cap: Capability, release: Release, python: str) -> bool:
+        """``release`` runs ``cap`` on ``python`` (its CPython gate, and in Lambda its switch)."""
+        if not gate_admits(cap, release.version, python):
+            return False
+        lam = self.aws_lambda
+        return lam is None or not cap.requires_waf or lam.appsec_runs(release.version)
+
+    def installs(self, release: Release, python: str) -> bool:
+        """``release`` installs from a wheel on ``python`` on every platform (capabilities aside)."""
+        return all(release.serves(python, p) for p in self.platforms)
+
+    def installable(self, python: str, at_least: Version = _ZERO) -> Iterator[Release]:
+        """The releases at or above ``at_least`` that install on ``python``, ascending."""
+        return (r for r in self.candidates(at_least) if self.installs(r, python))
 
     def candidates(self, floor: Version) -> Iterable[Release]:
         """Final, non-yanked releases at or above ``floor`` the project does not exclude, ascending."""
@@ -69,33 +87,41 @@ class Server:
             (r for r in self.candidates(floor) if all(self.serves(r, py) for py in pythons)), None
         )
 
-    def split(self, floor: Version, pythons: Sequence[str]) -> tuple[SplitPart, ...]:
+    def split(
+        self, floor: Version, pythons: Sequence[str], at_least: Mapping[str, Version] | None = None
+    ) -> tuple[list[tuple[list[str], Release]], list[str]]:
         """Group ascending ``pythons`` into runs that one release serves, fewest groups first.
 
         Greedy from the lowest CPython: take the release covering the longest run (the smallest
-        such release on ties). Every CPython here is served by some release, so it terminates.
+        such release on ties). A release is never below ``floor``, nor below ``at_least[py]``
+        (the version the project already has there) for a CPython it covers.
+
+        :returns: the groups with their release, and the CPythons no allowed release serves.
         """
+        bound = at_least or {}
         parts: list[tuple[list[str], Release]] = []
+        stranded: list[str] = []
         i = 0
         while i < len(pythons):
             best: Release | None = None
             best_len = 0
-            for r in self.candidates(floor):
+            for r in self.candidates(max(floor, bound.get(pythons[i], floor))):
                 n = 0
-                while i + n < len(pythons) and self.serves(r, pythons[i + n]):
+                while (
+                    i + n < len(pythons)
+                    and r.version >= bound.get(pythons[i + n], floor)
+                    and self.serves(r, pythons[i + n])
+                ):
                     n += 1
                 if n > best_len:
                     best, best_len = r, n
             if best is None:
-                break
+                stranded.append(pythons[i])
+                i += 1
+                continue
             parts.append((list(pythons[i : i + best_len]), best))
             i += best_len
-        return tuple(
-            SplitPart(
-                _marker(group, idx == 0, idx == len(parts) - 1), tuple(group), str(rel.version)
-            )
-            for idx, (group, rel) in enumerate(parts)
-        )
+        return parts, stranded
 
 
 def gate_admits(cap: Capability, version: Version, python: str) -> bool:
@@ -111,6 +137,12 @@ def gate_admits(cap: Capability, version: Version, python: str) -> bool:
 def _next_minor(python: str) -> str:
     major, minor = python.split(".")
     return f"{major}.{int(minor) + 1}"
+
+
+def markers(groups: Sequence[Sequence[str]]) -> list[str]:
+    """The ``python_version`` marker of each of ascending, disjoint ``groups`` of CPythons: each
+    bounded by its neighbours, so together they cover every CPython (``""`` for a single group)."""
+    return [_marker(g, i == 0, i == len(groups) - 1) for i, g in enumerate(groups)]
 
 
 def _marker(group: Sequence[str], first: bool, last: bool) -> str:

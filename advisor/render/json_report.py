@@ -10,6 +10,7 @@ from advisor.model.advice import (
     Blocker,
     Change,
     Impossible,
+    NeverRuns,
     Ok,
     Split,
     SplitPart,
@@ -19,7 +20,7 @@ from advisor.model.advice import (
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding, SourceLocation
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _loc(loc: SourceLocation | None) -> dict[str, Any] | None:
@@ -62,15 +63,17 @@ def _recommendation(rec: Verdict) -> dict[str, Any]:
     resolved = False
     tried: tuple[str, ...] = ()
     blockers: tuple[Blocker, ...] = ()
+    never: tuple[NeverRuns, ...] = ()
+    suggestions: tuple[Change, ...] = ()
     match rec:
         case Ok():
-            ddtrace = rec.ddtrace
+            ddtrace, suggestions = rec.ddtrace, rec.suggestions
         case Upgrade():
             ddtrace, changes, resolved, tried = rec.ddtrace, rec.changes, rec.resolved, rec.tried
         case Split():
             split, changes = rec.split, rec.changes
         case Impossible():
-            blockers, tried = rec.blockers, rec.tried
+            blockers, tried, never = rec.blockers, rec.tried, rec.never_runs
         case _:
             assert_never(rec)
     return {
@@ -80,13 +83,23 @@ def _recommendation(rec: Verdict) -> dict[str, Any]:
         "floor_reasons": [{"version": r.version, "reason": r.reason} for r in rec.floor_reasons],
         "per_python": dict(rec.per_python),
         "split": [
-            {"marker": p.marker, "pythons": list(p.pythons), "ddtrace": p.ddtrace} for p in split
+            {
+                "marker": p.marker,
+                "pythons": list(p.pythons),
+                "ddtrace": p.ddtrace,
+                "capabilities_off": list(p.off),
+            }
+            for p in split
         ],
         "changes": [_change(c) for c in changes],
+        "suggestions": [_change(c) for c in suggestions],
         "resolved": resolved,
         "tried": list(tried),
         "blockers": [
             {"package": b.package, "wants": list(b.wants), "hint": b.hint} for b in blockers
+        ],
+        "never_runs": [
+            {"capability": n.capability, "where": list(n.where), "reason": n.reason} for n in never
         ],
     }
 
@@ -103,6 +116,9 @@ def to_dict(advice: Advice) -> dict[str, Any]:
             "versions": list(advice.python_versions),
         },
         "platforms": list(advice.platforms),
+        "deployment": None
+        if advice.deployment is None
+        else {"kind": advice.deployment, "source": advice.deployment_source},
         "ddtrace": None
         if d is None
         else {
@@ -123,6 +139,7 @@ def to_dict(advice: Advice) -> dict[str, Any]:
                 "min_version": c.min_version,
                 "project_min_version": c.project_min_version,
                 "status": c.status,
+                "after": c.after,
                 "reason": c.reason,
             }
             for c in advice.capabilities

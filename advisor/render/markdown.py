@@ -17,8 +17,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import assert_never
 
-from packaging.version import Version
-
 from advisor.errors import printable
 from advisor.model.advice import (
     Advice,
@@ -69,7 +67,11 @@ _WHY_OMITTED = f"{_WHY_OPEN}Omitted: too long for a comment.\n\n</details>\n\n"
 _HEAD_ROOM = 1024
 """Room left after the verdict and tables for the findings' note, or the head is cut."""
 _ALL_IN_JSON = "the JSON report (--format json; the Action's report-json output) has all of it"
-_STATUS = {"unlocked": "✅ unlocked", "locked": "🔒 locked", "unsupported": "⛔ unsupported"}
+_STATUS = {
+    "available": "✅ available",
+    "needs-upgrade": "⬆️ needs upgrade",
+    "unavailable": "⛔ unavailable",
+}
 _SEVERITY = (("error", "Errors", "❌"), ("warning", "Warnings", "⚠️"), ("info", "Notes", "📝"))
 
 
@@ -191,38 +193,24 @@ def _cut(advice: Advice, sections: Sequence[_Section], budget: int) -> str:
     return text + note(left_out)
 
 
-def _after_version(advice: Advice) -> tuple[str, Version | None]:
-    """The "after" column's title and the ddtrace the upgrade leaves (the lowest of a split)."""
+def _after_title(advice: Advice) -> str:
+    """The "after" column's title: the ddtrace the advice leaves (each arm of a split)."""
     rec = advice.recommendation
     match rec:
         case Ok():
-            return "After (no change)", None
+            return "After (no change)"
         case Upgrade():
-            return f"After ({escape(rec.ddtrace)})", Version(rec.ddtrace)
+            return f"After ({escape(rec.ddtrace)})"
         case Split():
-            versions = sorted(Version(p.ddtrace) for p in rec.split)
-            return f"After ({escape(' / '.join(str(v) for v in versions))})", versions[0]
+            return f"After ({escape(' / '.join(p.ddtrace for p in rec.split))})"
         case Impossible():
-            return "After (no release)", None
+            return "After (no release)"
         case _:
             assert_never(rec)
 
 
-def _after(advice: Advice, c: CapabilityResult, target: Version | None) -> str:
-    rec = advice.recommendation
-    match rec:
-        case Ok():  # nothing moves: the capability stays as it is now
-            return _STATUS[c.status]
-        case Upgrade() | Split() | Impossible():
-            pass
-        case _:
-            assert_never(rec)
-    if c.status == "unsupported":
-        return _STATUS[c.status]
-    if target is None:
-        return "—"
-    need = c.project_min_version
-    return _STATUS["unlocked" if need is not None and target >= Version(need) else "locked"]
+def _after(c: CapabilityResult) -> str:
+    return _STATUS[c.after] if c.after is not None else "—"
 
 
 def _capabilities(advice: Advice) -> _Section:
@@ -232,16 +220,13 @@ def _capabilities(advice: Advice) -> _Section:
     else:
         shown = d.current or d.specifier or ("version unknown" if d.url else "any version")
         now = f"Now ({escape(shown)})"
-    after_title, target = _after_version(advice)
     rows = []
     for c in advice.capabilities:
         state = _STATUS[c.status]
-        if c.status == "unsupported" and c.reason:
+        if c.status != "available" and c.reason:
             state += f" ({escape(c.reason)})"
-        rows.append(
-            (escape(c.name), escape(c.project_min_version or "—"), state, _after(advice, c, target))
-        )
-    return _table(("Capability", "Needs ddtrace", now, after_title), rows)
+        rows.append((escape(c.name), escape(c.project_min_version or "—"), state, _after(c)))
+    return _table(("Capability", "Needs ddtrace", now, _after_title(advice)), rows)
 
 
 def _changes(changes: Sequence[Change]) -> _Section:

@@ -155,9 +155,13 @@ def _upgrade_result(
             return None
         case Upgrade() | Split():
             text = verdict(advice)
-            unlocks = [c.name for c in advice.capabilities if c.status == "locked"]
+            unlocks = [
+                c.name
+                for c in advice.capabilities
+                if c.status == "needs-upgrade" and c.after == "available"
+            ]
             if unlocks:
-                text += f"; this unlocks {', '.join(unlocks)}"
+                text += f"; this makes {', '.join(unlocks)} available"
             return _result(UPGRADE_RULE, "warning", text, home, base)
         case Impossible():
             return _result(UPGRADE_RULE, "error", verdict(advice), home, base)

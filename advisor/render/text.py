@@ -18,7 +18,7 @@ def verdict(advice: Advice) -> str:
     current = d.current if d and d.current else None
     match rec:
         case Ok():
-            return f"ok: ddtrace {rec.ddtrace} already unlocks every requested capability"
+            return f"ok: ddtrace {rec.ddtrace} already gives every requested capability"
         case Upgrade():
             if d is None:
                 return f"add ddtrace>={rec.ddtrace} (the project does not declare ddtrace)"
@@ -26,12 +26,27 @@ def verdict(advice: Advice) -> str:
                 return f"upgrade ddtrace {current} -> {rec.ddtrace}"
             return f"raise ddtrace {d.specifier or '(no version)'} -> >={rec.ddtrace}"
         case Split():
-            parts = "; ".join(f"{p.ddtrace} for CPython {', '.join(p.pythons)}" for p in rec.split)
-            return f"no single ddtrace serves every CPython in scope: split by Python version ({parts})"
+            parts = "; ".join(
+                f"{p.ddtrace} for CPython {', '.join(p.pythons)}"
+                + (f" ({', '.join(p.off)} off there)" if p.off else "")
+                for p in rec.split
+            )
+            return f"split ddtrace by Python version: {parts}"
         case Impossible():
+            if rec.never_runs:
+                never = "; ".join(_never(n.name, n.where) for n in rec.never_runs)
+                return f"{never} (drop it from -c to plan the rest)"
             return "no ddtrace release can give the requested capabilities on these CPythons and platforms"
         case _:
             assert_never(rec)
+
+
+def _never(name: str, where: Sequence[str]) -> str:
+    if not where:
+        return f"{name} is not supported by AAP for Python"
+    if "AWS Lambda" in where:
+        return f"{name} never runs in AWS Lambda"
+    return f"{name} never runs on {', '.join(where)}"
 
 
 def _per_python(rec: Verdict) -> str:
@@ -90,12 +105,13 @@ def render(advice: Advice) -> str:
             else ""
         )
         lines.append(f"  ddtrace:    {now}{spec_txt}{locked}  [{d.source}]")
-    lines += ["", "Capabilities (needs -> now):"]
+    lines += ["", "Capabilities (needs: now -> after the advice):"]
     width = max((len(c.name) for c in advice.capabilities), default=0)
     for c in advice.capabilities:
         need = c.project_min_version or "-"
-        extra = f"  ({c.reason})" if c.reason and c.status == "unsupported" else ""
-        lines.append(f"  {c.name:<{width}}  {need:>8}  {c.status}{extra}")
+        extra = f"  ({c.reason})" if c.reason and c.status != "available" else ""
+        after = f" -> {c.after}" if c.after and c.after != c.status else ""
+        lines.append(f"  {c.name:<{width}}  {need:>8}  {c.status}{after}{extra}")
     if rec.floor_reasons:
         lines += ["", f"Floor {rec.floor}, set by:"]
         lines += [
@@ -109,7 +125,9 @@ def render(advice: Advice) -> str:
         case Impossible():
             lines += _blockers(rec.blockers)
         case Ok():
-            pass
+            if rec.suggestions:
+                lines += ["", "Suggested (nothing fails today):"]
+                lines += _changes(rec.suggestions)[2:]
         case _:
             assert_never(rec)
     if advice.integrations:

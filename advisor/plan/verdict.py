@@ -1,0 +1,336 @@
+"""The verdict: keep, move, split by CPython, or nothing serves.
+
+Three rules hold for every answer (issue 14):
+
+* a CPython that some release installs on is never left out: when no release at or above the
+  floor serves it, the answer splits, and that CPython keeps what the project has there (or the
+  least above it that installs, and runs whatever requested capability can run there);
+* no part of an answer goes below the version the project already has on those CPythons;
+* a project whose every pin or lock already meets the floor is ``ok``, even when a declared
+  range beside them admits older releases (that range gets a suggestion instead).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
+
+from advisor.knowledge.model import Capability, Knowledge
+from advisor.model.advice import (
+    Change,
+    DdtraceState,
+    FloorReason,
+    Impossible,
+    Ok,
+    Split,
+    SplitPart,
+    Upgrade,
+    Verdict,
+)
+from advisor.model.markers import marker_admits
+from advisor.model.project import Finding, Project
+from advisor.model.release import DDTRACE, Release
+from advisor.plan.current import installs_for
+from advisor.plan.serve import Server, markers, why_unserved
+
+__all__ = ["Context", "current_on", "recommend"]
+
+
+@dataclass(slots=True)
+class Context:
+    """What every part of the verdict looks at.
+
+    :param cap_floors: each active capability's own floor for this project (its documented
+        floor raised by the integrations found and, in Lambda, by the tracer's switches).
+    """
+
+    knowledge: Knowledge
+    project: Project
+    server: Server
+    state: DdtraceState | None
+    floor: Version
+    reasons: tuple[FloorReason, ...]
+    active: Sequence[Capability]
+    pythons: tuple[str, ...]
+    cap_floors: Mapping[str, Version]
+    left_out: set[str] = field(default_factory=set)
+    """CPythons the verdict leaves out (no release installs there, or none at or above what the
+    project already has): capability statuses do not count them."""
+    _alone: dict[str, Server] = field(default_factory=dict)
+    _installable: dict[str, bool] = field(default_factory=dict)
+
+    def alone(self, cap: Capability) -> Server:
+        """A server for ``cap`` alone (same platforms, exclusions and deployment)."""
+        if cap.id not in self._alone:
+            s = self.server
+            self._alone[cap.id] = Server(
+                s.snapshot, [cap], s.unavailable, s.platforms, s.excluded, s.aws_lambda
+            )
+        return self._alone[cap.id]
+
+    def can_run(self, cap: Capability, python: str) -> bool:
+        """Some release at or above the capability's floor runs it on ``python``."""
+        return self.alone(cap).smallest(self.cap_floors[cap.id], [python]) is not None
+
+    def installable(self, python: str) -> bool:
+        """Some release installs from a wheel on ``python`` on every platform."""
+        if python not in self._installable:
+            self._installable[python] = next(self.server.installable(python), None) is not None
+        return self._installable[python]
+
+
+def current_on(project: Project, python: str) -> Version | None:
+    """The lowest ddtrace the project's pins or locks install on ``python``, if any."""
+    exact, _ = installs_for(project, python)
+    return min(exact) if exact else None
+
+
+def recommend(ctx: Context, per_python: dict[str, str | None]) -> tuple[Verdict, list[Finding]]:
+    """The verdict for the CPythons in scope, and the warnings about CPythons it leaves out."""
+    shown_floor = str(ctx.floor) if ctx.reasons else None
+    served = [py for py in ctx.pythons if per_python[py] is not None]
+    findings: list[Finding] = []
+    if not ctx.active or not served:
+        for py in ctx.pythons:
+            if per_python[py] is None and ctx.active:
+                findings.append(_unserved(ctx, py))
+        return Impossible(per_python, shown_floor, ctx.reasons), findings
+    current = {py: current_on(ctx.project, py) for py in ctx.pythons}
+    for py in ctx.pythons:
+        if py not in served and not ctx.installable(py):
+            findings.append(_unserved(ctx, py))
+            ctx.left_out.add(py)
+    fallback = [py for py in ctx.pythons if py not in served and ctx.installable(py)]
+
+    bound = {py: max(ctx.floor, current[py] or ctx.floor) for py in served}
+    single = ctx.server.smallest(max(bound.values()), served)
+    if single is not None:
+        groups: list[tuple[list[str], Release]] = [(list(served), single)]
+        stranded: list[str] = []
+    else:
+        groups, stranded = ctx.server.split(ctx.floor, served, bound)
+    kept: list[tuple[list[str], Release, tuple[str, ...]]] = []
+    for py in fallback:
+        choice = _fallback(ctx, py, current[py])
+        if choice is None:
+            stranded.append(py)
+            continue
+        release, off = choice
+        if kept and kept[-1][1] == release and kept[-1][2] == off:
+            kept[-1][0].append(py)
+        else:
+            kept.append(([py], release, off))
+    for py in stranded:
+        findings.append(_stranded(ctx, py, current[py]))
+    ctx.left_out.update(stranded)
+
+    if not kept and len(groups) == 1:
+        target = groups[0][1]
+        if ctx.state is not None and _enough(ctx, groups[0][0]):
+            least = ctx.server.smallest(ctx.floor, groups[0][0]) or target
+            suggestions = _range_suggestions(ctx, least, groups[0][0])
+            findings += [_suggestion_finding(c) for c in suggestions]
+            kept_version = ctx.state.current or str(target.version)
+            return Ok(kept_version, per_python, shown_floor, ctx.reasons, suggestions), findings
+        change = Change(
+            DDTRACE,
+            ctx.state.current if ctx.state else None,
+            str(target.version),
+            from_specifier=ctx.state.specifier if ctx.state else None,
+            source=ctx.state.source if ctx.state else None,
+        )
+        return Upgrade(
+            str(target.version), (change,), per_python, shown_floor, ctx.reasons
+        ), findings
+    arms = sorted(
+        [(g, r, ()) for g, r in groups] + kept, key=lambda arm: ctx.pythons.index(arm[0][0])
+    )
+    parts = tuple(
+        SplitPart(marker, tuple(g), str(r.version), off)
+        for (g, r, off), marker in zip(arms, markers([a[0] for a in arms]), strict=True)
+    )
+    findings += [_kept_finding(ctx, part, served) for part in parts if part.off]
+    changes = tuple(
+        Change(
+            DDTRACE,
+            ctx.state.current if ctx.state else None,
+            part.ddtrace,
+            from_specifier=ctx.state.specifier if ctx.state else None,
+            to_specifier=f"=={part.ddtrace}; {part.marker}" if part.marker else f"=={part.ddtrace}",
+            source=ctx.state.source if ctx.state else None,
+        )
+        for part in parts
+        if any(current[py] != Version(part.ddtrace) for py in part.pythons)
+    )
+    return Split(parts, changes, per_python, shown_floor, ctx.reasons), findings
+
+
+def _fallback(
+    ctx: Context, python: str, current: Version | None
+) -> tuple[Release, tuple[str, ...]] | None:
+    """What a CPython no release at or above the floor serves gets, and the capabilities that
+    stay off there; ``None`` when nothing at or above the project's own version installs."""
+    can = [c for c in ctx.active if ctx.can_run(c, python)]
+    off = tuple(c.name for c in ctx.active if c not in can)
+    start = current or Version("0")
+    if can:
+        sub = Server(
+            ctx.server.snapshot,
+            can,
+            ctx.server.unavailable,
+            ctx.server.platforms,
+            ctx.server.excluded,
+            ctx.server.aws_lambda,
+        )
+        floor = max(ctx.cap_floors[c.id] for c in can)
+        found = sub.smallest(max(floor, start), [python])
+        if found is not None:
+            return found, off
+    if current is not None:
+        nxt = next(ctx.server.installable(python, current), None)
+        return (nxt, off) if nxt is not None else None
+    ranges = [
+        d.parsed_specifier
+        for d in ctx.project.named(DDTRACE)
+        if d.role in ("declared", "constraint") and marker_admits(d.marker, python)
+    ]
+    if ranges:  # the least the declared range allows there: what it keeps
+        allowed = [
+            r for r in ctx.server.installable(python) if all(s.contains(r.version) for s in ranges)
+        ]
+        if allowed:
+            return allowed[0], off
+    newest = None
+    for release in ctx.server.installable(python):
+        newest = release
+    return (newest, off) if newest is not None else None
+
+
+def _unserved(ctx: Context, python: str) -> Finding:
+    why = why_unserved(ctx.knowledge, ctx.server, ctx.floor, python)
+    return Finding("python-unserved", "warning", f"CPython {python} left out: {why}")
+
+
+def _stranded(ctx: Context, python: str, current: Version | None) -> Finding:
+    has = f"ddtrace {current}" if current else "the project's ddtrace"
+    return Finding(
+        "python-unserved",
+        "warning",
+        f"CPython {python} left out: {has} (what it has there) is above every release that "
+        "installs and runs the requested capabilities there, and aap-advise never proposes a "
+        "version below the current one",
+    )
+
+
+def _kept_finding(ctx: Context, part: SplitPart, served: Sequence[str]) -> Finding:
+    names = ", ".join(part.off)
+    pys = ", ".join(part.pythons)
+    verb = "stays" if len(part.off) == 1 else "stay"
+    low, high = served[0], served[-1]
+    if all(ctx.pythons.index(p) < ctx.pythons.index(low) for p in part.pythons):
+        wider = f"raising the declared Python range to >={low}"
+    elif all(ctx.pythons.index(p) > ctx.pythons.index(high) for p in part.pythons):
+        wider = f"capping the declared Python range below {_next_minor(high)}"
+    else:
+        wider = f"leaving CPython {pys} out of the declared Python range"
+    return Finding(
+        "capability-python-off",
+        "warning",
+        f"{names} {verb} off on CPython {pys}: no ddtrace release that installs there runs "
+        f"{'it' if len(part.off) == 1 else 'them'}, so those CPythons keep ddtrace {part.ddtrace}; "
+        f"{wider} (now {ctx_source(ctx)}) removes the split",
+    )
+
+
+def ctx_source(ctx: Context) -> str:
+    """Where the CPython range came from, for a hint."""
+    return ctx.project.python.source if ctx.project.python else "the CPythons in scope"
+
+
+def _next_minor(python: str) -> str:
+    major, minor = python.split(".")[:2]
+    return f"{major}.{int(minor.rstrip('t')) + 1}"
+
+
+def _enough(ctx: Context, served: Sequence[str]) -> bool:
+    """The project's ddtrace already gives every capability on every served CPython.
+
+    Pins and locks decide where there are any (a range beside them is only advised up);
+    without them, the least release the declared range admits must be enough.
+    """
+    for py in served:
+        exact, ranges = installs_for(ctx.project, py)
+        if exact:
+            if not all(_exact_enough(ctx, v, py) for v in exact):
+                return False
+        elif not ranges or not all(_range_enough(ctx, d.parsed_specifier, py) for d in ranges):
+            return False
+    return True
+
+
+def _exact_enough(ctx: Context, version: Version, python: str) -> bool:
+    if version < ctx.floor:
+        return False
+    release = ctx.server.snapshot.get(version)
+    if release is None:
+        newest = ctx.server.snapshot.newest
+        # Newer than the snapshot: its wheels cannot be checked; trusted (and reported).
+        return newest is not None and version > newest.version
+    return ctx.server.serves(release, python)
+
+
+def _range_enough(ctx: Context, spec: SpecifierSet, python: str) -> bool:
+    """The least release ``spec`` admits on ``python`` is at or above the floor and serves it."""
+    least = _least_admitted(ctx, spec, python)
+    return least is not None and least.version >= ctx.floor and ctx.server.serves(least, python)
+
+
+def _least_admitted(ctx: Context, spec: SpecifierSet, python: str) -> Release | None:
+    if not spec:
+        return None  # a bare name admits every release, the oldest included
+    return next(
+        (
+            r
+            for r in ctx.server.snapshot.final()
+            if spec.contains(r.version) and r.admits_python(python)
+        ),
+        None,
+    )
+
+
+def _range_suggestions(ctx: Context, target: Release, served: Sequence[str]) -> tuple[Change, ...]:
+    """Declared ranges admitting releases below the floor, beside pins or locks that meet it."""
+    out = []
+    for dep in ctx.project.named(DDTRACE):
+        if dep.role not in ("declared", "constraint") or dep.version or dep.url:
+            continue
+        reached = [py for py in served if marker_admits(dep.marker, py)]
+        if not reached or all(_range_enough(ctx, dep.parsed_specifier, py) for py in reached):
+            continue
+        out.append(
+            Change(
+                DDTRACE,
+                None,
+                None,
+                from_specifier=dep.specifier or None,
+                to_specifier=f">={target.version}",
+                source=dep.source,
+                marker=dep.marker,
+                reason=f"admits releases below {ctx.floor}; a fresh resolution could pick one",
+            )
+        )
+    return tuple(out)
+
+
+def _suggestion_finding(change: Change) -> Finding:
+    was = f"ddtrace{change.from_specifier}" if change.from_specifier else "a bare ddtrace"
+    return Finding(
+        "range-below-floor",
+        "info",
+        f"{was} admits releases below the floor; raise it to ddtrace{change.to_specifier} "
+        "(--fix does)",
+        change.source,
+    )

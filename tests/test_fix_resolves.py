@@ -13,14 +13,19 @@ its own pin for 3.8; 3.15 is left out, no release serves it.
 
 from __future__ import annotations
 
+import json
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests._helpers import OFFLINE, ROOT, run_cli
 from tests.indexserver import LocalIndex
-from tests.uvcompile import DATA, EXPECTED, SCENARIOS, Scenario, compile_each, pins
+from tests.uvcompile import DATA, EXPECTED, PYTHONS, SCENARIOS, Scenario, compile_each, pins
+
+FIXTURE = ROOT / "fixtures" / "split-py38" / "pyproject.toml"
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +79,29 @@ def test_one_pin_for_every_cpython_fails_on_3_8(
     runs = compile_each(uv, path, ("3.8", "3.9"), uv_index.url, tmp_path / "cache")
     assert runs["3.8"].returncode != 0 and "ddtrace" in runs["3.8"].stderr, runs["3.8"]
     assert pins(runs["3.9"].stdout).get("ddtrace") == "4.6.0", runs["3.9"].stderr
+
+
+def test_fix_then_uv_pip_compile_resolves_on_every_cpython(
+    tmp_path: Path, uv: str, uv_index: LocalIndex
+) -> None:
+    # The acceptance test of issue 14: --fix, then a real resolution of the fixed file for
+    # every CPython the report's split serves, each to the ddtrace the split names for it.
+    project = tmp_path / "project" / "pyproject.toml"
+    project.parent.mkdir()
+    shutil.copyfile(FIXTURE, project)
+    report = run_cli(str(project), *OFFLINE, "--format", "json")
+    assert report.returncode == 1 and "Traceback" not in report.stderr, report.stderr
+    advice = json.loads(report.stdout)
+    assert advice["python"]["versions"] == [*PYTHONS, "3.15"]
+    recommendation = advice["recommendation"]
+    assert recommendation["status"] == "split", recommendation
+    split = {
+        python: group["ddtrace"] for group in recommendation["split"] for python in group["pythons"]
+    }
+    assert split == EXPECTED  # 3.8 keeps its pin, 3.9 to 3.14 get 4.6.0, 3.15 is left out
+
+    fixed = run_cli(str(project), *OFFLINE, "--fix")
+    assert fixed.returncode == 1 and "Traceback" not in fixed.stderr, fixed.stderr
+    assert project.read_bytes() != FIXTURE.read_bytes()
+    runs = compile_each(uv, project, list(split), uv_index.url, tmp_path / "cache")
+    assert _resolved(runs) == split, project.read_text()

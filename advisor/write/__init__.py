@@ -122,6 +122,8 @@ def plan_fix(project: Project, advice: Advice, *, hashes: HashLookup | None) -> 
     """
     rec = advice.recommendation
     match rec:
+        case Ok() if rec.suggestions:
+            return _raise_ranges(project, advice, rec, hashes)
         case Ok():
             return FixPlan(
                 messages=["nothing to change: ddtrace already gives every requested capability"]
@@ -158,6 +160,41 @@ def plan_fix(project: Project, advice: Advice, *, hashes: HashLookup | None) -> 
             if want.raise_floor:  # ddtrace itself: the advice cannot be followed by --fix
                 by_hand.append(message)
     return _sibling_locks(replace(plan, messages=messages, by_hand=by_hand), targets)
+
+
+def _raise_ranges(project: Project, advice: Advice, rec: Ok, hashes: HashLookup | None) -> FixPlan:
+    """An ``ok`` project's declared ranges that admit releases below the floor, raised to it.
+
+    Only the files holding those ranges are edited, and only when every ddtrace declaration in
+    them is such a range (a pin there would be moved to the floor, below what it installs). A lock
+    made stale by the edit is re-locked keeping the version it has.
+    """
+    pythons = tuple(py for py in advice.python_versions if rec.per_python.get(py))
+    floor = next(
+        (s.to_specifier.removeprefix(">=") for s in rec.suggestions if s.to_specifier), rec.ddtrace
+    )
+    edit = Targets({DDTRACE: Want(DDTRACE, (Arm(floor, "", pythons),), raise_floor=True)}, pythons)
+    keep = Targets(
+        {DDTRACE: Want(DDTRACE, (Arm(rec.ddtrace, "", pythons),), raise_floor=True)}, pythons
+    )
+    wanted = {s.source for s in rec.suggestions if s.source is not None}
+    kinds = {m.path: m.kind for m in project.manifests}
+    by_file: dict[str, list[Dependency]] = {}
+    for dep in project.named(DDTRACE):
+        by_file.setdefault(dep.source.file, []).append(dep)
+    plan = FixPlan()
+    for file, deps in by_file.items():
+        if not any(d.source in wanted for d in deps):
+            continue
+        if any(d.source not in wanted for d in deps):
+            message = (
+                f"{file}: ddtrace is declared there both as a range below {floor} and otherwise; "
+                f"raise the range to >={floor} by hand"
+            )
+            plan = plan.merged(FixPlan(messages=[message], by_hand=[message]))
+            continue
+        plan = plan.merged(_edit_file(file, kinds.get(file), deps, edit, hashes))
+    return _sibling_locks(plan, keep)
 
 
 def _edit_file(

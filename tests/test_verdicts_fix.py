@@ -1,0 +1,119 @@
+"""Issue 14 through the writers: the rule-1 split in --write-constraints and the Markdown report,
+and rule 5's range suggestion, which --fix applies without moving what the pins or locks hold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from advisor.frontends.cli import main
+from tests._helpers import OFFLINE
+
+PY38 = """[project]
+name = "svc"
+version = "1.0"
+requires-python = ">=3.8"
+dependencies = ["ddtrace==3.19.9"]
+"""
+
+UV_LOCK = """version = 1
+revision = 3
+requires-python = ">=3.12"
+
+[[package]]
+name = "ddtrace"
+version = "4.10.5"
+source = { registry = "https://pypi.org/simple" }
+
+[[package]]
+name = "svc"
+version = "1.0"
+source = { virtual = "." }
+dependencies = [{ name = "ddtrace" }]
+"""
+
+
+def _pyproject(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_split_in_constraints_and_markdown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _pyproject(tmp_path, PY38)
+    constraints = tmp_path / "constraints.txt"
+    code = main(
+        [str(path), *OFFLINE, "--format", "markdown", "--write-constraints", str(constraints)]
+    )
+    assert code == 1
+    md = capsys.readouterr().out
+    assert "split ddtrace by Python version: 3.19.9 for CPython 3.8" in md
+    assert '\\==4.6.0; python\\_version &gt;= "3.9"' in md  # the moving arm, in the change set
+    assert "API Security stays off on CPython 3.8" in md
+    lines = constraints.read_text(encoding="utf-8").splitlines()
+    assert 'ddtrace==3.19.9; python_version < "3.9"' in lines
+    assert 'ddtrace==4.6.0; python_version >= "3.9"' in lines
+    assert path.read_text(encoding="utf-8") == PY38  # a report and an overlay, not an edit
+
+
+def test_split_json_names_what_stays_off(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = _pyproject(tmp_path, PY38)
+    assert main([str(path), *OFFLINE, "--format", "json"]) == 1
+    rec = json.loads(capsys.readouterr().out)["recommendation"]
+    assert rec["split"][0] == {
+        "marker": 'python_version < "3.9"',
+        "pythons": ["3.8"],
+        "ddtrace": "3.19.9",
+        "capabilities_off": ["API Security"],
+    }
+    assert rec["split"][1]["capabilities_off"] == []
+    # Only the arm that moves is a change; 3.8 keeps its pin.
+    assert [c["to"] for c in rec["changes"]] == ["4.6.0"]
+
+
+def test_range_suggestion_is_ok_and_fix_raises_it_keeping_the_lock(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _pyproject(
+        tmp_path,
+        '[project]\nname = "svc"\nversion = "1.0"\nrequires-python = ">=3.12"\n'
+        'dependencies = ["ddtrace>=3.16"]\n',
+    )
+    (tmp_path / "uv.lock").write_text(UV_LOCK, encoding="utf-8")
+    args = [str(path), str(tmp_path / "uv.lock"), *OFFLINE, "--python", "3.12"]
+    assert main([*args, "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    rec = report["recommendation"]
+    assert rec["status"] == "ok" and rec["ddtrace"] == "4.10.5"
+    assert [s["to_specifier"] for s in rec["suggestions"]] == [">=4.6.0"]
+    assert "range-below-floor" in {f["id"] for f in report["findings"]}
+    assert main([*args, "--diff"]) == 1
+    captured = capsys.readouterr()
+    assert '-dependencies = ["ddtrace>=3.16"]' in captured.out
+    assert '+dependencies = ["ddtrace>=4.6.0"]' in captured.out
+    # The lock goes stale (it records the requirement) and is re-locked on what it holds.
+    assert "uv lock --upgrade-package ddtrace==4.10.5" in captured.err
+    assert "ddtrace==4.6.0" not in captured.err
+
+
+def test_range_beside_a_pin_in_one_file_is_left_to_the_user(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    req = tmp_path / "requirements.txt"
+    req.write_text("ddtrace==4.10.5\n", encoding="utf-8")
+    path = _pyproject(
+        tmp_path,
+        '[project]\nname = "svc"\nversion = "1.0"\ndependencies = ["ddtrace>=3.16"]\n\n'
+        '[tool.uv]\nconstraint-dependencies = ["ddtrace==4.10.5"]\n',
+    )
+    before = path.read_text(encoding="utf-8")
+    assert main([str(path), str(req), *OFFLINE, "--python", "3.12", "--fix"]) == 1
+    err = capsys.readouterr().err
+    assert "raise the range to >=4.6.0 by hand" in err
+    assert path.read_text(encoding="utf-8") == before  # the pin is never moved down to the floor

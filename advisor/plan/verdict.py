@@ -171,11 +171,12 @@ def recommend(ctx: Context, per_python: dict[str, str | None]) -> tuple[Verdict,
 def _fallback(
     ctx: Context, python: str, current: Version | None
 ) -> tuple[Release, tuple[str, ...]] | None:
-    """What a CPython no release at or above the floor serves gets, and the capabilities that
-    stay off there; ``None`` when nothing at or above the project's own version installs."""
+    """What a CPython no release at or above the floor serves gets, and the requested
+    capabilities that stay off there on it; ``None`` when nothing at or above the project's
+    own version installs there."""
     can = [c for c in ctx.active if ctx.can_run(c, python)]
-    off = tuple(c.name for c in ctx.active if c not in can)
     start = current or Version("0")
+    release: Release | None = None
     if can:
         sub = Server(
             ctx.server.snapshot,
@@ -185,28 +186,38 @@ def _fallback(
             ctx.server.excluded,
             ctx.server.aws_lambda,
         )
-        floor = max(ctx.cap_floors[c.id] for c in can)
-        found = sub.smallest(max(floor, start), [python])
-        if found is not None:
-            return found, off
-    if current is not None:
-        nxt = next(ctx.server.installable(python, current), None)
-        return (nxt, off) if nxt is not None else None
+        release = sub.smallest(max(max(ctx.cap_floors[c.id] for c in can), start), [python])
+    if release is None and current is not None:
+        release = next(ctx.server.installable(python, current), None)
+        if release is None:
+            return None
+    if release is None:
+        release = _kept_by_range(ctx, python)
+    if release is None:
+        return None
+    off = tuple(
+        c.name
+        for c in ctx.active
+        if release.version < ctx.cap_floors[c.id] or not ctx.alone(c).serves(release, python)
+    )
+    return release, off
+
+
+def _kept_by_range(ctx: Context, python: str) -> Release | None:
+    """Without a pin: the least release the declared ranges allow on ``python`` (what they keep),
+    else, with ddtrace not declared, the newest release that installs there."""
     ranges = [
         d.parsed_specifier
         for d in ctx.project.named(DDTRACE)
         if d.role in ("declared", "constraint") and marker_admits(d.marker, python)
     ]
-    if ranges:  # the least the declared range allows there: what it keeps
-        allowed = [
-            r for r in ctx.server.installable(python) if all(s.contains(r.version) for s in ranges)
-        ]
-        if allowed:
-            return allowed[0], off
+    installable = ctx.server.installable(python)
+    if ranges:
+        return next((r for r in installable if all(s.contains(r.version) for s in ranges)), None)
     newest = None
-    for release in ctx.server.installable(python):
-        newest = release
-    return (newest, off) if newest is not None else None
+    for newest in installable:  # noqa: B007 - the last one is wanted
+        pass
+    return newest
 
 
 def _unserved(ctx: Context, python: str) -> Finding:

@@ -93,6 +93,37 @@ def test_integration_floors_from_facts() -> None:
     assert [e.name for e in tornado.env] == ["DD_TRACE_TORNADO_ENABLED"]
 
 
+def test_tornado_floor_covers_every_request_capability() -> None:
+    """Facts 1.1: AAP for Tornado came in 4.4.0; beyond HTTP monitoring that is an inference."""
+    tornado = matrix.load().integration("tornado")
+    floors = {f.capability: f for f in tornado.floors}
+    assert set(floors) == {
+        "http-monitoring",
+        "exploit-prevention",
+        "api-security",
+        "account-takeover-protection",
+    }
+    assert {str(f.min_version) for f in floors.values()} == {"4.4.0"}
+    for cap, floor in floors.items():
+        if cap != "http-monitoring":
+            assert "inference" in floor.what and "inference" in floor.source, cap
+    (switch,) = tornado.env
+    assert switch.capabilities == set(floors)
+    assert switch.needed_by(["api-security"]) and not switch.needed_by(["sca"])
+
+
+def test_env_capability_must_be_known() -> None:
+    caps = _data("capabilities.toml")
+    parts = matrix.parse_capabilities(caps, "capabilities.toml")
+    data = _data("integrations.toml")
+    tornado = next(i for i in data["integration"] if i["id"] == "tornado")
+    tornado["env"][0]["capability"] = ["http-monitoring", "telepathy"]
+    with pytest.raises(KnowledgeError, match="unknown capability 'telepathy'"):
+        matrix.parse_integrations(
+            data, "integrations.toml", {c.id for c in parts["capabilities"]}, set(parts["features"])
+        )
+
+
 def test_integrations_found_by_distribution() -> None:
     k = matrix.load()
     for dist, integ in [

@@ -8,7 +8,7 @@ and CPythons.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
@@ -24,7 +24,8 @@ class EnvSwitch:
 
     ``need``: ``on`` (must be set to ``value``), ``default`` (already ``value`` by default; say
     so, do nothing) or ``unset`` (must not be set at all). ``ddtrace`` limits the releases it
-    applies to; ``capability`` ties an integration's switch to one capability.
+    applies to; ``capabilities`` ties an integration's switch to the capabilities that need it
+    (empty: to every capability).
     """
 
     name: str
@@ -33,11 +34,15 @@ class EnvSwitch:
     note: str | None
     source: str
     ddtrace: SpecifierSet | None = None
-    capability: str | None = None
+    capabilities: frozenset[str] = frozenset()
 
     def applies_to(self, version: Version) -> bool:
         """True when the switch matters for ddtrace ``version``."""
         return self.ddtrace is None or self.ddtrace.contains(version, prereleases=True)
+
+    def needed_by(self, capability_ids: Collection[str]) -> bool:
+        """True when one of ``capability_ids`` needs the switch (any does when it names none)."""
+        return not self.capabilities or any(c in self.capabilities for c in capability_ids)
 
 
 @dataclass(frozen=True, slots=True)

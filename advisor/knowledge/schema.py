@@ -246,8 +246,21 @@ def _env(f: Fields) -> EnvSwitch:
         note=f.raw.get("note"),
         source=f.text("source"),
         ddtrace=f.optional("ddtrace", f.spec),
-        capability=f.raw.get("capability"),
+        capabilities=_ids(f, "capability"),
     )
+
+
+def _ids(f: Fields, key: str) -> frozenset[str]:
+    """One id or a list of ids at ``key`` (absent: none)."""
+    value = f.raw.get(key)
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        return frozenset((value,))
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return frozenset(value)
+    f.fail("expected an id or a non-empty list of ids", key)
+    return frozenset()
 
 
 def _python_gate(f: Fields) -> PythonGate:
@@ -334,7 +347,7 @@ def _integration(
     env = tuple(_env(x) for x in f.rows("env"))
     f.known([x.capability for x in floors], cap_ids, "capability", "floors")
     f.known([x.capability for x in caveats], cap_ids, "capability", "caveats")
-    f.known([x.capability for x in env if x.capability], cap_ids, "capability", "env")
+    f.known(sorted({c for x in env for c in x.capabilities}), cap_ids, "capability", "env")
     if f.has("unsupported"):
         f.known([f.raw["unsupported"]], cap_ids, "capability", "unsupported")
     return Integration(

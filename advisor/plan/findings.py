@@ -165,7 +165,7 @@ def _env(
     active_ids = {c.id for c in active}
     for f in found:
         for sw in knowledge.integration(f.id).env:
-            if sw.applies_to(target) and (sw.capability is None or sw.capability in active_ids):
+            if sw.applies_to(target) and sw.needed_by(active_ids):
                 wanted.setdefault(sw.name, []).append((sw, f"{f.name} ({f.distribution} found)"))
     out = []
     for name, uses in wanted.items():

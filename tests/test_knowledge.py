@@ -155,6 +155,115 @@ def test_declared_range_follows_release() -> None:
     assert psycopg.declared_for(Version("3.0.0"), "psycopg") is None
 
 
+def test_declared_range_can_stop_and_admit_any_version() -> None:
+    """Facts 3.2: mysqlclient >=1.3 to 2.0, not listed 2.10-3.0, "*" from 3.10."""
+    mysqlclient = matrix.load().integration("mysqlclient")
+    old = mysqlclient.declared_for(Version("2.9.1"), "mysqlclient")
+    assert old is not None and str(old.spec) == ">=1.3"
+    assert mysqlclient.declared_for(Version("2.10.0"), "mysqlclient") is None
+    assert mysqlclient.declared_for(Version("3.0.0"), "mysqlclient") is None
+    for ddtrace in ("3.10.0", "4.16.0"):
+        anything = mysqlclient.declared_for(Version(ddtrace), "mysqlclient")
+        assert anything is not None and anything.spec.contains("0.1", prereleases=True)
+
+
+def test_runtime_rows_are_or_ed_ranges() -> None:
+    """The docs' "2.7, 3.5-3.11" for ddtrace <2 is two ranges, not one that admits nothing."""
+    k = matrix.load()
+    (old,) = [r for r in k.runtimes if str(r.ddtrace) == "<2"]
+    assert [py for py in ("2.7", "3.4", "3.5", "3.11", "3.12") if old.admits_python(py)] == [
+        "2.7",
+        "3.5",
+        "3.11",
+    ]
+    for row in k.runtimes:
+        assert any(row.admits_python(p.version) for p in k.pythons), row
+
+
+def _shipped(name: str) -> str:
+    return (resources.files("advisor.knowledge") / "data" / name).read_text(encoding="utf-8")
+
+
+# One edit to a shipped file each (old text, new text): a range that admits nothing.
+EMPTY_RANGES = {
+    "runtime python": (
+        "capabilities.toml",
+        'python = ["==2.7.*", ">=3.5,<3.12"]',
+        'python = "==2.7.*,>=3.5,<3.12"',
+        "runtime[3].python: '==2.7.*,>=3.5,<3.12' admits no CPython",
+    ),
+    "runtime python list member": (
+        "capabilities.toml",
+        'python = ["==2.7.*", ">=3.5,<3.12"]',
+        'python = ["==2.7.*", ">=3.5,<3.5"]',
+        "runtime[3].python[1]: '>=3.5,<3.5' admits no CPython",
+    ),
+    "python gate": (
+        "capabilities.toml",
+        'python = "<3.15", source',
+        'python = ">=3.16", source',
+        "capability[8].python_gates[3].python: '>=3.16' admits no CPython",
+    ),
+    "python gate ddtrace": (
+        "capabilities.toml",
+        'ddtrace = ">=2.3.2,<2.19.0"',
+        'ddtrace = ">=2.19.0,<2.3.2"',
+        "capability[8].python_gates[1].ddtrace: '>=2.19.0,<2.3.2' admits no version",
+    ),
+    "capability env ddtrace": (
+        "capabilities.toml",
+        'ddtrace = "<1.7.0"',
+        'ddtrace = "<1.7.0,>1.7.0"',
+        "capability[6].env[1].ddtrace: '<1.7.0,>1.7.0' admits no version",
+    ),
+    "branch": (
+        "capabilities.toml",
+        'spec = ">=3.0,<4"',
+        'spec = ">=4.0,<3"',
+        "branch[1].spec: '>=4.0,<3' admits no version",
+    ),
+    "note": (
+        "capabilities.toml",
+        'ddtrace = "<3.0.0"',
+        'ddtrace = "<3.0.0,==3.*"',
+        "note[2].ddtrace: '<3.0.0,==3.*' admits no version",
+    ),
+    "declared range": (
+        "integrations.toml",
+        '["4.6.0", ">=2.2.8"]',
+        '["4.6.0", "==2.2.8,!=2.2.8"]',
+        "integration[0].declared[4]: '==2.2.8,!=2.2.8' admits no version",
+    ),
+    "integration env ddtrace": (
+        "integrations.toml",
+        'ddtrace = "<3.18.0"',
+        'ddtrace = "<3.18.0,>=3.18"',
+        "env[0].ddtrace: '<3.18.0,>=3.18' admits no version",
+    ),
+}
+
+
+@pytest.mark.parametrize("edit", EMPTY_RANGES.values(), ids=list(EMPTY_RANGES))
+def test_a_range_that_admits_nothing_is_refused(edit: tuple[str, str, str, str]) -> None:
+    """The loader refuses a data file with a range that admits nothing, naming file and entry."""
+    name, old, new, problem = edit
+    assert old in _shipped(name)
+
+    def read(wanted: str) -> str:
+        text = _shipped(wanted)
+        return text.replace(old, new, 1) if wanted == name else text
+
+    with pytest.raises(KnowledgeError) as err:
+        matrix.load_from(read)
+    text = err.value.render()
+    assert f"advisor/knowledge/data/{name}: 1 problem(s)" in text
+    assert problem in text
+
+
+def test_shipped_files_load_through_load_from() -> None:
+    assert matrix.load_from(_shipped) == matrix.load()
+
+
 def test_iast_gates() -> None:
     iast = matrix.load().capability("iast")
     assert iast is not None

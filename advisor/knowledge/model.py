@@ -15,6 +15,8 @@ from typing import Literal, TypeVar
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
+from advisor.model.release import python_minor_admitted
+
 EnvNeed = Literal["on", "default", "unset"]
 
 
@@ -112,11 +114,16 @@ class Caveat:
 
 @dataclass(frozen=True, slots=True)
 class DeclaredRange:
-    """From ddtrace ``since`` on, ddtrace declares support for library versions ``spec``."""
+    """From ddtrace ``since`` on, ddtrace declares support for library versions ``spec``.
+
+    An empty ``spec`` is the docs' ``*`` (any version); ``listed`` false means the library is
+    not in the table from ``since`` on, so no range is declared until a later row.
+    """
 
     since: Version
     spec: SpecifierSet
     distributions: frozenset[str] | None
+    listed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +155,11 @@ class Integration:
     note: str | None
 
     def declared_for(self, ddtrace: Version, distribution: str) -> DeclaredRange | None:
-        """The declared range in force at ddtrace ``ddtrace`` for ``distribution``."""
-        return _latest(self.declared, ddtrace, distribution, lambda r: r.since)
+        """The declared range in force at ddtrace ``ddtrace`` for ``distribution``: ``None``
+        before the first row and where the newest row at or below it is not listed; a range
+        with an empty spec where any version is declared (``*``)."""
+        found = _latest(self.declared, ddtrace, distribution, lambda r: r.since)
+        return found if found is not None and found.listed else None
 
     def tested_for(self, ddtrace: Version, distribution: str) -> TestedRange | None:
         """The tested range of the newest read tag at or below ``ddtrace``."""
@@ -190,11 +200,15 @@ class Branch:
 
 @dataclass(frozen=True, slots=True)
 class Runtime:
-    """A documented runtime row: ddtrace range, CPython range, platforms."""
+    """A documented runtime row: ddtrace range, CPython ranges (any of them), platforms."""
 
     ddtrace: SpecifierSet
-    python: SpecifierSet
+    python: tuple[SpecifierSet, ...]
     platforms: frozenset[str]
+
+    def admits_python(self, python: str) -> bool:
+        """One of the row's CPython ranges admits CPython minor ``python`` (``"3.12"``)."""
+        return any(python_minor_admitted(spec, python) for spec in self.python)
 
 
 @dataclass(frozen=True, slots=True)

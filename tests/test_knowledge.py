@@ -264,6 +264,42 @@ def test_shipped_files_load_through_load_from() -> None:
     assert matrix.load_from(_shipped) == matrix.load()
 
 
+def test_platform_minimums_from_facts() -> None:
+    """Facts 5.5: macOS 14.0 from 4.2.0 (arm64 and x86_64); musl 1.2 from 2.19.0."""
+    lines = {m.id: m for m in matrix.load().platform_minimums}
+    macos, musl = lines["macos-14"], lines["musl-1.2"]
+    assert macos.since == Version("4.2.0") and macos.platforms == {"macos-arm64", "macos-x86_64"}
+    assert musl.since == Version("2.19.0")
+    assert musl.platforms == {"musllinux-x86_64", "musllinux-aarch64"}
+    assert all(m.source for m in lines.values())
+    assert macos.crossed(Version("4.1.1"), Version("4.6.0"))
+    assert macos.crossed(None, Version("4.2.0"))
+    assert not macos.crossed(Version("4.2.0"), Version("4.6.0"))
+    assert not macos.crossed(None, Version("4.1.1"))
+
+
+def test_platforms_file_is_validated() -> None:
+    def read(name: str) -> str:
+        text = _shipped(name)
+        if name == "platforms.toml":
+            text = text.replace('"macos-x86_64"]', '"macos-ppc"]').replace(
+                'since = "2.19.0"', 'since = "soon"'
+            )
+            text = text.replace('id = "musl-1.2"', 'id = "macos-14"')
+        return text
+
+    with pytest.raises(KnowledgeError) as err:
+        matrix.load_from(read)
+    text = err.value.render()
+    assert "advisor/knowledge/data/platforms.toml: 3 problem(s)" in text
+    for needle in (
+        "minimum[0].platforms: unknown platform 'macos-ppc'",
+        "minimum[1].since: not a version: 'soon'",
+        "minimum[1].id: id 'macos-14' used twice",
+    ):
+        assert needle in text
+
+
 def test_iast_gates() -> None:
     iast = matrix.load().capability("iast")
     assert iast is not None

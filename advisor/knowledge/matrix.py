@@ -1,5 +1,5 @@
-"""The compatibility knowledge, loaded once: capabilities, integrations, branches, runtimes and
-CPythons.
+"""The compatibility knowledge, loaded once: capabilities, integrations, branches, runtimes,
+CPythons and platform minimums.
 
 :func:`load` reads the TOML files in ``advisor/knowledge/data`` and checks each against its
 schema (:mod:`advisor.knowledge.schema`), which reports *all* problems in one
@@ -20,10 +20,18 @@ from advisor.knowledge.schema import (
     SCHEMA_VERSION,
     parse_capabilities,
     parse_integrations,
+    parse_platforms,
     parse_pythons,
 )
 
-__all__ = ["load", "load_from", "parse_capabilities", "parse_integrations", "parse_pythons"]
+__all__ = [
+    "load",
+    "load_from",
+    "parse_capabilities",
+    "parse_integrations",
+    "parse_platforms",
+    "parse_pythons",
+]
 
 
 def _read_toml(name: str, read: Callable[[str], str] = read_data) -> tuple[dict[str, Any], str]:
@@ -65,4 +73,10 @@ def load_from(read: Callable[[str], str]) -> Knowledge:
         {cap.id for cap in parts["capabilities"]},
         set(parts["features"]),
     )
-    return Knowledge(integrations=integrations, pythons=pythons, **parts)
+    plat_data, plat_origin = _read_toml("platforms.toml", read)
+    return Knowledge(
+        integrations=integrations,
+        pythons=pythons,
+        platform_minimums=parse_platforms(plat_data, plat_origin),
+        **parts,
+    )

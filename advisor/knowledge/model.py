@@ -1,5 +1,5 @@
-"""The compatibility knowledge as frozen values: capabilities, integrations, branches, runtimes
-and CPythons.
+"""The compatibility knowledge as frozen values: capabilities, integrations, branches, runtimes,
+CPythons and the platform minimums of ddtrace's wheels.
 
 :mod:`advisor.knowledge.schema` makes them from the TOML files in ``advisor/knowledge/data``;
 :func:`advisor.knowledge.matrix.load` is the entry point.
@@ -232,6 +232,23 @@ class Disagreement:
 
 
 @dataclass(frozen=True, slots=True)
+class PlatformMinimum:
+    """From ddtrace ``since`` on, the wheels for ``platforms`` need ``needs``; hosts older than
+    that (``left_behind``) get no wheel from that release on."""
+
+    id: str
+    platforms: frozenset[str]
+    since: Version
+    needs: str
+    left_behind: str
+    source: str
+
+    def crossed(self, current: Version | None, target: Version) -> bool:
+        """Moving from ``current`` (``None``: unknown) to ``target`` crosses the line."""
+        return target >= self.since and (current is None or current < self.since)
+
+
+@dataclass(frozen=True, slots=True)
 class PythonVersion:
     """A CPython minor with its first release and end-of-life dates."""
 
@@ -262,6 +279,7 @@ class Knowledge:
     notes: tuple[Note, ...]
     disagreements: tuple[Disagreement, ...]
     pythons: tuple[PythonVersion, ...]
+    platform_minimums: tuple[PlatformMinimum, ...] = ()
 
     def capability(self, name: str) -> Capability | None:
         """Look a capability up by id, display name or alias (case and spacing ignored)."""

@@ -35,6 +35,7 @@ from advisor.knowledge.model import (
     Integration,
     Note,
     PlatformExclusion,
+    PlatformMinimum,
     PythonGate,
     PythonVersion,
     Runtime,
@@ -51,6 +52,7 @@ __all__ = [
     "admits_some_version",
     "parse_capabilities",
     "parse_integrations",
+    "parse_platforms",
     "parse_pythons",
 ]
 
@@ -514,3 +516,34 @@ def _python(f: Fields) -> PythonVersion:
     if version.count(".") != 1 or not version.replace(".", "").isdigit():
         f.fail(f"not a X.Y version: {version!r}", "version")
     return PythonVersion(version, f.date("released"), f.date("end_of_life"))
+
+
+# --- platforms.toml ----------------------------------------------------------------------------
+
+
+def parse_platforms(data: Mapping[str, Any], origin: str) -> tuple[PlatformMinimum, ...]:
+    """Validate ``platforms.toml`` data: where ddtrace's wheels need a newer system."""
+    problems = Problems(origin)
+    ids: set[str] = set()
+    out = tuple(_minimum(f, ids) for f in Fields(problems, data).rows("minimum", required=True))
+    problems.raise_if_any()
+    return out
+
+
+def _minimum(f: Fields, ids: set[str]) -> PlatformMinimum:
+    line_id = f.text("id")
+    if line_id in ids:
+        f.fail(f"id {line_id!r} used twice", "id")
+    ids.add(line_id)
+    platforms = f.names("platforms")
+    if not platforms:
+        f.fail("names no platform", "platforms")
+    f.known(sorted(platforms), USER_PLATFORMS, "platform", "platforms")
+    return PlatformMinimum(
+        id=line_id,
+        platforms=platforms,
+        since=f.version("since"),
+        needs=f.text("needs"),
+        left_behind=f.text("left_behind"),
+        source=f.text("source"),
+    )

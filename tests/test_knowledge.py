@@ -7,10 +7,12 @@ from importlib import resources
 from typing import Any
 
 import pytest
+from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 from advisor.errors import KnowledgeError
 from advisor.knowledge import matrix
+from advisor.knowledge.schema import admits_some_version
 
 DOCS_FLOORS = {
     "http-monitoring": "1.16.0",
@@ -178,6 +180,30 @@ def test_runtime_rows_are_or_ed_ranges() -> None:
     ]
     for row in k.runtimes:
         assert any(row.admits_python(p.version) for p in k.pythons), row
+
+
+@pytest.mark.parametrize(
+    ("spec", "admits"),
+    [
+        ("", True),
+        ("<2", True),
+        (">=4.0,<5", True),
+        (">1.0,<1.0.1", True),  # 1.0.0.1
+        (">=1.0.9999.5,<1.1", True),
+        ("==1.*,>1.5", True),
+        ("~=2.2,!=2.2", True),
+        ("<2.0,>1.9999", True),
+        (">=2.2.8", True),
+        ("==2.7.*,>=3.5,<3.12", False),
+        (">=2,<1", False),
+        ("<0", False),
+        ("==3.13.*,<3.13", False),
+        (">=1.0rc1,<1.0", False),  # <1.0 leaves out 1.0's own pre-releases
+        ("==1.0,!=1.0", False),
+    ],
+)
+def test_admits_some_version(spec: str, admits: bool) -> None:
+    assert admits_some_version(SpecifierSet(spec)) is admits
 
 
 def _shipped(name: str) -> str:

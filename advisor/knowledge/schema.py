@@ -124,10 +124,12 @@ def admits_some_version(spec: SpecifierSet) -> bool:
     The witness is looked for next to the clauses' own versions: each version itself and, at
     every position of its release (padded to four parts), one step up and one step down, the
     step down also with a high next part (``<2.0`` gives ``1.9999``); plus ``0`` and a very
-    high version for ranges open on one side. The answer is sound where it matters: a spec is
-    only accepted on a version it contains. An admitting range with bounds, ``==``, ``~=`` and
-    ``!=`` clauses always has such a neighbour of one of its bounds, unless its ``!=`` clauses
-    exclude every one of them, which no range written for a fact does.
+    high version for ranges open on one side. A spec is only accepted on a version it contains,
+    so one that admits nothing is always refused. The other way round, for bounds, ``==``,
+    ``==X.*`` and ``~=`` clauses a witness is always among the candidates: the lower bound
+    stepped up at the first part where it differs from the upper bound (or at the next one), or
+    the upper bound stepped down with a high next part; ``!=`` clauses could hide it only by
+    excluding each such candidate, which no range written for a fact does.
     """
     if not spec:
         return True

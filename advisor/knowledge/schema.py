@@ -89,7 +89,7 @@ class Problems:
         spec = self._spec(text, where)
         if spec is not None and not admits_some_version(spec):
             self.fail(where, f"{str(text)!r} admits no version")
-        return spec or SpecifierSet()
+        return spec if spec is not None else SpecifierSet()
 
     def python_spec(self, text: Any, where: str) -> SpecifierSet:
         """A CPython range that admits at least one known CPython (see :attr:`pythons`)."""

@@ -7,10 +7,12 @@ from importlib import resources
 from typing import Any
 
 import pytest
+from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 from advisor.errors import KnowledgeError
 from advisor.knowledge import matrix
+from advisor.knowledge.schema import admits_some_version
 
 DOCS_FLOORS = {
     "http-monitoring": "1.16.0",
@@ -93,6 +95,37 @@ def test_integration_floors_from_facts() -> None:
     assert [e.name for e in tornado.env] == ["DD_TRACE_TORNADO_ENABLED"]
 
 
+def test_tornado_floor_covers_every_request_capability() -> None:
+    """Facts 1.1: AAP for Tornado came in 4.4.0; beyond HTTP monitoring that is an inference."""
+    tornado = matrix.load().integration("tornado")
+    floors = {f.capability: f for f in tornado.floors}
+    assert set(floors) == {
+        "http-monitoring",
+        "exploit-prevention",
+        "api-security",
+        "account-takeover-protection",
+    }
+    assert {str(f.min_version) for f in floors.values()} == {"4.4.0"}
+    for cap, floor in floors.items():
+        if cap != "http-monitoring":
+            assert "inference" in floor.what and "inference" in floor.source, cap
+    (switch,) = tornado.env
+    assert switch.capabilities == set(floors)
+    assert switch.needed_by(["api-security"]) and not switch.needed_by(["sca"])
+
+
+def test_env_capability_must_be_known() -> None:
+    caps = _data("capabilities.toml")
+    parts = matrix.parse_capabilities(caps, "capabilities.toml")
+    data = _data("integrations.toml")
+    tornado = next(i for i in data["integration"] if i["id"] == "tornado")
+    tornado["env"][0]["capability"] = ["http-monitoring", "telepathy"]
+    with pytest.raises(KnowledgeError, match="unknown capability 'telepathy'"):
+        matrix.parse_integrations(
+            data, "integrations.toml", {c.id for c in parts["capabilities"]}, set(parts["features"])
+        )
+
+
 def test_integrations_found_by_distribution() -> None:
     k = matrix.load()
     for dist, integ in [
@@ -122,6 +155,175 @@ def test_declared_range_follows_release() -> None:
     p3 = psycopg.declared_for(Version("4.6.0"), "psycopg")
     assert p3 is not None and str(p3.spec) == ">=3.0.0"
     assert psycopg.declared_for(Version("3.0.0"), "psycopg") is None
+
+
+def test_declared_range_can_stop_and_admit_any_version() -> None:
+    """Facts 3.2: mysqlclient >=1.3 to 2.0, not listed 2.10-3.0, "*" from 3.10."""
+    mysqlclient = matrix.load().integration("mysqlclient")
+    old = mysqlclient.declared_for(Version("2.9.1"), "mysqlclient")
+    assert old is not None and str(old.spec) == ">=1.3"
+    assert mysqlclient.declared_for(Version("2.10.0"), "mysqlclient") is None
+    assert mysqlclient.declared_for(Version("3.0.0"), "mysqlclient") is None
+    for ddtrace in ("3.10.0", "4.16.0"):
+        anything = mysqlclient.declared_for(Version(ddtrace), "mysqlclient")
+        assert anything is not None and anything.spec.contains("0.1", prereleases=True)
+
+
+def test_runtime_rows_are_or_ed_ranges() -> None:
+    """The docs' "2.7, 3.5-3.11" for ddtrace <2 is two ranges, not one that admits nothing."""
+    k = matrix.load()
+    (old,) = [r for r in k.runtimes if str(r.ddtrace) == "<2"]
+    assert [py for py in ("2.7", "3.4", "3.5", "3.11", "3.12") if old.admits_python(py)] == [
+        "2.7",
+        "3.5",
+        "3.11",
+    ]
+    for row in k.runtimes:
+        assert any(row.admits_python(p.version) for p in k.pythons), row
+
+
+@pytest.mark.parametrize(
+    ("spec", "admits"),
+    [
+        ("", True),
+        ("<2", True),
+        (">=4.0,<5", True),
+        (">1.0,<1.0.1", True),  # 1.0.0.1
+        (">=1.0.9999.5,<1.1", True),
+        ("==1.*,>1.5", True),
+        ("~=2.2,!=2.2", True),
+        ("<2.0,>1.9999", True),
+        (">=2.2.8", True),
+        ("==2.7.*,>=3.5,<3.12", False),
+        (">=2,<1", False),
+        ("<0", False),
+        ("==3.13.*,<3.13", False),
+        (">=1.0rc1,<1.0", False),  # <1.0 leaves out 1.0's own pre-releases
+        ("==1.0,!=1.0", False),
+    ],
+)
+def test_admits_some_version(spec: str, admits: bool) -> None:
+    assert admits_some_version(SpecifierSet(spec)) is admits
+
+
+def _shipped(name: str) -> str:
+    return (resources.files("advisor.knowledge") / "data" / name).read_text(encoding="utf-8")
+
+
+# One edit to a shipped file each (old text, new text): a range that admits nothing.
+EMPTY_RANGES = {
+    "runtime python": (
+        "capabilities.toml",
+        'python = ["==2.7.*", ">=3.5,<3.12"]',
+        'python = "==2.7.*,>=3.5,<3.12"',
+        "runtime[3].python: '==2.7.*,>=3.5,<3.12' admits no CPython",
+    ),
+    "runtime python list member": (
+        "capabilities.toml",
+        'python = ["==2.7.*", ">=3.5,<3.12"]',
+        'python = ["==2.7.*", ">=3.5,<3.5"]',
+        "runtime[3].python[1]: '>=3.5,<3.5' admits no CPython",
+    ),
+    "python gate": (
+        "capabilities.toml",
+        'python = "<3.15", source',
+        'python = ">=3.16", source',
+        "capability[8].python_gates[3].python: '>=3.16' admits no CPython",
+    ),
+    "python gate ddtrace": (
+        "capabilities.toml",
+        'ddtrace = ">=2.3.2,<2.19.0"',
+        'ddtrace = ">=2.19.0,<2.3.2"',
+        "capability[8].python_gates[1].ddtrace: '>=2.19.0,<2.3.2' admits no version",
+    ),
+    "capability env ddtrace": (
+        "capabilities.toml",
+        'ddtrace = "<1.7.0"',
+        'ddtrace = "<1.7.0,>1.7.0"',
+        "capability[6].env[1].ddtrace: '<1.7.0,>1.7.0' admits no version",
+    ),
+    "branch": (
+        "capabilities.toml",
+        'spec = ">=3.0,<4"',
+        'spec = ">=4.0,<3"',
+        "branch[1].spec: '>=4.0,<3' admits no version",
+    ),
+    "note": (
+        "capabilities.toml",
+        'ddtrace = "<3.0.0"',
+        'ddtrace = "<3.0.0,==3.*"',
+        "note[2].ddtrace: '<3.0.0,==3.*' admits no version",
+    ),
+    "declared range": (
+        "integrations.toml",
+        '["4.6.0", ">=2.2.8"]',
+        '["4.6.0", "==2.2.8,!=2.2.8"]',
+        "integration[0].declared[4]: '==2.2.8,!=2.2.8' admits no version",
+    ),
+    "integration env ddtrace": (
+        "integrations.toml",
+        'ddtrace = "<3.18.0"',
+        'ddtrace = "<3.18.0,>=3.18"',
+        "env[0].ddtrace: '<3.18.0,>=3.18' admits no version",
+    ),
+}
+
+
+@pytest.mark.parametrize("edit", EMPTY_RANGES.values(), ids=list(EMPTY_RANGES))
+def test_a_range_that_admits_nothing_is_refused(edit: tuple[str, str, str, str]) -> None:
+    """The loader refuses a data file with a range that admits nothing, naming file and entry."""
+    name, old, new, problem = edit
+    assert old in _shipped(name)
+
+    def read(wanted: str) -> str:
+        text = _shipped(wanted)
+        return text.replace(old, new, 1) if wanted == name else text
+
+    with pytest.raises(KnowledgeError) as err:
+        matrix.load_from(read)
+    text = err.value.render()
+    assert f"advisor/knowledge/data/{name}: 1 problem(s)" in text
+    assert problem in text
+
+
+def test_shipped_files_load_through_load_from() -> None:
+    assert matrix.load_from(_shipped) == matrix.load()
+
+
+def test_platform_minimums_from_facts() -> None:
+    """Facts 5.5: macOS 14.0 from 4.2.0 (arm64 and x86_64); musl 1.2 from 2.19.0."""
+    lines = {m.id: m for m in matrix.load().platform_minimums}
+    macos, musl = lines["macos-14"], lines["musl-1.2"]
+    assert macos.since == Version("4.2.0") and macos.platforms == {"macos-arm64", "macos-x86_64"}
+    assert musl.since == Version("2.19.0")
+    assert musl.platforms == {"musllinux-x86_64", "musllinux-aarch64"}
+    assert all(m.source for m in lines.values())
+    assert macos.crossed(Version("4.1.1"), Version("4.6.0"))
+    assert macos.crossed(None, Version("4.2.0"))
+    assert not macos.crossed(Version("4.2.0"), Version("4.6.0"))
+    assert not macos.crossed(None, Version("4.1.1"))
+
+
+def test_platforms_file_is_validated() -> None:
+    def read(name: str) -> str:
+        text = _shipped(name)
+        if name == "platforms.toml":
+            text = text.replace('"macos-x86_64"]', '"macos-ppc"]').replace(
+                'since = "2.19.0"', 'since = "soon"'
+            )
+            text = text.replace('id = "musl-1.2"', 'id = "macos-14"')
+        return text
+
+    with pytest.raises(KnowledgeError) as err:
+        matrix.load_from(read)
+    text = err.value.render()
+    assert "advisor/knowledge/data/platforms.toml: 3 problem(s)" in text
+    for needle in (
+        "minimum[0].platforms: unknown platform 'macos-ppc'",
+        "minimum[1].since: not a version: 'soon'",
+        "minimum[1].id: id 'macos-14' used twice",
+    ):
+        assert needle in text
 
 
 def test_iast_gates() -> None:

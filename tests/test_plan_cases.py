@@ -42,6 +42,7 @@ EXPECT_KEYS = {
     "findings",
     "no_findings",
     "message_contains",
+    "no_message_contains",
     "capabilities",
     "split",
     "changes",
@@ -87,6 +88,10 @@ def test_case(case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixtur
         assert any(expect["message_contains"] in f["message"] for f in report["findings"]), report[
             "findings"
         ]
+    if "no_message_contains" in expect:
+        assert not any(expect["no_message_contains"] in f["message"] for f in report["findings"]), (
+            report["findings"]
+        )
     caps = {c["id"]: c["status"] for c in report["capabilities"]}
     for cap, status in expect.get("capabilities", {}).items():
         assert caps[cap] == status
@@ -169,6 +174,10 @@ def test_case_plan(case: dict[str, Any], tmp_path: Path) -> None:
         assert fid not in ids, advice.findings
     if "message_contains" in expect:
         assert any(expect["message_contains"] in f.message for f in advice.findings), (
+            advice.findings
+        )
+    if "no_message_contains" in expect:
+        assert not any(expect["no_message_contains"] in f.message for f in advice.findings), (
             advice.findings
         )
     caps = {c.id: c.status for c in advice.capabilities}

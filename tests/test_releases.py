@@ -11,8 +11,9 @@ import pytest
 
 from advisor.errors import KnowledgeError
 from advisor.knowledge.releases import load_snapshot
+from advisor.model.markers import marker_admits
 from advisor.model.platforms import platform_id, served_by
-from advisor.model.release import parse_snapshot
+from advisor.model.release import parse_python, parse_snapshot, python_minor_admitted
 
 
 def _doc(releases: dict[str, Any]) -> dict[str, Any]:
@@ -84,6 +85,49 @@ def test_serves(version: str, python: str, platform: str, serves: bool) -> None:
     release = SNAP.get(version)
     assert release is not None
     assert release.serves(python, platform) is serves
+
+
+FREE_THREADED = parse_snapshot(
+    _doc(
+        {
+            "1.0.0": {"wheels": {"cp38-abi3": ["linux-x86_64"]}},
+            "1.1.0": {"wheels": {"py3": ["any"]}, "requires_python": ">=3.9"},
+            "1.2.0": {"wheels": {"cp313": ["linux-aarch64"], "cp313t": ["linux-x86_64"]}},
+            "1.3.0": {"wheels": {"cp313": ["linux-x86_64"]}, "requires_python": "<3.13"},
+        }
+    ),
+    "test",
+)
+
+
+@pytest.mark.parametrize(
+    ("version", "python", "platform", "serves"),
+    [
+        ("1.0.0", "3.13t", "linux-x86_64", False),  # no stable ABI on a free-threaded build
+        ("1.1.0", "3.13t", "windows-x86", True),  # a pure wheel serves it
+        ("1.2.0", "3.13t", "linux-x86_64", True),  # cp313t
+        ("1.2.0", "3.13", "linux-x86_64", False),  # a cp313t wheel is not for the GIL build
+        ("1.2.0", "3.13t", "linux-aarch64", False),  # nor cp313 for the free-threaded one
+        ("1.3.0", "3.13t", "linux-x86_64", False),  # requires-python sees 3.13
+    ],
+)
+def test_serves_free_threaded(version: str, python: str, platform: str, serves: bool) -> None:
+    release = FREE_THREADED.get(version)
+    assert release is not None
+    assert release.serves(python, platform) is serves
+
+
+def test_free_threaded_python_reads_as_its_minor() -> None:
+    release = FREE_THREADED.get("1.1.0")
+    assert release is not None
+    assert release.admits_python("3.13t") and not release.admits_python("3.8t")
+    assert python_minor_admitted(">=3.13", "3.13t")
+    assert marker_admits('python_version >= "3.13"', "3.13t")
+    assert not marker_admits('python_full_version < "3.13.0"', "3.13t")
+    assert parse_python("3.13t") == (3, 13, True) and parse_python("3.12") == (3, 12, False)
+    for bad in ("3", "3.t", "t", "3.13tt", "x.y"):
+        assert parse_python(bad) is None, bad
+        assert release.has_wheel(bad, "linux-x86_64") is False
 
 
 def test_requires_dist_shared_sets() -> None:

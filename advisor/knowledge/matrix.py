@@ -1,5 +1,5 @@
-"""The compatibility knowledge, loaded once: capabilities, integrations, branches, runtimes and
-CPythons.
+"""The compatibility knowledge, loaded once: capabilities, integrations, branches, runtimes,
+CPythons and platform minimums.
 
 :func:`load` reads the TOML files in ``advisor/knowledge/data`` and checks each against its
 schema (:mod:`advisor.knowledge.schema`), which reports *all* problems in one
@@ -10,6 +10,7 @@ files. The values are in :mod:`advisor.knowledge.model`.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from typing import Any
 
 from advisor.errors import KnowledgeError
@@ -19,16 +20,24 @@ from advisor.knowledge.schema import (
     SCHEMA_VERSION,
     parse_capabilities,
     parse_integrations,
+    parse_platforms,
     parse_pythons,
 )
 
-__all__ = ["load", "parse_capabilities", "parse_integrations", "parse_pythons"]
+__all__ = [
+    "load",
+    "load_from",
+    "parse_capabilities",
+    "parse_integrations",
+    "parse_platforms",
+    "parse_pythons",
+]
 
 
-def _read_toml(name: str) -> tuple[dict[str, Any], str]:
+def _read_toml(name: str, read: Callable[[str], str] = read_data) -> tuple[dict[str, Any], str]:
     origin = f"advisor/knowledge/data/{name}"
     try:
-        data = tomllib.loads(read_data(name))
+        data = tomllib.loads(read(name))
     except tomllib.TOMLDecodeError as exc:
         raise KnowledgeError(f"{origin}: invalid TOML: {exc}") from exc
     if data.get("schema_version") != SCHEMA_VERSION:
@@ -43,20 +52,31 @@ _CACHE: list[Knowledge] = []
 
 def load() -> Knowledge:
     """Load and validate the shipped knowledge (once per process)."""
-    if _CACHE:
-        return _CACHE[0]
-    caps_data, caps_origin = _read_toml("capabilities.toml")
-    parts = parse_capabilities(caps_data, caps_origin)
-    integ_data, integ_origin = _read_toml("integrations.toml")
+    if not _CACHE:
+        _CACHE.append(load_from(read_data))
+    return _CACHE[0]
+
+
+def load_from(read: Callable[[str], str]) -> Knowledge:
+    """Load and validate the knowledge files ``read(name)`` returns the text of (uncached).
+
+    :raises KnowledgeError: naming the file and every problem in it.
+    """
+    py_data, py_origin = _read_toml("pythons.toml", read)
+    pythons = parse_pythons(py_data, py_origin)
+    caps_data, caps_origin = _read_toml("capabilities.toml", read)
+    parts = parse_capabilities(caps_data, caps_origin, [p.version for p in pythons])
+    integ_data, integ_origin = _read_toml("integrations.toml", read)
     integrations = parse_integrations(
         integ_data,
         integ_origin,
         {cap.id for cap in parts["capabilities"]},
         set(parts["features"]),
     )
-    py_data, py_origin = _read_toml("pythons.toml")
-    knowledge = Knowledge(
-        integrations=integrations, pythons=parse_pythons(py_data, py_origin), **parts
+    plat_data, plat_origin = _read_toml("platforms.toml", read)
+    return Knowledge(
+        integrations=integrations,
+        pythons=pythons,
+        platform_minimums=parse_platforms(plat_data, plat_origin),
+        **parts,
     )
-    _CACHE.append(knowledge)
-    return knowledge

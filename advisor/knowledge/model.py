@@ -1,5 +1,5 @@
-"""The compatibility knowledge as frozen values: capabilities, integrations, branches, runtimes
-and CPythons.
+"""The compatibility knowledge as frozen values: capabilities, integrations, branches, runtimes,
+CPythons and the platform minimums of ddtrace's wheels.
 
 :mod:`advisor.knowledge.schema` makes them from the TOML files in ``advisor/knowledge/data``;
 :func:`advisor.knowledge.matrix.load` is the entry point.
@@ -8,12 +8,14 @@ and CPythons.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
+
+from advisor.model.release import python_minor_admitted
 
 EnvNeed = Literal["on", "default", "unset"]
 
@@ -24,7 +26,8 @@ class EnvSwitch:
 
     ``need``: ``on`` (must be set to ``value``), ``default`` (already ``value`` by default; say
     so, do nothing) or ``unset`` (must not be set at all). ``ddtrace`` limits the releases it
-    applies to; ``capability`` ties an integration's switch to one capability.
+    applies to; ``capabilities`` ties an integration's switch to the capabilities that need it
+    (empty: to every capability).
     """
 
     name: str
@@ -33,11 +36,15 @@ class EnvSwitch:
     note: str | None
     source: str
     ddtrace: SpecifierSet | None = None
-    capability: str | None = None
+    capabilities: frozenset[str] = frozenset()
 
     def applies_to(self, version: Version) -> bool:
         """True when the switch matters for ddtrace ``version``."""
         return self.ddtrace is None or self.ddtrace.contains(version, prereleases=True)
+
+    def needed_by(self, capability_ids: Collection[str]) -> bool:
+        """True when one of ``capability_ids`` needs the switch (any does when it names none)."""
+        return not self.capabilities or any(c in self.capabilities for c in capability_ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +114,16 @@ class Caveat:
 
 @dataclass(frozen=True, slots=True)
 class DeclaredRange:
-    """From ddtrace ``since`` on, ddtrace declares support for library versions ``spec``."""
+    """From ddtrace ``since`` on, ddtrace declares support for library versions ``spec``.
+
+    An empty ``spec`` is the docs' ``*`` (any version); ``listed`` false means the library is
+    not in the table from ``since`` on, so no range is declared until a later row.
+    """
 
     since: Version
     spec: SpecifierSet
     distributions: frozenset[str] | None
+    listed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +155,11 @@ class Integration:
     note: str | None
 
     def declared_for(self, ddtrace: Version, distribution: str) -> DeclaredRange | None:
-        """The declared range in force at ddtrace ``ddtrace`` for ``distribution``."""
-        return _latest(self.declared, ddtrace, distribution, lambda r: r.since)
+        """The declared range in force at ddtrace ``ddtrace`` for ``distribution``: ``None``
+        before the first row and where the newest row at or below it is not listed; a range
+        with an empty spec where any version is declared (``*``)."""
+        found = _latest(self.declared, ddtrace, distribution, lambda r: r.since)
+        return found if found is not None and found.listed else None
 
     def tested_for(self, ddtrace: Version, distribution: str) -> TestedRange | None:
         """The tested range of the newest read tag at or below ``ddtrace``."""
@@ -185,11 +200,15 @@ class Branch:
 
 @dataclass(frozen=True, slots=True)
 class Runtime:
-    """A documented runtime row: ddtrace range, CPython range, platforms."""
+    """A documented runtime row: ddtrace range, CPython ranges (any of them), platforms."""
 
     ddtrace: SpecifierSet
-    python: SpecifierSet
+    python: tuple[SpecifierSet, ...]
     platforms: frozenset[str]
+
+    def admits_python(self, python: str) -> bool:
+        """One of the row's CPython ranges admits CPython minor ``python`` (``"3.12"``)."""
+        return any(python_minor_admitted(spec, python) for spec in self.python)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +229,23 @@ class Disagreement:
     topic: str
     sources: tuple[str, ...]
     follows: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformMinimum:
+    """From ddtrace ``since`` on, the wheels for ``platforms`` need ``needs``; hosts older than
+    that (``left_behind``) get no wheel from that release on."""
+
+    id: str
+    platforms: frozenset[str]
+    since: Version
+    needs: str
+    left_behind: str
+    source: str
+
+    def crossed(self, current: Version | None, target: Version) -> bool:
+        """Moving from ``current`` (``None``: unknown) to ``target`` crosses the line."""
+        return target >= self.since and (current is None or current < self.since)
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +313,7 @@ class Knowledge:
     disagreements: tuple[Disagreement, ...]
     pythons: tuple[PythonVersion, ...]
     aws_lambda: AwsLambda
+    platform_minimums: tuple[PlatformMinimum, ...] = ()
 
     def capability(self, name: str) -> Capability | None:
         """Look a capability up by id, display name or alias (case and spacing ignored)."""

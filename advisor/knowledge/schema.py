@@ -5,6 +5,11 @@ Each parser reads one table (``capability[3]``, ``integration[0].floors[1]`` ...
 version: 'x'``) and hands back a stand-in value instead of raising, so the reading goes on. A
 file's parser then raises one :class:`KnowledgeError` listing every problem (packaging's
 style): a bad edit to the data is reported whole by the test that loads the shipped files.
+
+Every version specifier read must admit something: a CPython range at least one CPython of
+``pythons.toml`` (when the parser is given them), any other range at least one version
+(:func:`admits_some_version`). A range that admits nothing is always a slip in the data
+(``==2.7.*,>=3.5`` for "2.7 or 3.5 and later") and would silently switch a fact off.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from advisor.knowledge.model import (
     LambdaNote,
     Note,
     PlatformExclusion,
+    PlatformMinimum,
     PythonGate,
     PythonVersion,
     Runtime,
@@ -39,13 +45,16 @@ from advisor.knowledge.model import (
     slug,
 )
 from advisor.model.platforms import USER_PLATFORMS
+from advisor.model.release import python_minor_admitted
 
 __all__ = [
     "SCHEMA_VERSION",
     "Fields",
     "Problems",
+    "admits_some_version",
     "parse_capabilities",
     "parse_integrations",
+    "parse_platforms",
     "parse_pythons",
 ]
 
@@ -56,9 +65,12 @@ T = TypeVar("T")
 class Problems:
     """Every problem found in one file, each with its key path; raised together, at the end."""
 
-    def __init__(self, origin: str) -> None:
+    def __init__(self, origin: str, pythons: Collection[str] | None = None) -> None:
         self.origin = origin
         self.found: list[str] = []
+        #: The CPython minors (``"3.12"``) a CPython range must admit one of; ``None``: a
+        #: CPython range is only checked to admit some version.
+        self.pythons = pythons
 
     def fail(self, where: str, message: str) -> None:
         self.found.append(f"{where}: {message}")
@@ -75,9 +87,27 @@ class Problems:
         return self.parse(text, where, lambda t: Version(str(t)), "a version", Version("0"))
 
     def spec(self, text: Any, where: str) -> SpecifierSet:
-        return self.parse(
-            text, where, lambda t: SpecifierSet(str(t)), "a version specifier", SpecifierSet()
-        )
+        """A version range that admits at least one version."""
+        spec = self._spec(text, where)
+        if spec is not None and not admits_some_version(spec):
+            self.fail(where, f"{str(text)!r} admits no version")
+        return spec if spec is not None else SpecifierSet()
+
+    def python_spec(self, text: Any, where: str) -> SpecifierSet:
+        """A CPython range that admits at least one known CPython (see :attr:`pythons`)."""
+        spec = self._spec(text, where)
+        if spec is None:
+            return SpecifierSet()
+        if self.pythons is None:
+            if not admits_some_version(spec):
+                self.fail(where, f"{str(text)!r} admits no version")
+        elif not any(python_minor_admitted(spec, py) for py in self.pythons):
+            known = ", ".join(self.pythons)
+            self.fail(where, f"{str(text)!r} admits no CPython aap-advise knows ({known})")
+        return spec
+
+    def _spec(self, text: Any, where: str) -> SpecifierSet | None:
+        return self.parse(text, where, lambda t: SpecifierSet(str(t)), "a version specifier", None)
 
     def date(self, text: Any, where: str) -> dt.date:
         return self.parse(text, where, _date, "a date", dt.date.min)
@@ -88,6 +118,45 @@ class Problems:
                 f"{self.origin}: {len(self.found)} problem(s): " + "; ".join(self.found),
                 code="knowledge-invalid",
             )
+
+
+def admits_some_version(spec: SpecifierSet) -> bool:
+    """``spec`` contains at least one version (pre-releases count).
+
+    The witness is looked for next to the clauses' own versions: each version itself and, at
+    every position of its release (padded to four parts), one step up and one step down, the
+    step down also with a high next part (``<2.0`` gives ``1.9999``); plus ``0`` and a very
+    high version for ranges open on one side. A spec is only accepted on a version it contains,
+    so one that admits nothing is always refused. The other way round, for bounds, ``==``,
+    ``==X.*`` and ``~=`` clauses a witness is always among the candidates: the lower bound
+    stepped up at the first part where it differs from the upper bound (or at the next one), or
+    the upper bound stepped down with a high next part; ``!=`` clauses could hide it only by
+    excluding each such candidate, which no range written for a fact does.
+    """
+    if not spec:
+        return True
+    candidates = {"0", "99999"}
+    for clause in spec:
+        text = clause.version.removesuffix(".*")
+        candidates.add(text)  # "===" compares the text itself
+        try:
+            version = Version(text)
+        except ValueError:
+            continue
+        candidates.update(_neighbours(version))
+    return any(spec.contains(c, prereleases=True) for c in candidates)
+
+
+def _neighbours(version: Version) -> Iterator[str]:
+    epoch = f"{version.epoch}!" if version.epoch else ""
+    release = version.release + (0,) * max(0, 4 - len(version.release))
+    yield version.base_version  # epoch and release, without pre/post/dev/local parts
+    for i, part in enumerate(release):
+        head = release[:i]
+        yield epoch + ".".join(map(str, (*head, part + 1)))
+        if part > 0:
+            yield epoch + ".".join(map(str, (*head, part - 1)))
+            yield epoch + ".".join(map(str, (*head, part - 1, 9999)))
 
 
 def _date(text: Any) -> dt.date:
@@ -155,6 +224,9 @@ class Fields:
     def spec(self, key: str) -> SpecifierSet:
         return self.problems.spec(self.raw.get(key), self.path(key))
 
+    def python_spec(self, key: str) -> SpecifierSet:
+        return self.problems.python_spec(self.raw.get(key), self.path(key))
+
     def date(self, key: str) -> dt.date:
         return self.problems.date(self.raw.get(key), self.path(key))
 
@@ -181,9 +253,15 @@ class Fields:
 # --- capabilities.toml -------------------------------------------------------------------------
 
 
-def parse_capabilities(data: Mapping[str, Any], origin: str) -> dict[str, Any]:
-    """Validate ``capabilities.toml`` data; returns the pieces :class:`Knowledge` holds."""
-    problems = Problems(origin)
+def parse_capabilities(
+    data: Mapping[str, Any], origin: str, pythons: Collection[str] | None = None
+) -> dict[str, Any]:
+    """Validate ``capabilities.toml`` data; returns the pieces :class:`Knowledge` holds.
+
+    :param pythons: the known CPython minors (``pythons.toml``); each CPython range must admit
+        one of them. Without them a CPython range need only admit some version.
+    """
+    problems = Problems(origin, pythons)
     top = Fields(problems, data)
     owners: dict[str, str] = {}
     caps = tuple(_capability(f, owners) for f in top.rows("capability", required=True))
@@ -250,12 +328,25 @@ def _env(f: Fields) -> EnvSwitch:
         note=f.raw.get("note"),
         source=f.text("source"),
         ddtrace=f.optional("ddtrace", f.spec),
-        capability=f.raw.get("capability"),
+        capabilities=_ids(f, "capability"),
     )
 
 
+def _ids(f: Fields, key: str) -> frozenset[str]:
+    """One id or a list of ids at ``key`` (absent: none)."""
+    value = f.raw.get(key)
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        return frozenset((value,))
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return frozenset(value)
+    f.fail("expected an id or a non-empty list of ids", key)
+    return frozenset()
+
+
 def _python_gate(f: Fields) -> PythonGate:
-    return PythonGate(f.spec("ddtrace"), f.spec("python"), f.text("source"))
+    return PythonGate(f.spec("ddtrace"), f.python_spec("python"), f.text("source"))
 
 
 def _exclusion(f: Fields) -> PlatformExclusion:
@@ -283,9 +374,17 @@ def _branch(f: Fields) -> Branch:
 
 
 def _runtime(f: Fields) -> Runtime:
-    return Runtime(
-        ddtrace=f.spec("ddtrace"), python=f.spec("python"), platforms=f.names("platforms")
-    )
+    """``python`` is one CPython range or a list of them, any of which admits (``2.7, 3.5-3.11``
+    is two ranges: no single specifier says it)."""
+    raw = f.raw.get("python")
+    if isinstance(raw, list):
+        if not raw:
+            f.fail("expected a CPython range or a non-empty list of them", "python")
+        where = f.path("python")
+        pythons = tuple(f.problems.python_spec(t, f"{where}[{i}]") for i, t in enumerate(raw))
+    else:
+        pythons = (f.python_spec("python"),)
+    return Runtime(ddtrace=f.spec("ddtrace"), python=pythons, platforms=f.names("platforms"))
 
 
 def _note(f: Fields, cap_ids: Collection[str]) -> Note:
@@ -338,7 +437,7 @@ def _integration(
     env = tuple(_env(x) for x in f.rows("env"))
     f.known([x.capability for x in floors], cap_ids, "capability", "floors")
     f.known([x.capability for x in caveats], cap_ids, "capability", "caveats")
-    f.known([x.capability for x in env if x.capability], cap_ids, "capability", "env")
+    f.known(sorted({c for x in env for c in x.capabilities}), cap_ids, "capability", "env")
     if f.has("unsupported"):
         f.known([f.raw["unsupported"]], cap_ids, "capability", "unsupported")
     return Integration(
@@ -368,11 +467,22 @@ def _caveat(f: Fields) -> Caveat:
     )
 
 
+#: A declared-range row's spec for "not in the docs' table from this release on".
+NOT_LISTED = "not listed"
+
+
 def _declared(f: Fields) -> Iterator[DeclaredRange]:
-    """``declared = [[since, spec(, distributions)], ...]``."""
+    """``declared = [[since, spec(, distributions)], ...]``; spec ``*`` is any version, and
+    ``not listed`` ends the previous row's range."""
     p = f.problems
     for where, row, dists in _range_rows(f, "declared", "since, spec", 2):
-        yield DeclaredRange(p.version(row[0], where), p.spec(row[1], where), dists)
+        since = p.version(row[0], where)
+        if row[1] == NOT_LISTED:
+            yield DeclaredRange(since, SpecifierSet(), dists, listed=False)
+        elif row[1] == "*":
+            yield DeclaredRange(since, SpecifierSet(), dists)
+        else:
+            yield DeclaredRange(since, p.spec(row[1], where), dists)
 
 
 def _tested(f: Fields) -> Iterator[TestedRange]:
@@ -448,5 +558,36 @@ def _aws_lambda(f: Fields, cap_ids: Collection[str]) -> AwsLambda:
         appsec_off_reason=f.text("appsec_off_reason"),
         floors=tuple(floors),
         notes=tuple(notes),
+        source=f.text("source"),
+    )
+
+
+# --- platforms.toml ----------------------------------------------------------------------------
+
+
+def parse_platforms(data: Mapping[str, Any], origin: str) -> tuple[PlatformMinimum, ...]:
+    """Validate ``platforms.toml`` data: where ddtrace's wheels need a newer system."""
+    problems = Problems(origin)
+    ids: set[str] = set()
+    out = tuple(_minimum(f, ids) for f in Fields(problems, data).rows("minimum", required=True))
+    problems.raise_if_any()
+    return out
+
+
+def _minimum(f: Fields, ids: set[str]) -> PlatformMinimum:
+    line_id = f.text("id")
+    if line_id in ids:
+        f.fail(f"id {line_id!r} used twice", "id")
+    ids.add(line_id)
+    platforms = f.names("platforms")
+    if not platforms:
+        f.fail("names no platform", "platforms")
+    f.known(sorted(platforms), USER_PLATFORMS, "platform", "platforms")
+    return PlatformMinimum(
+        id=line_id,
+        platforms=platforms,
+        since=f.version("since"),
+        needs=f.text("needs"),
+        left_behind=f.text("left_behind"),
         source=f.text("source"),
     )

@@ -6,6 +6,8 @@ from functools import lru_cache
 
 from packaging.markers import InvalidMarker, Marker, UndefinedComparison, UndefinedEnvironmentName
 
+from advisor.model.release import python_minor
+
 # Markers are evaluated for each CPython in scope on a Linux x86_64 CPython, the default
 # platform; only the Python version varies (uv's universal resolution does the same per fork).
 _BASE_ENV = {
@@ -24,14 +26,16 @@ _BASE_ENV = {
 
 @lru_cache(maxsize=1024)
 def marker_admits(marker: str | None, python: str) -> bool:
-    """The marker holds on CPython ``python`` (X.Y); no marker or a broken one holds everywhere."""
+    """The marker holds on CPython ``python`` (X.Y, or X.Yt for a free-threaded build, which
+    markers see as X.Y); no marker or a broken one holds everywhere."""
     if not marker:
         return True
+    minor = python_minor(python)
     env = dict(
         _BASE_ENV,
-        python_version=python,
-        python_full_version=f"{python}.0",
-        implementation_version=f"{python}.0",
+        python_version=minor,
+        python_full_version=f"{minor}.0",
+        implementation_version=f"{minor}.0",
     )
     try:
         return Marker(marker).evaluate(env)

@@ -37,7 +37,11 @@ the mapping inline in every release; such files are refused (``aap-advise kb ref
 writes version 2).
 
 Interpreter keys are ``cpXY`` (one CPython), ``cpXY-abi3`` (CPython X.Y and later) or ``pyX``
-(a pure wheel for any Python X). Platform ids come from :mod:`advisor.model.platforms`.
+(a pure wheel for any Python X); ``cpXYt`` would be a free-threaded build's (the snapshot has
+none: ddtrace publishes no such wheels). Platform ids come from :mod:`advisor.model.platforms`.
+
+A CPython is named ``"X.Y"``, or ``"X.Yt"`` for the free-threaded build (PEP 703, as uv spells
+it): Requires-Python and markers see X.Y, only ``cpXYt`` and pure wheels install on it.
 """
 
 from __future__ import annotations
@@ -89,15 +93,18 @@ class Release:
     def has_wheel(self, python: str, platform: str) -> bool:
         """A wheel installs on CPython ``python`` on user platform ``platform``.
 
-        A ``cpXY`` wheel, an abi3 wheel built for X.Y or lower, or a pure ``pyX`` wheel counts.
-        Requires-Python is not checked here (see :meth:`serves`).
+        A ``cpXY`` wheel, an abi3 wheel built for X.Y or lower, or a pure ``pyX`` wheel counts;
+        on a free-threaded ``X.Yt`` only a ``cpXYt`` or a pure wheel does (the stable ABI is not
+        available there). Requires-Python is not checked here (see :meth:`serves`).
         """
-        major, minor = (int(p) for p in python.split("."))
+        parsed = parse_python(python)
+        if parsed is None:
+            return False
         accepted = served_by(platform)
         for interp, platforms in self.wheels.items():
             if not accepted & platforms:
                 continue
-            if _interpreter_matches(interp, major, minor):
+            if _interpreter_matches(interp, *parsed):
                 return True
         return False
 
@@ -115,13 +122,17 @@ class Release:
         )
 
 
-def _interpreter_matches(interp: str, major: int, minor: int) -> bool:
+def _interpreter_matches(interp: str, major: int, minor: int, free_threaded: bool) -> bool:
     if interp.startswith("cp"):
         abi3 = interp.endswith("-abi3")
         digits = interp[2:].removesuffix("-abi3")
+        threaded = digits.endswith("t") and not abi3
+        digits = digits.removesuffix("t") if threaded else digits
         if not digits.isdigit() or len(digits) < 2:
             return False
         w_major, w_minor = int(digits[0]), int(digits[1:])
+        if threaded != free_threaded:
+            return False  # also keeps abi3 wheels off free-threaded builds
         if abi3:
             return w_major == major and w_minor <= minor
         return (w_major, w_minor) == (major, minor)
@@ -132,14 +143,34 @@ def _interpreter_matches(interp: str, major: int, minor: int) -> bool:
     return False
 
 
+#: The suffix of a free-threaded CPython (``3.13t``), as uv and the ``cp313t`` wheel tag write it.
+FREE_THREADED = "t"
+
+
+def parse_python(python: str) -> tuple[int, int, bool] | None:
+    """``"3.12"`` -> ``(3, 12, False)``; ``"3.13t"`` -> ``(3, 13, True)``; else ``None``."""
+    free_threaded = python.endswith(FREE_THREADED)
+    major, dot, minor = python.removesuffix(FREE_THREADED).partition(".")
+    if not (dot and major.isdigit() and minor.isdigit()):
+        return None
+    return int(major), int(minor), free_threaded
+
+
+def python_minor(python: str) -> str:
+    """The X.Y that Requires-Python and markers see: ``"3.13t"`` -> ``"3.13"``."""
+    return python.removesuffix(FREE_THREADED)
+
+
 @lru_cache(maxsize=4096)
 def python_minor_admitted(spec: SpecifierSet | str, python: str) -> bool:
     """The specifier admits CPython minor ``python`` at X.Y.0 or at some later X.Y.z.
 
-    Cached: the same few Requires-Python values are asked about for hundreds of releases.
+    A free-threaded ``X.Yt`` is admitted as X.Y. Cached: the same few Requires-Python values
+    are asked about for hundreds of releases.
     """
     s = spec if isinstance(spec, SpecifierSet) else SpecifierSet(spec)
-    return any(s.contains(f"{python}.{patch}", prereleases=False) for patch in range(100))
+    minor = python_minor(python)
+    return any(s.contains(f"{minor}.{patch}", prereleases=False) for patch in range(100))
 
 
 @dataclass(frozen=True, slots=True)

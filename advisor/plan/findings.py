@@ -82,6 +82,7 @@ def for_target(
     if target is None:
         return out
     out += _branch(knowledge, server, rec, target, today, served)
+    out += platform_minimums(knowledge, server.platforms, state, target)
     out += _env(knowledge, active, found, target)
     out += _coverage(knowledge, active, found, state)
     out += _frameworks(knowledge, found, target)
@@ -173,6 +174,35 @@ def _branch(
     return [Finding("branch-unsupported", "warning", f"ddtrace {target}: {why}{hint}")]
 
 
+def platform_minimums(
+    knowledge: Knowledge,
+    platforms: Sequence[str],
+    state: DdtraceState | None,
+    target: Version,
+) -> list[Finding]:
+    """One warning per platform line the move to ``target`` crosses on a requested platform.
+
+    A line is crossed when ``target`` is at or above the release that raised the system
+    minimum of the wheels and the project's current ddtrace is below it or not known.
+    """
+    current = state.parsed_current if state else None
+    out = []
+    for line in knowledge.platform_minimums:
+        hit = [p for p in platforms if p in line.platforms]
+        if not hit or not line.crossed(current, target):
+            continue
+        out.append(
+            Finding(
+                "platform-minimum",
+                "warning",
+                f"ddtrace {line.since} and later publish {', '.join(hit)} wheels for "
+                f"{line.needs} or newer only: on {line.left_behind}, pip finds no wheel of "
+                f"ddtrace {target} and builds it from the sdist, which needs a compiler toolchain",
+            )
+        )
+    return out
+
+
 def _env(
     knowledge: Knowledge,
     active: Sequence[Capability],
@@ -187,7 +217,7 @@ def _env(
     active_ids = {c.id for c in active}
     for f in found:
         for sw in knowledge.integration(f.id).env:
-            if sw.applies_to(target) and (sw.capability is None or sw.capability in active_ids):
+            if sw.applies_to(target) and sw.needed_by(active_ids):
                 wanted.setdefault(sw.name, []).append((sw, f"{f.name} ({f.distribution} found)"))
     out = []
     for name, uses in wanted.items():

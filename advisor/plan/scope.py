@@ -12,6 +12,7 @@ from advisor.errors import UsageError
 from advisor.knowledge.model import Capability, Knowledge
 from advisor.model.platforms import DEFAULT_PLATFORM, USER_PLATFORMS
 from advisor.model.project import Finding, Project
+from advisor.model.release import FREE_THREADED, parse_python
 from advisor.model.release import python_minor_admitted as minor_admitted
 
 
@@ -70,7 +71,8 @@ def python_scope(
 
     ``--python`` wins; then the project's declared range; without either, every CPython
     released by ``today`` and not past its end of life. A minor counts when it is released on or
-    before ``today`` and the range admits X.Y.0 or a later X.Y.z.
+    before ``today`` and the range admits X.Y.0 or a later X.Y.z. A bare ``--python 3.13t``
+    asks for the free-threaded build of 3.13 (PEP 703): the scope holds ``"3.13t"``.
 
     :raises UsageError: for an invalid ``--python`` or one that selects no released CPython.
     """
@@ -78,7 +80,16 @@ def python_scope(
     findings: list[Finding] = []
     spec: str | None = None
     source = ""
+    suffix = ""
     if override is not None:
+        if (threaded := _free_threaded(override)) is not None:
+            if threaded < FIRST_FREE_THREADED:
+                raise UsageError(
+                    f"--python {override!r}: CPython has free-threaded builds from "
+                    f"{'.'.join(map(str, FIRST_FREE_THREADED))} on (PEP 703)",
+                    code="bad-python",
+                )
+            override, suffix = "{}.{}".format(*threaded), FREE_THREADED
         spec, source = _normalise(override), "--python"
         try:
             SpecifierSet(spec)
@@ -103,10 +114,24 @@ def python_scope(
         return PythonScope(
             None, f"CPythons not past end of life on {today.isoformat()}", versions, tuple(findings)
         )
-    versions = tuple(p.version for p in released if minor_admitted(spec, p.version))
+    versions = tuple(p.version + suffix for p in released if minor_admitted(spec, p.version))
     if not versions and override is not None:
-        raise UsageError(f"--python {override!r} admits no released CPython", code="bad-python")
+        raise UsageError(
+            f"--python {override + suffix!r} admits no released CPython", code="bad-python"
+        )
     return PythonScope(spec, source, versions, tuple(findings))
+
+
+#: The first CPython with a free-threaded build.
+FIRST_FREE_THREADED = (3, 13)
+
+
+def _free_threaded(text: str) -> tuple[int, int] | None:
+    """``"3.13t"`` -> ``(3, 13)``: a bare free-threaded X.Yt, as uv accepts it; else ``None``."""
+    parsed = parse_python(text.strip())
+    if parsed is None or not parsed[2]:
+        return None
+    return parsed[0], parsed[1]
 
 
 def _normalise(text: str) -> str:

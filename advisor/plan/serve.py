@@ -14,7 +14,7 @@ from packaging.specifiers import Specifier
 from packaging.version import Version
 
 from advisor.knowledge.model import AwsLambda, Capability, Knowledge
-from advisor.model.release import Release, ReleaseSnapshot
+from advisor.model.release import Release, ReleaseSnapshot, parse_python
 from advisor.model.release import python_minor_admitted as minor_admitted
 
 _ZERO = Version("0")
@@ -159,6 +159,16 @@ def _marker(group: Sequence[str], first: bool, last: bool) -> str:
 
 def why_unserved(knowledge: Knowledge, server: Server, floor: Version, python: str) -> str:
     """A short reason no release at or above ``floor`` serves ``python``."""
+    parsed = parse_python(python)
+    if parsed is not None and parsed[2]:
+        major, minor, _ = parsed
+        if not any(
+            r.has_wheel(python, p) for r in server.snapshot.final() for p in server.platforms
+        ):
+            return (
+                f"ddtrace publishes no free-threaded (cp{major}{minor}t) wheels, "
+                f"so no release installs on CPython {python} from a wheel"
+            )
     finals = [r for r in server.snapshot.final() if r.version >= floor]
     if not finals:
         return f"no release at or above {floor} exists"

@@ -20,9 +20,16 @@ from advisor.knowledge.schema import (
     parse_capabilities,
     parse_integrations,
     parse_pythons,
+    parse_request_capabilities,
 )
 
-__all__ = ["load", "parse_capabilities", "parse_integrations", "parse_pythons"]
+__all__ = [
+    "load",
+    "parse_capabilities",
+    "parse_integrations",
+    "parse_pythons",
+    "parse_request_capabilities",
+]
 
 
 def _read_toml(name: str) -> tuple[dict[str, Any], str]:
@@ -54,9 +61,14 @@ def load() -> Knowledge:
         {cap.id for cap in parts["capabilities"]},
         set(parts["features"]),
     )
+    cap_ids = {cap.id for cap in parts["capabilities"]}
+    request_capabilities = parse_request_capabilities(integ_data, integ_origin, cap_ids)
     py_data, py_origin = _read_toml("pythons.toml")
     knowledge = Knowledge(
-        integrations=integrations, pythons=parse_pythons(py_data, py_origin), **parts
+        integrations=integrations,
+        pythons=parse_pythons(py_data, py_origin),
+        request_capabilities=request_capabilities,
+        **parts,
     )
     _CACHE.append(knowledge)
     return knowledge

@@ -34,6 +34,7 @@ def _loc(loc: SourceLocation | None) -> dict[str, Any] | None:
 def _change(c: Change) -> dict[str, Any]:
     return {
         "package": c.package,
+        "kind": c.kind,
         "from": c.from_version,
         "to": c.to_version,
         "from_specifier": c.from_specifier,

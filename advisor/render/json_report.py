@@ -139,6 +139,7 @@ def to_dict(advice: Advice) -> dict[str, Any]:
                 "covers": list(i.covers),
                 "auto_instrumented": i.auto_instrumented,
                 "unsupported": i.unsupported,
+                "documented": i.documented,
                 "source": _loc(i.source),
             }
             for i in advice.integrations

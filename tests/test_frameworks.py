@@ -222,12 +222,20 @@ def test_no_declared_finding(found: FoundIntegration) -> None:
     assert fw.declared_findings(found, DJANGO, TARGET) == []
 
 
-def test_above_the_supported_range() -> None:
+def test_above_or_in_a_hole_of_the_supported_range() -> None:
     spec = SpecifierSet(">=2.2,<6")
     [pin] = fw.declared_findings(_found("django", version="6.0"), spec, TARGET)
     [rng] = fw.declared_findings(_found("django", spec=">=6.0"), spec, TARGET)
-    assert pin.id == rng.id == "integration-too-new"
+    holed = SpecifierSet(">=2.2,!=3.1.*")
+    [hole] = fw.declared_findings(_found("django", spec="==3.1.*"), holed, TARGET)
+    assert pin.id == rng.id == hole.id == "integration-outside-range"
     assert "upgrade" not in pin.message and "admits no version" in rng.message
+    assert fw.framework_changes(K, [_found("django", version="6.0")], ALL, [TARGET]) == ()
+
+
+def test_bump_past_an_open_floor() -> None:
+    [f] = fw.declared_findings(_found("django", version="2.2"), SpecifierSet(">2.2"), TARGET)
+    assert f.message.endswith("; upgrade django past 2.2")
 
 
 # --- framework changes and the verdict ----------------------------------------------------------

@@ -268,6 +268,16 @@ def _floor_text(supported: SpecifierSet) -> tuple[str, str] | None:
     return str(lo), (f">={lo}" if theirs[0].lo_closed else f">{lo}")
 
 
+def _bump(distribution: str, supported: SpecifierSet) -> str:
+    """``; upgrade django to 2.2.8 or later``, or ``""`` when the range has no lowest point."""
+    floor = _floor_text(supported)
+    if floor is None:
+        return ""
+    if floor[1].startswith(">="):
+        return f"; upgrade {distribution} to {floor[0]} or later"
+    return f"; upgrade {distribution} past {floor[0]}"
+
+
 # --- findings on declared ranges ---------------------------------------------------------------
 
 
@@ -279,25 +289,24 @@ def declared_findings(
     A pinned or locked version decides; without one, the declared range does (a bare name
     says nothing: the resolver installs the newest).
     """
-    floor = _floor_text(supported)
     what = f"what ddtrace {target} supports ({f.distribution}{supported})"
     v = f.parsed_version
     if v is not None:
         if supported.contains(v, prereleases=True):
             return []
         if _version_below(v, supported):
-            bump = f"; upgrade {f.distribution} to {floor[0]} or later" if floor else ""
             return [
                 Finding(
                     "integration-too-old",
                     "warning",
-                    f"{f.distribution} {f.version} is outside {what}{bump}",
+                    f"{f.distribution} {f.version} is outside {what}"
+                    + _bump(f.distribution, supported),
                     f.source,
                 )
             ]
         return [
             Finding(
-                "integration-too-new",
+                "integration-outside-range",
                 "warning",
                 f"{f.distribution} {f.version} is outside {what}",
                 f.source,
@@ -322,18 +331,17 @@ def declared_findings(
             ]
         case "outside":
             if below(spec, supported):
-                bump = f"; upgrade {f.distribution} to {floor[0]} or later" if floor else ""
                 return [
                     Finding(
                         "integration-too-old",
                         "warning",
-                        f"{shown} is below {what}{bump}",
+                        f"{shown} is below {what}" + _bump(f.distribution, supported),
                         f.source,
                     )
                 ]
             return [
                 Finding(
-                    "integration-too-new",
+                    "integration-outside-range",
                     "warning",
                     f"{shown} admits no version of {what}",
                     f.source,

@@ -59,7 +59,7 @@ _TITLES = {
     "index-note": "The package index reported a problem",
     "index-skipped": "Indexes that are not http(s) were skipped",
     "integration-range-partial": "A declared range admits versions the target ddtrace does not support",
-    "integration-too-new": "A framework or library is newer than the target ddtrace supports",
+    "integration-outside-range": "A framework or library version is outside the range the target ddtrace supports",
     "integration-too-old": "A framework or library is older than the target ddtrace supports",
     "integration-unsupported": "A framework or library is not covered by AAP",
     "integration-untested": "A framework or library version is outside ddtrace's tested range",

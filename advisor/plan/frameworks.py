@@ -459,7 +459,10 @@ def with_framework_changes(
 
 
 def _names(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    """``Django, Flask, FastAPI and Tornado``."""
+    if len(names) < 2:
+        return "".join(names) or "no web framework"
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def undocumented(

@@ -383,3 +383,42 @@ def test_pythons_validated() -> None:
         matrix.parse_pythons(
             {"python": [{"version": "3.99", "released": "soon", "end_of_life": "2040-01-01"}]}, "p"
         )
+
+
+def test_web_frameworks_aap_documents() -> None:
+    """The docs' web framework table names Django, Flask, FastAPI and Tornado; the other web
+    frameworks are found so the report can say so."""
+    k = matrix.load()
+    web = {i.id: i for i in k.integrations if i.kind == "web-framework"}
+    assert sorted(i for i, integ in web.items() if integ.documented) == [
+        "django",
+        "fastapi",
+        "flask",
+        "tornado",
+    ]
+    for dist in (
+        "pyramid",
+        "aiohttp",
+        "litestar",
+        "sanic",
+        "falcon",
+        "bottle",
+        "quart",
+        "cherrypy",
+    ):
+        integ = k.integration_for(dist)
+        assert integ is not None and integ.kind == "web-framework" and not integ.documented
+    assert web["starlette"].covered_by == "fastapi" and not web["starlette"].documented
+    assert "http-monitoring" in k.request_capabilities and "sca" not in k.request_capabilities
+
+
+def test_request_capabilities_and_covered_by_validated() -> None:
+    caps = matrix.parse_capabilities(_data("capabilities.toml"), "capabilities.toml")
+    cap_ids = {c.id for c in caps["capabilities"]}
+    data = _data("integrations.toml")
+    data["request_capabilities"] = ["http-monitoring", "telepathy"]
+    with pytest.raises(KnowledgeError, match="unknown capability 'telepathy'"):
+        matrix.parse_request_capabilities(data, "integrations.toml", cap_ids)
+    data["integration"][3]["covered_by"] = "nowhere"
+    with pytest.raises(KnowledgeError, match=r"covered_by: unknown integration 'nowhere'"):
+        matrix.parse_integrations(data, "integrations.toml", cap_ids, set(caps["features"]))

@@ -46,6 +46,8 @@ EXPECT_KEYS = {
     "capabilities",
     "split",
     "changes",
+    "framework_changes",
+    "change_kinds",
     "ddtrace_state",
 }
 
@@ -102,6 +104,14 @@ def test_case(case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixtur
             c["package"] == package and c["from"] == (old or None) and c["to"] == new
             for c in rec["changes"]
         ), rec["changes"]
+    if "framework_changes" in expect:
+        assert [
+            [c["package"], c["from"] or c["from_specifier"], c["to_specifier"]]
+            for c in rec["changes"]
+            if c["kind"] == "framework"
+        ] == expect["framework_changes"], rec["changes"]
+    if "change_kinds" in expect:
+        assert [c["kind"] for c in rec["changes"]] == expect["change_kinds"], rec["changes"]
     if expect.get("ddtrace_state") == "absent":
         assert report["ddtrace"] is None
 
@@ -193,6 +203,15 @@ def test_case_plan(case: dict[str, Any], tmp_path: Path) -> None:
                 c.package == package and c.from_version == (old or None) and c.to_version == new
                 for c in rec.changes
             ), rec.changes
+    changes = rec.changes if isinstance(rec, Upgrade | Split) else ()
+    if "framework_changes" in expect:
+        assert [
+            [c.package, c.from_version or c.from_specifier, c.to_specifier]
+            for c in changes
+            if c.kind == "framework"
+        ] == expect["framework_changes"], changes
+    if "change_kinds" in expect:
+        assert [c.kind for c in changes] == expect["change_kinds"], changes
     if expect.get("ddtrace_state") == "absent":
         assert advice.ddtrace is None
 

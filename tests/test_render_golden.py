@@ -487,3 +487,59 @@ def test_sarif_writes_control_characters_as_json_escapes(at_root: None, tmp_path
     assert not RAW_CONTROL.search(text) and "— café" in text  # letters stay as they are
     results = json.loads(text)["runs"][0]["results"]
     assert [r["message"]["text"] for r in results if r["ruleId"] == found.id] == [message]
+
+
+def _framework_advice(tmp_path: Path, text: str) -> Advice:
+    req = tmp_path / "requirements.txt"
+    req.write_text(text, encoding="utf-8")
+    return advise(
+        [str(req)],
+        AdviceRequest(today=TODAY, capabilities=("api-security",), python="3.11"),
+        Settings(cache_dir=str(tmp_path / "cache")),
+    )
+
+
+def test_framework_change_in_every_report(tmp_path: Path) -> None:
+    """A framework below the target's range is shown as a by-hand move, apart from ddtrace."""
+    advice = _framework_advice(tmp_path, "ddtrace==2.3.0\ndjango==1.11.29\npyramid==2.0\n")
+    text = renderer(OutputFormat.TEXT)(advice)
+    assert text.startswith(
+        "aap-advise: upgrade ddtrace 2.3.0 -> 4.6.0, and django 1.11.29 -> >=2.2.8 by hand\n"
+    )
+    assert (
+        "  django 1.11.29 -> >=2.2.8 (framework, by hand)  "
+        "(below what ddtrace 4.6.0 supports (django>=2.2.8))"
+    ) in text
+    assert "  pyramid 2.0: not documented for AAP" in text
+    md = markdown.render(advice)
+    assert "| django | 1.11.29 | &gt;=2.2.8 (framework, by hand) | below what ddtrace" in md
+    doc = sarif.to_dict(advice, root=str(tmp_path))
+    validate_sarif(doc)
+    run = doc["runs"][0]
+    by_rule = {r["ruleId"]: r for r in run["results"]}
+    assert sarif.UPGRADE_RULE in by_rule and "framework-undocumented" in by_rule
+    framework = by_rule[sarif.FRAMEWORK_RULE]
+    assert framework["message"]["text"].startswith("django 1.11.29 -> >=2.2.8 (framework, by hand)")
+    assert framework["locations"][0]["physicalLocation"]["region"] == {"startLine": 2}
+    report = json.loads(renderer(OutputFormat.JSON)(advice))
+    assert [c["kind"] for c in report["recommendation"]["changes"]][-1] == "framework"
+    assert {i["distribution"]: i["documented"] for i in report["integrations"]} == {
+        "django": True,
+        "pyramid": False,
+    }
+
+
+def test_framework_only_upgrade_reports(tmp_path: Path) -> None:
+    advice = _framework_advice(tmp_path, "ddtrace==4.6.0\ndjango==1.11.29\n")
+    assert isinstance(advice.recommendation, Upgrade)
+    assert renderer(OutputFormat.TEXT)(advice).startswith(
+        "aap-advise: upgrade django 1.11.29 -> >=2.2.8 by hand: ddtrace 4.6.0 already unlocks "
+        "every requested capability"
+    )
+    doc = sarif.to_dict(advice, root=str(tmp_path))
+    validate_sarif(doc)
+    rules = [r["ruleId"] for r in doc["runs"][0]["results"]]
+    # ddtrace stays where it is: no ddtrace-upgrade result, one for the framework.
+    assert sarif.UPGRADE_RULE not in rules and rules.count(sarif.FRAMEWORK_RULE) == 1
+    assert doc["runs"][0]["properties"]["status"] == "upgrade"
+    assert "After (4.6.0)" in markdown.render(advice)

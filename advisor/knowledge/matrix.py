@@ -22,6 +22,7 @@ from advisor.knowledge.schema import (
     parse_integrations,
     parse_platforms,
     parse_pythons,
+    parse_request_capabilities,
 )
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "parse_integrations",
     "parse_platforms",
     "parse_pythons",
+    "parse_request_capabilities",
 ]
 
 
@@ -73,10 +75,13 @@ def load_from(read: Callable[[str], str]) -> Knowledge:
         {cap.id for cap in parts["capabilities"]},
         set(parts["features"]),
     )
+    cap_ids = {cap.id for cap in parts["capabilities"]}
+    request_capabilities = parse_request_capabilities(integ_data, integ_origin, cap_ids)
     plat_data, plat_origin = _read_toml("platforms.toml", read)
     return Knowledge(
         integrations=integrations,
         pythons=pythons,
         platform_minimums=parse_platforms(plat_data, plat_origin),
+        request_capabilities=request_capabilities,
         **parts,
     )

@@ -138,7 +138,12 @@ class TestedRange:
 
 @dataclass(frozen=True, slots=True)
 class Integration:
-    """A framework or library AAP covers (or, for gRPC/GraphQL, does not)."""
+    """A framework or library AAP covers (or, for gRPC/GraphQL, does not).
+
+    ``documented`` is false for a web framework the compatibility page does not list (AAP is
+    documented for Django, Flask, FastAPI and Tornado only); ``covered_by`` names the
+    integration through which AAP reaches it anyway when both are found (Starlette under FastAPI).
+    """
 
     id: str
     name: str
@@ -153,6 +158,8 @@ class Integration:
     tested: tuple[TestedRange, ...]
     unsupported: str | None
     note: str | None
+    documented: bool = True
+    covered_by: str | None = None
 
     def declared_for(self, ddtrace: Version, distribution: str) -> DeclaredRange | None:
         """The declared range in force at ddtrace ``ddtrace`` for ``distribution``: ``None``
@@ -314,6 +321,9 @@ class Knowledge:
     pythons: tuple[PythonVersion, ...]
     aws_lambda: AwsLambda
     platform_minimums: tuple[PlatformMinimum, ...] = ()
+    request_capabilities: frozenset[str] = frozenset()
+    """Capabilities that act on incoming requests, so run only where ddtrace instruments the web
+    framework serving them."""
 
     def capability(self, name: str) -> Capability | None:
         """Look a capability up by id, display name or alias (case and spacing ignored)."""

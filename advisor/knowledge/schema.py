@@ -56,6 +56,7 @@ __all__ = [
     "parse_integrations",
     "parse_platforms",
     "parse_pythons",
+    "parse_request_capabilities",
 ]
 
 SCHEMA_VERSION = 1
@@ -416,6 +417,24 @@ def parse_integrations(
         _integration(f, owners, cap_ids, feature_ids)
         for f in Fields(problems, data).rows("integration", required=True)
     )
+    ids = {i.id for i in out}
+    for n, integ in enumerate(out):
+        if integ.covered_by is not None and integ.covered_by not in ids:
+            problems.fail(
+                f"integration[{n}].covered_by", f"unknown integration {integ.covered_by!r}"
+            )
+    problems.raise_if_any()
+    return out
+
+
+def parse_request_capabilities(
+    data: Mapping[str, Any], origin: str, cap_ids: set[str]
+) -> frozenset[str]:
+    """``request_capabilities`` of ``integrations.toml``: known capability ids."""
+    problems = Problems(origin)
+    top = Fields(problems, data)
+    out = top.names("request_capabilities")
+    top.known(sorted(out), cap_ids, "capability", "request_capabilities")
     problems.raise_if_any()
     return out
 
@@ -454,6 +473,8 @@ def _integration(
         tested=tuple(_tested(f)),
         unsupported=f.raw.get("unsupported"),
         note=f.raw.get("note"),
+        documented=f.get("documented", bool, True),
+        covered_by=f.raw.get("covered_by"),
     )
 
 

@@ -11,6 +11,7 @@ from packaging.version import Version
 
 from advisor.model.platforms import DEFAULT_PLATFORM
 from advisor.model.project import Finding, SourceLocation
+from advisor.model.release import DDTRACE
 
 Status = Literal["ok", "upgrade", "split", "impossible"]
 """The ``status`` of each :data:`Verdict`, as the reports write it."""
@@ -20,6 +21,9 @@ platform in scope), ``needs-upgrade`` (an upgrade makes it run), ``unavailable``
 it somewhere in scope, or AAP does not support it)."""
 Deployment = Literal["lambda"]
 """Where the project runs, when it changes what AAP can do (``lambda``: AWS Lambda)."""
+ChangeKind = Literal["ddtrace", "co-upgrade", "framework"]
+"""What a :class:`Change` moves: ddtrace itself, a package that must move with it, or a framework
+below the range the ddtrace target supports (left to the user: ``--fix`` edits ddtrace only)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +95,7 @@ class FoundIntegration:
     """A framework or library of the coverage tables found among the dependencies.
 
     ``version`` and ``specifier`` are as written; the parsed fields are their dependency's.
+    ``documented`` is false for a web framework AAP's compatibility page does not list.
     """
 
     id: str
@@ -102,6 +107,7 @@ class FoundIntegration:
     covers: tuple[str, ...]
     auto_instrumented: bool
     unsupported: str | None
+    documented: bool = True
     parsed_version: Version | None = field(default=None, compare=False, repr=False)
     parsed_specifier: SpecifierSet | None = field(default=None, compare=False, repr=False)
 
@@ -111,6 +117,9 @@ class Change:
     """A package that must move: ``from`` (``None`` when absent or unknown) to ``to``.
 
     For ddtrace, ``to_specifier`` may be a range (``>=4.6.0``) rather than a pin.
+    ``kind`` (:data:`ChangeKind`) defaults to ``co-upgrade``; ddtrace's own change is always
+    ``ddtrace``. A ``framework`` change has no ``to_version``: ``to_specifier`` is the range the
+    ddtrace target supports (``>=2.2.8``).
     """
 
     package: str
@@ -121,6 +130,11 @@ class Change:
     source: SourceLocation | None = None
     marker: str | None = None
     reason: str | None = None
+    kind: ChangeKind = "co-upgrade"
+
+    def __post_init__(self) -> None:
+        if self.package == DDTRACE:
+            object.__setattr__(self, "kind", "ddtrace")
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from advisor.model.release import DDTRACE, Release, ReleaseSnapshot
 from advisor.plan import findings as fnd
 from advisor.plan.coupgrade import find_installable, pins_against_requirements
 from advisor.plan.current import ddtrace_state
+from advisor.plan.frameworks import with_framework_changes
 from advisor.plan.scope import check_platforms, python_scope, resolve_capabilities
 from advisor.plan.serve import Server
 from advisor.plan.status import capability_results
@@ -125,6 +126,8 @@ def plan(
             project, server, source, recommendation, served, platforms, request
         )
         findings += more
+    # Rule 6 of issue 14: a framework below what the target supports moves too (by hand).
+    recommendation = with_framework_changes(recommendation, knowledge, found, active)
     target = _target(recommendation)
     effective = target or (state.parsed_current if state else None)
     if not scope.versions:
@@ -300,6 +303,7 @@ def find_integrations(project: Project, knowledge: Knowledge) -> tuple[FoundInte
             covers=integ.features,
             auto_instrumented=integ.auto_instrumented,
             unsupported=integ.unsupported,
+            documented=integ.documented,
             parsed_version=dep.parsed_version,
             parsed_specifier=dep.parsed_specifier
             if dep.specifier

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
-from advisor.knowledge.model import AwsLambda, Capability, EnvSwitch, Integration, Knowledge
+from advisor.knowledge.model import AwsLambda, Capability, EnvSwitch, Knowledge
 from advisor.model.advice import DdtraceState, FoundIntegration, Verdict
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
 from advisor.model.release import ReleaseSnapshot
+from advisor.plan import frameworks
 from advisor.plan.serve import Server
 
 
@@ -79,6 +79,7 @@ def for_target(
     """Everything worth saying about moving to (or staying on) ``target``."""
     out: list[Finding] = []
     out += _about_current(snapshot, state)
+    out += frameworks.undocumented(knowledge, found, active)
     if target is None:
         return out
     out += _branch(knowledge, server, rec, target, today, served)
@@ -306,7 +307,7 @@ def _frameworks(
         integ = knowledge.integration(f.id)
         declared = integ.declared_for(target, f.distribution)
         if declared is not None:
-            out += _declared_check(integ, f, declared.spec, target)
+            out += frameworks.declared_findings(f, declared.spec, target)
         tested = integ.tested_for(target, f.distribution)
         v = f.parsed_version
         if tested is not None and v is not None and (v < tested.low or v > tested.high):
@@ -321,49 +322,6 @@ def _frameworks(
                 )
             )
     return out
-
-
-def _declared_check(
-    integ: Integration, f: FoundIntegration, spec: SpecifierSet, target: Version
-) -> list[Finding]:
-    lower = _lower_bound(spec)
-    bump = f"; upgrade {f.distribution} to {lower} or later along with ddtrace" if lower else ""
-    if f.parsed_version is not None:
-        if spec.contains(f.parsed_version, prereleases=True):
-            return []
-        return [
-            Finding(
-                "integration-too-old",
-                "warning",
-                f"{f.distribution} {f.version} is outside what ddtrace {target} supports "
-                f"({f.distribution}{spec}){bump}",
-                f.source,
-            )
-        ]
-    if f.parsed_specifier is not None and lower:
-        found_spec = f.parsed_specifier
-        # Offline we cannot list the library's releases; a range that admits neither the
-        # supported floor nor anything far above it lies wholly below the supported range.
-        if not found_spec.contains(lower, prereleases=True) and not found_spec.contains(
-            "99999", prereleases=True
-        ):
-            return [
-                Finding(
-                    "integration-too-old",
-                    "warning",
-                    f"{f.distribution}{f.specifier} is below what ddtrace {target} supports "
-                    f"({f.distribution}{spec}){bump}",
-                    f.source,
-                )
-            ]
-    return []
-
-
-def _lower_bound(spec: SpecifierSet) -> str | None:
-    for s in spec:
-        if s.operator in (">=", "~=", "=="):
-            return s.version
-    return None
 
 
 def _caveats(

@@ -35,6 +35,7 @@ def _loc(loc: SourceLocation | None) -> dict[str, Any] | None:
 def _change(c: Change) -> dict[str, Any]:
     return {
         "package": c.package,
+        "kind": c.kind,
         "from": c.from_version,
         "to": c.to_version,
         "from_specifier": c.from_specifier,
@@ -155,6 +156,7 @@ def to_dict(advice: Advice) -> dict[str, Any]:
                 "covers": list(i.covers),
                 "auto_instrumented": i.auto_instrumented,
                 "unsupported": i.unsupported,
+                "documented": i.documented,
                 "source": _loc(i.source),
             }
             for i in advice.integrations

@@ -30,7 +30,7 @@ from advisor.model.advice import (
 )
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
-from advisor.render.text import verdict
+from advisor.render.text import covers, verdict
 
 MARKER = "<!-- aap-advise-report -->"
 """First line of every report; the GitHub Action finds its own earlier comment by it."""
@@ -235,6 +235,8 @@ def _changes(changes: Sequence[Change]) -> _Section:
         to = ch.to_specifier or ch.to_version or "(removed)"
         if ch.marker:
             to += f"; {ch.marker}"
+        if ch.kind == "framework":
+            to += " (framework, by hand)"
         rows.append(
             (
                 escape(ch.package),
@@ -323,16 +325,11 @@ def _why(advice: Advice) -> str:
     if advice.integrations:
         rows = []
         for i in advice.integrations:
-            covers = (
-                ", ".join(i.covers)
-                if i.covers
-                else (f"not covered: {i.unsupported}" if i.unsupported else "APM only")
-            )
             rows.append(
                 (
                     escape(i.distribution),
                     escape(i.version or i.specifier or "any version"),
-                    escape(covers),
+                    escape(covers(i)),
                     escape(str(i.source)),
                 )
             )

@@ -1,7 +1,8 @@
 """SARIF 2.1.0 (``--format sarif``) for GitHub code scanning.
 
-One result per finding, and one (rule ``ddtrace-upgrade``) for the recommendation itself, each
-placed on the line that declares it so code scanning annotates the ``ddtrace==...`` line. A
+One result per finding, one (rule ``ddtrace-upgrade``) for the recommendation itself and one
+(rule ``framework-upgrade``) per framework to move by hand, each placed on the line that declares
+it so code scanning annotates the ``ddtrace==...`` (or ``django==...``) line. A
 finding without a place of its own is about ddtrace's configuration, so it goes on the ddtrace
 declaration too: code scanning shows nothing for a result without a location.
 """
@@ -26,6 +27,7 @@ SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
 UPGRADE_RULE = "ddtrace-upgrade"
+FRAMEWORK_RULE = "framework-upgrade"
 FINGERPRINT_KEY = "aapAdvise/v1"
 """The ``partialFingerprints`` key; bump the suffix if what is hashed ever changes."""
 
@@ -35,6 +37,8 @@ _LEVEL: dict[Severity, str] = {"error": "error", "warning": "warning", "info": "
 # rule, titled from the id itself, so a new finding never breaks the report; add its title here.
 _TITLES = {
     UPGRADE_RULE: "ddtrace is below the smallest release that unlocks the requested capabilities",
+    FRAMEWORK_RULE: "A web framework is below the range the ddtrace target supports (move it by hand)",
+    "framework-undocumented": "A web framework AAP does not document for HTTP monitoring and blocking",
     "ato-manual-only": "Account Takeover Protection needs the user-events SDK on this framework",
     "branch-unsupported": "The ddtrace release branch is past its support end",
     "capability-platform-gate": "A requested capability never runs on a requested platform",
@@ -54,6 +58,8 @@ _TITLES = {
     "index-fallback": "The package index could not be used; the shipped snapshot answered",
     "index-note": "The package index reported a problem",
     "index-skipped": "Indexes that are not http(s) were skipped",
+    "integration-range-partial": "A declared range admits versions the target ddtrace does not support",
+    "integration-outside-range": "A framework or library version is outside the range the target ddtrace supports",
     "integration-too-old": "A framework or library is older than the target ddtrace supports",
     "integration-unsupported": "A framework or library is not covered by AAP",
     "integration-untested": "A framework or library version is outside ddtrace's tested range",
@@ -97,6 +103,10 @@ def to_dict(advice: Advice, root: str | None = None) -> dict[str, Any]:
     upgrade = _upgrade_result(advice, home, base)
     if upgrade is not None:
         results.append(upgrade)
+    frameworks = _framework_results(advice, home, base)
+    if frameworks:
+        rules[FRAMEWORK_RULE] = _rule(FRAMEWORK_RULE, "warning")
+        results += frameworks
     for f in advice.findings:
         rules.setdefault(f.id, _rule(f.id, _LEVEL[f.severity]))
         message = redact_url(f.message)
@@ -154,6 +164,8 @@ def _upgrade_result(
         case Ok():
             return None
         case Upgrade() | Split():
+            if all(c.kind == "framework" for c in rec.changes):
+                return None  # ddtrace stays: only the framework results say anything
             text = verdict(advice)
             unlocks = [
                 c.name
@@ -167,6 +179,27 @@ def _upgrade_result(
             return _result(UPGRADE_RULE, "error", verdict(advice), home, base)
         case _:
             assert_never(rec)
+
+
+def _framework_results(
+    advice: Advice, home: SourceLocation | None, base: Path
+) -> list[dict[str, Any]]:
+    """One result per framework change, on the line that declares the framework."""
+    rec = advice.recommendation
+    match rec:
+        case Upgrade() | Split():
+            changes = [c for c in rec.changes if c.kind == "framework"]
+        case Ok() | Impossible():
+            changes = []
+        case _:
+            assert_never(rec)
+    out = []
+    for c in changes:
+        was = c.from_version or c.from_specifier or "(absent)"
+        why = f": {c.reason}" if c.reason else ""
+        text = f"{c.package} {was} -> {c.to_specifier} (framework, by hand){why}"
+        out.append(_result(FRAMEWORK_RULE, "warning", text, c.source or home, base))
+    return out
 
 
 def _result(

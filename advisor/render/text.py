@@ -6,7 +6,17 @@ from collections.abc import Sequence
 from typing import assert_never
 
 from advisor.errors import printable
-from advisor.model.advice import Advice, Blocker, Change, Impossible, Ok, Split, Upgrade, Verdict
+from advisor.model.advice import (
+    Advice,
+    Blocker,
+    Change,
+    FoundIntegration,
+    Impossible,
+    Ok,
+    Split,
+    Upgrade,
+    Verdict,
+)
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
 
@@ -14,24 +24,29 @@ from advisor.model.project import Finding
 def verdict(advice: Advice) -> str:
     """One line: what to do."""
     rec = advice.recommendation
-    d = advice.ddtrace
-    current = d.current if d and d.current else None
     match rec:
         case Ok():
             return f"ok: ddtrace {rec.ddtrace} already gives every requested capability"
         case Upgrade():
-            if d is None:
-                return f"add ddtrace>={rec.ddtrace} (the project does not declare ddtrace)"
-            if current:
-                return f"upgrade ddtrace {current} -> {rec.ddtrace}"
-            return f"raise ddtrace {d.specifier or '(no version)'} -> >={rec.ddtrace}"
+            frameworks = framework_moves(rec.changes)
+            if frameworks and all(c.kind == "framework" for c in rec.changes):
+                return (
+                    f"upgrade {frameworks} by hand: ddtrace {rec.ddtrace} already unlocks every "
+                    "requested capability but does not support the version used"
+                )
+            return _ddtrace_move(advice, rec) + (
+                f", and {frameworks} by hand" if frameworks else ""
+            )
         case Split():
             parts = "; ".join(
                 f"{p.ddtrace} for CPython {', '.join(p.pythons)}"
                 + (f" ({', '.join(p.off)} off there)" if p.off else "")
                 for p in rec.split
             )
-            return f"split ddtrace by Python version: {parts}"
+            frameworks = framework_moves(rec.changes)
+            return f"split ddtrace by Python version: {parts}" + (
+                f"; and upgrade {frameworks} by hand" if frameworks else ""
+            )
         case Impossible():
             if rec.never_runs:
                 never = "; ".join(_never(n.name, n.where) for n in rec.never_runs)
@@ -49,6 +64,26 @@ def _never(name: str, where: Sequence[str]) -> str:
     return f"{name} never runs on {', '.join(where)}"
 
 
+def _ddtrace_move(advice: Advice, rec: Upgrade) -> str:
+    d = advice.ddtrace
+    if d is None:
+        return f"add ddtrace>={rec.ddtrace} (the project does not declare ddtrace)"
+    if d.current:
+        return f"upgrade ddtrace {d.current} -> {rec.ddtrace}"
+    return f"raise ddtrace {d.specifier or '(no version)'} -> >={rec.ddtrace}"
+
+
+def framework_moves(changes: Sequence[Change]) -> str:
+    """``django 1.11 -> >=2.2.8, flask 1.0 -> >=1.1.4``: the framework changes, or ``""``."""
+    return ", ".join(
+        f"{c.package} {_from(c)} -> {c.to_specifier}" for c in changes if c.kind == "framework"
+    )
+
+
+def _from(ch: Change) -> str:
+    return ch.from_version or ch.from_specifier or "(absent)"
+
+
 def _per_python(rec: Verdict) -> str:
     return ", ".join(f"{py}: {v or 'none'}" for py, v in rec.per_python.items())
 
@@ -60,12 +95,21 @@ def _changes(changes: Sequence[Change]) -> list[str]:
     for ch in changes:
         where = f"  [{ch.source}]" if ch.source else ""
         to = ch.to_version or ch.to_specifier or "(removed)"
+        if ch.kind == "framework":
+            to += " (framework, by hand)"
         marker = f" ; {ch.marker}" if ch.marker else ""
         why = f"  ({ch.reason})" if ch.reason else ""
-        lines.append(
-            f"  {ch.package} {ch.from_version or ch.from_specifier or '(absent)'} -> {to}{marker}{why}{where}"
-        )
+        lines.append(f"  {ch.package} {_from(ch)} -> {to}{marker}{why}{where}")
     return lines
+
+
+def covers(i: FoundIntegration) -> str:
+    """What AAP covers of a framework or library found, in a few words."""
+    if i.covers:
+        return ", ".join(i.covers)
+    if i.unsupported:
+        return f"not covered: {i.unsupported}"
+    return "APM only" if i.documented else "not documented for AAP"
 
 
 def _blockers(blockers: Sequence[Blocker]) -> list[str]:
@@ -134,12 +178,7 @@ def render(advice: Advice) -> str:
         lines += ["", "Frameworks and libraries found:"]
         for i in advice.integrations:
             ver = i.version or i.specifier or "any version"
-            covers = (
-                ", ".join(i.covers)
-                if i.covers
-                else ("not covered: " + i.unsupported if i.unsupported else "APM only")
-            )
-            lines.append(f"  {i.distribution} {ver}: {covers}  [{i.source}]")
+            lines.append(f"  {i.distribution} {ver}: {covers(i)}  [{i.source}]")
     for title, sev in (("Errors", "error"), ("Warnings", "warning"), ("Notes", "info")):
         items = [f for f in advice.findings if f.severity == sev]
         if items:

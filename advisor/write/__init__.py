@@ -93,7 +93,8 @@ def targets_for(advice: Advice) -> Targets:
     by_package: dict[str, list[Change]] = {}
     for change in changes:
         package = str(canonicalize_name(change.package))
-        if package != DDTRACE:
+        # A framework below the target's range is the user's to move: never an edit.
+        if package != DDTRACE and change.kind != "framework":
             by_package.setdefault(package, []).append(change)
     appearing: set[str] = set()
     for name, changes in by_package.items():
@@ -134,6 +135,16 @@ def plan_fix(project: Project, advice: Advice, *, hashes: HashLookup | None) -> 
             pass
         case _:
             assert_never(rec)
+    frameworks = [_framework(c) for c in rec.changes if c.kind == "framework"]
+    if frameworks and all(c.kind == "framework" for c in rec.changes):
+        return FixPlan(
+            messages=[
+                *frameworks,
+                "no file was edited: ddtrace already gives every requested capability; "
+                "only the frameworks named above must move, and that is left to you",
+            ],
+            by_hand=frameworks,
+        )
     targets = targets_for(advice)
     locked_files = {m.path for m in project.manifests if m.is_lock}
     kinds = {m.path: m.kind for m in project.manifests}
@@ -159,6 +170,8 @@ def plan_fix(project: Project, advice: Advice, *, hashes: HashLookup | None) -> 
             messages.append(message)
             if want.raise_floor:  # ddtrace itself: the advice cannot be followed by --fix
                 by_hand.append(message)
+    messages += frameworks
+    by_hand += frameworks
     return _sibling_locks(replace(plan, messages=messages, by_hand=by_hand), targets)
 
 
@@ -195,6 +208,18 @@ def _raise_ranges(project: Project, advice: Advice, rec: Ok, hashes: HashLookup 
             continue
         plan = plan.merged(_edit_file(file, kinds.get(file), deps, edit, hashes))
     return _sibling_locks(plan, keep)
+
+
+def _framework(change: Change) -> str:
+    """What to tell the user about a framework ``--fix`` leaves where it is."""
+    was = (
+        f"{change.package} {change.from_version}"
+        if change.from_version
+        else f"{change.package}{change.from_specifier or ''}"
+    )
+    where = f"{change.source}: " if change.source else ""
+    why = change.reason or f"outside what the ddtrace target supports ({change.to_specifier})"
+    return f"{where}{was} is {why}; move it yourself: aap-advise edits ddtrace only"
 
 
 def _edit_file(

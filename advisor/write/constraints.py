@@ -1,5 +1,8 @@
 """The ``--write-constraints`` file: the target ddtrace and each co-upgrade, one per line.
 
+A framework below the range the target supports is named on a comment line, never constrained:
+moving it is the user's decision, as with ``--fix``.
+
 Plain PEP 508 lines (markers when the answer splits by CPython), reasons on comment lines of
 their own, so the file works with ``pip install -c FILE``, ``uv pip install -c FILE`` and
 ``UV_CONSTRAINT``, and each requirement line can be pasted into uv's ``constraint-dependencies``
@@ -38,6 +41,12 @@ def _co_upgrade(change: Change, target: str) -> list[str]:
     return [f"# {change.package}: no longer required by the ddtrace target (not constrained here)"]
 
 
+def _framework(change: Change) -> list[str]:
+    """A framework below the target's range: named, never constrained (the user moves it)."""
+    why = change.reason or f"the ddtrace target supports {change.package}{change.to_specifier}"
+    return [f"# {change.package}: {why}; not constrained here: move it yourself"]
+
+
 def constraints_text(advice: Advice) -> str:
     """The constraints file for ``advice``.
 
@@ -54,10 +63,15 @@ def constraints_text(advice: Advice) -> str:
     match rec:
         case Split():
             body = [_line(DDTRACE, f"=={part.ddtrace}", part.marker) for part in rec.split]
+            for change in rec.changes:
+                if change.kind == "framework":
+                    body += _framework(change)
         case Upgrade():
             body = [_line(DDTRACE, f"=={rec.ddtrace}", None)]
             for change in rec.changes:
-                if change.package != DDTRACE:
+                if change.kind == "framework":
+                    body += _framework(change)
+                elif change.package != DDTRACE:
                     body += _co_upgrade(change, rec.ddtrace)
         case Ok():
             body = [_line(DDTRACE, f"=={rec.ddtrace}", None)]

@@ -120,7 +120,11 @@ def plan(
         recommendation = Impossible(per_python, recommendation.floor, recommendation.floor_reasons)
     if isinstance(recommendation, Impossible):
         recommendation = replace(recommendation, never_runs=never_runs)
-    served = [py for py in scope.versions if per_python[py] is not None]
+    # The CPythons the answer covers: served, and not left out (a pin above every release
+    # serving a CPython leaves it out; the co-upgrades are not resolved for it).
+    served = [
+        py for py in scope.versions if per_python[py] is not None and py not in context.left_out
+    ]
     if isinstance(recommendation, Upgrade):
         recommendation, more = _co_upgrades(
             project, server, source, recommendation, served, platforms, request

@@ -107,6 +107,7 @@ def plan(
         active,
         scope.versions,
         {c.id: project_floors[c.id] or Version("0") for c in active},
+        f"{scope.spec} from {scope.source}" if scope.spec else scope.source,
     )
     recommendation, more = recommend(context, per_python)
     findings += more

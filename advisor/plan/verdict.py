@@ -56,6 +56,8 @@ class Context:
     active: Sequence[Capability]
     pythons: tuple[str, ...]
     cap_floors: Mapping[str, Version]
+    python_source: str = "the CPythons in scope"
+    """The CPython range planned for and where it came from (``>=3.8 from --python``)."""
     left_out: set[str] = field(default_factory=set)
     """CPythons the verdict leaves out (no release installs there, or none at or above what the
     project already has): capability statuses do not count them."""
@@ -252,13 +254,8 @@ def _kept_finding(ctx: Context, part: SplitPart, served: Sequence[str]) -> Findi
         "warning",
         f"{names} {verb} off on CPython {pys}: no ddtrace release that installs there runs "
         f"{'it' if len(part.off) == 1 else 'them'}, so those CPythons keep ddtrace {part.ddtrace}; "
-        f"{wider} (now {ctx_source(ctx)}) removes the split",
+        f"{wider} (now {ctx.python_source}) removes the split",
     )
-
-
-def ctx_source(ctx: Context) -> str:
-    """Where the CPython range came from, for a hint."""
-    return ctx.project.python.source if ctx.project.python else "the CPythons in scope"
 
 
 def _next_minor(python: str) -> str:

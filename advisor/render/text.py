@@ -50,7 +50,9 @@ def verdict(advice: Advice) -> str:
         case Impossible():
             if rec.never_runs:
                 never = "; ".join(_never(n.name, n.where) for n in rec.never_runs)
-                return f"{never} (drop it from -c to plan the rest)"
+                if len(rec.never_runs) < len(advice.requested):
+                    never += " (drop it from -c to plan the others)"
+                return never
             return "no ddtrace release can give the requested capabilities on these CPythons and platforms"
         case _:
             assert_never(rec)

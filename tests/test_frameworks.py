@@ -152,7 +152,7 @@ def test_fit_and_below(found: str, supported: str, expected: str, is_below: bool
     assert fw.below(SpecifierSet(found), SpecifierSet(supported)) is is_below
 
 
-@pytest.mark.parametrize(("found", "supported"), itertools.product(SHAPES, SHAPES[1:]))
+@pytest.mark.parametrize(("found", "supported"), list(itertools.product(SHAPES, SHAPES[1:])))
 def test_fit_never_contradicts_the_probes(found: str, supported: str) -> None:
     """An "outside" never while a probe version is admitted by both; "inside" never while a probe
     admitted by ``found`` is refused by ``supported`` (but for post-releases of a ``>`` bound);

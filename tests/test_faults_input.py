@@ -285,7 +285,7 @@ def test_arbitrary_equality_is_read_not_a_crash(
     assert main([str(req), *OFFLINE]) == 1
     out, err = capsys.readouterr()
     assert "internal error" not in err
-    assert out.startswith("aap-advise: raise ddtrace =====2 -> >=4.6.0")
+    assert out.startswith("aap-advise: raise ddtrace=====2 -> >=4.6.0")
 
 
 def test_a_snapshot_of_an_older_schema_is_one_line_with_a_hint(

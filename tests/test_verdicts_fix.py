@@ -117,3 +117,19 @@ def test_range_beside_a_pin_in_one_file_is_left_to_the_user(
     err = capsys.readouterr().err
     assert "raise the range to >=4.6.0 by hand" in err
     assert path.read_text(encoding="utf-8") == before  # the pin is never moved down to the floor
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("ddtrace>=2.0\n", "aap-advise: raise ddtrace>=2.0 -> >=4.6.0"),
+        ("ddtrace\n", "aap-advise: raise ddtrace (any version) -> >=4.6.0"),
+    ],
+)
+def test_a_low_range_without_pin_is_raised(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, headline: str
+) -> None:
+    req = tmp_path / "requirements.txt"
+    req.write_text(text, encoding="utf-8")
+    assert main([str(req), *OFFLINE, "--python", "3.12"]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == headline

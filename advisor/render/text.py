@@ -72,7 +72,7 @@ def _ddtrace_move(advice: Advice, rec: Upgrade) -> str:
         return f"add ddtrace>={rec.ddtrace} (the project does not declare ddtrace)"
     if d.current:
         return f"upgrade ddtrace {d.current} -> {rec.ddtrace}"
-    return f"raise ddtrace {d.specifier or '(no version)'} -> >={rec.ddtrace}"
+    return f"raise ddtrace{d.specifier or ' (any version)'} -> >={rec.ddtrace}"
 
 
 def framework_moves(changes: Sequence[Change]) -> str:

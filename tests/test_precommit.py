@@ -145,4 +145,4 @@ def test_hook_passes_on_the_newest_release(
     assert newest is not None
     proc = try_repo(hook_repo, pre_commit_env, tmp_path, f"ddtrace=={newest.version}\n")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert f"ok: ddtrace {newest.version} already unlocks" in proc.stdout
+    assert f"ok: ddtrace {newest.version} already gives" in proc.stdout

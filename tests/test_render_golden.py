@@ -533,7 +533,7 @@ def test_framework_only_upgrade_reports(tmp_path: Path) -> None:
     advice = _framework_advice(tmp_path, "ddtrace==4.6.0\ndjango==1.11.29\n")
     assert isinstance(advice.recommendation, Upgrade)
     assert renderer(OutputFormat.TEXT)(advice).startswith(
-        "aap-advise: upgrade django 1.11.29 -> >=2.2.8 by hand: ddtrace 4.6.0 already unlocks "
+        "aap-advise: upgrade django 1.11.29 -> >=2.2.8 by hand: ddtrace 4.6.0 already gives "
         "every requested capability"
     )
     doc = sarif.to_dict(advice, root=str(tmp_path))

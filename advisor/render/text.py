@@ -31,7 +31,7 @@ def verdict(advice: Advice) -> str:
             frameworks = framework_moves(rec.changes)
             if frameworks and all(c.kind == "framework" for c in rec.changes):
                 return (
-                    f"upgrade {frameworks} by hand: ddtrace {rec.ddtrace} already unlocks every "
+                    f"upgrade {frameworks} by hand: ddtrace {rec.ddtrace} already gives every "
                     "requested capability but does not support the version used"
                 )
             return _ddtrace_move(advice, rec) + (

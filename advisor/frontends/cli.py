@@ -118,8 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--python",
         metavar="SPEC",
-        help="CPython range to plan for, e.g. '>=3.9' or 3.12 (default: the declared "
-        "range; without one, the CPythons not past end of life)",
+        help="CPython range to plan for, e.g. '>=3.9' or 3.12, or a free-threaded build "
+        "such as 3.13t (default: the declared range; without one, the CPythons not past end "
+        "of life)",
     )
     from advisor.model.platforms import DEFAULT_PLATFORM, USER_PLATFORMS
 

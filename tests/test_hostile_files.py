@@ -128,6 +128,42 @@ def test_a_requirement_of_many_specifiers_is_refused(tmp_path: Path) -> None:
     _refused_as_too_long(tmp_path, line, f"{MAX_REQUIREMENT_CHARS} characters")
 
 
+#: A release number past int()'s 4,300 digits: packaging parses the specifier, and fails only
+#: when it first compares a version with it, in the middle of a plan.
+HUGE = "9." + "9" * 5_000
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        ("requirements.txt", f"ddtrace=={HUGE}\n", 1),
+        ("requirements.txt", f"flask>={HUGE}\nddtrace==2.3.0\n", 1),
+        ("requirements.txt", f"ddtrace>=3.16,!={HUGE}\n", 1),
+        (
+            "pyproject.toml",
+            f'[project]\nname = "x"\nversion = "1"\ndependencies = ["ddtrace!={HUGE}"]\n',
+            4,
+        ),
+    ],
+)
+def test_a_version_of_too_many_digits_is_refused_at_its_line(
+    tmp_path: Path, name: str, text: str, line: int
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    error = _refused(path, "-c", "api-security", "--python", "3.12")
+    assert error.startswith(f"{path}:{line}: invalid requirement "), error
+    assert "is not a version aap-advise can compare" in error and len(error) < 400, error
+
+
+def test_a_python_range_of_too_many_digits_is_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "requirements.txt"
+    path.write_text("ddtrace==2.3.0\n", encoding="utf-8")
+    error = _refused(path, "--python", f">={HUGE}")
+    assert error.startswith("--python: not a version specifier: '>=9.999"), error
+    assert len(error) < 200, error
+
+
 def test_a_line_of_many_options_is_refused(tmp_path: Path) -> None:
     """optparse takes each word off the front of a list: quadratic in the words of a line."""
     line = "ddtrace==2.3.0 " + "--hash=sha256:ab " * 800_000 + "--pre"

@@ -12,6 +12,9 @@ from typing import Literal
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
+from advisor.errors import ManifestError
+from advisor.model.excerpt import excerpt
+
 Severity = Literal["info", "warning", "error"]
 Role = Literal["declared", "constraint", "locked"]
 
@@ -97,6 +100,30 @@ class Dependency:
             object.__setattr__(self, "parsed_specifier", SpecifierSet(self.specifier))
         if self.version and self.parsed_version is None:
             object.__setattr__(self, "parsed_version", Version(self.version))
+        if (bad := unparsable_version(self.parsed_specifier)) is not None:
+            # packaging reads a specifier's versions only when it first compares: refuse here,
+            # at the line, what would otherwise fail in the middle of the plan.
+            raise ManifestError(
+                f"invalid requirement {excerpt(self.display_name + self.specifier)!r}: "
+                f"{excerpt(bad, 40)!r} is not a version aap-advise can compare",
+                file=self.source.file,
+                line=self.source.line,
+                key=self.source.key,
+                code="invalid-requirement",
+            )
+
+
+def unparsable_version(spec: SpecifierSet) -> str | None:
+    """The first version of ``spec`` that packaging cannot turn into a :class:`Version` (a
+    release number past int()'s 4,300 digits), or ``None``. ``===`` takes any string."""
+    for clause in spec:
+        if clause.operator == "===":
+            continue
+        try:
+            Version(clause.version.removesuffix(".*"))
+        except ValueError:
+            return clause.version
+    return None
 
 
 @dataclass(frozen=True, slots=True)

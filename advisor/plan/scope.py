@@ -10,8 +10,9 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from advisor.errors import UsageError
 from advisor.knowledge.model import Capability, Knowledge
+from advisor.model.excerpt import excerpt
 from advisor.model.platforms import DEFAULT_PLATFORM, USER_PLATFORMS
-from advisor.model.project import Finding, Project
+from advisor.model.project import Finding, Project, unparsable_version
 from advisor.model.release import FREE_THREADED, parse_python
 from advisor.model.release import python_minor_admitted as minor_admitted
 
@@ -92,10 +93,11 @@ def python_scope(
             override, suffix = "{}.{}".format(*threaded), FREE_THREADED
         spec, source = _normalise(override), "--python"
         try:
-            SpecifierSet(spec)
+            if unparsable_version(SpecifierSet(spec)) is not None:
+                raise InvalidSpecifier(spec)
         except InvalidSpecifier:
             raise UsageError(
-                f"--python: not a version specifier: {override!r}", code="bad-python"
+                f"--python: not a version specifier: {excerpt(override)!r}", code="bad-python"
             ) from None
     elif project.python is not None:
         try:

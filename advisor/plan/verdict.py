@@ -30,6 +30,7 @@ from advisor.model.advice import (
     Upgrade,
     Verdict,
 )
+from advisor.model.excerpt import excerpt
 from advisor.model.markers import marker_admits
 from advisor.model.project import Finding, Project
 from advisor.model.release import DDTRACE, Release
@@ -334,7 +335,8 @@ def _range_suggestions(ctx: Context, target: Release, served: Sequence[str]) -> 
 
 
 def _suggestion_finding(change: Change) -> Finding:
-    was = f"ddtrace{change.from_specifier}" if change.from_specifier else "a bare ddtrace"
+    # The range as written is a quote from the file: an excerpt, like every quote.
+    was = excerpt(f"ddtrace{change.from_specifier}") if change.from_specifier else "a bare ddtrace"
     return Finding(
         "range-below-floor",
         "info",

@@ -133,3 +133,25 @@ def test_a_low_range_without_pin_is_raised(
     req.write_text(text, encoding="utf-8")
     assert main([str(req), *OFFLINE, "--python", "3.12"]) == 1
     assert capsys.readouterr().out.splitlines()[0] == headline
+
+
+def test_ok_on_a_lock_split_by_marker_keeps_each_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    req = tmp_path / "requirements.txt"
+    req.write_text(
+        'ddtrace==3.19.7; python_version < "3.10"\nddtrace==4.7.1; python_version >= "3.10"\n',
+        encoding="utf-8",
+    )
+    constraints = tmp_path / "constraints.txt"
+    args = [str(req), "--offline", "--today", "2026-11-24", "-c", "rasp", "--python", ">=3.8,<3.15"]
+    assert main([*args, "--write-constraints", str(constraints)]) == 0
+    assert capsys.readouterr().out.startswith(
+        "aap-advise: ok: ddtrace 3.19.7 (CPython 3.8, 3.9) and 4.7.1 (CPython 3.10, "
+    )
+    lines = constraints.read_text(encoding="utf-8").splitlines()
+    # Never one pin for every CPython: 4.7.1 has no cp38 wheel, 3.19.7 is not what 3.10+ run.
+    assert lines[-2:] == [
+        'ddtrace==3.19.7; python_version < "3.10"',
+        'ddtrace==4.7.1; python_version >= "3.10"',
+    ]

@@ -37,6 +37,8 @@ class EnvSwitch:
     source: str
     ddtrace: SpecifierSet | None = None
     capabilities: frozenset[str] = frozenset()
+    lambda_note: str | None = None
+    """What to say instead of ``note`` in AWS Lambda (where remote activation never works)."""
 
     def applies_to(self, version: Version) -> bool:
         """True when the switch matters for ddtrace ``version``."""
@@ -297,6 +299,7 @@ class AwsLambda:
     floors: tuple[Floor, ...]
     notes: tuple[LambdaNote, ...]
     source: str
+    notes_off: frozenset[str] = frozenset()
 
     def appsec_runs(self, version: Version) -> bool:
         """The WAF capabilities are not switched off in Lambda by release ``version``."""

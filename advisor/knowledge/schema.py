@@ -330,6 +330,7 @@ def _env(f: Fields) -> EnvSwitch:
         source=f.text("source"),
         ddtrace=f.optional("ddtrace", f.spec),
         capabilities=_ids(f, "capability"),
+        lambda_note=f.raw.get("lambda_note"),
     )
 
 
@@ -580,6 +581,7 @@ def _aws_lambda(f: Fields, cap_ids: Collection[str]) -> AwsLambda:
         floors=tuple(floors),
         notes=tuple(notes),
         source=f.text("source"),
+        notes_off=frozenset(f.get("notes_off", list, [])),
     )
 
 

@@ -188,6 +188,8 @@ class Ok:
     :param floor_reasons: what set the floor, highest first.
     :param suggestions: declared ranges that admit releases below the floor while every pin or
         lock already meets it: raising them is advised (``--fix`` does) but nothing fails.
+    :param by_python: when the project has different versions on different CPythons in scope
+        (a lock split by marker), each with its marker; ``ddtrace`` is then the lowest.
     """
 
     status: ClassVar[Literal["ok"]] = "ok"
@@ -196,6 +198,7 @@ class Ok:
     floor: str | None = None
     floor_reasons: tuple[FloorReason, ...] = ()
     suggestions: tuple[Change, ...] = ()
+    by_python: tuple[SplitPart, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import assert_never
 
 from packaging.specifiers import Specifier
+from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from advisor.errors import IndexUnavailable
@@ -152,6 +153,7 @@ def plan(
         effective,
         request.today,
         served,
+        aws_lambda,
     )
     if aws_lambda is not None and effective is not None:
         findings += fnd.lambda_notes(aws_lambda, active, effective)
@@ -185,8 +187,13 @@ def _deployment(
     """Where the project runs: ``--deployment``, else a Lambda dependency (and what said so)."""
     if request.deployment is not None:
         return request.deployment, "--deployment lambda"
+    detect = knowledge.aws_lambda.detect
+    for manifest in project.manifests:
+        name = manifest.project_name
+        if name and canonicalize_name(name) in detect:
+            return "lambda", f"the project is {name}, at {manifest.path}"
     for dep in project.dependencies:
-        if dep.name in knowledge.aws_lambda.detect:
+        if dep.name in detect:
             return "lambda", f"{dep.display_name} is a dependency, at {dep.source}"
     return None, None
 

@@ -75,8 +75,10 @@ def for_target(
     target: Version | None,
     today: dt.date,
     served: Sequence[str],
+    aws_lambda: AwsLambda | None = None,
 ) -> list[Finding]:
-    """Everything worth saying about moving to (or staying on) ``target``."""
+    """Everything worth saying about moving to (or staying on) ``target`` (in AWS Lambda when
+    ``aws_lambda`` is given)."""
     out: list[Finding] = []
     out += _about_current(snapshot, state)
     out += frameworks.undocumented(knowledge, found, active)
@@ -84,13 +86,16 @@ def for_target(
         return out
     out += _branch(knowledge, server, rec, target, today, served)
     out += platform_minimums(knowledge, server.platforms, state, target)
-    out += _env(knowledge, active, found, target)
+    out += _env(knowledge, active, found, target, in_lambda=aws_lambda is not None)
     out += _coverage(knowledge, active, found, state)
     out += _frameworks(knowledge, found, target)
     out += _caveats(knowledge, active, found, target)
+    off = aws_lambda.notes_off if aws_lambda else frozenset()
     for note in knowledge.notes:
-        if note.applies_to & {c.id for c in active} and (
-            note.ddtrace is None or note.ddtrace.contains(target, prereleases=True)
+        if (
+            note.id not in off
+            and note.applies_to & {c.id for c in active}
+            and (note.ddtrace is None or note.ddtrace.contains(target, prereleases=True))
         ):
             out.append(Finding(f"note-{note.id}", "info", note.text))
     return out
@@ -209,6 +214,8 @@ def _env(
     active: Sequence[Capability],
     found: Sequence[FoundIntegration],
     target: Version,
+    *,
+    in_lambda: bool = False,
 ) -> list[Finding]:
     wanted: dict[str, list[tuple[EnvSwitch, str]]] = {}
     for cap in active:
@@ -237,7 +244,8 @@ def _env(
             out.append(Finding("env-switch", "warning", f"{name} must not be set (for {whom})"))
         elif "on" in needs:
             sw = next(sw for sw, _ in uses if sw.need == "on")
-            note = f"; {sw.note}" if sw.note else ""
+            text = sw.lambda_note if in_lambda and sw.lambda_note else sw.note
+            note = f"; {text}" if text else ""
             out.append(
                 Finding("env-switch", "warning", f"set {name}={sw.value} (for {whom}){note}")
             )

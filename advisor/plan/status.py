@@ -3,7 +3,8 @@
 ``available``: the ddtrace installed on every CPython in scope runs it, on every platform asked
 (the capability's CPython gate, and in Lambda the tracer's own switches, included);
 ``needs-upgrade``: some CPython in scope lacks it and an upgrade gives it there;
-``unavailable``: AAP does not support it, or no release runs it somewhere in scope.
+``unavailable``: AAP does not support it, or no release runs it somewhere in scope (this wins
+over ``needs-upgrade``: the reason says where an upgrade still helps).
 CPythons no release installs on at all are left out of the question (the report says so).
 """
 
@@ -127,20 +128,26 @@ def _status(
     missing: list[str] = []
     off: list[str] = []
     floor = ctx.cap_floors[cap.id]
-    for py in ctx.pythons:
-        if py in ctx.left_out or not ctx.installable(py):
-            continue  # the CPython is left out (and said so), not the capability
+    counted = [py for py in ctx.pythons if py not in ctx.left_out and ctx.installable(py)]
+    if not counted:  # every CPython in scope is left out: it runs nowhere asked
+        return "unavailable", "on no CPython in scope (each is left out; see the warnings)"
+    for py in counted:
         versions = installed(py)
         if versions and all(_runs(ctx, cap, floor, v, py) for v in versions):
             continue
         (missing if ctx.can_run(cap, py) else off).append(py)
-    if missing:
-        reason = f"not on CPython {', '.join(missing)} with the ddtrace installed there"
-        if off:
-            reason += f"; no release runs it on CPython {', '.join(off)}"
-        return "needs-upgrade", reason
+    # A CPython no release runs it on makes it unavailable in scope, whatever an upgrade gives
+    # elsewhere (so the status after the advice is never worse than now).
     if off:
-        return "unavailable", f"no release that installs on CPython {', '.join(off)} runs it"
+        reason = f"no release that installs on CPython {', '.join(off)} runs it"
+        if missing:
+            reason += f"; an upgrade gives it on CPython {', '.join(missing)}"
+        return "unavailable", reason
+    if missing:
+        return (
+            "needs-upgrade",
+            f"not on CPython {', '.join(missing)} with the ddtrace installed there",
+        )
     return "available", None
 
 

@@ -85,10 +85,24 @@ class Context:
         return self._installable[python]
 
 
-def current_on(project: Project, python: str) -> Version | None:
-    """The lowest ddtrace the project's pins or locks install on ``python``, if any."""
-    exact, _ = installs_for(project, python)
-    return min(exact) if exact else None
+def current_on(ctx: Context, python: str) -> Version | None:
+    """What the project has on ``python``: the lowest ddtrace its pins or locks install there,
+    else the least release its declared ranges allow there (``None``: nothing says)."""
+    exact, ranges = installs_for(ctx.project, python)
+    if exact:
+        return min(exact)
+    specs = [d.parsed_specifier for d in ranges if d.parsed_specifier]
+    if not specs:
+        return None
+    least = next(
+        (
+            r
+            for r in ctx.server.snapshot.final()
+            if r.admits_python(python) and all(s.contains(r.version) for s in specs)
+        ),
+        None,
+    )
+    return least.version if least else None
 
 
 def recommend(ctx: Context, per_python: dict[str, str | None]) -> tuple[Verdict, list[Finding]]:
@@ -101,7 +115,7 @@ def recommend(ctx: Context, per_python: dict[str, str | None]) -> tuple[Verdict,
             if per_python[py] is None and ctx.active:
                 findings.append(_unserved(ctx, py))
         return Impossible(per_python, shown_floor, ctx.reasons), findings
-    current = {py: current_on(ctx.project, py) for py in ctx.pythons}
+    current = {py: current_on(ctx, py) for py in ctx.pythons}
     for py in ctx.pythons:
         if py not in served and not ctx.installable(py):
             findings.append(_unserved(ctx, py))
@@ -130,14 +144,14 @@ def recommend(ctx: Context, per_python: dict[str, str | None]) -> tuple[Verdict,
         findings.append(_stranded(ctx, py, current[py]))
     ctx.left_out.update(stranded)
 
+    covered = [py for g, _ in groups for py in g]
+    if not groups and not kept:
+        return Impossible(per_python, shown_floor, ctx.reasons), findings
+    if not kept and ctx.state is not None and _enough(ctx, covered):
+        ok = _ok(ctx, per_python, covered, current, shown_floor)
+        return ok, [*findings, *(_suggestion_finding(c) for c in ok.suggestions)]
     if not kept and len(groups) == 1:
         target = groups[0][1]
-        if ctx.state is not None and _enough(ctx, groups[0][0]):
-            least = ctx.server.smallest(ctx.floor, groups[0][0]) or target
-            suggestions = _range_suggestions(ctx, least, groups[0][0])
-            findings += [_suggestion_finding(c) for c in suggestions]
-            kept_version = ctx.state.current or str(target.version)
-            return Ok(kept_version, per_python, shown_floor, ctx.reasons, suggestions), findings
         change = Change(
             DDTRACE,
             ctx.state.current if ctx.state else None,
@@ -169,6 +183,46 @@ def recommend(ctx: Context, per_python: dict[str, str | None]) -> tuple[Verdict,
         if any(current[py] != Version(part.ddtrace) for py in part.pythons)
     )
     return Split(parts, changes, per_python, shown_floor, ctx.reasons), findings
+
+
+def _ok(
+    ctx: Context,
+    per_python: dict[str, str | None],
+    covered: Sequence[str],
+    current: Mapping[str, Version | None],
+    shown_floor: str | None,
+) -> Ok:
+    """``ok``: what the project has on the CPythons in scope, by CPython when it differs, and
+    a suggestion for each declared range that admits releases below the floor."""
+    least = ctx.server.smallest(ctx.floor, covered)
+    suggestions = _range_suggestions(ctx, least, covered) if least is not None else ()
+    has = [(py, current[py]) for py in covered]
+    groups: list[tuple[list[str], Version]] = []
+    for py, version in has:
+        if version is None:  # newer than the snapshot or unknown: trust the declaration
+            continue
+        if groups and groups[-1][1] == version:
+            groups[-1][0].append(py)
+        else:
+            groups.append(([py], version))
+    by_python = (
+        tuple(
+            SplitPart(marker, tuple(g), str(v))
+            for (g, v), marker in zip(groups, markers([g for g, _ in groups]), strict=True)
+        )
+        if len(groups) > 1
+        else ()
+    )
+    lowest = min((v for _, v in groups), default=None)
+    kept = str(lowest) if lowest is not None else (ctx.state.current if ctx.state else None)
+    return Ok(
+        kept or (str(least.version) if least else "unknown"),
+        per_python,
+        shown_floor,
+        ctx.reasons,
+        suggestions,
+        by_python,
+    )
 
 
 def _fallback(
@@ -325,13 +379,29 @@ def _range_suggestions(ctx: Context, target: Release, served: Sequence[str]) -> 
                 None,
                 None,
                 from_specifier=dep.specifier or None,
-                to_specifier=f">={target.version}",
+                to_specifier=_raised(dep.parsed_specifier, target.version),
                 source=dep.source,
                 marker=dep.marker,
                 reason=f"admits releases below {ctx.floor}; a fresh resolution could pick one",
             )
         )
     return tuple(out)
+
+
+def _raised(spec: SpecifierSet, floor: Version) -> str:
+    """``spec`` with its lower bounds replaced by ``>=floor``; the upper bounds that admit it and
+    the exclusions at or above it are kept (``>=4.1.1,<5`` -> ``>=4.6.0,<5``)."""
+    kept = []
+    for clause in spec:
+        if clause.operator in ("<", "<="):
+            keep = clause.contains(floor, prereleases=True)
+        elif clause.operator == "!=":
+            keep = Version(clause.version.removesuffix(".*")) >= floor
+        else:
+            keep = False
+        if keep:
+            kept.append(str(clause))
+    return ",".join([f">={floor}", *kept])
 
 
 def _suggestion_finding(change: Change) -> Finding:

@@ -26,6 +26,11 @@ def verdict(advice: Advice) -> str:
     rec = advice.recommendation
     match rec:
         case Ok():
+            if rec.by_python:
+                has = " and ".join(
+                    f"{p.ddtrace} (CPython {', '.join(p.pythons)})" for p in rec.by_python
+                )
+                return f"ok: ddtrace {has} already give every requested capability"
             return f"ok: ddtrace {rec.ddtrace} already gives every requested capability"
         case Upgrade():
             frameworks = framework_moves(rec.changes)

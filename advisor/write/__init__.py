@@ -207,6 +207,16 @@ def _raise_ranges(project: Project, advice: Advice, rec: Ok, hashes: HashLookup 
             plan = plan.merged(FixPlan(messages=[message], by_hand=[message]))
             continue
         plan = plan.merged(_edit_file(file, kinds.get(file), deps, edit, hashes))
+    if rec.by_python:
+        # Versions differ by CPython: no one --upgrade-package keeps them all; say what to run.
+        stale = [
+            f"{patch.path.parent / name}: stale after editing {patch.path}; re-lock it keeping "
+            "the versions it holds (uv lock / poetry lock / pdm lock, without updating)"
+            for patch in plan.patches
+            for name in _SIBLING_LOCKS.get(patch.path.name, ())
+            if (patch.path.parent / name).exists()
+        ]
+        return replace(plan, messages=[*plan.messages, *stale], by_hand=[*plan.by_hand, *stale])
     return _sibling_locks(plan, keep)
 
 

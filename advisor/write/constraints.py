@@ -63,6 +63,12 @@ def constraints_text(advice: Advice) -> str:
     match rec:
         case Split():
             body = [_line(DDTRACE, f"=={part.ddtrace}", part.marker) for part in rec.split]
+            body += [
+                f"# {', '.join(part.off)}: off on CPython {', '.join(part.pythons)} "
+                f"(no ddtrace release that installs there runs it)"
+                for part in rec.split
+                if part.off
+            ]
             for change in rec.changes:
                 if change.kind == "framework":
                     body += _framework(change)
@@ -73,6 +79,8 @@ def constraints_text(advice: Advice) -> str:
                     body += _framework(change)
                 elif change.package != DDTRACE:
                     body += _co_upgrade(change, rec.ddtrace)
+        case Ok() if rec.by_python:  # a lock split by marker: each CPython keeps its version
+            body = [_line(DDTRACE, f"=={part.ddtrace}", part.marker) for part in rec.by_python]
         case Ok():
             body = [_line(DDTRACE, f"=={rec.ddtrace}", None)]
         case Impossible():

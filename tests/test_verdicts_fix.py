@@ -155,3 +155,44 @@ def test_ok_on_a_lock_split_by_marker_keeps_each_version(
         'ddtrace==3.19.7; python_version < "3.10"',
         'ddtrace==4.7.1; python_version >= "3.10"',
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "moved"),
+    [
+        (
+            "requirements.txt",
+            'ddtrace==3.19.9; python_version < "3.9"\nddtrace==4.0.0; python_version >= "3.9"\n',
+            'ddtrace==3.19.9; python_version < "3.9"\nddtrace==4.6.0; python_version >= "3.9"\n',
+        ),
+        (
+            "pyproject.toml",
+            '[project]\nname = "svc"\nversion = "1"\nrequires-python = ">=3.8"\n'
+            "dependencies = [\"ddtrace==3.19.9; python_version < '3.9'\", "
+            "\"ddtrace==4.0.0; python_version >= '3.9'\"]\n",
+            '[project]\nname = "svc"\nversion = "1"\nrequires-python = ">=3.8"\n'
+            "dependencies = [\"ddtrace==3.19.9; python_version < '3.9'\", "
+            "\"ddtrace==4.6.0; python_version >= '3.9'\"]\n",
+        ),
+    ],
+)
+def test_a_split_already_written_is_moved_arm_by_arm(
+    tmp_path: Path, name: str, text: str, moved: str
+) -> None:
+    """Declarations whose markers never reach the same CPython are not ambiguous: the arm that
+    must move moves, the other stays (a split --fix wrote can be fixed again later)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert main([str(path), *OFFLINE, "--python", ">=3.8,<3.15", "--fix"]) == 1
+    assert path.read_text(encoding="utf-8") == moved
+
+
+def test_overlapping_declarations_stay_ambiguous(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "requirements.txt"
+    text = 'ddtrace==3.19.9; python_version < "3.11"\nddtrace==4.0.0; python_version >= "3.9"\n'
+    path.write_text(text, encoding="utf-8")
+    assert main([str(path), *OFFLINE, "--python", ">=3.8,<3.15", "--fix"]) == 2
+    assert "ambiguous" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == text

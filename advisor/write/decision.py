@@ -38,6 +38,7 @@ __all__ = [
     "decide_requirement",
     "marker_admits",
     "no_version",
+    "reached",
     "refusal",
     "refusals",
 ]
@@ -240,6 +241,25 @@ def no_version(
     return Keep()
 
 
+def reached(marker: str | None, pythons: Sequence[str]) -> frozenset[str]:
+    """The CPythons in scope a declaration with this PEP 508 ``marker`` reaches."""
+    return frozenset(py for py in pythons if marker_admits(marker, py))
+
+
+def _disjoint(reaches: Sequence[frozenset[str]] | None) -> bool:
+    """Each CPython in scope is reached by one declaration at most (a split already written:
+    ``ddtrace==3.19.9; python_version < "3.9"`` beside ``ddtrace==4.6.0; ...>= "3.9"``), so
+    each declaration's own decision is not a guess."""
+    if reaches is None:
+        return False
+    seen: set[str] = set()
+    for r in reaches:
+        if seen & r:
+            return False
+        seen |= r
+    return True
+
+
 def admits_marker(marker: str | None) -> Callable[[str], bool]:
     """``python -> bool`` for a PEP 508 marker (no marker admits every CPython)."""
     return lambda python: marker_admits(marker, python)
@@ -275,12 +295,18 @@ def refusals(
     lines: Sequence[int] | None = None,
     *,
     key: str | None = None,
+    reaches: Sequence[frozenset[str]] | None = None,
 ) -> list[WriteRefused]:
     """What the declarations of ``name`` in one list (``where``) refuse, given their decisions:
-    several of which one must move are :func:`ambiguous` (one refusal, at the first ``line``);
-    otherwise each :class:`Refuse`, at its line (or at ``key``)."""
+    several of which one must move are :func:`ambiguous` (one refusal, at the first ``line``),
+    unless ``reaches`` (the CPythons in scope each declaration reaches) shows no CPython is
+    reached twice; otherwise each :class:`Refuse`, at its line (or at ``key``)."""
     at: Sequence[int | None] = lines if lines is not None else [None] * len(decisions)
-    if len(decisions) > 1 and not all(isinstance(d, Keep) for d in decisions):
+    if (
+        len(decisions) > 1
+        and not all(isinstance(d, Keep) for d in decisions)
+        and not _disjoint(reaches)
+    ):
         return [ambiguous(path, name, where, at[0])]
     return [
         refusal(path, d, line=line, key=key)

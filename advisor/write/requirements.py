@@ -33,6 +33,7 @@ from advisor.write.decision import (
     Want,
     decide_marked,
     decide_requirement,
+    reached,
     refusals,
 )
 from advisor.write.locks import (
@@ -292,7 +293,10 @@ def edit(
     for name, group in by_name.items():
         want = targets.wants[name]
         decisions = [editor.decide(d, want) for d in group]
-        if found := refusals(path, name, "this file", decisions, [d.lineno for d in group]):
+        reaches = [reached(d.span.marker_text(d.body), targets.pythons) for d in group]
+        if found := refusals(
+            path, name, "this file", decisions, [d.lineno for d in group], reaches=reaches
+        ):
             refused += found
             continue
         for d, decision in zip(group, decisions, strict=True):

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from advisor.errors import WriteRefused
-from advisor.write.decision import Move, Split, Targets, decide_requirement, refusals
+from advisor.write.decision import (
+    Move,
+    Split,
+    Targets,
+    decide_requirement,
+    reached,
+    refusals,
+)
 from advisor.write.plan import FixPlan, Patch
 from advisor.write.specifiers import RequirementSpan, combine_markers, find_requirement
 from advisor.write.text import Line, TextFile, first_eol, join_lines, spliced, split_lines
@@ -90,7 +97,13 @@ def edit(path: str, data: bytes, targets: Targets) -> FixPlan:
             decide_requirement(want, d.span, lines[d.index][0][d.offset :], targets.pythons)
             for d in decls
         ]
-        if found := refusals(path, name, where, decisions, [d.index + 1 for d in decls]):
+        reaches = [
+            reached(d.span.marker_text(lines[d.index][0][d.offset :]), targets.pythons)
+            for d in decls
+        ]
+        if found := refusals(
+            path, name, where, decisions, [d.index + 1 for d in decls], reaches=reaches
+        ):
             refused += found
             continue
         for d, decision in zip(decls, decisions, strict=True):

@@ -33,6 +33,7 @@ from advisor.write.decision import (
     decide,
     decide_requirement,
     no_version,
+    reached,
     refusals,
 )
 from advisor.write.plan import FixPlan, Patch
@@ -80,9 +81,15 @@ class _Walker:
         self.reasons: list[str] = []
         self.refusals: list[WriteRefused] = []
 
-    def settle(self, name: str, where: str, decisions: list[Decision]) -> bool:
+    def settle(
+        self,
+        name: str,
+        where: str,
+        decisions: list[Decision],
+        reaches: list[frozenset[str]] | None = None,
+    ) -> bool:
         """Record refusals; ``True`` when the edits of these decisions may go ahead."""
-        refused = refusals(self.path, name, where, decisions, key=where)
+        refused = refusals(self.path, name, where, decisions, key=where, reaches=reaches)
         self.refusals += refused
         return not refused
 
@@ -100,7 +107,8 @@ class _Walker:
             decisions = [
                 decide_requirement(want, span, str(item), pythons) for _, item, span in decls
             ]
-            if not self.settle(name, where, decisions):
+            reaches = [reached(span.marker_text(str(item)), pythons) for _, item, span in decls]
+            if not self.settle(name, where, decisions, reaches):
                 continue
             for (i, item, span), decision in zip(decls, decisions, strict=True):
                 if isinstance(decision, Move | Split):

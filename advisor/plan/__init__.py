@@ -132,6 +132,15 @@ def plan(
             project, server, source, recommendation, served, platforms, request
         )
         findings += more
+    if isinstance(recommendation, Split) and recommendation.changes:
+        findings.append(
+            Finding(
+                "coupgrade-not-resolved",
+                "info",
+                "what must move with each arm of a split is not resolved; compile or re-lock "
+                "the result for each CPython to see it",
+            )
+        )
     # Rule 6 of issue 14: a framework below what the target supports moves too (by hand).
     recommendation = with_framework_changes(recommendation, knowledge, found, active)
     target = _target(recommendation)

@@ -273,16 +273,6 @@ class PythonVersion:
 
 
 @dataclass(frozen=True, slots=True)
-class LambdaNote:
-    """Something to tell a Lambda project using ``capability`` (on ddtrace ``ddtrace``)."""
-
-    capability: str
-    text: str
-    source: str
-    ddtrace: SpecifierSet | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class AwsLambda:
     """What the tracer switches off in AWS Lambda.
 
@@ -297,7 +287,7 @@ class AwsLambda:
     appsec_off: tuple[SpecifierSet, ...]
     appsec_off_reason: str
     floors: tuple[Floor, ...]
-    notes: tuple[LambdaNote, ...]
+    notes: tuple[Note, ...]
     source: str
     notes_off: frozenset[str] = frozenset()
 

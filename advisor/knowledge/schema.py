@@ -34,7 +34,6 @@ from advisor.knowledge.model import (
     Feature,
     Floor,
     Integration,
-    LambdaNote,
     Note,
     PlatformExclusion,
     PlatformMinimum,
@@ -560,16 +559,7 @@ def _aws_lambda(f: Fields, cap_ids: Collection[str]) -> AwsLambda:
         )
         row.known([floor.capability], cap_ids, "capability", "capability")
         floors.append(floor)
-    notes = []
-    for row in f.rows("notes"):
-        note = LambdaNote(
-            row.text("capability"),
-            row.text("text"),
-            row.text("source"),
-            row.optional("ddtrace", row.spec),
-        )
-        row.known([note.capability], cap_ids, "capability", "capability")
-        notes.append(note)
+    notes = [_note(row, cap_ids) for row in f.rows("notes")]
     off = f.items("appsec_off")
     return AwsLambda(
         detect=frozenset(str(canonicalize_name(str(d))) for d in f.items("detect")),

@@ -60,7 +60,7 @@ def lambda_notes(
     return [
         Finding("lambda-note", "info", n.text)
         for n in aws_lambda.notes
-        if n.capability in ids and (n.ddtrace is None or n.ddtrace.contains(target))
+        if n.applies_to & ids and (n.ddtrace is None or n.ddtrace.contains(target))
     ]
 
 

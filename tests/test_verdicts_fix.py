@@ -196,3 +196,54 @@ def test_overlapping_declarations_stay_ambiguous(
     assert main([str(path), *OFFLINE, "--python", ">=3.8,<3.15", "--fix"]) == 2
     assert "ambiguous" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_fix_raises_a_bounded_range_keeping_its_cap(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "requirements.in").write_text("ddtrace>=3.16,<5\n", encoding="utf-8")
+    (tmp_path / "requirements.txt").write_text("ddtrace==4.10.5\n", encoding="utf-8")
+    args = [str(tmp_path / "requirements.in"), str(tmp_path / "requirements.txt"), *OFFLINE]
+    assert main([*args, "--python", ">=3.9,<3.15", "--fix"]) == 1
+    assert (tmp_path / "requirements.in").read_text(encoding="utf-8") == "ddtrace>=4.6.0,<5\n"
+    assert (tmp_path / "requirements.txt").read_text(encoding="utf-8") == "ddtrace==4.10.5\n"
+
+
+def test_json_ok_by_cpython(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    req = tmp_path / "requirements.txt"
+    req.write_text(
+        'ddtrace==2.21.12; python_version < "3.9"\nddtrace==4.6.0; python_version >= "3.9"\n',
+        encoding="utf-8",
+    )
+    argv = [str(req), "--offline", "--today", "2026-11-24", "-c", "rasp", "--python", ">=3.8,<3.15"]
+    assert main([*argv, "--format", "json"]) == 0
+    rec = json.loads(capsys.readouterr().out)["recommendation"]
+    assert rec["status"] == "ok" and rec["ddtrace"] == "2.21.12"
+    assert [(p["marker"], p["ddtrace"]) for p in rec["split"]] == [
+        ('python_version < "3.9"', "2.21.12"),
+        ('python_version >= "3.9"', "4.6.0"),
+    ]
+
+
+def test_status_reason_says_where_it_never_runs_without_ddtrace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    req = tmp_path / "requirements.txt"
+    req.write_text("flask==3.0.0\n", encoding="utf-8")
+    assert main([str(req), *OFFLINE, "--python", ">=3.8,<3.15", "--format", "json"]) == 1
+    (cap,) = json.loads(capsys.readouterr().out)["capabilities"]
+    assert cap["status"] == "unavailable"
+    assert cap["reason"].startswith("no release that installs on CPython 3.8 runs it")
+
+
+def test_a_poetry_split_already_written_is_moved_arm_by_arm(tmp_path: Path) -> None:
+    path = _pyproject(
+        tmp_path,
+        '[tool.poetry]\nname = "x"\nversion = "1"\n[tool.poetry.dependencies]\n'
+        'python = ">=3.8,<3.15"\n'
+        'ddtrace = [{version = "2.3.0", python = "<3.9"}, {version = "4.0.0", python = ">=3.9"}]\n',
+    )
+    assert main([str(path), *OFFLINE, "--fix"]) == 1
+    assert path.read_text(encoding="utf-8").endswith(
+        'ddtrace = [{version = "2.3.0", python = "<3.9"}, {version = "4.6.0", python = ">=3.9"}]\n'
+    )

@@ -111,15 +111,17 @@ def plan(
         f"{scope.spec} from {scope.source}" if scope.spec else scope.source,
     )
     recommendation, more = recommend(context, per_python)
-    findings += more
     never_runs = tuple(
         NeverRuns(c.id, c.name, never[c.id], _never_reason(knowledge, c, never[c.id], aws_lambda))
         for c in requested
         if never[c.id] or not c.supported
     )
     if never_runs and not isinstance(recommendation, Impossible):
-        # A requested capability that cannot run where asked: nothing here is "ok".
+        # A requested capability that cannot run where asked: nothing here is "ok", and what
+        # the verdict would have said (a split's warnings, a range to raise) does not apply.
         recommendation = Impossible(per_python, recommendation.floor, recommendation.floor_reasons)
+        more = [f for f in more if f.id == "python-unserved"]
+    findings += more
     if isinstance(recommendation, Impossible):
         recommendation = replace(recommendation, never_runs=never_runs)
     # The CPythons the answer covers: served, and not left out (a pin above every release

@@ -135,13 +135,14 @@ def gate_admits(cap: Capability, version: Version, python: str) -> bool:
 
 
 def _next_minor(python: str) -> str:
-    major, minor = python.split(".")
-    return f"{major}.{int(minor) + 1}"
+    major, minor = python.split(".")[:2]
+    return f"{major}.{int(minor.rstrip('t')) + 1}"
 
 
 def markers(groups: Sequence[Sequence[str]]) -> list[str]:
     """The ``python_version`` marker of each of ascending, disjoint ``groups`` of CPythons: each
-    bounded by its neighbours, so together they cover every CPython (``""`` for a single group)."""
+    bounded by its own first and last CPython (``""`` for a single group): a CPython between
+    two groups, in neither (left out), is selected by no marker."""
     return [_marker(g, i == 0, i == len(groups) - 1) for i, g in enumerate(groups)]
 
 

@@ -73,9 +73,9 @@ def _one(
         text = "in AWS Lambda" if "AWS Lambda" in never else f"on {', '.join(never)}"
         return result("unavailable", f"never runs {text}", "unavailable")
     status, reason = _status(ctx, cap, _now(ctx))
-    if ctx.state is None:
+    if status == "needs-upgrade" and ctx.state is None:
         reason = "ddtrace is not declared"
-    elif ctx.state.current is None and ctx.state.url:
+    elif status == "needs-upgrade" and ctx.state and ctx.state.current is None and ctx.state.url:
         reason = "the ddtrace version cannot be told from the files"
     return result(status, reason, _after(ctx, cap, rec, status))
 
@@ -130,7 +130,7 @@ def _status(
     floor = ctx.cap_floors[cap.id]
     counted = [py for py in ctx.pythons if py not in ctx.left_out and ctx.installable(py)]
     if not counted:  # every CPython in scope is left out: it runs nowhere asked
-        return "unavailable", "on no CPython in scope (each is left out; see the warnings)"
+        return "unavailable", "on no CPython in scope"
     for py in counted:
         versions = installed(py)
         if versions and all(_runs(ctx, cap, floor, v, py) for v in versions):

@@ -39,6 +39,8 @@ from advisor.plan.serve import Server, markers, why_unserved
 
 __all__ = ["Context", "current_on", "recommend"]
 
+_ZERO = Version("0")
+
 
 @dataclass(slots=True)
 class Context:
@@ -59,6 +61,8 @@ class Context:
     cap_floors: Mapping[str, Version]
     python_source: str = "the CPythons in scope"
     """The CPython range planned for and where it came from (``>=3.8 from --python``)."""
+    current: dict[str, Version | None] = field(default_factory=dict)
+    """What the project has on each CPython (:func:`current_on`), once the verdict is made."""
     left_out: set[str] = field(default_factory=set)
     """CPythons the verdict leaves out (no release installs there, or none at or above what the
     project already has): capability statuses do not count them."""
@@ -75,8 +79,10 @@ class Context:
         return self._alone[cap.id]
 
     def can_run(self, cap: Capability, python: str) -> bool:
-        """Some release at or above the capability's floor runs it on ``python``."""
-        return self.alone(cap).smallest(self.cap_floors[cap.id], [python]) is not None
+        """Some release at or above the capability's floor, and at or above what the project
+        already has on ``python`` (never proposed lower), runs it there."""
+        start = max(self.cap_floors[cap.id], self.current.get(python) or _ZERO)
+        return self.alone(cap).smallest(start, [python]) is not None
 
     def installable(self, python: str) -> bool:
         """Some release installs from a wheel on ``python`` on every platform."""
@@ -116,13 +122,24 @@ def recommend(ctx: Context, per_python: dict[str, str | None]) -> tuple[Verdict,
                 findings.append(_unserved(ctx, py))
         return Impossible(per_python, shown_floor, ctx.reasons), findings
     current = {py: current_on(ctx, py) for py in ctx.pythons}
+    ctx.current.update(current)
     for py in ctx.pythons:
         if py not in served and not ctx.installable(py):
             findings.append(_unserved(ctx, py))
             ctx.left_out.add(py)
     fallback = [py for py in ctx.pythons if py not in served and ctx.installable(py)]
+    if not fallback and ctx.state is not None and _enough(ctx, served):
+        ok = _ok(ctx, per_python, served, current, shown_floor)
+        return ok, [*findings, *(_suggestion_finding(c) for c in ok.suggestions)]
 
-    bound = {py: max(ctx.floor, current[py] or ctx.floor) for py in served}
+    # A version newer than the snapshot bounds nothing (no release known to be at or above it).
+    newest = ctx.server.snapshot.newest
+    bound = {
+        py: max(ctx.floor, v)
+        if (v := current[py]) is not None and (newest is None or v <= newest.version)
+        else ctx.floor
+        for py in served
+    }
     single = ctx.server.smallest(max(bound.values()), served)
     if single is not None:
         groups: list[tuple[list[str], Release]] = [(list(served), single)]
@@ -169,7 +186,7 @@ def recommend(ctx: Context, per_python: dict[str, str | None]) -> tuple[Verdict,
         SplitPart(marker, tuple(g), str(r.version), off)
         for (g, r, off), marker in zip(arms, markers([a[0] for a in arms]), strict=True)
     )
-    findings += [_kept_finding(ctx, part, served) for part in parts if part.off]
+    findings += [_kept_finding(ctx, part, served, current) for part in parts if part.off]
     changes = tuple(
         Change(
             DDTRACE,
@@ -194,7 +211,9 @@ def _ok(
 ) -> Ok:
     """``ok``: what the project has on the CPythons in scope, by CPython when it differs, and
     a suggestion for each declared range that admits releases below the floor."""
-    least = ctx.server.smallest(ctx.floor, covered)
+    # Raised to the floor itself (its first release), not to what serves every CPython at once:
+    # a lock split by marker keeps its lower arm.
+    least = next(iter(ctx.server.snapshot.final_from(ctx.floor)), None)
     suggestions = _range_suggestions(ctx, least, covered) if least is not None else ()
     has = [(py, current[py]) for py in covered]
     groups: list[tuple[list[str], Version]] = []
@@ -266,7 +285,10 @@ def _kept_by_range(ctx: Context, python: str) -> Release | None:
     ranges = [
         d.parsed_specifier
         for d in ctx.project.named(DDTRACE)
-        if d.role in ("declared", "constraint") and marker_admits(d.marker, python)
+        if d.role in ("declared", "constraint")
+        and d.parsed_specifier  # a bare name or a URL allows anything: nothing to keep
+        and not d.url
+        and marker_admits(d.marker, python)
     ]
     installable = ctx.server.installable(python)
     if ranges:
@@ -293,7 +315,9 @@ def _stranded(ctx: Context, python: str, current: Version | None) -> Finding:
     )
 
 
-def _kept_finding(ctx: Context, part: SplitPart, served: Sequence[str]) -> Finding:
+def _kept_finding(
+    ctx: Context, part: SplitPart, served: Sequence[str], current: Mapping[str, Version | None]
+) -> Finding:
     names = ", ".join(part.off)
     pys = ", ".join(part.pythons)
     verb = "stays" if len(part.off) == 1 else "stay"
@@ -304,11 +328,15 @@ def _kept_finding(ctx: Context, part: SplitPart, served: Sequence[str]) -> Findi
         wider = f"capping the declared Python range below {_next_minor(high)}"
     else:
         wider = f"leaving CPython {pys} out of the declared Python range"
+    has = [current[p] for p in part.pythons]
+    bounded = " at or above what the project has there" if any(has) else ""
+    keeps = all(v == Version(part.ddtrace) for v in has)
+    gets = f"keep ddtrace {part.ddtrace}" if keeps else f"get ddtrace {part.ddtrace}"
     return Finding(
         "capability-python-off",
         "warning",
-        f"{names} {verb} off on CPython {pys}: no ddtrace release that installs there runs "
-        f"{'it' if len(part.off) == 1 else 'them'}, so those CPythons keep ddtrace {part.ddtrace}; "
+        f"{names} {verb} off on CPython {pys}: no ddtrace release that installs there{bounded} "
+        f"runs {'it' if len(part.off) == 1 else 'them'}, so those CPythons {gets}; "
         f"{wider} (now {ctx.python_source}) removes the split",
     )
 
@@ -389,18 +417,25 @@ def _range_suggestions(ctx: Context, target: Release, served: Sequence[str]) -> 
 
 
 def _raised(spec: SpecifierSet, floor: Version) -> str:
-    """``spec`` with its lower bounds replaced by ``>=floor``; the upper bounds that admit it and
-    the exclusions at or above it are kept (``>=4.1.1,<5`` -> ``>=4.6.0,<5``)."""
+    """``spec`` with its lower bounds replaced by ``>=floor``; the upper bounds that admit it
+    (those ``~=`` and ``==X.*`` imply included) and the exclusions at or above it are kept
+    (``>=4.1.1,<5`` -> ``>=4.6.0,<5``; ``~=4.1`` -> ``>=4.6.0,<5``)."""
     kept = []
     for clause in spec:
+        version = clause.version.removesuffix(".*")
+        upper: str | None = None
         if clause.operator in ("<", "<="):
-            keep = clause.contains(floor, prereleases=True)
-        elif clause.operator == "!=":
-            keep = Version(clause.version.removesuffix(".*")) >= floor
-        else:
-            keep = False
-        if keep:
+            upper = str(clause)
+        elif clause.operator == "~=":
+            release = Version(version).release[:-1]
+            upper = f"<{'.'.join(map(str, (*release[:-1], release[-1] + 1)))}"
+        elif clause.operator == "==" and clause.version.endswith(".*"):
+            release = Version(version).release
+            upper = f"<{'.'.join(map(str, (*release[:-1], release[-1] + 1)))}"
+        elif clause.operator == "!=" and Version(version) >= floor:
             kept.append(str(clause))
+        if upper is not None and SpecifierSet(upper).contains(floor, prereleases=True):
+            kept.append(upper)
     return ",".join([f">={floor}", *kept])
 
 

@@ -68,7 +68,7 @@ def _recommendation(rec: Verdict) -> dict[str, Any]:
     suggestions: tuple[Change, ...] = ()
     match rec:
         case Ok():
-            ddtrace, suggestions = rec.ddtrace, rec.suggestions
+            ddtrace, suggestions, split = rec.ddtrace, rec.suggestions, rec.by_python
         case Upgrade():
             ddtrace, changes, resolved, tried = rec.ddtrace, rec.changes, rec.resolved, rec.tried
         case Split():

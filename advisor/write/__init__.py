@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import assert_never
 
+from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 
 from advisor.errors import Interrupted, WriteFailed, WriteRefused
@@ -183,8 +184,15 @@ def _raise_ranges(project: Project, advice: Advice, rec: Ok, hashes: HashLookup 
     made stale by the edit is re-locked keeping the version it has.
     """
     pythons = tuple(py for py in advice.python_versions if rec.per_python.get(py))
+    # The suggestion's lower bound (``>=4.6.0`` of ``>=4.6.0,<5``) is the arm's version.
     floor = next(
-        (s.to_specifier.removeprefix(">=") for s in rec.suggestions if s.to_specifier), rec.ddtrace
+        (
+            c.version
+            for s in rec.suggestions
+            for c in SpecifierSet(s.to_specifier or "")
+            if c.operator == ">="
+        ),
+        rec.ddtrace,
     )
     edit = Targets({DDTRACE: Want(DDTRACE, (Arm(floor, "", pythons),), raise_floor=True)}, pythons)
     keep = Targets(

@@ -36,6 +36,7 @@ __all__ = [
     "decide",
     "decide_marked",
     "decide_requirement",
+    "disjoint",
     "marker_admits",
     "no_version",
     "reached",
@@ -246,7 +247,7 @@ def reached(marker: str | None, pythons: Sequence[str]) -> frozenset[str]:
     return frozenset(py for py in pythons if marker_admits(marker, py))
 
 
-def _disjoint(reaches: Sequence[frozenset[str]] | None) -> bool:
+def disjoint(reaches: Sequence[frozenset[str]] | None) -> bool:
     """Each CPython in scope is reached by one declaration at most (a split already written:
     ``ddtrace==3.19.9; python_version < "3.9"`` beside ``ddtrace==4.6.0; ...>= "3.9"``), so
     each declaration's own decision is not a guess."""
@@ -305,7 +306,7 @@ def refusals(
     if (
         len(decisions) > 1
         and not all(isinstance(d, Keep) for d in decisions)
-        and not _disjoint(reaches)
+        and not disjoint(reaches)
     ):
         return [ambiguous(path, name, where, at[0])]
     return [

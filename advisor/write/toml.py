@@ -11,7 +11,7 @@ comments and layout).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from advisor.write.decision import (
     admits_marker,
     decide,
     decide_requirement,
+    disjoint,
     no_version,
     reached,
     refusals,
@@ -156,9 +157,19 @@ class _Walker:
         pythons = self.targets.pythons
         if isinstance(value, Array):
             if len(value) != 1:
-                decisions = [self._entry_decision(want, v, dialect, False)[0] for v in value]
+                entries = [
+                    self._entry_decision(want, v, dialect, False, value, str(i))
+                    for i, v in enumerate(value)
+                ]
+                decisions = [d for d, _ in entries]
                 if all(isinstance(d, Keep) for d in decisions):
                     return Keep(), None
+                reaches = [frozenset(filter(_entry_admits(v, dialect), pythons)) for v in value]
+                moves = [d for d in decisions if isinstance(d, Move)]
+                if disjoint(reaches) and all(isinstance(d, Keep | Move) for d in decisions):
+                    # A split already written (by --fix, say): each constraint reaches its own
+                    # CPythons, so each moves on its own.
+                    return moves[0], _each([e for _, e in entries if e is not None])
                 return Refuse(
                     f"{want.package} has several constraints; which to change is ambiguous",
                     hint="edit them by hand, or use --write-constraints",
@@ -243,6 +254,16 @@ def _poetry_arms(value: Any, decision: Split) -> Array:
                 entry["python"] = python
         out.append(entry)
     return out
+
+
+def _each(edits: Sequence[Edit]) -> Edit:
+    """One edit making each of ``edits`` in turn."""
+
+    def edit() -> None:
+        for one in edits:
+            one()
+
+    return edit
 
 
 def _set(container: Any, key: str, item: Item) -> Edit:

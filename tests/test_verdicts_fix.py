@@ -247,3 +247,16 @@ def test_a_poetry_split_already_written_is_moved_arm_by_arm(tmp_path: Path) -> N
     assert path.read_text(encoding="utf-8").endswith(
         'ddtrace = [{version = "2.3.0", python = "<3.9"}, {version = "4.6.0", python = ">=3.9"}]\n'
     )
+
+
+def test_a_lambda_project_name_is_quoted_as_an_excerpt(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``datadog`` + a megabyte of ``_`` + ``lambda`` is the name datadog-lambda: quoted short."""
+    name = "datadog" + "_" * 100_000 + "lambda"
+    path = _pyproject(
+        tmp_path, f'[project]\nname = "{name}"\nversion = "1"\ndependencies = ["ddtrace==4.16.0"]\n'
+    )
+    assert main([str(path), *OFFLINE, "--python", "3.12", "--format", "json"]) == 0
+    deployment = json.loads(capsys.readouterr().out)["deployment"]
+    assert deployment["kind"] == "lambda" and len(deployment["source"]) < 200

@@ -29,6 +29,7 @@ from advisor.model.advice import (
     Upgrade,
     Verdict,
 )
+from advisor.model.excerpt import excerpt
 from advisor.model.project import Finding, Project
 from advisor.model.release import DDTRACE, Release, ReleaseSnapshot
 from advisor.plan import findings as fnd
@@ -202,7 +203,7 @@ def _deployment(
     for manifest in project.manifests:
         name = manifest.project_name
         if name and canonicalize_name(name) in detect:
-            return "lambda", f"the project is {name}, at {manifest.path}"
+            return "lambda", f"the project is {excerpt(name, 40)}, at {manifest.path}"
     for dep in project.dependencies:
         if dep.name in detect:
             return "lambda", f"{dep.display_name} is a dependency, at {dep.source}"

@@ -57,7 +57,7 @@ def _library_lines(text: str) -> list[tuple[int, str]]:
 
 def _library_requirement(line: str, number: int) -> object:
     """What the library reads from one logical line (through the reader's slow path)."""
-    items = list(reqmod._line(line, number, "r.txt", prp.build_parser()))
+    items = list(reqmod._line(line, number, "r.txt", reqmod._LineParser()))
     assert len(items) == 1
     return items[0]
 
@@ -71,6 +71,7 @@ def _same(plain: reqmod._Plain, lib: object) -> None:
     assert str(plain.marker) == str(lib.marker)
     assert plain.extras == lib.extras
     assert plain.hash_options == lib.hash_options
+    assert plain.line_options == lib.line_options == ()
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,10 @@
 """requirements files (``*.txt``, ``*.in``, pip-compile and ``uv export`` output).
 
 Lines are parsed by ``pip-requirements-parser`` (pip's own line grammar, which pip-audit relies
-on); this module adds what pip does around it: ``-r``/``-c`` includes relative to the including
-file with cycle detection, index options, and the Python version a pip-compile or ``uv pip
-compile`` header names.
+on), their options by pip's own set (:data:`_OPTIONS`, newer than the library's); this module
+adds what pip does around it: ``-r``/``-c`` includes relative to the including file with cycle
+detection, index options, and the Python version a pip-compile or ``uv pip compile`` header
+names.
 
 ``${VAR}``: pip expands environment variables anywhere in a line. aap-advise reads files from
 pull requests, where the environment holds CI secrets, so it expands them only in the paths of
@@ -15,13 +16,15 @@ with an unknown version and a warning. Whatever is shown is the text as written.
 
 from __future__ import annotations
 
+import optparse
 import os
 import re
+import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from packaging.markers import InvalidMarker, Marker
 from packaging.requirements import InvalidRequirement, Requirement
@@ -289,6 +292,7 @@ class _Walk:
             url=url,
             editable=bool(item.is_editable),
             hashes=tuple(item.hash_options or ()),
+            options=item.line_options,
             parsed_specifier=req.specifier if req is not None else NO_SPECIFIER,
             parsed_version=pin.version if pin else None,
         )
@@ -333,14 +337,14 @@ def _items(text: str, display: str) -> Iterator[Any]:
     reused for every line, and with plain ``name==1.0 --hash=...`` lines (all of a compiled
     file, nearly) read without optparse: see :func:`_plain`.
     """
-    parser = None
+    parser: _LineParser | None = None
     for number, line in _logical_lines(text, display):
         # Read as written: no ${VAR} is expanded here (see the module documentation).
         if (plain := _plain(line, number)) is not None:
             yield plain
             continue
         if parser is None:
-            parser = prp.build_parser()
+            parser = _LineParser()
         try:
             yield from _line(line, number, display, parser)
         except Exception as exc:
@@ -446,6 +450,7 @@ class _Plain:
     link: None = None
     is_local_path: bool = False
     is_editable: bool = False
+    line_options: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -548,30 +553,161 @@ def _shell_piece(m: re.Match[str]) -> str:
     return m.group()
 
 
-def _line(line: str, number: int, display: str, parser: Any) -> Iterator[Any]:
+# The options pip reads on a line of a requirements file (its ``req_file.py``:
+# ``SUPPORTED_OPTIONS + SUPPORTED_OPTIONS_REQ``, read by one parser for every line, whether it
+# holds a requirement or not), as of pip 26.2, plus the two per-requirement options that a pip
+# still running on an older CPython aap-advise plans for reads: ``--global-option`` (pip 25.3
+# removed it; the last pip for CPython 3.8 is 25.0) and ``--install-option`` (pip 23.1 removed
+# it; the last pip for CPython 3.6 is 21.3). Anything else is "no such option", as in pip
+# (options every such pip dropped long ago, ``--allow-external``, ``--always-unzip``...,
+# included), and so is a value pip's own checks refuse.
+#
+# On a requirement line pip applies ``--hash`` and ``--config-settings`` to that requirement,
+# and reads the rest without applying them to it: ``--no-binary`` / ``--only-binary`` still
+# change the whole install (their callback edits the finder's format control), the others
+# are ignored. aap-advise applies none of them to its planning; a requirement keeps them (as
+# pip reads them: ``--no-binary=fiona``) for the writers (:attr:`Dependency.options`), which
+# edit the line's text and leave them as written.
+#
+# (names, dest, action); ``dest`` is pip-requirements-parser's, which its ``handle_line`` reads.
+_OPTIONS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("-i", "--index-url", "--pypi-url"), "index_url", "store"),
+    (("--extra-index-url",), "extra_index_urls", "append"),
+    (("--no-index",), "no_index", "store_true"),
+    (("-c", "--constraint"), "constraints", "append"),
+    (("-r", "--requirement"), "requirements", "append"),
+    (("-e", "--editable"), "editables", "append"),
+    (("-f", "--find-links"), "find_links", "append"),
+    (("--no-binary",), "no_binary", "append"),
+    (("--only-binary",), "only_binary", "append"),
+    (("--prefer-binary",), "prefer_binary", "store_true"),
+    (("--require-hashes",), "require_hashes", "store_true"),
+    (("--no-require-hashes",), "no_require_hashes", "store_true"),
+    (("--pre",), "pre", "store_true"),
+    (("--all-releases",), "all_releases", "append"),
+    (("--only-final",), "only_final", "append"),
+    (("--trusted-host",), "trusted_hosts", "append"),
+    (("--use-feature",), "use_features", "append"),
+    # per requirement
+    (("--hash",), "hashes", "append"),
+    (("-C", "--config-settings"), "config_settings", "append"),
+    (("--global-option",), "global_options", "append"),
+    (("--install-option",), "install_options", "append"),
+)
+# Options whose value pip refuses when it starts with "-" (its FormatControl and
+# ReleaseControl ``handle_mutual_excludes``), with pip's message.
+_NAME_LIST = {
+    "--no-binary": "--no-binary / --only-binary option requires 1 argument.",
+    "--only-binary": "--no-binary / --only-binary option requires 1 argument.",
+    "--all-releases": "--all-releases / --only-final option requires 1 argument.",
+    "--only-final": "--all-releases / --only-final option requires 1 argument.",
+}
+# Not kept among a requirement's options: its hashes are kept apart, and -e is the requirement.
+_NOT_KEPT = frozenset({"--hash", "--editable"})
+
+
+class _OptionError(Exception):
+    """pip's ``OptionParsingError``: what optparse or an option's check refused.
+
+    :param own: the message is aap-advise's own words, quoting nothing from the file (pip's
+        ``KEY=VAL`` would otherwise be masked as a secret by the excerpt).
+    """
+
+    def __init__(self, message: str, *, own: bool = False) -> None:
+        super().__init__(message)
+        self.own = own
+
+
+class _Option(optparse.Option):
+    """An option that also notes, in order, what it read: ``--name`` or ``--name=value``."""
+
+    def process(
+        self, opt: str, value: Any, values: optparse.Values, parser: optparse.OptionParser
+    ) -> int:
+        name = self.get_opt_string()
+        if value is not None:
+            if name in _NAME_LIST and str(value).startswith("-"):
+                raise _OptionError(_NAME_LIST[name], own=True)
+            if name == "--config-settings" and "=" not in str(value):
+                # pip's _handle_config_settings, which names the option as written
+                raise _OptionError(f"Arguments to {opt} must be of the form KEY=VAL", own=True)
+        if isinstance(parser, _LineParser) and name not in _NOT_KEPT:
+            parser.taken.append(name if value is None else f"{name}={shlex.quote(str(value))}")
+        return super().process(opt, value, values, parser)
+
+
+class _LineParser(optparse.OptionParser):
+    """pip's line parser (``req_file.build_parser``): one for every line of a reading, with
+    fresh list defaults per line (see :func:`_line`); errors are raised, never printed."""
+
+    def __init__(self) -> None:
+        super().__init__(add_help_option=False, prog="pip", option_class=_Option)
+        self.taken: list[str] = []
+        for names, dest, action in _OPTIONS:
+            if action == "append":
+                self.add_option(*names, dest=dest, action=action, default=[])
+            elif action == "store_true":
+                self.add_option(*names, dest=dest, action=action, default=False)
+            else:
+                self.add_option(*names, dest=dest, action=action, default=None)
+
+    def error(self, msg: str) -> NoReturn:
+        raise _OptionError(msg)
+
+    def exit(self, status: int = 0, msg: str | None = None) -> NoReturn:
+        raise _OptionError(msg or "cannot read the options")
+
+    def read(
+        self, words: list[str], defaults: optparse.Values
+    ) -> tuple[Any, list[str], tuple[str, ...]]:
+        """The options of one line, its trailing arguments, and the options as noted."""
+        self.taken = []
+        opts, arguments = self.parse_args(words, defaults)
+        return opts, arguments, tuple(self.taken)
+
+
+def _line(line: str, number: int, display: str, parser: _LineParser) -> Iterator[Any]:
     args, options = _break_args_options(line)
     if too_long(args):
         reason = f"more than {MAX_REQUIREMENT_CHARS} characters"
         yield _Invalid(number, line[:60] + "...", reason)
         return
     # Appending options (-r, -c, --hash) default to a shared list that parsing appends to,
-    # which is why the library builds a whole parser per line; fresh lists per line are enough.
+    # which is why pip builds a whole parser per line; fresh lists per line are enough.
     defaults = parser.get_default_values()
     for name, value in vars(defaults).items():
         if isinstance(value, list):
             setattr(defaults, name, list(value))
+    kept: tuple[str, ...] = ()
     if options:
         # shlex reads character by character (2 s a megabyte); without quotes or backslashes
         # it splits exactly like str.split, and with them like _shell_split.
-        words = _shell_split(options) if any(c in options for c in "'\"\\") else options.split()
+        try:
+            words = _shell_split(options) if any(c in options for c in "'\"\\") else options.split()
+        except ValueError:
+            yield _Invalid(number, line, f"Could not split options: {excerpt(options)}")
+            return
         if len(words) > MAX_OPTION_WORDS:
             # optparse takes its words off the front of a list: quadratic in their number.
             reason = f"more than {MAX_OPTION_WORDS} option words on one line"
             yield _Invalid(number, line[:60] + "...", reason)
             return
-        opts, arguments = parser.parse_args(words, defaults)
+        try:
+            opts, arguments, kept = parser.read(words, defaults)
+        except _OptionError as exc:
+            yield _Invalid(number, line, str(exc) if exc.own else _reason(str(exc)))
+            return
     else:
         opts, arguments = defaults, []
+    if args and opts.editables:
+        # pip takes the requirement for the editable's path or URL, and -e's own for nothing
+        yield _Invalid(
+            number,
+            line,
+            f"option not allowed on a requirement line: -e (pip would read {excerpt(args, 60)!r} "
+            "as an editable)",
+        )
+        return
     req_line = prp.RequirementLine(line=line, line_number=number, filename=display)
     parsed = prp.ParsedLine(req_line, args, opts, False, arguments)
     for item in prp.handle_line(parsed):
@@ -579,13 +715,12 @@ def _line(line: str, number: int, display: str, parser: Any) -> Iterator[Any]:
             yield _Invalid(number, line, _reason(item.error_message))
         elif isinstance(item, prp.OptionLine):
             yield item
-        elif item.invalid_options:
-            bad = prp.dumps_global_options(item.invalid_options)
-            yield _Invalid(
-                number, line, f"option not allowed on a requirement line: {excerpt(bad)}"
-            )
         else:
-            yield prp.build_req_from_parsedreq(item)
+            # Every option parsed above is one pip reads on a requirement line: the library's
+            # ``invalid_options`` (anything but its per-requirement ones) are not refused.
+            req = prp.build_req_from_parsedreq(item)
+            req.line_options = kept
+            yield req
 
 
 def _reason(message: str) -> str:

@@ -65,6 +65,10 @@ class Dependency:
     :param editable: installed with ``-e``.
     :param hashes: the ``--hash`` values of a requirements line (``sha256:...``); writers must
         not change the version of a hashed line without new hashes.
+    :param options: the other pip options of a requirements line, each as pip reads it, in
+        order (``--no-binary=fiona``, ``--config-settings='KEY=a b'``, ``--pre``): per-requirement
+        ones and the global ones pip takes on a requirement line too. Kept, applied to nothing:
+        a writer that moves the line's version leaves them as written.
     :param origin: provenance when a folder holds both a lock and its manifest, e.g.
         ``range from pyproject.toml, version from uv.lock``; ``None`` otherwise.
     :param parsed_specifier: ``specifier`` parsed (empty for ``""``; ``===`` arbitrary equality
@@ -91,6 +95,7 @@ class Dependency:
     url: str | None = None
     editable: bool = False
     hashes: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
     origin: str | None = None
     parsed_specifier: SpecifierSet = field(default=NO_SPECIFIER, compare=False, repr=False)
     parsed_version: Version | None = field(default=None, compare=False, repr=False)

@@ -1,8 +1,9 @@
 """requirements files: line-level edits of the text as written.
 
 Only the version specifier of a declaring line changes (and its marker, when a split answer
-gives one line per CPython arm); extras, other markers, comments, spacing, line endings, the
-BOM and the encoding stay. ``--hash`` values are replaced with every file hash of the new
+gives one line per CPython arm); extras, other markers, the line's other pip options
+(``--no-binary``, ``--config-settings``...), comments, spacing, line endings, the BOM and the
+encoding stay. ``--hash`` values are replaced with every file hash of the new
 version, in the layout found (pip-audit #589 leaves stale ones), and pip-compile's ``# via``
 lines keep their indentation (pip-audit #566). pip-compile, ``uv pip compile`` and ``uv export``
 outputs are recognised by their header; one that would need new transitive pins gets its own
@@ -15,6 +16,7 @@ name rather than silently left as it was.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shlex
 from collections.abc import Sequence
@@ -235,11 +237,20 @@ class _Editor:
 
 
 def _inline_hashes(body: str, found: list[re.Match[str]], hashes: list[str]) -> str:
-    """Hashes on the requirement's own line: same option spelling and separator."""
+    """Hashes on the requirement's own line: same option spelling and separator. Other options
+    written between two hashes (``--hash=A --no-binary x --hash=B``) are kept, as written and in
+    order, right after the new hashes."""
     first = found[0]
     prefix = first.group()[: first.start("value") - first.start()]
-    sep = body[found[0].end() : found[1].start()] if len(found) > 1 else " "
-    return body[: first.start()] + sep.join(prefix + h for h in hashes) + body[found[-1].end() :]
+    gaps = [body[a.end() : b.start()] for a, b in itertools.pairwise(found)]
+    sep = gaps[0] if gaps and not gaps[0].strip() else " "
+    between = "".join(gap.rstrip() for gap in gaps if gap.strip())
+    return (
+        body[: first.start()]
+        + sep.join(prefix + h for h in hashes)
+        + between
+        + body[found[-1].end() :]
+    )
 
 
 def _stacked_hashes(first_line: str, rest: list[Line], hashes: list[str]) -> list[Line]:

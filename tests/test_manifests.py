@@ -9,7 +9,8 @@ A case folder holds the dependency files plus ``expected.json``:
   first (for folder names git ignores, such as ``.venv``).
 - ``python``: ``null`` (no range) or the fields the chosen declaration must have.
 - ``dependencies``: each entry must match at least one dependency on every field it names
-  (``file``/``line``/``key`` are the source; ``hashes`` is how many; ``extras`` a list).
+  (``file``/``line``/``key`` are the source; ``hashes`` is how many; ``extras`` and
+  ``options`` lists).
 - ``count`` (name -> how many), ``absent`` (names), ``files`` (manifests read, in order),
   ``findings``/``no_findings`` (ids), ``finding_messages`` (substrings), ``index_urls``.
 - ``error``: the case is a bad file; ``tests/test_manifest_errors.py`` checks those.
@@ -61,8 +62,8 @@ def _matches(dep: Dependency, want: dict[str, Any]) -> bool:
             got = getattr(dep.source, key)
         elif key == "hashes":
             got = len(dep.hashes)
-        elif key == "extras":
-            got = list(dep.extras)
+        elif key in ("extras", "options"):
+            got = list(getattr(dep, key))
         else:
             got = getattr(dep, key)
         if got != value:
@@ -74,7 +75,7 @@ def _describe(project: Project) -> str:
     return "\n".join(
         f"  {d.name} role={d.role} spec={d.specifier!r} version={d.version} marker={d.marker!r} "
         f"group={d.group} url={d.url} editable={d.editable} at={d.source} key={d.source.key} "
-        f"origin={d.origin!r}"
+        f"origin={d.origin!r} options={list(d.options)}"
         for d in project.dependencies
     )
 

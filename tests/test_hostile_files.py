@@ -170,6 +170,44 @@ def test_a_line_of_many_options_is_refused(tmp_path: Path) -> None:
     _refused_as_too_long(tmp_path, line, f"{reqmod.MAX_OPTION_WORDS} option words on one line")
 
 
+def test_a_line_of_many_global_options_is_refused(tmp_path: Path) -> None:
+    """pip's global options on a requirement line count against the same limit."""
+    line = "ddtrace==2.3.0 " + "--no-binary ddtrace " * (reqmod.MAX_OPTION_WORDS // 2 + 1)
+    _refused_as_too_long(tmp_path, line, f"{reqmod.MAX_OPTION_WORDS} option words on one line")
+
+
+_OPTIONS_READ = """
+import sys
+from advisor.manifests import read_paths
+deps = read_paths(sys.argv[1:]).dependencies
+print(len(deps), len(deps[0].options), len(deps[-1].options[-1]))
+"""
+
+
+def test_requirement_lines_full_of_options_read(tmp_path: Path) -> None:
+    """Lines of global options just under the word limit, to the size limit (each line costs
+    optparse time quadratic in its words: bounded by the limit, linear in the file)."""
+    words = reqmod.MAX_OPTION_WORDS - 3
+    line = "ddtrace==2.3.0 " + "--pre " * words + "--no-binary ddtrace"
+    path = tmp_path / "requirements.txt"
+    count = NEAR_LIMIT // (len(line) + 1)
+    path.write_text((line + "\n") * count)
+    done = _run("-c", _OPTIONS_READ, str(path))
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split() == [str(count), str(words + 1), str(len("--no-binary=ddtrace"))]
+
+
+def test_one_option_value_of_the_whole_file_reads(tmp_path: Path) -> None:
+    """A --config-settings value of megabytes, quoted and spaced: split and kept in one pass."""
+    value = "a b" * (NEAR_LIMIT // 3 - 100)
+    path = tmp_path / "requirements.txt"
+    path.write_text(f"ddtrace==2.3.0 --config-settings='k={value}'\n")
+    done = _run("-c", _OPTIONS_READ, str(path))
+    assert done.returncode == 0, done.stderr[-3000:]
+    kept = len(f"--config-settings='k={value}'")
+    assert done.stdout.split() == ["1", "1", str(kept)]
+
+
 _WORD_PIECES = st.sampled_from(
     ["a", "b c", " ", "\t", "\r", "\n", "'", '"', "\\", "-", "--hash=", "=", "#", "é", "''", '""']
 )

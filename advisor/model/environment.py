@@ -139,6 +139,11 @@ def select(
                     continue
             kept.append(dep)
             in_env.add(dep.name)
+    for manifest in project.manifests:  # a group of a lock that left out only shared packages
+        if manifest.graph is not None:
+            for g in _graph_group_names(manifest.graph):
+                if _canon(g) not in selected:
+                    order.setdefault(_canon(g), g)
     # Dependencies merge() did not take from a manifest (a project built by hand) stay.
     listed = {id(d) for m in project.manifests for d in m.dependencies}
     kept += [d for d in project.dependencies if id(d) not in listed]
@@ -285,20 +290,24 @@ def _starts(graph: LockGraph) -> dict[str, list[LockNode]]:
     return out
 
 
-def _walk(graph: LockGraph, starts: Iterable[LockNode], skip: set[str]) -> set[str]:
-    """Package names reachable from ``starts`` (never entering a package in ``skip``)."""
+def _walk(graph: LockGraph, starts: Iterable[LockNode]) -> set[LockNode]:
+    """The nodes reachable from ``starts``."""
     seen: set[LockNode] = set()
-    todo = deque(n for n in starts if n[0] not in skip)
+    todo = deque(starts)
     while todo:
         node = todo.popleft()
         if node in seen:
             continue
         seen.add(node)
-        nxt = list(graph.edges.get(node, ()))
-        if node[1] is not None:
-            nxt.append((node[0], None))
-        todo.extend(n for n in nxt if n not in seen and n[0] not in skip)
-    return {n for n, _ in seen}
+        todo.extend(n for n in _next(graph, node) if n not in seen)
+    return seen
+
+
+def _next(graph: LockGraph, node: LockNode) -> list[LockNode]:
+    nxt = list(graph.edges.get(node, ()))
+    if node[1] is not None:
+        nxt.append((node[0], None))
+    return nxt
 
 
 def _graph_groups_reaching(graph: LockGraph, name: str) -> set[str]:
@@ -345,7 +354,8 @@ class _LockReach:
     def _compute(self, graph: LockGraph) -> dict[str, dict[str, str]]:
         starts = _starts(graph)
         runtime_starts = [n for g, nodes in starts.items() if g in self.selected for n in nodes]
-        runtime = _walk(graph, runtime_starts, set())
+        runtime = _walk(graph, runtime_starts)
+        runtime_names = {n for n, _ in runtime}
         shown: dict[str, str] = {_canon(g): g for g in _graph_group_names(graph)}
         # One pass labels each package with the one left-out group reaching it, or "shared":
         # a node changes label at most twice, so the walk stays linear.
@@ -357,19 +367,18 @@ class _LockReach:
             todo.extend((n, g) for n in nodes)
         while todo:
             node, g = todo.popleft()
-            if node[0] in runtime:
+            if node in runtime:
                 continue
             have = label.get(node)
             if have in (g, _SHARED):
                 continue
             new = g if have is None else _SHARED
             label[node] = new
-            nxt = list(graph.edges.get(node, ()))
-            if node[1] is not None:
-                nxt.append((node[0], None))
-            todo.extend((n, new) for n in nxt)
+            todo.extend((n, new) for n in _next(graph, node))
         by_name: dict[str, dict[str, str]] = {}
         for (n, _), g in label.items():
+            if n in runtime_names:
+                continue
             if g == _SHARED:
                 by_name.setdefault(n, {})[_SHARED] = _SHARED
             else:

@@ -26,6 +26,7 @@ from advisor.knowledge import matrix
 from advisor.knowledge.releases import load_snapshot
 from advisor.manifests import read_paths
 from advisor.model.advice import Advice, AdviceRequest
+from advisor.model.environment import select as select_environment
 from advisor.model.project import Finding, Project
 from advisor.model.release import ReleaseSnapshot
 from advisor.plan import plan
@@ -77,7 +78,8 @@ class Settings:
 class Advised:
     """One run's reading and advice, and what a ``--fix`` of the same run shares with it.
 
-    :param project: the files read (the writers edit them).
+    :param project: the files read, every group and file (the writers edit them); the advice
+        was planned on its runtime environment (``advice.environment``).
     :param advice: the answer.
     :param offline: whether the run read no index (``--fix`` then looks up no hashes).
     :param settings: the settings the run read with.
@@ -102,6 +104,11 @@ def advise_files(paths: Sequence[str], request: AdviceRequest, settings: Setting
     from advisor.index.config import configured_indexes  # no httpx either (see _open_index)
 
     project = read_paths(paths, allow_outside=settings.allow_outside, trusted=settings.trust_files)
+    # The planner sees the runtime environment only; the writers (Advised.project) see every
+    # file, so --fix still finds each ddtrace declaration it may edit.
+    selected, environment = select_environment(
+        project, request.groups, all_groups=request.all_groups
+    )
     shipped = load_snapshot(settings.snapshot)
     knowledge = matrix.load()
     config = configured_indexes(
@@ -119,10 +126,10 @@ def advise_files(paths: Sequence[str], request: AdviceRequest, settings: Setting
             # The project's own pages download in the background, side by side, while ddtrace's
             # (the largest page on PyPI) is read and parsed here; the planner waits for each
             # page only when it needs it.
-            index.prefetch_async(d.name for d in project.dependencies if d.name != shipped.project)
+            index.prefetch_async(d.name for d in selected.dependencies if d.name != shipped.project)
             releases = _live(index, shipped, request, notes)
         advice = plan(
-            project, knowledge, releases, request, SnapshotSource(releases, fallback=index)
+            selected, knowledge, releases, request, SnapshotSource(releases, fallback=index)
         )
     finally:
         index.close()
@@ -144,7 +151,9 @@ def advise_files(paths: Sequence[str], request: AdviceRequest, settings: Setting
                 f"(only the indexes the workflow configures are read): {', '.join(config.ignored)}",
             )
         )
-    advice = dataclasses.replace(advice, findings=(*advice.findings, *notes))
+    advice = dataclasses.replace(
+        advice, findings=(*advice.findings, *notes), environment=environment
+    )
     return Advised(project, advice, request.offline, settings, config, index.started_clock)
 
 

@@ -140,6 +140,19 @@ def build_parser() -> argparse.ArgumentParser:
         "tracer switches off in AWS Lambda (default: AWS Lambda when datadog-lambda is a "
         "dependency)",
     )
+    p.add_argument(
+        "--group",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="count this extra, dependency group or requirements file in the runtime "
+        "environment too (repeatable; default: the main dependencies and what holds ddtrace)",
+    )
+    p.add_argument(
+        "--all-groups",
+        action="store_true",
+        help="count every extra, group and requirements file read (leave nothing out)",
+    )
     from advisor.render import OutputFormat
 
     p.add_argument(
@@ -258,6 +271,8 @@ def _advise(argv: Sequence[str]) -> int:
         today=args.today or dt.date.today(),
         offline=args.offline,
         deployment=args.deployment,
+        groups=tuple(args.group),
+        all_groups=args.all_groups,
     )
     settings = Settings(
         snapshot=args.snapshot,

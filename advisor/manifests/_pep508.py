@@ -23,6 +23,8 @@ from advisor.model.excerpt import excerpt
 from advisor.model.project import (
     Dependency,
     Finding,
+    GroupKind,
+    LockGraph,
     Manifest,
     PythonDeclaration,
     Role,
@@ -281,17 +283,20 @@ class Collector:
         loc: SourceLocation,
         *,
         group: str | None = None,
+        kind: GroupKind | None = None,
         role: Role = "declared",
         lenient: bool = False,
     ) -> Dependency | None:
         """Read one PEP 508 string and keep it.
+
+        :param kind: what ``group`` is (:data:`~advisor.model.project.GroupKind`).
 
         :param lenient: turn an invalid string into a warning finding instead of an error
             (used where tools accept more than PEP 508, e.g. PDM's ``-e path`` entries).
         :raises ManifestError: for an invalid string, naming ``loc``.
         """
         try:
-            dep = dependency_from_string(text, loc, group=group, role=role)
+            dep = dependency_from_string(text, loc, group=group, kind=kind, role=role)
         except ManifestError as exc:
             if not lenient:
                 raise
@@ -321,6 +326,7 @@ class Collector:
         is_lock: bool = False,
         index_urls: Iterable[str] = (),
         includes: Iterable[str] = (),
+        graph: LockGraph | None = None,
     ) -> Manifest:
         """What was collected, as the :class:`Manifest` of this file."""
         return Manifest(
@@ -333,6 +339,7 @@ class Collector:
             findings=tuple(self.findings),
             index_urls=tuple(index_urls),
             includes=tuple(includes),
+            graph=graph,
         )
 
     def set_own_name(self, name: str | None) -> None:
@@ -350,7 +357,12 @@ def too_long(text: str) -> bool:
 
 
 def dependency_from_string(
-    text: str, loc: SourceLocation, *, group: str | None = None, role: Role = "declared"
+    text: str,
+    loc: SourceLocation,
+    *,
+    group: str | None = None,
+    kind: GroupKind | None = None,
+    role: Role = "declared",
 ) -> Dependency:
     """One :class:`Dependency` from a PEP 508 string.
 
@@ -370,7 +382,7 @@ def dependency_from_string(
         raise error_at(
             loc, f"invalid requirement {excerpt(text.strip())!r}: {first}", "invalid-requirement"
         ) from None
-    return from_requirement(req, loc, group=group, role=role)
+    return from_requirement(req, loc, group=group, kind=kind, role=role)
 
 
 def from_requirement(
@@ -378,6 +390,7 @@ def from_requirement(
     loc: SourceLocation,
     *,
     group: str | None = None,
+    kind: GroupKind | None = None,
     role: Role = "declared",
     url: str | None = None,
     editable: bool = False,
@@ -399,6 +412,7 @@ def from_requirement(
         marker=marker,
         extras=tuple(sorted(req.extras)),
         group=group if group is not None else (groups[0] if groups else None),
+        group_kind=kind if group is not None else None,
         role=role,
         url=url,
         editable=editable,

@@ -62,4 +62,4 @@ def read_envs(envs: Any, prefix: str, out: Collector, lines: TomlLines) -> None:
                 loc = out.loc(lines.string(table, field, text), f"{table}.{field}[{i}]")
                 # Hatch formats context fields ({root:uri}, {matrix:...}) into requirements
                 # before pip sees them, so a string may not be PEP 508 as written.
-                out.requirement(text, loc, group=str(env), lenient=True)
+                out.requirement(text, loc, group=str(env), kind="hatch-env", lenient=True)

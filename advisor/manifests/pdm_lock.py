@@ -18,7 +18,7 @@ from advisor.manifests._pep508 import Collector, locked_version, split_marker
 from advisor.manifests._python import declare
 from advisor.manifests._text import as_list
 from advisor.manifests.poetry import widest_range  # the same "smallest range holding all" rule
-from advisor.model.project import Dependency, Manifest, PythonDeclaration
+from advisor.model.project import Dependency, GroupKind, Manifest, PythonDeclaration
 
 SUPPORTED_MAJOR = 4
 
@@ -64,8 +64,12 @@ def _entry(pkg: Mapping[str, Any], loc: Any) -> Dependency:
             marker = str(pkg["marker"])
     groups = pkg.get("groups")
     group = names[0] if names else None
+    kind: GroupKind | None = "extra" if names else None
+    also: tuple[str, ...] = names
     if group is None and isinstance(groups, list) and groups and "default" not in groups:
-        group = str(groups[0])
+        # PDM writes every group the package is installed for (extras and dev groups alike).
+        also = tuple(dict.fromkeys(str(g) for g in groups))
+        group, kind = also[0], "lock-group"
     url = None
     if isinstance(pkg.get("git"), str):
         ref = pkg.get("revision") or pkg.get("ref")
@@ -84,6 +88,8 @@ def _entry(pkg: Mapping[str, Any], loc: Any) -> Dependency:
         marker=marker,
         extras=tuple(sorted(str(e) for e in as_list(pkg.get("extras")))),
         group=group,
+        group_kind=kind,
+        lock_groups=also if len(also) > 1 else (),
         role="locked",
         url=url,
         editable=pkg.get("editable") is True,

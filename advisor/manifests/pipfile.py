@@ -190,6 +190,7 @@ def _dependency(
         marker=marker,
         extras=tuple(sorted(str(e) for e in extras)) if isinstance(extras, list) else (),
         group=group,
+        group_kind="pipenv-category" if group is not None else None,
         role=role,
         url=url,
         editable=value.get("editable") is True,

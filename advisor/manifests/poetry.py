@@ -28,7 +28,7 @@ from advisor.manifests._pep508 import (
 )
 from advisor.manifests._text import as_list
 from advisor.model.excerpt import excerpt
-from advisor.model.project import Dependency, PythonDeclaration, SourceLocation
+from advisor.model.project import Dependency, GroupKind, PythonDeclaration, SourceLocation
 
 _CLAUSE = re.compile(r"\s*(\^|~=|~|===|==|!=|<=|>=|<|>|=)?\s*([^\s,]+)\s*,?")
 _OPS = ("===", "==", "!=", "<=", ">=", "~=", "<", ">")
@@ -313,8 +313,10 @@ class PoetryTables:
             if isinstance(value.get("platform"), str)
             else None,
         )
+        kind: GroupKind | None = "poetry-group" if group is not None else None
         if group is None and value.get("optional") is True:
             group = extras.get(canonical)
+            kind = "extra" if group is not None else None
         raw_extras = value.get("extras")
         pin = pinned_version(spec) or ref_version
         dep = Dependency(
@@ -328,6 +330,7 @@ class PoetryTables:
             if isinstance(raw_extras, list)
             else (),
             group=group,
+            group_kind=kind,
             url=url,
             editable=value.get("develop") is True,
             parsed_version=pin.version if pin else None,

@@ -18,7 +18,7 @@ from advisor.manifests._lock import LockFile, metadata_version
 from advisor.manifests._pep508 import Collector, locked_version, split_marker
 from advisor.manifests.poetry import PoetryConstraintError, to_pep440
 from advisor.model.excerpt import excerpt
-from advisor.model.project import Dependency, Manifest, PythonDeclaration
+from advisor.model.project import Dependency, GroupKind, Manifest, PythonDeclaration
 
 SUPPORTED_MAJOR = 2
 
@@ -61,14 +61,18 @@ def _entry(pkg: Mapping[str, Any], loc: Any, extras: Mapping[str, str]) -> Depen
     marker, extra_names = _marker(pkg.get("markers"))
     groups = pkg.get("groups")
     group: str | None = None
+    kind: GroupKind | None = None
+    also: tuple[str, ...] = ()
     if extra_names:
-        group = extra_names[0]
+        group, kind, also = extra_names[0], "extra", extra_names
     elif pkg.get("optional") is True and name in extras:
-        group = extras[name]
+        group, kind = extras[name], "extra"
     elif isinstance(groups, list) and groups and "main" not in groups:
-        group = str(groups[0])
+        # Poetry writes every group the package is installed for (reachable from).
+        also = tuple(dict.fromkeys(str(g) for g in groups))
+        group, kind = also[0], "poetry-group"
     elif pkg.get("category") not in (None, "main"):
-        group = str(pkg["category"])
+        group, kind = str(pkg["category"]), "poetry-group"
     source: Mapping[str, Any] = pkg["source"] if isinstance(pkg.get("source"), Mapping) else {}
     url = None
     if source.get("type") == "git" and isinstance(source.get("url"), str):
@@ -85,6 +89,8 @@ def _entry(pkg: Mapping[str, Any], loc: Any, extras: Mapping[str, str]) -> Depen
         source=loc,
         marker=marker,
         group=group,
+        group_kind=kind,
+        lock_groups=also if len(also) > 1 else (),
         role="locked",
         url=url,
         editable=pkg.get("develop") is True,

@@ -90,7 +90,8 @@ class PylockReader:
 
 def _entry(pkg: Package, loc: Any) -> Dependency:
     marker, names = split_marker(pkg.marker)
-    group = next((n for n in names if n != "default"), None)
+    also = tuple(n for n in names if n != "default")
+    group = also[0] if also and "default" not in names else None
     url = None
     editable = False
     if pkg.vcs is not None:
@@ -108,6 +109,8 @@ def _entry(pkg: Package, loc: Any) -> Dependency:
         source=loc,
         marker=marker,
         group=group,
+        group_kind="lock-group" if group is not None else None,
+        lock_groups=also if group is not None and len(also) > 1 else (),
         role="locked",
         url=url,
         editable=editable,

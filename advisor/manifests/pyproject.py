@@ -24,7 +24,13 @@ from advisor.manifests.hatch import read_envs
 from advisor.manifests.poetry import PoetryTables
 from advisor.manifests.requirements import RequirementsReader
 from advisor.model.excerpt import excerpt
-from advisor.model.project import Dependency, Manifest, PythonDeclaration, SourceLocation
+from advisor.model.project import (
+    Dependency,
+    GroupKind,
+    Manifest,
+    PythonDeclaration,
+    SourceLocation,
+)
 
 _EGG = re.compile(r"#egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
 
@@ -224,9 +230,10 @@ class _Pyproject:
                     self.lines.string("dependency-groups", str(group), item), f"{key}[{i}]"
                 )
                 if item.lstrip().startswith("-e"):
-                    self._editable(item, loc, str(group))  # PDM writes "-e path" entries here
+                    # PDM writes "-e path" entries here
+                    self._editable(item, loc, str(group), "dependency-group")
                 else:
-                    self.out.requirement(item, loc, group=str(group))
+                    self.out.requirement(item, loc, group=str(group), kind="dependency-group")
 
     def _include_group(
         self, group: str, target: Any, names: Mapping[str, str], groups: Mapping[str, Any], key: str
@@ -289,7 +296,9 @@ class _Pyproject:
             and canonicalize_name(item["include-group"]) in names
         ]
 
-    def _editable(self, item: str, loc: SourceLocation, group: str | None) -> None:
+    def _editable(
+        self, item: str, loc: SourceLocation, group: str | None, kind: GroupKind | None
+    ) -> None:
         """A PDM ``-e <path or url>`` entry: named by ``#egg=`` or the folder's metadata."""
         target = item.strip()[2:].strip()
         root = str(self.path.parent.resolve())
@@ -311,7 +320,15 @@ class _Pyproject:
             return
         self.out.add(
             Dependency(
-                canonicalize_name(name), name, "", None, loc, group=group, url=target, editable=True
+                canonicalize_name(name),
+                name,
+                "",
+                None,
+                loc,
+                group=group,
+                group_kind=kind if group is not None else None,
+                url=target,
+                editable=True,
             )
         )
 
@@ -327,7 +344,7 @@ class _Pyproject:
                     self.lines.string("tool.uv", "dev-dependencies", text),
                     f"tool.uv.dev-dependencies[{i}]",
                 )
-                self.out.requirement(text, loc, group="dev")
+                self.out.requirement(text, loc, group="dev", kind="uv-dev")
         for field in ("constraint-dependencies", "override-dependencies"):
             values = self.uv.get(field)
             if values is None:
@@ -395,9 +412,9 @@ class _Pyproject:
                         f"{key}[{i}]",
                     )
                     if text.lstrip().startswith("-e"):
-                        self._editable(text, loc, str(group))
+                        self._editable(text, loc, str(group), "pdm-dev")
                     else:
-                        self.out.requirement(text, loc, group=str(group))
+                        self.out.requirement(text, loc, group=str(group), kind="pdm-dev")
         resolution = self.pdm.get("resolution")
         overrides = resolution.get("overrides") if isinstance(resolution, Mapping) else None
         if isinstance(overrides, Mapping):

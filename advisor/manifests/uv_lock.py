@@ -18,7 +18,7 @@ from advisor.manifests._lock import LockFile
 from advisor.manifests._pep508 import Collector, locked_version, valid_marker, with_source
 from advisor.manifests._python import declare
 from advisor.model.excerpt import excerpt
-from advisor.model.project import Dependency, Manifest
+from advisor.model.project import Dependency, GroupKind, LockGraph, LockNode, Manifest
 
 #: The lock ``version`` this reader understands (uv's ``LockVersion``); ``revision`` may grow.
 SUPPORTED_VERSION = 1
@@ -50,8 +50,10 @@ class UvLockReader:
         project_name: str | None = None
         root: tuple[int, Mapping[str, Any], tuple[int, int] | None] | None = None
         index_urls: list[str] = []
+        graph = _Graph()
         for i, pkg in lock.entries():
             name = canonicalize_name(pkg["name"])
+            graph.add(name, pkg)
             source: Mapping[str, Any] = (
                 pkg["source"] if isinstance(pkg.get("source"), Mapping) else {}
             )
@@ -59,8 +61,10 @@ class UvLockReader:
                 project_name = project_name or str(pkg["name"])
                 out.set_own_name(project_name)
                 root = (i, pkg, lock.lines[i] if lock.lines else None)
+                graph.roots.append(name)
                 continue
             if name in members:
+                graph.roots.append(name)
                 continue  # another member of the workspace: the project's own code
             registry = source.get("registry")
             if isinstance(registry, str) and registry.startswith(("http://", "https://")):
@@ -97,7 +101,57 @@ class UvLockReader:
             project_name=project_name,
             is_lock=True,
             index_urls=dict.fromkeys(index_urls),
+            graph=graph.done(),
         )
+
+
+class _Graph:
+    """The edges of every ``[[package]]``, gathered in one pass (one entry at a time)."""
+
+    def __init__(self) -> None:
+        self.roots: list[str] = []
+        self.edges: dict[LockNode, list[LockNode]] = {}
+        self.groups: dict[str, list[LockNode]] = {}
+
+    def add(self, name: str, pkg: Mapping[str, Any]) -> None:
+        """``dependencies``, ``optional-dependencies`` and ``dev-dependencies`` of one package
+        (a package locked twice, for two forks, adds both entries' edges)."""
+        self.edges.setdefault((name, None), []).extend(_nodes(pkg.get("dependencies")))
+        optional = pkg.get("optional-dependencies")
+        if isinstance(optional, Mapping):
+            for extra, entries in optional.items():
+                key = (name, canonicalize_name(str(extra)))
+                self.edges.setdefault(key, []).extend(_nodes(entries))
+        dev = pkg.get("dev-dependencies")
+        if isinstance(dev, Mapping):
+            for group, entries in dev.items():
+                self.groups.setdefault(str(group), []).extend(_nodes(entries))
+
+    def done(self) -> LockGraph | None:
+        """The graph, or ``None`` when the lock names none of the project's own packages."""
+        if not self.roots:
+            return None
+        return LockGraph(
+            tuple(dict.fromkeys(self.roots)),
+            {k: tuple(v) for k, v in self.edges.items()},
+            {k: tuple(v) for k, v in self.groups.items()},
+        )
+
+
+def _nodes(entries: Any) -> list[LockNode]:
+    """``[{ name = "x", extra = ["y"] }, ...]`` -> ``("x", None), ("x", "y")``."""
+    out: list[LockNode] = []
+    if not isinstance(entries, list):
+        return out
+    for entry in entries:
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("name"), str):
+            continue
+        name = canonicalize_name(entry["name"])
+        out.append((name, None))
+        extras = entry.get("extra")
+        if isinstance(extras, list):
+            out += [(name, canonicalize_name(e)) for e in extras if isinstance(e, str)]
+    return out
 
 
 def _check_version(data: dict[str, Any], display: str) -> None:
@@ -151,7 +205,8 @@ def _requires_dist(
                 elif found >= 0:
                     line = line_after(text, start, start_line, needle, found + len(needle))
             loc = out.loc(line, f"package[{index}].metadata.{key}[{j}]")
-            dep = out.requirement(_pep508(entry), loc, group=group, lenient=True)
+            kind: GroupKind | None = "dependency-group" if group is not None else None
+            dep = out.requirement(_pep508(entry), loc, group=group, kind=kind, lenient=True)
             local = next(
                 (
                     entry[k]

@@ -9,6 +9,7 @@ from typing import ClassVar, Literal, TypeAlias
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
+from advisor.model.environment import Environment
 from advisor.model.platforms import DEFAULT_PLATFORM
 from advisor.model.project import Finding, SourceLocation
 from advisor.model.release import DDTRACE
@@ -38,6 +39,9 @@ class AdviceRequest:
         that lacks data falls back to comparing pins with ddtrace's own requirements.
     :param deployment: ``--deployment``; without it the project's dependencies decide
         (``datadog-lambda`` means AWS Lambda).
+    :param groups: ``--group`` names: extras, groups or requirements files to count in the
+        runtime environment as well (see :mod:`advisor.model.environment`).
+    :param all_groups: ``--all-groups``: count every group and file.
     """
 
     capabilities: tuple[str, ...] = ()
@@ -46,6 +50,8 @@ class AdviceRequest:
     today: dt.date = field(default_factory=dt.date.today)
     offline: bool = True
     deployment: Deployment | None = None
+    groups: tuple[str, ...] = ()
+    all_groups: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,3 +306,4 @@ class Advice:
     today: dt.date
     deployment: Deployment | None = None
     deployment_source: str | None = None
+    environment: Environment = field(default_factory=Environment)

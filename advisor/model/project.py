@@ -6,8 +6,9 @@ file contents again.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeAlias
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
@@ -17,6 +18,21 @@ from advisor.model.excerpt import excerpt
 
 Severity = Literal["info", "warning", "error"]
 Role = Literal["declared", "constraint", "locked"]
+GroupKind = Literal[
+    "extra",
+    "dependency-group",
+    "poetry-group",
+    "uv-dev",
+    "pdm-dev",
+    "hatch-env",
+    "pipenv-category",
+    "lock-group",
+]
+"""What a dependency's ``group`` is: a PEP 621 / setuptools / Poetry ``extra``, a PEP 735
+``dependency-group``, a Poetry non-main ``poetry-group`` (``dev-dependencies`` included), uv's
+``uv-dev`` (``tool.uv.dev-dependencies``), a PDM ``pdm-dev`` group, a Hatch ``hatch-env``, a
+Pipfile ``pipenv-category`` other than ``packages``, or a ``lock-group`` (a lock names the group
+without saying which kind it is). The main dependencies have no group and no kind."""
 
 #: The parsed specifier of every dependency without one (shared: nothing changes a SpecifierSet).
 NO_SPECIFIER = SpecifierSet()
@@ -60,6 +76,11 @@ class Dependency:
     :param extras: requested extras.
     :param group: the optional-dependency extra, dependency group or tool group it belongs to
         (``None`` for the main dependencies).
+    :param group_kind: what ``group`` is (:data:`GroupKind`); ``None`` reads as ``extra`` for a
+        dependency with a group (see :func:`kind_of`).
+    :param lock_groups: every group a lock says the package is installed for (poetry.lock and
+        pdm.lock ``groups``, pylock markers) when there is more than ``group``; ``group`` is the
+        first of them.
     :param role: declared requirement, constraint (``-c`` files, uv constraints) or locked pin.
     :param url: a direct reference (VCS, archive URL or local path), if any.
     :param editable: installed with ``-e``.
@@ -91,6 +112,8 @@ class Dependency:
     marker: str | None = None
     extras: tuple[str, ...] = ()
     group: str | None = None
+    group_kind: GroupKind | None = None
+    lock_groups: tuple[str, ...] = ()
     role: Role = "declared"
     url: str | None = None
     editable: bool = False
@@ -116,6 +139,14 @@ class Dependency:
                 key=self.source.key,
                 code="invalid-requirement",
             )
+
+
+def kind_of(dep: Dependency) -> GroupKind | None:
+    """The kind of ``dep``'s group: ``None`` for the main dependencies, ``extra`` when the
+    reader did not say (an ``extra == "x"`` marker)."""
+    if dep.group is None:
+        return None
+    return dep.group_kind or "extra"
 
 
 def unparsable_version(spec: SpecifierSet) -> str | None:
@@ -146,6 +177,28 @@ class PythonDeclaration:
     weak: bool = False
 
 
+LockNode: TypeAlias = tuple[str, str | None]
+"""A package of a lock graph, with one of its extras or ``None`` (the package itself)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LockGraph:
+    """Who needs whom in a lock that writes it down (``uv.lock``): enough to tell which locked
+    packages the runtime environment reaches.
+
+    :param roots: the project's own packages (the root, workspace members), canonical names.
+    :param edges: each node's dependencies: ``(name, None)`` -> what the package needs,
+        ``(name, extra)`` -> what its extra adds (reaching ``(name, extra)`` reaches
+        ``(name, None)`` too). A dependency requested with extras is one node per extra.
+    :param groups: each dependency group of the roots (uv ``dev-dependencies``), as written, ->
+        the nodes it installs.
+    """
+
+    roots: tuple[str, ...]
+    edges: Mapping[LockNode, tuple[LockNode, ...]]
+    groups: Mapping[str, tuple[LockNode, ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class Manifest:
     """What one reader found in one file.
@@ -154,6 +207,7 @@ class Manifest:
         Pipfile ``[[source]]``, Poetry and uv sources, a lock's registry), first the primary.
     :param includes: other files read as part of this one (``-r``/``-c`` includes, setuptools
         ``dynamic`` files), as displayed; a file listed here is not read again on its own.
+    :param graph: a lock's dependency edges (``uv.lock``), ``None`` when it has none.
     """
 
     path: str
@@ -165,6 +219,7 @@ class Manifest:
     findings: tuple[Finding, ...] = ()
     index_urls: tuple[str, ...] = ()
     includes: tuple[str, ...] = ()
+    graph: LockGraph | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,6 +117,12 @@ def to_dict(advice: Advice) -> dict[str, Any]:
             "versions": list(advice.python_versions),
         },
         "platforms": list(advice.platforms),
+        "environment": {
+            "groups": list(advice.environment.groups),
+            "excluded": [
+                {"name": e.name, "packages": e.packages} for e in advice.environment.excluded
+            ],
+        },
         "deployment": None
         if advice.deployment is None
         else {"kind": advice.deployment, "source": advice.deployment_source},

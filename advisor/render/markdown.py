@@ -289,6 +289,8 @@ def _why(advice: Advice) -> str:
         f"({escape(spec + 'from ' + advice.python_source)})"
     )
     out.append(f"- Platforms: {_list(advice.platforms)}")
+    if advice.environment.worth_saying():
+        out.append(f"- Environment: {escape(advice.environment.summary())}")
     d = advice.ddtrace
     if d is None:
         out.append("- ddtrace: not declared")

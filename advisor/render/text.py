@@ -144,6 +144,8 @@ def render(advice: Advice) -> str:
         f"  python:     {', '.join(advice.python_versions) or '(none)'}  [{spec}from {advice.python_source}]"
     )
     lines.append(f"  platforms:  {', '.join(advice.platforms)}")
+    if advice.environment.worth_saying():
+        lines.append(f"  environment: {advice.environment.summary()}")
     d = advice.ddtrace
     if d is None:
         lines.append("  ddtrace:    not declared")

@@ -246,19 +246,17 @@ def _advise(argv: Sequence[str]) -> int:
     from advisor.errors import UsageError
     from advisor.model.advice import AdviceRequest
     from advisor.model.platforms import DEFAULT_PLATFORM
-    from advisor.pipeline import Settings, advise_files, check_outputs, write_constraints
+    from advisor.pipeline import (
+        Settings,
+        advise_files,
+        check_outputs,
+        read_config,
+        write_constraints,
+    )
     from advisor.render import OutputFormat, renderer
 
     if args.relock and not args.fix:
         raise UsageError("--relock needs --fix")
-    request = AdviceRequest(
-        capabilities=tuple(args.capability),
-        python=args.python,
-        platforms=tuple(args.platform) or (DEFAULT_PLATFORM,),
-        today=args.today or dt.date.today(),
-        offline=args.offline,
-        deployment=args.deployment,
-    )
     settings = Settings(
         snapshot=args.snapshot,
         index_url=args.index_url,
@@ -270,7 +268,23 @@ def _advise(argv: Sequence[str]) -> int:
         trust_files=not args.untrusted,
         allow_outside=args.allow_outside,
     )
-    advised = advise_files(args.paths or ["."], request, settings)
+    paths = args.paths or ["."]
+    # The project's [tool.aap-advise] (or aap-advise.toml), each flag given replacing its key.
+    config = read_config(paths, settings).merged(
+        capabilities=args.capability,
+        platforms=args.platform,
+        python=args.python,
+        deployment=args.deployment,
+    )
+    request = AdviceRequest(
+        capabilities=config.capabilities or (),
+        python=config.python,
+        platforms=config.platforms or (DEFAULT_PLATFORM,),
+        today=args.today or dt.date.today(),
+        offline=args.offline,
+        deployment=config.deployment,
+    )
+    advised = advise_files(paths, request, settings, config)
     # An -o or --write-constraints file that is one of the files read, or that both name, is
     # refused before anything is written.
     outputs = (("-o", args.output), ("--write-constraints", args.write_constraints))

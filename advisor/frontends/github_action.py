@@ -333,7 +333,9 @@ def _advise(inputs: Inputs) -> Advice:
 def _report_error(env: Mapping[str, str], exc: AdvisorError) -> int:
     from advisor.render.markdown import escape
 
-    message = exc.message + (f" (hint: {exc.hint})" if exc.hint else "")
+    # Where a file has no line (a TOML key), the key says where: ``capabilitys: unknown key``.
+    key = f"{exc.key}: " if exc.key and not exc.line else ""
+    message = key + exc.message + (f" (hint: {exc.hint})" if exc.hint else "")
     command("error", message, file=exc.file, line=exc.line, title="aap-advise")
     _append(
         env,

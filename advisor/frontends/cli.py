@@ -38,6 +38,11 @@ other commands:
   aap-advise capabilities [--format json]   list the capabilities, their floors and aliases
   aap-advise kb refresh [--index-url URL]   regenerate the release snapshot from the index
 
+configuration:
+  [tool.aap-advise] in the project's pyproject.toml, or an aap-advise.toml (up to the
+  repository root), may set capabilities, platforms, python, deployment, groups and
+  ignore = [{ id = "...", reason = "...", until = YYYY-MM-DD }]; a flag replaces its key
+
 exit status:
   0  ddtrace already gives every requested capability
   1  an upgrade is advised (or no single release can do it)

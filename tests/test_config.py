@@ -257,3 +257,17 @@ def test_a_pyproject_that_does_not_mention_it_is_not_parsed(tmp_path: Path) -> N
     root = repo(tmp_path)
     (root / "pyproject.toml").write_text("[broken\n", encoding="utf-8")
     assert load_config(root / "svc") == Config()
+
+
+def test_the_pre_commit_hooks_run_when_the_configuration_changes() -> None:
+    """The hooks run the command line (so they read the configuration) and start on a change to
+    an ``aap-advise.toml`` as on a dependency file."""
+    import re
+
+    yaml = pytest.importorskip("yaml")
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    for hook in hooks:
+        assert hook["entry"].startswith("aap-advise --untrusted")
+        files = re.compile(hook["files"])
+        assert files.search("aap-advise.toml") and files.search("services/api/aap-advise.toml")
+        assert not files.search("aap-advise.toml.bak")

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from advisor.index.http import Deadline
     from advisor.index.source import IndexSource
     from advisor.index.urls import Expansion
+    from advisor.manifests.config import Config
     from advisor.write import FixPlan, Patch, RelockCommand
 
 #: Files whose tool expands ``${NAME}`` anywhere in the index URLs they name: pip's requirements
@@ -96,9 +97,45 @@ class Advised:
     clock: Deadline | None = None
 
 
-def advise_files(paths: Sequence[str], request: AdviceRequest, settings: Settings) -> Advised:
+def read_config(paths: Sequence[str], settings: Settings) -> Config:
+    """The configuration of the project at ``paths`` (:func:`advisor.manifests.config.load_config`
+    on the folder of the first path), its capabilities checked against the knowledge.
+
+    Read whether or not the files are trusted: it is data (no key names an index or a command).
+
+    :raises ManifestError: for a configuration that cannot be read or holds a wrong value,
+        naming the file and key.
+    """
+    from advisor.errors import ManifestError
+    from advisor.manifests.config import config_folder, load_config
+    from advisor.model.excerpt import excerpt
+
+    config = load_config(config_folder(paths), allow_outside=settings.allow_outside)
+    if config.capabilities:
+        knowledge = matrix.load()
+        for i, item in enumerate(config.capabilities):
+            for name in (n.strip() for n in item.split(",")):
+                if name and knowledge.capability(name) is None:
+                    valid = ", ".join(c.id for c in knowledge.capabilities)
+                    raise ManifestError(
+                        f"unknown capability {excerpt(name)!r}; valid: {valid}",
+                        file=config.file,
+                        key=f"{config.key('capabilities')}[{i}]",
+                        code="unknown-capability",
+                    )
+    return config
+
+
+def advise_files(
+    paths: Sequence[str],
+    request: AdviceRequest,
+    settings: Settings,
+    project_config: Config | None = None,
+) -> Advised:
     """Read the files at ``paths`` and advise.
 
+    :param project_config: the project's configuration (:func:`read_config`); its ``ignore``
+        entries take the findings they accept out of the advice (the verdict stays as it is).
     :raises AdvisorError: for bad input, bad data, or (online) an index that cannot be used.
     """
     from advisor.index.config import configured_indexes  # no httpx either (see _open_index)
@@ -154,6 +191,8 @@ def advise_files(paths: Sequence[str], request: AdviceRequest, settings: Setting
     advice = dataclasses.replace(
         advice, findings=(*advice.findings, *notes), environment=environment
     )
+    if project_config is not None:
+        advice = project_config.apply(advice, request.today)
     return Advised(project, advice, request.offline, settings, config, index.started_clock)
 
 

@@ -863,3 +863,37 @@ def test_action_answers_from_the_shipped_snapshot_not_a_warm_cache(
     assert cold.returncode == warm.returncode == 0, cold.stdout + warm.stdout
     assert cold_report["recommendation"]["resolved"] is False
     assert warm_report["recommendation"] == cold_report["recommendation"]
+
+
+# The project's configuration
+
+
+def test_the_checkouts_configuration_is_read(runner: Runner) -> None:
+    """The Action reads files as untrusted, but the configuration is data: it applies, and an
+    input given replaces its key."""
+    (runner.workspace / "aap-advise.toml").write_text(
+        'capabilities = ["iast"]\nplatforms = ["linux-aarch64"]\n'
+        'ignore = [{ id = "env-switch", reason = "set by the platform" }]\n',
+        encoding="utf-8",
+    )
+    with FakeGitHub() as api:
+        proc = runner.step(api, WRITE, comment="false")
+        assert proc.returncode == 1, proc.stdout + proc.stderr
+        report = json.loads(Path(runner.outputs()["report-json"]).read_text(encoding="utf-8"))
+        assert report["requested"] == ["iast"] and report["platforms"] == ["linux-aarch64"]
+        assert [(i["id"], i["count"]) for i in report["ignored"]] == [("env-switch", 1)]
+        assert "env-switch" not in [f["id"] for f in report["findings"]]
+        assert "1 finding ignored by aap-advise.toml" in runner.summary.read_text(encoding="utf-8")
+
+        runner.step(api, WRITE, comment="false", capabilities="api-security")
+        report = json.loads(Path(runner.outputs()["report-json"]).read_text(encoding="utf-8"))
+        assert report["requested"] == ["api-security"] and report["platforms"] == ["linux-aarch64"]
+
+
+def test_a_bad_configuration_is_an_error_annotation(runner: Runner) -> None:
+    (runner.workspace / "aap-advise.toml").write_text("capabilitys = []\n", encoding="utf-8")
+    with FakeGitHub() as api:
+        proc = runner.step(api, WRITE, comment="false")
+    assert proc.returncode == 2
+    assert "::error file=aap-advise.toml,title=aap-advise::capabilitys: unknown key" in proc.stdout
+    assert runner.outputs()["status"] == "error"

@@ -146,3 +146,32 @@ def test_hook_passes_on_the_newest_release(
     proc = try_repo(hook_repo, pre_commit_env, tmp_path, f"ddtrace=={newest.version}\n")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert f"ok: ddtrace {newest.version} already gives" in proc.stdout
+
+
+def test_hook_reads_the_projects_configuration(
+    folders_supported: None, hook_repo: Path, pre_commit_env: dict[str, str], tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "requirements.txt").write_text("ddtrace==2.3.0\n", encoding="utf-8")
+    (project / "aap-advise.toml").write_text(
+        'capabilities = ["sca"]\nignore = [{ id = "env-switch", reason = "set by the chart" }]\n',
+        encoding="utf-8",
+    )
+    git("init", "-q", cwd=project)
+    git("add", "-A", cwd=project)
+    git("commit", "-q", "-m", "pin ddtrace", cwd=project)
+    proc = run_python(
+        "-m",
+        "pre_commit",
+        "try-repo",
+        str(hook_repo),
+        "aap-advise",
+        "--all-files",
+        "--verbose",
+        cwd=project,
+        env=pre_commit_env,
+        timeout=900,
+    )
+    assert "Software Composition Analysis" in proc.stdout, proc.stdout + proc.stderr
+    assert "ignored by aap-advise.toml" in proc.stdout

@@ -38,6 +38,11 @@ other commands:
   aap-advise capabilities [--format json]   list the capabilities, their floors and aliases
   aap-advise kb refresh [--index-url URL]   regenerate the release snapshot from the index
 
+configuration:
+  [tool.aap-advise] in the project's pyproject.toml, or an aap-advise.toml (up to the
+  repository root), may set capabilities, platforms, python, deployment, groups and
+  ignore = [{ id = "...", reason = "...", until = YYYY-MM-DD }]; a flag replaces its key
+
 exit status:
   0  ddtrace already gives every requested capability
   1  an upgrade is advised (or no single release can do it)
@@ -259,21 +264,17 @@ def _advise(argv: Sequence[str]) -> int:
     from advisor.errors import UsageError
     from advisor.model.advice import AdviceRequest
     from advisor.model.platforms import DEFAULT_PLATFORM
-    from advisor.pipeline import Settings, advise_files, check_outputs, write_constraints
+    from advisor.pipeline import (
+        Settings,
+        advise_files,
+        check_outputs,
+        read_config,
+        write_constraints,
+    )
     from advisor.render import OutputFormat, renderer
 
     if args.relock and not args.fix:
         raise UsageError("--relock needs --fix")
-    request = AdviceRequest(
-        capabilities=tuple(args.capability),
-        python=args.python,
-        platforms=tuple(args.platform) or (DEFAULT_PLATFORM,),
-        today=args.today or dt.date.today(),
-        offline=args.offline,
-        deployment=args.deployment,
-        groups=tuple(args.group),
-        all_groups=args.all_groups,
-    )
     settings = Settings(
         snapshot=args.snapshot,
         index_url=args.index_url,
@@ -285,7 +286,26 @@ def _advise(argv: Sequence[str]) -> int:
         trust_files=not args.untrusted,
         allow_outside=args.allow_outside,
     )
-    advised = advise_files(args.paths or ["."], request, settings)
+    paths = args.paths or ["."]
+    # The project's [tool.aap-advise] (or aap-advise.toml), each flag given replacing its key.
+    config = read_config(paths, settings).merged(
+        capabilities=args.capability,
+        platforms=args.platform,
+        python=args.python,
+        deployment=args.deployment,
+    )
+    request = AdviceRequest(
+        capabilities=config.capabilities or (),
+        python=config.python,
+        platforms=config.platforms or (DEFAULT_PLATFORM,),
+        today=args.today or dt.date.today(),
+        offline=args.offline,
+        deployment=config.deployment,
+        # --group names replace the configuration's groups, as every other flag replaces its key.
+        groups=tuple(args.group) or tuple(config.groups or ()),
+        all_groups=args.all_groups,
+    )
+    advised = advise_files(paths, request, settings, config)
     # An -o or --write-constraints file that is one of the files read, or that both name, is
     # refused before anything is written.
     outputs = (("-o", args.output), ("--write-constraints", args.write_constraints))

@@ -304,30 +304,39 @@ def _comment(env: Mapping[str, str], inputs: Inputs, body: str, marker: str) -> 
 
 def _advise(inputs: Inputs) -> Advice:
     """The advice, from the pipeline the command line runs, with the Action's settings."""
-    from advisor.pipeline import Settings, advise_files
+    from advisor.pipeline import Settings, advise_files, read_config
 
-    request = AdviceRequest(
-        capabilities=inputs.capabilities,
-        python=inputs.python,
-        platforms=inputs.platforms or (DEFAULT_PLATFORM,),
-        today=dt.date.today(),
-        # The shipped snapshot only: a step that reads the index would answer differently
-        # from run to run.
-        offline=True,
-    )
     # The files come from a pull request: no ${VAR} expansion from the runner's environment
     # (which holds the token), no index URL or include taken on their word. No cache either:
     # offline runs answer from it, and a self-hosted runner's, warmed by earlier online runs,
     # would change the advice from what the shipped snapshot gives. Includes stay inside the
     # repository.
     settings = Settings(no_cache=True, trust_files=False, allow_outside=False)
-    return advise_files(list(inputs.paths), request, settings).advice
+    # The checkout's [tool.aap-advise] (or aap-advise.toml) is read all the same: it is data,
+    # and no key of it names an index or a command. Each input given replaces its key.
+    config = read_config(inputs.paths, settings).merged(
+        capabilities=inputs.capabilities, platforms=inputs.platforms, python=inputs.python
+    )
+    request = AdviceRequest(
+        capabilities=config.capabilities or (),
+        python=config.python,
+        platforms=config.platforms or (DEFAULT_PLATFORM,),
+        today=dt.date.today(),
+        # The shipped snapshot only: a step that reads the index would answer differently
+        # from run to run.
+        offline=True,
+        deployment=config.deployment,
+        groups=tuple(config.groups or ()),
+    )
+    return advise_files(list(inputs.paths), request, settings, config).advice
 
 
 def _report_error(env: Mapping[str, str], exc: AdvisorError) -> int:
     from advisor.render.markdown import escape
 
-    message = exc.message + (f" (hint: {exc.hint})" if exc.hint else "")
+    # Where a file has no line (a TOML key), the key says where: ``capabilitys: unknown key``.
+    key = f"{exc.key}: " if exc.key and not exc.line else ""
+    message = key + exc.message + (f" (hint: {exc.hint})" if exc.hint else "")
     command("error", message, file=exc.file, line=exc.line, title="aap-advise")
     _append(
         env,

@@ -282,6 +282,26 @@ class Impossible:
     never_runs: tuple[NeverRuns, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Ignored:
+    """An ``ignore`` entry of the project's configuration in force on the run's day.
+
+    :param id: the finding id it accepts (``env-switch``).
+    :param until: the last day it holds (``None``: no end).
+    :param count: how many findings of the run it took out of the report.
+    :param by: the configuration it comes from, as the reports name it
+        (``[tool.aap-advise] (pyproject.toml)``).
+    :param source: the file and key of the entry.
+    """
+
+    id: str
+    reason: str
+    until: dt.date | None
+    count: int
+    by: str
+    source: SourceLocation
+
+
 Verdict: TypeAlias = Ok | Upgrade | Split | Impossible
 """What the planner concluded; each has a ``status`` string (:data:`Status`) for the reports.
 Consumers match it exhaustively (``case _: assert_never(verdict)``)."""
@@ -307,3 +327,6 @@ class Advice:
     deployment: Deployment | None = None
     deployment_source: str | None = None
     environment: Environment = field(default_factory=Environment)
+    ignored: tuple[Ignored, ...] = ()
+    """The configuration's ``ignore`` entries in force (the findings they took out are not in
+    ``findings``)."""

@@ -168,6 +168,16 @@ def to_dict(advice: Advice) -> dict[str, Any]:
             for i in advice.integrations
         ],
         "findings": [_finding(f) for f in advice.findings],
+        "ignored": [
+            {
+                "id": i.id,
+                "reason": i.reason,
+                "until": i.until.isoformat() if i.until else None,
+                "count": i.count,
+                "source": _loc(i.source),
+            }
+            for i in advice.ignored
+        ],
         "data": {"snapshot_date": advice.snapshot_date, "today": advice.today.isoformat()},
     }
 

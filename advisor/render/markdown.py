@@ -30,7 +30,7 @@ from advisor.model.advice import (
 )
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
-from advisor.render.text import covers, verdict
+from advisor.render.text import covers, ignored_note, verdict
 
 MARKER = "<!-- aap-advise-report -->"
 """First line of every report; the GitHub Action finds its own earlier comment by it."""
@@ -345,7 +345,9 @@ def _list(items: Sequence[str]) -> str:
 
 
 def _footer(advice: Advice) -> str:
+    note = ignored_note(advice)
     return (
-        f"<sub>Release data: index snapshot of {escape(advice.snapshot_date)}; "
+        (f"_{escape(note)}_\n\n" if note else "")
+        + f"<sub>Release data: index snapshot of {escape(advice.snapshot_date)}; "
         f"judged on {advice.today.isoformat()}.</sub>\n"
     )

@@ -134,6 +134,15 @@ def _finding(f: Finding) -> str:
     return f"  - {redact_url(f.message)}{where}"
 
 
+def ignored_note(advice: Advice) -> str:
+    """``2 findings ignored by [tool.aap-advise] (pyproject.toml)``; ``""`` when none was."""
+    count = sum(i.count for i in advice.ignored)
+    if not count:
+        return ""
+    by = ", ".join(dict.fromkeys(i.by for i in advice.ignored if i.count))
+    return f"{count} finding{'s' if count != 1 else ''} ignored by {by}"
+
+
 def render(advice: Advice) -> str:
     """The text report."""
     rec = advice.recommendation
@@ -192,6 +201,8 @@ def render(advice: Advice) -> str:
         items = [f for f in advice.findings if f.severity == sev]
         if items:
             lines += ["", f"{title}:"] + [_finding(f) for f in items]
+    if note := ignored_note(advice):
+        lines += ["", note]
     lines += [
         "",
         f"Release data: index snapshot of {advice.snapshot_date}; judged on {advice.today.isoformat()}.",

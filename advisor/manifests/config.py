@@ -1,0 +1,377 @@
+"""The project's own configuration: ``[tool.aap-advise]`` in ``pyproject.toml``, or an
+``aap-advise.toml``.
+
+Read as uv and ruff read theirs: from the folder of a project up to its repository root (the
+nearest folder holding ``.git``, else the folder itself), the first folder holding either
+wins; in one folder, a ``pyproject.toml`` with a ``[tool.aap-advise]`` table comes before an
+``aap-advise.toml``. Command-line flags override it key by key (:meth:`Config.merged`).
+
+Every key is checked: an unknown key or a value of the wrong type is a :class:`ManifestError`
+naming the file and the key (a typo must not silently do nothing), quoting the value as an
+excerpt. The configuration is data, never code: no key names an index, a command or a file to
+read, so it is read for untrusted checkouts too (the Action, the pre-commit hooks,
+``--untrusted``). It is read like any dependency file (size limit, BOM, UTF-16) and only inside
+the repository: a ``pyproject.toml`` or ``aap-advise.toml`` that links out of it is refused.
+
+``ignore`` entries accept a finding (by id) until a day: :meth:`Config.apply` takes the findings
+they match out of an :class:`~advisor.model.advice.Advice` and lists the entries in its
+``ignored``; an entry past its day ignores nothing and is itself a warning (``ignore-expired``).
+Nothing here changes the verdict, so nothing changes the exit status.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final, cast
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+from advisor.errors import ManifestError
+from advisor.manifests._boundary import Boundary, repository_root
+from advisor.manifests._text import parse_toml, read_text
+from advisor.model.advice import Advice, Deployment, Ignored
+from advisor.model.excerpt import excerpt
+from advisor.model.platforms import USER_PLATFORMS
+from advisor.model.project import Finding, SourceLocation, unparsable_version
+from advisor.model.release import parse_python
+
+__all__ = ["CONFIG_FILE", "Config", "IgnoreEntry", "config_folder", "load_config"]
+
+#: The file name of a configuration of its own (for projects without a ``pyproject.toml``).
+CONFIG_FILE: Final = "aap-advise.toml"
+#: The table of ``pyproject.toml``.
+TABLE: Final = "tool.aap-advise"
+#: The keys a configuration may hold.
+KEYS: Final = ("capabilities", "platforms", "python", "deployment", "groups", "ignore")
+_IGNORE_KEYS: Final = ("id", "reason", "until")
+#: Characters of a ``python`` value (a declared ``requires-python`` is held to the same).
+_MAX_PYTHON = 1000
+#: Entries of one list (``capabilities``, ``ignore`` ...): far above any real configuration.
+_MAX_ITEMS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoreEntry:
+    """One ``ignore`` entry: accept the findings with this ``id`` until ``until`` (inclusive).
+
+    :param source: the file and key of the entry (``tool.aap-advise.ignore[0]``).
+    """
+
+    id: str
+    reason: str
+    until: dt.date | None
+    source: SourceLocation
+
+    def expired(self, today: dt.date) -> bool:
+        """Whether ``today`` is past the entry's last day."""
+        return self.until is not None and self.until < today
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """A project's configuration; a key not set is ``None``.
+
+    :param file: the file it was read from (as displayed); ``None`` when there is none.
+    :param by: how the reports name it: ``[tool.aap-advise] (pyproject.toml)`` or the
+        ``aap-advise.toml`` file.
+    :param capabilities: capability ids or aliases, as ``-c``.
+    :param platforms: platform ids, as ``--platform``.
+    :param python: a CPython range or a bare version, as ``--python``.
+    :param deployment: ``lambda``, as ``--deployment``.
+    :param groups: the extras or dependency groups to read with the runtime environment (used
+        with ``--group``).
+    :param ignore: findings accepted until a day.
+    :param table: the key path of the table holding the keys (``tool.aap-advise`` in a
+        ``pyproject.toml``, ``""`` in an ``aap-advise.toml``).
+    """
+
+    file: str | None = None
+    by: str = ""
+    capabilities: tuple[str, ...] | None = None
+    platforms: tuple[str, ...] | None = None
+    python: str | None = None
+    deployment: Deployment | None = None
+    groups: tuple[str, ...] | None = None
+    ignore: tuple[IgnoreEntry, ...] = ()
+    table: str = ""
+    from_file: frozenset[str] = frozenset()
+    """The keys whose value is the file's (not replaced by a flag)."""
+
+    def merged(
+        self,
+        *,
+        capabilities: Sequence[str] = (),
+        platforms: Sequence[str] = (),
+        python: str | None = None,
+        deployment: Deployment | None = None,
+        groups: Sequence[str] = (),
+    ) -> Config:
+        """This configuration with the command line's values in place of its own, key by key:
+        a value given (a non-empty list, a string) replaces the key; one not given keeps it."""
+        given = {
+            "capabilities": bool(capabilities),
+            "platforms": bool(platforms),
+            "python": python is not None,
+            "deployment": deployment is not None,
+            "groups": bool(groups),
+        }
+        return dataclasses.replace(
+            self,
+            capabilities=tuple(capabilities) or self.capabilities,
+            platforms=tuple(platforms) or self.platforms,
+            python=python if python is not None else self.python,
+            deployment=deployment if deployment is not None else self.deployment,
+            groups=tuple(groups) or self.groups,
+            from_file=self.from_file - {k for k, flag in given.items() if flag},
+        )
+
+    def key(self, name: str) -> str:
+        """The key path of ``name`` in the file (``tool.aap-advise.python`` or ``python``)."""
+        return f"{self.table}.{name}" if self.table else name
+
+    def apply(self, advice: Advice, today: dt.date) -> Advice:
+        """``advice`` with the findings an entry in force on ``today`` accepts taken out (and
+        the entries listed in ``ignored``), plus an ``ignore-expired`` warning for each entry
+        past its day, and the file named where the planner names the flag a value of the file
+        stands for (``python.source``, ``deployment.source``). The verdict is left as it is."""
+        if self.file is None:
+            return advice
+        if "python" in self.from_file and advice.python_source == "--python":
+            advice = dataclasses.replace(advice, python_source=f"{self.file}: {self.key('python')}")
+        if "deployment" in self.from_file and advice.deployment_source == "--deployment lambda":
+            advice = dataclasses.replace(
+                advice, deployment_source=f"{self.file}: {self.key('deployment')}"
+            )
+        if not self.ignore:
+            return advice
+        live = [e for e in self.ignore if not e.expired(today)]
+        counts = dict.fromkeys((e.id for e in live), 0)
+        kept: list[Finding] = []
+        for finding in advice.findings:
+            if finding.id in counts:
+                counts[finding.id] += 1
+            else:
+                kept.append(finding)
+        ignored = tuple(
+            Ignored(e.id, e.reason, e.until, counts.pop(e.id, 0), self.by, e.source) for e in live
+        )
+        expired = tuple(
+            Finding(
+                "ignore-expired",
+                "warning",
+                f"the ignore entry for {excerpt(e.id)!r} ({excerpt(e.reason)}) expired on "
+                f"{e.until}; its findings are reported again: remove the entry or move its date",
+                e.source,
+            )
+            for e in self.ignore
+            if e.expired(today)
+        )
+        return dataclasses.replace(
+            advice, findings=(*kept, *expired), ignored=(*advice.ignored, *ignored)
+        )
+
+
+def config_folder(paths: Sequence[str]) -> str:
+    """The folder whose configuration a run reads: the first path named when it is a folder,
+    else the folder of that file (``.`` when no path is named)."""
+    first = paths[0] if paths else "."
+    if os.path.isdir(first):
+        return first
+    return os.path.dirname(first) or "."
+
+
+def load_config(folder: str | os.PathLike[str], *, allow_outside: bool = False) -> Config:
+    """The configuration for the project in ``folder`` (see the module documentation);
+    an empty :class:`Config` when there is none.
+
+    :param allow_outside: read a configuration file that links out of the repository.
+    :raises ManifestError: for a file that cannot be read, an unknown key or a wrong value,
+        naming the file and key.
+    """
+    shown = os.path.normpath(os.fspath(folder))
+    start = Path(os.path.abspath(shown))
+    root, _ = repository_root(start)
+    boundary = Boundary.around(start, allow_outside=allow_outside)
+    chain = (start, *start.parents)
+    try:
+        # From the folder up to the repository root (lexically, as the root was found).
+        chain = chain[: next(i for i, c in enumerate(chain) if c.resolve() == root) + 1]
+    except (StopIteration, OSError):
+        chain = chain[:1]
+    for up, here in enumerate(chain):
+        where = os.path.join(shown, *[".."] * up) if up else shown
+        pyproject = _read(here / "pyproject.toml", where, boundary, table=True)
+        if pyproject is not None:
+            return pyproject
+        own = _read(here / CONFIG_FILE, where, boundary, table=False)
+        if own is not None:
+            return own
+    return Config()
+
+
+def _read(path: Path, where: str, boundary: Boundary, *, table: bool) -> Config | None:
+    """The configuration in ``path``, or ``None`` when there is no such file (or, for a
+    ``pyproject.toml``, no ``[tool.aap-advise]`` in it)."""
+    if not os.path.lexists(path) or path.is_dir():
+        return None
+    display = os.path.normpath(os.path.join(where, path.name))
+    boundary.check_found(path, display)
+    text = read_text(path, display)
+    if table and "aap-advise" not in text:  # not ours: not even parsed (its reader says more)
+        return None
+    data = parse_toml(text, display)
+    if table:
+        tool = data.get("tool")
+        if not isinstance(tool, dict) or "aap-advise" not in tool:
+            return None
+        values = tool["aap-advise"]
+        if not isinstance(values, dict):
+            raise _wrong(display, TABLE, "must be a table", values)
+        return _parse(values, Config(display, f"[{TABLE}] ({display})", table=TABLE))
+    return _parse(data, Config(display, display))
+
+
+def _wrong(file: str, key: str, problem: str, value: object) -> ManifestError:
+    return ManifestError(
+        f"{problem}, not {excerpt(_shown(value))}", file=file, key=key, code="bad-config"
+    )
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    return str(value)
+
+
+def _parse(values: Mapping[str, Any], empty: Config) -> Config:
+    file = cast(str, empty.file)
+    for name in values:
+        if name not in KEYS:
+            raise ManifestError(
+                f"unknown key; valid: {', '.join(KEYS)}",
+                file=file,
+                key=empty.key(excerpt(name)),
+                code="bad-config",
+            )
+    capabilities = _strings(values, "capabilities", empty)
+    platforms = _strings(values, "platforms", empty)
+    for i, platform in enumerate(platforms or ()):
+        if platform not in USER_PLATFORMS:
+            raise _wrong(
+                file,
+                f"{empty.key('platforms')}[{i}]",
+                f"unknown platform (valid: {', '.join(USER_PLATFORMS)})",
+                platform,
+            )
+    python = values.get("python")
+    if python is not None:
+        python = _python(python, file, empty.key("python"))
+    deployment = values.get("deployment")
+    if deployment is not None and deployment != "lambda":
+        raise _wrong(file, empty.key("deployment"), 'must be "lambda"', deployment)
+    return dataclasses.replace(
+        empty,
+        from_file=frozenset(k for k in KEYS if values.get(k) is not None),
+        capabilities=capabilities,
+        platforms=platforms,
+        python=python,
+        deployment=cast(Deployment | None, deployment),
+        groups=_strings(values, "groups", empty),
+        ignore=_ignore(values.get("ignore"), file, empty.key("ignore")),
+    )
+
+
+def _strings(values: Mapping[str, Any], name: str, empty: Config) -> tuple[str, ...] | None:
+    """An array of non-empty strings (``None`` when the key is absent)."""
+    value = values.get(name)
+    if value is None:
+        return None
+    key = empty.key(name)
+    file = cast(str, empty.file)
+    if not isinstance(value, list) or len(value) > _MAX_ITEMS:
+        raise _wrong(file, key, f"must be an array of strings (at most {_MAX_ITEMS})", value)
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise _wrong(file, f"{key}[{i}]", "must be a non-empty string", item)
+    return tuple(item.strip() for item in value)
+
+
+def _python(value: object, file: str, key: str) -> str:
+    """A CPython range (``>=3.9``) or a bare version (``3.12``, ``3.13t``), as ``--python``."""
+    if not isinstance(value, str) or not value.strip() or len(value) > _MAX_PYTHON:
+        raise _wrong(
+            file,
+            key,
+            "must be a string: a CPython range such as '>=3.9', or a version such as '3.12'",
+            value,
+        )
+    text = value.strip()
+    if parse_python(text) is not None or text.isdigit():
+        return text
+    try:
+        if unparsable_version(SpecifierSet(text)) is None:
+            return text
+    except InvalidSpecifier:
+        pass
+    raise ManifestError(
+        f"not a version specifier: {excerpt(text)!r}", file=file, key=key, code="bad-config"
+    )
+
+
+def _ignore(value: object, file: str, key: str) -> tuple[IgnoreEntry, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or len(value) > _MAX_ITEMS:
+        raise _wrong(file, key, f"must be an array of tables (at most {_MAX_ITEMS})", value)
+    entries = []
+    for i, entry in enumerate(value):
+        at = f"{key}[{i}]"
+        if not isinstance(entry, dict):
+            raise _wrong(file, at, 'must be a table: { id = "...", reason = "..." }', entry)
+        for name in entry:
+            if name not in _IGNORE_KEYS:
+                raise ManifestError(
+                    f"unknown key; valid: {', '.join(_IGNORE_KEYS)}",
+                    file=file,
+                    key=f"{at}.{excerpt(name)}",
+                    code="bad-config",
+                )
+        for name in ("id", "reason"):
+            if name not in entry:
+                raise ManifestError(f"{name} is required", file=file, key=at, code="bad-config")
+            if not isinstance(entry[name], str) or not entry[name].strip():
+                raise _wrong(file, f"{at}.{name}", "must be a non-empty string", entry[name])
+        entries.append(
+            IgnoreEntry(
+                entry["id"].strip(),
+                entry["reason"].strip(),
+                _day(entry.get("until"), file, f"{at}.until"),
+                SourceLocation(file, key=at),
+            )
+        )
+    return tuple(entries)
+
+
+def _day(value: object, file: str, key: str) -> dt.date | None:
+    """A TOML date (``until = 2026-12-31``) or a string holding one (``"2026-12-31"``)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise _wrong(file, key, "must be a date (YYYY-MM-DD)", value)

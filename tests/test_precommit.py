@@ -89,13 +89,16 @@ def pre_commit_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
 
 
 def try_repo(
-    hook_repo: Path, env: dict[str, str], tmp_path: Path, requirements: str
+    hook_repo: Path, env: dict[str, str], tmp_path: Path, requirements: str, **more: str
 ) -> subprocess.CompletedProcess[str]:
+    """The hook run by ``pre-commit try-repo`` on a new repository holding ``requirements.txt``
+    and the ``more`` files (name -> text)."""
     project = tmp_path / "project"
     project.mkdir()
-    (project / "requirements.txt").write_text(requirements, encoding="utf-8")
+    for name, text in {"requirements.txt": requirements, **more}.items():
+        (project / name).write_text(text, encoding="utf-8")
     git("init", "-q", cwd=project)
-    git("add", "requirements.txt", cwd=project)
+    git("add", "-A", cwd=project)
     git("commit", "-q", "-m", "pin ddtrace", cwd=project)
     return run_python(
         "-m",
@@ -151,27 +154,11 @@ def test_hook_passes_on_the_newest_release(
 def test_hook_reads_the_projects_configuration(
     folders_supported: None, hook_repo: Path, pre_commit_env: dict[str, str], tmp_path: Path
 ) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    (project / "requirements.txt").write_text("ddtrace==2.3.0\n", encoding="utf-8")
-    (project / "aap-advise.toml").write_text(
-        'capabilities = ["sca"]\nignore = [{ id = "env-switch", reason = "set by the chart" }]\n',
-        encoding="utf-8",
+    config = (
+        'capabilities = ["sca"]\nignore = [{ id = "env-switch", reason = "set by the chart" }]\n'
     )
-    git("init", "-q", cwd=project)
-    git("add", "-A", cwd=project)
-    git("commit", "-q", "-m", "pin ddtrace", cwd=project)
-    proc = run_python(
-        "-m",
-        "pre_commit",
-        "try-repo",
-        str(hook_repo),
-        "aap-advise",
-        "--all-files",
-        "--verbose",
-        cwd=project,
-        env=pre_commit_env,
-        timeout=900,
+    proc = try_repo(
+        hook_repo, pre_commit_env, tmp_path, "ddtrace==2.3.0\n", **{"aap-advise.toml": config}
     )
     assert "Software Composition Analysis" in proc.stdout, proc.stdout + proc.stderr
     assert "ignored by aap-advise.toml" in proc.stdout

@@ -27,6 +27,7 @@ from pathlib import PurePath
 
 from packaging.utils import canonicalize_name
 
+from advisor.model.excerpt import excerpt
 from advisor.model.project import Dependency, Finding, LockGraph, LockNode, Project, kind_of
 from advisor.model.release import DDTRACE
 
@@ -67,9 +68,10 @@ class Environment:
     def summary(self, most: int = 10) -> str:
         """``main, deploy (left out: dev 12 packages, test 3)`` for the text reports; past
         ``most`` names in either list, ``and N more``."""
-        text = _first(list(self.groups), most)
+        # Names come from the files: each is shown as an excerpt, like every quote.
+        text = _first([excerpt(g, 60) for g in self.groups], most)
         if self.excluded:
-            parts = [f"{e.name} {e.packages}" for e in self.excluded]
+            parts = [f"{excerpt(e.name, 60)} {e.packages}" for e in self.excluded]
             first = self.excluded[0]
             parts[0] += " package" if first.packages == 1 else " packages"
             text += f" (left out: {_first(parts, most)})"

@@ -64,6 +64,7 @@ def plan(
     scope = python_scope(knowledge, project, request.python, request.today)
     found = find_integrations(project, knowledge)
     findings: list[Finding] = [*project.findings, *scope.findings]
+    findings += fnd.disagreements(project, scope.versions)
     deployment, deployment_source = _deployment(project, knowledge, request)
     aws_lambda = knowledge.aws_lambda if deployment == "lambda" else None
     if deployment_source is not None:

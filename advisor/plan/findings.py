@@ -9,9 +9,10 @@ from packaging.version import Version
 
 from advisor.knowledge.model import AwsLambda, Capability, EnvSwitch, Knowledge
 from advisor.model.advice import DdtraceState, FoundIntegration, Verdict
-from advisor.model.excerpt import redact_url
-from advisor.model.project import Finding
-from advisor.model.release import ReleaseSnapshot
+from advisor.model.excerpt import excerpt, redact_url
+from advisor.model.markers import marker_admits
+from advisor.model.project import Dependency, Finding, Project
+from advisor.model.release import DDTRACE, ReleaseSnapshot
 from advisor.plan import frameworks
 from advisor.plan.serve import Server
 
@@ -99,6 +100,50 @@ def for_target(
         ):
             out.append(Finding(f"note-{note.id}", "info", note.text))
     return out
+
+
+def disagreements(project: Project, pythons: Sequence[str]) -> list[Finding]:
+    """Declarations of ddtrace that cannot all hold on one CPython in scope: two pins or locks
+    of different versions, or a declared range that excludes a pinned or locked version (a
+    ``.in`` range its compiled ``.txt`` no longer satisfies). Each pair once, both named."""
+    deps = [d for d in project.named(DDTRACE) if not d.url]
+    exact = [d for d in deps if d.parsed_version is not None]
+    ranges = [d for d in deps if d.parsed_version is None and d.parsed_specifier]
+    out: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+
+    def clash(a: Dependency, b: Dependency, how: str) -> None:
+        key = (str(a.source), str(b.source))
+        if key in seen or not any(
+            marker_admits(a.marker, py) and marker_admits(b.marker, py) for py in pythons
+        ):
+            return
+        seen.add(key)
+        out.append(
+            Finding(
+                "ddtrace-declarations-disagree",
+                "warning",
+                f"{_shown(a)} ({a.source}) {how} {_shown(b)} ({b.source}); "
+                "an install follows one of them only",
+                a.source,
+            )
+        )
+
+    for i, a in enumerate(exact):
+        for b in exact[i + 1 :]:
+            if a.parsed_version != b.parsed_version:
+                clash(a, b, "and")
+    for r in ranges:
+        for e in exact:
+            if e.parsed_version is not None and not r.parsed_specifier.contains(
+                e.parsed_version, prereleases=True
+            ):
+                clash(r, e, "excludes")
+    return out
+
+
+def _shown(dep: Dependency) -> str:
+    return excerpt(f"{dep.display_name}{dep.specifier}", 60)
 
 
 def _about_current(snapshot: ReleaseSnapshot, state: DdtraceState | None) -> list[Finding]:

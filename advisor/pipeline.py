@@ -106,23 +106,21 @@ def read_config(paths: Sequence[str], settings: Settings) -> Config:
     :raises ManifestError: for a configuration that cannot be read or holds a wrong value,
         naming the file and key.
     """
-    from advisor.errors import ManifestError
+    from advisor.errors import ManifestError, UsageError
     from advisor.manifests.config import config_folder, load_config
-    from advisor.model.excerpt import excerpt
+    from advisor.plan.scope import resolve_capabilities
 
     config = load_config(config_folder(paths), allow_outside=settings.allow_outside)
-    if config.capabilities:
-        knowledge = matrix.load()
-        for i, item in enumerate(config.capabilities):
-            for name in (n.strip() for n in item.split(",")):
-                if name and knowledge.capability(name) is None:
-                    valid = ", ".join(c.id for c in knowledge.capabilities)
-                    raise ManifestError(
-                        f"unknown capability {excerpt(name)!r}; valid: {valid}",
-                        file=config.file,
-                        key=f"{config.key('capabilities')}[{i}]",
-                        code="unknown-capability",
-                    )
+    for i, item in enumerate(config.capabilities or ()):
+        try:
+            resolve_capabilities(matrix.load(), [item])
+        except UsageError as exc:  # the same words as for -c, at the file and key
+            raise ManifestError(
+                exc.message,
+                file=config.file,
+                key=f"{config.key('capabilities')}[{i}]",
+                code="unknown-capability",
+            ) from None
     return config
 
 

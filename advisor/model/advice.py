@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal, TypeAlias
 
@@ -246,6 +247,17 @@ class Split:
     per_python: dict[str, str | None]
     floor: str | None = None
     floor_reasons: tuple[FloorReason, ...] = ()
+
+
+AWS_LAMBDA = "AWS Lambda"
+"""How AWS Lambda stands among the platforms where a capability never runs."""
+
+
+def where_text(where: Sequence[str]) -> str:
+    """``on windows-amd64, windows-x86`` or ``in AWS Lambda``."""
+    if AWS_LAMBDA in where:
+        return f"in {AWS_LAMBDA}"
+    return f"on {', '.join(where)}"
 
 
 @dataclass(frozen=True, slots=True)

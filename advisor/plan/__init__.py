@@ -17,6 +17,7 @@ from packaging.version import Version
 from advisor.errors import IndexUnavailable
 from advisor.knowledge.model import AwsLambda, Capability, Knowledge
 from advisor.model.advice import (
+    AWS_LAMBDA,
     Advice,
     AdviceRequest,
     Deployment,
@@ -28,6 +29,7 @@ from advisor.model.advice import (
     Split,
     Upgrade,
     Verdict,
+    where_text,
 )
 from advisor.model.excerpt import excerpt
 from advisor.model.project import Finding, Project
@@ -82,12 +84,12 @@ def plan(
                         "capability-left-out",
                         "info",
                         f"{cap.name} is left out of the default capabilities: it never runs "
-                        f"{_where(never[cap.id])} (ask for it with -c to see why)",
+                        f"{where_text(never[cap.id])} (ask for it with -c to see why)",
                     )
                 )
         requested = tuple(c for c in requested if not never[c.id])
     unavailable = {
-        cap.id: frozenset(platforms) if _LAMBDA in never[cap.id] else frozenset(never[cap.id])
+        cap.id: frozenset(platforms) if AWS_LAMBDA in never[cap.id] else frozenset(never[cap.id])
         for cap in requested
     }
     active = [c for c in requested if c.supported and unavailable[c.id] != frozenset(platforms)]
@@ -191,9 +193,6 @@ def plan(
     )
 
 
-_LAMBDA = "AWS Lambda"
-
-
 def _deployment(
     project: Project, knowledge: Knowledge, request: AdviceRequest
 ) -> tuple[Deployment | None, str | None]:
@@ -211,19 +210,12 @@ def _deployment(
     return None, None
 
 
-def _where(where: Sequence[str]) -> str:
-    """``on windows-amd64, windows-x86`` or ``in AWS Lambda``."""
-    if _LAMBDA in where:
-        return f"in {_LAMBDA}"
-    return f"on {', '.join(where)}"
-
-
 def _never_runs(
     knowledge: Knowledge, cap: Capability, platforms: Sequence[str], aws_lambda: AwsLambda | None
 ) -> tuple[str, ...]:
     """Where ``cap`` never runs, whatever the release: ``AWS Lambda``, or requested platforms."""
     if aws_lambda is not None and cap.id in aws_lambda.never:
-        return (_LAMBDA,)
+        return (AWS_LAMBDA,)
     return tuple(
         p
         for p in platforms
@@ -239,7 +231,7 @@ def _never_reason(
         return f"{cap.name} is not supported by AAP for Python" + (
             f" ({cap.history})" if cap.history else ""
         )
-    if aws_lambda is not None and _LAMBDA in where:
+    if aws_lambda is not None and AWS_LAMBDA in where:
         return f"{cap.name} never runs in AWS Lambda: {aws_lambda.never[cap.id]}"
     reasons = [ex.reason for ex in cap.excluded_platforms if ex.platforms & set(where)]
     if cap.requires_waf and set(where) & knowledge.waf_missing_on:

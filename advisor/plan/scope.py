@@ -33,7 +33,8 @@ def resolve_capabilities(knowledge: Knowledge, names: Iterable[str]) -> tuple[Ca
             if cap is None:
                 valid = ", ".join(c.id for c in knowledge.capabilities)
                 raise UsageError(
-                    f"unknown capability {name!r}; valid: {valid}", code="unknown-capability"
+                    f"unknown capability {excerpt(name)!r}; valid: {valid}",
+                    code="unknown-capability",
                 )
             wanted.add(cap.id)
     if not wanted:

@@ -65,6 +65,17 @@ class Server:
         lam = self.aws_lambda
         return lam is None or not cap.requires_waf or lam.appsec_runs(release.version)
 
+    def gives(self, version: Version, floor: Version, python: str) -> bool:
+        """ddtrace ``version`` is at or above ``floor`` and serves ``python``; a version newer
+        than the snapshot cannot be checked and is trusted (the report says so)."""
+        if version < floor:
+            return False
+        release = self.snapshot.get(version)
+        if release is None:
+            newest = self.snapshot.newest
+            return newest is not None and version > newest.version
+        return self.serves(release, python)
+
     def installs(self, release: Release, python: str) -> bool:
         """``release`` installs from a wheel on ``python`` on every platform (capabilities aside)."""
         return all(release.serves(python, p) for p in self.platforms)
@@ -134,7 +145,8 @@ def gate_admits(cap: Capability, version: Version, python: str) -> bool:
     return True
 
 
-def _next_minor(python: str) -> str:
+def next_minor(python: str) -> str:
+    """``3.9`` -> ``3.10`` (a free-threaded ``3.13t`` -> ``3.14``)."""
     major, minor = python.split(".")[:2]
     return f"{major}.{int(minor.rstrip('t')) + 1}"
 
@@ -148,7 +160,7 @@ def markers(groups: Sequence[Sequence[str]]) -> list[str]:
 
 def _marker(group: Sequence[str], first: bool, last: bool) -> str:
     lower = f'python_version >= "{group[0]}"'
-    upper = f'python_version < "{_next_minor(group[-1])}"'
+    upper = f'python_version < "{next_minor(group[-1])}"'
     if first and last:
         return ""
     if first:

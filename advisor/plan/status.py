@@ -24,9 +24,10 @@ from advisor.model.advice import (
     Split,
     Upgrade,
     Verdict,
+    where_text,
 )
 from advisor.plan.current import installs_for
-from advisor.plan.verdict import Context
+from advisor.plan.verdict import Context, least_admitted
 
 __all__ = ["capability_results"]
 
@@ -70,8 +71,7 @@ def _one(
     if not cap.supported:
         return result("unavailable", cap.history, "unavailable")
     if never or all(c.id != cap.id for c in ctx.active):
-        text = "in AWS Lambda" if "AWS Lambda" in never else f"on {', '.join(never)}"
-        return result("unavailable", f"never runs {text}", "unavailable")
+        return result("unavailable", f"never runs {where_text(never)}", "unavailable")
     status, reason = _status(ctx, cap, _now(ctx))
     if status == "needs-upgrade" and ctx.state is None:
         reason = "ddtrace is not declared"
@@ -89,16 +89,9 @@ def _now(ctx: Context) -> Installed:
         for dep in ranges:
             if not dep.parsed_specifier:
                 return [Version("0")]  # a bare name: the oldest release is allowed
-            first = next(
-                (
-                    r.version
-                    for r in ctx.server.snapshot.final()
-                    if dep.parsed_specifier.contains(r.version) and r.admits_python(python)
-                ),
-                None,
-            )
+            first = least_admitted(ctx, dep.parsed_specifier, python)
             if first is not None:
-                least.append(first)
+                least.append(first.version)
         return least or None
 
     return installed
@@ -133,7 +126,7 @@ def _status(
         return "unavailable", "on no CPython in scope"
     for py in counted:
         versions = installed(py)
-        if versions and all(_runs(ctx, cap, floor, v, py) for v in versions):
+        if versions and all(ctx.alone(cap).gives(v, floor, py) for v in versions):
             continue
         (missing if ctx.can_run(cap, py) else off).append(py)
     # A CPython no release runs it on makes it unavailable in scope, whatever an upgrade gives
@@ -149,14 +142,3 @@ def _status(
             f"not on CPython {', '.join(missing)} with the ddtrace installed there",
         )
     return "available", None
-
-
-def _runs(ctx: Context, cap: Capability, floor: Version, version: Version, python: str) -> bool:
-    if version < floor:
-        return False
-    release = ctx.server.snapshot.get(version)
-    if release is None:
-        newest = ctx.server.snapshot.newest
-        return newest is not None and version > newest.version  # newer than the snapshot: trusted
-    alone = ctx.alone(cap)
-    return alone.serves(release, python)

@@ -12,6 +12,8 @@ Three rules hold for every answer (issue 14):
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -35,9 +37,9 @@ from advisor.model.markers import marker_admits
 from advisor.model.project import Finding, Project
 from advisor.model.release import DDTRACE, Release
 from advisor.plan.current import installs_for
-from advisor.plan.serve import Server, markers, why_unserved
+from advisor.plan.serve import Server, markers, next_minor, why_unserved
 
-__all__ = ["Context", "current_on", "recommend"]
+__all__ = ["Context", "current_on", "least_admitted", "recommend"]
 
 _ZERO = Version("0")
 
@@ -69,13 +71,17 @@ class Context:
     _alone: dict[str, Server] = field(default_factory=dict)
     _installable: dict[str, bool] = field(default_factory=dict)
 
+    def serving(self, capabilities: Sequence[Capability]) -> Server:
+        """A server for ``capabilities`` only (same platforms, exclusions and deployment)."""
+        s = self.server
+        return Server(
+            s.snapshot, capabilities, s.unavailable, s.platforms, s.excluded, s.aws_lambda
+        )
+
     def alone(self, cap: Capability) -> Server:
-        """A server for ``cap`` alone (same platforms, exclusions and deployment)."""
+        """A server for ``cap`` alone, kept for the run."""
         if cap.id not in self._alone:
-            s = self.server
-            self._alone[cap.id] = Server(
-                s.snapshot, [cap], s.unavailable, s.platforms, s.excluded, s.aws_lambda
-            )
+            self._alone[cap.id] = self.serving([cap])
         return self._alone[cap.id]
 
     def can_run(self, cap: Capability, python: str) -> bool:
@@ -100,14 +106,7 @@ def current_on(ctx: Context, python: str) -> Version | None:
     specs = [d.parsed_specifier for d in ranges if d.parsed_specifier]
     if not specs:
         return None
-    least = next(
-        (
-            r
-            for r in ctx.server.snapshot.final()
-            if r.admits_python(python) and all(s.contains(r.version) for s in specs)
-        ),
-        None,
-    )
+    least = least_admitted(ctx, functools.reduce(operator.and_, specs), python)
     return least.version if least else None
 
 
@@ -254,15 +253,9 @@ def _fallback(
     start = current or Version("0")
     release: Release | None = None
     if can:
-        sub = Server(
-            ctx.server.snapshot,
-            can,
-            ctx.server.unavailable,
-            ctx.server.platforms,
-            ctx.server.excluded,
-            ctx.server.aws_lambda,
+        release = ctx.serving(can).smallest(
+            max(max(ctx.cap_floors[c.id] for c in can), start), [python]
         )
-        release = sub.smallest(max(max(ctx.cap_floors[c.id] for c in can), start), [python])
     if release is None and current is not None:
         release = next(ctx.server.installable(python, current), None)
         if release is None:
@@ -325,7 +318,7 @@ def _kept_finding(
     if all(ctx.pythons.index(p) < ctx.pythons.index(low) for p in part.pythons):
         wider = f"raising the declared Python range to >={low}"
     elif all(ctx.pythons.index(p) > ctx.pythons.index(high) for p in part.pythons):
-        wider = f"capping the declared Python range below {_next_minor(high)}"
+        wider = f"capping the declared Python range below {next_minor(high)}"
     else:
         wider = f"leaving CPython {pys} out of the declared Python range"
     has = [current[p] for p in part.pythons]
@@ -341,11 +334,6 @@ def _kept_finding(
     )
 
 
-def _next_minor(python: str) -> str:
-    major, minor = python.split(".")[:2]
-    return f"{major}.{int(minor.rstrip('t')) + 1}"
-
-
 def _enough(ctx: Context, served: Sequence[str]) -> bool:
     """The project's ddtrace already gives every capability on every served CPython.
 
@@ -355,31 +343,21 @@ def _enough(ctx: Context, served: Sequence[str]) -> bool:
     for py in served:
         exact, ranges = installs_for(ctx.project, py)
         if exact:
-            if not all(_exact_enough(ctx, v, py) for v in exact):
+            if not all(ctx.server.gives(v, ctx.floor, py) for v in exact):
                 return False
         elif not ranges or not all(_range_enough(ctx, d.parsed_specifier, py) for d in ranges):
             return False
     return True
 
 
-def _exact_enough(ctx: Context, version: Version, python: str) -> bool:
-    if version < ctx.floor:
-        return False
-    release = ctx.server.snapshot.get(version)
-    if release is None:
-        newest = ctx.server.snapshot.newest
-        # Newer than the snapshot: its wheels cannot be checked; trusted (and reported).
-        return newest is not None and version > newest.version
-    return ctx.server.serves(release, python)
-
-
 def _range_enough(ctx: Context, spec: SpecifierSet, python: str) -> bool:
     """The least release ``spec`` admits on ``python`` is at or above the floor and serves it."""
-    least = _least_admitted(ctx, spec, python)
+    least = least_admitted(ctx, spec, python)
     return least is not None and least.version >= ctx.floor and ctx.server.serves(least, python)
 
 
-def _least_admitted(ctx: Context, spec: SpecifierSet, python: str) -> Release | None:
+def least_admitted(ctx: Context, spec: SpecifierSet, python: str) -> Release | None:
+    """The least final release ``spec`` admits whose Requires-Python admits ``python``."""
     if not spec:
         return None  # a bare name admits every release, the oldest included
     return next(

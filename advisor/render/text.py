@@ -16,6 +16,7 @@ from advisor.model.advice import (
     Split,
     Upgrade,
     Verdict,
+    where_text,
 )
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
@@ -66,9 +67,7 @@ def verdict(advice: Advice) -> str:
 def _never(name: str, where: Sequence[str]) -> str:
     if not where:
         return f"{name} is not supported by AAP for Python"
-    if "AWS Lambda" in where:
-        return f"{name} never runs in AWS Lambda"
-    return f"{name} never runs on {', '.join(where)}"
+    return f"{name} never runs {where_text(where)}"
 
 
 def _ddtrace_move(advice: Advice, rec: Upgrade) -> str:

@@ -15,6 +15,7 @@ it has it), and the co-upgrade resolution reads other packages through the cache
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from advisor.errors import IndexUnavailable
 from advisor.knowledge import matrix
 from advisor.knowledge.releases import load_snapshot
 from advisor.manifests import read_paths
-from advisor.model.advice import Advice, AdviceRequest
+from advisor.model.advice import Advice, AdviceRequest, Deployment, Report
 from advisor.model.environment import select as select_environment
 from advisor.model.project import Finding, Project
 from advisor.model.release import ReleaseSnapshot
@@ -95,6 +96,66 @@ class Advised:
     settings: Settings
     indexes: IndexConfig
     clock: Deadline | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Flags:
+    """What the front end was asked, before each project's configuration is read: a value
+    given (a non-empty list, a string) replaces the configuration's key, one not given keeps it.
+
+    :param groups: ``--group`` names (replacing the configuration's ``groups``).
+    :param today: the day support windows are judged on.
+    :param offline: no index is read.
+    """
+
+    capabilities: tuple[str, ...] = ()
+    platforms: tuple[str, ...] = ()
+    python: str | None = None
+    deployment: Deployment | None = None
+    groups: tuple[str, ...] = ()
+    all_groups: bool = False
+    today: dt.date = dataclasses.field(default_factory=dt.date.today)
+    offline: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One run's answer over every project found, and what ``--fix`` needs of each.
+
+    :param report: what the renderers show.
+    :param advised: the reading and advice of each project advised (``no-ddtrace`` ones are
+        not), in the report's order.
+    """
+
+    report: Report
+    advised: tuple[Advised, ...]
+
+
+def advise_run(paths: Sequence[str], flags: Flags, settings: Settings) -> Run:
+    """Find the projects at ``paths``, read each with its own configuration, and advise each.
+
+    :raises AdvisorError: for bad input, bad data, or (online) an index that cannot be used.
+    """
+    from advisor.model.platforms import DEFAULT_PLATFORM
+
+    config = read_config(paths, settings).merged(
+        capabilities=flags.capabilities,
+        platforms=flags.platforms,
+        python=flags.python,
+        deployment=flags.deployment,
+    )
+    request = AdviceRequest(
+        capabilities=config.capabilities or (),
+        python=config.python,
+        platforms=config.platforms or (DEFAULT_PLATFORM,),
+        today=flags.today,
+        offline=flags.offline,
+        deployment=config.deployment,
+        groups=flags.groups or tuple(config.groups or ()),
+        all_groups=flags.all_groups,
+    )
+    advised = advise_files(paths, request, settings, config)
+    return Run(Report.of(advised.advice), (advised,))
 
 
 def read_config(paths: Sequence[str], settings: Settings) -> Config:

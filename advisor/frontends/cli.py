@@ -262,15 +262,7 @@ def _write(text: str, output: str | None) -> None:
 def _advise(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)  # first: --version and --help import nothing more
     from advisor.errors import UsageError
-    from advisor.model.advice import AdviceRequest
-    from advisor.model.platforms import DEFAULT_PLATFORM
-    from advisor.pipeline import (
-        Settings,
-        advise_files,
-        check_outputs,
-        read_config,
-        write_constraints,
-    )
+    from advisor.pipeline import Flags, Settings, advise_run, check_outputs, write_constraints
     from advisor.render import OutputFormat, renderer
 
     if args.relock and not args.fix:
@@ -286,26 +278,19 @@ def _advise(argv: Sequence[str]) -> int:
         trust_files=not args.untrusted,
         allow_outside=args.allow_outside,
     )
-    paths = args.paths or ["."]
-    # The project's [tool.aap-advise] (or aap-advise.toml), each flag given replacing its key.
-    config = read_config(paths, settings).merged(
-        capabilities=args.capability,
-        platforms=args.platform,
+    # Each project's [tool.aap-advise] (or aap-advise.toml), each flag given replacing its key.
+    flags = Flags(
+        capabilities=tuple(args.capability),
+        platforms=tuple(args.platform),
         python=args.python,
         deployment=args.deployment,
-    )
-    request = AdviceRequest(
-        capabilities=config.capabilities or (),
-        python=config.python,
-        platforms=config.platforms or (DEFAULT_PLATFORM,),
+        groups=tuple(args.group),
+        all_groups=args.all_groups,
         today=args.today or dt.date.today(),
         offline=args.offline,
-        deployment=config.deployment,
-        # --group names replace the configuration's groups, as every other flag replaces its key.
-        groups=tuple(args.group) or tuple(config.groups or ()),
-        all_groups=args.all_groups,
     )
-    advised = advise_files(paths, request, settings, config)
+    run = advise_run(args.paths or ["."], flags, settings)
+    (advised,) = run.advised
     # An -o or --write-constraints file that is one of the files read, or that both name, is
     # refused before anything is written.
     outputs = (("-o", args.output), ("--write-constraints", args.write_constraints))

@@ -33,7 +33,6 @@ from advisor.errors import AdvisorError, ExitCode, UsageError, printable
 from advisor.frontends.github_api import ApiError, Comment, GitHubComments, Identity
 from advisor.model.advice import (
     Advice,
-    AdviceRequest,
     Impossible,
     Ok,
     Split,
@@ -41,7 +40,6 @@ from advisor.model.advice import (
     Upgrade,
     Verdict,
 )
-from advisor.model.platforms import DEFAULT_PLATFORM
 
 REPORT_NAME = "aap-advise-report.json"
 PR_EVENTS = frozenset({"pull_request", "pull_request_target"})
@@ -304,7 +302,7 @@ def _comment(env: Mapping[str, str], inputs: Inputs, body: str, marker: str) -> 
 
 def _advise(inputs: Inputs) -> Advice:
     """The advice, from the pipeline the command line runs, with the Action's settings."""
-    from advisor.pipeline import Settings, advise_files, read_config
+    from advisor.pipeline import Flags, Settings, advise_run
 
     # The files come from a pull request: no ${VAR} expansion from the runner's environment
     # (which holds the token), no index URL or include taken on their word. No cache either:
@@ -312,23 +310,19 @@ def _advise(inputs: Inputs) -> Advice:
     # would change the advice from what the shipped snapshot gives. Includes stay inside the
     # repository.
     settings = Settings(no_cache=True, trust_files=False, allow_outside=False)
-    # The checkout's [tool.aap-advise] (or aap-advise.toml) is read all the same: it is data,
+    # Each project's [tool.aap-advise] (or aap-advise.toml) is read all the same: it is data,
     # and no key of it names an index or a command. Each input given replaces its key.
-    config = read_config(inputs.paths, settings).merged(
-        capabilities=inputs.capabilities, platforms=inputs.platforms, python=inputs.python
-    )
-    request = AdviceRequest(
-        capabilities=config.capabilities or (),
-        python=config.python,
-        platforms=config.platforms or (DEFAULT_PLATFORM,),
+    flags = Flags(
+        capabilities=inputs.capabilities,
+        platforms=inputs.platforms,
+        python=inputs.python,
         today=dt.date.today(),
         # The shipped snapshot only: a step that reads the index would answer differently
         # from run to run.
         offline=True,
-        deployment=config.deployment,
-        groups=tuple(config.groups or ()),
     )
-    return advise_files(list(inputs.paths), request, settings, config).advice
+    (advised,) = advise_run(list(inputs.paths), flags, settings).advised
+    return advised.advice
 
 
 def _report_error(env: Mapping[str, str], exc: AdvisorError) -> int:

@@ -342,3 +342,81 @@ class Advice:
     ignored: tuple[Ignored, ...] = ()
     """The configuration's ``ignore`` entries in force (the findings they took out are not in
     ``findings``)."""
+
+
+ProjectStatus = Literal["no-ddtrace", "ok", "upgrade", "split", "impossible"]
+"""A project's status in a run: its verdict's :data:`Status`, or ``no-ddtrace`` for a project that
+does not use ddtrace while another project of the run does (it is advised nothing)."""
+#: Statuses from best to worst: a run's status is the worst of its projects'.
+PROJECT_STATUSES: tuple[ProjectStatus, ...] = ("no-ddtrace", "ok", "upgrade", "split", "impossible")
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectAdvice:
+    """One project of a run (a folder holding a project manifest, or the files named together).
+
+    :param root: the project's folder, a POSIX path relative to the folder the run was given
+        (``.`` for it); for files named on the command line, their folder as named.
+    :param files: the files read for it, as displayed.
+    :param advice: its advice; ``None`` when it does not use ddtrace and another project of the
+        run does (``no-ddtrace``: advised nothing).
+    :param python_spec: its Python range as declared (``advice`` has the CPythons in scope).
+    :param python_source: where that range comes from.
+    :param environment: what its runtime environment was taken from.
+    :param findings: for a ``no-ddtrace`` project, what reading its files found (a planned
+        project's findings are ``advice.findings``).
+    """
+
+    root: str
+    files: tuple[str, ...]
+    advice: Advice | None
+    python_spec: str | None = None
+    python_source: str = ""
+    environment: Environment = field(default_factory=Environment)
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def status(self) -> ProjectStatus:
+        """``no-ddtrace``, else the verdict's status."""
+        return "no-ddtrace" if self.advice is None else self.advice.recommendation.status
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything one run answers: each project found, in the order read (at least one).
+
+    :param snapshot_date: the release data every project was judged on.
+    :param today: the day support windows were judged on.
+    """
+
+    projects: tuple[ProjectAdvice, ...]
+    snapshot_date: str
+    today: dt.date
+
+    @property
+    def status(self) -> ProjectStatus:
+        """The worst status over the projects (:data:`PROJECT_STATUSES`)."""
+        return max((p.status for p in self.projects), key=PROJECT_STATUSES.index)
+
+    @property
+    def planned(self) -> tuple[ProjectAdvice, ...]:
+        """The projects that were advised (every one but the ``no-ddtrace`` ones)."""
+        return tuple(p for p in self.projects if p.advice is not None)
+
+    @classmethod
+    def of(cls, advice: Advice, root: str = ".") -> Report:
+        """The report of a run with one project."""
+        return cls(
+            (
+                ProjectAdvice(
+                    root,
+                    advice.files,
+                    advice,
+                    advice.python_spec,
+                    advice.python_source,
+                    advice.environment,
+                ),
+            ),
+            advice.snapshot_date,
+            advice.today,
+        )

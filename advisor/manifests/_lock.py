@@ -4,6 +4,7 @@ file read and parsed, its lock version checked, and its ``[[package]]`` tables w
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,8 @@ from advisor.manifests._pep508 import Collector
 from advisor.manifests._text import parse_lock_toml, read_text
 from advisor.model.project import SourceLocation
 
+#: Characters of a folder a lock names: far above any real path.
+_MAX_FOLDER = 4096
 #: Raises :class:`ManifestError` for a lock (parsed, and as displayed) of a version not read.
 VersionCheck = Callable[[dict[str, Any], str], None]
 
@@ -90,3 +93,15 @@ def metadata_version(key: str, default: str, supported: int, reads: str) -> Vers
             )
 
     return check
+
+
+def relative_folder(text: str) -> str | None:
+    """A folder a lock names relative to its own (a workspace member, a path dependency),
+    POSIX and normalised (``.`` for the lock's own); ``None`` for an absolute path, a URL,
+    or anything that is not a plain path."""
+    if not text or len(text) > _MAX_FOLDER or "\x00" in text or "://" in text:
+        return None
+    posix = text.replace("\\", "/")
+    if posix.startswith("/") or (len(posix) > 1 and posix[1] == ":"):
+        return None
+    return posixpath.normpath(posix)

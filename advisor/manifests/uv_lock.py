@@ -14,7 +14,7 @@ from packaging.utils import canonicalize_name
 
 from advisor.errors import ManifestError
 from advisor.manifests._lines import line_after
-from advisor.manifests._lock import LockFile
+from advisor.manifests._lock import LockFile, relative_folder
 from advisor.manifests._pep508 import Collector, locked_version, valid_marker, with_source
 from advisor.manifests._python import declare
 from advisor.model.excerpt import excerpt
@@ -57,14 +57,15 @@ class UvLockReader:
             source: Mapping[str, Any] = (
                 pkg["source"] if isinstance(pkg.get("source"), Mapping) else {}
             )
-            if source.get("editable") == "." or source.get("virtual") == ".":
+            local = source.get("editable") or source.get("virtual")
+            if local == ".":
                 project_name = project_name or str(pkg["name"])
                 out.set_own_name(project_name)
                 root = (i, pkg, lock.lines[i] if lock.lines else None)
-                graph.roots.append(name)
+                graph.root(name, local)
                 continue
             if name in members:
-                graph.roots.append(name)
+                graph.root(name, local)
                 continue  # another member of the workspace: the project's own code
             registry = source.get("registry")
             if isinstance(registry, str) and registry.startswith(("http://", "https://")):
@@ -112,6 +113,15 @@ class _Graph:
         self.roots: list[str] = []
         self.edges: dict[LockNode, list[LockNode]] = {}
         self.groups: dict[str, list[LockNode]] = {}
+        self.members: dict[str, str] = {}
+        self.root_groups: dict[str, dict[str, list[LockNode]]] = {}
+
+    def root(self, name: str, folder: object) -> None:
+        """``name`` is one of the project's own packages, in ``folder`` (relative to the
+        lock's, as uv writes it) when that is a plain relative path."""
+        self.roots.append(name)
+        if isinstance(folder, str) and (where := relative_folder(folder)) is not None:
+            self.members.setdefault(where, name)
 
     def add(self, name: str, pkg: Mapping[str, Any]) -> None:
         """``dependencies``, ``optional-dependencies`` and ``dev-dependencies`` of one package
@@ -124,17 +134,27 @@ class _Graph:
                 self.edges.setdefault(key, []).extend(_nodes(entries))
         dev = pkg.get("dev-dependencies")
         if isinstance(dev, Mapping):
+            own = self.root_groups.setdefault(name, {})
             for group, entries in dev.items():
-                self.groups.setdefault(str(group), []).extend(_nodes(entries))
+                nodes = _nodes(entries)
+                self.groups.setdefault(str(group), []).extend(nodes)
+                own.setdefault(str(group), []).extend(nodes)
 
     def done(self) -> LockGraph | None:
         """The graph, or ``None`` when the lock names none of the project's own packages."""
         if not self.roots:
             return None
+        roots = tuple(dict.fromkeys(self.roots))
         return LockGraph(
-            tuple(dict.fromkeys(self.roots)),
+            roots,
             {k: tuple(v) for k, v in self.edges.items()},
             {k: tuple(v) for k, v in self.groups.items()},
+            self.members,
+            {
+                r: {g: tuple(v) for g, v in self.root_groups[r].items()}
+                for r in roots
+                if r in self.root_groups
+            },
         )
 
 

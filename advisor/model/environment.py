@@ -28,7 +28,15 @@ from pathlib import PurePath
 from packaging.utils import canonicalize_name
 
 from advisor.model.excerpt import excerpt
-from advisor.model.project import Dependency, Finding, LockGraph, LockNode, Project, kind_of
+from advisor.model.project import (
+    Dependency,
+    Finding,
+    LockGraph,
+    LockNode,
+    Manifest,
+    Project,
+    kind_of,
+)
 from advisor.model.release import DDTRACE
 
 #: The name the main dependencies go by in the report.
@@ -389,3 +397,19 @@ class _LockReach:
             if len(labels) > 1:
                 labels[_SHARED] = _SHARED
         return by_name
+
+
+def member_part(lock: Manifest, member: str) -> Manifest:
+    """The part of a workspace's shared ``lock`` that belongs to its member ``member`` (a
+    canonical name among ``lock.graph.roots``): the locked packages the member, its extras or
+    its own groups reach, with a graph rooted at the member alone. Linear in the graph."""
+    graph = lock.graph
+    if graph is None or member not in graph.roots:
+        return replace(lock, dependencies=(), graph=None)
+    own = graph.root_groups.get(member, {})
+    starts: list[LockNode] = [n for n in graph.edges if n[0] == member]
+    starts += [n for nodes in own.values() for n in nodes]
+    reached = {name for name, _ in _walk(graph, starts or [(member, None)])}
+    part = LockGraph((member,), graph.edges, own, {}, {member: own})
+    deps = tuple(d for d in lock.dependencies if d.name in reached and d.name != member)
+    return replace(lock, dependencies=deps, project_name=member, graph=part)

@@ -192,11 +192,18 @@ class LockGraph:
         ``(name, None)`` too). A dependency requested with extras is one node per extra.
     :param groups: each dependency group of the roots (uv ``dev-dependencies``), as written, ->
         the nodes it installs.
+    :param members: the project's own packages the lock holds by folder (a workspace's
+        members, path dependencies installed from the repository): the folder relative to the
+        lock's, POSIX and normalised (``.`` for the lock's own), -> the canonical name.
+    :param root_groups: each root's own dependency groups (``groups`` is their union), for
+        the part of one member (:func:`member_part`).
     """
 
     roots: tuple[str, ...]
     edges: Mapping[LockNode, tuple[LockNode, ...]]
     groups: Mapping[str, tuple[LockNode, ...]]
+    members: Mapping[str, str] = field(default_factory=dict)
+    root_groups: Mapping[str, Mapping[str, tuple[LockNode, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,10 +26,11 @@ from advisor.errors import IndexUnavailable
 from advisor.knowledge import matrix
 from advisor.knowledge.releases import load_snapshot
 from advisor.manifests import read_paths
-from advisor.model.advice import Advice, AdviceRequest, Deployment, Report
+from advisor.model.advice import Advice, AdviceRequest, Deployment, ProjectAdvice, Report
+from advisor.model.environment import Environment
 from advisor.model.environment import select as select_environment
 from advisor.model.project import Finding, Project
-from advisor.model.release import ReleaseSnapshot
+from advisor.model.release import DDTRACE, ReleaseSnapshot
 from advisor.plan import plan
 from advisor.resolve.source import SnapshotSource
 
@@ -125,37 +126,149 @@ class Run:
     :param report: what the renderers show.
     :param advised: the reading and advice of each project advised (``no-ddtrace`` ones are
         not), in the report's order.
+    :param read: every project read, advised or not (the files an output must not replace).
     """
 
     report: Report
     advised: tuple[Advised, ...]
+    read: tuple[Project, ...] = ()
+
+    def one(self, option: str) -> Advised:
+        """The one project advised, for an output that holds one answer (``option``).
+
+        :raises UsageError: when the run advised several projects (or none).
+        """
+        if len(self.advised) == 1:
+            return self.advised[0]
+        from advisor.errors import UsageError
+
+        roots = [p.root for p in self.report.planned]
+        raise UsageError(
+            f"{option} writes one project's answer, and {len(roots)} projects were advised"
+            + (f" ({', '.join(roots)})" if roots else ""),
+            hint="name one project's folder or files",
+        )
 
 
 def advise_run(paths: Sequence[str], flags: Flags, settings: Settings) -> Run:
-    """Find the projects at ``paths``, read each with its own configuration, and advise each.
+    """Find the projects at ``paths`` (:func:`advisor.manifests.projects.find_projects`), read
+    each one's configuration, and advise each on its runtime environment.
+
+    When some project of the run uses ddtrace, a project that does not is listed as
+    ``no-ddtrace`` and advised nothing; when none does, each is advised (to add it).
 
     :raises AdvisorError: for bad input, bad data, or (online) an index that cannot be used.
     """
+    from advisor.manifests.projects import find_projects
+
+    found = find_projects(paths, allow_outside=settings.allow_outside, trusted=settings.trust_files)
+    uses = any(f.project.named(DDTRACE) for f in found)
+    jobs: list[_Job] = []
+    for f in found:
+        if uses and not f.project.named(DDTRACE):
+            continue
+        config = read_config([f.folder], settings).merged(
+            capabilities=flags.capabilities,
+            platforms=flags.platforms,
+            python=flags.python,
+            deployment=flags.deployment,
+        )
+        jobs.append(_Job(f.project, _request(config, flags), config, f.root))
+    advised = iter(_advise_jobs(_unknown_groups_once(jobs), settings, flags.offline))
+    projects: list[ProjectAdvice] = []
+    out: list[Advised] = []
+    for f in found:
+        python = f.project.python
+        if uses and not f.project.named(DDTRACE):
+            projects.append(
+                ProjectAdvice(
+                    f.root,
+                    tuple(m.path for m in f.project.manifests),
+                    None,
+                    python.spec if python else None,
+                    python.source if python else "",
+                    findings=f.project.findings,
+                )
+            )
+            continue
+        one = next(advised)
+        out.append(one)
+        a = one.advice
+        projects.append(
+            ProjectAdvice(f.root, a.files, a, a.python_spec, a.python_source, a.environment)
+        )
+    shipped_date = (
+        out[0].advice.snapshot_date if out else load_snapshot(settings.snapshot).snapshot_date
+    )
+    return Run(
+        Report(tuple(projects), shipped_date, flags.today),
+        tuple(out),
+        tuple(f.project for f in found),
+    )
+
+
+def _request(config: Config, flags: Flags) -> AdviceRequest:
+    """The request of one project: its configuration, with the flags given in its place."""
     from advisor.model.platforms import DEFAULT_PLATFORM
 
-    config = read_config(paths, settings).merged(
-        capabilities=flags.capabilities,
-        platforms=flags.platforms,
-        python=flags.python,
-        deployment=flags.deployment,
-    )
-    request = AdviceRequest(
+    return AdviceRequest(
         capabilities=config.capabilities or (),
         python=config.python,
         platforms=config.platforms or (DEFAULT_PLATFORM,),
         today=flags.today,
         offline=flags.offline,
         deployment=config.deployment,
+        # --group names replace the configuration's groups, as every other flag its key.
         groups=flags.groups or tuple(config.groups or ()),
         all_groups=flags.all_groups,
     )
-    advised = advise_files(paths, request, settings, config)
-    return Run(Report.of(advised.advice), (advised,))
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """One project to advise: every file read, what to plan on, and the request."""
+
+    project: Project
+    request: AdviceRequest
+    config: Config | None
+    root: str = "."
+    selected: Project | None = None
+    environment: Environment | None = None
+
+
+def _unknown_groups_once(jobs: list[_Job]) -> list[_Job]:
+    """Each job with its runtime environment chosen; a ``--group`` that one project knows is
+    not reported unknown by the others (one run, one set of flags)."""
+    chosen = []
+    for job in jobs:
+        selected, environment = select_environment(
+            job.project, job.request.groups, all_groups=job.request.all_groups
+        )
+        chosen.append(dataclasses.replace(job, selected=selected, environment=environment))
+    if len(chosen) < 2:
+        return chosen
+    unknown = [
+        {f.message for f in j.selected.findings if f.id == "unknown-group"}
+        for j in chosen
+        if j.selected is not None
+    ]
+    everywhere = set.intersection(*unknown) if unknown else set()
+    return [
+        dataclasses.replace(
+            j,
+            selected=dataclasses.replace(
+                j.selected,
+                findings=tuple(
+                    f
+                    for f in j.selected.findings
+                    if f.id != "unknown-group" or f.message in everywhere
+                ),
+            ),
+        )
+        if j.selected is not None
+        else j
+        for j in chosen
+    ]
 
 
 def read_config(paths: Sequence[str], settings: Settings) -> Config:
@@ -191,46 +304,67 @@ def advise_files(
     settings: Settings,
     project_config: Config | None = None,
 ) -> Advised:
-    """Read the files at ``paths`` and advise.
+    """Read the files at ``paths`` as one project (every folder's files together) and advise.
 
     :param project_config: the project's configuration (:func:`read_config`); its ``ignore``
         entries take the findings they accept out of the advice (the verdict stays as it is).
     :raises AdvisorError: for bad input, bad data, or (online) an index that cannot be used.
     """
+    project = read_paths(paths, allow_outside=settings.allow_outside, trusted=settings.trust_files)
+    job = _Job(project, request, project_config)
+    (advised,) = _advise_jobs(_unknown_groups_once([job]), settings, request.offline)
+    return advised
+
+
+def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> list[Advised]:
+    """Advise each job, sharing one index reader, ddtrace's releases and the knowledge.
+
+    The planner sees each project's runtime environment only; the writers
+    (:attr:`Advised.project`) see every file, so ``--fix`` still finds each ddtrace
+    declaration it may edit.
+    """
     from advisor.index.config import configured_indexes  # no httpx either (see _open_index)
 
-    project = read_paths(paths, allow_outside=settings.allow_outside, trusted=settings.trust_files)
-    # The planner sees the runtime environment only; the writers (Advised.project) see every
-    # file, so --fix still finds each ddtrace declaration it may edit.
-    selected, environment = select_environment(
-        project, request.groups, all_groups=request.all_groups
-    )
     shipped = load_snapshot(settings.snapshot)
     knowledge = matrix.load()
+    expansion: dict[str, Expansion] = {}
+    if settings.trust_files:
+        for job in jobs:
+            expansion.update(_index_expansion(job.project))
     config = configured_indexes(
         settings.index_url,
         settings.extra_index_urls,
-        project.index_urls(),
+        tuple(dict.fromkeys(u for job in jobs for u in job.project.index_urls())),
         trusted=settings.trust_files,
-        expand=_index_expansion(project) if settings.trust_files else {},
+        expand=expansion,
     )
-    index = _open_index(config, settings, offline=request.offline, clock=None)
+    index = _open_index(config, settings, offline=offline, clock=None)
     notes: list[Finding] = []
+    advices: list[Advice] = []
     try:
         releases = shipped
-        if not request.offline:
-            # The project's own pages download in the background, side by side, while ddtrace's
-            # (the largest page on PyPI) is read and parsed here; the planner waits for each
-            # page only when it needs it.
-            index.prefetch_async(d.name for d in selected.dependencies if d.name != shipped.project)
-            releases = _live(index, shipped, request, notes)
-        advice = plan(
-            selected, knowledge, releases, request, SnapshotSource(releases, fallback=index)
-        )
+        if not offline:
+            # The projects' own pages download in the background, side by side, while
+            # ddtrace's (the largest page on PyPI) is read and parsed here; the planner waits
+            # for each page only when it needs it.
+            index.prefetch_async(
+                dict.fromkeys(
+                    d.name
+                    for job in jobs
+                    if job.selected is not None
+                    for d in job.selected.dependencies
+                    if d.name != shipped.project
+                )
+            )
+            releases = _live(index, shipped, jobs[0].request.today, notes)
+        source = SnapshotSource(releases, fallback=index)
+        for job in jobs:
+            assert job.selected is not None
+            advices.append(plan(job.selected, knowledge, releases, job.request, source))
     finally:
         index.close()
     notes += [Finding("index-note", "warning", n) for n in index.notes]
-    if config.skipped and not request.offline:
+    if config.skipped and not offline:
         notes.append(
             Finding(
                 "index-skipped",
@@ -238,7 +372,7 @@ def advise_files(
                 f"indexes that are not http(s) were skipped: {', '.join(config.skipped)}",
             )
         )
-    if config.ignored and not request.offline:
+    if config.ignored and not offline:
         notes.append(
             Finding(
                 "index-ignored",
@@ -247,12 +381,17 @@ def advise_files(
                 f"(only the indexes the workflow configures are read): {', '.join(config.ignored)}",
             )
         )
-    advice = dataclasses.replace(
-        advice, findings=(*advice.findings, *notes), environment=environment
-    )
-    if project_config is not None:
-        advice = project_config.apply(advice, request.today)
-    return Advised(project, advice, request.offline, settings, config, index.started_clock)
+    out = []
+    for job, advice in zip(jobs, advices, strict=True):
+        advice = dataclasses.replace(
+            advice,
+            findings=(*advice.findings, *notes),
+            environment=job.environment or Environment(),
+        )
+        if job.config is not None:
+            advice = job.config.apply(advice, job.request.today)
+        out.append(Advised(job.project, advice, offline, settings, config, index.started_clock))
+    return out
 
 
 def read_and_advise(
@@ -291,7 +430,7 @@ def _open_index(
 
 
 def _live(
-    index: IndexSource, shipped: ReleaseSnapshot, request: AdviceRequest, notes: list[Finding]
+    index: IndexSource, shipped: ReleaseSnapshot, today: dt.date, notes: list[Finding]
 ) -> ReleaseSnapshot:
     """ddtrace's releases as the index lists them now, with the snapshot's Requires-Dist."""
     try:
@@ -315,7 +454,7 @@ def _live(
     return ReleaseSnapshot(
         shipped.project,
         index.display_url,
-        f"{request.today.isoformat()} (live index)",
+        f"{today.isoformat()} (live index)",
         tuple(merged),
     )
 
@@ -330,12 +469,13 @@ def advise(
 # --- output files ------------------------------------------------------------------------------
 
 
-def check_outputs(advised: Advised, outputs: Sequence[tuple[str, str]]) -> None:
+def check_outputs(run: Run, outputs: Sequence[tuple[str, str]]) -> None:
     """Refuse, before anything is written, an output file that is one of the files read
     (however named: a symlink, a hard link) or that two outputs name.
 
-    The files read: the dependency files and their includes, the ``--snapshot`` file, and the
-    metadata of the local projects they name (``-e ./vendor/pkg``), read for their names.
+    The files read: every project's dependency files and their includes, the ``--snapshot``
+    file, and the metadata of the local projects they name (``-e ./vendor/pkg``), read for
+    their names.
 
     :param outputs: ``(option, path)`` pairs, e.g. ``("-o", "report.md")``.
     :raises WriteFailed: ``output-is-input`` naming the first such output.
@@ -343,10 +483,12 @@ def check_outputs(advised: Advised, outputs: Sequence[tuple[str, str]]) -> None:
     if outputs:
         from advisor.write.apply import refuse_inputs
 
-        inputs = [f for m in advised.project.manifests for f in (m.path, *m.includes)]
-        if advised.settings.snapshot:
-            inputs.append(advised.settings.snapshot)
-        refuse_inputs(outputs, [*inputs, *_local_metadata(advised.project)])
+        inputs = [f for p in run.read for m in p.manifests for f in (m.path, *m.includes)]
+        settings = run.advised[0].settings if run.advised else None
+        if settings is not None and settings.snapshot:
+            inputs.append(settings.snapshot)
+        local = [f for p in run.read for f in _local_metadata(p)]
+        refuse_inputs(outputs, [*inputs, *local])
 
 
 #: What a local project's name is read from (advisor.manifests._local).
@@ -390,11 +532,12 @@ def write_file(path: str, text: str) -> None:
         raise WriteFailed(f"cannot write: {exc.strerror or exc}", file=path) from exc
 
 
-def write_constraints(advised: Advised, path: str) -> None:
-    """Write the constraints file (``--write-constraints``) for the advice to ``path``."""
+def write_constraints(run: Run, path: str) -> None:
+    """Write the constraints file (``--write-constraints``) of the run's one project to
+    ``path`` (:meth:`Run.one` refuses a run of several)."""
     from advisor.write import constraints_text
 
-    write_file(path, constraints_text(advised.advice))
+    write_file(path, constraints_text(run.one("--write-constraints").advice))
 
 
 # --- --fix -------------------------------------------------------------------------------------
@@ -414,39 +557,70 @@ class FixOutcome:
     left: tuple[RelockCommand, ...] = ()
 
 
-def plan_fix_for(advised: Advised) -> FixPlan:
-    """Every edit ``--fix`` makes for the run's advice (nothing is written).
+def plan_fix_for(run: Run) -> FixPlan:
+    """Every edit ``--fix`` makes for the run's advice, over its projects (nothing is written).
 
     Online, hashed requirements lines get their ``--hash`` values from the run's indexes: the
     same indexes, cache, timeouts, credentials and deadline as its other index reads (the
     deadline keeps counting from the first of them). Offline, such a line that must move is
-    refused with the command that would redo it.
+    refused with the command that would redo it. A file two projects would edit differently
+    (a requirements file both include) is refused: one edit would undo the other.
 
     :raises Interrupted: ``UNDONE`` when Ctrl-C stops the hash lookup (nothing was written).
     :raises IndexUnavailable: when a hash cannot be read.
     """
     import signal
 
-    from advisor.write import Interrupted, plan_fix
+    from advisor.write import FixPlan, Interrupted, plan_fix
     from advisor.write.apply import UNDONE
     from advisor.write.hashes import IndexHashLookup
 
+    if not run.advised:
+        return FixPlan()
+    first = run.advised[0]
     lookup = None
-    if not advised.offline:
+    if not first.offline:
         lookup = IndexHashLookup(
-            _open_index(advised.indexes, advised.settings, offline=False, clock=advised.clock)
+            _open_index(first.indexes, first.settings, offline=False, clock=first.clock)
         )
     try:
-        return plan_fix(advised.project, advised.advice, hashes=lookup)
+        whole = FixPlan()
+        for advised in run.advised:
+            whole = whole.merged(plan_fix(advised.project, advised.advice, hashes=lookup))
     except KeyboardInterrupt as exc:  # while looking up hashes: nothing was written yet
         raise Interrupted(UNDONE, signum=signal.SIGINT) from exc
     finally:
         if lookup is not None:
             lookup.close()
+    return _one_edit_per_file(whole)
+
+
+def _one_edit_per_file(plan: FixPlan) -> FixPlan:
+    """``plan`` with a file two projects edit alike edited once, and one they edit differently
+    refused."""
+    from advisor.errors import WriteRefused
+
+    by_path: dict[Path, Patch] = {}
+    refused: list[WriteRefused] = []
+    for patch in plan.patches:
+        have = by_path.setdefault(patch.path, patch)
+        if have is not patch and have.after != patch.after:
+            refused.append(
+                WriteRefused(
+                    "two projects of the run would edit this file differently",
+                    file=str(patch.path),
+                    hint="run --fix on one project's folder at a time",
+                )
+            )
+    if len(by_path) == len(plan.patches) and not refused:
+        return plan
+    return dataclasses.replace(
+        plan, patches=tuple(by_path.values()), refusals=(*plan.refusals, *refused)
+    )
 
 
 def apply_fix(
-    advised: Advised, plan: FixPlan, *, constraints: str | None = None, relock: bool = False
+    run: Run, plan: FixPlan, *, constraints: str | None = None, relock: bool = False
 ) -> FixOutcome:
     """Carry out ``plan`` (without refusals): apply its patches, write the ``constraints``
     file, and with ``relock`` run its commands.
@@ -468,7 +642,11 @@ def apply_fix(
     from advisor.write.apply import UNDONE, held_signals, put_back_files, save_files
     from advisor.write.locks import check_files as check_relock_files
 
-    written = (constraints, constraints_text(advised.advice)) if constraints else None
+    written = (
+        (constraints, constraints_text(run.one("--write-constraints").advice))
+        if constraints
+        else None
+    )
     if relock:  # the files the tools rewrite: checked, then saved, before any write
         check_relock_files(plan.commands)
     saved = save_files(c.file for c in plan.commands) if relock else {}

@@ -18,7 +18,7 @@ from advisor.errors import ExitCode
 
 if TYPE_CHECKING:
     from advisor.model.advice import Advice
-    from advisor.pipeline import Advised
+    from advisor.pipeline import Run
     from advisor.write import Interrupted
 
 DESCRIPTION = """\
@@ -290,15 +290,17 @@ def _advise(argv: Sequence[str]) -> int:
         offline=args.offline,
     )
     run = advise_run(args.paths or ["."], flags, settings)
-    (advised,) = run.advised
     # An -o or --write-constraints file that is one of the files read, or that both name, is
-    # refused before anything is written.
+    # refused before anything is written; so is a constraints file for several projects.
     outputs = (("-o", args.output), ("--write-constraints", args.write_constraints))
-    check_outputs(advised, [(option, path) for option, path in outputs if path])
-    if args.fix or args.diff:
-        return _fix(args, advised)
+    check_outputs(run, [(option, path) for option, path in outputs if path])
     if args.write_constraints:
-        write_constraints(advised, args.write_constraints)
+        run.one("--write-constraints")
+    if args.fix or args.diff:
+        return _fix(args, run)
+    if args.write_constraints:
+        write_constraints(run, args.write_constraints)
+    (advised,) = run.advised
     _write(renderer(OutputFormat(args.format))(advised.advice), args.output)
     return _exit_status(advised.advice)
 
@@ -317,22 +319,23 @@ def _exit_status(advice: Advice) -> int:
             assert_never(rec)
 
 
-def _fix(args: argparse.Namespace, advised: Advised) -> int:
+def _fix(args: argparse.Namespace, run: Run) -> int:
     """``--fix`` / ``--diff``: plan every edit first; write nothing if any file is refused.
 
     The writing (edits, ``--write-constraints``, ``--relock``) is all or nothing, interrupts
     included (:func:`advisor.pipeline.apply_fix`): a signal (Ctrl-C) or a failure at any point
-    puts every file back, and one line says so. Exit 0 only when nothing needs to change: an
-    advised change ``--fix`` left to the user (setup.py, a ddtrace no file declares) is exit 1,
+    puts every file back, and one line says so. Every project of the run is fixed together.
+    Exit 0 only when nothing needs to change: an advised change ``--fix`` left to the user
+    (setup.py, a ddtrace no file declares) or a project with no release to move to is exit 1,
     a refused edit exit 2.
     """
     from advisor.errors import printable
-    from advisor.model.advice import Impossible, Ok, Split, Upgrade
+    from advisor.model.advice import Impossible
     from advisor.pipeline import apply_fix, plan_fix_for
     from advisor.write import Interrupted, unified_diff
 
     try:
-        plan = plan_fix_for(advised)
+        plan = plan_fix_for(run)
     except Interrupted as stop:  # while looking up hashes: nothing was written yet
         return _stopped(stop)
     for message in plan.messages:
@@ -349,21 +352,15 @@ def _fix(args: argparse.Namespace, advised: Advised) -> int:
             sys.stderr.write(f"aap-advise: would run: {printable(str(command))}\n")
         return ExitCode.ACTION if plan.patches or plan.commands or plan.by_hand else ExitCode.OK
     try:
-        outcome = apply_fix(advised, plan, constraints=args.write_constraints, relock=args.relock)
+        outcome = apply_fix(run, plan, constraints=args.write_constraints, relock=args.relock)
     except Interrupted as stop:  # every file was put back
         return _stopped(stop)
     for patch in outcome.edited:
         sys.stderr.write(f"aap-advise: edited {printable(f'{patch.path}: {patch.reason}')}\n")
     for command in outcome.left:
         sys.stderr.write(f"aap-advise: run: {printable(str(command))}\n")
-    rec = advised.advice.recommendation
-    match rec:
-        case Impossible():  # no release to move to: nothing --fix could do
-            return ExitCode.ACTION
-        case Ok() | Upgrade() | Split():
-            pass
-        case _:
-            assert_never(rec)
+    if any(isinstance(a.advice.recommendation, Impossible) for a in run.advised):
+        return ExitCode.ACTION  # no release to move to: nothing --fix could do
     # A second --fix changes nothing and succeeds, even for a split answer already written;
     # a change left to the user (setup.py, an undeclared ddtrace) is not success.
     return ExitCode.ACTION if plan.patches or plan.commands or plan.by_hand else ExitCode.OK

@@ -13,7 +13,7 @@ import re
 import stat
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from advisor.errors import AdvisorError, ManifestError
@@ -243,10 +243,38 @@ def read_file(path: Path, display: str, *, boundary: Boundary | None = None) -> 
         ) from exc
 
 
+@dataclass(frozen=True, slots=True)
+class ReadFile:
+    """One file read for a run.
+
+    :param path: where it was read (as found or named).
+    :param base: the folder named that it was found in (lexical absolute path), ``None`` for a
+        file named on the command line.
+    """
+
+    manifest: Manifest
+    path: Path
+    base: str | None
+
+
 def read_paths(
     paths: Sequence[str], *, allow_outside: bool = False, trusted: bool = True
 ) -> Project:
-    """Read every file named in ``paths``; a folder is searched for dependency files.
+    """Read every file named in ``paths`` into one project; a folder is searched for
+    dependency files (:func:`advisor.manifests.projects.find_projects` tells its projects
+    apart instead).
+
+    :raises ManifestError: see :func:`read_all`.
+    """
+    read = read_all(paths, allow_outside=allow_outside, trusted=trusted)
+    return merge(pair_locks([r.manifest for r in read]))
+
+
+def read_all(
+    paths: Sequence[str], *, allow_outside: bool = False, trusted: bool = True
+) -> list[ReadFile]:
+    """Read every file named in ``paths``; a folder is searched for dependency files. A file
+    another one includes is left to it.
 
     Files the named ones include, and files found in a named folder, are read only inside the
     repository of the path named (:mod:`advisor.manifests._boundary`).
@@ -257,12 +285,14 @@ def read_paths(
     :raises ManifestError: for a file that cannot be read, a folder holding none, or a file
         outside the repository.
     """
-    manifests: list[Manifest] = []
+    out: list[ReadFile] = []
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         boundary = Boundary.around(path, allow_outside=allow_outside, trusted=trusted)
+        base: str | None = None
         if path.is_dir():
+            base = os.path.abspath(raw)
             found = discover(path, os.path.normpath(raw))
             if not found:
                 raise ManifestError(
@@ -282,24 +312,25 @@ def read_paths(
             real = file.resolve()
             if real not in seen:
                 seen.add(real)
-                manifests.append(read_file(file, display, boundary=boundary))
-    return merge(_pair_locks(_drop_included(manifests)))
+                out.append(ReadFile(read_file(file, display, boundary=boundary), file, base))
+    # A file another one includes (-r, -c, setuptools file:) is read only there, where its
+    # role (requirement or constraint) is known.
+    included = {Path(i).resolve() for r in out for i in r.manifest.includes}
+    return [r for r in out if Path(r.manifest.path).resolve() not in included]
 
 
-def _drop_included(manifests: list[Manifest]) -> list[Manifest]:
-    """A file another one includes (``-r``, ``-c``, setuptools ``file:``) is read only there,
-    where its role (requirement or constraint) is known."""
-    included = {Path(i).resolve() for m in manifests for i in m.includes}
-    return [m for m in manifests if Path(m.path).resolve() not in included]
-
-
-def _pair_locks(manifests: list[Manifest]) -> list[Manifest]:
+def pair_locks(manifests: list[Manifest], *, together: bool = False) -> list[Manifest]:
     """In a folder holding a lock and its manifest, versions come from the lock and ranges
     from the manifest: the lock's copy of the declared ranges is dropped, and every dependency
-    of both says where its part came from."""
+    of both says where its part came from.
+
+    :param together: the manifests are one project's (a workspace member's lock part is not
+        in its folder): pair across folders.
+    """
     by_folder: dict[Path, list[int]] = {}
     for i, m in enumerate(manifests):
-        by_folder.setdefault(Path(m.path).resolve().parent, []).append(i)
+        folder = Path() if together else Path(m.path).resolve().parent
+        by_folder.setdefault(folder, []).append(i)
     out = list(manifests)
     for indexes in by_folder.values():
         for li in indexes:
@@ -377,9 +408,13 @@ def merge(manifests: Sequence[Manifest]) -> Project:
 
 
 __all__ = [
+    "LOCK_PARTNERS",
     "READERS",
+    "ReadFile",
     "discover",
     "merge",
+    "pair_locks",
+    "read_all",
     "read_file",
     "read_paths",
     "reader_for",

@@ -1,0 +1,188 @@
+"""The projects of a run: which files belong together, and each project's Python range.
+
+A project is a folder holding a project manifest (a ``pyproject.toml`` that names a project or
+declares dependencies, ``setup.py``, ``setup.cfg``, ``Pipfile``, ``hatch.toml``, or requirements
+files at its root or in a ``requirements/`` folder directly under it), with the lock files
+beside it. A lock alone in a folder is a project of its own too.
+
+A workspace's shared lock (uv's, or a Poetry/PDM lock holding path dependencies) names its
+members by folder (:attr:`~advisor.model.project.LockGraph.members`): each member folder that is
+a project without a lock of its own reads the member's part of the shared lock
+(:func:`~advisor.model.environment.member_part`), and the workspace root its own part. A
+workspace root that names no project (a virtual root) is not a project.
+
+Files named on the command line are grouped the same way by folder, and read as named (with
+their includes). A project with no Python range of its own (its manifests, else its own
+``.python-version``) takes the nearest one above it within the run (the repository's).
+
+Everything here works on what :mod:`advisor.manifests` read; the cost is linear in the files
+and their folders' depth.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePath
+
+from advisor.manifests import (
+    LOCK_PARTNERS,
+    ReadFile,
+    merge,
+    pair_locks,
+    read_all,
+)
+from advisor.model.environment import member_part
+from advisor.model.project import Finding, Manifest, Project
+
+#: Folders whose requirements files belong to the folder above them.
+REQUIREMENTS_FOLDERS = frozenset({"requirements", "reqs", "requirements.d", "constraints"})
+#: Readers whose file makes its folder a project whatever it holds.
+_ALWAYS_PROJECT = frozenset({"requirements", "setup.py", "pipfile", "Pipfile.lock", "pylock"})
+
+
+@dataclass(frozen=True, slots=True)
+class FoundProject:
+    """One project of a run.
+
+    :param root: its folder, POSIX, relative to the folder the run was given (``.`` for it);
+        for files named on the command line (or several folders), its folder as named.
+    :param folder: its folder as displayed (where its configuration is looked for).
+    :param project: its files read and merged (every group: the environment is chosen later).
+    """
+
+    root: str
+    folder: str
+    project: Project
+
+
+@dataclass(slots=True)
+class _Bucket:
+    """The files read in one project folder (lexical absolute path)."""
+
+    key: str
+    shown: str
+    base: str | None
+    files: list[Manifest] = field(default_factory=list)
+    shared: list[Manifest] = field(default_factory=list)
+
+    def is_project(self, consumed: set[int]) -> bool:
+        return bool(self.shared) or any(
+            _defines(m) or (m.is_lock and id(m) not in consumed) for m in self.files
+        )
+
+
+def find_projects(
+    paths: Sequence[str], *, allow_outside: bool = False, trusted: bool = True
+) -> list[FoundProject]:
+    """Read every file at ``paths`` (folders searched) and group them into projects.
+
+    At least one project comes back: when no folder holds a project manifest, every file read
+    is one project (a ``.python-version`` alone still gets an answer).
+
+    :raises ManifestError: as :func:`advisor.manifests.read_paths`.
+    """
+    read = read_all(paths, allow_outside=allow_outside, trusted=trusted)
+    buckets: dict[str, _Bucket] = {}
+    for item in read:
+        key, shown = _home(item)
+        bucket = buckets.setdefault(key, _Bucket(key, shown, item.base))
+        bucket.files.append(item.manifest)
+    consumed = _share_workspace_locks(buckets)
+    projects = [b for b in buckets.values() if b.is_project(consumed)]
+    if not projects:  # nothing names a project: everything read is one (today's answer)
+        first = next(iter(buckets.values()))
+        whole = [m for b in buckets.values() for m in b.files]
+        return [FoundProject(_root(first, len(paths)), first.shown, merge(pair_locks(whole)))]
+    out = []
+    for bucket in projects:
+        own = [m for m in bucket.files if not (m.is_lock and id(m) in consumed)]
+        project = merge(pair_locks([*own, *bucket.shared], together=True))
+        if project.python is None:
+            project = _inherit_python(project, bucket, buckets)
+        out.append(FoundProject(_root(bucket, len(paths)), bucket.shown, project))
+    return out
+
+
+def _defines(m: Manifest) -> bool:
+    """Whether ``m`` makes its folder a project (a lock decides elsewhere)."""
+    if m.kind in _ALWAYS_PROJECT:
+        return True
+    if m.kind in ("pyproject", "setup.cfg", "hatch"):
+        # A pyproject.toml of tool settings only (ruff, a virtual workspace root) is not one.
+        return bool(m.project_name or m.dependencies or m.python is not None)
+    return False
+
+
+def _home(item: ReadFile) -> tuple[str, str]:
+    """The folder (lexical absolute, and as displayed) of the project ``item`` belongs to: its
+    own folder, or the folder above a ``requirements/`` folder holding a requirements file."""
+    where = Path(os.path.abspath(item.path)).parent
+    shown = PurePath(item.manifest.path).parent
+    if (
+        item.manifest.kind == "requirements"
+        and where.name.lower() in REQUIREMENTS_FOLDERS
+        and str(where) != item.base  # never above the folder the run was given
+    ):
+        return str(where.parent), str(shown.parent)
+    return str(where), str(shown)
+
+
+def _share_workspace_locks(buckets: dict[str, _Bucket]) -> set[int]:
+    """Give each workspace member without a lock of its own its part of the shared lock;
+    return the locks so shared (``id``), which then make no project by themselves."""
+    consumed: set[int] = set()
+    for bucket in list(buckets.values()):
+        for lock in [m for m in bucket.files if m.is_lock and m.graph is not None]:
+            members = lock.graph.members if lock.graph is not None else {}
+            targets: list[tuple[_Bucket, str]] = []
+            for folder, name in members.items():
+                key = posixpath.normpath(posixpath.join(bucket.key.replace(os.sep, "/"), folder))
+                target = buckets.get(key.replace("/", os.sep)) or buckets.get(key)
+                if target is None or not any(_defines(m) for m in target.files):
+                    continue
+                if target is not bucket and any(
+                    m.is_lock and m.kind == lock.kind for m in target.files
+                ):
+                    continue  # a member with a lock of its own reads that one
+                targets.append((target, name))
+            if not any(t is not bucket for t, _ in targets):
+                continue  # one project of its own: the lock is read whole, as ever
+            consumed.add(id(lock))
+            for target, name in targets:
+                target.shared.append(member_part(lock, name))
+    return consumed
+
+
+def _inherit_python(project: Project, bucket: _Bucket, buckets: dict[str, _Bucket]) -> Project:
+    """``project`` with the Python range of the nearest folder above it (within the run) that
+    declares one, said in a note; unchanged when there is none."""
+    if bucket.key == bucket.base:
+        return project
+    for folder in Path(bucket.key).parents:
+        above = buckets.get(str(folder))
+        if above is not None:
+            python = merge(above.files).python
+            if python is not None:
+                note = Finding(
+                    "python-range-inherited",
+                    "info",
+                    f"no Python range of its own: {python.spec} taken from {python.source}",
+                )
+                return replace(project, python=python, findings=(*project.findings, note))
+        if bucket.base is not None and str(folder) == bucket.base:
+            break
+    return project
+
+
+def _root(bucket: _Bucket, named: int) -> str:
+    """The project's ``root`` in the reports (see :class:`FoundProject`)."""
+    if bucket.base is not None and named == 1:
+        rel = os.path.relpath(bucket.key, bucket.base)
+        return PurePath(rel).as_posix()
+    return PurePath(os.path.normpath(bucket.shown)).as_posix()
+
+
+__all__ = ["LOCK_PARTNERS", "FoundProject", "find_projects"]

@@ -35,7 +35,8 @@ from advisor.manifests import (
     read_all,
 )
 from advisor.model.environment import member_part
-from advisor.model.project import Finding, Manifest, Project
+from advisor.model.project import Finding, Manifest, Project, PythonDeclaration, kind_of
+from advisor.model.release import DDTRACE
 
 #: Folders whose requirements files belong to the folder above them.
 REQUIREMENTS_FOLDERS = frozenset({"requirements", "reqs", "requirements.d", "constraints"})
@@ -97,11 +98,12 @@ def find_projects(
         whole = [m for b in buckets.values() for m in b.files]
         return [FoundProject(_root(first, len(paths)), first.shown, merge(pair_locks(whole)))]
     out = []
+    ranges: dict[str, PythonDeclaration | None] = {}
     for bucket in projects:
         own = [m for m in bucket.files if not (m.is_lock and id(m) in consumed)]
         project = merge(pair_locks([*own, *bucket.shared], together=True))
         if project.python is None:
-            project = _inherit_python(project, bucket, buckets)
+            project = _inherit_python(project, bucket, buckets, ranges)
         out.append(FoundProject(_root(bucket, len(paths)), bucket.shown, project))
     return out
 
@@ -111,8 +113,11 @@ def _defines(m: Manifest) -> bool:
     if m.kind in _ALWAYS_PROJECT:
         return True
     if m.kind in ("pyproject", "setup.cfg", "hatch"):
-        # A pyproject.toml of tool settings only (ruff, a virtual workspace root) is not one.
-        return bool(m.project_name or m.dependencies or m.python is not None)
+        # A pyproject.toml of tool settings only (ruff, a virtual workspace root with its
+        # development groups) is not one: it names no project, no range, no main dependency.
+        return bool(m.project_name or m.python is not None) or any(
+            d.group is None or kind_of(d) == "extra" or d.name == DDTRACE for d in m.dependencies
+        )
     return False
 
 
@@ -156,15 +161,25 @@ def _share_workspace_locks(buckets: dict[str, _Bucket]) -> set[int]:
     return consumed
 
 
-def _inherit_python(project: Project, bucket: _Bucket, buckets: dict[str, _Bucket]) -> Project:
+def _inherit_python(
+    project: Project,
+    bucket: _Bucket,
+    buckets: dict[str, _Bucket],
+    ranges: dict[str, PythonDeclaration | None],
+) -> Project:
     """``project`` with the Python range of the nearest folder above it (within the run) that
-    declares one, said in a note; unchanged when there is none."""
+    declares one, said in a note; unchanged when there is none.
+
+    :param ranges: each folder's own range, filled as they are first needed (each folder's
+        files are merged once, however many projects lie below it).
+    """
     if bucket.key == bucket.base:
         return project
-    for folder in Path(bucket.key).parents:
-        above = buckets.get(str(folder))
-        if above is not None:
-            python = merge(above.files).python
+    for folder in map(str, Path(bucket.key).parents):
+        if folder in buckets:
+            if folder not in ranges:
+                ranges[folder] = merge(buckets[folder].files).python
+            python = ranges[folder]
             if python is not None:
                 note = Finding(
                     "python-range-inherited",
@@ -172,7 +187,7 @@ def _inherit_python(project: Project, bucket: _Bucket, buckets: dict[str, _Bucke
                     f"no Python range of its own: {python.spec} taken from {python.source}",
                 )
                 return replace(project, python=python, findings=(*project.findings, note))
-        if bucket.base is not None and str(folder) == bucket.base:
+        if folder == bucket.base:
             break
     return project
 

@@ -1,0 +1,333 @@
+"""Projects (issue 15): a folder is read as the projects it holds, each answered for itself.
+
+The fixtures under ``fixtures/projects/`` are advised offline on the shipped snapshot through
+the pipeline every front end runs (:func:`advisor.pipeline.advise_run`); each test asserts the
+projects found, each one's files, environment, Python range and answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from advisor.manifests.projects import find_projects
+from advisor.model.advice import ProjectAdvice, Report
+from advisor.model.environment import Environment, Excluded
+from advisor.pipeline import Flags, Run, Settings, advise_run
+from tests._helpers import ROOT
+
+FIXTURES = ROOT / "fixtures"
+TODAY = dt.date(2026, 11, 24)
+
+
+def _run(*paths: str | Path, **flags: object) -> Run:
+    return advise_run(
+        [str(p) for p in paths],
+        Flags(today=TODAY, offline=True, **flags),  # type: ignore[arg-type]
+        Settings(no_cache=True),
+    )
+
+
+def _by_root(report: Report) -> dict[str, ProjectAdvice]:
+    return {p.root: p for p in report.projects}
+
+
+def _names(p: ProjectAdvice) -> set[str]:
+    return {i.distribution for i in p.advice.integrations} if p.advice else set()
+
+
+# --- a monorepo of three services, a test harness and docs -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def monorepo() -> Run:
+    return _run(FIXTURES / "projects" / "monorepo")
+
+
+def test_monorepo_finds_each_project_in_reading_order(monorepo: Run) -> None:
+    report = monorepo.report
+    assert [(p.root, p.status) for p in report.projects] == [
+        ("docs", "no-ddtrace"),
+        ("services/api", "upgrade"),
+        ("services/web", "upgrade"),
+        ("services/worker", "upgrade"),
+        ("tests/harness", "no-ddtrace"),
+    ]
+    assert report.status == "upgrade"
+    # The folder given holds only a .python-version and aap-advise.toml: not a project.
+    assert "." not in _by_root(report)
+    assert len(monorepo.advised) == 3 and len(monorepo.read) == 5
+
+
+def test_each_service_has_its_own_ddtrace_range_and_frameworks(monorepo: Run) -> None:
+    p = _by_root(monorepo.report)
+    api, web, worker = p["services/api"], p["services/web"], p["services/worker"]
+    assert api.advice and web.advice and worker.advice
+    assert (api.advice.ddtrace and api.advice.ddtrace.specifier) == ">=2.14,<3"
+    assert (web.advice.ddtrace and web.advice.ddtrace.current) == "2.1.4"
+    assert (worker.advice.ddtrace and worker.advice.ddtrace.current) == "2.9.2"
+    assert _names(api) == {"fastapi"} and _names(web) == {"flask"} and _names(worker) == set()
+    # No service sees another's files or the harness's pins.
+    assert all(f.startswith(str(FIXTURES / "projects/monorepo/services/api")) for f in api.files)
+    for advice in (api.advice, web.advice, worker.advice):
+        changed = {c.package for c in advice.recommendation.changes}  # type: ignore[union-attr]
+        assert changed <= {"ddtrace"}, changed
+
+
+def test_each_project_has_its_own_python_range(monorepo: Run) -> None:
+    p = _by_root(monorepo.report)
+    # Its own configuration's python, its own pip-compile header, else the repository's.
+    assert p["services/api"].python_spec == "==3.12.*"
+    assert p["services/api"].python_source.endswith("tool.aap-advise.python")
+    assert p["services/web"].python_source.endswith("requirements.txt: compiled for Python 3.11")
+    assert p["services/worker"].python_spec == "==3.11.*"
+    assert p["services/worker"].python_source.endswith(os.path.join("monorepo", ".python-version"))
+    worker = p["services/worker"].advice
+    assert worker is not None and worker.python_versions == ("3.11",)
+    assert any(f.id == "python-range-inherited" for f in worker.findings)
+
+
+def test_the_conflicting_ddtrace_of_one_service_is_named_with_both_lines(monorepo: Run) -> None:
+    web = _by_root(monorepo.report)["services/web"].advice
+    assert web is not None
+    (found,) = [f for f in web.findings if f.id == "ddtrace-declarations-disagree"]
+    assert "requirements.in:2" in found.message and "requirements.txt:11" in found.message
+    others = [p.advice for p in monorepo.report.planned if p.root != "services/web"]
+    assert not any(f.id == "ddtrace-declarations-disagree" for a in others if a for f in a.findings)
+
+
+def test_projects_without_ddtrace_are_advised_nothing(monorepo: Run) -> None:
+    p = _by_root(monorepo.report)
+    for root in ("docs", "tests/harness"):
+        assert p[root].advice is None and p[root].status == "no-ddtrace"
+        assert len(p[root].files) == 1
+    assert p["docs"].files[0].endswith(os.path.join("docs", "requirements.txt"))
+
+
+def test_each_project_reads_its_own_configuration(monorepo: Run) -> None:
+    p = _by_root(monorepo.report)
+    api, web = p["services/api"].advice, p["services/web"].advice
+    assert api is not None and web is not None
+    # services/api: its own [tool.aap-advise], with an expired ignore entry.
+    assert api.requested == ("exploit-prevention",)
+    expired = [f for f in api.findings if f.id == "ignore-expired"]
+    assert len(expired) == 1 and "note-agent-minimum" in expired[0].message
+    assert api.ignored == ()
+    # The others: the repository's aap-advise.toml (API Security; env-switch accepted).
+    assert web.requested == ("api-security",)
+    assert [i.id for i in web.ignored] == ["env-switch"] and web.ignored[0].count == 1
+    assert not any(f.id == "env-switch" for f in web.findings)
+
+
+def test_flags_replace_every_projects_configuration() -> None:
+    run = _run(FIXTURES / "projects" / "monorepo", capabilities=("iast",), python="3.13")
+    for p in run.report.planned:
+        assert p.advice is not None and p.advice.requested == ("iast",)
+        assert p.advice.python_versions == ("3.13",)
+
+
+def test_the_status_is_the_worst_over_projects(monorepo: Run) -> None:
+    impossible = _run(FIXTURES / "split-py38", python="3.8", capabilities=("api-security", "rasp"))
+    (bad,) = impossible.report.projects
+    assert bad.status == "impossible"
+    ok = _run(FIXTURES / "demo", capabilities=("http-monitoring",), python="3.11")
+    (good,) = ok.report.projects
+    assert good.status == "ok"
+    nothing = _by_root(monorepo.report)["docs"]
+    assert Report((nothing, good), "", TODAY).status == "ok"
+    assert Report((good, bad, nothing), "", TODAY).status == "impossible"
+    assert Report((nothing,), "", TODAY).status == "no-ddtrace"
+    assert monorepo.report.status == "upgrade"
+
+
+# --- a uv workspace ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def workspace() -> Run:
+    return _run(FIXTURES / "projects" / "uv-workspace")
+
+
+def test_each_member_of_a_uv_workspace_is_a_project(workspace: Run) -> None:
+    report = workspace.report
+    # The virtual root (a workspace table and a lint group) is not a project.
+    assert [(p.root, p.status) for p in report.projects] == [
+        ("packages/api", "upgrade"),
+        ("packages/worker", "upgrade"),
+    ]
+    for p in report.projects:
+        assert p.files[-1].endswith(os.path.join("uv-workspace", "uv.lock"))
+
+
+def test_each_member_reads_only_its_part_of_the_lock(workspace: Run) -> None:
+    p = _by_root(workspace.report)
+    api, worker = workspace.advised
+    api_names = {d.name for d in api.project.dependencies}
+    worker_names = {d.name for d in worker.project.dependencies}
+    assert {"fastapi", "starlette"} <= api_names and not {"celery", "tornado"} & api_names
+    assert {"celery", "tornado"} <= worker_names and "fastapi" not in worker_names
+    assert "ruff" not in api_names | worker_names  # the root's lint group is no member's
+    assert _names(p["packages/api"]) >= {"fastapi"} and "tornado" not in _names(p["packages/api"])
+    assert "tornado" in _names(p["packages/worker"])
+    # Each member's own dev group, from the lock graph, is left out of it alone.
+    assert p["packages/api"].environment == Environment(("main",), (Excluded("dev", 6),))
+    assert p["packages/worker"].environment == Environment()
+
+
+def test_each_member_keeps_its_own_range_and_the_locked_ddtrace(workspace: Run) -> None:
+    p = _by_root(workspace.report)
+    api, worker = p["packages/api"].advice, p["packages/worker"].advice
+    assert api is not None and worker is not None
+    assert api.python_spec == ">=3.11" and worker.python_spec == ">=3.10"
+    assert api.ddtrace is not None and [lv.version for lv in api.ddtrace.locked] == ["2.21.0"]
+    assert worker.ddtrace is not None and worker.ddtrace.specifier == ">=2.10,<3"
+    assert [lv.version for lv in worker.ddtrace.locked] == ["2.21.0"]
+
+
+# --- the environments fixtures, as projects ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("folder", "environment", "frameworks"),
+    [
+        # A Poetry project whose only Tornado comes from a dev tool.
+        ("poetry-dev-tornado", Environment(("main",), (Excluded("dev", 3),)), {"requests"}),
+        # ddtrace only in an optional deploy extra: that extra and main.
+        ("deploy-extra", Environment(("main", "deploy"), (Excluded("docs", 2),)), {"flask"}),
+        # A pip-compile pair with a requirements-dev.txt beside it: one project, the dev file
+        # its own environment.
+        (
+            "pip-compile-dev",
+            Environment(("main",), (Excluded("requirements-dev.txt", 2),)),
+            {"django"},
+        ),
+    ],
+)
+def test_one_project_folders_answer_from_their_runtime_environment(
+    folder: str, environment: Environment, frameworks: set[str]
+) -> None:
+    (p,) = _run(FIXTURES / "environments" / folder).report.projects
+    assert p.root == "."
+    assert p.status == "upgrade"
+    assert _names(p) == frameworks
+    assert (p.environment.groups, [e.packages for e in p.environment.excluded]) == (
+        environment.groups,
+        [e.packages for e in environment.excluded],
+    )
+
+
+def test_without_ddtrace_anywhere_each_project_is_told_to_add_it() -> None:
+    run = _run(FIXTURES / "projects" / "no-ddtrace-anywhere")
+    assert [(p.root, p.status) for p in run.report.projects] == [
+        ("app", "upgrade"),
+        ("jobs", "upgrade"),
+    ]
+    jobs = _by_root(run.report)["jobs"].advice
+    assert jobs is not None and jobs.python_versions[0] == "3.12"
+    assert all(a.advice.ddtrace is None for a in run.advised)
+
+
+# --- how files are grouped ------------------------------------------------------------------------
+
+
+def _roots(tmp_path: Path, files: dict[str, str], *paths: str) -> list[tuple[str, list[str]]]:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    found = find_projects([str(tmp_path / p) for p in paths] or [str(tmp_path)])
+    return [
+        (f.root, sorted(Path(m.path).relative_to(tmp_path).as_posix() for m in f.project.manifests))
+        for f in found
+    ]
+
+
+DD = "ddtrace==2.3.0\n"
+
+
+def test_requirements_in_a_requirements_folder_belong_to_the_folder_above(tmp_path: Path) -> None:
+    files = {
+        "svc/requirements/base.txt": DD,
+        "svc/requirements/dev.txt": "-r base.txt\npytest\n",
+        "svc/setup.cfg": "[metadata]\nname = svc\n",
+        "other/requirements.txt": DD,
+    }
+    assert _roots(tmp_path, files) == [
+        ("other", ["other/requirements.txt"]),
+        ("svc", ["svc/requirements/dev.txt", "svc/setup.cfg"]),
+    ]
+
+
+def test_a_pyproject_of_tool_settings_only_is_no_project(tmp_path: Path) -> None:
+    files = {"pyproject.toml": "[tool.ruff]\nline-length = 100\n", "app/requirements.txt": DD}
+    assert _roots(tmp_path, files) == [("app", ["app/requirements.txt"])]
+
+
+def test_a_lock_alone_is_a_project_and_a_lock_beside_its_manifest_joins_it(
+    tmp_path: Path,
+) -> None:
+    lock = (ROOT / "fixtures/environments/poetry-dev-tornado/poetry.lock").read_text()
+    pyproject = (ROOT / "fixtures/environments/poetry-dev-tornado/pyproject.toml").read_text()
+    files = {"a/poetry.lock": lock, "b/poetry.lock": lock, "b/pyproject.toml": pyproject}
+    assert _roots(tmp_path, files) == [
+        ("a", ["a/poetry.lock"]),
+        ("b", ["b/poetry.lock", "b/pyproject.toml"]),
+    ]
+
+
+def test_only_a_python_version_is_still_one_answer(tmp_path: Path) -> None:
+    assert _roots(tmp_path, {".python-version": "3.12\n"}) == [(".", [".python-version"])]
+
+
+def test_files_named_together_are_one_project_per_folder(tmp_path: Path) -> None:
+    files = {"a/requirements.in": "ddtrace\n", "a/requirements.txt": DD, "b/requirements.txt": DD}
+    found = _roots(tmp_path, files, "a/requirements.in", "a/requirements.txt", "b/requirements.txt")
+    assert [(Path(r).name, f) for r, f in found] == [
+        ("a", ["a/requirements.in", "a/requirements.txt"]),
+        ("b", ["b/requirements.txt"]),
+    ]
+
+
+def test_the_range_is_inherited_from_the_nearest_folder_above_within_the_run(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / ".python-version").write_text("3.9\n")
+    files = {
+        "repo/.python-version": "3.12\n",
+        "repo/services/.python-version": "3.11\n",
+        "repo/services/a/requirements.txt": DD,
+        "repo/b/requirements.txt": DD,
+        "repo/c/requirements.txt": DD,
+        "repo/c/.python-version": "3.13\n",
+    }
+    _roots(tmp_path, files)
+    found = {f.root: f.project.python for f in find_projects([str(tmp_path / "repo")])}
+    assert {r: p.spec if p else None for r, p in found.items()} == {
+        "b": "==3.12.*",
+        "c": "==3.13.*",
+        "services/a": "==3.11.*",
+    }
+    # A folder named is the top: nothing above it is read.
+    (only,) = find_projects([str(tmp_path / "repo" / "b")])
+    assert only.project.python is None
+
+
+def test_a_requirements_file_included_by_another_project_is_read_there(tmp_path: Path) -> None:
+    files = {
+        "common/requirements.txt": "flask==3.1.0\n",
+        "app/requirements.txt": "-r ../common/requirements.txt\n" + DD,
+    }
+    assert _roots(tmp_path, files) == [("app", ["app/requirements.txt"])]
+
+
+def test_a_deep_tree_of_projects_is_found_in_linear_time(tmp_path: Path) -> None:
+    """200 nested project folders: each is found once."""
+    folder = tmp_path
+    for i in range(200):
+        folder = folder / f"d{i}"
+        folder.mkdir()
+        (folder / "requirements.txt").write_text(DD if i % 2 else "flask\n")
+    found = find_projects([str(tmp_path)])
+    assert len(found) == 200

@@ -331,3 +331,63 @@ def test_a_deep_tree_of_projects_is_found_in_linear_time(tmp_path: Path) -> None
         (folder / "requirements.txt").write_text(DD if i % 2 else "flask\n")
     found = find_projects([str(tmp_path)])
     assert len(found) == 200
+
+
+# --- --fix and --write-constraints over projects ------------------------------------------------
+
+
+def test_fix_plans_every_projects_edits_and_one_relock_per_lock(monorepo: Run) -> None:
+    from advisor.pipeline import plan_fix_for
+
+    plan = plan_fix_for(monorepo)
+    edited = sorted(
+        Path(p.path).relative_to(FIXTURES / "projects/monorepo").as_posix() for p in plan.patches
+    )
+    assert edited == [
+        "services/api/pyproject.toml",
+        "services/web/requirements.in",
+        "services/web/requirements.txt",
+        "services/worker/Pipfile",
+    ]
+    assert not plan.refusals
+    workspace = plan_fix_for(_run(FIXTURES / "projects" / "uv-workspace"))
+    assert len(workspace.patches) == 2 and len(workspace.commands) == 1
+    (command,) = workspace.commands
+    assert command.file == FIXTURES / "projects/uv-workspace/uv.lock"
+
+
+def test_a_file_two_projects_would_edit_differently_is_refused(tmp_path: Path) -> None:
+    from advisor.pipeline import plan_fix_for
+
+    (tmp_path / "common").mkdir()
+    (tmp_path / "common/base.txt").write_text("ddtrace==2.3.0\n")
+    for name, capability in (("a", "exploit-prevention"), ("b", "api-security")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "requirements.txt").write_text("-r ../common/base.txt\nflask==3.1.0\n")
+        (tmp_path / name / "aap-advise.toml").write_text(f'capabilities = ["{capability}"]\n')
+    run = _run(tmp_path, python="3.12")
+    assert [p.advice.recommendation.ddtrace for p in run.report.planned if p.advice] == [  # type: ignore[union-attr]
+        "2.20.0",
+        "4.6.0",
+    ]
+    plan = plan_fix_for(run)
+    assert [Path(p.path).name for p in plan.patches] == ["base.txt"]
+    (refused,) = plan.refusals
+    assert refused.file is not None and refused.file.endswith("base.txt")
+    assert "two projects" in refused.message
+    # Alike, the file is edited once and nothing is refused.
+    (tmp_path / "a/aap-advise.toml").write_text('capabilities = ["api-security"]\n')
+    plan = plan_fix_for(_run(tmp_path, python="3.12"))
+    assert len(plan.patches) == 1 and not plan.refusals
+
+
+def test_a_constraints_file_needs_one_project(monorepo: Run) -> None:
+    from advisor.errors import UsageError
+
+    with pytest.raises(UsageError) as caught:
+        monorepo.one("--write-constraints")
+    assert "3 projects were advised (services/api, services/web, services/worker)" in str(
+        caught.value.message
+    )
+    (single,) = _run(FIXTURES / "projects/monorepo/services/web").advised
+    assert _run(FIXTURES / "projects/monorepo/services/web").one("-x").advice == single.advice

@@ -391,3 +391,17 @@ def test_a_constraints_file_needs_one_project(monorepo: Run) -> None:
     )
     (single,) = _run(FIXTURES / "projects/monorepo/services/web").advised
     assert _run(FIXTURES / "projects/monorepo/services/web").one("-x").advice == single.advice
+
+
+def test_a_group_one_project_knows_is_not_unknown_in_the_others() -> None:
+    monorepo = FIXTURES / "projects" / "monorepo"
+    known = _by_root(_run(monorepo, groups=("dev",)).report)
+    assert known["services/api"].environment.groups == ("main", "dev")
+    assert known["services/web"].environment.groups == ("main",)
+    assert not any(
+        f.id == "unknown-group" for p in known.values() if p.advice for f in p.advice.findings
+    )
+    unknown = _run(monorepo, groups=("nosuch",)).report.planned
+    assert all(
+        [f.id for f in p.advice.findings].count("unknown-group") == 1 for p in unknown if p.advice
+    )

@@ -1,23 +1,34 @@
 """What ``uv.lock``, ``poetry.lock`` and ``pdm.lock`` readers share before their own tables: the
-file read and parsed, its lock version checked, and its ``[[package]]`` tables with their lines.
+file read and parsed, its lock version checked, its ``[[package]]`` tables with their lines, and
+the :class:`~advisor.model.project.LockGraph` gathered from them one package at a time.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from packaging.utils import canonicalize_name
 
 from advisor.errors import ManifestError
 from advisor.manifests._lines import array_table_lines
 from advisor.manifests._pep508 import Collector
 from advisor.manifests._text import parse_lock_toml, read_text
-from advisor.model.project import SourceLocation
+from advisor.model.project import LockGraph, LockNode, SourceLocation
 
 #: Characters of a folder a lock names: far above any real path.
 _MAX_FOLDER = 4096
+#: The name and extras a requirement string starts with: PEP 508 (``x[a,b]>=1; marker``,
+#: ``x @ file:///...``), Poetry's ``x[a] (>=1)``, or pip's ``-e <url>#egg=x[a]`` (PDM writes an
+#: editable path dependency so). Anchored and without nested repeats: linear in the string.
+_REQUIREMENT_HEAD = re.compile(
+    r"[ \t]*(?:-e[ \t]+[^#\s]*#egg=)?([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)[ \t]*"
+    r"(?:\[([^\]]*)\])?"
+)
 #: Raises :class:`ManifestError` for a lock (parsed, and as displayed) of a version not read.
 VersionCheck = Callable[[dict[str, Any], str], None]
 
@@ -105,3 +116,60 @@ def relative_folder(text: str) -> str | None:
     if posix.startswith("/") or (len(posix) > 1 and posix[1] == ":"):
         return None
     return posixpath.normpath(posix)
+
+
+def requirement_nodes(text: str) -> list[LockNode]:
+    """The graph nodes a requirement string in a lock asks for: ``x[a,b]>=1`` ->
+    ``("x", None), ("x", "a"), ("x", "b")``; none when it does not start with a name."""
+    found = _REQUIREMENT_HEAD.match(text)
+    if found is None:
+        return []
+    name = canonicalize_name(found[1])
+    extras = (e.strip() for e in (found[2] or "").split(","))
+    return [(name, None), *((name, canonicalize_name(e)) for e in extras if e)]
+
+
+class GraphBuilder:
+    """The edges of a lock's packages, gathered in one pass (one entry at a time), and the
+    project's own packages among them (see :class:`~advisor.model.project.LockGraph`)."""
+
+    def __init__(self) -> None:
+        self.roots: list[str] = []
+        self.edges: dict[LockNode, list[LockNode]] = {}
+        self.groups: dict[str, list[LockNode]] = {}
+        self.members: dict[str, str] = {}
+        self.root_groups: dict[str, dict[str, list[LockNode]]] = {}
+
+    def root(self, name: str, folder: object) -> None:
+        """``name`` is one of the project's own packages, in ``folder`` (relative to the
+        lock's, as the lock writes it) when that is a plain relative path."""
+        self.roots.append(name)
+        if isinstance(folder, str) and (where := relative_folder(folder)) is not None:
+            self.members.setdefault(where, name)
+
+    def edge(self, node: LockNode, nodes: Iterable[LockNode]) -> None:
+        """``node`` needs ``nodes`` (added to what it needs already: a package locked twice,
+        for two forks or two sets of extras, adds each entry's)."""
+        self.edges.setdefault(node, []).extend(nodes)
+
+    def done(self, *, partial: bool = False) -> LockGraph | None:
+        """The graph, or ``None`` when the lock names none of the project's own packages.
+
+        :param partial: the roots are path dependencies, not the project itself (see
+            :attr:`~advisor.model.project.LockGraph.partial`).
+        """
+        if not self.roots:
+            return None
+        roots = tuple(dict.fromkeys(self.roots))
+        return LockGraph(
+            roots,
+            {k: tuple(v) for k, v in self.edges.items()},
+            {k: tuple(v) for k, v in self.groups.items()},
+            self.members,
+            {
+                r: {g: tuple(v) for g, v in self.root_groups[r].items()}
+                for r in roots
+                if r in self.root_groups
+            },
+            partial=partial,
+        )

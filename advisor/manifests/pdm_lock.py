@@ -1,7 +1,9 @@
 """``pdm.lock`` (lock_version 4.x): locked packages, their groups, and the target Pythons.
 
 PDM repeats a package once per set of extras (``extras = [...]``); those repeats carry the same
-version and are kept once.
+version and are kept once. A lock holding path dependencies (``path = "./packages/x"``, a
+monorepo's packages) also gives their part of the dependency graph
+(:class:`~advisor.model.project.LockGraph`, ``partial``).
 """
 
 from __future__ import annotations
@@ -13,14 +15,16 @@ from typing import Any
 from packaging.markers import InvalidMarker, Marker
 from packaging.utils import canonicalize_name
 
-from advisor.manifests._lock import LockFile, metadata_version
+from advisor.manifests._lock import GraphBuilder, LockFile, metadata_version, requirement_nodes
 from advisor.manifests._pep508 import Collector, locked_version, split_marker
 from advisor.manifests._python import declare
 from advisor.manifests._text import as_list
 from advisor.manifests.poetry import widest_range  # the same "smallest range holding all" rule
-from advisor.model.project import Dependency, GroupKind, Manifest, PythonDeclaration
+from advisor.model.project import Dependency, GroupKind, LockNode, Manifest, PythonDeclaration
 
 SUPPORTED_MAJOR = 4
+#: What a local ``path`` ends with when it is a built file, not a folder of the project's code.
+_ARCHIVES = (".whl", ".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tar.xz", ".txz")
 
 
 class PdmLockReader:
@@ -45,13 +49,45 @@ class PdmLockReader:
         metadata = lock.data.get("metadata", {})
         out = lock.out
         seen: set[tuple[str, str | None, str | None]] = set()
+        graph = GraphBuilder()
         for i, pkg in lock.entries():
             dep = _entry(pkg, lock.loc(i))
+            _add_edges(graph, dep.name, pkg)
+            if _is_folder(pkg):
+                graph.root(dep.name, pkg["path"])  # a path dependency: the project's code
             if (dep.name, dep.version, dep.marker) in seen:
                 continue
             seen.add((dep.name, dep.version, dep.marker))
             out.add(dep)
-        return out.manifest(self.kind, python=_python(metadata, display, out), is_lock=True)
+        return out.manifest(
+            self.kind,
+            python=_python(metadata, display, out),
+            is_lock=True,
+            graph=graph.done(partial=True),
+        )
+
+
+def _add_edges(graph: GraphBuilder, name: str, pkg: Mapping[str, Any]) -> None:
+    """``dependencies`` (PEP 508 strings) of one entry: the package's own, or (an entry with
+    ``extras``, which PDM writes beside the plain one) what each of those extras adds.
+    Markers are not evaluated: every edge any environment may take is kept."""
+    needs: dict[LockNode, None] = {}  # in order, once (a package asked for under two markers)
+    for text in as_list(pkg.get("dependencies")):
+        if isinstance(text, str):
+            needs.update(dict.fromkeys(requirement_nodes(text)))
+    extras: list[str | None] = [
+        canonicalize_name(e) for e in as_list(pkg.get("extras")) if isinstance(e, str)
+    ]
+    for extra in extras or [None]:
+        graph.edge((name, extra), needs)
+
+
+def _is_folder(pkg: Mapping[str, Any]) -> bool:
+    """A ``path`` entry that is a folder (editable, or not named like a built file)."""
+    path = pkg.get("path")
+    if not isinstance(path, str):
+        return False
+    return pkg.get("editable") is True or not path.lower().endswith(_ARCHIVES)
 
 
 def _entry(pkg: Mapping[str, Any], loc: Any) -> Dependency:

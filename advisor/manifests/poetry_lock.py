@@ -2,7 +2,9 @@
 
 Poetry writes two entries for one package when different Pythons need different versions;
 both are kept, each with its ``markers``. The extra or group an entry belongs to comes from
-``groups``/``category`` and from the ``extra == "..."`` part of its markers.
+``groups``/``category`` and from the ``extra == "..."`` part of its markers. A lock holding path
+dependencies (``source.type = "directory"``, a monorepo's packages) also gives their part of the
+dependency graph (:class:`~advisor.model.project.LockGraph`, ``partial``).
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from typing import Any
 from packaging.markers import InvalidMarker, Marker
 from packaging.utils import canonicalize_name
 
-from advisor.manifests._lock import LockFile, metadata_version
+from advisor.manifests._lock import GraphBuilder, LockFile, metadata_version, requirement_nodes
 from advisor.manifests._pep508 import Collector, locked_version, split_marker
+from advisor.manifests._text import as_list
 from advisor.manifests.poetry import PoetryConstraintError, to_pep440
 from advisor.model.excerpt import excerpt
-from advisor.model.project import Dependency, GroupKind, Manifest, PythonDeclaration
+from advisor.model.project import Dependency, GroupKind, LockNode, Manifest, PythonDeclaration
 
 SUPPORTED_MAJOR = 2
 
@@ -46,14 +49,52 @@ class PoetryLockReader:
         )
         data, out = lock.data, lock.out
         extras = _extras(data.get("extras"))
+        graph = GraphBuilder()
         for i, pkg in lock.entries():
-            out.add(_entry(pkg, lock.loc(i), extras))
+            dep = _entry(pkg, lock.loc(i), extras)
+            out.add(dep)
+            _add_edges(graph, dep.name, pkg)
+            source = pkg.get("source")
+            if isinstance(source, Mapping) and source.get("type") == "directory":
+                graph.root(dep.name, source.get("url"))  # a path dependency: the project's code
         return out.manifest(
             self.kind,
             python=_python(data.get("metadata", {}), display, out),
             is_lock=True,
             index_urls=dict.fromkeys(_registries(lock.packages)),
+            graph=graph.done(partial=True),
         )
+
+
+def _add_edges(graph: GraphBuilder, name: str, pkg: Mapping[str, Any]) -> None:
+    """``[package.dependencies]`` and ``[package.extras]`` of one package.
+
+    A dependency is a constraint string, a table (``version``, ``optional``, ``extras``,
+    ``markers``) or a list of tables, one per marker. An ``optional = true`` one is installed
+    only by the extras whose ``[package.extras]`` list names it (``redis[hiredis] (>=4)``, with
+    the extras it is asked with), so it is an edge of those only. Markers are not evaluated:
+    every edge any environment may take is kept.
+    """
+    needs: dict[LockNode, None] = {}  # in order, once (a list of tables names one package)
+    dependencies = pkg.get("dependencies")
+    for key, value in dependencies.items() if isinstance(dependencies, Mapping) else ():
+        dep = canonicalize_name(str(key))
+        for table in value if isinstance(value, list) else (value,):
+            if isinstance(table, Mapping) and table.get("optional") is True:
+                continue
+            needs[dep, None] = None
+            asked = table.get("extras") if isinstance(table, Mapping) else None
+            for e in as_list(asked):
+                if isinstance(e, str):
+                    needs[dep, canonicalize_name(e)] = None
+    graph.edge((name, None), needs)
+    extras = pkg.get("extras")
+    for extra, entries in extras.items() if isinstance(extras, Mapping) else ():
+        nodes: dict[LockNode, None] = {}
+        for entry in as_list(entries):
+            if isinstance(entry, str):
+                nodes.update(dict.fromkeys(requirement_nodes(entry)))
+        graph.edge((name, canonicalize_name(str(extra))), nodes)
 
 
 def _entry(pkg: Mapping[str, Any], loc: Any, extras: Mapping[str, str]) -> Dependency:

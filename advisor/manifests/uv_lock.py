@@ -14,11 +14,11 @@ from packaging.utils import canonicalize_name
 
 from advisor.errors import ManifestError
 from advisor.manifests._lines import line_after
-from advisor.manifests._lock import LockFile, relative_folder
+from advisor.manifests._lock import GraphBuilder, LockFile
 from advisor.manifests._pep508 import Collector, locked_version, valid_marker, with_source
 from advisor.manifests._python import declare
 from advisor.model.excerpt import excerpt
-from advisor.model.project import Dependency, GroupKind, LockGraph, LockNode, Manifest
+from advisor.model.project import Dependency, GroupKind, LockNode, Manifest
 
 #: The lock ``version`` this reader understands (uv's ``LockVersion``); ``revision`` may grow.
 SUPPORTED_VERSION = 1
@@ -106,32 +106,17 @@ class UvLockReader:
         )
 
 
-class _Graph:
-    """The edges of every ``[[package]]``, gathered in one pass (one entry at a time)."""
-
-    def __init__(self) -> None:
-        self.roots: list[str] = []
-        self.edges: dict[LockNode, list[LockNode]] = {}
-        self.groups: dict[str, list[LockNode]] = {}
-        self.members: dict[str, str] = {}
-        self.root_groups: dict[str, dict[str, list[LockNode]]] = {}
-
-    def root(self, name: str, folder: object) -> None:
-        """``name`` is one of the project's own packages, in ``folder`` (relative to the
-        lock's, as uv writes it) when that is a plain relative path."""
-        self.roots.append(name)
-        if isinstance(folder, str) and (where := relative_folder(folder)) is not None:
-            self.members.setdefault(where, name)
+class _Graph(GraphBuilder):
+    """The edges of every ``[[package]]``, in uv's words."""
 
     def add(self, name: str, pkg: Mapping[str, Any]) -> None:
         """``dependencies``, ``optional-dependencies`` and ``dev-dependencies`` of one package
         (a package locked twice, for two forks, adds both entries' edges)."""
-        self.edges.setdefault((name, None), []).extend(_nodes(pkg.get("dependencies")))
+        self.edge((name, None), _nodes(pkg.get("dependencies")))
         optional = pkg.get("optional-dependencies")
         if isinstance(optional, Mapping):
             for extra, entries in optional.items():
-                key = (name, canonicalize_name(str(extra)))
-                self.edges.setdefault(key, []).extend(_nodes(entries))
+                self.edge((name, canonicalize_name(str(extra))), _nodes(entries))
         dev = pkg.get("dev-dependencies")
         if isinstance(dev, Mapping):
             own = self.root_groups.setdefault(name, {})
@@ -139,23 +124,6 @@ class _Graph:
                 nodes = _nodes(entries)
                 self.groups.setdefault(str(group), []).extend(nodes)
                 own.setdefault(str(group), []).extend(nodes)
-
-    def done(self) -> LockGraph | None:
-        """The graph, or ``None`` when the lock names none of the project's own packages."""
-        if not self.roots:
-            return None
-        roots = tuple(dict.fromkeys(self.roots))
-        return LockGraph(
-            roots,
-            {k: tuple(v) for k, v in self.edges.items()},
-            {k: tuple(v) for k, v in self.groups.items()},
-            self.members,
-            {
-                r: {g: tuple(v) for g, v in self.root_groups[r].items()}
-                for r in roots
-                if r in self.root_groups
-            },
-        )
 
 
 def _nodes(entries: Any) -> list[LockNode]:

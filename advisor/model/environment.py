@@ -9,9 +9,12 @@ and extras are outside unless they hold ddtrace or are asked for (``--group``,
 
 In a lock, a package counts when the runtime roots reach it: uv.lock's graph
 (:class:`~advisor.model.project.LockGraph`), poetry.lock and pdm.lock ``groups`` (the readers
-keep them as each dependency's ``group`` / ``lock_groups``). A requirements file that neither
-holds ddtrace nor is included by the file that does (``requirements-dev.txt``, ``test.txt``)
-is an environment of its own and is left out when another file of the run holds ddtrace.
+keep them as each dependency's ``group`` / ``lock_groups``). The graph of a poetry.lock or
+pdm.lock holding path dependencies is ``partial`` (its roots are those packages, not the
+project) and counts for nothing here; the part of one of them (:func:`member_part`) is whole.
+A requirements file that neither holds ddtrace nor is included by the file that does
+(``requirements-dev.txt``, ``test.txt``) is an environment of its own and is left out when
+another file of the run holds ddtrace.
 
 :func:`select` is pure: it takes the project read and returns the one the planner plans on,
 and what was left out. Every dependency on ddtrace stays (a group holding ddtrace is in by
@@ -120,7 +123,7 @@ def select(
     shown: dict[str, str] = {}
     for manifest in project.manifests:
         file_out = manifest.path in out_files
-        graph_reach = reach.of(manifest.graph)
+        graph_reach = reach.of(_whole(manifest.graph))
         for dep in manifest.dependencies:
             if dep.name == DDTRACE:
                 kept.append(dep)
@@ -150,8 +153,8 @@ def select(
             kept.append(dep)
             in_env.add(dep.name)
     for manifest in project.manifests:  # a group of a lock that left out only shared packages
-        if manifest.graph is not None:
-            for g in _graph_group_names(manifest.graph):
+        if (graph := _whole(manifest.graph)) is not None:
+            for g in _graph_group_names(graph):
                 if _canon(g) not in selected:
                     order.setdefault(_canon(g), g)
     # Dependencies merge() did not take from a manifest (a project built by hand) stay.
@@ -224,8 +227,8 @@ def _holding_groups(project: Project) -> set[str]:
     for dep in project.named(DDTRACE):
         out.update(_canon(g) for g in _groups_of(dep))
     for manifest in project.manifests:
-        if manifest.graph is not None:
-            out.update(_graph_groups_reaching(manifest.graph, DDTRACE))
+        if (graph := _whole(manifest.graph)) is not None:
+            out.update(_graph_groups_reaching(graph, DDTRACE))
     return out
 
 
@@ -236,8 +239,8 @@ def _all_names(project: Project) -> list[str]:
         for g in _groups_of(dep):
             seen.setdefault(_canon(g), g)
     for manifest in project.manifests:
-        if manifest.graph is not None:
-            for g in _graph_group_names(manifest.graph):
+        if (graph := _whole(manifest.graph)) is not None:
+            for g in _graph_group_names(graph):
                 seen.setdefault(_canon(g), g)
     seen.pop(_canon(MAIN), None)
     return list(seen.values())
@@ -280,6 +283,17 @@ def _left_out_files(project: Project, asked: Mapping[str, str]) -> tuple[set[str
 
 
 # --- lock graphs -------------------------------------------------------------------------------
+
+
+def _whole(graph: LockGraph | None) -> LockGraph | None:
+    """``graph`` when it speaks for the project read; ``None`` for a ``partial`` one.
+
+    A poetry.lock or pdm.lock graph's roots are the path dependencies it holds, not the
+    project (these locks never hold the project's own package): a package no root reaches is
+    still the project's, and the lock's ``groups`` (kept per dependency) decide where it
+    counts, as they did before these locks had a graph.
+    """
+    return graph if graph is not None and not graph.partial else None
 
 
 def _graph_group_names(graph: LockGraph) -> list[str]:
@@ -402,7 +416,12 @@ class _LockReach:
 def member_part(lock: Manifest, member: str) -> Manifest:
     """The part of a workspace's shared ``lock`` that belongs to its member ``member`` (a
     canonical name among ``lock.graph.roots``): the locked packages the member, its extras or
-    its own groups reach, with a graph rooted at the member alone. Linear in the graph."""
+    its own groups reach, with a graph rooted at the member alone. Linear in the graph.
+
+    A path dependency of a poetry.lock or pdm.lock (a ``partial`` graph) gives a whole graph
+    too, and its packages lose the groups and extras the lock wrote for them: those are the
+    root project's (its ``dev`` group, its extras), not the member's, so the member's graph
+    alone decides what its runtime reaches, as for a uv workspace member."""
     graph = lock.graph
     if graph is None or member not in graph.roots:
         return replace(lock, dependencies=(), graph=None)
@@ -412,4 +431,6 @@ def member_part(lock: Manifest, member: str) -> Manifest:
     reached = {name for name, _ in _walk(graph, starts or [(member, None)])}
     part = LockGraph((member,), graph.edges, own, {}, {member: own})
     deps = tuple(d for d in lock.dependencies if d.name in reached and d.name != member)
+    if graph.partial:
+        deps = tuple(replace(d, group=None, group_kind=None, lock_groups=()) for d in deps)
     return replace(lock, dependencies=deps, project_name=member, graph=part)

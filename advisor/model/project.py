@@ -183,8 +183,9 @@ LockNode: TypeAlias = tuple[str, str | None]
 
 @dataclass(frozen=True, slots=True)
 class LockGraph:
-    """Who needs whom in a lock that writes it down (``uv.lock``): enough to tell which locked
-    packages the runtime environment reaches.
+    """Who needs whom in a lock that writes it down (``uv.lock``; ``poetry.lock`` and
+    ``pdm.lock`` holding path dependencies): enough to tell which locked packages the runtime
+    environment reaches.
 
     :param roots: the project's own packages (the root, workspace members), canonical names.
     :param edges: each node's dependencies: ``(name, None)`` -> what the package needs,
@@ -197,6 +198,11 @@ class LockGraph:
         lock's, POSIX and normalised (``.`` for the lock's own), -> the canonical name.
     :param root_groups: each root's own dependency groups (``groups`` is their union), for
         the part of one member (:func:`member_part`).
+    :param partial: the roots are the project's path dependencies (``poetry.lock``,
+        ``pdm.lock``), not the project: these locks do not hold the project's own package, so
+        what the roots reach is not what the project installs, and the groups the lock writes
+        per package (``Dependency.lock_groups``) say that instead. Only the part of one member
+        (:func:`member_part`), which is whole, is judged by its graph.
     """
 
     roots: tuple[str, ...]
@@ -204,6 +210,7 @@ class LockGraph:
     groups: Mapping[str, tuple[LockNode, ...]]
     members: Mapping[str, str] = field(default_factory=dict)
     root_groups: Mapping[str, Mapping[str, tuple[LockNode, ...]]] = field(default_factory=dict)
+    partial: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +221,8 @@ class Manifest:
         Pipfile ``[[source]]``, Poetry and uv sources, a lock's registry), first the primary.
     :param includes: other files read as part of this one (``-r``/``-c`` includes, setuptools
         ``dynamic`` files), as displayed; a file listed here is not read again on its own.
-    :param graph: a lock's dependency edges (``uv.lock``), ``None`` when it has none.
+    :param graph: a lock's dependency edges (``uv.lock``; ``poetry.lock`` and ``pdm.lock``
+        holding path dependencies), ``None`` when it has none.
     """
 
     path: str

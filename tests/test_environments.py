@@ -245,6 +245,24 @@ def test_ddtrace_reached_only_through_an_extra_of_the_lock_takes_that_extra() ->
     assert env == Environment(("main",), (Excluded("docs", 1), Excluded("dev", 1)))
 
 
+@pytest.mark.parametrize("written", [False, True])
+def test_an_extra_of_the_root_does_not_hold_what_main_holds(written: bool) -> None:
+    """ddtrace is a main dependency: ``app[docs]`` installs app too, but docs holds sphinx only
+    (pdm.lock writes the step from an extra down to its package; uv.lock leaves it implied)."""
+    docs: tuple[tuple[str, str | None], ...] = (("sphinx", None),)
+    graph = LockGraph(
+        roots=("app",),
+        edges={
+            ("app", None): (("ddtrace", None), ("flask", None)),
+            ("app", "docs"): (*docs, ("app", None)) if written else docs,
+        },
+        groups={},
+    )
+    selected, env = select(_project(_uv(graph, "ddtrace", "flask", "sphinx")))
+    assert [d.name for d in selected.dependencies] == ["ddtrace", "flask"]
+    assert env == Environment(("main",), (Excluded("docs", 1),))
+
+
 def test_a_constraint_file_holding_ddtrace_still_counts_in_a_left_out_file() -> None:
     """``requirements-dev.in: -c requirements.txt``: the pins of requirements.txt stay."""
     dev = Manifest(

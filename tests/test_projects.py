@@ -405,3 +405,32 @@ def test_a_group_one_project_knows_is_not_unknown_in_the_others() -> None:
     assert all(
         [f.id for f in p.advice.findings].count("unknown-group") == 1 for p in unknown if p.advice
     )
+
+
+# --- Poetry and PDM path-dependency monorepos ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("folder", "lock"), [("poetry-path", "poetry.lock"), ("pdm-path", "pdm.lock")]
+)
+def test_a_lock_of_path_dependencies_serves_the_root_whole_and_each_member_its_part(
+    folder: str, lock: str
+) -> None:
+    run = _run(FIXTURES / "workspaces" / folder)
+    p = _by_root(run.report)
+    assert [(r.root, r.status) for r in run.report.projects] == [
+        (".", "upgrade"),
+        ("packages/api", "upgrade"),
+        ("packages/worker", "no-ddtrace"),
+    ]
+    for found in p.values():
+        assert found.files[-1].endswith(os.path.join(folder, lock))
+    root, api = run.advised
+    # The root installs every path package: the whole lock (less its dev group).
+    root_names = {d.name for d in root.project.dependencies}
+    api_names = {d.name for d in api.project.dependencies}
+    assert {"flask", "celery", "ddtrace"} <= root_names
+    assert "celery" not in api_names and {"flask", "ddtrace"} <= api_names
+    # The api's sentry extra does not hold ddtrace (a main dependency of it): left out.
+    assert p["packages/api"].environment.groups == ("main",)
+    assert [e.name for e in p["packages/api"].environment.excluded] == ["sentry"]

@@ -155,7 +155,12 @@ def _share_workspace_locks(buckets: dict[str, _Bucket]) -> set[int]:
                 targets.append((target, name))
             if not any(t is not bucket for t, _ in targets):
                 continue  # one project of its own: the lock is read whole, as ever
-            consumed.add(id(lock))
+            if lock.graph is not None and lock.graph.partial:
+                # A Poetry or PDM lock of path dependencies: the root project installs them all,
+                # so its folder keeps the whole lock; each member reads its part.
+                targets = [(t, n) for t, n in targets if t is not bucket]
+            else:
+                consumed.add(id(lock))
             for target, name in targets:
                 target.shared.append(member_part(lock, name))
     return consumed

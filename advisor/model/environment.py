@@ -336,13 +336,19 @@ def _next(graph: LockGraph, node: LockNode) -> list[LockNode]:
 
 def _graph_groups_reaching(graph: LockGraph, name: str) -> set[str]:
     """The groups of the roots (canonical) from which package ``name`` is reached: one walk
-    back from it over the reversed edges."""
+    back from it over the reversed edges.
+
+    A root's extra is not said to reach what the root's main dependencies reach: installing
+    ``app[docs]`` installs ``app`` too, but ``docs`` does not hold what ``app`` holds."""
+    roots = set(graph.roots)
     back: dict[LockNode, list[LockNode]] = {}
     for node, targets in graph.edges.items():
-        if node[1] is not None:  # reaching (n, extra) reaches (n, None)
+        own_extra = node[1] is not None and node[0] in roots
+        if node[1] is not None and not own_extra:  # reaching (n, extra) reaches (n, None)
             back.setdefault((node[0], None), []).append(node)
         for t in targets:
-            back.setdefault(t, []).append(node)
+            if not (own_extra and t == (node[0], None)):  # pdm.lock writes that step down
+                back.setdefault(t, []).append(node)
     todo = deque(n for n in back if n[0] == name)
     todo.extend(n for n in graph.edges if n[0] == name)
     reached: set[LockNode] = set()

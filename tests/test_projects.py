@@ -434,3 +434,35 @@ def test_a_lock_of_path_dependencies_serves_the_root_whole_and_each_member_its_p
     # The api's sentry extra does not hold ddtrace (a main dependency of it): left out.
     assert p["packages/api"].environment.groups == ("main",)
     assert [e.name for e in p["packages/api"].environment.excluded] == ["sentry"]
+
+
+def test_a_workspace_of_many_members_gives_each_its_part(tmp_path: Path) -> None:
+    """300 members over a chain of 3000 locked packages: every member reads the chain from
+    its own link on (the lock is indexed once, not read again per member)."""
+    members, chain = 300, 3000
+    names = [f"m{i}" for i in range(members)]
+    lines = ["version = 1", "revision = 3", 'requires-python = ">=3.11"', "", "[manifest]"]
+    lines.append("members = [" + ", ".join(f'"{n}"' for n in names) + "]")
+    for i in range(chain):
+        nxt = f'dependencies = [{{ name = "p{i + 1}" }}]' if i + 1 < chain else ""
+        lines += ["", "[[package]]", f'name = "p{i}"', 'version = "1.0"']
+        lines += ['source = { registry = "https://pypi.org/simple" }', nxt]
+    for i, name in enumerate(names):
+        lines += ["", "[[package]]", f'name = "{name}"', 'version = "0.1.0"']
+        lines += [f'source = {{ editable = "packages/{name}" }}']
+        lines += [f'dependencies = [{{ name = "p{i * 10}" }}, {{ name = "ddtrace" }}]']
+    lines += ["", "[[package]]", 'name = "ddtrace"', 'version = "2.21.0"']
+    lines += ['source = { registry = "https://pypi.org/simple" }', ""]
+    (tmp_path / "uv.lock").write_text("\n".join(lines))
+    (tmp_path / "pyproject.toml").write_text('[tool.uv.workspace]\nmembers = ["packages/*"]\n')
+    for name in names:
+        (tmp_path / "packages" / name).mkdir(parents=True)
+        (tmp_path / "packages" / name / "pyproject.toml").write_text(
+            f'[project]\nname = "{name}"\nversion = "0.1.0"\ndependencies = ["ddtrace"]\n'
+        )
+    found = find_projects([str(tmp_path)])
+    assert [f.root for f in found] == [f"packages/{n}" for n in sorted(names)]
+    for f in found:
+        i = int(f.root.rpartition("/m")[2])
+        locked = [d.name for d in f.project.dependencies if d.role == "locked"]
+        assert len(locked) == chain - i * 10 + 1, f.root

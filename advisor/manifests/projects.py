@@ -34,7 +34,7 @@ from advisor.manifests import (
     pair_locks,
     read_all,
 )
-from advisor.model.environment import member_part
+from advisor.model.environment import member_parts
 from advisor.model.project import Finding, Manifest, Project, PythonDeclaration, kind_of
 from advisor.model.release import DDTRACE
 
@@ -161,8 +161,9 @@ def _share_workspace_locks(buckets: dict[str, _Bucket]) -> set[int]:
                 targets = [(t, n) for t, n in targets if t is not bucket]
             else:
                 consumed.add(id(lock))
+            parts = member_parts(lock, [name for _, name in targets])
             for target, name in targets:
-                target.shared.append(member_part(lock, name))
+                target.shared.append(parts[name])
     return consumed
 
 

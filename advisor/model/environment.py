@@ -420,23 +420,44 @@ class _LockReach:
 
 
 def member_part(lock: Manifest, member: str) -> Manifest:
-    """The part of a workspace's shared ``lock`` that belongs to its member ``member`` (a
-    canonical name among ``lock.graph.roots``): the locked packages the member, its extras or
-    its own groups reach, with a graph rooted at the member alone. Linear in the graph.
+    """The part of a workspace's shared ``lock`` that belongs to its member ``member`` (see
+    :func:`member_parts`)."""
+    return member_parts(lock, [member])[member]
+
+
+def member_parts(lock: Manifest, members: Sequence[str]) -> dict[str, Manifest]:
+    """The part of a workspace's shared ``lock`` that belongs to each of its ``members``
+    (canonical names among ``lock.graph.roots``): the locked packages the member, its extras
+    or its own groups reach, with a graph rooted at the member alone.
+
+    The lock's nodes and packages are indexed once; each member then costs what it reaches.
 
     A path dependency of a poetry.lock or pdm.lock (a ``partial`` graph) gives a whole graph
     too, and its packages lose the groups and extras the lock wrote for them: those are the
     root project's (its ``dev`` group, its extras), not the member's, so the member's graph
     alone decides what its runtime reaches, as for a uv workspace member."""
     graph = lock.graph
-    if graph is None or member not in graph.roots:
-        return replace(lock, dependencies=(), graph=None)
-    own = graph.root_groups.get(member, {})
-    starts: list[LockNode] = [n for n in graph.edges if n[0] == member]
-    starts += [n for nodes in own.values() for n in nodes]
-    reached = {name for name, _ in _walk(graph, starts or [(member, None)])}
-    part = LockGraph((member,), graph.edges, own, {}, {member: own})
-    deps = tuple(d for d in lock.dependencies if d.name in reached and d.name != member)
-    if graph.partial:
-        deps = tuple(replace(d, group=None, group_kind=None, lock_groups=()) for d in deps)
-    return replace(lock, dependencies=deps, project_name=member, graph=part)
+    out: dict[str, Manifest] = {}
+    if graph is None:
+        return {m: replace(lock, dependencies=(), graph=None) for m in members}
+    nodes: dict[str, list[LockNode]] = {}
+    for node in graph.edges:
+        nodes.setdefault(node[0], []).append(node)
+    at: dict[str, list[int]] = {}  # each package's places in the lock, in reading order
+    for i, dep in enumerate(lock.dependencies):
+        at.setdefault(dep.name, []).append(i)
+    roots = set(graph.roots)
+    for member in members:
+        if member not in roots:
+            out[member] = replace(lock, dependencies=(), graph=None)
+            continue
+        own = graph.root_groups.get(member, {})
+        starts = [*nodes.get(member, ()), *(n for group in own.values() for n in group)]
+        reached = {name for name, _ in _walk(graph, starts or [(member, None)])} - {member}
+        part = LockGraph((member,), graph.edges, own, {}, {member: own})
+        places = sorted(i for name in reached for i in at.get(name, ()))
+        kept = [lock.dependencies[i] for i in places]
+        if graph.partial:
+            kept = [replace(d, group=None, group_kind=None, lock_groups=()) for d in kept]
+        out[member] = replace(lock, dependencies=tuple(kept), project_name=member, graph=part)
+    return out

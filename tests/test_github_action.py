@@ -16,7 +16,7 @@ import pytest
 from advisor.frontends.github_action import Inputs, find_own
 from advisor.frontends.github_api import ACTIONS_BOT, Comment, Identity, graphql_url
 from advisor.render.markdown import MARKER, escape
-from tests._helpers import IAST, index_argv, run_python
+from tests._helpers import IAST, index_argv, project_json, run_python
 from tests.githubapi import BOT, MAX_BODY, FakeGitHub, Raw, Request
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -208,7 +208,7 @@ def test_summary_and_outputs(runner: Runner) -> None:
     summary = runner.summary.read_text(encoding="utf-8")
     assert summary.startswith(MARKER) and "<details>" in summary
     out = runner.outputs()
-    report = json.loads(Path(out["report-json"]).read_text(encoding="utf-8"))
+    report = project_json(Path(out["report-json"]).read_text(encoding="utf-8"))
     assert Path(out["report-json"]).parent == runner.temp
     assert out["status"] == report["recommendation"]["status"] == "upgrade"
     assert out["current"] == "2.3.0"
@@ -315,7 +315,7 @@ def test_action_yml_steps(runner: Runner) -> None:
         status, outputs, log = runner.action(api, WRITE, paths="requirements.txt")
         assert status == 1, log
         assert outputs["status"] == "upgrade" and outputs["current"] == "2.3.0"
-        report = json.loads(Path(outputs["report-json"]).read_text(encoding="utf-8"))
+        report = project_json(Path(outputs["report-json"]).read_text(encoding="utf-8"))
         assert outputs["target"] == report["recommendation"]["ddtrace"]
         assert [r.method for r in api.writes()] == ["POST"]
         assert runner.summary.read_text(encoding="utf-8").startswith(MARKER)
@@ -455,7 +455,7 @@ def test_runner_files_that_cannot_be_written_are_one_warning(
     assert variable in warning
     if variable == "RUNNER_TEMP":  # the report goes to a private temporary folder instead
         report = Path(runner.outputs()["report-json"])
-        assert json.loads(report.read_text(encoding="utf-8"))["recommendation"]["status"]
+        assert project_json(report.read_text(encoding="utf-8"))["recommendation"]["status"]
         assert str(report) in warning and str(tmp_path) not in str(report)
 
 
@@ -469,7 +469,7 @@ def test_missing_runner_temp_is_a_private_folder(runner: Runner) -> None:
     assert "RUNNER_TEMP" in warning and str(report) in warning
     # Not a name every user of a shared /tmp can guess (and plant a link at) beforehand.
     assert report.parent != Path(tempfile.gettempdir())
-    assert json.loads(report.read_text(encoding="utf-8"))["recommendation"]["status"] == "upgrade"
+    assert project_json(report.read_text(encoding="utf-8"))["recommendation"]["status"] == "upgrade"
 
 
 RATE_LIMITS = {
@@ -838,7 +838,7 @@ def test_action_answers_from_the_shipped_snapshot_not_a_warm_cache(
     inputs = {"capabilities": "iast", "python": "3.12", "fail_on": "never", "comment": "false"}
     with FakeGitHub() as api:
         cold = runner.step(api, WRITE, **inputs)  # type: ignore[arg-type]  # input names, not step()'s own keywords
-        cold_report = json.loads(Path(runner.outputs()["report-json"]).read_text("utf-8"))
+        cold_report = project_json(Path(runner.outputs()["report-json"]).read_text("utf-8"))
         with LocalIndex(root=ROOT / "tests" / "data" / "resolver-index") as index:
             url = index.url
             assert (
@@ -856,10 +856,10 @@ def test_action_answers_from_the_shipped_snapshot_not_a_warm_cache(
                 )
                 == 1
             )
-            assert json.loads(capsys.readouterr().out)["recommendation"]["resolved"] is True
+            assert project_json(capsys.readouterr().out)["recommendation"]["resolved"] is True
         assert any(runner.cache.rglob("*.json"))  # warm: a cached page for each package
         warm = runner.step(api, WRITE, change={"PIP_INDEX_URL": url}, **inputs)
-        warm_report = json.loads(Path(runner.outputs()["report-json"]).read_text("utf-8"))
+        warm_report = project_json(Path(runner.outputs()["report-json"]).read_text("utf-8"))
     assert cold.returncode == warm.returncode == 0, cold.stdout + warm.stdout
     assert cold_report["recommendation"]["resolved"] is False
     assert warm_report["recommendation"] == cold_report["recommendation"]
@@ -879,14 +879,14 @@ def test_the_checkouts_configuration_is_read(runner: Runner) -> None:
     with FakeGitHub() as api:
         proc = runner.step(api, WRITE, comment="false")
         assert proc.returncode == 1, proc.stdout + proc.stderr
-        report = json.loads(Path(runner.outputs()["report-json"]).read_text(encoding="utf-8"))
+        report = project_json(Path(runner.outputs()["report-json"]).read_text(encoding="utf-8"))
         assert report["requested"] == ["iast"] and report["platforms"] == ["linux-aarch64"]
         assert [(i["id"], i["count"]) for i in report["ignored"]] == [("env-switch", 1)]
         assert "env-switch" not in [f["id"] for f in report["findings"]]
         assert "1 finding ignored by aap-advise.toml" in runner.summary.read_text(encoding="utf-8")
 
         runner.step(api, WRITE, comment="false", capabilities="api-security")
-        report = json.loads(Path(runner.outputs()["report-json"]).read_text(encoding="utf-8"))
+        report = project_json(Path(runner.outputs()["report-json"]).read_text(encoding="utf-8"))
         assert report["requested"] == ["api-security"] and report["platforms"] == ["linux-aarch64"]
 
 

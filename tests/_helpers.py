@@ -69,12 +69,30 @@ def index_argv(req: Path | str, index_url: str, cache: Path | str, *extra: str) 
     return [str(req), "--index-url", index_url, "--cache-dir", str(cache), *extra]
 
 
+def only_project(doc: dict[str, Any]) -> dict[str, Any]:
+    """The one project of a JSON report (schema 3), checked to be the only one, with the run's
+    status its own: the fields a schema 2 report had at its top level."""
+    assert doc["schema_version"] == 3, doc["schema_version"]
+    assert len(doc["projects"]) == 1, [p["root"] for p in doc["projects"]]
+    (project,) = doc["projects"]
+    assert doc["status"] == project["status"], (doc["status"], project["status"])
+    rec = project["recommendation"]
+    assert rec is None or rec["status"] == project["status"], (rec, project["status"])
+    return dict(project)
+
+
+def project_json(text: str) -> dict[str, Any]:
+    """The one project of the JSON report ``text`` (:func:`only_project`)."""
+    return only_project(json.loads(text))
+
+
 def advise_json(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], index_url: str, text: str, *args: str
 ) -> tuple[int, dict[str, Any], str]:
     """``requirements.txt`` holding ``text``, advised in process against the index at
     ``index_url`` (JSON, on a fixed day, a cache in ``tmp_path``), then ``args``: the exit
-    code, the report (``{}`` when none was printed) and stderr."""
+    code, the report's one project (:func:`only_project`; ``{}`` when no report was printed)
+    and stderr."""
     req = tmp_path / "requirements.txt"
     req.write_text(text)
     argv = index_argv(
@@ -82,7 +100,7 @@ def advise_json(
     )
     code = main([*argv, *args])
     out = capsys.readouterr()
-    return code, (json.loads(out.out) if out.out.strip() else {}), out.err
+    return code, (project_json(out.out) if out.out.strip() else {}), out.err
 
 
 #: Three files that all declare ddtrace: ``--fix`` edits each of them (the ``project``

@@ -9,7 +9,7 @@ import pytest
 
 from advisor import __version__
 from advisor.frontends.cli import main
-from tests._helpers import ROOT, run_cli, run_python
+from tests._helpers import ROOT, only_project, project_json, run_cli, run_python
 
 DEMO = str(ROOT / "fixtures" / "demo" / "requirements.txt")
 
@@ -39,9 +39,14 @@ def test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
         main([DEMO, "--format", "json", "--offline", "--today", "2026-11-24", "-c", "api-security"])
         == 1
     )
-    doc = json.loads(capsys.readouterr().out)
-    assert doc["schema_version"] == 2
+    run = json.loads(capsys.readouterr().out)
+    assert run["schema_version"] == 3 and run["status"] == "upgrade"
+    assert set(run) == {"schema_version", "status", "projects", "data"}
+    assert run["data"]["snapshot_date"] and run["data"]["today"] == "2026-11-24"
+    doc = only_project(run)
     assert set(doc) >= {
+        "root",
+        "status",
         "python",
         "platforms",
         "ddtrace",
@@ -49,9 +54,9 @@ def test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
         "capabilities",
         "recommendation",
         "findings",
-        "data",
         "integrations",
     }
+    assert doc["status"] == "upgrade"
     assert doc["python"] == {
         "spec": None,
         "source": "CPythons not past end of life on 2026-11-24",
@@ -71,7 +76,6 @@ def test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert rec["changes"][0]["package"] == "ddtrace" and rec["changes"][0]["from"] == "2.3.0"
     assert rec["per_python"]["3.15"] is None
     assert all(set(f) >= {"id", "severity", "message", "file", "line"} for f in doc["findings"])
-    assert doc["data"]["snapshot_date"]
 
 
 @pytest.mark.parametrize(
@@ -108,7 +112,7 @@ def test_output_file_written(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         main([DEMO, "--offline", "--format", "json", "-o", str(out), "--today", "2026-11-24"]) == 1
     )
     assert capsys.readouterr().out == ""
-    assert json.loads(out.read_text())["recommendation"]["ddtrace"] == "4.6.0"
+    assert project_json(out.read_text())["recommendation"]["ddtrace"] == "4.6.0"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from advisor.frontends.cli import main
-from tests._helpers import ARGS
+from tests._helpers import ARGS, project_json
 
 
 def _project(
@@ -104,7 +103,7 @@ def test_fix_with_only_a_framework_writes_nothing(
 def test_json_change_kinds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     req = _project(tmp_path, "ddtrace==2.3.0\ndjango==1.11.29\n")
     assert main([str(req), *ARGS, "--format", "json"]) == 1
-    changes = json.loads(capsys.readouterr().out)["recommendation"]["changes"]
+    changes = project_json(capsys.readouterr().out)["recommendation"]["changes"]
     assert [(c["package"], c["kind"]) for c in changes] == [
         ("ddtrace", "ddtrace"),
         ("django", "framework"),
@@ -125,7 +124,7 @@ def test_json_change_kinds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 def test_framework_only_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     req = _project(tmp_path, "ddtrace==4.6.0\nflask==1.0.2\n")
     assert main([str(req), *ARGS, "--format", "json"]) == 1
-    rec = json.loads(capsys.readouterr().out)["recommendation"]
+    rec = project_json(capsys.readouterr().out)["recommendation"]
     assert rec["status"] == "upgrade" and rec["ddtrace"] == "4.6.0"
     assert [(c["package"], c["kind"], c["to_specifier"]) for c in rec["changes"]] == [
         ("flask", "framework", ">=1.1.4")

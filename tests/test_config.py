@@ -8,7 +8,6 @@ bad key or value is one line naming the file and the key, exit 2, nothing writte
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ import pytest
 from advisor.errors import ManifestError
 from advisor.frontends.cli import main
 from advisor.manifests.config import Config, load_config
-from tests._helpers import ROOT
+from tests._helpers import ROOT, project_json
 
 CONFIG = ROOT / "fixtures" / "config"
 TABLE = CONFIG / "pyproject-table"
@@ -29,7 +28,7 @@ DAY = ["--offline", "--no-cache", "--today", "2026-11-24"]
 def advise(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, Any]]:
     code = main([*args, *DAY, "--format", "json"])
     out = capsys.readouterr().out
-    return code, json.loads(out) if out else {}
+    return code, project_json(out) if out else {}
 
 
 def ids(doc: dict[str, Any]) -> list[str]:
@@ -81,7 +80,7 @@ def test_an_expired_entry_warns_and_ignores_nothing(capsys: pytest.CaptureFixtur
     assert [i["id"] for i in doc["ignored"]] == ["env-switch"]
     # On a day before it expired, it holds.
     code = main([str(TABLE), *DAY[:-1], "2026-06-30", "--format", "json"])
-    early = json.loads(capsys.readouterr().out)
+    early = project_json(capsys.readouterr().out)
     assert code == 1
     assert "ignore-expired" not in ids(early) and "note-agent-minimum" not in ids(early)
     assert {i["id"]: i["count"] for i in early["ignored"]} == {
@@ -285,6 +284,6 @@ def test_configured_groups_widen_the_environment(
         encoding="utf-8",
     )
     assert main([str(tmp_path), "--offline", "--today", "2026-11-24", "--format", "json"]) == 1
-    report = json.loads(capsys.readouterr().out)
+    report = project_json(capsys.readouterr().out)
     assert "test" in report["environment"]["groups"]
     assert any(i["distribution"] == "django" for i in report["integrations"])

@@ -8,7 +8,6 @@ env-var advice) comes from it alone, and that ``--group`` / ``--all-groups`` wid
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from advisor.model.advice import Advice, AdviceRequest
 from advisor.model.environment import Environment, Excluded, select
 from advisor.model.project import Dependency, LockGraph, Manifest, SourceLocation
 from advisor.pipeline import Settings, advise, advise_files
-from tests._helpers import OFFLINE, ROOT, run_cli
+from tests._helpers import OFFLINE, ROOT, project_json, run_cli
 
 FIXTURES = ROOT / "fixtures" / "environments"
 TODAY = dt.date(2026, 11, 24)
@@ -134,7 +133,7 @@ def test_the_command_line_and_the_json_field(
 ) -> None:
     proc = run_cli(f"fixtures/environments/{folder}", *OFFLINE, "--format", "json", *args)
     assert proc.returncode == 1, proc.stderr
-    report = json.loads(proc.stdout)
+    report = project_json(proc.stdout)
     assert report["environment"] == want
     unknown = [f for f in report["findings"] if f["id"] == "unknown-group"]
     assert len(unknown) == ("nothing" in args)

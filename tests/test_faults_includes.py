@@ -8,7 +8,6 @@ local project, left unnamed) unless ``--allow-outside``; URLs are never fetched.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from advisor.errors import ManifestError
 from advisor.frontends.cli import main
 from advisor.manifests import read_paths
 from advisor.manifests.requirements import RequirementsReader
-from tests._helpers import IAST, OFFLINE, advise_json
+from tests._helpers import IAST, OFFLINE, advise_json, project_json
 from tests.indexserver import LocalIndex
 
 SECRET = "top-secret-value-42"
@@ -151,7 +150,7 @@ def test_allow_outside_follows_them(
     write(tmp_path / "shared" / "base.txt", "ddtrace==2.3.0\n")
     req = write(repo / "requirements.txt", "flask==3.1.0\n-r ../shared/base.txt\n")
     assert main([str(req), *OFFLINE, "--format", "json", "--allow-outside"]) == 1
-    report = json.loads(capsys.readouterr().out)
+    report = project_json(capsys.readouterr().out)
     assert report["ddtrace"]["source"]["file"] == str(tmp_path / "shared" / "base.txt")
     assert read_paths([str(req)], allow_outside=True).named("ddtrace")
     with pytest.raises(ManifestError) as info:
@@ -190,8 +189,9 @@ def test_a_local_project_outside_is_not_read(
     write(tmp_path / "elsewhere" / "pyproject.toml", '[project]\nname = "private-name"\n')
     req = write(repo / "requirements.txt", "ddtrace==2.3.0\n-e ../elsewhere\n")
     assert main([str(req), *OFFLINE, "--format", "json"]) == 1
-    report = json.loads(capsys.readouterr().out)
-    assert "private-name" not in json.dumps(report)
+    out = capsys.readouterr().out
+    report = project_json(out)
+    assert "private-name" not in out
     (note,) = [f for f in report["findings"] if f["id"] == "unnamed-requirement"]
     assert "outside the repository; --allow-outside reads it" in note["message"]
     assert main([str(req), *OFFLINE, "--format", "json", "--allow-outside"]) == 1

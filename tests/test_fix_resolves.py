@@ -13,7 +13,6 @@ its own pin for 3.8; 3.15 is left out, no release serves it.
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests._helpers import OFFLINE, ROOT, run_cli
+from tests._helpers import OFFLINE, ROOT, project_json, run_cli
 from tests.indexserver import LocalIndex
 from tests.uvcompile import DATA, EXPECTED, PYTHONS, SCENARIOS, Scenario, compile_each, pins
 
@@ -91,7 +90,7 @@ def test_fix_then_uv_pip_compile_resolves_on_every_cpython(
     shutil.copyfile(FIXTURE, project)
     report = run_cli(str(project), *OFFLINE, "--format", "json")
     assert report.returncode == 1 and "Traceback" not in report.stderr, report.stderr
-    advice = json.loads(report.stdout)
+    advice = project_json(report.stdout)
     assert advice["python"]["versions"] == [*PYTHONS, "3.15"]
     recommendation = advice["recommendation"]
     assert recommendation["status"] == "split", recommendation

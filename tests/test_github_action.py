@@ -15,8 +15,10 @@ import pytest
 
 from advisor.frontends.github_action import Inputs, find_own
 from advisor.frontends.github_api import ACTIONS_BOT, Comment, Identity, graphql_url
+from advisor.model.advice import Report
 from advisor.render.markdown import MARKER, escape
-from tests._helpers import IAST, index_argv, run_python
+from advisor.render.text import verdict
+from tests._helpers import IAST, index_argv, project_json, run_python
 from tests.githubapi import BOT, MAX_BODY, FakeGitHub, Raw, Request
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -208,7 +210,7 @@ def test_summary_and_outputs(runner: Runner) -> None:
     summary = runner.summary.read_text(encoding="utf-8")
     assert summary.startswith(MARKER) and "<details>" in summary
     out = runner.outputs()
-    report = json.loads(Path(out["report-json"]).read_text(encoding="utf-8"))
+    report = project_json(Path(out["report-json"]).read_text(encoding="utf-8"))
     assert Path(out["report-json"]).parent == runner.temp
     assert out["status"] == report["recommendation"]["status"] == "upgrade"
     assert out["current"] == "2.3.0"
@@ -315,7 +317,7 @@ def test_action_yml_steps(runner: Runner) -> None:
         status, outputs, log = runner.action(api, WRITE, paths="requirements.txt")
         assert status == 1, log
         assert outputs["status"] == "upgrade" and outputs["current"] == "2.3.0"
-        report = json.loads(Path(outputs["report-json"]).read_text(encoding="utf-8"))
+        report = project_json(Path(outputs["report-json"]).read_text(encoding="utf-8"))
         assert outputs["target"] == report["recommendation"]["ddtrace"]
         assert [r.method for r in api.writes()] == ["POST"]
         assert runner.summary.read_text(encoding="utf-8").startswith(MARKER)
@@ -455,7 +457,7 @@ def test_runner_files_that_cannot_be_written_are_one_warning(
     assert variable in warning
     if variable == "RUNNER_TEMP":  # the report goes to a private temporary folder instead
         report = Path(runner.outputs()["report-json"])
-        assert json.loads(report.read_text(encoding="utf-8"))["recommendation"]["status"]
+        assert project_json(report.read_text(encoding="utf-8"))["recommendation"]["status"]
         assert str(report) in warning and str(tmp_path) not in str(report)
 
 
@@ -469,7 +471,7 @@ def test_missing_runner_temp_is_a_private_folder(runner: Runner) -> None:
     assert "RUNNER_TEMP" in warning and str(report) in warning
     # Not a name every user of a shared /tmp can guess (and plant a link at) beforehand.
     assert report.parent != Path(tempfile.gettempdir())
-    assert json.loads(report.read_text(encoding="utf-8"))["recommendation"]["status"] == "upgrade"
+    assert project_json(report.read_text(encoding="utf-8"))["recommendation"]["status"] == "upgrade"
 
 
 RATE_LIMITS = {
@@ -838,7 +840,7 @@ def test_action_answers_from_the_shipped_snapshot_not_a_warm_cache(
     inputs = {"capabilities": "iast", "python": "3.12", "fail_on": "never", "comment": "false"}
     with FakeGitHub() as api:
         cold = runner.step(api, WRITE, **inputs)  # type: ignore[arg-type]  # input names, not step()'s own keywords
-        cold_report = json.loads(Path(runner.outputs()["report-json"]).read_text("utf-8"))
+        cold_report = project_json(Path(runner.outputs()["report-json"]).read_text("utf-8"))
         with LocalIndex(root=ROOT / "tests" / "data" / "resolver-index") as index:
             url = index.url
             assert (
@@ -856,10 +858,10 @@ def test_action_answers_from_the_shipped_snapshot_not_a_warm_cache(
                 )
                 == 1
             )
-            assert json.loads(capsys.readouterr().out)["recommendation"]["resolved"] is True
+            assert project_json(capsys.readouterr().out)["recommendation"]["resolved"] is True
         assert any(runner.cache.rglob("*.json"))  # warm: a cached page for each package
         warm = runner.step(api, WRITE, change={"PIP_INDEX_URL": url}, **inputs)
-        warm_report = json.loads(Path(runner.outputs()["report-json"]).read_text("utf-8"))
+        warm_report = project_json(Path(runner.outputs()["report-json"]).read_text("utf-8"))
     assert cold.returncode == warm.returncode == 0, cold.stdout + warm.stdout
     assert cold_report["recommendation"]["resolved"] is False
     assert warm_report["recommendation"] == cold_report["recommendation"]
@@ -879,14 +881,14 @@ def test_the_checkouts_configuration_is_read(runner: Runner) -> None:
     with FakeGitHub() as api:
         proc = runner.step(api, WRITE, comment="false")
         assert proc.returncode == 1, proc.stdout + proc.stderr
-        report = json.loads(Path(runner.outputs()["report-json"]).read_text(encoding="utf-8"))
+        report = project_json(Path(runner.outputs()["report-json"]).read_text(encoding="utf-8"))
         assert report["requested"] == ["iast"] and report["platforms"] == ["linux-aarch64"]
         assert [(i["id"], i["count"]) for i in report["ignored"]] == [("env-switch", 1)]
         assert "env-switch" not in [f["id"] for f in report["findings"]]
         assert "1 finding ignored by aap-advise.toml" in runner.summary.read_text(encoding="utf-8")
 
         runner.step(api, WRITE, comment="false", capabilities="api-security")
-        report = json.loads(Path(runner.outputs()["report-json"]).read_text(encoding="utf-8"))
+        report = project_json(Path(runner.outputs()["report-json"]).read_text(encoding="utf-8"))
         assert report["requested"] == ["api-security"] and report["platforms"] == ["linux-aarch64"]
 
 
@@ -897,3 +899,123 @@ def test_a_bad_configuration_is_an_error_annotation(runner: Runner) -> None:
     assert proc.returncode == 2
     assert "::error file=aap-advise.toml,title=aap-advise::capabilitys: unknown key" in proc.stdout
     assert runner.outputs()["status"] == "error"
+
+
+# A run of several projects (a monorepo): one comment, a warning per project to act on
+
+
+def _several(monkeypatch: pytest.MonkeyPatch, cache: Path, *roots: str) -> Report:
+    """A report of the fixture projects ``roots`` (``-`` : the one without ddtrace), planned in
+    process, which the step's ``_advise`` is made to return."""
+    from advisor.frontends import github_action
+    from tests.test_render_projects import PLANNED, planned, report_of, without_ddtrace
+
+    monkeypatch.chdir(ROOT)
+    projects = [
+        without_ddtrace() if root == "-" else planned(root, cache, **PLANNED[root])
+        for root in roots
+    ]
+    report = report_of(*projects)
+    monkeypatch.setattr(github_action, "_advise", lambda inputs: report)
+    return report
+
+
+def _warnings(out: str) -> list[str]:
+    return [line for line in out.splitlines() if line.startswith("::warning")]
+
+
+@pytest.mark.parametrize(("fail_on", "code"), [("upgrade", 1), ("impossible", 1), ("never", 0)])
+def test_several_projects_one_comment_a_warning_each(
+    runner: Runner,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    fail_on: str,
+    code: int,
+) -> None:
+    from advisor.frontends import github_action
+    from advisor.render import json_report, markdown
+
+    report = _several(
+        monkeypatch,
+        runner.cache,
+        "fixtures/demo",
+        "fixtures/config/own-file",
+        "fixtures/formats/pipfile-and-lock",
+        "-",
+    )
+    assert [p.status for p in report.projects] == ["upgrade", "ok", "impossible", "no-ddtrace"]
+    with FakeGitHub() as api:
+        api.add_comment("LGTM")
+        env = runner.step_env(api, WRITE, fail_on=fail_on)
+        assert github_action.run(env) == code
+        assert [r.method for r in api.writes()] == ["POST"]
+        ours = [c for c in api.comments if MARKER in c["body"]]
+        assert len(ours) == 1 and ours[0]["body"] == markdown.render(report)
+        assert ours[0]["body"].count(MARKER) == 1
+        # A second step with the same report leaves the one comment alone.
+        assert github_action.run(runner.step_env(api, WRITE, fail_on=fail_on)) == code
+        assert [r.method for r in api.writes()] == ["POST"]
+    out = capsys.readouterr().out
+    assert runner.summary.read_text(encoding="utf-8") == markdown.render(report)
+    outputs = runner.outputs()
+    # Two projects advised: current and target would name one of them, so they are empty.
+    assert (outputs["status"], outputs["current"], outputs["target"]) == ("impossible", "", "")
+    assert Path(outputs["report-json"]).read_text(encoding="utf-8") == json_report.render(report)
+    # One annotation per project to act on, on its ddtrace declaration, naming the project.
+    expected = []
+    for p in report.projects:
+        if p.status in ("upgrade", "impossible"):
+            assert p.advice is not None and p.advice.ddtrace and p.advice.ddtrace.source
+            where = p.advice.ddtrace.source
+            expected.append(
+                f"::warning file={where.file},line={where.line},title=aap-advise::"
+                f"{p.root}: {verdict(p.advice)}"
+            )
+    assert _warnings(out)[:2] == expected and len(_warnings(out)) == 4  # two steps
+    lines = [line for line in out.splitlines() if line.startswith("aap-advise: fixtures")]
+    assert lines[:4] == [
+        "aap-advise: fixtures/demo: upgrade ddtrace 2.3.0 -> 4.6.0",
+        "aap-advise: fixtures/config/own-file: ok: ddtrace 2.3.0 already gives every "
+        "requested capability",
+        f"aap-advise: fixtures/formats/pipfile-and-lock: {verdict(report.projects[2].advice)}",  # type: ignore[arg-type]
+        "aap-advise: fixtures/formats/pep621-dynamic-unknown: does not use ddtrace; nothing "
+        "to advise",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("root", "status", "current", "target", "code"),
+    [
+        ("fixtures/demo", "upgrade", "2.3.0", "4.6.0", 1),
+        # no-ddtrace never fails the step: the run is ok.
+        ("fixtures/config/own-file", "ok", "2.3.0", "2.3.0", 0),
+    ],
+)
+def test_one_advised_project_beside_one_without_ddtrace(
+    runner: Runner,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    root: str,
+    status: str,
+    current: str,
+    target: str,
+    code: int,
+) -> None:
+    from advisor.frontends import github_action
+
+    _several(monkeypatch, runner.cache, root, "-")
+    with FakeGitHub() as api:
+        assert github_action.run(runner.step_env(api, WRITE)) == code
+        assert len([c for c in api.comments if MARKER in c["body"]]) == 1
+    outputs = runner.outputs()
+    assert (outputs["status"], outputs["current"], outputs["target"]) == (status, current, target)
+    warnings = _warnings(capsys.readouterr().out)
+    assert len(warnings) == (status != "ok") and all(f"::{root}: " in w for w in warnings)
+
+
+def test_fail_on_never_fails_on_a_project_without_ddtrace() -> None:
+    from advisor.frontends.github_action import FAIL_ON
+
+    assert all(
+        "no-ddtrace" not in statuses and "ok" not in statuses for statuses in FAIL_ON.values()
+    )

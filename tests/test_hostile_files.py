@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from advisor.manifests import _text
 from advisor.manifests import requirements as reqmod
 from advisor.manifests._pep508 import MAX_REQUIREMENT_CHARS
-from tests._helpers import run_python
+from tests._helpers import project_json, run_python
 
 pytestmark = pytest.mark.slow  # files near the 16 MiB limit, read in subprocesses
 
@@ -475,7 +475,7 @@ def test_a_python_range_of_megabytes_is_ignored_with_a_warning(tmp_path: Path) -
     )
     done = _run("-m", "advisor", str(path), *ARGS)
     assert done.returncode == 1, done.stderr[-2000:]
-    report = json.loads(done.stdout)
+    report = project_json(done.stdout)
     warning = next(f for f in report["findings"] if f["id"] == "invalid-requires-python")
     assert "longer than the 1000 aap-advise reads; it is ignored" in warning["message"]
     assert len(warning["message"]) < 300

@@ -42,7 +42,7 @@ from packaging.version import Version
 
 from advisor.errors import IndexUnavailable
 from advisor.frontends.cli import main
-from tests._helpers import index_argv, run_cli, run_python
+from tests._helpers import index_argv, project_json, run_cli, run_python
 from tests.indexserver import Connections, LocalIndex
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -541,7 +541,7 @@ def test_lying_metadata_file_is_not_believed_nor_cached(
 
     def advise(cache: Path) -> dict[str, Any]:
         code = main(index_argv(requirements(tmp_path), index.url, cache, *ARGS, "--format", "json"))
-        report: dict[str, Any] = json.loads(capsys.readouterr().out)
+        report: dict[str, Any] = project_json(capsys.readouterr().out)
         assert code == 1, report
         return report
 
@@ -745,7 +745,7 @@ def test_untrusted_files_name_no_index(
             ]
         )
     out = capsys.readouterr()
-    report = json.loads(out.out)
+    report = project_json(out.out)
     assert code == 1 and report["recommendation"]["ddtrace"] == "3.15.0"
     assert attacker.seen == [] and configured.requests
     ignored = [f for f in report["findings"] if f["id"] == "index-ignored"]
@@ -769,7 +769,7 @@ def test_trusted_files_expand_variables_for_requests_only(
         paths = {r.path for r in index.requests}
         base = index.base
     out = capsys.readouterr()
-    assert code == 1 and json.loads(out.out)["recommendation"]["ddtrace"] == "3.15.0"
+    assert code == 1 and project_json(out.out)["recommendation"]["ddtrace"] == "3.15.0"
     assert f"/{SECRET}/simple/ddtrace/" in paths  # the request used the expanded URL
     assert SECRET not in out.out + out.err
     entries = [e.read_text() for e in (tmp_path / "c").rglob("*.json")]

@@ -15,7 +15,7 @@ import pytest
 
 from advisor.manifests import read_paths
 from advisor.model.excerpt import excerpt, mask_secrets
-from tests._helpers import run_cli
+from tests._helpers import project_json, run_cli
 from tests.githubapi import FakeGitHub
 from tests.test_github_action import WRITE, Runner
 
@@ -307,9 +307,7 @@ def test_no_format_shows_url_credentials(repo: Path, case: str, fmt: str) -> Non
     host = "github.com/DataDog/dd-trace-py@v2.3.0" if case == "git-ref" else "/dl/latest.zip"
     assert host in proc.stdout.replace("@&#8203;", "@")  # the rest of the URL as written
     if fmt == "json":
-        import json
-
-        url = json.loads(proc.stdout)["ddtrace"]["url"]
+        url = project_json(proc.stdout)["ddtrace"]["url"]
         assert url.endswith(host if case != "query" else "latest.zip?token=***&v=1")
 
 

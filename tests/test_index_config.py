@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from advisor.frontends.cli import main
 from advisor.index.config import PYPI, configured_indexes
-from tests._helpers import IAST, index_argv
+from tests._helpers import IAST, index_argv, project_json
 from tests.indexserver import LocalIndex
 
 DATA = Path(__file__).parent / "data" / "resolver-index"
@@ -126,7 +125,7 @@ def test_warm_cache_files_hold_no_credentials(
         main(
             index_argv(req, url, tmp_path / "c", *IAST, "--today", "2026-11-24", "--format", "json")
         )
-    report = json.loads(capsys.readouterr().out)
+    report = project_json(capsys.readouterr().out)
     assert report["recommendation"]["ddtrace"] == "3.15.0"
     for entry in (tmp_path / "c").rglob("*.json"):
         assert "s3cret" not in entry.read_text()
@@ -145,6 +144,6 @@ def test_netrc_credentials_are_used(
         )
         auth = {r.headers.get("Authorization") for r in index.requests}
     out = capsys.readouterr()
-    assert json.loads(out.out)["recommendation"]["ddtrace"] == "3.15.0"
+    assert project_json(out.out)["recommendation"]["ddtrace"] == "3.15.0"
     assert auth == {"Basic Ym9iOm4zdHJj"}  # bob:n3trc
     assert "n3trc" not in out.out + out.err

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from advisor.frontends.cli import main
-from tests._helpers import IAST, index_argv
+from tests._helpers import IAST, index_argv, project_json
 
 pytestmark = pytest.mark.online
 
@@ -23,7 +22,7 @@ def advise_live(
     code = main(
         index_argv(req, "https://pypi.org/simple/", tmp_path / "c", *IAST, "--format", "json")
     )
-    return code, json.loads(capsys.readouterr().out)
+    return code, project_json(capsys.readouterr().out)
 
 
 def test_acceptance_case_live(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,7 +6,6 @@ renderer), so a change to a report cannot break a planning case, nor hide a plan
 from __future__ import annotations
 
 import datetime as dt
-import json
 import tomllib
 from pathlib import Path
 from typing import Any, assert_never
@@ -20,6 +19,7 @@ from advisor.manifests import read_paths
 from advisor.model.advice import AdviceRequest, Deployment, Impossible, Ok, Split, Upgrade, Verdict
 from advisor.plan import plan
 from advisor.resolve.source import SnapshotSource
+from tests._helpers import project_json
 
 #: Every ``[[case]]`` of every ``tests/cases/*.toml`` file, in file then case order.
 CASES = [
@@ -69,7 +69,7 @@ def test_case(case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixtur
     ]
     code = main(argv)
     out = capsys.readouterr()
-    report = json.loads(out.out)
+    report = project_json(out.out)
     expect = case["expect"]
     rec = report["recommendation"]
     assert rec["status"] == expect["status"], out.out

@@ -26,12 +26,14 @@ from advisor.model.advice import (
     CapabilityResult,
     Change,
     Impossible,
+    Report,
     Split,
     Upgrade,
 )
 from advisor.model.project import Finding, SourceLocation
 from advisor.pipeline import Settings, advise
 from advisor.render import OutputFormat, markdown, renderer, sarif
+from tests._helpers import project_json
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden" / "render"
@@ -85,8 +87,8 @@ def validate_sarif(doc: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_golden(case: str, at_root: None, tmp_path: Path) -> None:
     advice = build(case, tmp_path)
-    check_golden(f"{case}.md", markdown.render(advice))
-    text = sarif.render(advice)
+    check_golden(f"{case}.md", markdown.render(Report.of(advice)))
+    text = sarif.render(Report.of(advice))
     check_golden(f"{case}.sarif", text)
     validate_sarif(json.loads(text))
 
@@ -115,7 +117,7 @@ def _cells(row: str) -> int:
 
 
 def test_hostile_file_reaches_markdown_escaped(at_root: None, tmp_path: Path) -> None:
-    md = markdown.render(build("hostile", tmp_path))
+    md = markdown.render(Report.of(build("hostile", tmp_path)))
     assert md.count("<!--") == 1 and md.startswith(markdown.MARKER)
     lowered = md.lower().removeprefix(markdown.MARKER)
     for raw in ("<script", "<b>", "<img", "-->", "@octocat", "#1"):
@@ -176,7 +178,7 @@ def test_long_findings_are_cut_with_a_note(at_root: None, tmp_path: Path) -> Non
         for sev in ("error", "warning", "info")
         for i in range(200)
     )
-    md = markdown.render(dataclasses.replace(advice, findings=many))
+    md = markdown.render(Report.of(dataclasses.replace(advice, findings=many)))
     assert len(md.encode()) <= markdown.MAX_BYTES
     shown = len(re.findall(r"^- [^\x00-\x7f]", md, re.MULTILINE))  # "- <icon> message"
     assert 0 < shown < 600
@@ -186,14 +188,14 @@ def test_long_findings_are_cut_with_a_note(at_root: None, tmp_path: Path) -> Non
     # A "why" section too long to leave room for findings is dropped before them.
     files = tuple(f"dir/{i:04}/" + "y" * 80 for i in range(400))
     crowded = dataclasses.replace(advice, files=files)
-    md = markdown.render(crowded)
+    md = markdown.render(Report.of(crowded))
     assert len(md.encode()) <= markdown.MAX_BYTES
     assert "Omitted: too long for a comment." in md and "Warnings" in md
 
 
 def test_capability_table_now_and_after(at_root: None, tmp_path: Path) -> None:
     rows = {
-        name: markdown.render(build(name, tmp_path))
+        name: markdown.render(Report.of(build(name, tmp_path)))
         .split("| Capability |", 1)[1]
         .split("\n\n", 1)[0]
         for name in ("demo", "demo-split", "demo-impossible", "demo-ok")
@@ -215,7 +217,7 @@ def test_capability_table_now_and_after(at_root: None, tmp_path: Path) -> None:
 
 def test_sarif_locations_and_fingerprints(at_root: None, tmp_path: Path) -> None:
     advice = build("demo", tmp_path)
-    run = sarif.to_dict(advice)["runs"][0]
+    run = sarif.to_dict(Report.of(advice))["runs"][0]
     first = run["results"][0]
     assert first["ruleId"] == sarif.UPGRADE_RULE and first["level"] == "warning"
     assert first["locations"][0]["physicalLocation"] == {
@@ -229,7 +231,7 @@ def test_sarif_locations_and_fingerprints(at_root: None, tmp_path: Path) -> None
     assert len(prints) == len(set(prints))
     assert prints == [
         r["partialFingerprints"][sarif.FINGERPRINT_KEY]
-        for r in sarif.to_dict(advice)["runs"][0]["results"]
+        for r in sarif.to_dict(Report.of(advice))["runs"][0]["results"]
     ]
     # A line moving (an edit above the pin) keeps every alert's identity.
     assert advice.ddtrace is not None
@@ -237,7 +239,7 @@ def test_sarif_locations_and_fingerprints(at_root: None, tmp_path: Path) -> None
     moved = dataclasses.replace(advice, ddtrace=pin)
     assert prints == [
         r["partialFingerprints"][sarif.FINGERPRINT_KEY]
-        for r in sarif.to_dict(moved)["runs"][0]["results"]
+        for r in sarif.to_dict(Report.of(moved))["runs"][0]["results"]
     ]
 
 
@@ -248,20 +250,20 @@ def test_sarif_without_line_or_inside_root(tmp_path: Path) -> None:
         AdviceRequest(today=TODAY),
         Settings(cache_dir=str(tmp_path / "cache")),
     )
-    inside = sarif.to_dict(advice, root=str(tmp_path))["runs"][0]["results"][0]
+    inside = sarif.to_dict(Report.of(advice), root=str(tmp_path))["runs"][0]["results"][0]
     assert inside["ruleId"] == sarif.UPGRADE_RULE and "add ddtrace" in inside["message"]["text"]
     assert inside["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "requirements.txt", "uriBaseId": "%SRCROOT%"}
     }  # no line: no region
-    outside = sarif.to_dict(advice, root=str(ROOT))["runs"][0]["results"][0]
+    outside = sarif.to_dict(Report.of(advice), root=str(ROOT))["runs"][0]["results"][0]
     assert outside["locations"][0]["physicalLocation"]["artifactLocation"] == {
         "uri": (tmp_path / "requirements.txt").as_uri()
     }
-    validate_sarif(sarif.to_dict(advice))
+    validate_sarif(sarif.to_dict(Report.of(advice)))
 
 
 def test_ok_has_no_upgrade_result(at_root: None, tmp_path: Path) -> None:
-    run = sarif.to_dict(build("demo-ok", tmp_path))["runs"][0]
+    run = sarif.to_dict(Report.of(build("demo-ok", tmp_path)))["runs"][0]
     assert sarif.UPGRADE_RULE not in {r["ruleId"] for r in run["results"]}
     assert run["properties"]["status"] == "ok"
 
@@ -269,7 +271,7 @@ def test_ok_has_no_upgrade_result(at_root: None, tmp_path: Path) -> None:
 def test_every_format_renders(at_root: None, tmp_path: Path) -> None:
     advice = build("demo", tmp_path)
     for fmt in OutputFormat:
-        assert renderer(fmt)(advice)
+        assert renderer(fmt)(Report.of(advice))
 
 
 @pytest.mark.parametrize(("fmt", "start"), [("markdown", markdown.MARKER), ("sarif", "{")])
@@ -297,7 +299,7 @@ def test_cli_formats(
 def test_sarif_rule_for_a_new_finding_id(at_root: None, tmp_path: Path) -> None:
     advice = build("demo", tmp_path)
     new = (Finding("brand-new-check", "error", "something new"), Finding("note-x", "info", "n"))
-    run = sarif.to_dict(dataclasses.replace(advice, findings=new))["runs"][0]
+    run = sarif.to_dict(Report.of(dataclasses.replace(advice, findings=new)))["runs"][0]
     rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
     assert rules["brand-new-check"]["shortDescription"]["text"] == "Brand new check"
     assert rules["brand-new-check"]["defaultConfiguration"]["level"] == "error"
@@ -403,7 +405,7 @@ HUGE = {
 def test_report_fits_a_comment_whatever_the_input(case: str, at_root: None, tmp_path: Path) -> None:
     """The verdict, then the change set; what does not fit is left out with a note saying so."""
     advice = HUGE[case](build("demo", tmp_path))
-    md = markdown.render(advice)
+    md = markdown.render(Report.of(advice))
     assert len(md) < GITHUB_LIMIT and len(md.encode()) <= markdown.MAX_BYTES, len(md)
     verdict, _rest = md.removeprefix(f"{markdown.MARKER}\n\n").split("\n\n", 1)
     assert verdict.startswith("**aap-advise**: ") and len(verdict) < 5_000
@@ -422,7 +424,7 @@ def test_report_fits_a_comment_whatever_the_input(case: str, at_root: None, tmp_
 
 
 def test_rows_past_the_limit_are_counted_in_a_note(at_root: None, tmp_path: Path) -> None:
-    md = markdown.render(_with_changes(build("demo", tmp_path), 20_000))
+    md = markdown.render(Report.of(_with_changes(build("demo", tmp_path), 20_000)))
     shown = len(re.findall(r"^\| pkg-\d+-x \|", md, re.MULTILINE))
     assert 0 < shown < 20_000
     capabilities = len(build("demo", tmp_path).capabilities)
@@ -483,7 +485,7 @@ def test_text_report_keeps_ordinary_names(
 def test_sarif_writes_control_characters_as_json_escapes(at_root: None, tmp_path: Path) -> None:
     message = "cannot read 'rtl\u202etxt\x9b2J\x1b[0m — café'"
     found = Finding("unreadable-requirement", "error", message, SourceLocation(DEMO, 2))
-    text = sarif.render(dataclasses.replace(build("demo", tmp_path), findings=(found,)))
+    text = sarif.render(Report.of(dataclasses.replace(build("demo", tmp_path), findings=(found,))))
     assert not RAW_CONTROL.search(text) and "— café" in text  # letters stay as they are
     results = json.loads(text)["runs"][0]["results"]
     assert [r["message"]["text"] for r in results if r["ruleId"] == found.id] == [message]
@@ -502,7 +504,7 @@ def _framework_advice(tmp_path: Path, text: str) -> Advice:
 def test_framework_change_in_every_report(tmp_path: Path) -> None:
     """A framework below the target's range is shown as a by-hand move, apart from ddtrace."""
     advice = _framework_advice(tmp_path, "ddtrace==2.3.0\ndjango==1.11.29\npyramid==2.0\n")
-    text = renderer(OutputFormat.TEXT)(advice)
+    text = renderer(OutputFormat.TEXT)(Report.of(advice))
     assert text.startswith(
         "aap-advise: upgrade ddtrace 2.3.0 -> 4.6.0, and django 1.11.29 -> >=2.2.8 by hand\n"
     )
@@ -511,9 +513,9 @@ def test_framework_change_in_every_report(tmp_path: Path) -> None:
         "(below what ddtrace 4.6.0 supports (django>=2.2.8))"
     ) in text
     assert "  pyramid 2.0: not documented for AAP" in text
-    md = markdown.render(advice)
+    md = markdown.render(Report.of(advice))
     assert "| django | 1.11.29 | &gt;=2.2.8 (framework, by hand) | below what ddtrace" in md
-    doc = sarif.to_dict(advice, root=str(tmp_path))
+    doc = sarif.to_dict(Report.of(advice), root=str(tmp_path))
     validate_sarif(doc)
     run = doc["runs"][0]
     by_rule = {r["ruleId"]: r for r in run["results"]}
@@ -521,7 +523,7 @@ def test_framework_change_in_every_report(tmp_path: Path) -> None:
     framework = by_rule[sarif.FRAMEWORK_RULE]
     assert framework["message"]["text"].startswith("django 1.11.29 -> >=2.2.8 (framework, by hand)")
     assert framework["locations"][0]["physicalLocation"]["region"] == {"startLine": 2}
-    report = json.loads(renderer(OutputFormat.JSON)(advice))
+    report = project_json(renderer(OutputFormat.JSON)(Report.of(advice)))
     assert [c["kind"] for c in report["recommendation"]["changes"]][-1] == "framework"
     assert {i["distribution"]: i["documented"] for i in report["integrations"]} == {
         "django": True,
@@ -532,14 +534,14 @@ def test_framework_change_in_every_report(tmp_path: Path) -> None:
 def test_framework_only_upgrade_reports(tmp_path: Path) -> None:
     advice = _framework_advice(tmp_path, "ddtrace==4.6.0\ndjango==1.11.29\n")
     assert isinstance(advice.recommendation, Upgrade)
-    assert renderer(OutputFormat.TEXT)(advice).startswith(
+    assert renderer(OutputFormat.TEXT)(Report.of(advice)).startswith(
         "aap-advise: upgrade django 1.11.29 -> >=2.2.8 by hand: ddtrace 4.6.0 already gives "
         "every requested capability"
     )
-    doc = sarif.to_dict(advice, root=str(tmp_path))
+    doc = sarif.to_dict(Report.of(advice), root=str(tmp_path))
     validate_sarif(doc)
     rules = [r["ruleId"] for r in doc["runs"][0]["results"]]
     # ddtrace stays where it is: no ddtrace-upgrade result, one for the framework.
     assert sarif.UPGRADE_RULE not in rules and rules.count(sarif.FRAMEWORK_RULE) == 1
     assert doc["runs"][0]["properties"]["status"] == "upgrade"
-    assert "After (4.6.0)" in markdown.render(advice)
+    assert "After (4.6.0)" in markdown.render(Report.of(advice))

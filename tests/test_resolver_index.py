@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from advisor.frontends.cli import main
-from tests._helpers import IAST, advise_json, index_argv
+from tests._helpers import IAST, advise_json, index_argv, project_json
 from tests.indexserver import LocalIndex
 
 DATA = Path(__file__).parent / "data" / "resolver-index"
@@ -197,7 +197,7 @@ def test_lock_file_packages_that_appear_and_go(
                 "2026-11-24",
             )
         )
-    report = json.loads(capsys.readouterr().out)
+    report = project_json(capsys.readouterr().out)
     assert code == 1
     got = changes(report)
     assert got["ddtrace"] == ("2.21.4", "3.15.0")

@@ -3,13 +3,12 @@ and rule 5's range suggestion, which --fix applies without moving what the pins 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from advisor.frontends.cli import main
-from tests._helpers import OFFLINE
+from tests._helpers import OFFLINE, project_json
 
 PY38 = """[project]
 name = "svc"
@@ -65,7 +64,7 @@ def test_split_json_names_what_stays_off(
 ) -> None:
     path = _pyproject(tmp_path, PY38)
     assert main([str(path), *OFFLINE, "--format", "json"]) == 1
-    rec = json.loads(capsys.readouterr().out)["recommendation"]
+    rec = project_json(capsys.readouterr().out)["recommendation"]
     assert rec["split"][0] == {
         "marker": 'python_version < "3.9"',
         "pythons": ["3.8"],
@@ -88,7 +87,7 @@ def test_range_suggestion_is_ok_and_fix_raises_it_keeping_the_lock(
     (tmp_path / "uv.lock").write_text(UV_LOCK, encoding="utf-8")
     args = [str(path), str(tmp_path / "uv.lock"), *OFFLINE, "--python", "3.12"]
     assert main([*args, "--format", "json"]) == 0
-    report = json.loads(capsys.readouterr().out)
+    report = project_json(capsys.readouterr().out)
     rec = report["recommendation"]
     assert rec["status"] == "ok" and rec["ddtrace"] == "4.10.5"
     assert [s["to_specifier"] for s in rec["suggestions"]] == [">=4.6.0"]
@@ -217,7 +216,7 @@ def test_json_ok_by_cpython(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     )
     argv = [str(req), "--offline", "--today", "2026-11-24", "-c", "rasp", "--python", ">=3.8,<3.15"]
     assert main([*argv, "--format", "json"]) == 0
-    rec = json.loads(capsys.readouterr().out)["recommendation"]
+    rec = project_json(capsys.readouterr().out)["recommendation"]
     assert rec["status"] == "ok" and rec["ddtrace"] == "2.21.12"
     assert [(p["marker"], p["ddtrace"]) for p in rec["split"]] == [
         ('python_version < "3.9"', "2.21.12"),
@@ -231,7 +230,7 @@ def test_status_reason_says_where_it_never_runs_without_ddtrace(
     req = tmp_path / "requirements.txt"
     req.write_text("flask==3.0.0\n", encoding="utf-8")
     assert main([str(req), *OFFLINE, "--python", ">=3.8,<3.15", "--format", "json"]) == 1
-    (cap,) = json.loads(capsys.readouterr().out)["capabilities"]
+    (cap,) = project_json(capsys.readouterr().out)["capabilities"]
     assert cap["status"] == "unavailable"
     assert cap["reason"].startswith("no release that installs on CPython 3.8 runs it")
 
@@ -258,5 +257,5 @@ def test_a_lambda_project_name_is_quoted_as_an_excerpt(
         tmp_path, f'[project]\nname = "{name}"\nversion = "1"\ndependencies = ["ddtrace==4.16.0"]\n'
     )
     assert main([str(path), *OFFLINE, "--python", "3.12", "--format", "json"]) == 0
-    deployment = json.loads(capsys.readouterr().out)["deployment"]
+    deployment = project_json(capsys.readouterr().out)["deployment"]
     assert deployment["kind"] == "lambda" and len(deployment["source"]) < 200

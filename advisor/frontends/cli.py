@@ -17,7 +17,7 @@ from advisor import __version__
 from advisor.errors import ExitCode
 
 if TYPE_CHECKING:
-    from advisor.model.advice import Advice
+    from advisor.model.advice import Report
     from advisor.pipeline import Run
     from advisor.write import Interrupted
 
@@ -300,23 +300,21 @@ def _advise(argv: Sequence[str]) -> int:
         return _fix(args, run)
     if args.write_constraints:
         write_constraints(run, args.write_constraints)
-    (advised,) = run.advised
-    _write(renderer(OutputFormat(args.format))(advised.advice), args.output)
-    return _exit_status(advised.advice)
+    _write(renderer(OutputFormat(args.format))(run.report), args.output)
+    return _exit_status(run.report)
 
 
-def _exit_status(advice: Advice) -> int:
-    """0 when ddtrace already gives every requested capability, else 1 (something to act on)."""
-    from advisor.model.advice import Impossible, Ok, Split, Upgrade
-
-    rec = advice.recommendation
-    match rec:
-        case Ok():
+def _exit_status(report: Report) -> int:
+    """0 when ddtrace already gives every requested capability in every project that uses it,
+    else 1 (something to act on); a project without ddtrace counts as nothing to do."""
+    status = report.status
+    match status:
+        case "ok" | "no-ddtrace":
             return ExitCode.OK
-        case Upgrade() | Split() | Impossible():
+        case "upgrade" | "split" | "impossible":
             return ExitCode.ACTION
         case _:
-            assert_never(rec)
+            assert_never(status)
 
 
 def _fix(args: argparse.Namespace, run: Run) -> int:

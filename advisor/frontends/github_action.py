@@ -32,22 +32,26 @@ from typing import assert_never
 from advisor.errors import AdvisorError, ExitCode, UsageError, printable
 from advisor.frontends.github_api import ApiError, Comment, GitHubComments, Identity
 from advisor.model.advice import (
-    Advice,
     Impossible,
     Ok,
+    ProjectStatus,
+    Report,
     Split,
-    Status,
     Upgrade,
     Verdict,
 )
 
 REPORT_NAME = "aap-advise-report.json"
 PR_EVENTS = frozenset({"pull_request", "pull_request_target"})
-FAIL_ON: Mapping[str, frozenset[Status]] = {
+FAIL_ON: Mapping[str, frozenset[ProjectStatus]] = {
     "upgrade": frozenset({"upgrade", "split", "impossible"}),
     "impossible": frozenset({"impossible"}),
     "never": frozenset(),
 }
+"""The run's statuses (the worst of its projects') each ``fail-on`` value fails the step on;
+``no-ddtrace`` and ``ok`` never do."""
+_ACTION: frozenset[ProjectStatus] = frozenset({"upgrade", "split", "impossible"})
+"""The statuses of a project to act on (a warning annotation each)."""
 API_DEADLINE = 30.0
 """Seconds for each GitHub API call, from connecting to the answer's last byte."""
 API_TOTAL = 120.0
@@ -300,8 +304,8 @@ def _comment(env: Mapping[str, str], inputs: Inputs, body: str, marker: str) -> 
         command("notice", f"aap-advise: {notice}")
 
 
-def _advise(inputs: Inputs) -> Advice:
-    """The advice, from the pipeline the command line runs, with the Action's settings."""
+def _advise(inputs: Inputs) -> Report:
+    """The run's report, from the pipeline the command line runs, with the Action's settings."""
     from advisor.pipeline import Flags, Settings, advise_run
 
     # The files come from a pull request: no ${VAR} expansion from the runner's environment
@@ -321,8 +325,7 @@ def _advise(inputs: Inputs) -> Advice:
         # from run to run.
         offline=True,
     )
-    (advised,) = advise_run(list(inputs.paths), flags, settings).advised
-    return advised.advice
+    return advise_run(list(inputs.paths), flags, settings).report
 
 
 def _report_error(env: Mapping[str, str], exc: AdvisorError) -> int:
@@ -349,48 +352,61 @@ def run(env: Mapping[str, str]) -> int:
         sys.stdout.write(f"::add-mask::{token}\n")
     try:
         inputs = Inputs.from_env(env)
-        advice = _advise(inputs)
+        report = _advise(inputs)
     except AdvisorError as exc:
         return _report_error(env, exc)
 
     from advisor.render import json_report, markdown
-    from advisor.render.text import verdict
 
-    report = _write_report(env, json_report.render(advice))
-    body = markdown.render(advice)
+    report_json = _write_report(env, json_report.render(report))
+    body = markdown.render(report)
     # markdown.MAX_BYTES (60 KiB, for the comment) keeps this far below the 1 MiB summary cap.
     _append(env, "GITHUB_STEP_SUMMARY", body)
 
-    rec = advice.recommendation
-    d = advice.ddtrace
+    # current and target describe one project: with several advised, the report has each.
+    one = report.planned[0].advice if len(report.planned) == 1 else None
+    d = one.ddtrace if one is not None else None
     set_outputs(
         env,
         {
-            "status": rec.status,
+            "status": report.status,
             "current": (d.current or "") if d else "",
-            "target": _target(rec),
-            "report-json": report,
+            "target": _target(one.recommendation) if one is not None else "",
+            "report-json": report_json,
         },
     )
-    where = d.source if d and d.source else None
-    match rec:
-        case Ok():
-            pass
-        case Upgrade() | Split() | Impossible():
-            command(
-                "warning",
-                verdict(advice),
-                file=where.file if where else None,
-                line=where.line if where else None,
-                title="aap-advise",
-            )
-        case _:
-            assert_never(rec)
-    sys.stdout.write(f"aap-advise: {printable(verdict(advice))}\n")
+    _say(report)
 
     if inputs.comment and env.get("GITHUB_EVENT_NAME") in PR_EVENTS:
         _comment(env, inputs, body, markdown.MARKER)
-    return ExitCode.ACTION if rec.status in FAIL_ON[inputs.fail_on] else ExitCode.OK
+    return ExitCode.ACTION if report.status in FAIL_ON[inputs.fail_on] else ExitCode.OK
+
+
+def _say(report: Report) -> None:
+    """A warning annotation on the ddtrace declaration of each project needing action, and a
+    verdict line per project in the log; each names its project's folder when there are
+    several."""
+    from advisor.render.text import project_verdict
+
+    several = len(report.projects) > 1
+    lines = [
+        f"{p.root}: {project_verdict(p)}" if several else project_verdict(p)
+        for p in report.projects
+    ]
+    for p, text in zip(report.projects, lines, strict=True):
+        if p.advice is None or p.status not in _ACTION:
+            continue
+        d = p.advice.ddtrace
+        where = d.source if d and d.source else None
+        command(
+            "warning",
+            text,
+            file=where.file if where else None,
+            line=where.line if where else None,
+            title="aap-advise",
+        )
+    for text in lines:
+        sys.stdout.write(f"aap-advise: {printable(text)}\n")
 
 
 def _target(rec: Verdict) -> str:

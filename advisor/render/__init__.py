@@ -1,4 +1,4 @@
-"""Renderers: an :class:`~advisor.model.advice.Advice` in, a string out. No I/O."""
+"""Renderers: a run's :class:`~advisor.model.advice.Report` in, a string out. No I/O."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, assert_never
 
 if TYPE_CHECKING:  # the CLI builds its parser from OutputFormat: keep this import light
-    from advisor.model.advice import Advice
+    from advisor.model.advice import Report
 
 
 class OutputFormat(StrEnum):
@@ -19,7 +19,7 @@ class OutputFormat(StrEnum):
     SARIF = "sarif"
 
 
-def renderer(fmt: OutputFormat) -> Callable[[Advice], str]:
+def renderer(fmt: OutputFormat) -> Callable[[Report], str]:
     """The render function for ``fmt``."""
     match fmt:
         case OutputFormat.TEXT:

@@ -1,4 +1,9 @@
-"""The JSON report (``--format json``), schema version 1. The schema is documented in README.md."""
+"""The JSON report (``--format json``), schema version 3. The schema is documented in README.md.
+
+Version 3 holds a run of several projects: ``projects`` lists each (always a list, even for
+one) with the fields version 2 had at the top level, their meaning unchanged, plus its
+``root`` and ``status``; the run's ``status`` (the worst) and ``data`` stay at the top.
+"""
 
 from __future__ import annotations
 
@@ -12,15 +17,19 @@ from advisor.model.advice import (
     Impossible,
     NeverRuns,
     Ok,
+    ProjectAdvice,
+    Report,
     Split,
     SplitPart,
     Upgrade,
     Verdict,
 )
+from advisor.model.environment import Environment
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding, SourceLocation
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+"""2 was one project's report; 3 lists the projects of a run (see the module's docstring)."""
 
 
 def _loc(loc: SourceLocation | None) -> dict[str, Any] | None:
@@ -105,11 +114,52 @@ def _recommendation(rec: Verdict) -> dict[str, Any]:
     }
 
 
-def to_dict(advice: Advice) -> dict[str, Any]:
+def to_dict(report: Report) -> dict[str, Any]:
     """The report as plain data (the JSON document before serialisation)."""
-    d = advice.ddtrace
     return {
         "schema_version": SCHEMA_VERSION,
+        "status": report.status,
+        "projects": [project_dict(p) for p in report.projects],
+        "data": {"snapshot_date": report.snapshot_date, "today": report.today.isoformat()},
+    }
+
+
+def project_dict(p: ProjectAdvice) -> dict[str, Any]:
+    """One element of ``projects``: its root and status, then :func:`advice_dict`'s fields.
+
+    A ``no-ddtrace`` project has the same keys, each null or empty but for its files, Python
+    range, environment and findings.
+    """
+    head = {"root": p.root, "status": p.status}
+    if p.advice is not None:
+        return head | advice_dict(p.advice)
+    return head | {
+        "files": list(p.files),
+        "python": {"spec": p.python_spec, "source": p.python_source, "versions": []},
+        "platforms": [],
+        "environment": _environment(p.environment),
+        "deployment": None,
+        "ddtrace": None,
+        "requested": [],
+        "capabilities": [],
+        "recommendation": None,
+        "integrations": [],
+        "findings": [_finding(f) for f in p.findings],
+        "ignored": [],
+    }
+
+
+def _environment(env: Environment) -> dict[str, Any]:
+    return {
+        "groups": list(env.groups),
+        "excluded": [{"name": e.name, "packages": e.packages} for e in env.excluded],
+    }
+
+
+def advice_dict(advice: Advice) -> dict[str, Any]:
+    """A project's advice: the fields of a schema 2 report but ``schema_version`` and ``data``."""
+    d = advice.ddtrace
+    return {
         "files": list(advice.files),
         "python": {
             "spec": advice.python_spec,
@@ -117,12 +167,7 @@ def to_dict(advice: Advice) -> dict[str, Any]:
             "versions": list(advice.python_versions),
         },
         "platforms": list(advice.platforms),
-        "environment": {
-            "groups": list(advice.environment.groups),
-            "excluded": [
-                {"name": e.name, "packages": e.packages} for e in advice.environment.excluded
-            ],
-        },
+        "environment": _environment(advice.environment),
         "deployment": None
         if advice.deployment is None
         else {"kind": advice.deployment, "source": advice.deployment_source},
@@ -178,10 +223,9 @@ def to_dict(advice: Advice) -> dict[str, Any]:
             }
             for i in advice.ignored
         ],
-        "data": {"snapshot_date": advice.snapshot_date, "today": advice.today.isoformat()},
     }
 
 
-def render(advice: Advice) -> str:
+def render(report: Report) -> str:
     """The JSON report, indented, with a trailing newline."""
-    return json.dumps(to_dict(advice), indent=2) + "\n"
+    return json.dumps(to_dict(report), indent=2) + "\n"

@@ -8,6 +8,9 @@ posted under the workflow's identity. The only raw HTML is the renderer's own: t
 The whole report stays within :data:`MAX_BYTES` whatever the input: each value is cut to
 :data:`MAX_VALUE` characters before it is escaped, and every part is measured, the verdict and
 the change set kept first, the rest cut with a note saying so.
+
+A run of several projects is one comment too (one marker): an overview table, then a ``###``
+section per project, each cut as a report alone would be within its share of the budget.
 """
 
 from __future__ import annotations
@@ -25,12 +28,24 @@ from advisor.model.advice import (
     Change,
     Impossible,
     Ok,
+    ProjectAdvice,
+    ProjectStatus,
+    Report,
     Split,
     Upgrade,
 )
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
-from advisor.render.text import covers, ignored_note, verdict
+from advisor.render.text import (
+    NO_DDTRACE,
+    covers,
+    current,
+    ignored_note,
+    single,
+    summary,
+    target,
+    verdict,
+)
 
 MARKER = "<!-- aap-advise-report -->"
 """First line of every report; the GitHub Action finds its own earlier comment by it."""
@@ -73,6 +88,15 @@ _STATUS = {
     "unavailable": "⛔ unavailable",
 }
 _SEVERITY = (("error", "Errors", "❌"), ("warning", "Warnings", "⚠️"), ("info", "Notes", "📝"))
+_PROJECT_STATUS: dict[ProjectStatus, str] = {
+    "no-ddtrace": "➖ no ddtrace",
+    "ok": "✅ ok",
+    "upgrade": "⬆️ upgrade",
+    "split": "🔀 split",
+    "impossible": "⛔ impossible",
+}
+_NOTE_ROOM = 400
+"""Bytes kept for the note on project sections left out (a run of several projects)."""
 
 
 def clip(text: str, limit: int = MAX_VALUE) -> str:
@@ -101,22 +125,38 @@ def escape(text: str, limit: int | None = MAX_VALUE) -> str:
     return _AUTOLINK.sub(lambda m: m.group(0) + _ZWSP, text)
 
 
-def render(advice: Advice) -> str:
-    """The report; at most :data:`MAX_BYTES`, findings cut first (with a note) when too long."""
-    foot = _footer(advice)
+def render(report: Report) -> str:
+    """The report; at most :data:`MAX_BYTES`, findings cut first (with a note) when too long.
+
+    A run of one project is :func:`render_advice`; several share the budget (:func:`_many`).
+    """
+    only = single(report)
+    if only is not None:
+        return render_advice(only)
+    return _many(report)
+
+
+def render_advice(advice: Advice) -> str:
+    """The report of one project, alone in the comment: the marker, its body, the footer."""
+    return _body(advice, _verdict(advice), _footer(advice), MAX_BYTES)
+
+
+def _body(advice: Advice, lead: str, tail: str, budget: int) -> str:
+    """``lead``, the project's tables, findings and details, then ``tail``: at most ``budget``
+    bytes when ``budget`` holds at least ``lead``, ``tail`` and the cut note (:func:`_least`)."""
     sections = _sections(advice)
-    head = _verdict(advice) + "".join(s.text() for s in sections)
-    if _size(head, _WHY_OMITTED, foot) > MAX_BYTES - _HEAD_ROOM:
+    head = lead + "".join(s.text() for s in sections)
+    if _size(head, _WHY_OMITTED, tail) > budget - _HEAD_ROOM:
         # Thousands of changes or blockers: the verdict, then as many rows as fit, the change
         # set first; no findings and no details.
-        return _cut(advice, sections, MAX_BYTES - _size(foot)) + foot
+        return _cut(lead, sections, budget - _size(tail)) + tail
     why = _why(advice)
-    if _size(head, why, foot) > MAX_BYTES // 2:
+    if _size(head, why, tail) > budget // 2:
         # Only a project with an enormous number of files or frameworks gets here; the JSON
         # report still carries all of it.
         why = _WHY_OMITTED
-    findings = _findings(advice.findings, MAX_BYTES - _size(head, why, foot))
-    return head + findings + why + foot
+    findings = _findings(advice.findings, budget - _size(head, why, tail))
+    return head + findings + why + tail
 
 
 def _size(*parts: str) -> int:
@@ -141,7 +181,11 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]], title: str = ""
 
 
 def _verdict(advice: Advice) -> str:
-    return f"{MARKER}\n\n**aap-advise**: {escape(verdict(advice))}\n\n"
+    return f"{MARKER}\n\n{_verdict_line(verdict(advice))}"
+
+
+def _verdict_line(text: str) -> str:
+    return f"**aap-advise**: {escape(text)}\n\n"
 
 
 def _sections(advice: Advice) -> tuple[_Section, _Section, _Section]:
@@ -168,21 +212,16 @@ def _sections(advice: Advice) -> tuple[_Section, _Section, _Section]:
     return _capabilities(advice), _changes(changes), blockers
 
 
-def _cut(advice: Advice, sections: Sequence[_Section], budget: int) -> str:
-    """The verdict and as many rows as fit in ``budget`` bytes, the change set first, and a note.
+def _cut(lead: str, sections: Sequence[_Section], budget: int) -> str:
+    """``lead`` (the verdict) and as many rows as fit in ``budget`` bytes, the change set first,
+    and a note.
 
-    Each value is at most :data:`MAX_VALUE` characters, so the verdict and a row always fit.
+    Each value is at most :data:`MAX_VALUE` characters, so the verdict and a row always fit in a
+    report alone; a project's section among several gets a budget of at least :func:`_least`.
     """
     capabilities, changes, blockers = sections
-
-    def note(left_out: int) -> str:
-        return (
-            f"_Report truncated to fit GitHub's comment size limit: {left_out} table rows and "
-            f"list items, the findings and the details are not shown; {_ALL_IN_JSON}._\n\n"
-        )
-
-    budget -= _size(note(len(changes.lines) + len(capabilities.lines) + len(blockers.lines)))
-    text = _verdict(advice)
+    budget -= _size(_cut_note(len(changes.lines) + len(capabilities.lines) + len(blockers.lines)))
+    text = lead
     left_out = 0
     for section in (changes, capabilities, blockers):
         shown = 0
@@ -190,7 +229,14 @@ def _cut(advice: Advice, sections: Sequence[_Section], budget: int) -> str:
             shown += 1
         text += section.text(shown) if shown else ""
         left_out += len(section.lines) - shown
-    return text + note(left_out)
+    return text + _cut_note(left_out)
+
+
+def _cut_note(left_out: int) -> str:
+    return (
+        f"_Report truncated to fit GitHub's comment size limit: {left_out} table rows and "
+        f"list items, the findings and the details are not shown; {_ALL_IN_JSON}._\n\n"
+    )
 
 
 def _after_title(advice: Advice) -> str:
@@ -345,9 +391,120 @@ def _list(items: Sequence[str]) -> str:
 
 
 def _footer(advice: Advice) -> str:
+    return _ignored(advice) + _release(advice.snapshot_date, advice.today.isoformat())
+
+
+def _ignored(advice: Advice) -> str:
     note = ignored_note(advice)
+    return f"_{escape(note)}_\n\n" if note else ""
+
+
+def _release(snapshot_date: str, today: str) -> str:
     return (
-        (f"_{escape(note)}_\n\n" if note else "")
-        + f"<sub>Release data: index snapshot of {escape(advice.snapshot_date)}; "
-        f"judged on {advice.today.isoformat()}.</sub>\n"
+        f"<sub>Release data: index snapshot of {escape(snapshot_date)}; judged on {today}.</sub>\n"
     )
+
+
+# A run of several projects ----------------------------------------------------------------------
+
+
+def _many(report: Report) -> str:
+    """The overview, then a section per project, all within :data:`MAX_BYTES`.
+
+    The overview may take half the budget (rows past it are counted in a note); the sections
+    share the rest (:func:`_allot`). Every project left out is counted in a note, and the JSON
+    report has everything.
+    """
+    foot = _release(report.snapshot_date, report.today.isoformat())
+    head = f"{MARKER}\n\n{_verdict_line(summary(report))}"
+    overview = _overview(report.projects)
+    shown, room = 0, MAX_BYTES // 2 - _size(head, overview.start, "\n")
+    while shown < len(overview.lines) and _size(overview.lines[shown]) <= room:
+        room -= _size(overview.lines[shown])
+        shown += 1
+    head += overview.text(shown)
+    if shown < len(overview.lines):
+        head += (
+            f"_{len(overview.lines) - shown} more projects are not listed (comment size "
+            f"limit); {_ALL_IN_JSON}._\n\n"
+        )
+    sections = _allot(report.projects, MAX_BYTES - _size(head, foot) - _NOTE_ROOM)
+    text = head + "".join(sections)
+    if len(sections) < len(report.projects):
+        text += (
+            f"_{len(report.projects) - len(sections)} project sections are not shown (comment "
+            f"size limit); {_ALL_IN_JSON}._\n\n"
+        )
+    return text + foot
+
+
+def _overview(projects: Sequence[ProjectAdvice]) -> _Section:
+    rows = (
+        (escape(p.root), escape(current(p)), escape(target(p)), _PROJECT_STATUS[p.status])
+        if p.advice is not None
+        else (escape(p.root), "—", "—", _PROJECT_STATUS[p.status])
+        for p in projects
+    )
+    return _table(("Project", "ddtrace now", "After", "Status"), rows)
+
+
+def _allot(projects: Sequence[ProjectAdvice], budget: int) -> list[str]:
+    """The sections of the first projects, in order, within ``budget`` bytes in all.
+
+    As many projects get a section as their smallest sections (:func:`_least`: heading,
+    verdict, a note) fit. The bytes left are shared out smallest need first, each an equal share
+    of what remains: a section that fits is shown whole, as it would be alone; the others are
+    cut to their size as a report alone is cut to the whole.
+    """
+    least: list[int] = []
+    for p in projects:
+        need = _least(p)
+        if need > budget:
+            break
+        least.append(need)
+        budget -= need
+    whole = [_section(p, MAX_BYTES) for p in projects[: len(least)]]
+    extra = [_size(text) - need for text, need in zip(whole, least, strict=True)]
+    given = [0] * len(least)
+    for k, i in enumerate(sorted(range(len(least)), key=extra.__getitem__)):
+        given[i] = min(extra[i], budget // (len(least) - k))
+        budget -= given[i]
+    return [
+        text if given[i] >= extra[i] else _section(projects[i], least[i] + given[i])
+        for i, text in enumerate(whole)
+    ]
+
+
+def _lead(p: ProjectAdvice) -> str:
+    """A section's heading (the project's folder) and verdict."""
+    said = verdict(p.advice) if p.advice is not None else NO_DDTRACE
+    return f"### {escape(p.root)}\n\n{_verdict_line(said)}"
+
+
+def _least(p: ProjectAdvice) -> int:
+    """The fewest bytes :func:`_section` can show ``p`` in: its heading and verdict, and the
+    note saying what was cut (a planned project) or a count of its files (one without)."""
+    if p.advice is None:
+        return _size(_lead(p), _files_counted(p.files)) + _NOTE_ROOM
+    rows = sum(len(s.lines) for s in _sections(p.advice))
+    return _size(_lead(p), _cut_note(rows), _ignored(p.advice))
+
+
+def _section(p: ProjectAdvice, budget: int) -> str:
+    """One project's section in at most ``budget`` bytes, which must be :func:`_least` or more."""
+    if p.advice is None:
+        return _no_ddtrace(p, budget)
+    return _body(p.advice, _lead(p), _ignored(p.advice), budget)
+
+
+def _no_ddtrace(p: ProjectAdvice, budget: int) -> str:
+    """A project that does not use ddtrace: said so, its files, and its findings as fit."""
+    lead = _lead(p)
+    files = f"- Files read: {_list(p.files)}\n\n"
+    if _size(lead, files) > budget // 2 or _size(lead, files) + _NOTE_ROOM > budget:
+        files = _files_counted(p.files)
+    return lead + files + _findings(p.findings, budget - _size(lead, files))
+
+
+def _files_counted(files: Sequence[str]) -> str:
+    return f"- Files read: {len(files)} ({_ALL_IN_JSON})\n\n"

@@ -5,6 +5,10 @@ One result per finding, one (rule ``ddtrace-upgrade``) for the recommendation it
 it so code scanning annotates the ``ddtrace==...`` (or ``django==...``) line. A
 finding without a place of its own is about ddtrace's configuration, so it goes on the ddtrace
 declaration too: code scanning shows nothing for a result without a location.
+
+A run of several projects is one SARIF run holding every project's results; each result's
+message then starts with the project's folder and ``properties.project`` names it, and the
+run's ``properties.projects`` lists each project with its ddtrace now, after, and status.
 """
 
 from __future__ import annotations
@@ -18,10 +22,10 @@ from typing import Any, assert_never
 from urllib.parse import quote
 
 from advisor import __version__
-from advisor.model.advice import Advice, Impossible, Ok, Split, Upgrade
+from advisor.model.advice import Advice, Impossible, Ok, ProjectAdvice, Report, Split, Upgrade
 from advisor.model.excerpt import redact_url
-from advisor.model.project import Severity, SourceLocation
-from advisor.render.text import verdict
+from advisor.model.project import Finding, Severity, SourceLocation
+from advisor.render.text import current, single, target, verdict
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -84,34 +88,43 @@ _NOTE_TITLE = "A note on running App and API Protection"  # knowledge notes: ids
 _UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
-def render(advice: Advice, root: str | None = None) -> str:
+def render(report: Report, root: str | None = None) -> str:
     """The SARIF log as indented JSON; paths are made relative to ``root`` (default: the cwd).
 
     Letters of any script are written as they are; control characters as ``\\uXXXX`` escapes,
     so the log reads back the same and shows nothing raw on a terminal.
     """
-    text = json.dumps(to_dict(advice, root), indent=2, ensure_ascii=False)
+    text = json.dumps(to_dict(report, root), indent=2, ensure_ascii=False)
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
-def to_dict(advice: Advice, root: str | None = None) -> dict[str, Any]:
-    """The SARIF log as plain data."""
+def to_dict(report: Report, root: str | None = None) -> dict[str, Any]:
+    """The SARIF log as plain data: one run, with the results of every project."""
     base = Path(os.path.normpath(Path(root).absolute())) if root else Path.cwd()
-    home = _home(advice)
-    results: list[dict[str, Any]] = []
     rules: dict[str, dict[str, Any]] = {UPGRADE_RULE: _rule(UPGRADE_RULE, "warning")}
-    upgrade = _upgrade_result(advice, home, base)
-    if upgrade is not None:
-        results.append(upgrade)
-    frameworks = _framework_results(advice, home, base)
-    if frameworks:
-        rules[FRAMEWORK_RULE] = _rule(FRAMEWORK_RULE, "warning")
-        results += frameworks
-    for f in advice.findings:
-        rules.setdefault(f.id, _rule(f.id, _LEVEL[f.severity]))
-        message = redact_url(f.message)
-        results.append(_result(f.id, _LEVEL[f.severity], message, f.location or home, base))
-    _fingerprint(results)
+    found = [(p, advice_results(p, base, rules)) for p in report.projects]
+    # Fingerprints are taken before a message gets its project's folder: an alert keeps its
+    # identity when a second project appears beside the first.
+    _fingerprint([r for _, results in found for r in results])
+    properties: dict[str, Any] = {
+        "status": report.status,
+        "snapshotDate": report.snapshot_date,
+        "today": report.today.isoformat(),
+    }
+    if single(report) is None:  # several projects: say which each result is about
+        for p, results in found:
+            for r in results:
+                r["message"]["text"] = f"{p.root}: {r['message']['text']}"
+                r["properties"] = {"project": p.root}
+        properties["projects"] = [
+            {
+                "root": p.root,
+                "current": current(p) if p.advice is not None else None,
+                "target": target(p) if p.advice is not None else None,
+                "status": p.status,
+            }
+            for p in report.projects
+        ]
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -125,15 +138,46 @@ def to_dict(advice: Advice, root: str | None = None) -> dict[str, Any]:
                         "rules": list(rules.values()),
                     }
                 },
-                "results": results,
-                "properties": {
-                    "status": advice.recommendation.status,
-                    "snapshotDate": advice.snapshot_date,
-                    "today": advice.today.isoformat(),
-                },
+                "results": [r for _, results in found for r in results],
+                "properties": properties,
             }
         ],
     }
+
+
+def advice_results(
+    p: ProjectAdvice, base: Path, rules: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """One project's results: the recommendation, the frameworks to move, the findings; each
+    rule they use is added to ``rules``."""
+    advice = p.advice
+    if advice is None:  # no ddtrace: only what reading its files found, on its first file
+        home = SourceLocation(p.files[0]) if p.files else None
+        return _findings(p.findings, home, base, rules)
+    home = _home(advice)
+    results: list[dict[str, Any]] = []
+    upgrade = _upgrade_result(advice, home, base)
+    if upgrade is not None:
+        results.append(upgrade)
+    frameworks = _framework_results(advice, home, base)
+    if frameworks:
+        rules.setdefault(FRAMEWORK_RULE, _rule(FRAMEWORK_RULE, "warning"))
+        results += frameworks
+    return results + _findings(advice.findings, home, base, rules)
+
+
+def _findings(
+    findings: tuple[Finding, ...],
+    home: SourceLocation | None,
+    base: Path,
+    rules: dict[str, dict[str, Any]],
+) -> list[dict[str, Any]]:
+    out = []
+    for f in findings:
+        rules.setdefault(f.id, _rule(f.id, _LEVEL[f.severity]))
+        message = redact_url(f.message)
+        out.append(_result(f.id, _LEVEL[f.severity], message, f.location or home, base))
+    return out
 
 
 def _home(advice: Advice) -> SourceLocation | None:

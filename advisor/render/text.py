@@ -1,18 +1,27 @@
-"""The human report (``--format text``): the verdict first, then why, then what to do."""
+"""The human report (``--format text``): the verdict first, then why, then what to do.
+
+A run with several projects opens with one line per project, then each project's report under
+a heading naming its folder; the release data closes the whole. The wording helpers shared by
+every format (:func:`verdict`, :func:`summary`, :func:`current`, :func:`target`) live here.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import assert_never
+from typing import Final, assert_never
 
 from advisor.errors import printable
 from advisor.model.advice import (
+    PROJECT_STATUSES,
     Advice,
     Blocker,
     Change,
     FoundIntegration,
     Impossible,
     Ok,
+    ProjectAdvice,
+    ProjectStatus,
+    Report,
     Split,
     Upgrade,
     Verdict,
@@ -142,8 +151,40 @@ def ignored_note(advice: Advice) -> str:
     return f"{count} finding{'s' if count != 1 else ''} ignored by {by}"
 
 
-def render(advice: Advice) -> str:
-    """The text report."""
+def render(report: Report) -> str:
+    """The text report: a run of one project as :func:`render_advice` shows it; several, an
+    overview line per project, then each project's section, then the release data once."""
+    only = single(report)
+    if only is not None:
+        return render_advice(only)
+    lines = [f"aap-advise: {summary(report)}", ""]
+    lines += _overview(report.projects)
+    for p in report.projects:
+        lines += ["", f"== {p.root} ==", ""]
+        lines += _advice_lines(p.advice) if p.advice is not None else _no_ddtrace_lines(p)
+    lines += ["", _release(report.snapshot_date, report.today.isoformat())]
+    return _printable(lines)
+
+
+def render_advice(advice: Advice) -> str:
+    """The text report of one project (a run with one project shows just this)."""
+    lines = _advice_lines(advice)
+    lines += ["", _release(advice.snapshot_date, advice.today.isoformat())]
+    return _printable(lines)
+
+
+def _printable(lines: Sequence[str]) -> str:
+    # File and folder names, quoted lines and URLs come from the files read: a control character
+    # in one (an escape sequence, a bidi override) is shown escaped, never sent to the terminal.
+    return "\n".join(printable(line) for line in lines) + "\n"
+
+
+def _release(snapshot_date: str, today: str) -> str:
+    return f"Release data: index snapshot of {snapshot_date}; judged on {today}."
+
+
+def _advice_lines(advice: Advice) -> list[str]:
+    """One project's report: verdict, what was read, capabilities, changes, findings."""
     rec = advice.recommendation
     lines = [f"aap-advise: {verdict(advice)}", ""]
     lines.append(f"  files:      {', '.join(advice.files) or '(none)'}")
@@ -196,16 +237,103 @@ def render(advice: Advice) -> str:
         for i in advice.integrations:
             ver = i.version or i.specifier or "any version"
             lines.append(f"  {i.distribution} {ver}: {covers(i)}  [{i.source}]")
-    for title, sev in (("Errors", "error"), ("Warnings", "warning"), ("Notes", "info")):
-        items = [f for f in advice.findings if f.severity == sev]
-        if items:
-            lines += ["", f"{title}:"] + [_finding(f) for f in items]
+    lines += _findings(advice.findings)
     if note := ignored_note(advice):
         lines += ["", note]
-    lines += [
-        "",
-        f"Release data: index snapshot of {advice.snapshot_date}; judged on {advice.today.isoformat()}.",
+    return lines
+
+
+def _findings(findings: Sequence[Finding]) -> list[str]:
+    lines: list[str] = []
+    for title, sev in (("Errors", "error"), ("Warnings", "warning"), ("Notes", "info")):
+        items = [f for f in findings if f.severity == sev]
+        if items:
+            lines += ["", f"{title}:"] + [_finding(f) for f in items]
+    return lines
+
+
+def _no_ddtrace_lines(p: ProjectAdvice) -> list[str]:
+    """A project that does not use ddtrace: said so, its files, and what reading them found."""
+    lines = [f"aap-advise: {NO_DDTRACE}", ""]
+    lines.append(f"  files:      {', '.join(p.files) or '(none)'}")
+    return lines + _findings(p.findings)
+
+
+# A run of several projects ----------------------------------------------------------------------
+
+NO_DDTRACE: Final = "does not use ddtrace; nothing to advise"
+"""The verdict line of a ``no-ddtrace`` project."""
+_COUNTED: dict[ProjectStatus, str] = {
+    "impossible": "impossible",
+    "split": "to split",
+    "upgrade": "to upgrade",
+    "ok": "ok",
+    "no-ddtrace": "without ddtrace",
+}
+_WIDTH = 40
+"""The widest an overview column is padded to: a longer folder name pushes its own line only."""
+
+
+def single(report: Report) -> Advice | None:
+    """The advice of a run of exactly one project, which was advised: its report is then that
+    project's alone, as it was before runs had several projects. ``None`` otherwise."""
+    if len(report.projects) == 1:
+        return report.projects[0].advice
+    return None
+
+
+def summary(report: Report) -> str:
+    """``3 projects: 2 to upgrade, 1 without ddtrace``: the counts, worst status first."""
+    counts = {s: sum(p.status == s for p in report.projects) for s in reversed(PROJECT_STATUSES)}
+    parts = ", ".join(f"{n} {_COUNTED[s]}" for s, n in counts.items() if n)
+    n = len(report.projects)
+    return f"{n} project{'s' if n != 1 else ''}: {parts}"
+
+
+def project_verdict(p: ProjectAdvice) -> str:
+    """What to do for one project, in one line (:func:`verdict`, or :data:`NO_DDTRACE`)."""
+    return verdict(p.advice) if p.advice is not None else NO_DDTRACE
+
+
+def current(p: ProjectAdvice) -> str:
+    """The project's ddtrace as declared: pin or lowest lock, else its range; ``-`` without."""
+    if p.advice is None:
+        return "-"
+    d = p.advice.ddtrace
+    if d is None:
+        return "not declared"
+    return d.current or d.specifier or ("version unknown" if d.url else "any version")
+
+
+def target(p: ProjectAdvice) -> str:
+    """The ddtrace the advice leaves: the one kept (ok), moved to (upgrade), each arm's
+    (``2.19.0 / 3.16.0`` for a split), ``no release`` (impossible); ``-`` without ddtrace."""
+    if p.advice is None:
+        return "-"
+    rec = p.advice.recommendation
+    match rec:
+        case Ok() | Upgrade():
+            return rec.ddtrace
+        case Split():
+            return " / ".join(part.ddtrace for part in rec.split)
+        case Impossible():
+            return "no release"
+        case _:
+            assert_never(rec)
+
+
+def _overview(projects: Sequence[ProjectAdvice]) -> list[str]:
+    """One aligned line per project: folder, ddtrace now -> after, status."""
+    rows = [
+        (
+            printable(p.root),
+            printable(f"{current(p)} -> {target(p)}" if p.advice is not None else "-"),
+            p.status,
+        )
+        for p in projects
     ]
-    # File and folder names, quoted lines and URLs come from the files read: a control character
-    # in one (an escape sequence, a bidi override) is shown escaped, never sent to the terminal.
-    return "\n".join(printable(line) for line in lines) + "\n"
+    root_width = min(max(len(r[0]) for r in rows), _WIDTH)
+    move_width = min(max(len(r[1]) for r in rows), _WIDTH)
+    return [
+        f"  {root:<{root_width}}   {move:<{move_width}}   {status}" for root, move, status in rows
+    ]

@@ -466,3 +466,82 @@ def test_a_workspace_of_many_members_gives_each_its_part(tmp_path: Path) -> None
         i = int(f.root.rpartition("/m")[2])
         locked = [d.name for d in f.project.dependencies if d.role == "locked"]
         assert len(locked) == chain - i * 10 + 1, f.root
+
+
+# --- the command line --------------------------------------------------------------------------------
+
+CLI = ["--offline", "--no-cache", "--today", "2026-11-24"]
+
+
+def test_the_json_report_has_one_element_per_project(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from advisor.frontends.cli import main
+
+    code = main([str(FIXTURES / "projects/monorepo"), *CLI, "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 1 and doc["schema_version"] == 3 and doc["status"] == "upgrade"
+    by_root = {p["root"]: p for p in doc["projects"]}
+    assert list(by_root) == [
+        "docs",
+        "services/api",
+        "services/web",
+        "services/worker",
+        "tests/harness",
+    ]
+    api = by_root["services/api"]
+    assert api["environment"] == {"groups": ["main"], "excluded": [{"name": "dev", "packages": 2}]}
+    assert api["python"]["versions"] == ["3.12"] and api["requested"] == ["exploit-prevention"]
+    assert api["recommendation"]["ddtrace"] == "2.20.0"
+    assert [f["id"] for f in api["findings"]].count("ignore-expired") == 1
+    harness = by_root["tests/harness"]
+    assert harness["status"] == "no-ddtrace" and harness["recommendation"] is None
+    assert harness["python"]["spec"] == "==3.11.*" and harness["capabilities"] == []
+
+
+def test_the_text_report_opens_with_one_line_per_project(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from advisor.frontends.cli import main
+
+    assert main([str(FIXTURES / "projects/uv-workspace"), *CLI]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "aap-advise: 2 projects: 2 to upgrade"
+    assert lines[2].split() == ["packages/api", "2.21.0", "->", "4.6.0", "upgrade"]
+    assert lines[3].split() == ["packages/worker", "2.21.0", "->", "4.6.0", "upgrade"]
+    assert "== packages/api ==" in lines and "== packages/worker ==" in lines
+
+
+def test_a_constraints_file_for_several_projects_is_refused_before_anything_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from advisor.frontends.cli import main
+
+    out = tmp_path / "constraints.txt"
+    code = main([str(FIXTURES / "projects/monorepo"), *CLI, "--write-constraints", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2 and not out.exists()
+    assert "--write-constraints writes one project's answer, and 3 projects were advised" in err
+    assert (
+        main(
+            [
+                str(FIXTURES / "projects/monorepo/services/web"),
+                *CLI,
+                "--write-constraints",
+                str(out),
+            ]
+        )
+        == 1
+    )
+    assert "ddtrace==4.6.0" in out.read_text()
+
+
+def test_diff_shows_every_projects_edits(capsys: pytest.CaptureFixture[str]) -> None:
+    from advisor.frontends.cli import main
+
+    assert main([str(FIXTURES / "projects/uv-workspace"), *CLI, "--diff"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.count("+++ ") == 2
+    assert "packages/api/pyproject.toml" in captured.out
+    assert "packages/worker/pyproject.toml" in captured.out
+    assert captured.err.count("would run:") == 1

@@ -27,7 +27,8 @@ capabilities for your project, on every CPython it supports.
 
 Reads requirements files, pyproject.toml (PEP 621, PEP 735, Poetry, PDM, uv, hatch), lock
 files (poetry.lock, uv.lock, Pipfile.lock, pdm.lock, pylock.toml), Pipfile, setup.cfg and
-setup.py (statically), or a whole folder; finds the current ddtrace, the frameworks and
+setup.py (statically), or a whole folder, each project in it answered for itself (a monorepo's
+services, a workspace's members); finds the current ddtrace, the frameworks and
 libraries AAP covers and the declared Python range; and answers from shipped compatibility
 data, ddtrace's releases (which wheels exist for which CPython and platform) and a real
 resolution of what must move with it. Nothing is installed or executed.
@@ -39,11 +40,11 @@ other commands:
   aap-advise kb refresh [--index-url URL]   regenerate the release snapshot from the index
 
 configuration:
-  [tool.aap-advise] in the project's pyproject.toml, or an aap-advise.toml (up to the
+  [tool.aap-advise] in each project's pyproject.toml, or an aap-advise.toml (up to the
   repository root), may set capabilities, platforms, python, deployment, groups and
   ignore = [{ id = "...", reason = "...", until = YYYY-MM-DD }]; a flag replaces its key
 
-exit status:
+exit status (the worst over the projects read):
   0  ddtrace already gives every requested capability
   1  an upgrade is advised (or no single release can do it)
   2  bad input: unreadable file, unknown capability, bad option; or a file that

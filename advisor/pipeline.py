@@ -163,47 +163,40 @@ def advise_run(paths: Sequence[str], flags: Flags, settings: Settings) -> Run:
 
     found = find_projects(paths, allow_outside=settings.allow_outside, trusted=settings.trust_files)
     uses = any(f.project.named(DDTRACE) for f in found)
-    jobs: list[_Job] = []
-    for f in found:
-        if uses and not f.project.named(DDTRACE):
-            continue
+    planned = [f for f in found if not uses or f.project.named(DDTRACE)]
+    jobs = []
+    for f in planned:
         config = read_config([f.folder], settings).merged(
             capabilities=flags.capabilities,
             platforms=flags.platforms,
             python=flags.python,
             deployment=flags.deployment,
         )
-        jobs.append(_Job(f.project, _request(config, flags), config, f.root))
-    advised = iter(_advise_jobs(_unknown_groups_once(jobs), settings, flags.offline))
+        jobs.append(_job(f.project, _request(config, flags), config))
+    if flags.groups:  # one set of --group names for every project
+        jobs = _unknown_groups_once(jobs)
+    advised = dict(zip(map(id, planned), _advise_jobs(jobs, settings, flags.offline), strict=True))
     projects: list[ProjectAdvice] = []
-    out: list[Advised] = []
     for f in found:
-        python = f.project.python
-        if uses and not f.project.named(DDTRACE):
+        one = advised.get(id(f))
+        if one is None:  # no ddtrace here, while another project uses it: advised nothing
+            python = f.project.python
+            files = tuple(m.path for m in f.project.manifests)
+            spec, source = (python.spec, python.source) if python else (None, "")
             projects.append(
-                ProjectAdvice(
-                    f.root,
-                    tuple(m.path for m in f.project.manifests),
-                    None,
-                    python.spec if python else None,
-                    python.source if python else "",
-                    findings=f.project.findings,
-                )
+                ProjectAdvice(f.root, files, None, spec, source, findings=f.project.findings)
             )
             continue
-        one = next(advised)
-        out.append(one)
         a = one.advice
         projects.append(
             ProjectAdvice(f.root, a.files, a, a.python_spec, a.python_source, a.environment)
         )
-    shipped_date = (
+    out = tuple(advised.values())
+    snapshot_date = (
         out[0].advice.snapshot_date if out else load_snapshot(settings.snapshot).snapshot_date
     )
     return Run(
-        Report(tuple(projects), shipped_date, flags.today),
-        tuple(out),
-        tuple(f.project for f in found),
+        Report(tuple(projects), snapshot_date, flags.today), out, tuple(f.project for f in found)
     )
 
 
@@ -226,32 +219,27 @@ def _request(config: Config, flags: Flags) -> AdviceRequest:
 
 @dataclass(frozen=True, slots=True)
 class _Job:
-    """One project to advise: every file read, what to plan on, and the request."""
+    """One project to advise: every file read, the runtime environment the planner sees
+    (:func:`advisor.model.environment.select`), the request and the configuration."""
 
     project: Project
+    selected: Project
+    environment: Environment
     request: AdviceRequest
     config: Config | None
-    root: str = "."
-    selected: Project | None = None
-    environment: Environment | None = None
+
+
+def _job(project: Project, request: AdviceRequest, config: Config | None) -> _Job:
+    selected, environment = select_environment(
+        project, request.groups, all_groups=request.all_groups
+    )
+    return _Job(project, selected, environment, request, config)
 
 
 def _unknown_groups_once(jobs: list[_Job]) -> list[_Job]:
-    """Each job with its runtime environment chosen; a ``--group`` that one project knows is
-    not reported unknown by the others (one run, one set of flags)."""
-    chosen = []
-    for job in jobs:
-        selected, environment = select_environment(
-            job.project, job.request.groups, all_groups=job.request.all_groups
-        )
-        chosen.append(dataclasses.replace(job, selected=selected, environment=environment))
-    if len(chosen) < 2:
-        return chosen
-    unknown = [
-        {f.message for f in j.selected.findings if f.id == "unknown-group"}
-        for j in chosen
-        if j.selected is not None
-    ]
+    """The jobs of a run whose ``--group`` names every project shares: a name one project
+    knows is not reported unknown by the others; one none knows, by each."""
+    unknown = [{f.message for f in j.selected.findings if f.id == "unknown-group"} for j in jobs]
     everywhere = set.intersection(*unknown) if unknown else set()
     return [
         dataclasses.replace(
@@ -265,9 +253,7 @@ def _unknown_groups_once(jobs: list[_Job]) -> list[_Job]:
                 ),
             ),
         )
-        if j.selected is not None
-        else j
-        for j in chosen
+        for j in jobs
     ]
 
 
@@ -311,8 +297,7 @@ def advise_files(
     :raises AdvisorError: for bad input, bad data, or (online) an index that cannot be used.
     """
     project = read_paths(paths, allow_outside=settings.allow_outside, trusted=settings.trust_files)
-    job = _Job(project, request, project_config)
-    (advised,) = _advise_jobs(_unknown_groups_once([job]), settings, request.offline)
+    (advised,) = _advise_jobs([_job(project, request, project_config)], settings, request.offline)
     return advised
 
 
@@ -351,7 +336,6 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
                 dict.fromkeys(
                     d.name
                     for job in jobs
-                    if job.selected is not None
                     for d in job.selected.dependencies
                     if d.name != shipped.project
                 )
@@ -359,7 +343,6 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
             releases = _live(index, shipped, jobs[0].request.today, notes)
         source = SnapshotSource(releases, fallback=index)
         for job in jobs:
-            assert job.selected is not None
             advices.append(plan(job.selected, knowledge, releases, job.request, source))
     finally:
         index.close()
@@ -386,7 +369,7 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
         advice = dataclasses.replace(
             advice,
             findings=(*advice.findings, *notes),
-            environment=job.environment or Environment(),
+            environment=job.environment,
         )
         if job.config is not None:
             advice = job.config.apply(advice, job.request.today)

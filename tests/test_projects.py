@@ -545,3 +545,17 @@ def test_diff_shows_every_projects_edits(capsys: pytest.CaptureFixture[str]) -> 
     assert "packages/api/pyproject.toml" in captured.out
     assert "packages/worker/pyproject.toml" in captured.out
     assert captured.err.count("would run:") == 1
+
+
+def test_a_configured_group_unknown_to_its_project_is_still_reported(tmp_path: Path) -> None:
+    """Groups from one project's configuration are its own: another project, which was not
+    asked for them, does not make the warning go away."""
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "requirements.txt").write_text(DD)
+    (tmp_path / "a/aap-advise.toml").write_text('groups = ["deploy"]\n')
+    p = _by_root(_run(tmp_path).report)
+    a, b = p["a"].advice, p["b"].advice
+    assert a is not None and b is not None
+    assert [f.id for f in a.findings].count("unknown-group") == 1
+    assert "unknown-group" not in [f.id for f in b.findings]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +29,7 @@ from advisor.manifests import read_paths
 from advisor.model.advice import Advice, AdviceRequest, Deployment, ProjectAdvice, Report
 from advisor.model.environment import Environment
 from advisor.model.environment import select as select_environment
-from advisor.model.project import Finding, Project
+from advisor.model.project import Dependency, Finding, Manifest, Project
 from advisor.model.release import DDTRACE, ReleaseSnapshot
 from advisor.plan import plan
 from advisor.resolve.source import SnapshotSource
@@ -126,12 +126,15 @@ class Run:
     :param report: what the renderers show.
     :param advised: the reading and advice of each project advised (``no-ddtrace`` ones are
         not), in the report's order.
-    :param read: every project read, advised or not (the files an output must not replace).
+    :param read: every file read, of a project advised or not, or of none (the files an
+        output must not replace).
+    :param configs: the configuration files read.
     """
 
     report: Report
     advised: tuple[Advised, ...]
-    read: tuple[Project, ...] = ()
+    read: tuple[Manifest, ...] = ()
+    configs: tuple[str, ...] = ()
 
     def one(self, option: str) -> Advised:
         """The one project advised, for an output that holds one answer (``option``).
@@ -162,11 +165,11 @@ def advise_run(paths: Sequence[str], flags: Flags, settings: Settings) -> Run:
     from advisor.manifests.projects import find_projects
 
     found = find_projects(paths, allow_outside=settings.allow_outside, trusted=settings.trust_files)
-    uses = any(f.project.named(DDTRACE) for f in found)
-    planned = [f for f in found if not uses or f.project.named(DDTRACE)]
+    uses = any(f.project.named(DDTRACE) for f in found.projects)
+    planned = [f for f in found.projects if not uses or f.project.named(DDTRACE)]
     jobs = []
     for f in planned:
-        config = read_config([f.folder], settings).merged(
+        config = read_config([f.folder], settings, f.top).merged(
             capabilities=flags.capabilities,
             platforms=flags.platforms,
             python=flags.python,
@@ -177,7 +180,7 @@ def advise_run(paths: Sequence[str], flags: Flags, settings: Settings) -> Run:
         jobs = _unknown_groups_once(jobs)
     advised = dict(zip(map(id, planned), _advise_jobs(jobs, settings, flags.offline), strict=True))
     projects: list[ProjectAdvice] = []
-    for f in found:
+    for f in found.projects:
         one = advised.get(id(f))
         if one is None:  # no ddtrace here, while another project uses it: advised nothing
             python = f.project.python
@@ -195,9 +198,8 @@ def advise_run(paths: Sequence[str], flags: Flags, settings: Settings) -> Run:
     snapshot_date = (
         out[0].advice.snapshot_date if out else load_snapshot(settings.snapshot).snapshot_date
     )
-    return Run(
-        Report(tuple(projects), snapshot_date, flags.today), out, tuple(f.project for f in found)
-    )
+    configs = tuple(dict.fromkeys(j.config.file for j in jobs if j.config and j.config.file))
+    return Run(Report(tuple(projects), snapshot_date, flags.today), out, found.read, configs)
 
 
 def _request(config: Config, flags: Flags) -> AdviceRequest:
@@ -257,7 +259,7 @@ def _unknown_groups_once(jobs: list[_Job]) -> list[_Job]:
     ]
 
 
-def read_config(paths: Sequence[str], settings: Settings) -> Config:
+def read_config(paths: Sequence[str], settings: Settings, top: str | None = None) -> Config:
     """The configuration of the project at ``paths`` (:func:`advisor.manifests.config.load_config`
     on the folder of the first path), its capabilities checked against the knowledge.
 
@@ -270,7 +272,7 @@ def read_config(paths: Sequence[str], settings: Settings) -> Config:
     from advisor.manifests.config import config_folder, load_config
     from advisor.plan.scope import resolve_capabilities
 
-    config = load_config(config_folder(paths), allow_outside=settings.allow_outside)
+    config = load_config(config_folder(paths), allow_outside=settings.allow_outside, top=top)
     for i, item in enumerate(config.capabilities or ()):
         try:
             resolve_capabilities(matrix.load(), [item])
@@ -456,9 +458,9 @@ def check_outputs(run: Run, outputs: Sequence[tuple[str, str]]) -> None:
     """Refuse, before anything is written, an output file that is one of the files read
     (however named: a symlink, a hard link) or that two outputs name.
 
-    The files read: every project's dependency files and their includes, the ``--snapshot``
-    file, and the metadata of the local projects they name (``-e ./vendor/pkg``), read for
-    their names.
+    The files read: every dependency file and its includes (of no project too), each
+    project's configuration file, the ``--snapshot`` file, and the metadata of the local
+    projects they name (``-e ./vendor/pkg``), read for their names.
 
     :param outputs: ``(option, path)`` pairs, e.g. ``("-o", "report.md")``.
     :raises WriteFailed: ``output-is-input`` naming the first such output.
@@ -466,25 +468,25 @@ def check_outputs(run: Run, outputs: Sequence[tuple[str, str]]) -> None:
     if outputs:
         from advisor.write.apply import refuse_inputs
 
-        inputs = [f for p in run.read for m in p.manifests for f in (m.path, *m.includes)]
+        inputs = [f for m in run.read for f in (m.path, *m.includes)]
         settings = run.advised[0].settings if run.advised else None
         if settings is not None and settings.snapshot:
             inputs.append(settings.snapshot)
-        local = [f for p in run.read for f in _local_metadata(p)]
-        refuse_inputs(outputs, [*inputs, *local])
+        deps = [d for m in run.read for d in m.dependencies]
+        refuse_inputs(outputs, [*inputs, *run.configs, *_local_metadata(deps)])
 
 
 #: What a local project's name is read from (advisor.manifests._local).
 _PROJECT_METADATA = ("pyproject.toml", "setup.cfg", "setup.py")
 
 
-def _local_metadata(project: Project) -> list[str]:
+def _local_metadata(deps: Iterable[Dependency]) -> list[str]:
     """The metadata files of every local folder a dependency names (``-e ./vendor/pkg``, a
     ``file:`` URL, PDM's ``-e ${PROJECT_ROOT}/pkg``), from the naming file's folder and from the
     working directory, as the readers look for them; those that do not exist are left to
     :func:`~advisor.write.apply.refuse_inputs`, which skips them."""
     folders: set[str] = set()
-    for dep in project.dependencies:
+    for dep in deps:
         if not dep.url or "\x00" in dep.url:
             continue
         base = os.path.dirname(dep.source.file)
@@ -579,14 +581,16 @@ def plan_fix_for(run: Run) -> FixPlan:
 
 
 def _one_edit_per_file(plan: FixPlan) -> FixPlan:
-    """``plan`` with a file two projects edit alike edited once, and one they edit differently
-    refused."""
-    from advisor.errors import WriteRefused
+    """``plan`` with a file two projects edit alike edited once, and refused when they edit it
+    differently or re-lock it differently (two members of one workspace advised different
+    ddtrace releases: one lock holds one)."""
+    from advisor.errors import WriteRefused, printable
 
-    by_path: dict[Path, Patch] = {}
+    patches: dict[Path, Patch] = {}
+    commands: dict[Path, RelockCommand] = {}
     refused: list[WriteRefused] = []
     for patch in plan.patches:
-        have = by_path.setdefault(patch.path, patch)
+        have = patches.setdefault(patch.path.resolve(), patch)
         if have is not patch and have.after != patch.after:
             refused.append(
                 WriteRefused(
@@ -595,10 +599,22 @@ def _one_edit_per_file(plan: FixPlan) -> FixPlan:
                     hint="run --fix on one project's folder at a time",
                 )
             )
-    if len(by_path) == len(plan.patches) and not refused:
+    for command in plan.commands:
+        first = commands.setdefault(command.file.resolve(), command)
+        if first is not command and first != command:
+            refused.append(
+                WriteRefused(
+                    "projects sharing this lock were advised different releases "
+                    f"({printable(str(first))} and {printable(str(command))}); one lock holds one",
+                    file=str(command.file),
+                    hint="give them the same capabilities and Python range, or run --fix on "
+                    "one project's folder",
+                )
+            )
+    if not refused and len(patches) == len(plan.patches):
         return plan
     return dataclasses.replace(
-        plan, patches=tuple(by_path.values()), refusals=(*plan.refusals, *refused)
+        plan, patches=tuple(patches.values()), refusals=(*plan.refusals, *refused)
     )
 
 

@@ -1,7 +1,7 @@
 """Path-dependency "workspaces" of poetry.lock and pdm.lock (issue 15): a monorepo's root
 installs its packages by path, and the one lock at the root holds each of them with its own
 dependencies. The readers give those packages as the roots of a ``partial``
-:class:`~advisor.model.project.LockGraph` (members by folder); :func:`member_part` cuts one
+:class:`~advisor.model.project.LockGraph` (members by folder); :func:`member_parts` cuts one
 member's part out of it, and :func:`select` answers for the whole project exactly as it did
 before these locks had a graph.
 
@@ -24,7 +24,7 @@ from advisor.manifests._lock import GraphBuilder
 from advisor.manifests.pdm_lock import PdmLockReader
 from advisor.manifests.poetry_lock import PoetryLockReader
 from advisor.model.advice import AdviceRequest
-from advisor.model.environment import Environment, Excluded, member_part, select
+from advisor.model.environment import Environment, Excluded, member_parts, select
 from advisor.model.project import LockGraph, Manifest, Project
 from advisor.pipeline import Settings, advise
 from tests._helpers import ROOT
@@ -149,7 +149,7 @@ def test_ordinary_locks_have_no_graph() -> None:
 @pytest.mark.parametrize("kind", LOCKS)
 @pytest.mark.parametrize("member", PARTS)
 def test_member_part_is_what_the_member_reaches(kind: str, member: str) -> None:
-    part = member_part(_lock(kind), member)
+    part = member_parts(_lock(kind), [member])[member]
     assert _names(part) == PARTS[member]
     assert part.project_name == member
     graph = _graph(part)
@@ -172,7 +172,7 @@ def _as_uv(part: Manifest) -> Manifest:
 def test_a_members_part_selects_like_a_uv_members(
     kind: str, member: str, groups: tuple[str, ...]
 ) -> None:
-    part = member_part(_lock(kind), member)
+    part = member_parts(_lock(kind), [member])[member]
     got = select(Project((part,), part.dependencies, None), groups)
     uv = _as_uv(part)
     want = select(Project((uv,), uv.dependencies, None), groups)
@@ -188,14 +188,14 @@ def test_the_roots_groups_do_not_follow_a_member_into_its_part(tmp_path: Path) -
     )
     (tmp_path / "poetry.lock").write_text(text, encoding="utf-8")
     lock = PoetryLockReader().read(tmp_path / "poetry.lock", "poetry.lock")
-    part = member_part(lock, "worker")
+    part = member_parts(lock, ["worker"])["worker"]
     selected, env = select(Project((part,), part.dependencies, None))
     assert {d.name for d in selected.dependencies} == PARTS["worker"]
     assert env == Environment()
 
 
 def test_a_name_that_is_no_root_has_no_part() -> None:
-    part = member_part(_lock("poetry"), "flask")
+    part = member_parts(_lock("poetry"), ["flask"])["flask"]
     assert part.dependencies == ()
     assert part.graph is None
 
@@ -402,7 +402,7 @@ def test_a_ten_thousand_deep_chain_is_walked_without_recursion(tmp_path: Path, k
     graph = _graph(lock)
     assert graph.members == {"packages/p0": "p0"}
     assert len(graph.edges) == DEPTH + 1
-    part = member_part(lock, "p0")
+    part = member_parts(lock, ["p0"])["p0"]
     assert len(part.dependencies) == DEPTH  # p1 .. p9999 and ddtrace
     selected, env = select(Project((part,), part.dependencies, None))
     assert len(selected.dependencies) == DEPTH

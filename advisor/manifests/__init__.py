@@ -82,7 +82,9 @@ _PYLOCK = re.compile(r"^pylock\.([^.]+\.)?toml$")
 _REQUIREMENTS_NAME = re.compile(
     r"(requirements|constraints)[^/]*\.(txt|in)$|^requirements[^/]*\.lock$"
 )
-_REQUIREMENTS_DIRS = frozenset({"requirements", "reqs", "requirements.d", "constraints"})
+#: Folders whose ``*.txt`` / ``*.in`` files are requirements files (and, for projects, belong
+#: to the folder above them).
+REQUIREMENTS_DIRS = frozenset({"requirements", "reqs", "requirements.d", "constraints"})
 _TOML_LINE = re.compile(
     rb"^\s*(\[\[?[^\]]+\]\]?\s*(#.*)?|[A-Za-z0-9_\"'][A-Za-z0-9_.\-\"' ]*=(?!=)\s*\S.*)$"
 )
@@ -217,7 +219,7 @@ def _discover_rank(name: str, folder: str) -> int | None:
         return 20
     lower = name.lower()
     if _REQUIREMENTS_NAME.search(lower) or (
-        folder.lower() in _REQUIREMENTS_DIRS and lower.endswith((".txt", ".in"))
+        folder.lower() in REQUIREMENTS_DIRS and lower.endswith((".txt", ".in"))
     ):
         return 5
     return None
@@ -267,14 +269,14 @@ def read_paths(
     :raises ManifestError: see :func:`read_all`.
     """
     read = read_all(paths, allow_outside=allow_outside, trusted=trusted)
-    return merge(pair_locks([r.manifest for r in read]))
+    return merge(pair_locks(drop_included([r.manifest for r in read])))
 
 
 def read_all(
     paths: Sequence[str], *, allow_outside: bool = False, trusted: bool = True
 ) -> list[ReadFile]:
-    """Read every file named in ``paths``; a folder is searched for dependency files. A file
-    another one includes is left to it.
+    """Read every file named in ``paths``; a folder is searched for dependency files (each
+    file once: a symbolic link to a file the search finds as itself is left to that file).
 
     Files the named ones include, and files found in a named folder, are read only inside the
     repository of the path named (:mod:`advisor.manifests._boundary`).
@@ -308,15 +310,22 @@ def read_all(
             # to ~/.git-credentials is not read (and quoted) on a pull request's word.
             boundary.check_found(path, raw)
             found = [(path, raw)]
-        for file, display in found:
-            real = file.resolve()
-            if real not in seen:
-                seen.add(real)
-                out.append(ReadFile(read_file(file, display, boundary=boundary), file, base))
-    # A file another one includes (-r, -c, setuptools file:) is read only there, where its
-    # role (requirement or constraint) is known.
-    included = {Path(i).resolve() for r in out for i in r.manifest.includes}
-    return [r for r in out if Path(r.manifest.path).resolve() not in included]
+        reals = [file.resolve() for file, _ in found]
+        # A link to a file the search finds as itself is read there, in its own project.
+        themselves = {r for (file, _), r in zip(found, reals, strict=True) if not file.is_symlink()}
+        for (file, display), real in zip(found, reals, strict=True):
+            if real in seen or (real in themselves and file.is_symlink()):
+                continue
+            seen.add(real)
+            out.append(ReadFile(read_file(file, display, boundary=boundary), file, base))
+    return out
+
+
+def drop_included(manifests: Sequence[Manifest]) -> list[Manifest]:
+    """``manifests`` less each file another of them includes (``-r``, ``-c``, setuptools
+    ``file:``): it is read only there, where its role (requirement or constraint) is known."""
+    included = {Path(i).resolve() for m in manifests for i in m.includes}
+    return [m for m in manifests if Path(m.path).resolve() not in included]
 
 
 def pair_locks(manifests: list[Manifest], *, together: bool = False) -> list[Manifest]:
@@ -410,8 +419,10 @@ def merge(manifests: Sequence[Manifest]) -> Project:
 __all__ = [
     "LOCK_PARTNERS",
     "READERS",
+    "REQUIREMENTS_DIRS",
     "ReadFile",
     "discover",
+    "drop_included",
     "merge",
     "pair_locks",
     "read_all",

@@ -185,18 +185,25 @@ def config_folder(paths: Sequence[str]) -> str:
     return os.path.dirname(first) or "."
 
 
-def load_config(folder: str | os.PathLike[str], *, allow_outside: bool = False) -> Config:
+def load_config(
+    folder: str | os.PathLike[str], *, allow_outside: bool = False, top: str | None = None
+) -> Config:
     """The configuration for the project in ``folder`` (see the module documentation);
     an empty :class:`Config` when there is none.
 
     :param allow_outside: read a configuration file that links out of the repository.
+    :param top: the folder named, when ``folder`` is a project found below it: without a
+        repository, the search goes up to it (else it stops at ``folder``).
     :raises ManifestError: for a file that cannot be read, an unknown key or a wrong value,
         naming the file and key.
     """
     shown = os.path.normpath(os.fspath(folder))
     start = Path(os.path.abspath(shown))
-    root, _ = repository_root(start)
-    boundary = Boundary.around(start, allow_outside=allow_outside)
+    root, in_git = repository_root(start)
+    outer = start
+    if not in_git and top is not None:
+        root, outer = Path(top).resolve(), Path(top)
+    boundary = Boundary.around(outer, allow_outside=allow_outside)
     chain = (start, *start.parents)
     try:
         # From the folder up to the repository root (lexically, as the root was found).

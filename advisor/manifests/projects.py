@@ -8,7 +8,7 @@ beside it. A lock alone in a folder is a project of its own too.
 A workspace's shared lock (uv's, or a Poetry/PDM lock holding path dependencies) names its
 members by folder (:attr:`~advisor.model.project.LockGraph.members`): each member folder that is
 a project without a lock of its own reads the member's part of the shared lock
-(:func:`~advisor.model.environment.member_part`), and the workspace root its own part. A
+(:func:`~advisor.model.environment.member_parts`), and the workspace root its own part. A
 workspace root that names no project (a virtual root) is not a project.
 
 Files named on the command line are grouped the same way by folder, and read as named (with
@@ -28,8 +28,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
 from advisor.manifests import (
-    LOCK_PARTNERS,
+    REQUIREMENTS_DIRS,
     ReadFile,
+    drop_included,
     merge,
     pair_locks,
     read_all,
@@ -38,8 +39,6 @@ from advisor.model.environment import member_parts
 from advisor.model.project import Finding, Manifest, Project, PythonDeclaration, kind_of
 from advisor.model.release import DDTRACE
 
-#: Folders whose requirements files belong to the folder above them.
-REQUIREMENTS_FOLDERS = frozenset({"requirements", "reqs", "requirements.d", "constraints"})
 #: Readers whose file makes its folder a project whatever it holds.
 _ALWAYS_PROJECT = frozenset({"requirements", "setup.py", "pipfile", "Pipfile.lock", "pylock"})
 
@@ -52,16 +51,20 @@ class FoundProject:
         for files named on the command line (or several folders), its folder as named.
     :param folder: its folder as displayed (where its configuration is looked for).
     :param project: its files read and merged (every group: the environment is chosen later).
+    :param top: the outermost folder named that holds it (``None`` for files named): where
+        the search for its configuration stops when no repository is found.
     """
 
     root: str
     folder: str
     project: Project
+    top: str | None = None
 
 
 @dataclass(slots=True)
 class _Bucket:
-    """The files read in one project folder (lexical absolute path)."""
+    """The files read in one project folder (lexical absolute path); ``base`` is the
+    outermost folder named that holds it."""
 
     key: str
     shown: str
@@ -75,28 +78,49 @@ class _Bucket:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What a run read: its projects, and every file read (those of no project included: a
+    virtual workspace root, a ``.python-version`` the projects below inherit).
+
+    :param tops: the folders named (lexical absolute paths), each the top of its search.
+    """
+
+    projects: list[FoundProject]
+    read: tuple[Manifest, ...]
+    tops: tuple[str, ...] = ()
+
+
 def find_projects(
     paths: Sequence[str], *, allow_outside: bool = False, trusted: bool = True
-) -> list[FoundProject]:
+) -> Found:
     """Read every file at ``paths`` (folders searched) and group them into projects.
 
     At least one project comes back: when no folder holds a project manifest, every file read
-    is one project (a ``.python-version`` alone still gets an answer).
+    is one project (a ``.python-version`` alone still gets an answer). A file another file of
+    its project includes is read there only; one that another project includes stays in its
+    own project too.
 
     :raises ManifestError: as :func:`advisor.manifests.read_paths`.
     """
     read = read_all(paths, allow_outside=allow_outside, trusted=trusted)
+    tops = tuple(dict.fromkeys(r.base for r in read if r.base is not None))
     buckets: dict[str, _Bucket] = {}
     for item in read:
         key, shown = _home(item)
-        bucket = buckets.setdefault(key, _Bucket(key, shown, item.base))
+        bucket = buckets.setdefault(key, _Bucket(key, shown, _top(key, tops)))
         bucket.files.append(item.manifest)
+    for bucket in buckets.values():
+        bucket.files = drop_included(bucket.files)
     consumed = _share_workspace_locks(buckets)
     projects = [b for b in buckets.values() if b.is_project(consumed)]
+    every = tuple(r.manifest for r in read)
     if not projects:  # nothing names a project: everything read is one (today's answer)
         first = next(iter(buckets.values()))
-        whole = [m for b in buckets.values() for m in b.files]
-        return [FoundProject(_root(first, len(paths)), first.shown, merge(pair_locks(whole)))]
+        whole = drop_included([m for b in buckets.values() for m in b.files])
+        project = merge(pair_locks(whole))
+        only = FoundProject(_root(first, len(paths)), first.shown, project, first.base)
+        return Found([only], every, tops)
     out = []
     ranges: dict[str, PythonDeclaration | None] = {}
     for bucket in projects:
@@ -104,8 +128,14 @@ def find_projects(
         project = merge(pair_locks([*own, *bucket.shared], together=True))
         if project.python is None:
             project = _inherit_python(project, bucket, buckets, ranges)
-        out.append(FoundProject(_root(bucket, len(paths)), bucket.shown, project))
-    return out
+        out.append(FoundProject(_root(bucket, len(paths)), bucket.shown, project, bucket.base))
+    return Found(out, every, tops)
+
+
+def _top(key: str, tops: Sequence[str]) -> str | None:
+    """The outermost folder named that holds the folder ``key`` (``None``: none does)."""
+    holding = [t for t in tops if key == t or key.startswith(t.rstrip(os.sep) + os.sep)]
+    return min(holding, key=len) if holding else None
 
 
 def _defines(m: Manifest) -> bool:
@@ -128,7 +158,7 @@ def _home(item: ReadFile) -> tuple[str, str]:
     shown = PurePath(item.manifest.path).parent
     if (
         item.manifest.kind == "requirements"
-        and where.name.lower() in REQUIREMENTS_FOLDERS
+        and where.name.lower() in REQUIREMENTS_DIRS
         and str(where) != item.base  # never above the folder the run was given
     ):
         return str(where.parent), str(shown.parent)
@@ -144,6 +174,8 @@ def _share_workspace_locks(buckets: dict[str, _Bucket]) -> set[int]:
             members = lock.graph.members if lock.graph is not None else {}
             targets: list[tuple[_Bucket, str]] = []
             for folder, name in members.items():
+                if folder == ".." or folder.startswith("../"):
+                    continue  # a path package beside the lock's project, not a member of it
                 key = posixpath.normpath(posixpath.join(bucket.key.replace(os.sep, "/"), folder))
                 target = buckets.get(key.replace("/", os.sep)) or buckets.get(key)
                 if target is None or not any(_defines(m) for m in target.files):
@@ -184,7 +216,11 @@ def _inherit_python(
     for folder in map(str, Path(bucket.key).parents):
         if folder in buckets:
             if folder not in ranges:
-                ranges[folder] = merge(buckets[folder].files).python
+                # A folder's own range: declared, else its .python-version; never a lock's
+                # range or a compile header (how one file was compiled, not the repository).
+                ranges[folder] = merge(
+                    [m for m in buckets[folder].files if _states_range(m)]
+                ).python
             python = ranges[folder]
             if python is not None:
                 note = Finding(
@@ -198,6 +234,10 @@ def _inherit_python(
     return project
 
 
+def _states_range(m: Manifest) -> bool:
+    return m.python is not None and (m.kind == "python-version" or not (m.is_lock or m.python.weak))
+
+
 def _root(bucket: _Bucket, named: int) -> str:
     """The project's ``root`` in the reports (see :class:`FoundProject`)."""
     if bucket.base is not None and named == 1:
@@ -206,4 +246,4 @@ def _root(bucket: _Bucket, named: int) -> str:
     return PurePath(os.path.normpath(bucket.shown)).as_posix()
 
 
-__all__ = ["LOCK_PARTNERS", "FoundProject", "find_projects"]
+__all__ = ["Found", "FoundProject", "find_projects"]

@@ -11,7 +11,7 @@ In a lock, a package counts when the runtime roots reach it: uv.lock's graph
 (:class:`~advisor.model.project.LockGraph`), poetry.lock and pdm.lock ``groups`` (the readers
 keep them as each dependency's ``group`` / ``lock_groups``). The graph of a poetry.lock or
 pdm.lock holding path dependencies is ``partial`` (its roots are those packages, not the
-project) and counts for nothing here; the part of one of them (:func:`member_part`) is whole.
+project) and counts for nothing here; the part of one of them (:func:`member_parts`) is whole.
 A requirements file that neither holds ddtrace nor is included by the file that does
 (``requirements-dev.txt``, ``test.txt``) is an environment of its own and is left out when
 another file of the run holds ddtrace.
@@ -417,12 +417,6 @@ class _LockReach:
             if len(labels) > 1:
                 labels[_SHARED] = _SHARED
         return by_name
-
-
-def member_part(lock: Manifest, member: str) -> Manifest:
-    """The part of a workspace's shared ``lock`` that belongs to its member ``member`` (see
-    :func:`member_parts`)."""
-    return member_parts(lock, [member])[member]
 
 
 def member_parts(lock: Manifest, members: Sequence[str]) -> dict[str, Manifest]:

@@ -197,12 +197,12 @@ class LockGraph:
         members, path dependencies installed from the repository): the folder relative to the
         lock's, POSIX and normalised (``.`` for the lock's own), -> the canonical name.
     :param root_groups: each root's own dependency groups (``groups`` is their union), for
-        the part of one member (:func:`member_part`).
+        the part of one member (:func:`~advisor.model.environment.member_parts`).
     :param partial: the roots are the project's path dependencies (``poetry.lock``,
         ``pdm.lock``), not the project: these locks do not hold the project's own package, so
         what the roots reach is not what the project installs, and the groups the lock writes
         per package (``Dependency.lock_groups``) say that instead. Only the part of one member
-        (:func:`member_part`), which is whole, is judged by its graph.
+        (:func:`~advisor.model.environment.member_parts`), which is whole, is judged by its graph.
     """
 
     roots: tuple[str, ...]

@@ -191,27 +191,39 @@ def test_each_member_keeps_its_own_range_and_the_locked_ddtrace(workspace: Run) 
 
 
 @pytest.mark.parametrize(
-    ("folder", "environment", "frameworks"),
+    ("folder", "environment", "frameworks", "python"),
     [
         # A Poetry project whose only Tornado comes from a dev tool.
-        ("poetry-dev-tornado", Environment(("main",), (Excluded("dev", 3),)), {"requests"}),
+        (
+            "poetry-dev-tornado",
+            Environment(("main",), (Excluded("dev", 3),)),
+            {"requests"},
+            ">=3.10,<3.14",
+        ),
         # ddtrace only in an optional deploy extra: that extra and main.
-        ("deploy-extra", Environment(("main", "deploy"), (Excluded("docs", 2),)), {"flask"}),
+        (
+            "deploy-extra",
+            Environment(("main", "deploy"), (Excluded("docs", 2),)),
+            {"flask"},
+            ">=3.10",
+        ),
         # A pip-compile pair with a requirements-dev.txt beside it: one project, the dev file
         # its own environment.
         (
             "pip-compile-dev",
             Environment(("main",), (Excluded("requirements-dev.txt", 2),)),
             {"django"},
+            "==3.11.*",
         ),
     ],
 )
 def test_one_project_folders_answer_from_their_runtime_environment(
-    folder: str, environment: Environment, frameworks: set[str]
+    folder: str, environment: Environment, frameworks: set[str], python: str
 ) -> None:
     (p,) = _run(FIXTURES / "environments" / folder).report.projects
-    assert p.root == "."
+    assert p.root == "." and p.python_spec == python
     assert p.status == "upgrade"
+    assert p.advice is not None and p.advice.recommendation.ddtrace == "4.6.0"  # type: ignore[union-attr]
     assert _names(p) == frameworks
     assert (p.environment.groups, [e.packages for e in p.environment.excluded]) == (
         environment.groups,

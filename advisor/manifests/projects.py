@@ -81,14 +81,10 @@ class _Bucket:
 @dataclass(frozen=True, slots=True)
 class Found:
     """What a run read: its projects, and every file read (those of no project included: a
-    virtual workspace root, a ``.python-version`` the projects below inherit).
-
-    :param tops: the folders named (lexical absolute paths), each the top of its search.
-    """
+    virtual workspace root, a ``.python-version`` the projects below inherit)."""
 
     projects: list[FoundProject]
     read: tuple[Manifest, ...]
-    tops: tuple[str, ...] = ()
 
 
 def find_projects(
@@ -120,7 +116,7 @@ def find_projects(
         whole = drop_included([m for b in buckets.values() for m in b.files])
         project = merge(pair_locks(whole))
         only = FoundProject(_root(first, len(paths)), first.shown, project, first.base)
-        return Found([only], every, tops)
+        return Found([only], every)
     out = []
     ranges: dict[str, PythonDeclaration | None] = {}
     for bucket in projects:
@@ -129,7 +125,7 @@ def find_projects(
         if project.python is None:
             project = _inherit_python(project, bucket, buckets, ranges)
         out.append(FoundProject(_root(bucket, len(paths)), bucket.shown, project, bucket.base))
-    return Found(out, every, tops)
+    return Found(out, every)
 
 
 def _top(key: str, tops: Sequence[str]) -> str | None:

@@ -342,7 +342,7 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
                     if d.name != shipped.project
                 )
             )
-            releases = _live(index, shipped, jobs[0].request.today, notes)
+            releases = _live(index, shipped, jobs[0].request.today)
         source = SnapshotSource(releases, fallback=index)
         for job in jobs:
             advices.append(plan(job.selected, knowledge, releases, job.request, source))
@@ -414,23 +414,22 @@ def _open_index(
     )
 
 
-def _live(
-    index: IndexSource, shipped: ReleaseSnapshot, today: dt.date, notes: list[Finding]
-) -> ReleaseSnapshot:
-    """ddtrace's releases as the index lists them now, with the snapshot's Requires-Dist."""
-    try:
-        live = index.releases(shipped.project)
-    except IndexUnavailable as exc:
-        notes.append(
-            Finding(
-                "index-fallback",
-                "warning",
-                f"{exc.message}; using the shipped release snapshot of {shipped.snapshot_date}",
-            )
-        )
-        return shipped
+def _live(index: IndexSource, shipped: ReleaseSnapshot, today: dt.date) -> ReleaseSnapshot:
+    """ddtrace's releases as the index lists them now, with the snapshot's Requires-Dist.
+
+    An index that cannot list ddtrace (no page for it on any index, a page that is not one,
+    an outage the cache cannot stand in for) ends the run with exit 3 naming it: an answer
+    planned on what the index does not have would be told as the project's fault.
+
+    :raises IndexUnavailable: as above.
+    """
+    live = index.releases(shipped.project)
     if not live:
-        return shipped
+        raise IndexUnavailable(
+            f"{index.display_url}: project {shipped.project!r} not found on the index",
+            code="project-not-found",
+            hint="check --index-url (or --offline answers from the shipped snapshot)",
+        )
     merged = []
     for release in live:
         known = shipped.get(release.version)

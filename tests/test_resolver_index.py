@@ -206,3 +206,25 @@ def test_lock_file_packages_that_appear_and_go(
     assert got["wrapt"][0] is None and got["wrapt"][1]  # new in the lock
     gone = next(c for c in report["recommendation"]["changes"] if c["package"] == "xmltodict")
     assert gone["source"]["file"].endswith("uv.lock")
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"status_for": {"/simple/ddtrace/": 404}},
+        {"status_for": {f"/simple/{n}/": 404 for n in ("ddtrace", "envier", "bytecode", "wrapt")}},
+        {"garbage_for": {"/simple/ddtrace/": b"\x00not a page"}},
+    ],
+    ids=["ddtrace-404", "every-page-404", "ddtrace-garbage"],
+)
+def test_an_index_without_ddtrace_is_exit_3_not_a_blocker_story(
+    fault: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 16 rule 8: a mistyped --index-url (404 for every page) or a garbage ddtrace page
+    ends with one line naming the index, not an "impossible" answer blaming the project."""
+    with LocalIndex(root=DATA, **fault) as index:
+        code, report, err = advise(tmp_path, capsys, index.url, ACCEPTANCE, *IAST)
+    assert code == 3 and report == {}
+    lines = err.strip().splitlines()
+    assert lines[0].startswith("aap-advise: error: http://127.0.0.1:") and "ddtrace" in lines[0]
+    assert "blocker" not in err and "Traceback" not in err

@@ -59,7 +59,6 @@ _TITLES = {
     "env-default": "An AAP environment switch is on by default",
     "env-switch": "An AAP environment switch must be set",
     "grpc-monitoring-removed": "gRPC threat monitoring is gone in newer ddtrace",
-    "index-fallback": "The package index could not be used; the shipped snapshot answered",
     "index-note": "The package index reported a problem",
     "index-skipped": "Indexes that are not http(s) were skipped",
     "integration-range-partial": "A declared range admits versions the target ddtrace does not support",

@@ -85,7 +85,8 @@ def test_pins_move_to_smallest_working_version() -> None:
     assert isinstance(out, Resolved)
     assert out.versions["envier"] == Version("0.6.1")
     assert out.versions["bytecode"] == Version("0.15.1")
-    assert out.versions["wrapt"] == Version("1.16.0")  # new dependency: smallest allowed
+    # A new dependency: what the lock tool would pick, the newest allowed (issue 16 rule 4).
+    assert out.versions["wrapt"] == Version("2.0.0")
 
 
 def test_markers_evaluated_per_python() -> None:

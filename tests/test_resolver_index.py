@@ -202,10 +202,14 @@ def test_lock_file_packages_that_appear_and_go(
     got = changes(report)
     assert got["ddtrace"] == ("2.21.4", "3.15.0")
     assert got["envier"] == ("0.5.2", "0.6.1") and got["bytecode"] == ("0.14.0", "0.15.1")
-    assert got["xmltodict"] == ("0.13.0", None)  # 3.12 and later no longer need it
-    assert got["wrapt"][0] is None and got["wrapt"][1]  # new in the lock
-    gone = next(c for c in report["recommendation"]["changes"] if c["package"] == "xmltodict")
-    assert gone["source"]["file"].endswith("uv.lock")
+    # Issue 16 rule 5: a package the target no longer needs is a note, never a change.
+    assert "xmltodict" not in got
+    (gone,) = [f for f in report["findings"] if f["id"] == "coupgrade-dropped"]
+    assert gone["message"].startswith("xmltodict 0.13.0: the ddtrace target no longer needs it")
+    assert gone["message"].endswith("the lock tool drops it on re-lock")
+    assert gone["file"].endswith("uv.lock")
+    # Rule 4: a package new in the lock comes at what the lock tool would pick, the newest.
+    assert got["wrapt"] == (None, "1.14.2")  # the newest the recorded index lists
 
 
 @pytest.mark.parametrize(
@@ -228,3 +232,59 @@ def test_an_index_without_ddtrace_is_exit_3_not_a_blocker_story(
     lines = err.strip().splitlines()
     assert lines[0].startswith("aap-advise: error: http://127.0.0.1:") and "ddtrace" in lines[0]
     assert "blocker" not in err and "Traceback" not in err
+
+
+def test_only_what_ddtrace_needs_changes_in_a_lock(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 16 rules 1, 5 and 6 on a uv project with a Windows-only package, a package for
+    CPythons out of scope, a git dependency and what they pull in: none of them is a change
+    (they were all "removed, required by the ddtrace target"); the git dependency is a fixed
+    point, said in a note; what the current ddtrace needed and the target does not is a note."""
+    project = Path(__file__).parent / "data" / "lock-scope"
+    with LocalIndex(root=DATA) as index:
+        code = main(index_argv(project, index.url, tmp_path / "cache", *IAST, "--format", "json"))
+    report = project_json(capsys.readouterr().out)
+    assert code == 1
+    assert changes(report) == {
+        "ddtrace": ("2.21.4", "3.15.0"),
+        "envier": ("0.5.2", "0.6.1"),
+        "bytecode": ("0.14.0", "0.15.1"),
+        # New in the lock, each at the newest the recorded index lists (rule 4): what the
+        # target needs, transitively (protobuf 3.0.0 pulls six and setuptools).
+        "wrapt": (None, "1.14.2"),
+        "opentelemetry-api": (None, "1.0.0"),
+        "protobuf": (None, "3.0.0"),
+        "six": (None, "1.9.0"),
+        "setuptools": (None, "0.9.8"),
+    }
+    notes = {f["id"]: f["message"] for f in report["findings"]}
+    assert notes["coupgrade-dropped"].startswith("xmltodict 0.13.0: the ddtrace target no longer")
+    assert "mylib" in notes["coupgrade-direct-reference"]
+    assert not any(
+        name in notes["coupgrade-dropped"]
+        for name in ("colorama", "importlib-metadata", "zipp", "mylib", "somedep", "tzdata")
+    )
+
+
+def test_a_pin_outside_what_ddtrace_needs_never_moves(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 1: siblinga 1.0 needs siblingb>=2 while the project pins siblingb 1.0 (its own
+    problem, not ddtrace's): the resolution moves siblingb, the advice does not."""
+    from tests.indexdata import index_with
+
+    root = index_with(
+        DATA,
+        tmp_path / "index",
+        {"siblinga": {"1.0": ["siblingb>=2"]}, "siblingb": {"1.0": [], "2.0": []}},
+    )
+    text = ACCEPTANCE + "siblinga==1.0\nsiblingb==1.0\n"
+    with LocalIndex(root=root) as index:
+        code, report, _ = advise(tmp_path, capsys, index.url, text, *IAST)
+    assert code == 1
+    assert changes(report) == {
+        "ddtrace": ("2.21.4", "3.15.0"),
+        "envier": ("0.5.2", "0.6.1"),
+        "bytecode": ("0.14.0", "0.15.1"),
+    }

@@ -16,7 +16,7 @@ from packaging.version import Version
 
 from advisor.model.advice import Blocker, Change
 from advisor.model.platforms import DEFAULT_PLATFORM
-from advisor.model.project import Dependency, Finding, Project
+from advisor.model.project import Dependency, Finding, Project, SourceLocation
 from advisor.model.release import DDTRACE, Release
 from advisor.plan.current import marker_admits
 from advisor.plan.serve import Server
@@ -134,12 +134,16 @@ def find_installable(
                 break
             results[py] = outcome
         else:
+            closures = {py: closure(source, py, platform, res) for py, res in results.items()}
+            now = {d.parsed_version for d in project.named(DDTRACE) if d.parsed_version}
+            current = [r for v in sorted(now) if (r := server.snapshot.get(v)) is not None]
+            changes, notes = _changes(sets, results, closures, current)
             return CoUpgradeResult(
                 release,
-                _changes(sets, results),
+                changes,
                 (),
                 tuple(tried),
-                tuple(_unknown_metadata(results)),
+                (*_unknown_metadata(results), *notes, *_direct_references(project)),
             )
         if len(tried) >= MAX_TRIES:
             break
@@ -176,32 +180,67 @@ def _unknown_metadata(results: dict[str, Resolved]) -> list[Finding]:
     ]
 
 
-def _changes(sets: dict[str, RequirementSet], results: dict[str, Resolved]) -> tuple[Change, ...]:
-    """Every pinned or locked package that moves, and (for locks) packages that appear or go."""
+def closure(source: PackageSource, python: str, platform: str, res: Resolved) -> set[str]:
+    """The packages of the resolution ddtrace needs on this CPython and platform: its
+    Requires-Dist, transitively, at the versions resolved (markers evaluated there). One visit
+    per package: linear in the resolution."""
+    from advisor.resolve.requirements import marker_env, parse_requires_dist
+
+    env = marker_env(python, platform)
+    seen = {DDTRACE}
+    todo: list[tuple[str, frozenset[str]]] = [(DDTRACE, frozenset())]
+    while todo:
+        name, extras = todo.pop()
+        version = res.versions.get(name)
+        lines = source.requires_dist(name, version) if version is not None else None
+        for req in parse_requires_dist(lines or (), env, extras, ""):
+            if req.name in res.versions and req.name not in seen:
+                seen.add(req.name)
+                todo.append((req.name, req.extras))
+    return seen - {DDTRACE}
+
+
+def _changes(
+    sets: dict[str, RequirementSet],
+    results: dict[str, Resolved],
+    closures: dict[str, set[str]],
+    current: Sequence[Release],
+) -> tuple[tuple[Change, ...], list[Finding]]:
+    """The pinned or locked packages that must move with ddtrace, and the packages a lock gains.
+
+    Only what ddtrace needs counts (issue 16 rule 1): a package outside its dependency closure
+    never moves here, whatever the resolver did with it, and a direct reference (git, path,
+    URL) is a fixed point. A locked package the target no longer needs is a note, never a
+    change (rule 5): the lock tool drops it on re-lock.
+    """
     moves: dict[tuple[str, str | None, str | None], list[str]] = {}
     sources: dict[str, Dependency] = {}
+    dropped: dict[str, list[str]] = {}
     for py, res in results.items():
-        rs = sets[py]
-        for name, version in res.versions.items():
-            if name == DDTRACE:
-                continue
-            pin = rs.pins.get(name)
+        rs, needed = sets[py], closures[py]
+        for name in needed:
+            pin, version = rs.pins.get(name), res.versions[name]
+            dep = rs.pin_sources.get(name)
+            if dep is not None and dep.url is not None:
+                continue  # a direct reference stays where it is
             if pin is not None and version != pin:
                 moves.setdefault((name, str(pin), str(version)), []).append(py)
                 sources[name] = rs.pin_sources[name]
             elif pin is None and rs.from_lock:
                 moves.setdefault((name, None, str(version)), []).append(py)
-        if rs.from_lock:
-            for name, dep in rs.locked.items():
-                if name not in res.versions:
-                    moves.setdefault((name, dep.version, None), []).append(py)
-                    sources[name] = dep
+        if rs.from_lock:  # what the project's ddtrace needed here and the target does not
+            from advisor.resolve.requirements import marker_env, parse_requires_dist
+
+            env = marker_env(py, DEFAULT_PLATFORM)
+            for release in current:
+                for req in parse_requires_dist(release.requires_dist or (), env, frozenset(), ""):
+                    if req.name in rs.locked and req.name not in res.versions:
+                        dropped.setdefault(req.name, [])
+                        if py not in dropped[req.name]:
+                            dropped[req.name].append(py)
     out = []
     everywhere = set(results)
     for (name, old, new), pys in sorted(moves.items(), key=lambda kv: kv[0][0]):
-        marker = (
-            None if set(pys) == everywhere else " or ".join(f'python_version == "{p}"' for p in pys)
-        )
         declared = sources.get(name)
         out.append(
             Change(
@@ -210,11 +249,56 @@ def _changes(sets: dict[str, RequirementSet], results: dict[str, Resolved]) -> t
                 new,
                 from_specifier=declared.specifier if declared else None,
                 source=declared.source if declared else None,
-                marker=marker,
+                marker=_on(pys, everywhere),
                 reason="required by the ddtrace target",
             )
         )
-    return tuple(out)
+    notes = [
+        Finding(
+            "coupgrade-dropped",
+            "info",
+            f"{name} {rs_version}: the ddtrace target no longer needs it"
+            + (f" on CPython {', '.join(pys)}" if set(pys) != everywhere else "")
+            + "; the lock tool drops it on re-lock",
+            _locked_at(sets, name),
+        )
+        for name, pys in sorted(dropped.items())
+        for rs_version in [_locked_version(sets, name)]
+    ]
+    return tuple(out), notes
+
+
+def _on(pys: Sequence[str], everywhere: set[str]) -> str | None:
+    """The marker of a change needed on ``pys`` only (``None``: on every CPython)."""
+    if set(pys) == everywhere:
+        return None
+    return " or ".join(f'python_version == "{p}"' for p in pys)
+
+
+def _locked_version(sets: dict[str, RequirementSet], name: str) -> str:
+    return next((rs.locked[name].version or "" for rs in sets.values() if name in rs.locked), "")
+
+
+def _locked_at(sets: dict[str, RequirementSet], name: str) -> SourceLocation | None:
+    return next((rs.locked[name].source for rs in sets.values() if name in rs.locked), None)
+
+
+def _direct_references(project: Project) -> list[Finding]:
+    """A note naming the direct references (git, path, URL) whose requirements were not
+    checked: they are fixed points of the resolution."""
+    names = sorted(
+        {d.display_name for d in project.dependencies if d.url and d.role != "constraint"}
+    )
+    if not names:
+        return []
+    return [
+        Finding(
+            "coupgrade-direct-reference",
+            "info",
+            f"{', '.join(names[:10])}{' and more' if len(names) > 10 else ''}: installed from a "
+            "direct reference (git, path or URL); kept as they are, their requirements not checked",
+        )
+    ]
 
 
 def pins_against_requirements(

@@ -2,9 +2,10 @@
 
 Policy lives in candidate order (STYLE 2.1 #5): the target package is pinned ``==v`` by the
 caller; every other package offers its current pin first, then the smallest versions above it
-(a pin may move up, never down); packages without a pin offer their smallest allowed version
-first, so nothing moves further than it must. Releases with a wheel for the CPython come before
-sdist-only ones, so the set proposed installs without building ancient sdists.
+(a pin may move up, never down, and no further than it must); packages without a pin offer
+their newest allowed version first, as the project's lock tool would pick it (never an ancient
+``setuptools 0.9.8``). Releases with a wheel for the CPython come before sdist-only ones, so
+the set proposed installs without building ancient sdists.
 """
 
 from __future__ import annotations
@@ -121,14 +122,13 @@ class Provider(AbstractProvider[Req, Cand, str]):
         pin = self.pins.get(name)
         if pin is not None:
             out = [c for c in out if c.version >= pin]
-        # The pin first; then releases with a wheel for this CPython (they install without a
-        # build), smallest first; sdist-only releases last.
+        # The pin first, then the smallest releases above it (a pin moves no further than it
+        # must); a package the project does not pin gets what its lock tool would pick, the
+        # newest. Releases with a wheel for this CPython (they install without a build) before
+        # sdist-only ones.
+        out.sort(key=lambda c: c.version, reverse=pin is None)
         out.sort(
-            key=lambda c: (
-                c.version != pin,
-                not c.release.has_wheel(self.python, self.platform),
-                c.version,
-            )
+            key=lambda c: (c.version != pin, not c.release.has_wheel(self.python, self.platform))
         )
         if out and self._hint_metadata is not None:
             # resolvelib tries the first candidate when it pins this package: start reading its

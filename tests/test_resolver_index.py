@@ -288,3 +288,26 @@ def test_a_pin_outside_what_ddtrace_needs_never_moves(
         "envier": ("0.5.2", "0.6.1"),
         "bytecode": ("0.14.0", "0.15.1"),
     }
+
+
+def test_offline_changes_keep_their_cpythons(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 9: bytecode>=0.15.1 is what ddtrace needs on CPython 3.12 only; offline, without
+    a resolution, the change still says so instead of moving bytecode everywhere."""
+    code, report, _ = advise(
+        tmp_path,
+        capsys,
+        _closed_port(),
+        ACCEPTANCE,
+        "-c",
+        "iast",
+        "--python",
+        ">=3.11,<3.13",
+        "--offline",
+    )
+    assert code == 1
+    got = {c["package"]: c for c in report["recommendation"]["changes"]}
+    assert got["bytecode"]["to_specifier"] == ">=0.15.1"
+    assert got["bytecode"]["marker"] == 'python_version == "3.12"'
+    assert got["envier"]["marker"] is None

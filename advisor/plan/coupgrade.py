@@ -319,26 +319,33 @@ def pins_against_requirements(
         ]
     from advisor.resolve.requirements import marker_env, parse_requires_dist
 
-    changes: dict[str, Change] = {}
+    needs: dict[tuple[str, str], list[str]] = {}  # (package, requirement) -> CPythons
+    first: dict[tuple[str, str], tuple[str, Dependency, str]] = {}
     for py in served:
         rs = requirement_set(project, py)
         for req in parse_requires_dist(
             release.requires_dist, marker_env(py, DEFAULT_PLATFORM), frozenset(), ""
         ):
             pin = rs.pins.get(req.name)
-            if (
-                pin is not None
-                and not req.specifier.contains(pin, prereleases=True)
-                and req.name not in changes
-            ):
-                dep = rs.pin_sources[req.name]
-                changes[req.name] = Change(
-                    req.name,
-                    str(pin),
-                    None,
-                    from_specifier=dep.specifier,
-                    to_specifier=str(req.specifier),
-                    source=dep.source,
-                    reason=f"ddtrace {release.version} requires {req}",
-                )
+            if pin is None or req.specifier.contains(pin, prereleases=True):
+                continue
+            key = (req.name, str(req.specifier))
+            needs.setdefault(key, []).append(py)
+            first.setdefault(key, (str(pin), rs.pin_sources[req.name], str(req)))
+    changes: dict[str, Change] = {}
+    everywhere = set(served)
+    for key, pys in needs.items():
+        if key[0] in changes:
+            continue  # one line per package: the first requirement that excludes its pin
+        was, dep, text = first[key]
+        changes[key[0]] = Change(
+            key[0],
+            was,
+            None,
+            from_specifier=dep.specifier,
+            to_specifier=key[1],
+            source=dep.source,
+            marker=_on(pys, everywhere),
+            reason=f"ddtrace {release.version} requires {text}",
+        )
     return tuple(changes.values()), []

@@ -795,7 +795,7 @@ def test_trusted_files_expand_variables_for_requests_only(
 
 
 def _answer_page(index: Hostile, attacker: Hostile, prefix: str) -> Route:
-    """A page listing, for version 98.0 (the one a run reads first), a wheel on another host
+    """A page listing, for version 98.0 (the one a run pinning it reads first), a wheel on another host
     with ``${AAP_TEST_TOKEN}`` in its query, and for 99.0 one on the index's own host with
     ``${AAP_TEST_TOKEN}`` in its path (an absolute URL: not the index's expanded prefix)."""
 
@@ -846,7 +846,9 @@ def test_a_variable_an_index_answer_writes_is_never_expanded(
             if where == "path"
             else index.url().replace("http://", "http://__token__:${AAP_TEST_TOKEN}@")
         )
-        req = requirements(tmp_path, f"--index-url {written}\nddtrace==2.3.0\nenvier==0.4.0\n")
+        # envier pinned at 98.0 (the page's other-host wheel): the project's own requirements
+        # are read first, as they are (issue 16 rule 2), so that is the file asked for first.
+        req = requirements(tmp_path, f"--index-url {written}\nddtrace==2.3.0\nenvier==98.0\n")
         code = main([str(req), "--cache-dir", str(tmp_path / "c"), "--deadline", "20", *ARGS])
         # Both versions read directly, so each file URL is asked for whatever the resolver tries.
         source = IndexSource(

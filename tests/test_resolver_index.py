@@ -270,8 +270,37 @@ def test_only_what_ddtrace_needs_changes_in_a_lock(
 def test_a_pin_outside_what_ddtrace_needs_never_moves(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Rule 1: siblinga 1.0 needs siblingb>=2 while the project pins siblingb 1.0 (its own
-    problem, not ddtrace's): the resolution moves siblingb, the advice does not."""
+    """Rules 1 and 3: siblinga 1.0 needs bytecode<0.15, which ddtrace 3.15.0 moves past on
+    CPython 3.12. Moving siblinga (ddtrace never needs it) is not the answer: it is held, and
+    the blocker names it (it was "siblinga 1.0 -> 2.0, required by the ddtrace target")."""
+    from tests.indexdata import index_with
+
+    root = index_with(
+        DATA,
+        tmp_path / "index",
+        {"siblinga": {"1.0": ["bytecode<0.15"], "2.0": ["bytecode>=0.15"]}},
+    )
+    with LocalIndex(root=root) as index:
+        code, report, _ = advise(tmp_path, capsys, index.url, ACCEPTANCE + "siblinga==1.0\n", *IAST)
+    assert code == 1
+    rec = report["recommendation"]
+    assert rec["status"] == "impossible", changes(report)
+    (blocker,) = [b for b in rec["blockers"] if b["package"] == "bytecode"]
+    assert any("bytecode<0.15 (siblinga 1.0)" in w for w in blocker["wants"])
+    # On 3.11 alone (where ddtrace leaves bytecode be), siblinga stays and nothing blocks.
+    with LocalIndex(root=root) as index:
+        text = ACCEPTANCE + "siblinga==1.0\n"
+        code, report, _ = advise(
+            tmp_path, capsys, index.url, text, "-c", "iast", "--python", "3.11"
+        )
+    assert "siblinga" not in changes(report) and report["recommendation"]["status"] == "upgrade"
+
+
+def test_a_project_whose_own_pins_conflict_is_told_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 2: siblinga 1.0 needs siblingb>=2 while the project pins siblingb 1.0: its own
+    problem, said as such; nothing outside ddtrace's needs moves."""
     from tests.indexdata import index_with
 
     root = index_with(
@@ -283,11 +312,9 @@ def test_a_pin_outside_what_ddtrace_needs_never_moves(
     with LocalIndex(root=root) as index:
         code, report, _ = advise(tmp_path, capsys, index.url, text, *IAST)
     assert code == 1
-    assert changes(report) == {
-        "ddtrace": ("2.21.4", "3.15.0"),
-        "envier": ("0.5.2", "0.6.1"),
-        "bytecode": ("0.14.0", "0.15.1"),
-    }
+    assert changes(report) == {"ddtrace": ("2.21.4", "3.15.0")}
+    (own,) = [f["message"] for f in report["findings"] if f["id"] == "project-does-not-install"]
+    assert "CPython 3.12" in own and "siblingb" in own
 
 
 def test_offline_changes_keep_their_cpythons(
@@ -311,3 +338,37 @@ def test_offline_changes_keep_their_cpythons(
     assert got["bytecode"]["to_specifier"] == ">=0.15.1"
     assert got["bytecode"]["marker"] == 'python_version == "3.12"'
     assert got["envier"]["marker"] is None
+
+
+@pytest.mark.parametrize(
+    ("pages", "fails_on"),
+    [({"heavyml": {"1.0 py>=3.12": []}}, ["3.11"]), ({"heavyml": {"2.0": []}}, ["3.11", "3.12"])],
+    ids=["requires-python", "not-on-index"],
+)
+def test_a_project_that_does_not_install_on_a_cpython_is_its_own_problem(
+    pages: Any, fails_on: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 2: the project's own pin heavyml==1.0 does not install on some CPython, whatever
+    the ddtrace. That is said in plain words, the co-upgrades are resolved on the other
+    CPythons only, and the ddtrace answer still stands (it was "no ddtrace release can give
+    the requested capabilities", blaming ddtrace)."""
+    from tests.indexdata import index_with
+
+    root = index_with(DATA, tmp_path / "index", pages)
+    text = ACCEPTANCE + "heavyml==1.0\n"
+    with LocalIndex(root=root) as index:
+        code, report, _ = advise(
+            tmp_path, capsys, index.url, text, "-c", "iast", "--python", ">=3.11,<3.13"
+        )
+    assert code == 1
+    rec = report["recommendation"]
+    assert rec["status"] == "upgrade" and rec["ddtrace"] == "3.15.0"
+    own = [f["message"] for f in report["findings"] if f["id"] == "project-does-not-install"]
+    assert [m.split("CPython ")[1].split(",")[0] for m in own] == fails_on
+    why = "requires Python >=3.12" if len(fails_on) == 1 else "is not on the index"
+    assert all(f"heavyml 1.0 {why}" in m and "co-upgrades are not resolved there" in m for m in own)
+    assert not any(f["id"] == "resolution-impossible" for f in report["findings"])
+    if len(fails_on) == 1:  # resolved on 3.12: what ddtrace needs there moves
+        assert changes(report)["bytecode"] == ("0.14.0", "0.15.1")
+    else:
+        assert changes(report) == {"ddtrace": ("2.21.4", "3.15.0")}

@@ -8,7 +8,7 @@ first that resolves on every CPython is the answer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from packaging.specifiers import SpecifierSet
@@ -116,6 +116,15 @@ def find_installable(
     :raises IndexUnavailable: when package data cannot be had.
     """
     sets = {py: requirement_set(project, py) for py in served}
+    # Rule 2 of issue 16: the project's own requirements first, without ddtrace. A CPython
+    # where they do not install is the project's own problem: said in plain words, and the
+    # co-upgrades are resolved on the other CPythons only.
+    own = {py: _baseline(source, py, platform, sets[py]) for py in served}
+    baseline = [f for f in own.values() if f is not None]
+    served = [py for py in served if own[py] is None]
+    if not served:
+        release = next(iter(server.candidates(start)), None)
+        return CoUpgradeResult(release, (), (), (), tuple(baseline))
     tried: list[str] = []
     conflict: Conflict | None = None
     first_conflict_target: str | None = None
@@ -123,18 +132,16 @@ def find_installable(
         if not all(server.serves(release, py) for py in served):
             continue
         tried.append(str(release.version))
-        results: dict[str, Resolved] = {}
+        results: dict[str, _Within] = {}
         for py in served:
-            rs = sets[py]
-            target = Req(DDTRACE, exact(release.version), frozenset(), "the ddtrace target")
-            outcome = resolve(source, py, platform, [*rs.roots, target], rs.pins, rs.constraints)
+            outcome = _resolve_within(source, py, platform, sets[py], release.version)
             if isinstance(outcome, Conflict):
                 conflict = conflict or outcome
                 first_conflict_target = first_conflict_target or str(release.version)
                 break
             results[py] = outcome
         else:
-            closures = {py: closure(source, py, platform, res) for py, res in results.items()}
+            closures = {py: res.closure for py, res in results.items()}
             now = {d.parsed_version for d in project.named(DDTRACE) if d.parsed_version}
             current = [r for v in sorted(now) if (r := server.snapshot.get(v)) is not None]
             changes, notes = _changes(sets, results, closures, current)
@@ -143,7 +150,12 @@ def find_installable(
                 changes,
                 (),
                 tuple(tried),
-                (*_unknown_metadata(results), *notes, *_direct_references(project)),
+                (
+                    *baseline,
+                    *_unknown_metadata(results),
+                    *notes,
+                    *_direct_references(project),
+                ),
             )
         if len(tried) >= MAX_TRIES:
             break
@@ -164,10 +176,62 @@ def find_installable(
         )
         for b in found
     ]
-    return CoUpgradeResult(None, (), found, tuple(tried), tuple(findings))
+    return CoUpgradeResult(None, (), found, tuple(tried), (*baseline, *findings))
 
 
-def _unknown_metadata(results: dict[str, Resolved]) -> list[Finding]:
+def _baseline(
+    source: PackageSource, python: str, platform: str, rs: RequirementSet
+) -> Finding | None:
+    """``None`` when the project's own requirements (ddtrace left out) install on CPython
+    ``python``, else a warning saying why in plain words (``tensorflow 2.9.3 has no wheel for
+    CPython 3.11 on linux-x86_64 and no source distribution``)."""
+    if not rs.roots:
+        return None
+    # As the project is: every pin and locked version exact (a constraint, which narrows a
+    # package without requiring it).
+    as_is = {name: list(rs.constraints.get(name, ())) for name in rs.constraints}
+    for name, version in rs.pins.items():
+        origin = str(rs.pin_sources[name].source)
+        as_is.setdefault(name, []).append(Req(name, exact(version), frozenset(), origin))
+    outcome = resolve(source, python, platform, rs.roots, rs.pins, as_is)
+    if not isinstance(outcome, Conflict):
+        return None
+    reasons = [_why(source, python, platform, rs, b) for b in outcome.blockers]
+    return Finding(
+        "project-does-not-install",
+        "warning",
+        f"the project's own requirements do not install on CPython {python}, whatever the "
+        f"ddtrace: {'; '.join(reasons) or 'no resolution'}; co-upgrades are not resolved there",
+    )
+
+
+def _why(
+    source: PackageSource, python: str, platform: str, rs: RequirementSet, blocker: Blocker
+) -> str:
+    """One blocker of the project's own requirements, in plain words where its pin says why."""
+    pin = rs.pins.get(blocker.package)
+    if pin is not None:
+        release = next((r for r in source.releases(blocker.package) if r.version == pin), None)
+        name = f"{blocker.package} {pin}"
+        if release is None:
+            return f"{name} is not on the index"
+        if not release.admits_python(python):
+            return f"{name} requires Python {release.requires_python}"
+        if not (release.has_wheel(python, platform) or release.sdist):
+            return (
+                f"{name} has no wheel for CPython {python} on {platform} and no source distribution"
+            )
+    # The requirements that meet, less the resolver's own bookkeeping: a bare root (no
+    # version) and the floor every pin gets.
+    said = [
+        w
+        for w in blocker.wants
+        if not w.startswith(f"{blocker.package} (") and "(the current pin " not in w
+    ]
+    return " conflicts with ".join(dict.fromkeys(said or blocker.wants))
+
+
+def _unknown_metadata(results: Mapping[str, Resolved]) -> list[Finding]:
     unknown = sorted({f"{n} {v}" for r in results.values() for n, v in r.unknown_metadata})
     if not unknown:
         return []
@@ -178,6 +242,45 @@ def _unknown_metadata(results: dict[str, Resolved]) -> list[Finding]:
             f"requirements of {', '.join(unknown)} could not be read; they were taken as none",
         )
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Within(Resolved):
+    """A resolution and the packages ddtrace needs in it (:func:`closure`)."""
+
+    closure: frozenset[str] = frozenset()
+
+
+def _resolve_within(
+    source: PackageSource, python: str, platform: str, rs: RequirementSet, target: Version
+) -> _Within | Conflict:
+    """The project's requirements with ddtrace ``==target`` on one CPython, where only what
+    ddtrace needs may move (issue 16 rules 1 and 3): a pin the resolution moved outside
+    ddtrace's dependency closure is held where it is and the resolution done again (each
+    round holds one more pin, so at most one round per pin)."""
+    roots = [*rs.roots, Req(DDTRACE, exact(target), frozenset(), "the ddtrace target")]
+    held = {name: list(reqs) for name, reqs in rs.constraints.items()}
+    fixed: set[str] = set()
+    while True:
+        outcome = resolve(source, python, platform, roots, rs.pins, held)
+        if isinstance(outcome, Conflict):
+            return outcome
+        needed = closure(source, python, platform, outcome)
+        moved = [
+            name
+            for name, version in outcome.versions.items()
+            if name not in needed
+            and name != DDTRACE
+            and (pin := rs.pins.get(name)) is not None
+            and version != pin
+            and name not in fixed
+        ]
+        if not moved:
+            return _Within(outcome.versions, outcome.unknown_metadata, frozenset(needed))
+        for name in moved:
+            fixed.add(name)
+            origin = f"{rs.pin_sources[name].source}; outside what ddtrace needs"
+            held.setdefault(name, []).append(Req(name, exact(rs.pins[name]), frozenset(), origin))
 
 
 def closure(source: PackageSource, python: str, platform: str, res: Resolved) -> set[str]:
@@ -202,8 +305,8 @@ def closure(source: PackageSource, python: str, platform: str, res: Resolved) ->
 
 def _changes(
     sets: dict[str, RequirementSet],
-    results: dict[str, Resolved],
-    closures: dict[str, set[str]],
+    results: Mapping[str, Resolved],
+    closures: dict[str, frozenset[str]],
     current: Sequence[Release],
 ) -> tuple[tuple[Change, ...], list[Finding]]:
     """The pinned or locked packages that must move with ddtrace, and the packages a lock gains.

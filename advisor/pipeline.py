@@ -107,6 +107,7 @@ class Flags:
     :param groups: ``--group`` names (replacing the configuration's ``groups``).
     :param today: the day support windows are judged on.
     :param offline: no index is read.
+    :param resolve_budget: seconds the co-upgrade resolution may take.
     """
 
     capabilities: tuple[str, ...] = ()
@@ -117,6 +118,7 @@ class Flags:
     all_groups: bool = False
     today: dt.date = dataclasses.field(default_factory=dt.date.today)
     offline: bool = True
+    resolve_budget: float = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +218,7 @@ def _request(config: Config, flags: Flags) -> AdviceRequest:
         # --group names replace the configuration's groups, as every other flag its key.
         groups=flags.groups or tuple(config.groups or ()),
         all_groups=flags.all_groups,
+        resolve_budget=flags.resolve_budget,
     )
 
 

@@ -372,3 +372,45 @@ def test_a_project_that_does_not_install_on_a_cpython_is_its_own_problem(
         assert changes(report)["bytecode"] == ("0.14.0", "0.15.1")
     else:
         assert changes(report) == {"ddtrace": ("2.21.4", "3.15.0")}
+
+
+def test_a_resolution_past_its_budget_falls_back_to_comparing_pins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 7: an index slow enough that the resolution cannot end within --resolve-budget:
+    the answer still comes, from the pins compared with ddtrace's own requirements, and a
+    warning says why (never "no ddtrace release can give the capabilities")."""
+    with LocalIndex(root=DATA, delay=0.3) as index:
+        code, report, err = advise(
+            tmp_path, capsys, index.url, ACCEPTANCE, *IAST, "--resolve-budget", "0.2"
+        )
+    assert code == 1, err
+    rec = report["recommendation"]
+    assert rec["status"] == "upgrade" and rec["resolved"] is False
+    got = {c["package"]: c["to_specifier"] for c in rec["changes"] if c["package"] != "ddtrace"}
+    assert got == {"envier": "~=0.6.1", "bytecode": ">=0.15.1"}
+    (budget,) = [f["message"] for f in report["findings"] if f["id"] == "coupgrade-budget"]
+    assert budget.startswith("co-upgrades not resolved within 0.2 s (--resolve-budget")
+
+
+def test_too_many_rounds_is_over_budget_not_a_blocker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A resolution that runs out of rounds has no answer either way: it raised a garbled
+    blocker ("(resolver): ; to unblock: no resolution within 2000 rounds")."""
+    from packaging.specifiers import SpecifierSet
+
+    import advisor.resolve as resolve_module
+    from advisor.knowledge.releases import load_snapshot
+    from advisor.resolve import OverBudget, resolve
+    from advisor.resolve.requirements import Req
+    from advisor.resolve.source import SnapshotSource
+
+    monkeypatch.setattr(resolve_module, "MAX_ROUNDS", 0)
+    source = SnapshotSource(load_snapshot(None))
+    with pytest.raises(OverBudget, match="rounds"):
+        resolve(
+            source,
+            "3.12",
+            "linux-x86_64",
+            [Req("ddtrace", SpecifierSet("==3.15.0"), frozenset(), "")],
+            {},
+        )

@@ -235,6 +235,15 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: 60); past it the run ends with exit 3",
     )
     p.add_argument(
+        "--resolve-budget",
+        type=_seconds,
+        default=20.0,
+        metavar="SECONDS",
+        help="seconds the co-upgrade resolution may take over every CPython and release tried "
+        "(default: 20); past them the pins are compared with ddtrace's own requirements, "
+        "with a warning that says so",
+    )
+    p.add_argument(
         "--snapshot",
         metavar="FILE",
         help="use this release snapshot file instead of the shipped one",
@@ -289,6 +298,7 @@ def _advise(argv: Sequence[str]) -> int:
         all_groups=args.all_groups,
         today=args.today or dt.date.today(),
         offline=args.offline,
+        resolve_budget=args.resolve_budget,
     )
     run = advise_run(args.paths or ["."], flags, settings)
     # An -o or --write-constraints file that is one of the files read, or that both name, is

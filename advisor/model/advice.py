@@ -43,6 +43,8 @@ class AdviceRequest:
     :param groups: ``--group`` names: extras, groups or requirements files to count in the
         runtime environment as well (see :mod:`advisor.model.environment`).
     :param all_groups: ``--all-groups``: count every group and file.
+    :param resolve_budget: seconds the co-upgrade resolution may take (``--resolve-budget``);
+        past them the pins are compared with the target's requirements instead.
     """
 
     capabilities: tuple[str, ...] = ()
@@ -53,6 +55,7 @@ class AdviceRequest:
     deployment: Deployment | None = None
     groups: tuple[str, ...] = ()
     all_groups: bool = False
+    resolve_budget: float = 20.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,7 @@ from advisor.plan.scope import check_platforms, python_scope, resolve_capabiliti
 from advisor.plan.serve import Server
 from advisor.plan.status import capability_results
 from advisor.plan.verdict import Context, recommend
+from advisor.resolve import OverBudget
 from advisor.resolve.source import PackageSource
 
 __all__ = ["plan"]
@@ -252,7 +253,17 @@ def _co_upgrades(
     start = Version(rec.ddtrace)
     if source is not None:
         try:
-            co = find_installable(project, server, source, start, served, platforms[0])
+            co = find_installable(
+                project, server, source, start, served, platforms[0], request.resolve_budget
+            )
+        except OverBudget as exc:
+            note = Finding(
+                "coupgrade-budget",
+                "warning",
+                f"co-upgrades not resolved within {request.resolve_budget:g} s "
+                f"(--resolve-budget; {exc}); pins were compared with ddtrace's own "
+                "requirements instead",
+            )
         except IndexUnavailable as exc:
             if not request.offline:
                 raise

@@ -8,6 +8,7 @@ first that resolves on every CPython is the answer.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -110,16 +111,20 @@ def find_installable(
     start: Version,
     served: Sequence[str],
     platform: str,
+    budget: float | None = None,
 ) -> CoUpgradeResult:
     """Try ddtrace releases from ``start`` upwards; the first that resolves everywhere wins.
 
+    :param budget: seconds the whole search may take (``--resolve-budget``).
     :raises IndexUnavailable: when package data cannot be had.
+    :raises OverBudget: past ``budget`` (or a resolution past its rounds).
     """
+    deadline = time.monotonic() + budget if budget is not None else None
     sets = {py: requirement_set(project, py) for py in served}
     # Rule 2 of issue 16: the project's own requirements first, without ddtrace. A CPython
     # where they do not install is the project's own problem: said in plain words, and the
     # co-upgrades are resolved on the other CPythons only.
-    own = {py: _baseline(source, py, platform, sets[py]) for py in served}
+    own = {py: _baseline(source, py, platform, sets[py], deadline) for py in served}
     baseline = [f for f in own.values() if f is not None]
     served = [py for py in served if own[py] is None]
     if not served:
@@ -134,7 +139,7 @@ def find_installable(
         tried.append(str(release.version))
         results: dict[str, _Within] = {}
         for py in served:
-            outcome = _resolve_within(source, py, platform, sets[py], release.version)
+            outcome = _resolve_within(source, py, platform, sets[py], release.version, deadline)
             if isinstance(outcome, Conflict):
                 conflict = conflict or outcome
                 first_conflict_target = first_conflict_target or str(release.version)
@@ -180,7 +185,7 @@ def find_installable(
 
 
 def _baseline(
-    source: PackageSource, python: str, platform: str, rs: RequirementSet
+    source: PackageSource, python: str, platform: str, rs: RequirementSet, deadline: float | None
 ) -> Finding | None:
     """``None`` when the project's own requirements (ddtrace left out) install on CPython
     ``python``, else a warning saying why in plain words (``tensorflow 2.9.3 has no wheel for
@@ -193,7 +198,7 @@ def _baseline(
     for name, version in rs.pins.items():
         origin = str(rs.pin_sources[name].source)
         as_is.setdefault(name, []).append(Req(name, exact(version), frozenset(), origin))
-    outcome = resolve(source, python, platform, rs.roots, rs.pins, as_is)
+    outcome = resolve(source, python, platform, rs.roots, rs.pins, as_is, deadline)
     if not isinstance(outcome, Conflict):
         return None
     reasons = [_why(source, python, platform, rs, b) for b in outcome.blockers]
@@ -252,7 +257,12 @@ class _Within(Resolved):
 
 
 def _resolve_within(
-    source: PackageSource, python: str, platform: str, rs: RequirementSet, target: Version
+    source: PackageSource,
+    python: str,
+    platform: str,
+    rs: RequirementSet,
+    target: Version,
+    deadline: float | None,
 ) -> _Within | Conflict:
     """The project's requirements with ddtrace ``==target`` on one CPython, where only what
     ddtrace needs may move (issue 16 rules 1 and 3): a pin the resolution moved outside
@@ -262,7 +272,7 @@ def _resolve_within(
     held = {name: list(reqs) for name, reqs in rs.constraints.items()}
     fixed: set[str] = set()
     while True:
-        outcome = resolve(source, python, platform, roots, rs.pins, held)
+        outcome = resolve(source, python, platform, roots, rs.pins, held, deadline)
         if isinstance(outcome, Conflict):
             return outcome
         needed = closure(source, python, platform, outcome)

@@ -23,10 +23,14 @@ if TYPE_CHECKING:
 # resolvelib (and the provider built on it) is imported by resolve() itself: a plan that needs
 # no co-upgrade resolution never loads it.
 
-__all__ = ["Conflict", "Req", "Resolved", "resolve"]
+__all__ = ["Conflict", "OverBudget", "Req", "Resolved", "resolve"]
 
 #: resolvelib rounds before giving up; generous for a few hundred packages.
 MAX_ROUNDS = 2000
+
+
+class OverBudget(Exception):
+    """The resolution ran past its time or rounds: no answer either way."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,25 +56,29 @@ def resolve(
     roots: Sequence[Req],
     pins: Mapping[str, Version],
     constraints: Mapping[str, Sequence[Req]] | None = None,
+    deadline: float | None = None,
 ) -> Resolved | Conflict:
     """Resolve ``roots`` for CPython ``python`` on ``platform``.
 
     :param pins: current versions: preferred, and a floor (pins move up, never down).
     :param constraints: hard limits per package that do not by themselves require it.
+    :param deadline: a :func:`time.monotonic` time the resolution must end by.
     :raises IndexUnavailable: when package data cannot be had (from the source).
+    :raises OverBudget: past ``deadline`` or :data:`MAX_ROUNDS` rounds (no answer: not a
+        conflict to blame anyone for).
     """
     from resolvelib import BaseReporter, ResolutionImpossible, ResolutionTooDeep, Resolver
 
     from advisor.resolve.provider import Provider
 
-    provider = Provider(source, python, platform, pins, constraints)
+    provider = Provider(source, python, platform, pins, constraints, deadline)
     resolver: Resolver[Req, Cand, str] = Resolver(provider, BaseReporter())
     try:
         result = resolver.resolve(roots, max_rounds=MAX_ROUNDS)
     except ResolutionImpossible as exc:
         return Conflict(_blockers(exc.causes, pins, constraints or {}))
     except ResolutionTooDeep:
-        return Conflict((Blocker("(resolver)", (), f"no resolution within {MAX_ROUNDS} rounds"),))
+        raise OverBudget(f"no resolution within {MAX_ROUNDS} rounds") from None
     versions = {c.name: c.version for c in result.mapping.values()}
     return Resolved(versions, tuple(sorted(provider.unknown_metadata, key=str)))
 

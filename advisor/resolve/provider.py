@@ -10,6 +10,7 @@ the set proposed installs without building ancient sdists.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -49,6 +50,8 @@ class Provider(AbstractProvider[Req, Cand, str]):
     :param pins: canonical name -> current version; offered first, and never gone below.
     :param constraints: hard limits per package (``-c`` files) that narrow its candidates
         without requiring it, as pip's constraints do.
+    :param deadline: a :func:`time.monotonic` time past which every step raises
+        :class:`~advisor.resolve.OverBudget`.
     """
 
     def __init__(
@@ -58,8 +61,10 @@ class Provider(AbstractProvider[Req, Cand, str]):
         platform: str,
         pins: Mapping[str, Version],
         constraints: Mapping[str, Sequence[Req]] | None = None,
+        deadline: float | None = None,
     ) -> None:
         self.source = source
+        self.deadline = deadline
         self.python = python
         self.platform = platform
         self.pins = pins
@@ -94,6 +99,7 @@ class Provider(AbstractProvider[Req, Cand, str]):
         incompatibilities: Mapping[str, Iterator[Cand]],
     ) -> list[Cand]:
         """Allowed releases, the pin first, then ascending."""
+        self._on_time()
         reqs = list(requirements[identifier])
         bad = {c.version for c in incompatibilities[identifier]}
         name = identifier.split("[")[0]
@@ -145,6 +151,7 @@ class Provider(AbstractProvider[Req, Cand, str]):
 
     def get_dependencies(self, candidate: Cand) -> list[Req]:
         """Requires-Dist for this CPython and platform; an extras candidate also needs its base."""
+        self._on_time()
         origin = f"{candidate.name} {candidate.version}"
         lines = self.source.requires_dist(candidate.name, candidate.version)
         if lines is None:
@@ -160,3 +167,9 @@ class Provider(AbstractProvider[Req, Cand, str]):
                 Req(candidate.name, SpecifierSet(f"=={candidate.version}"), frozenset(), origin)
             )
         return deps
+
+    def _on_time(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            from advisor.resolve import OverBudget
+
+            raise OverBudget("out of time")

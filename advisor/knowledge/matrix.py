@@ -83,5 +83,55 @@ def load_from(read: Callable[[str], str]) -> Knowledge:
         pythons=pythons,
         platform_minimums=parse_platforms(plat_data, plat_origin),
         request_capabilities=request_capabilities,
+        constrainers=parse_constrainers(read("constrainers.json"), CONSTRAINERS_ORIGIN),
         **parts,
     )
+
+
+CONSTRAINERS_ORIGIN = "advisor/knowledge/data/constrainers.json"
+
+
+def parse_constrainers(text: str, origin: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    """``constrainers.json`` (tools/record_constrainers.py): schema 1, ``packages`` -> name ->
+    version -> the Requires-Dist lines naming ddtrace, each a valid requirement on it.
+
+    :raises KnowledgeError: naming the file and the first problem.
+    """
+    import json
+
+    from packaging.requirements import InvalidRequirement, Requirement
+    from packaging.utils import canonicalize_name
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise KnowledgeError(f"{origin}: invalid JSON: {exc}") from exc
+    if not isinstance(data, dict) or data.get("schema_version") != 1:
+        raise KnowledgeError(f"{origin}: schema_version is not 1")
+    packages = data.get("packages")
+    if not isinstance(packages, dict):
+        raise KnowledgeError(f"{origin}: packages must be a table")
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for name, releases in packages.items():
+        if not isinstance(releases, dict):
+            raise KnowledgeError(f"{origin}: packages.{name} must be a table")
+        known: dict[str, tuple[str, ...]] = {}
+        for version, lines in releases.items():
+            where = f"{origin}: packages.{name}.{version}"
+            try:
+                Version(version)
+            except InvalidVersion:
+                raise KnowledgeError(f"{where}: not a version") from None
+            if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
+                raise KnowledgeError(f"{where}: must be a list of requirements")
+            for line in lines:
+                try:
+                    req = Requirement(line)
+                except InvalidRequirement:
+                    raise KnowledgeError(f"{where}: {line!r} is not a requirement") from None
+                if canonicalize_name(req.name) != "ddtrace":
+                    raise KnowledgeError(f"{where}: {line!r} is not a requirement on ddtrace")
+            known[version] = tuple(lines)
+        out[canonicalize_name(name)] = known
+    return out

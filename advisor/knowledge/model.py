@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
 from packaging.specifiers import SpecifierSet
@@ -317,6 +317,9 @@ class Knowledge:
     request_capabilities: frozenset[str] = frozenset()
     """Capabilities that act on incoming requests, so run only where ddtrace instruments the web
     framework serving them."""
+    constrainers: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    """What packages that pin ddtrace require of it, release by release: canonical name ->
+    version -> its ``Requires-Dist`` lines naming ddtrace (``datadog-lambda``)."""
 
     def capability(self, name: str) -> Capability | None:
         """Look a capability up by id, display name or alias (case and spacing ignored)."""

@@ -97,7 +97,18 @@ def plan(
     findings += fnd.platform_gates(knowledge, requested, unavailable, platforms, aws_lambda)
 
     floor, reasons = _floor(active, found, knowledge, aws_lambda)
-    server = Server(snapshot, active, unavailable, platforms, _exclusions(project), aws_lambda)
+    limits, said = _pinned_limits(project, knowledge, scope.versions)
+    findings += said
+    server = Server(
+        snapshot,
+        active,
+        unavailable,
+        platforms,
+        _exclusions(project),
+        aws_lambda,
+        limits,
+        frozenset(d.parsed_version for d in project.named(DDTRACE) if d.parsed_version),
+    )
     per_python: dict[str, str | None] = {
         py: _version(server.smallest(floor, [py])) if active else None for py in scope.versions
     }
@@ -300,6 +311,53 @@ def _co_upgrades(
     assert release is not None
     changes, more = pins_against_requirements(project, release, served)
     return replace(rec, changes=(*rec.changes, *changes)), [note, *more]
+
+
+def _pinned_limits(
+    project: Project, knowledge: Knowledge, pythons: Sequence[str]
+) -> tuple[dict[str, tuple[Specifier, ...]], list[Finding]]:
+    """What the packages the project pins or locks require of ddtrace, per CPython in scope
+    (``datadog-lambda``, from the shipped data: an offline run has no index to read it from),
+    and a note naming each such requirement."""
+    from packaging.requirements import Requirement
+
+    from advisor.model.markers import marker_admits
+
+    limits: dict[str, list[Specifier]] = {}
+    notes: list[Finding] = []
+    have = [d.parsed_version for d in project.named(DDTRACE) if d.parsed_version is not None]
+    for dep in project.dependencies:
+        lines = knowledge.constrainers.get(dep.name, {}).get(dep.version or "")
+        if not lines or dep.role == "constraint":
+            continue
+        for line in lines:
+            req = Requirement(line)
+            on = [py for py in pythons if marker_admits(str(req.marker or ""), py)]
+            clash = [v for v in have if not req.specifier.contains(v, prereleases=True)]
+            if on and clash:  # the project's own pins disagree: it does not install as it is
+                notes.append(
+                    Finding(
+                        "ddtrace-pinned-by-conflict",
+                        "warning",
+                        f"{dep.display_name} {dep.version} requires ddtrace{req.specifier} on "
+                        f"CPython {', '.join(on)}, but the project has ddtrace {clash[0]}: one "
+                        "of them does not install as written",
+                        dep.source,
+                    )
+                )
+            for py in on:
+                limits.setdefault(py, []).extend(req.specifier)
+            if on and req.specifier:
+                notes.append(
+                    Finding(
+                        "ddtrace-pinned-by",
+                        "info",
+                        f"{dep.display_name} {dep.version} requires ddtrace{req.specifier} on "
+                        f"CPython {', '.join(on)}: only releases it allows are proposed there",
+                        dep.source,
+                    )
+                )
+    return {py: tuple(specs) for py, specs in limits.items()}, notes
 
 
 def _exclusions(project: Project) -> tuple[Specifier, ...]:

@@ -32,6 +32,11 @@ class Server:
         project that excluded a release had a reason, so it is never proposed.
     :param aws_lambda: the Lambda facts when the project runs in AWS Lambda: releases that
         switch AppSec off there do not serve the WAF capabilities.
+    :param limits: CPython -> what the packages the project pins require of ddtrace there
+        (``datadog-lambda`` 8.130.0: ``!=4.6.*`` on 3.10 and later): a release outside them
+        does not install there, so it does not serve it.
+    :param kept: the project's own ddtrace versions: never ruled out by ``limits`` (a project
+        whose pins disagree is told so; its ddtrace is what it has).
     """
 
     snapshot: ReleaseSnapshot
@@ -40,6 +45,8 @@ class Server:
     platforms: Sequence[str]
     excluded: tuple[Specifier, ...] = ()
     aws_lambda: AwsLambda | None = None
+    limits: Mapping[str, tuple[Specifier, ...]] = field(default_factory=dict)
+    kept: frozenset[Version] = frozenset()
     _memo: dict[tuple[Version, str], bool] = field(default_factory=dict)
 
     def serves(self, release: Release, python: str) -> bool:
@@ -50,7 +57,7 @@ class Server:
         return self._memo[key]
 
     def _serves_on(self, release: Release, python: str, platform: str) -> bool:
-        if not release.serves(python, platform):
+        if not (release.serves(python, platform) and self.allowed(release, python)):
             return False
         return all(
             self.runs(cap, release, python)
@@ -77,8 +84,18 @@ class Server:
         return self.serves(release, python)
 
     def installs(self, release: Release, python: str) -> bool:
-        """``release`` installs from a wheel on ``python`` on every platform (capabilities aside)."""
-        return all(release.serves(python, p) for p in self.platforms)
+        """``release`` installs from a wheel on ``python`` on every platform (capabilities aside)
+        beside what the project pins (:attr:`limits`)."""
+        return self.allowed(release, python) and all(
+            release.serves(python, p) for p in self.platforms
+        )
+
+    def allowed(self, release: Release, python: str) -> bool:
+        """What the packages the project pins require of ddtrace on ``python`` admit
+        ``release``."""
+        return release.version in self.kept or all(
+            s.contains(release.version, prereleases=True) for s in self.limits.get(python, ())
+        )
 
     def installable(self, python: str, at_least: Version = _ZERO) -> Iterator[Release]:
         """The releases at or above ``at_least`` that install on ``python``, ascending."""

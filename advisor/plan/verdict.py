@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
@@ -72,11 +72,9 @@ class Context:
     _installable: dict[str, bool] = field(default_factory=dict)
 
     def serving(self, capabilities: Sequence[Capability]) -> Server:
-        """A server for ``capabilities`` only (same platforms, exclusions and deployment)."""
-        s = self.server
-        return Server(
-            s.snapshot, capabilities, s.unavailable, s.platforms, s.excluded, s.aws_lambda
-        )
+        """A server for ``capabilities`` only (same platforms, exclusions, deployment and
+        limits of what the project pins)."""
+        return replace(self.server, capabilities=capabilities, _memo={})
 
     def alone(self, cap: Capability) -> Server:
         """A server for ``cap`` alone, kept for the run."""

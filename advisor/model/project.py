@@ -223,6 +223,8 @@ class Manifest:
         ``dynamic`` files), as displayed; a file listed here is not read again on its own.
     :param graph: a lock's dependency edges (``uv.lock``; ``poetry.lock`` and ``pdm.lock``
         holding path dependencies), ``None`` when it has none.
+    :param compiled: a requirements file pip-compile, ``uv pip compile`` or ``uv export``
+        wrote (its header says so): every package of it pinned, like a lock.
     """
 
     path: str
@@ -235,6 +237,7 @@ class Manifest:
     index_urls: tuple[str, ...] = ()
     includes: tuple[str, ...] = ()
     graph: LockGraph | None = field(default=None, compare=False)
+    compiled: bool = False
 
 
 @dataclass(frozen=True, slots=True)

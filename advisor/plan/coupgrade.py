@@ -69,9 +69,13 @@ def _requirement_set(project: Project, python: str) -> RequirementSet:
     deps = [
         d for d in project.dependencies if d.name != DDTRACE and marker_admits(d.marker, python)
     ]
+    # A compiled requirements file (pip-compile, uv) pins every package, as a lock does.
+    compiled = {m.path for m in project.manifests if m.compiled}
     for d in deps:
-        if d.role == "locked" and d.version:
-            rs.locked[d.name] = d
+        if d.version and (
+            d.role == "locked" or (d.role == "declared" and d.source.file in compiled)
+        ):
+            rs.locked.setdefault(d.name, d)
     for d in deps:
         version = d.parsed_version
         if d.role == "constraint":

@@ -454,3 +454,35 @@ def test_a_compiled_file_gains_what_the_target_needs_and_is_re_compiled(
         "would run: (cd" in err
         and "pip-compile requirements.in --upgrade-package ddtrace==3.15.0" in err
     )
+
+
+def test_every_platform_in_scope_is_resolved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 6: envier 0.6.1 (which the target needs) wants wrapt>=1.14.2 on macOS only. With
+    macOS in scope the wrapt pin moves; on Linux alone it stays (markers were evaluated for
+    the first platform only)."""
+    from tests.indexdata import index_with
+
+    root = index_with(
+        DATA,
+        tmp_path / "index",
+        {"envier": {"0.5.2": [], "0.6.1": ['wrapt>=1.14.2; sys_platform == "darwin"']}},
+    )
+    text = ACCEPTANCE + "wrapt==1.14.1\n"
+    with LocalIndex(root=root) as index:
+        _, linux, _ = advise(tmp_path, capsys, index.url, text, *IAST)
+        _, both, _ = advise(
+            tmp_path,
+            capsys,
+            index.url,
+            text,
+            *IAST,
+            "--platform",
+            "linux-x86_64",
+            "--platform",
+            "macos-arm64",
+        )
+    assert "wrapt" not in changes(linux)
+    assert changes(both)["wrapt"] == ("1.14.1", "1.14.2")
+    assert changes(both)["envier"] == ("0.5.2", "0.6.1")

@@ -265,7 +265,7 @@ def _co_upgrades(
     if source is not None:
         try:
             co = find_installable(
-                project, server, source, start, served, platforms[0], request.resolve_budget
+                project, server, source, start, served, platforms, request.resolve_budget
             )
         except OverBudget as exc:
             note = Finding(

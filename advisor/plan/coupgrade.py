@@ -114,10 +114,14 @@ def find_installable(
     source: PackageSource,
     start: Version,
     served: Sequence[str],
-    platform: str,
+    platforms: Sequence[str],
     budget: float | None = None,
 ) -> CoUpgradeResult:
     """Try ddtrace releases from ``start`` upwards; the first that resolves everywhere wins.
+
+    Every CPython in ``served`` is resolved on every platform in ``platforms`` (markers such
+    as ``sys_platform == "darwin"`` evaluated for each); a package moves as far as the
+    furthest platform needs.
 
     :param budget: seconds the whole search may take (``--resolve-budget``).
     :raises IndexUnavailable: when package data cannot be had.
@@ -128,7 +132,13 @@ def find_installable(
     # Rule 2 of issue 16: the project's own requirements first, without ddtrace. A CPython
     # where they do not install is the project's own problem: said in plain words, and the
     # co-upgrades are resolved on the other CPythons only.
-    own = {py: _baseline(source, py, platform, sets[py], deadline) for py in served}
+    own = {
+        py: next(
+            (f for plat in platforms if (f := _baseline(source, py, plat, sets[py], deadline))),
+            None,
+        )
+        for py in served
+    }
     baseline = [f for f in own.values() if f is not None]
     served = [py for py in served if own[py] is None]
     if not served:
@@ -143,7 +153,7 @@ def find_installable(
         tried.append(str(release.version))
         results: dict[str, _Within] = {}
         for py in served:
-            outcome = _resolve_within(source, py, platform, sets[py], release.version, deadline)
+            outcome = _on_every_platform(source, py, platforms, sets[py], release.version, deadline)
             if isinstance(outcome, Conflict):
                 conflict = conflict or outcome
                 first_conflict_target = first_conflict_target or str(release.version)
@@ -258,6 +268,32 @@ class _Within(Resolved):
     """A resolution and the packages ddtrace needs in it (:func:`closure`)."""
 
     closure: frozenset[str] = frozenset()
+
+
+def _on_every_platform(
+    source: PackageSource,
+    python: str,
+    platforms: Sequence[str],
+    rs: RequirementSet,
+    target: Version,
+    deadline: float | None,
+) -> _Within | Conflict:
+    """:func:`_resolve_within` on each platform; one answer holding, for each package, the
+    highest version any platform resolved (and everything any platform's ddtrace needs)."""
+    each: list[_Within] = []
+    for platform in platforms:
+        outcome = _resolve_within(source, python, platform, rs, target, deadline)
+        if isinstance(outcome, Conflict):
+            return outcome
+        each.append(outcome)
+    if len(each) == 1:
+        return each[0]
+    versions: dict[str, Version] = {}
+    for one in each:
+        for name, version in one.versions.items():
+            versions[name] = max(version, versions.get(name, version))
+    unknown = tuple(sorted({u for one in each for u in one.unknown_metadata}, key=str))
+    return _Within(versions, unknown, frozenset().union(*(one.closure for one in each)))
 
 
 def _resolve_within(

@@ -137,3 +137,33 @@ def test_the_recorded_file_is_sorted_and_small() -> None:
     path = Path(matrix.__file__).parent / "data" / "constrainers.json"
     data = json.loads(path.read_text())
     assert data["schema_version"] == 1 and path.stat().st_size < 64 * 1024
+
+
+@pytest.mark.parametrize(
+    ("line", "target"),
+    [
+        # Its own marker: datadog-lambda is not installed on 3.12, so it limits nothing there.
+        ('datadog-lambda==8.130.0; python_version < "3.11"', "4.6.0"),
+        # The version as written: 8.130 is 8.130.0.
+        ("datadog-lambda==8.130", "4.7.0"),
+    ],
+)
+def test_the_pin_is_read_as_pip_reads_it(
+    line: str, target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = _advise(
+        tmp_path, capsys, f"{line}\nddtrace==4.1.1\n", "-c", "api-security", "--python", "3.12"
+    )
+    assert report["recommendation"]["ddtrace"] == target
+
+
+def test_no_conflict_is_reported_for_a_ddtrace_pinned_per_cpython(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "datadog-lambda==8.130.0\n"
+        'ddtrace==3.19.1; python_version < "3.10"\n'
+        'ddtrace==4.1.1; python_version >= "3.10"\n'
+    )
+    report = _advise(tmp_path, capsys, text, "-c", "exploit-prevention", "--python", ">=3.9,<3.11")
+    assert not any(f["id"] == "ddtrace-pinned-by-conflict" for f in report["findings"])

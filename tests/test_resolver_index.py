@@ -312,7 +312,13 @@ def test_a_project_whose_own_pins_conflict_is_told_so(
     with LocalIndex(root=root) as index:
         code, report, _ = advise(tmp_path, capsys, index.url, text, *IAST)
     assert code == 1
-    assert changes(report) == {"ddtrace": ("2.21.4", "3.15.0")}
+    # Not resolved: compared with the target's requirements, never a change of siblinga/b.
+    assert changes(report) == {
+        "ddtrace": ("2.21.4", "3.15.0"),
+        "envier": ("0.5.2", None),
+        "bytecode": ("0.14.0", None),
+    }
+    assert report["recommendation"]["resolved"] is False
     (own,) = [f["message"] for f in report["findings"] if f["id"] == "project-does-not-install"]
     assert "CPython 3.12" in own and "siblingb" in own
 
@@ -370,8 +376,16 @@ def test_a_project_that_does_not_install_on_a_cpython_is_its_own_problem(
     assert not any(f["id"] == "resolution-impossible" for f in report["findings"])
     if len(fails_on) == 1:  # resolved on 3.12: what ddtrace needs there moves
         assert changes(report)["bytecode"] == ("0.14.0", "0.15.1")
+        assert rec["resolved"] is False  # not on 3.11
     else:
-        assert changes(report) == {"ddtrace": ("2.21.4", "3.15.0")}
+        # Resolved nowhere: the pins are compared with the target's requirements instead
+        # (never a bare ddtrace move next to pins it excludes), each on its CPythons.
+        assert rec["resolved"] is False
+        got = {c["package"]: (c["to_specifier"], c["marker"]) for c in rec["changes"][1:]}
+        assert got == {
+            "envier": ("~=0.6.1", None),
+            "bytecode": (">=0.15.1", 'python_version == "3.12"'),
+        }
 
 
 def test_a_resolution_past_its_budget_falls_back_to_comparing_pins(
@@ -486,3 +500,40 @@ def test_every_platform_in_scope_is_resolved(
     assert "wrapt" not in changes(linux)
     assert changes(both)["wrapt"] == ("1.14.1", "1.14.2")
     assert changes(both)["envier"] == ("0.5.2", "0.6.1")
+
+
+def test_a_direct_reference_is_never_moved_or_added(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 6: envier from git is a fixed point: never listed as added or moved (it was
+    "envier None -> 0.6.1" beside a note saying it is kept)."""
+    text = COMPILED.replace("envier==0.5.2", "envier @ git+https://example.invalid/envier@main")
+    (tmp_path / "requirements.in").write_text("ddtrace\n")
+    with LocalIndex(root=DATA) as index:
+        _, report, _ = advise(tmp_path, capsys, index.url, text, *IAST)
+    assert "envier" not in changes(report)
+    notes = {f["id"]: f["message"] for f in report["findings"]}
+    assert "envier" in notes["coupgrade-direct-reference"]
+
+
+def test_extras_reached_on_a_second_path_still_count(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """envier needs sibl and other; other needs sibl[fast], whose extra needs speedy>=2: the
+    project's speedy==1.0 is inside what ddtrace needs and moves (it was held: impossible)."""
+    from tests.indexdata import index_with
+
+    root = index_with(
+        DATA,
+        tmp_path / "index",
+        {
+            "envier": {"0.5.2": [], "0.6.1": ["sibl", "other"]},
+            "other": {"1.0": ["sibl[fast]"]},
+            "sibl": {"1.0": ['speedy>=2; extra == "fast"']},
+            "speedy": {"1.0": [], "2.0": []},
+        },
+    )
+    with LocalIndex(root=root) as index:
+        _, report, _ = advise(tmp_path, capsys, index.url, ACCEPTANCE + "speedy==1.0\n", *IAST)
+    assert report["recommendation"]["status"] == "upgrade"
+    assert changes(report)["speedy"] == ("1.0", "2.0")

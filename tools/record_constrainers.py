@@ -28,7 +28,9 @@ from advisor.index.source import IndexSource
 
 #: The packages whose releases constrain ddtrace.
 PACKAGES = ("datadog-lambda",)
-OUT = Path(__file__).resolve().parent.parent / "advisor" / "knowledge" / "data" / "constrainers.json"
+OUT = (
+    Path(__file__).resolve().parent.parent / "advisor" / "knowledge" / "data" / "constrainers.json"
+)
 
 
 def on_ddtrace(lines: tuple[str, ...] | None) -> list[str] | None:

@@ -294,12 +294,21 @@ def _co_upgrades(
                     tried=co.tried,
                 ), list(co.findings)
             head = replace(rec.changes[0], to_version=str(co.target.version))
+            changes = (head, *co.changes)
+            if co.unresolved:
+                # Where the project's own requirements do not install, its pins are compared
+                # with the target's requirements instead (their CPythons in a marker).
+                compared, _ = pins_against_requirements(
+                    project, co.target, co.unresolved, everywhere=served
+                )
+                moved = {c.package for c in co.changes}
+                changes += tuple(c for c in compared if c.package not in moved)
             return replace(
                 rec,
                 ddtrace=str(co.target.version),
-                changes=(head, *co.changes),
+                changes=changes,
                 tried=co.tried,
-                resolved=True,
+                resolved=not co.unresolved,
             ), list(co.findings)
     else:
         note = Finding(
@@ -325,15 +334,22 @@ def _pinned_limits(
 
     limits: dict[str, list[Specifier]] = {}
     notes: list[Finding] = []
-    have = [d.parsed_version for d in project.named(DDTRACE) if d.parsed_version is not None]
+    ours = [d for d in project.named(DDTRACE) if d.parsed_version is not None]
     for dep in project.dependencies:
-        lines = knowledge.constrainers.get(dep.name, {}).get(dep.version or "")
-        if not lines or dep.role == "constraint":
+        known = knowledge.constrainers.get(dep.name, {})
+        if not known or dep.role == "constraint" or dep.parsed_version is None:
             continue
+        # The data is keyed by the version as the index writes it: 8.130 is 8.130.0.
+        lines = next((v for k, v in known.items() if Version(k) == dep.parsed_version), ())
         for line in lines:
             req = Requirement(line)
-            on = [py for py in pythons if marker_admits(str(req.marker or ""), py)]
-            clash = [v for v in have if not req.specifier.contains(v, prereleases=True)]
+            on = [
+                py
+                for py in pythons
+                if marker_admits(str(req.marker or ""), py) and marker_admits(dep.marker, py)
+            ]
+            have = [d.parsed_version for d in ours if any(marker_admits(d.marker, py) for py in on)]
+            clash = [v for v in have if v and not req.specifier.contains(v, prereleases=True)]
             if on and clash:  # the project's own pins disagree: it does not install as it is
                 notes.append(
                     Finding(

@@ -38,6 +38,7 @@ class RequirementSet:
     constraints: dict[str, list[Req]] = field(default_factory=dict)
     locked: dict[str, Dependency] = field(default_factory=dict)
     from_lock: bool = False
+    direct: list[Dependency] = field(default_factory=list)
 
 
 #: The requirement sets of the last project asked about, per CPython (the project itself is
@@ -76,6 +77,7 @@ def _requirement_set(project: Project, python: str) -> RequirementSet:
             d.role == "locked" or (d.role == "declared" and d.source.file in compiled)
         ):
             rs.locked.setdefault(d.name, d)
+    rs.direct = [d for d in deps if d.url and d.role != "constraint"]
     for d in deps:
         version = d.parsed_version
         if d.role == "constraint":
@@ -106,6 +108,9 @@ class CoUpgradeResult:
     blockers: tuple[Blocker, ...]
     tried: tuple[str, ...]
     findings: tuple[Finding, ...]
+    unresolved: tuple[str, ...] = ()
+    """CPythons where the project's own requirements do not install: not resolved (the caller
+    compares their pins with the target's requirements instead)."""
 
 
 def find_installable(
@@ -140,10 +145,12 @@ def find_installable(
         for py in served
     }
     baseline = [f for f in own.values() if f is not None]
+    everywhere = set(served)
+    unresolved = tuple(py for py in served if own[py] is not None)
     served = [py for py in served if own[py] is None]
     if not served:
         release = next(iter(server.candidates(start)), None)
-        return CoUpgradeResult(release, (), (), (), tuple(baseline))
+        return CoUpgradeResult(release, (), (), (), tuple(baseline), unresolved)
     tried: list[str] = []
     conflict: Conflict | None = None
     first_conflict_target: str | None = None
@@ -163,7 +170,7 @@ def find_installable(
             closures = {py: res.closure for py, res in results.items()}
             now = {d.parsed_version for d in project.named(DDTRACE) if d.parsed_version}
             current = [r for v in sorted(now) if (r := server.snapshot.get(v)) is not None]
-            changes, notes = _changes(sets, results, closures, current)
+            changes, notes = _changes(sets, results, closures, current, everywhere)
             return CoUpgradeResult(
                 release,
                 changes,
@@ -175,6 +182,7 @@ def find_installable(
                     *notes,
                     *_direct_references(project),
                 ),
+                unresolved,
             )
         if len(tried) >= MAX_TRIES:
             break
@@ -195,7 +203,7 @@ def find_installable(
         )
         for b in found
     ]
-    return CoUpgradeResult(None, (), found, tuple(tried), (*baseline, *findings))
+    return CoUpgradeResult(None, (), found, tuple(tried), (*baseline, *findings), unresolved)
 
 
 def _baseline(
@@ -340,17 +348,20 @@ def closure(source: PackageSource, python: str, platform: str, res: Resolved) ->
     from advisor.resolve.requirements import marker_env, parse_requires_dist
 
     env = marker_env(python, platform)
-    seen = {DDTRACE}
+    # A package is visited once per set of extras it is asked for with: reached plainly first
+    # and with [fast] later, its [fast] requirements still count.
+    seen: set[tuple[str, frozenset[str]]] = {(DDTRACE, frozenset())}
     todo: list[tuple[str, frozenset[str]]] = [(DDTRACE, frozenset())]
     while todo:
         name, extras = todo.pop()
         version = res.versions.get(name)
         lines = source.requires_dist(name, version) if version is not None else None
         for req in parse_requires_dist(lines or (), env, extras, ""):
-            if req.name in res.versions and req.name not in seen:
-                seen.add(req.name)
-                todo.append((req.name, req.extras))
-    return seen - {DDTRACE}
+            node = (req.name, req.extras)
+            if req.name in res.versions and node not in seen:
+                seen.add(node)
+                todo.append(node)
+    return {name for name, _ in seen} - {DDTRACE}
 
 
 def _changes(
@@ -358,6 +369,7 @@ def _changes(
     results: Mapping[str, Resolved],
     closures: dict[str, frozenset[str]],
     current: Sequence[Release],
+    everywhere: set[str],
 ) -> tuple[tuple[Change, ...], list[Finding]]:
     """The pinned or locked packages that must move with ddtrace, and the packages a lock gains.
 
@@ -369,12 +381,18 @@ def _changes(
     moves: dict[tuple[str, str | None, str | None], list[str]] = {}
     sources: dict[str, Dependency] = {}
     dropped: dict[str, list[str]] = {}
+    fixed = {
+        d.name
+        for rs in sets.values()
+        for d in (*rs.locked.values(), *rs.pin_sources.values())
+        if d.url
+    }
+    fixed |= {r.name for rs in sets.values() for r in rs.direct}
     for py, res in results.items():
         rs, needed = sets[py], closures[py]
         for name in needed:
             pin, version = rs.pins.get(name), res.versions[name]
-            dep = rs.pin_sources.get(name)
-            if dep is not None and dep.url is not None:
+            if name in fixed:
                 continue  # a direct reference stays where it is
             if pin is not None and version != pin:
                 moves.setdefault((name, str(pin), str(version)), []).append(py)
@@ -392,7 +410,6 @@ def _changes(
                         if py not in dropped[req.name]:
                             dropped[req.name].append(py)
     out = []
-    everywhere = set(results)
     for (name, old, new), pys in sorted(moves.items(), key=lambda kv: kv[0][0]):
         declared = sources.get(name)
         out.append(
@@ -455,12 +472,18 @@ def _direct_references(project: Project) -> list[Finding]:
 
 
 def pins_against_requirements(
-    project: Project, release: Release, served: Sequence[str]
+    project: Project,
+    release: Release,
+    served: Sequence[str],
+    everywhere: Sequence[str] | None = None,
 ) -> tuple[tuple[Change, ...], list[Finding]]:
     """Offline fallback: pins that break the target's own Requires-Dist (from the snapshot).
 
     Without package data the smallest allowed version cannot be checked, so the change names
     the specifier ddtrace needs (``to_specifier``) and no version.
+
+    :param everywhere: the CPythons of the whole answer, when ``served`` is a part of them
+        (a change needed on ``served`` alone then says so in its marker).
     """
     if release.requires_dist is None:
         return (), [
@@ -486,7 +509,7 @@ def pins_against_requirements(
             needs.setdefault(key, []).append(py)
             first.setdefault(key, (str(pin), rs.pin_sources[req.name], str(req)))
     changes: dict[str, Change] = {}
-    everywhere = set(served)
+    scope = set(everywhere if everywhere is not None else served)
     for key, pys in needs.items():
         if key[0] in changes:
             continue  # one line per package: the first requirement that excludes its pin
@@ -498,7 +521,7 @@ def pins_against_requirements(
             from_specifier=dep.specifier,
             to_specifier=key[1],
             source=dep.source,
-            marker=_on(pys, everywhere),
+            marker=_on(pys, scope),
             reason=f"ddtrace {release.version} requires {text}",
         )
     return tuple(changes.values()), []

@@ -22,6 +22,7 @@ from advisor.model.release import DDTRACE, Release
 from advisor.plan.current import marker_admits
 from advisor.plan.serve import Server
 from advisor.resolve import Conflict, Req, Resolved, exact, resolve
+from advisor.resolve.requirements import marker_env, parse_requires_dist
 from advisor.resolve.source import PackageSource
 
 #: Target versions tried before giving up (each is one resolution per CPython).
@@ -345,8 +346,6 @@ def closure(source: PackageSource, python: str, platform: str, res: Resolved) ->
     """The packages of the resolution ddtrace needs on this CPython and platform: its
     Requires-Dist, transitively, at the versions resolved (markers evaluated there). One visit
     per package: linear in the resolution."""
-    from advisor.resolve.requirements import marker_env, parse_requires_dist
-
     env = marker_env(python, platform)
     # A package is visited once per set of extras it is asked for with: reached plainly first
     # and with [fast] later, its [fast] requirements still count.
@@ -400,8 +399,6 @@ def _changes(
             elif pin is None and rs.from_lock:
                 moves.setdefault((name, None, str(version)), []).append(py)
         if rs.from_lock:  # what the project's ddtrace needed here and the target does not
-            from advisor.resolve.requirements import marker_env, parse_requires_dist
-
             env = marker_env(py, DEFAULT_PLATFORM)
             for release in current:
                 for req in parse_requires_dist(release.requires_dist or (), env, frozenset(), ""):
@@ -493,8 +490,6 @@ def pins_against_requirements(
                 f"co-upgrades not checked: the snapshot has no requirements for ddtrace {release.version}",
             )
         ]
-    from advisor.resolve.requirements import marker_env, parse_requires_dist
-
     needs: dict[tuple[str, str], list[str]] = {}  # (package, requirement) -> CPythons
     first: dict[tuple[str, str], tuple[str, Dependency, str]] = {}
     for py in served:

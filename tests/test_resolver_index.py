@@ -537,3 +537,24 @@ def test_extras_reached_on_a_second_path_still_count(
         _, report, _ = advise(tmp_path, capsys, index.url, ACCEPTANCE + "speedy==1.0\n", *IAST)
     assert report["recommendation"]["status"] == "upgrade"
     assert changes(report)["speedy"] == ("1.0", "2.0")
+
+
+def test_the_projects_own_markers_are_read_for_each_platform(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 6: on macOS alone, a Linux-only dependency is not installed, so it blocks nothing
+    (it made the answer impossible); a macOS-only pin ddtrace needs moved still moves."""
+    from tests.indexdata import index_with
+
+    root = index_with(DATA, tmp_path / "index", {"linuxonly": {"1.0": ["bytecode<0.15"]}})
+    text = (
+        "ddtrace==2.21.4\nenvier==0.5.2\n"
+        'bytecode==0.14.0; sys_platform == "darwin"\n'
+        'linuxonly==1.0; sys_platform == "linux"\n'
+    )
+    with LocalIndex(root=root) as index:
+        _, report, _ = advise(tmp_path, capsys, index.url, text, *IAST, "--platform", "macos-arm64")
+    rec = report["recommendation"]
+    assert rec["status"] == "upgrade", rec
+    assert changes(report)["bytecode"] == ("0.14.0", "0.15.1")
+    assert "linuxonly" not in changes(report)

@@ -12,14 +12,14 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from packaging.markers import InvalidMarker, Marker, UndefinedComparison, UndefinedEnvironmentName
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 from advisor.model.advice import Blocker, Change
 from advisor.model.platforms import DEFAULT_PLATFORM
 from advisor.model.project import Dependency, Finding, Project, SourceLocation
-from advisor.model.release import DDTRACE, Release
-from advisor.plan.current import marker_admits
+from advisor.model.release import DDTRACE, Release, python_minor
 from advisor.plan.serve import Server
 from advisor.resolve import Conflict, Req, Resolved, exact, resolve
 from advisor.resolve.requirements import marker_env, parse_requires_dist
@@ -45,32 +45,44 @@ class RequirementSet:
 #: The requirement sets of the last project asked about, per CPython (the project itself is
 #: held so its id cannot be reused): the resolution and the offline pin check both need them,
 #: and a 200-manifest monorepo has thousands of dependencies to convert per CPython.
-_MEMO: list[tuple[Project, dict[str, RequirementSet]]] = []
+_MEMO: list[tuple[Project, dict[tuple[str, str], RequirementSet]]] = []
 
 
-def requirement_set(project: Project, python: str) -> RequirementSet:
-    """Roots, pins and constraints for ``python``.
+def requirement_set(
+    project: Project, python: str, platform: str = DEFAULT_PLATFORM
+) -> RequirementSet:
+    """Roots, pins and constraints for ``python`` on ``platform`` (markers evaluated there).
 
     Declared ranges are hard requirements; exact pins and locked versions are preferences that
     may only move up; constraints (``-c``) narrow without requiring. A project that declares
     nothing but pins (a lock or a compiled requirements file) uses its pins as roots.
 
-    The result is shared between callers for the same project and CPython: read it, never
-    change it.
+    The result is shared between callers for the same project, CPython and platform: read it,
+    never change it.
     """
     if not _MEMO or _MEMO[0][0] is not project:
         _MEMO[:] = [(project, {})]
     memo = _MEMO[0][1]
-    if python not in memo:
-        memo[python] = _requirement_set(project, python)
-    return memo[python]
+    key = (python, platform)
+    if key not in memo:
+        memo[key] = _requirement_set(project, python, platform)
+    return memo[key]
 
 
-def _requirement_set(project: Project, python: str) -> RequirementSet:
+def _holds(marker: str | None, env: Mapping[str, str]) -> bool:
+    """A dependency's marker holds in ``env``; none, or a broken one, holds everywhere."""
+    if not marker:
+        return True
+    try:
+        return Marker(marker).evaluate(dict(env))
+    except (InvalidMarker, UndefinedComparison, UndefinedEnvironmentName):
+        return True
+
+
+def _requirement_set(project: Project, python: str, platform: str) -> RequirementSet:
     rs = RequirementSet()
-    deps = [
-        d for d in project.dependencies if d.name != DDTRACE and marker_admits(d.marker, python)
-    ]
+    env = marker_env(python_minor(python), platform)
+    deps = [d for d in project.dependencies if d.name != DDTRACE and _holds(d.marker, env)]
     # A compiled requirements file (pip-compile, uv) pins every package, as a lock does.
     compiled = {m.path for m in project.manifests if m.compiled}
     for d in deps:
@@ -134,13 +146,18 @@ def find_installable(
     :raises OverBudget: past ``budget`` (or a resolution past its rounds).
     """
     deadline = time.monotonic() + budget if budget is not None else None
-    sets = {py: requirement_set(project, py) for py in served}
+    per = {(py, plat): requirement_set(project, py, plat) for py in served for plat in platforms}
+    sets = {py: _merged([per[py, plat] for plat in platforms]) for py in served}
     # Rule 2 of issue 16: the project's own requirements first, without ddtrace. A CPython
     # where they do not install is the project's own problem: said in plain words, and the
     # co-upgrades are resolved on the other CPythons only.
     own = {
         py: next(
-            (f for plat in platforms if (f := _baseline(source, py, plat, sets[py], deadline))),
+            (
+                f
+                for plat in platforms
+                if (f := _baseline(source, py, plat, per[py, plat], deadline))
+            ),
             None,
         )
         for py in served
@@ -161,7 +178,9 @@ def find_installable(
         tried.append(str(release.version))
         results: dict[str, _Within] = {}
         for py in served:
-            outcome = _on_every_platform(source, py, platforms, sets[py], release.version, deadline)
+            outcome = _on_every_platform(
+                source, py, [(plat, per[py, plat]) for plat in platforms], release.version, deadline
+            )
             if isinstance(outcome, Conflict):
                 conflict = conflict or outcome
                 first_conflict_target = first_conflict_target or str(release.version)
@@ -272,6 +291,23 @@ def _unknown_metadata(results: Mapping[str, Resolved]) -> list[Finding]:
     ]
 
 
+def _merged(sets: Sequence[RequirementSet]) -> RequirementSet:
+    """One CPython's requirement sets over its platforms, as the changes read them: every pin,
+    its declaration, every locked and direct package any platform has (the first platform's
+    first)."""
+    if len(sets) == 1:
+        return sets[0]
+    out = RequirementSet(from_lock=any(rs.from_lock for rs in sets))
+    for rs in sets:
+        for name, version in rs.pins.items():
+            out.pins.setdefault(name, version)
+            out.pin_sources.setdefault(name, rs.pin_sources[name])
+        for name, dep in rs.locked.items():
+            out.locked.setdefault(name, dep)
+        out.direct += [d for d in rs.direct if d not in out.direct]
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class _Within(Resolved):
     """A resolution and the packages ddtrace needs in it (:func:`closure`)."""
@@ -282,15 +318,15 @@ class _Within(Resolved):
 def _on_every_platform(
     source: PackageSource,
     python: str,
-    platforms: Sequence[str],
-    rs: RequirementSet,
+    platforms: Sequence[tuple[str, RequirementSet]],
     target: Version,
     deadline: float | None,
 ) -> _Within | Conflict:
-    """:func:`_resolve_within` on each platform; one answer holding, for each package, the
-    highest version any platform resolved (and everything any platform's ddtrace needs)."""
+    """:func:`_resolve_within` on each platform (with the requirements whose markers hold
+    there); one answer holding, for each package, the highest version any platform resolved
+    (and everything any platform's ddtrace needs)."""
     each: list[_Within] = []
-    for platform in platforms:
+    for platform, rs in platforms:
         outcome = _resolve_within(source, python, platform, rs, target, deadline)
         if isinstance(outcome, Conflict):
             return outcome

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from packaging.markers import InvalidMarker, Marker, UndefinedComparison, UndefinedEnvironmentName
@@ -37,7 +38,15 @@ def marker_admits(marker: str | None, python: str) -> bool:
         python_full_version=f"{minor}.0",
         implementation_version=f"{minor}.0",
     )
+    return marker_holds(marker, env)
+
+
+def marker_holds(marker: str | None, env: Mapping[str, str]) -> bool:
+    """The marker holds in ``env`` (a whole PEP 508 environment: another platform's); no
+    marker or a broken one holds everywhere."""
+    if not marker:
+        return True
     try:
-        return Marker(marker).evaluate(env)
+        return Marker(marker).evaluate(dict(env))
     except (InvalidMarker, UndefinedComparison, UndefinedEnvironmentName):
         return True

@@ -12,11 +12,11 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from packaging.markers import InvalidMarker, Marker, UndefinedComparison, UndefinedEnvironmentName
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 from advisor.model.advice import Blocker, Change
+from advisor.model.markers import marker_holds
 from advisor.model.platforms import DEFAULT_PLATFORM
 from advisor.model.project import Dependency, Finding, Project, SourceLocation
 from advisor.model.release import DDTRACE, Release, python_minor
@@ -69,20 +69,10 @@ def requirement_set(
     return memo[key]
 
 
-def _holds(marker: str | None, env: Mapping[str, str]) -> bool:
-    """A dependency's marker holds in ``env``; none, or a broken one, holds everywhere."""
-    if not marker:
-        return True
-    try:
-        return Marker(marker).evaluate(dict(env))
-    except (InvalidMarker, UndefinedComparison, UndefinedEnvironmentName):
-        return True
-
-
 def _requirement_set(project: Project, python: str, platform: str) -> RequirementSet:
     rs = RequirementSet()
     env = marker_env(python_minor(python), platform)
-    deps = [d for d in project.dependencies if d.name != DDTRACE and _holds(d.marker, env)]
+    deps = [d for d in project.dependencies if d.name != DDTRACE and marker_holds(d.marker, env)]
     # A compiled requirements file (pip-compile, uv) pins every package, as a lock does.
     compiled = {m.path for m in project.manifests if m.compiled}
     for d in deps:

@@ -18,7 +18,7 @@ from packaging.version import Version
 from advisor.model.advice import Blocker, Change
 from advisor.model.markers import marker_holds
 from advisor.model.platforms import DEFAULT_PLATFORM
-from advisor.model.project import Dependency, Finding, Project, SourceLocation
+from advisor.model.project import Dependency, Finding, Project
 from advisor.model.release import DDTRACE, Release, python_minor
 from advisor.plan.serve import Server
 from advisor.resolve import Conflict, Req, Resolved, exact, resolve
@@ -178,8 +178,7 @@ def find_installable(
             results[py] = outcome
         else:
             closures = {py: res.closure for py, res in results.items()}
-            now = {d.parsed_version for d in project.named(DDTRACE) if d.parsed_version}
-            current = [r for v in sorted(now) if (r := server.snapshot.get(v)) is not None]
+            current = [r for v in sorted(server.kept) if (r := server.snapshot.get(v)) is not None]
             changes, notes = _changes(sets, results, closures, current, everywhere)
             return CoUpgradeResult(
                 release,
@@ -406,13 +405,7 @@ def _changes(
     moves: dict[tuple[str, str | None, str | None], list[str]] = {}
     sources: dict[str, Dependency] = {}
     dropped: dict[str, list[str]] = {}
-    fixed = {
-        d.name
-        for rs in sets.values()
-        for d in (*rs.locked.values(), *rs.pin_sources.values())
-        if d.url
-    }
-    fixed |= {r.name for rs in sets.values() for r in rs.direct}
+    fixed = {d.name for rs in sets.values() for d in rs.direct}
     for py, res in results.items():
         rs, needed = sets[py], closures[py]
         for name in needed:
@@ -450,13 +443,14 @@ def _changes(
         Finding(
             "coupgrade-dropped",
             "info",
-            f"{name} {rs_version}: the ddtrace target no longer needs it"
+            f"{name} {locked.version or ''}: the ddtrace target no longer needs it"
             + (f" on CPython {', '.join(pys)}" if set(pys) != everywhere else "")
             + "; the lock tool drops it on re-lock",
-            _locked_at(sets, name),
+            locked.source,
         )
         for name, pys in sorted(dropped.items())
-        for rs_version in [_locked_version(sets, name)]
+        # a dropped package is locked on the CPythons it was found on
+        for locked in [next(rs.locked[name] for rs in sets.values() if name in rs.locked)]
     ]
     return tuple(out), notes
 
@@ -466,14 +460,6 @@ def _on(pys: Sequence[str], everywhere: set[str]) -> str | None:
     if set(pys) == everywhere:
         return None
     return " or ".join(f'python_version == "{p}"' for p in pys)
-
-
-def _locked_version(sets: dict[str, RequirementSet], name: str) -> str:
-    return next((rs.locked[name].version or "" for rs in sets.values() if name in rs.locked), "")
-
-
-def _locked_at(sets: dict[str, RequirementSet], name: str) -> SourceLocation | None:
-    return next((rs.locked[name].source for rs in sets.values() if name in rs.locked), None)
 
 
 def _direct_references(project: Project) -> list[Finding]:

@@ -32,6 +32,7 @@ from advisor.model.environment import select as select_environment
 from advisor.model.project import Dependency, Finding, Manifest, Project
 from advisor.model.release import DDTRACE, ReleaseSnapshot
 from advisor.plan import plan
+from advisor.resolve import Budget
 from advisor.resolve.source import SnapshotSource
 
 if TYPE_CHECKING:
@@ -347,8 +348,10 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
             )
             releases = _live(index, shipped, jobs[0].request.today)
         source = SnapshotSource(releases, fallback=index)
+        # One --resolve-budget for the whole run, every project's resolutions together.
+        budget = Budget(jobs[0].request.resolve_budget)
         for job in jobs:
-            advices.append(plan(job.selected, knowledge, releases, job.request, source))
+            advices.append(plan(job.selected, knowledge, releases, job.request, source, budget))
     finally:
         index.close()
     notes += [Finding("index-note", "warning", n) for n in index.notes]

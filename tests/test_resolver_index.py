@@ -404,7 +404,41 @@ def test_a_resolution_past_its_budget_falls_back_to_comparing_pins(
     got = {c["package"]: c["to_specifier"] for c in rec["changes"] if c["package"] != "ddtrace"}
     assert got == {"envier": "~=0.6.1", "bytecode": ">=0.15.1"}
     (budget,) = [f["message"] for f in report["findings"] if f["id"] == "coupgrade-budget"]
-    assert budget.startswith("co-upgrades not resolved within 0.2 s (--resolve-budget")
+    assert budget.startswith("co-upgrades not resolved within 0.2 s (--resolve-budget)")
+
+
+def test_the_budget_is_for_the_whole_run_not_each_project(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 7: "the whole resolution has a budget". Two projects of one run share it: the
+    second does not get a fresh 0.2 s of its own (a 200-project monorepo would have taken 200
+    budgets), and its warning says the earlier projects spent it."""
+    for folder in ("api", "worker"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "requirements.txt").write_text(ACCEPTANCE)
+    (tmp_path / ".git").mkdir()
+    with LocalIndex(root=DATA, delay=0.3) as index:
+        argv = index_argv(tmp_path, index.url, tmp_path / "cache", "--timeout", "2")
+        code = main([*argv, *IAST, "--format", "json", "--resolve-budget", "0.2"])
+    assert code == 1
+    doc = json.loads(capsys.readouterr().out)
+    said = {
+        p["root"]: [f["message"] for f in p["findings"] if f["id"] == "coupgrade-budget"]
+        for p in doc["projects"]
+    }
+    assert said == {
+        "api": [
+            "co-upgrades not resolved within 0.2 s (--resolve-budget); pins were "
+            "compared with ddtrace's own requirements instead"
+        ],
+        "worker": [
+            "co-upgrades not resolved within 0.2 s (--resolve-budget), spent on the "
+            "run's earlier projects; pins were compared with ddtrace's own "
+            "requirements instead"
+        ],
+    }
+    for p in doc["projects"]:
+        assert p["recommendation"]["resolved"] is False
 
 
 def test_too_many_rounds_is_over_budget_not_a_blocker(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -42,7 +42,7 @@ from advisor.plan.scope import check_platforms, python_scope, resolve_capabiliti
 from advisor.plan.serve import Server
 from advisor.plan.status import capability_results
 from advisor.plan.verdict import Context, recommend
-from advisor.resolve import OverBudget
+from advisor.resolve import Budget, OutOfTime, OverBudget
 from advisor.resolve.source import PackageSource
 
 __all__ = ["plan"]
@@ -54,11 +54,14 @@ def plan(
     snapshot: ReleaseSnapshot,
     request: AdviceRequest,
     source: PackageSource | None = None,
+    budget: Budget | None = None,
 ) -> Advice:
     """Advise on ``project`` for ``request``.
 
     :param source: package data for the co-upgrade resolution; without it (or offline without
         the data) pins are only compared with the target's own requirements.
+    :param budget: the run's resolution budget, shared by its projects; ``None`` for one of
+        ``request.resolve_budget`` seconds for this project alone.
     :raises UsageError: for unknown capabilities or platforms and an unusable ``--python``.
     :raises IndexUnavailable: online, when package data for the resolution cannot be had.
     """
@@ -147,7 +150,14 @@ def plan(
     ]
     if isinstance(recommendation, Upgrade):
         recommendation, more = _co_upgrades(
-            project, server, source, recommendation, served, platforms, request
+            project,
+            server,
+            source,
+            recommendation,
+            served,
+            platforms,
+            request,
+            budget or Budget(request.resolve_budget),
         )
         findings += more
     if isinstance(recommendation, Split) and recommendation.changes:
@@ -259,20 +269,22 @@ def _co_upgrades(
     served: Sequence[str],
     platforms: Sequence[str],
     request: AdviceRequest,
+    budget: Budget,
 ) -> tuple[Upgrade | Impossible, list[Finding]]:
     """Move the target up to the first release that resolves, and add the changes it forces."""
     start = Version(rec.ddtrace)
     if source is not None:
+        before = budget.spent()
         try:
             co = find_installable(
-                project, server, source, start, served, platforms, request.resolve_budget
+                project, server, source, start, served, platforms, budget.deadline()
             )
         except OverBudget as exc:
+            why = budget.said(before) if isinstance(exc, OutOfTime) else exc.why
             note = Finding(
                 "coupgrade-budget",
                 "warning",
-                f"co-upgrades not resolved within {request.resolve_budget:g} s "
-                f"(--resolve-budget; {exc}); pins were compared with ddtrace's own "
+                f"co-upgrades not resolved {why}; pins were compared with ddtrace's own "
                 "requirements instead",
             )
         except IndexUnavailable as exc:

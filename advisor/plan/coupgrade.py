@@ -8,7 +8,6 @@ first that resolves on every CPython is the answer.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -123,7 +122,7 @@ def find_installable(
     start: Version,
     served: Sequence[str],
     platforms: Sequence[str],
-    budget: float | None = None,
+    deadline: float | None = None,
 ) -> CoUpgradeResult:
     """Try ddtrace releases from ``start`` upwards; the first that resolves everywhere wins.
 
@@ -131,11 +130,11 @@ def find_installable(
     as ``sys_platform == "darwin"`` evaluated for each); a package moves as far as the
     furthest platform needs.
 
-    :param budget: seconds the whole search may take (``--resolve-budget``).
+    :param deadline: a :func:`time.monotonic` time the search must end by (the run's
+        :class:`~advisor.resolve.Budget`).
     :raises IndexUnavailable: when package data cannot be had.
-    :raises OverBudget: past ``budget`` (or a resolution past its rounds).
+    :raises OverBudget: past ``deadline`` (or a resolution past its rounds).
     """
-    deadline = time.monotonic() + budget if budget is not None else None
     per = {(py, plat): requirement_set(project, py, plat) for py in served for plat in platforms}
     sets = {py: _merged([per[py, plat] for plat in platforms]) for py in served}
     # Rule 2 of issue 16: the project's own requirements first, without ddtrace. A CPython

@@ -6,6 +6,7 @@ resolvelib exceptions never leave this package: a failed resolution comes back a
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -23,14 +24,57 @@ if TYPE_CHECKING:
 # resolvelib (and the provider built on it) is imported by resolve() itself: a plan that needs
 # no co-upgrade resolution never loads it.
 
-__all__ = ["Conflict", "OverBudget", "Req", "Resolved", "resolve"]
+__all__ = ["Budget", "Conflict", "OutOfTime", "OverBudget", "Req", "Resolved", "resolve"]
 
 #: resolvelib rounds before giving up; generous for a few hundred packages.
 MAX_ROUNDS = 2000
 
 
 class OverBudget(Exception):
-    """The resolution ran past its time or rounds: no answer either way."""
+    """The resolution ran past its time or rounds: no answer either way.
+
+    :param why: what ran out, in words that follow "co-upgrades not resolved"
+        (``within 20 s (--resolve-budget)``, ``in the resolver's 2000 rounds``).
+    """
+
+    def __init__(self, why: str) -> None:
+        super().__init__(why)
+        self.why = why
+
+
+class OutOfTime(OverBudget):
+    """The resolution ran past its deadline (:class:`Budget`)."""
+
+
+class Budget:
+    """The seconds every co-upgrade resolution of one run may take together
+    (``--resolve-budget``): the clock starts with the first resolution asked for, so a
+    monorepo's projects share it instead of taking the budget each.
+
+    :param seconds: the budget; ``None`` for no limit.
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self._deadline: float | None = None
+
+    def deadline(self) -> float | None:
+        """A :func:`time.monotonic` time every resolution must end by (``None``: no limit)."""
+        if self.seconds is None:
+            return None
+        if self._deadline is None:
+            self._deadline = time.monotonic() + self.seconds
+        return self._deadline
+
+    def spent(self) -> bool:
+        """Whether the budget ran out already (before a resolution starts)."""
+        return self._deadline is not None and time.monotonic() > self._deadline
+
+    def said(self, before: bool) -> str:
+        """What ran out, for a resolution past the deadline; ``before``: the run's earlier
+        projects had spent the budget before this one started."""
+        said = f"within {self.seconds:g} s (--resolve-budget)"
+        return said + (", spent on the run's earlier projects" if before else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +108,7 @@ def resolve(
     :param constraints: hard limits per package that do not by themselves require it.
     :param deadline: a :func:`time.monotonic` time the resolution must end by.
     :raises IndexUnavailable: when package data cannot be had (from the source).
-    :raises OverBudget: past ``deadline`` or :data:`MAX_ROUNDS` rounds (no answer: not a
+    :raises OverBudget: past ``deadline`` (:class:`OutOfTime`) or :data:`MAX_ROUNDS` rounds (no answer: not a
         conflict to blame anyone for).
     """
     from resolvelib import BaseReporter, ResolutionImpossible, ResolutionTooDeep, Resolver
@@ -78,7 +122,7 @@ def resolve(
     except ResolutionImpossible as exc:
         return Conflict(_blockers(exc.causes, pins, constraints or {}))
     except ResolutionTooDeep:
-        raise OverBudget(f"no resolution within {MAX_ROUNDS} rounds") from None
+        raise OverBudget(f"in the resolver's {MAX_ROUNDS} rounds") from None
     versions = {c.name: c.version for c in result.mapping.values()}
     return Resolved(versions, tuple(sorted(provider.unknown_metadata, key=str)))
 

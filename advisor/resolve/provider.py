@@ -51,7 +51,7 @@ class Provider(AbstractProvider[Req, Cand, str]):
     :param constraints: hard limits per package (``-c`` files) that narrow its candidates
         without requiring it, as pip's constraints do.
     :param deadline: a :func:`time.monotonic` time past which every step raises
-        :class:`~advisor.resolve.OverBudget`.
+        :class:`~advisor.resolve.OutOfTime`.
     """
 
     def __init__(
@@ -170,6 +170,6 @@ class Provider(AbstractProvider[Req, Cand, str]):
 
     def _on_time(self) -> None:
         if self.deadline is not None and time.monotonic() > self.deadline:
-            from advisor.resolve import OverBudget
+            from advisor.resolve import OutOfTime
 
-            raise OverBudget("out of time")
+            raise OutOfTime("out of time")

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,6 +66,8 @@ class Settings:
         index URLs is expanded, and index URLs named in files are used. ``False`` for files
         from a pull request (the Action, the pre-commit hooks, ``--untrusted``).
     :param allow_outside: read files the named ones include outside their repository.
+    :param progress: told what the run is doing, in a few words, as it goes (the command
+        line's status on a terminal, :mod:`advisor.frontends.progress`).
     """
 
     snapshot: str | None = None
@@ -76,6 +79,7 @@ class Settings:
     deadline: float = 60.0
     trust_files: bool = True
     allow_outside: bool = False
+    progress: Callable[[str], None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +171,7 @@ def advise_run(paths: Sequence[str], flags: Flags, settings: Settings) -> Run:
     """
     from advisor.manifests.projects import find_projects
 
+    _say(settings, "finding the projects")
     found = find_projects(paths, allow_outside=settings.allow_outside, trusted=settings.trust_files)
     uses = any(f.project.named(DDTRACE) for f in found.projects)
     planned = [f for f in found.projects if not uses or f.project.named(DDTRACE)]
@@ -203,6 +208,11 @@ def advise_run(paths: Sequence[str], flags: Flags, settings: Settings) -> Run:
     )
     configs = tuple(dict.fromkeys(j.config.file for j in jobs if j.config and j.config.file))
     return Run(Report(tuple(projects), snapshot_date, flags.today), out, found.read, configs)
+
+
+def _say(settings: Settings, text: str, prefix: str = "") -> None:
+    if settings.progress is not None:
+        settings.progress(prefix + text)
 
 
 def _request(config: Config, flags: Flags) -> AdviceRequest:
@@ -346,12 +356,18 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
                     if d.name != shipped.project
                 )
             )
+            _say(settings, "reading ddtrace's releases from the index")
             releases = _live(index, shipped, jobs[0].request.today)
         source = SnapshotSource(releases, fallback=index)
         # One --resolve-budget for the whole run, every project's resolutions together.
         budget = Budget(jobs[0].request.resolve_budget)
-        for job in jobs:
-            advices.append(plan(job.selected, knowledge, releases, job.request, source, budget))
+        for n, job in enumerate(jobs, 1):
+            said = f"project {n} of {len(jobs)}: " if len(jobs) > 1 else ""
+            _say(settings, f"{said}planning")
+            told = functools.partial(_say, settings, prefix=said) if settings.progress else None
+            advices.append(
+                plan(job.selected, knowledge, releases, job.request, source, budget, told)
+            )
     finally:
         index.close()
     notes += [Finding("index-note", "warning", n) for n in index.notes]

@@ -277,6 +277,11 @@ def _advise(argv: Sequence[str]) -> int:
 
     if args.relock and not args.fix:
         raise UsageError("--relock needs --fix")
+    from advisor.frontends.progress import Progress
+
+    # A status line on a terminal while the projects are read and planned (erased before
+    # anything else is written).
+    progress = Progress(sys.stderr)
     settings = Settings(
         snapshot=args.snapshot,
         index_url=args.index_url,
@@ -287,6 +292,7 @@ def _advise(argv: Sequence[str]) -> int:
         deadline=args.deadline,
         trust_files=not args.untrusted,
         allow_outside=args.allow_outside,
+        progress=progress.say if progress.enabled else None,
     )
     # Each project's [tool.aap-advise] (or aap-advise.toml), each flag given replacing its key.
     flags = Flags(
@@ -300,7 +306,8 @@ def _advise(argv: Sequence[str]) -> int:
         offline=args.offline,
         resolve_budget=args.resolve_budget,
     )
-    run = advise_run(args.paths or ["."], flags, settings)
+    with progress:
+        run = advise_run(args.paths or ["."], flags, settings)
     # An -o or --write-constraints file that is one of the files read, or that both name, is
     # refused before anything is written; so is a constraints file for several projects.
     outputs = (("-o", args.output), ("--write-constraints", args.write_constraints))

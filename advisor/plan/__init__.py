@@ -6,7 +6,7 @@ Pure: takes the project, the knowledge and the release snapshot, returns an
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import assert_never
 
@@ -55,6 +55,7 @@ def plan(
     request: AdviceRequest,
     source: PackageSource | None = None,
     budget: Budget | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Advice:
     """Advise on ``project`` for ``request``.
 
@@ -62,6 +63,7 @@ def plan(
         the data) pins are only compared with the target's own requirements.
     :param budget: the run's resolution budget, shared by its projects; ``None`` for one of
         ``request.resolve_budget`` seconds for this project alone.
+    :param progress: told which resolution runs, for a progress line.
     :raises UsageError: for unknown capabilities or platforms and an unusable ``--python``.
     :raises IndexUnavailable: online, when package data for the resolution cannot be had.
     """
@@ -158,6 +160,7 @@ def plan(
             platforms,
             request,
             budget or Budget(request.resolve_budget),
+            progress,
         )
         findings += more
     if isinstance(recommendation, Split) and recommendation.changes:
@@ -270,6 +273,7 @@ def _co_upgrades(
     platforms: Sequence[str],
     request: AdviceRequest,
     budget: Budget,
+    progress: Callable[[str], None] | None,
 ) -> tuple[Upgrade | Impossible, list[Finding]]:
     """Move the target up to the first release that resolves, and add the changes it forces."""
     start = Version(rec.ddtrace)
@@ -277,7 +281,7 @@ def _co_upgrades(
         before = budget.spent()
         try:
             co = find_installable(
-                project, server, source, start, served, platforms, budget.deadline()
+                project, server, source, start, served, platforms, budget.deadline(), progress
             )
         except OverBudget as exc:
             why = budget.said(before) if isinstance(exc, OutOfTime) else exc.why

@@ -8,7 +8,7 @@ first that resolves on every CPython is the answer.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from packaging.specifiers import SpecifierSet
@@ -123,6 +123,7 @@ def find_installable(
     served: Sequence[str],
     platforms: Sequence[str],
     deadline: float | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> CoUpgradeResult:
     """Try ddtrace releases from ``start`` upwards; the first that resolves everywhere wins.
 
@@ -132,9 +133,12 @@ def find_installable(
 
     :param deadline: a :func:`time.monotonic` time the search must end by (the run's
         :class:`~advisor.resolve.Budget`).
+    :param progress: told which resolution runs (a progress line's text).
     :raises IndexUnavailable: when package data cannot be had.
     :raises OverBudget: past ``deadline`` (or a resolution past its rounds).
     """
+    say = progress or (lambda text: None)
+    say("checking that the project's own requirements install")
     per = {(py, plat): requirement_set(project, py, plat) for py in served for plat in platforms}
     sets = {py: _merged([per[py, plat] for plat in platforms]) for py in served}
     # Rule 2 of issue 16: the project's own requirements first, without ddtrace. A CPython
@@ -167,6 +171,7 @@ def find_installable(
         tried.append(str(release.version))
         results: dict[str, _Within] = {}
         for py in served:
+            say(f"resolving ddtrace {release.version} with the project on CPython {py}")
             outcome = _on_every_platform(
                 source, py, [(plat, per[py, plat]) for plat in platforms], release.version, deadline
             )

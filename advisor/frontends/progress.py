@@ -1,0 +1,99 @@
+"""A one-line status on stderr while a run is slow, as uv and pip-audit show one.
+
+Shown only when stderr is a terminal (never in a pipe, a log or CI) and only once the run has
+taken :data:`DELAY` seconds: a quick answer prints nothing more. The line is redrawn in place
+(carriage return, erase to end of line) and erased when the run ends, before anything else is
+written to stderr, so an error or the report never shares a line with it.
+
+What the line says comes from the pipeline (:attr:`advisor.pipeline.Settings.progress`): the
+stage of the run, a project's folder, the ddtrace release being resolved. Folder names come
+from the files read: control characters are shown escaped (:func:`advisor.errors.printable`),
+the line is cut to the terminal's width.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from types import TracebackType
+from typing import TextIO
+
+from advisor.errors import printable
+
+#: Seconds a run takes before the line appears.
+DELAY = 1.0
+#: Seconds between redraws.
+INTERVAL = 0.1
+_FRAMES = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+_ASCII_FRAMES = "|/-\\"
+
+
+def wanted(stream: TextIO) -> bool:
+    """Whether ``stream`` is a terminal that can redraw a line (not ``TERM=dumb``)."""
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return False
+    return tty and os.environ.get("TERM") != "dumb"
+
+
+class Progress:
+    """The status line: ``with Progress(sys.stderr) as progress: ... progress.say("...")``.
+
+    :param stream: where the line goes; nothing is written unless it is a terminal.
+    :param delay: seconds before the line first appears.
+    """
+
+    def __init__(self, stream: TextIO, delay: float = DELAY) -> None:
+        self.stream = stream
+        self.delay = delay
+        self.enabled = wanted(stream)
+        self._text = ""
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._shown = False
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        self._frames = _FRAMES if encoding == "utf8" else _ASCII_FRAMES
+
+    def say(self, text: str) -> None:
+        """What the run is doing now (the next redraw shows it)."""
+        self._text = text
+
+    def __enter__(self) -> Progress:
+        if self.enabled:
+            self._thread = threading.Thread(target=self._draw, name="aap-advise-progress")
+            self._thread.daemon = True
+            self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        if self._shown:
+            self._write("\r\x1b[K")
+
+    def _draw(self) -> None:
+        if self._stop.wait(self.delay):
+            return
+        frame = 0
+        while not self._stop.is_set():
+            width = max(shutil.get_terminal_size().columns - 1, 10)
+            line = f"{self._frames[frame % len(self._frames)]} {printable(self._text)}"
+            self._write("\r\x1b[K" + line[:width])
+            self._shown = True
+            frame += 1
+            self._stop.wait(INTERVAL)
+
+    def _write(self, text: str) -> None:
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except (OSError, ValueError):  # the terminal went away: the run goes on without it
+            self._stop.set()

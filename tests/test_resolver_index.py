@@ -296,6 +296,47 @@ def test_a_pin_outside_what_ddtrace_needs_never_moves(
     assert "siblinga" not in changes(report) and report["recommendation"]["status"] == "upgrade"
 
 
+def test_a_pin_ddtrace_needs_moves_only_when_ddtrace_excludes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 3: envier (which the target needs) needs typingx, any version; the project pins
+    typingx==1.0 and asks for pydx unpinned, whose newest release wants typingx>=2. The pin
+    stays: ddtrace does not exclude it, and pydx has a release that keeps it (it was "typingx
+    1.0 -> 2.0, required by the ddtrace target")."""
+    from tests.indexdata import index_with
+
+    root = index_with(
+        DATA,
+        tmp_path / "index",
+        {
+            "envier": {"0.5.2": [], "0.6.1": ["typingx"]},
+            "typingx": {"1.0": [], "2.0": []},
+            "pydx": {"1.0": ["typingx"], "2.0": ["typingx>=2"]},
+        },
+    )
+    text = ACCEPTANCE + "typingx==1.0\npydx\n"
+    with LocalIndex(root=root) as index:
+        _, report, _ = advise(tmp_path, capsys, index.url, text, *IAST)
+    assert report["recommendation"]["status"] == "upgrade"
+    assert changes(report) == {
+        "ddtrace": ("2.21.4", "3.15.0"),
+        "envier": ("0.5.2", "0.6.1"),
+        "bytecode": ("0.14.0", "0.15.1"),
+    }
+    # When the target's own chain excludes the pin, it moves, to the smallest allowed.
+    root2 = index_with(
+        DATA,
+        tmp_path / "index2",
+        {
+            "envier": {"0.5.2": [], "0.6.1": ["typingx>=2"]},
+            "typingx": {"1.0": [], "2.0": [], "3.0": []},
+        },
+    )
+    with LocalIndex(root=root2) as index:
+        _, report, _ = advise(tmp_path, capsys, index.url, ACCEPTANCE + "typingx==1.0\n", *IAST)
+    assert changes(report)["typingx"] == ("1.0", "2.0")
+
+
 def test_a_project_whose_own_pins_conflict_is_told_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

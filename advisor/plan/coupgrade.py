@@ -343,9 +343,11 @@ def _resolve_within(
     deadline: float | None,
 ) -> _Within | Conflict:
     """The project's requirements with ddtrace ``==target`` on one CPython, where only what
-    ddtrace needs may move (issue 16 rules 1 and 3): a pin the resolution moved outside
-    ddtrace's dependency closure is held where it is and the resolution done again (each
-    round holds one more pin, so at most one round per pin)."""
+    ddtrace needs may move (issue 16 rules 1 and 3): a pin the resolution moved is held where
+    it is and the resolution done again when it is outside ddtrace's dependency closure, or
+    inside it but allowed by every requirement the closure puts on it (something else, an
+    unpinned package resolved to its newest, moved it). Each round holds one more pin, so
+    there is at most one round per pin."""
     roots = [*rs.roots, Req(DDTRACE, exact(target), frozenset(), "the ddtrace target")]
     held = {name: list(reqs) for name, reqs in rs.constraints.items()}
     fixed: set[str] = set()
@@ -357,39 +359,48 @@ def _resolve_within(
         moved = [
             name
             for name, version in outcome.versions.items()
-            if name not in needed
-            and name != DDTRACE
+            if name != DDTRACE
             and (pin := rs.pins.get(name)) is not None
             and version != pin
             and name not in fixed
+            and (name not in needed or all(s.contains(pin, True) for s in needed[name]))
         ]
         if not moved:
             return _Within(outcome.versions, outcome.unknown_metadata, frozenset(needed))
         for name in moved:
             fixed.add(name)
-            origin = f"{rs.pin_sources[name].source}; outside what ddtrace needs"
+            why = "what ddtrace needs allows it" if name in needed else "outside what ddtrace needs"
+            origin = f"{rs.pin_sources[name].source}; {why}"
             held.setdefault(name, []).append(Req(name, exact(rs.pins[name]), frozenset(), origin))
 
 
-def closure(source: PackageSource, python: str, platform: str, res: Resolved) -> set[str]:
+def closure(
+    source: PackageSource, python: str, platform: str, res: Resolved
+) -> dict[str, list[SpecifierSet]]:
     """The packages of the resolution ddtrace needs on this CPython and platform: its
-    Requires-Dist, transitively, at the versions resolved (markers evaluated there). One visit
-    per package: linear in the resolution."""
+    Requires-Dist, transitively, at the versions resolved (markers evaluated there), each with
+    the specifiers those requirements put on it. One visit per package and set of extras:
+    linear in the resolution."""
     env = marker_env(python, platform)
     # A package is visited once per set of extras it is asked for with: reached plainly first
     # and with [fast] later, its [fast] requirements still count.
     seen: set[tuple[str, frozenset[str]]] = {(DDTRACE, frozenset())}
     todo: list[tuple[str, frozenset[str]]] = [(DDTRACE, frozenset())]
+    wants: dict[str, list[SpecifierSet]] = {}
     while todo:
         name, extras = todo.pop()
         version = res.versions.get(name)
         lines = source.requires_dist(name, version) if version is not None else None
         for req in parse_requires_dist(lines or (), env, extras, ""):
+            if req.name not in res.versions:
+                continue
+            wants.setdefault(req.name, []).append(req.specifier)
             node = (req.name, req.extras)
-            if req.name in res.versions and node not in seen:
+            if node not in seen:
                 seen.add(node)
                 todo.append(node)
-    return {name for name, _ in seen} - {DDTRACE}
+    wants.pop(DDTRACE, None)
+    return wants
 
 
 def _changes(

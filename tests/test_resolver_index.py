@@ -633,3 +633,41 @@ def test_the_projects_own_markers_are_read_for_each_platform(
     assert rec["status"] == "upgrade", rec
     assert changes(report)["bytecode"] == ("0.14.0", "0.15.1")
     assert "linuxonly" not in changes(report)
+
+
+def test_unpinned_requests_beside_a_ddtrace_that_needs_a_new_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rules 1 and 4 (the acceptance case "an unpinned requests next to a ddtrace that needs a
+    new package"): the target needs newdep, which the project lacks; requests is unpinned and
+    pulls urllib3. In a plain requirements file pip installs newdep by itself: nothing is
+    added, and requests and urllib3 (which ddtrace never needs) appear nowhere. In a compiled
+    file newdep is added at the newest release allowed (it was the lowest: "urllib3 1.21.1",
+    "setuptools 0.9.8"), and requests and urllib3 stay where they are pinned."""
+    from tests.indexdata import index_with
+
+    root = index_with(
+        DATA,
+        tmp_path / "index",
+        {
+            "envier": {"0.5.2": [], "0.6.1": ["newdep>=1.0"]},
+            "newdep": {"0.9": [], "1.0": [], "1.5": [], "2.0": []},
+            "requests": {"2.0.0": ["urllib3>=1.21.1"], "2.32.0": ["urllib3>=1.21.1,<3"]},
+            "urllib3": {"1.21.1": [], "1.26.20": [], "2.2.3": []},
+        },
+    )
+    with LocalIndex(root=root) as index:
+        _, plain, _ = advise(tmp_path, capsys, index.url, ACCEPTANCE + "requests\n", *IAST)
+        (tmp_path / "requirements.in").write_text("ddtrace\nrequests\n")
+        compiled = COMPILED + "requests==2.0.0\n    # via -r requirements.in\n"
+        compiled += "urllib3==1.26.20\n    # via requests\n"
+        _, locked, _ = advise(tmp_path, capsys, index.url, compiled, *IAST)
+    assert changes(plain) == {
+        "ddtrace": ("2.21.4", "3.15.0"),
+        "envier": ("0.5.2", "0.6.1"),
+        "bytecode": ("0.14.0", "0.15.1"),
+    }
+    got = changes(locked)
+    assert got["newdep"] == (None, "2.0")
+    assert "requests" not in got and "urllib3" not in got
+    assert got["ddtrace"] == ("2.21.4", "3.15.0")

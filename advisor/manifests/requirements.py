@@ -102,7 +102,7 @@ class RequirementsReader:
             findings=tuple(walk.out.findings),
             index_urls=tuple(dict.fromkeys(walk.index_urls)),
             includes=tuple(walk.includes),
-            compiled=walk.compiled,
+            compiled=tuple(walk.compiled),
         )
 
 
@@ -113,7 +113,7 @@ class _Walk:
     out: Collector
     boundary: Boundary
     python: PythonDeclaration | None = None
-    compiled: bool = False
+    compiled: list[str] = field(default_factory=list)
     index_urls: list[str] = field(default_factory=list)
     includes: list[str] = field(default_factory=list)
     seen: set[Path] = field(default_factory=set)
@@ -124,7 +124,8 @@ class _Walk:
         text = read_text(path, display)
         if not stack:
             self.python = _header_python(text, display)
-            self.compiled = _compiled(text)
+        if _compiled(text):  # an included file compiled by itself pins every package too
+            self.compiled.append(display)
         for item in _items(text, display):
             if isinstance(item, _Invalid):
                 if self.unexpanded(item, display, constraint):

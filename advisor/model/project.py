@@ -223,8 +223,9 @@ class Manifest:
         ``dynamic`` files), as displayed; a file listed here is not read again on its own.
     :param graph: a lock's dependency edges (``uv.lock``; ``poetry.lock`` and ``pdm.lock``
         holding path dependencies), ``None`` when it has none.
-    :param compiled: a requirements file pip-compile, ``uv pip compile`` or ``uv export``
-        wrote (its header says so): every package of it pinned, like a lock.
+    :param compiled: the files of this one (itself, or a file it includes) that pip-compile,
+        ``uv pip compile`` or ``uv export`` wrote (their header says so), as displayed: every
+        package of them pinned, like a lock.
     """
 
     path: str
@@ -237,7 +238,7 @@ class Manifest:
     index_urls: tuple[str, ...] = ()
     includes: tuple[str, ...] = ()
     graph: LockGraph | None = field(default=None, compare=False)
-    compiled: bool = False
+    compiled: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,7 +73,7 @@ def _requirement_set(project: Project, python: str, platform: str) -> Requiremen
     env = marker_env(python_minor(python), platform)
     deps = [d for d in project.dependencies if d.name != DDTRACE and marker_holds(d.marker, env)]
     # A compiled requirements file (pip-compile, uv) pins every package, as a lock does.
-    compiled = {m.path for m in project.manifests if m.compiled}
+    compiled = {path for m in project.manifests for path in m.compiled}
     for d in deps:
         if d.version and (
             d.role == "locked" or (d.role == "declared" and d.source.file in compiled)

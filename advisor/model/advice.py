@@ -154,11 +154,14 @@ class Blocker:
     :param package: canonical name.
     :param wants: each requirement on it, as ``"<requirement> (<who asked>)"``.
     :param hint: what would unblock it.
+    :param allowed: the versions every requirement on it allows together (``<2,>=1``),
+        pins and constraints included; not part of the report.
     """
 
     package: str
     wants: tuple[str, ...]
     hint: str
+    allowed: str = field(default="", compare=False)
 
     def message(self) -> str:
         """``envier: envier~=0.6.1 (ddtrace 3.15.0) vs envier==0.5.2 (constraints.txt:1)``."""

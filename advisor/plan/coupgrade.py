@@ -248,27 +248,57 @@ def _baseline(
 def _why(
     source: PackageSource, python: str, platform: str, rs: RequirementSet, blocker: Blocker
 ) -> str:
-    """One blocker of the project's own requirements, in plain words where its pin says why."""
-    pin = rs.pins.get(blocker.package)
-    if pin is not None:
-        release = next((r for r in source.releases(blocker.package) if r.version == pin), None)
-        name = f"{blocker.package} {pin}"
-        if release is None:
-            return f"{name} is not on the index"
-        if not release.admits_python(python):
-            return f"{name} requires Python {release.requires_python}"
-        if not (release.has_wheel(python, platform) or release.sdist):
-            return (
-                f"{name} has no wheel for CPython {python} on {platform} and no source distribution"
-            )
+    """One blocker of the project's own requirements, in plain words where the index says why
+    (the pin, or every release, is missing, needs another Python, or has nothing to install
+    on this CPython and platform), else the requirements that conflict."""
+    name = blocker.package
     # The requirements that meet, less the resolver's own bookkeeping: a bare root (no
     # version) and the floor every pin gets.
-    said = [
-        w
-        for w in blocker.wants
-        if not w.startswith(f"{blocker.package} (") and "(the current pin " not in w
-    ]
-    return " conflicts with ".join(dict.fromkeys(said or blocker.wants))
+    said = list(
+        dict.fromkeys(
+            w
+            for w in blocker.wants
+            if not w.startswith(f"{name} (") and "(the current pin " not in w
+        )
+    )
+    releases = source.releases(name)
+    pin = rs.pins.get(name)
+    if pin is not None:
+        release = next((r for r in releases if r.version == pin), None)
+        if release is None:
+            return f"{name} {pin} is not on the index"
+        return _not_here(release, f"{name} {pin}", python, platform) or _conflict(said, blocker)
+    asked = f" ({', '.join(said)})" if said else ""
+    if not releases:
+        return f"{name} is not on the index{asked}"
+    allowed = SpecifierSet(blocker.allowed)
+    releases = [r for r in releases if allowed.contains(r.version, prereleases=True)]
+    if not releases:
+        return f"no release of {name} is allowed by {' and '.join(said or blocker.wants)}"
+    if all(_not_here(r, "", python, platform) for r in releases):
+        newest, allowed_ones = releases[-1], "allowed " if blocker.allowed else ""
+        why = _not_here(
+            newest, f"its newest {allowed_ones}release, {newest.version},", python, platform
+        )
+        return (
+            f"no {allowed_ones}release of {name} installs on CPython {python} on {platform}"
+            f"{asked}: {why}"
+        )
+    return _conflict(said, blocker)
+
+
+def _not_here(release: Release, name: str, python: str, platform: str) -> str | None:
+    """Why ``release`` does not install on CPython ``python`` on ``platform`` (``None``: it
+    does), with ``name`` as the subject of the sentence."""
+    if not release.admits_python(python):
+        return f"{name} requires Python {release.requires_python}"
+    if not (release.has_wheel(python, platform) or release.sdist):
+        return f"{name} has no wheel for CPython {python} on {platform} and no source distribution"
+    return None
+
+
+def _conflict(said: Sequence[str], blocker: Blocker) -> str:
+    return " conflicts with ".join(said or dict.fromkeys(blocker.wants))
 
 
 def _unknown_metadata(results: Mapping[str, Resolved]) -> list[Finding]:

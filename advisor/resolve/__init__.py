@@ -131,8 +131,10 @@ def _blockers(
     causes: Iterable[object], pins: Mapping[str, Version], constraints: Mapping[str, Sequence[Req]]
 ) -> tuple[Blocker, ...]:
     by_name: dict[str, list[str]] = {}
+    allowed: dict[str, SpecifierSet] = {}
     for cause in causes:
         req: Req = cause.requirement  # type: ignore[attr-defined]
+        allowed[req.name] = allowed.get(req.name, SpecifierSet()) & req.specifier
         parent: Cand | None = cause.parent  # type: ignore[attr-defined]
         who = (
             f"{parent.name} {parent.version}"
@@ -144,15 +146,17 @@ def _blockers(
     for name, wants in by_name.items():
         for limit in constraints.get(name, ()):
             wants.append(f"{limit} ({limit.origin})")
+            allowed[name] &= limit.specifier
         if name in pins:
             wants.append(f"{name}>={pins[name]} (the current pin {pins[name]}; pins only move up)")
+            allowed[name] &= SpecifierSet(f">={pins[name]}")
         ours = [w for w in wants if "(ddtrace " not in w]
         hint = (
             f"allow what ddtrace needs by relaxing {', '.join(ours)}"
             if ours
             else f"no release of {name} satisfies every requirement"
         )
-        out.append(Blocker(name, tuple(dict.fromkeys(wants)), hint))
+        out.append(Blocker(name, tuple(dict.fromkeys(wants)), hint, str(allowed[name])))
     return tuple(out)
 
 

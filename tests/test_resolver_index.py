@@ -729,3 +729,55 @@ def test_why_the_project_does_not_install_in_plain_words(
     (own,) = [f["message"] for f in report["findings"] if f["id"] == "project-does-not-install"]
     assert said in own, own
     assert report["recommendation"]["ddtrace"] == "3.15.0"
+
+
+def test_one_pin_for_every_platform_is_checked_on_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 6 across platforms: on macOS the target needs wrapt>=1.14.2; on Linux the pinned
+    linuxthing needs wrapt<1.14.2. wrapt==1.14.1 is one line for both: moving it to 1.14.2
+    breaks Linux (it was the answer, from the highest version either platform resolved). With
+    a linuxthing release that allows it, linuxthing stays held (ddtrace never needs it) and
+    the answer is impossible, the blocker naming it; on macOS alone wrapt moves."""
+    from tests.indexdata import index_with
+
+    root = index_with(
+        DATA,
+        tmp_path / "index",
+        {
+            "envier": {"0.5.2": [], "0.6.1": ['wrapt>=1.14.2; sys_platform == "darwin"']},
+            "linuxthing": {"1.0": ["wrapt<1.14.2"], "2.0": []},
+        },
+    )
+    text = ACCEPTANCE + 'wrapt==1.14.1\nlinuxthing==1.0; sys_platform == "linux"\n'
+    both = ("--platform", "linux-x86_64", "--platform", "macos-arm64")
+    with LocalIndex(root=root) as index:
+        _, report, _ = advise(tmp_path, capsys, index.url, text, *IAST, *both)
+        _, mac, _ = advise(tmp_path, capsys, index.url, text, *IAST, "--platform", "macos-arm64")
+    rec = report["recommendation"]
+    assert rec["status"] == "impossible", changes(report)
+    (blocker,) = [b for b in rec["blockers"] if b["package"] == "wrapt"]
+    assert any("linuxthing 1.0" in w for w in blocker["wants"])
+    assert any("another platform in scope" in w for w in blocker["wants"])
+    assert changes(mac)["wrapt"] == ("1.14.1", "1.14.2")
+
+
+def test_a_pin_raised_for_another_platform_moves_on_every_platform(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The other side: where nothing on Linux holds wrapt back, the macOS floor is taken on
+    Linux too (one line for both), and the answer stands."""
+    from tests.indexdata import index_with
+
+    root = index_with(
+        DATA,
+        tmp_path / "index",
+        {"envier": {"0.5.2": [], "0.6.1": ['wrapt>=1.14.2; sys_platform == "darwin"']}},
+    )
+    both = ("--platform", "linux-x86_64", "--platform", "macos-arm64")
+    with LocalIndex(root=root) as index:
+        _, report, _ = advise(
+            tmp_path, capsys, index.url, ACCEPTANCE + "wrapt==1.14.1\n", *IAST, *both
+        )
+    assert report["recommendation"]["status"] == "upgrade"
+    assert changes(report)["wrapt"] == ("1.14.1", "1.14.2")

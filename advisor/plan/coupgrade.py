@@ -347,21 +347,37 @@ def _on_every_platform(
 ) -> _Within | Conflict:
     """:func:`_resolve_within` on each platform (with the requirements whose markers hold
     there); one answer holding, for each package, the highest version any platform resolved
-    (and everything any platform's ddtrace needs)."""
-    each: list[_Within] = []
-    for platform, rs in platforms:
-        outcome = _resolve_within(source, python, platform, rs, target, deadline)
-        if isinstance(outcome, Conflict):
-            return outcome
-        each.append(outcome)
-    if len(each) == 1:
-        return each[0]
-    versions: dict[str, Version] = {}
-    for one in each:
-        for name, version in one.versions.items():
-            versions[name] = max(version, versions.get(name, version))
-    unknown = tuple(sorted({u for one in each for u in one.unknown_metadata}, key=str))
-    return _Within(versions, unknown, frozenset().union(*(one.closure for one in each)))
+    (and everything any platform's ddtrace needs).
+
+    A pinned package is one line for every platform: where platforms resolved it differently,
+    the highest is checked on the others (a floor, as a constraint) and the resolution done
+    again, until they agree. Versions only rise, so there is at most one round per package.
+    """
+    floors: dict[str, Version] = {}
+    while True:
+        each: list[_Within] = []
+        for platform, rs in platforms:
+            outcome = _resolve_within(source, python, platform, rs, target, deadline, floors)
+            if isinstance(outcome, Conflict):
+                return outcome
+            each.append(outcome)
+        if len(each) == 1:
+            return each[0]
+        versions: dict[str, Version] = {}
+        for one in each:
+            for name, version in one.versions.items():
+                versions[name] = max(version, versions.get(name, version))
+        pinned = {name for _, rs in platforms for name in rs.pins}
+        apart = {
+            name: version
+            for one in each
+            for name in one.closure & pinned
+            if one.versions[name] != (version := versions[name]) and floors.get(name) != version
+        }
+        if not apart:
+            unknown = tuple(sorted({u for one in each for u in one.unknown_metadata}, key=str))
+            return _Within(versions, unknown, frozenset().union(*(one.closure for one in each)))
+        floors.update(apart)
 
 
 def _resolve_within(
@@ -371,15 +387,24 @@ def _resolve_within(
     rs: RequirementSet,
     target: Version,
     deadline: float | None,
+    floors: Mapping[str, Version] | None = None,
 ) -> _Within | Conflict:
     """The project's requirements with ddtrace ``==target`` on one CPython, where only what
     ddtrace needs may move (issue 16 rules 1 and 3): a pin the resolution moved is held where
     it is and the resolution done again when it is outside ddtrace's dependency closure, or
     inside it but allowed by every requirement the closure puts on it (something else, an
     unpinned package resolved to its newest, moved it). Each round holds one more pin, so
-    there is at most one round per pin."""
+    there is at most one round per pin.
+
+    :param floors: the version another platform needs of a pinned package (one line serves
+        every platform): a constraint here.
+    """
     roots = [*rs.roots, Req(DDTRACE, exact(target), frozenset(), "the ddtrace target")]
     held = {name: list(reqs) for name, reqs in rs.constraints.items()}
+    floors = floors or {}
+    for name, version in floors.items():
+        floor = Req(name, SpecifierSet(f">={version}"), frozenset(), "another platform in scope")
+        held.setdefault(name, []).append(floor)
     fixed: set[str] = set()
     while True:
         outcome = resolve(source, python, platform, roots, rs.pins, held, deadline)
@@ -393,6 +418,7 @@ def _resolve_within(
             and (pin := rs.pins.get(name)) is not None
             and version != pin
             and name not in fixed
+            and name not in floors  # what ddtrace needs on another platform
             and (name not in needed or all(s.contains(pin, True) for s in needed[name]))
         ]
         if not moved:

@@ -2,8 +2,8 @@
 
 datadog-lambda pins ddtrace release by release (8.130.0: ``!=4.6.*`` on CPython 3.10 and
 later, ``>=3.19.1,<4`` before); the shipped ``constrainers.json`` carries those lines
-(tools/record_constrainers.py), so ``--offline --no-cache`` never proposes a ddtrace the
-project's datadog-lambda refuses.
+(``aap-advise kb refresh`` records them), so ``--offline --no-cache`` never proposes a ddtrace
+the project's datadog-lambda refuses.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ __all__ = [
     "load",
     "load_from",
     "parse_capabilities",
+    "parse_constrainers",
     "parse_integrations",
     "parse_platforms",
     "parse_pythons",
@@ -92,8 +93,9 @@ CONSTRAINERS_ORIGIN = "advisor/knowledge/data/constrainers.json"
 
 
 def parse_constrainers(text: str, origin: str) -> dict[str, dict[str, tuple[str, ...]]]:
-    """``constrainers.json`` (tools/record_constrainers.py): schema 1, ``packages`` -> name ->
-    version -> the Requires-Dist lines naming ddtrace, each a valid requirement on it.
+    """``constrainers.json`` (:func:`advisor.knowledge.refresh.build_constrainers`): schema 1,
+    ``packages`` -> name -> version -> the Requires-Dist lines naming ddtrace, each a valid
+    requirement on it.
 
     :raises KnowledgeError: naming the file and the first problem.
     """

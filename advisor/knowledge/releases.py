@@ -1,4 +1,5 @@
-"""Loading the release snapshot: the shipped ``data/releases.json``, or a file named.
+"""Loading the release snapshot: the shipped ``data/releases.json``, or a file named; and
+where the ``constrainers.json`` that ``aap-advise kb refresh`` writes beside a snapshot goes.
 
 The snapshot's format, and the :class:`~advisor.model.release.ReleaseSnapshot` it is read into,
 are :mod:`advisor.model.release`'s; :mod:`advisor.knowledge.refresh` writes it.
@@ -18,6 +19,10 @@ from advisor.model.release import ReleaseSnapshot, parse_snapshot
 SHIPPED_SNAPSHOT = Path(__file__).resolve().parent / "data" / "releases.json"
 """The shipped snapshot inside the package: what :func:`load_snapshot` reads by default, and
 where ``aap-advise kb refresh`` writes without ``--out``."""
+
+CONSTRAINERS_NAME = "constrainers.json"
+"""The name of the constrainers document in the folder of the snapshot it goes with (the
+shipped one is ``data/constrainers.json``)."""
 
 
 def load_snapshot(path: str | None = None) -> ReleaseSnapshot:
@@ -43,3 +48,9 @@ def load_snapshot(path: str | None = None) -> ReleaseSnapshot:
     except json.JSONDecodeError as exc:
         raise KnowledgeError(f"{origin}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
     return parse_snapshot(data, origin)
+
+
+def constrainers_beside(snapshot: str | os.PathLike[str]) -> Path:
+    """Where the constrainers document of the snapshot file ``snapshot`` is: ``constrainers.json``
+    in the same folder (``aap-advise kb refresh`` writes both there)."""
+    return Path(snapshot).parent / CONSTRAINERS_NAME

@@ -247,7 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--snapshot",
         metavar="FILE",
-        help="use this release snapshot file instead of the shipped one",
+        help="use this release snapshot file instead of the shipped one (and the "
+        "constrainers.json beside it, when there is one)",
     )
     p.add_argument(
         "--today",

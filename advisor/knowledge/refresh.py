@@ -308,7 +308,7 @@ def refresh(
 ) -> str:
     """Rebuild the snapshot and the constrainers document from ``index_url``, validate both,
     and write the snapshot to ``out`` and the constrainers beside it (``constrainers.json``
-    in ``out``'s folder).
+    in ``out``'s folder, where a run given ``--snapshot out`` reads it).
 
     Nothing is written when the index fails or a document does not validate, and the two
     files are written together (:func:`write_files`): both or neither.

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from advisor.errors import IndexUnavailable
 from advisor.knowledge import matrix
-from advisor.knowledge.releases import load_snapshot
+from advisor.knowledge.releases import constrainers_beside, load_snapshot
 from advisor.manifests import read_paths
 from advisor.model.advice import Advice, AdviceRequest, Deployment, ProjectAdvice, Report
 from advisor.model.environment import Environment
@@ -55,7 +55,8 @@ _EXPANDING_KINDS = frozenset({"requirements", "pipfile", "Pipfile.lock"})
 class Settings:
     """Where data comes from, and which files may be read.
 
-    :param snapshot: a release snapshot file instead of the shipped one.
+    :param snapshot: a release snapshot file instead of the shipped one; the
+        ``constrainers.json`` beside it, when there is one, replaces the shipped one too.
     :param index_url: ``--index-url``; ``None`` for the configured or default one.
     :param extra_index_urls: ``--extra-index-url`` values.
     :param cache_dir: the cache folder; ``None`` for the user cache directory.
@@ -327,7 +328,7 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
     from advisor.index.config import configured_indexes  # no httpx either (see _open_index)
 
     shipped = load_snapshot(settings.snapshot)
-    knowledge = matrix.load()
+    knowledge = matrix.load_for(settings.snapshot)
     expansion: dict[str, Expansion] = {}
     if settings.trust_files:
         for job in jobs:
@@ -480,8 +481,9 @@ def check_outputs(run: Run, outputs: Sequence[tuple[str, str]]) -> None:
     (however named: a symlink, a hard link) or that two outputs name.
 
     The files read: every dependency file and its includes (of no project too), each
-    project's configuration file, the ``--snapshot`` file, and the metadata of the local
-    projects they name (``-e ./vendor/pkg``), read for their names.
+    project's configuration file, the ``--snapshot`` file and the ``constrainers.json`` read
+    beside it, and the metadata of the local projects they name (``-e ./vendor/pkg``), read
+    for their names.
 
     :param outputs: ``(option, path)`` pairs, e.g. ``("-o", "report.md")``.
     :raises WriteFailed: ``output-is-input`` naming the first such output.
@@ -493,6 +495,9 @@ def check_outputs(run: Run, outputs: Sequence[tuple[str, str]]) -> None:
         settings = run.advised[0].settings if run.advised else None
         if settings is not None and settings.snapshot:
             inputs.append(settings.snapshot)
+            beside = constrainers_beside(settings.snapshot)
+            if beside.is_file():
+                inputs.append(str(beside))
         deps = [d for m in run.read for d in m.dependencies]
         refuse_inputs(outputs, [*inputs, *run.configs, *_local_metadata(deps)])
 

@@ -145,17 +145,66 @@ def test_planner_imports_no_io_libraries() -> None:
     assert proc.stdout.strip() == "[]"
 
 
+def _served(tmp_path: Path) -> Path:
+    """The recorded index with the made-up datadog-lambda beside ddtrace."""
+    from tests.indexdata import DATADOG_LAMBDA, index_with
+    from tests.indexserver import DATA
+
+    return index_with(DATA, tmp_path / "index", DATADOG_LAMBDA)
+
+
 def test_kb_refresh_against_local_index(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from advisor.knowledge import matrix
     from advisor.knowledge.releases import load_snapshot
+    from tests.indexserver import LocalIndex
+
+    out = tmp_path / "kb" / "releases.json"
+    out.parent.mkdir()
+    with LocalIndex(root=_served(tmp_path)) as index:
+        assert main(["kb", "refresh", "--index-url", index.url, "--out", str(out)]) == 0
+    summary = capsys.readouterr().out
+    assert summary.startswith("wrote ") and str(out) in summary
+    assert str(out.parent / "constrainers.json") in summary
+    snap = load_snapshot(str(out))
+    assert {str(r.version) for r in snap.releases if r.yanked} == {"1.9.1", "3.12.1"}
+    assert sorted(p.name for p in out.parent.iterdir()) == ["constrainers.json", "releases.json"]
+    text = (out.parent / "constrainers.json").read_text(encoding="utf-8")
+    known = matrix.parse_constrainers(text, "constrainers.json")
+    assert set(known["datadog-lambda"]) == {"90.0.0", "90.1.0", "90.1.1", "90.2.0"}
+
+
+def test_kb_refresh_without_out_writes_both_shipped_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --out both go where the shipped ones are (the package's data folder)."""
+    from advisor.knowledge import releases
+    from tests.indexserver import LocalIndex
+
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setattr(releases, "SHIPPED_SNAPSHOT", data / "releases.json")
+    with LocalIndex(root=_served(tmp_path)) as index:
+        assert main(["kb", "refresh", "--index-url", index.url]) == 0
+    assert sorted(p.name for p in data.iterdir()) == ["constrainers.json", "releases.json"]
+    assert "90.1.0" in (data / "constrainers.json").read_text(encoding="utf-8")
+
+
+def test_kb_refresh_without_datadog_lambda_is_exit_3_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An index that serves ddtrace but not datadog-lambda: no snapshot without its
+    constrainers (an offline run would lose what datadog-lambda requires of ddtrace)."""
     from tests.indexserver import LocalIndex
 
     out = tmp_path / "releases.json"
     with LocalIndex() as index:
-        assert main(["kb", "refresh", "--index-url", index.url, "--out", str(out)]) == 0
-    summary = capsys.readouterr().out
-    assert summary.startswith("wrote ") and str(out) in summary
-    snap = load_snapshot(str(out))
-    assert {str(r.version) for r in snap.releases if r.yanked} == {"1.9.1", "3.12.1"}
+        url = index.url
+        assert main(["kb", "refresh", "--index-url", url, "--out", str(out)]) == 3
+    error = capsys.readouterr().err.splitlines()[-1]
+    assert error == (
+        f"aap-advise: error: {url}datadog-lambda/: project 'datadog-lambda' not found on the index"
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_kb_refresh_unreachable_is_exit_3(

@@ -2,8 +2,9 @@
 
 datadog-lambda pins ddtrace release by release (8.130.0: ``!=4.6.*`` on CPython 3.10 and
 later, ``>=3.19.1,<4`` before); the shipped ``constrainers.json`` carries those lines
-(tools/record_constrainers.py), so ``--offline --no-cache`` never proposes a ddtrace the
-project's datadog-lambda refuses.
+(``aap-advise kb refresh`` records them), so ``--offline --no-cache`` never proposes a ddtrace
+the project's datadog-lambda refuses. A refresh writes them beside the snapshot it writes, and
+a run given ``--snapshot`` reads the ones beside that file.
 """
 
 from __future__ import annotations
@@ -167,3 +168,82 @@ def test_no_conflict_is_reported_for_a_ddtrace_pinned_per_cpython(
     )
     report = _advise(tmp_path, capsys, text, "-c", "exploit-prevention", "--python", ">=3.9,<3.11")
     assert not any(f["id"] == "ddtrace-pinned-by-conflict" for f in report["findings"])
+
+
+# --- refreshed: kb refresh --out DIR/releases.json, then --snapshot DIR/releases.json ----------
+
+
+@pytest.fixture
+def refreshed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The snapshot ``kb refresh --out`` wrote from a local index whose datadog-lambda (made up,
+    unknown to the shipped data) has 90.1.0 wanting ``ddtrace!=4.6.*`` from CPython 3.10."""
+    from tests.indexdata import DATADOG_LAMBDA, index_with
+    from tests.indexserver import DATA, LocalIndex
+
+    root = index_with(DATA, tmp_path / "index", DATADOG_LAMBDA)
+    out = tmp_path / "kb" / "releases.json"
+    out.parent.mkdir()
+    with LocalIndex(root=root) as index:
+        assert main(["kb", "refresh", "--index-url", index.url, "--out", str(out)]) == 0
+    capsys.readouterr()
+    return out
+
+
+LAMBDA_PROJECT = "datadog-lambda==90.1.0\nddtrace==4.1.1\n"
+API_SECURITY = ("-c", "api-security", "--python", "3.12")
+
+
+def test_an_offline_run_reads_the_constrainers_refreshed_beside_its_snapshot(
+    refreshed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The refreshed snapshot's 4.6.0 meets API Security's floor, but the datadog-lambda the
+    same refresh recorded refuses 4.6.*: 4.11.0 is the answer, and the note says why."""
+    report = _advise(tmp_path, capsys, LAMBDA_PROJECT, *API_SECURITY, "--snapshot", str(refreshed))
+    assert report["recommendation"]["ddtrace"] == "4.11.0"
+    (note,) = [f["message"] for f in report["findings"] if f["id"] == "ddtrace-pinned-by"]
+    assert note.startswith("datadog-lambda 90.1.0 requires ddtrace!=4.6.*,<5,>=4.1.1 on CPython")
+    # The same snapshot without its constrainers.json: only the shipped data, which does not
+    # know 90.1.0, so nothing keeps 4.6.0 out.
+    alone = tmp_path / "alone" / "releases.json"
+    alone.parent.mkdir()
+    alone.write_bytes(refreshed.read_bytes())
+    report = _advise(tmp_path, capsys, LAMBDA_PROJECT, *API_SECURITY, "--snapshot", str(alone))
+    assert report["recommendation"]["ddtrace"] == "4.6.0"
+    assert not any(f["id"] == "ddtrace-pinned-by" for f in report["findings"])
+
+
+@pytest.fixture
+def copied(tmp_path: Path) -> Path:
+    """The shipped snapshot and constrainers, copied into a folder of their own."""
+    data = Path(matrix.__file__).parent / "data"
+    folder = tmp_path / "copied"
+    folder.mkdir()
+    for name in ("releases.json", "constrainers.json"):
+        (folder / name).write_bytes((data / name).read_bytes())
+    return folder / "releases.json"
+
+
+def test_a_bad_constrainers_file_beside_the_snapshot_is_refused_naming_it(
+    copied: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    beside = copied.parent / "constrainers.json"
+    beside.write_text('{"schema_version": 1, "packages": {"datadog-lambda": {"1.0": ["flask"]}}}')
+    req = tmp_path / "requirements.txt"
+    req.write_text(LAMBDA_PROJECT)
+    assert main([str(req), *OFFLINE, *API_SECURITY, "--snapshot", str(copied)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith(f"aap-advise: error: {beside}: packages.datadog-lambda.1.0")
+
+
+def test_an_output_that_is_the_constrainers_beside_the_snapshot_is_refused(
+    copied: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It is a file the run read, like the snapshot itself."""
+    beside = copied.parent / "constrainers.json"
+    before = beside.read_bytes()
+    req = tmp_path / "requirements.txt"
+    req.write_text(LAMBDA_PROJECT)
+    args = [str(req), *OFFLINE, *API_SECURITY, "--snapshot", str(copied), "-o", str(beside)]
+    assert main(args) == 2
+    assert "one of the files read" in capsys.readouterr().err
+    assert beside.read_bytes() == before

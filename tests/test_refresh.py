@@ -1,7 +1,8 @@
 """The snapshot refresh, the index client and the Range-based METADATA reader.
 
 Everything talks to a real HTTP server on 127.0.0.1 (``tests/indexserver.py``) serving the
-index recorded by ``tools/record_index.py``; nothing here uses the network.
+index recorded by ``tools/record_index.py`` (with, for a whole refresh, the made-up
+datadog-lambda of ``tests/indexdata.py`` beside it); nothing here uses the network.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import os
 import socket
 import struct
 import zipfile
@@ -20,15 +22,23 @@ import httpx
 import pytest
 from packaging.tags import Tag
 
-from advisor.errors import IndexUnavailable, KnowledgeError
+from advisor.errors import IndexUnavailable, KnowledgeError, UsageError
 from advisor.index.entries import interpreter_key, metadata_wheel, wheel_coverage
 from advisor.index.simple import SimpleIndexClient
 from advisor.index.wheelmeta import parse_metadata, read_wheel_metadata
+from advisor.knowledge import matrix
 from advisor.knowledge import refresh as refresh_module
-from advisor.knowledge.refresh import build_snapshot, refresh, write_snapshot
+from advisor.knowledge.refresh import (
+    build_constrainers,
+    build_snapshot,
+    refresh,
+    write_files,
+    write_snapshot,
+)
 from advisor.knowledge.releases import load_snapshot
 from advisor.model.release import parse_snapshot
-from tests.indexserver import LocalIndex, local_index_fixture
+from tests.indexdata import DATADOG_LAMBDA, index_with
+from tests.indexserver import DATA, LocalIndex, local_index_fixture
 
 TODAY = datetime.date(2026, 11, 24)
 WHEEL_4_16 = "ddtrace-4.16.0-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.whl"
@@ -39,6 +49,21 @@ METADATA = (
 )
 
 local_index = pytest.fixture(local_index_fixture)
+
+#: The PEP 658 metadata file of the made-up datadog-lambda release whose metadata tests break.
+LAMBDA_90_2 = "/files/datadog_lambda-90.2.0-py3-none-any.whl.metadata"
+
+
+@pytest.fixture
+def full_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The recorded index with datadog-lambda beside ddtrace: what a whole refresh reads."""
+    return index_with(DATA, tmp_path_factory.mktemp("served") / "index", DATADOG_LAMBDA)
+
+
+@pytest.fixture
+def full_index(full_root: Path) -> Iterator[LocalIndex]:
+    with LocalIndex(root=full_root) as index:
+        yield index
 
 
 @pytest.fixture
@@ -82,17 +107,19 @@ def read_served(index: LocalIndex, name: str, data: bytes, size: int | None = -1
 # -- the regeneration against the recorded index -------------------------------------------
 
 
-def test_refresh_writes_a_valid_snapshot(local_index: LocalIndex, tmp_path: Path) -> None:
+def test_refresh_writes_a_valid_snapshot(full_index: LocalIndex, tmp_path: Path) -> None:
     messages: list[str] = []
     out = tmp_path / "releases.json"
-    summary = refresh(local_index.url, out, today=TODAY, progress=messages.append)
+    summary = refresh(full_index.url, out, today=TODAY, progress=messages.append)
     assert summary == (
         f"wrote 12 versions (11 final, 2 yanked), requires-dist for 11, "
-        f"snapshot 2026-11-24 -> {out}"
+        f"snapshot 2026-11-24 -> {out}; releases read of the packages constraining ddtrace: "
+        f"datadog-lambda 4 -> {tmp_path / 'constrainers.json'}"
     )
     text = out.read_text(encoding="utf-8")
     assert text.endswith("}\n") and "\n" not in text[:-1]  # compact, one line
-    assert [p.name for p in tmp_path.iterdir()] == ["releases.json"]  # no temp file left
+    # The constrainers beside it, and no temp file left.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["constrainers.json", "releases.json"]
     snapshot = load_snapshot(str(out))
     assert [str(r.version) for r in snapshot.releases][-3:] == ["4.11.0", "4.16.0rc1", "4.16.0"]
     assert snapshot.newest is not None and str(snapshot.newest.version) == "4.16.0"
@@ -194,16 +221,170 @@ def test_html_fallback(tmp_path: Path) -> None:
     assert "windows-arm64" in doc["wheel_sets"][releases["3.15.0"]["wheels"]]["cp312"]
 
 
-def test_a_failing_wheel_leaves_requires_dist_null(tmp_path: Path) -> None:
+def test_a_failing_wheel_leaves_requires_dist_null(tmp_path: Path, full_root: Path) -> None:
     broken = f"/files/{WHEEL_4_16}"
     messages: list[str] = []
-    with LocalIndex(status_for={broken: 500}) as index:
+    with LocalIndex(root=full_root, status_for={broken: 500}) as index:
         summary = refresh(index.url, tmp_path / "r.json", today=TODAY, progress=messages.append)
     assert "requires-dist for 10," in summary
     snapshot = load_snapshot(str(tmp_path / "r.json"))
     release = snapshot.get("4.16.0")
     assert release is not None and release.requires_dist is None
     assert any(m.startswith("4.16.0: METADATA of") and "HTTP 500" in m for m in messages)
+
+
+# -- the packages that constrain ddtrace (constrainers.json, issue 16 rule 9) ---------------
+
+#: What the served datadog-lambda metadata says of ddtrace, as refresh records it: the lines
+#: naming ddtrace only, normalised and sorted, markers kept; 90.1.1 names none; the
+#: pre-release is left out.
+RECORDED = {
+    "90.0.0": ["ddtrace==3.16.0"],
+    "90.1.0": [
+        'ddtrace!=4.6.*,<5,>=4.1.1; python_version >= "3.10"',
+        'ddtrace<4,>=3.19.1; python_version < "3.10"',
+    ],
+    "90.1.1": [],
+    "90.2.0": ["ddtrace<5,>=4.1.1"],
+}
+
+
+def test_refresh_records_what_datadog_lambda_requires_of_ddtrace(
+    full_root: Path, tmp_path: Path
+) -> None:
+    """constrainers.json is written beside the snapshot from the served metadata (PEP 658
+    files, no wheel read); a release whose metadata cannot be read is left out and said."""
+    messages: list[str] = []
+    out = tmp_path / "releases.json"
+    with LocalIndex(root=full_root, status_for={LAMBDA_90_2: 500}) as index:
+        url = index.url
+        refresh(url, out, today=TODAY, progress=messages.append)
+    lambda_files = [r.path for r in index.requests if "datadog_lambda" in r.path]
+    assert sorted(lambda_files) == [
+        f"/files/datadog_lambda-{v}-py3-none-any.whl.metadata"
+        for v in ("90.0.0", "90.1.0", "90.1.1", "90.2.0")
+    ]
+    path = tmp_path / "constrainers.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    expected = {v: lines for v, lines in RECORDED.items() if v != "90.2.0"}
+    assert doc == {
+        "schema_version": 1,
+        "index": url,
+        "recorded": "2026-11-24",
+        "packages": {"datadog-lambda": expected},
+    }
+    assert any(
+        m.startswith("90.2.0: METADATA of datadog_lambda-90.2.0") and "HTTP 500" in m
+        for m in messages
+    )
+    # What a run given --snapshot OUT uses in place of the shipped data.
+    known = matrix.load_for(str(out)).constrainers
+    assert known["datadog-lambda"]["90.1.0"] == tuple(RECORDED["90.1.0"])
+    assert "8.130.0" not in known["datadog-lambda"]  # the shipped data is not mixed in
+
+
+def test_constrainers_are_read_by_ranges_without_a_metadata_file(
+    full_root: Path, index_client: SimpleIndexClient
+) -> None:
+    """A wheel the index offers no PEP 658 file for is read over HTTP Range, as ddtrace's are."""
+    page_path = full_root / "simple" / "datadog-lambda" / "index.json"
+    page = json.loads(page_path.read_text())
+    wheel = "datadog_lambda-90.0.0-py3-none-any.whl"
+    (entry,) = [f for f in page["files"] if f["filename"] == wheel]
+    del entry["core-metadata"]
+    page_path.write_text(json.dumps(page))
+    metadata = (full_root / "files" / f"{wheel}.metadata").read_bytes()
+    (full_root / "files" / f"{wheel}.metadata").unlink()
+    (full_root / "files" / wheel).write_bytes(
+        build_zip({"datadog_lambda-90.0.0.dist-info/METADATA": metadata})
+    )
+    with LocalIndex(root=full_root) as index, SimpleIndexClient(index.url, timeout=5.0) as client:
+        doc = build_constrainers(client, today=TODAY)
+    assert doc["packages"]["datadog-lambda"] == RECORDED
+    wheel_reads = [r for r in index.requests if r.path == f"/files/{wheel}"]
+    assert wheel_reads and all("Range" in r.headers for r in wheel_reads)
+
+
+def _existing(tmp_path: Path) -> dict[str, bytes]:
+    """A snapshot and constrainers already in ``tmp_path``: what a failed refresh must keep."""
+    before = {"releases.json": b"old snapshot\n", "constrainers.json": b"old constrainers\n"}
+    for name, data in before.items():
+        (tmp_path / name).write_bytes(data)
+    return before
+
+
+def _kept(tmp_path: Path, before: dict[str, bytes]) -> None:
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # and no temp file
+
+
+@pytest.mark.parametrize(
+    ("fault", "expected"),
+    [
+        ({"status_for": {"/simple/datadog-lambda/": 503}}, "HTTP 503"),
+        ({"status_for": {"/simple/datadog-lambda/": 404}}, "not found"),
+        ({"garbage_for": {"/simple/datadog-lambda/": b"{not json"}}, "invalid JSON"),
+    ],
+)
+def test_a_failing_constrainer_page_writes_neither_file(
+    fault: dict[str, Any], expected: str, full_root: Path, tmp_path: Path
+) -> None:
+    before = _existing(tmp_path)
+    with (
+        LocalIndex(root=full_root, **fault) as index,
+        pytest.raises(IndexUnavailable, match=expected),
+    ):
+        refresh(index.url, tmp_path / "releases.json", today=TODAY)
+    _kept(tmp_path, before)
+
+
+def test_constrainers_that_do_not_validate_write_neither_file(
+    full_index: LocalIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        return {"schema_version": 1, "packages": {"datadog-lambda": {"1.0": ["flask<3"]}}}
+
+    monkeypatch.setattr(refresh_module, "build_constrainers", broken)
+    before = _existing(tmp_path)
+    with pytest.raises(KnowledgeError, match="not a requirement on ddtrace"):
+        refresh(full_index.url, tmp_path / "releases.json", today=TODAY)
+    _kept(tmp_path, before)
+
+
+def test_write_files_puts_back_what_it_replaced_when_a_later_file_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both files or neither: the second rename fails, so the first file gets its old content."""
+    before = _existing(tmp_path)
+    real_replace = os.replace
+    calls: list[str] = []
+
+    def replace(src: str, dst: str | Path) -> None:
+        calls.append(str(dst))
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    files = [("new snapshot\n", tmp_path / "releases.json")]
+    files.append(("new constrainers\n", tmp_path / "constrainers.json"))
+    with pytest.raises(OSError, match="No space left"):
+        write_files(files)
+    assert calls[:2] == [str(tmp_path / "releases.json"), str(tmp_path / "constrainers.json")]
+    _kept(tmp_path, before)
+    # A file that did not exist before is removed again.
+    (tmp_path / "releases.json").unlink()
+    calls.clear()
+    with pytest.raises(OSError, match="No space left"):
+        write_files(files)
+    _kept(tmp_path, {"constrainers.json": before["constrainers.json"]})
+
+
+def test_the_snapshot_may_not_be_named_like_the_constrainers(
+    local_index: LocalIndex, tmp_path: Path
+) -> None:
+    with pytest.raises(UsageError, match=r"written beside the snapshot as constrainers\.json"):
+        refresh(local_index.url, tmp_path / "constrainers.json", today=TODAY)
+    assert local_index.requests == [] and list(tmp_path.iterdir()) == []
 
 
 # -- failures of the index ----------------------------------------------------------------

@@ -1,11 +1,12 @@
-"""Regenerate ``advisor/knowledge/data/releases.json`` from the package index.
+"""Regenerate ``advisor/knowledge/data/releases.json`` and, beside it, ``constrainers.json``
+from the package index (what ``aap-advise kb refresh`` does).
 
 Usage (from the repository root)::
 
     python tools/refresh_snapshot.py [--index-url URL] [--out PATH] [--project NAME]
 
 Progress goes to stderr, the one-line summary to stdout. Exit status 0 on success, 3 when
-the index cannot be read, 2 when the built snapshot fails validation (nothing is written).
+the index cannot be read, 2 when a built document fails validation (nothing is written).
 """
 
 from __future__ import annotations

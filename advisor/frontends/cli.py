@@ -37,7 +37,8 @@ resolution of what must move with it. Nothing is installed or executed.
 EPILOG = """\
 other commands:
   aap-advise capabilities [--format json]   list the capabilities, their floors and aliases
-  aap-advise kb refresh [--index-url URL]   regenerate the release snapshot from the index
+  aap-advise kb refresh [--index-url URL]   regenerate the release snapshot and, beside it,
+                                            constrainers.json from the index
 
 configuration:
   [tool.aap-advise] in each project's pyproject.toml, or an aap-advise.toml (up to the
@@ -246,7 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--snapshot",
         metavar="FILE",
-        help="use this release snapshot file instead of the shipped one",
+        help="use this release snapshot file instead of the shipped one (and the "
+        "constrainers.json beside it, when there is one)",
     )
     p.add_argument(
         "--today",
@@ -438,12 +440,17 @@ def _kb(argv: Sequence[str]) -> int:
 
     p = _Parser(prog="aap-advise kb", description="Manage the shipped knowledge.")
     sub = p.add_subparsers(dest="action", required=True)
-    r = sub.add_parser("refresh", help="regenerate the release snapshot from the package index")
+    r = sub.add_parser(
+        "refresh",
+        help="regenerate the release snapshot and constrainers.json from the package index",
+    )
     r.add_argument(
         "--index-url", default="https://pypi.org/simple/", help="simple index (default: PyPI)"
     )
     r.add_argument(
-        "--out", help="where to write it (default: the shipped snapshot inside the package)"
+        "--out",
+        help="where to write the snapshot (default: the shipped one inside the package); "
+        "constrainers.json is written in the same folder",
     )
     r.add_argument("--project", default=DDTRACE, help=argparse.SUPPRESS)
     args = p.parse_args(argv)

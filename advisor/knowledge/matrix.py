@@ -4,11 +4,14 @@ CPythons and platform minimums.
 :func:`load` reads the TOML files in ``advisor/knowledge/data`` and checks each against its
 schema (:mod:`advisor.knowledge.schema`), which reports *all* problems in one
 :class:`KnowledgeError`, so a bad edit to the data is caught by the test that loads the shipped
-files. The values are in :mod:`advisor.knowledge.model`.
+files. The values are in :mod:`advisor.knowledge.model`. With them, the requirements on ddtrace
+of the packages that constrain it (``constrainers.json``); :func:`load_for` takes those from
+beside the release snapshot a run reads instead, when ``aap-advise kb refresh`` wrote some there.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from collections.abc import Callable
 from typing import Any
@@ -16,6 +19,7 @@ from typing import Any
 from advisor.errors import KnowledgeError
 from advisor.knowledge import read_data
 from advisor.knowledge.model import Knowledge
+from advisor.knowledge.releases import read_constrainers_beside
 from advisor.knowledge.schema import (
     SCHEMA_VERSION,
     parse_capabilities,
@@ -27,8 +31,10 @@ from advisor.knowledge.schema import (
 
 __all__ = [
     "load",
+    "load_for",
     "load_from",
     "parse_capabilities",
+    "parse_constrainers",
     "parse_integrations",
     "parse_platforms",
     "parse_pythons",
@@ -57,6 +63,21 @@ def load() -> Knowledge:
     if not _CACHE:
         _CACHE.append(load_from(read_data))
     return _CACHE[0]
+
+
+def load_for(snapshot: str | None) -> Knowledge:
+    """The knowledge of a run that reads the release snapshot file ``snapshot`` (``None``: the
+    shipped one): :func:`load`'s, with the ``constrainers.json`` beside that file in place of the
+    shipped one when there is one, so a snapshot ``aap-advise kb refresh --out`` wrote is used
+    with the constrainers the same refresh recorded.
+
+    :raises KnowledgeError: the document beside ``snapshot`` cannot be read or is invalid.
+    """
+    knowledge = load()
+    found = read_constrainers_beside(snapshot) if snapshot is not None else None
+    if found is None:
+        return knowledge
+    return dataclasses.replace(knowledge, constrainers=parse_constrainers(*found))
 
 
 def load_from(read: Callable[[str], str]) -> Knowledge:
@@ -92,8 +113,9 @@ CONSTRAINERS_ORIGIN = "advisor/knowledge/data/constrainers.json"
 
 
 def parse_constrainers(text: str, origin: str) -> dict[str, dict[str, tuple[str, ...]]]:
-    """``constrainers.json`` (tools/record_constrainers.py): schema 1, ``packages`` -> name ->
-    version -> the Requires-Dist lines naming ddtrace, each a valid requirement on it.
+    """``constrainers.json`` (:func:`advisor.knowledge.refresh.build_constrainers`): schema 1,
+    ``packages`` -> name -> version -> the Requires-Dist lines naming ddtrace, each a valid
+    requirement on it.
 
     :raises KnowledgeError: naming the file and the first problem.
     """

@@ -207,29 +207,38 @@ def _local_requires(
 ) -> tuple[Dependency, ...] | None:
     """What the project in the folder ``dep`` names requires (``naming``: the folder of the
     file that names it), or ``None``."""
+    try:
+        found = _local_pyproject(dep, naming, boundary)
+        if found is None:
+            return None
+        pyproject, display = found
+        key = (pyproject.resolve(), _state(pyproject), display)
+    except (OSError, RuntimeError):  # RuntimeError: a link loop, as Python 3.11 resolves it
+        return None
+    if key not in _DECLARED:
+        if len(_DECLARED) >= 256:
+            _DECLARED.clear()
+        _DECLARED[key] = _declared(pyproject, display)
+    declared = _DECLARED[key]
+    return None if declared is None else _asked(declared, dep.extras)
+
+
+def _local_pyproject(dep: Dependency, naming: Path, boundary: Boundary) -> tuple[Path, str] | None:
+    """The ``pyproject.toml`` of the folder ``dep`` names, and how to show it, when the folder
+    is inside ``boundary`` and the file inside the folder."""
     assert dep.url is not None
     for base, shown in ((naming, os.path.dirname(dep.source.file) or "."), (Path.cwd(), ".")):
         where = _written_path(dep.url, os.path.abspath(base))
         if where is None:
             return None
-        try:
-            folder = base / where
-            if not folder.is_dir() or not boundary.admits(folder):
-                continue
-            pyproject = _own(folder, "pyproject.toml")
-            if pyproject is None:
-                return None
-            written = _written_path(dep.url, ".") or where
-            display = os.path.normpath(os.path.join(shown, written, "pyproject.toml"))
-            key = (pyproject.resolve(), _state(pyproject), display)
-        except OSError:
+        folder = base / where
+        if not folder.is_dir() or not boundary.admits(folder):
+            continue
+        pyproject = _own(folder, "pyproject.toml")
+        if pyproject is None:
             return None
-        if key not in _DECLARED:
-            if len(_DECLARED) >= 256:
-                _DECLARED.clear()
-            _DECLARED[key] = _declared(pyproject, display)
-        declared = _DECLARED[key]
-        return None if declared is None else _asked(declared, dep.extras)
+        written = _written_path(dep.url, ".") or where
+        return pyproject, os.path.normpath(os.path.join(shown, written, "pyproject.toml"))
     return None
 
 

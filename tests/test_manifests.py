@@ -10,7 +10,8 @@ A case folder holds the dependency files plus ``expected.json``:
 - ``python``: ``null`` (no range) or the fields the chosen declaration must have.
 - ``dependencies``: each entry must match at least one dependency on every field it names
   (``file``/``line``/``key`` are the source; ``hashes`` is how many; ``extras`` and
-  ``options`` lists).
+  ``options`` lists; ``requires`` is ``null`` or what a local path's pyproject.toml requires,
+  each ``name<spec>[ from <url>] at <file:line>``).
 - ``count`` (name -> how many), ``absent`` (names), ``files`` (manifests read, in order),
   ``findings``/``no_findings`` (ids), ``finding_messages`` (substrings), ``index_urls``.
 - ``error``: the case is a bad file; ``tests/test_manifest_errors.py`` checks those.
@@ -64,6 +65,8 @@ def _matches(dep: Dependency, want: dict[str, Any]) -> bool:
             got = len(dep.hashes)
         elif key in ("extras", "options"):
             got = list(getattr(dep, key))
+        elif key == "requires":
+            got = None if dep.requires is None else [_required(r) for r in dep.requires]
         else:
             got = getattr(dep, key)
         if got != value:
@@ -71,11 +74,16 @@ def _matches(dep: Dependency, want: dict[str, Any]) -> bool:
     return True
 
 
+def _required(dep: Dependency) -> str:
+    return f"{dep.name}{dep.specifier}{f' from {dep.url}' if dep.url else ''} at {dep.source}"
+
+
 def _describe(project: Project) -> str:
     return "\n".join(
         f"  {d.name} role={d.role} spec={d.specifier!r} version={d.version} marker={d.marker!r} "
         f"group={d.group} url={d.url} editable={d.editable} at={d.source} key={d.source.key} "
-        f"origin={d.origin!r} options={list(d.options)}"
+        f"origin={d.origin!r} options={list(d.options)} "
+        f"requires={d.requires and [_required(r) for r in d.requires]}"
         for d in project.dependencies
     )
 
@@ -229,3 +237,53 @@ def test_poetry_alternatives_of_local_versions_read_as_a_pep440_range(
     monkeypatch.chdir(tmp_path)
     (flask,) = read_paths(["."]).named("flask")
     assert flask.specifier == ">=1.0,<=2.0"
+
+
+def test_local_path_requirements_stay_inside_the_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A local path's pyproject.toml is read like an include: outside the repository only with
+    ``allow_outside``, and never through a link out of its folder."""
+    repo, outside = tmp_path / "repo", tmp_path / "elsewhere"
+    (repo / ".git").mkdir(parents=True)
+    for folder in (outside / "shared", repo / "libs" / "linked"):
+        folder.mkdir(parents=True)
+    (outside / "shared" / "pyproject.toml").write_text(
+        '[project]\nname = "shared"\nversion = "1"\ndependencies = ["protobuf<4"]\n'
+    )
+    (repo / "libs" / "linked" / "pyproject.toml").symlink_to(outside / "shared" / "pyproject.toml")
+    (repo / "requirements.txt").write_text(
+        f"shared @ file://{outside / 'shared'}\nlinked @ file:libs/linked\n"
+    )
+    monkeypatch.chdir(repo)
+    inside = read_paths(["requirements.txt"])
+    assert [d.requires for d in inside.dependencies] == [None, None]
+    (shared, linked) = read_paths(["requirements.txt"], allow_outside=True).dependencies
+    assert [str(r.source) for r in shared.requires or ()] == [
+        f"{outside / 'shared' / 'pyproject.toml'}:4"
+    ]
+    assert linked.requires is None  # the link still leaves its folder
+
+
+def test_a_local_path_named_on_every_line_is_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "pyproject.toml").write_text(
+        '[project]\nname = "shared"\nversion = "1"\ndependencies = ["protobuf<4"]\n'
+    )
+    (tmp_path / "requirements.txt").write_text("shared @ file:shared\n" * 5000)
+    monkeypatch.chdir(tmp_path)
+    from advisor.manifests import _local
+
+    calls: list[Path] = []
+    real = _local._declared
+
+    def counted(path: Path, display: str) -> Any:
+        calls.append(path)
+        return real(path, display)
+
+    monkeypatch.setattr(_local, "_declared", counted)
+    deps = read_paths(["requirements.txt"]).dependencies
+    assert len(deps) == 5000 and all(d.requires == deps[0].requires for d in deps)
+    assert len(calls) == 1

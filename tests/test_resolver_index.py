@@ -781,3 +781,124 @@ def test_a_pin_raised_for_another_platform_moves_on_every_platform(
         )
     assert report["recommendation"]["status"] == "upgrade"
     assert changes(report)["wrapt"] == ("1.14.1", "1.14.2")
+
+
+def _library(folder: Path, *requires: str) -> None:
+    """A local project at ``folder`` whose pyproject.toml requires ``requires`` (line 4 on)."""
+    folder.mkdir(parents=True)
+    lines = ",\n".join(f'    "{r}"' for r in requires)
+    (folder / "pyproject.toml").write_text(
+        f'[project]\nname = "{folder.name}"\nversion = "1"\ndependencies = [\n{lines}\n]\n'
+    )
+
+
+def test_a_local_path_packages_requirements_block_the_target(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 6: ``-e ./libs/shared`` requires envier<0.6, which every 3.x ddtrace moves past:
+    the answer is impossible and the blocker names the library's pyproject.toml line (it was
+    "envier 0.5.2 -> 0.6.1", as if the library required nothing)."""
+    _library(tmp_path / "libs" / "shared", "envier<0.6")
+    with LocalIndex(root=DATA) as index:
+        code, report, _ = advise(
+            tmp_path, capsys, index.url, ACCEPTANCE + "-e ./libs/shared\n", *IAST
+        )
+    assert code == 1
+    rec = report["recommendation"]
+    assert rec["status"] == "impossible", changes(report)
+    (blocker,) = [b for b in rec["blockers"] if b["package"] == "envier"]
+    assert any(
+        w.startswith("envier<0.6 (") and w.endswith("/libs/shared/pyproject.toml:5)")
+        for w in blocker["wants"]
+    ), blocker
+
+
+def test_a_local_path_packages_requirements_move_the_target_up(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 6: the library (named by a ``file:`` URL) needs protobuf<3, which ddtrace 3.x
+    (protobuf>=3) cannot install with; 4.0.1, which needs no protobuf, is the answer (it was
+    3.15.0), and the note says the library's requirements were read."""
+    from tests.indexdata import index_with
+
+    root = index_with(DATA, tmp_path / "index", {"protobuf": {"2.6.1": [], "3.0.0": []}})
+    _library(tmp_path / "libs" / "shared", "protobuf<3; python_version >= '3.8'")
+    text = ACCEPTANCE + f"shared @ file://{tmp_path / 'libs' / 'shared'}\n"
+    with LocalIndex(root=root) as index:
+        _, report, _ = advise(tmp_path, capsys, index.url, text, *IAST)
+    rec = report["recommendation"]
+    assert rec["status"] == "upgrade" and rec["ddtrace"] == "4.0.1", rec
+    assert rec["tried"][:2] == ["3.15.0", "3.16.0"]
+    assert "protobuf" not in changes(report)
+    notes = {f["id"]: f["message"] for f in report["findings"]}
+    assert notes["coupgrade-local-requirements"].startswith("shared: installed from a local path")
+    assert "coupgrade-direct-reference" not in notes
+
+
+def test_direct_references_whose_requirements_were_not_read_are_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 6: the note on requirements not checked names the git reference, the missing
+    folder and the setup.py-only project, never the path whose pyproject.toml was read."""
+    _library(tmp_path / "libs" / "shared", "six")
+    (tmp_path / "libs" / "legacy").mkdir()
+    (tmp_path / "libs" / "legacy" / "setup.py").write_text('setup(name="legacy")\n')
+    text = ACCEPTANCE + (
+        "-e ./libs/shared\n"
+        "-e ./libs/legacy\n"
+        "gone @ file:libs/gone\n"
+        "mylib @ git+https://example.invalid/mylib.git@v1\n"
+    )
+    with LocalIndex(root=DATA) as index:
+        _, report, _ = advise(tmp_path, capsys, index.url, text, *IAST)
+    assert report["recommendation"]["status"] == "upgrade"
+    notes = {f["id"]: f["message"] for f in report["findings"]}
+    unread = notes["coupgrade-direct-reference"]
+    assert unread.startswith("gone, legacy, mylib: ") and "shared" not in unread
+    assert notes["coupgrade-local-requirements"].startswith("shared: ")
+
+
+def test_a_local_path_outside_the_repository_is_read_only_when_allowed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its pyproject.toml is read like an include: outside the repository only with
+    --allow-outside; unread, the library stays a reference whose requirements were not
+    checked."""
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    _library(tmp_path / "outside" / "shared", "envier<0.6")
+    req = repo / "requirements.txt"
+    req.write_text(ACCEPTANCE + f"shared @ file://{tmp_path / 'outside' / 'shared'}\n")
+    reports = []
+    with LocalIndex(root=DATA) as index:
+        for extra in ([], ["--allow-outside"]):
+            argv = index_argv(req, index.url, tmp_path / "cache", *IAST, "--format", "json")
+            main([*argv, *extra])
+            reports.append(project_json(capsys.readouterr().out))
+    inside, allowed = reports
+    assert inside["recommendation"]["status"] == "upgrade"
+    assert changes(inside)["envier"] == ("0.5.2", "0.6.1")
+    notes = {f["id"]: f["message"] for f in inside["findings"]}
+    assert notes["coupgrade-direct-reference"].startswith("shared: ")
+    assert allowed["recommendation"]["status"] == "impossible"
+
+
+def test_a_local_path_packages_range_of_ddtrace_limits_the_target(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 6: the library requires ddtrace<3: no 3.x or 4.x target installs with it, and the
+    blocker names its line; the project's own requirements are still resolved without ddtrace
+    (no "does not install" for ddtrace 2.21.4 beside bytecode 0.14.0), and its workspace
+    sibling (``[tool.uv.sources]``) is not looked up on the index."""
+    _library(tmp_path / "libs" / "shared", "ddtrace>=2,<3", "core")
+    with (tmp_path / "libs" / "shared" / "pyproject.toml").open("a") as f:
+        f.write("[tool.uv.sources]\ncore = { workspace = true }\n")
+    with LocalIndex(root=DATA) as index:
+        _, report, _ = advise(tmp_path, capsys, index.url, ACCEPTANCE + "-e libs/shared\n", *IAST)
+    rec = report["recommendation"]
+    assert rec["status"] == "impossible", changes(report)
+    (blocker,) = rec["blockers"]
+    assert blocker["package"] == "ddtrace"
+    assert any(w.endswith("/libs/shared/pyproject.toml:5)") for w in blocker["wants"]), blocker
+    assert not any(f["id"] == "project-does-not-install" for f in report["findings"])
+    assert not any("core" in f["message"] for f in report["findings"])

@@ -20,6 +20,7 @@ from advisor.errors import AdvisorError, ManifestError
 from advisor.manifests._base import ManifestReader
 from advisor.manifests._boundary import Boundary
 from advisor.manifests._boundary import current as current_boundary
+from advisor.manifests._local import with_local_requirements
 from advisor.manifests._text import open_file
 from advisor.manifests.hatch import HatchReader
 from advisor.manifests.pdm_lock import PdmLockReader
@@ -233,8 +234,9 @@ def read_file(path: Path, display: str, *, boundary: Boundary | None = None) -> 
     """
     reader = reader_for(path, display)
     try:
-        with (boundary or current_boundary(path)).active():
-            return reader.read(path, display)
+        within = boundary or current_boundary(path)
+        with within.active():
+            return with_local_requirements(reader.read(path, display), path, within)
     except AdvisorError:
         raise
     except RecursionError:

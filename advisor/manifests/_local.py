@@ -1,21 +1,36 @@
-"""The distribution name of a local project folder (``-e ./vendor/pkg``, ``{ path = ... }``).
+"""A local project folder (``-e ./vendor/pkg``, ``{ path = ... }``): its distribution name,
+and what it requires.
 
 Read from the folder's own metadata, never guessed from the folder name, and never by running
 anything: ``pyproject.toml`` (PEP 621 or Poetry), ``setup.cfg``, a literal ``name=`` in
 ``setup.py``; each read like any dependency file (size limit, BOM, UTF-16), and any trouble
-just leaves the name unknown.
+just leaves the name unknown. Its requirements are read from ``pyproject.toml`` alone, PEP 621
+and static (:func:`with_local_requirements`), and any trouble leaves them unread.
 """
 
 from __future__ import annotations
 
 import ast
 import configparser
+import os
+import re
 import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from packaging.utils import canonicalize_name
 
 from advisor.errors import ManifestError
+from advisor.manifests._boundary import Boundary
+from advisor.manifests._lines import TomlLines
+from advisor.manifests._pep508 import dependency_from_string
 from advisor.manifests._text import parse_toml, read_text
 from advisor.manifests.setup_py import MAX_SETUP_PY_CHARS
+from advisor.model.project import Dependency, Manifest, SourceLocation
 
 #: Names already read, by folder and the state of its metadata files: a requirements file
 #: naming one folder on each of its 20,000 lines reads that folder's metadata once.
@@ -114,3 +129,219 @@ def _is_setup(func: ast.expr) -> bool:
     return (isinstance(func, ast.Name) and func.id == "setup") or (
         isinstance(func, ast.Attribute) and func.attr == "setup"
     )
+
+
+# --- requirements ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Declared:
+    """A local project's static PEP 621 requirements.
+
+    :param optional: each extra (canonical name) -> its requirements; ``None`` when
+        ``optional-dependencies`` is dynamic.
+    """
+
+    name: str | None
+    main: tuple[Dependency, ...]
+    optional: Mapping[str, tuple[Dependency, ...]] | None
+
+
+#: What each local pyproject.toml declares, by its real path, its state and how it is shown: a
+#: requirements file naming one folder on each of its lines reads it once.
+_DECLARED: dict[tuple[Path, tuple[int, int, int] | None, str], _Declared | None] = {}
+#: PDM's root variable (``-e file:///${PROJECT_ROOT}/pkg``): the folder of the naming file.
+_PROJECT_ROOT = re.compile(r"^(?:file://)?/?\$\{PROJECT_ROOT\}")
+_REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def with_local_requirements(manifest: Manifest, path: Path, boundary: Boundary) -> Manifest:
+    """``manifest`` with each declared direct reference to a local folder carrying what the
+    ``pyproject.toml`` there requires (:attr:`Dependency.requires`).
+
+    The folder is taken as the naming file's tools take it (relative to that file, PDM's
+    ``${PROJECT_ROOT}``, a ``file:`` URL), then relative to the working directory as pip takes
+    a requirements file's; it is read only inside ``boundary``, and its ``pyproject.toml`` only
+    when it is a regular file inside the folder. A lock's path packages are left alone: what
+    they require is locked in it already, and the manifest beside it names the same folder.
+
+    :param path: where ``manifest`` was read (``manifest.path`` is how it is shown).
+    """
+    deps = list(manifest.dependencies)
+    changed = False
+    for i, dep in enumerate(deps):
+        if dep.url and dep.role == "declared" and "\x00" not in dep.url:
+            folder = _naming_folder(dep.source.file, path, manifest.path)
+            requires = _local_requires(dep, folder, boundary)
+            if requires is not None:
+                deps[i] = replace(dep, requires=requires)
+                changed = True
+    return replace(manifest, dependencies=tuple(deps)) if changed else manifest
+
+
+def _naming_folder(file: str, path: Path, display: str) -> Path:
+    """The folder of ``file`` (a display path), which is ``display`` read at ``path`` or a file
+    it includes (shown relative to it)."""
+    if file == display:
+        return path.parent
+    shown = os.path.dirname(display) or "."
+    return path.parent / os.path.relpath(os.path.dirname(file) or ".", shown)
+
+
+def _written_path(url: str, root: str) -> str | None:
+    """The local path a direct reference names, ``${PROJECT_ROOT}`` taken as ``root``;
+    ``None`` for a remote one (git, https...)."""
+    where = _PROJECT_ROOT.sub(lambda _: root, url.partition("#")[0], count=1)
+    if where.startswith("file:"):
+        parts = urlsplit(where)
+        if parts.netloc not in ("", "localhost"):
+            return None
+        return url2pathname(parts.path) or None
+    if _REMOTE.match(where) and not os.path.isabs(where):
+        return None
+    return where or None
+
+
+def _local_requires(
+    dep: Dependency, naming: Path, boundary: Boundary
+) -> tuple[Dependency, ...] | None:
+    """What the project in the folder ``dep`` names requires (``naming``: the folder of the
+    file that names it), or ``None``."""
+    try:
+        found = _local_pyproject(dep, naming, boundary)
+        if found is None:
+            return None
+        pyproject, display = found
+        key = (pyproject.resolve(), _state(pyproject), display)
+    except (OSError, RuntimeError):  # RuntimeError: a link loop, as Python 3.11 resolves it
+        return None
+    if key not in _DECLARED:
+        if len(_DECLARED) >= 256:
+            _DECLARED.clear()
+        _DECLARED[key] = _declared(pyproject, display)
+    declared = _DECLARED[key]
+    return None if declared is None else _asked(declared, dep.extras)
+
+
+def _local_pyproject(dep: Dependency, naming: Path, boundary: Boundary) -> tuple[Path, str] | None:
+    """The ``pyproject.toml`` of the folder ``dep`` names, and how to show it, when the folder
+    is inside ``boundary`` and the file inside the folder."""
+    assert dep.url is not None
+    for base, shown in ((naming, os.path.dirname(dep.source.file) or "."), (Path.cwd(), ".")):
+        where = _written_path(dep.url, os.path.abspath(base))
+        if where is None:
+            return None
+        folder = base / where
+        if not folder.is_dir() or not boundary.admits(folder):
+            continue
+        pyproject = _own(folder, "pyproject.toml")
+        if pyproject is None:
+            return None
+        written = _written_path(dep.url, ".") or where
+        return pyproject, os.path.normpath(os.path.join(shown, written, "pyproject.toml"))
+    return None
+
+
+def _asked(declared: _Declared, extras: tuple[str, ...]) -> tuple[Dependency, ...] | None:
+    """The requirements of ``declared`` with ``extras``, and the extras it asks of itself
+    (``pkg[a]`` in its own lists); ``None`` when an extra's are dynamic."""
+    asked = {canonicalize_name(e) for e in extras}
+    if asked and declared.optional is None:
+        return None
+    optional = declared.optional or {}
+
+    def chosen(dep: Dependency) -> bool:
+        # An `extra == "x"` marker in the main list: for extra x only.
+        return dep.group is None or canonicalize_name(dep.group) in asked
+
+    # The extras the project asks of itself, reached from those asked: one visit per extra.
+    todo: list[str | None] = [None, *asked]
+    while todo:
+        extra = todo.pop()
+        for dep in declared.main if extra is None else optional.get(extra, ()):
+            if dep.name == declared.name and chosen(dep):
+                new = {canonicalize_name(e) for e in dep.extras} - asked
+                asked |= new
+                todo += new
+    groups = [declared.main, *(optional.get(e, ()) for e in sorted(asked))]
+    return tuple(d for g in groups for d in g if d.name != declared.name and chosen(d))
+
+
+def _declared(path: Path, display: str) -> _Declared | None:
+    """The static PEP 621 requirements of the ``pyproject.toml`` at ``path``, or ``None``."""
+    try:
+        text = read_text(path, display)
+        data = parse_toml(text, display)
+        project = data.get("project")
+        if not isinstance(project, dict):
+            return None
+        dynamic = project.get("dynamic")
+        dynamic = dynamic if isinstance(dynamic, list) else []
+        if "dependencies" in dynamic or not _strings(deps := project.get("dependencies", [])):
+            return None
+        lines = TomlLines(text)
+        sources = _uv_sources(data)
+        main = tuple(
+            _requirement(t, display, lines.string("project", "dependencies", t), f"[{i}]", sources)
+            for i, t in enumerate(deps)
+        )
+        optional: dict[str, tuple[Dependency, ...]] | None = None
+        if "optional-dependencies" not in dynamic:
+            table = project.get("optional-dependencies", {})
+            if not isinstance(table, dict):
+                return None
+            optional = {}
+            for extra, texts in table.items():
+                if not _strings(texts):
+                    return None
+                optional[canonicalize_name(extra)] = tuple(
+                    replace(
+                        _requirement(
+                            t,
+                            display,
+                            lines.string("project.optional-dependencies", extra, t),
+                            f".{extra}[{i}]",
+                            sources,
+                        ),
+                        group=None,
+                    )
+                    for i, t in enumerate(texts)
+                )
+        name = project.get("name")
+        return _Declared(canonicalize_name(name) if isinstance(name, str) else None, main, optional)
+    except (ManifestError, OSError, ValueError, RecursionError):
+        return None
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _requirement(
+    text: str, display: str, line: int | None, key: str, sources: Mapping[str, str]
+) -> Dependency:
+    """One requirement string, at its line; a package ``[tool.uv.sources]`` takes from a path,
+    git, a URL or the workspace is a direct reference (never looked up on an index)."""
+    where = "project.dependencies" if key.startswith("[") else "project.optional-dependencies"
+    dep = dependency_from_string(text, SourceLocation(display, line, where + key))
+    url = sources.get(dep.name)
+    return replace(dep, url=url) if url is not None and dep.url is None else dep
+
+
+def _uv_sources(data: Mapping[str, Any]) -> dict[str, str]:
+    """Canonical name -> where ``[tool.uv.sources]`` takes it from, for packages not taken
+    from an index."""
+    tool = data.get("tool")
+    uv = tool.get("uv") if isinstance(tool, dict) else None
+    sources = uv.get("sources") if isinstance(uv, dict) else None
+    out: dict[str, str] = {}
+    for name, source in sources.items() if isinstance(sources, dict) else ():
+        for entry in source if isinstance(source, list) else [source]:
+            if not isinstance(entry, dict):
+                continue
+            where = next((entry[k] for k in ("path", "git", "url") if k in entry), None)
+            if where is None and entry.get("workspace") is True:
+                where = "the workspace"
+            if where is not None:
+                out[canonicalize_name(str(name))] = str(where)
+    return out

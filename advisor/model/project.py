@@ -95,6 +95,11 @@ class Dependency:
     :param parsed_specifier: ``specifier`` parsed (empty for ``""``; ``===`` arbitrary equality
         is kept as packaging reads it).
     :param parsed_version: ``version`` parsed.
+    :param requires: for a direct reference to a local folder, what the project there requires:
+        the PEP 621 ``dependencies`` of its ``pyproject.toml`` (and the optional ones of the
+        extras asked), each with its own file and line; ``None`` when they were not read (git,
+        URL, a folder missing or outside the repository, dependencies that are dynamic or not
+        PEP 621).
 
     ``specifier`` and ``version`` are the text as written (writers and reports show it); what
     compares versions uses the parsed values. A reader passes them where it has parsed the text
@@ -122,6 +127,7 @@ class Dependency:
     origin: str | None = None
     parsed_specifier: SpecifierSet = field(default=NO_SPECIFIER, compare=False, repr=False)
     parsed_version: Version | None = field(default=None, compare=False, repr=False)
+    requires: tuple[Dependency, ...] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.specifier and self.parsed_specifier is NO_SPECIFIER:

@@ -97,6 +97,20 @@ def _requirement_set(project: Project, python: str, platform: str) -> Requiremen
         rs.roots = [
             Req(n, SpecifierSet(), frozenset(), str(d.source)) for n, d in rs.locked.items()
         ]
+    # What a local path package requires (its pyproject.toml) installs with it: hard
+    # requirements naming their file and line, save those on a direct reference (another
+    # local package, git), a fixed point too. Its range of ddtrace limits the target (a
+    # constraint: the project's own requirements are resolved without ddtrace). A folder
+    # named on many lines gives its requirements once.
+    fixed = {d.name for d in rs.direct}
+    for r in dict.fromkeys(r for d in rs.direct for r in d.requires or ()):
+        if r.url is not None or r.name in fixed or not marker_holds(r.marker, env):
+            continue
+        if r.name == DDTRACE:
+            limit = Req(DDTRACE, r.parsed_specifier, frozenset(), str(r.source))
+            rs.constraints.setdefault(DDTRACE, []).append(limit)
+        else:
+            rs.roots.append(Req(r.name, r.parsed_specifier, frozenset(r.extras), str(r.source)))
     rs.from_lock = bool(rs.locked) and any(d.role == "declared" for d in deps)
     return rs
 
@@ -534,21 +548,34 @@ def _on(pys: Sequence[str], everywhere: set[str]) -> str | None:
 
 
 def _direct_references(project: Project) -> list[Finding]:
-    """A note naming the direct references (git, path, URL) whose requirements were not
-    checked: they are fixed points of the resolution."""
-    names = sorted(
-        {d.display_name for d in project.dependencies if d.url and d.role != "constraint"}
-    )
-    if not names:
-        return []
-    return [
-        Finding(
-            "coupgrade-direct-reference",
-            "info",
-            f"{', '.join(names[:10])}{' and more' if len(names) > 10 else ''}: installed from a "
-            "direct reference (git, path or URL); kept as they are, their requirements not checked",
-        )
+    """Notes on the direct references (git, path, URL), fixed points of the resolution: those
+    whose requirements were not checked, and the local packages whose requirements were read
+    from their pyproject.toml (and resolved with the project's)."""
+    direct = [d for d in project.dependencies if d.url and d.role != "constraint"]
+    read = {d.name: d.display_name for d in direct if d.requires is not None}
+    # A requirement of a read package that is a direct reference itself is not read either.
+    unread = [d for d in direct if d.requires is None] + [
+        r for d in direct for r in d.requires or () if r.url
     ]
+    notes = []
+    for names, id_, said in (
+        (
+            sorted({d.display_name for d in unread if d.name not in read}),
+            "coupgrade-direct-reference",
+            "installed from a direct reference (git, path or URL); kept as they are, their "
+            "requirements not checked",
+        ),
+        (
+            sorted(read.values()),
+            "coupgrade-local-requirements",
+            "installed from a local path; kept as they are, the requirements of their "
+            "pyproject.toml resolved with the project's",
+        ),
+    ):
+        if names:
+            more = " and more" if len(names) > 10 else ""
+            notes.append(Finding(id_, "info", f"{', '.join(names[:10])}{more}: {said}"))
+    return notes
 
 
 def pins_against_requirements(

@@ -1,7 +1,9 @@
 """Running ``uv pip compile`` the one way the tests (``tests/test_fix_resolves.py``) and the
 recorder of their index (``tools/record_uv_index.py``) both do: for one CPython at a time on
-one platform (Linux x86_64, glibc 2.17), against one index only, building nothing, with its own
-cache and no configuration, ``UV_*`` setting or proxy from the caller's environment.
+one platform (Linux x86_64, glibc 2.17, unless told otherwise), against one index only,
+building nothing, with its own cache and no configuration, ``UV_*`` setting or proxy from the
+caller's environment. ``tests/test_coupgrade_installs.py`` uses it too, on the platforms of
+:data:`UV_PLATFORMS`.
 
 uv itself is found by the caller (``uv.find_uv_bin()``, from the ``uv`` package of the
 ``test`` extra); nothing here imports it.
@@ -25,6 +27,17 @@ from packaging.utils import canonicalize_name
 DATA = Path(__file__).parent / "data" / "uv-index"
 #: The one platform every resolution is for: Linux x86_64, glibc 2.17 (manylinux2014).
 PLATFORM = "x86_64-manylinux_2_17"
+#: uv's ``--python-platform`` for an aap-advise platform id (``--platform``): Linux is
+#: :data:`PLATFORM` (and its aarch64 twin), macOS and Windows uv's defaults for them.
+UV_PLATFORMS = {
+    "linux-x86_64": PLATFORM,
+    "linux-aarch64": "aarch64-manylinux_2_17",
+    "musllinux-x86_64": "x86_64-unknown-linux-musl",
+    "musllinux-aarch64": "aarch64-unknown-linux-musl",
+    "macos-x86_64": "x86_64-apple-darwin",
+    "macos-arm64": "aarch64-apple-darwin",
+    "windows-amd64": "x86_64-pc-windows-msvc",
+}
 #: The CPythons that rule 1's split serves: a project allowing 3.8 (and every later CPython)
 #: that asks for API Security. 3.15 is in its scope but left out: no release serves it.
 PYTHONS = ("3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14")
@@ -74,10 +87,11 @@ def uv_env(cache: Path) -> dict[str, str]:
 
 
 def uv_compile(
-    uv: str, path: Path, python: str, index_url: str, cache: Path
+    uv: str, path: Path, python: str, index_url: str, cache: Path, platform: str = PLATFORM
 ) -> subprocess.CompletedProcess[str]:
-    """``uv pip compile PATH`` for CPython ``python`` on :data:`PLATFORM`, against
-    ``index_url`` only, building nothing, with ``cache`` as its cache."""
+    """``uv pip compile PATH`` for CPython ``python`` on ``platform`` (uv's
+    ``--python-platform``), against ``index_url`` only, building nothing, with ``cache`` as its
+    cache."""
     return subprocess.run(
         [
             uv,
@@ -87,7 +101,7 @@ def uv_compile(
             "--python-version",
             python,
             "--python-platform",
-            PLATFORM,
+            platform,
             "--python",
             sys.executable,  # only builds would run it (there are none); saves a search
             "--index-url",

@@ -83,19 +83,6 @@ DARWIN_WRAPT: Projects = {
 }
 SPAN = ("-c", "iast", "--python", ">=3.11,<3.13")
 ON_3_11 = ("-c", "iast", "--python", "3.11")
-#: What the answer's co-upgrades need where the project's own pins do not install
-#: (``own-pin-needs-3.12`` on CPython 3.11): see its xfail reason.
-RULE_2_GAP = (
-    "product bug: with heavyml==1.0 (Requires-Python >=3.12) the project does not install on "
-    "CPython 3.11 and co-upgrades are resolved on 3.12 only; ddtrace moves to 3.15.0 on both "
-    '(no marker) but envier\'s change says python_version == "3.12", so on 3.11 the answer '
-    "is ddtrace 3.15.0 beside envier 0.5.2, which ddtrace 3.15.0 (envier~=0.6.1) excludes. "
-    "advisor/plan/__init__.py drops the pins compared on the unresolved CPythons for every "
-    "package already moved elsewhere (`if c.package not in moved`) instead of widening that "
-    "package's marker; with heavyml off the index (resolved nowhere) envier's change has no "
-    "marker, as it should"
-)
-
 CASES = (
     Case("acceptance", IAST, ACCEPTANCE),
     Case("acceptance-3.11", ON_3_11, ACCEPTANCE),
@@ -107,14 +94,11 @@ CASES = (
     ),
     Case("lock-project", IAST, folder="lock-project"),
     Case("lock-scope", IAST, folder="lock-scope"),
-    pytest.param(
-        Case(
-            "own-pin-needs-3.12",
-            SPAN,
-            ACCEPTANCE + "heavyml==1.0\n",
-            pages={"heavyml": {"1.0 py>=3.12": []}},
-        ),
-        marks=pytest.mark.xfail(strict=True, reason=RULE_2_GAP),
+    Case(
+        "own-pin-needs-3.12",
+        SPAN,
+        ACCEPTANCE + "heavyml==1.0\n",
+        pages={"heavyml": {"1.0 py>=3.12": []}},
     ),
     Case(
         "own-pin-not-on-index",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from packaging.specifiers import SpecifierSet
 
 from advisor.frontends.cli import main
 from tests._helpers import IAST, advise_json, index_argv, project_json
@@ -418,6 +419,10 @@ def test_a_project_that_does_not_install_on_a_cpython_is_its_own_problem(
     if len(fails_on) == 1:  # resolved on 3.12: what ddtrace needs there moves
         assert changes(report)["bytecode"] == ("0.14.0", "0.15.1")
         assert rec["resolved"] is False  # not on 3.11
+        # ddtrace 3.15.0 excludes envier 0.5.2 on 3.11 too, where nothing was resolved: the
+        # one change covers both (it said 3.12 only, leaving 0.5.2 beside 3.15.0 on 3.11).
+        envier = next(c for c in rec["changes"] if c["package"] == "envier")
+        assert (envier["to"], envier["marker"]) == ("0.6.1", None)
     else:
         # Resolved nowhere: the pins are compared with the target's requirements instead
         # (never a bare ddtrace move next to pins it excludes), each on its CPythons.
@@ -902,3 +907,29 @@ def test_a_local_path_packages_range_of_ddtrace_limits_the_target(
     assert any(w.endswith("/libs/shared/pyproject.toml:5)") for w in blocker["wants"]), blocker
     assert not any(f["id"] == "project-does-not-install" for f in report["findings"])
     assert not any("core" in f["message"] for f in report["findings"])
+
+
+def test_offline_a_pin_excluded_differently_per_cpython_is_one_change_for_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Offline, ddtrace 4.0.1 requires bytecode>=0.15.1 on 3.12, >=0.16.0 on 3.13 and
+    >=0.17.0 on 3.14: bytecode==0.14.0 is one line, excluded on all three. The change says
+    so (it kept the first requirement only: ">=0.15.1" on 3.12, leaving 0.14.0 on 3.13 and
+    3.14 beside a ddtrace that excludes it)."""
+    code, report, _ = advise(
+        tmp_path,
+        capsys,
+        _closed_port(),
+        ACCEPTANCE,
+        "-c",
+        "iast",
+        "--python",
+        ">=3.12,<3.15",
+        "--offline",
+        "--no-cache",
+    )
+    assert code == 1
+    got = {c["package"]: c for c in report["recommendation"]["changes"]}
+    assert got["bytecode"]["marker"] is None
+    spec = SpecifierSet(got["bytecode"]["to_specifier"])
+    assert spec.contains("0.17.0") and not spec.contains("0.16.1")

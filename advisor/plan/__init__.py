@@ -35,7 +35,7 @@ from advisor.model.excerpt import excerpt
 from advisor.model.project import Finding, Project
 from advisor.model.release import DDTRACE, Release, ReleaseSnapshot
 from advisor.plan import findings as fnd
-from advisor.plan.coupgrade import find_installable, pins_against_requirements
+from advisor.plan.coupgrade import find_installable, joined, pins_against_requirements
 from advisor.plan.current import ddtrace_state
 from advisor.plan.frameworks import with_framework_changes
 from advisor.plan.scope import check_platforms, python_scope, resolve_capabilities
@@ -317,8 +317,7 @@ def _co_upgrades(
                 compared, _ = pins_against_requirements(
                     project, co.target, co.unresolved, everywhere=served
                 )
-                moved = {c.package for c in co.changes}
-                changes += tuple(c for c in compared if c.package not in moved)
+                changes = (head, *joined(co.changes, compared, served))
             return replace(
                 rec,
                 ddtrace=str(co.target.version),

@@ -8,8 +8,8 @@ first that resolves on every CPython is the answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
@@ -170,7 +170,7 @@ def find_installable(
         for py in served
     }
     baseline = [f for f in own.values() if f is not None]
-    everywhere = set(served)
+    everywhere = list(served)
     unresolved = tuple(py for py in served if own[py] is not None)
     served = [py for py in served if own[py] is None]
     if not served:
@@ -478,7 +478,7 @@ def _changes(
     results: Mapping[str, Resolved],
     closures: dict[str, frozenset[str]],
     current: Sequence[Release],
-    everywhere: set[str],
+    everywhere: Sequence[str],
 ) -> tuple[tuple[Change, ...], list[Finding]]:
     """The pinned or locked packages that must move with ddtrace, and the packages a lock gains.
 
@@ -529,7 +529,7 @@ def _changes(
             "coupgrade-dropped",
             "info",
             f"{name} {locked.version or ''}: the ddtrace target no longer needs it"
-            + (f" on CPython {', '.join(pys)}" if set(pys) != everywhere else "")
+            + (f" on CPython {', '.join(pys)}" if set(pys) != set(everywhere) else "")
             + "; the lock tool drops it on re-lock",
             locked.source,
         )
@@ -540,11 +540,38 @@ def _changes(
     return tuple(out), notes
 
 
-def _on(pys: Sequence[str], everywhere: set[str]) -> str | None:
-    """The marker of a change needed on ``pys`` only (``None``: on every CPython)."""
-    if set(pys) == everywhere:
+def _on(pys: Iterable[str], everywhere: Sequence[str]) -> str | None:
+    """The marker of a change needed on ``pys`` only (``None``: on every CPython), CPythons
+    in the order of ``everywhere``."""
+    wanted = set(pys)
+    if wanted >= set(everywhere):
         return None
-    return " or ".join(f'python_version == "{p}"' for p in pys)
+    return " or ".join(f'python_version == "{p}"' for p in everywhere if p in wanted)
+
+
+def _cpythons(change: Change, everywhere: Sequence[str]) -> set[str]:
+    """The CPythons a change of :func:`_on`'s making is for."""
+    if change.marker is None:
+        return set(everywhere)
+    return {p for p in everywhere if f'python_version == "{p}"' in change.marker.split(" or ")}
+
+
+def joined(
+    resolved: Sequence[Change], compared: Sequence[Change], everywhere: Sequence[str]
+) -> tuple[Change, ...]:
+    """The changes resolved on some CPythons, and those :func:`pins_against_requirements`
+    gives for the CPythons where the project's own requirements did not install: a package
+    both move is one change, resolved, on the CPythons of both (it was the resolved change
+    alone, on its CPythons, leaving the pin the target excludes elsewhere)."""
+    out = {c.package: c for c in resolved}
+    for c in compared:
+        first = out.get(c.package)
+        if first is None:
+            out[c.package] = c
+            continue
+        pys = _cpythons(first, everywhere) | _cpythons(c, everywhere)
+        out[c.package] = replace(first, marker=_on(pys, everywhere))
+    return tuple(out.values())
 
 
 def _direct_references(project: Project) -> list[Finding]:
@@ -613,20 +640,27 @@ def pins_against_requirements(
             key = (req.name, str(req.specifier))
             needs.setdefault(key, []).append(py)
             first.setdefault(key, (str(pin), rs.pin_sources[req.name], str(req)))
-    changes: dict[str, Change] = {}
-    scope = set(everywhere if everywhere is not None else served)
-    for key, pys in needs.items():
-        if key[0] in changes:
-            continue  # one line per package: the first requirement that excludes its pin
-        was, dep, text = first[key]
-        changes[key[0]] = Change(
-            key[0],
-            was,
-            None,
-            from_specifier=dep.specifier,
-            to_specifier=key[1],
-            source=dep.source,
-            marker=_on(pys, scope),
-            reason=f"ddtrace {release.version} requires {text}",
+    # One line per package (a pin is one line for every CPython): every requirement that
+    # excludes it, together, on every CPython any of them is for.
+    by_package: dict[str, list[tuple[str, str]]] = {}
+    for key in needs:
+        by_package.setdefault(key[0], []).append(key)
+    scope = list(everywhere if everywhere is not None else served)
+    changes = []
+    for name, keys in by_package.items():
+        was, dep, _ = first[keys[0]]
+        specifier = SpecifierSet(",".join(spec for _, spec in keys))
+        texts = ", ".join(dict.fromkeys(first[key][2] for key in keys))
+        changes.append(
+            Change(
+                name,
+                was,
+                None,
+                from_specifier=dep.specifier,
+                to_specifier=str(specifier),
+                source=dep.source,
+                marker=_on({py for key in keys for py in needs[key]}, scope),
+                reason=f"ddtrace {release.version} requires {texts}",
+            )
         )
-    return tuple(changes.values()), []
+    return tuple(changes), []

@@ -82,6 +82,12 @@ DARWIN_WRAPT: Projects = {
     "envier": {"0.5.2": [], "0.6.1": ['wrapt>=1.14.2; sys_platform == "darwin"']}
 }
 SPAN = ("-c", "iast", "--python", ">=3.11,<3.13")
+REQUESTS: Projects = {
+    "envier": {"0.5.2": [], "0.6.1": ["newdep>=1.0"]},
+    "newdep": {"0.9": [], "1.0": [], "1.5": [], "2.0": []},
+    "requests": {"2.0.0": ["urllib3>=1.21.1"], "2.32.0": ["urllib3>=1.21.1,<3"]},
+    "urllib3": {"1.21.1": [], "1.26.20": [], "2.2.3": []},
+}
 ON_3_11 = ("-c", "iast", "--python", "3.11")
 CASES = (
     Case("acceptance", IAST, ACCEPTANCE),
@@ -133,6 +139,34 @@ CASES = (
         'bytecode==0.14.0; sys_platform == "darwin"\n'
         'linuxonly==1.0; sys_platform == "linux"\n',
         pages={"linuxonly": {"1.0": ["bytecode<0.15"]}},
+    ),
+    Case(
+        "pin-kept-beside-unpinned-newest",
+        IAST,
+        ACCEPTANCE + "typingx==1.0\npydx\n",
+        pages={
+            "envier": {"0.5.2": [], "0.6.1": ["typingx"]},
+            "typingx": {"1.0": [], "2.0": []},
+            "pydx": {"1.0": ["typingx"], "2.0": ["typingx>=2"]},
+        },
+    ),
+    Case(
+        "pin-moved-by-the-closure",
+        IAST,
+        ACCEPTANCE + "typingx==1.0\n",
+        pages={
+            "envier": {"0.5.2": [], "0.6.1": ["typingx>=2"]},
+            "typingx": {"1.0": [], "2.0": [], "3.0": []},
+        },
+    ),
+    Case("unpinned-requests", IAST, ACCEPTANCE + "requests\n", pages=REQUESTS),
+    Case(
+        "unpinned-requests-compiled",
+        IAST,
+        COMPILED + "requests==2.0.0\n    # via -r requirements.in\n"
+        "urllib3==1.26.20\n    # via requests\n",
+        pages=REQUESTS,
+        extra={"requirements.in": "ddtrace\nrequests\n"},
     ),
     # Answers compared with ddtrace's requirements instead of resolved (rules 7 and 9).
     Case("over-budget", (*IAST, "--resolve-budget", "0.2"), ACCEPTANCE, index={"delay": 0.3}),

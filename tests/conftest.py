@@ -70,3 +70,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.get_closest_marker("online"):
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def uv() -> str:
+    """The uv binary of the installed ``uv`` package (the test is skipped without one)."""
+    package = pytest.importorskip("uv", reason="uv (the test extra) is not installed")
+    try:
+        return str(package.find_uv_bin())
+    except FileNotFoundError:
+        pytest.skip("the uv package is installed but its binary is missing")

@@ -174,16 +174,6 @@ CASES = (
 )
 
 
-@pytest.fixture(scope="module")
-def uv() -> str:
-    """The uv binary of the installed ``uv`` package (the tests are skipped without one)."""
-    package = pytest.importorskip("uv", reason="uv (the test extra) is not installed")
-    try:
-        return str(package.find_uv_bin())
-    except FileNotFoundError:
-        pytest.skip("the uv package is installed but its binary is missing")
-
-
 #: One CPython and one aap-advise platform.
 Env = tuple[str, str]
 Runs = dict[Env, subprocess.CompletedProcess[str]]

@@ -27,16 +27,6 @@ from tests.uvcompile import DATA, EXPECTED, PYTHONS, SCENARIOS, Scenario, compil
 FIXTURE = ROOT / "fixtures" / "split-py38" / "pyproject.toml"
 
 
-@pytest.fixture(scope="module")
-def uv() -> str:
-    """The uv binary of the installed ``uv`` package (the test is skipped without one)."""
-    package = pytest.importorskip("uv", reason="uv (the test extra) is not installed")
-    try:
-        return str(package.find_uv_bin())
-    except FileNotFoundError:
-        pytest.skip("the uv package is installed but its binary is missing")
-
-
 @pytest.fixture
 def uv_index() -> Iterator[LocalIndex]:
     """The recorded index of rule 1's resolutions, running; every request it answered must

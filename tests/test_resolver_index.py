@@ -933,3 +933,17 @@ def test_offline_a_pin_excluded_differently_per_cpython_is_one_change_for_all(
     assert got["bytecode"]["marker"] is None
     spec = SpecifierSet(got["bytecode"]["to_specifier"])
     assert spec.contains("0.17.0") and not spec.contains("0.16.1")
+
+
+def test_offline_markers_are_read_for_each_platform(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 6 offline: a macOS-only bytecode pin, advised for macOS, is compared with what the
+    target needs there (it was read for Linux only, and the pin was never seen)."""
+    text = 'ddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0; sys_platform == "darwin"\n'
+    code, report, _ = advise(
+        tmp_path, capsys, _closed_port(), text, *IAST, "--platform", "macos-arm64", "--offline"
+    )
+    assert code == 1
+    got = {c["package"]: c["to_specifier"] for c in report["recommendation"]["changes"]}
+    assert got["bytecode"] == ">=0.15.1" and got["envier"] == "~=0.6.1"

@@ -315,7 +315,7 @@ def _co_upgrades(
                 # Where the project's own requirements do not install, its pins are compared
                 # with the target's requirements instead (their CPythons in a marker).
                 compared, _ = pins_against_requirements(
-                    project, co.target, co.unresolved, everywhere=served
+                    project, co.target, co.unresolved, served, platforms
                 )
                 changes = (head, *joined(co.changes, compared, served))
             return replace(
@@ -333,7 +333,7 @@ def _co_upgrades(
         )
     release = server.snapshot.get(start)
     assert release is not None
-    changes, more = pins_against_requirements(project, release, served)
+    changes, more = pins_against_requirements(project, release, served, served, platforms)
     return replace(rec, changes=(*rec.changes, *changes)), [note, *more]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import product
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
@@ -197,7 +198,7 @@ def find_installable(
         else:
             closures = {py: res.closure for py, res in results.items()}
             current = [r for v in sorted(server.kept) if (r := server.snapshot.get(v)) is not None]
-            changes, notes = _changes(sets, results, closures, current, everywhere)
+            changes, notes = _changes(sets, results, closures, current, everywhere, platforms)
             return CoUpgradeResult(
                 release,
                 changes,
@@ -479,6 +480,7 @@ def _changes(
     closures: dict[str, frozenset[str]],
     current: Sequence[Release],
     everywhere: Sequence[str],
+    platforms: Sequence[str],
 ) -> tuple[tuple[Change, ...], list[Finding]]:
     """The pinned or locked packages that must move with ddtrace, and the packages a lock gains.
 
@@ -503,8 +505,8 @@ def _changes(
             elif pin is None and rs.from_lock:
                 moves.setdefault((name, None, str(version)), []).append(py)
         if rs.from_lock:  # what the project's ddtrace needed here and the target does not
-            env = marker_env(py, DEFAULT_PLATFORM)
-            for release in current:
+            for release, platform in product(current, platforms):
+                env = marker_env(py, platform)
                 for req in parse_requires_dist(release.requires_dist or (), env, frozenset(), ""):
                     if req.name in rs.locked and req.name not in res.versions:
                         dropped.setdefault(req.name, [])
@@ -610,8 +612,10 @@ def pins_against_requirements(
     release: Release,
     served: Sequence[str],
     everywhere: Sequence[str] | None = None,
+    platforms: Sequence[str] = (DEFAULT_PLATFORM,),
 ) -> tuple[tuple[Change, ...], list[Finding]]:
-    """Offline fallback: pins that break the target's own Requires-Dist (from the snapshot).
+    """Offline fallback: pins that break the target's own Requires-Dist (from the snapshot),
+    markers evaluated for each CPython in ``served`` on each of ``platforms``.
 
     Without package data the smallest allowed version cannot be checked, so the change names
     the specifier ddtrace needs (``to_specifier``) and no version.
@@ -629,16 +633,16 @@ def pins_against_requirements(
         ]
     needs: dict[tuple[str, str], list[str]] = {}  # (package, requirement) -> CPythons
     first: dict[tuple[str, str], tuple[str, Dependency, str]] = {}
-    for py in served:
-        rs = requirement_set(project, py)
-        for req in parse_requires_dist(
-            release.requires_dist, marker_env(py, DEFAULT_PLATFORM), frozenset(), ""
-        ):
+    for py, platform in product(served, platforms):
+        rs = requirement_set(project, py, platform)
+        env = marker_env(py, platform)
+        for req in parse_requires_dist(release.requires_dist, env, frozenset(), ""):
             pin = rs.pins.get(req.name)
             if pin is None or req.specifier.contains(pin, prereleases=True):
                 continue
             key = (req.name, str(req.specifier))
-            needs.setdefault(key, []).append(py)
+            if py not in needs.setdefault(key, []):
+                needs[key].append(py)
             first.setdefault(key, (str(pin), rs.pin_sources[req.name], str(req)))
     # One line per package (a pin is one line for every CPython): every requirement that
     # excludes it, together, on every CPython any of them is for.

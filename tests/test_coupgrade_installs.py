@@ -53,7 +53,7 @@ from tests.coupgrades import (
 )
 from tests.indexdata import Projects, index_with, uv_view
 from tests.indexserver import LocalIndex
-from tests.test_resolver_index import ACCEPTANCE, COMPILED, DATA
+from tests.test_resolver_index import ACCEPTANCE, COMPILED, DATA, REVIEWED
 from tests.uvcompile import UV_PLATFORMS, pins, uv_compile
 
 TESTDATA = Path(__file__).parent / "data"
@@ -313,7 +313,17 @@ def served(request: pytest.FixtureRequest) -> Iterator[list[LocalIndex]]:
         assert bad == [], f"{request.node.name}: uv asked for what the index lacks"
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: str(c.id))
+#: The cases of ``test_co_upgrades_a_review_found_wrong`` that answer with changes, less one
+#: whose project fails on 3.13 through an upper bound of Requires-Python (``<3.13``): pip
+#: honours it, uv ignores such bounds by design, so uv cannot judge that case.
+REVIEWED_CASES = tuple(
+    Case(str(p.id), p.values[2], ACCEPTANCE + str(p.values[1]), pages=p.values[0])
+    for p in REVIEWED
+    if p.values[3] == "upgrade" and p.id != "compared-change-a-resolved-move-does-not-meet"
+)
+
+
+@pytest.mark.parametrize("case", CASES + REVIEWED_CASES, ids=lambda c: str(c.id))
 def test_proposed_set_installs_and_every_coupgrade_is_needed(
     case: Case,
     tmp_path: Path,

@@ -947,3 +947,143 @@ def test_offline_markers_are_read_for_each_platform(
     assert code == 1
     got = {c["package"]: c["to_specifier"] for c in report["recommendation"]["changes"]}
     assert got["bytecode"] == ">=0.15.1" and got["envier"] == "~=0.6.1"
+
+
+BYTECODE_3_13: Any = {
+    "bytecode": {"0.14.0": [], "0.15.1": [], "0.16.0": []},
+    "legacy-cgi": {"2.6": []},
+}
+BOTH = ("--platform", "linux-x86_64", "--platform", "macos-arm64")
+MACDEP_LINES = 'macdep==1.0\nlinuxthing==1.0; sys_platform == "linux"\n'
+WRAPT_LINES = 'wrapt==1.14.1; sys_platform == "darwin"\nwrapt==1.14.2; sys_platform == "linux"\n'
+REVIEWED: Any = [
+    pytest.param(
+        # A pin the closure needs on macOS only, held on Linux by linuxthing: one line for
+        # both, so it is checked on Linux too (it moved, breaking Linux).
+        {
+            "envier": {"0.5.2": [], "0.6.1": ['macdep>=2; sys_platform == "darwin"']},
+            "macdep": {"1.0": [], "2.0": []},
+            "linuxthing": {"1.0": ["macdep<2"], "2.0": []},
+        },
+        MACDEP_LINES,
+        ("-c", "iast", "--python", "3.12", *BOTH),
+        "impossible",
+        {},
+        id="pin-needed-on-one-platform-held-on-another",
+    ),
+    pytest.param(
+        # Resolved on 3.12 (bytecode 0.15.1), compared on 3.13 where heavyml does not install
+        # (bytecode>=0.16.0 there): two changes (0.15.1 was widened to 3.13).
+        {**BYTECODE_3_13, "heavyml": {"1.0 py<3.13": []}},
+        "heavyml==1.0\n",
+        ("-c", "iast", "--python", ">=3.12,<3.14"),
+        "upgrade",
+        {
+            "bytecode": [
+                ("0.14.0", "0.15.1", 'python_version == "3.12"'),
+                ("0.14.0", ">=0.16.0", 'python_version == "3.13"'),
+            ]
+        },
+        id="compared-change-a-resolved-move-does-not-meet",
+    ),
+    pytest.param(
+        # Resolved on 3.12 and 3.13 to two versions, 3.11 not installing: both kept (the
+        # second overwrote the first).
+        {**BYTECODE_3_13, "heavyml": {"1.0 py>=3.12": []}},
+        "heavyml==1.0\n",
+        ("-c", "iast", "--python", ">=3.11,<3.14"),
+        "upgrade",
+        {
+            "bytecode": [
+                ("0.14.0", "0.15.1", 'python_version == "3.12"'),
+                ("0.14.0", "0.16.0", 'python_version == "3.13"'),
+            ]
+        },
+        id="two-resolved-moves-beside-an-unresolved-cpython",
+    ),
+    pytest.param(
+        # xpkg, new with the target, is free: its 1.0 keeps typingx==1.0 (its newest moved it).
+        {
+            "envier": {"0.5.2": [], "0.6.1": ["xpkg"]},
+            "xpkg": {"1.0": ["typingx"], "2.0": ["typingx>=2"]},
+            "typingx": {"1.0": [], "2.0": []},
+        },
+        "typingx==1.0\n",
+        IAST,
+        "upgrade",
+        {"typingx": []},
+        id="pin-kept-by-another-release-of-a-new-package",
+    ),
+    pytest.param(
+        # A pin line per platform: each moves on its own (a false "impossible" from a floor
+        # across lines), and the order of --platform changes nothing.
+        {"macthing": {"1.0": ["wrapt<1.14.2"]}},
+        WRAPT_LINES + 'macthing==1.0; sys_platform == "darwin"\n',
+        ("-c", "iast", "--python", "3.12", *BOTH),
+        "upgrade",
+        {"wrapt": []},
+        id="pin-lines-per-platform",
+    ),
+    pytest.param(
+        {},
+        WRAPT_LINES,
+        (
+            "-c",
+            "iast",
+            "--python",
+            "3.12",
+            "--platform",
+            "macos-arm64",
+            "--platform",
+            "linux-x86_64",
+        ),
+        "upgrade",
+        {"wrapt": []},
+        id="pin-lines-per-platform-other-order",
+    ),
+]
+
+
+@pytest.mark.parametrize(("pages", "extra", "args", "status", "expected"), REVIEWED)
+def test_co_upgrades_a_review_found_wrong(
+    pages: Any,
+    extra: str,
+    args: tuple[str, ...],
+    status: str,
+    expected: dict[str, list[tuple[str, str, str | None]]],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Cases a fresh-eyes review of rules 2, 3 and 6 found answered wrong; each expected
+    answer installs per uv (tests/test_coupgrade_installs.py runs the same cases)."""
+    from tests.indexdata import index_with
+
+    root = index_with(DATA, tmp_path / "index", pages)
+    with LocalIndex(root=root) as index:
+        _, report, err = advise(tmp_path, capsys, index.url, ACCEPTANCE + extra, *args)
+    rec = report["recommendation"]
+    assert rec["status"] == status, (err, rec)
+    for package, moves in expected.items():
+        got = [
+            (c["from"], c["to"] or c["to_specifier"], c["marker"])
+            for c in rec["changes"]
+            if c["package"] == package
+        ]
+        assert got == moves, rec["changes"]
+
+
+def test_a_compiled_file_ddtrace_is_not_in_adds_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule 4: a hand-written requirements.txt pins ddtrace and includes a compiled base.txt
+    of unrelated packages. pip installs what the target needs by itself: nothing is added
+    (they were, and --fix warned of four packages "not added")."""
+    compiled = COMPILED.split("bytecode==")[0] + "six==1.9.0\n    # via -r base.in\n"
+    (tmp_path / "base.txt").write_text(compiled)
+    with LocalIndex(root=DATA) as index:
+        _, report, _ = advise(tmp_path, capsys, index.url, "-r base.txt\n" + ACCEPTANCE, *IAST)
+    assert changes(report) == {
+        "ddtrace": ("2.21.4", "3.15.0"),
+        "envier": ("0.5.2", "0.6.1"),
+        "bytecode": ("0.14.0", "0.15.1"),
+    }

@@ -6,9 +6,9 @@ taken :data:`DELAY` seconds: a quick answer prints nothing more. The line is red
 written to stderr, so an error or the report never shares a line with it.
 
 What the line says comes from the pipeline (:attr:`advisor.pipeline.Settings.progress`): the
-stage of the run, a project's folder, the ddtrace release being resolved. Folder names come
-from the files read: control characters are shown escaped (:func:`advisor.errors.printable`),
-the line is cut to the terminal's width.
+stage of the run, which project of how many, the ddtrace release being resolved on which
+CPython. Whatever it says is shown with control characters escaped
+(:func:`advisor.errors.printable`) and cut to the terminal's width.
 """
 
 from __future__ import annotations

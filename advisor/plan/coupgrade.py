@@ -112,7 +112,14 @@ def _requirement_set(project: Project, python: str, platform: str) -> Requiremen
             rs.constraints.setdefault(DDTRACE, []).append(limit)
         else:
             rs.roots.append(Req(r.name, r.parsed_specifier, frozenset(r.extras), str(r.source)))
-    rs.from_lock = bool(rs.locked) and any(d.role == "declared" for d in deps)
+    # Packages the target needs are added where ddtrace is locked: a lock or a compiled file
+    # naming it (an unrelated compiled file a hand-written one includes adds nothing).
+    rs.from_lock = any(d.role == "declared" for d in deps) and any(
+        d.name == DDTRACE
+        and d.version
+        and (d.role == "locked" or (d.role == "declared" and d.source.file in compiled))
+        for d in project.dependencies
+    )
     return rs
 
 
@@ -155,7 +162,6 @@ def find_installable(
     say = progress or (lambda text: None)
     say("checking that the project's own requirements install")
     per = {(py, plat): requirement_set(project, py, plat) for py in served for plat in platforms}
-    sets = {py: _merged([per[py, plat] for plat in platforms]) for py in served}
     # Rule 2 of issue 16: the project's own requirements first, without ddtrace. A CPython
     # where they do not install is the project's own problem: said in plain words, and the
     # co-upgrades are resolved on the other CPythons only.
@@ -184,7 +190,7 @@ def find_installable(
         if not all(server.serves(release, py) for py in served):
             continue
         tried.append(str(release.version))
-        results: dict[str, _Within] = {}
+        results: dict[str, _PerPlatform] = {}
         for py in served:
             say(f"resolving ddtrace {release.version} with the project on CPython {py}")
             outcome = _on_every_platform(
@@ -196,9 +202,8 @@ def find_installable(
                 break
             results[py] = outcome
         else:
-            closures = {py: res.closure for py, res in results.items()}
             current = [r for v in sorted(server.kept) if (r := server.snapshot.get(v)) is not None]
-            changes, notes = _changes(sets, results, closures, current, everywhere, platforms)
+            changes, notes = _changes(per, results, current, everywhere)
             return CoUpgradeResult(
                 release,
                 changes,
@@ -316,8 +321,15 @@ def _conflict(said: Sequence[str], blocker: Blocker) -> str:
     return " conflicts with ".join(said or dict.fromkeys(blocker.wants))
 
 
-def _unknown_metadata(results: Mapping[str, Resolved]) -> list[Finding]:
-    unknown = sorted({f"{n} {v}" for r in results.values() for n, v in r.unknown_metadata})
+def _unknown_metadata(results: Mapping[str, _PerPlatform]) -> list[Finding]:
+    unknown = sorted(
+        {
+            f"{n} {v}"
+            for each in results.values()
+            for r in each.values()
+            for n, v in r.unknown_metadata
+        }
+    )
     if not unknown:
         return []
     return [
@@ -329,28 +341,15 @@ def _unknown_metadata(results: Mapping[str, Resolved]) -> list[Finding]:
     ]
 
 
-def _merged(sets: Sequence[RequirementSet]) -> RequirementSet:
-    """One CPython's requirement sets over its platforms, as the changes read them: every pin,
-    its declaration, every locked and direct package any platform has (the first platform's
-    first)."""
-    if len(sets) == 1:
-        return sets[0]
-    out = RequirementSet(from_lock=any(rs.from_lock for rs in sets))
-    for rs in sets:
-        for name, version in rs.pins.items():
-            out.pins.setdefault(name, version)
-            out.pin_sources.setdefault(name, rs.pin_sources[name])
-        for name, dep in rs.locked.items():
-            out.locked.setdefault(name, dep)
-        out.direct += [d for d in rs.direct if d not in out.direct]
-    return out
-
-
 @dataclass(frozen=True, slots=True)
 class _Within(Resolved):
-    """A resolution and the packages ddtrace needs in it (:func:`closure`)."""
+    """A resolution and what ddtrace needs in it (:func:`closure`)."""
 
-    closure: frozenset[str] = frozenset()
+    closure: Mapping[str, list[tuple[str, SpecifierSet]]] = field(default_factory=dict)
+
+
+#: One CPython's resolutions, by platform.
+_PerPlatform = dict[str, _Within]
 
 
 def _on_every_platform(
@@ -359,39 +358,40 @@ def _on_every_platform(
     platforms: Sequence[tuple[str, RequirementSet]],
     target: Version,
     deadline: float | None,
-) -> _Within | Conflict:
+) -> _PerPlatform | Conflict:
     """:func:`_resolve_within` on each platform (with the requirements whose markers hold
-    there); one answer holding, for each package, the highest version any platform resolved
-    (and everything any platform's ddtrace needs).
+    there).
 
-    A pinned package is one line for every platform: where platforms resolved it differently,
-    the highest is checked on the others (a floor, as a constraint) and the resolution done
-    again, until they agree. Versions only rise, so there is at most one round per package.
+    A pin on one line for every platform is one version on all of them: where platforms
+    resolved such a package differently (and some platform's ddtrace needs it), the highest
+    is checked on the others (a floor, as a constraint) and the resolution done again, until
+    they agree. Versions only rise, so there is at most one round per package. A package
+    pinned on a line per platform (``x==1; sys_platform == "darwin"``) moves on each alone.
     """
     floors: dict[str, Version] = {}
+    lines: dict[str, set[object]] = {}
+    for _, rs in platforms:
+        for name, dep in rs.pin_sources.items():
+            lines.setdefault(name, set()).add(dep.source)
+    shared = {name for name, where in lines.items() if len(where) == 1}
     while True:
-        each: list[_Within] = []
+        each: _PerPlatform = {}
         for platform, rs in platforms:
             outcome = _resolve_within(source, python, platform, rs, target, deadline, floors)
             if isinstance(outcome, Conflict):
                 return outcome
-            each.append(outcome)
-        if len(each) == 1:
-            return each[0]
-        versions: dict[str, Version] = {}
-        for one in each:
-            for name, version in one.versions.items():
-                versions[name] = max(version, versions.get(name, version))
-        pinned = {name for _, rs in platforms for name in rs.pins}
-        apart = {
-            name: version
-            for one in each
-            for name in one.closure & pinned
-            if one.versions[name] != (version := versions[name]) and floors.get(name) != version
-        }
+            each[platform] = outcome
+        # Needed by ddtrace on any platform (a package outside one platform's closure is
+        # held there, and must meet the floor too).
+        needed = set().union(*(one.closure for one in each.values()))
+        apart: dict[str, Version] = {}
+        for name in needed & shared:
+            versions = [one.versions[name] for one in each.values() if name in one.versions]
+            top = max(versions)
+            if any(v != top for v in versions) and floors.get(name) != top:
+                apart[name] = top
         if not apart:
-            unknown = tuple(sorted({u for one in each for u in one.unknown_metadata}, key=str))
-            return _Within(versions, unknown, frozenset().union(*(one.closure for one in each)))
+            return each
         floors.update(apart)
 
 
@@ -405,11 +405,14 @@ def _resolve_within(
     floors: Mapping[str, Version] | None = None,
 ) -> _Within | Conflict:
     """The project's requirements with ddtrace ``==target`` on one CPython, where only what
-    ddtrace needs may move (issue 16 rules 1 and 3): a pin the resolution moved is held where
-    it is and the resolution done again when it is outside ddtrace's dependency closure, or
-    inside it but allowed by every requirement the closure puts on it (something else, an
-    unpinned package resolved to its newest, moved it). Each round holds one more pin, so
-    there is at most one round per pin.
+    ddtrace needs may move, and no further than it must (issue 16 rules 1 and 3).
+
+    A pin the resolution moved is held where it is and the resolution done again when it is
+    outside ddtrace's dependency closure, or inside it but allowed by every requirement the
+    closure puts on it (something else moved it). A pin the closure excludes only through a
+    package the project does not pin (resolved to its newest, as a lock tool picks a new
+    package) is tried held: when another release of that package keeps it, it stays. Each
+    round holds or tries one more pin, so there are at most two rounds per pin.
 
     :param floors: the version another platform needs of a pinned package (one line serves
         every platform): a constraint here.
@@ -420,44 +423,56 @@ def _resolve_within(
     for name, version in floors.items():
         floor = Req(name, SpecifierSet(f">={version}"), frozenset(), "another platform in scope")
         held.setdefault(name, []).append(floor)
-    fixed: set[str] = set()
-    while True:
-        outcome = resolve(source, python, platform, roots, rs.pins, held, deadline)
-        if isinstance(outcome, Conflict):
-            return outcome
+    settled: set[str] = set(floors)  # held, tried, or what ddtrace needs on another platform
+
+    def hold(name: str, why: str) -> dict[str, list[Req]]:
+        origin = f"{rs.pin_sources[name].source}; {why}"
+        pin = Req(name, exact(rs.pins[name]), frozenset(), origin)
+        return {**held, name: [*held.get(name, ()), pin]}
+
+    outcome = resolve(source, python, platform, roots, rs.pins, held, deadline)
+    while not isinstance(outcome, Conflict):
         needed = closure(source, python, platform, outcome)
-        moved = [
-            name
-            for name, version in outcome.versions.items()
-            if name != DDTRACE
-            and (pin := rs.pins.get(name)) is not None
-            and version != pin
-            and name not in fixed
-            and name not in floors  # what ddtrace needs on another platform
-            and (name not in needed or all(s.contains(pin, True) for s in needed[name]))
-        ]
-        if not moved:
-            return _Within(outcome.versions, outcome.unknown_metadata, frozenset(needed))
+        moved, maybe = [], []
+        for name, version in outcome.versions.items():
+            pin = rs.pins.get(name)
+            if name == DDTRACE or name in settled or pin is None or version == pin:
+                continue
+            excluding = [who for who, spec in needed.get(name, ()) if not spec.contains(pin, True)]
+            if not excluding:
+                moved.append(name)
+            elif any(who != DDTRACE and who not in rs.pins for who in excluding):
+                maybe.append(name)
         for name in moved:
-            fixed.add(name)
+            settled.add(name)
             why = "what ddtrace needs allows it" if name in needed else "outside what ddtrace needs"
-            origin = f"{rs.pin_sources[name].source}; {why}"
-            held.setdefault(name, []).append(Req(name, exact(rs.pins[name]), frozenset(), origin))
+            held = hold(name, why)
+        if moved:
+            outcome = resolve(source, python, platform, roots, rs.pins, held, deadline)
+            continue
+        if not maybe:
+            return _Within(outcome.versions, outcome.unknown_metadata, needed)
+        settled.add(maybe[0])
+        trial = hold(maybe[0], "kept where another release of what ddtrace needs allows it")
+        kept = resolve(source, python, platform, roots, rs.pins, trial, deadline)
+        if not isinstance(kept, Conflict):
+            held, outcome = trial, kept
+    return outcome
 
 
 def closure(
     source: PackageSource, python: str, platform: str, res: Resolved
-) -> dict[str, list[SpecifierSet]]:
+) -> dict[str, list[tuple[str, SpecifierSet]]]:
     """The packages of the resolution ddtrace needs on this CPython and platform: its
     Requires-Dist, transitively, at the versions resolved (markers evaluated there), each with
-    the specifiers those requirements put on it. One visit per package and set of extras:
-    linear in the resolution."""
+    the requirements on it (who asks, and the specifier). One visit per package and set of
+    extras: linear in the resolution."""
     env = marker_env(python, platform)
     # A package is visited once per set of extras it is asked for with: reached plainly first
     # and with [fast] later, its [fast] requirements still count.
     seen: set[tuple[str, frozenset[str]]] = {(DDTRACE, frozenset())}
     todo: list[tuple[str, frozenset[str]]] = [(DDTRACE, frozenset())]
-    wants: dict[str, list[SpecifierSet]] = {}
+    wants: dict[str, list[tuple[str, SpecifierSet]]] = {}
     while todo:
         name, extras = todo.pop()
         version = res.versions.get(name)
@@ -465,7 +480,7 @@ def closure(
         for req in parse_requires_dist(lines or (), env, extras, ""):
             if req.name not in res.versions:
                 continue
-            wants.setdefault(req.name, []).append(req.specifier)
+            wants.setdefault(req.name, []).append((name, req.specifier))
             node = (req.name, req.extras)
             if node not in seen:
                 seen.add(node)
@@ -475,46 +490,53 @@ def closure(
 
 
 def _changes(
-    sets: dict[str, RequirementSet],
-    results: Mapping[str, Resolved],
-    closures: dict[str, frozenset[str]],
+    per: Mapping[tuple[str, str], RequirementSet],
+    results: Mapping[str, _PerPlatform],
     current: Sequence[Release],
     everywhere: Sequence[str],
-    platforms: Sequence[str],
 ) -> tuple[tuple[Change, ...], list[Finding]]:
-    """The pinned or locked packages that must move with ddtrace, and the packages a lock gains.
+    """The pinned or locked packages that must move with ddtrace, and the packages a lock gains,
+    read on each CPython and platform with that platform's requirements and resolution.
 
     Only what ddtrace needs counts (issue 16 rule 1): a package outside its dependency closure
     never moves here, whatever the resolver did with it, and a direct reference (git, path,
-    URL) is a fixed point. A locked package the target no longer needs is a note, never a
-    change (rule 5): the lock tool drops it on re-lock.
+    URL) is a fixed point. A package a lock gains is added at the highest version any platform
+    needs. A locked package the target no longer needs is a note, never a change (rule 5): the
+    lock tool drops it on re-lock.
     """
     moves: dict[tuple[str, str | None, str | None], list[str]] = {}
-    sources: dict[str, Dependency] = {}
+    sources: dict[tuple[str, str | None], Dependency] = {}
     dropped: dict[str, list[str]] = {}
-    fixed = {d.name for rs in sets.values() for d in rs.direct}
-    for py, res in results.items():
-        rs, needed = sets[py], closures[py]
-        for name in needed:
-            pin, version = rs.pins.get(name), res.versions[name]
-            if name in fixed:
-                continue  # a direct reference stays where it is
-            if pin is not None and version != pin:
-                moves.setdefault((name, str(pin), str(version)), []).append(py)
-                sources[name] = rs.pin_sources[name]
-            elif pin is None and rs.from_lock:
-                moves.setdefault((name, None, str(version)), []).append(py)
-        if rs.from_lock:  # what the project's ddtrace needed here and the target does not
-            for release, platform in product(current, platforms):
+    locked_at: dict[str, Dependency] = {}
+    fixed = {d.name for rs in per.values() for d in rs.direct}
+    for py, by_platform in results.items():
+        added: dict[str, Version] = {}
+        for platform, res in by_platform.items():
+            rs = per[py, platform]
+            for name in res.closure.keys() - fixed:  # a direct reference stays where it is
+                pin, version = rs.pins.get(name), res.versions[name]
+                if pin is not None and version != pin:
+                    key = (name, str(pin), str(version))
+                    if py not in moves.setdefault(key, []):
+                        moves[key].append(py)
+                    sources.setdefault((name, str(pin)), rs.pin_sources[name])
+                elif pin is None and rs.from_lock:
+                    added[name] = max(version, added.get(name, version))
+            if rs.from_lock:  # what the project's ddtrace needed here and the target does not
                 env = marker_env(py, platform)
-                for req in parse_requires_dist(release.requires_dist or (), env, frozenset(), ""):
-                    if req.name in rs.locked and req.name not in res.versions:
-                        dropped.setdefault(req.name, [])
-                        if py not in dropped[req.name]:
-                            dropped[req.name].append(py)
+                for release in current:
+                    for req in parse_requires_dist(
+                        release.requires_dist or (), env, frozenset(), ""
+                    ):
+                        if req.name in rs.locked and req.name not in res.versions:
+                            locked_at.setdefault(req.name, rs.locked[req.name])
+                            if py not in dropped.setdefault(req.name, []):
+                                dropped[req.name].append(py)
+        for name, version in added.items():
+            moves.setdefault((name, None, str(version)), []).append(py)
     out = []
     for (name, old, new), pys in sorted(moves.items(), key=lambda kv: kv[0][0]):
-        declared = sources.get(name)
+        declared = sources.get((name, old))
         out.append(
             Change(
                 name,
@@ -530,14 +552,12 @@ def _changes(
         Finding(
             "coupgrade-dropped",
             "info",
-            f"{name} {locked.version or ''}: the ddtrace target no longer needs it"
+            f"{name} {locked_at[name].version or ''}: the ddtrace target no longer needs it"
             + (f" on CPython {', '.join(pys)}" if set(pys) != set(everywhere) else "")
             + "; the lock tool drops it on re-lock",
-            locked.source,
+            locked_at[name].source,
         )
         for name, pys in sorted(dropped.items())
-        # a dropped package is locked on the CPythons it was found on
-        for locked in [next(rs.locked[name] for rs in sets.values() if name in rs.locked)]
     ]
     return tuple(out), notes
 
@@ -562,18 +582,28 @@ def joined(
     resolved: Sequence[Change], compared: Sequence[Change], everywhere: Sequence[str]
 ) -> tuple[Change, ...]:
     """The changes resolved on some CPythons, and those :func:`pins_against_requirements`
-    gives for the CPythons where the project's own requirements did not install: a package
-    both move is one change, resolved, on the CPythons of both (it was the resolved change
-    alone, on its CPythons, leaving the pin the target excludes elsewhere)."""
-    out = {c.package: c for c in resolved}
+    gives for the CPythons where the project's own requirements did not install. A compared
+    change whose requirement a resolved move of the same pin meets joins it (the smallest
+    such: one change on the CPythons of both); otherwise it stays a change of its own, on its
+    CPythons (a package may move differently per CPython)."""
+    out = list(resolved)
     for c in compared:
-        first = out.get(c.package)
-        if first is None:
-            out[c.package] = c
+        wanted = SpecifierSet(c.to_specifier or "")
+        meets = [
+            i
+            for i, r in enumerate(out)
+            if r.package == c.package
+            and r.from_version == c.from_version
+            and r.to_version is not None
+            and wanted.contains(r.to_version, prereleases=True)
+        ]
+        if not meets:
+            out.append(c)
             continue
-        pys = _cpythons(first, everywhere) | _cpythons(c, everywhere)
-        out[c.package] = replace(first, marker=_on(pys, everywhere))
-    return tuple(out.values())
+        i = min(meets, key=lambda k: Version(out[k].to_version or "0"))
+        pys = _cpythons(out[i], everywhere) | _cpythons(c, everywhere)
+        out[i] = replace(out[i], marker=_on(pys, everywhere))
+    return tuple(out)
 
 
 def _direct_references(project: Project) -> list[Finding]:

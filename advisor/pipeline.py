@@ -511,14 +511,16 @@ def _local_metadata(deps: Iterable[Dependency]) -> list[str]:
     ``file:`` URL, PDM's ``-e ${PROJECT_ROOT}/pkg``), from the naming file's folder and from the
     working directory, as the readers look for them; those that do not exist are left to
     :func:`~advisor.write.apply.refuse_inputs`, which skips them."""
+    from advisor.manifests._local import written_path
+
     folders: set[str] = set()
     for dep in deps:
         if not dep.url or "\x00" in dep.url:
             continue
         base = os.path.dirname(dep.source.file)
-        where = dep.url.replace("${PROJECT_ROOT}", os.path.abspath(base) if base else ".")
-        where = where.removeprefix("file://").partition("#")[0]
-        if "://" in where or not where:
+        # The path as the readers take it (file:, file://localhost/, %-escapes, PDM's root).
+        where = written_path(dep.url, os.path.abspath(base or "."))
+        if where is None:
             continue
         folders.update(os.path.join(b, where) for b in (base, "."))
     return [os.path.join(f, name) for f in sorted(folders) for name in _PROJECT_METADATA]

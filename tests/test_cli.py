@@ -173,6 +173,29 @@ def test_kb_refresh_against_local_index(tmp_path: Path, capsys: pytest.CaptureFi
     assert set(known["datadog-lambda"]) == {"90.0.0", "90.1.0", "90.1.1", "90.2.0"}
 
 
+def test_kb_refresh_shows_what_the_index_says_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page whose name carries terminal escapes (retitle the window, clear the screen):
+    shown escaped, never sent to the terminal."""
+    import json
+
+    from tests.indexserver import LocalIndex
+
+    root = _served(tmp_path)
+    page = root / "simple" / "datadog-lambda" / "index.json"
+    doc = json.loads(page.read_text())
+    doc["name"] = "datadog-lambda\u001b]0;PWNED\u0007\u001b[2J"
+    page.write_text(json.dumps(doc))
+    out = tmp_path / "kb" / "releases.json"
+    out.parent.mkdir()
+    with LocalIndex(root=root) as index:
+        main(["kb", "refresh", "--index-url", index.url, "--out", str(out)])
+    said = capsys.readouterr()
+    assert "\x1b" not in said.err + said.out and "\x07" not in said.err + said.out
+    assert "\\x1b]0;PWNED" in said.err
+
+
 def test_kb_refresh_without_out_writes_both_shipped_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

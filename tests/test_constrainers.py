@@ -235,6 +235,18 @@ def test_a_bad_constrainers_file_beside_the_snapshot_is_refused_naming_it(
     assert out == "" and err.startswith(f"aap-advise: error: {beside}: packages.datadog-lambda.1.0")
 
 
+def test_a_deeply_nested_constrainers_file_is_one_line_not_an_internal_error(
+    copied: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    beside = copied.parent / "constrainers.json"
+    beside.write_text("[" * 100_000 + "]" * 100_000)
+    req = tmp_path / "requirements.txt"
+    req.write_text(LAMBDA_PROJECT)
+    assert main([str(req), *OFFLINE, *API_SECURITY, "--snapshot", str(copied)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"aap-advise: error: {beside}: invalid JSON: nested too deeply\n"
+
+
 def test_an_output_that_is_the_constrainers_beside_the_snapshot_is_refused(
     copied: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

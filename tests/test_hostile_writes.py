@@ -247,6 +247,31 @@ def test_an_output_that_is_a_local_projects_metadata_is_refused(
     assert {f: (pkg / f).read_bytes() for f in meta} == meta
 
 
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "vpkg @ file:vendor/pkg",
+        "vpkg @ file://localhost{root}/vendor/pkg",
+        "vpkg @ file:vendor/%70kg",
+    ],
+)
+def test_an_output_that_is_a_local_folders_pyproject_however_spelled_is_refused(
+    req: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], spelling: str
+) -> None:
+    """A local folder's pyproject.toml is read for what it requires, however the reference
+    spells the folder (``file:`` without slashes, ``file://localhost``, %-escapes): -o over it
+    is refused (those spellings wrote the report over the library's pyproject)."""
+    pkg = tmp_path / "vendor" / "pkg"
+    pkg.mkdir(parents=True)
+    meta = b'[project]\nname = "vpkg"\nversion = "1"\ndependencies = ["six<2"]\n'
+    (pkg / "pyproject.toml").write_bytes(meta)
+    req.write_text(spelling.format(root=tmp_path) + "\nddtrace==2.3.0\n")
+    assert main(["requirements.txt", "-o", "vendor/pkg/pyproject.toml", *ARGS]) == 2
+    line = one_error(capsys)
+    assert "one of the files read" in line, line
+    assert (pkg / "pyproject.toml").read_bytes() == meta
+
+
 def test_one_file_for_both_outputs_is_refused(
     req: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -285,5 +285,55 @@ def test_a_local_path_named_on_every_line_is_read_once(
 
     monkeypatch.setattr(_local, "_declared", counted)
     deps = read_paths(["requirements.txt"]).dependencies
-    assert len(deps) == 5000 and all(d.requires == deps[0].requires for d in deps)
+    assert len(deps) == 5000 and all(d.requires is deps[0].requires for d in deps)
     assert len(calls) == 1
+
+
+def test_a_local_path_spelled_many_ways_is_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hostile file names one folder through 300 links, in rotation, on 3,000 lines: the
+    folder is read once and its requirements shared (a cache keyed by spelling and cleared at
+    256 entries re-read it on every line: minutes and gigabytes for a 180 KB file)."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "shared").mkdir()
+    many = ", ".join(f'"pkg{i}>=1"' for i in range(50))
+    (tmp_path / "shared" / "pyproject.toml").write_text(
+        f'[project]\nname = "shared"\nversion = "1"\ndependencies = [{many}]\n'
+    )
+    for i in range(300):
+        (tmp_path / f"l{i}").symlink_to("shared")
+    lines = "".join(f"shared @ file:l{i % 300}\n" for i in range(3000))
+    (tmp_path / "requirements.txt").write_text(lines)
+    monkeypatch.chdir(tmp_path)
+    from advisor.manifests import _local
+
+    calls: list[Path] = []
+    real = _local._declared
+
+    def counted(path: Path, display: str) -> Any:
+        calls.append(path)
+        return real(path, display)
+
+    monkeypatch.setattr(_local, "_declared", counted)
+    deps = read_paths(["requirements.txt"]).dependencies
+    assert len(deps) == 3000 and len(deps[0].requires or ()) == 50
+    assert all(d.requires is deps[0].requires for d in deps)
+    assert len(calls) == 1
+
+
+def test_a_local_path_through_a_link_loop_leaves_the_name_unknown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``-e ./libs/loop/x`` where x and y link to each other: the name is unknown, said as for
+    any unnamed line; the file is still read (it was "cannot read (RuntimeError: Symlink
+    loop ...)" on Python 3.11, failing the whole file)."""
+    (tmp_path / ".git").mkdir()
+    loop = tmp_path / "libs" / "loop"
+    loop.mkdir(parents=True)
+    (loop / "x").symlink_to("y")
+    (loop / "y").symlink_to("x")
+    (tmp_path / "requirements.txt").write_text("-e ./libs/loop/x\nddtrace==2.3.0\n")
+    monkeypatch.chdir(tmp_path)
+    project = read_paths(["requirements.txt"])
+    assert [d.name for d in project.dependencies] == ["ddtrace"]

@@ -119,3 +119,24 @@ def test_a_slow_run_on_a_terminal_says_what_it_does(tmp_path: Path) -> None:
     # The same run in a pipe: the same report, not a byte of the status line.
     assert piped[0] == 1 and json.loads(piped[1]) == json.loads(out)
     assert "\x1b" not in piped[2] and "\r" not in piped[2]
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_the_line_fits_the_terminal_stderr_is() -> None:
+    """Cut to stderr's terminal (40 columns here), not stdout's (a file, or another size):
+    a longer line wraps and a carriage return erases only its last row."""
+    import fcntl
+    import struct
+    import termios
+
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 40, 0, 0))
+    stream = os.fdopen(slave, "w", encoding="utf-8")
+    with Progress(stream, delay=0) as progress:
+        progress.say("x" * 90)
+        threading.Event().wait(0.3)
+    stream.close()
+    got = os.read(master, 65536).decode()
+    os.close(master)
+    lines = [part for part in got.split("\r\x1b[K") if part]
+    assert lines and all(len(line) <= 39 for line in lines), lines

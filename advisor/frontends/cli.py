@@ -454,6 +454,7 @@ def _kb(argv: Sequence[str]) -> int:
     )
     r.add_argument("--project", default=DDTRACE, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
+    from advisor.errors import printable
     from advisor.knowledge.refresh import refresh
     from advisor.knowledge.releases import SHIPPED_SNAPSHOT
 
@@ -462,9 +463,10 @@ def _kb(argv: Sequence[str]) -> int:
         args.index_url,
         out,
         project=args.project,
-        progress=lambda line: sys.stderr.write(line + "\n"),
+        # What the index answers (page names, file names, errors) reaches a terminal escaped.
+        progress=lambda line: sys.stderr.write(printable(line) + "\n"),
     )
-    sys.stdout.write(summary + "\n")
+    sys.stdout.write(printable(summary) + "\n")
     return ExitCode.OK
 
 

@@ -84,7 +84,7 @@ class Progress:
             return
         frame = 0
         while not self._stop.is_set():
-            width = max(shutil.get_terminal_size().columns - 1, 10)
+            width = max(_columns(self.stream) - 1, 10)
             line = f"{self._frames[frame % len(self._frames)]} {printable(self._text)}"
             self._write("\r\x1b[K" + line[:width])
             self._shown = True
@@ -97,3 +97,12 @@ class Progress:
             self.stream.flush()
         except (OSError, ValueError):  # the terminal went away: the run goes on without it
             self._stop.set()
+
+
+def _columns(stream: TextIO) -> int:
+    """The width of the terminal ``stream`` is (stdout's may be a file: ``> report.json``)."""
+    try:
+        columns = os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        columns = 0
+    return columns or shutil.get_terminal_size().columns  # 0: a terminal that does not say

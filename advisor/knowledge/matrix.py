@@ -129,6 +129,8 @@ def parse_constrainers(text: str, origin: str) -> dict[str, dict[str, tuple[str,
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise KnowledgeError(f"{origin}: invalid JSON: {exc}") from exc
+    except RecursionError:  # thousands of nested brackets: not this document
+        raise KnowledgeError(f"{origin}: invalid JSON: nested too deeply") from None
     if not isinstance(data, dict) or data.get("schema_version") != 1:
         raise KnowledgeError(f"{origin}: schema_version is not 1")
     packages = data.get("packages")

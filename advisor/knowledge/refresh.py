@@ -29,7 +29,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from advisor.errors import IndexUnavailable, UsageError
+from advisor.errors import IndexUnavailable, UsageError, WriteFailed
 from advisor.index.entries import (
     Progress,
     group_files,
@@ -254,6 +254,7 @@ def write_files(files: Sequence[tuple[str, Path]]) -> None:
     """
     staged: list[tuple[str, Path]] = []
     replaced: list[tuple[Path, bytes | None]] = []
+    path = Path()
     try:
         for text, path in files:
             staged.append((_stage(text.encode("utf-8"), path), path))
@@ -261,9 +262,12 @@ def write_files(files: Sequence[tuple[str, Path]]) -> None:
         for (tmp_name, path), old in zip(staged, before, strict=True):
             os.replace(tmp_name, path)
             replaced.append((path, old))
-    except BaseException:
-        for path, old in reversed(replaced):
-            _put_back(path, old)
+    except BaseException as exc:
+        for done, old in reversed(replaced):
+            _put_back(done, old)
+        if isinstance(exc, OSError):  # a full disk, a folder in the way: one line naming it
+            why = exc.strerror or type(exc).__name__
+            raise WriteFailed(f"{path}: cannot write ({why}); nothing was changed") from exc
         raise
     finally:
         for tmp_name, _ in staged:

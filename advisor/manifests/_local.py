@@ -16,7 +16,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -147,9 +147,19 @@ class _Declared:
     optional: Mapping[str, tuple[Dependency, ...]] | None
 
 
-#: What each local pyproject.toml declares, by its real path, its state and how it is shown: a
-#: requirements file naming one folder on each of its lines reads it once.
-_DECLARED: dict[tuple[Path, tuple[int, int, int] | None, str], _Declared | None] = {}
+@dataclass
+class _Seen:
+    """One file's local folders, by the real path of their pyproject.toml: what each declares
+    and what each requires with the extras asked. A requirements file naming one folder on
+    each of its lines (however it spells the folder) reads it once and shares one tuple of
+    requirements; kept for one file only, it holds no more than that file names."""
+
+    declared: dict[Path, _Declared | None] = field(default_factory=dict)
+    asked: dict[tuple[Path, tuple[str, ...]], tuple[Dependency, ...] | None] = field(
+        default_factory=dict
+    )
+
+
 #: PDM's root variable (``-e file:///${PROJECT_ROOT}/pkg``): the folder of the naming file.
 _PROJECT_ROOT = re.compile(r"^(?:file://)?/?\$\{PROJECT_ROOT\}")
 _REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -169,10 +179,11 @@ def with_local_requirements(manifest: Manifest, path: Path, boundary: Boundary) 
     """
     deps = list(manifest.dependencies)
     changed = False
+    seen = _Seen()
     for i, dep in enumerate(deps):
         if dep.url and dep.role == "declared" and "\x00" not in dep.url:
             folder = _naming_folder(dep.source.file, path, manifest.path)
-            requires = _local_requires(dep, folder, boundary)
+            requires = _local_requires(dep, folder, boundary, seen)
             if requires is not None:
                 deps[i] = replace(dep, requires=requires)
                 changed = True
@@ -188,7 +199,7 @@ def _naming_folder(file: str, path: Path, display: str) -> Path:
     return path.parent / os.path.relpath(os.path.dirname(file) or ".", shown)
 
 
-def _written_path(url: str, root: str) -> str | None:
+def written_path(url: str, root: str) -> str | None:
     """The local path a direct reference names, ``${PROJECT_ROOT}`` taken as ``root``;
     ``None`` for a remote one (git, https...)."""
     where = _PROJECT_ROOT.sub(lambda _: root, url.partition("#")[0], count=1)
@@ -203,24 +214,25 @@ def _written_path(url: str, root: str) -> str | None:
 
 
 def _local_requires(
-    dep: Dependency, naming: Path, boundary: Boundary
+    dep: Dependency, naming: Path, boundary: Boundary, seen: _Seen
 ) -> tuple[Dependency, ...] | None:
     """What the project in the folder ``dep`` names requires (``naming``: the folder of the
-    file that names it), or ``None``."""
+    file that names it), or ``None``; shown as the first spelling of the folder read."""
     try:
         found = _local_pyproject(dep, naming, boundary)
         if found is None:
             return None
         pyproject, display = found
-        key = (pyproject.resolve(), _state(pyproject), display)
+        real = pyproject.resolve()
     except (OSError, RuntimeError):  # RuntimeError: a link loop, as Python 3.11 resolves it
         return None
-    if key not in _DECLARED:
-        if len(_DECLARED) >= 256:
-            _DECLARED.clear()
-        _DECLARED[key] = _declared(pyproject, display)
-    declared = _DECLARED[key]
-    return None if declared is None else _asked(declared, dep.extras)
+    key = (real, tuple(sorted(dep.extras)))
+    if key not in seen.asked:
+        if real not in seen.declared:
+            seen.declared[real] = _declared(pyproject, display)
+        declared = seen.declared[real]
+        seen.asked[key] = None if declared is None else _asked(declared, dep.extras)
+    return seen.asked[key]
 
 
 def _local_pyproject(dep: Dependency, naming: Path, boundary: Boundary) -> tuple[Path, str] | None:
@@ -228,7 +240,7 @@ def _local_pyproject(dep: Dependency, naming: Path, boundary: Boundary) -> tuple
     is inside ``boundary`` and the file inside the folder."""
     assert dep.url is not None
     for base, shown in ((naming, os.path.dirname(dep.source.file) or "."), (Path.cwd(), ".")):
-        where = _written_path(dep.url, os.path.abspath(base))
+        where = written_path(dep.url, os.path.abspath(base))
         if where is None:
             return None
         folder = base / where
@@ -237,7 +249,7 @@ def _local_pyproject(dep: Dependency, naming: Path, boundary: Boundary) -> tuple
         pyproject = _own(folder, "pyproject.toml")
         if pyproject is None:
             return None
-        written = _written_path(dep.url, ".") or where
+        written = written_path(dep.url, ".") or where
         return pyproject, os.path.normpath(os.path.join(shown, written, "pyproject.toml"))
     return None
 

@@ -314,7 +314,10 @@ def _local_name(where: str, including: Path, boundary: Boundary) -> tuple[str | 
     """
     outside = False
     for base, as_written in ((including.parent, True), (Path.cwd(), False)):
-        folder = (base / where).resolve()
+        try:
+            folder = (base / where).resolve()
+        except (OSError, RuntimeError):  # RuntimeError: a link loop, as Python 3.11 says it
+            continue
         if folder == base.resolve():
             return "", False  # "." / "-e .": the project being read, not a dependency
         if not boundary.admits(folder):

@@ -153,3 +153,14 @@ def test_unknown_metadata_reported() -> None:
     )
     out = resolve(src, "3.12", "linux-x86_64", [Req("ddtrace", exact("3.15.0"))], {})
     assert isinstance(out, Resolved) and out.unknown_metadata == (("mystery", Version("1.0")),)
+
+
+def test_a_free_threaded_cpython_is_its_minor_to_markers() -> None:
+    """``3.13t`` is python_version 3.13 to a marker (every ``python_version`` marker was
+    false for it: a requirement for 3.13 and later was dropped)."""
+    from advisor.resolve.requirements import marker_env, parse_requires_dist
+
+    env = marker_env("3.13t", "linux-x86_64")
+    assert env["python_version"] == "3.13" and env["python_full_version"] == "3.13.0"
+    lines = ['bytecode>=0.16.0; python_version >= "3.13"']
+    assert [r.name for r in parse_requires_dist(lines, env, frozenset(), "")] == ["bytecode"]

@@ -15,6 +15,8 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 
+from advisor.model.release import python_minor
+
 __all__ = ["Req", "marker_env", "parse_requires_dist"]
 
 
@@ -42,7 +44,9 @@ def _key(name: str, extras: frozenset[str]) -> str:
 
 
 def marker_env(python: str, platform: str) -> dict[str, str]:
-    """A PEP 508 environment for CPython ``python`` on platform id ``platform``."""
+    """A PEP 508 environment for CPython ``python`` on platform id ``platform`` (a
+    free-threaded ``3.13t`` is ``python_version`` 3.13, as markers see it)."""
+    python = python_minor(python)
     os_part, _, machine = platform.partition("-")
     sys_platform = {"linux": "linux", "musllinux": "linux", "macos": "darwin", "windows": "win32"}[
         os_part

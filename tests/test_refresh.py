@@ -283,6 +283,22 @@ def test_refresh_records_what_datadog_lambda_requires_of_ddtrace(
     assert "8.130.0" not in known["datadog-lambda"]  # the shipped data is not mixed in
 
 
+def test_a_release_not_read_again_keeps_what_the_data_before_said(
+    full_root: Path, tmp_path: Path
+) -> None:
+    """A refresh over an earlier one, 90.2.0's metadata failing this time: its requirement
+    on ddtrace stays known, said in the summary (it became nothing, silently: an offline run
+    would then propose the release it excludes)."""
+    out = tmp_path / "releases.json"
+    with LocalIndex(root=full_root) as index:
+        refresh(index.url, out, today=TODAY)
+    with LocalIndex(root=full_root, status_for={LAMBDA_90_2: 500}) as index:
+        summary = refresh(index.url, out, today=TODAY)
+    doc = json.loads((tmp_path / "constrainers.json").read_text(encoding="utf-8"))
+    assert doc["packages"]["datadog-lambda"] == RECORDED
+    assert "(1 kept from the data before: their metadata could not be read)" in summary
+
+
 def test_constrainers_are_read_by_ranges_without_a_metadata_file(
     full_root: Path, index_client: SimpleIndexClient
 ) -> None:

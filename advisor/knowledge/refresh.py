@@ -238,6 +238,30 @@ def _snapshot_text(doc: dict[str, Any]) -> str:
     return json.dumps(doc, separators=(",", ":"), sort_keys=True) + "\n"
 
 
+def _previous(beside: Path) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The constrainers this refresh replaces (the file at ``beside``; none when it is missing
+    or unreadable: the refresh replaces it)."""
+    from advisor.errors import KnowledgeError
+
+    try:
+        return parse_constrainers(beside.read_text(encoding="utf-8"), str(beside))
+    except (OSError, UnicodeDecodeError, KnowledgeError):
+        return {}
+
+
+def _keep_unread(doc: dict[str, Any], previous: Mapping[str, Mapping[str, Sequence[str]]]) -> int:
+    """Put in ``doc`` each release the data before knew and this refresh did not read (its
+    metadata failed to download, or the release left the index): what it requires of ddtrace
+    stays known instead of silently becoming nothing. Returns how many were kept."""
+    kept = 0
+    for name, versions in doc["packages"].items():
+        for version, lines in previous.get(name, {}).items():
+            if version not in versions:
+                versions[version] = list(lines)
+                kept += 1
+    return kept
+
+
 def _constrainers_text(doc: dict[str, Any]) -> str:
     """One line per requirement, sorted: a small file whose refreshes read well as diffs."""
     return json.dumps(doc, indent=1, sort_keys=True) + "\n"
@@ -336,6 +360,7 @@ def refresh(
         # Checked before the constrainers are read: a snapshot that fails needs no more requests.
         snapshot = parse_snapshot(doc, redact(index_url))
         limits = build_constrainers(index, constrainers, today=today, progress=progress)
+    kept = _keep_unread(limits, _previous(beside))
     limits_text = _constrainers_text(limits)
     known = parse_constrainers(limits_text, str(beside))
     write_files([(_snapshot_text(doc), out), (limits_text, beside)])
@@ -344,6 +369,8 @@ def refresh(
     yanked = sum(1 for r in releases if r.yanked)
     read = sum(1 for r in releases if r.requires_dist is not None)
     recorded = ", ".join(f"{name} {len(versions)}" for name, versions in known.items())
+    if kept:
+        recorded += f" ({kept} kept from the data before: their metadata could not be read)"
     return (
         f"wrote {len(releases)} versions ({finals} final, {yanked} yanked), "
         f"requires-dist for {read}, snapshot {snapshot.snapshot_date} -> {out}; "

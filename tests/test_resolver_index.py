@@ -1044,6 +1044,47 @@ REVIEWED: Any = [
 ]
 
 
+REVIEWED += [
+    pytest.param(
+        # A pin on macOS alone takes no floor from what Linux, where it is not pinned,
+        # resolved to its newest (it moved to 1.15 "required by the ddtrace target").
+        {"wrapt": {"1.14.1": [], "1.14.2": [], "1.15": []}},
+        'wrapt==1.14.1; sys_platform == "darwin"\n',
+        ("-c", "iast", "--python", "3.12", *BOTH),
+        "upgrade",
+        {"wrapt": []},
+        id="pin-on-one-platform-takes-no-floor-from-another",
+    ),
+    pytest.param(
+        # macOS needs x0>=2; on Linux x0 2.0 needs x1>=2: x1 moves with it (it was held as
+        # "outside what ddtrace needs", and every target impossible).
+        {
+            "envier": {"0.5.2": [], "0.6.1": ['x0>=2; sys_platform == "darwin"']},
+            "x0": {"1.0": [], "2.0": ['x1>=2; sys_platform == "linux"']},
+            "x1": {"1.0": [], "2.0": []},
+        },
+        "x0==1.0\nx1==1.0\n",
+        ("-c", "iast", "--python", "3.12", *BOTH),
+        "upgrade",
+        {"x0": [("1.0", "2.0", None)], "x1": [("1.0", "2.0", None)]},
+        id="a-floor-drags-what-it-needs-along",
+    ),
+    pytest.param(
+        # ddtrace needs bytecode>=0.15.1; rpkg, unpinned, wants >=0.16 at its newest only:
+        # bytecode moves to 0.15.1, the least (it went to 0.16.0).
+        {
+            "bytecode": {"0.14.0": [], "0.15.1": [], "0.16.0": []},
+            "rpkg": {"1.0": [], "2.0": ["bytecode>=0.16"]},
+        },
+        "rpkg\n",
+        IAST,
+        "upgrade",
+        {"bytecode": [("0.14.0", "0.15.1", None)]},
+        id="a-pin-moves-no-further-than-ddtrace-needs",
+    ),
+]
+
+
 @pytest.mark.parametrize(("pages", "extra", "args", "status", "expected"), REVIEWED)
 def test_co_upgrades_a_review_found_wrong(
     pages: Any,
@@ -1087,3 +1128,103 @@ def test_a_compiled_file_ddtrace_is_not_in_adds_nothing(
         "envier": ("0.5.2", "0.6.1"),
         "bytecode": ("0.14.0", "0.15.1"),
     }
+
+
+def test_the_projects_ddtrace_extras_are_the_targets_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``ddtrace[opentelemetry]``: what the extra needs of the target counts (the target was
+    resolved without it, leaving an exporter pin ddtrace[opentelemetry] 3.15.0 excludes)."""
+    from tests.indexdata import index_with
+
+    root = index_with(
+        DATA, tmp_path / "index", {"opentelemetry-exporter-otlp": {"0.9": [], "1.0": [], "1.5": []}}
+    )
+    text = ACCEPTANCE.replace("ddtrace==", "ddtrace[opentelemetry]==")
+    text += "opentelemetry-exporter-otlp==0.9\n"
+    with LocalIndex(root=root) as index:
+        _, report, _ = advise(tmp_path, capsys, index.url, text, *IAST)
+    assert changes(report)["opentelemetry-exporter-otlp"] == ("0.9", "1.0")
+
+
+def test_a_pin_with_a_local_version_label_is_no_internal_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``bytecode==0.14.0+local`` (as torch==2.1.0+cpu is written): a floor ">=0.14.0+local"
+    is no specifier; it was an internal error."""
+    text = ACCEPTANCE.replace("bytecode==0.14.0", "bytecode==0.14.0+local")
+    with LocalIndex(root=DATA) as index:
+        code, report, err = advise(tmp_path, capsys, index.url, text, *IAST)
+    assert code == 1 and "internal error" not in err
+    (own,) = [f["message"] for f in report["findings"] if f["id"] == "project-does-not-install"]
+    assert "bytecode 0.14.0+local is not on the index" in own
+
+
+def test_a_lock_alone_gains_what_the_target_needs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pylock.toml with no manifest beside it installs exactly what it lists: the packages
+    the target needs are added (they were not). What it no longer needs is not said: without
+    a manifest every locked package is a root, and nothing tells what else needs it."""
+    from tests.indexdata import index_with
+
+    root = index_with(DATA, tmp_path / "index", {"xmltodict": {"0.13.0": []}})
+    entries = [("ddtrace", "2.21.4"), ("envier", "0.5.2"), ("bytecode", "0.14.0")]
+    entries.append(("xmltodict", "0.13.0"))
+    lock = 'lock-version = "1.0"\ncreated-by = "test"\n'
+    for name, version in entries:
+        wheel = f"{name}-{version}-py3-none-any.whl"
+        lock += (
+            f'\n[[packages]]\nname = "{name}"\nversion = "{version}"\nwheels = [{{name = '
+            f'"{wheel}", url = "https://files.example/{wheel}", hashes = {{sha256 = "00"}}}}]\n'
+        )
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pylock.toml").write_text(lock)
+    with LocalIndex(root=root) as index:
+        main(index_argv(project, index.url, tmp_path / "cache", *IAST, "--format", "json"))
+    report = project_json(capsys.readouterr().out)
+    got = changes(report)
+    assert got["wrapt"] == (None, "1.14.2") and got["envier"] == ("0.5.2", "0.6.1")
+    assert "xmltodict" not in got
+
+
+def test_pin_lines_per_platform_each_name_their_own_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """wrapt pinned at 1.14.1 on one line per platform, ddtrace needing 1.14.2 on macOS and
+    1.15 on Linux: one change per line, each naming its line, whatever the order of
+    --platform (both changes named whichever line the first platform read)."""
+    from tests.indexdata import index_with
+
+    root = index_with(
+        DATA,
+        tmp_path / "index",
+        {
+            "envier": {
+                "0.5.2": [],
+                "0.6.1": [
+                    'wrapt>=1.14.2; sys_platform == "darwin"',
+                    'wrapt>=1.15; sys_platform == "linux"',
+                ],
+            },
+            "wrapt": {"1.14.1": [], "1.14.2": [], "1.15": []},
+        },
+    )
+    text = ACCEPTANCE + (
+        'wrapt==1.14.1; sys_platform == "darwin"\nwrapt==1.14.1; sys_platform == "linux"\n'
+    )
+    answers = []
+    with LocalIndex(root=root) as index:
+        for order in (BOTH, ("--platform", "macos-arm64", "--platform", "linux-x86_64")):
+            _, report, _ = advise(
+                tmp_path, capsys, index.url, text, "-c", "iast", "--python", "3.12", *order
+            )
+            answers.append(
+                sorted(
+                    (c["source"]["line"], c["to"])
+                    for c in report["recommendation"]["changes"]
+                    if c["package"] == "wrapt"
+                )
+            )
+    assert answers[0] == answers[1] == [(4, "1.14.2"), (5, "1.15")]

@@ -18,10 +18,10 @@ from packaging.version import Version
 from advisor.model.advice import Blocker, Change
 from advisor.model.markers import marker_holds
 from advisor.model.platforms import DEFAULT_PLATFORM
-from advisor.model.project import Dependency, Finding, Project
+from advisor.model.project import Dependency, Finding, Project, SourceLocation
 from advisor.model.release import DDTRACE, Release, python_minor
 from advisor.plan.serve import Server
-from advisor.resolve import Conflict, Req, Resolved, exact, resolve
+from advisor.resolve import Conflict, Req, Resolved, at_least, exact, resolve
 from advisor.resolve.requirements import marker_env, parse_requires_dist
 from advisor.resolve.source import PackageSource
 
@@ -40,6 +40,8 @@ class RequirementSet:
     locked: dict[str, Dependency] = field(default_factory=dict)
     from_lock: bool = False
     direct: list[Dependency] = field(default_factory=list)
+    ddtrace_extras: frozenset[str] = frozenset()
+    """The extras the project asks of ddtrace (``ddtrace[opentelemetry]``): the target's too."""
 
 
 #: The requirement sets of the last project asked about, per CPython (the project itself is
@@ -116,13 +118,14 @@ def _requirement_set(project: Project, python: str, platform: str) -> Requiremen
         else:
             rs.roots.append(Req(r.name, r.parsed_specifier, frozenset(r.extras), str(r.source)))
     # Packages the target needs are added where ddtrace is locked: a lock or a compiled file
-    # naming it (an unrelated compiled file a hand-written one includes adds nothing).
-    rs.from_lock = any(d.role == "declared" for d in deps) and any(
-        d.name == DDTRACE
-        and d.version
-        and (d.role == "locked" or (d.role == "declared" and d.source.file in compiled))
-        for d in project.dependencies
+    # naming it (an unrelated compiled file a hand-written one includes adds nothing; a lock
+    # alone, pylock.toml, installs exactly what it lists).
+    ours = [d for d in project.dependencies if d.name == DDTRACE and marker_holds(d.marker, env)]
+    rs.from_lock = any(
+        d.version and (d.role == "locked" or (d.role == "declared" and d.source.file in compiled))
+        for d in ours
     )
+    rs.ddtrace_extras = frozenset(e for d in ours for e in d.extras)
     return rs
 
 
@@ -365,11 +368,13 @@ def _on_every_platform(
     """:func:`_resolve_within` on each platform (with the requirements whose markers hold
     there).
 
-    A pin on one line for every platform is one version on all of them: where platforms
+    A pin on one line is one version on every platform that line is for: where they
     resolved such a package differently (and some platform's ddtrace needs it), the highest
-    is checked on the others (a floor, as a constraint) and the resolution done again, until
-    they agree. Versions only rise, so there is at most one round per package. A package
-    pinned on a line per platform (``x==1; sys_platform == "darwin"``) moves on each alone.
+    is checked on the others (a floor, as a constraint, and a root of what ddtrace needs
+    there) and the resolution done again, until they agree. Versions only rise, so there is
+    at most one round per package. A package pinned on a line per platform (``x==1;
+    sys_platform == "darwin"``) moves on each alone; a platform without the pin takes no
+    floor from it.
     """
     floors: dict[str, Version] = {}
     lines: dict[str, set[object]] = {}
@@ -380,7 +385,8 @@ def _on_every_platform(
     while True:
         each: _PerPlatform = {}
         for platform, rs in platforms:
-            outcome = _resolve_within(source, python, platform, rs, target, deadline, floors)
+            own = {name: v for name, v in floors.items() if name in rs.pins}
+            outcome = _resolve_within(source, python, platform, rs, target, deadline, own)
             if isinstance(outcome, Conflict):
                 return outcome
             each[platform] = outcome
@@ -389,7 +395,13 @@ def _on_every_platform(
         needed = set().union(*(one.closure for one in each.values()))
         apart: dict[str, Version] = {}
         for name in needed & shared:
-            versions = [one.versions[name] for one in each.values() if name in one.versions]
+            versions = [
+                each[platform].versions[name]
+                for platform, rs in platforms
+                if name in rs.pins and name in each[platform].versions
+            ]
+            if len(versions) < 2:
+                continue
             top = max(versions)
             if any(v != top for v in versions) and floors.get(name) != top:
                 apart[name] = top
@@ -420,32 +432,38 @@ def _resolve_within(
     :param floors: the version another platform needs of a pinned package (one line serves
         every platform): a constraint here.
     """
-    roots = [*rs.roots, Req(DDTRACE, exact(target), frozenset(), "the ddtrace target")]
+    roots = [*rs.roots, Req(DDTRACE, exact(target), rs.ddtrace_extras, "the ddtrace target")]
     held = {name: list(reqs) for name, reqs in rs.constraints.items()}
     floors = floors or {}
     for name, version in floors.items():
-        floor = Req(name, SpecifierSet(f">={version}"), frozenset(), "another platform in scope")
+        floor = Req(name, at_least(version), frozenset(), "another platform in scope")
         held.setdefault(name, []).append(floor)
     settled: set[str] = set(floors)  # held, tried, or what ddtrace needs on another platform
 
-    def hold(name: str, why: str) -> dict[str, list[Req]]:
+    def hold(name: str, why: str, at: Version | None = None) -> dict[str, list[Req]]:
         origin = f"{rs.pin_sources[name].source}; {why}"
-        pin = Req(name, exact(rs.pins[name]), frozenset(), origin)
+        pin = Req(name, exact(at or rs.pins[name]), frozenset(), origin)
         return {**held, name: [*held.get(name, ()), pin]}
 
     outcome = resolve(source, python, platform, roots, rs.pins, held, deadline)
     while not isinstance(outcome, Conflict):
-        needed = closure(source, python, platform, outcome)
-        moved, maybe = [], []
+        needed = closure(source, python, platform, outcome, rs.ddtrace_extras, floors)
+        moved: list[str] = []
+        maybe: list[tuple[str, Version]] = []
         for name, version in outcome.versions.items():
             pin = rs.pins.get(name)
             if name == DDTRACE or name in settled or pin is None or version == pin:
                 continue
-            excluding = [who for who, spec in needed.get(name, ()) if not spec.contains(pin, True)]
-            if not excluding:
+            wants = needed.get(name, ())
+            if all(spec.contains(pin, True) for _, spec in wants):
                 moved.append(name)
-            elif any(who != DDTRACE and who not in rs.pins for who in excluding):
-                maybe.append(name)
+                continue
+            # What ddtrace, the project's pins and the other platforms' floors ask of it;
+            # a package the project does not pin may take another release.
+            forced = [s for who, s in wants if who == DDTRACE or who in rs.pins or who in floors]
+            least = _least(source, python, platform, name, pin, forced)
+            if least is not None and least < version:
+                maybe.append((name, least))
         for name in moved:
             settled.add(name)
             why = "what ddtrace needs allows it" if name in needed else "outside what ddtrace needs"
@@ -455,8 +473,9 @@ def _resolve_within(
             continue
         if not maybe:
             return _Within(outcome.versions, outcome.unknown_metadata, needed)
-        settled.add(maybe[0])
-        trial = hold(maybe[0], "kept where another release of what ddtrace needs allows it")
+        name, least = maybe[0]
+        settled.add(name)
+        trial = hold(name, "as little as what ddtrace needs allows", least)
         kept = resolve(source, python, platform, roots, rs.pins, trial, deadline)
         if not isinstance(kept, Conflict):
             held, outcome = trial, kept
@@ -464,17 +483,24 @@ def _resolve_within(
 
 
 def closure(
-    source: PackageSource, python: str, platform: str, res: Resolved
+    source: PackageSource,
+    python: str,
+    platform: str,
+    res: Resolved,
+    extras: frozenset[str] = frozenset(),
+    also: Iterable[str] = (),
 ) -> dict[str, list[tuple[str, SpecifierSet]]]:
-    """The packages of the resolution ddtrace needs on this CPython and platform: its
-    Requires-Dist, transitively, at the versions resolved (markers evaluated there), each with
-    the requirements on it (who asks, and the specifier). One visit per package and set of
-    extras: linear in the resolution."""
+    """The packages of the resolution ddtrace (with ``extras``) needs on this CPython and
+    platform: its Requires-Dist, transitively, at the versions resolved (markers evaluated
+    there), each with the requirements on it (who asks, and the specifier). ``also``: more
+    packages ddtrace needs (on another platform) whose own requirements count. One visit per
+    package and set of extras: linear in the resolution."""
     env = marker_env(python, platform)
     # A package is visited once per set of extras it is asked for with: reached plainly first
     # and with [fast] later, its [fast] requirements still count.
-    seen: set[tuple[str, frozenset[str]]] = {(DDTRACE, frozenset())}
-    todo: list[tuple[str, frozenset[str]]] = [(DDTRACE, frozenset())]
+    start = [(DDTRACE, extras), *((n, frozenset[str]()) for n in also if n in res.versions)]
+    seen: set[tuple[str, frozenset[str]]] = set(start)
+    todo: list[tuple[str, frozenset[str]]] = list(start)
     wants: dict[str, list[tuple[str, SpecifierSet]]] = {}
     while todo:
         name, extras = todo.pop()
@@ -489,7 +515,35 @@ def closure(
                 seen.add(node)
                 todo.append(node)
     wants.pop(DDTRACE, None)
+    for name in also:
+        wants.setdefault(name, [])
     return wants
+
+
+def _least(
+    source: PackageSource,
+    python: str,
+    platform: str,
+    name: str,
+    pin: Version,
+    specs: Sequence[SpecifierSet],
+) -> Version | None:
+    """The smallest release of ``name`` above ``pin`` that every one of ``specs`` allows and
+    that installs on this CPython and platform (``None``: none does)."""
+    for release in source.releases(name):
+        v = release.version
+        if v < pin or release.yanked or (v.is_prerelease and not pin.is_prerelease):
+            continue
+        if (
+            all(s.contains(v, True) for s in specs)
+            and _not_here(release, "", python, platform) is None
+        ):
+            return v
+    return None
+
+
+#: A change: package, from, to, and the line the package is pinned on.
+_Move = tuple[str, str | None, str | None, SourceLocation | None]
 
 
 def _changes(
@@ -507,8 +561,10 @@ def _changes(
     needs. A locked package the target no longer needs is a note, never a change (rule 5): the
     lock tool drops it on re-lock.
     """
-    moves: dict[tuple[str, str | None, str | None], list[str]] = {}
-    sources: dict[tuple[str, str | None], Dependency] = {}
+    # (package, from, to, the line it is pinned on) -> CPythons: a pin line per platform
+    # (``x==1; sys_platform == "darwin"``) is a change of its own.
+    moves: dict[_Move, list[str]] = {}
+    sources: dict[_Move, Dependency] = {}
     dropped: dict[str, list[str]] = {}
     locked_at: dict[str, Dependency] = {}
     fixed = {d.name for rs in per.values() for d in rs.direct}
@@ -519,27 +575,28 @@ def _changes(
             for name in res.closure.keys() - fixed:  # a direct reference stays where it is
                 pin, version = rs.pins.get(name), res.versions[name]
                 if pin is not None and version != pin:
-                    key = (name, str(pin), str(version))
-                    if py not in moves.setdefault(key, []):
-                        moves[key].append(py)
-                    sources.setdefault((name, str(pin)), rs.pin_sources[name])
+                    line = rs.pin_sources[name]
+                    move: _Move = (name, str(pin), str(version), line.source)
+                    if py not in moves.setdefault(move, []):
+                        moves[move].append(py)
+                    sources.setdefault(move, line)
                 elif pin is None and rs.from_lock:
                     added[name] = max(version, added.get(name, version))
             if rs.from_lock:  # what the project's ddtrace needed here and the target does not
                 env = marker_env(py, platform)
                 for release in current:
-                    for req in parse_requires_dist(
-                        release.requires_dist or (), env, frozenset(), ""
-                    ):
+                    lines = release.requires_dist or ()
+                    for req in parse_requires_dist(lines, env, rs.ddtrace_extras, ""):
                         if req.name in rs.locked and req.name not in res.versions:
                             locked_at.setdefault(req.name, rs.locked[req.name])
                             if py not in dropped.setdefault(req.name, []):
                                 dropped[req.name].append(py)
         for name, version in added.items():
-            moves.setdefault((name, None, str(version)), []).append(py)
+            moves.setdefault((name, None, str(version), None), []).append(py)
     out = []
-    for (name, old, new), pys in sorted(moves.items(), key=lambda kv: kv[0][0]):
-        declared = sources.get((name, old))
+    for key, pys in sorted(moves.items(), key=lambda kv: (kv[0][0], str(kv[0][3]))):
+        name, old, new, _ = key
+        declared = sources.get(key)
         out.append(
             Change(
                 name,
@@ -669,7 +726,7 @@ def pins_against_requirements(
     for py, platform in product(served, platforms):
         rs = requirement_set(project, py, platform)
         env = marker_env(py, platform)
-        for req in parse_requires_dist(release.requires_dist, env, frozenset(), ""):
+        for req in parse_requires_dist(release.requires_dist, env, rs.ddtrace_extras, ""):
             pin = rs.pins.get(req.name)
             if pin is None or req.specifier.contains(pin, prereleases=True):
                 continue

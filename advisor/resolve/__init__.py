@@ -24,7 +24,16 @@ if TYPE_CHECKING:
 # resolvelib (and the provider built on it) is imported by resolve() itself: a plan that needs
 # no co-upgrade resolution never loads it.
 
-__all__ = ["Budget", "Conflict", "OutOfTime", "OverBudget", "Req", "Resolved", "resolve"]
+__all__ = [
+    "Budget",
+    "Conflict",
+    "OutOfTime",
+    "OverBudget",
+    "Req",
+    "Resolved",
+    "at_least",
+    "resolve",
+]
 
 #: resolvelib rounds before giving up; generous for a few hundred packages.
 MAX_ROUNDS = 2000
@@ -149,7 +158,7 @@ def _blockers(
             allowed[name] &= limit.specifier
         if name in pins:
             wants.append(f"{name}>={pins[name]} (the current pin {pins[name]}; pins only move up)")
-            allowed[name] &= SpecifierSet(f">={pins[name]}")
+            allowed[name] &= at_least(pins[name])
         ours = [w for w in wants if "(ddtrace " not in w]
         hint = (
             f"allow what ddtrace needs by relaxing {', '.join(ours)}"
@@ -158,6 +167,12 @@ def _blockers(
         )
         out.append(Blocker(name, tuple(dict.fromkeys(wants)), hint, str(allowed[name])))
     return tuple(out)
+
+
+def at_least(version: Version) -> SpecifierSet:
+    """``>=version`` (a local label such as ``+cpu`` left out: a specifier cannot carry it, and
+    ``2.1.0+cpu`` is at least 2.1.0)."""
+    return SpecifierSet(f">={version.public}")
 
 
 def exact(version: Version | str) -> SpecifierSet:

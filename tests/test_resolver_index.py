@@ -1228,3 +1228,101 @@ def test_pin_lines_per_platform_each_name_their_own_line(
                 )
             )
     assert answers[0] == answers[1] == [(4, "1.14.2"), (5, "1.15")]
+
+
+@pytest.mark.parametrize(
+    ("pages", "extra", "args", "package", "hint"),
+    [
+        pytest.param(
+            {
+                "envier": {"0.5.2": [], "0.6.1": ["typingx>=2"]},
+                "typingx": {"1.0": [], "2.0": []},
+                "zpkg": {"1.0": ["typingx<2"], "2.0": ["typingx>=2", "yy>=2"]},
+                "yy": {"1.0": [], "2.0": []},
+            },
+            "zpkg\nyy==1.0\n",
+            IAST,
+            "yy",
+            "upgrade yy yourself (",
+            id="a-pin-outside-what-ddtrace-needs-must-move",
+        ),
+        pytest.param(
+            {
+                "dlam": {"1.0": ["ddtrace>=2,<3"], "2.0": ["ddtrace>=2"]},
+                # What ddtrace 2.21.4 needs on 3.11 (the project's own resolution has it).
+                "typing-extensions": {"4.0": []},
+                "xmltodict": {"0.13.0": []},
+            },
+            "dlam==1.0\n",
+            ("-c", "iast", "--python", "3.11"),
+            "ddtrace",
+            "upgrade dlam (its 1.0 requires ddtrace<3,>=2)",
+            id="a-pinned-package-caps-ddtrace",
+        ),
+    ],
+)
+def test_an_impossible_answer_says_which_package_to_move(
+    pages: Any,
+    extra: str,
+    args: tuple[str, ...],
+    package: str,
+    hint: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Rule 1 keeps a package outside ddtrace's closure where it is; when that blocks every
+    target the blocker says to move that package (the hint said to relax "ddtrace==3.15.0
+    (the ddtrace target)", or quoted aap-advise's own hold as if the project wrote it)."""
+    from tests.indexdata import index_with
+
+    root = index_with(DATA, tmp_path / "index", pages)
+    with LocalIndex(root=root) as index:
+        _, report, _ = advise(tmp_path, capsys, index.url, ACCEPTANCE + extra, *args)
+    rec = report["recommendation"]
+    assert rec["status"] == "impossible"
+    (blocker,) = [b for b in rec["blockers"] if b["package"] == package]
+    assert hint in blocker["hint"], blocker["hint"]
+    assert "the ddtrace target" not in blocker["hint"]
+
+
+def test_offline_pin_lines_per_platform_are_changes_of_their_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Offline, a bytecode pin line per platform: each line gets its change (the first line
+    read stood for both, and the other was never named)."""
+    text = (
+        "ddtrace==2.21.4\nenvier==0.5.2\n"
+        'bytecode==0.14.0; sys_platform == "darwin"\nbytecode==0.13.0; sys_platform == "linux"\n'
+    )
+    _, report, _ = advise(
+        tmp_path, capsys, _closed_port(), text, *IAST, *BOTH, "--offline", "--no-cache"
+    )
+    got = sorted(
+        (c["source"]["line"], c["from"], c["to_specifier"])
+        for c in report["recommendation"]["changes"]
+        if c["package"] == "bytecode"
+    )
+    assert got == [(3, "0.14.0", ">=0.15.1"), (4, "0.13.0", ">=0.15.1")]
+
+
+@pytest.mark.parametrize("extra", ["", "rpkg\n"])
+def test_a_pin_moves_to_a_final_release_before_a_pre_release(
+    extra: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """envier 0.6.1 needs typingx>=2.1rc1: the pin moves to 2.1, as a lock tool takes it (it
+    went to 2.1rc1, or to 2.1 with another package beside it: the answer hung on the path)."""
+    from tests.indexdata import index_with
+
+    root = index_with(
+        DATA,
+        tmp_path / "index",
+        {
+            "envier": {"0.5.2": [], "0.6.1": ["typingx>=2.1rc1"]},
+            "typingx": {"1.0": [], "2.1rc1": [], "2.1": [], "3.0": []},
+            "rpkg": {"1.0": [], "2.0": ["typingx>=3"]},
+        },
+    )
+    with LocalIndex(root=root) as index:
+        text = ACCEPTANCE + "typingx==1.0\n" + extra
+        _, report, _ = advise(tmp_path, capsys, index.url, text, *IAST)
+    assert changes(report)["typingx"] == ("1.0", "2.1")

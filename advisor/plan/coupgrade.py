@@ -21,7 +21,7 @@ from advisor.model.platforms import DEFAULT_PLATFORM
 from advisor.model.project import Dependency, Finding, Project, SourceLocation
 from advisor.model.release import DDTRACE, Release, python_minor
 from advisor.plan.serve import Server
-from advisor.resolve import Conflict, Req, Resolved, at_least, exact, resolve
+from advisor.resolve import HELD, Conflict, Req, Resolved, at_least, exact, resolve
 from advisor.resolve.requirements import marker_env, parse_requires_dist
 from advisor.resolve.source import PackageSource
 
@@ -466,7 +466,7 @@ def _resolve_within(
                 maybe.append((name, least))
         for name in moved:
             settled.add(name)
-            why = "what ddtrace needs allows it" if name in needed else "outside what ddtrace needs"
+            why = "what ddtrace needs allows it" if name in needed else HELD.removeprefix("; ")
             held = hold(name, why)
         if moved:
             outcome = resolve(source, python, platform, roots, rs.pins, held, deadline)
@@ -529,17 +529,20 @@ def _least(
     specs: Sequence[SpecifierSet],
 ) -> Version | None:
     """The smallest release of ``name`` above ``pin`` that every one of ``specs`` allows and
-    that installs on this CPython and platform (``None``: none does)."""
-    for release in source.releases(name):
-        v = release.version
-        if v < pin or release.yanked or (v.is_prerelease and not pin.is_prerelease):
-            continue
-        if (
-            all(s.contains(v, True) for s in specs)
-            and _not_here(release, "", python, platform) is None
-        ):
-            return v
-    return None
+    that installs on this CPython and platform (``None``: none does): a final release first,
+    as the resolution orders them, then a pre-release when the pin or a requirement names one."""
+    pre = pin.is_prerelease or any(s.prereleases for s in specs)
+    fits = [
+        r.version
+        for r in source.releases(name)
+        if r.version >= pin
+        and not r.yanked
+        and (pre or not r.version.is_prerelease)
+        and all(s.contains(r.version, True) for s in specs)
+        and _not_here(r, "", python, platform) is None
+    ]
+    finals = [v for v in fits if not v.is_prerelease]
+    return min(finals or fits, default=None)
 
 
 #: A change: package, from, to, and the line the package is pinned on.
@@ -654,6 +657,7 @@ def joined(
             for i, r in enumerate(out)
             if r.package == c.package
             and r.from_version == c.from_version
+            and r.source == c.source
             and r.to_version is not None
             and wanted.contains(r.to_version, prereleases=True)
         ]
@@ -721,8 +725,9 @@ def pins_against_requirements(
                 f"co-upgrades not checked: the snapshot has no requirements for ddtrace {release.version}",
             )
         ]
-    needs: dict[tuple[str, str], list[str]] = {}  # (package, requirement) -> CPythons
-    first: dict[tuple[str, str], tuple[str, Dependency, str]] = {}
+    # (package, the line it is pinned on, requirement) -> CPythons
+    needs: dict[tuple[str, SourceLocation, str], list[str]] = {}
+    first: dict[tuple[str, SourceLocation, str], tuple[str, Dependency, str]] = {}
     for py, platform in product(served, platforms):
         rs = requirement_set(project, py, platform)
         env = marker_env(py, platform)
@@ -730,20 +735,22 @@ def pins_against_requirements(
             pin = rs.pins.get(req.name)
             if pin is None or req.specifier.contains(pin, prereleases=True):
                 continue
-            key = (req.name, str(req.specifier))
+            line = rs.pin_sources[req.name]
+            key = (req.name, line.source, str(req.specifier))
             if py not in needs.setdefault(key, []):
                 needs[key].append(py)
-            first.setdefault(key, (str(pin), rs.pin_sources[req.name], str(req)))
-    # One line per package (a pin is one line for every CPython): every requirement that
-    # excludes it, together, on every CPython any of them is for.
-    by_package: dict[str, list[tuple[str, str]]] = {}
+            first.setdefault(key, (str(pin), line, str(req)))
+    # One change per pin line (a line serves every CPython it is for): every requirement that
+    # excludes it, together, on every CPython any of them is for. A line per platform
+    # (``x==1; sys_platform == "darwin"``) is a change of its own.
+    by_line: dict[tuple[str, SourceLocation], list[tuple[str, SourceLocation, str]]] = {}
     for key in needs:
-        by_package.setdefault(key[0], []).append(key)
+        by_line.setdefault(key[:2], []).append(key)
     scope = list(everywhere if everywhere is not None else served)
     changes = []
-    for name, keys in by_package.items():
+    for (name, _), keys in by_line.items():
         was, dep, _ = first[keys[0]]
-        specifier = SpecifierSet(",".join(spec for _, spec in keys))
+        specifier = SpecifierSet(",".join(key[2] for key in keys))
         texts = ", ".join(dict.fromkeys(first[key][2] for key in keys))
         changes.append(
             Change(

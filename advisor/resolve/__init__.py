@@ -136,11 +136,19 @@ def resolve(
     return Resolved(versions, tuple(sorted(provider.unknown_metadata, key=str)))
 
 
+#: The origin a held pin's requirement carries (advisor.plan.coupgrade): the project's pin
+#: outside what ddtrace needs, kept where it is.
+HELD = "; outside what ddtrace needs"
+
+
 def _blockers(
     causes: Iterable[object], pins: Mapping[str, Version], constraints: Mapping[str, Sequence[Req]]
 ) -> tuple[Blocker, ...]:
     by_name: dict[str, list[str]] = {}
     allowed: dict[str, SpecifierSet] = {}
+    relax: dict[str, list[str]] = {}
+    upgrade: dict[str, list[str]] = {}
+    move: dict[str, list[str]] = {}
     for cause in causes:
         req: Req = cause.requirement  # type: ignore[attr-defined]
         allowed[req.name] = allowed.get(req.name, SpecifierSet()) & req.specifier
@@ -150,21 +158,42 @@ def _blockers(
             if parent is not None
             else (req.origin or "your requirements")
         )
-        by_name.setdefault(req.name, []).append(f"{req} ({who})")
+        want = f"{req} ({who})"
+        by_name.setdefault(req.name, []).append(want)
+        if parent is not None:
+            if parent.name != "ddtrace":  # another package's requirement: that package moves
+                upgrade.setdefault(req.name, []).append(
+                    f"upgrade {parent.name} (its {parent.version} requires {req})"
+                )
+        elif req.origin.endswith(HELD):  # a pin aap-advise kept, outside what ddtrace needs
+            move.setdefault(req.name, []).append(
+                f"upgrade {req.name} yourself ({req.origin.removesuffix(HELD)}): aap-advise "
+                "moves only what ddtrace needs"
+            )
+        elif req.origin != "the ddtrace target":
+            relax.setdefault(req.name, []).append(want)
     out = []
     for name, wants in by_name.items():
         for limit in constraints.get(name, ()):
             wants.append(f"{limit} ({limit.origin})")
             allowed[name] &= limit.specifier
+            if not limit.origin.endswith(HELD) and limit.origin != "another platform in scope":
+                relax.setdefault(name, []).append(f"{limit} ({limit.origin})")
+            elif limit.origin.endswith(HELD):
+                move.setdefault(name, []).append(
+                    f"upgrade {name} yourself ({limit.origin.removesuffix(HELD)}): aap-advise "
+                    "moves only what ddtrace needs"
+                )
         if name in pins:
             wants.append(f"{name}>={pins[name]} (the current pin {pins[name]}; pins only move up)")
             allowed[name] &= at_least(pins[name])
-        ours = [w for w in wants if "(ddtrace " not in w]
-        hint = (
-            f"allow what ddtrace needs by relaxing {', '.join(ours)}"
-            if ours
-            else f"no release of {name} satisfies every requirement"
-        )
+        ways = []
+        if relax.get(name):
+            ways.append(
+                f"allow what ddtrace needs by relaxing {', '.join(dict.fromkeys(relax[name]))}"
+            )
+        ways += dict.fromkeys([*upgrade.get(name, ()), *move.get(name, ())])
+        hint = "; or ".join(ways) or f"no release of {name} satisfies every requirement"
         out.append(Blocker(name, tuple(dict.fromkeys(wants)), hint, str(allowed[name])))
     return tuple(out)
 

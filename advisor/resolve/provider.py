@@ -132,9 +132,15 @@ class Provider(AbstractProvider[Req, Cand, str]):
         # must); a package the project does not pin gets what its lock tool would pick, the
         # newest. Releases with a wheel for this CPython (they install without a build) before
         # sdist-only ones.
+        # Final releases before pre-releases a requirement allows (``>=2.1rc1`` lets 2.1rc1 in;
+        # 2.1, when allowed, is what a lock tool takes).
         out.sort(key=lambda c: c.version, reverse=pin is None)
         out.sort(
-            key=lambda c: (c.version != pin, not c.release.has_wheel(self.python, self.platform))
+            key=lambda c: (
+                c.version != pin,
+                c.version.is_prerelease and c.version != pin,
+                not c.release.has_wheel(self.python, self.platform),
+            )
         )
         if out and self._hint_metadata is not None:
             # resolvelib tries the first candidate when it pins this package: start reading its

@@ -293,7 +293,7 @@ def _more(planned: Sequence[ProjectAdvice]) -> str:
         parts.append(f"{notes} note{'s' if notes != 1 else ''}")
     if any(a.integrations for a in advised):
         parts.append("frameworks found")
-    parts.append("data date")
+    parts.append("release data")
     return ", ".join(parts)
 
 

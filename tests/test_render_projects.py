@@ -117,9 +117,7 @@ def test_golden(run: Report, fmt: str, ext: str) -> None:
 
 @pytest.mark.parametrize("verbosity", ["verbose", "quiet"])
 def test_golden_text_verbosity(run: Report, verbosity: text.Verbosity) -> None:
-    check_golden(
-        f"projects-{verbosity}.txt", text.render_with(run, text.TextOptions(verbosity))
-    )
+    check_golden(f"projects-{verbosity}.txt", text.render_with(run, text.TextOptions(verbosity)))
 
 
 def test_golden_sarif(run: Report) -> None:
@@ -167,7 +165,9 @@ def test_text_overview_then_a_section_per_project(run: Report) -> None:
         f"  files:      {NO_DDTRACE}/pyproject.toml\n\nWarnings:\n  - "
     )
     nothing = out.split(f"== {NO_DDTRACE} ==\n\n", 1)[1]
-    assert nothing.startswith("aap-advise: does not use ddtrace; nothing to advise\n\nWarnings:\n  - ")
+    assert nothing.startswith(
+        "aap-advise: does not use ddtrace; nothing to advise\n\nWarnings:\n  - "
+    )
 
 
 def test_one_project_alone_is_its_report_as_before(run: Report) -> None:

@@ -330,6 +330,8 @@ def _advice_lines(advice: Advice, verbosity: Verbosity) -> _Lines:
         lines += [("plain", ""), ("heading", "Environment variables:")]
         lines += [("warning", _finding(f)) for f in switches]
     lines += _findings([f for f in advice.findings if f.id not in ENV_SWITCH], ("error", "warning"))
+    if note := ignored_note(advice):
+        lines += [("plain", ""), ("plain", note)]
     if not verbose:
         return lines
     lines += _capabilities(advice)
@@ -340,8 +342,6 @@ def _advice_lines(advice: Advice, verbosity: Verbosity) -> _Lines:
             ver = i.version or i.specifier or words.ANY_VERSION
             lines.append(("plain", f"  {i.distribution} {ver}: {covers(i)}  [{i.source}]"))
     lines += _findings(advice.findings, ("info",))
-    if note := ignored_note(advice):
-        lines += [("plain", ""), ("plain", note)]
     return lines
 
 
@@ -439,11 +439,11 @@ def _why(advice: Advice) -> _Lines:
             for r in rec.floor_reasons
             if r.version == rec.floor
         ]
-    runs = any(
-        c.status != "unavailable" or c.after not in (None, "unavailable")
-        for c in advice.capabilities
+    # A capability that cannot run where asked has no smallest release to name.
+    cannot_run = isinstance(rec, Impossible) and {n.capability for n in rec.never_runs} >= set(
+        advice.requested
     )
-    if rec.per_python and runs:
+    if rec.per_python and not cannot_run:
         lines.append(("plain", f"  smallest release per CPython: {_per_python(rec)}"))
     match rec:
         case Upgrade() | Impossible():

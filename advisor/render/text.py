@@ -1,8 +1,14 @@
-"""The human report (``--format text``): the verdict first, then why, then what to do.
+"""The human report (``--format text``): the verdict first, then what to do.
 
-A run with several projects opens with one line per project, then each project's report under
-a heading naming its folder; the release data closes the whole. The wording helpers shared by
-every format (:func:`verdict`, :func:`summary`, :func:`current`, :func:`target`) live here.
+By default: the verdict line, a table of what changes, the environment variables to set, the
+errors and warnings, and a line naming what ``-v`` adds; ``-v`` adds what was read, the
+capabilities, why the target, the frameworks found, the notes and the release data; ``-q`` keeps
+the verdict line (:class:`TextOptions`). A run with several projects opens with a summary line
+and one line per project, then each project's report under a heading naming its folder; the
+closing line is said once. Colour and symbols are applied by a :class:`Style` the front end
+chooses; the renderer does no I/O. The wording helpers shared by every format (:func:`verdict`,
+:func:`summary`, :func:`current`, :func:`target`) live here, its words in
+:mod:`advisor.render.words`.
 """
 
 from __future__ import annotations
@@ -318,11 +324,11 @@ def _advice_lines(advice: Advice, verbosity: Verbosity) -> _Lines:
         lines += [("plain", line) for line in _context(advice)]
     match rec:
         case Upgrade() | Split():
-            lines += _changes("Changes:", rec.changes, rec, verbose)
+            lines += _changes("Changes:", rec.changes, verbose)
         case Impossible():
             lines += _blockers(rec.blockers)
         case Ok():
-            lines += _changes("Suggested (nothing fails today):", rec.suggestions, rec, verbose)
+            lines += _changes("Suggested (nothing fails today):", rec.suggestions, verbose)
         case _:
             assert_never(rec)
     switches = [f for f in advice.findings if f.id in ENV_SWITCH]
@@ -367,7 +373,7 @@ def _context(advice: Advice) -> list[str]:
     return lines
 
 
-def _changes(title: str, changes: Sequence[Change], rec: Verdict, verbose: bool) -> _Lines:
+def _changes(title: str, changes: Sequence[Change], verbose: bool) -> _Lines:
     """A table of what changes: package, from, to, where (``-v``: why, under each row)."""
     if not changes:
         return []

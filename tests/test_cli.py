@@ -26,7 +26,7 @@ def test_help_explains_exit_codes() -> None:
 
 
 def test_demo_text_report() -> None:
-    proc = run_cli(DEMO, "--offline", "--today", "2026-11-24")
+    proc = run_cli(DEMO, "--offline", "--today", "2026-11-24", "-v")
     assert proc.returncode == 1, proc.stderr
     first = proc.stdout.splitlines()[0]
     assert first == "aap-advise: upgrade ddtrace 2.3.0 -> 4.6.0"

@@ -140,9 +140,9 @@ def test_the_command_line_and_the_json_field(
 
 
 def test_the_text_report_has_one_line() -> None:
-    proc = run_cli("fixtures/environments/pep735-test-frameworks", *OFFLINE)
+    proc = run_cli("fixtures/environments/pep735-test-frameworks", *OFFLINE, "-v")
     assert "  environment: main (left out: test 3 packages, lint 1)\n" in proc.stdout
-    plain = run_cli("fixtures/demo/requirements.txt", *OFFLINE)
+    plain = run_cli("fixtures/demo/requirements.txt", *OFFLINE, "-v")
     assert "environment:" not in plain.stdout  # nothing left out, nothing added: no line
 
 

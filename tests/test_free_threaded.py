@@ -46,7 +46,7 @@ def test_other_free_threaded_forms_are_refused(given: str, needle: str) -> None:
 @pytest.mark.parametrize(
     ("extra", "needle"),
     [
-        (["--format", "text"], "Smallest release per CPython: 3.13t: none"),
+        (["--format", "text", "-v"], "smallest release per CPython: 3.13t: none"),
         (["--format", "json"], '"3.13t": null'),
         (["--format", "markdown"], "3.13t"),
         (["--format", "sarif"], "free-threaded (cp313t)"),

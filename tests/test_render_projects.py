@@ -115,6 +115,11 @@ def test_golden(run: Report, fmt: str, ext: str) -> None:
     check_golden(f"projects.{ext}", renderer(OutputFormat(fmt))(run))
 
 
+@pytest.mark.parametrize("verbosity", ["verbose", "quiet"])
+def test_golden_text_verbosity(run: Report, verbosity: text.Verbosity) -> None:
+    check_golden(f"projects-{verbosity}.txt", text.render_with(run, text.TextOptions(verbosity)))
+
+
 def test_golden_sarif(run: Report) -> None:
     doc = sarif.render(run)
     check_golden("projects.sarif", doc)
@@ -142,20 +147,27 @@ def test_text_overview_then_a_section_per_project(run: Report) -> None:
     assert len({line.rindex(" ") for line in overview}) == 1
     headings = [line for line in lines if line.startswith("== ")]
     assert headings == [f"== {p.root} ==" for p in run.projects]
-    # Each section is that project's report as it is alone, less the release data.
-    for p in run.planned:
-        assert p.advice is not None
-        alone = text.render_advice(p.advice).splitlines()
-        assert alone[-1].startswith("Release data:")
-        section = out.split(f"== {p.root} ==\n\n", 1)[1]
-        assert section.startswith("\n".join(alone[:-2]) + "\n")
-    nothing = out.split(f"== {NO_DDTRACE} ==\n\n", 1)[1]
+    # Each section is that project's report as it is alone, less its closing line (what -v
+    # adds; under -v the release data), said once at the end of the run.
+    verbose = text.render_with(run, text.TextOptions("verbose"))
+    for report, last in ((out, "More with -v: "), (verbose, "Release data: ")):
+        options = text.TextOptions("verbose" if report is verbose else "default")
+        for p in run.planned:
+            assert p.advice is not None
+            alone = text.render_advice(p.advice, options).splitlines()
+            assert alone[-1].startswith(last)
+            section = report.split(f"== {p.root} ==\n\n", 1)[1]
+            assert section.startswith("\n".join(alone[:-2]) + "\n")
+        assert report.count(last) == 1 and report.splitlines()[-1].startswith(last)
+    nothing = verbose.split(f"== {NO_DDTRACE} ==\n\n", 1)[1]
     assert nothing.startswith(
         "aap-advise: does not use ddtrace; nothing to advise\n\n"
         f"  files:      {NO_DDTRACE}/pyproject.toml\n\nWarnings:\n  - "
     )
-    # The release data once, at the end.
-    assert out.count("Release data:") == 1 and lines[-1].startswith("Release data: ")
+    nothing = out.split(f"== {NO_DDTRACE} ==\n\n", 1)[1]
+    assert nothing.startswith(
+        "aap-advise: does not use ddtrace; nothing to advise\n\nWarnings:\n  - "
+    )
 
 
 def test_one_project_alone_is_its_report_as_before(run: Report) -> None:

@@ -19,6 +19,7 @@ from advisor.errors import ExitCode
 if TYPE_CHECKING:
     from advisor.model.advice import Report
     from advisor.pipeline import Run
+    from advisor.render.text import Style
     from advisor.write import Interrupted
 
 DESCRIPTION = """\
@@ -171,6 +172,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output"
     )
+    told = p.add_mutually_exclusive_group()
+    told.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="text report: also what was read, the capabilities, why the target, the frameworks "
+        "found and the notes",
+    )
+    told.add_argument(
+        "-q", "--quiet", action="store_true", help="text report: the verdict line only"
+    )
     p.add_argument(
         "--fix",
         action="store_true",
@@ -320,8 +332,46 @@ def _advise(argv: Sequence[str]) -> int:
         return _fix(args, run)
     if args.write_constraints:
         write_constraints(run, args.write_constraints)
-    _write(renderer(OutputFormat(args.format))(run.report), args.output)
+    if args.format == OutputFormat.TEXT:
+        from advisor.render.text import TextOptions, Verbosity, render_with
+
+        verbosity: Verbosity = "verbose" if args.verbose else "quiet" if args.quiet else "default"
+        options = TextOptions(verbosity, text_style(args.output is None))
+        _write(render_with(run.report, options), args.output)
+    else:
+        _write(renderer(OutputFormat(args.format))(run.report), args.output)
     return _exit_status(run.report)
+
+
+def text_style(to_stdout: bool) -> Style:
+    """Colour and symbols for the text report, decided as uv and CPython decide them:
+    ``NO_COLOR`` (any non-empty value) turns colour off, whatever else is set; ``FORCE_COLOR``
+    (non-empty) turns it on even when not writing to a terminal; otherwise only a terminal
+    (standard output, not ``TERM=dumb``) gets it, never a file written with ``-o``. Symbols
+    (``✓ ! ✗``) go wherever colour could, when the stream can encode them."""
+    import os
+
+    from advisor.render.text import SYMBOLS, Style
+
+    forced = bool(os.environ.get("FORCE_COLOR"))
+    tty = to_stdout and os.environ.get("TERM") != "dumb" and _isatty(sys.stdout)
+    if not (forced or tty):
+        return Style()
+    encoding = (sys.stdout.encoding if to_stdout else None) or "utf-8"
+    try:
+        SYMBOLS.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        symbols = False
+    else:
+        symbols = True
+    return Style(colour=not os.environ.get("NO_COLOR"), symbols=symbols)
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # replaced or closed
+        return False
 
 
 def _exit_status(report: Report) -> int:

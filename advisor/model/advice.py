@@ -191,6 +191,22 @@ class FloorReason:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """Consecutive releases passed over on the way to the target, for one reason.
+
+    :param first: the lowest release of the run.
+    :param last: the highest (``first`` for a run of one).
+    :param count: how many releases the run holds.
+    :param reason: in plain words (``yanked``, ``no wheel for CPython 3.14 on linux-x86_64``).
+    """
+
+    first: str
+    last: str
+    count: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Ok:
     """The project's ddtrace already gives every requested capability on every served CPython.
 
@@ -223,6 +239,8 @@ class Upgrade:
     :param tried: the releases the co-upgrade resolution tried.
     :param resolved: whether the co-upgrades come from a real resolution (not from comparing
         pins with ddtrace's own requirements).
+    :param skipped: the releases from the floor up to the target that were passed over, and
+        why (see :mod:`advisor.plan.why`).
 
     ``per_python``, ``floor`` and ``floor_reasons`` as in :class:`Ok`.
     """
@@ -235,6 +253,7 @@ class Upgrade:
     floor_reasons: tuple[FloorReason, ...] = ()
     tried: tuple[str, ...] = ()
     resolved: bool = False
+    skipped: tuple[Skipped, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +306,7 @@ class Impossible:
     :param tried: the releases that resolution tried.
     :param never_runs: requested capabilities no release runs where they were asked (the
         user can drop them with ``-c``; the others are planned in ``per_python``).
+    :param skipped: the releases from the floor up that no resolution could use, and why.
 
     ``per_python``, ``floor`` and ``floor_reasons`` as in :class:`Ok`.
     """
@@ -298,6 +318,7 @@ class Impossible:
     blockers: tuple[Blocker, ...] = ()
     tried: tuple[str, ...] = ()
     never_runs: tuple[NeverRuns, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from advisor.model.advice import (
     AWS_LAMBDA,
     Advice,
     AdviceRequest,
+    DdtraceState,
     Deployment,
     FloorReason,
     FoundIntegration,
@@ -35,6 +36,7 @@ from advisor.model.excerpt import excerpt
 from advisor.model.project import Finding, Project
 from advisor.model.release import DDTRACE, Release, ReleaseSnapshot
 from advisor.plan import findings as fnd
+from advisor.plan import why
 from advisor.plan.coupgrade import find_installable, joined, pins_against_requirements
 from advisor.plan.current import ddtrace_state
 from advisor.plan.frameworks import with_framework_changes
@@ -163,6 +165,7 @@ def plan(
             progress,
         )
         findings += more
+    recommendation = _with_skipped(recommendation, server, floor, state, served)
     if isinstance(recommendation, Split) and recommendation.changes:
         findings.append(
             Finding(
@@ -335,6 +338,28 @@ def _co_upgrades(
     assert release is not None
     changes, more = pins_against_requirements(project, release, served, served, platforms)
     return replace(rec, changes=(*rec.changes, *changes)), [note, *more]
+
+
+def _with_skipped(
+    rec: Verdict,
+    server: Server,
+    floor: Version,
+    state: DdtraceState | None,
+    served: Sequence[str],
+) -> Verdict:
+    """The verdict with the releases passed over on the way to its target (``-v`` says why):
+    from the floor, or the project's own ddtrace when higher, up to an upgrade's target; up to
+    the newest release when the co-upgrade resolution found none."""
+    start = max(floor, state.parsed_current) if state and state.parsed_current else floor
+    match rec:
+        case Upgrade() if rec.changes and rec.changes[0].kind == "ddtrace":
+            return replace(
+                rec, skipped=why.skipped(server, start, Version(rec.ddtrace), served, rec.tried)
+            )
+        case Impossible() if rec.tried:
+            return replace(rec, skipped=why.skipped(server, start, None, served, rec.tried))
+        case _:
+            return rec
 
 
 def _pinned_limits(

@@ -36,6 +36,7 @@ resolution of what must move with it. Nothing is installed or executed.
 
 EPILOG = """\
 other commands:
+  aap-advise help [COMMAND]                 this help, or a command's (help kb refresh)
   aap-advise capabilities [--format json]   list the capabilities, their floors and aliases
   aap-advise kb refresh [--index-url URL]   regenerate the release snapshot and, beside it,
                                             constrainers.json from the index
@@ -58,12 +59,48 @@ examples:
 """
 
 
+#: The commands besides the main (advise) one.
+COMMANDS = ("capabilities", "help", "kb")
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, but usage errors are one line and exit 2 without the usage banner."""
+    """argparse, but usage errors are one line and exit 2 without the usage banner, with a
+    ``hint: did you mean ...?`` line for a mistyped choice, subcommand or long option."""
+
+    _hint: str | None = None
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"aap-advise: error: {message}\n")
+        from advisor.errors import printable
+
+        sys.stderr.write(f"aap-advise: error: {printable(message)}\n")
+        if hint := self._hint or self._option_hint(message):
+            sys.stderr.write(f"hint: {hint}\n")
         raise SystemExit(ExitCode.USAGE)
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        # argparse lists the choices in its message; the hint names the close ones.
+        if action.choices is not None and value not in action.choices:
+            from advisor.model.platforms import platform_hint
+            from advisor.model.suggest import did_you_mean
+
+            if action.dest == "platform":  # an alias close to it suggested as its id
+                self._hint = platform_hint(str(value))
+            else:
+                self._hint = did_you_mean(str(value), map(str, action.choices))
+        super()._check_value(action, value)
+
+    def _option_hint(self, message: str) -> str | None:
+        """The long options close to the first unknown one of argparse's message."""
+        from advisor.model.suggest import did_you_mean
+
+        unknown = "unrecognized arguments: "
+        if not message.startswith(unknown):
+            return None
+        options = [o for o in self._option_string_actions if o.startswith("--")]
+        for word in message[len(unknown) :].split():
+            if word.startswith("--") and (hint := did_you_mean(word.split("=")[0], options)):
+                return hint
+        return None
 
 
 def _today(text: str) -> dt.date:
@@ -71,6 +108,14 @@ def _today(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _platform(text: str) -> str:
+    """A ``--platform`` value, an alias (``linux-arm64``) as its id; one that names no platform
+    is left to the check of the choices (and its hint)."""
+    from advisor.model.platforms import user_platform
+
+    return user_platform(text) or text
 
 
 def _seconds(text: str) -> float:
@@ -135,10 +180,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--platform",
         action="append",
         default=[],
+        type=_platform,
         choices=USER_PLATFORMS,
         metavar="P",
         help=f"platform to serve (repeatable; default {DEFAULT_PLATFORM}); one of: "
-        f"{', '.join(USER_PLATFORMS)}",
+        f"{', '.join(USER_PLATFORMS)}; common other names work too (linux-arm64, "
+        "macos-aarch64, win-amd64, darwin-*, osx-*, win64, a wheel tag)",
     )
     p.add_argument(
         "--deployment",
@@ -439,7 +486,7 @@ def _kb(argv: Sequence[str]) -> int:
     from advisor.model.release import DDTRACE
 
     p = _Parser(prog="aap-advise kb", description="Manage the shipped knowledge.")
-    sub = p.add_subparsers(dest="action", required=True)
+    sub = p.add_subparsers(dest="action", metavar="COMMAND", required=True)
     r = sub.add_parser(
         "refresh",
         help="regenerate the release snapshot and constrainers.json from the package index",
@@ -470,6 +517,50 @@ def _kb(argv: Sequence[str]) -> int:
     return ExitCode.OK
 
 
+def _help(argv: Sequence[str]) -> int:
+    """``aap-advise help [COMMAND ...]``: ``--help`` of the main command, or of ``COMMAND``
+    (``help kb refresh`` is ``kb refresh --help``)."""
+    topic = argv[0] if argv else "help"
+    if topic == "help":
+        build_parser().print_help()
+        return ExitCode.OK
+    if topic not in COMMANDS:
+        from advisor.errors import UsageError
+        from advisor.model.suggest import did_you_mean
+
+        raise UsageError(
+            f"no help on {topic!r}: the commands are {', '.join(COMMANDS)}",
+            code="unknown-command",
+            hint=did_you_mean(topic, COMMANDS),
+        )
+    try:
+        return (_capabilities if topic == "capabilities" else _kb)([*argv[1:], "--help"])
+    except SystemExit as exc:  # argparse's --help (0), or its usage error (2)
+        return int(exc.code or 0)
+
+
+def _not_a_command(first: Sequence[str]) -> None:
+    """Refuse a first argument that is no file and a mistyped command (``capabilites``), as
+    git does, rather than report it as a missing file.
+
+    :raises UsageError: with a ``did you mean`` hint.
+    """
+    import os
+    import re
+
+    from advisor.model.suggest import did_you_mean
+
+    word = first[0] if first else ""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z-]*", word) or os.path.lexists(word):
+        return
+    if hint := did_you_mean(word, COMMANDS):
+        from advisor.errors import UsageError
+
+        raise UsageError(
+            f"{word!r} is not a command, nor a file", code="unknown-command", hint=hint
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -482,10 +573,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from advisor.errors import AdvisorError, printable, signal_exit
 
     try:
+        if argv[:1] == ["help"]:
+            return _help(argv[1:])
         if argv[:1] == ["capabilities"]:
             return _capabilities(argv[1:])
         if argv[:1] == ["kb"]:
             return _kb(argv[1:])
+        _not_a_command(argv[:1])
         return _advise(argv)
     except AdvisorError as exc:
         if debug:

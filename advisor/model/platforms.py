@@ -94,8 +94,8 @@ def _aliases() -> dict[str, str]:
             for cpu_word in _CPU_WORDS[cpu]:
                 for sep in "-_":
                     name = f"{os_word}{sep}{cpu_word}"
-                    if name != canonical:
-                        table[name] = canonical
+                    if name != canonical:  # each alias names one platform
+                        assert table.setdefault(name, canonical) == canonical, name
     return table
 
 

@@ -39,7 +39,9 @@ other commands:
   aap-advise help [COMMAND]                 this help, or a command's (help kb refresh)
   aap-advise capabilities [--format json]   list the capabilities, their floors and aliases
   aap-advise kb refresh [--index-url URL]   regenerate the release snapshot and, beside it,
-                                            constrainers.json from the index
+                                            constrainers.json from the index, into the cache
+                                            folder's knowledge/ (see --cache-dir); runs read
+                                            them when newer than the shipped ones
 
 configuration:
   [tool.aap-advise] in each project's pyproject.toml, or an aap-advise.toml (up to the
@@ -264,8 +266,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-cache",
         action="store_true",
-        help="neither read nor write the cache (with --offline: the shipped snapshot only, "
-        "so the same files always give the same answer)",
+        help="neither read nor write the cache, nor read the snapshot kb refresh wrote there "
+        "(with --offline: the shipped snapshot only, so the same files always give the same "
+        "answer)",
     )
     p.add_argument(
         "--timeout",
@@ -294,8 +297,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--snapshot",
         metavar="FILE",
-        help="use this release snapshot file instead of the shipped one (and the "
-        "constrainers.json beside it, when there is one)",
+        help="use this release snapshot file (and the constrainers.json beside it, when "
+        "there is one) instead of the shipped one, or the one kb refresh wrote in the cache "
+        "folder (read when newer than the shipped one)",
     )
     p.add_argument(
         "--today",
@@ -332,7 +336,7 @@ def _advise(argv: Sequence[str]) -> int:
     # anything else is written).
     progress = Progress(sys.stderr)
     settings = Settings(
-        snapshot=args.snapshot,
+        snapshot=_snapshot(args),
         index_url=args.index_url,
         extra_index_urls=tuple(args.extra_index_url),
         cache_dir=args.cache_dir,
@@ -369,6 +373,23 @@ def _advise(argv: Sequence[str]) -> int:
         write_constraints(run, args.write_constraints)
     _write(renderer(OutputFormat(args.format))(run.report), args.output)
     return _exit_status(run.report)
+
+
+def _snapshot(args: argparse.Namespace) -> str | None:
+    """The snapshot file of a run: ``--snapshot``; else, unless ``--no-cache``, the one ``kb
+    refresh`` wrote in the cache when it is newer than the shipped one (a broken one is one
+    warning line, and the shipped one); ``None``: the shipped one."""
+    named: str | None = args.snapshot
+    if named is not None or args.no_cache:
+        return named
+    from advisor.errors import printable
+    from advisor.index.cache import default_cache_dir
+    from advisor.knowledge.releases import refreshed_snapshot
+
+    path, problem = refreshed_snapshot(args.cache_dir or default_cache_dir())
+    if problem:
+        sys.stderr.write(f"aap-advise: warning: {printable(problem)}\n")
+    return path
 
 
 def _exit_status(report: Report) -> int:
@@ -483,29 +504,47 @@ def _capabilities(argv: Sequence[str]) -> int:
 def _kb(argv: Sequence[str]) -> int:
     from pathlib import Path
 
+    from advisor.index.cache import default_cache_dir
+    from advisor.knowledge.releases import cached_snapshot
     from advisor.model.release import DDTRACE
 
-    p = _Parser(prog="aap-advise kb", description="Manage the shipped knowledge.")
+    p = _Parser(prog="aap-advise kb", description="Manage the knowledge of ddtrace's releases.")
     sub = p.add_subparsers(dest="action", metavar="COMMAND", required=True)
     r = sub.add_parser(
         "refresh",
         help="regenerate the release snapshot and constrainers.json from the package index",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Regenerate ddtrace's release snapshot and, beside it, constrainers.json\n"
+        "from the package index.\n\nWithout --out it writes\n"
+        f"  {cached_snapshot(default_cache_dir())}\n"
+        "and constrainers.json beside it. A run reads them in place of the ones shipped in the\n"
+        "package when their snapshot is newer (--snapshot FILE reads another, --no-cache the\n"
+        "shipped ones).",
     )
     r.add_argument(
-        "--index-url", default="https://pypi.org/simple/", help="simple index (default: PyPI)"
+        "--index-url",
+        metavar="URL",
+        default="https://pypi.org/simple/",
+        help="simple index (default: PyPI)",
     )
     r.add_argument(
         "--out",
-        help="where to write the snapshot (default: the shipped one inside the package); "
-        "constrainers.json is written in the same folder",
+        metavar="FILE",
+        help="where to write the snapshot instead (constrainers.json is written in the same "
+        "folder); a run reads it with --snapshot FILE",
+    )
+    r.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="the cache folder whose knowledge/releases.json to write, without --out "
+        "(default: the user cache directory; a run given the same --cache-dir reads it)",
     )
     r.add_argument("--project", default=DDTRACE, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     from advisor.errors import printable
-    from advisor.knowledge.refresh import refresh
-    from advisor.knowledge.releases import SHIPPED_SNAPSHOT
+    from advisor.knowledge.refresh import in_cache, refresh
 
-    out = Path(args.out) if args.out else SHIPPED_SNAPSHOT
+    out = Path(args.out) if args.out else in_cache(args.cache_dir or default_cache_dir())
     summary = refresh(
         args.index_url,
         out,

@@ -106,6 +106,19 @@ def test_no_hint_where_nothing_is_close(tmp_path: Path, capsys: pytest.CaptureFi
     assert capsys.readouterr().err == f"aap-advise: error: {missing}: no such file\n"
 
 
+def test_a_mistyped_capability_is_told_before_any_file_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As uv checks its arguments first: not "no dependency files found" in an empty folder."""
+    assert _main([str(tmp_path), *DAY, "-c", "api-secuirty"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "aap-advise: error: unknown capability 'api-secuirty'; valid: http-monitoring, "
+        "grpc-monitoring, graphql-monitoring, exploit-prevention, api-security, "
+        "account-takeover-protection, runtime-activation, sca, iast",
+        "hint: did you mean 'api-security'?",
+    ]
+
+
 def test_a_real_process_shows_the_hint() -> None:
     proc = run_cli("capabilites")
     assert proc.returncode == 2 and proc.stdout == ""

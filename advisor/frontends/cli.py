@@ -330,6 +330,11 @@ def _advise(argv: Sequence[str]) -> int:
 
     if args.relock and not args.fix:
         raise UsageError("--relock needs --fix")
+    if args.capability:  # a mistyped -c is told before any file is read (and its hint)
+        from advisor.knowledge.matrix import load
+        from advisor.plan.scope import resolve_capabilities
+
+        resolve_capabilities(load(), args.capability)
     from advisor.frontends.progress import Progress
 
     # A status line on a terminal while the projects are read and planned (erased before

@@ -297,6 +297,7 @@ def read_config(paths: Sequence[str], settings: Settings, top: str | None = None
                 file=config.file,
                 key=f"{config.key('capabilities')}[{i}]",
                 code="unknown-capability",
+                hint=exc.hint,
             ) from None
     return config
 

@@ -196,20 +196,26 @@ def test_kb_refresh_shows_what_the_index_says_escaped(
     assert "\\x1b]0;PWNED" in said.err
 
 
-def test_kb_refresh_without_out_writes_both_shipped_files(
+def test_kb_refresh_without_out_writes_both_into_the_user_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Without --out both go where the shipped ones are (the package's data folder)."""
+    """Without --out both go to the cache folder's knowledge/ (made when missing), never into
+    the installed package's data folder (site-packages)."""
     from advisor.knowledge import releases
     from tests.indexserver import LocalIndex
 
     data = tmp_path / "data"
     data.mkdir()
     monkeypatch.setattr(releases, "SHIPPED_SNAPSHOT", data / "releases.json")
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("AAP_ADVISE_CACHE_DIR", str(cache))
     with LocalIndex(root=_served(tmp_path)) as index:
         assert main(["kb", "refresh", "--index-url", index.url]) == 0
-    assert sorted(p.name for p in data.iterdir()) == ["constrainers.json", "releases.json"]
-    assert "90.1.0" in (data / "constrainers.json").read_text(encoding="utf-8")
+    knowledge = cache / "knowledge"
+    assert sorted(p.name for p in knowledge.iterdir()) == ["constrainers.json", "releases.json"]
+    assert "90.1.0" in (knowledge / "constrainers.json").read_text(encoding="utf-8")
+    assert list(data.iterdir()) == []
+    assert f"-> {knowledge / 'releases.json'};" in capsys.readouterr().out
 
 
 def test_kb_refresh_without_datadog_lambda_is_exit_3_and_writes_nothing(

@@ -37,9 +37,12 @@ resolution of what must move with it. Nothing is installed or executed.
 
 EPILOG = """\
 other commands:
+  aap-advise help [COMMAND]                 this help, or a command's (help kb refresh)
   aap-advise capabilities [--format json]   list the capabilities, their floors and aliases
   aap-advise kb refresh [--index-url URL]   regenerate the release snapshot and, beside it,
-                                            constrainers.json from the index
+                                            constrainers.json from the index, into the cache
+                                            folder's knowledge/ (see --cache-dir); runs read
+                                            them when newer than the shipped ones
 
 configuration:
   [tool.aap-advise] in each project's pyproject.toml, or an aap-advise.toml (up to the
@@ -59,12 +62,48 @@ examples:
 """
 
 
+#: The commands besides the main (advise) one.
+COMMANDS = ("capabilities", "help", "kb")
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, but usage errors are one line and exit 2 without the usage banner."""
+    """argparse, but usage errors are one line and exit 2 without the usage banner, with a
+    ``hint: did you mean ...?`` line for a mistyped choice, subcommand or long option."""
+
+    _hint: str | None = None
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"aap-advise: error: {message}\n")
+        from advisor.errors import printable
+
+        sys.stderr.write(f"aap-advise: error: {printable(message)}\n")
+        if hint := self._hint or self._option_hint(message):
+            sys.stderr.write(f"hint: {hint}\n")
         raise SystemExit(ExitCode.USAGE)
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        # argparse lists the choices in its message; the hint names the close ones.
+        if action.choices is not None and value not in action.choices:
+            from advisor.model.platforms import platform_hint
+            from advisor.model.suggest import did_you_mean
+
+            if action.dest == "platform":  # an alias close to it suggested as its id
+                self._hint = platform_hint(str(value))
+            else:
+                self._hint = did_you_mean(str(value), map(str, action.choices))
+        super()._check_value(action, value)
+
+    def _option_hint(self, message: str) -> str | None:
+        """The long options close to the first unknown one of argparse's message."""
+        from advisor.model.suggest import did_you_mean
+
+        unknown = "unrecognized arguments: "
+        if not message.startswith(unknown):
+            return None
+        options = [o for o in self._option_string_actions if o.startswith("--")]
+        for word in message[len(unknown) :].split():
+            if word.startswith("--") and (hint := did_you_mean(word.split("=")[0], options)):
+                return hint
+        return None
 
 
 def _today(text: str) -> dt.date:
@@ -72,6 +111,14 @@ def _today(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _platform(text: str) -> str:
+    """A ``--platform`` value, an alias (``linux-arm64``) as its id; one that names no platform
+    is left to the check of the choices (and its hint)."""
+    from advisor.model.platforms import user_platform
+
+    return user_platform(text) or text
 
 
 def _seconds(text: str) -> float:
@@ -136,10 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--platform",
         action="append",
         default=[],
+        type=_platform,
         choices=USER_PLATFORMS,
         metavar="P",
         help=f"platform to serve (repeatable; default {DEFAULT_PLATFORM}); one of: "
-        f"{', '.join(USER_PLATFORMS)}",
+        f"{', '.join(USER_PLATFORMS)}; common other names work too (linux-arm64, "
+        "macos-aarch64, win-amd64, darwin-*, osx-*, win64, a wheel tag)",
     )
     p.add_argument(
         "--deployment",
@@ -229,8 +278,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-cache",
         action="store_true",
-        help="neither read nor write the cache (with --offline: the shipped snapshot only, "
-        "so the same files always give the same answer)",
+        help="neither read nor write the cache, nor read the snapshot kb refresh wrote there "
+        "(with --offline: the shipped snapshot only, so the same files always give the same "
+        "answer)",
     )
     p.add_argument(
         "--timeout",
@@ -259,8 +309,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--snapshot",
         metavar="FILE",
-        help="use this release snapshot file instead of the shipped one (and the "
-        "constrainers.json beside it, when there is one)",
+        help="use this release snapshot file (and the constrainers.json beside it, when "
+        "there is one) instead of the shipped one, or the one kb refresh wrote in the cache "
+        "folder (read when newer than the shipped one)",
     )
     p.add_argument(
         "--today",
@@ -291,13 +342,18 @@ def _advise(argv: Sequence[str]) -> int:
 
     if args.relock and not args.fix:
         raise UsageError("--relock needs --fix")
+    if args.capability:  # a mistyped -c is told before any file is read (and its hint)
+        from advisor.knowledge.matrix import load
+        from advisor.plan.scope import resolve_capabilities
+
+        resolve_capabilities(load(), args.capability)
     from advisor.frontends.progress import Progress
 
     # A status line on a terminal while the projects are read and planned (erased before
     # anything else is written).
     progress = Progress(sys.stderr)
     settings = Settings(
-        snapshot=args.snapshot,
+        snapshot=_snapshot(args),
         index_url=args.index_url,
         extra_index_urls=tuple(args.extra_index_url),
         cache_dir=args.cache_dir,
@@ -372,6 +428,23 @@ def _isatty(stream: Any) -> bool:
         return bool(stream.isatty())
     except (AttributeError, ValueError):  # replaced or closed
         return False
+
+
+def _snapshot(args: argparse.Namespace) -> str | None:
+    """The snapshot file of a run: ``--snapshot``; else, unless ``--no-cache``, the one ``kb
+    refresh`` wrote in the cache when it is newer than the shipped one (a broken one is one
+    warning line, and the shipped one); ``None``: the shipped one."""
+    named: str | None = args.snapshot
+    if named is not None or args.no_cache:
+        return named
+    from advisor.errors import printable
+    from advisor.index.cache import default_cache_dir
+    from advisor.knowledge.releases import refreshed_snapshot
+
+    path, problem = refreshed_snapshot(args.cache_dir or default_cache_dir())
+    if problem:
+        sys.stderr.write(f"aap-advise: warning: {printable(problem)}\n")
+    return path
 
 
 def _exit_status(report: Report) -> int:
@@ -486,29 +559,47 @@ def _capabilities(argv: Sequence[str]) -> int:
 def _kb(argv: Sequence[str]) -> int:
     from pathlib import Path
 
+    from advisor.index.cache import default_cache_dir
+    from advisor.knowledge.releases import cached_snapshot
     from advisor.model.release import DDTRACE
 
-    p = _Parser(prog="aap-advise kb", description="Manage the shipped knowledge.")
-    sub = p.add_subparsers(dest="action", required=True)
+    p = _Parser(prog="aap-advise kb", description="Manage the knowledge of ddtrace's releases.")
+    sub = p.add_subparsers(dest="action", metavar="COMMAND", required=True)
     r = sub.add_parser(
         "refresh",
         help="regenerate the release snapshot and constrainers.json from the package index",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Regenerate ddtrace's release snapshot and, beside it, constrainers.json\n"
+        "from the package index.\n\nWithout --out it writes\n"
+        f"  {cached_snapshot(default_cache_dir())}\n"
+        "and constrainers.json beside it. A run reads them in place of the ones shipped in the\n"
+        "package when their snapshot is newer (--snapshot FILE reads another, --no-cache the\n"
+        "shipped ones).",
     )
     r.add_argument(
-        "--index-url", default="https://pypi.org/simple/", help="simple index (default: PyPI)"
+        "--index-url",
+        metavar="URL",
+        default="https://pypi.org/simple/",
+        help="simple index (default: PyPI)",
     )
     r.add_argument(
         "--out",
-        help="where to write the snapshot (default: the shipped one inside the package); "
-        "constrainers.json is written in the same folder",
+        metavar="FILE",
+        help="where to write the snapshot instead (constrainers.json is written in the same "
+        "folder); a run reads it with --snapshot FILE",
+    )
+    r.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="the cache folder whose knowledge/releases.json to write, without --out "
+        "(default: the user cache directory; a run given the same --cache-dir reads it)",
     )
     r.add_argument("--project", default=DDTRACE, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     from advisor.errors import printable
-    from advisor.knowledge.refresh import refresh
-    from advisor.knowledge.releases import SHIPPED_SNAPSHOT
+    from advisor.knowledge.refresh import in_cache, refresh
 
-    out = Path(args.out) if args.out else SHIPPED_SNAPSHOT
+    out = Path(args.out) if args.out else in_cache(args.cache_dir or default_cache_dir())
     summary = refresh(
         args.index_url,
         out,
@@ -518,6 +609,50 @@ def _kb(argv: Sequence[str]) -> int:
     )
     sys.stdout.write(printable(summary) + "\n")
     return ExitCode.OK
+
+
+def _help(argv: Sequence[str]) -> int:
+    """``aap-advise help [COMMAND ...]``: ``--help`` of the main command, or of ``COMMAND``
+    (``help kb refresh`` is ``kb refresh --help``)."""
+    topic = argv[0] if argv else "help"
+    if topic == "help":
+        build_parser().print_help()
+        return ExitCode.OK
+    if topic not in COMMANDS:
+        from advisor.errors import UsageError
+        from advisor.model.suggest import did_you_mean
+
+        raise UsageError(
+            f"no help on {topic!r}: the commands are {', '.join(COMMANDS)}",
+            code="unknown-command",
+            hint=did_you_mean(topic, COMMANDS),
+        )
+    try:
+        return (_capabilities if topic == "capabilities" else _kb)([*argv[1:], "--help"])
+    except SystemExit as exc:  # argparse's --help (0), or its usage error (2)
+        return int(exc.code or 0)
+
+
+def _not_a_command(first: Sequence[str]) -> None:
+    """Refuse a first argument that is no file and a mistyped command (``capabilites``), as
+    git does, rather than report it as a missing file.
+
+    :raises UsageError: with a ``did you mean`` hint.
+    """
+    import os
+    import re
+
+    from advisor.model.suggest import did_you_mean
+
+    word = first[0] if first else ""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z-]*", word) or os.path.lexists(word):
+        return
+    if hint := did_you_mean(word, COMMANDS):
+        from advisor.errors import UsageError
+
+        raise UsageError(
+            f"{word!r} is not a command, nor a file", code="unknown-command", hint=hint
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -532,10 +667,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from advisor.errors import AdvisorError, printable, signal_exit
 
     try:
+        if argv[:1] == ["help"]:
+            return _help(argv[1:])
         if argv[:1] == ["capabilities"]:
             return _capabilities(argv[1:])
         if argv[:1] == ["kb"]:
             return _kb(argv[1:])
+        _not_a_command(argv[:1])
         return _advise(argv)
     except AdvisorError as exc:
         if debug:

@@ -1,5 +1,6 @@
-"""Regenerating the release snapshot (``data/releases.json``) and the constrainers document
-(``data/constrainers.json``) from a package index.
+"""Regenerating the release snapshot (``releases.json``) and the constrainers document
+(``constrainers.json``) from a package index: into the cache folder's ``knowledge`` by default
+(:func:`in_cache`), which runs read when newer than the shipped ``data/`` ones.
 
 Owns turning one project page into the snapshot document whose format
 :mod:`advisor.model.release` defines: per version the entry :mod:`advisor.index.entries`
@@ -40,13 +41,14 @@ from advisor.index.entries import (
 from advisor.index.simple import IndexFile, SimpleIndexClient, redact
 from advisor.index.wheelmeta import parse_metadata, read_wheel_metadata
 from advisor.knowledge.matrix import parse_constrainers
-from advisor.knowledge.releases import CONSTRAINERS_NAME, constrainers_beside
+from advisor.knowledge.releases import CONSTRAINERS_NAME, cached_snapshot, constrainers_beside
 from advisor.model.release import DDTRACE, SCHEMA_VERSION, parse_snapshot
 
 __all__ = [
     "CONSTRAINERS",
     "build_constrainers",
     "build_snapshot",
+    "in_cache",
     "refresh",
     "write_files",
     "write_snapshot",
@@ -324,6 +326,24 @@ def _put_back(path: Path, old: bytes | None) -> None:
             path.unlink()
         else:
             os.replace(_stage(old, path), path)
+
+
+def in_cache(cache_dir: str | os.PathLike[str]) -> Path:
+    """Where :func:`refresh` writes the snapshot by default: in the folder ``knowledge`` of the
+    cache folder ``cache_dir`` (:func:`~advisor.knowledge.releases.cached_snapshot`), which is
+    made when missing.
+
+    :raises WriteFailed: the folder cannot be made.
+    """
+    out = cached_snapshot(cache_dir)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
+        raise WriteFailed(
+            f"{out.parent}: cannot make the folder ({why}); nothing was written"
+        ) from exc
+    return out
 
 
 def refresh(

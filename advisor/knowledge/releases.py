@@ -1,5 +1,7 @@
-"""Loading the release snapshot: the shipped ``data/releases.json``, or a file named; and
-finding the ``constrainers.json`` that ``aap-advise kb refresh`` writes beside a snapshot.
+"""Loading the release snapshot: the shipped ``data/releases.json``, or a file named; finding
+the ``constrainers.json`` that ``aap-advise kb refresh`` writes beside a snapshot; and the
+refreshed snapshot in the user cache folder (:func:`refreshed_snapshot`), which a run reads in
+place of the shipped one when it is newer.
 
 The snapshot's format, and the :class:`~advisor.model.release.ReleaseSnapshot` it is read into,
 are :mod:`advisor.model.release`'s; :mod:`advisor.knowledge.refresh` writes it.
@@ -7,6 +9,7 @@ are :mod:`advisor.model.release`'s; :mod:`advisor.knowledge.refresh` writes it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import stat
@@ -17,8 +20,12 @@ from advisor.knowledge import read_data
 from advisor.model.release import ReleaseSnapshot, parse_snapshot
 
 SHIPPED_SNAPSHOT = Path(__file__).resolve().parent / "data" / "releases.json"
-"""The shipped snapshot inside the package: what :func:`load_snapshot` reads by default, and
-where ``aap-advise kb refresh`` writes without ``--out``."""
+"""The shipped snapshot inside the package: what :func:`load_snapshot` reads by default."""
+
+CACHE_FOLDER = "knowledge"
+"""The folder of the cache (:func:`advisor.index.cache.default_cache_dir`, ``--cache-dir``)
+where ``aap-advise kb refresh`` writes without ``--out``: ``releases.json`` and
+``constrainers.json`` beside it."""
 
 CONSTRAINERS_NAME = "constrainers.json"
 """The name of the constrainers document in the folder of the snapshot it goes with (the
@@ -71,3 +78,48 @@ def _read_file(path: str, what: str) -> str:
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise KnowledgeError(f"{path}: cannot read {what}: {reason}") from exc
+
+
+def cached_snapshot(cache_dir: str | os.PathLike[str]) -> Path:
+    """Where ``aap-advise kb refresh`` writes the snapshot without ``--out``, in the cache
+    folder ``cache_dir``: ``<cache_dir>/knowledge/releases.json`` (its constrainers beside it)."""
+    return Path(cache_dir) / CACHE_FOLDER / SHIPPED_SNAPSHOT.name
+
+
+def refreshed_snapshot(cache_dir: str | os.PathLike[str]) -> tuple[str | None, str | None]:
+    """The snapshot file a run reads when not given one: the refreshed one in the cache folder
+    ``cache_dir`` (:func:`cached_snapshot`) when its ``snapshot_date`` is later than the shipped
+    one's, else ``None`` for the shipped one.
+
+    A cached snapshot, or the ``constrainers.json`` beside it, that cannot be read or does not
+    validate is not used: the run answers from the shipped data, and the second value says so
+    in one line (``None`` otherwise). It is a cache: a broken entry costs a refresh, never a
+    run, as a corrupt entry of pip's or uv's cache does.
+    """
+    path = cached_snapshot(cache_dir)
+    if not os.path.lexists(path):
+        return None, None
+    from advisor.knowledge.matrix import parse_constrainers
+    from advisor.model.release import DDTRACE
+
+    try:
+        snapshot = load_snapshot(str(path))
+        if snapshot.project != DDTRACE:
+            raise KnowledgeError(f"{path}: a snapshot of {snapshot.project!r}, not of {DDTRACE}")
+        day = _day(snapshot.snapshot_date, str(path))
+        if (found := read_constrainers_beside(str(path))) is not None:
+            parse_constrainers(*found)
+    except KnowledgeError as exc:
+        return None, (
+            f"the refreshed knowledge in the cache is not used: {exc.render()}; answering from "
+            "the shipped snapshot (aap-advise kb refresh writes it again)"
+        )
+    shipped = _day(load_snapshot().snapshot_date, SHIPPED_SNAPSHOT.name)
+    return (str(path), None) if day > shipped else (None, None)
+
+
+def _day(text: str, origin: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise KnowledgeError(f"{origin}: snapshot_date: not a date: {text!r}") from None

@@ -36,9 +36,10 @@ from advisor.manifests._boundary import Boundary, repository_root
 from advisor.manifests._text import parse_toml, read_text
 from advisor.model.advice import Advice, Deployment, Ignored
 from advisor.model.excerpt import excerpt
-from advisor.model.platforms import USER_PLATFORMS
+from advisor.model.platforms import USER_PLATFORMS, platform_hint, user_platform
 from advisor.model.project import Finding, SourceLocation, unparsable_version
 from advisor.model.release import parse_python
+from advisor.model.suggest import did_you_mean
 
 __all__ = ["CONFIG_FILE", "Config", "IgnoreEntry", "config_folder", "load_config"]
 
@@ -243,9 +244,15 @@ def _read(path: Path, where: str, boundary: Boundary, *, table: bool) -> Config 
     return _parse(data, Config(display, display))
 
 
-def _wrong(file: str, key: str, problem: str, value: object) -> ManifestError:
+def _wrong(
+    file: str, key: str, problem: str, value: object, hint: str | None = None
+) -> ManifestError:
     return ManifestError(
-        f"{problem}, not {excerpt(_shown(value))}", file=file, key=key, code="bad-config"
+        f"{problem}, not {excerpt(_shown(value))}",
+        file=file,
+        key=key,
+        code="bad-config",
+        hint=hint,
     )
 
 
@@ -270,17 +277,14 @@ def _parse(values: Mapping[str, Any], empty: Config) -> Config:
                 file=file,
                 key=empty.key(excerpt(name)),
                 code="bad-config",
+                hint=did_you_mean(name, KEYS),
             )
     capabilities = _strings(values, "capabilities", empty)
     platforms = _strings(values, "platforms", empty)
-    for i, platform in enumerate(platforms or ()):
-        if platform not in USER_PLATFORMS:
-            raise _wrong(
-                file,
-                f"{empty.key('platforms')}[{i}]",
-                f"unknown platform (valid: {', '.join(USER_PLATFORMS)})",
-                platform,
-            )
+    if platforms is not None:
+        platforms = tuple(
+            _platform(p, file, f"{empty.key('platforms')}[{i}]") for i, p in enumerate(platforms)
+        )
     python = values.get("python")
     if python is not None:
         python = _python(python, file, empty.key("python"))
@@ -312,6 +316,15 @@ def _strings(values: Mapping[str, Any], name: str, empty: Config) -> tuple[str, 
         if not isinstance(item, str) or not item.strip():
             raise _wrong(file, f"{key}[{i}]", "must be a non-empty string", item)
     return tuple(item.strip() for item in value)
+
+
+def _platform(name: str, file: str, key: str) -> str:
+    """The platform id ``name`` names, an alias as its id (as ``--platform`` takes it)."""
+    canonical = user_platform(name)
+    if canonical is None:
+        valid = f"unknown platform (valid: {', '.join(USER_PLATFORMS)})"
+        raise _wrong(file, key, valid, name, platform_hint(name))
+    return canonical
 
 
 def _python(value: object, file: str, key: str) -> str:

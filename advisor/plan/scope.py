@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from advisor.errors import UsageError
-from advisor.knowledge.model import Capability, Knowledge
+from advisor.knowledge.model import Capability, Knowledge, slug
 from advisor.model.excerpt import excerpt
-from advisor.model.platforms import DEFAULT_PLATFORM, USER_PLATFORMS
+from advisor.model.platforms import DEFAULT_PLATFORM, USER_PLATFORMS, platform_hint, user_platform
 from advisor.model.project import Finding, Project, unparsable_version
 from advisor.model.release import FREE_THREADED, parse_python
 from advisor.model.release import python_minor_admitted as minor_admitted
@@ -22,7 +22,8 @@ def resolve_capabilities(knowledge: Knowledge, names: Iterable[str]) -> tuple[Ca
 
     With no names: every supported capability.
 
-    :raises UsageError: for an unknown name, listing the valid ids.
+    :raises UsageError: for an unknown name, listing the valid ids, with a hint naming the ids,
+        names or aliases close to it.
     """
     wanted: set[str] = set()
     for item in names:
@@ -35,6 +36,7 @@ def resolve_capabilities(knowledge: Knowledge, names: Iterable[str]) -> tuple[Ca
                 raise UsageError(
                     f"unknown capability {excerpt(name)!r}; valid: {valid}",
                     code="unknown-capability",
+                    hint=capability_hint(knowledge, name),
                 )
             wanted.add(cap.id)
     if not wanted:
@@ -42,17 +44,30 @@ def resolve_capabilities(knowledge: Knowledge, names: Iterable[str]) -> tuple[Ca
     return tuple(c for c in knowledge.capabilities if c.id in wanted)
 
 
+def capability_hint(knowledge: Knowledge, name: str) -> str | None:
+    """``did you mean 'api-security'?`` for a capability name ``knowledge`` does not know, from
+    the ids, names and aliases close to it; ``None`` when none is."""
+    from advisor.model.suggest import did_you_mean
+
+    names = [n for c in knowledge.capabilities for n in (c.id, slug(c.name), *c.aliases)]
+    return did_you_mean(slug(name), names)
+
+
 def check_platforms(platforms: Iterable[str]) -> tuple[str, ...]:
-    """Validate ``--platform`` values; duplicates dropped, order kept."""
+    """Validate ``--platform`` values, each alias as its id (``linux-arm64`` is
+    ``linux-aarch64``, :func:`~advisor.model.platforms.user_platform`); duplicates dropped,
+    order kept."""
     out: list[str] = []
     for p in platforms:
-        if p not in USER_PLATFORMS:
+        canonical = user_platform(p)
+        if canonical is None:
             raise UsageError(
-                f"unknown platform {p!r}; valid: {', '.join(USER_PLATFORMS)}",
+                f"unknown platform {excerpt(p)!r}; valid: {', '.join(USER_PLATFORMS)}",
                 code="unknown-platform",
+                hint=platform_hint(p),
             )
-        if p not in out:
-            out.append(p)
+        if canonical not in out:
+            out.append(canonical)
     return tuple(out) or (DEFAULT_PLATFORM,)
 
 

@@ -1151,16 +1151,12 @@ def test_suggest_with_a_read_only_token_is_a_notice(runner: Runner) -> None:
         assert "::warning::" not in proc.stdout.replace("::warning title=aap-advise", "")
 
 
-def test_suggest_false_by_default_reads_no_pull_request_files(runner: Runner) -> None:
+def test_suggest_input_is_false_by_default_and_true_or_false(runner: Runner) -> None:
     with FakeGitHub(files={SUGGEST_PR: adds_ddtrace()}) as api:
-        runner.step(api, WRITE)
-        assert not [r for r in api.requests if "/pulls/" in r.path]
-
-
-def test_suggest_input_must_be_true_or_false(runner: Runner) -> None:
-    with FakeGitHub() as api:
         proc = runner.step(api, WRITE, suggest="yes")
-    assert proc.returncode == 2 and "suggest must be true or false" in proc.stdout
+        assert proc.returncode == 2 and "suggest must be true or false" in proc.stdout
+        runner.step(api, WRITE)
+        assert not [r for r in api.requests if "/pulls/" in r.path]  # off: not even read
 
 
 HASHED_BEFORE = (

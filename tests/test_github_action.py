@@ -13,8 +13,25 @@ from pathlib import Path
 
 import pytest
 
-from advisor.frontends.github_action import Inputs, find_own
-from advisor.frontends.github_api import ACTIONS_BOT, Comment, Identity, graphql_url
+from advisor.frontends.github_action import (
+    DIFF_MARKER,
+    SUGGESTION_MARKER,
+    Edit,
+    Inputs,
+    edits,
+    find_own,
+    hunks,
+    placed,
+    suggestion_body,
+    sync_suggestions,
+)
+from advisor.frontends.github_api import (
+    ACTIONS_BOT,
+    Comment,
+    GitHubComments,
+    Identity,
+    graphql_url,
+)
 from advisor.model.advice import Report
 from advisor.render.markdown import MARKER, escape
 from advisor.render.text import verdict
@@ -63,7 +80,10 @@ class Runner:
         """What the runner sets for every step; fresh summary and output files, as per step."""
         self.summary.write_text("", encoding="utf-8")
         self.output.write_text("", encoding="utf-8")
-        payload = {"number": api.number, "pull_request": {"number": api.number}}
+        payload = {
+            "number": api.number,
+            "pull_request": {"number": api.number, "head": {"sha": api.head_sha}},
+        }
         self.event.write_text(json.dumps(payload), encoding="utf-8")
         return {
             "PATH": os.environ.get("PATH", ""),
@@ -72,6 +92,7 @@ class Runner:
             "GITHUB_EVENT_NAME": event,
             "GITHUB_EVENT_PATH": str(self.event),
             "GITHUB_REPOSITORY": api.repository,
+            "GITHUB_WORKSPACE": str(self.workspace),
             "GITHUB_API_URL": api.url,
             "GITHUB_STEP_SUMMARY": str(self.summary),
             "GITHUB_OUTPUT": str(self.output),
@@ -906,8 +927,9 @@ def test_a_bad_configuration_is_an_error_annotation(runner: Runner) -> None:
 
 def _several(monkeypatch: pytest.MonkeyPatch, cache: Path, *roots: str) -> Report:
     """A report of the fixture projects ``roots`` (``-`` : the one without ddtrace), planned in
-    process, which the step's ``_advise`` is made to return."""
+    process, which the step's ``_advise`` is made to return (as a run with nothing to fix)."""
     from advisor.frontends import github_action
+    from advisor.pipeline import Run
     from tests.test_render_projects import PLANNED, planned, report_of, without_ddtrace
 
     monkeypatch.chdir(ROOT)
@@ -916,7 +938,7 @@ def _several(monkeypatch: pytest.MonkeyPatch, cache: Path, *roots: str) -> Repor
         for root in roots
     ]
     report = report_of(*projects)
-    monkeypatch.setattr(github_action, "_advise", lambda inputs: report)
+    monkeypatch.setattr(github_action, "_advise", lambda inputs: Run(report, ()))
     return report
 
 
@@ -1019,3 +1041,196 @@ def test_fail_on_never_fails_on_a_project_without_ddtrace() -> None:
     assert all(
         "no-ddtrace" not in statuses and "ok" not in statuses for statuses in FAIL_ON.values()
     )
+
+
+# Suggested changes (suggest: true)
+
+SUGGEST_PR = "requirements.txt"
+DEMO_LINES = DEMO.splitlines()
+DDTRACE_LINE = DEMO_LINES.index("ddtrace==2.3.0") + 1
+
+
+def adds_ddtrace() -> str:
+    """The pull request's diff of requirements.txt: it adds the ddtrace pin (the last line)."""
+    rows = [f" {line}" for line in DEMO_LINES[: DDTRACE_LINE - 1]] + [f"+{DEMO_LINES[-1]}"]
+    return f"@@ -1,{DDTRACE_LINE - 1} +1,{DDTRACE_LINE} @@\n" + "\n".join(rows)
+
+
+def bumps_flask() -> str:
+    """A diff that changes the flask pin only: the ddtrace line is not in it."""
+    rows = [f" {DEMO_LINES[0]}", "-flask==3.0.0", f"+{DEMO_LINES[1]}", f" {DEMO_LINES[2]}"]
+    return "@@ -1,3 +1,3 @@\n" + "\n".join(rows)
+
+
+def suggestions(api: FakeGitHub) -> list[dict[str, object]]:
+    return [c for c in api.review_comments if str(c["body"]).startswith(SUGGESTION_MARKER)]
+
+
+def review_writes(api: FakeGitHub) -> list[str]:
+    """The methods of the review-comment writes."""
+    return [r.method for r in api.writes() if "/pulls/" in r.path]
+
+
+def test_suggest_creates_updates_and_deletes_without_duplicates(runner: Runner) -> None:
+    with FakeGitHub(files={SUGGEST_PR: adds_ddtrace()}) as api:
+        planted = api.add_review_comment(
+            f"{SUGGESTION_MARKER}\nnot the bot's",
+            SUGGEST_PR,
+            DDTRACE_LINE,
+            user={"login": "someone", "type": "User"},
+        )
+        first = runner.step(api, WRITE, suggest="true")
+        assert first.returncode == 1, first.stdout + first.stderr
+        (made,) = suggestions(api)[1:]
+        assert made["path"] == SUGGEST_PR and made["line"] == DDTRACE_LINE
+        assert made["start_line"] is None and made["commit_id"] == api.head_sha
+        assert made["user"] == BOT and made["side"] == "RIGHT"
+        target = runner.outputs()["target"]
+        assert f"```suggestion\nddtrace=={target}\n```" in str(made["body"])
+        (post,) = [r for r in api.writes() if r.path.endswith("/pulls/7/comments")]
+        assert post.body["commit_id"] == api.head_sha and "start_line" not in post.body
+        assert "suggested changes: created 1" in first.stdout
+        assert_token_hidden(first, WRITE)
+
+        second = runner.step(api, WRITE, suggest="true")
+        assert review_writes(api) == ["POST"], second.stdout  # nothing new
+        assert "1 suggested changes up to date" in second.stdout
+
+        # Another capability set: another target on the same line; the comment is edited.
+        third = runner.step(api, WRITE, suggest="true", capabilities="exploit-prevention")
+        assert review_writes(api) == ["POST", "PATCH"], third.stdout
+        (kept,) = suggestions(api)[1:]
+        assert kept["id"] == made["id"] and f"ddtrace=={target}" not in str(kept["body"])
+        assert "suggested changes: updated 1" in third.stdout
+
+        # The pull request now pins the target: nothing to suggest, the comment goes.
+        (runner.workspace / SUGGEST_PR).write_text(
+            DEMO.replace("ddtrace==2.3.0", f"ddtrace=={target}"), encoding="utf-8"
+        )
+        api.push(
+            {SUGGEST_PR: adds_ddtrace().replace("ddtrace==2.3.0", f"ddtrace=={target}")}, "b" * 40
+        )
+        fourth = runner.step(api, WRITE, suggest="true")
+        assert fourth.returncode == 0, fourth.stdout + fourth.stderr
+        assert review_writes(api) == ["POST", "PATCH", "DELETE"]
+        assert suggestions(api) == [planted]  # someone else's marker is never touched
+        assert not [c for c in api.comments if str(c["body"]).startswith(DIFF_MARKER)]
+
+
+def test_suggest_falls_back_to_one_comment_when_the_diff_holds_no_edited_line(
+    runner: Runner,
+) -> None:
+    with FakeGitHub(files={SUGGEST_PR: bumps_flask()}) as api:
+        first = runner.step(api, WRITE, suggest="true")
+        assert first.returncode == 1, first.stdout + first.stderr
+        assert suggestions(api) == []
+        (diff,) = [c for c in api.comments if str(c["body"]).startswith(DIFF_MARKER)]
+        body = str(diff["body"])
+        assert "```diff\n--- a/requirements.txt\n+++ b/requirements.txt\n" in body
+        assert "\n-ddtrace==2.3.0\n+ddtrace==" in body
+        assert "created the suggested-diff comment" in first.stdout
+
+        second = runner.step(api, WRITE, suggest="true")
+        assert len([c for c in api.comments if DIFF_MARKER in str(c["body"])]) == 1
+        assert "suggested-diff comment" not in second.stdout  # left as it is
+
+        # A push that adds the ddtrace line: a suggestion on it, and the diff comment goes.
+        api.push({SUGGEST_PR: adds_ddtrace()}, "c" * 40)
+        third = runner.step(api, WRITE, suggest="true")
+        assert len(suggestions(api)) == 1 and suggestions(api)[0]["line"] == DDTRACE_LINE
+        assert not [c for c in api.comments if DIFF_MARKER in str(c["body"])]
+        assert "deleted the suggested-diff comment" in third.stdout
+
+
+def test_suggest_with_a_read_only_token_is_a_notice(runner: Runner) -> None:
+    with FakeGitHub(files={SUGGEST_PR: adds_ddtrace()}) as api:
+        proc = runner.step(api, READ_ONLY, suggest="true")
+        assert proc.returncode == 1, proc.stdout + proc.stderr  # fail-on: upgrade, nothing else
+        assert api.review_comments == [] and api.comments == []
+        assert "::notice::aap-advise: cannot suggest changes on pull request #7" in proc.stdout
+        assert "::warning::" not in proc.stdout.replace("::warning title=aap-advise", "")
+
+
+def test_suggest_input_is_false_by_default_and_true_or_false(runner: Runner) -> None:
+    with FakeGitHub(files={SUGGEST_PR: adds_ddtrace()}) as api:
+        proc = runner.step(api, WRITE, suggest="yes")
+        assert proc.returncode == 2 and "suggest must be true or false" in proc.stdout
+        runner.step(api, WRITE)
+        assert not [r for r in api.requests if "/pulls/" in r.path]  # off: not even read
+
+
+HASHED_BEFORE = (
+    "#\n# This file is autogenerated by pip-compile with Python 3.12\n#\n"
+    "flask==3.1.0 \\\n    --hash=sha256:" + "1" * 64 + "\n    # via -r requirements.in\n"
+    "ddtrace==2.3.0 \\\n    --hash=sha256:" + "a" * 64 + " \\\n    --hash=sha256:" + "b" * 64 + "\n"
+    "    # via -r requirements.in\n"
+)
+HASHED_AFTER = (
+    HASHED_BEFORE.replace("2.3.0", "4.6.0")
+    .replace("a" * 64, "c" * 64)
+    .replace(
+        " \\\n    --hash=sha256:" + "b" * 64,
+        " \\\n    --hash=sha256:" + "d" * 64 + " \\\n    --hash=sha256:" + "e" * 64,
+    )
+)
+
+
+def test_a_pin_moving_with_its_hashes_is_one_suggestion_on_its_lines() -> None:
+    from advisor.write import Patch
+
+    patch = Patch(
+        Path("sub/requirements.txt"),
+        HASHED_BEFORE.encode(),
+        HASHED_AFTER.encode(),
+        "ddtrace ==2.3.0 -> ==4.6.0",
+    )
+    (edit,) = edits(patch, "sub/requirements.txt")
+    assert (edit.start, edit.end) == (7, 9)
+    assert edit.old == tuple(HASHED_BEFORE.splitlines()[6:9])
+    assert edit.new == tuple(HASHED_AFTER.splitlines()[6:10])
+    added = "\n".join(f"+{line}" for line in HASHED_BEFORE.splitlines())
+    n = len(HASHED_BEFORE.splitlines())
+    files: dict[str, str | None] = {"sub/requirements.txt": f"@@ -0,0 +1,{n} @@\n{added}"}
+    with (
+        FakeGitHub(files=files) as api,
+        GitHubComments(api.url, api.repository, WRITE, deadline=10) as gh,
+    ):
+        done = sync_suggestions(
+            gh, api.number, api.head_sha, [(edit, patch.reason)], "", ACTIONS_BOT
+        )
+        (made,) = api.review_comments
+        assert (made["start_line"], made["line"]) == (7, 9) and made["start_side"] == "RIGHT"
+        assert "\n".join(edit.new) in str(made["body"]) and done == ["suggested changes: created 1"]
+        # The same edit again: nothing written; once the lines are outdated, a new one.
+        assert sync_suggestions(
+            gh, api.number, api.head_sha, [(edit, patch.reason)], "", ACTIONS_BOT
+        ) == ["1 suggested changes up to date"]
+        api.push(
+            {"sub/requirements.txt": f"@@ -0,0 +1,{n} @@\n{added}".replace("+flask", " flask")},
+            "d" * 40,
+        )
+        api.review_comments[0]["line"] = None  # GitHub outdates it: its commit is gone
+        sync_suggestions(gh, api.number, "d" * 40, [(edit, patch.reason)], "", ACTIONS_BOT)
+        assert [c["commit_id"] for c in api.review_comments] == ["d" * 40]
+    assert [r.method for r in api.writes()] == ["POST", "POST", "DELETE"]
+
+
+def test_an_edit_is_suggested_only_where_the_head_has_those_lines() -> None:
+    """The checkout may be the merge commit: an edit whose lines read otherwise in the pull
+    request's diff (the base moved them) is not placed; nor is one on lines it only shows."""
+    edit = Edit("requirements.txt", 2, 2, ("ddtrace==2.3.0",), ("ddtrace==4.6.0",))
+    assert placed(edit, hunks("@@ -1,1 +1,2 @@\n flask\n+ddtrace==2.3.0"))
+    assert not placed(edit, hunks("@@ -1,1 +1,2 @@\n+flask\n ddtrace==2.3.0"))  # context only
+    assert not placed(edit, hunks("@@ -1,1 +1,2 @@\n flask\n+ddtrace==2.2.0"))  # other text
+    assert not placed(edit, hunks("@@ -5,1 +5,2 @@\n flask\n+ddtrace==2.3.0"))  # other lines
+    assert not placed(edit, hunks(None))  # a diff GitHub does not show
+    two = Edit("requirements.txt", 2, 3, ("a \\", "  --hash=x"), ("b",))
+    split = "@@ -1,1 +1,2 @@\n x\n+a \\\n@@ -9,1 +3,2 @@\n+  --hash=x\n y"
+    assert not placed(two, hunks(split))  # one comment cannot span two hunks
+
+
+def test_a_fence_in_the_file_cannot_close_the_suggestion() -> None:
+    edit = Edit("r.txt", 1, 1, ("x",), ("ddtrace==4.6.0  # ```` not a fence",))
+    body = suggestion_body(edit, "ddtrace ==2.3.0 -> ==4.6.0 <b>")
+    assert body.startswith(SUGGESTION_MARKER) and "\n`````suggestion\n" in body
+    assert "<b>" not in body

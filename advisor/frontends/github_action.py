@@ -2,7 +2,8 @@
 
 Reads the inputs from ``INPUT_*`` variables (``action.yml`` passes them through ``env:``, never
 into shell text), advises in-process, writes the JSON report, the job summary and the step
-outputs, and on pull requests keeps exactly one comment up to date. The exit status follows
+outputs, and on pull requests keeps exactly one comment up to date (and, with ``suggest``, the
+fix as suggested changes on the pull request's lines: :func:`sync_suggestions`). The exit status follows
 ``fail-on``; nothing but the advice can fail the step: a comment GitHub refuses (pull requests
 from forks get a read-only token), a rate limit, an API answering what GitHub does not or too
 slowly, a runner file that cannot be written each become one notice or warning line.
@@ -18,6 +19,7 @@ name cannot send escape sequences to whoever reads it.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import os
 import re
@@ -27,10 +29,16 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from advisor.errors import AdvisorError, ExitCode, UsageError, printable
-from advisor.frontends.github_api import ApiError, Comment, GitHubComments, Identity
+from advisor.frontends.github_api import (
+    ApiError,
+    Comment,
+    GitHubComments,
+    Identity,
+    ReviewComment,
+)
 from advisor.model.advice import (
     Impossible,
     Ok,
@@ -40,6 +48,10 @@ from advisor.model.advice import (
     Upgrade,
     Verdict,
 )
+
+if TYPE_CHECKING:
+    from advisor.pipeline import Run
+    from advisor.write import Patch
 
 REPORT_NAME = "aap-advise-report.json"
 PR_EVENTS = frozenset({"pull_request", "pull_request_target"})
@@ -56,6 +68,18 @@ API_DEADLINE = 30.0
 """Seconds for each GitHub API call, from connecting to the answer's last byte."""
 API_TOTAL = 120.0
 """Seconds for all the calls keeping the comment."""
+SUGGESTION_MARKER = "<!-- aap-advise-suggestion -->"
+"""Starts each review comment holding a suggested change (``suggest: true``)."""
+DIFF_MARKER = "<!-- aap-advise-suggested-diff -->"
+"""Starts the one pull-request comment holding the whole diff, when no edited line is in the
+pull request's diff."""
+MAX_SUGGESTIONS = 50
+"""Suggested changes posted at most: each is a call, and a pull request with more to change is
+better served by ``--fix`` (the rest are named in the log)."""
+MAX_COMMENT = 60_000
+"""Characters of a suggestion or diff comment (GitHub refuses bodies over 65,536)."""
+_SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+_HUNK = re.compile(r"@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _LOGIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\[bot\])?")
 """A GitHub login: a user's, or an app's bot (``my-app[bot]``)."""
 
@@ -72,6 +96,7 @@ class Inputs:
     :param fail_on: ``upgrade``, ``impossible`` or ``never``.
     :param token: the GitHub token (never printed).
     :param comment_author: the login the token writes comments as; empty to ask GitHub.
+    :param suggest: on pull requests, post the fix as suggested changes on its lines.
     """
 
     paths: tuple[str, ...]
@@ -82,6 +107,7 @@ class Inputs:
     fail_on: str
     token: str
     comment_author: str = ""
+    suggest: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Inputs:
@@ -93,6 +119,9 @@ class Inputs:
         comment = env.get("INPUT_COMMENT", "true").strip().lower() or "true"
         if comment not in ("true", "false"):
             raise UsageError(f"comment must be true or false, not {comment!r}")
+        suggest = env.get("INPUT_SUGGEST", "false").strip().lower() or "false"
+        if suggest not in ("true", "false"):
+            raise UsageError(f"suggest must be true or false, not {suggest!r}")
         fail_on = env.get("INPUT_FAIL_ON", "upgrade").strip().lower() or "upgrade"
         if fail_on not in FAIL_ON:
             raise UsageError(f"fail-on must be upgrade, impossible or never, not {fail_on!r}")
@@ -111,6 +140,7 @@ class Inputs:
             fail_on=fail_on,
             token=env.get("INPUT_GITHUB_TOKEN", "").strip(),
             comment_author=author,
+            suggest=suggest == "true",
         )
 
 
@@ -176,6 +206,295 @@ def sync_comment(
 def _normalise(body: str) -> str:
     # GitHub may hand a body back with CRLF line ends and without the final newline.
     return body.replace("\r\n", "\n").strip()
+
+
+# Suggested changes (``suggest: true``) -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Lines ``start`` to ``end`` (from 1, as the pull request's head has them) of ``path``
+    (relative to the repository's root, ``/``-separated), ``old`` as they are, ``new`` as
+    ``--fix`` writes them. A pin moving with its ``--hash`` lines is one edit."""
+
+    path: str
+    start: int
+    end: int
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Hunk:
+    """The right side of one hunk of a pull request's diff: each line's text, and the lines the
+    pull request adds or changes."""
+
+    lines: Mapping[int, str]
+    added: frozenset[int]
+
+
+def _text_lines(data: bytes, display: str) -> list[str]:
+    """A file's lines as git and GitHub number them (split at ``\\n`` only), ``\\r`` kept."""
+    from advisor.errors import WriteRefused
+    from advisor.write.text import TextFile
+
+    try:
+        text = TextFile.decode(data, display).text
+    except WriteRefused:
+        text = data.decode("utf-8", errors="replace")
+    lines = text.split("\n")
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+def _continues(line: str) -> bool:
+    return line.rstrip().endswith("\\")
+
+
+def edits(patch: Patch, path: str) -> list[Edit]:
+    """The edits of ``patch``, as lines of ``path``: runs of changed lines, joined when the
+    lines between them continue one requirement (``\\`` at the end: a pin and its hashes)."""
+    old = _text_lines(patch.before, path)
+    new = _text_lines(patch.after, path)
+    changed = [
+        op
+        for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        if op[0] != "equal"
+    ]
+    groups: list[list[int]] = []  # [i1, i2, j1, j2] over old and new
+    for _, i1, i2, j1, j2 in changed:
+        if groups and all(_continues(old[k]) for k in range(max(groups[-1][1] - 1, 0), i1)):
+            groups[-1][1], groups[-1][3] = i2, j2
+        else:
+            groups.append([i1, i2, j1, j2])
+    out = []
+    for i1, i2, j1, j2 in groups:
+        if i1 == i2:  # lines only added: the suggestion replaces a line beside them too
+            if i1 > 0:
+                i1, j1 = i1 - 1, j1 - 1
+            elif old:
+                i2, j2 = i2 + 1, j2 + 1
+            else:
+                continue  # an empty file has no line to suggest on
+        out.append(
+            Edit(
+                path,
+                i1 + 1,
+                i2,
+                tuple(x.removesuffix("\r") for x in old[i1:i2]),
+                tuple(x.removesuffix("\r") for x in new[j1:j2]),
+            )
+        )
+    return out
+
+
+def hunks(diff: str | None) -> list[Hunk]:
+    """The right side of each hunk of a file's diff as GitHub gives it (``patch``)."""
+    out: list[Hunk] = []
+    if diff is None:
+        return out
+    lines: dict[int, str] = {}
+    added: set[int] = set()
+    at = 0
+    for row in diff.split("\n"):
+        head = _HUNK.match(row)
+        if head is not None:
+            if lines:
+                out.append(Hunk(lines, frozenset(added)))
+            lines, added, at = {}, set(), int(head[1])
+        elif not at or row.startswith(("-", "\\")):  # before any hunk; the left side; a note
+            continue
+        elif row.startswith(("+", " ")):
+            lines[at] = row[1:].removesuffix("\r")
+            if row.startswith("+"):
+                added.add(at)
+            at += 1
+    if lines:
+        out.append(Hunk(lines, frozenset(added)))
+    return out
+
+
+def placed(edit: Edit, diff: list[Hunk]) -> bool:
+    """Whether ``edit`` can be suggested on the pull request's lines: all in one hunk (GitHub
+    takes a comment on several lines only so), as the head has them (the checkout may be the
+    merge of the pull request, numbered otherwise), and at least one of them changed by it."""
+    span = range(edit.start, edit.end + 1)
+    for h in diff:
+        if all(n in h.lines for n in span):
+            same = tuple(h.lines[n] for n in span) == edit.old
+            return same and any(n in h.added for n in span)
+    return False
+
+
+def _fence(text: str, info: str) -> str:
+    """``text`` in a code fence no backtick run in it can close."""
+    runs = [len(m) for m in re.findall(r"`+", text)]
+    ticks = "`" * max(3, max(runs, default=0) + 1)
+    return f"{ticks}{info}\n{text}\n{ticks}" if text else f"{ticks}{info}\n{ticks}"
+
+
+def suggestion_body(edit: Edit, reason: str) -> str:
+    """A review comment suggesting ``edit``: the marker, why, and the ``suggestion`` block."""
+    from advisor.render.markdown import escape
+
+    return (
+        f"{SUGGESTION_MARKER}\n**aap-advise**: {escape(reason)}\n\n"
+        f"{_fence(chr(10).join(edit.new), 'suggestion')}\n"
+    )
+
+
+def diff_body(diff: str) -> str:
+    """The one comment holding the whole suggested diff, within :data:`MAX_COMMENT`."""
+    head = (
+        f"{DIFF_MARKER}\n**aap-advise** would change lines this pull request does not touch, "
+        "so they cannot be suggested on it. `aap-advise --fix` makes these edits:\n\n"
+    )
+    body = f"{head}{_fence(diff.rstrip(chr(10)), 'diff')}\n"
+    if len(body) <= MAX_COMMENT:
+        return body
+    return head + "The diff is too long for a comment; `aap-advise --fix --diff` shows it.\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """A suggested change to keep on the pull request."""
+
+    edit: Edit
+    body: str
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return (self.edit.path, self.edit.start, self.edit.end)
+
+
+def _key(c: ReviewComment) -> tuple[str, int, int] | None:
+    if c.line is None:  # outdated: the lines it was on are gone
+        return None
+    return (c.path, c.start_line or c.line, c.line)
+
+
+def sync_suggestions(
+    api: GitHubComments,
+    number: int,
+    head: str,
+    planned: list[tuple[Edit, str]],
+    diff: str,
+    owner: Identity,
+) -> list[str]:
+    """Keep one suggested change per edit the pull request's diff holds, or, when it holds
+    none, one comment with the whole ``diff``; the token's own earlier ones are updated, left
+    alone, or deleted when no longer wanted, never duplicated.
+
+    :param planned: each edit and the reason for it; ``[]`` when there is nothing to change.
+    :returns: what happened, one line each, for the log.
+    :raises ApiError: when GitHub refuses, cannot be reached or answers what it does not.
+    """
+    files = {f.filename: hunks(f.patch) for f in api.pull_files(number)} if planned else {}
+    here = [
+        w
+        for e, why in planned
+        if placed(e, files.get(e.path, []))
+        # A line too long for a comment (a hostile file's) is left to the diff, cut short.
+        and len((w := Wanted(e, suggestion_body(e, why))).body) <= MAX_COMMENT
+    ]
+    done: list[str] = []
+    if len(here) > MAX_SUGGESTIONS:
+        done.append(f"{len(here) - MAX_SUGGESTIONS} more edits not suggested; run aap-advise --fix")
+        here = here[:MAX_SUGGESTIONS]
+    if here and len(here) < len(planned):
+        done.append(
+            f"{len(planned) - len(here)} of the {len(planned)} edits are on lines this pull "
+            "request does not touch; not suggested"
+        )
+    ours = [
+        c
+        for c in api.review_comments(number)
+        if owner.wrote(c) and c.body.lstrip().startswith(SUGGESTION_MARKER)
+    ]
+    by_key: dict[tuple[str, int, int], ReviewComment] = {}
+    for mine in ours:
+        if (k := _key(mine)) is not None:
+            by_key.setdefault(k, mine)
+    kept: set[int] = set()
+    made = updated = 0
+    for w in here:
+        earlier = by_key.pop(w.key, None)
+        if earlier is None:
+            api.create_review_comment(
+                number,
+                w.body,
+                commit_id=head,
+                path=w.edit.path,
+                line=w.edit.end,
+                start_line=w.edit.start,
+            )
+            made += 1
+            continue
+        kept.add(earlier.id)
+        if _normalise(earlier.body) != _normalise(w.body):
+            api.update_review_comment(earlier.id, w.body)
+            updated += 1
+    gone = [c for c in ours if c.id not in kept]
+    for stale in gone:
+        api.delete_review_comment(stale.id)
+    counts = [(made, "created"), (updated, "updated"), (len(gone), "deleted")]
+    said = ", ".join(f"{what} {n}" for n, what in counts if n)
+    done.append(
+        f"suggested changes: {said}" if said else f"{len(here)} suggested changes up to date"
+    )
+    fallback = diff_body(diff) if planned and not here else None
+    existing = find_own(api.comments(number), DIFF_MARKER, owner)
+    if fallback is not None and existing is None:
+        api.create(number, fallback)
+        done.append("created the suggested-diff comment")
+    elif fallback is not None and existing is not None:
+        if _normalise(existing.body) != _normalise(fallback):
+            api.update(existing.id, fallback)
+            done.append("updated the suggested-diff comment")
+    elif existing is not None:
+        api.delete(existing.id)
+        done.append("deleted the suggested-diff comment")
+    return done
+
+
+def _repo_path(path: Path, env: Mapping[str, str]) -> str | None:
+    """``path`` relative to its repository's root (the nearest folder above holding ``.git``,
+    else the workspace), ``/``-separated; ``None`` outside it."""
+    full = Path(os.path.abspath(path))
+    root = next(
+        (p for p in full.parents if (p / ".git").exists()),
+        Path(os.path.abspath(env.get("GITHUB_WORKSPACE") or ".")),
+    )
+    try:
+        return full.relative_to(root).as_posix()
+    except ValueError:
+        return None
+
+
+def _planned(env: Mapping[str, str], run: Run) -> tuple[list[tuple[Edit, str]], str] | None:
+    """Each edit ``--fix`` would make and why, and the whole diff; ``None`` (said in the log)
+    when the fix is refused or cannot be planned."""
+    from advisor.pipeline import plan_fix_for
+    from advisor.write import unified_diff
+
+    try:
+        plan = plan_fix_for(run)
+    except AdvisorError as exc:
+        command("warning", f"aap-advise: no suggested changes: {exc.render()}")
+        return None
+    if plan.refusals:
+        first = plan.refusals[0]
+        more = f" (and {len(plan.refusals) - 1} more)" if len(plan.refusals) > 1 else ""
+        command(
+            "notice",
+            f"aap-advise: no suggested changes: --fix would refuse: {first.render()}{more}",
+        )
+        return None
+    out: list[tuple[Edit, str]] = []
+    for patch in plan.patches:
+        path = _repo_path(patch.path, env)
+        if path is not None:
+            out += [(e, patch.reason) for e in edits(patch, path)]
+    return out, unified_diff(plan.patches)
 
 
 def _append(env: Mapping[str, str], variable: str, text: str) -> None:
@@ -304,7 +623,84 @@ def _comment(env: Mapping[str, str], inputs: Inputs, body: str, marker: str) -> 
         command("notice", f"aap-advise: {notice}")
 
 
-def _advise(inputs: Inputs) -> Report:
+def _pull_request_head(env: Mapping[str, str]) -> str | None:
+    """The pull request's head commit (``pull_request.head.sha``): where suggestions go. The
+    checkout is often the merge commit (``GITHUB_SHA``), which no review comment can be on."""
+    path = env.get("GITHUB_EVENT_PATH")
+    if not path:
+        return None
+    try:
+        event = json.loads(Path(path).read_text(encoding="utf-8"))
+        sha = event["pull_request"]["head"]["sha"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return sha if isinstance(sha, str) and _SHA.fullmatch(sha) else None
+
+
+def _suggest(env: Mapping[str, str], inputs: Inputs, run: Run) -> None:
+    """Keep the fix as suggested changes on the pull request (:func:`sync_suggestions`);
+    problems are notices and warnings only, as for the report comment."""
+    number = _pull_request_number(env)
+    head = _pull_request_head(env)
+    repository = env.get("GITHUB_REPOSITORY", "")
+    if number is None or head is None or not repository:
+        command(
+            "warning",
+            "aap-advise: no pull request number and head commit in the event payload; "
+            "no suggested changes",
+        )
+        return
+    if not inputs.token:
+        command("notice", "aap-advise: no github-token given; no suggested changes")
+        return
+    planned = _planned(env, run)
+    if planned is None:
+        return
+    changes, diff = planned
+    try:
+        with GitHubComments(
+            env.get("GITHUB_API_URL") or "https://api.github.com",
+            repository,
+            inputs.token,
+            deadline=API_DEADLINE,
+            total=API_TOTAL,
+            graphql=env.get("GITHUB_GRAPHQL_URL"),
+        ) as api:
+            owner = (
+                Identity.named(inputs.comment_author) if inputs.comment_author else api.identity()
+            )
+            done = sync_suggestions(api, number, head, changes, diff, owner)
+    except ApiError as exc:
+        if exc.rate_limited:
+            command(
+                "warning",
+                f"aap-advise: no suggested changes on pull request #{number}: {exc.message}",
+            )
+        elif exc.status in (403, 404):
+            command(
+                "notice",
+                f"aap-advise: cannot suggest changes on pull request #{number} ({exc.message}); "
+                "the token has no write access, as on pull requests from forks; "
+                "`aap-advise --fix` makes the edits",
+            )
+        else:
+            command(
+                "warning",
+                f"aap-advise: suggesting changes on pull request #{number} failed: {exc.message}",
+            )
+        return
+    except Exception as exc:
+        command(
+            "warning",
+            f"aap-advise: suggesting changes on pull request #{number} failed: internal error: "
+            f"{type(exc).__name__}: {exc}",
+        )
+        return
+    for line in done:
+        sys.stdout.write(f"aap-advise: {printable(line)} on pull request #{number}\n")
+
+
+def _advise(inputs: Inputs) -> Run:
     """The run's report, from the pipeline the command line runs, with the Action's settings."""
     from advisor.pipeline import Flags, Settings, advise_run
 
@@ -325,7 +721,7 @@ def _advise(inputs: Inputs) -> Report:
         # from run to run.
         offline=True,
     )
-    return advise_run(list(inputs.paths), flags, settings).report
+    return advise_run(list(inputs.paths), flags, settings)
 
 
 def _report_error(env: Mapping[str, str], exc: AdvisorError) -> int:
@@ -352,9 +748,10 @@ def run(env: Mapping[str, str]) -> int:
         sys.stdout.write(f"::add-mask::{token}\n")
     try:
         inputs = Inputs.from_env(env)
-        report = _advise(inputs)
+        advised = _advise(inputs)
     except AdvisorError as exc:
         return _report_error(env, exc)
+    report = advised.report
 
     from advisor.render import json_report, markdown
 
@@ -379,6 +776,8 @@ def run(env: Mapping[str, str]) -> int:
 
     if inputs.comment and env.get("GITHUB_EVENT_NAME") in PR_EVENTS:
         _comment(env, inputs, body, markdown.MARKER)
+    if inputs.suggest and env.get("GITHUB_EVENT_NAME") in PR_EVENTS:
+        _suggest(env, inputs, advised)
     return ExitCode.ACTION if report.status in FAIL_ON[inputs.fail_on] else ExitCode.OK
 
 

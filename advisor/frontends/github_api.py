@@ -36,7 +36,7 @@ class Identity:
     login: str
     type: str
 
-    def wrote(self, comment: Comment) -> bool:
+    def wrote(self, comment: Comment | ReviewComment) -> bool:
         """Whether ``comment`` was written by this account."""
         return (comment.login.casefold(), comment.type.casefold()) == (
             self.login.casefold(),
@@ -83,6 +83,32 @@ class Comment:
     type: str
 
 
+@dataclass(frozen=True, slots=True)
+class ReviewComment:
+    """A pull-request review comment (one on a line of the diff), as far as the Action reads one.
+
+    :param line: the line of the head's file it is on now (``None``: outdated by a push).
+    :param start_line: the first line of a comment on several lines, else ``None``.
+    """
+
+    id: int
+    body: str
+    login: str
+    type: str
+    path: str
+    line: int | None
+    start_line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PullFile:
+    """A file a pull request changes: its path and its diff (``None`` when GitHub shows none:
+    a binary file, or a diff too large)."""
+
+    filename: str
+    patch: str | None
+
+
 class ApiError(Exception):
     """A call that failed: the HTTP status (``None``: no answer) and one line saying why.
 
@@ -97,7 +123,8 @@ class ApiError(Exception):
 
 
 class GitHubComments:
-    """Issue comments on one repository through the REST API (pull requests are issues).
+    """Issue comments on one repository through the REST API (pull requests are issues), and a
+    pull request's files and review comments (the suggested changes).
 
     :param deadline: seconds for each call, from connecting to the answer's last byte.
     :param total: seconds for all the calls together, ``None`` for no bound but ``deadline``.
@@ -214,6 +241,72 @@ class GitHubComments:
         path = f"/repos/{self.repository}/issues/comments/{comment_id}"
         self._call("PATCH", path, json={"body": body})
 
+    def delete(self, comment_id: int) -> None:
+        """Delete an issue comment."""
+        self._call("DELETE", f"/repos/{self.repository}/issues/comments/{comment_id}")
+
+    # Pull-request files and review comments ----------------------------------------------
+
+    def pull_files(self, number: int) -> list[PullFile]:
+        """The files pull request ``number`` changes, with their diffs (GitHub lists 3,000 at
+        most)."""
+        path = f"/repos/{self.repository}/pulls/{number}/files"
+        return [_pull_file(item) for item in self._listing(path, "files")]
+
+    def review_comments(self, number: int) -> list[ReviewComment]:
+        """Every review comment on pull request ``number``, oldest first."""
+        path = f"/repos/{self.repository}/pulls/{number}/comments"
+        return [_review_comment(item) for item in self._listing(path, "review comments")]
+
+    def create_review_comment(
+        self,
+        number: int,
+        body: str,
+        *,
+        commit_id: str,
+        path: str,
+        line: int,
+        start_line: int | None = None,
+    ) -> str | None:
+        """Comment on ``line`` (from ``start_line``) of ``path`` as the head ``commit_id`` has
+        it (the diff's right side); the login GitHub says wrote it (``None`` if it does not)."""
+        payload: dict[str, Any] = {
+            "body": body,
+            "commit_id": commit_id,
+            "path": path,
+            "line": line,
+            "side": "RIGHT",
+        }
+        if start_line is not None and start_line != line:
+            payload |= {"start_line": start_line, "start_side": "RIGHT"}
+        made = self._call("POST", f"/repos/{self.repository}/pulls/{number}/comments", json=payload)
+        user = made.get("user") if isinstance(made, dict) else None
+        login = user.get("login") if isinstance(user, dict) else None
+        return login if isinstance(login, str) and login else None
+
+    def update_review_comment(self, comment_id: int, body: str) -> None:
+        """Replace a review comment's body (it stays on its lines)."""
+        path = f"/repos/{self.repository}/pulls/comments/{comment_id}"
+        self._call("PATCH", path, json={"body": body})
+
+    def delete_review_comment(self, comment_id: int) -> None:
+        """Delete a review comment."""
+        self._call("DELETE", f"/repos/{self.repository}/pulls/comments/{comment_id}")
+
+    def _listing(self, path: str, what: str) -> list[Any]:
+        """Every item of a paginated list (at most :data:`MAX_PAGES` pages)."""
+        out: list[Any] = []
+        for page in range(1, MAX_PAGES + 1):
+            batch = self._call("GET", path, params={"per_page": PER_PAGE, "page": page})
+            if not isinstance(batch, list):
+                raise ApiError(
+                    200, f"unexpected answer listing {what}: {_shape(batch)}, not a list"
+                )
+            out.extend(batch)
+            if len(batch) < PER_PAGE:
+                break
+        return out
+
     # Transport -------------------------------------------------------------------------------
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
@@ -266,6 +359,8 @@ class GitHubComments:
             raise ApiError(status, _rate_limit_message(response, status, why), rate_limited=True)
         if response.is_error:
             raise ApiError(status, f"HTTP {status} {why}".strip())
+        if status == 204 and method == "DELETE":  # what GitHub answers a deletion: no body
+            return None
         if not response.is_success:  # 1xx, 3xx: not an answer these calls get
             where = response.headers.get("location")
             to = f" to {_quote(where)}" if where else ""
@@ -294,6 +389,38 @@ def _comment(item: Any) -> Comment:
         login if isinstance(login, str) else "",
         kind if isinstance(kind, str) else "",
     )
+
+
+def _user(item: dict[str, Any]) -> tuple[str, str]:
+    user = item.get("user")
+    login = user.get("login") if isinstance(user, dict) else None
+    kind = user.get("type") if isinstance(user, dict) else None
+    return (login if isinstance(login, str) else "", kind if isinstance(kind, str) else "")
+
+
+def _number(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+
+
+def _review_comment(item: Any) -> ReviewComment:
+    """One review comment of a listing, checked; :class:`ApiError` for one GitHub would not send."""
+    what = "unexpected answer listing review comments"
+    if not isinstance(item, dict):
+        raise ApiError(200, f"{what}: {_shape(item)} in the list")
+    cid, body, path = _number(item.get("id")), item.get("body"), item.get("path")
+    if cid is None or not isinstance(body, str | None) or not isinstance(path, str):
+        raise ApiError(200, f"{what}: a comment without an id, body or path")
+    line = _number(item.get("line"))
+    start = _number(item.get("start_line"))
+    return ReviewComment(cid, body or "", *_user(item), path, line, start)
+
+
+def _pull_file(item: Any) -> PullFile:
+    """One file of a pull request's listing, checked."""
+    if not isinstance(item, dict) or not isinstance(item.get("filename"), str):
+        raise ApiError(200, "unexpected answer listing files: a file without a name")
+    patch = item.get("patch")
+    return PullFile(item["filename"], patch if isinstance(patch, str) else None)
 
 
 def _shape(value: Any) -> str:

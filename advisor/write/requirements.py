@@ -30,6 +30,7 @@ from advisor.write.decision import (
     Decision,
     Keep,
     Move,
+    Refuse,
     Split,
     Targets,
     Want,
@@ -292,7 +293,9 @@ def edit(
     header = compiled_header(lines)
     decls = _declarations(lines)
     if header is not None and (new := targets.appearing - {d.span.name for d in decls}):
-        return _recompile(path, header, targets, sorted(new))
+        versions = " / ".join(a.version for a in targets.target.arms)
+        need = f"{targets.target.package} {versions} needs new pins ({', '.join(sorted(new))})"
+        return _recompile(path, header, targets, need)
     editor = _Editor(path, targets, hashes, header, first_eol(lines))
     by_name: dict[str, list[_Decl]] = {}
     for d in decls:
@@ -301,9 +304,12 @@ def edit(
     refused = _not_editable(path, lines, by_name, deps, editor)
     replacements: dict[int, tuple[int, list[Line]]] = {}
     reasons: list[str] = []
+    unresolved: list[str] = []
     for name, group in by_name.items():
         want = targets.wants[name]
         decisions = [editor.decide(d, want) for d in group]
+        if want.unresolved is not None and any(isinstance(x, Refuse) for x in decisions):
+            unresolved.append(f"{name}{want.unresolved}")
         reaches = [reached(d.span.marker_text(d.body), targets.pythons) for d in group]
         if found := refusals(
             path, name, "this file", decisions, [d.lineno for d in group], reaches=reaches
@@ -318,6 +324,15 @@ def edit(
                     refused.append(exc)
                     continue
                 reasons.append(_reason(d, decision))
+    if header is not None and unresolved:
+        # A pin must move and no version was resolved (offline, as the pre-commit hooks run):
+        # the file's own tool resolves it, so its re-compile is the fix, not a refusal.
+        target = targets.target
+        need = (
+            f"{target.package} {' / '.join(a.version for a in target.arms)} needs "
+            f"{', '.join(unresolved)} (no version was resolved)"
+        )
+        return _recompile(path, header, targets, need)
     if refused or not replacements:
         return FixPlan(refusals=refused)
     after = tf.encode(join_lines(spliced(lines, replacements)))
@@ -448,11 +463,10 @@ def _reason(d: _Decl, decision: Move | Split) -> str:
 _BY_HAND = "re-compile it yourself (with your own index options, if you use a private index)"
 
 
-def _recompile(path: str, header: CompiledHeader, targets: Targets, new: list[str]) -> FixPlan:
-    """A generated file whose new resolution adds packages: its own tool re-makes it."""
+def _recompile(path: str, header: CompiledHeader, targets: Targets, need: str) -> FixPlan:
+    """A generated file whose new resolution adds packages, or moves pins to versions nobody
+    resolved (``need`` says which): its own tool re-makes it."""
     commands = compile_commands(header, Path(path), targets)
-    versions = " / ".join(a.version for a in targets.target.arms)
-    need = f"{targets.target.package} {versions} needs new pins ({', '.join(new)})"
     if not commands:
         flags = " ".join(f"--upgrade-package {p}" for p in targets.pins())
         return FixPlan(

@@ -168,8 +168,9 @@ def test_hook_reads_the_projects_configuration(
     proc = try_repo(
         hook_repo, pre_commit_env, tmp_path, "ddtrace==2.3.0\n", **{"aap-advise.toml": config}
     )
-    assert "Software Composition Analysis" in proc.stdout, proc.stdout + proc.stderr
-    assert "ignored by aap-advise.toml" in proc.stdout
+    # Only SCA asked: nothing about IAST or API Security; the switch it needs is ignored.
+    assert "1 finding ignored by aap-advise.toml" in proc.stdout, proc.stdout + proc.stderr
+    assert "DD_IAST_ENABLED" not in proc.stdout and "DD_APPSEC_SCA_ENABLED" not in proc.stdout
 
 
 # pip-compile --generate-hashes output for ddtrace 2.3.0 on CPython 3.12: the target (any

@@ -204,14 +204,14 @@ def test_capability_table_now_and_after(at_root: None, tmp_path: Path) -> None:
         .split("\n\n", 1)[0]
         for name in ("demo", "demo-split", "demo-impossible", "demo-ok")
     }
-    assert "| API Security | 4.6.0 | ⬆️ needs upgrade" in rows["demo"]
+    assert "| API Security | 4.6.0 | ⬆️ needs an upgrade" in rows["demo"]
     assert (
         rows["demo"]
         .split("| API Security | 4.6.0 |", 1)[1]
         .split("\n", 1)[0]
         .endswith("| ✅ available |")
     )
-    assert "Now (2.3.0) | After (2.19.0 / 3.16.0) |" in rows["demo-split"]
+    assert "Now (pinned 2.3.0) | After (2.19.0 / 3.16.0) |" in rows["demo-split"]
     assert (
         "After (no release)" in rows["demo-impossible"]
         and "| ⛔ unavailable" in rows["demo-impossible"]

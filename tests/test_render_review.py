@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from advisor.model.advice import Advice, Change, Report, Upgrade
+from advisor.model.advice import Advice, Change, LockedVersion, Report, Upgrade
 from advisor.model.project import Finding, SourceLocation
-from advisor.render import sarif
-from tests.test_render_golden import DEMO, ROOT, build, validate_sarif
+from advisor.render import markdown, sarif
+from tests.test_render_golden import DEMO, HUGE, ROOT, build, validate_sarif
 
 
 @pytest.fixture(autouse=True)
@@ -194,3 +194,169 @@ def test_an_impossible_verdict_is_another_alert(tmp_path: Path) -> None:
         return str(r["partialFingerprints"][sarif.FINGERPRINT_KEY])
 
     assert upgrade_print("demo") != upgrade_print("demo-impossible")
+
+
+# Markdown: the verdict and the change set first, the rest folded ---------------------------------
+
+
+def _at(md: str, *parts: str) -> list[int]:
+    """Where each of ``parts`` first appears in ``md`` (each must)."""
+    for part in parts:
+        assert part in md, part
+    return [md.index(part) for part in parts]
+
+
+def test_comment_reads_verdict_changes_warnings_then_folded_details(demo: Advice) -> None:
+    md = markdown.render(Report.of(demo))
+    verdict, changes, warnings, capabilities, notes, why, footer = _at(
+        md,
+        "**aap-advise**: upgrade ddtrace 2.3.0",
+        "**Change set**",
+        "**Warnings**",
+        "<details>\n<summary>Capabilities now: 7 need an upgrade; after: 7 available</summary>",
+        "<details>\n<summary>Notes (9)</summary>",
+        "<details>\n<summary>Why this answer</summary>",
+        "<sub>Release data",
+    )
+    assert verdict < changes < warnings < capabilities < notes < why < footer
+    # Outside the <details> blocks: the verdict, the change set and what to act on, only.
+    shown = re.sub(r"<details>.*?</details>\n\n", "", md, flags=re.DOTALL)
+    assert "| Capability |" not in shown and "📝" not in shown and "Files read" not in shown
+    assert "| ddtrace | 2.3.0 | 4.6.0 |" in shown and "⚠️ set DD\\_IAST\\_ENABLED=true" in shown
+    assert md.count("<details>") == md.count("</details>") == 3
+
+
+def test_comment_without_changes_or_notes(tmp_path: Path) -> None:
+    md = markdown.render(Report.of(build("demo-impossible", tmp_path)))
+    assert "**Change set**" not in md and "<summary>Notes" not in md
+    _, warnings, capabilities = _at(
+        md, "**aap-advise**: ", "**Warnings**", "<summary>Capabilities now: 1 unavailable</summary>"
+    )
+    assert warnings < capabilities
+
+
+def test_a_cut_comment_keeps_its_folds_closed(demo: Advice) -> None:
+    """Thousands of capabilities: the change set first, then as many capability rows as fit,
+    still folded; every <details> is closed."""
+    md = markdown.render(Report.of(HUGE["9,000 capabilities"](demo)))
+    assert len(md.encode()) <= markdown.MAX_BYTES and "Report truncated" in md
+    changes, capabilities, rows = _at(
+        md, "**Change set**", "<details>\n<summary>Capabilities now: ", "| Capability 0 "
+    )
+    assert changes < capabilities < rows < md.index("</details>") < md.index("Report truncated")
+    assert md.count("<details>") == md.count("</details>") == 1
+
+
+# Markdown: one word per concept ------------------------------------------------------------------
+
+
+def _with_ddtrace(demo: Advice, **state: Any) -> str:
+    assert demo.ddtrace is not None
+    d = dataclasses.replace(demo.ddtrace, **state)
+    return markdown.render(Report.of(dataclasses.replace(demo, ddtrace=d)))
+
+
+def test_ddtrace_is_pinned_locked_declared_or_any_version(demo: Advice) -> None:
+    assert demo.ddtrace is not None
+    lock = SourceLocation("uv.lock", 40)
+    cases: dict[str, tuple[dict[str, Any], str, str]] = {
+        "pinned": ({}, "Now (pinned 2.3.0)", "- ddtrace: pinned 2.3.0 (fixtures/demo/"),
+        "locked": (
+            {"specifier": ">=2", "locked": (LockedVersion("2.3.0", None, lock),)},
+            "Now (locked 2.3.0)",
+            "- ddtrace: declared &gt;=2 (fixtures/demo/requirements.txt:5); locked 2.3.0\n",
+        ),
+        "declared": (
+            {"current": None, "specifier": ">=2,<3"},
+            "Now (declared &gt;=2,&lt;3)",
+            "- ddtrace: declared &gt;=2,&lt;3 (",
+        ),
+        "unpinned": (
+            {"current": None, "specifier": ""},
+            "Now (any version)",
+            "- ddtrace: any version (",
+        ),
+    }
+    for case, (state, now, why) in cases.items():
+        md = _with_ddtrace(demo, **state)
+        assert now in md and why in md, case
+        for other in ("version unknown", "(absent)", "(no version)", "needs upgrade", "\\=="):
+            assert other not in md, (case, other)
+
+
+def test_changes_from_any_version_or_not_declared(demo: Advice) -> None:
+    rec = demo.recommendation
+    assert isinstance(rec, Upgrade)
+    added = Change("envier", None, "0.6.1", None, "==0.6.1", SourceLocation(DEMO, 6))
+    loose = Change("flask", None, "3.1.1", "", ">=3.1.1", SourceLocation(DEMO, 2))
+    md = markdown.render(
+        Report.of(
+            dataclasses.replace(
+                demo, recommendation=dataclasses.replace(rec, changes=(*rec.changes, added, loose))
+            )
+        )
+    )
+    assert "| envier | not declared | \\==0.6.1 |" in md
+    assert "| flask | any version | &gt;=3.1.1 |" in md
+    assert "(absent)" not in md
+
+
+# Markdown: a link to the run ---------------------------------------------------------------------
+
+RUN = "https://github.com/octo/app/actions/runs/123"
+
+
+def test_footer_links_the_run_when_known(demo: Advice, tmp_path: Path) -> None:
+    assert markdown.run_url("https://github.com", "octo/app", "123") == RUN
+    assert markdown.run_url("https://ghe.example/", "octo/app", "9") == (
+        "https://ghe.example/octo/app/actions/runs/9"
+    )
+    for bad in (
+        (None, "octo/app", "123"),
+        ("https://github.com", "", "123"),
+        ("https://github.com", "octo/app", ""),
+        ("https://github.com", "octo/app", "12x"),
+        ("https://github.com", "octo/app)[x](javascript:alert(1)", "1"),
+        ("https://github.com", "octo/app/extra", "1"),
+        ("javascript:alert(1)//", "octo/app", "1"),
+        ("https://github.com evil", "octo/app", "1"),
+    ):
+        assert markdown.run_url(*bad) is None, bad
+
+    md = markdown.render(Report.of(demo), RUN)
+    assert md.rstrip().endswith(f"[Workflow run]({RUN}).</sub>")
+    assert md.count("](") == 1  # the only link
+    # A value that is not a plain address is left out, whoever passes it.
+    for hostile in ("https://x.example/a)(b", "javascript:alert(1)", "https://x.example/a b"):
+        assert "Workflow run" not in markdown.render(Report.of(demo), hostile)
+    assert "Workflow run" not in markdown.render(Report.of(demo))
+
+    # A run of several projects: once, in the one footer.
+    other = dataclasses.replace(Report.of(demo).projects[0], root="services/web")
+    several = Report((Report.of(demo).projects[0], other), demo.snapshot_date, demo.today)
+    assert markdown.render(several, RUN).count(f"[Workflow run]({RUN})") == 1
+
+
+def test_the_action_links_its_run(
+    demo: Advice, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from advisor.frontends import github_action
+
+    monkeypatch.setattr(github_action, "_advise", lambda inputs: Report.of(demo))
+    summary = tmp_path / "summary.md"
+    env = {
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_OUTPUT": str(tmp_path / "output"),
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_EVENT_NAME": "push",
+        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_REPOSITORY": "octo/app",
+        "GITHUB_RUN_ID": "123",
+        "INPUT_FAIL_ON": "never",
+    }
+    assert github_action.run(env) == 0
+    assert summary.read_text(encoding="utf-8") == markdown.render(Report.of(demo), RUN)
+    summary.write_text("", encoding="utf-8")
+    del env["GITHUB_RUN_ID"]
+    assert github_action.run(env) == 0
+    assert "Workflow run" not in summary.read_text(encoding="utf-8")

@@ -306,7 +306,9 @@ def test_markdown_overview_then_sections(run: Report) -> None:
     )
     assert md.count("<!--") == 1
     assert "| fixtures/demo | pinned 2.3.0 | 4.6.0 | ⬆️ upgrade |" in md
-    assert "| fixtures/formats/pipfile-and-lock | locked 0.15.0 | no release | ⛔ impossible |" in md
+    assert (
+        "| fixtures/formats/pipfile-and-lock | locked 0.15.0 | no release | ⛔ impossible |" in md
+    )
     assert f"| {markdown.escape(NO_DDTRACE)} | — | — | ➖ no ddtrace |" in md
     headings = re.findall(r"^### (.*)$", md, re.MULTILINE)
     assert headings == [markdown.escape(p.root) for p in run.projects]

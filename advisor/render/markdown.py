@@ -300,14 +300,12 @@ def _after(c: CapabilityResult) -> str:
 
 def ddtrace_now(d: DdtraceState | None) -> str:
     """The project's ddtrace in the reports' words: ``pinned 2.3.0``, ``locked 4.6.0`` (the
-    lowest lock), ``declared >=2,<3`` (a range), ``any version`` (unpinned), ``direct
-    reference``, ``not declared``. Not escaped."""
+    lowest lock), ``declared >=2,<3`` (a range), ``any version`` (unpinned, a direct reference
+    of no known version included, as the verdict says), ``not declared``. Not escaped."""
     if d is None:
         return "not declared"
     if d.locked and d.current:
         return f"locked {d.current}"
-    if d.url:
-        return f"direct reference {d.current}" if d.current else "direct reference"
     if d.current:
         return f"pinned {d.current}"
     return f"declared {d.specifier}" if d.specifier else "any version"

@@ -211,7 +211,7 @@ def test_capability_table_now_and_after(at_root: None, tmp_path: Path) -> None:
         .split("\n", 1)[0]
         .endswith("| ✅ available |")
     )
-    assert "Now (pinned 2.3.0) | After (2.19.0 / 3.16.0) |" in rows["demo-split"]
+    assert "Now (2.3.0) | After (2.19.0 / 3.16.0) |" in rows["demo-split"]
     assert (
         "After (no release)" in rows["demo-impossible"]
         and "| ⛔ unavailable" in rows["demo-impossible"]

@@ -3,9 +3,9 @@
 A reviewer reads the verdict and the change set first (or what blocks it), then the errors and
 warnings to act on; the rest is folded in ``<details>`` blocks: the capabilities now and after,
 the notes, and why this answer. The footer links to the workflow run when the front end knows
-it (:func:`run_url`). The words are the text report's: a version is pinned, locked or declared
-(a range); a capability is available, needs an upgrade or is unavailable; an unpinned ddtrace
-is "any version".
+it (:func:`run_url`). The words are the text report's (:mod:`advisor.render.words`): a version
+is pinned, locked or declared (a range); a capability is available, needs an upgrade or is
+unavailable; an unpinned ddtrace is "any version".
 
 Every value placed in the report goes through :func:`escape` so that nothing a dependency
 file says (paths, URLs, quoted lines, specifiers) can inject Markdown or HTML into a comment
@@ -32,6 +32,7 @@ from advisor.model.advice import (
     Advice,
     Blocker,
     CapabilityResult,
+    CapabilityStatus,
     Change,
     DdtraceState,
     Impossible,
@@ -44,9 +45,11 @@ from advisor.model.advice import (
 )
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
+from advisor.render import words
 from advisor.render.text import (
     NO_DDTRACE,
     covers,
+    current,
     ignored_note,
     single,
     summary,
@@ -89,17 +92,13 @@ _WHY_OMITTED = f"{_WHY_OPEN}Omitted: too long for a comment.\n\n</details>\n\n"
 _HEAD_ROOM = 1024
 """Room left after the verdict and tables for the findings' note, or the head is cut."""
 _ALL_IN_JSON = "the JSON report (--format json; the Action's report-json output) has all of it"
-_STATUS = {
-    "available": "✅ available",
-    "needs-upgrade": "⬆️ needs an upgrade",
-    "unavailable": "⛔ unavailable",
+_ICON: dict[CapabilityStatus, str] = {
+    "available": "✅",
+    "needs-upgrade": "⬆️",
+    "unavailable": "⛔",
 }
-# How many capabilities are in each state, for the folded table's summary: (one, several).
-_COUNTED = {
-    "available": ("available", "available"),
-    "needs-upgrade": ("needs an upgrade", "need an upgrade"),
-    "unavailable": ("unavailable", "unavailable"),
-}
+_SEVERAL: dict[CapabilityStatus, str] = {"needs-upgrade": "need an upgrade"}
+"""A capability state's words for several (``7 need an upgrade``), where they differ."""
 _RUN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~-]+)+")
 """A workflow run's address as the footer links it: nothing that could end the link early."""
 _SEVERITY = (("error", "Errors", "❌"), ("warning", "Warnings", "⚠️"), ("info", "Notes", "📝"))
@@ -294,37 +293,30 @@ def _after_title(advice: Advice) -> str:
             assert_never(rec)
 
 
+def _status(state: CapabilityStatus) -> str:
+    return f"{_ICON[state]} {words.capability(state)}"
+
+
 def _after(c: CapabilityResult) -> str:
-    return _STATUS[c.after] if c.after is not None else "—"
+    return _status(c.after) if c.after is not None else "—"
 
 
-def ddtrace_now(d: DdtraceState | None) -> str:
-    """The project's ddtrace in the reports' words: ``pinned 2.3.0``, ``locked 4.6.0`` (the
-    lowest lock), ``declared >=2,<3`` (a range), ``any version`` (unpinned, a direct reference
-    of no known version included, as the verdict says), ``not declared``. Not escaped."""
-    if d is None:
-        return "not declared"
-    if d.locked and d.current:
-        return f"locked {d.current}"
-    if d.current:
-        return f"pinned {d.current}"
-    return f"declared {d.specifier}" if d.specifier else "any version"
-
-
-def _counted(states: Sequence[str]) -> str:
+def _counted(states: Sequence[CapabilityStatus]) -> str:
     """``6 available, 1 needs an upgrade``: how many capabilities are in each state."""
     parts = []
-    for state, (one, several) in _COUNTED.items():
+    for state in _ICON:
         n = states.count(state)
         if n:
-            parts.append(f"{n} {one if n == 1 else several}")
+            parts.append(
+                f"{n} {_SEVERAL.get(state, words.capability(state)) if n > 1 else words.capability(state)}"
+            )
     return ", ".join(parts)
 
 
 def _capabilities(advice: Advice) -> _Section:
     rows = []
     for c in advice.capabilities:
-        state = _STATUS[c.status]
+        state = _status(c.status)
         if c.status != "available" and c.reason:
             state += f" ({escape(c.reason)})"
         rows.append((escape(c.name), escape(c.project_min_version or "—"), state, _after(c)))
@@ -333,31 +325,22 @@ def _capabilities(advice: Advice) -> _Section:
     if after and after != [c.status for c in advice.capabilities]:
         summary += f"; after: {_counted(after)}"
     start, end = _folded(summary)
-    now = f"Now ({escape(ddtrace_now(advice.ddtrace))})"
+    now = f"Now ({escape(words.version(advice.ddtrace))})"
     return _table(("Capability", "Needs ddtrace", now, _after_title(advice)), rows, start, end)
-
-
-def _was(ch: Change) -> str:
-    """The version a change moves from: as written, ``any version``, or ``not declared``."""
-    if ch.from_version:
-        return ch.from_version
-    if ch.from_specifier is None:
-        return "not declared"
-    return ch.from_specifier or "any version"
 
 
 def _changes(changes: Sequence[Change]) -> _Section:
     rows = []
     for ch in changes:
-        to = ch.to_specifier or ch.to_version or "(removed)"
+        to = ch.to_specifier or ch.to_version or words.REMOVED
         if ch.marker:
             to += f"; {ch.marker}"
         if ch.kind == "framework":
-            to += " (framework, by hand)"
+            to += f" (framework, {words.BY_HAND})"
         rows.append(
             (
                 escape(ch.package),
-                escape(_was(ch)),
+                escape(words.change_from(ch)),
                 escape(to),
                 escape(ch.reason or ""),
                 escape(str(ch.source)) if ch.source else "",
@@ -458,23 +441,14 @@ def _why(advice: Advice) -> str:
 
 
 def _ddtrace_declared(d: DdtraceState) -> str:
-    """``pinned 2.3.0 (requirements.txt:5)``, ``declared >=4 (pyproject.toml:8); locked
-    4.6.0``: how ddtrace is declared, where, and each lock; values cut, not escaped."""
+    """``pinned 2.3.0 (requirements.txt:5)``, ``declared >=4, locked 4.6.0 (pyproject.toml:8)``:
+    how the project has ddtrace (:func:`words.ddtrace_state`), the reference, where; cut, not
+    escaped."""
+    said = clip(words.ddtrace_state(d))
     if d.url:
         # Credentials off before the cut, which could take the "@" that marks them.
-        said = f"direct reference {clip(redact_url(d.url))}"
-    elif d.current and not d.locked:
-        said = f"pinned {clip(d.current)}"
-    elif d.specifier is None:
-        said = ""  # a lock alone
-    else:
-        said = f"declared {clip(d.specifier)}" if d.specifier else "any version"
-    where = f" ({clip(str(d.source))})" if d.source else ""
-    locked = [
-        f"locked {clip(lv.version)}" + (f" if {clip(lv.marker)}" if lv.marker else "")
-        for lv in d.locked
-    ]
-    return "; ".join(([said + where] if said else []) + locked) or f"locked{where}"
+        said += f": {clip(redact_url(d.url))}"
+    return said + (f" ({clip(str(d.source))})" if d.source else "")
 
 
 def _list(items: Sequence[str]) -> str:
@@ -538,7 +512,7 @@ def _overview(projects: Sequence[ProjectAdvice]) -> _Section:
     rows = (
         (
             escape(p.root),
-            escape(ddtrace_now(p.advice.ddtrace)),
+            escape(current(p)),
             escape(target(p)),
             _PROJECT_STATUS[p.status],
         )

@@ -37,7 +37,6 @@ from urllib.parse import quote
 from advisor import __version__
 from advisor.model.advice import (
     Advice,
-    Change,
     Impossible,
     Ok,
     ProjectAdvice,
@@ -48,6 +47,7 @@ from advisor.model.advice import (
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding, Severity, SourceLocation
 from advisor.model.release import DDTRACE
+from advisor.render import words
 from advisor.render.text import current, single, target, verdict
 
 SCHEMA_URI = (
@@ -331,20 +331,12 @@ def _framework_results(advice: Advice, home: SourceLocation | None, base: Path) 
     out = []
     for c in changes:
         why = f": {c.reason}" if c.reason else ""
-        text = f"{c.package} {_was(c)} -> {c.to_specifier} (framework, by hand){why}"
+        was = words.change_from(c)
+        text = f"{c.package} {was} -> {c.to_specifier} (framework, {words.BY_HAND}){why}"
         result = _result(FRAMEWORK_RULE, "warning", text, c.source or home, base)
         if result is not None:
             out.append(Result(result, f"package:{c.package}"))
     return out
-
-
-def _was(c: Change) -> str:
-    """The version a change moves from, in the words every report uses."""
-    if c.from_version:
-        return c.from_version
-    if c.from_specifier is None:
-        return "(not declared)"
-    return c.from_specifier or "(any version)"
 
 
 def _result(

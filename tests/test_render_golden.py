@@ -204,7 +204,7 @@ def test_capability_table_now_and_after(at_root: None, tmp_path: Path) -> None:
         .split("\n\n", 1)[0]
         for name in ("demo", "demo-split", "demo-impossible", "demo-ok")
     }
-    assert "| API Security | 4.6.0 | ⬆️ needs upgrade" in rows["demo"]
+    assert "| API Security | 4.6.0 | ⬆️ needs an upgrade" in rows["demo"]
     assert (
         rows["demo"]
         .split("| API Security | 4.6.0 |", 1)[1]
@@ -257,8 +257,9 @@ def test_sarif_without_line_or_inside_root(tmp_path: Path) -> None:
     inside = sarif.to_dict(Report.of(advice), root=str(tmp_path))["runs"][0]["results"][0]
     assert inside["ruleId"] == sarif.UPGRADE_RULE and "add ddtrace" in inside["message"]["text"]
     assert inside["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "requirements.txt", "uriBaseId": "%SRCROOT%"}
-    }  # no line: no region
+        "artifactLocation": {"uri": "requirements.txt", "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": 1},  # no line of its own: the file's first
+    }
     outside = sarif.to_dict(Report.of(advice), root=str(ROOT))["runs"][0]["results"][0]
     assert outside["locations"][0]["physicalLocation"]["artifactLocation"] == {
         "uri": (tmp_path / "requirements.txt").as_uri()
@@ -307,7 +308,7 @@ def test_sarif_rule_for_a_new_finding_id(at_root: None, tmp_path: Path) -> None:
     rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
     assert rules["brand-new-check"]["shortDescription"]["text"] == "Brand new check"
     assert rules["brand-new-check"]["defaultConfiguration"]["level"] == "error"
-    assert rules["note-x"]["defaultConfiguration"]["level"] == "note"
+    assert "note-x" not in rules  # a note is nothing to act on: neither result nor rule
     results = {r["ruleId"]: r for r in run["results"]}
     # No place of its own: the finding goes on the ddtrace line.
     assert results["brand-new-check"]["locations"][0]["physicalLocation"]["region"] == {

@@ -310,7 +310,10 @@ def test_markdown_overview_then_sections(run: Report) -> None:
     headings = re.findall(r"^### (.*)$", md, re.MULTILINE)
     assert headings == [markdown.escape(p.root) for p in run.projects]
     assert md.count("<sub>Release data") == 1 and md.rstrip().endswith("</sub>")
-    assert md.count("<details>") == len(run.planned)  # a "why" per planned project
+    # Folded per planned project: its capabilities, its notes (each has some), its "why".
+    assert md.count("<summary>Why this answer</summary>") == len(run.planned)
+    assert md.count("<summary>Capabilities now: ") == len(run.planned)
+    assert md.count("<details>") == md.count("</details>") == 3 * len(run.planned)
     section = md.split(f"### {markdown.escape(NO_DDTRACE)}\n\n", 1)[1]
     assert section.startswith(
         "**aap-advise**: does not use ddtrace; nothing to advise\n\n- Files read: "
@@ -464,7 +467,8 @@ def test_hostile_roots_are_escaped_everywhere(run: Report, case: str) -> None:
     assert len(md.encode()) <= markdown.MAX_BYTES and md.count("<!--") == 1
     assert not RAW_CONTROL.search(md)
     assert set(re.findall(r"</?([a-z]+)", md)) <= {"details", "summary", "sub"}
-    assert md.count("<details>") == 1  # the planned project's own "why", nothing planted
+    # The planned project's own folded capabilities, notes and "why"; nothing planted.
+    assert md.count("<details>") == md.count("<summary>") == md.count("</details>") == 3
     assert not re.search(r"(?<!\\)[\[\]`]", md) and "@octocat" not in md
     headings = re.findall(r"^#+ .*$", md, re.MULTILINE)
     assert headings == [f"### {markdown.escape(root)}", f"### {markdown.escape(root + '/tests')}"]

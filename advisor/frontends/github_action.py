@@ -756,7 +756,10 @@ def run(env: Mapping[str, str]) -> int:
     from advisor.render import json_report, markdown
 
     report_json = _write_report(env, json_report.render(report))
-    body = markdown.render(report)
+    run_url = markdown.run_url(
+        env.get("GITHUB_SERVER_URL"), env.get("GITHUB_REPOSITORY"), env.get("GITHUB_RUN_ID")
+    )
+    body = markdown.render(report, run_url)
     # markdown.MAX_BYTES (60 KiB, for the comment) keeps this far below the 1 MiB summary cap.
     _append(env, "GITHUB_STEP_SUMMARY", body)
 

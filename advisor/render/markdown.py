@@ -1,9 +1,16 @@
 """The pull-request comment and job summary (``--format markdown``), GitHub-flavoured Markdown.
 
+A reviewer reads the verdict and the change set first (or what blocks it), then the errors and
+warnings to act on; the rest is folded in ``<details>`` blocks: the capabilities now and after,
+the notes, and why this answer. The footer links to the workflow run when the front end knows
+it (:func:`run_url`). The words are the text report's (:mod:`advisor.render.words`): a version
+is pinned, locked or declared (a range); a capability is available, needs an upgrade or is
+unavailable; an unpinned ddtrace is "any version".
+
 Every value placed in the report goes through :func:`escape` so that nothing a dependency
 file says (paths, URLs, quoted lines, specifiers) can inject Markdown or HTML into a comment
 posted under the workflow's identity. The only raw HTML is the renderer's own: the hidden
-:data:`MARKER` and the ``<details>`` block.
+:data:`MARKER`, the ``<details>`` blocks and the ``<sub>`` footer; the only link, the run's.
 
 The whole report stays within :data:`MAX_BYTES` whatever the input: each value is cut to
 :data:`MAX_VALUE` characters before it is escaped, and every part is measured, the verdict and
@@ -25,7 +32,9 @@ from advisor.model.advice import (
     Advice,
     Blocker,
     CapabilityResult,
+    CapabilityStatus,
     Change,
+    DdtraceState,
     Impossible,
     Ok,
     ProjectAdvice,
@@ -36,6 +45,7 @@ from advisor.model.advice import (
 )
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
+from advisor.render import words
 from advisor.render.text import (
     NO_DDTRACE,
     covers,
@@ -82,11 +92,15 @@ _WHY_OMITTED = f"{_WHY_OPEN}Omitted: too long for a comment.\n\n</details>\n\n"
 _HEAD_ROOM = 1024
 """Room left after the verdict and tables for the findings' note, or the head is cut."""
 _ALL_IN_JSON = "the JSON report (--format json; the Action's report-json output) has all of it"
-_STATUS = {
-    "available": "✅ available",
-    "needs-upgrade": "⬆️ needs upgrade",
-    "unavailable": "⛔ unavailable",
+_ICON: dict[CapabilityStatus, str] = {
+    "available": "✅",
+    "needs-upgrade": "⬆️",
+    "unavailable": "⛔",
 }
+_SEVERAL: dict[CapabilityStatus, str] = {"needs-upgrade": "need an upgrade"}
+"""A capability state's words for several (``7 need an upgrade``), where they differ."""
+_RUN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~-]+)+")
+"""A workflow run's address as the footer links it: nothing that could end the link early."""
 _SEVERITY = (("error", "Errors", "❌"), ("warning", "Warnings", "⚠️"), ("info", "Notes", "📝"))
 _PROJECT_STATUS: dict[ProjectStatus, str] = {
     "no-ddtrace": "➖ no ddtrace",
@@ -125,38 +139,53 @@ def escape(text: str, limit: int | None = MAX_VALUE) -> str:
     return _AUTOLINK.sub(lambda m: m.group(0) + _ZWSP, text)
 
 
-def render(report: Report) -> str:
+def run_url(server: str | None, repository: str | None, run_id: str | None) -> str | None:
+    """The address of a workflow run (``GITHUB_SERVER_URL``, ``GITHUB_REPOSITORY`` and
+    ``GITHUB_RUN_ID``, as the front end reads them); ``None`` when one is missing or looks
+    like no run's."""
+    if not (server and repository and run_id and run_id.isdigit()):
+        return None
+    url = f"{server.rstrip('/')}/{repository}/actions/runs/{run_id}"
+    return url if _RUN_URL.fullmatch(url) and repository.count("/") == 1 else None
+
+
+def render(report: Report, run_url: str | None = None) -> str:
     """The report; at most :data:`MAX_BYTES`, findings cut first (with a note) when too long.
 
     A run of one project is :func:`render_advice`; several share the budget (:func:`_many`).
+    :param run_url: the workflow run to link in the footer (see :func:`run_url`); a value that
+        is not a plain ``http(s)`` address is left out.
     """
     only = single(report)
     if only is not None:
-        return render_advice(only)
-    return _many(report)
+        return render_advice(only, run_url)
+    return _many(report, run_url)
 
 
-def render_advice(advice: Advice) -> str:
+def render_advice(advice: Advice, run_url: str | None = None) -> str:
     """The report of one project, alone in the comment: the marker, its body, the footer."""
-    return _body(advice, _verdict(advice), _footer(advice), MAX_BYTES)
+    return _body(advice, _verdict(advice), _footer(advice, run_url), MAX_BYTES)
 
 
 def _body(advice: Advice, lead: str, tail: str, budget: int) -> str:
-    """``lead``, the project's tables, findings and details, then ``tail``: at most ``budget``
-    bytes when ``budget`` holds at least ``lead``, ``tail`` and the cut note (:func:`_least`)."""
+    """``lead``, the change set or blockers, the findings to act on, the folded capabilities,
+    notes and details, then ``tail``: at most ``budget`` bytes when ``budget`` holds at least
+    ``lead``, ``tail`` and the cut note (:func:`_least`)."""
     sections = _sections(advice)
-    head = lead + "".join(s.text() for s in sections)
-    if _size(head, _WHY_OMITTED, tail) > budget - _HEAD_ROOM:
+    capabilities, changes, blockers = sections
+    head = lead + changes.text() + blockers.text()
+    folded = capabilities.text()
+    if _size(head, folded, _WHY_OMITTED, tail) > budget - _HEAD_ROOM:
         # Thousands of changes or blockers: the verdict, then as many rows as fit, the change
         # set first; no findings and no details.
         return _cut(lead, sections, budget - _size(tail)) + tail
     why = _why(advice)
-    if _size(head, why, tail) > budget // 2:
+    if _size(head, folded, why, tail) > budget // 2:
         # Only a project with an enormous number of files or frameworks gets here; the JSON
         # report still carries all of it.
         why = _WHY_OMITTED
-    findings = _findings(advice.findings, budget - _size(head, why, tail))
-    return head + findings + why + tail
+    to_act, notes = _findings(advice.findings, budget - _size(head, folded, why, tail))
+    return head + to_act + folded + notes + why + tail
 
 
 def _size(*parts: str) -> int:
@@ -165,19 +194,28 @@ def _size(*parts: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class _Section:
-    """A table or list of the head: its title and header, then one line per row or item."""
+    """A table or list: its title and header, then one line per row or item, then its end
+    (which closes a ``<details>`` block the start opened)."""
 
     start: str
     lines: tuple[str, ...]
+    end: str = "\n"
 
     def text(self, shown: int | None = None) -> str:
-        return self.start + "".join(self.lines[:shown]) + "\n" if self.lines else ""
+        return self.start + "".join(self.lines[:shown]) + self.end if self.lines else ""
 
 
-def _table(header: Sequence[str], rows: Iterable[Sequence[str]], title: str = "") -> _Section:
+def _table(
+    header: Sequence[str], rows: Iterable[Sequence[str]], title: str = "", end: str = "\n"
+) -> _Section:
     """A GFM table; cells must already be escaped (``|`` included)."""
     start = "| " + " | ".join(header) + " |\n|" + "|".join(" --- " for _ in header) + "|\n"
-    return _Section(title + start, tuple("| " + " | ".join(row) + " |\n" for row in rows))
+    return _Section(title + start, tuple("| " + " | ".join(row) + " |\n" for row in rows), end)
+
+
+def _folded(summary: str) -> tuple[str, str]:
+    """The start and end of a ``<details>`` block; ``summary`` must already be escaped."""
+    return f"<details>\n<summary>{summary}</summary>\n\n", "\n</details>\n\n"
 
 
 def _verdict(advice: Advice) -> str:
@@ -214,7 +252,7 @@ def _sections(advice: Advice) -> tuple[_Section, _Section, _Section]:
 
 def _cut(lead: str, sections: Sequence[_Section], budget: int) -> str:
     """``lead`` (the verdict) and as many rows as fit in ``budget`` bytes, the change set first,
-    and a note.
+    then the blockers and the (folded) capabilities, and a note.
 
     Each value is at most :data:`MAX_VALUE` characters, so the verdict and a row always fit in a
     report alone; a project's section among several gets a budget of at least :func:`_least`.
@@ -223,7 +261,7 @@ def _cut(lead: str, sections: Sequence[_Section], budget: int) -> str:
     budget -= _size(_cut_note(len(changes.lines) + len(capabilities.lines) + len(blockers.lines)))
     text = lead
     left_out = 0
-    for section in (changes, capabilities, blockers):
+    for section in (changes, blockers, capabilities):
         shown = 0
         while shown < len(section.lines) and _size(text, section.text(shown + 1)) <= budget:
             shown += 1
@@ -255,38 +293,54 @@ def _after_title(advice: Advice) -> str:
             assert_never(rec)
 
 
+def _status(state: CapabilityStatus) -> str:
+    return f"{_ICON[state]} {words.capability(state)}"
+
+
 def _after(c: CapabilityResult) -> str:
-    return _STATUS[c.after] if c.after is not None else "—"
+    return _status(c.after) if c.after is not None else "—"
+
+
+def _counted(states: Sequence[CapabilityStatus]) -> str:
+    """``6 available, 1 needs an upgrade``: how many capabilities are in each state."""
+    parts = []
+    for state in _ICON:
+        n = states.count(state)
+        if n:
+            parts.append(
+                f"{n} {_SEVERAL.get(state, words.capability(state)) if n > 1 else words.capability(state)}"
+            )
+    return ", ".join(parts)
 
 
 def _capabilities(advice: Advice) -> _Section:
-    d = advice.ddtrace
-    if d is None:
-        now = "Now (not declared)"
-    else:
-        shown = d.current or d.specifier or ("version unknown" if d.url else "any version")
-        now = f"Now ({escape(shown)})"
     rows = []
     for c in advice.capabilities:
-        state = _STATUS[c.status]
+        state = _status(c.status)
         if c.status != "available" and c.reason:
             state += f" ({escape(c.reason)})"
         rows.append((escape(c.name), escape(c.project_min_version or "—"), state, _after(c)))
-    return _table(("Capability", "Needs ddtrace", now, _after_title(advice)), rows)
+    summary = f"Capabilities now: {_counted([c.status for c in advice.capabilities])}"
+    after = [c.after for c in advice.capabilities if c.after is not None]
+    if after and after != [c.status for c in advice.capabilities]:
+        summary += f"; after: {_counted(after)}"
+    start, end = _folded(summary)
+    now = f"Now ({escape(words.version(advice.ddtrace))})"
+    return _table(("Capability", "Needs ddtrace", now, _after_title(advice)), rows, start, end)
 
 
 def _changes(changes: Sequence[Change]) -> _Section:
     rows = []
     for ch in changes:
-        to = ch.to_specifier or ch.to_version or "(removed)"
+        to = ch.to_specifier or ch.to_version or words.REMOVED
         if ch.marker:
             to += f"; {ch.marker}"
         if ch.kind == "framework":
-            to += " (framework, by hand)"
+            to += f" (framework, {words.BY_HAND})"
         rows.append(
             (
                 escape(ch.package),
-                escape(ch.from_version or ch.from_specifier or "(absent)"),
+                escape(words.change_from(ch)),
                 escape(to),
                 escape(ch.reason or ""),
                 escape(str(ch.source)) if ch.source else "",
@@ -300,29 +354,37 @@ def _finding(f: Finding, icon: str) -> str:
     return f"- {icon} {escape(redact_url(f.message))}{where}\n"
 
 
-def _findings(findings: Sequence[Finding], budget: int) -> str:
-    """Findings by severity, errors first, as many as fit in ``budget`` bytes (then a note)."""
+def _findings(findings: Sequence[Finding], budget: int) -> tuple[str, str]:
+    """Findings by severity, errors first, as many as fit in ``budget`` bytes (then a note):
+    the errors and warnings to act on, and the notes folded in a ``<details>`` block."""
     budget -= 200  # room for the note on findings left out
     blocks: list[str] = []
+    to_act = ""
     shown = 0
     for severity, title, icon in _SEVERITY:
         lines = [_finding(f, icon) for f in findings if f.severity == severity]
+        start, end = (
+            _folded(f"{title} ({len(lines)})") if severity == "info" else (f"**{title}**\n\n", "\n")
+        )
         fitting: list[str] = []
         for line in lines:
-            if _size(*blocks, f"**{title}**\n\n", *fitting, line, "\n") > budget:
+            if _size(*blocks, start, *fitting, line, end) > budget:
                 break
             fitting.append(line)
         if fitting:
-            blocks.append(f"**{title}**\n\n" + "".join(fitting) + "\n")
+            blocks.append(start + "".join(fitting) + end)
             shown += len(fitting)
+        if severity != "info":
+            to_act = "".join(blocks)
         if len(fitting) < len(lines):
             break  # keep the order by severity: nothing after the first finding left out
-    if shown < len(findings):
-        blocks.append(
-            f"_{len(findings) - shown} more findings are not shown (comment size limit); "
-            "the JSON report has them all._\n\n"
-        )
-    return "".join(blocks)
+    more = (
+        f"_{len(findings) - shown} more findings are not shown (comment size limit); "
+        "the JSON report has them all._\n\n"
+        if shown < len(findings)
+        else ""
+    )
+    return to_act, "".join(blocks)[len(to_act) :] + more
 
 
 def _why(advice: Advice) -> str:
@@ -341,14 +403,7 @@ def _why(advice: Advice) -> str:
     if d is None:
         out.append("- ddtrace: not declared")
     else:
-        locked = "".join(
-            f"; locked {clip(lv.version)}" + (f" if {clip(lv.marker)}" if lv.marker else "")
-            for lv in d.locked
-        )
-        # Credentials off before the cut, which could take the "@" that marks them.
-        declared = clip(redact_url(d.url) if d.url else d.specifier or "any version")
-        where = f" at {clip(str(d.source))}" if d.source else ""
-        out.append(f"- ddtrace: {escape(declared + locked + where, limit=None)}")
+        out.append(f"- ddtrace: {escape(_ddtrace_declared(d), limit=None)}")
     match rec:
         case Upgrade() | Impossible():
             tried = rec.tried
@@ -385,13 +440,24 @@ def _why(advice: Advice) -> str:
     return text + "</details>\n\n"
 
 
+def _ddtrace_declared(d: DdtraceState) -> str:
+    """``pinned 2.3.0 (requirements.txt:5)``, ``declared >=4, locked 4.6.0 (pyproject.toml:8)``:
+    how the project has ddtrace (:func:`words.ddtrace_state`), the reference, where; cut, not
+    escaped."""
+    said = clip(words.ddtrace_state(d))
+    if d.url:
+        # Credentials off before the cut, which could take the "@" that marks them.
+        said += f": {clip(redact_url(d.url))}"
+    return said + (f" ({clip(str(d.source))})" if d.source else "")
+
+
 def _list(items: Sequence[str]) -> str:
     """``items`` joined with commas, each cut to :data:`MAX_VALUE`, escaped; ``(none)`` if none."""
     return escape(", ".join(clip(i) for i in items) or "(none)", limit=None)
 
 
-def _footer(advice: Advice) -> str:
-    return _ignored(advice) + _release(advice.snapshot_date, advice.today.isoformat())
+def _footer(advice: Advice, run_url: str | None) -> str:
+    return _ignored(advice) + _release(advice.snapshot_date, advice.today.isoformat(), run_url)
 
 
 def _ignored(advice: Advice) -> str:
@@ -399,23 +465,27 @@ def _ignored(advice: Advice) -> str:
     return f"_{escape(note)}_\n\n" if note else ""
 
 
-def _release(snapshot_date: str, today: str) -> str:
+def _release(snapshot_date: str, today: str, run_url: str | None) -> str:
+    link = ""
+    if run_url is not None and _RUN_URL.fullmatch(run_url) and len(run_url) <= MAX_VALUE:
+        link = f" [Workflow run]({run_url})."
     return (
-        f"<sub>Release data: index snapshot of {escape(snapshot_date)}; judged on {today}.</sub>\n"
+        f"<sub>Release data: index snapshot of {escape(snapshot_date)}; judged on {today}."
+        f"{link}</sub>\n"
     )
 
 
 # A run of several projects ----------------------------------------------------------------------
 
 
-def _many(report: Report) -> str:
+def _many(report: Report, run_url: str | None) -> str:
     """The overview, then a section per project, all within :data:`MAX_BYTES`.
 
     The overview may take half the budget (rows past it are counted in a note); the sections
     share the rest (:func:`_allot`). Every project left out is counted in a note, and the JSON
     report has everything.
     """
-    foot = _release(report.snapshot_date, report.today.isoformat())
+    foot = _release(report.snapshot_date, report.today.isoformat(), run_url)
     head = f"{MARKER}\n\n{_verdict_line(summary(report))}"
     overview = _overview(report.projects)
     shown, room = 0, MAX_BYTES // 2 - _size(head, overview.start, "\n")
@@ -440,7 +510,12 @@ def _many(report: Report) -> str:
 
 def _overview(projects: Sequence[ProjectAdvice]) -> _Section:
     rows = (
-        (escape(p.root), escape(current(p)), escape(target(p)), _PROJECT_STATUS[p.status])
+        (
+            escape(p.root),
+            escape(current(p)),
+            escape(target(p)),
+            _PROJECT_STATUS[p.status],
+        )
         if p.advice is not None
         else (escape(p.root), "—", "—", _PROJECT_STATUS[p.status])
         for p in projects
@@ -503,7 +578,7 @@ def _no_ddtrace(p: ProjectAdvice, budget: int) -> str:
     files = f"- Files read: {_list(p.files)}\n\n"
     if _size(lead, files) > budget // 2 or _size(lead, files) + _NOTE_ROOM > budget:
         files = _files_counted(p.files)
-    return lead + files + _findings(p.findings, budget - _size(lead, files))
+    return lead + files + "".join(_findings(p.findings, budget - _size(lead, files)))
 
 
 def _files_counted(files: Sequence[str]) -> str:

@@ -1,10 +1,21 @@
 """SARIF 2.1.0 (``--format sarif``) for GitHub code scanning.
 
-One result per finding, one (rule ``ddtrace-upgrade``) for the recommendation itself and one
-(rule ``framework-upgrade``) per framework to move by hand, each placed on the line that declares
-it so code scanning annotates the ``ddtrace==...`` (or ``django==...``) line. A
-finding without a place of its own is about ddtrace's configuration, so it goes on the ddtrace
-declaration too: code scanning shows nothing for a result without a location.
+Only what a reviewer should act on becomes a result: the recommendation (rule
+``ddtrace-upgrade``), each framework to move by hand (rule ``framework-upgrade``), and each
+finding of severity ``error`` or ``warning``. Notes (``info``: "X is true by default; keep it",
+the Agent minimum) stay in the text, Markdown and JSON reports: an alert is something to fix.
+
+Every result has a file and a line (``physicalLocation`` with ``region.startLine``); code
+scanning shows nothing for a result without one. A result is placed on the line it is about (a
+``ddtrace==...`` or ``django==...`` line); one with no place of its own (an environment switch,
+a CPython left out) is about ddtrace's configuration, so it goes on the ddtrace declaration;
+without one, on the project's first file (its main manifest) at line 1, as is a place known
+only by file or TOML key.
+
+Each result carries a stable fingerprint (``partialFingerprints``) made of the rule, the file,
+the subject (the package, the environment variable, the CPython) and the kind of issue, never
+the message or the line: a rewording, a new target version or an edit above the pin keeps the
+alert.
 
 A run of several projects is one SARIF run holding every project's results; each result's
 message then starts with the project's folder and ``properties.project`` names it, and the
@@ -17,14 +28,26 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, assert_never
 from urllib.parse import quote
 
 from advisor import __version__
-from advisor.model.advice import Advice, Impossible, Ok, ProjectAdvice, Report, Split, Upgrade
+from advisor.model.advice import (
+    Advice,
+    Impossible,
+    Ok,
+    ProjectAdvice,
+    Report,
+    Split,
+    Upgrade,
+)
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding, Severity, SourceLocation
+from advisor.model.release import DDTRACE
+from advisor.render import words
 from advisor.render.text import current, single, target, verdict
 
 SCHEMA_URI = (
@@ -32,10 +55,12 @@ SCHEMA_URI = (
 )
 UPGRADE_RULE = "ddtrace-upgrade"
 FRAMEWORK_RULE = "framework-upgrade"
-FINGERPRINT_KEY = "aapAdvise/v1"
-"""The ``partialFingerprints`` key; bump the suffix if what is hashed ever changes."""
+FINGERPRINT_KEY = "aapAdvise/v2"
+"""The ``partialFingerprints`` key; bump the suffix if what is hashed ever changes (v1 hashed
+the message text)."""
 
-_LEVEL: dict[Severity, str] = {"error": "error", "warning": "warning", "info": "note"}
+_LEVEL: dict[Severity, str | None] = {"error": "error", "warning": "warning", "info": None}
+"""A finding's SARIF ``level``; ``None``: not a result (a note is nothing to act on)."""
 
 # Rule titles (code scanning lists alerts by them). A finding id not named here still gets a
 # rule, titled from the id itself, so a new finding never breaks the report; add its title here.
@@ -79,7 +104,6 @@ _TITLES = {
     "unreadable-requirement": "A requirement cannot be read",
     "version-from-git-ref": "A version was taken from a git ref",
 }
-_NOTE_TITLE = "A note on running App and API Protection"  # knowledge notes: ids "note-<id>"
 
 
 # JSON escapes C0 controls itself; these it leaves raw with ensure_ascii=False, and a terminal
@@ -113,8 +137,8 @@ def to_dict(report: Report, root: str | None = None) -> dict[str, Any]:
     if single(report) is None:  # several projects: say which each result is about
         for p, results in found:
             for r in results:
-                r["message"]["text"] = f"{p.root}: {r['message']['text']}"
-                r["properties"] = {"project": p.root}
+                r.sarif["message"]["text"] = f"{p.root}: {r.sarif['message']['text']}"
+                r.sarif["properties"] = {"project": p.root}
         properties["projects"] = [
             {
                 "root": p.root,
@@ -137,24 +161,38 @@ def to_dict(report: Report, root: str | None = None) -> dict[str, Any]:
                         "rules": list(rules.values()),
                     }
                 },
-                "results": [r for _, results in found for r in results],
+                "results": [r.sarif for _, results in found for r in results],
                 "properties": properties,
             }
         ],
     }
 
 
-def advice_results(
-    p: ProjectAdvice, base: Path, rules: dict[str, dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """One project's results: the recommendation, the frameworks to move, the findings; each
-    rule they use is added to ``rules``."""
+@dataclass(frozen=True, slots=True)
+class Result:
+    """A SARIF result and what identifies it across runs (see :func:`_fingerprint`).
+
+    :param sarif: the result object, as written.
+    :param subject: what it is about: a package, an environment variable, a CPython, a TOML
+        key; ``""`` when the rule and file say it all.
+    :param kind: the kind of issue within its rule (``upgrade`` or ``impossible`` for
+        ``ddtrace-upgrade``); ``""`` when the rule is the kind.
+    """
+
+    sarif: dict[str, Any]
+    subject: str = ""
+    kind: str = ""
+
+
+def advice_results(p: ProjectAdvice, base: Path, rules: dict[str, dict[str, Any]]) -> list[Result]:
+    """One project's results: the recommendation, the frameworks to move, the findings to act
+    on; each rule they use is added to ``rules``."""
     advice = p.advice
     if advice is None:  # no ddtrace: only what reading its files found, on its first file
         home = SourceLocation(p.files[0]) if p.files else None
-        return _findings(p.findings, home, base, rules)
+        return _findings(p.findings, home, {}, base, rules)
     home = _home(advice)
-    results: list[dict[str, Any]] = []
+    results: list[Result] = []
     upgrade = _upgrade_result(advice, home, base)
     if upgrade is not None:
         results.append(upgrade)
@@ -162,20 +200,78 @@ def advice_results(
     if frameworks:
         rules.setdefault(FRAMEWORK_RULE, _rule(FRAMEWORK_RULE, "warning"))
         results += frameworks
-    return results + _findings(advice.findings, home, base, rules)
+    return results + _findings(advice.findings, home, _declared_at(advice), base, rules)
 
 
 def _findings(
     findings: tuple[Finding, ...],
     home: SourceLocation | None,
+    packages: Mapping[tuple[str, int], str],
     base: Path,
     rules: dict[str, dict[str, Any]],
-) -> list[dict[str, Any]]:
+) -> list[Result]:
     out = []
     for f in findings:
-        rules.setdefault(f.id, _rule(f.id, _LEVEL[f.severity]))
+        level = _LEVEL[f.severity]
+        if level is None:
+            continue
+        rules.setdefault(f.id, _rule(f.id, level))
         message = redact_url(f.message)
-        out.append(_result(f.id, _LEVEL[f.severity], message, f.location or home, base))
+        result = _result(f.id, level, message, f.location or home, base)
+        if result is not None:
+            out.append(Result(result, _subject(f, packages)))
+    return out
+
+
+_ENV_VAR = re.compile(r"\bDD_[A-Z0-9_]+\b")
+_CPYTHON = re.compile(r"\bCPython (\d+\.\d+t?)\b")
+
+
+def _subject(f: Finding, packages: Mapping[tuple[str, int], str]) -> str:
+    """What ``f`` is about, for its fingerprint; never its wording.
+
+    A finding placed in a file is about the TOML key it names, or the package declared on its
+    line. One without a place is about the environment variable or CPython it names (an
+    identifier, which any rewording keeps). Else ``""``: the rule and the file tell it apart
+    from the others (repeats are counted, see :func:`_fingerprint`).
+    """
+    where = f.location
+    if where is not None:
+        if where.key:
+            return f"key:{where.key}"
+        if where.line is not None and (where.file, where.line) in packages:
+            return f"package:{packages[where.file, where.line]}"
+        return ""
+    for pattern, what in ((_ENV_VAR, "env"), (_CPYTHON, "python")):
+        m = pattern.search(f.message)
+        if m:
+            return f"{what}:{m.group(m.lastindex or 0)}"
+    return ""
+
+
+def _declared_at(advice: Advice) -> dict[tuple[str, int], str]:
+    """The package declared on each line the advice knows of: ddtrace's, each change's, each
+    framework or library found."""
+    out: dict[tuple[str, int], str] = {}
+    places: list[tuple[SourceLocation | None, str]] = [
+        (i.source, i.distribution) for i in advice.integrations
+    ]
+    rec = advice.recommendation
+    match rec:
+        case Upgrade() | Split():
+            places += [(c.source, c.package) for c in rec.changes]
+        case Ok():
+            places += [(c.source, c.package) for c in rec.suggestions]
+        case Impossible():
+            pass
+        case _:
+            assert_never(rec)
+    d = advice.ddtrace
+    if d is not None:
+        places += [(d.source, DDTRACE)] + [(lv.source, DDTRACE) for lv in d.locked]
+    for where, package in places:
+        if where is not None and where.line is not None:
+            out.setdefault((where.file, where.line), package)
     return out
 
 
@@ -188,9 +284,7 @@ def _home(advice: Advice) -> SourceLocation | None:
 
 
 def _rule(rule_id: str, level: str) -> dict[str, Any]:
-    title = _TITLES.get(rule_id) or (
-        _NOTE_TITLE if rule_id.startswith("note-") else rule_id.replace("-", " ").capitalize()
-    )
+    title = _TITLES.get(rule_id) or rule_id.replace("-", " ").capitalize()
     return {
         "id": rule_id,
         "name": "".join(part.capitalize() for part in rule_id.split("-")),
@@ -199,9 +293,7 @@ def _rule(rule_id: str, level: str) -> dict[str, Any]:
     }
 
 
-def _upgrade_result(
-    advice: Advice, home: SourceLocation | None, base: Path
-) -> dict[str, Any] | None:
+def _upgrade_result(advice: Advice, home: SourceLocation | None, base: Path) -> Result | None:
     rec = advice.recommendation
     match rec:
         case Ok():
@@ -217,16 +309,16 @@ def _upgrade_result(
             ]
             if unlocks:
                 text += f"; this makes {', '.join(unlocks)} available"
-            return _result(UPGRADE_RULE, "warning", text, home, base)
+            level, kind = "warning", "upgrade"  # a split is an upgrade on some CPythons
         case Impossible():
-            return _result(UPGRADE_RULE, "error", verdict(advice), home, base)
+            text, level, kind = verdict(advice), "error", "impossible"
         case _:
             assert_never(rec)
+    result = _result(UPGRADE_RULE, level, text, home, base)
+    return Result(result, f"package:{DDTRACE}", kind) if result is not None else None
 
 
-def _framework_results(
-    advice: Advice, home: SourceLocation | None, base: Path
-) -> list[dict[str, Any]]:
+def _framework_results(advice: Advice, home: SourceLocation | None, base: Path) -> list[Result]:
     """One result per framework change, on the line that declares the framework."""
     rec = advice.recommendation
     match rec:
@@ -238,23 +330,32 @@ def _framework_results(
             assert_never(rec)
     out = []
     for c in changes:
-        was = c.from_version or c.from_specifier or "(absent)"
         why = f": {c.reason}" if c.reason else ""
-        text = f"{c.package} {was} -> {c.to_specifier} (framework, by hand){why}"
-        out.append(_result(FRAMEWORK_RULE, "warning", text, c.source or home, base))
+        was = words.change_from(c)
+        text = f"{c.package} {was} -> {c.to_specifier} (framework, {words.BY_HAND}){why}"
+        result = _result(FRAMEWORK_RULE, "warning", text, c.source or home, base)
+        if result is not None:
+            out.append(Result(result, f"package:{c.package}"))
     return out
 
 
 def _result(
     rule_id: str, level: str, message: str, where: SourceLocation | None, base: Path
-) -> dict[str, Any]:
-    out: dict[str, Any] = {"ruleId": rule_id, "level": level, "message": {"text": message}}
-    if where is not None:
-        physical: dict[str, Any] = {"artifactLocation": _artifact(where.file, base)}
-        if where.line is not None:
-            physical["region"] = {"startLine": where.line}
-        out["locations"] = [{"physicalLocation": physical}]
-    return out
+) -> dict[str, Any] | None:
+    """A result on ``where`` (line 1 when it names no line); ``None`` without a place: code
+    scanning would not show it."""
+    if where is None:
+        return None
+    physical = {
+        "artifactLocation": _artifact(where.file, base),
+        "region": {"startLine": where.line if where.line is not None else 1},
+    }
+    return {
+        "ruleId": rule_id,
+        "level": level,
+        "message": {"text": message},
+        "locations": [{"physicalLocation": physical}],
+    }
 
 
 def _artifact(path: str, base: Path) -> dict[str, str]:
@@ -268,21 +369,18 @@ def _artifact(path: str, base: Path) -> dict[str, str]:
     return {"uri": quote(rel.as_posix()), "uriBaseId": "%SRCROOT%"}
 
 
-def _fingerprint(results: list[dict[str, Any]]) -> None:
-    """Stable ``partialFingerprints``: rule, file and message, never the line.
+def _fingerprint(results: list[Result]) -> None:
+    """Stable ``partialFingerprints``: rule, file, subject and kind; never the message or line.
 
-    Lines move as files are edited; keeping them out lets code scanning follow one alert across
-    commits. The recommendation is hashed without its message so a new target keeps the alert.
-    Repeats get a counter so two identical results stay two alerts.
+    Lines move as files are edited and messages are reworded (or name a new target); keeping
+    both out lets code scanning follow one alert across commits and releases. Results alike in
+    all four (two findings of one rule about nothing more specific) get a counter, in order,
+    so they stay two alerts.
     """
     seen: dict[str, int] = {}
     for r in results:
-        uri = (
-            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-            if "locations" in r
-            else ""
-        )
-        message = "" if r["ruleId"] == UPGRADE_RULE else r["message"]["text"]
-        digest = hashlib.sha256("\0".join((r["ruleId"], uri, message)).encode("utf-8")).hexdigest()
+        uri = r.sarif["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        parts = (r.sarif["ruleId"], uri, r.subject, r.kind)
+        digest = hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
         seen[digest] = seen.get(digest, 0) + 1
-        r["partialFingerprints"] = {FINGERPRINT_KEY: f"{digest}:{seen[digest]}"}
+        r.sarif["partialFingerprints"] = {FINGERPRINT_KEY: f"{digest}:{seen[digest]}"}

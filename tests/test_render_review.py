@@ -345,8 +345,9 @@ def test_the_action_links_its_run(
     demo: Advice, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from advisor.frontends import github_action
+    from advisor.pipeline import Run
 
-    monkeypatch.setattr(github_action, "_advise", lambda inputs: Report.of(demo))
+    monkeypatch.setattr(github_action, "_advise", lambda inputs: Run(Report.of(demo), ()))
     summary = tmp_path / "summary.md"
     env = {
         "GITHUB_STEP_SUMMARY": str(summary),

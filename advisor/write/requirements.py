@@ -305,6 +305,7 @@ def edit(
     replacements: dict[int, tuple[int, list[Line]]] = {}
     reasons: list[str] = []
     unresolved: list[str] = []
+    unhashed: list[str] = []
     for name, group in by_name.items():
         want = targets.wants[name]
         decisions = [editor.decide(d, want) for d in group]
@@ -321,16 +322,22 @@ def edit(
                 try:
                     replacements[d.start] = (len(d.lines), editor.replacement(d, decision))
                 except WriteRefused as exc:
+                    if exc.code == "hashes-unavailable" and hashes is None:
+                        unhashed.append(name)
                     refused.append(exc)
                     continue
                 reasons.append(_reason(d, decision))
-    if header is not None and unresolved:
-        # A pin must move and no version was resolved (offline, as the pre-commit hooks run):
-        # the file's own tool resolves it, so its re-compile is the fix, not a refusal.
+    if header is not None and (unresolved or unhashed):
+        # A pin must move and no version was resolved, or its new hashes cannot be looked up
+        # (offline, as the pre-commit hooks run): the file's own tool resolves and hashes it,
+        # so its re-compile is the fix, not a refusal.
         target = targets.target
+        versions = " / ".join(a.version for a in target.arms)
         need = (
-            f"{target.package} {' / '.join(a.version for a in target.arms)} needs "
-            f"{', '.join(unresolved)} (no version was resolved)"
+            f"{target.package} {versions} needs {', '.join(unresolved)} (no version was resolved)"
+            if unresolved
+            else f"{target.package} {versions} needs new --hash values for "
+            f"{', '.join(dict.fromkeys(unhashed))} (no index to look them up)"
         )
         return _recompile(path, header, targets, need)
     if refused or not replacements:

@@ -265,15 +265,8 @@ def test_local_path_requirements_stay_inside_the_repository(
     assert linked.requires is None  # the link still leaves its folder
 
 
-def test_a_local_path_named_on_every_line_is_read_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (tmp_path / "shared").mkdir()
-    (tmp_path / "shared" / "pyproject.toml").write_text(
-        '[project]\nname = "shared"\nversion = "1"\ndependencies = ["protobuf<4"]\n'
-    )
-    (tmp_path / "requirements.txt").write_text("shared @ file:shared\n" * 5000)
-    monkeypatch.chdir(tmp_path)
+def _count_local_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The local pyproject.toml files read from now on, one entry per read."""
     from advisor.manifests import _local
 
     calls: list[Path] = []
@@ -284,6 +277,19 @@ def test_a_local_path_named_on_every_line_is_read_once(
         return real(path, display)
 
     monkeypatch.setattr(_local, "_declared", counted)
+    return calls
+
+
+def test_a_local_path_named_on_every_line_is_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "pyproject.toml").write_text(
+        '[project]\nname = "shared"\nversion = "1"\ndependencies = ["protobuf<4"]\n'
+    )
+    (tmp_path / "requirements.txt").write_text("shared @ file:shared\n" * 5000)
+    monkeypatch.chdir(tmp_path)
+    calls = _count_local_reads(monkeypatch)
     deps = read_paths(["requirements.txt"]).dependencies
     assert len(deps) == 5000 and all(d.requires is deps[0].requires for d in deps)
     assert len(calls) == 1
@@ -306,16 +312,7 @@ def test_a_local_path_spelled_many_ways_is_read_once(
     lines = "".join(f"shared @ file:l{i % 300}\n" for i in range(3000))
     (tmp_path / "requirements.txt").write_text(lines)
     monkeypatch.chdir(tmp_path)
-    from advisor.manifests import _local
-
-    calls: list[Path] = []
-    real = _local._declared
-
-    def counted(path: Path, display: str) -> Any:
-        calls.append(path)
-        return real(path, display)
-
-    monkeypatch.setattr(_local, "_declared", counted)
+    calls = _count_local_reads(monkeypatch)
     deps = read_paths(["requirements.txt"]).dependencies
     assert len(deps) == 3000 and len(deps[0].requires or ()) == 50
     assert all(d.requires is deps[0].requires for d in deps)

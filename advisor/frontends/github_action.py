@@ -579,16 +579,8 @@ def _comment(env: Mapping[str, str], inputs: Inputs, body: str, marker: str) -> 
             "notice", "aap-advise: no github-token given; the report is in the job summary only"
         )
         return
-    api_url = env.get("GITHUB_API_URL") or "https://api.github.com"
     try:
-        with GitHubComments(
-            api_url,
-            repository,
-            inputs.token,
-            deadline=API_DEADLINE,
-            total=API_TOTAL,
-            graphql=env.get("GITHUB_GRAPHQL_URL"),
-        ) as api:
+        with _api(env, repository, inputs.token) as api:
             done, notice = sync_comment(api, number, body, marker, inputs.comment_author)
     except ApiError as exc:
         if exc.rate_limited:
@@ -658,14 +650,7 @@ def _suggest(env: Mapping[str, str], inputs: Inputs, run: Run) -> None:
         return
     changes, diff = planned
     try:
-        with GitHubComments(
-            env.get("GITHUB_API_URL") or "https://api.github.com",
-            repository,
-            inputs.token,
-            deadline=API_DEADLINE,
-            total=API_TOTAL,
-            graphql=env.get("GITHUB_GRAPHQL_URL"),
-        ) as api:
+        with _api(env, repository, inputs.token) as api:
             owner = (
                 Identity.named(inputs.comment_author) if inputs.comment_author else api.identity()
             )
@@ -698,6 +683,18 @@ def _suggest(env: Mapping[str, str], inputs: Inputs, run: Run) -> None:
         return
     for line in done:
         sys.stdout.write(f"aap-advise: {printable(line)} on pull request #{number}\n")
+
+
+def _api(env: Mapping[str, str], repository: str, token: str) -> GitHubComments:
+    """The GitHub API client of a step: the runner's API addresses, the step's time limits."""
+    return GitHubComments(
+        env.get("GITHUB_API_URL") or "https://api.github.com",
+        repository,
+        token,
+        deadline=API_DEADLINE,
+        total=API_TOTAL,
+        graphql=env.get("GITHUB_GRAPHQL_URL"),
+    )
 
 
 def _advise(inputs: Inputs) -> Run:

@@ -1234,3 +1234,58 @@ def test_a_fence_in_the_file_cannot_close_the_suggestion() -> None:
     body = suggestion_body(edit, "ddtrace ==2.3.0 -> ==4.6.0 <b>")
     assert body.startswith(SUGGESTION_MARKER) and "\n`````suggestion\n" in body
     assert "<b>" not in body
+
+
+def _two_edits() -> tuple[Edit, Edit, dict[str, str | None]]:
+    """ddtrace on line 2, which the pull request changed, and bytecode on line 5, which it
+    did not."""
+    ddtrace = Edit("requirements.txt", 2, 2, ("ddtrace==2.3.0",), ("ddtrace==4.6.0",))
+    bytecode = Edit("requirements.txt", 5, 5, ("bytecode==0.13.0",), ("bytecode==0.15.1",))
+    patch = "@@ -1,1 +1,2 @@\n flask\n+ddtrace==2.3.0"
+    return ddtrace, bytecode, {"requirements.txt": patch}
+
+
+def test_edits_not_suggested_and_steps_besides_are_in_the_diff_comment() -> None:
+    """Some edits on the pull request's lines, others not: the others are not only a log line
+    (a reviewer applying the suggestion moved ddtrace without its co-upgrade), and the
+    commands --fix leaves besides (a re-lock) are said too."""
+    ddtrace, bytecode, files = _two_edits()
+    planned = [(ddtrace, "ddtrace"), (bytecode, "bytecode")]
+    diff = "--- a/requirements.txt\n+++ b/requirements.txt\n-bytecode==0.13.0\n+bytecode==0.15.1"
+    with (
+        FakeGitHub(files=files) as api,
+        GitHubComments(api.url, api.repository, WRITE, deadline=10) as gh,
+    ):
+        sync_suggestions(gh, api.number, api.head_sha, planned, diff, ACTIONS_BOT)
+        assert len(api.review_comments) == 1
+        (whole,) = [c for c in api.comments if str(c["body"]).startswith(DIFF_MARKER)]
+        assert "+bytecode==0.15.1" in str(whole["body"])
+        # Every edit suggested, and a re-lock besides: one comment with the step alone.
+        steps = ["uv lock --upgrade-package ddtrace==4.6.0"]
+        sync_suggestions(gh, api.number, api.head_sha, planned[:1], "", ACTIONS_BOT, steps)
+        (whole,) = [c for c in api.comments if str(c["body"]).startswith(DIFF_MARKER)]
+        assert "uv lock --upgrade-package ddtrace==4.6.0" in str(whole["body"])
+        assert "+bytecode" not in str(whole["body"])
+
+
+def test_two_steps_of_one_pull_request_keep_their_own_suggestions() -> None:
+    """A matrix of steps, one project each, the same bot: a step's suggestions on files it did
+    not read are another step's, never deleted (each step deleted the other's)."""
+    a = Edit("svc-a/requirements.txt", 1, 1, ("ddtrace==2.3.0",), ("ddtrace==4.6.0",))
+    b = Edit("svc-b/requirements.txt", 1, 1, ("ddtrace==2.3.0",), ("ddtrace==4.6.0",))
+    files: dict[str, str | None] = {
+        "svc-a/requirements.txt": "@@ -0,0 +1,1 @@\n+ddtrace==2.3.0",
+        "svc-b/requirements.txt": "@@ -0,0 +1,1 @@\n+ddtrace==2.3.0",
+    }
+    with (
+        FakeGitHub(files=files) as api,
+        GitHubComments(api.url, api.repository, WRITE, deadline=10) as gh,
+    ):
+        for edit in (a, b, a):
+            sync_suggestions(
+                gh, api.number, api.head_sha, [(edit, "x")], "", ACTIONS_BOT, (), {edit.path}
+            )
+        assert sorted(str(c["path"]) for c in api.review_comments) == [
+            "svc-a/requirements.txt",
+            "svc-b/requirements.txt",
+        ]

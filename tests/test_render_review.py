@@ -7,6 +7,7 @@ The golden files (``tests/golden/render``) show the whole documents; these tests
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -208,21 +209,23 @@ def _at(md: str, *parts: str) -> list[int]:
 
 def test_comment_reads_verdict_changes_warnings_then_folded_details(demo: Advice) -> None:
     md = markdown.render(Report.of(demo))
-    verdict, changes, warnings, capabilities, notes, why, footer = _at(
+    verdict, changes, env, warnings, capabilities, notes, why, footer = _at(
         md,
         "**aap-advise**: upgrade ddtrace 2.3.0",
         "**Change set**",
+        "**Environment variables**",
         "**Warnings**",
         "<details>\n<summary>Capabilities now: 7 need an upgrade; after: 7 available</summary>",
         "<details>\n<summary>Notes (9)</summary>",
         "<details>\n<summary>Why this answer</summary>",
         "<sub>Release data",
     )
-    assert verdict < changes < warnings < capabilities < notes < why < footer
+    # What to set is its own section, as in the text report (it was among the warnings).
+    assert verdict < changes < env < warnings < capabilities < notes < why < footer
     # Outside the <details> blocks: the verdict, the change set and what to act on, only.
     shown = re.sub(r"<details>.*?</details>\n\n", "", md, flags=re.DOTALL)
     assert "| Capability |" not in shown and "📝" not in shown and "Files read" not in shown
-    assert "| ddtrace | 2.3.0 | 4.6.0 |" in shown and "⚠️ set DD\\_IAST\\_ENABLED=true" in shown
+    assert "| ddtrace | 2.3.0 | 4.6.0 |" in shown and "⚙️ set DD\\_IAST\\_ENABLED=true" in shown
     assert md.count("<details>") == md.count("</details>") == 3
 
 
@@ -365,3 +368,29 @@ def test_the_action_links_its_run(
     del env["GITHUB_RUN_ID"]
     assert github_action.run(env) == 0
     assert "Workflow run" not in summary.read_text(encoding="utf-8")
+
+
+def test_a_fingerprint_in_a_pep_621_list_keeps_when_an_entry_is_added_above(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An alert on django in ``project.dependencies`` keeps its key when requests is added
+    first (the key's list index was part of it: every alert below re-keyed)."""
+    from advisor.frontends.cli import main
+
+    def prints(deps: str) -> dict[str, str]:
+        (tmp_path / "pyproject.toml").write_text(
+            f'[project]\nname = "app"\nversion = "1"\ndependencies = [{deps}]\n'
+        )
+        main([str(tmp_path), "--offline", "--no-cache", "--format", "sarif"])
+        doc = json.loads(capsys.readouterr().out)
+        return {
+            r["ruleId"] + ":" + r["message"]["text"][:40]: next(
+                iter(r["partialFingerprints"].values())
+            )
+            for r in doc["runs"][0]["results"]
+            if "django" in r["message"]["text"].lower()
+        }
+
+    before = prints('"flask==2.0.0", "ddtrace==2.3.0", "django==2.2"')
+    after = prints('"requests==2.0", "flask==2.0.0", "ddtrace==2.3.0", "django==2.2"')
+    assert before and before == after

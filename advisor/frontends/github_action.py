@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import json
 import os
 import re
 import sys
 import tempfile
 import uuid
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, assert_never
@@ -342,16 +343,30 @@ def suggestion_body(edit: Edit, reason: str) -> str:
     )
 
 
-def diff_body(diff: str) -> str:
-    """The one comment holding the whole suggested diff, within :data:`MAX_COMMENT`."""
+def diff_body(diff: str, steps: Sequence[str] = (), marker: str = DIFF_MARKER) -> str:
+    """The one comment holding what the suggested changes do not: the whole ``diff`` (when
+    some edit could not be suggested; ``""`` when every one was) and the ``steps`` ``--fix``
+    leaves to a command or to the user (a re-lock, a re-compile, setup.py), within
+    :data:`MAX_COMMENT`."""
+    from advisor.render.markdown import escape
+
+    tail = ""
+    if steps:
+        tail = "\nThen, as `aap-advise --fix` says:\n\n" + "".join(
+            f"- {escape(step)}\n" for step in steps
+        )
+    if not diff:
+        return f"{marker}\n**aap-advise**: the suggested changes are not the whole fix.\n{tail}"
     head = (
-        f"{DIFF_MARKER}\n**aap-advise** would change lines this pull request does not touch, "
-        "so they cannot be suggested on it. `aap-advise --fix` makes these edits:\n\n"
+        f"{marker}\n**aap-advise** would change lines this pull request does not touch, "
+        "so they cannot be suggested on it. `aap-advise --fix` makes every edit:\n\n"
     )
-    body = f"{head}{_fence(diff.rstrip(chr(10)), 'diff')}\n"
+    body = f"{head}{_fence(diff.rstrip(chr(10)), 'diff')}\n{tail}"
     if len(body) <= MAX_COMMENT:
         return body
-    return head + "The diff is too long for a comment; `aap-advise --fix --diff` shows it.\n"
+    return (
+        head + "The diff is too long for a comment; `aap-advise --fix --diff` shows it.\n" + tail
+    )[:MAX_COMMENT]
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,12 +394,19 @@ def sync_suggestions(
     planned: list[tuple[Edit, str]],
     diff: str,
     owner: Identity,
+    steps: Sequence[str] = (),
+    scope: Collection[str] | None = None,
 ) -> list[str]:
-    """Keep one suggested change per edit the pull request's diff holds, or, when it holds
-    none, one comment with the whole ``diff``; the token's own earlier ones are updated, left
-    alone, or deleted when no longer wanted, never duplicated.
+    """Keep one suggested change per edit the pull request's diff holds, and, when some edit
+    is not among them or ``--fix`` leaves steps besides (a re-lock command), one comment with
+    the whole ``diff`` and the steps; the token's own earlier ones are updated, left alone,
+    or deleted when no longer wanted, never duplicated.
 
     :param planned: each edit and the reason for it; ``[]`` when there is nothing to change.
+    :param steps: the commands and by-hand changes ``--fix`` leaves besides its edits.
+    :param scope: the files this step read (repository paths): its earlier suggestions on
+        other files are another step's, left alone, and its diff comment is its own; ``None``
+        for every file.
     :returns: what happened, one line each, for the log.
     :raises ApiError: when GitHub refuses, cannot be reached or answers what it does not.
     """
@@ -408,7 +430,9 @@ def sync_suggestions(
     ours = [
         c
         for c in api.review_comments(number)
-        if owner.wrote(c) and c.body.lstrip().startswith(SUGGESTION_MARKER)
+        if owner.wrote(c)
+        and c.body.lstrip().startswith(SUGGESTION_MARKER)
+        and (scope is None or c.path in scope)
     ]
     by_key: dict[tuple[str, int, int], ReviewComment] = {}
     for mine in ours:
@@ -441,8 +465,10 @@ def sync_suggestions(
     done.append(
         f"suggested changes: {said}" if said else f"{len(here)} suggested changes up to date"
     )
-    fallback = diff_body(diff) if planned and not here else None
-    existing = find_own(api.comments(number), DIFF_MARKER, owner)
+    marker = _scoped(DIFF_MARKER, scope)
+    whole = planned and len(here) < len(planned)
+    fallback = diff_body(diff if whole else "", steps, marker) if whole or steps else None
+    existing = find_own(api.comments(number), marker, owner)
     if fallback is not None and existing is None:
         api.create(number, fallback)
         done.append("created the suggested-diff comment")
@@ -470,9 +496,21 @@ def _repo_path(path: Path, env: Mapping[str, str]) -> str | None:
         return None
 
 
-def _planned(env: Mapping[str, str], run: Run) -> tuple[list[tuple[Edit, str]], str] | None:
-    """Each edit ``--fix`` would make and why, and the whole diff; ``None`` (said in the log)
-    when the fix is refused or cannot be planned."""
+def _scoped(marker: str, scope: Collection[str] | None) -> str:
+    """``marker`` and, for a step reading ``scope``, a second line naming it (a digest of
+    the files): two steps of one pull request keep a comment each."""
+    if scope is None:
+        return marker
+    digest = hashlib.sha256("\n".join(sorted(scope)).encode()).hexdigest()[:16]
+    return f"{marker}\n<!-- aap-advise-files {digest} -->"
+
+
+def _planned(
+    env: Mapping[str, str], run: Run
+) -> tuple[list[tuple[Edit, str]], str, list[str]] | None:
+    """Each edit ``--fix`` would make and why, the whole diff, and the steps it leaves besides
+    (commands, changes by hand); ``None`` (said in the log) when the fix is refused or cannot
+    be planned."""
     from advisor.pipeline import plan_fix_for
     from advisor.write import unified_diff
 
@@ -494,7 +532,8 @@ def _planned(env: Mapping[str, str], run: Run) -> tuple[list[tuple[Edit, str]], 
         path = _repo_path(patch.path, env)
         if path is not None:
             out += [(e, patch.reason) for e in edits(patch, path)]
-    return out, unified_diff(plan.patches)
+    steps = [*(str(c) for c in plan.commands), *plan.by_hand]
+    return out, unified_diff(plan.patches), steps
 
 
 def _append(env: Mapping[str, str], variable: str, text: str) -> None:
@@ -648,13 +687,14 @@ def _suggest(env: Mapping[str, str], inputs: Inputs, run: Run) -> None:
     planned = _planned(env, run)
     if planned is None:
         return
-    changes, diff = planned
+    changes, diff, steps = planned
+    scope = {p for m in run.read if (p := _repo_path(Path(m.path), env)) is not None}
     try:
         with _api(env, repository, inputs.token) as api:
             owner = (
                 Identity.named(inputs.comment_author) if inputs.comment_author else api.identity()
             )
-            done = sync_suggestions(api, number, head, changes, diff, owner)
+            done = sync_suggestions(api, number, head, changes, diff, owner, steps, scope)
     except ApiError as exc:
         if exc.rate_limited:
             command(

@@ -47,6 +47,7 @@ from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
 from advisor.render import words
 from advisor.render.text import (
+    ENV_SWITCH,
     NO_DDTRACE,
     covers,
     current,
@@ -101,7 +102,14 @@ _SEVERAL: dict[CapabilityStatus, str] = {"needs-upgrade": "need an upgrade"}
 """A capability state's words for several (``7 need an upgrade``), where they differ."""
 _RUN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~-]+)+")
 """A workflow run's address as the footer links it: nothing that could end the link early."""
-_SEVERITY = (("error", "Errors", "❌"), ("warning", "Warnings", "⚠️"), ("info", "Notes", "📝"))
+#: The groups of findings, in order: severity (``"env"``: the warnings that say which
+#: environment variable to set, a group of their own as in the text report), title, icon.
+_SEVERITY = (
+    ("error", "Errors", "❌"),
+    ("env", "Environment variables", "⚙️"),
+    ("warning", "Warnings", "⚠️"),
+    ("info", "Notes", "📝"),
+)
 _PROJECT_STATUS: dict[ProjectStatus, str] = {
     "no-ddtrace": "➖ no ddtrace",
     "ok": "✅ ok",
@@ -354,6 +362,11 @@ def _finding(f: Finding, icon: str) -> str:
     return f"- {icon} {escape(redact_url(f.message))}{where}\n"
 
 
+def _group(f: Finding) -> str:
+    """The group of :data:`_SEVERITY` ``f`` is shown in."""
+    return "env" if f.id in ENV_SWITCH and f.severity == "warning" else f.severity
+
+
 def _findings(findings: Sequence[Finding], budget: int) -> tuple[str, str]:
     """Findings by severity, errors first, as many as fit in ``budget`` bytes (then a note):
     the errors and warnings to act on, and the notes folded in a ``<details>`` block."""
@@ -362,7 +375,7 @@ def _findings(findings: Sequence[Finding], budget: int) -> tuple[str, str]:
     to_act = ""
     shown = 0
     for severity, title, icon in _SEVERITY:
-        lines = [_finding(f, icon) for f in findings if f.severity == severity]
+        lines = [_finding(f, icon) for f in findings if _group(f) == severity]
         start, end = (
             _folded(f"{title} ({len(lines)})") if severity == "info" else (f"**{title}**\n\n", "\n")
         )

@@ -206,7 +206,7 @@ def advice_results(p: ProjectAdvice, base: Path, rules: dict[str, dict[str, Any]
 def _findings(
     findings: tuple[Finding, ...],
     home: SourceLocation | None,
-    packages: Mapping[tuple[str, int], str],
+    packages: Mapping[tuple[str, int | str], str],
     base: Path,
     rules: dict[str, dict[str, Any]],
 ) -> list[Result]:
@@ -227,7 +227,11 @@ _ENV_VAR = re.compile(r"\bDD_[A-Z0-9_]+\b")
 _CPYTHON = re.compile(r"\bCPython (\d+\.\d+t?)\b")
 
 
-def _subject(f: Finding, packages: Mapping[tuple[str, int], str]) -> str:
+#: A list index in a TOML key path (``dependencies[3]``).
+_LIST_INDEX = re.compile(r"\[\d+\]")
+
+
+def _subject(f: Finding, packages: Mapping[tuple[str, int | str], str]) -> str:
     """What ``f`` is about, for its fingerprint; never its wording.
 
     A finding placed in a file is about the TOML key it names, or the package declared on its
@@ -237,8 +241,12 @@ def _subject(f: Finding, packages: Mapping[tuple[str, int], str]) -> str:
     """
     where = f.location
     if where is not None:
+        # The package declared there first: a key such as ``project.dependencies[3]`` holds
+        # a list index, which an entry added above shifts, and a one-line list holds several
+        # packages on one line.
         if where.key:
-            return f"key:{where.key}"
+            known = packages.get((where.file, f"key:{where.key}"))
+            return f"package:{known}" if known else f"key:{_LIST_INDEX.sub('[]', where.key)}"
         if where.line is not None and (where.file, where.line) in packages:
             return f"package:{packages[where.file, where.line]}"
         return ""
@@ -249,10 +257,10 @@ def _subject(f: Finding, packages: Mapping[tuple[str, int], str]) -> str:
     return ""
 
 
-def _declared_at(advice: Advice) -> dict[tuple[str, int], str]:
-    """The package declared on each line the advice knows of: ddtrace's, each change's, each
-    framework or library found."""
-    out: dict[tuple[str, int], str] = {}
+def _declared_at(advice: Advice) -> dict[tuple[str, int | str], str]:
+    """The package declared on each line, and at each TOML key (``"key:..."``), the advice
+    knows of: ddtrace's, each change's, each framework or library found."""
+    out: dict[tuple[str, int | str], str] = {}
     places: list[tuple[SourceLocation | None, str]] = [
         (i.source, i.distribution) for i in advice.integrations
     ]
@@ -270,6 +278,8 @@ def _declared_at(advice: Advice) -> dict[tuple[str, int], str]:
     if d is not None:
         places += [(d.source, DDTRACE)] + [(lv.source, DDTRACE) for lv in d.locked]
     for where, package in places:
+        if where is not None and where.key:
+            out.setdefault((where.file, f"key:{where.key}"), package)
         if where is not None and where.line is not None:
             out.setdefault((where.file, where.line), package)
     return out

@@ -90,6 +90,11 @@ class Release:
             return True
         return python_minor_admitted(self.requires_python, python)
 
+    def installs_on(self, python: str, platform: str) -> bool:
+        """Requires-Python admits CPython ``python``, and a wheel for it on ``platform`` or a
+        source distribution is there to install."""
+        return self.admits_python(python) and (self.has_wheel(python, platform) or self.sdist)
+
     def has_wheel(self, python: str, platform: str) -> bool:
         """A wheel installs on CPython ``python`` on user platform ``platform``.
 

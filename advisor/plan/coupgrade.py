@@ -301,7 +301,7 @@ def _why(
     releases = [r for r in releases if allowed.contains(r.version, prereleases=True)]
     if not releases:
         return f"no release of {name} is allowed by {' and '.join(said or blocker.wants)}"
-    if all(_not_here(r, "", python, platform) for r in releases):
+    if not any(r.installs_on(python, platform) for r in releases):
         newest, allowed_ones = releases[-1], "allowed " if blocker.allowed else ""
         why = _not_here(
             newest, f"its newest {allowed_ones}release, {newest.version},", python, platform
@@ -539,7 +539,7 @@ def _least(
         and not r.yanked
         and (pre or not r.version.is_prerelease)
         and all(s.contains(r.version, True) for s in specs)
-        and _not_here(r, "", python, platform) is None
+        and r.installs_on(python, platform)
     ]
     finals = [v for v in fits if not v.is_prerelease]
     return min(finals or fits, default=None)

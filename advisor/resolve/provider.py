@@ -120,9 +120,7 @@ class Provider(AbstractProvider[Req, Cand, str]):
             # PEP 592: a yanked release is only chosen when asked for by an exact pin.
             if release.yanked and str(v) not in pinned_exactly:
                 continue
-            if not release.admits_python(self.python):
-                continue
-            if not (release.has_wheel(self.python, self.platform) or release.sdist):
+            if not release.installs_on(self.python, self.platform):
                 continue
             out.append(Cand(name, v, extras, release))
         pin = self.pins.get(name)

@@ -1117,6 +1117,19 @@ def test_suggest_creates_updates_and_deletes_without_duplicates(runner: Runner) 
         assert not [c for c in api.comments if str(c["body"]).startswith(DIFF_MARKER)]
 
 
+def test_suggestions_go_when_the_fix_can_no_longer_be_planned(runner: Runner) -> None:
+    """A push declares ddtrace twice: --fix refuses, so nothing is suggested, and the earlier
+    suggestion (for the file as it was) is deleted, not left up."""
+    with FakeGitHub(files={SUGGEST_PR: adds_ddtrace()}) as api:
+        runner.step(api, WRITE, suggest="true")
+        assert len(suggestions(api)) == 1
+        twice = DEMO + 'ddtrace>=2.0; python_version >= "3.8"\n'
+        (runner.workspace / SUGGEST_PR).write_text(twice, encoding="utf-8")
+        proc = runner.step(api, WRITE, suggest="true")
+        assert "no suggested changes: --fix would refuse" in proc.stdout
+        assert suggestions(api) == [] and review_writes(api) == ["POST", "DELETE"]
+
+
 def test_suggest_falls_back_to_one_comment_when_the_diff_holds_no_edited_line(
     runner: Runner,
 ) -> None:

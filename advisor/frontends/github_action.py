@@ -684,10 +684,9 @@ def _suggest(env: Mapping[str, str], inputs: Inputs, run: Run) -> None:
     if not inputs.token:
         command("notice", "aap-advise: no github-token given; no suggested changes")
         return
-    planned = _planned(env, run)
-    if planned is None:
-        return
-    changes, diff, steps = planned
+    # A fix that cannot be planned suggests nothing, and this step's earlier suggestions go:
+    # they were for files as they were.
+    changes, diff, steps = _planned(env, run) or ([], "", [])
     scope = {p for m in run.read if (p := _repo_path(Path(m.path), env)) is not None}
     try:
         with _api(env, repository, inputs.token) as api:

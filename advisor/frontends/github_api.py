@@ -214,27 +214,15 @@ class GitHubComments:
 
     def comments(self, number: int) -> list[Comment]:
         """Every comment on issue or pull request ``number``, oldest first."""
-        out: list[Comment] = []
         path = f"/repos/{self.repository}/issues/{number}/comments"
-        for page in range(1, MAX_PAGES + 1):
-            batch = self._call("GET", path, params={"per_page": PER_PAGE, "page": page})
-            if not isinstance(batch, list):
-                raise ApiError(
-                    200, f"unexpected answer listing comments: {_shape(batch)}, not a list"
-                )
-            out.extend(_comment(item) for item in batch)
-            if len(batch) < PER_PAGE:
-                break
-        return out
+        return [_comment(item) for item in self._listing(path, "comments")]
 
     def create(self, number: int, body: str) -> str | None:
         """Post a new comment; the login GitHub says wrote it (``None`` if it does not say)."""
         made = self._call(
             "POST", f"/repos/{self.repository}/issues/{number}/comments", json={"body": body}
         )
-        user = made.get("user") if isinstance(made, dict) else None
-        login = user.get("login") if isinstance(user, dict) else None
-        return login if isinstance(login, str) and login else None
+        return _author(made)
 
     def update(self, comment_id: int, body: str) -> None:
         """Replace a comment's body."""
@@ -280,9 +268,7 @@ class GitHubComments:
         if start_line is not None and start_line != line:
             payload |= {"start_line": start_line, "start_side": "RIGHT"}
         made = self._call("POST", f"/repos/{self.repository}/pulls/{number}/comments", json=payload)
-        user = made.get("user") if isinstance(made, dict) else None
-        login = user.get("login") if isinstance(user, dict) else None
-        return login if isinstance(login, str) and login else None
+        return _author(made)
 
     def update_review_comment(self, comment_id: int, body: str) -> None:
         """Replace a review comment's body (it stays on its lines)."""
@@ -421,6 +407,13 @@ def _pull_file(item: Any) -> PullFile:
         raise ApiError(200, "unexpected answer listing files: a file without a name")
     patch = item.get("patch")
     return PullFile(item["filename"], patch if isinstance(patch, str) else None)
+
+
+def _author(made: Any) -> str | None:
+    """The login GitHub says wrote a comment it just made (``None`` if it does not say)."""
+    user = made.get("user") if isinstance(made, dict) else None
+    login = user.get("login") if isinstance(user, dict) else None
+    return login if isinstance(login, str) and login else None
 
 
 def _shape(value: Any) -> str:

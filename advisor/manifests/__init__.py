@@ -415,7 +415,8 @@ def merge(manifests: Sequence[Manifest]) -> Project:
                     f"Python range {python.spec} taken from {python.source}; also declared: {also}",
                 )
             )
-    return Project(tuple(manifests), tuple(deps), python, tuple(findings))
+    deployments = tuple(d for m in manifests for d in m.deployments)
+    return Project(tuple(manifests), tuple(deps), python, tuple(findings), deployments)
 
 
 __all__ = [

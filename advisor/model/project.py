@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 from advisor.errors import ManifestError
 from advisor.model.excerpt import excerpt
+
+if TYPE_CHECKING:
+    from advisor.model.deployment import Deployment
 
 Severity = Literal["info", "warning", "error"]
 Role = Literal["declared", "constraint", "locked"]
@@ -232,6 +235,9 @@ class Manifest:
     :param compiled: the files of this one (itself, or a file it includes) that pip-compile,
         ``uv pip compile`` or ``uv export`` wrote (their header says so), as displayed: every
         package of them pinned, like a lock.
+    :param deployments: what a deployment file (Dockerfile, compose, Kubernetes, ECS, Lambda,
+        CI) says about where the project runs; its ``dependencies`` then hold the ddtrace it
+        installs or injects, if any.
     """
 
     path: str
@@ -245,16 +251,23 @@ class Manifest:
     includes: tuple[str, ...] = ()
     graph: LockGraph | None = field(default=None, compare=False)
     compiled: tuple[str, ...] = ()
+    deployments: tuple[Deployment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Project:
-    """Everything read from the paths the user gave."""
+    """Everything read from the paths the user gave.
+
+    :param deployments: every deployment of its files (:attr:`Manifest.deployments`), and
+        those of deployment files above or beside it that it was given (a compose service
+        building its folder, a Kubernetes manifest in a ``deploy/`` folder of the repository).
+    """
 
     manifests: tuple[Manifest, ...]
     dependencies: tuple[Dependency, ...]
     python: PythonDeclaration | None
     findings: tuple[Finding, ...] = field(default=())
+    deployments: tuple[Deployment, ...] = ()
 
     def named(self, name: str) -> tuple[Dependency, ...]:
         """Every dependency on canonical ``name``."""

@@ -95,6 +95,7 @@ class Deployment:
     :param ddtrace: the ddtrace it installs or injects, if any.
     :param env: the ``DD_*`` variables it sets, in the order read.
     :param aws_lambda: it runs in AWS Lambda (a function, a Lambda base image or layer).
+    :param ddtrace_run: its command starts the application with ``ddtrace-run``.
     :param context: a compose service's build folder, as displayed (which project it runs).
     :param findings: what the reader could not read, said once (a templated tag, an image
         whose CPython is not known).
@@ -109,6 +110,7 @@ class Deployment:
     ddtrace: DeployedDdtrace | None = None
     env: tuple[EnvSetting, ...] = ()
     aws_lambda: bool = False
+    ddtrace_run: bool = False
     context: str | None = None
     findings: tuple[Finding, ...] = ()
 

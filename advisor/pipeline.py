@@ -27,7 +27,7 @@ from advisor.errors import IndexUnavailable
 from advisor.knowledge import matrix
 from advisor.knowledge.releases import constrainers_beside, load_snapshot
 from advisor.manifests import read_paths
-from advisor.model.advice import Advice, AdviceRequest, Deployment, ProjectAdvice, Report
+from advisor.model.advice import Advice, AdviceRequest, ProjectAdvice, Report, RunsIn
 from advisor.model.environment import Environment
 from advisor.model.environment import select as select_environment
 from advisor.model.project import Dependency, Finding, Manifest, Project
@@ -119,7 +119,7 @@ class Flags:
     capabilities: tuple[str, ...] = ()
     platforms: tuple[str, ...] = ()
     python: str | None = None
-    deployment: Deployment | None = None
+    deployment: RunsIn | None = None
     groups: tuple[str, ...] = ()
     all_groups: bool = False
     today: dt.date = dataclasses.field(default_factory=dt.date.today)
@@ -196,7 +196,15 @@ def advise_run(paths: Sequence[str], flags: Flags, settings: Settings) -> Run:
             files = tuple(m.path for m in f.project.manifests)
             spec, source = (python.spec, python.source) if python else (None, "")
             projects.append(
-                ProjectAdvice(f.root, files, None, spec, source, findings=f.project.findings)
+                ProjectAdvice(
+                    f.root,
+                    files,
+                    None,
+                    spec,
+                    source,
+                    findings=f.project.findings,
+                    deployments=f.project.deployments,
+                )
             )
             continue
         a = one.advice
@@ -218,12 +226,10 @@ def _say(settings: Settings, text: str, prefix: str = "") -> None:
 
 def _request(config: Config, flags: Flags) -> AdviceRequest:
     """The request of one project: its configuration, with the flags given in its place."""
-    from advisor.model.platforms import DEFAULT_PLATFORM
-
     return AdviceRequest(
         capabilities=config.capabilities or (),
         python=config.python,
-        platforms=config.platforms or (DEFAULT_PLATFORM,),
+        platforms=config.platforms or (),
         today=flags.today,
         offline=flags.offline,
         deployment=config.deployment,

@@ -70,9 +70,9 @@ def index_argv(req: Path | str, index_url: str, cache: Path | str, *extra: str) 
 
 
 def only_project(doc: dict[str, Any]) -> dict[str, Any]:
-    """The one project of a JSON report (schema 3), checked to be the only one, with the run's
+    """The one project of a JSON report (schema 4), checked to be the only one, with the run's
     status its own: the fields a schema 2 report had at its top level."""
-    assert doc["schema_version"] == 3, doc["schema_version"]
+    assert doc["schema_version"] == 4, doc["schema_version"]
     assert len(doc["projects"]) == 1, [p["root"] for p in doc["projects"]]
     (project,) = doc["projects"]
     assert doc["status"] == project["status"], (doc["status"], project["status"])

@@ -40,7 +40,7 @@ def test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
         == 1
     )
     run = json.loads(capsys.readouterr().out)
-    assert run["schema_version"] == 3 and run["status"] == "upgrade"
+    assert run["schema_version"] == 4 and run["status"] == "upgrade"
     assert set(run) == {"schema_version", "status", "projects", "data"}
     assert run["data"]["snapshot_date"] and run["data"]["today"] == "2026-11-24"
     doc = only_project(run)
@@ -57,11 +57,14 @@ def test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
         "integrations",
     }
     assert doc["status"] == "upgrade"
+    eol = "CPythons not past end of life on 2026-11-24"
     assert doc["python"] == {
         "spec": None,
-        "source": "CPythons not past end of life on 2026-11-24",
+        "source": eol,
         "versions": ["3.11", "3.12", "3.13", "3.14", "3.15"],
+        "origins": dict.fromkeys(["3.11", "3.12", "3.13", "3.14", "3.15"], eol),
     }
+    assert doc["deployment"] == [] and doc["runs_in"] is None
     assert doc["platforms"] == ["linux-x86_64"]
     assert doc["ddtrace"]["current"] == "2.3.0" and doc["ddtrace"]["specifier"] == "==2.3.0"
     assert doc["ddtrace"]["source"] == {"file": DEMO, "line": 5}

@@ -52,10 +52,12 @@ def test_the_pyproject_table_applies(capsys: pytest.CaptureFixture[str]) -> None
     shown = str(TABLE / "pyproject.toml")
     assert doc["requested"] == ["api-security"]
     assert doc["platforms"] == ["linux-x86_64", "linux-aarch64"]
+    source = f"{shown}: tool.aap-advise.python"
     assert doc["python"] == {
         "spec": ">=3.11,<3.14",
-        "source": f"{shown}: tool.aap-advise.python",
+        "source": source,
         "versions": ["3.11", "3.12", "3.13"],
+        "origins": dict.fromkeys(["3.11", "3.12", "3.13"], source),
     }
     # env-switch is accepted until 2026-12-31: out of the findings, listed with its count.
     assert "env-switch" not in ids(doc)
@@ -132,7 +134,7 @@ def test_an_aap_advise_toml_at_the_repository_root(
     for named in (root / "svc", root / "svc" / "pyproject.toml"):
         _, doc = advise(capsys, str(named))
         assert doc["requested"] == ["iast"]
-        assert doc["deployment"] == {
+        assert doc["runs_in"] == {
             "kind": "lambda",
             "source": f"{root}/aap-advise.toml: deployment",
         }
@@ -140,7 +142,7 @@ def test_an_aap_advise_toml_at_the_repository_root(
     with (root / "svc" / "pyproject.toml").open("a", encoding="utf-8") as fh:
         fh.write('\n[tool.aap-advise]\ncapabilities = ["sca"]\n')
     _, doc = advise(capsys, str(root / "svc"))
-    assert doc["requested"] == ["sca"] and doc["deployment"] is None
+    assert doc["requested"] == ["sca"] and doc["runs_in"] is None
 
 
 def test_an_aap_advise_toml_beside_the_files(capsys: pytest.CaptureFixture[str]) -> None:

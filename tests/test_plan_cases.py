@@ -16,7 +16,7 @@ from advisor.frontends.cli import main
 from advisor.knowledge import matrix
 from advisor.knowledge.releases import load_snapshot
 from advisor.manifests import read_paths
-from advisor.model.advice import AdviceRequest, Deployment, Impossible, Ok, Split, Upgrade, Verdict
+from advisor.model.advice import AdviceRequest, Impossible, Ok, RunsIn, Split, Upgrade, Verdict
 from advisor.plan import plan
 from advisor.resolve.source import SnapshotSource
 from tests._helpers import project_json
@@ -121,7 +121,7 @@ def _request(case: dict[str, Any]) -> AdviceRequest:
     capabilities: list[str] = []
     platforms: list[str] = []
     python = None
-    deployment: Deployment | None = None
+    deployment: RunsIn | None = None
     args = iter(case.get("args", []))
     for flag in args:
         value = next(args)

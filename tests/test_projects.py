@@ -552,7 +552,7 @@ def test_the_json_report_has_one_element_per_project(capsys: pytest.CaptureFixtu
 
     code = main([str(FIXTURES / "projects/monorepo"), *CLI, "--format", "json"])
     doc = json.loads(capsys.readouterr().out)
-    assert code == 1 and doc["schema_version"] == 3 and doc["status"] == "upgrade"
+    assert code == 1 and doc["schema_version"] == 4 and doc["status"] == "upgrade"
     by_root = {p["root"]: p for p in doc["projects"]}
     assert list(by_root) == [
         "docs",

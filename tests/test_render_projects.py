@@ -187,7 +187,7 @@ def test_one_project_alone_is_its_report_as_before(run: Report) -> None:
 def test_json_lists_every_project_with_the_same_keys(run: Report) -> None:
     doc = json.loads(json_report.render(run))
     assert list(doc) == ["schema_version", "status", "projects", "data"]
-    assert doc["schema_version"] == 3 and doc["status"] == "impossible"
+    assert doc["schema_version"] == 4 and doc["status"] == "impossible"
     assert doc["data"] == {"snapshot_date": run.snapshot_date, "today": "2026-11-24"}
     projects = doc["projects"]
     assert [(p["root"], p["status"]) for p in projects] == [
@@ -209,10 +209,16 @@ def test_json_lists_every_project_with_the_same_keys(run: Report) -> None:
         "root": NO_DDTRACE,
         "status": "no-ddtrace",
         "files": [f"{NO_DDTRACE}/pyproject.toml"],
-        "python": {"spec": source.python_spec, "source": source.python_source, "versions": []},
+        "python": {
+            "spec": source.python_spec,
+            "source": source.python_source,
+            "versions": [],
+            "origins": {},
+        },
         "platforms": [],
         "environment": {"groups": ["main"], "excluded": []},
-        "deployment": None,
+        "runs_in": None,
+        "deployment": [],
         "ddtrace": None,
         "requested": [],
         "capabilities": [],

@@ -257,5 +257,5 @@ def test_a_lambda_project_name_is_quoted_as_an_excerpt(
         tmp_path, f'[project]\nname = "{name}"\nversion = "1"\ndependencies = ["ddtrace==4.16.0"]\n'
     )
     assert main([str(path), *OFFLINE, "--python", "3.12", "--format", "json"]) == 0
-    deployment = project_json(capsys.readouterr().out)["deployment"]
+    deployment = project_json(capsys.readouterr().out)["runs_in"]
     assert deployment["kind"] == "lambda" and len(deployment["source"]) < 200

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from advisor.errors import AdvisorError, ManifestError
+from advisor.manifests import deploy
 from advisor.manifests._base import ManifestReader
 from advisor.manifests._boundary import Boundary
 from advisor.manifests._boundary import current as current_boundary
@@ -104,6 +105,8 @@ def reader_for(path: Path, display: str | None = None) -> ManifestReader:
             head = fh.read(4096)
         except OSError as exc:
             raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
+    if (deployment := deploy.reader_for(path, head)) is not None:
+        return deployment
     shape = _shape(head)
     named = next((r for r in READERS if r.matches(path, head)), None)
     if named is not None and named.kind in _TOML_KINDS and shape == "requirements":
@@ -191,14 +194,54 @@ def discover(root: Path, display: str) -> list[tuple[Path, str]]:
             if entry.is_dir(follow_symlinks=False):
                 if not entry.name.startswith(".") and entry.name not in SKIP_DIRS:
                     todo.append((Path(entry.path), shown_entry))
+                elif entry.name == ".github":
+                    files += _workflows(Path(entry.path), shown_entry)
             elif (rank := _discover_rank(entry.name, folder.name)) is not None and (
                 entry.is_file() or _is_special(entry)
             ):
                 # A named pipe (or device) under a dependency file's name is read, and so
                 # refused with its name, rather than skipped as if the file were not there.
                 files.append((rank, Path(entry.path), shown_entry))
+            elif (
+                (how := deploy.candidate(entry.name)) is not None
+                and entry.is_file()
+                and (how == "named" or _deployment_content(Path(entry.path)))
+            ):
+                files.append((_DEPLOY_RANK, Path(entry.path), shown_entry))
         found += [(p, s) for _, p, s in sorted(files, key=lambda f: (f[0], f[2]))]
     return found
+
+
+#: Deployment files sort after every dependency file of their folder.
+_DEPLOY_RANK = 30
+
+
+def _workflows(github: Path, shown: str) -> list[tuple[int, Path, str]]:
+    """The workflow files of a ``.github`` folder (its ``workflows`` folder, not followed when
+    it is a symbolic link), as :func:`discover` lists files."""
+    folder = github / "workflows"
+    try:
+        if folder.is_symlink() or not folder.is_dir():
+            return []
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return []
+    return [
+        (_DEPLOY_RANK + 1, Path(e.path), os.path.join(shown, "workflows", e.name))
+        for e in entries
+        if deploy.workflow_names(e.name) and e.is_file(follow_symlinks=False)
+    ]
+
+
+def _deployment_content(path: Path) -> bool:
+    """Whether a YAML or JSON file of no telling name holds a deployment (its first 4 KiB
+    say so to a deployment reader); an unreadable one is left to the readers that own it."""
+    try:
+        with open_file(path, str(path)) as fh:
+            head = fh.read(4096)
+    except (ManifestError, OSError):
+        return False
+    return deploy.reader_for(path, head) is not None
 
 
 def _is_special(entry: os.DirEntry[str]) -> bool:
@@ -319,8 +362,18 @@ def read_all(
             if real in seen or (real in themselves and file.is_symlink()):
                 continue
             seen.add(real)
-            out.append(ReadFile(read_file(file, display, boundary=boundary), file, base))
+            manifest = read_file(file, display, boundary=boundary)
+            if base is not None and _says_nothing(manifest):
+                continue  # a workflow that runs no Python, a Kubernetes Service: not a file read
+            out.append(ReadFile(manifest, file, base))
     return out
+
+
+def _says_nothing(manifest: Manifest) -> bool:
+    """A deployment file found in a folder that holds no deployment, ddtrace or finding."""
+    return manifest.kind in deploy.DEPLOY_KINDS and not (
+        manifest.deployments or manifest.dependencies or manifest.findings
+    )
 
 
 def drop_included(manifests: Sequence[Manifest]) -> list[Manifest]:

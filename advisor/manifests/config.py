@@ -34,7 +34,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from advisor.errors import ManifestError
 from advisor.manifests._boundary import Boundary, repository_root
 from advisor.manifests._text import parse_toml, read_text
-from advisor.model.advice import Advice, Deployment, Ignored
+from advisor.model.advice import Advice, Ignored, RunsIn
 from advisor.model.excerpt import excerpt
 from advisor.model.platforms import USER_PLATFORMS, platform_hint, user_platform
 from advisor.model.project import Finding, SourceLocation, unparsable_version
@@ -96,7 +96,7 @@ class Config:
     capabilities: tuple[str, ...] | None = None
     platforms: tuple[str, ...] | None = None
     python: str | None = None
-    deployment: Deployment | None = None
+    deployment: RunsIn | None = None
     groups: tuple[str, ...] | None = None
     ignore: tuple[IgnoreEntry, ...] = ()
     table: str = ""
@@ -109,7 +109,7 @@ class Config:
         capabilities: Sequence[str] = (),
         platforms: Sequence[str] = (),
         python: str | None = None,
-        deployment: Deployment | None = None,
+        deployment: RunsIn | None = None,
         groups: Sequence[str] = (),
     ) -> Config:
         """This configuration with the command line's values in place of its own, key by key:
@@ -143,7 +143,17 @@ class Config:
         if self.file is None:
             return advice
         if "python" in self.from_file and advice.python_source == "--python":
-            advice = dataclasses.replace(advice, python_source=f"{self.file}: {self.key('python')}")
+            source = f"{self.file}: {self.key('python')}"
+            origins = tuple(
+                (
+                    v,
+                    source + where.removeprefix("--python")
+                    if where.startswith("--python")
+                    else where,
+                )
+                for v, where in advice.python_origins
+            )
+            advice = dataclasses.replace(advice, python_source=source, python_origins=origins)
         if "deployment" in self.from_file and advice.deployment_source == "--deployment lambda":
             advice = dataclasses.replace(
                 advice, deployment_source=f"{self.file}: {self.key('deployment')}"
@@ -297,7 +307,7 @@ def _parse(values: Mapping[str, Any], empty: Config) -> Config:
         capabilities=capabilities,
         platforms=platforms,
         python=python,
-        deployment=cast(Deployment | None, deployment),
+        deployment=cast(RunsIn | None, deployment),
         groups=_strings(values, "groups", empty),
         ignore=_ignore(values.get("ignore"), file, empty.key("ignore")),
     )

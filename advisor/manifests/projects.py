@@ -35,6 +35,8 @@ from advisor.manifests import (
     pair_locks,
     read_all,
 )
+from advisor.manifests.deploy import DEPLOY_KINDS
+from advisor.model.deployment import Deployment
 from advisor.model.environment import member_parts
 from advisor.model.project import Finding, Manifest, Project, PythonDeclaration, kind_of
 from advisor.model.release import DDTRACE
@@ -111,6 +113,8 @@ def find_projects(
     consumed = _share_workspace_locks(buckets)
     projects = [b for b in buckets.values() if b.is_project(consumed)]
     every = tuple(r.manifest for r in read)
+    if projects:
+        projects = _place_deployments(buckets, projects)
     if not projects:  # nothing names a project: everything read is one (today's answer)
         first = next(iter(buckets.values()))
         whole = drop_included([m for b in buckets.values() for m in b.files])
@@ -126,6 +130,52 @@ def find_projects(
             project = _inherit_python(project, bucket, buckets, ranges)
         out.append(FoundProject(_root(bucket, len(paths)), bucket.shown, project, bucket.base))
     return Found(out, every)
+
+
+def _place_deployments(buckets: dict[str, _Bucket], projects: list[_Bucket]) -> list[_Bucket]:
+    """Give each deployment file's units to the project they run: a compose service to the
+    project its build folder holds, anything else to the nearest project at or above the
+    file's folder (within the folder named). A file with no project above it that installs
+    or injects ddtrace makes its own folder a project; one that does not is left out. Returns
+    the projects, in the order their folders were read."""
+    chosen = {b.key for b in projects}
+    by_shown = {os.path.normpath(b.shown): b for b in projects}
+    for bucket in list(buckets.values()):
+        for manifest in [m for m in bucket.files if m.kind in DEPLOY_KINDS]:
+            home = _nearest(bucket, chosen, buckets)
+            if home is None and manifest.dependencies:
+                chosen.add(bucket.key)
+                home = bucket
+            routes: dict[str, list[Deployment]] = {}
+            for d in manifest.deployments:
+                built = by_shown.get(os.path.normpath(d.context)) if d.context else None
+                target = built or home
+                if target is not None:
+                    routes.setdefault(target.key, []).append(d)
+            if home is bucket and set(routes) <= {bucket.key}:
+                continue  # the file's own project takes all of it
+            bucket.files.remove(manifest)
+            if home is not None:
+                routes.setdefault(home.key, [])
+            for key, units in routes.items():
+                deps = manifest.dependencies if home is not None and key == home.key else ()
+                part = replace(manifest, deployments=tuple(units), dependencies=deps)
+                buckets[key].files.append(part)
+    return [b for b in buckets.values() if b.key in chosen]
+
+
+def _nearest(bucket: _Bucket, chosen: set[str], buckets: dict[str, _Bucket]) -> _Bucket | None:
+    """The project at or above ``bucket``'s folder, within the folder named that holds it."""
+    if bucket.key in chosen:
+        return bucket
+    if bucket.base is None:
+        return None
+    for folder in map(str, Path(bucket.key).parents):
+        if folder in chosen:
+            return buckets[folder]
+        if folder == bucket.base or not folder.startswith(bucket.base):
+            break
+    return None
 
 
 def _top(key: str, tops: Sequence[str]) -> str | None:

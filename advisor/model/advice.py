@@ -10,8 +10,8 @@ from typing import ClassVar, Literal, TypeAlias
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
+from advisor.model.deployment import Deployment as DeploymentFact
 from advisor.model.environment import Environment
-from advisor.model.platforms import DEFAULT_PLATFORM
 from advisor.model.project import Finding, SourceLocation
 from advisor.model.release import DDTRACE
 
@@ -21,7 +21,7 @@ CapabilityStatus = Literal["available", "needs-upgrade", "unavailable"]
 """A requested capability with the project's ddtrace: ``available`` (it runs on every CPython and
 platform in scope), ``needs-upgrade`` (an upgrade makes it run), ``unavailable`` (no release runs
 it somewhere in scope, or AAP does not support it)."""
-Deployment = Literal["lambda"]
+RunsIn = Literal["lambda"]
 """Where the project runs, when it changes what AAP can do (``lambda``: AWS Lambda)."""
 ChangeKind = Literal["ddtrace", "co-upgrade", "framework"]
 """What a :class:`Change` moves: ddtrace itself, a package that must move with it, or a framework
@@ -34,7 +34,8 @@ class AdviceRequest:
 
     :param capabilities: capability ids or aliases; empty for "every supported capability".
     :param python: a ``--python`` specifier that overrides the declared range.
-    :param platforms: platform ids (see :mod:`advisor.model.platforms`).
+    :param platforms: platform ids (see :mod:`advisor.model.platforms`); empty when none was
+        asked for: the default platform, joined by those the deployment files name.
     :param today: the day support windows and CPython end-of-life are judged on.
     :param offline: package data only from the snapshot and the cache; a co-upgrade check
         that lacks data falls back to comparing pins with ddtrace's own requirements.
@@ -49,10 +50,10 @@ class AdviceRequest:
 
     capabilities: tuple[str, ...] = ()
     python: str | None = None
-    platforms: tuple[str, ...] = (DEFAULT_PLATFORM,)
+    platforms: tuple[str, ...] = ()
     today: dt.date = field(default_factory=dt.date.today)
     offline: bool = True
-    deployment: Deployment | None = None
+    deployment: RunsIn | None = None
     groups: tuple[str, ...] = ()
     all_groups: bool = False
     resolve_budget: float = 20.0
@@ -363,12 +364,16 @@ class Advice:
     snapshot_date: str
     files: tuple[str, ...]
     today: dt.date
-    deployment: Deployment | None = None
+    deployment: RunsIn | None = None
     deployment_source: str | None = None
     environment: Environment = field(default_factory=Environment)
     ignored: tuple[Ignored, ...] = ()
     """The configuration's ``ignore`` entries in force (the findings they took out are not in
     ``findings``)."""
+    python_origins: tuple[tuple[str, str], ...] = ()
+    """Each CPython in scope -> where it came from (the range's source, a deployment file)."""
+    deployments: tuple[DeploymentFact, ...] = ()
+    """What the project's deployment files say (Dockerfiles, compose, Kubernetes...)."""
 
 
 ProjectStatus = Literal["no-ddtrace", "ok", "upgrade", "split", "impossible"]
@@ -392,6 +397,7 @@ class ProjectAdvice:
     :param environment: what its runtime environment was taken from.
     :param findings: for a ``no-ddtrace`` project, what reading its files found (a planned
         project's findings are ``advice.findings``).
+    :param deployments: for a ``no-ddtrace`` project, what its deployment files say.
     """
 
     root: str
@@ -401,6 +407,7 @@ class ProjectAdvice:
     python_source: str = ""
     environment: Environment = field(default_factory=Environment)
     findings: tuple[Finding, ...] = ()
+    deployments: tuple[DeploymentFact, ...] = ()
 
     @property
     def status(self) -> ProjectStatus:

@@ -21,6 +21,7 @@ from advisor.model.excerpt import excerpt
 from advisor.model.project import Dependency, Finding, SourceLocation
 
 __all__ = [
+    "FILE_KINDS",
     "DeployedDdtrace",
     "Deployment",
     "DeploymentKind",
@@ -34,6 +35,21 @@ __all__ = [
     "lambda_runtime",
     "linux_platform",
 ]
+
+#: The ``kind`` of the manifests deployment readers make (one per file format).
+FILE_KINDS = frozenset(
+    {
+        "dockerfile",
+        "compose",
+        "kubernetes",
+        "ecs",
+        "cloudformation",
+        "serverless",
+        "github-workflow",
+        "tox",
+        "nox",
+    }
+)
 
 DeploymentKind = Literal["docker", "compose", "kubernetes", "ecs", "lambda", "ci"]
 """What kind of file a deployment was read from (``ci``: a CI matrix, a weaker hint)."""

@@ -21,12 +21,12 @@ from advisor.model.advice import (
     Advice,
     AdviceRequest,
     DdtraceState,
-    Deployment,
     FloorReason,
     FoundIntegration,
     Impossible,
     NeverRuns,
     Ok,
+    RunsIn,
     Split,
     Upgrade,
     Verdict,
@@ -40,7 +40,7 @@ from advisor.plan import why
 from advisor.plan.coupgrade import find_installable, joined, pins_against_requirements
 from advisor.plan.current import ddtrace_state
 from advisor.plan.frameworks import with_framework_changes
-from advisor.plan.scope import check_platforms, python_scope, resolve_capabilities
+from advisor.plan.scope import deployment_platforms, python_scope, resolve_capabilities
 from advisor.plan.serve import Server
 from advisor.plan.status import capability_results
 from advisor.plan.verdict import Context, recommend
@@ -70,10 +70,20 @@ def plan(
     :raises IndexUnavailable: online, when package data for the resolution cannot be had.
     """
     requested = resolve_capabilities(knowledge, request.capabilities)
-    platforms = check_platforms(request.platforms)
+    platforms = deployment_platforms(project, request.platforms)
+    findings_platforms = [
+        Finding(
+            "deployment-platform",
+            "info",
+            f"planned for {p} too: {next(d.where for d in project.deployments if p in d.platforms)} "
+            "runs there",
+        )
+        for p in platforms[1:]
+        if not request.platforms
+    ]
     scope = python_scope(knowledge, project, request.python, request.today)
     found = find_integrations(project, knowledge)
-    findings: list[Finding] = [*project.findings, *scope.findings]
+    findings: list[Finding] = [*project.findings, *findings_platforms, *scope.findings]
     findings += fnd.disagreements(project, scope.versions)
     deployment, deployment_source = _deployment(project, knowledge, request)
     aws_lambda = knowledge.aws_lambda if deployment == "lambda" else None
@@ -197,6 +207,7 @@ def plan(
         request.today,
         served,
         aws_lambda,
+        [d for d in project.deployments if d.kind != "ci"],
     )
     if aws_lambda is not None and effective is not None:
         findings += fnd.lambda_notes(aws_lambda, active, effective)
@@ -218,15 +229,20 @@ def plan(
         today=request.today,
         deployment=deployment,
         deployment_source=deployment_source,
+        python_origins=scope.origins,
+        deployments=project.deployments,
     )
 
 
 def _deployment(
     project: Project, knowledge: Knowledge, request: AdviceRequest
-) -> tuple[Deployment | None, str | None]:
+) -> tuple[RunsIn | None, str | None]:
     """Where the project runs: ``--deployment``, else a Lambda dependency (and what said so)."""
     if request.deployment is not None:
         return request.deployment, "--deployment lambda"
+    for d in project.deployments:
+        if d.aws_lambda:
+            return "lambda", f"{d.where} runs in AWS Lambda"
     detect = knowledge.aws_lambda.detect
     for manifest in project.manifests:
         name = manifest.project_name

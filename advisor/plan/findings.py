@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from packaging.version import Version
 
 from advisor.knowledge.model import AwsLambda, Capability, EnvSwitch, Knowledge
 from advisor.model.advice import DdtraceState, FoundIntegration, Verdict
+from advisor.model.deployment import Deployment
 from advisor.model.excerpt import excerpt, redact_url
 from advisor.model.markers import marker_admits
-from advisor.model.project import Dependency, Finding, Project
+from advisor.model.project import Dependency, Finding, Project, SourceLocation
 from advisor.model.release import DDTRACE, ReleaseSnapshot
 from advisor.plan import frameworks
 from advisor.plan.serve import Server
@@ -77,9 +78,10 @@ def for_target(
     today: dt.date,
     served: Sequence[str],
     aws_lambda: AwsLambda | None = None,
+    deployments: Sequence[Deployment] = (),
 ) -> list[Finding]:
     """Everything worth saying about moving to (or staying on) ``target`` (in AWS Lambda when
-    ``aws_lambda`` is given)."""
+    ``aws_lambda`` is given; ``deployments`` say which switches are set already)."""
     out: list[Finding] = []
     out += _about_current(snapshot, state)
     out += frameworks.undocumented(knowledge, found, active)
@@ -87,7 +89,14 @@ def for_target(
         return out
     out += _branch(knowledge, server, rec, target, today, served)
     out += platform_minimums(knowledge, server.platforms, state, target)
-    out += _env(knowledge, active, found, target, in_lambda=aws_lambda is not None)
+    out += _env(
+        knowledge,
+        active,
+        found,
+        target,
+        in_lambda=aws_lambda is not None,
+        settings=_settings(deployments),
+    )
     out += _coverage(knowledge, active, found, state)
     out += _frameworks(knowledge, found, target)
     out += _caveats(knowledge, active, found, target)
@@ -254,6 +263,34 @@ def platform_minimums(
     return out
 
 
+#: Where a deployment file sets a variable, and the value (``None``: not read).
+_Set = tuple[SourceLocation, str | None]
+
+
+def _settings(deployments: Sequence[Deployment]) -> dict[str, list[_Set]]:
+    """Each ``DD_*`` variable the deployment files set -> where (``Dockerfile:7``) and the
+    value (``None``: not read, a secret-looking name or a reference), in the order read."""
+    out: dict[str, list[_Set]] = {}
+    for d in deployments:
+        for setting in d.env:
+            out.setdefault(setting.name, []).append(
+                (SourceLocation(d.file, setting.line), setting.value)
+            )
+    return out
+
+
+def _truth(value: str) -> str:
+    """A switch's value as ddtrace reads a boolean (``True``, ``1`` -> ``true``)."""
+    low = value.strip().strip("'\"").lower()
+    return {"1": "true", "0": "false"}.get(low, low)
+
+
+def _places(settings: Sequence[_Set]) -> str:
+    return ", ".join(
+        f"{where} ({'value not read' if value is None else value!r})" for where, value in settings
+    )
+
+
 def _env(
     knowledge: Knowledge,
     active: Sequence[Capability],
@@ -261,7 +298,12 @@ def _env(
     target: Version,
     *,
     in_lambda: bool = False,
+    settings: Mapping[str, Sequence[_Set]] | None = None,
 ) -> list[Finding]:
+    """What to do about each switch the capabilities and integrations need, said against what
+    the deployment files set (``settings``, see :func:`_settings`): a switch set as needed is
+    an ``env-set`` note naming where, one set otherwise an ``env-conflict`` warning."""
+    settings = settings or {}
     wanted: dict[str, list[tuple[EnvSwitch, str]]] = {}
     for cap in active:
         for sw in cap.env:
@@ -276,7 +318,19 @@ def _env(
     for name, uses in wanted.items():
         needs = {sw.need for sw, _ in uses}
         whom = ", ".join(dict.fromkeys(who for _, who in uses))
-        if "unset" in needs and "on" in needs:
+        setting = settings.get(name, ())
+        if "unset" in needs and setting:
+            unset_for = ", ".join(who for sw, who in uses if sw.need == "unset")
+            out.append(
+                Finding(
+                    "env-conflict",
+                    "warning",
+                    f"{name} is set at {_places(setting)}: any value turns off "
+                    f"{unset_for}; remove it there to let Datadog switch AAP remotely",
+                    setting[0][0],
+                )
+            )
+        elif "unset" in needs and "on" in needs:
             out.append(
                 Finding(
                     "env-switch",
@@ -287,21 +341,49 @@ def _env(
             )
         elif "unset" in needs:
             out.append(Finding("env-switch", "warning", f"{name} must not be set (for {whom})"))
-        elif "on" in needs:
-            sw = next(sw for sw, _ in uses if sw.need == "on")
-            text = sw.lambda_note if in_lambda and sw.lambda_note else sw.note
-            note = f"; {text}" if text else ""
-            out.append(
-                Finding("env-switch", "warning", f"set {name}={sw.value} (for {whom}){note}")
-            )
         else:
-            sw = uses[0][0]
-            out.append(
-                Finding(
-                    "env-default", "info", f"{name} is {sw.value} by default (for {whom}); keep it"
-                )
-            )
+            sw = next((sw for sw, _ in uses if sw.need == "on"), uses[0][0])
+            out += _switch(name, sw, whom, setting, in_lambda=in_lambda)
     return out
+
+
+def _switch(
+    name: str,
+    sw: EnvSwitch,
+    whom: str,
+    setting: Sequence[_Set],
+    *,
+    in_lambda: bool,
+) -> list[Finding]:
+    """The finding for a switch that must be ``sw.value`` (``on``) or is by default
+    (``default``), given where the deployment files set it."""
+    wrong = [(w, v) for w, v in setting if v is not None and _truth(v) != _truth(sw.value)]
+    if wrong:
+        return [
+            Finding(
+                "env-conflict",
+                "warning",
+                f"{name} is set at {_places(wrong)}, which turns off what {whom} needs: "
+                f"set {name}={sw.value} there",
+                wrong[0][0],
+            )
+        ]
+    if setting:
+        right = [str(w) for w, v in setting if v is not None]
+        unread = [str(w) for w, v in setting if v is None]
+        text = f"{name}={sw.value} is set already at {', '.join(right)}" if right else ""
+        if unread:
+            text += ("; " if text else f"{name} is set at ") + (
+                f"{', '.join(unread)} (value not read: check it is {sw.value})"
+            )
+        return [Finding("env-set", "info", f"{text} (for {whom})", setting[0][0])]
+    if sw.need == "on":
+        said = sw.lambda_note if in_lambda and sw.lambda_note else sw.note
+        note = f"; {said}" if said else ""
+        return [Finding("env-switch", "warning", f"set {name}={sw.value} (for {whom}){note}")]
+    return [
+        Finding("env-default", "info", f"{name} is {sw.value} by default (for {whom}); keep it")
+    ]
 
 
 def _coverage(

@@ -10,9 +10,10 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from advisor.errors import UsageError
 from advisor.knowledge.model import Capability, Knowledge, slug
+from advisor.model.deployment import Deployment
 from advisor.model.excerpt import excerpt
 from advisor.model.platforms import DEFAULT_PLATFORM, USER_PLATFORMS, platform_hint, user_platform
-from advisor.model.project import Finding, Project, unparsable_version
+from advisor.model.project import Finding, Project, SourceLocation, unparsable_version
 from advisor.model.release import FREE_THREADED, parse_python
 from advisor.model.release import python_minor_admitted as minor_admitted
 
@@ -73,12 +74,57 @@ def check_platforms(platforms: Iterable[str]) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class PythonScope:
-    """The CPython minors in scope, and the range and source they came from."""
+    """The CPython minors in scope, and the range and source they came from.
+
+    :param origins: each version in scope -> where it came from (``--python``, the declared
+        range's source, ``Dockerfile:3``, a CI file, the end-of-life rule).
+    """
 
     spec: str | None
     source: str
     versions: tuple[str, ...]
     findings: tuple[Finding, ...] = ()
+    origins: tuple[tuple[str, str], ...] = ()
+
+
+def deployment_platforms(project: Project, asked: tuple[str, ...]) -> tuple[str, ...]:
+    """The platforms to plan for: ``--platform`` when given; else the default platform and
+    every platform a deployment file names (an alpine image: musllinux), in the order read."""
+    if asked:
+        return check_platforms(asked)
+    out = [DEFAULT_PLATFORM]
+    for d in project.deployments:
+        out += [p for p in d.platforms if p not in out and p in USER_PLATFORMS]
+    return tuple(out)
+
+
+def _deployed_pythons(
+    knowledge: Knowledge, project: Project, ci: bool
+) -> tuple[dict[str, Deployment], list[Finding]]:
+    """The CPython minors the deployments run (``ci``: the CI matrices instead) -> the first
+    deployment naming each; one finding per minor aap-advise has no data on."""
+    known = {p.version for p in knowledge.pythons}
+    out: dict[str, Deployment] = {}
+    unknown: set[str] = set()
+    findings: list[Finding] = []
+    for d in project.deployments:
+        if (d.kind == "ci") != ci:
+            continue
+        for py in d.pythons:
+            if py in known:
+                out.setdefault(py, d)
+            elif py not in unknown:
+                unknown.add(py)
+                findings.append(
+                    Finding(
+                        "deployment-python-unknown",
+                        "warning",
+                        f"{d.where} runs CPython {py}, which aap-advise has no data on; "
+                        "it is left out of the scope",
+                        SourceLocation(d.file, d.line),
+                    )
+                )
+    return out, findings
 
 
 def python_scope(
@@ -86,8 +132,10 @@ def python_scope(
 ) -> PythonScope:
     """Pick the CPythons to plan for.
 
-    ``--python`` wins; then the project's declared range; without either, every CPython
-    released by ``today`` and not past its end of life. A minor counts when it is released on or
+    ``--python`` wins; then the project's declared range; a CPython a deployment file runs
+    (:attr:`~advisor.model.project.Project.deployments`, CI matrices aside) is always added,
+    said in a finding. Without either, the deployments' CPythons, else the CI matrices', else
+    every CPython released by ``today`` and not past its end of life. A minor counts when it is released on or
     before ``today`` and the range admits X.Y.0 or a later X.Y.z. A bare ``--python 3.13t``
     asks for the free-threaded build of 3.13 (PEP 703): the scope holds ``"3.13t"``.
 
@@ -127,17 +175,55 @@ def python_scope(
                     f"ignoring the Python range {project.python.spec!r} from {project.python.source}: not a version specifier",
                 )
             )
+    deployed, unknown = _deployed_pythons(knowledge, project, ci=False)
+    findings += unknown
     if spec is None:
+        ci, unknown = _deployed_pythons(knowledge, project, ci=True)
+        chosen = deployed or ci
+        if chosen:
+            findings += [] if deployed else unknown
+            order = [p.version for p in knowledge.pythons]
+            versions = tuple(sorted(chosen, key=order.index))
+            places = ", ".join(dict.fromkeys(chosen[v].where for v in versions))
+            what = "deployment" if deployed else "CI matrix (no declared range or deployment)"
+            return PythonScope(
+                None,
+                f"{what}: {places}",
+                versions,
+                tuple(findings),
+                tuple((v, chosen[v].where) for v in versions),
+            )
+        eol = f"CPythons not past end of life on {today.isoformat()}"
         versions = tuple(p.version for p in released if p.end_of_life >= today)
-        return PythonScope(
-            None, f"CPythons not past end of life on {today.isoformat()}", versions, tuple(findings)
-        )
+        return PythonScope(None, eol, versions, tuple(findings), tuple((v, eol) for v in versions))
     versions = tuple(p.version + suffix for p in released if minor_admitted(spec, p.version))
     if not versions and override is not None:
         raise UsageError(
             f"--python {override + suffix!r} admits no released CPython", code="bad-python"
         )
-    return PythonScope(spec, source, versions, tuple(findings))
+    origins = dict.fromkeys(versions, source)
+    for py, d in deployed.items():
+        if (have := py if py in origins else py + FREE_THREADED) in origins:
+            origins[have] += f" and {d.where}"
+            continue
+        origins[py] = d.where
+        findings.append(
+            Finding(
+                "deployment-python-added",
+                "warning" if override is None else "info",
+                f"{d.where} runs CPython {py}, outside {source} ({spec}): planned for it too",
+                SourceLocation(d.file, d.line),
+            )
+        )
+    order = [p.version for p in knowledge.pythons]
+    ordered = sorted(origins, key=lambda v: order.index(v.removesuffix(FREE_THREADED)))
+    return PythonScope(
+        spec,
+        source,
+        tuple(ordered),
+        tuple(findings),
+        tuple((v, origins[v]) for v in ordered),
+    )
 
 
 #: The first CPython with a free-threaded build.

@@ -1,8 +1,11 @@
-"""The JSON report (``--format json``), schema version 3. The schema is documented in README.md.
+"""The JSON report (``--format json``), schema version 4. The schema is documented in README.md.
 
 Version 3 holds a run of several projects: ``projects`` lists each (always a list, even for
 one) with the fields version 2 had at the top level, their meaning unchanged, plus its
 ``root`` and ``status``; the run's ``status`` (the worst) and ``data`` stay at the top.
+Version 4 adds what the deployment files say: ``deployment`` is the list of them (it was the
+AWS Lambda decision, now ``runs_in``), and ``python.origins`` says where each CPython in scope
+came from.
 """
 
 from __future__ import annotations
@@ -24,12 +27,14 @@ from advisor.model.advice import (
     Upgrade,
     Verdict,
 )
+from advisor.model.deployment import Deployment as DeploymentFact
 from advisor.model.environment import Environment
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding, SourceLocation
 
-SCHEMA_VERSION = 3
-"""2 was one project's report; 3 lists the projects of a run (see the module's docstring)."""
+SCHEMA_VERSION = 4
+"""2 was one project's report; 3 lists the projects of a run; 4 reads deployment files (see the
+module's docstring)."""
 
 
 def _loc(loc: SourceLocation | None) -> dict[str, Any] | None:
@@ -135,10 +140,16 @@ def project_dict(p: ProjectAdvice) -> dict[str, Any]:
         return head | advice_dict(p.advice)
     return head | {
         "files": list(p.files),
-        "python": {"spec": p.python_spec, "source": p.python_source, "versions": []},
+        "python": {
+            "spec": p.python_spec,
+            "source": p.python_source,
+            "versions": [],
+            "origins": {},
+        },
         "platforms": [],
         "environment": _environment(p.environment),
-        "deployment": None,
+        "runs_in": None,
+        "deployment": [_deployment(d) for d in p.deployments],
         "ddtrace": None,
         "requested": [],
         "capabilities": [],
@@ -156,6 +167,33 @@ def _environment(env: Environment) -> dict[str, Any]:
     }
 
 
+def _deployment(d: DeploymentFact) -> dict[str, Any]:
+    """One deployment: what a Dockerfile stage, compose service, Kubernetes resource, ECS task,
+    Lambda function or CI file says. Only ``DD_*`` variables are in ``env``; a secret-looking
+    one, or one set from a reference, has a null value."""
+    dd = d.ddtrace
+    return {
+        "kind": d.kind,
+        "file": d.file,
+        "line": d.line,
+        "name": d.name,
+        "pythons": list(d.pythons),
+        "platforms": list(d.platforms),
+        "ddtrace": None
+        if dd is None
+        else {
+            "version": dd.version,
+            "how": dd.how,
+            "specifier": dd.specifier,
+            "line": dd.line,
+            "layer": dd.layer,
+        },
+        "env": {e.name: e.value for e in d.env},
+        "aws_lambda": d.aws_lambda,
+        "ddtrace_run": d.ddtrace_run,
+    }
+
+
 def advice_dict(advice: Advice) -> dict[str, Any]:
     """A project's advice: the fields of a schema 2 report but ``schema_version`` and ``data``."""
     d = advice.ddtrace
@@ -165,12 +203,14 @@ def advice_dict(advice: Advice) -> dict[str, Any]:
             "spec": advice.python_spec,
             "source": advice.python_source,
             "versions": list(advice.python_versions),
+            "origins": dict(advice.python_origins),
         },
         "platforms": list(advice.platforms),
         "environment": _environment(advice.environment),
-        "deployment": None
+        "runs_in": None
         if advice.deployment is None
         else {"kind": advice.deployment, "source": advice.deployment_source},
+        "deployment": [_deployment(d) for d in advice.deployments],
         "ddtrace": None
         if d is None
         else {

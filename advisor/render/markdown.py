@@ -409,7 +409,10 @@ def _why(advice: Advice) -> str:
         f"- CPython in scope: {_list(advice.python_versions)} "
         f"({escape(spec + 'from ' + advice.python_source)})"
     )
+    if added := words.python_origins(advice):
+        out[-1] += f" ({escape(added, limit=None)})"
     out.append(f"- Platforms: {_list(advice.platforms)}")
+    out += [f"- Deployment: {escape(words.deployment(d), limit=None)}" for d in advice.deployments]
     if advice.environment.worth_saying():
         out.append(f"- Environment: {escape(advice.environment.summary())}")
     d = advice.ddtrace

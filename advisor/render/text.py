@@ -351,7 +351,7 @@ def _advice_lines(advice: Advice, verbosity: Verbosity) -> _Lines:
     return lines
 
 
-ENV_SWITCH: Final = frozenset({"env-switch"})
+ENV_SWITCH: Final = frozenset({"env-switch", "env-conflict"})
 """The findings that say which environment variable to set (or leave unset): a section of their
 own, apart from the warnings."""
 
@@ -365,6 +365,9 @@ def _context(advice: Advice) -> list[str]:
         f"[{spec}from {advice.python_source}]",
         f"  platforms:  {', '.join(advice.platforms)}",
     ]
+    if added := words.python_origins(advice):
+        lines.insert(2, f"              ({added})")
+    lines += [f"  deployment: {words.deployment(d)}" for d in advice.deployments]
     if advice.environment.worth_saying():
         lines.append(f"  environment: {advice.environment.summary()}")
     d = advice.ddtrace

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from advisor.model.advice import CapabilityStatus, Change, DdtraceState
+from advisor.model.advice import Advice, CapabilityStatus, Change, DdtraceState
+from advisor.model.deployment import Deployment as DeploymentFact
 
 ANY_VERSION: Final = "any version"
 """A dependency declared without a version or range (``ddtrace``, ``ddtrace @ URL``)."""
@@ -73,3 +74,40 @@ def change_from(ch: Change) -> str:
 def change_to(ch: Change) -> str:
     """What a change moves to: the version, else the range, else ``removed``."""
     return ch.to_version or ch.to_specifier or REMOVED
+
+
+#: How each way of bringing ddtrace reads in a report.
+_HOW = {"pip": "installed", "admission": "injected by the admission controller", "layer": "layer"}
+
+
+def deployment(d: DeploymentFact) -> str:
+    """One deployment in a line: ``docker at Dockerfile:3: CPython 3.11 on musllinux-aarch64,
+    ddtrace 2.3.0 installed (line 9), runs ddtrace-run, sets DD_APPSEC_ENABLED=true``."""
+    parts: list[str] = []
+    if d.pythons:
+        parts.append("CPython " + ", ".join(d.pythons))
+    if d.platforms:
+        parts.append("on " + ", ".join(d.platforms))
+    if d.aws_lambda:
+        parts.append("in AWS Lambda")
+    if (dd := d.ddtrace) is not None:
+        ver = dd.version or dd.specifier or ANY_VERSION
+        layer = f" {dd.layer}" if dd.layer is not None else ""
+        text = f"ddtrace {ver} {_HOW[dd.how]}{layer}"
+        if dd.how == "layer" and dd.version is None:
+            text = f"Datadog Python layer{layer} (its ddtrace is not known)"
+        parts.append(text + (f" (line {dd.line})" if dd.line is not None else ""))
+    if d.ddtrace_run:
+        parts.append("runs ddtrace-run")
+    if d.env:
+        shown = [f"{e.name}={e.value}" if e.value is not None else e.name for e in d.env]
+        parts.append("sets " + ", ".join(shown))
+    name = f" {d.name}" if d.name else ""
+    return f"{d.kind}{name} at {d.where}: " + ("; ".join(parts) or "nothing aap-advise uses")
+
+
+def python_origins(advice: Advice) -> str:
+    """``3.11 from Dockerfile:3; 3.9 from tox.ini:4``: the CPythons in scope that came from
+    somewhere else than the range's source (a deployment file); ``""`` when none did."""
+    other = [(v, where) for v, where in advice.python_origins if where != advice.python_source]
+    return "; ".join(f"{v} from {where}" for v, where in other)

@@ -23,11 +23,12 @@ from packaging.utils import canonicalize_name
 from advisor.errors import Interrupted, WriteFailed, WriteRefused
 from advisor.model.advice import Advice, Change, Impossible, Ok, Upgrade
 from advisor.model.advice import Split as SplitVerdict  # write.decision.Split is a split edit
+from advisor.model.deployment import FILE_KINDS
 from advisor.model.excerpt import excerpt
 from advisor.model.markers import marker_admits
 from advisor.model.project import Dependency, Project
 from advisor.model.release import DDTRACE
-from advisor.write import locks, requirements, setup_cfg, toml
+from advisor.write import deployment, locks, requirements, setup_cfg, toml
 from advisor.write.apply import apply, restore, unified_diff
 from advisor.write.constraints import constraints_text
 from advisor.write.decision import Arm, Move, Refuse, Split, Targets, Want, decide_marked
@@ -269,6 +270,8 @@ def _edit_file(
             return setup_cfg.edit(file, data, targets)
         if kind == "requirements":
             return requirements.edit(file, data, targets, hashes, deps)
+        if kind in FILE_KINDS:
+            return deployment.edit(file, data, targets, deps)
     except WriteRefused as exc:
         return FixPlan(refusals=[exc])
     message = f"{file}: aap-advise does not edit {kind} files; change it by hand"

@@ -1,0 +1,94 @@
+"""Deployment files: where a project runs (Dockerfiles, compose files, Kubernetes manifests and
+Helm values, ECS task definitions, CloudFormation / SAM templates, serverless.yml) and what it
+is tested on (GitHub workflows, tox.ini, noxfile.py).
+
+Each format is a :class:`~advisor.manifests._base.ManifestReader` whose
+:class:`~advisor.model.project.Manifest` carries :class:`~advisor.model.deployment.Deployment`
+values (and the ddtrace the file installs or injects, as a dependency). This module only
+chooses: by name where the name says it (:func:`candidate` needs no file content), by the
+first 4 KiB for YAML and JSON files of other names (a Kubernetes manifest is any ``*.yaml``
+holding ``apiVersion:`` and ``kind:``). The readers themselves, and the YAML parser, are
+imported only when a run meets such a file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from advisor.manifests._base import ManifestReader
+from advisor.model.deployment import FILE_KINDS
+
+__all__ = ["DEPLOY_KINDS", "candidate", "reader_for", "workflow_names"]
+
+#: The ``kind`` of every deployment reader's manifests.
+DEPLOY_KINDS = FILE_KINDS
+
+_DOCKERFILE = re.compile(
+    r"^(?:(?:docker|container)file(?:\.[^/]{1,100})?|[^/]{1,200}\.(?:docker|container)file)$",
+    re.IGNORECASE,
+)
+_NAMED = re.compile(
+    r"^(?:(?:docker-)?compose(?:\.[^/]{1,100})?\.ya?ml|serverless\.ya?ml|tox\.ini|noxfile\.py"
+    r"|template\.(?:ya?ml|json)|[^/]{1,200}\.template(?:\.(?:ya?ml|json))?"
+    r"|[^/]{1,200}\.cfn\.(?:ya?ml|json))$",
+    re.IGNORECASE,
+)
+#: JSON files whose names may hold an ECS task definition or a CloudFormation template.
+_JSON_HINT = re.compile(r"task|ecs|template|cfn|cloudformation", re.IGNORECASE)
+
+
+def candidate(name: str) -> str | None:
+    """Whether a file found in a folder may be a deployment file, by its name alone:
+    ``named`` (the name says so), ``sniff`` (a YAML or JSON file to look into), else ``None``."""
+    if name.startswith("."):
+        return None
+    if name.lower().endswith(".dockerignore"):
+        return None
+    if _DOCKERFILE.match(name) or _NAMED.match(name):
+        return "named"
+    lower = name.lower()
+    if lower.endswith((".yaml", ".yml")) or (lower.endswith(".json") and _JSON_HINT.search(lower)):
+        return "sniff"
+    return None
+
+
+def workflow_names(name: str) -> bool:
+    """Whether a file of ``.github/workflows`` is a workflow (``*.yml``, ``*.yaml``)."""
+    return not name.startswith(".") and name.lower().endswith((".yml", ".yaml"))
+
+
+@functools.cache
+def _readers() -> tuple[ManifestReader, ...]:
+    from advisor.manifests.deploy import aws, ci_files, compose, dockerfile, kubernetes, workflows
+
+    return (
+        dockerfile.READER,
+        compose.READER,
+        workflows.READER,
+        ci_files.TOX_READER,
+        ci_files.NOX_READER,
+        aws.SERVERLESS_READER,
+        aws.ECS_READER,
+        aws.CFN_READER,
+        kubernetes.READER,
+    )
+
+
+def reader_for(path: Path, head: bytes) -> ManifestReader | None:
+    """The deployment reader for ``path`` (``head``: its first 4 KiB): by name, else, for a
+    YAML or JSON file, by content; ``None`` when it is not a deployment file."""
+    kind = candidate(path.name)
+    in_workflows = path.parent.name == "workflows" and path.parent.parent.name == ".github"
+    if kind is None and not in_workflows:
+        return None
+    readers = _readers()
+    for reader in readers:
+        if reader.matches(path, head):
+            return reader
+    if kind == "sniff":
+        for reader in readers:
+            if reader.sniff(head):
+                return reader
+    return None

@@ -1,0 +1,122 @@
+"""``--fix`` for the ddtrace a deployment file installs or injects: the version in a
+Dockerfile's ``pip install`` line, and the Datadog admission controller's
+``admission.datadoghq.com/python-lib.version`` annotation. Only the version text on the line the
+reader named changes; every other byte of the file stays as it is.
+
+A Datadog Lambda layer's version is not edited here: which layer ships which ddtrace is not
+known (see :mod:`advisor.model.deployment`), so the change is left to the user, said so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from advisor.errors import WriteRefused
+from advisor.model.excerpt import excerpt
+from advisor.model.project import Dependency
+from advisor.model.release import DDTRACE
+from advisor.write.decision import Targets
+from advisor.write.plan import FixPlan, Patch
+from advisor.write.specifiers import SpecifierError, move, satisfies
+from advisor.write.text import TextFile, join_lines, split_lines
+
+__all__ = ["edit"]
+
+# ``ddtrace``, ``ddtrace==2.3.0``, ``ddtrace[opentelemetry]>=2,<3`` as a word of a command line
+# (quotes end it): the specifier is what moves.
+_PIP = re.compile(
+    r"(?<![\w.-])ddtrace(?:\[[\w,. -]{0,200}\])?(?P<spec>\s{0,4}(?:[=<>!~]=?|===)[^\s\"';&|)]{1,200})?(?![\w.-])",
+    re.IGNORECASE,
+)
+_ANNOTATION = re.compile(
+    r"(?P<key>admission\.datadoghq\.com/python-lib\.version[\"']?\s{0,20}:\s{0,20})"
+    r"(?P<quote>[\"']?)(?P<value>[^\"'\s#]{1,100})(?P=quote)"
+)
+
+
+def edit(file: str, data: bytes, targets: Targets, deps: Sequence[Dependency]) -> FixPlan:
+    """Move each ddtrace ``deps`` names in the deployment file ``file`` to the target.
+
+    :raises WriteRefused: when the targets differ by CPython (one image installs one ddtrace),
+        or a line no longer holds what the reader read there.
+    """
+    want = targets.wants.get(DDTRACE)
+    mine = [d for d in deps if d.name == DDTRACE and d.source.line is not None]
+    if want is None or not want.arms or not mine:
+        return FixPlan()
+    if len({a.version for a in want.arms}) > 1:
+        raise WriteRefused(
+            "the ddtrace target differs by CPython, and a deployment installs one ddtrace",
+            file=file,
+            line=mine[0].source.line,
+            hint="pin it by hand for the CPython the image runs",
+        )
+    target = want.arms[0].version
+    text = TextFile.decode(data, file)
+    lines = split_lines(text.text)
+    messages: list[str] = []
+    changed = False
+    for dep in mine:
+        assert dep.source.line is not None
+        index = dep.source.line - 1
+        if index >= len(lines):
+            raise WriteRefused("the line read is gone", file=file, line=dep.source.line)
+        content, eol = lines[index]
+        new = _moved(content, target, file, dep.source.line, messages)
+        if new != content:
+            lines[index] = (new, eol)
+            changed = True
+    if not changed:
+        return FixPlan(messages=messages, by_hand=messages)
+    after = text.encode(join_lines(lines))
+    patch = Patch(Path(file), data, after, f"ddtrace {target}")
+    return FixPlan(patches=[patch], messages=messages, by_hand=messages)
+
+
+def _moved(content: str, target: str, file: str, line: int, messages: list[str]) -> str:
+    """``content`` with its ddtrace version moved to ``target``; unchanged when it already
+    admits it, or (said in ``messages``) when the line is a layer's."""
+    if (m := _ANNOTATION.search(content)) is not None:
+        value = m.group("value")
+        new = _annotation(value, target)
+        if new is None:
+            raise WriteRefused(
+                f"cannot read the injected version {excerpt(value, 40)!r}", file=file, line=line
+            )
+        return content[: m.start("value")] + new + content[m.end("value") :]
+    m = _PIP.search(content)
+    if m is None:
+        messages.append(
+            f"{file}:{line}: set the Datadog Python layer to one that ships ddtrace {target} "
+            "(which layer ships which ddtrace is not known to aap-advise); change it by hand"
+        )
+        return content
+    spec = (m.group("spec") or "").strip()
+    if not spec:
+        return content  # an unpinned install takes the newest release
+    try:
+        if satisfies(spec, target):
+            return content
+        moved = move(spec, target)
+    except SpecifierError as exc:
+        raise WriteRefused(str(exc), file=file, line=line) from None
+    start, end = m.span("spec")
+    lead = content[start:end][: len(content[start:end]) - len(content[start:end].lstrip())]
+    return content[:start] + lead + moved + content[end:]
+
+
+def _annotation(value: str, target: str) -> str | None:
+    """The admission annotation's value moved to ``target`` at its precision (``v2`` ->
+    ``v4``, ``v2.3.0`` -> ``v4.6.0``); ``latest`` and a value that admits it already stay."""
+    if value.lower() == "latest":
+        return value
+    prefix = "v" if value.startswith(("v", "V")) else ""
+    parts = value[len(prefix) :].split(".")
+    if not all(p.isdigit() for p in parts) or not 1 <= len(parts) <= 3:
+        return None
+    want = target.split(".")
+    if len(parts) < 3 and parts == want[: len(parts)]:
+        return value  # v4 admits 4.6.0
+    return prefix + ".".join(want[: len(parts)] if len(parts) < 3 else want[:3])

@@ -253,6 +253,9 @@ class _Job:
 
 
 def _job(project: Project, request: AdviceRequest, config: Config | None) -> _Job:
+    from advisor.knowledge.layers import with_layer_versions
+
+    project = with_layer_versions(project)
     selected, environment = select_environment(
         project, request.groups, all_groups=request.all_groups
     )
@@ -591,6 +594,7 @@ def plan_fix_for(run: Run) -> FixPlan:
     """
     import signal
 
+    from advisor.knowledge.layers import layer_for
     from advisor.write import FixPlan, Interrupted, plan_fix
     from advisor.write.apply import UNDONE
     from advisor.write.hashes import IndexHashLookup
@@ -606,7 +610,9 @@ def plan_fix_for(run: Run) -> FixPlan:
     try:
         whole = FixPlan()
         for advised in run.advised:
-            whole = whole.merged(plan_fix(advised.project, advised.advice, hashes=lookup))
+            whole = whole.merged(
+                plan_fix(advised.project, advised.advice, hashes=lookup, layers=layer_for)
+            )
     except KeyboardInterrupt as exc:  # while looking up hashes: nothing was written yet
         raise Interrupted(UNDONE, signum=signal.SIGINT) from exc
     finally:

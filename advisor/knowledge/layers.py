@@ -14,15 +14,25 @@ naming it, so the test that loads the shipped file catches a bad edit.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import KnowledgeError
 from advisor.knowledge import read_data
+from advisor.model.deployment import DeployedDdtrace
+from advisor.model.project import Dependency, Finding, Project, SourceLocation
 
-__all__ = ["LAYERS_FILE", "LayerFacts", "ddtrace_of_layer", "load_layers", "parse_layers"]
+__all__ = [
+    "LAYERS_FILE",
+    "LayerFacts",
+    "ddtrace_of_layer",
+    "layer_for",
+    "load_layers",
+    "parse_layers",
+    "with_layer_versions",
+]
 
 #: The shipped file, under ``advisor/knowledge/data``.
 LAYERS_FILE = "lambda_layers.toml"
@@ -165,3 +175,96 @@ def ddtrace_of_layer(layer: int, python: str | None = None) -> LayerFacts | None
     if python is None:
         return entries[0] if len(entries) == 1 and not entries[0].python else None
     return next((e for e in entries if e.holds_for(python)), None)
+
+
+def with_layer_versions(project: Project) -> Project:
+    """``project`` with each Datadog Python layer its deployment files name read as the
+    ddtrace that layer ships (:func:`ddtrace_of_layer`, on the deployment's CPython): the
+    deployment's ``ddtrace`` and the dependency at the layer's line both get the version (or
+    the range) and a note names the source; a layer no public source maps keeps "any version",
+    said in a note. Cost: linear in the deployments and dependencies."""
+    mapped: dict[SourceLocation, DeployedDdtrace] = {}
+    notes: list[Finding] = []
+    manifests = []
+    for manifest in project.manifests:
+        units = []
+        for d in manifest.deployments:
+            dd = d.ddtrace
+            if dd is None or dd.how != "layer" or dd.layer is None:
+                units.append(d)
+                continue
+            where = SourceLocation(d.file, dd.line)
+            facts = ddtrace_of_layer(dd.layer, d.pythons[0] if d.pythons else None)
+            if facts is None:
+                notes.append(
+                    Finding(
+                        "layer-version-unknown",
+                        "info",
+                        f"Datadog Python layer {dd.layer} ({where}): the ddtrace it ships is "
+                        "unknown (no public release note or tag says)",
+                        where,
+                    )
+                )
+                units.append(d)
+                continue
+            new = replace(dd, version=facts.version, specifier=facts.specifier)
+            if where not in mapped:
+                mapped[where] = new
+                exact = facts.version or f"{facts.specifier} (the exact version is unknown)"
+                notes.append(
+                    Finding(
+                        "layer-version",
+                        "info",
+                        f"Datadog Python layer {dd.layer} ({where}) is datadog-lambda "
+                        f"{facts.datadog_lambda} and ships ddtrace {exact} ({facts.source})",
+                        where,
+                    )
+                )
+            units.append(replace(d, ddtrace=new))
+        manifests.append(replace(manifest, deployments=tuple(units)))
+    if not notes:
+        return project
+
+    def dep(d: Dependency) -> Dependency:
+        new = mapped.get(d.source) if d.name == "ddtrace" else None
+        if new is None:
+            return d
+        return replace(
+            d,
+            specifier=new.specifier,
+            version=new.version,
+            parsed_specifier=SpecifierSet(new.specifier),
+            parsed_version=Version(new.version) if new.version else None,
+        )
+
+    manifests = [replace(m, dependencies=tuple(map(dep, m.dependencies))) for m in manifests]
+    return replace(
+        project,
+        manifests=tuple(manifests),
+        dependencies=tuple(map(dep, project.dependencies)),
+        deployments=tuple(d for m in manifests for d in m.deployments),
+        findings=(*project.findings, *notes),
+    )
+
+
+def layer_for(target: str, python: str | None) -> int | None:
+    """The first Datadog Python layer that ships ddtrace ``target`` or newer on CPython
+    ``python``: its exact ddtrace is at least ``target``, or the range it pins admits nothing
+    below it. ``None`` when no layer known does."""
+    wanted = Version(target)
+    for layer, entries in sorted(load_layers().items()):
+        facts = next((e for e in entries if python is None or e.holds_for(python)), None)
+        if facts is None or (python is None and len(entries) > 1):
+            continue
+        if facts.version is not None:
+            if Version(facts.version) >= wanted:
+                return layer
+            continue
+        floors = [
+            Version(s.version)
+            for s in SpecifierSet(facts.specifier)
+            if s.operator in (">=", "==", "~=")
+        ]
+        if floors and max(floors) >= wanted:
+            return layer
+    return None

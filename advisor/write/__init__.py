@@ -34,7 +34,7 @@ from advisor.write.constraints import constraints_text
 from advisor.write.decision import Arm, Move, Refuse, Split, Targets, Want, decide_marked
 from advisor.write.hashes import IndexHashLookup
 from advisor.write.locks import run as run_relock
-from advisor.write.plan import FixPlan, HashLookup, Patch, RelockCommand
+from advisor.write.plan import FixPlan, HashLookup, LayerLookup, Patch, RelockCommand
 
 __all__ = [
     "FixPlan",
@@ -117,16 +117,24 @@ def targets_for(advice: Advice) -> Targets:
     return Targets(wants, pythons, frozenset(appearing))
 
 
-def plan_fix(project: Project, advice: Advice, *, hashes: HashLookup | None) -> FixPlan:
+def plan_fix(
+    project: Project,
+    advice: Advice,
+    *,
+    hashes: HashLookup | None,
+    layers: LayerLookup | None = None,
+) -> FixPlan:
     """Every edit ``--fix`` makes for ``advice``, file by file (nothing is written here).
 
     :param hashes: looks up ``--hash`` values for hashed requirements lines; without it such a
         line that must move is refused with the compile command that would redo it.
+    :param layers: the Datadog Python layer shipping a ddtrace version; without it (or when
+        it knows none) a layer is left to the user, said so.
     """
     rec = advice.recommendation
     match rec:
         case Ok() if rec.suggestions:
-            return _raise_ranges(project, advice, rec, hashes)
+            return _raise_ranges(project, advice, rec, hashes, layers)
         case Ok():
             return FixPlan(
                 messages=["nothing to change: ddtrace already gives every requested capability"]
@@ -163,7 +171,7 @@ def plan_fix(project: Project, advice: Advice, *, hashes: HashLookup | None) -> 
         ):
             plan = plan.merged(locks.plan_lock(file, deps, targets))
         else:
-            plan = plan.merged(_edit_file(file, kinds.get(file), deps, targets, hashes))
+            plan = plan.merged(_edit_file(file, kinds.get(file), deps, targets, hashes, layers))
     declared = {d.name for deps in by_file.values() for d in deps}
     messages, by_hand = list(plan.messages), list(plan.by_hand)
     for name, want in targets.wants.items():
@@ -177,7 +185,13 @@ def plan_fix(project: Project, advice: Advice, *, hashes: HashLookup | None) -> 
     return _sibling_locks(replace(plan, messages=messages, by_hand=by_hand), targets)
 
 
-def _raise_ranges(project: Project, advice: Advice, rec: Ok, hashes: HashLookup | None) -> FixPlan:
+def _raise_ranges(
+    project: Project,
+    advice: Advice,
+    rec: Ok,
+    hashes: HashLookup | None,
+    layers: LayerLookup | None,
+) -> FixPlan:
     """An ``ok`` project's declared ranges that admit releases below the floor, raised to it.
 
     Only the files holding those ranges are edited, and only when every ddtrace declaration in
@@ -215,7 +229,7 @@ def _raise_ranges(project: Project, advice: Advice, rec: Ok, hashes: HashLookup 
             )
             plan = plan.merged(FixPlan(messages=[message], by_hand=[message]))
             continue
-        plan = plan.merged(_edit_file(file, kinds.get(file), deps, edit, hashes))
+        plan = plan.merged(_edit_file(file, kinds.get(file), deps, edit, hashes, layers))
     if rec.by_python:
         # Versions differ by CPython: no one --upgrade-package keeps them all; say what to run.
         stale = [
@@ -247,6 +261,7 @@ def _edit_file(
     deps: Sequence[Dependency],
     targets: Targets,
     hashes: HashLookup | None,
+    layers: LayerLookup | None = None,
 ) -> FixPlan:
     # The reader's kind decides; a file read only through an include (``-r``) has none and
     # goes by its name.
@@ -271,7 +286,7 @@ def _edit_file(
         if kind == "requirements":
             return requirements.edit(file, data, targets, hashes, deps)
         if kind in FILE_KINDS:
-            return deployment.edit(file, data, targets, deps)
+            return deployment.edit(file, data, targets, deps, layers)
     except WriteRefused as exc:
         return FixPlan(refusals=[exc])
     message = f"{file}: aap-advise does not edit {kind} files; change it by hand"

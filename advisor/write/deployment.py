@@ -1,10 +1,9 @@
 """``--fix`` for the ddtrace a deployment file installs or injects: the version in a
-Dockerfile's ``pip install`` line, and the Datadog admission controller's
-``admission.datadoghq.com/python-lib.version`` annotation. Only the version text on the line the
-reader named changes; every other byte of the file stays as it is.
-
-A Datadog Lambda layer's version is not edited here: which layer ships which ddtrace is not
-known (see :mod:`advisor.model.deployment`), so the change is left to the user, said so.
+Dockerfile's ``pip install`` line, the Datadog admission controller's
+``admission.datadoghq.com/python-lib.version`` annotation, and a Datadog Python Lambda layer's
+version (an ARN's last field, serverless-plugin-datadog's ``pythonLayerVersion``) where the
+knowledge says which layer ships the target. Only the version text on the line the reader
+named changes; every other byte of the file stays as it is.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from advisor.model.excerpt import excerpt
 from advisor.model.project import Dependency
 from advisor.model.release import DDTRACE
 from advisor.write.decision import Targets
-from advisor.write.plan import FixPlan, Patch
+from advisor.write.plan import FixPlan, LayerLookup, Patch
 from advisor.write.specifiers import SpecifierError, move, satisfies
 from advisor.write.text import TextFile, join_lines, split_lines
 
@@ -30,14 +29,27 @@ _PIP = re.compile(
     r"(?<![\w.-])ddtrace(?:\[[\w,. -]{0,200}\])?(?P<spec>\s{0,4}(?:[=<>!~]=?|===)[^\s\"';&|)]{1,200})?(?![\w.-])",
     re.IGNORECASE,
 )
+# ``...:layer:Datadog-Python312-ARM:95`` and ``pythonLayerVersion: 95``: the number moves.
+_LAYER = re.compile(
+    r"(?:layer:Datadog-Python(?P<minor>3\d{1,2})(?:-ARM)?:|pythonLayerVersion[\"']?\s{0,20}:\s{0,20}[\"']?)"
+    r"(?P<number>\d{1,9})(?!\d)",
+    re.IGNORECASE,
+)
 _ANNOTATION = re.compile(
     r"(?P<key>admission\.datadoghq\.com/python-lib\.version[\"']?\s{0,20}:\s{0,20})"
     r"(?P<quote>[\"']?)(?P<value>[^\"'\s#]{1,100})(?P=quote)"
 )
 
 
-def edit(file: str, data: bytes, targets: Targets, deps: Sequence[Dependency]) -> FixPlan:
-    """Move each ddtrace ``deps`` names in the deployment file ``file`` to the target.
+def edit(
+    file: str,
+    data: bytes,
+    targets: Targets,
+    deps: Sequence[Dependency],
+    layers: LayerLookup | None = None,
+) -> FixPlan:
+    """Move each ddtrace ``deps`` names in the deployment file ``file`` to the target
+    (``layers`` says which Datadog layer ships it).
 
     :raises WriteRefused: when the targets differ by CPython (one image installs one ddtrace),
         or a line no longer holds what the reader read there.
@@ -64,7 +76,7 @@ def edit(file: str, data: bytes, targets: Targets, deps: Sequence[Dependency]) -
         if index >= len(lines):
             raise WriteRefused("the line read is gone", file=file, line=dep.source.line)
         content, eol = lines[index]
-        new = _moved(content, target, file, dep.source.line, messages)
+        new = _moved(content, target, file, dep.source.line, messages, layers)
         if new != content:
             lines[index] = (new, eol)
             changed = True
@@ -75,9 +87,16 @@ def edit(file: str, data: bytes, targets: Targets, deps: Sequence[Dependency]) -
     return FixPlan(patches=[patch], messages=messages, by_hand=messages)
 
 
-def _moved(content: str, target: str, file: str, line: int, messages: list[str]) -> str:
+def _moved(
+    content: str,
+    target: str,
+    file: str,
+    line: int,
+    messages: list[str],
+    layers: LayerLookup | None,
+) -> str:
     """``content`` with its ddtrace version moved to ``target``; unchanged when it already
-    admits it, or (said in ``messages``) when the line is a layer's."""
+    admits it, or (said in ``messages``) when it names a layer no known layer replaces."""
     if (m := _ANNOTATION.search(content)) is not None:
         value = m.group("value")
         new = _annotation(value, target)
@@ -86,13 +105,22 @@ def _moved(content: str, target: str, file: str, line: int, messages: list[str])
                 f"cannot read the injected version {excerpt(value, 40)!r}", file=file, line=line
             )
         return content[: m.start("value")] + new + content[m.end("value") :]
+    if (m := _LAYER.search(content)) is not None:
+        minor = m.group("minor")
+        python = f"{minor[0]}.{minor[1:]}" if minor else None
+        layer = layers(target, python) if layers is not None else None
+        if layer is None:
+            messages.append(
+                f"{file}:{line}: set the Datadog Python layer to one that ships ddtrace "
+                f"{target} or newer (no layer aap-advise knows of does); change it by hand"
+            )
+            return content
+        if int(m.group("number")) >= layer:
+            return content
+        return content[: m.start("number")] + str(layer) + content[m.end("number") :]
     m = _PIP.search(content)
     if m is None:
-        messages.append(
-            f"{file}:{line}: set the Datadog Python layer to one that ships ddtrace {target} "
-            "(which layer ships which ddtrace is not known to aap-advise); change it by hand"
-        )
-        return content
+        raise WriteRefused("no ddtrace version on the line read", file=file, line=line)
     spec = (m.group("spec") or "").strip()
     if not spec:
         return content  # an unpinned install takes the newest release

@@ -9,14 +9,18 @@ reaches the disk. A plan is never changed once made: :meth:`FixPlan.merged` and
 from __future__ import annotations
 
 import shlex
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeAlias, TypeVar
 
 from advisor.errors import WriteRefused
 
-__all__ = ["FixPlan", "HashLookup", "Patch", "RelockCommand"]
+__all__ = ["FixPlan", "HashLookup", "LayerLookup", "Patch", "RelockCommand"]
+
+LayerLookup: TypeAlias = Callable[[str, str | None], int | None]
+"""The first Datadog Python layer shipping ddtrace ``target`` or newer on a CPython (``None``:
+any), or ``None`` when none is known (:func:`advisor.knowledge.layers.layer_for`)."""
 
 T = TypeVar("T")
 

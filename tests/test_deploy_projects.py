@@ -1,0 +1,209 @@
+"""Deployment files change the answer (issue 18): the CPythons and platforms planned for, the
+switches said against where they are set, and a ddtrace a deployment installs or injects.
+
+Each fixture under ``fixtures/deploy-projects/`` is a small project of our own; each test runs
+the command line offline on the shipped snapshot and reads the JSON report (schema 4), or the
+text report where the words matter.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from advisor.frontends.cli import main
+from tests._helpers import OFFLINE, ROOT
+
+FIXTURES = ROOT / "fixtures" / "deploy-projects"
+
+
+def _json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, Any]]:
+    code = main([*args, *OFFLINE, "--format", "json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def _project(doc: dict[str, Any], root: str = ".") -> dict[str, Any]:
+    (project,) = [p for p in doc["projects"] if p["root"] == root]
+    return dict(project)
+
+
+def _ids(project: dict[str, Any]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in project["findings"]:
+        out.setdefault(f["id"], []).append(f["message"])
+    return out
+
+
+def test_a_dockerfile_decides_the_scope_and_adds_musl_arm64(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = FIXTURES / "docker-alpine"
+    _, doc = _json(capsys, str(folder), "-c", "threat-monitoring,runtime-activation")
+    p = _project(doc)
+    dockerfile = f"{folder}/Dockerfile"
+    # No declared range: the final stage's python:${PYTHON_VERSION}-alpine (ARG default 3.11).
+    assert p["python"]["versions"] == ["3.11"]
+    assert p["python"]["source"] == f"deployment: {dockerfile}:7"
+    assert p["python"]["origins"] == {"3.11": f"{dockerfile}:7"}
+    # --platform=linux/arm64 on an alpine image: musllinux-aarch64 joins the default.
+    assert p["platforms"] == ["linux-x86_64", "musllinux-aarch64"]
+    (d,) = p["deployment"]
+    assert d["kind"] == "docker" and d["file"] == dockerfile and d["line"] == 7
+    assert d["pythons"] == ["3.11"] and d["platforms"] == ["musllinux-aarch64"]
+    assert d["ddtrace_run"] is True and d["ddtrace"] is None
+    # DD_SERVICE is kept (a DD_ name); DD_API_KEY keeps no value; the key is nowhere.
+    assert d["env"] == {"DD_SERVICE": "shop", "DD_APPSEC_ENABLED": "true", "DD_API_KEY": None}
+    text = json.dumps(doc)
+    assert "0123456789abcdef" not in text
+    found = _ids(p)
+    # Runtime Activation needs DD_APPSEC_ENABLED unset: the Dockerfile sets it, at its line.
+    (conflict,) = found["env-conflict"]
+    assert f"{dockerfile}:11 ('true')" in conflict and "Runtime Activation" in conflict
+    assert "env-switch" not in found
+
+
+def test_the_switch_set_already_is_said_where(capsys: pytest.CaptureFixture[str]) -> None:
+    folder = FIXTURES / "docker-alpine"
+    _, doc = _json(capsys, str(folder), "-c", "api-security")
+    found = _ids(_project(doc))
+    (done,) = [m for m in found["env-set"] if m.startswith("DD_APPSEC_ENABLED")]
+    assert done.startswith(f"DD_APPSEC_ENABLED=true is set already at {folder}/Dockerfile:11")
+    assert not [m for m in found.get("env-switch", []) if "DD_APPSEC_ENABLED" in m]
+
+
+def test_the_admission_annotation_is_the_projects_ddtrace(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = FIXTURES / "k8s-admission"
+    code, doc = _json(capsys, str(folder), "-c", "iast", "--python", "3.12")
+    p = _project(doc)
+    manifest = f"{folder}/deploy/deployment.yaml"
+    # requirements.txt names no ddtrace: the injected v2.3.0 is the project's, at its line.
+    assert p["ddtrace"]["current"] == "2.3.0"
+    assert p["ddtrace"]["source"] == {"file": manifest, "line": 19}
+    assert code == 1 and p["recommendation"]["changes"][0]["source"] == {
+        "file": manifest,
+        "line": 19,
+    }
+    (d,) = p["deployment"]
+    assert d["kind"] == "kubernetes" and d["line"] == 10 and d["name"] == "orders"
+    assert d["ddtrace"] == {
+        "version": "2.3.0",
+        "how": "admission",
+        "specifier": "==2.3.0",
+        "line": 19,
+        "layer": None,
+    }
+    # DATABASE_PASSWORD is not a DD_ variable: never read.
+    assert d["env"] == {"DD_IAST_ENABLED": "false"}
+    assert "hunter2" not in json.dumps(doc)
+    (conflict,) = _ids(p)["env-conflict"]
+    assert f"DD_IAST_ENABLED is set at {manifest}:26 ('false')" in conflict
+    assert "set DD_IAST_ENABLED=true there" in conflict
+
+
+def test_fix_moves_the_injected_version(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "svc"
+    shutil.copytree(FIXTURES / "k8s-admission", folder)
+    before = (folder / "deploy" / "deployment.yaml").read_text()
+    main([str(folder), *OFFLINE, "-c", "iast", "--python", "3.12", "--fix"])
+    capsys.readouterr()
+    after = (folder / "deploy" / "deployment.yaml").read_text()
+    changed = [
+        (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b
+    ]
+    assert len(changed) == 1
+    old, new = changed[0]
+    assert old == '        admission.datadoghq.com/python-lib.version: "v2.3.0"'
+    assert new.startswith('        admission.datadoghq.com/python-lib.version: "v')
+    _, doc = _json(capsys, str(folder), "-c", "iast", "--python", "3.12")
+    assert _project(doc)["status"] == "ok"
+
+
+def test_compose_services_go_to_the_projects_they_build(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = FIXTURES / "monorepo-compose"
+    _, doc = _json(capsys, str(folder), "-c", "threat-monitoring")
+    roots = [p["root"] for p in doc["projects"]]
+    assert roots == ["services/api", "services/worker"]  # the compose file's folder is none
+    api, worker = (_project(doc, r) for r in roots)
+    compose = f"{folder}/docker-compose.yml"
+    assert [(d["kind"], d["file"], d["name"]) for d in api["deployment"]] == [
+        ("docker", f"{folder}/services/api/Dockerfile", None),
+        ("compose", compose, "api"),
+    ]
+    assert api["deployment"][1]["env"] == {"DD_APPSEC_ENABLED": "true", "DD_ENV": "prod"}
+    # The api declares >=3.12 and its image runs 3.12: nothing added.
+    assert api["python"]["versions"] == ["3.12", "3.13", "3.14"]
+    assert api["platforms"] == ["linux-x86_64"]
+    (w,) = worker["deployment"]
+    assert w["name"] == "worker" and w["platforms"] == ["musllinux-aarch64"]
+    # The worker declares nothing: the compose service's image decides.
+    assert worker["python"]["versions"] == ["3.12"]
+    assert worker["platforms"] == ["linux-x86_64", "musllinux-aarch64"]
+    assert "env-switch" in _ids(worker) and "env-set" in _ids(api)
+
+
+def test_a_serverless_function_is_planned_for_lambda(capsys: pytest.CaptureFixture[str]) -> None:
+    folder = FIXTURES / "lambda-sls"
+    _, doc = _json(capsys, str(folder), "-c", "threat-monitoring")
+    p = _project(doc)
+    sls = f"{folder}/serverless.yml"
+    assert p["runs_in"] == {"kind": "lambda", "source": f"{sls}:9 runs in AWS Lambda"}
+    assert p["python"]["versions"] == ["3.12"] and p["platforms"] == [
+        "linux-x86_64",
+        "linux-aarch64",
+    ]
+    (d,) = p["deployment"]
+    assert d["kind"] == "lambda" and d["aws_lambda"] is True and d["name"] == "pay"
+    assert d["env"]["DD_APPSEC_ENABLED"] == "true"
+    # Layer 98 ships a ddtrace the knowledge names (datadog-lambda-python's tag).
+    assert d["ddtrace"]["how"] == "layer" and d["ddtrace"]["layer"] == 98
+    assert d["ddtrace"]["specifier"], d["ddtrace"]
+    assert "layer-version" in _ids(p)
+
+
+def test_ci_matrix_is_the_scope_when_nothing_else_says(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = FIXTURES / "ci-only"
+    _, doc = _json(capsys, str(folder), "-c", "threat-monitoring")
+    p = _project(doc)
+    assert p["python"]["versions"] == ["3.10", "3.11", "3.12"]
+    workflow = f"{folder}/.github/workflows/test.yml"
+    assert p["python"]["source"].startswith("CI matrix")
+    assert set(p["python"]["origins"].values()) == {f"{workflow}:8"}
+    (d,) = p["deployment"]
+    assert d["kind"] == "ci" and d["pythons"] == ["3.10", "3.11", "3.12"]
+
+
+def test_python_flag_still_adds_the_deployments_cpython(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = FIXTURES / "docker-alpine"
+    _, doc = _json(capsys, str(folder), "-c", "threat-monitoring", "--python", "3.12")
+    p = _project(doc)
+    assert p["python"]["versions"] == ["3.11", "3.12"]
+    assert p["python"]["origins"] == {"3.11": f"{folder}/Dockerfile:7", "3.12": "--python"}
+    assert "deployment-python-added" in _ids(p)
+
+
+def test_platform_flag_replaces_the_deployments_platforms(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, doc = _json(
+        capsys, str(FIXTURES / "docker-alpine"), "-c", "threat-monitoring", "-p", "linux-x86_64"
+    )
+    assert _project(doc)["platforms"] == ["linux-x86_64"]
+
+
+def test_text_report_names_the_deployment(capsys: pytest.CaptureFixture[str]) -> None:
+    main([str(FIXTURES / "docker-alpine"), *OFFLINE, "-c", "threat-monitoring", "-v"])
+    out = capsys.readouterr().out
+    assert "deployment: docker at " in out and "CPython 3.11 on musllinux-aarch64" in out
+    assert "DD_API_KEY" in out and "0123456789abcdef" not in out

@@ -170,6 +170,10 @@ class _Builder:
             if event.anchor not in self.anchors:
                 raise self._error(f"alias *{str(event.anchor)[:40]} names no anchor", line)
             target = self.anchors[event.anchor]
+            if isinstance(target, YMap | YList) and not hasattr(target, "size"):
+                # The anchor's collection is still open: the alias would put it inside
+                # itself, and every walk of the tree would loop.
+                raise self._error(f"alias *{str(event.anchor)[:40]} is inside its anchor", line)
             self.expanded += _size(target)
             if self.expanded > MAX_EXPANSION:
                 raise self._error(

@@ -141,11 +141,13 @@ def test_compose_services_go_to_the_projects_they_build(
     # The api declares >=3.12 and its image runs 3.12: nothing added.
     assert api["python"]["versions"] == ["3.12", "3.13", "3.14"]
     assert api["platforms"] == ["linux-x86_64"]
-    (w,) = worker["deployment"]
-    assert w["name"] == "worker" and w["platforms"] == ["musllinux-aarch64"]
-    # The worker declares nothing: the compose service's image decides.
+    docker, service = worker["deployment"]
+    assert (docker["kind"], docker["pythons"], docker["ddtrace_run"]) == ("docker", ["3.12"], True)
+    assert service["name"] == "worker" and service["platforms"] == ["linux-aarch64"]
+    # The worker declares no range: its Dockerfile's python:3.12-alpine decides; the alpine
+    # image (no --platform: x86_64) and the service's linux/arm64 both join the default.
     assert worker["python"]["versions"] == ["3.12"]
-    assert worker["platforms"] == ["linux-x86_64", "musllinux-aarch64"]
+    assert worker["platforms"] == ["linux-x86_64", "musllinux-x86_64", "linux-aarch64"]
     assert "env-switch" in _ids(worker) and "env-set" in _ids(api)
 
 

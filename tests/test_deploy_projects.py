@@ -102,7 +102,7 @@ def test_the_admission_annotation_is_the_projects_ddtrace(
     assert d["env"] == {"DD_IAST_ENABLED": "false"}
     assert "hunter2" not in json.dumps(doc)
     (conflict,) = _ids(p)["env-conflict"]
-    assert f"DD_IAST_ENABLED is set at {manifest}:26 ('false')" in conflict
+    assert f"DD_IAST_ENABLED is set at {manifest}:25 ('false')" in conflict
     assert "set DD_IAST_ENABLED=true there" in conflict
 
 
@@ -139,7 +139,7 @@ def test_compose_services_go_to_the_projects_they_build(
     ]
     assert api["deployment"][1]["env"] == {"DD_APPSEC_ENABLED": "true", "DD_ENV": "prod"}
     # The api declares >=3.12 and its image runs 3.12: nothing added.
-    assert api["python"]["versions"] == ["3.12", "3.13", "3.14"]
+    assert api["python"]["versions"] == ["3.12", "3.13", "3.14", "3.15"]
     assert api["platforms"] == ["linux-x86_64"]
     docker, service = worker["deployment"]
     assert (docker["kind"], docker["pythons"], docker["ddtrace_run"]) == ("docker", ["3.12"], True)
@@ -199,7 +199,12 @@ def test_platform_flag_replaces_the_deployments_platforms(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     _, doc = _json(
-        capsys, str(FIXTURES / "docker-alpine"), "-c", "threat-monitoring", "-p", "linux-x86_64"
+        capsys,
+        str(FIXTURES / "docker-alpine"),
+        "-c",
+        "threat-monitoring",
+        "--platform",
+        "linux-x86_64",
     )
     assert _project(doc)["platforms"] == ["linux-x86_64"]
 

@@ -111,7 +111,7 @@ def _deployed_pythons(
         if (d.kind == "ci") != ci:
             continue
         for py in d.pythons:
-            if py in known:
+            if py.removesuffix(FREE_THREADED) in known:
                 out.setdefault(py, d)
             elif py not in unknown:
                 unknown.add(py)
@@ -183,7 +183,9 @@ def python_scope(
         if chosen:
             findings += [] if deployed else unknown
             order = [p.version for p in knowledge.pythons]
-            versions = tuple(sorted(chosen, key=order.index))
+            versions = tuple(
+                sorted(chosen, key=lambda v: order.index(v.removesuffix(FREE_THREADED)))
+            )
             places = ", ".join(dict.fromkeys(chosen[v].where for v in versions))
             what = "deployment" if deployed else "CI matrix (no declared range or deployment)"
             return PythonScope(

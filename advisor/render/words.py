@@ -83,13 +83,16 @@ _HOW = {"pip": "installed", "admission": "injected by the admission controller",
 def deployment(d: DeploymentFact) -> str:
     """One deployment in a line: ``docker at Dockerfile:3: CPython 3.11 on musllinux-aarch64,
     ddtrace 2.3.0 installed (line 9), runs ddtrace-run, sets DD_APPSEC_ENABLED=true``."""
-    parts: list[str] = []
-    if d.pythons:
-        parts.append("CPython " + ", ".join(d.pythons))
-    if d.platforms:
-        parts.append("on " + ", ".join(d.platforms))
-    if d.aws_lambda:
-        parts.append("in AWS Lambda")
+    runs = " ".join(
+        part
+        for part in (
+            "CPython " + ", ".join(d.pythons) if d.pythons else "",
+            "on " + ", ".join(d.platforms) if d.platforms else "",
+            "in AWS Lambda" if d.aws_lambda else "",
+        )
+        if part
+    )
+    parts = [runs] if runs else []
     if (dd := d.ddtrace) is not None:
         ver = dd.version or dd.specifier or ANY_VERSION
         layer = f" {dd.layer}" if dd.layer is not None else ""
@@ -109,5 +112,5 @@ def deployment(d: DeploymentFact) -> str:
 def python_origins(advice: Advice) -> str:
     """``3.11 from Dockerfile:3; 3.9 from tox.ini:4``: the CPythons in scope that came from
     somewhere else than the range's source (a deployment file); ``""`` when none did."""
-    other = [(v, where) for v, where in advice.python_origins if where != advice.python_source]
+    other = [(v, where) for v, where in advice.python_origins if where not in advice.python_source]
     return "; ".join(f"{v} from {where}" for v, where in other)

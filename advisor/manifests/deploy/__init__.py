@@ -61,18 +61,23 @@ def workflow_names(name: str) -> bool:
 
 @functools.cache
 def _readers() -> tuple[ManifestReader, ...]:
-    from advisor.manifests.deploy import aws, ci_files, compose, dockerfile, kubernetes, workflows
+    from advisor.manifests.deploy.aws import CFN_READER, ECS_READER, SERVERLESS_READER
+    from advisor.manifests.deploy.ci_files import NOX_READER, TOX_READER
+    from advisor.manifests.deploy.compose import READER as COMPOSE
+    from advisor.manifests.deploy.dockerfile import READER as DOCKERFILE
+    from advisor.manifests.deploy.kubernetes import READER as KUBERNETES
+    from advisor.manifests.deploy.workflows import READER as WORKFLOWS
 
     return (
-        dockerfile.READER,
-        compose.READER,
-        workflows.READER,
-        ci_files.TOX_READER,
-        ci_files.NOX_READER,
-        aws.SERVERLESS_READER,
-        aws.ECS_READER,
-        aws.CFN_READER,
-        kubernetes.READER,
+        DOCKERFILE,
+        COMPOSE,
+        WORKFLOWS,
+        TOX_READER,
+        NOX_READER,
+        SERVERLESS_READER,
+        ECS_READER,
+        CFN_READER,
+        KUBERNETES,
     )
 
 

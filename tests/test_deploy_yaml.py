@@ -448,10 +448,11 @@ READERS: list[ManifestReader] = [compose.READER, kubernetes.READER, workflows.RE
 
 @pytest.mark.parametrize("reader", READERS, ids=lambda r: r.kind)
 def test_malformed_yaml_is_one_error_with_a_line(tmp_path: Path, reader: ManifestReader) -> None:
-    path = _write(tmp_path, "f.yaml", "a: 1\nb:\n  - c\n d: e\n")
+    # A Kubernetes file is parsed only when it may hold something read (a workload here).
+    path = _write(tmp_path, "f.yaml", "kind: Deployment\na: 1\nb:\n  - c\n d: e\n")
     with pytest.raises(ManifestError) as err:
         reader.read(path, path.name)
-    assert err.value.file == "f.yaml" and err.value.line == 4
+    assert err.value.file == "f.yaml" and err.value.line == 5
 
 
 @pytest.mark.parametrize("reader", READERS, ids=lambda r: r.kind)
@@ -459,10 +460,12 @@ def test_alias_bomb_and_deep_nesting_are_refused(tmp_path: Path, reader: Manifes
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         bomb += f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]\n"
-    path = _write(tmp_path, "bomb.yaml", "services:\n  " + bomb.replace("\n", "\n  "))
+    path = _write(
+        tmp_path, "bomb.yaml", "kind: Deployment\nservices:\n  " + bomb.replace("\n", "\n  ")
+    )
     with pytest.raises(ManifestError, match="alias bomb"):
         reader.read(path, path.name)
-    path = _write(tmp_path, "deep.yaml", "services: " + "{a: " * 100_000)
+    path = _write(tmp_path, "deep.yaml", "kind: Deployment\nservices: " + "{a: " * 100_000)
     with pytest.raises(ManifestError, match="nested deeper"):
         reader.read(path, path.name)
 

@@ -115,8 +115,8 @@ CASES: dict[str, tuple[Setup, str]] = {
         "{dir}/nope.txt: no such file",
     ),
     "not-a-manifest": (
-        _file("Dockerfile", "FROM python:3.12\n"),
-        "{dir}/Dockerfile: not a dependency file aap-advise can read",
+        _file("Makefile", "all:\n\tpython -m build\n"),
+        "{dir}/Makefile: not a dependency file aap-advise can read",
     ),
     "folder-without-manifest": (
         _empty_folder,

@@ -203,9 +203,9 @@ def discover(root: Path, display: str) -> list[tuple[Path, str]]:
                 # refused with its name, rather than skipped as if the file were not there.
                 files.append((rank, Path(entry.path), shown_entry))
             elif (
-                (how := deploy.candidate(entry.name)) is not None
+                deploy.candidate(entry.name) is not None
                 and entry.is_file()
-                and (how == "named" or _deployment_content(Path(entry.path)))
+                and _deployment_content(Path(entry.path))
             ):
                 files.append((_DEPLOY_RANK, Path(entry.path), shown_entry))
         found += [(p, s) for _, p, s in sorted(files, key=lambda f: (f[0], f[2]))]
@@ -234,8 +234,9 @@ def _workflows(github: Path, shown: str) -> list[tuple[int, Path, str]]:
 
 
 def _deployment_content(path: Path) -> bool:
-    """Whether a YAML or JSON file of no telling name holds a deployment (its first 4 KiB
-    say so to a deployment reader); an unreadable one is left to the readers that own it."""
+    """Whether a file whose name may be a deployment file's is one: a deployment reader
+    claims it by its name and first 4 KiB (``values.yaml.template`` is no CloudFormation
+    template). An unreadable one is not searched further."""
     try:
         with open_file(path, str(path)) as fh:
             head = fh.read(4096)

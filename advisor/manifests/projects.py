@@ -73,6 +73,8 @@ class _Bucket:
     base: str | None
     files: list[Manifest] = field(default_factory=list)
     shared: list[Manifest] = field(default_factory=list)
+    #: Deployment files below it left out (in a test or example folder), as displayed.
+    left_out: list[str] = field(default_factory=list)
 
     def is_project(self, consumed: set[int]) -> bool:
         return bool(self.shared) or any(
@@ -126,6 +128,15 @@ def find_projects(
     for bucket in projects:
         own = [m for m in bucket.files if not (m.is_lock and id(m) in consumed)]
         project = merge(pair_locks([*own, *bucket.shared], together=True))
+        if bucket.left_out:
+            note = Finding(
+                "deployment-left-out",
+                "info",
+                "deployment files in test or example folders are not where it runs, left out: "
+                + ", ".join(bucket.left_out[:10])
+                + (f" and {len(bucket.left_out) - 10} more" if len(bucket.left_out) > 10 else ""),
+            )
+            project = replace(project, findings=(*project.findings, note))
         if project.python is None:
             project = _inherit_python(project, bucket, buckets, ranges)
         out.append(FoundProject(_root(bucket, len(paths)), bucket.shown, project, bucket.base))
@@ -143,6 +154,11 @@ def _place_deployments(buckets: dict[str, _Bucket], projects: list[_Bucket]) -> 
     for bucket in list(buckets.values()):
         for manifest in [m for m in bucket.files if m.kind in DEPLOY_KINDS]:
             home = _nearest(bucket, chosen, buckets)
+            if _in_tests(bucket, home):
+                bucket.files.remove(manifest)
+                if home is not None:
+                    home.left_out.append(manifest.path)
+                continue
             if home is None and manifest.dependencies:
                 chosen.add(bucket.key)
                 home = bucket
@@ -162,6 +178,36 @@ def _place_deployments(buckets: dict[str, _Bucket], projects: list[_Bucket]) -> 
                 part = replace(manifest, deployments=tuple(units), dependencies=deps)
                 buckets[key].files.append(part)
     return [b for b in buckets.values() if b.key in chosen]
+
+
+#: Folders whose deployment files run tests or examples, not the project: a Dockerfile in
+#: ``tests/``, a serverless.yml in ``integration_tests/`` (lower case).
+TEST_DIRS = frozenset(
+    {
+        "test",
+        "tests",
+        "testing",
+        "integration_tests",
+        "integration-tests",
+        "e2e",
+        "example",
+        "examples",
+        "sample",
+        "samples",
+        "fixtures",
+        "testdata",
+    }
+)
+
+
+def _in_tests(bucket: _Bucket, home: _Bucket | None) -> bool:
+    """Whether ``bucket``'s folder lies in a test or example folder (:data:`TEST_DIRS`) below
+    the project it would join (or below the folder named, for a file with no project)."""
+    top = home.key if home is not None else bucket.base
+    if top is None or bucket.key == top:
+        return False
+    rel = Path(os.path.relpath(bucket.key, top))
+    return any(part.lower() in TEST_DIRS for part in rel.parts)
 
 
 def _nearest(bucket: _Bucket, chosen: set[str], buckets: dict[str, _Bucket]) -> _Bucket | None:

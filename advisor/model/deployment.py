@@ -174,6 +174,8 @@ class ImageFacts:
     musl: bool
     aws_lambda: bool
     python_image: bool
+    windows: bool = False
+    """A Windows container image (``windowsservercore``, ``nanoserver`` tags)."""
 
 
 #: Image names (the last part of the repository path) that are CPython images.
@@ -201,12 +203,13 @@ def image_facts(image: str) -> ImageFacts:
     tag = tag.lower()
     aws_lambda = repo.endswith(("lambda/python", "aws-lambda-python"))
     musl = "alpine" in tag
+    windows = "windowsservercore" in tag or "nanoserver" in tag
     if name in _PYTHON_IMAGES:
         if name == "pypy":
-            return ImageFacts(None, musl, aws_lambda, True)
+            return ImageFacts(None, musl, aws_lambda, True, windows)
         m = _MINOR.match(tag)
         python = f"{m.group(1)}.{int(m.group(2))}" if m else None
-        return ImageFacts(python, musl, aws_lambda, True)
+        return ImageFacts(python, musl, aws_lambda, True, windows)
     if (m := _UV_TAG.search(tag)) is not None and name in ("uv",):
         return ImageFacts(f"{m.group(1)}.{int(m.group(2))}", musl, False, True)
     return ImageFacts(None, musl, False, False)

@@ -38,8 +38,10 @@ __all__ = [
     "YMap",
     "YStr",
     "YValue",
+    "check_size",
     "line_of",
     "load_all",
+    "parse_text",
     "read_yaml",
 ]
 
@@ -241,6 +243,17 @@ def read_yaml(path: Path, display: str) -> tuple[str, list[YValue]]:
     :raises ManifestError: past :data:`MAX_YAML_BYTES`, or as :func:`load_all`.
     """
     text = read_text(path, display)
+    return text, parse_text(text, display)
+
+
+def parse_text(text: str, display: str) -> list[YValue]:
+    """The documents of the text of a YAML deployment file (see :func:`read_yaml`)."""
+    check_size(text, display)
+    return list(load_all(text, display))
+
+
+def check_size(text: str, display: str) -> None:
+    """Refuse a YAML deployment file past :data:`MAX_YAML_BYTES` characters."""
     if len(text) > MAX_YAML_BYTES:
         raise ManifestError(
             f"YAML file of {len(text)} characters, over the "
@@ -248,4 +261,3 @@ def read_yaml(path: Path, display: str) -> tuple[str, list[YValue]]:
             file=display,
             code="file-too-large",
         )
-    return text, list(load_all(text, display))

@@ -962,11 +962,14 @@ def _image(base: _Stage, display: str) -> tuple[ImageFacts | None, Finding | Non
 
 
 def _platforms(
-    chain: list[_Stage], musl: bool, display: str
+    chain: list[_Stage], musl: bool, display: str, windows: bool = False
 ) -> tuple[tuple[str, ...], Finding | None]:
     """The platform of the nearest ``--platform`` of the chain (none for BuildKit's
     ``$BUILDPLATFORM``/``$TARGETPLATFORM``, whose value is the build's), or musllinux-x86_64
-    for a musl image without one; and a finding for a variable the file gives no value."""
+    for a musl image without one, windows-amd64 for a Windows image; and a finding for a
+    variable the file gives no value."""
+    if windows:
+        return ("windows-amd64",), None
     platform = next((s.platform for s in reversed(chain) if s.platform is not None), None)
     if platform is None:
         return ("musllinux-x86_64",) if musl else (), None
@@ -988,7 +991,9 @@ def _deployment(stages: list[_Stage], display: str) -> Deployment:
     final = stages[-1]
     chain = _chain(final)
     facts, image_finding = _image(chain[0], display)
-    platforms, platform_finding = _platforms(chain, facts.musl if facts else False, display)
+    platforms, platform_finding = _platforms(
+        chain, facts.musl if facts else False, display, facts.windows if facts else False
+    )
     env: dict[str, EnvSetting] = {}
     for stage in chain:
         for name, setting in stage.env.items():

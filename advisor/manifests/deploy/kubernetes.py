@@ -27,7 +27,7 @@ from pathlib import Path
 
 from advisor.errors import ManifestError
 from advisor.manifests._text import read_text
-from advisor.manifests.deploy._yaml import YList, YMap, YStr, YValue, read_yaml
+from advisor.manifests.deploy._yaml import YList, YMap, YStr, YValue, check_size, parse_text
 from advisor.manifests.deploy.compose import command_runs_ddtrace, read_image
 from advisor.model.deployment import (
     VALUE_LIMIT,
@@ -307,7 +307,13 @@ class KubernetesReader:
         file (at line 1) or of the documents with no ``kind`` (at the first) found."""
         values = self.matches(path, b"")
         try:
-            text, docs = read_yaml(path, display)
+            text = read_text(path, display)
+            check_size(text, display)
+            if not values and not _worth_parsing(text):
+                # A CRD, a Service, an operator's RBAC: nothing read from it, so not parsed
+                # (a repository of Kubernetes files holds hundreds).
+                return Manifest(display, self.kind)
+            docs = parse_text(text, display)
         except ManifestError as exc:
             if values or exc.code not in ("invalid-yaml", "unreadable"):
                 raise
@@ -340,6 +346,26 @@ class KubernetesReader:
         return Manifest(
             display, self.kind, dependencies=dependencies, deployments=tuple(deployments)
         )
+
+
+#: What a manifest worth parsing holds somewhere (a workload's kind, the admission controller,
+#: a ``DD_*`` name, a Python image): tests that stay fast on the hundreds of CRDs and RBAC
+#: files a Kubernetes repository holds (each pattern starts with a literal, which the regular
+#: expression engine searches for first). A false hit costs one parse, nothing more.
+_WORKLOAD_KIND = re.compile(
+    r"kind:[ \t]*[\"']?(?:Deployment|StatefulSet|DaemonSet|ReplicaSet|Pod|Job|CronJob|Rollout"
+    r"|List)\b"
+)
+_PYTHON_IMAGE = re.compile(r"python:[\"']?\d|python3\.\d|aws-lambda-python|lambda/python")
+
+
+def _worth_parsing(text: str) -> bool:
+    return (
+        "admission.datadoghq.com" in text
+        or "DD_" in text
+        or _WORKLOAD_KIND.search(text) is not None
+        or ("python" in text and _PYTHON_IMAGE.search(text) is not None)
+    )
 
 
 READER = KubernetesReader()

@@ -16,9 +16,11 @@ from typing import Any
 import pytest
 
 from advisor.frontends.cli import main
-from tests._helpers import OFFLINE, ROOT
+from tests._helpers import ROOT
 
 FIXTURES = ROOT / "fixtures" / "deploy-projects"
+#: Offline on the shipped snapshot, on a fixed day; each test names its capabilities.
+OFFLINE = ["--offline", "--no-cache", "--today", "2026-11-24"]
 
 
 def _json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, Any]]:
@@ -214,3 +216,88 @@ def test_text_report_names_the_deployment(capsys: pytest.CaptureFixture[str]) ->
     out = capsys.readouterr().out
     assert "deployment: docker at " in out and "CPython 3.11 on musllinux-aarch64" in out
     assert "DD_API_KEY" in out and "0123456789abcdef" not in out
+
+
+def test_a_dockerfile_install_is_a_declaration_fix_moves(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "svc"
+    shutil.copytree(FIXTURES / "docker-pip", folder)
+    _, doc = _json(capsys, str(folder), "-c", "exploit-prevention")
+    p = _project(doc)
+    linux, windows = p["deployment"]  # tests/Dockerfile is a test image: left out, said
+    assert (linux["file"], linux["ddtrace"]["line"]) == (f"{folder}/Dockerfile", 4)
+    assert windows["platforms"] == ["windows-amd64"] and windows["pythons"] == ["3.12"]
+    assert p["platforms"] == ["linux-x86_64", "windows-amd64"]
+    (left,) = _ids(p)["deployment-left-out"]
+    assert f"{folder}/tests/Dockerfile" in left
+    assert "3.9" not in p["python"]["versions"]
+    # The requirements file is still the runtime environment: flask is found.
+    assert [i["distribution"] for i in p["integrations"]] == ["flask"]
+    before = {n: (folder / n).read_text() for n in ("Dockerfile", "Dockerfile.windows")}
+    main([str(folder), *OFFLINE, "-c", "exploit-prevention", "--fix"])
+    capsys.readouterr()
+    target = doc["projects"][0]["recommendation"]["ddtrace"]
+    after = {n: (folder / n).read_text() for n in before}
+    assert after["Dockerfile"] == before["Dockerfile"].replace(
+        '"ddtrace==2.3.0"', f'"ddtrace=={target}"'
+    )
+    assert after["Dockerfile.windows"] == before["Dockerfile.windows"].replace(
+        '"ddtrace==2.3.0"', f'"ddtrace=={target}"'
+    )
+    _, doc = _json(capsys, str(folder), "-c", "exploit-prevention")
+    assert _project(doc)["status"] == "ok"
+
+
+def test_a_lambda_layer_reads_as_its_ddtrace_and_fix_moves_the_layer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "fn"
+    shutil.copytree(FIXTURES / "sam-layer", folder)
+    code, doc = _json(capsys, str(folder), "-c", "threat-monitoring,exploit-prevention")
+    p = _project(doc)
+    (d,) = p["deployment"]
+    assert d["ddtrace"]["layer"] == 60 and d["ddtrace"]["specifier"] == ">=0.61.1,<0.62"
+    assert d["platforms"] == ["linux-aarch64"] and d["pythons"] == ["3.11"]
+    assert p["ddtrace"]["source"] == {"file": f"{folder}/template.yaml", "line": 11}
+    assert code == 1 and p["runs_in"]["kind"] == "lambda"
+    (note,) = _ids(p)["layer-version"]
+    assert "datadog-lambda 3.59.0" in note and "github.com/DataDog/datadog-lambda-python" in note
+    assert "abcdef0123456789" not in json.dumps(doc)
+    main([str(folder), *OFFLINE, "-c", "threat-monitoring,exploit-prevention", "--fix"])
+    capsys.readouterr()
+    text = (folder / "template.yaml").read_text()
+    assert "Datadog-Python311-ARM:60" not in text
+    _, doc = _json(capsys, str(folder), "-c", "threat-monitoring,exploit-prevention")
+    assert _project(doc)["status"] == "ok"
+
+
+def test_a_broken_deployment_file_is_one_line_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "requirements.txt").write_text("ddtrace==2.3.0\n")
+    (tmp_path / "docker-compose.yml").write_text("services:\n  api:\n    image: [\n")
+    assert main([str(tmp_path), *OFFLINE]) == 2
+    out = capsys.readouterr()
+    assert out.out == ""
+    (line,) = out.err.strip().splitlines()
+    assert line.startswith(f"aap-advise: error: {tmp_path}/docker-compose.yml:4: not valid YAML")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "sarif"])
+def test_secrets_and_other_variables_never_reach_a_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    (tmp_path / "requirements.txt").write_text("ddtrace==2.3.0\n")
+    (tmp_path / "Dockerfile").write_text(
+        "FROM python:3.12\n"
+        "ENV DD_API_KEY=s3cr3tvalue1 DD_APP_KEY=s3cr3tvalue2 AWS_SECRET=s3cr3tvalue3\n"
+        "ENV DD_CLIENT_TOKEN=s3cr3tvalue4 DATABASE_URL=postgres://u:s3cr3tvalue5@db/x\n"
+        'ENV DD_TAGS="team:\x1b[31mred\x1b[0m" DD_APPSEC_ENABLED=false\n'
+    )
+    main([str(tmp_path), *OFFLINE, "-v", "--format", fmt])
+    out = capsys.readouterr()
+    assert "s3cr3tvalue" not in out.out + out.err
+    assert "\x1b" not in out.out
+    # The switch set to false is named (Markdown escapes its underscores).
+    assert "DD_APPSEC_ENABLED" in out.out.replace("\\_", "_")

@@ -30,6 +30,7 @@ from pathlib import PurePath
 
 from packaging.utils import canonicalize_name
 
+from advisor.model.deployment import FILE_KINDS
 from advisor.model.excerpt import excerpt
 from advisor.model.project import (
     Dependency,
@@ -263,12 +264,16 @@ def _names_of(path: str) -> set[str]:
 def _left_out_files(project: Project, asked: Mapping[str, str]) -> tuple[set[str], set[str]]:
     """The requirements files (top-level manifests) left out, and the files holding ddtrace.
 
-    When some file of the run holds ddtrace, a requirements file whose reading (with its
-    ``-r`` includes) holds no ddtrace requirement is an environment of its own. What such a
+    When some dependency file of the run holds ddtrace, a requirements file whose reading (with
+    its ``-r`` includes) holds no ddtrace requirement is an environment of its own (ddtrace in
+    deployment files only leaves every file in). What such a
     file reads from a file that does hold ddtrace (``-c requirements.txt``) still counts.
     """
     held = {d.source.file for d in project.named(DDTRACE)}
-    if not held:
+    # A deployment file that installs or injects ddtrace (a Dockerfile, a Lambda layer) runs
+    # the application its requirements file declares: that file is the environment.
+    declaring = {m.path for m in project.manifests if m.kind not in FILE_KINDS}
+    if not held & declaring:
         return set(), held
     out: set[str] = set()
     for m in project.manifests:

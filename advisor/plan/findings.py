@@ -321,12 +321,23 @@ def _env(
         setting = settings.get(name, ())
         if "unset" in needs and setting:
             unset_for = ", ".join(who for sw, who in uses if sw.need == "unset")
+            on = [(sw, who) for sw, who in uses if sw.need == "on"]
+            off = [
+                (w, v)
+                for w, v in setting
+                if v is not None and on and _truth(v) != _truth(on[0][0].value)
+            ]
+            also = (
+                f" and {_places(off)} turns off {', '.join(dict.fromkeys(w for _, w in on))}"
+                if off
+                else ""
+            )
             out.append(
                 Finding(
                     "env-conflict",
                     "warning",
                     f"{name} is set at {_places(setting)}: any value turns off "
-                    f"{unset_for}; remove it there to let Datadog switch AAP remotely",
+                    f"{unset_for}{also}; remove it there to let Datadog switch AAP remotely",
                     setting[0][0],
                 )
             )

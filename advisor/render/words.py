@@ -97,8 +97,9 @@ def deployment(d: DeploymentFact) -> str:
         ver = dd.version or dd.specifier or ANY_VERSION
         layer = f" {dd.layer}" if dd.layer is not None else ""
         text = f"ddtrace {ver} {_HOW[dd.how]}{layer}"
-        if dd.how == "layer" and dd.version is None:
-            text = f"Datadog Python layer{layer} (its ddtrace is not known)"
+        if dd.how == "layer":
+            known = f"ddtrace {ver}" if dd.specifier else "its ddtrace is not known"
+            text = f"Datadog Python layer{layer} ({known})"
         parts.append(text + (f" (line {dd.line})" if dd.line is not None else ""))
     if d.ddtrace_run:
         parts.append("runs ddtrace-run")

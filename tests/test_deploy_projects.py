@@ -301,3 +301,87 @@ def test_secrets_and_other_variables_never_reach_a_report(
     assert "\x1b" not in out.out
     # The switch set to false is named (Markdown escapes its underscores).
     assert "DD_APPSEC_ENABLED" in out.out.replace("\\_", "_")
+
+
+#: One fixture per kind of deployment file, each advised for one capability: the CPythons
+#: planned for, the platforms, one switch finding (id and words) and the project's ddtrace.
+ACCEPTANCE = {
+    "docker": (
+        "docker-alpine",
+        ".",
+        "api-security",
+        ["3.11"],
+        ["linux-x86_64", "musllinux-aarch64"],
+        ("env-set", "DD_APPSEC_ENABLED=true is set already at {dir}/Dockerfile:11"),
+        "2.3.0",
+    ),
+    "compose": (
+        "monorepo-compose",
+        "services/api",
+        "threat-monitoring",
+        ["3.12", "3.13", "3.14", "3.15"],
+        ["linux-x86_64"],
+        ("env-set", "DD_APPSEC_ENABLED=true is set already at {dir}/docker-compose.yml:5"),
+        "3.10.0",
+    ),
+    "kubernetes": (
+        "k8s-admission",
+        ".",
+        "iast",
+        ["3.11", "3.12", "3.13", "3.14", "3.15"],
+        ["linux-x86_64"],
+        ("env-conflict", "DD_IAST_ENABLED is set at {dir}/deploy/deployment.yaml:25 ('false')"),
+        "2.3.0",
+    ),
+    "ecs": (
+        "ecs-task",
+        ".",
+        "api-security",
+        ["3.13"],
+        ["linux-x86_64", "linux-aarch64"],
+        ("env-conflict", "DD_API_SECURITY_ENABLED is set at {dir}/task-definition.json:11"),
+        "2.21.0",
+    ),
+    "serverless": (
+        "lambda-sls",
+        ".",
+        "threat-monitoring",
+        ["3.12"],
+        ["linux-x86_64", "linux-aarch64"],
+        ("env-set", "DD_APPSEC_ENABLED=true is set already at {dir}/serverless.yml:16"),
+        None,  # layer 98 pins >=2.10.0 (lambda_layers.toml): no exact version
+    ),
+    "sam": (
+        "sam-layer",
+        ".",
+        "threat-monitoring",
+        ["3.11"],
+        ["linux-x86_64", "linux-aarch64"],
+        ("env-set", "DD_APPSEC_ENABLED=true is set already at {dir}/template.yaml:14"),
+        None,
+    ),
+    "ci": (
+        "ci-only",
+        ".",
+        "threat-monitoring",
+        ["3.10", "3.11", "3.12"],
+        ["linux-x86_64"],
+        ("env-switch", "set DD_APPSEC_ENABLED=true"),
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", ACCEPTANCE, ids=str)
+def test_each_kind_of_deployment_file_changes_the_answer(
+    case: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name, root, capability, pythons, platforms, (fid, words), current = ACCEPTANCE[case]
+    folder = FIXTURES / name
+    _, doc = _json(capsys, str(folder), "-c", capability)
+    p = _project(doc, root)
+    assert p["python"]["versions"] == pythons
+    assert p["platforms"] == platforms
+    assert p["deployment"], "no deployment read"
+    assert any(m.startswith(words.format(dir=folder)) for m in _ids(p).get(fid, [])), _ids(p)
+    assert p["ddtrace"]["current"] == current

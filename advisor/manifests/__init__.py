@@ -451,6 +451,7 @@ def merge(manifests: Sequence[Manifest]) -> Project:
     for m in manifests:
         deps.extend(m.dependencies)
         findings.extend(m.findings)
+        findings.extend(f for d in m.deployments for f in d.findings)
     # A declared range beats a lock's, which beats a hint; max() keeps the first of equals.
     ranked = [
         (0 if m.python.weak else 1 if m.is_lock else 2, m.python)

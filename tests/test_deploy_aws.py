@@ -754,3 +754,18 @@ def test_env_setting_order_is_kept_on_override(tmp_path: Path) -> None:
     )
     (d,) = m.deployments
     assert d.env == (EnvSetting("DD_ENV", "c", 9), EnvSetting("DD_SERVICE", "b", 5))
+
+
+def test_the_datadog_agent_sidecar_is_not_the_application(tmp_path: Path) -> None:
+    path = tmp_path / "task-definition.json"
+    path.write_text(
+        '{"family": "f", "containerDefinitions": [\n'
+        '  {"name": "app", "image": "python:3.12", "environment": [\n'
+        '    {"name": "DD_APPSEC_ENABLED", "value": "true"}]},\n'
+        '  {"name": "datadog-agent", "image": "public.ecr.aws/datadog/agent:latest",\n'
+        '   "environment": [{"name": "DD_APM_ENABLED", "value": "true"},\n'
+        '    {"name": "DD_REMOTE_CONFIGURATION_ENABLED", "value": "false"}]}\n'
+        "]}\n"
+    )
+    (task,) = ECS_READER.read(path, "task-definition.json").deployments
+    assert [e.name for e in task.env] == ["DD_APPSEC_ENABLED"]

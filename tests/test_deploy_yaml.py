@@ -113,7 +113,8 @@ def test_compose_services() -> None:
     path = COMPOSE / "docker-compose.yml"
     manifest = compose.READER.read(path, "repo/docker-compose.yml")
     assert manifest.kind == "compose" and manifest.dependencies == ()
-    api, worker, db = manifest.deployments
+    # db (postgres:16, nothing DD_*) is not the project running: no deployment.
+    api, worker = manifest.deployments
     assert (api.kind, api.name, api.line, api.file) == (
         "compose",
         "api",
@@ -137,7 +138,6 @@ def test_compose_services() -> None:
         ("DD_VERSION", "${GIT_SHA}", 23),
     ]
     assert not worker.ddtrace_run
-    assert (db.name, db.line, db.pythons, db.env) == ("db", 26, (), ())
     shown = repr(manifest)
     for secret in ("0123456789abcdef", "OTHER_SECRET", "hunter2", "DATABASE_URL", "env_file"):
         assert secret not in shown
@@ -324,17 +324,30 @@ def _pod(*images: str) -> str:
     ("images", "platforms"),
     [
         (("python:3.12-slim", "nginx:1.27-alpine"), ()),
-        (("example/app:1.0-alpine",), ("musllinux-x86_64",)),
-        (("example/app:1.0", "nginx:1.27-alpine"), ()),
-        (("example/app:1.0-alpine", "nginx:1.27-alpine"), ("musllinux-x86_64",)),
+        # No Python image, no DD_* variable, no ddtrace: not the project (a cache, a proxy).
+        (("example/app:1.0-alpine",), None),
+        (("example/app:1.0", "nginx:1.27-alpine"), None),
+        (("redis:7-alpine", "nginx:1.27-alpine"), None),
         (("python:3.12-alpine", "envoyproxy/envoy:v1.31"), ("musllinux-x86_64",)),
+        # The Datadog Agent's own variables are the agent's, not the tracer's.
+        (("gcr.io/datadoghq/agent:7",), None),
     ],
 )
 def test_kubernetes_musl_comes_from_the_python_image(
-    tmp_path: Path, images: tuple[str, ...], platforms: tuple[str, ...]
+    tmp_path: Path, images: tuple[str, ...], platforms: tuple[str, ...] | None
 ) -> None:
-    manifest = kubernetes.READER.read(_write(tmp_path, "pod.yaml", _pod(*images)), "pod.yaml")
-    assert manifest.deployments[0].platforms == platforms
+    text = _pod(*images).replace(
+        "    - image: gcr.io/datadoghq/agent:7\n",
+        (
+            "    - image: gcr.io/datadoghq/agent:7\n      env:\n        - name: DD_APM_ENABLED\n"
+            '          value: "true"\n'
+        ),
+    )
+    manifest = kubernetes.READER.read(_write(tmp_path, "pod.yaml", text), "pod.yaml")
+    if platforms is None:
+        assert manifest.deployments == ()
+    else:
+        assert manifest.deployments[0].platforms == platforms
 
 
 def test_kubernetes_document_without_kind_is_walked(tmp_path: Path) -> None:
@@ -483,3 +496,19 @@ def test_ten_megabytes_are_refused_unparsed(
     with pytest.raises(ManifestError) as err:
         reader.read(path, path.name)
     assert err.value.code == "file-too-large"
+
+
+def test_compose_leaves_out_the_agent_and_services_that_are_not_the_project(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "services:\n"
+        "  app:\n    build: .\n"
+        "  datadog:\n    image: gcr.io/datadoghq/agent:7\n    environment:\n"
+        "      - DD_APM_ENABLED=true\n"
+        "  cache:\n    image: redis:7-alpine\n"
+        "  web:\n    image: registry.example.com/web:1\n    environment:\n"
+        "      DD_APPSEC_ENABLED: 'true'\n"
+    )
+    manifest = compose.READER.read(_write(tmp_path, "compose.yaml", text), "compose.yaml")
+    assert [(d.name, d.platforms) for d in manifest.deployments] == [("app", ()), ("web", ())]

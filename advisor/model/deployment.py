@@ -31,6 +31,7 @@ __all__ = [
     "ddtrace_dependency",
     "env_setting",
     "image_facts",
+    "is_datadog_agent",
     "is_secret",
     "lambda_runtime",
     "linux_platform",
@@ -213,6 +214,25 @@ def image_facts(image: str) -> ImageFacts:
     if (m := _UV_TAG.search(tag)) is not None and name in ("uv",):
         return ImageFacts(f"{m.group(1)}.{int(m.group(2))}", musl, False, True)
     return ImageFacts(None, musl, False, False)
+
+
+#: The Datadog Agent's images: a service or container running one is the agent, whose ``DD_*``
+#: variables configure the agent, not the tracer.
+_AGENT_IMAGES = (
+    "datadoghq/agent",
+    "datadog/agent",
+    "datadoghq/cluster-agent",
+    "datadog/cluster-agent",
+)
+
+
+def is_datadog_agent(image: str) -> bool:
+    """Whether ``image`` is the Datadog Agent's (``gcr.io/datadoghq/agent:7``,
+    ``datadog/agent:latest``, ``public.ecr.aws/datadog/agent``)."""
+    repo = image.strip().split("@", 1)[0].lower()
+    if (colon := repo.rfind(":")) > repo.rfind("/"):
+        repo = repo[:colon]
+    return repo.endswith(_AGENT_IMAGES)
 
 
 _ARCH = {

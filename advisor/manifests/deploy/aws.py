@@ -37,6 +37,7 @@ from advisor.model.deployment import (
     ddtrace_dependency,
     env_setting,
     image_facts,
+    is_datadog_agent,
     lambda_runtime,
     linux_platform,
 )
@@ -227,7 +228,9 @@ def _ecs_unit(display: str, task: YMap, containers: YList, keys: _EcsKeys) -> _U
         if not isinstance(container, YMap):
             continue
         image = container.get(keys.image)
-        if (literal := _literal(image)) is not None:
+        if (literal := _literal(image)) is not None and is_datadog_agent(literal):
+            continue  # the agent sidecar: its DD_* variables configure the agent
+        if literal is not None:
             facts = image_facts(literal)
             unit.python(facts.python)
             musl = musl or (facts.musl and facts.python_image)

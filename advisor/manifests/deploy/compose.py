@@ -25,6 +25,7 @@ from advisor.model.deployment import (
     ImageFacts,
     env_setting,
     image_facts,
+    is_datadog_agent,
     linux_platform,
 )
 from advisor.model.excerpt import excerpt
@@ -131,19 +132,26 @@ class ComposeReader:
             return Manifest(display, self.kind)
         folder = posixpath.dirname(display.replace("\\", "/"))
         deployments = [
-            self._service(name, service, services.lines[name], display, folder)
+            unit
             for name, service in services.items()
             if isinstance(service, YMap)
+            and (unit := self._service(name, service, services.lines[name], display, folder))
+            is not None
         ]
         return Manifest(display, self.kind, deployments=tuple(deployments))
 
     def _service(
         self, name: str, service: YMap, line: int, display: str, folder: str
-    ) -> Deployment:
+    ) -> Deployment | None:
+        """The service's deployment; ``None`` for one that is not the project running: the
+        Datadog Agent, or a service that builds nothing, runs no Python image and sets no
+        ``DD_*`` variable (a database, a cache)."""
         pythons: list[str] = []
         findings: list[Finding] = []
-        musl = aws_lambda = False
+        musl = aws_lambda = python_image = False
         image = service.get("image")
+        if isinstance(image, YStr) and is_datadog_agent(image):
+            return None
         # With ``build``, ``image`` only names what is built: the Dockerfile says what runs.
         if isinstance(image, YStr) and "build" not in service:
             facts, finding = read_image(image, display, defaults=True)
@@ -151,7 +159,15 @@ class ComposeReader:
                 pythons.append(facts.python)
             if finding is not None:
                 findings.append(finding)
-            musl, aws_lambda = facts.musl, facts.aws_lambda
+            # musl is the project's only when its Python runs on it (not postgres:14-alpine).
+            python_image = facts.python_image
+            musl, aws_lambda = facts.musl and python_image, facts.aws_lambda
+        env = tuple(_env(service.get("environment")))
+        entrypoint = service.get("entrypoint")
+        command = entrypoint if entrypoint is not None else service.get("command")
+        runs_ddtrace = command_runs_ddtrace(command)
+        if "build" not in service and not (python_image or env or runs_ddtrace):
+            return None
         platforms: list[str] = []
         platform = service.get("platform")
         if isinstance(platform, YStr):
@@ -159,8 +175,6 @@ class ComposeReader:
                 platforms.append(written)
         elif musl:
             platforms.append("musllinux-x86_64")
-        entrypoint = service.get("entrypoint")
-        command = entrypoint if entrypoint is not None else service.get("command")
         return Deployment(
             kind="compose",
             file=display,
@@ -168,9 +182,9 @@ class ComposeReader:
             name=name,
             pythons=tuple(pythons),
             platforms=tuple(platforms),
-            env=tuple(_env(service.get("environment"))),
+            env=env,
             aws_lambda=aws_lambda,
-            ddtrace_run=command_runs_ddtrace(command),
+            ddtrace_run=runs_ddtrace,
             context=_context(service.get("build"), folder),
             findings=tuple(findings),
         )

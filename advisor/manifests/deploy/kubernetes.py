@@ -37,6 +37,7 @@ from advisor.model.deployment import (
     admission_version,
     ddtrace_dependency,
     env_setting,
+    is_datadog_agent,
     linux_platform,
 )
 from advisor.model.excerpt import excerpt
@@ -86,9 +87,6 @@ class _Facts:
         self.pythons: list[str] = []
         #: Whether a Python image was read, and one of them is musl-based.
         self.python_image = self.musl_python = False
-        #: Images read, and how many of them are musl-based (``nginx:alpine`` beside an app
-        #: image says nothing of the app's libc).
-        self.images = self.musl_images = 0
         self.arches: list[str] = []
         self.env: list[EnvSetting] = []
         self.ddtrace: DeployedDdtrace | None = None
@@ -103,8 +101,6 @@ class _Facts:
         if facts.python_image:
             self.python_image = True
             self.musl_python = self.musl_python or facts.musl
-        self.images += 1
-        self.musl_images += int(facts.musl)
         if finding is not None:
             self.findings.append(finding)
 
@@ -156,12 +152,10 @@ class _Facts:
             self.injection_off = True
 
     def deployment(self, line: int | None, name: str | None) -> Deployment:
-        """The deployment: musl when a Python image is, or (no Python image read) when every
-        image is; an arch read on musl is a ``musllinux`` platform."""
-        if self.python_image:
-            musl = self.musl_python
-        else:
-            musl = 0 < self.images == self.musl_images
+        """The deployment: musl when a Python image is (``redis:alpine`` beside it, or an
+        image of the team's own, says nothing of the libc Python runs on); an arch read on
+        musl is a ``musllinux`` platform."""
+        musl = self.musl_python
         platforms: list[str] = []
         for arch in self.arches:
             platform = linux_platform(arch, musl=musl)
@@ -183,14 +177,17 @@ class _Facts:
         )
 
 
-def _workload(doc: YMap, kind: str, display: str) -> Deployment:
+def _workload(doc: YMap, kind: str, display: str) -> Deployment | None:
     """The deployment of one workload document: its pod template's containers, scheduling
-    and admission annotations."""
+    and admission annotations; ``None`` for a workload that is not the project running (the
+    Datadog Agent, a database: no Python image, no ``DD_*`` variable, no ddtrace)."""
     template = _get(doc, *_TEMPLATES[kind])
     meta, spec = _get(template, "metadata"), _get(template, "spec")
     facts = _Facts(display)
     for container in _maps(_get(spec, "containers")):
         image = container.get("image")
+        if isinstance(image, YStr) and is_datadog_agent(image):
+            continue  # the agent's DD_* variables configure the agent, not the tracer
         if isinstance(image, YStr):
             facts.image(image)
         for item in _maps(container.get("env")):
@@ -216,6 +213,8 @@ def _workload(doc: YMap, kind: str, display: str) -> Deployment:
     if isinstance(annotations, YMap) and _ADMISSION_VERSION in annotations:
         facts.annotation(annotations[_ADMISSION_VERSION], annotations.lines[_ADMISSION_VERSION])
     facts.labels(_get(meta, "labels"))
+    if not (facts.python_image or facts.env or facts.ddtrace or facts.ddtrace_run):
+        return None
     name = _get(doc, "metadata", "name")
     return facts.deployment(doc.lines["kind"], name if isinstance(name, YStr) else None)
 
@@ -336,8 +335,12 @@ class KubernetesReader:
             items = _maps(doc.get("items")) if kind == "List" else [doc]
             for item in items:
                 what = item.get("kind")
-                if isinstance(what, YStr) and what in _TEMPLATES:
-                    deployments.append(_workload(item, what, display))
+                if (
+                    isinstance(what, YStr)
+                    and what in _TEMPLATES
+                    and (unit := _workload(item, what, display)) is not None
+                ):
+                    deployments.append(unit)
         if values or walked.pythons or walked.env or walked.ddtrace or walked.findings:
             deployments.append(walked.deployment(walked_line, None))
         dependencies = tuple(

@@ -272,8 +272,8 @@ def _left_out_files(project: Project, asked: Mapping[str, str]) -> tuple[set[str
     held = {d.source.file for d in project.named(DDTRACE)}
     # A deployment file that installs or injects ddtrace (a Dockerfile, a Lambda layer) runs
     # the application its requirements file declares: that file is the environment.
-    declaring = {m.path for m in project.manifests if m.kind not in FILE_KINDS}
-    if not held & declaring:
+    deployed = {m.path for m in project.manifests if m.kind in FILE_KINDS}
+    if not held - deployed:
         return set(), held
     out: set[str] = set()
     for m in project.manifests:

@@ -385,3 +385,18 @@ def test_each_kind_of_deployment_file_changes_the_answer(
     assert p["deployment"], "no deployment read"
     assert any(m.startswith(words.format(dir=folder)) for m in _ids(p).get(fid, [])), _ids(p)
     assert p["ddtrace"]["current"] == current
+
+
+def test_a_linked_deployment_file_is_not_looked_into(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("apiVersion: v1\nkind: Pod\nspec: {}\n")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "requirements.txt").write_text("ddtrace==2.3.0\n")
+    (repo / "pod.yaml").symlink_to(outside / "secret.yaml")
+    (repo / "Dockerfile").symlink_to(outside / "secret.yaml")
+    _, doc = _json(capsys, str(repo), "-c", "threat-monitoring")
+    assert _project(doc)["files"] == [f"{repo}/requirements.txt"]

@@ -204,7 +204,9 @@ def discover(root: Path, display: str) -> list[tuple[Path, str]]:
                 files.append((rank, Path(entry.path), shown_entry))
             elif (
                 deploy.candidate(entry.name) is not None
-                and entry.is_file()
+                # A link is not followed to look inside: its target may lie outside the
+                # repository, where nothing is read on a file's word.
+                and entry.is_file(follow_symlinks=False)
                 and _deployment_content(Path(entry.path))
             ):
                 files.append((_DEPLOY_RANK, Path(entry.path), shown_entry))

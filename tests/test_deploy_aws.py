@@ -105,7 +105,7 @@ def test_cloudformation_ecs_task() -> None:
     assert d.pythons == ("3.11",)
     assert d.platforms == ("musllinux-x86_64",)
     assert env(d) == [
-        ("DD_ENV", "!Ref Env", 23),
+        ("DD_ENV", None, 23),
         ("DD_IAST_ENABLED", "true", 25),
         ("DD_API_KEY", None, 27),
     ]
@@ -172,7 +172,7 @@ def test_json_cloudformation_template() -> None:
     assert (ingest.ddtrace.layer, ingest.ddtrace.line) == (80, 14)
     assert env(ingest) == [
         ("DD_LAMBDA_HANDLER", "ingest.handler", 18),
-        ("DD_APPSEC_ENABLED", "!Ref AppSec", 19),
+        ("DD_APPSEC_ENABLED", None, 19),
         ("DD_TRACE_SAMPLE_RATE", "0.5", 20),
     ]
     assert (param.name, param.line, param.pythons) == ("ParamFunction", 25, ())
@@ -308,7 +308,7 @@ def test_serverless_yml() -> None:
         layer,
     )
     assert env(charge) == [
-        ("DD_ENV", "${sls:stage}", 11),
+        ("DD_ENV", None, 11),
         ("DD_API_KEY", None, 12),
         ("DD_SERVICE", "billing-charge", 19),
         ("DD_APPSEC_ENABLED", "true", 34),  # enableASM
@@ -321,7 +321,7 @@ def test_serverless_yml() -> None:
     )
     # The function's own DD_APPSEC_ENABLED is kept over the plugin's.
     assert env(legacy) == [
-        ("DD_ENV", "${sls:stage}", 11),
+        ("DD_ENV", None, 11),
         ("DD_API_KEY", None, 12),
         ("DD_APPSEC_ENABLED", "false", 25),
     ]

@@ -146,10 +146,11 @@ def test_compose_services_go_to_the_projects_they_build(
     docker, service = worker["deployment"]
     assert (docker["kind"], docker["pythons"], docker["ddtrace_run"]) == ("docker", ["3.12"], True)
     assert service["name"] == "worker" and service["platforms"] == ["linux-aarch64"]
-    # The worker declares no range: its Dockerfile's python:3.12-alpine decides; the alpine
-    # image (no --platform: x86_64) and the service's linux/arm64 both join the default.
+    # The worker declares no range: its Dockerfile's python:3.12-alpine decides. The service
+    # runs it on linux/arm64: on the image's musl (the Dockerfile alone, without --platform,
+    # says x86_64).
     assert worker["python"]["versions"] == ["3.12"]
-    assert worker["platforms"] == ["linux-x86_64", "musllinux-x86_64", "linux-aarch64"]
+    assert worker["platforms"] == ["linux-x86_64", "musllinux-x86_64", "musllinux-aarch64"]
     assert "env-switch" in _ids(worker) and "env-set" in _ids(api)
 
 

@@ -149,15 +149,22 @@ def is_secret(name: str) -> bool:
 _DD_NAME = re.compile(r"DD_[A-Z0-9_]{1,100}")
 
 
+#: A value that names another (``${APPSEC:-true}``, ``$APPSEC``, ``!Ref AppSec``, ``{{ .x }}``):
+#: what it is at run time is not in the file.
+_REFERENCE = re.compile(r"\$[{(A-Za-z_]|^\s*!|\{\{")
+
+
 def env_setting(name: str, value: str | None, line: int | None) -> EnvSetting | None:
     """The :class:`EnvSetting` for ``name=value`` at ``line``, or ``None`` for a variable that
     is not a well-formed ``DD_*`` name (whose value is then never looked at).
 
-    A secret-looking name keeps its name only; any other value is kept as an excerpt.
+    A secret-looking name keeps its name only, and so does a value that is a reference to
+    another (``${VAR}``, ``!Ref``: its run-time value is not in the file); any other value is
+    kept as an excerpt.
     """
     if _DD_NAME.fullmatch(name) is None:
         return None
-    if is_secret(name) or value is None:
+    if is_secret(name) or value is None or _REFERENCE.search(value[:200]) is not None:
         return EnvSetting(name, None, line)
     return EnvSetting(name, excerpt(value, VALUE_LIMIT), line)
 
@@ -177,8 +184,13 @@ class ImageFacts:
     python_image: bool
     windows: bool = False
     """A Windows container image (``windowsservercore``, ``nanoserver`` tags)."""
+    arch: str | None = None
+    """The CPU the image is built for when its name says (``arm64v8/python``, a Lambda
+    image's ``-arm64`` tag): ``aarch64``."""
 
 
+#: Characters of an image reference read at most.
+_IMAGE_LIMIT = 512
 #: Image names (the last part of the repository path) that are CPython images.
 _PYTHON_IMAGES = frozenset({"python", "aws-lambda-python", "pypy"})
 _MINOR = re.compile(r"(?:^|python)(3)\.(\d{1,2})(?![\d])")
@@ -192,6 +204,8 @@ def image_facts(image: str) -> ImageFacts:
     Only what the reference itself says is used: a digest is dropped, a registry port is not a
     tag, ``-alpine`` means musl. ``pypy`` images are Python images running no CPython.
     """
+    if len(image) > _IMAGE_LIMIT:  # no image reference is this long: nothing read from it
+        return ImageFacts(None, False, False, False)
     ref = image.strip().split("@", 1)[0]
     slash = ref.rfind("/")
     colon = ref.rfind(":")
@@ -205,12 +219,13 @@ def image_facts(image: str) -> ImageFacts:
     aws_lambda = repo.endswith(("lambda/python", "aws-lambda-python"))
     musl = "alpine" in tag
     windows = "windowsservercore" in tag or "nanoserver" in tag
+    arch = "aarch64" if "arm64v8/" in repo or tag.endswith("-arm64") else None
     if name in _PYTHON_IMAGES:
         if name == "pypy":
-            return ImageFacts(None, musl, aws_lambda, True, windows)
+            return ImageFacts(None, musl, aws_lambda, True, windows, arch)
         m = _MINOR.match(tag)
         python = f"{m.group(1)}.{int(m.group(2))}" if m else None
-        return ImageFacts(python, musl, aws_lambda, True, windows)
+        return ImageFacts(python, musl, aws_lambda, True, windows, arch)
     if (m := _UV_TAG.search(tag)) is not None and name in ("uv",):
         return ImageFacts(f"{m.group(1)}.{int(m.group(2))}", musl, False, True)
     return ImageFacts(None, musl, False, False)

@@ -75,8 +75,7 @@ def plan(
         Finding(
             "deployment-platform",
             "info",
-            f"planned for {p} too: {next(d.where for d in project.deployments if p in d.platforms)} "
-            "runs there",
+            f"planned for {p} too: {_runs_on(project, p)} runs there",
         )
         for p in platforms[1:]
         if not request.platforms
@@ -90,6 +89,16 @@ def plan(
     if deployment_source is not None:
         findings.append(
             Finding("deployment", "info", f"planned for AWS Lambda ({deployment_source})")
+        )
+    elif lambdas := [d for d in project.deployments if d.aws_lambda]:
+        others = [d for d in project.deployments if d.kind != "ci" and not d.aws_lambda]
+        findings.append(
+            Finding(
+                "deployment",
+                "info",
+                f"{lambdas[0].where} runs in AWS Lambda and {others[0].where} does not: "
+                "planned as not Lambda (--deployment lambda plans for AWS Lambda)",
+            )
         )
 
     never = {cap.id: _never_runs(knowledge, cap, platforms, aws_lambda) for cap in requested}
@@ -234,15 +243,27 @@ def plan(
     )
 
 
+def _runs_on(project: Project, platform: str) -> str:
+    """The first deployment (file and line) running on ``platform``, or the ones naming its
+    architecture (a compose service on the libc of the image it builds)."""
+    arch = platform.split("-", 1)[1]
+    return next(
+        (d.where for d in project.deployments if platform in d.platforms),
+        next(d.where for d in project.deployments if any(p.endswith(arch) for p in d.platforms)),
+    )
+
+
 def _deployment(
     project: Project, knowledge: Knowledge, request: AdviceRequest
 ) -> tuple[RunsIn | None, str | None]:
-    """Where the project runs: ``--deployment``, else a Lambda dependency (and what said so)."""
+    """Where the project runs: ``--deployment``, else deployment files that all run in AWS
+    Lambda, else a Lambda dependency (and what said so). A project deployed both to Lambda
+    and elsewhere (a container too) is planned as not Lambda: ask with ``--deployment``."""
     if request.deployment is not None:
         return request.deployment, "--deployment lambda"
-    for d in project.deployments:
-        if d.aws_lambda:
-            return "lambda", f"{d.where} runs in AWS Lambda"
+    running = [d for d in project.deployments if d.kind != "ci"]
+    if running and all(d.aws_lambda for d in running):
+        return "lambda", f"{running[0].where} runs in AWS Lambda"
     detect = knowledge.aws_lambda.detect
     for manifest in project.manifests:
         name = manifest.project_name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -94,8 +95,31 @@ def deployment_platforms(project: Project, asked: tuple[str, ...]) -> tuple[str,
         return check_platforms(asked)
     out = [DEFAULT_PLATFORM]
     for d in project.deployments:
-        out += [p for p in d.platforms if p not in out and p in USER_PLATFORMS]
+        out += [p for p in _platforms_of(d, project) if p not in out and p in USER_PLATFORMS]
     return tuple(out)
+
+
+def _platforms_of(d: Deployment, project: Project) -> tuple[str, ...]:
+    """``d``'s platforms; a compose service's arch on the libc of the Dockerfile it builds
+    (``platform: linux/arm64`` building ``FROM python:3.12-alpine`` runs on musllinux-aarch64)."""
+    if d.kind != "compose" or d.context is None or not d.platforms:
+        return d.platforms
+    folder = posixpath.normpath(d.context)
+    built = [
+        b
+        for b in project.deployments
+        if b.kind == "docker" and posixpath.dirname(posixpath.normpath(b.file)) == folder
+    ]
+    if (
+        built
+        and all(p.startswith("musllinux-") for b in built for p in b.platforms)
+        and any(b.platforms for b in built)
+    ):
+        return tuple(
+            p.replace("linux-", "musllinux-", 1) if p.startswith("linux-") else p
+            for p in d.platforms
+        )
+    return d.platforms
 
 
 def _deployed_pythons(

@@ -10,8 +10,9 @@ file can cost:
   composer recurses in C and crashes the interpreter on deep nesting; its scanner slows
   quadratically with flow depth, so the read stops at the depth limit);
 - an alias copies what its anchor holds, and all copies together may hold at most
-  :data:`MAX_EXPANSION` values beyond the file's own (a "billion laughs" file is refused in
-  milliseconds, not expanded).
+  :data:`MAX_EXPANSION` values beyond the file's own, a long string weighing one value per
+  64 characters (a "billion laughs" file, or a megabyte string aliased a thousand times, is
+  refused in milliseconds, not expanded).
 
 Every scalar is kept as its text (:class:`YStr`): ``python-version: 3.10`` stays ``"3.10"``, and
 ``true`` stays ``"true"`` (what a deployment reads from it). A plain ``null``, ``~`` or empty
@@ -113,9 +114,17 @@ def _scalar(event: Any) -> YStr | None:
     return out
 
 
+#: Characters of a scalar that weigh as one value in the alias budget.
+_CHARS_PER_VALUE = 64
+
+
 def _size(value: YValue) -> int:
-    """How many values ``value`` holds, itself included: set on each collection as it closes,
-    so an alias of a shared subtree costs one lookup, not a walk."""
+    """What ``value`` weighs in the alias budget, itself included: one per value, and a long
+    scalar one per :data:`_CHARS_PER_VALUE` characters (an alias of a 3 MB string must not
+    be read thousands of times). Set on each collection as it closes, so an alias of a shared
+    subtree costs one lookup, not a walk."""
+    if isinstance(value, YStr):
+        return 1 + len(value) // _CHARS_PER_VALUE
     return getattr(value, "size", 1)
 
 

@@ -152,6 +152,11 @@ class _Unit:
         if (setting := env_setting(name, value, line)) is not None:
             self.env[name] = setting
 
+    def addenv(self, name: str, value: str | None, line: int | None) -> None:
+        """Add a variable another container of the task may set too (each is kept)."""
+        if (setting := env_setting(name, value, line)) is not None:
+            self.env[f"{name}\x00{line}"] = setting
+
     def unresolved(
         self, what: str, value: YValue, line: int | None, why: str = "is templated: not read"
     ) -> None:
@@ -243,7 +248,7 @@ def _ecs_unit(display: str, task: YMap, containers: YList, keys: _EcsKeys) -> _U
                 continue
             value = item.get(keys.value)
             line = item.lines.get(keys.value if keys.value in item else keys.name, item.line)
-            unit.setenv(name, _written(value), line)
+            unit.addenv(name, _written(value), line)
     arch = (_map(task.get(keys.platform)) or YMap()).get(keys.arch)
     if (literal := _literal(arch)) is not None:
         unit.platform(linux_platform(literal, musl=musl))

@@ -270,15 +270,16 @@ class DockerfileReader:
     is_lock = False
 
     def matches(self, path: Path, head: bytes) -> bool:
-        """``Dockerfile``, ``Containerfile``, ``Dockerfile.<x>``, ``<x>.Dockerfile``,
-        ``<x>.dockerfile``, ``<x>.containerfile``; never ``<x>.dockerignore``."""
+        """``Dockerfile``, ``Containerfile`` (either in lower case too), ``Dockerfile.<x>``,
+        ``Containerfile.<x>``, ``<x>.Dockerfile``, ``<x>.dockerfile``, ``<x>.containerfile``;
+        never ``<x>.dockerignore``."""
         name = path.name
         if name.endswith(".dockerignore"):
             return False
         return (
-            name in ("Dockerfile", "Containerfile")
-            or name.startswith("Dockerfile.")
-            or name.endswith((".Dockerfile", ".dockerfile", ".containerfile"))
+            name in ("Dockerfile", "Containerfile", "dockerfile", "containerfile")
+            or name.startswith(("Dockerfile.", "Containerfile."))
+            or name.endswith((".Dockerfile", ".dockerfile", ".containerfile", ".Containerfile"))
         )
 
     def sniff(self, head: bytes) -> bool:
@@ -962,16 +963,20 @@ def _image(base: _Stage, display: str) -> tuple[ImageFacts | None, Finding | Non
 
 
 def _platforms(
-    chain: list[_Stage], musl: bool, display: str, windows: bool = False
+    chain: list[_Stage], facts: ImageFacts | None, display: str
 ) -> tuple[tuple[str, ...], Finding | None]:
     """The platform of the nearest ``--platform`` of the chain (none for BuildKit's
-    ``$BUILDPLATFORM``/``$TARGETPLATFORM``, whose value is the build's), or musllinux-x86_64
-    for a musl image without one, windows-amd64 for a Windows image; and a finding for a
-    variable the file gives no value."""
-    if windows:
+    ``$BUILDPLATFORM``/``$TARGETPLATFORM``, whose value is the build's), else the one the
+    image's name gives (``arm64v8/python``, a ``-arm64`` tag), else musllinux-x86_64 for a
+    musl image; windows-amd64 for a Windows image; and a finding for a variable the file
+    gives no value."""
+    musl = facts.musl if facts else False
+    if facts is not None and facts.windows:
         return ("windows-amd64",), None
     platform = next((s.platform for s in reversed(chain) if s.platform is not None), None)
     if platform is None:
+        if facts is not None and facts.arch is not None:
+            return (linux_platform(facts.arch, musl=musl) or "linux-aarch64",), None
         return ("musllinux-x86_64",) if musl else (), None
     if platform.resolved is not None:
         found = linux_platform(platform.resolved, musl=musl)
@@ -991,9 +996,7 @@ def _deployment(stages: list[_Stage], display: str) -> Deployment:
     final = stages[-1]
     chain = _chain(final)
     facts, image_finding = _image(chain[0], display)
-    platforms, platform_finding = _platforms(
-        chain, facts.musl if facts else False, display, facts.windows if facts else False
-    )
+    platforms, platform_finding = _platforms(chain, facts, display)
     env: dict[str, EnvSetting] = {}
     for stage in chain:
         for name, setting in stage.env.items():

@@ -213,6 +213,22 @@ def _workload(doc: YMap, kind: str, display: str) -> Deployment | None:
     if isinstance(annotations, YMap) and _ADMISSION_VERSION in annotations:
         facts.annotation(annotations[_ADMISSION_VERSION], annotations.lines[_ADMISSION_VERSION])
     facts.labels(_get(meta, "labels"))
+    enabled = _get(_get(meta, "labels"), _ADMISSION_ENABLED)
+    if facts.ddtrace is not None and not (
+        isinstance(enabled, YStr) and enabled.strip().lower() == "true"
+    ):
+        # The admission controller mutates only pods labelled for it unless the cluster sets
+        # mutateUnlabelled (not in these files; Datadog's default is false).
+        facts.findings.append(
+            Finding(
+                "deployment-unresolved",
+                "info",
+                f'{_ADMISSION_VERSION} without the {_ADMISSION_ENABLED}: "true" label: '
+                "ddtrace is injected only if the cluster mutates unlabelled pods; not counted",
+                SourceLocation(display, facts.ddtrace.line),
+            )
+        )
+        facts.ddtrace = None
     if not (facts.python_image or facts.env or facts.ddtrace or facts.ddtrace_run):
         return None
     name = _get(doc, "metadata", "name")

@@ -5,7 +5,7 @@ A CI matrix is a weaker hint than a deployment: it says which CPythons the proje
 run on, not where it runs. It is read from each job's ``strategy.matrix`` (``python-version``
 and its usual spellings, as a list or in ``include`` entries) and from the ``python-version``
 of each ``actions/setup-python`` step (one version, or one per line). Only CPython minors are
-kept (``3.12``, ``3.13t`` as ``3.13``): ``3.x``, ``pypy3.10`` and ``${{ matrix.python }}``
+kept (``3.12``, ``3.13t``): ``3.x``, ``pypy3.10`` and ``${{ matrix.python }}``
 name none. ``runs-on`` is the CI machine, not a production platform, and the ``env`` of a
 workflow configures its tests, not a deployment: neither is read.
 
@@ -26,13 +26,14 @@ __all__ = ["READER", "WorkflowReader"]
 
 #: Matrix keys that hold Python versions.
 _MATRIX_KEYS = ("python-version", "python", "python_version", "py", "python-versions")
-#: ``3.12``, ``3.12.4``, ``3.13t`` (free-threaded): a CPython, read as its minor.
-_CPYTHON = re.compile(r"(3)\.(\d{1,2})(?:\.\d{1,3})?t?")
+#: ``3.12``, ``3.12.4``, ``3.13t`` (free-threaded): a CPython, read as its minor (``3.13t``
+#: kept so, as tox's ``py313t`` and ``--python 3.13t`` are).
+_CPYTHON = re.compile(r"(3)\.(\d{1,2})(?:\.\d{1,3})?(t?)")
 
 
 def _minor(text: str) -> str | None:
     m = _CPYTHON.fullmatch(text.strip().strip("'\""))
-    return f"{m.group(1)}.{int(m.group(2))}" if m else None
+    return f"{m.group(1)}.{int(m.group(2))}{m.group(3)}" if m else None
 
 
 class _Versions:

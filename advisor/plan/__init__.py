@@ -32,6 +32,7 @@ from advisor.model.advice import (
     Verdict,
     where_text,
 )
+from advisor.model.deployment import Deployment as DeploymentFact
 from advisor.model.excerpt import excerpt
 from advisor.model.project import Finding, Project
 from advisor.model.release import DDTRACE, Release, ReleaseSnapshot
@@ -91,7 +92,7 @@ def plan(
             Finding("deployment", "info", f"planned for AWS Lambda ({deployment_source})")
         )
     elif lambdas := [d for d in project.deployments if d.aws_lambda]:
-        others = [d for d in project.deployments if d.kind != "ci" and not d.aws_lambda]
+        others = [d for d in _running(project) if not d.aws_lambda]
         findings.append(
             Finding(
                 "deployment",
@@ -243,6 +244,16 @@ def plan(
     )
 
 
+def _running(project: Project) -> list[DeploymentFact]:
+    """The deployments that say where the project's Python runs: CI matrices aside, and so is
+    a Dockerfile or service that names no CPython, switch or ddtrace (a Go build, a proxy)."""
+    return [
+        d
+        for d in project.deployments
+        if d.kind != "ci" and (d.pythons or d.aws_lambda or d.ddtrace or d.env)
+    ]
+
+
 def _runs_on(project: Project, platform: str) -> str:
     """The first deployment (file and line) running on ``platform``, or the ones naming its
     architecture (a compose service on the libc of the image it builds)."""
@@ -261,7 +272,7 @@ def _deployment(
     and elsewhere (a container too) is planned as not Lambda: ask with ``--deployment``."""
     if request.deployment is not None:
         return request.deployment, "--deployment lambda"
-    running = [d for d in project.deployments if d.kind != "ci"]
+    running = _running(project)
     if running and all(d.aws_lambda for d in running):
         return "lambda", f"{running[0].where} runs in AWS Lambda"
     detect = knowledge.aws_lambda.detect

@@ -1,23 +1,25 @@
-"""Deterministic benchmark inputs for aap-advise (issue 7).
+"""Deterministic, real-shaped benchmark inputs for aap-advise (issue 19).
 
-Writes, under ``benchmarks/.data/`` (kept out of git):
+Writes, under ``benchmarks/.data/`` (kept out of git), each from its own seeded
+:class:`random.Random` so the same seed always writes the same bytes:
 
-- ``uv/uv.lock``: a 400-package ``uv.lock`` (version 1) of about 2 MB, sdist and wheel tables
-  with URLs, sha256 hashes, sizes and upload times, as uv writes them;
-- ``poetry/poetry.lock``: the same project as a Poetry lock (lock-version 2.0, ``files = [...]``),
-  about 2 MB;
-- ``pdm/pdm.lock``: the same project as a PDM lock (lock_version 4.5.0), about 2 MB;
-- ``requirements/requirements.txt``: ``uv pip compile --generate-hashes`` output, about 550
-  packages and 6,000 lines with ``\\`` continuations and ``# via`` comments;
-- ``monorepo/``: 200 service folders, each with a small ``pyproject.toml`` or
-  ``requirements.txt`` (some declaring ddtrace);
-- ``online/requirements.in``: a typical 15-dependency project for the online measurement.
+- ``pyproject/pyproject.toml``: a 20-line ``[project]`` of a Flask service, 12 dependencies
+  (ddtrace among them) and ``requires-python``: the fixed cost of an offline answer;
+- ``requirements/requirements.txt``: ``uv pip compile --generate-hashes`` output of about 6,700
+  lines, shaped like real ones: pure-Python pins carry two hashes (sdist and wheel), binary pins
+  one per wheel (60 to 150), ``# via`` annotations;
+- ``uv/uv.lock`` (about 2 MB, 400 packages) and ``uv-10k/uv.lock`` (10,000 packages): lock files
+  shaped like the ``uv.lock`` files of real projects whose dependencies split by Python version
+  and platform (see :func:`uv_lock`); the 2 MB one is also kept in git as
+  ``benchmarks/real-shaped-uv.lock`` so the shape can be reviewed;
+- ``monorepo-200/`` and ``monorepo-3200/``: service folders holding 200 and 3,200 manifests
+  (``pyproject.toml``, ``requirements.txt``, ``requirements-dev.txt``) among source files;
+- ``online/requirements.in``: a typical 15-dependency service for the online measurement.
 
-Every file comes from one seeded :class:`random.Random`, so the same seed always writes the
-same bytes. Each input holds ddtrace and a few frameworks AAP covers, so the planner does
-real work (floors, integrations, co-upgrade checks).
+Inputs are written again only when this file, the seed or a size changes (a stamp beside them
+records what wrote them): the 10,000-package lock is some 50 MB.
 
-Run ``python benchmarks/generate.py [--out DIR] [--seed N]``.
+Run ``python benchmarks/generate.py [--out DIR] [--seed N] [--force]``.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE / ".data"
-SEED = 7
+COMMITTED_LOCK = HERE / "real-shaped-uv.lock"
+SEED = 19
 
 #: Real distributions, with the version the generated project locks. The first block are the
 #: ones AAP cares about (ddtrace, frameworks, SQL drivers, HTTP clients), so the planner
@@ -174,101 +177,27 @@ _PREFIXES = (
     "async",
     "fast",
     "open",
+    "mkdocs",
+    "apache-airflow-providers",
+    "dagster",
+    "langchain",
+    "llama-index",
 )
 _WORDS = (
-    "cache",
-    "config",
-    "storage",
-    "auth",
-    "mail",
-    "queue",
-    "cors",
-    "compress",
-    "session",
-    "logging",
-    "metrics",
-    "retry",
-    "timeout",
-    "mock",
-    "xdist",
-    "asyncio",
-    "redis",
-    "celery",
-    "rest",
-    "filters",
-    "admin",
-    "debug-toolbar",
-    "extensions",
-    "environ",
-    "storages",
-    "crontab",
-    "json-logger",
-    "slugify",
-    "magic",
-    "jose",
-    "multipart",
-    "ulid",
-    "semver",
-    "toolz",
-    "dateparser",
-    "humanize",
-    "inflect",
-    "phonenumbers",
-    "babel",
-    "markdown",
-    "bleach",
-    "html5lib",
-    "cssselect",
-    "chardet",
-    "simplejson",
-    "cachecontrol",
-    "keyring",
-    "paramiko",
-    "bcrypt",
-    "nacl",
-    "jwt",
-    "oauthlib",
-    "zeep",
-    "suds",
-    "ldap3",
-    "kafka",
-    "pika",
-    "nats",
-    "consul",
-    "etcd",
-    "vault",
-    "secrets",
-    "pubsub",
-    "bigquery",
-    "dynamodb",
-    "sqs",
-    "sns",
-    "lambda",
-    "batch",
-    "dataflow",
-    "spanner",
-    "firestore",
-    "monitoring",
-    "trace",
-)
-_PY_WHEELS = ("cp39", "cp310", "cp311", "cp312", "cp313")
-_PLATFORMS = (
-    "manylinux_2_17_x86_64.manylinux2014_x86_64",
-    "manylinux_2_17_aarch64.manylinux2014_aarch64",
-    "musllinux_1_2_x86_64",
-    "musllinux_1_2_aarch64",
-    "macosx_10_9_x86_64",
-    "macosx_11_0_arm64",
-    "win_amd64",
-    "win32",
-)
-_EXTRA_PLATFORMS = (
-    "manylinux_2_17_i686.manylinux2014_i686",
-    "manylinux_2_17_ppc64le.manylinux2014_ppc64le",
-    "manylinux_2_17_s390x.manylinux2014_s390x",
-    "musllinux_1_2_i686",
-    "win_arm64",
-)
+    "cache", "config", "storage", "auth", "mail", "queue", "cors", "compress", "session",
+    "logging", "metrics", "retry", "timeout", "mock", "xdist", "asyncio", "redis", "celery",
+    "rest", "filters", "admin", "debug-toolbar", "extensions", "environ", "storages", "crontab",
+    "json-logger", "slugify", "magic", "jose", "multipart", "ulid", "semver", "toolz",
+    "dateparser", "humanize", "inflect", "phonenumbers", "babel", "markdown", "bleach",
+    "html5lib", "cssselect", "chardet", "simplejson", "cachecontrol", "keyring", "paramiko",
+    "bcrypt", "nacl", "jwt", "oauthlib", "zeep", "suds", "ldap3", "kafka", "pika", "nats",
+    "consul", "etcd", "vault", "secrets", "pubsub", "bigquery", "dynamodb", "sqs", "sns",
+    "lambda", "batch", "dataflow", "spanner", "firestore", "monitoring", "trace", "grpc",
+    "http", "s3", "snowflake", "postgres", "mysql", "sqlite", "mongo", "elasticsearch",
+    "openai", "anthropic", "embeddings", "vectorstore", "loader", "parser", "client", "sdk",
+    "cli", "utils", "core", "common", "testing", "plugin", "hooks", "schema", "types",
+)  # fmt: skip
+
 #: Binary distributions among the anchors (their locks list one wheel per CPython and platform).
 _BINARY = {
     "ddtrace",
@@ -308,25 +237,13 @@ _BINARY = {
 }
 
 
-@dataclass
-class Package:
-    """One locked distribution and its files."""
-
-    name: str
-    version: str
-    binary: bool
-    requires_python: str
-    summary: str
-    deps: list[str] = field(default_factory=list)
-    files: list[tuple[str, str, int, str]] = field(
-        default_factory=list
-    )  # (filename, sha256, size, upload)
+# -- drawing names, versions, hashes -------------------------------------------------------
 
 
 class Gen:
     """Everything drawn from one seeded random source."""
 
-    def __init__(self, seed: int = SEED) -> None:
+    def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
 
     def hexdigest(self) -> str:
@@ -334,86 +251,588 @@ class Gen:
 
     def version(self) -> str:
         r = self.rng
+        if r.random() < 0.1:
+            return f"{r.randint(2019, 2026)}.{r.randint(1, 12)}.{r.randint(1, 28)}"
         return f"{r.randint(0, 9)}.{r.randint(0, 30)}.{r.randint(0, 20)}"
 
     def names(self, count: int) -> list[str]:
-        """``count`` distinct real-looking names: the anchors first, then plausible plugins."""
-        out = list(ANCHORS)
+        """``count`` distinct real-looking names: the anchors first, then plausible others."""
+        out = list(ANCHORS)[:count]
         seen = set(out)
         while len(out) < count:
             name = f"{self.rng.choice(_PREFIXES)}-{self.rng.choice(_WORDS)}"
-            if self.rng.random() < 0.3:
+            if self.rng.random() < 0.4:
                 name += f"-{self.rng.choice(_WORDS)}"
             if name not in seen:
                 seen.add(name)
                 out.append(name)
-        return out[:count]
+        return out
 
-    def upload(self) -> str:
+    def upload_time(self) -> str:
         r = self.rng
+        ms = r.randint(0, 999)
+        frac = f".{ms:03d}".rstrip("0").rstrip(".")
         return (
-            f"{r.randint(2022, 2025)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}T"
-            f"{r.randint(0, 23):02d}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}.{r.randint(0, 999):03d}Z"
+            f"{r.randint(2022, 2026)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}T"
+            f"{r.randint(0, 23):02d}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}{frac}Z"
         )
 
-    def project(self, count: int, binary_share: float, extra_platforms: bool) -> list[Package]:
-        """``count`` packages with their files and dependencies (a DAG on earlier packages)."""
-        names = self.names(count)
-        pkgs = []
-        for i, name in enumerate(names):
-            version = ANCHORS.get(name) or self.version()
-            binary = name in _BINARY or (name not in ANCHORS and self.rng.random() < binary_share)
-            rp = self.rng.choice((">=3.8", ">=3.9", ">=3.7", ">=3.9, <4", ">=3.10"))
-            pkg = Package(
-                name, version, binary, rp, f"The {name.replace('-', ' ')} library for Python"
-            )
-            if i > 0:
-                pool = names[:i] if i < 40 else names[: max(40, i // 2)]
-                pkg.deps = sorted(
-                    set(self.rng.sample(pool, k=min(len(pool), self.rng.randint(0, 5))))
-                    - {"ddtrace"}
-                )
-            stem = name.replace("-", "_")
-            pkg.files.append(
-                (
-                    f"{stem}-{version}.tar.gz",
-                    self.hexdigest(),
-                    self.rng.randint(20_000, 9_000_000),
-                    self.upload(),
-                )
-            )
-            if binary:
-                platforms = _PLATFORMS + (_EXTRA_PLATFORMS if extra_platforms else ())
-                for py in _PY_WHEELS:
-                    for plat in platforms:
-                        if self.rng.random() < 0.85:
-                            pkg.files.append(
-                                (
-                                    f"{stem}-{version}-{py}-{py}-{plat}.whl",
-                                    self.hexdigest(),
-                                    self.rng.randint(50_000, 12_000_000),
-                                    self.upload(),
-                                )
-                            )
-            else:
-                pkg.files.append(
-                    (
-                        f"{stem}-{version}-py3-none-any.whl",
-                        self.hexdigest(),
-                        self.rng.randint(5_000, 900_000),
-                        self.upload(),
-                    )
-                )
-            pkgs.append(pkg)
-        return pkgs
-
-    def blob(self) -> str:
-        """A files.pythonhosted.org path prefix."""
+    def file_url(self, filename: str) -> str:
+        """A files.pythonhosted.org URL (its path is a blake2b digest: 2/2/60 hex digits)."""
         h = self.hexdigest()
-        return f"https://files.pythonhosted.org/packages/{h[:2]}/{h[2:4]}/{h[4:64]}"
+        return f"https://files.pythonhosted.org/packages/{h[:2]}/{h[2:4]}/{h[4:64]}/{filename}"
 
 
-#: The direct dependencies of the generated project (what its pyproject would declare).
+# -- uv.lock -------------------------------------------------------------------------------
+
+#: The forks of a project whose dependencies split by CPython and by platform (numpy, scipy,
+#: pandas drop old CPythons; torch and its CUDA wheels differ by platform). uv writes the
+#: product at the top of the lock and, on each package locked in only some forks, the subset
+#: it serves in ``resolution-markers``: a few dozen distinct strings, repeated on every such
+#: package (real locks: docling 19 distinct over 47 packages, pydantic-ai 6 over 22).
+_PY_FORKS = (
+    "python_full_version >= '3.14'",
+    "python_full_version == '3.13.*'",
+    "python_full_version == '3.12.*'",
+    "python_full_version == '3.11.*'",
+)
+_PLATFORM_FORKS = (
+    "sys_platform == 'darwin'",
+    "sys_platform == 'win32'",
+    "sys_platform == 'emscripten'",
+    "platform_machine == 'x86_64' and sys_platform == 'linux'",
+    "(platform_machine != 'x86_64' and sys_platform == 'linux') or (sys_platform != 'darwin' "
+    "and sys_platform != 'emscripten' and sys_platform != 'linux' and sys_platform != 'win32')",
+)
+
+
+def _fork(py: str, platform: str) -> str:
+    if " or " not in platform:
+        return f"{py} and {platform}"
+    left, right = platform[1:-1].split(") or (")
+    return f"({py} and {left}) or ({py} and {right})"
+
+
+#: 22 forks, newest CPython first, as uv orders them.
+FORKS: tuple[str, ...] = (
+    *(_fork(py, plat) for py in _PY_FORKS for plat in _PLATFORM_FORKS),
+    "python_full_version < '3.11' and sys_platform == 'darwin'",
+    "python_full_version < '3.11' and sys_platform != 'darwin'",
+)
+
+#: How a package locked at several versions splits the forks: (forks of each version, oldest
+#: version first; the markers a dependency on it carries, one per version).
+_SPLITS: tuple[tuple[tuple[tuple[int, ...], ...], tuple[str, ...]], ...] = (
+    # dropped CPython 3.10: the old version for < 3.11, the new one elsewhere
+    (
+        (tuple(range(20, 22)), tuple(range(20))),
+        ("python_full_version < '3.11'", "python_full_version >= '3.11'"),
+    ),
+    # dropped 3.10 then 3.11
+    (
+        (tuple(range(20, 22)), tuple(range(15, 20)), tuple(range(15))),
+        (
+            "python_full_version < '3.11'",
+            "python_full_version == '3.11.*'",
+            "python_full_version >= '3.12'",
+        ),
+    ),
+    # a CUDA build pinned on one CPython for linux x86_64 (the torch pattern)
+    (
+        ((13,), tuple(i for i in range(22) if i != 13)),
+        (
+            "python_full_version == '3.12.*' and platform_machine == 'x86_64' and sys_platform == 'linux'",
+            "python_full_version != '3.12.*' or platform_machine != 'x86_64' or sys_platform != 'linux'",
+        ),
+    ),
+)
+#: Packages locked in only some forks (CUDA libraries, Windows-only helpers, backports).
+_PARTIAL: tuple[tuple[int, ...], ...] = (
+    tuple(i for i in range(20) if i % 5 == 3),  # linux x86_64
+    tuple(i for i in range(20) if i % 5 == 1),  # windows
+    (20, 21),  # CPython < 3.11
+    (13,),  # the CUDA fork
+)
+
+#: Markers on dependency entries (real locks: 15 to 41 distinct).
+_DEP_MARKERS = (
+    "python_full_version < '3.11'",
+    "python_full_version < '3.11'",
+    "python_full_version < '3.12'",
+    "python_full_version < '3.13'",
+    "python_full_version >= '3.12'",
+    "sys_platform == 'win32'",
+    "sys_platform == 'win32'",
+    "sys_platform != 'win32'",
+    "sys_platform == 'darwin'",
+    "sys_platform == 'linux'",
+    "platform_system == 'Windows'",
+    "os_name == 'nt'",
+    "platform_python_implementation == 'CPython'",
+    "platform_python_implementation != 'PyPy'",
+    "implementation_name == 'cpython'",
+    "platform_machine == 'x86_64' and sys_platform == 'linux'",
+    "python_full_version < '3.11' and sys_platform == 'darwin'",
+    "python_full_version >= '3.13' and sys_platform == 'win32'",
+    "sys_platform != 'emscripten'",
+    "(platform_machine == 'aarch64' and sys_platform == 'linux') or (platform_machine == 'x86_64' "
+    "and sys_platform == 'linux')",
+    "python_full_version >= '3.12' and platform_python_implementation == 'CPython'",
+    "platform_machine != 'aarch64' or sys_platform != 'linux'",
+)
+
+_CPYTHONS = ("cp38", "cp39", "cp310", "cp311", "cp312", "cp313", "cp314")
+_WHEEL_PLATFORMS = (
+    "macosx_10_13_x86_64",
+    "macosx_11_0_arm64",
+    "macosx_10_13_universal2",
+    "manylinux_2_17_aarch64.manylinux2014_aarch64",
+    "manylinux_2_17_x86_64.manylinux2014_x86_64",
+    "manylinux_2_5_i686.manylinux1_i686.manylinux_2_17_i686.manylinux2014_i686",
+    "manylinux_2_17_ppc64le.manylinux2014_ppc64le",
+    "manylinux_2_17_s390x.manylinux2014_s390x",
+    "manylinux_2_28_aarch64",
+    "manylinux_2_28_x86_64",
+    "musllinux_1_2_aarch64",
+    "musllinux_1_2_x86_64",
+    "musllinux_1_2_i686",
+    "musllinux_1_2_armv7l",
+    "win32",
+    "win_amd64",
+    "win_arm64",
+)
+
+
+@dataclass
+class Locked:
+    """One ``[[package]]`` of a uv.lock."""
+
+    name: str
+    version: str
+    forks: tuple[int, ...] | None = None  # indexes into FORKS: resolution-markers
+    deps: list[str] = field(default_factory=list)  # rendered inline tables
+    sdist: bool = True
+    wheels: list[str] = field(default_factory=list)  # file names
+    extras: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _wheels(gen: Gen, stem: str, version: str, binary: bool) -> list[str]:
+    """Wheel file names: one pure wheel, or a binary matrix of CPythons and platforms."""
+    r = gen.rng
+    if not binary:
+        return [f"{stem}-{version}-{r.choice(('py3', 'py3', 'py3', 'py2.py3'))}-none-any.whl"]
+    platforms = sorted(r.sample(_WHEEL_PLATFORMS, k=r.choice((3, 5, 8, 10, 12, 13, 15, 17))))
+    if r.random() < 0.15:  # a stable-ABI package: one wheel per platform
+        return [f"{stem}-{version}-cp39-abi3-{p}.whl" for p in platforms]
+    first = r.randint(0, 3)
+    pythons = list(_CPYTHONS[first:])
+    if r.random() < 0.4:
+        pythons += ["cp313t", "cp314t"]
+    names = []
+    for py in sorted(pythons):
+        tag = py.removesuffix("t")  # free-threaded: cp313-cp313t
+        for p in platforms:
+            if r.random() < 0.9:
+                names.append(f"{stem}-{version}-{tag}-{py}-{p}.whl")
+    return names
+
+
+def _dep(name: str, marker: str = "", extra: str = "", fork: tuple[str, str] | None = None) -> str:
+    parts = [f'name = "{name}"']
+    if fork is not None:
+        parts.append(f'version = "{fork[0]}"')
+        parts.append('source = { registry = "https://pypi.org/simple" }')
+    if extra:
+        parts.append(f'extra = ["{extra}"]')
+    if marker:
+        parts.append(f'marker = "{marker}"')
+    return "{ " + ", ".join(parts) + " }"
+
+
+def _vkey(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in version.split(".") if p.isdigit())
+
+
+def uv_lock(seed: int, count: int, members: int = 1) -> str:
+    """A uv.lock (version 1, revision 3) of ``count`` ``[[package]]`` tables, shaped like real ones.
+
+    Proportions measured on the locks of real projects that split by CPython and platform
+    (docling, pydantic-ai, prefect, dspy, openai-agents): about 5 KB per package, nine tenths of
+    it wheel lines; one package in four or five binary with 15 to 120 wheels (about 12 wheels per
+    package overall), the others one pure wheel; 2-3 % without wheels, 8 % without sdist;
+    about 2.2 dependencies per package, a third of them with a marker; one name in 25 locked at
+    two or three versions, each carrying its forks in ``resolution-markers``, and 3 % locked in
+    only some forks (about 330 marker strings per 400 packages, 22 distinct); a few packages with ``[package.optional-dependencies]``; the
+    project itself (and the other workspace members) editable, with ``[package.metadata]``
+    ``requires-dist``, ``provides-extras`` and dev groups.
+    """
+    gen = Gen(seed)
+    r = gen.rng
+    names = gen.names(count)
+    root = "bigapp"
+    member_names = [root] + [f"{root}-{w}" for w in r.sample(_WORDS, k=members - 1)]
+    forked: dict[
+        str, list[tuple[str, tuple[int, ...], str]]
+    ] = {}  # name -> (version, forks, dep marker)
+    partial: dict[str, tuple[int, ...]] = {}
+    hubs = [n for n in ANCHORS if n in names[: len(ANCHORS)]][:60]
+    packages: list[Locked] = []
+    for i, name in enumerate(names):
+        if len(packages) + members >= count:
+            names = names[:i]  # every [[package]] counted: forks and members too
+            break
+        roll = r.random()
+        if name == "ddtrace":
+            roll = 1.0  # one version everywhere: the advice reads it
+        versions: list[tuple[str, tuple[int, ...] | None, str]]
+        if roll < 0.04:
+            forks, markers = r.choice(_SPLITS)
+            base = _vkey(ANCHORS.get(name) or gen.version())
+            major = base[0] if base else 1
+            versions = [
+                (f"{major + j}.{r.randint(0, 20)}.{r.randint(0, 9)}", f, m)
+                for j, (f, m) in enumerate(zip(forks, markers, strict=True))
+            ]
+            forked[name] = [(v, f or (), m) for v, f, m in versions]
+        elif roll < 0.07:
+            forks_only = r.choice(_PARTIAL)
+            partial[name] = forks_only
+            versions = [(ANCHORS.get(name) or gen.version(), forks_only, "")]
+        else:
+            versions = [(ANCHORS.get(name) or gen.version(), None, "")]
+        binary = name in _BINARY or (name not in ANCHORS and r.random() < 0.22)
+        stem = name.replace("-", "_")
+        # dependencies: a DAG on earlier names, hubs (typing-extensions, packaging...) favoured
+        pool = names[:i]
+        want = min(len(pool), r.choice((0, 0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 4, 5, 7)))
+        chosen: set[str] = set()
+        while len(chosen) < want:
+            chosen.add(r.choice(hubs) if hubs and r.random() < 0.5 else r.choice(pool))
+        chosen.discard(name)
+        chosen.discard("ddtrace")
+        deps = []
+        for d in sorted(chosen):
+            marker = r.choice(_DEP_MARKERS) if r.random() < 0.3 else ""
+            extra = (
+                r.choice(("socks", "standard", "crypto", "http2", "toml"))
+                if r.random() < 0.02
+                else ""
+            )
+            if d in forked:
+                deps += [_dep(d, m, extra, (v, m)) for v, _f, m in forked[d]]
+            else:
+                deps.append(_dep(d, marker, extra))
+        for version, served, _marker in versions:
+            pkg = Locked(name, version, served or None, list(deps))
+            kind = r.random()
+            pkg.sdist = kind > 0.08  # wheel-only packages
+            pkg.wheels = (
+                [] if 0.08 < kind < 0.105 and not binary else _wheels(gen, stem, version, binary)
+            )
+            if r.random() < 0.04 and i > 10:
+                for extra in r.sample(
+                    (
+                        "all",
+                        "async",
+                        "cli",
+                        "dev",
+                        "docs",
+                        "grpc",
+                        "http2",
+                        "socks",
+                        "test",
+                        "toml",
+                        "yaml",
+                    ),
+                    k=r.randint(1, 6),
+                ):
+                    targets = r.sample(pool, k=min(len(pool), r.randint(1, 5)))
+                    pkg.extras[extra] = [
+                        _dep(t) for t in sorted(targets) if t not in forked and t != "ddtrace"
+                    ]
+            packages.append(pkg)
+    # the workspace members: the project and its libraries
+    direct = [n for n in DIRECT if n in names]
+    for m_index, member in enumerate(member_names):
+        mine = direct if m_index == 0 else r.sample(names, k=min(len(names), r.randint(5, 25)))
+        pkg = Locked(member, "0.1.0", None, [])
+        for d in sorted(set(mine)):
+            if d in forked:
+                pkg.deps += [_dep(d, m, "", (v, m)) for v, _f, m in forked[d]]
+            else:
+                pkg.deps.append(_dep(d))
+        pkg.sdist = False
+        pkg.extras = {"test": [_dep(d) for d in ("pytest", "coverage") if d in names]}
+        packages.append(pkg)
+
+    out = [
+        "version = 1",
+        "revision = 3",
+        'requires-python = ">=3.10"',
+        "resolution-markers = [",
+        *(f'    "{m}",' for m in FORKS),
+        "]",
+        "",
+    ]
+    if members > 1:
+        out += [
+            "[manifest]",
+            "members = [",
+            *(f'    "{m}",' for m in sorted(member_names)),
+            "]",
+            "",
+        ]
+    member_set = set(member_names)
+    for pkg in sorted(packages, key=lambda p: (p.name, _vkey(p.version))):
+        out += ["[[package]]", f'name = "{pkg.name}"', f'version = "{pkg.version}"']
+        if pkg.name in member_set:
+            path = "." if pkg.name == root else f"packages/{pkg.name.removeprefix(root + '-')}"
+            out.append(f'source = {{ editable = "{path}" }}')
+        else:
+            out.append('source = { registry = "https://pypi.org/simple" }')
+        if pkg.forks:
+            out += ["resolution-markers = [", *(f'    "{FORKS[f]}",' for f in pkg.forks), "]"]
+        if pkg.deps:
+            out += ["dependencies = [", *(f"    {d}," for d in pkg.deps), "]"]
+        if pkg.name not in member_set:
+            stem = pkg.name.replace("-", "_")
+            if pkg.sdist:
+                sdist = f"{stem}-{pkg.version}.tar.gz"
+                out.append(
+                    f'sdist = {{ url = "{gen.file_url(sdist)}", hash = "sha256:{gen.hexdigest()}", '
+                    f'size = {r.randint(8_000, 30_000_000)}, upload-time = "{gen.upload_time()}" }}'
+                )
+            if pkg.wheels:
+                out.append("wheels = [")
+                big = r.randint(40_000, 12_000_000)
+                for w in pkg.wheels:
+                    out.append(
+                        f'    {{ url = "{gen.file_url(w)}", hash = "sha256:{gen.hexdigest()}", '
+                        f"size = {int(big * r.uniform(0.6, 1.4)) if 'none-any' not in w else r.randint(5_000, 900_000)}, "
+                        f'upload-time = "{gen.upload_time()}" }},'
+                    )
+                out.append("]")
+        if pkg.extras:
+            out += ["", "[package.optional-dependencies]"]
+            for extra, entries in pkg.extras.items():
+                out += [f"{extra} = [", *(f"    {e}," for e in entries), "]"]
+        if pkg.name in member_set:
+            out += ["", "[package.dev-dependencies]", "dev = ["]
+            out += [f"    {_dep(d)}," for d in ("mypy", "ruff", "pytest") if d in names]
+            out += ["]", "", "[package.metadata]", "requires-dist = ["]
+            for dname in dict.fromkeys(entry.split('"')[1] for entry in pkg.deps):
+                spec = (
+                    ">=2.21,<3" if dname == "ddtrace" else f">={_floor(ANCHORS.get(dname, '1.0'))}"
+                )
+                out.append(f'    {{ name = "{dname}", specifier = "{spec}" }},')
+            for extra, entries in pkg.extras.items():
+                for entry in entries:
+                    dname = entry.split('"')[1]
+                    out.append(
+                        f'    {{ name = "{dname}", marker = "extra == \'{extra}\'", specifier = ">=1" }},'
+                    )
+            out += [
+                "]",
+                f"provides-extras = [{', '.join(repr(e).replace(chr(39), chr(34)) for e in pkg.extras)}]",
+            ]
+            out += ["", "[package.metadata.requires-dev]", "dev = ["]
+            out += [
+                f'    {{ name = "{d}", specifier = ">=1" }},'
+                for d in ("mypy", "ruff", "pytest")
+                if d in names
+            ]
+            out.append("]")
+        out.append("")
+    return "\n".join(out)
+
+
+def _floor(version: str) -> str:
+    return ".".join(version.split(".")[:2])
+
+
+# -- hashed requirements ---------------------------------------------------------------------
+
+
+def hashed_requirements(seed: int, lines: int = 6_700) -> str:
+    """``uv pip compile --generate-hashes`` output of at least ``lines`` lines.
+
+    Shaped like real ones (a 47-pin file of the corpus: 34 pins with 2 hashes, 13 with 60 to 146):
+    pure-Python pins list their sdist and wheel hashes, binary pins one hash per wheel.
+    """
+    gen = Gen(seed)
+    r = gen.rng
+    names = gen.names(2_000)
+    chosen: list[str] = []
+    total = 2
+    pins: dict[str, tuple[str, list[str], list[str]]] = {}
+    for name in names:
+        if total >= lines:
+            break
+        binary = name in _BINARY or (name not in ANCHORS and r.random() < 0.2)
+        count = r.randint(60, 150) if binary else r.choice((1, 2, 2, 2, 2, 2, 3))
+        hashes = sorted(gen.hexdigest() for _ in range(count))
+        chosen.append(name)
+        parents = (
+            []
+            if name in DIRECT
+            else sorted(
+                r.sample(chosen[: max(1, len(chosen) - 1)], k=min(len(chosen), r.randint(1, 3)))
+            )
+        )
+        pins[name] = (ANCHORS.get(name) or gen.version(), hashes, parents)
+        total += 1 + count + (1 if len(parents) <= 1 else 1 + len(parents))
+    out = [
+        "# This file was autogenerated by uv via the following command:",
+        "#    uv pip compile requirements.in -o requirements.txt --generate-hashes --python-version 3.12",
+    ]
+    for name in sorted(pins):
+        version, hashes, parents = pins[name]
+        out.append(f"{name}=={version} \\")
+        out += [
+            f"    --hash=sha256:{h}" + (" \\" if j < len(hashes) - 1 else "")
+            for j, h in enumerate(hashes)
+        ]
+        if not parents:
+            out.append("    # via -r requirements.in")
+        elif len(parents) == 1:
+            out.append(f"    # via {parents[0]}")
+        else:
+            out += ["    # via", *(f"    #   {p}" for p in parents)]
+    return "\n".join(out) + "\n"
+
+
+# -- pyproject, monorepo, online ---------------------------------------------------------------
+
+#: The fixed-cost input: a 20-line pyproject.toml of a Flask service.
+PYPROJECT = """\
+[project]
+name = "checkout-service"
+version = "1.4.0"
+description = "Order checkout API"
+readme = "README.md"
+requires-python = ">=3.10"
+dependencies = [
+    "ddtrace>=2.21,<3",
+    "flask>=3.0",
+    "gunicorn>=22.0",
+    "requests>=2.32",
+    "sqlalchemy>=2.0",
+    "psycopg2-binary>=2.9",
+    "redis>=5.0",
+    "pydantic>=2.9",
+    "structlog>=24.1",
+    "python-dotenv>=1.0",
+    "click>=8.1",
+    "boto3>=1.35",
+]
+"""
+
+_TEAMS = ("payments", "search", "identity", "catalog", "shipping", "growth", "platform", "data")
+
+
+def monorepo(seed: int, root: Path, manifests: int) -> int:
+    """Service folders holding ``manifests`` dependency files, among source files.
+
+    Each service has ``src/<pkg>/__init__.py``, ``src/<pkg>/app.py``, ``tests/test_app.py`` and
+    a README beside its manifests: a ``pyproject.toml`` (six in ten: PEP 621 dependencies,
+    optional dependencies, a dependency group, tool tables), else a ``requirements.txt`` with a
+    ``requirements-dev.txt`` in one case of three. A third of the services declare ddtrace.
+    Returns how many manifests were written (exactly ``manifests``).
+    """
+    r = random.Random(seed)
+    pool = [n for n in ANCHORS if n != "ddtrace"]
+    written = 0
+    i = 0
+    while written < manifests:
+        team = _TEAMS[i % len(_TEAMS)]
+        svc = f"svc-{i:04d}"
+        folder = root / "services" / team / svc
+        pkg = svc.replace("-", "_")
+        (folder / "src" / pkg).mkdir(parents=True, exist_ok=True)
+        (folder / "tests").mkdir(exist_ok=True)
+        (folder / "src" / pkg / "__init__.py").write_text('"""The service."""\n', encoding="utf-8")
+        (folder / "src" / pkg / "app.py").write_text(
+            "from flask import Flask\n\napp = Flask(__name__)\n", encoding="utf-8"
+        )
+        (folder / "tests" / "test_app.py").write_text(
+            "def test_app():\n    assert True\n", encoding="utf-8"
+        )
+        (folder / "README.md").write_text(f"# {svc}\n\nOwned by {team}.\n", encoding="utf-8")
+        deps = r.sample(pool, k=r.randint(4, 15))
+        ddtrace = r.choice(("2.21.4", "2.8.5", "3.1.0", "1.20.19")) if i % 3 == 0 else None
+        if r.random() < 0.6 or manifests - written == 1:
+            lines = [f'    "{d}>={_floor(ANCHORS[d])}",' for d in deps]
+            if ddtrace:
+                lines.insert(0, f'    "ddtrace=={ddtrace}",')
+            text = "\n".join(
+                [
+                    "[project]",
+                    f'name = "{svc}"',
+                    'version = "0.1.0"',
+                    f'requires-python = "{r.choice((">=3.10", ">=3.11", ">=3.11,<3.14", ">=3.12"))}"',
+                    "dependencies = [",
+                    *lines,
+                    "]",
+                    "",
+                    "[project.optional-dependencies]",
+                    'postgres = ["psycopg2-binary>=2.9"]',
+                    "",
+                    "[dependency-groups]",
+                    'dev = ["pytest>=8", "coverage[toml]>=7.6", "mypy>=1.14"]',
+                    "",
+                    "[build-system]",
+                    'requires = ["hatchling"]',
+                    'build-backend = "hatchling.build"',
+                    "",
+                    "[tool.ruff]",
+                    "line-length = 100",
+                    "",
+                    "[tool.pytest.ini_options]",
+                    'testpaths = ["tests"]',
+                    "",
+                ]
+            )
+            (folder / "pyproject.toml").write_text(text, encoding="utf-8")
+            written += 1
+        else:
+            lines = [f"{d}=={ANCHORS[d]}" for d in deps]
+            if ddtrace:
+                lines.insert(0, f"ddtrace=={ddtrace}")
+            (folder / "requirements.txt").write_text(
+                f"# {svc}: runtime dependencies\n" + "\n".join(lines) + "\n", encoding="utf-8"
+            )
+            written += 1
+            if written < manifests and r.random() < 1 / 3:
+                (folder / "requirements-dev.txt").write_text(
+                    "# tests and linters\npytest==8.3.4\ncoverage==7.6.10\nmypy==1.14.1\n",
+                    encoding="utf-8",
+                )
+                written += 1
+        i += 1
+    return written
+
+
+#: The typical project of the online measurement: 15 direct dependencies, ddtrace 2.21.4.
+ONLINE_REQUIREMENTS = """\
+# A typical Flask service (benchmark input for the online measurement).
+ddtrace==2.21.4
+flask==3.0.3
+requests==2.32.3
+psycopg2-binary==2.9.10
+envier==0.5.2
+bytecode==0.15.1
+gunicorn==22.0.0
+sqlalchemy==2.0.36
+redis==5.0.8
+pydantic==2.9.2
+structlog==24.4.0
+python-dotenv==1.0.1
+click==8.1.7
+jinja2==3.1.4
+urllib3==2.2.3
+"""
+
+#: The direct dependencies of the generated lock's project.
 DIRECT = (
     "ddtrace",
     "flask",
@@ -437,292 +856,62 @@ DIRECT = (
     "pandas",
 )
 
-
-def _marker(rng: random.Random) -> str:
-    return rng.choice(
-        (
-            "",
-            "",
-            "",
-            "",
-            " python_full_version < '3.11'",
-            " sys_platform == 'win32'",
-            " platform_python_implementation == 'CPython'",
-        )
-    )
+#: Sizes of the inputs: packages of the two locks, manifests of the two monorepos.
+LOCK_PACKAGES = 420
+BIG_LOCK_PACKAGES = 10_000
+MONOREPOS = (200, 3_200)
 
 
-def uv_lock(gen: Gen, pkgs: list[Package]) -> str:
-    """uv.lock, version 1 revision 2, as ``uv lock`` writes it."""
-    out = [
-        "version = 1",
-        "revision = 2",
-        'requires-python = ">=3.9"',
-        "resolution-markers = [",
-        "    \"python_full_version >= '3.12'\",",
-        "    \"python_full_version == '3.11.*'\",",
-        "    \"python_full_version < '3.11'\",",
-        "]",
-        "",
-    ]
-    root = Package("bigapp", "0.1.0", False, ">=3.9", "", deps=list(DIRECT))
-    for pkg in sorted([*pkgs, root], key=lambda p: p.name):
-        out.append("[[package]]")
-        out.append(f'name = "{pkg.name}"')
-        out.append(f'version = "{pkg.version}"')
-        if pkg is root:
-            out.append('source = { virtual = "." }')
-        else:
-            out.append('source = { registry = "https://pypi.org/simple" }')
-        if pkg.deps:
-            out.append("dependencies = [")
-            for d in pkg.deps:
-                m = _marker(gen.rng) if pkg is not root else ""
-                out.append(
-                    f'    {{ name = "{d}"' + (f', marker = "{m.strip()}"' if m else "") + " },"
-                )
-            out.append("]")
-        if pkg is not root:
-            sdist, *wheels = pkg.files
-            out.append(
-                f'sdist = {{ url = "{gen.blob()}/{sdist[0]}", hash = "sha256:{sdist[1]}", '
-                f'size = {sdist[2]}, upload-time = "{sdist[3]}" }}'
-            )
-            out.append("wheels = [")
-            for f in wheels:
-                out.append(
-                    f'    {{ url = "{gen.blob()}/{f[0]}", hash = "sha256:{f[1]}", size = {f[2]}, '
-                    f'upload-time = "{f[3]}" }},'
-                )
-            out.append("]")
-        else:
-            out.append("")
-            out.append("[package.metadata]")
-            out.append("requires-dist = [")
-            for d in DIRECT:
-                spec = ">=2.21" if d == "ddtrace" else f">={ANCHORS[d].rsplit('.', 1)[0]}"
-                out.append(f'    {{ name = "{d}", specifier = "{spec}" }},')
-            out.append("]")
-            out.append("")
-            out.append("[package.metadata.requires-dev]")
-            out.append(
-                'dev = [{ name = "pytest", specifier = ">=8" }, { name = "mypy", specifier = ">=1.14" }]'
-            )
-        out.append("")
-    return "\n".join(out)
-
-
-def poetry_lock(gen: Gen, pkgs: list[Package]) -> str:
-    """poetry.lock, lock-version 2.0."""
-    out = [
-        "# This file is automatically @generated by Poetry 1.8.5 and should not be changed by hand.",
-        "",
-    ]
-    for pkg in sorted(pkgs, key=lambda p: p.name):
-        out += [
-            "[[package]]",
-            f'name = "{pkg.name}"',
-            f'version = "{pkg.version}"',
-            f'description = "{pkg.summary}"',
-            "optional = false",
-            f'python-versions = "{pkg.requires_python}"',
-            "files = [",
-        ]
-        for f in pkg.files[1:] + pkg.files[:1]:
-            out.append(f'    {{file = "{f[0]}", hash = "sha256:{f[1]}"}},')
-        out.append("]")
-        if pkg.deps:
-            out += ["", "[package.dependencies]"]
-            for d in pkg.deps:
-                spec = f">={ANCHORS[d]}" if d in ANCHORS and gen.rng.random() < 0.5 else "*"
-                m = _marker(gen.rng)
-                if m:
-                    out.append(f'{d} = {{version = "{spec}", markers = "{m.strip()}"}}')
-                else:
-                    out.append(f'{d} = "{spec}"')
-        if gen.rng.random() < 0.2:
-            out += ["", "[package.extras]", 'test = ["pytest (>=7)", "coverage[toml] (>=6.5)"]']
-        out.append("")
-    out += [
-        "[metadata]",
-        'lock-version = "2.0"',
-        'python-versions = "^3.9"',
-        f'content-hash = "{gen.hexdigest()}"',
-        "",
-    ]
-    return "\n".join(out)
-
-
-def pdm_lock(gen: Gen, pkgs: list[Package]) -> str:
-    """pdm.lock, lock_version 4.5.0."""
-    out = [
-        "# This file is @generated by PDM.",
-        "# It is not intended for manual editing.",
-        "",
-        "[metadata]",
-        'groups = ["default", "dev"]',
-        'strategy = ["inherit_metadata"]',
-        'lock_version = "4.5.0"',
-        f'content_hash = "sha256:{gen.hexdigest()}"',
-        "",
-        "[[metadata.targets]]",
-        'requires_python = ">=3.9"',
-        "",
-    ]
-    for pkg in sorted(pkgs, key=lambda p: p.name):
-        group = "dev" if pkg.name in ("pytest", "mypy", "ruff", "coverage") else "default"
-        out += [
-            "[[package]]",
-            f'name = "{pkg.name}"',
-            f'version = "{pkg.version}"',
-            f'requires_python = "{pkg.requires_python}"',
-            f'summary = "{pkg.summary}"',
-            f'groups = ["{group}"]',
-        ]
-        if pkg.deps:
-            out.append("dependencies = [")
-            for d in pkg.deps:
-                m = _marker(gen.rng).strip().replace("'", '\\"')
-                spec = f">={ANCHORS[d]}" if d in ANCHORS else ""
-                out.append(f'    "{d}{spec}' + (f"; {m}" if m else "") + '",')
-            out.append("]")
-        out.append("files = [")
-        for f in pkg.files[1:] + pkg.files[:1]:
-            out.append(f'    {{file = "{f[0]}", hash = "sha256:{f[1]}"}},')
-        out.append("]")
-        out.append("")
-    return "\n".join(out)
-
-
-def hashed_requirements(gen: Gen, count: int = 550) -> str:
-    """``uv pip compile --generate-hashes`` output: ~550 pins, ~6,000 lines."""
-    names = sorted(gen.names(count))
-    out = [
-        "# This file was autogenerated by uv via the following command:",
-        "#    uv pip compile requirements.in --generate-hashes --python-version 3.12 -o requirements.txt",
-    ]
-    for name in names:
-        version = ANCHORS.get(name) or gen.version()
-        hashes = sorted(
-            gen.hexdigest() for _ in range(gen.rng.choice((1, 2, 4, 6, 8, 9, 10, 12, 14, 16)))
-        )
-        out.append(f"{name}=={version} \\")
-        for j, h in enumerate(hashes):
-            out.append(f"    --hash=sha256:{h}" + (" \\" if j < len(hashes) - 1 else ""))
-        if name in DIRECT:
-            out.append("    # via -r requirements.in")
-        else:
-            parents = sorted(gen.rng.sample(names, k=gen.rng.randint(1, 2)))
-            if len(parents) == 1:
-                out.append(f"    # via {parents[0]}")
-            else:
-                out += ["    # via"] + [f"    #   {p}" for p in parents]
-    return "\n".join(out) + "\n"
-
-
-def monorepo(gen: Gen, root: Path, count: int = 200) -> None:
-    """``count`` service folders, each with a small pyproject.toml or requirements.txt."""
-    pool = [n for n in ANCHORS if n != "ddtrace"]
-    for i in range(count):
-        folder = root / "services" / f"svc-{i:03d}"
-        folder.mkdir(parents=True, exist_ok=True)
-        deps = gen.rng.sample(pool, k=gen.rng.randint(3, 12))
-        with_ddtrace = i % 3 == 0
-        ddtrace = gen.rng.choice(("2.21.4", "2.8.5", "3.1.0", "1.20.19"))
-        if i % 2 == 0:
-            lines = [f'    "{d}>={ANCHORS[d].split(".")[0]}",' for d in deps]
-            if with_ddtrace:
-                lines.insert(0, f'    "ddtrace=={ddtrace}",')
-            text = "\n".join(
-                [
-                    "[project]",
-                    f'name = "svc-{i:03d}"',
-                    'version = "0.1.0"',
-                    f'requires-python = "{gen.rng.choice((">=3.9", ">=3.10", ">=3.11,<3.13"))}"',
-                    "dependencies = [",
-                    *lines,
-                    "]",
-                    "",
-                    "[build-system]",
-                    'requires = ["hatchling"]',
-                    'build-backend = "hatchling.build"',
-                    "",
-                    "[tool.ruff]",
-                    "line-length = 100",
-                    "",
-                ]
-            )
-            (folder / "pyproject.toml").write_text(text, encoding="utf-8")
-        else:
-            lines = [f"{d}=={ANCHORS[d]}" for d in deps]
-            if with_ddtrace:
-                lines.insert(0, f"ddtrace=={ddtrace}")
-            (folder / "requirements.txt").write_text(
-                f"# svc-{i:03d}\n" + "\n".join(lines) + "\n", encoding="utf-8"
-            )
-
-
-#: The typical project of the online measurement: 15 direct dependencies, ddtrace 2.21.4.
-ONLINE_REQUIREMENTS = """\
-# A typical Flask service (benchmark input for the online measurement).
-ddtrace==2.21.4
-flask==3.0.3
-requests==2.32.3
-psycopg2-binary==2.9.10
-envier==0.5.2
-bytecode==0.15.1
-gunicorn==22.0.0
-sqlalchemy==2.0.36
-redis==5.0.8
-pydantic==2.9.2
-structlog==24.4.0
-python-dotenv==1.0.1
-click==8.1.7
-jinja2==3.1.4
-urllib3==2.2.3
-"""
-
-
-def generate(out: Path = DEFAULT_OUT, seed: int = SEED) -> dict[str, Path]:
-    """Write every input under ``out`` (replacing earlier inputs, keeping the benchmark's
-    virtual environments there); return their paths."""
-    out.mkdir(parents=True, exist_ok=True)
-    (out / ".gitignore").write_text("# generated by benchmarks/generate.py\n*\n", encoding="utf-8")
-    for folder in ("uv", "poetry", "pdm", "requirements", "monorepo", "online"):
-        if (out / folder).exists():
-            shutil.rmtree(out / folder)
-    paths = {
-        "uv.lock": out / "uv" / "uv.lock",
-        "poetry.lock": out / "poetry" / "poetry.lock",
-        "pdm.lock": out / "pdm" / "pdm.lock",
+def paths(out: Path = DEFAULT_OUT) -> dict[str, Path]:
+    return {
+        "pyproject": out / "pyproject" / "pyproject.toml",
         "requirements": out / "requirements" / "requirements.txt",
-        "monorepo": out / "monorepo",
+        "uv.lock": out / "uv" / "uv.lock",
+        "uv.lock 10k": out / "uv-10k" / "uv.lock",
+        **{f"monorepo {n}": out / f"monorepo-{n}" for n in MONOREPOS},
         "online": out / "online" / "requirements.in",
     }
-    for p in paths.values():
-        (p if p.suffix == "" and p.name == "monorepo" else p.parent).mkdir(
-            parents=True, exist_ok=True
-        )
-    gen = Gen(seed)
-    pkgs = gen.project(400, binary_share=0.45, extra_platforms=False)
-    paths["uv.lock"].write_text(uv_lock(gen, pkgs), encoding="utf-8")
-    # Poetry and PDM list only file names, not URLs and sizes: the same 400 packages with the
-    # wider wheel matrix of real binary packages (i686, ppc64le, s390x, arm64) come out at the
-    # same ~2 MB.
-    rich = Gen(seed + 1).project(400, binary_share=0.60, extra_platforms=True)
-    paths["poetry.lock"].write_text(poetry_lock(gen, rich), encoding="utf-8")
-    paths["pdm.lock"].write_text(pdm_lock(gen, rich), encoding="utf-8")
-    paths["requirements"].write_text(hashed_requirements(Gen(seed + 2)), encoding="utf-8")
-    monorepo(Gen(seed + 3), paths["monorepo"])
-    paths["online"].write_text(ONLINE_REQUIREMENTS, encoding="utf-8")
-    return paths
 
 
-def digest(paths: dict[str, Path]) -> str:
+def _stamp(seed: int) -> str:
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    h.update(str(seed).encode())
+    return h.hexdigest()
+
+
+def generate(out: Path = DEFAULT_OUT, seed: int = SEED, force: bool = False) -> dict[str, Path]:
+    """Write every input under ``out`` unless the stamp says they are already there; return
+    their paths. The benchmark's virtual environments under ``out`` are kept."""
+    where = paths(out)
+    stamp = out / "inputs.stamp"
+    fresh = stamp.exists() and stamp.read_text() == _stamp(seed)
+    if fresh and not force and all(p.exists() for p in where.values()):
+        return where
+    out.mkdir(parents=True, exist_ok=True)
+    (out / ".gitignore").write_text("# generated by benchmarks/generate.py\n*\n", encoding="utf-8")
+    for p in where.values():
+        folder = p if p.name.startswith("monorepo") else p.parent
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+    where["pyproject"].write_text(PYPROJECT, encoding="utf-8")
+    where["requirements"].write_text(hashed_requirements(seed + 1), encoding="utf-8")
+    where["uv.lock"].write_text(uv_lock(seed + 2, LOCK_PACKAGES, members=3), encoding="utf-8")
+    where["uv.lock 10k"].write_text(
+        uv_lock(seed + 3, BIG_LOCK_PACKAGES, members=40), encoding="utf-8"
+    )
+    for n in MONOREPOS:
+        monorepo(seed + 4, where[f"monorepo {n}"], n)
+    where["online"].write_text(ONLINE_REQUIREMENTS, encoding="utf-8")
+    stamp.write_text(_stamp(seed), encoding="utf-8")
+    return where
+
+
+def digest(where: dict[str, Path]) -> str:
     """One sha256 over every generated file (to check determinism)."""
     h = hashlib.sha256()
-    for key in sorted(paths):
-        p = paths[key]
+    for key in sorted(where):
+        p = where[key]
         files = sorted(p.rglob("*")) if p.is_dir() else [p]
         for f in files:
             if f.is_file():
@@ -734,9 +923,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--force", action="store_true", help="write the inputs even if stamped")
+    ap.add_argument(
+        "--commit-lock",
+        action="store_true",
+        help=f"also copy the 2 MB lock to {COMMITTED_LOCK.name} (the reviewable one in git)",
+    )
     args = ap.parse_args()
-    paths = generate(args.out, args.seed)
-    for key, p in paths.items():
+    where = generate(args.out, args.seed, args.force)
+    if args.commit_lock:
+        shutil.copyfile(where["uv.lock"], COMMITTED_LOCK)
+    for key, p in where.items():
         if p.is_dir():
             n = sum(1 for f in p.rglob("*") if f.is_file())
             print(f"{key:14} {p}  ({n} files)")
@@ -744,7 +941,7 @@ def main() -> None:
             text = p.read_bytes()
             lines = text.count(b"\n")
             print(f"{key:14} {p}  ({len(text) / 1e6:.2f} MB, {lines} lines)")
-    print(f"digest {digest(paths)[:16]}")
+    print(f"digest {digest(where)[:16]}")
 
 
 if __name__ == "__main__":

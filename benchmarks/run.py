@@ -1,42 +1,42 @@
-"""Time aap-advise against the floor measured in the same run, and write ``BENCHMARKS.md``.
+"""Time aap-advise against floors measured in the same run, and write ``BENCHMARKS.md`` (issue 19).
 
 Usage (from the repository root)::
 
-    python benchmarks/run.py [--quick] [--online] [--runs N] [--no-venv] [--no-write]
+    python benchmarks/run.py [--quick] [--online] [--runs N] [--no-write] [--only KEY ...]
 
-Each case runs a whole ``aap-advise`` process and a whole "floor" process doing the least any
-tool must do for that input (``python -c pass``; a bare ``tomllib`` load of the same lock; a
-read of the requirements file split into lines), with the same interpreter, on the same
-machine, one after the other; the ratio of the medians is compared with the budget of
-issue 7. Two ways of running are measured: ``python -m advisor`` from this checkout (with the
-interpreter running this script) and the ``aap-advise`` console script installed by
-``pip install .`` into a fresh virtual environment (``benchmarks/.data/venv``): the latter is
-what users run, and its floor is that environment's own ``python``.
+Every row runs a whole ``aap-advise`` process, the console script of a fresh ``pip install .``
+virtual environment (``benchmarks/.data/venv``), and a whole "floor" process doing the least any
+tool must do with the same input (``python -c pass``; ``import packaging.requirements`` and a read
+of the file; a bare ``tomllib`` load of the lock; ``benchmarks/floor_walk.py`` over a folder),
+with that environment's own ``python``, alternately, in the same run. Each process is started
+by a small spawner that forks, execs and reaps it with ``os.wait4``: its wall time, its CPU time
+(user + system, its threads and the children it waited for included) and its peak RSS. The
+report gives medians of wall and CPU, and judges each row by the ratio of the wall medians to
+the budget of issue 19. ``python -m advisor`` from this checkout is timed on the small rows too,
+for information.
 
-``--online`` adds the online measurement: a cold-cache run (fresh ``--cache-dir``), a warm
-one, offline runs for reference, ``uv pip compile`` of the same requirements once per
-CPython in the scope aap-advise plans for, and a count of the requests aap-advise sends.
+``--online`` adds the online rows: a cold-cache run for CPython 3.10-3.14 against one
+``uv pip compile`` of the same project for one CPython (``--no-cache``), a warm run against
+``--offline`` with the same cache, and the peak RSS of the cold run.
 
-Inputs come from ``benchmarks/generate.py`` (seeded, written to ``benchmarks/.data/``, kept
-out of git). Timing uses hyperfine when it is installed (``-N``, no shell), else a
-``time.perf_counter`` loop; peak RSS comes from ``wait4``. Nothing here is part of the test
-suite's pass/fail.
+Inputs come from ``benchmarks/generate.py`` (seeded, real-shaped, under ``benchmarks/.data/``, out
+of git). Nothing here is part of the test suite's pass/fail.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import platform
-import shlex
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,9 +51,219 @@ DATA = generate.DEFAULT_OUT
 VENV = DATA / "venv"
 UV_VENV = DATA / "uv-venv"
 INDEX = "https://pypi.org/simple/"
+#: The CPythons the online rows plan for (issue 19: 3.10 to 3.14), and the one uv compiles for.
+ONLINE_PYTHON = ">=3.10,<3.15"
+UV_PYTHON = "3.12"
+#: A row whose command takes longer than this is "large": fewer runs, no warm-up beyond the first.
+LARGE_SECONDS = 1.0
+
+Say = Callable[[str], None]
 
 
-# -- running and timing -------------------------------------------------------------------
+# -- spawning and timing ------------------------------------------------------------------------
+
+#: The spawner: a small, long-lived Python that forks, execs and reaps each measured command.
+#: Forked from it (not from this script, whose memory the child's peak-RSS mark would inherit
+#: through fork and exec), a command's ``ru_maxrss`` is its own; wall time is taken around fork
+#: and ``wait4``, without this script's ``subprocess`` overhead.
+_SPAWNER = r"""
+import json, os, sys, time
+null = os.open(os.devnull, os.O_RDWR)
+for line in sys.stdin:
+    job = json.loads(line)
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.chdir(job["cwd"])
+            os.dup2(null, 0)
+            os.dup2(null, 1)
+            os.dup2(null, 2)
+            os.execve(job["argv"][0], job["argv"], job["env"])
+        finally:
+            os._exit(127)
+    _, status, ru = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    sys.stdout.write(json.dumps([wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss, code]) + "\n")
+    sys.stdout.flush()
+"""
+
+
+@dataclass(frozen=True)
+class Sample:
+    wall: float  # seconds
+    cpu: float  # seconds, user + system
+    rss_mb: float
+    code: int
+
+
+@dataclass
+class Stats:
+    samples: list[Sample] = field(default_factory=list)
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(s.wall for s in self.samples)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(s.cpu for s in self.samples)
+
+    @property
+    def rss_mb(self) -> float:
+        return statistics.median(s.rss_mb for s in self.samples)
+
+    @property
+    def codes(self) -> set[int]:
+        return {s.code for s in self.samples}
+
+
+def clean_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    # PYTHONDONTWRITEBYTECODE would make every run of the checkout recompile it: users have
+    # bytecode (pip writes it at install time; the warm-up runs write it for the checkout).
+    drop = ("PYTHONPATH", "AAP_ADVISE_CACHE_DIR", "PYTHONDONTWRITEBYTECODE", "PYTHONSTARTUP")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env.update(extra or {})
+    return env
+
+
+class Spawner:
+    """One spawner process; :meth:`run` times one command."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-S", "-I", "-c", _SPAWNER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self, argv: Sequence[str], cwd: Path, env: dict[str, str]) -> Sample:
+        exe = argv[0] if os.sep in argv[0] else shutil.which(argv[0], path=env.get("PATH"))
+        assert exe, f"not found: {argv[0]}"
+        job = {"argv": [exe, *argv[1:]], "cwd": str(cwd), "env": env}
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps(job) + "\n")
+        self.proc.stdin.flush()
+        wall, cpu, maxrss, code = json.loads(self.proc.stdout.readline())
+        rss_mb = maxrss / 2**20 if sys.platform == "darwin" else maxrss / 1024  # bytes / KiB
+        return Sample(wall, cpu, rss_mb, code)
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
+#: argv, or a function of the run's index giving it (a fresh cache folder per cold run).
+Command = Sequence[str] | Callable[[int], Sequence[str]]
+
+
+def _argv(cmd: Command, i: int) -> Sequence[str]:
+    return cmd(i) if callable(cmd) else cmd
+
+
+def measure_pair(
+    spawner: Spawner,
+    cmd: Command,
+    floor: Command,
+    runs: int,
+    warmup: int,
+    cwd: Path,
+    env: dict[str, str],
+    large_runs: int | None = None,
+) -> tuple[Stats, Stats]:
+    """Medians of ``cmd`` and ``floor``, run alternately (so that load from other processes
+    on the machine falls on both alike) after ``warmup`` runs of each.
+
+    With ``large_runs``, a ``cmd`` whose first run takes over :data:`LARGE_SECONDS` is run
+    ``large_runs`` times in all, that first run counted (its inputs are already in the page
+    cache and its bytecode compiled: the earlier rows and the install did that).
+    """
+    a, b = Stats(), Stats()
+    i = 0
+    while i < warmup + runs:
+        first, second = (cmd, floor) if i % 2 == 0 else (floor, cmd)
+        s1 = spawner.run(_argv(first, i), cwd, env)
+        s2 = spawner.run(_argv(second, i), cwd, env)
+        s_cmd = s1 if first is cmd else s2
+        if i == 0 and large_runs is not None and s_cmd.wall > LARGE_SECONDS:
+            warmup, runs = 0, large_runs
+        if i >= warmup:
+            (a if first is cmd else b).samples.append(s1)
+            (b if first is cmd else a).samples.append(s2)
+        i += 1
+    return a, b
+
+
+def measure_one(
+    spawner: Spawner, cmd: Command, runs: int, warmup: int, cwd: Path, env: dict[str, str]
+) -> Stats:
+    out = Stats()
+    for i in range(warmup + runs):
+        s = spawner.run(_argv(cmd, i), cwd, env)
+        if i >= warmup:
+            out.samples.append(s)
+    return out
+
+
+# -- setting up --------------------------------------------------------------------------------
+
+
+def venv_bin(venv: Path, name: str) -> Path:
+    return (
+        venv
+        / ("Scripts" if os.name == "nt" else "bin")
+        / (name + (".exe" if os.name == "nt" else ""))
+    )
+
+
+def install_venv(venv: Path, say: Say) -> None:
+    """A virtual environment holding this checkout as ``pip install .`` installs it: made anew
+    when the project's dependencies change, else the project alone reinstalled (the code under
+    test is always this checkout's; pip compiles its bytecode as users get it)."""
+    stamp = venv / "deps.stamp"
+    deps = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not stamp.exists() or stamp.read_text() != deps:
+        say(f"creating {venv} (pip install .)")
+        shutil.rmtree(venv, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run(
+            [str(venv_bin(venv, "python")), "-m", "pip", "install", "-q", str(ROOT)], check=True
+        )
+        stamp.write_text(deps)
+        return
+    say(f"reinstalling this checkout into {venv}")
+    subprocess.run(
+        [
+            str(venv_bin(venv, "python")),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--force-reinstall",
+            str(ROOT),
+        ],
+        check=True,
+    )
+
+
+def find_uv(say: Say) -> Path:
+    try:
+        import uv  # the test extra pins it
+
+        return Path(uv.find_uv_bin())
+    except (ImportError, FileNotFoundError):
+        pass
+    if not venv_bin(UV_VENV, "uv").exists():
+        say(f"installing uv into {UV_VENV}")
+        subprocess.run([sys.executable, "-m", "venv", str(UV_VENV)], check=True)
+        subprocess.run(
+            [str(venv_bin(UV_VENV, "python")), "-m", "pip", "install", "-q", "uv"], check=True
+        )
+    return venv_bin(UV_VENV, "uv")
 
 
 @dataclass
@@ -63,172 +273,174 @@ class Runner:
     name: str
     command: list[str]
     python: str
-    env: dict[str, str] = field(default_factory=dict)
-    cwd: Path = ROOT
+    env: dict[str, str]
+    cwd: Path
 
 
-def _env(extra: dict[str, str]) -> dict[str, str]:
-    # PYTHONDONTWRITEBYTECODE would make every run of the checkout recompile it: users have
-    # bytecode (pip writes it at install time; the warm-up runs write it here).
-    drop = ("PYTHONPATH", "AAP_ADVISE_CACHE_DIR", "PYTHONDONTWRITEBYTECODE")
-    env = {k: v for k, v in os.environ.items() if k not in drop}
-    env.update(extra)
-    return env
+# -- the rows --------------------------------------------------------------------------------
 
 
-def median_seconds(
-    argv: Sequence[str], runs: int, warmup: int, runner: Runner, timer: str
-) -> float:
-    """The median wall time of ``argv`` over ``runs`` runs (output discarded)."""
-    if timer == "hyperfine":
-        with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
-            export = fh.name
-        try:
-            subprocess.run(
-                [
-                    "hyperfine",
-                    "-N",
-                    "-i",
-                    "--style",
-                    "none",
-                    "-w",
-                    str(warmup),
-                    "-r",
-                    str(runs),
-                    "--export-json",
-                    export,
-                    shlex.join(argv),
-                ],
-                check=True,
-                cwd=runner.cwd,
-                env=_env(runner.env),
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+@dataclass
+class Row:
+    key: str
+    case: str
+    args: list[str]  # aap-advise's arguments
+    floor_label: str
+    floor: list[str]  # the floor's arguments after the interpreter
+    budget: float
+    manifests: int = 0  # for the monorepo rows: per-manifest cost
+
+
+@dataclass
+class Result:
+    row: Row
+    runner: str
+    fig: Stats
+    floor: Stats
+    error: str | None = None  # what aap-advise said when it did not answer (exit 2)
+    runs: int = 0
+
+    @property
+    def ratio(self) -> float:
+        return self.fig.wall / self.floor.wall
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.fig.cpu / self.floor.cpu if self.floor.cpu else float("inf")
+
+    @property
+    def passed(self) -> bool:
+        return self.error is None and self.ratio <= self.row.budget
+
+    @property
+    def allowed(self) -> float:
+        return self.row.budget * self.floor.wall
+
+
+def offline_rows(paths: dict[str, Path]) -> list[Row]:
+    def read_floor(p: Path) -> list[str]:
+        return ["-c", f"import packaging.requirements; open({str(p)!r}).read()"]
+
+    def toml_floor(p: Path) -> list[str]:
+        return ["-c", f"import tomllib; tomllib.load(open({str(p)!r}, 'rb'))"]
+
+    off = ["--offline", "--no-cache"]
+    walk = str(HERE / "floor_walk.py")
+    rows = [
+        Row("version", "`--version`", ["--version"], "`python -c pass`", ["-c", "pass"], 1.5),
+        Row(
+            "pyproject",
+            "offline answer, 20-line pyproject.toml (fixed cost)",
+            [str(paths["pyproject"]), *off],
+            "import packaging.requirements + read",
+            read_floor(paths["pyproject"]),
+            1.5,
+        ),
+        Row(
+            "requirements",
+            "6,700-line hashed requirements",
+            [str(paths["requirements"]), *off],
+            "import packaging.requirements + read",
+            read_floor(paths["requirements"]),
+            2.0,
+        ),
+        Row(
+            "uv.lock",
+            "real-shaped uv.lock, 2 MB",
+            [str(paths["uv.lock"]), *off],
+            "tomllib load",
+            toml_floor(paths["uv.lock"]),
+            0.8,
+        ),
+    ]
+    for n in generate.MONOREPOS:
+        rows.append(
+            Row(
+                f"monorepo {n}",
+                f"monorepo, {n:,} manifests",
+                [str(paths[f"monorepo {n}"]), *off],
+                "floor_walk.py (walk + tomllib + Requirement())",
+                [walk, str(paths[f"monorepo {n}"])],
+                1.5,
+                manifests=n,
             )
-            with open(export, encoding="utf-8") as fh:
-                return float(json.load(fh)["results"][0]["median"])
-        finally:
-            os.unlink(export)
-    times = []
-    for i in range(warmup + runs):
-        start = time.perf_counter()
-        subprocess.run(
-            argv,
-            check=False,
-            cwd=runner.cwd,
-            env=_env(runner.env),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
         )
-        if i >= warmup:
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    rows.append(
+        Row(
+            "uv.lock 10k",
+            f"real-shaped uv.lock, {generate.BIG_LOCK_PACKAGES:,} packages",
+            [str(paths["uv.lock 10k"]), *off],
+            "tomllib load",
+            toml_floor(paths["uv.lock 10k"]),
+            0.8,
+        )
+    )
+    return rows
 
 
-#: Runs a command and prints its peak RSS. A child forked from this (large) script would
-#: inherit its memory high-water mark through exec on Linux; forked from this small wrapper, the
-#: mark it starts with is below any Python process's own peak, so the number is the command's.
-_RSS_WRAPPER = """
-import os, sys
-pid = os.fork()
-if pid == 0:
-    null = os.open(os.devnull, os.O_RDWR)
-    os.dup2(null, 1)
-    os.dup2(null, 2)
-    os.execvp(sys.argv[1], sys.argv[1:])
-_, _, usage = os.wait4(pid, 0)
-print(usage.ru_maxrss)
-"""
-
-
-def peak_rss_mb(argv: Sequence[str], runner: Runner) -> float:
-    """Peak resident set size of one run of ``argv``, in MB (``wait4``'s ru_maxrss)."""
-    out = subprocess.run(
-        [sys.executable, "-S", "-c", _RSS_WRAPPER, *argv],
-        cwd=runner.cwd,
-        env=_env(runner.env),
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    maxrss = int(out.strip())
-    return (
-        maxrss / 1024 / 1024 if sys.platform == "darwin" else maxrss / 1024
-    )  # bytes on macOS, KiB on Linux
-
-
-def run_once(argv: Sequence[str], runner: Runner, timeout: float = 600) -> tuple[float, int, str]:
-    """One run: (seconds, exit status, stdout)."""
-    start = time.perf_counter()
+def _error_of(runner: Runner, argv: Sequence[str]) -> str | None:
+    """What aap-advise said when it did not answer (it exits 2 on an error; 0 and 1 are
+    answers), from one more run."""
     proc = subprocess.run(
-        argv,
-        check=False,
-        cwd=runner.cwd,
-        env=_env(runner.env),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
+        argv, cwd=runner.cwd, env=runner.env, capture_output=True, text=True, check=False
     )
-    return time.perf_counter() - start, proc.returncode, proc.stdout
+    if proc.returncode in (0, 1):
+        return None
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    return lines[0] if lines else f"exit {proc.returncode}"
 
 
-# -- setting up ---------------------------------------------------------------------------
-
-
-def venv_python(venv: Path) -> Path:
-    return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-
-
-def venv_script(venv: Path, name: str) -> Path:
-    return (
-        venv
-        / ("Scripts" if os.name == "nt" else "bin")
-        / (name + (".exe" if os.name == "nt" else ""))
-    )
-
-
-def install_venv(venv: Path) -> None:
-    """A virtual environment holding this checkout as ``pip install .`` installs it."""
-    if not venv_python(venv).exists():
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run(
-            [str(venv_python(venv)), "-m", "pip", "install", "-q", str(ROOT)], check=True
+def measure_rows(
+    spawner: Spawner,
+    runner: Runner,
+    rows: Sequence[Row],
+    runs: int,
+    large_runs: int,
+    warmup: int,
+    say: Say,
+    phases: dict[str, dict[str, object]] | None = None,
+    probe_limit: float = float("inf"),
+) -> list[Result]:
+    """Each row against its floor; with ``phases``, also one in-process run of each row that
+    answered in under ``probe_limit`` seconds, right after its timed runs (same sitting)."""
+    out = []
+    for row in rows:
+        argv = [*runner.command, *row.args]
+        floor = [runner.python, *row.floor]
+        fig, base = measure_pair(
+            spawner, argv, floor, runs, warmup, runner.cwd, runner.env, large_runs
         )
-    else:  # refresh the project itself (the code under test), keep its dependencies
-        subprocess.run(
-            [
-                str(venv_python(venv)),
-                "-m",
-                "pip",
-                "install",
-                "-q",
-                "--no-deps",
-                "--force-reinstall",
-                str(ROOT),
-            ],
-            check=True,
+        error = _error_of(runner, argv) if fig.codes - {0, 1} else None
+        result = Result(row, runner.name, fig, base, error, len(fig.samples))
+        out.append(result)
+        say(
+            f"{runner.name:18} {row.key:14} {fig.wall * 1000:9.1f} ms (cpu {fig.cpu * 1000:8.1f})  "
+            f"floor {base.wall * 1000:8.1f} ms (cpu {base.cpu * 1000:8.1f})  {result.ratio:5.2f}x"
+            + (f"  ERROR {error}" if error else "")
         )
+        if phases is not None and row.key != "version" and error is None:
+            if fig.wall < probe_limit:
+                phases[row.key] = probe(runner, "phases", row.args)
+            else:
+                say(f"{row.key}: not probed (over {probe_limit:.0f} s)")
+    return out
 
 
-def install_uv(venv: Path) -> Path:
-    if not venv_script(venv, "uv").exists():
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(venv_python(venv)), "-m", "pip", "install", "-q", "uv"], check=True)
-    return venv_script(venv, "uv")
+# -- what the time is spent on --------------------------------------------------------------
 
 
-def probe(mode: str, argv: Sequence[str], runner: Runner) -> dict[str, object]:
-    """Run ``benchmarks/probe.py`` with the runner's interpreter and ``advisor``."""
+def probe(runner: Runner, mode: str, args: Sequence[str]) -> dict[str, object]:
+    """``benchmarks/probe.py`` run once with the runner's interpreter and its ``advisor``."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
         out = fh.name
     try:
         subprocess.run(
-            [runner.python, str(HERE / "probe.py"), mode, out, "--", *argv],
+            [runner.python, str(HERE / "probe.py"), mode, out, "--", *args],
             cwd=runner.cwd,
-            env=_env(runner.env),
+            env=runner.env,
             check=True,
             stdout=subprocess.DEVNULL,
-            timeout=600,
+            timeout=900,
         )
         with open(out, encoding="utf-8") as fh:
             return dict(json.load(fh))
@@ -236,731 +448,593 @@ def probe(mode: str, argv: Sequence[str], runner: Runner) -> dict[str, object]:
         os.unlink(out)
 
 
-def import_profile(argv: Sequence[str], runner: Runner, top: int = 12) -> list[tuple[str, float]]:
-    """Self import time (ms) by top-level package for one run, largest first."""
+def _imports(runner: Runner, argv: Sequence[str]) -> dict[str, float]:
+    """Self import time (ms) of each module ``argv`` imports, by ``-X importtime``."""
     proc = subprocess.run(
         [runner.python, "-X", "importtime", *argv],
         check=False,
         cwd=runner.cwd,
-        env=_env(runner.env),
+        env=runner.env,
         capture_output=True,
         text=True,
     )
-    totals: dict[str, float] = {}
+    out: dict[str, float] = {}
     for line in proc.stderr.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
             continue
         parts = line.removeprefix("import time:").split("|")
-        self_us, name = int(parts[0].strip()), parts[2].strip()
+        out[parts[2].strip()] = int(parts[0].strip()) / 1000
+    return out
+
+
+def import_profile(
+    runner: Runner, args: Sequence[str], top: int = 6
+) -> tuple[float, list[tuple[str, float]]]:
+    """The self import time (ms) a run adds to ``python -c pass``'s: the total, and the largest
+    by top-level package (``advisor`` by subpackage). ``-X importtime`` slows what it measures
+    a little; the numbers are for comparing modules, not for the budget."""
+    bare = _imports(runner, ["-c", "pass"])
+    run = _imports(runner, [runner.command[0], *args])  # the console script, run by its python
+    totals: dict[str, float] = {}
+    for name, ms in run.items():
+        if name in bare:
+            continue
         key = ".".join(name.split(".")[:2]) if name.startswith("advisor.") else name.split(".")[0]
-        totals[key] = totals.get(key, 0.0) + self_us / 1000
-    return sorted(totals.items(), key=lambda kv: -kv[1])[:top]
+        totals[key] = totals.get(key, 0.0) + ms
+    return sum(totals.values()), sorted(totals.items(), key=lambda kv: -kv[1])[:top]
 
 
-# -- the cases ----------------------------------------------------------------------------
+#: Pieces of a run, each a whole process: (key, label, arguments after the interpreter).
+PIECES = (
+    ("start", "interpreter start-up and exit (`python -c pass`)", ["-c", "pass"]),
+    ("packaging", "`import packaging.requirements`", ["-c", "import packaging.requirements"]),
+    (
+        "cli",
+        "`import advisor.frontends.cli` (what `--version` loads)",
+        ["-c", "import advisor.frontends.cli"],
+    ),
+    (
+        "pipeline",
+        "`import advisor.pipeline` (every module an offline answer needs)",
+        ["-c", "import advisor.pipeline"],
+    ),
+    (
+        "pipeline_exit",
+        "  the same, leaving by `os._exit` (no interpreter teardown)",
+        ["-c", "import os, advisor.pipeline; os._exit(0)"],
+    ),
+)
 
 
-@dataclass
-class Case:
-    name: str
-    args: list[str]
-    floor: list[str] | None  # the floor command's arguments after the interpreter
-    floor_label: str
-    budget: float | None  # ratio; None for an absolute budget or none
-    budget_label: str
-    absolute: float | None = None  # seconds
-    informational: bool = False
+def pieces(
+    spawner: Spawner, runner: Runner, runs: int, warmup: int
+) -> dict[str, tuple[str, Stats]]:
+    return {
+        key: (
+            label,
+            measure_one(spawner, [runner.python, *args], runs, warmup, runner.cwd, runner.env),
+        )
+        for key, label, args in PIECES
+    }
 
 
-@dataclass
-class Result:
-    case: Case
-    runner: str
-    median: float
-    floor: float | None
-    rss_mb: float
-    floor_rss_mb: float | None
-
-    @property
-    def ratio(self) -> float | None:
-        return self.median / self.floor if self.floor else None
-
-    @property
-    def passed(self) -> bool | None:
-        if self.case.absolute is not None:
-            return self.median < self.case.absolute
-        if self.case.budget is not None and self.ratio is not None:
-            return self.ratio <= self.case.budget
-        return None
-
-
-def cases(paths: dict[str, Path]) -> list[Case]:
-    def toml_floor(p: Path) -> list[str]:
-        return ["-c", f"import tomllib; tomllib.load(open({str(p)!r}, 'rb'))"]
-
-    req = paths["requirements"]
-    out = [
-        Case("--version", ["--version"], ["-c", "pass"], "python -c pass", 6.0, "6x"),
-        Case(
-            "uv.lock 2 MB",
-            [str(paths["uv.lock"]), "--offline", "--no-cache"],
-            toml_floor(paths["uv.lock"]),
-            "tomllib load",
-            1.5,
-            "1.5x",
-        ),
-        Case(
-            "poetry.lock 2 MB",
-            [str(paths["poetry.lock"]), "--offline", "--no-cache"],
-            toml_floor(paths["poetry.lock"]),
-            "tomllib load",
-            1.5,
-            "(1.5x)",
-            informational=True,
-        ),
-        Case(
-            "pdm.lock 2 MB",
-            [str(paths["pdm.lock"]), "--offline", "--no-cache"],
-            toml_floor(paths["pdm.lock"]),
-            "tomllib load",
-            1.5,
-            "(1.5x)",
-            informational=True,
-        ),
-        Case(
-            "hashed requirements 6k lines",
-            [str(req), "--offline", "--no-cache"],
-            ["-c", f"open({str(req)!r}, encoding='utf-8').read().splitlines()"],
-            "read + split lines",
-            3.0,
-            "3x",
-        ),
-        Case(
-            "hashed requirements 6k lines",
-            [str(req), "--offline", "--no-cache"],
-            [
-                "-c",
-                f"import pip_requirements_parser as p; p.RequirementsFile.from_file({str(req)!r})",
-            ],
-            "pip-requirements-parser read",
-            3.0,
-            "(3x)",
-            informational=True,
-        ),
-        Case(
-            "monorepo 200 manifests",
-            [str(paths["monorepo"]), "--offline", "--no-cache"],
-            ["-c", "pass"],
-            "python -c pass",
-            None,
-            "< 2 s",
-            absolute=2.0,
-        ),
-    ]
-    return out
-
-
-def measure_offline(
-    runners: list[Runner],
-    paths: dict[str, Path],
-    runs: int,
-    warmup: int,
-    timer: str,
-    say: Callable[[str], None],
-) -> list[Result]:
-    results = []
-    seen: dict[
-        tuple[str, ...], tuple[float, float]
-    ] = {}  # a run compared with two floors is timed once
-    for runner in runners:
-        for case in cases(paths):
-            argv = [*runner.command, *case.args]
-            if tuple(argv) not in seen:
-                seen[tuple(argv)] = (
-                    median_seconds(argv, runs, warmup, runner, timer),
-                    peak_rss_mb(argv, runner),
-                )
-            median, rss = seen[tuple(argv)]
-            floor = (
-                median_seconds([runner.python, *case.floor], runs, warmup, runner, timer)
-                if case.floor
-                else None
-            )
-            floor_rss = peak_rss_mb([runner.python, *case.floor], runner) if case.floor else None
-            result = Result(case, runner.name, median, floor, rss, floor_rss)
-            say(
-                f"{runner.name:14} {case.name:30} {median * 1000:8.1f} ms  floor "
-                f"{(floor or 0) * 1000:8.1f} ms  ratio {result.ratio or 0:5.2f}  rss {rss:6.1f} MB"
-            )
-            results.append(result)
-    return results
-
-
-def attribution(
-    runner: Runner, paths: dict[str, Path], runs: int, warmup: int, timer: str
-) -> list[tuple[str, str, float]]:
-    """Costs that make up a run: (key, label, seconds), each a process median minus that of
-    ``python -c pass`` (the first, ``start``, is ``python -c pass`` itself)."""
-    lock = str(paths["uv.lock"])
-    py = runner.python
-    probes = [
-        ("start", "interpreter start-up and exit (`python -c pass`)", ["-c", "pass"]),
-        ("prp", "import pip_requirements_parser", ["-c", "import pip_requirements_parser"]),
-        (
-            "specifiers",
-            "import packaging.specifiers (the least a version comparison needs)",
-            ["-c", "import packaging.specifiers"],
-        ),
-        (
-            "packaging",
-            "import packaging (specifiers, version, utils, markers, requirements)",
-            [
-                "-c",
-                (
-                    "import packaging.specifiers, packaging.version, packaging.utils, packaging.markers, "
-                    "packaging.requirements"
-                ),
-            ],
-        ),
-        ("pylock", "import packaging.pylock", ["-c", "import packaging.pylock"]),
-        ("manifests", "import advisor.manifests (all readers)", ["-c", "import advisor.manifests"]),
-        (
-            "pipeline",
-            "import advisor.pipeline (every module an offline run needs)",
-            ["-c", "import advisor.pipeline"],
-        ),
-        (
-            "pipeline_exit",
-            "  the same, exiting with os._exit (no interpreter teardown)",
-            ["-c", "import os, advisor.pipeline; os._exit(0)"],
-        ),
-        (
-            "toml",
-            "tomllib load of the uv.lock",
-            ["-c", f"import tomllib; tomllib.load(open({lock!r}, 'rb'))"],
-        ),
-        (
-            "run_exit",
-            "aap-advise uv.lock, in-process, exiting with os._exit",
-            [
-                "-c",
-                (
-                    "import os, sys; from advisor.frontends.cli import main; "
-                    f"main([{lock!r}, '--offline', '--no-cache']); sys.stdout.flush(); os._exit(0)"
-                ),
-            ],
-        ),
-    ]
-    base = median_seconds([py, "-c", "pass"], runs, warmup, runner, timer)
-    out = []
-    for key, label, argv in probes:
-        if key == "start":
-            out.append((key, label, base))
-        else:
-            out.append(
-                (key, label, median_seconds([py, *argv], runs, warmup, runner, timer) - base)
-            )
-    return out
-
-
-# -- online -------------------------------------------------------------------------------
+# -- online --------------------------------------------------------------------------------------
 
 
 @dataclass
 class Online:
     scope: list[str]
-    cold: list[float]
-    warm: list[float]
-    offline_cache: list[float]
-    offline_no_cache: list[float]
-    uv: dict[str, tuple[float, int]]
     uv_version: str
-    requests_cold: dict[str, object]
-    requests_warm: dict[str, object]
-    warm_phases: dict[str, object]
-    rss_cold_mb: float
-    rss_warm_mb: float
+    cold: Result
+    warm: Result
+    requests: dict[str, object] | None
+    cold_phases: dict[str, object] | None
 
 
-def measure_online(
-    runner: Runner, paths: dict[str, Path], runs: int, say: Callable[[str], None]
-) -> Online:
-    project = paths["online"]
-    folder = project.parent
-    base = [*runner.command, str(project)]
-    _, _, text = run_once([*base, "--offline", "--no-cache", "--format", "json"], runner)
-    scope = list(json.loads(text)["python"]["versions"])
+def measure_online(spawner: Spawner, runner: Runner, project: Path, runs: int, say: Say) -> Online:
+    base = [*runner.command, str(project), "--python", ONLINE_PYTHON]
+    proc = subprocess.run(
+        [*base, "--offline", "--no-cache", "--format", "json"],
+        cwd=runner.cwd,
+        env=runner.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    data = json.loads(proc.stdout)
+    python = data["projects"][0]["python"] if "projects" in data else data["python"]
+    scope = [str(v) for v in python["versions"]]
     say(f"online: CPythons in scope {', '.join(scope)}")
-
-    uv = install_uv(UV_VENV)
+    uv = find_uv(say)
     uv_version = subprocess.run(
         [str(uv), "--version"], check=False, capture_output=True, text=True
     ).stdout.strip()
-    uv_times: dict[str, tuple[float, int]] = {}
-    for py in scope:
-        samples, code = [], 0
-        for _ in range(runs):
-            # --no-python-downloads: never fetch an interpreter (that is not resolution work).
-            seconds, code, _ = run_once(
-                [
-                    str(uv),
-                    "pip",
-                    "compile",
-                    str(project.name),
-                    "--python-version",
-                    py,
-                    "--no-cache",
-                    "--no-python-downloads",
-                    "-q",
-                    "-o",
-                    os.devnull,
-                ],
-                Runner("uv", [], runner.python, cwd=folder),
-            )
-            samples.append(seconds)
-        uv_times[py] = (statistics.median(samples), code)
-        say(f"online: uv pip compile --python-version {py}: {uv_times[py][0]:.2f} s (exit {code})")
-
-    cold, warm, off_cache, off_none = [], [], [], []
+    uv_cmd = [
+        str(uv),
+        "pip",
+        "compile",
+        str(project),
+        "--python-version",
+        UV_PYTHON,
+        "--no-cache",
+        "--no-python-downloads",
+        "--index-url",
+        INDEX,
+        "-q",
+        "-o",
+        os.devnull,
+    ]
     with tempfile.TemporaryDirectory(prefix="aap-bench-") as tmp:
-        for i in range(runs):
-            cache = Path(tmp) / f"cold-{i}"
-            seconds, code, _ = run_once(
-                [*base, "--cache-dir", str(cache), "--index-url", INDEX], runner
+        caches = Path(tmp)
+
+        def cold(i: int) -> list[str]:
+            return [*base, "--cache-dir", str(caches / f"cold-{i}"), "--index-url", INDEX]
+
+        fig, floor = measure_pair(spawner, cold, uv_cmd, runs, 0, runner.cwd, runner.env)
+        cold_result = Result(
+            Row(
+                "online cold",
+                f"online, cold cache, {len(scope)} CPythons ({scope[0]}-{scope[-1]})",
+                [],
+                f"one `uv pip compile` for CPython {UV_PYTHON} (`--no-cache`)",
+                [],
+                1.0,
+            ),
+            runner.name,
+            fig,
+            floor,
+            runs=runs,
+        )
+        say(
+            f"online: cold {fig.wall:.2f} s (cpu {fig.cpu:.2f}), uv {floor.wall:.2f} s (cpu {floor.cpu:.2f})"
+        )
+        cache = str(caches / "cold-0")
+        warm_cmd = [*base, "--cache-dir", cache, "--index-url", INDEX]
+        offline_cmd = [*base, "--offline", "--cache-dir", cache]
+        wfig, wfloor = measure_pair(
+            spawner, warm_cmd, offline_cmd, max(runs, 5), 1, runner.cwd, runner.env
+        )
+        warm_result = Result(
+            Row("online warm", "online, warm cache", [], "`--offline`, same cache", [], 1.1),
+            runner.name,
+            wfig,
+            wfloor,
+            runs=max(runs, 5),
+        )
+        say(f"online: warm {wfig.wall:.3f} s, offline same cache {wfloor.wall:.3f} s")
+        phases = requests = None
+        try:
+            phases = probe(
+                runner,
+                "phases",
+                [
+                    str(project),
+                    "--python",
+                    ONLINE_PYTHON,
+                    "--cache-dir",
+                    str(caches / "phases"),
+                    "--index-url",
+                    INDEX,
+                ],
             )
-            cold.append(seconds)
-            say(f"online: cold run {i + 1}: {seconds:.2f} s (exit {code})")
-        cache = Path(tmp) / f"cold-{runs - 1}"
-        for _ in range(max(runs, 5)):
-            warm.append(
-                run_once([*base, "--cache-dir", str(cache), "--index-url", INDEX], runner)[0]
+            requests = probe(
+                runner,
+                "requests",
+                [
+                    str(project),
+                    "--python",
+                    ONLINE_PYTHON,
+                    "--cache-dir",
+                    str(caches / "counted"),
+                    "--index-url",
+                    INDEX,
+                ],
             )
-            off_cache.append(run_once([*base, "--offline", "--cache-dir", str(cache)], runner)[0])
-            off_none.append(run_once([*base, "--offline", "--no-cache"], runner)[0])
-        warm_phases = probe(
-            "phases", [str(project), "--cache-dir", str(cache), "--index-url", INDEX], runner
-        )
-        requests_warm = probe(
-            "requests", [str(project), "--cache-dir", str(cache), "--index-url", INDEX], runner
-        )
-        requests_cold = probe(
-            "requests",
-            [str(project), "--cache-dir", str(Path(tmp) / "counted"), "--index-url", INDEX],
-            runner,
-        )
-        rss_warm = peak_rss_mb([*base, "--cache-dir", str(cache), "--index-url", INDEX], runner)
-        rss_cold = peak_rss_mb(
-            [*base, "--cache-dir", str(Path(tmp) / "rss"), "--index-url", INDEX], runner
-        )
-    say(
-        f"online: warm {statistics.median(warm):.2f} s, offline (same cache) {statistics.median(off_cache):.2f} s, "
-        f"requests cold {requests_cold['requests']}, warm {requests_warm['requests']}"
-    )
-    return Online(
-        scope,
-        cold,
-        warm,
-        off_cache,
-        off_none,
-        uv_times,
-        uv_version,
-        requests_cold,
-        requests_warm,
-        warm_phases,
-        rss_cold,
-        rss_warm,
-    )
+        except (subprocess.SubprocessError, OSError, ValueError) as exc:
+            say(f"online: probes failed: {exc}")
+    return Online(scope, uv_version, cold_result, warm_result, requests, phases)
 
 
-# -- the report ---------------------------------------------------------------------------
+# -- the report ------------------------------------------------------------------------------
 
 
-def _ms(seconds: float | None) -> str:
-    return "—" if seconds is None else f"{seconds * 1000:.0f} ms"
+def _t(seconds: float) -> str:
+    return f"{seconds:.2f} s" if seconds >= 1 else f"{seconds * 1000:.0f} ms"
 
 
-def _verdict(ok: bool | None, informational: bool = False) -> str:
-    if ok is None:
-        return "—"
-    text = "pass" if ok else "**FAIL**"
-    return f"({text.strip('*').lower()})" if informational else text
+def _verdict(ok: bool) -> str:
+    return "pass" if ok else "**FAIL**"
 
 
-def machine() -> list[str]:
+def machine(load_start: tuple[float, float, float]) -> list[str]:
     cpu = platform.processor() or platform.machine()
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as fh:
             cpu = next(
-                (line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")), cpu
+                (ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name")), cpu
             )
     except OSError:
         pass
-    commit = (
-        subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            check=False,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], check=False, cwd=ROOT, capture_output=True, text=True
         ).stdout.strip()
-        or "unknown"
-    )
-    dirty = subprocess.run(
-        ["git", "status", "--porcelain", "--", "advisor"],
-        check=False,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+
+    dirty = git("status", "--porcelain", "--", "advisor", "pyproject.toml")
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
     return [
-        f"- Machine: {cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}",
-        f"- Python: {platform.python_implementation()} {platform.python_version()} ({sys.executable})",
-        f"- Code: commit {commit}{' with uncommitted changes under advisor/' if dirty else ''}",
+        f"- Machine: {cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}; "
+        f"load average {load_start[0]:.2f} at the start, {load[0]:.2f} at the end",
+        f"- Python: {platform.python_implementation()} {platform.python_version()} ({sys.executable}); "
+        f"the console script runs in a venv of it",
+        f"- Code: branch `{git('rev-parse', '--abbrev-ref', 'HEAD') or '?'}`, commit "
+        f"{git('rev-parse', '--short', 'HEAD') or 'unknown'}"
+        + (" with uncommitted changes under advisor/" if dirty else ""),
         f"- Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
     ]
 
 
+Imports = dict[str, tuple[float, list[tuple[str, float]]]]
+
+
+def _split(r: Result, ph: dict[str, object], start: float) -> str:
+    """The row's median wall time split as its in-process run split it: start-up and exit (a
+    bare interpreter's), then the steps, largest first (one run's shares, scaled to the
+    median less start-up, so that they add up to the figure)."""
+    ms = ph.get("ms")
+    assert isinstance(ms, dict)
+    total = sum(max(float(v), 0.0) for v in ms.values())
+    rest = max(r.fig.wall - start, 0.0)
+    parts = sorted(
+        ((max(float(v), 0.0) / total * rest, str(k)) for k, v in ms.items() if total), reverse=True
+    )
+    shown = [f"{k} {_t(v)}" for v, k in parts[:4] if v >= 0.0005]
+    return f"of its {_t(r.fig.wall)}: start-up and exit {_t(start)}, " + ", ".join(shown)
+
+
+def what_it_takes(
+    r: Result,
+    phases: dict[str, dict[str, object]],
+    start: float,
+    imports: Imports,
+) -> str:
+    """One line for a row over its budget: how much less it needs, and where its time goes.
+
+    ``start`` is a bare interpreter's start-up and exit (``python -c pass``, this run)."""
+    if r.error is not None:
+        return (
+            f"not read: `{r.error.strip()}`. The file must be read (the limit raised), and then in at "
+            f"most {_t(r.allowed)} ({r.row.budget}x the floor's {_t(r.floor.wall)})"
+        )
+    need = r.fig.wall - r.allowed
+    text = f"needs {_t(need)} less ({_t(r.fig.wall)} against {_t(r.allowed)} allowed)"
+    if r.row.key == "version" and "`--version`" in imports:
+        total, top = imports["`--version`"]
+        return (
+            text + f"; of its {_t(r.fig.wall)}: start-up and exit {_t(start)}, the rest is "
+            f"{_t(r.fig.wall - start)}, of which imports beyond a bare interpreter's "
+            f"{total:.0f} ms by `-X importtime` ("
+            + ", ".join(f"{k} {v:.1f}" for k, v in top[:4])
+            + ")"
+        )
+    ph = phases.get(r.row.key)
+    if ph:
+        text += "; " + _split(r, ph, start)
+    return text
+
+
 def render(
     results: list[Result],
-    phases: dict[str, dict[str, dict[str, object]]],
-    imports: dict[str, list[tuple[str, float]]],
-    parts: dict[str, list[tuple[str, str, float]]],
+    informational: list[Result],
+    phases: dict[str, dict[str, object]],
+    parts: dict[str, tuple[str, Stats]],
+    imports: Imports,
     online: Online | None,
+    online_error: str | None,
+    sizes: list[str],
     args: argparse.Namespace,
-    sizes: dict[str, str],
-    timer: str,
+    load_start: tuple[float, float, float],
 ) -> str:
     lines = [
         "# Benchmarks",
         "",
-        "Written by `python benchmarks/run.py` (see `benchmarks/README.md`); numbers from the machine",
-        "below, all in one run. They are not part of the test suite's pass/fail.",
+        "Written by `python benchmarks/run.py"
+        + (" --quick" if args.quick else "")
+        + (" --online" if args.online else "")
+        + "` (see `benchmarks/README.md`), all in one run on the machine below. Not part of the"
+        " test suite's pass/fail.",
         "",
-        *machine(),
-        f"- Timing: {timer}, median of {args.runs} runs after {args.warmup} warm-up runs; peak RSS from `wait4`",
+        *machine(load_start),
+        f"- Runs: median of {args.runs} runs per command ({args.large_runs} for a command over "
+        f"{LARGE_SECONDS:.0f} s) after {args.warmup} warm-up runs, aap-advise and its floor alternating",
         "",
-        "## How the budgets are read",
+        "## How to read it",
         "",
-        "- Every number is a whole process, start to exit, as a pre-commit hook or CI step pays it.",
-        "- The floor runs with the same interpreter as aap-advise, in the same run: `python -c pass`",
-        "  for `--version`; `python -c \"import tomllib; tomllib.load(open(LOCK, 'rb'))\"` for a lock",
-        "  (the bare TOML parse of the file; aap-advise's lock readers skip the per-file hash lists, nine",
-        "  tenths of the bytes, so they parse less than this floor does);",
-        '  `python -c "open(REQ).read().splitlines()"` for the requirements file ("reading it" read',
-        "  literally, the judged budget). For information, the same run also times reading the file with",
-        "  pip-requirements-parser (`RequirementsFile.from_file`, what pip-audit runs to read it), in",
-        "  parentheses.",
-        "- Offline advice is `aap-advise FILE --offline --no-cache` (the pre-commit hook's mode: shipped",
-        "  snapshot only). The issue's budgets are for `uv.lock`; `poetry.lock` and `pdm.lock` are",
-        "  held to the same 1.5x for information only (in parentheses).",
-        "- Two runners: `python -m advisor` from the checkout (this script's interpreter), and the",
-        "  `aap-advise` console script of a fresh `pip install .` virtual environment (what users run;",
-        "  its floors use that environment's `python`). A budget is met when it is met by both.",
-        '- Online: "cold" is a fresh `--cache-dir`; "warm" reuses it within the 10-minute page',
-        "  freshness window; the warm budget is judged against `--offline` with the same cache (the same",
-        "  answer from the same data, without the network). `uv pip compile requirements.in",
-        "  --python-version X.Y --no-cache --no-python-downloads` runs once per CPython in aap-advise's",
-        '  scope (aap-advise answers for all of them in one run); "well ahead" is read as taking at',
-        "  most half of the summed uv time, and the ratio to a single uv run is shown as well.",
+        "- aap-advise is the `aap-advise` console script of a fresh `pip install .` virtual environment;",
+        "  every floor runs with that environment's `python`, in the same run. Offline answers are",
+        "  `aap-advise PATH --offline --no-cache` (the pre-commit hook's mode).",
+        "- Wall and CPU are medians over whole processes, start to exit; CPU is user + system time from",
+        "  `os.wait4` (threads and waited-for children included). A row passes when the ratio of the",
+        "  wall medians is within the budget; the CPU ratio is shown beside it.",
+        "- Linear: the per-manifest cost of a monorepo is its wall time less the fixed cost (the",
+        "  20-line pyproject answer), divided by its manifests; 3,200 manifests may cost at most 1.25x",
+        "  per manifest what 200 do.",
         "",
-        "## Inputs",
+        "## Results",
         "",
-        *[f"- {k}: {v}" for k, v in sizes.items()],
-        "",
-        "## Offline",
-        "",
-        "| runner | case | median | floor | floor median | ratio | budget | result | peak RSS (floor) |",
-        "| --- | --- | ---: | --- | ---: | ---: | ---: | --- | ---: |",
+        "| case | aap-advise wall / CPU | floor | floor wall / CPU | ratio wall (CPU) | budget | result |",
+        "| --- | ---: | --- | ---: | ---: | ---: | --- |",
     ]
-    for r in results:
-        ratio = (
-            f"{r.ratio:.2f}x"
-            if r.ratio is not None and r.case.absolute is None
-            else (f"{r.ratio:.1f}x" if r.ratio is not None else "—")
-        )
-        floor_rss = f" ({r.floor_rss_mb:.0f} MB)" if r.floor_rss_mb is not None else ""
+    by_key = {r.row.key: r for r in results}
+    failing: list[tuple[str, str]] = []
+    # a bare interpreter's start-up and exit: the `--version` row's floor, else the pieces'
+    start_up = by_key["version"].floor.wall if "version" in by_key else parts["start"][1].wall
+
+    def add(r: Result) -> None:
+        figure = "refused" if r.error else f"{_t(r.fig.wall)} / {_t(r.fig.cpu)}"
+        ratio = "—" if r.error else f"{r.ratio:.2f}x ({r.cpu_ratio:.2f}x)"
         lines.append(
-            f"| {r.runner} | {r.case.name} | {_ms(r.median)} | {r.case.floor_label} | {_ms(r.floor)} | "
-            f"{ratio} | {r.case.budget_label} | {_verdict(r.passed, r.case.informational)} | "
-            f"{r.rss_mb:.0f} MB{floor_rss} |"
+            f"| {r.row.case} | {figure} | {r.row.floor_label} | {_t(r.floor.wall)} / {_t(r.floor.cpu)} | "
+            f"{ratio} | ≤ {r.row.budget}x | {_verdict(r.passed)} |"
         )
+        if not r.passed:
+            failing.append((r.row.case, what_it_takes(r, phases, start_up, imports)))
+
+    for r in results:
+        add(r)
+        if r.row.key == f"monorepo {generate.MONOREPOS[-1]}":
+            lines.append(linear_row(by_key, failing))
+    if online is not None:
+        if online.cold_phases:
+            phases = {**phases, online.cold.row.key: online.cold_phases}
+        add(online.cold)
+        add(online.warm)
+        rss = online.cold.fig.rss_mb
+        lines.append(
+            f"| peak RSS, online cold run | {rss:.0f} MB | — | — | — | ≤ 80 MB | {_verdict(rss <= 80)} |"
+        )
+        if rss > 80:
+            failing.append(
+                (
+                    "peak RSS, online cold run",
+                    f"needs {rss - 80:.0f} MB less ({rss:.0f} MB against 80 MB)",
+                )
+            )
+    elif online_error:
+        lines.append(f"| online rows | not measured: {online_error} | | | | | — |")
+    else:
+        lines.append("| online rows | not measured (run with `--online`) | | | | | — |")
+    if failing:
+        lines += ["", "### What the failing rows would take", ""]
+        lines += [f"- {case}: {text}." for case, text in failing]
+    lines += ["", "## Inputs", "", *sizes, ""]
+    lines += [
+        "## Where the time goes",
+        "",
+        "Whole processes (medians, this run), each piece over `python -c pass`:",
+        "",
+        "| piece | wall | CPU |",
+        "| --- | ---: | ---: |",
+    ]
+    start = parts["start"][1]
+    for key, (label, st) in parts.items():
+        if key == "start":
+            lines.append(f"| {label} | {_t(st.wall)} | {_t(st.cpu)} |")
+        else:
+            lines.append(f"| {label} | +{_t(st.wall - start.wall)} | +{_t(st.cpu - start.cpu)} |")
+    keys = ["imports", "read files", "release snapshot", "knowledge", "plan", "render", "other"]
     lines += [
         "",
-        "### Where the time goes",
+        "One in-process run per row, right after its timed runs (`benchmarks/probe.py phases`,",
+        "milliseconds; imports are the CLI's and the pipeline's modules; the interpreter's start-up",
+        "and teardown are outside). The failing rows' lines above apply these shares to the medians:",
         "",
-        'One in-process run per input (`benchmarks/probe.py phases`), milliseconds; "imports" is',
-        "importing the CLI and pipeline modules (interpreter start-up is not included).",
-        "",
+        "| case | " + " | ".join(keys) + " | total |",
+        "| --- |" + " ---: |" * (len(keys) + 1),
     ]
-    for runner_name, per_case in phases.items():
-        keys = ["imports", "read files", "release snapshot", "knowledge", "plan", "render", "other"]
+    for r in results:
+        ph = phases.get(r.row.key)
+        if not ph:
+            continue
+        ms = ph["ms"]
+        assert isinstance(ms, dict)
+        lines.append(
+            f"| {r.row.case} | "
+            + " | ".join(f"{float(ms.get(k, 0)):.0f}" for k in keys)
+            + f" | {float(str(ph['total_ms'])):.0f} |"
+        )
+    if online is not None and online.cold_phases:
+        ms = online.cold_phases["ms"]
+        assert isinstance(ms, dict)
+        lines.append(
+            "| online, cold cache | "
+            + " | ".join(f"{float(ms.get(k, 0)):.0f}" for k in keys)
+            + f" | {float(str(online.cold_phases['total_ms'])):.0f} |"
+        )
+    for key, (total, top) in imports.items():
         lines += [
-            f"{runner_name}:",
             "",
-            "| case | " + " | ".join(keys) + " | total |",
-            "| --- |" + " ---: |" * (len(keys) + 1),
+            f"Imports of the {key} run beyond a bare interpreter's, by `-X importtime`: {total:.0f} ms of "
+            "self time; the largest (ms, by top-level package, `advisor` by subpackage): "
+            + ", ".join(f"{k} {v:.1f}" for k, v in top)
+            + ".",
         ]
-        for name, data in per_case.items():
-            ms = data["ms"]
-            assert isinstance(ms, dict)
+    if informational:
+        lines += [
+            "",
+            "## For information: `python -m advisor` from the checkout",
+            "",
+            "The same rows run from this checkout with the interpreter running the benchmark (floors with it too):",
+            "",
+            "| case | wall / CPU | floor wall / CPU | ratio wall (CPU) | budget |",
+            "| --- | ---: | ---: | ---: | ---: |",
+        ]
+        for r in informational:
             lines.append(
-                f"| {name} | "
-                + " | ".join(f"{ms.get(k, 0):.0f}" for k in keys)
-                + f" | {data['total_ms']:.0f} |"
+                f"| {r.row.case} | {_t(r.fig.wall)} / {_t(r.fig.cpu)} | {_t(r.floor.wall)} / {_t(r.floor.cpu)} | "
+                f"{r.ratio:.2f}x ({r.cpu_ratio:.2f}x) | {r.row.budget}x |"
             )
-        lines.append("")
-    for runner_name, top in imports.items():
-        lines += [
-            (
-                f"Largest self import times, `-X importtime`, uv.lock run, {runner_name} (ms; modules grouped by "
-                "top-level package, `advisor` by subpackage):"
-            ),
-            "",
-            "| module | ms |",
-            "| --- | ---: |",
-        ]
-        lines += [f"| {name} | {ms:.1f} |" for name, ms in top]
-        lines.append("")
-    for runner_name, rows in parts.items():
-        lines += [
-            (
-                f"What the pieces cost on their own, {runner_name} (process medians minus `python -c pass`; the "
-                "first row is `python -c pass` itself):"
-            ),
-            "",
-            "| piece | ms |",
-            "| --- | ---: |",
-        ]
-        lines += [f"| {label} | {seconds * 1000:.0f} |" for _key, label, seconds in rows]
-        lines.append("")
-    failed = [r for r in results if r.passed is False and not r.case.informational]
-    if failed:
-        lines += ["### Budgets not met", ""]
-        for r in failed:
-            assert r.floor is not None
-            allowed = (r.case.budget or 0) * r.floor
-            lines.append(
-                f"- {r.runner}, {r.case.name}: {_ms(r.median)} against {_ms(allowed)} allowed "
-                f"({r.case.budget_label} of {_ms(r.floor)}), {_ms(r.median - allowed)} over."
-            )
-        lines += ["", *dominates(results, phases, parts), ""]
     if online is not None:
-        lines += online_section(online)
+        lines += ["", *online_details(online)]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def dominates(
-    results: list[Result],
-    phases: dict[str, dict[str, dict[str, object]]],
-    parts: dict[str, list[tuple[str, str, float]]],
-) -> list[str]:
-    """What the over-budget cases spend their time on, from the numbers measured above."""
-    out = []
-    for runner_name, rows in parts.items():
-        p = {key: seconds * 1000 for key, _label, seconds in rows}
-        failed = [
-            r
-            for r in results
-            if r.runner == runner_name and r.passed is False and not r.case.informational
-        ]
-        if not failed:
-            continue
-        out += [f"What dominates, {runner_name}:", ""]
-        for r in failed:
-            ms = phases[runner_name].get(r.case.name, {}).get("ms", {})
-            assert isinstance(ms, dict)
-            allowed = (r.case.budget or 0) * (r.floor or 0) * 1000
-            least = p["start"] + p["specifiers"]
-            spent = ", ".join(f"{k} {v:.0f} ms" for k, v in ms.items() if v >= 1)
-            line = (
-                f"- {r.case.name}: {r.case.budget_label} of the floor is {allowed:.0f} ms. Interpreter "
-                f"start-up ({p['start']:.0f} ms) and importing packaging.specifiers ({p['specifiers']:.0f} "
-                f"ms more), the least any version comparison needs, already take {least:.0f} ms"
+def linear_row(by_key: dict[str, Result], failing: list[tuple[str, str]]) -> str:
+    small, large = (by_key.get(f"monorepo {n}") for n in generate.MONOREPOS)
+    fixed = by_key.get("pyproject")
+    if not (small and large and fixed):
+        return "| linear | not measured | | | | | — |"
+    per = [(r.fig.wall - fixed.fig.wall) / r.row.manifests for r in (small, large)]
+    per_cpu = [(r.fig.cpu - fixed.fig.cpu) / r.row.manifests for r in (small, large)]
+    floor_per = [r.floor.wall / r.row.manifests for r in (small, large)]
+    ratio, cpu_ratio = per[1] / per[0], per_cpu[1] / per_cpu[0]
+    ok = ratio <= 1.25
+    n0, n1 = generate.MONOREPOS
+    if not ok:
+        extra = (per[1] - 1.25 * per[0]) * n1
+        failing.append(
+            (
+                "linear",
+                f"per manifest {per[0] * 1000:.2f} ms at {n0} and {per[1] * 1000:.2f} ms at {n1:,} "
+                f"({ratio:.2f}x); at 1.25x, {n1:,} manifests would take {_t(extra)} less",
             )
-            line += (
-                ", more than the budget allows before a line of the file is read."
-                if least > allowed
-                else "."
-            )
-            out.append(line + f" In-process, the run spends: {spent}.")
-        out.append("")
-    return out
+        )
+    return (
+        f"| linear: per manifest, {n1:,} vs {n0} | {per[1] * 1000:.2f} vs {per[0] * 1000:.2f} ms "
+        f"(CPU {per_cpu[1] * 1000:.2f} vs {per_cpu[0] * 1000:.2f}) | floor per manifest | "
+        f"{floor_per[1] * 1000:.2f} vs {floor_per[0] * 1000:.2f} ms | {ratio:.2f}x ({cpu_ratio:.2f}x) | "
+        f"≤ 1.25x | {_verdict(ok)} |"
+    )
 
 
-def online_section(o: Online) -> list[str]:
-    cold = statistics.median(o.cold)
-    warm = statistics.median(o.warm)
-    off = statistics.median(o.offline_cache)
-    off_none = statistics.median(o.offline_no_cache)
-    ok_uv = list(o.uv.values())
-    uv_total = sum(t for t, _ in ok_uv)
-    uv_single = statistics.median([t for t, _ in ok_uv]) if ok_uv else 0.0
-    rc, rw = o.requests_cold, o.requests_warm
+def online_details(o: Online) -> list[str]:
     lines = [
-        "## Online",
+        "## Online details",
         "",
-        (
-            f"Project: `benchmarks/.data/online/requirements.in` (15 direct dependencies, ddtrace 2.21.4); index "
-            f"{INDEX}; CPythons in scope: {', '.join(o.scope)}; {o.uv_version}."
-        ),
-        "",
-        "| run | median | compared with | ratio | budget | result |",
-        "| --- | ---: | --- | ---: | ---: | --- |",
-        (
-            f"| aap-advise, cold cache | {cold:.2f} s | uv pip compile, summed over {len(o.uv)} CPythons "
-            f"({uv_total:.2f} s) | {cold / uv_total:.2f}x | ≤ 0.5x | {_verdict(cold <= 0.5 * uv_total)} |"
-        ),
-        (
-            f"| aap-advise, cold cache | {cold:.2f} s | one uv pip compile (median over CPythons, {uv_single:.2f} s) | "
-            f"{cold / uv_single:.2f}x | — | — |"
-        ),
-        (
-            f"| aap-advise, warm cache | {warm:.2f} s | aap-advise --offline, same cache ({off:.2f} s) | "
-            f"{warm / off:.2f}x | 1.5x | {_verdict(warm <= 1.5 * off)} |"
-        ),
-        (
-            f"| aap-advise, warm cache | {warm:.2f} s | aap-advise --offline --no-cache ({off_none:.2f} s) | "
-            f"{warm / off_none:.2f}x | — | — |"
-        ),
-        "",
-        "uv pip compile per CPython (`--no-cache`; exit 1 is uv reporting that the project as written does not",
-        "install there, which is the question aap-advise answers):",
-        "",
-        "| CPython | seconds | exit |",
-        "| --- | ---: | ---: |",
-        *[f"| {py} | {t:.2f} | {code} |" for py, (t, code) in o.uv.items()],
-        "",
-        (
-            f"Peak RSS: cold {o.rss_cold_mb:.0f} MB (ddtrace's project page alone is some 21 MB of JSON), "
-            f"warm {o.rss_warm_mb:.0f} MB."
-        ),
-        "",
-        f"Cold runs: {', '.join(f'{t:.2f}' for t in o.cold)} s. Warm-run phases (ms): "
-        + ", ".join(f"{k} {v:.0f}" for k, v in dict(o.warm_phases["ms"]).items())  # type: ignore[arg-type]
-        + f"; httpx imported: {'yes' if o.warm_phases['httpx_imported'] else 'no'}.",
-        "",
-        "Requests (one more cold run and one warm run, counted in-process by `benchmarks/probe.py requests`):",
-        "",
-        "| | cold | warm |",
-        "| --- | ---: | ---: |",
-        f"| requests sent | {rc['requests']} | {rw['requests']} |",
-        f"| project pages (distinct) | {rc['project_pages']} ({rc['distinct_pages']}) | {rw['project_pages']} |",
-        (
-            f"| wheel metadata requests (wheels read; HTTP Range requests) | {rc['metadata_requests']} "
-            f"({rc['metadata_files']}; {rc['ranged_requests']}) | {rw['metadata_requests']} |"
-        ),
-        f"| the same request sent twice | {rc['repeated_requests']} | {rw['repeated_requests']} |",
-        f"| most requests in flight at once | {rc['max_in_flight']} | {rw['max_in_flight']} |",
-        (
-            f"| background fetches never used: pages / metadata (of {rc['background_metadata']} metadata guesses) | "
-            f"{rc['background_pages_unused']} / {rc['background_metadata_unused']} | "
-            f"{rw['background_pages_unused']} / {rw['background_metadata_unused']} |"
-        ),
-        "",
-        "This index serves no PEP 658 `.metadata` files, so each wheel's METADATA is read with one or two HTTP",
-        "Range requests (the zip's tail, then the member when the tail does not hold it).",
+        f"Project: `benchmarks/.data/online/requirements.in` (15 direct dependencies, ddtrace 2.21.4), "
+        f"`--python '{ONLINE_PYTHON}'` (CPythons {', '.join(o.scope)}); index {INDEX}; {o.uv_version}. "
+        f"Cold runs (fresh `--cache-dir` each): "
+        + ", ".join(f"{s.wall:.2f}" for s in o.cold.fig.samples)
+        + " s; uv: "
+        + ", ".join(f"{s.wall:.2f}" for s in o.cold.floor.samples)
+        + f" s (exit {sorted(o.cold.floor.codes)}). Peak RSS: cold {o.cold.fig.rss_mb:.0f} MB, "
+        f"warm {o.warm.fig.rss_mb:.0f} MB, uv {o.cold.floor.rss_mb:.0f} MB.",
     ]
+    rc = o.requests
+    if rc:
+        lines += [
+            "",
+            f"One counted cold run (`benchmarks/probe.py requests`): {rc['requests']} requests, "
+            f"{rc['project_pages']} project pages ({rc['distinct_pages']} distinct), "
+            f"{rc['metadata_requests']} metadata requests ({rc['metadata_files']} wheels, "
+            f"{rc['ranged_requests']} HTTP Range), {rc['repeated_requests']} sent twice, "
+            f"at most {rc['max_in_flight']} in flight.",
+        ]
     return lines
 
 
-# -- main ---------------------------------------------------------------------------------
+# -- main --------------------------------------------------------------------------------------
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="7 runs (3 for large rows), 1 warm-up")
+    ap.add_argument("--online", action="store_true", help="also the online rows (needs the index)")
     ap.add_argument(
-        "--quick", action="store_true", help="5 runs per command, 1 warm-up (numbers are noisier)"
+        "--runs", type=int, default=None, help="runs per command (default 11; 7 with --quick)"
     )
     ap.add_argument(
-        "--online", action="store_true", help="also measure online runs against the real index"
-    )
-    ap.add_argument(
-        "--runs", type=int, default=None, help="runs per command (default 15; 5 with --quick)"
-    )
-    ap.add_argument(
-        "--warmup",
+        "--large-runs",
         type=int,
         default=None,
-        help="warm-up runs per command (default 3; 1 with --quick)",
+        help="runs of a command over 1 s (default 5; 3 with --quick)",
     )
     ap.add_argument(
-        "--online-runs",
-        type=int,
-        default=None,
-        help="runs per online command (default 3; 1 with --quick)",
+        "--warmup", type=int, default=None, help="warm-up runs (default 2; 1 with --quick)"
     )
     ap.add_argument(
-        "--no-venv",
-        action="store_true",
-        help="only python -m advisor, no console-script environment",
+        "--online-runs", type=int, default=None, help="cold online runs (default 5; 3 with --quick)"
     )
-    ap.add_argument("--timer", choices=("auto", "hyperfine", "python"), default="auto")
+    ap.add_argument(
+        "--only", nargs="*", default=None, help="row keys to run (e.g. version pyproject)"
+    )
+    ap.add_argument("--no-module", action="store_true", help="skip the `python -m advisor` runner")
     ap.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
     ap.add_argument(
         "--no-write", action="store_true", help="print the report instead of writing it"
     )
     args = ap.parse_args(argv)
-    args.runs = args.runs or (5 if args.quick else 15)
-    args.warmup = args.warmup if args.warmup is not None else (1 if args.quick else 3)
-    online_runs = args.online_runs or (1 if args.quick else 3)
-    timer = (
-        args.timer
-        if args.timer != "auto"
-        else ("hyperfine" if shutil.which("hyperfine") else "python")
-    )
+    args.runs = args.runs or (7 if args.quick else 11)
+    args.large_runs = args.large_runs or (3 if args.quick else 5)
+    args.warmup = args.warmup if args.warmup is not None else (1 if args.quick else 2)
+    online_runs = args.online_runs or (3 if args.quick else 5)
+    load_start = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
 
     def say(text: str) -> None:
         print(text, file=sys.stderr, flush=True)
 
     paths = generate.generate()
-    sizes = {}
-    for key, p in paths.items():
-        if p.is_dir():
-            sizes[key] = (
-                f"`{p.relative_to(ROOT)}`: {sum(1 for f in p.rglob('*') if f.is_file())} files"
+    say(f"inputs under {DATA}")
+    install_venv(VENV, say)
+    venv = Runner(
+        "aap-advise (venv)",
+        [str(venv_bin(VENV, "aap-advise"))],
+        str(venv_bin(VENV, "python")),
+        clean_env(),
+        DATA,
+    )
+    module = Runner(
+        "python -m advisor",
+        [sys.executable, "-m", "advisor"],
+        sys.executable,
+        clean_env({"PYTHONPATH": str(ROOT)}),
+        DATA,
+    )
+    rows = [r for r in offline_rows(paths) if args.only is None or r.key in args.only]
+    spawner = Spawner()
+    try:
+        phases: dict[str, dict[str, object]] = {}
+        # --quick leaves out the in-process run of a row over 10 s (the 200-manifest row shows
+        # where a monorepo's time goes)
+        probe_limit = 10.0 if args.quick else float("inf")
+        results = measure_rows(
+            spawner, venv, rows, args.runs, args.large_runs, args.warmup, say, phases, probe_limit
+        )
+        informational = []
+        if not args.no_module:
+            small = [r.row for r in results if r.fig.wall < LARGE_SECONDS and r.error is None]
+            informational = measure_rows(
+                spawner, module, small, args.runs, args.large_runs, args.warmup, say
             )
-        else:
-            body = p.read_bytes()
-            lines = body.count(b"\n")
-            sizes[key] = f"`{p.relative_to(ROOT)}`: {len(body) / 1e6:.2f} MB, {lines} lines"
-    say(f"inputs written under {DATA}")
-
-    runners = [
-        Runner(
-            "python -m advisor",
-            [sys.executable, "-m", "advisor"],
-            sys.executable,
-            {"PYTHONPATH": str(ROOT)},
-        )
-    ]
-    if not args.no_venv:
-        say(f"installing this checkout into {VENV}")
-        install_venv(VENV)
-        runners.append(
-            Runner(
-                "aap-advise (venv)",
-                [str(venv_script(VENV, "aap-advise"))],
-                str(venv_python(VENV)),
-                cwd=DATA,
+        parts = pieces(spawner, venv, args.runs, args.warmup)
+        imports: Imports = {"`--version`": import_profile(venv, ["--version"])}
+        if "uv.lock" in {r.row.key for r in results}:
+            imports["2 MB uv.lock"] = import_profile(
+                venv, [str(paths["uv.lock"]), "--offline", "--no-cache"]
             )
-        )
-
-    results = measure_offline(runners, paths, args.runs, args.warmup, timer, say)
-    phases: dict[str, dict[str, dict[str, object]]] = {}
-    imports: dict[str, list[tuple[str, float]]] = {}
-    for runner in runners:
-        phases[runner.name] = {}
-        for c in cases(paths)[1:]:  # a run compared with two floors is probed once
-            if c.name not in phases[runner.name]:
-                phases[runner.name][c.name] = probe("phases", c.args, runner)
-        imports[runner.name] = import_profile(
-            _import_argv(runner, [str(paths["uv.lock"]), "--offline", "--no-cache"]), runner
-        )
-    parts = {
-        runner.name: attribution(runner, paths, args.runs, args.warmup, timer) for runner in runners
-    }
-    online = measure_online(runners[-1], paths, online_runs, say) if args.online else None
-    text = render(results, phases, imports, parts, online, args, sizes, timer)
+        online = online_error = None
+        if args.online:
+            try:
+                online = measure_online(spawner, venv, paths["online"], online_runs, say)
+            except (subprocess.SubprocessError, OSError, ValueError, KeyError) as exc:
+                online_error = f"{type(exc).__name__}: {exc}"
+                say(f"online: {online_error}")
+    finally:
+        spawner.close()
+    sizes = input_sizes(paths)
+    text = render(
+        results,
+        informational,
+        phases,
+        parts,
+        imports,
+        online,
+        online_error,
+        sizes,
+        args,
+        load_start,
+    )
     if args.no_write:
         sys.stdout.write(text)
     else:
@@ -969,11 +1043,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _import_argv(runner: Runner, args: list[str]) -> list[str]:
-    """The arguments after ``python -X importtime`` that run aap-advise this runner's way."""
-    if runner.command[0] == runner.python:  # python -m advisor
-        return [*runner.command[1:], *args]
-    return [runner.command[0], *args]  # the console script, run as a file by its interpreter
+def input_sizes(paths: dict[str, Path]) -> list[str]:
+    out = []
+    for key, p in paths.items():
+        rel = p.relative_to(ROOT)
+        if p.is_dir():
+            files = [f for f in p.rglob("*") if f.is_file()]
+            manifests = sum(
+                1
+                for f in files
+                if f.name == "pyproject.toml" or re.fullmatch(r"requirements.*\.txt", f.name)
+            )
+            out.append(f"- {key}: `{rel}/`: {manifests:,} manifests among {len(files):,} files")
+        else:
+            body = p.read_bytes()
+            extra = ""
+            if p.name == "uv.lock":
+                packages = body.count(b"[[package]]")
+                markers = body.count(b"resolution-markers = [") - 1
+                extra = f", {packages:,} packages ({markers:,} with `resolution-markers`)"
+            lines = body.count(b"\n")
+            out.append(f"- {key}: `{rel}`: {len(body) / 1e6:.2f} MB, {lines:,} lines{extra}")
+    committed = generate.COMMITTED_LOCK
+    same = committed.exists() and committed.read_bytes() == paths["uv.lock"].read_bytes()
+    out.append(
+        f"- `benchmarks/{committed.name}` (in git, to review the shape) is "
+        + (
+            "the 2 MB lock above, byte for byte."
+            if same
+            else "NOT the 2 MB lock above: refresh it with `generate.py --commit-lock`."
+        )
+    )
+    return out
 
 
 if __name__ == "__main__":

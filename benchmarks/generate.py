@@ -437,10 +437,11 @@ def _wheels(gen: Gen, stem: str, version: str, binary: bool) -> list[str]:
     return names
 
 
-def _dep(name: str, marker: str = "", extra: str = "", fork: tuple[str, str] | None = None) -> str:
+def _dep(name: str, marker: str = "", extra: str = "", version: str = "") -> str:
+    """A dependency entry; ``version`` (with its registry) names one of a forked package's."""
     parts = [f'name = "{name}"']
-    if fork is not None:
-        parts.append(f'version = "{fork[0]}"')
+    if version:
+        parts.append(f'version = "{version}"')
         parts.append('source = { registry = "https://pypi.org/simple" }')
     if extra:
         parts.append(f'extra = ["{extra}"]')
@@ -474,7 +475,6 @@ def uv_lock(seed: int, count: int, members: int = 1) -> str:
     forked: dict[
         str, list[tuple[str, tuple[int, ...], str]]
     ] = {}  # name -> (version, forks, dep marker)
-    partial: dict[str, tuple[int, ...]] = {}
     hubs = [n for n in ANCHORS if n in names[: len(ANCHORS)]][:60]
     packages: list[Locked] = []
     for i, name in enumerate(names):
@@ -496,7 +496,6 @@ def uv_lock(seed: int, count: int, members: int = 1) -> str:
             forked[name] = [(v, f or (), m) for v, f, m in versions]
         elif roll < 0.07:
             forks_only = r.choice(_PARTIAL)
-            partial[name] = forks_only
             versions = [(ANCHORS.get(name) or gen.version(), forks_only, "")]
         else:
             versions = [(ANCHORS.get(name) or gen.version(), None, "")]
@@ -519,7 +518,7 @@ def uv_lock(seed: int, count: int, members: int = 1) -> str:
                 else ""
             )
             if d in forked:
-                deps += [_dep(d, m, extra, (v, m)) for v, _f, m in forked[d]]
+                deps += [_dep(d, m, extra, v) for v, _f, m in forked[d]]
             else:
                 deps.append(_dep(d, marker, extra))
         for version, served, _marker in versions:
@@ -558,7 +557,7 @@ def uv_lock(seed: int, count: int, members: int = 1) -> str:
         pkg = Locked(member, "0.1.0", None, [])
         for d in sorted(set(mine)):
             if d in forked:
-                pkg.deps += [_dep(d, m, "", (v, m)) for v, _f, m in forked[d]]
+                pkg.deps += [_dep(d, m, "", v) for v, _f, m in forked[d]]
             else:
                 pkg.deps.append(_dep(d))
         pkg.sdist = False

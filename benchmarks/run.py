@@ -531,6 +531,12 @@ class Online:
     cold_phases: dict[str, object] | None
 
 
+def _codes_error(stats: Stats) -> str | None:
+    """An online run that did not answer (exit 2: the index could not be used, say)."""
+    bad = sorted(stats.codes - {0, 1})
+    return f"aap-advise exited {', '.join(map(str, bad))}" if bad else None
+
+
 def measure_online(spawner: Spawner, runner: Runner, project: Path, runs: int, say: Say) -> Online:
     base = [*runner.command, str(project), "--python", ONLINE_PYTHON]
     proc = subprocess.run(
@@ -583,6 +589,7 @@ def measure_online(spawner: Spawner, runner: Runner, project: Path, runs: int, s
             runner.name,
             fig,
             floor,
+            error=_codes_error(fig),
             runs=runs,
         )
         say(
@@ -599,6 +606,7 @@ def measure_online(spawner: Spawner, runner: Runner, project: Path, runs: int, s
             runner.name,
             wfig,
             wfloor,
+            error=_codes_error(wfig),
             runs=max(runs, 5),
         )
         say(f"online: warm {wfig.wall:.3f} s, offline same cache {wfloor.wall:.3f} s")
@@ -702,6 +710,8 @@ def what_it_takes(
     """One line for a row over its budget: how much less it needs, and where its time goes.
 
     ``start`` is a bare interpreter's start-up and exit (``python -c pass``, this run)."""
+    if r.error is not None and r.row.key.startswith("online"):
+        return f"no answer: {r.error}"
     if r.error is not None:
         return (
             f"not read: `{r.error.strip()}`. The file must be read (the limit raised), and then in at "
@@ -712,15 +722,16 @@ def what_it_takes(
     if r.row.key == "version" and "`--version`" in imports:
         total, top = imports["`--version`"]
         return (
-            text + f"; of its {_t(r.fig.wall)}: start-up and exit {_t(start)}, the rest is "
-            f"{_t(r.fig.wall - start)}, of which imports beyond a bare interpreter's "
-            f"{total:.0f} ms by `-X importtime` ("
-            + ", ".join(f"{k} {v:.1f}" for k, v in top[:4])
-            + ")"
+            text + f"; of its {_t(r.fig.wall)}: start-up and exit {_t(start)}, the rest, "
+            f"{_t(r.fig.wall - start)}, mostly imports beyond a bare interpreter's: by `-X importtime` "
+            f"(which inflates them, {total:.0f} ms in all) the largest are "
+            + ", ".join(f"{k} {v:.1f} ms" for k, v in top[:4])
         )
     ph = phases.get(r.row.key)
     if ph:
         text += "; " + _split(r, ph, start)
+    elif not r.row.key.startswith("online"):
+        text += " (no in-process run: `--quick` leaves it out for a row over 10 s)"
     return text
 
 
@@ -746,8 +757,10 @@ def render(
         " test suite's pass/fail.",
         "",
         *machine(load_start),
+        *([f"- Note: {args.note}"] if args.note else []),
         f"- Runs: median of {args.runs} runs per command ({args.large_runs} for a command over "
-        f"{LARGE_SECONDS:.0f} s) after {args.warmup} warm-up runs, aap-advise and its floor alternating",
+        f"{LARGE_SECONDS:.0f} s) after {args.warmup} warm-up run{'' if args.warmup == 1 else 's'}, "
+        "aap-advise and its floor alternating",
         "",
         "## How to read it",
         "",
@@ -756,7 +769,9 @@ def render(
         "  `aap-advise PATH --offline --no-cache` (the pre-commit hook's mode).",
         "- Wall and CPU are medians over whole processes, start to exit; CPU is user + system time from",
         "  `os.wait4` (threads and waited-for children included). A row passes when the ratio of the",
-        "  wall medians is within the budget; the CPU ratio is shown beside it.",
+        "  wall medians is within the budget; the CPU ratio is shown beside it. On a loaded machine (see",
+        "  the load average above: 2 cores) the CPU ratio is the steadier of the two for an offline row;",
+        "  an online run waits on the network, and its wall time is what counts.",
         "- Linear: the per-manifest cost of a monorepo is its wall time less the fixed cost (the",
         "  20-line pyproject answer), divided by its manifests; 3,200 manifests may cost at most 1.25x",
         "  per manifest what 200 do.",
@@ -798,7 +813,8 @@ def render(
             failing.append(
                 (
                     "peak RSS, online cold run",
-                    f"needs {rss - 80:.0f} MB less ({rss:.0f} MB against 80 MB)",
+                    f"needs {rss - 80:.0f} MB less ({rss:.0f} MB against 80 MB; `uv pip compile`'s "
+                    f"peak for one CPython: {online.cold.floor.rss_mb:.0f} MB)",
                 )
             )
     elif online_error:
@@ -961,6 +977,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     ap.add_argument("--no-module", action="store_true", help="skip the `python -m advisor` runner")
     ap.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    ap.add_argument("--note", default="", help="a line to add under the report's header")
     ap.add_argument(
         "--no-write", action="store_true", help="print the report instead of writing it"
     )
@@ -1058,6 +1075,10 @@ def input_sizes(paths: dict[str, Path]) -> list[str]:
         else:
             body = p.read_bytes()
             extra = ""
+            if p.name == "requirements.txt":
+                pins = sum(1 for ln in body.splitlines() if b"==" in ln and not ln.startswith(b" "))
+                hashes = body.count(b"--hash=")
+                extra = f", {pins} pins, {hashes:,} hashes"
             if p.name == "uv.lock":
                 packages = body.count(b"[[package]]")
                 markers = body.count(b"resolution-markers = [") - 1

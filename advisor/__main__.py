@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
+from advisor.frontends.cli import entry
 
-from advisor.frontends.cli import main
-
-sys.exit(main())
+entry()

@@ -127,7 +127,10 @@ class Release:
         )
 
 
+@lru_cache(maxsize=1024)
 def _interpreter_matches(interp: str, major: int, minor: int, free_threaded: bool) -> bool:
+    # Cached: some thirty wheel sets share a handful of interpreter keys, asked about for
+    # every release, CPython and platform the planner checks.
     if interp.startswith("cp"):
         abi3 = interp.endswith("-abi3")
         digits = interp[2:].removesuffix("-abi3")
@@ -152,6 +155,7 @@ def _interpreter_matches(interp: str, major: int, minor: int, free_threaded: boo
 FREE_THREADED = "t"
 
 
+@lru_cache(maxsize=256)
 def parse_python(python: str) -> tuple[int, int, bool] | None:
     """``"3.12"`` -> ``(3, 12, False)``; ``"3.13t"`` -> ``(3, 13, True)``; else ``None``."""
     free_threaded = python.endswith(FREE_THREADED)
@@ -201,6 +205,10 @@ class ReleaseSnapshot:
     def final(self) -> Iterable[Release]:
         """Final, non-yanked releases in ascending order."""
         return iter(self._finals())
+
+    def final_newest_first(self) -> Iterable[Release]:
+        """The releases of :meth:`final`, in the opposite order."""
+        return reversed(self._finals())
 
     def final_from(self, floor: Version) -> Iterable[Release]:
         """Final, non-yanked releases at or above ``floor``, ascending."""

@@ -97,6 +97,15 @@ class Server:
             s.contains(release.version, prereleases=True) for s in self.limits.get(python, ())
         )
 
+    def installs_somewhere(self, python: str) -> bool:
+        """Some release :meth:`installable` on ``python`` is there at all. Asked newest first:
+        a CPython any release installs on is one the newest ones support."""
+        return any(
+            self.installs(r, python)
+            for r in self.snapshot.final_newest_first()
+            if not any(not ex.contains(r.version) for ex in self.excluded)
+        )
+
     def installable(self, python: str, at_least: Version = _ZERO) -> Iterator[Release]:
         """The releases at or above ``at_least`` that install on ``python``, ascending."""
         return (r for r in self.candidates(at_least) if self.installs(r, python))

@@ -179,7 +179,34 @@ def python_minor_admitted(spec: SpecifierSet | str, python: str) -> bool:
     """
     s = spec if isinstance(spec, SpecifierSet) else SpecifierSet(spec)
     minor = python_minor(python)
-    return any(s.contains(f"{minor}.{patch}", prereleases=False) for patch in range(100))
+    return any(s.contains(f"{minor}.{patch}", prereleases=False) for patch in _patches(s, minor))
+
+
+def _patches(spec: SpecifierSet, minor: str) -> Iterable[int]:
+    """The patch levels of CPython ``minor`` (``"3.12"``) worth asking ``spec`` about: when it
+    admits some X.Y.z below 100, it admits one of these.
+
+    Each specifier's verdict on X.Y.z, as z grows, changes only next to the patch level ``k``
+    of its own version (``>=3.9.2``: from no to yes at 2; ``>3.9.2`` or ``!=3.9.2``: at 3;
+    ``>=3.9.2.post1``: at 3; a version of another X.Y gives the same verdict for every z).
+    So the least z the set admits is 0, or one where some specifier changes to yes: among
+    k .. k+1. ``===`` compares text, and a CPython name that is not X.Y is not reasoned
+    about: every patch level is asked then.
+    """
+    major, dot, rest = minor.partition(".")
+    if not (dot and major.isdigit() and rest.isdigit()):
+        return range(100)
+    found = {0}
+    for one in spec:
+        if one.operator == "===":
+            return range(100)
+        try:
+            release = Version(one.version.removesuffix(".*")).release
+        except InvalidVersion:
+            return range(100)
+        k = release[2] if len(release) > 2 else 0
+        found.update(z for z in (k - 1, k, k + 1, k + 2) if 0 <= z < 100)
+    return sorted(found)
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,6 +59,22 @@ class _Parser(argparse.ArgumentParser):
     ``hint: did you mean ...?`` line for a mistyped choice, subcommand or long option."""
 
     _hint: str | None = None
+    _checking = False
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        self._checking = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._checking = False
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # add_argument makes a formatter to check each metavar, at a width it never uses; a
+        # width given spares the terminal's (and the import of shutil, with bz2 and lzma, that
+        # asking for it costs every run). Help and usage get the terminal's width.
+        if self._checking:
+            return argparse.HelpFormatter(prog=self.prog, width=80)
+        return super()._get_formatter()
 
     def error(self, message: str) -> NoReturn:
         from advisor.errors import printable

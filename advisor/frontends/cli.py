@@ -379,8 +379,9 @@ def _not_a_command(first: "Sequence[str]") -> None:
 
 
 def entry() -> "NoReturn":
-    """The ``aap-advise`` console script and ``python -m advisor``: :func:`main`, then
-    :func:`exit_now` with its status. (Tests and other callers use :func:`main`, which returns.)"""
+    """The ``aap-advise`` console script: :func:`main`, then :func:`exit_now` with its status.
+    (Tests and other callers use :func:`main`, which returns; ``python -m advisor`` exits as
+    Python does, since a test may run that module in its own process and go on.)"""
     exit_now(main())
 
 

@@ -65,7 +65,7 @@ RUNPY = frozenset({"runpy", "importlib", "importlib.machinery", "importlib.util"
 OFFLINE_OK_OWN_MODULES = 69
 OFFLINE_UPGRADE_OWN_MODULES = 72
 #: Ceiling on every module an offline answer imports beyond ``python -c pass`` (169 and 181
-#: when counted; urllib.request alone, for ``url2pathname``, brings some sixty of them).
+#: when counted; urllib.request alone, for ``url2pathname``, brings some thirty of them).
 OFFLINE_MODULES = 185
 
 

@@ -61,12 +61,15 @@ _CACHE: list[Knowledge] = []
 def load() -> Knowledge:
     """Load and validate the shipped knowledge (once per process).
 
-    The shipped ``constrainers.json`` is read without parsing each of its requirement lines
-    again (a hundred and more, only to check them): the test that loads the shipped files
-    through :func:`load_from` checks them, and a run reads the same bytes.
+    The shipped files are read without the checks only a bad edit of them could fail (that
+    each range admits some version, each line of ``constrainers.json`` is a requirement on
+    ddtrace: some hundreds of versions and requirements parsed for nothing): the test that
+    loads the shipped files through :func:`load_from` makes them, and a run reads the same
+    bytes. What the values are built from is parsed, and refused when it does not parse, either
+    way.
     """
     if not _CACHE:
-        _CACHE.append(load_from(read_data, check_constrainers=False))
+        _CACHE.append(load_from(read_data, check=False))
     return _CACHE[0]
 
 
@@ -85,23 +88,27 @@ def load_for(snapshot: str | None) -> Knowledge:
     return dataclasses.replace(knowledge, constrainers=parse_constrainers(*found))
 
 
-def load_from(read: Callable[[str], str], *, check_constrainers: bool = True) -> Knowledge:
+def load_from(read: Callable[[str], str], *, check: bool = True) -> Knowledge:
     """Load and validate the knowledge files ``read(name)`` returns the text of (uncached).
 
-    :param check_constrainers: parse every requirement line of ``constrainers.json``
+    :param check: also check that each range admits some version (some CPython aap-advise
+        knows, for a CPython range) and parse every requirement line of ``constrainers.json``
         (:func:`parse_constrainers`).
     :raises KnowledgeError: naming the file and every problem in it.
     """
     py_data, py_origin = _read_toml("pythons.toml", read)
     pythons = parse_pythons(py_data, py_origin)
     caps_data, caps_origin = _read_toml("capabilities.toml", read)
-    parts = parse_capabilities(caps_data, caps_origin, [p.version for p in pythons])
+    parts = parse_capabilities(
+        caps_data, caps_origin, [p.version for p in pythons], check_ranges=check
+    )
     integ_data, integ_origin = _read_toml("integrations.toml", read)
     integrations = parse_integrations(
         integ_data,
         integ_origin,
         {cap.id for cap in parts["capabilities"]},
         set(parts["features"]),
+        check_ranges=check,
     )
     cap_ids = {cap.id for cap in parts["capabilities"]}
     request_capabilities = parse_request_capabilities(integ_data, integ_origin, cap_ids)
@@ -112,7 +119,7 @@ def load_from(read: Callable[[str], str], *, check_constrainers: bool = True) ->
         platform_minimums=parse_platforms(plat_data, plat_origin),
         request_capabilities=request_capabilities,
         constrainers=parse_constrainers(
-            read("constrainers.json"), CONSTRAINERS_ORIGIN, check=check_constrainers
+            read("constrainers.json"), CONSTRAINERS_ORIGIN, check=check
         ),
         **parts,
     )

@@ -292,10 +292,12 @@ def parse_snapshot(data: Any, origin: str) -> ReleaseSnapshot:
     sets = data.get("requires_dist_sets", [])
     wheel_sets = _wheel_sets(data.get("wheel_sets", []), problems)
     wheels_of = partial(_wheels_of, wheel_sets=wheel_sets)
+    # Each Requires-Dist list as one tuple, shared by the releases that point at it.
+    shared: dict[int, tuple[str, ...]] = {}
     releases: list[Release] = []
     for key, raw in dict(data.get("releases", {})).items():
         try:
-            releases.append(_parse_release(key, raw, sets, wheels_of))
+            releases.append(_parse_release(key, raw, sets, wheels_of, shared))
         except (
             KeyError,
             TypeError,
@@ -405,6 +407,7 @@ def _parse_release(
     raw: Mapping[str, Any],
     sets: list[list[str]],
     wheels_of: Callable[[Mapping[str, Any]], Mapping[str, frozenset[str]]],
+    shared: dict[int, tuple[str, ...]] | None = None,
 ) -> Release:
     rp = raw.get("requires_python")
     rd_index = raw.get("requires_dist")
@@ -416,5 +419,19 @@ def _parse_release(
         upload_time=raw.get("upload_time"),
         sdist=bool(raw.get("sdist", False)),
         wheels=wheels_of(raw),  # after version=: a bad version is the message that wins
-        requires_dist=tuple(sets[rd_index]) if rd_index is not None else None,
+        requires_dist=_requires_dist(sets, rd_index, shared),  # last, as it always was
     )
+
+
+def _requires_dist(
+    sets: list[list[str]], index: Any, shared: dict[int, tuple[str, ...]] | None
+) -> tuple[str, ...] | None:
+    """``sets[index]`` as a tuple (``None`` for no index), made once per index in ``shared``."""
+    if index is None:
+        return None
+    if shared is not None and type(index) is int and index in shared:
+        return shared[index]
+    found = tuple(sets[index])
+    if shared is not None and type(index) is int:
+        shared[index] = found
+    return found

@@ -1,8 +1,10 @@
-"""The ``aap-advise`` command. The only place that parses arguments, prints, and picks exit codes.
+"""The ``aap-advise`` command. The only place that parses arguments (with the parsers of
+:mod:`advisor.frontends.args`), prints, and picks exit codes.
 
 Exit codes (:class:`~advisor.errors.ExitCode`): 0 nothing to do, 1 upgrade advised (or split, or
 impossible), 2 bad input or usage, 3 the package index could not be used. Heavy modules are
-imported only after parsing, so ``--version`` and ``--help`` stay fast.
+imported only after parsing, so ``--version`` and ``--help`` stay fast; the console script
+(:func:`entry`) ends without the interpreter's teardown once its output is flushed.
 """
 
 import sys

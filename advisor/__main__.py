@@ -1,6 +1,8 @@
-"""``python -m advisor`` runs the command-line front end."""
+"""``python -m advisor`` runs the command-line front end.
 
-from __future__ import annotations
+It exits as Python does (``sys.exit``), unlike the console script (:func:`advisor.frontends.cli.entry`):
+a test or a tool may run this module in its own process (``runpy``) and go on after it.
+"""
 
 import sys
 

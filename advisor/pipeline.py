@@ -19,7 +19,6 @@ import datetime as dt
 import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,12 +36,16 @@ from advisor.resolve import Budget
 from advisor.resolve.source import SnapshotSource
 
 if TYPE_CHECKING:
+    from dataclasses import dataclass
+
     from advisor.index.config import IndexConfig
     from advisor.index.http import Deadline
     from advisor.index.source import IndexSource
     from advisor.index.urls import Expansion
     from advisor.manifests.config import Config
     from advisor.write import FixPlan, Patch, RelockCommand
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 #: Files whose tool expands ``${NAME}`` anywhere in the index URLs they name: pip's requirements
 #: files, pipenv's Pipfile and Pipfile.lock (pipenv expands the lock's sources when installing).

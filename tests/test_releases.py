@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from advisor.errors import KnowledgeError
 from advisor.knowledge.releases import load_snapshot
@@ -299,3 +302,42 @@ def test_shipped_snapshot_facts() -> None:
 def test_missing_snapshot_file_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError, match="cannot read the release snapshot"):
         load_snapshot(str(tmp_path / "nope.json"))
+
+
+_OPERATORS = (">=", ">", "<=", "<", "==", "!=", "~=")
+_SUFFIXES = ("", "", "", "rc1", ".post1", ".dev0", "a2", ".post2.dev1")
+
+
+@st.composite
+def _specifier(draw: st.DrawFn) -> str:
+    """One specifier on a version near CPython 3.8-3.12: of that X.Y or another, 2 to 4 release
+    components, a pre, post or dev part, a wildcard where one is allowed."""
+    operator = draw(st.sampled_from(_OPERATORS))
+    minor = draw(st.integers(7, 13))
+    parts = [3, minor, *draw(st.lists(st.integers(0, 101), min_size=0, max_size=2))]
+    if operator == "~=" and len(parts) < 2:
+        parts.append(0)
+    version = ".".join(map(str, parts))
+    if operator in ("==", "!=") and draw(st.booleans()):
+        return f"{operator}{version}.*"
+    return f"{operator}{version}{draw(st.sampled_from(_SUFFIXES))}"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_specifier(), min_size=1, max_size=3),
+    st.integers(8, 12),
+    st.sampled_from(("", "t")),
+)
+def test_python_minor_admitted_asks_the_patch_levels_that_decide(
+    specifiers: list[str], minor: int, threaded: str
+) -> None:
+    """The patch levels asked (:func:`advisor.model.release._patches`) give the answer asking
+    every one of X.Y.0 to X.Y.99 gives."""
+    try:
+        spec = SpecifierSet(",".join(specifiers))
+    except InvalidSpecifier:  # ~=3.9.1.* and the like
+        return
+    python = f"3.{minor}{threaded}"
+    every = any(spec.contains(f"3.{minor}.{z}", prereleases=False) for z in range(100))
+    assert python_minor_admitted.__wrapped__(spec, python) is every

@@ -3,14 +3,21 @@
 aap-advise runs on every commit and every pull request, so nothing heavy may be imported before
 it is needed: httpx (a quarter of a second) only when a request is really sent, tomlkit only
 when a file is edited, resolvelib only when co-upgrades are resolved, and ``--version`` nothing
-beyond argparse. Timings are measured by ``benchmarks/run.py``, never asserted here.
+but the command line's own module. How many modules a run imports is counted against a
+ceiling: a change that needs one more raises its ceiling, and says why in the commit. The
+console script ends once its output is flushed, without the interpreter's teardown. Timings
+are measured by ``benchmarks/run.py``, never asserted here.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
+import tomllib
 from pathlib import Path
+
+import pytest
 
 from advisor.knowledge.releases import load_snapshot
 from tests._helpers import run_python
@@ -35,6 +42,129 @@ def imported(*args: str, cwd: Path = ROOT) -> tuple[set[str], subprocess.Complet
 
 def roots(modules: set[str]) -> set[str]:
     return {m.split(".")[0] for m in modules}
+
+
+@functools.cache
+def interpreter_alone() -> frozenset[str]:
+    """The modules ``python -c pass`` imports, in the same environment (site hooks included)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = run_python("-X", "importtime", "-c", "pass", cwd=ROOT, env=env, timeout=60)
+    return frozenset(
+        line.rsplit("|", 1)[1].strip()
+        for line in proc.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    )
+
+
+#: What ``python -m`` needs, beyond ``python -c pass``, to run a module by its name.
+RUNPY = frozenset({"runpy", "importlib", "importlib.machinery", "importlib.util", "pkgutil"})
+
+#: Ceilings on the aap-advise modules an offline answer imports (69 and 72 when counted):
+#: every reader is registered, but nothing to write, resolve, fetch or render in another
+#: format. A module more means start-up cost more on every run.
+OFFLINE_OK_OWN_MODULES = 69
+OFFLINE_UPGRADE_OWN_MODULES = 72
+#: Ceiling on every module an offline answer imports beyond ``python -c pass`` (169 and 181
+#: when counted; urllib.request alone, for ``url2pathname``, brings some thirty of them).
+OFFLINE_MODULES = 185
+
+
+def test_version_imports_the_command_line_module_alone() -> None:
+    """``--version`` is answered by the package, its front-end package and the command line
+    module: not argparse, not typing, not even ``__future__``."""
+    modules, proc = imported("--version")
+    assert proc.returncode == 0 and proc.stdout.startswith("aap-advise ")
+    assert modules - interpreter_alone() - RUNPY == {
+        "advisor",
+        "advisor.frontends",
+        "advisor.frontends.cli",
+    }
+
+
+def _pyproject(tmp_path: Path, ddtrace: str) -> Path:
+    """A 20-line pyproject.toml of a web service (what a pre-commit hook reads)."""
+    path = tmp_path / "pyproject.toml"
+    deps = ["flask>=2.3", "requests>=2.31", "sqlalchemy>=2.0", "gunicorn>=21", "redis>=5.0"]
+    lines = ",\n    ".join(f'"{d}"' for d in [f"ddtrace{ddtrace}", *deps])
+    path.write_text(
+        f"""[project]
+name = "shop"
+version = "1.0.0"
+requires-python = ">=3.10"
+dependencies = [
+    {lines},
+]
+
+[project.optional-dependencies]
+dev = ["pytest>=7", "ruff"]
+
+[build-system]
+requires = ["hatchling"]
+build-backend = "hatchling.build"
+"""
+    )
+    return path
+
+
+def test_an_offline_answer_with_nothing_to_move_imports_no_resolution(tmp_path: Path) -> None:
+    newest = load_snapshot().newest
+    assert newest is not None
+    path = _pyproject(tmp_path, f">={newest.version}")
+    modules, proc = imported(str(path), "--offline", "--no-cache")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    own = {m for m in modules if m.split(".")[0] == "advisor"}
+    assert len(own) <= OFFLINE_OK_OWN_MODULES, sorted(own)
+    assert len(modules - interpreter_alone()) <= OFFLINE_MODULES
+    # the co-upgrade side of planning, the writers, the other formats, the index client
+    assert not own & {
+        "advisor.plan.coupgrade",
+        "advisor.plan.why",
+        "advisor.write",
+        "advisor.render.json_report",
+        "advisor.render.markdown",
+        "advisor.render.sarif",
+        "advisor.index.simple",
+        "advisor.index.http",
+    }
+    assert "difflib" not in modules  # only a mistyped name is told "did you mean"
+
+
+def test_an_offline_upgrade_imports_what_it_needs(tmp_path: Path) -> None:
+    path = _pyproject(tmp_path, "==2.3.0")
+    modules, proc = imported(str(path), "--offline", "--no-cache")
+    assert proc.returncode == 1 and "upgrade ddtrace" in proc.stdout, proc.stderr
+    own = {m for m in modules if m.split(".")[0] == "advisor"}
+    assert len(own) <= OFFLINE_UPGRADE_OWN_MODULES, sorted(own)
+    assert len(modules - interpreter_alone()) <= OFFLINE_MODULES
+    assert "advisor.plan.coupgrade" in own and not own & {"advisor.write", "advisor.index.http"}
+
+
+def test_the_console_script_is_the_entry_that_skips_teardown() -> None:
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts == {"aap-advise": "advisor.frontends.cli:entry"}
+
+
+_EXIT = (
+    "import atexit, sys, threading, time\n"
+    "from advisor.frontends.cli import exit_now\n"
+    "atexit.register(print, 'teardown')\n"
+    "if sys.argv[1] == 'thread':\n"
+    "    threading.Thread(target=time.sleep, args=(0.2,)).start()\n"
+    "sys.stderr.write('coverage' if 'coverage' in sys.modules else '')\n"
+    "sys.stdout.write('report')\n"
+    "exit_now(3)\n"
+)
+
+
+@pytest.mark.parametrize("case", ["alone", "thread"])
+def test_exit_now_flushes_and_skips_teardown_only_when_nothing_is_left(case: str) -> None:
+    """The status and the whole output; ``atexit`` hooks skipped, unless a thread that is not
+    a daemon still runs (or coverage measures the process): then Python exits as usual."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = run_python("-c", _EXIT, case, cwd=ROOT, env=env, timeout=60)
+    assert proc.returncode == 3
+    usual = case == "thread" or proc.stderr == "coverage"
+    assert proc.stdout == ("report" + ("teardown\n" if usual else ""))
 
 
 def test_version_imports_nothing_heavy() -> None:

@@ -28,7 +28,6 @@ import sys
 import tempfile
 import uuid
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, assert_never
 
@@ -51,8 +50,13 @@ from advisor.model.advice import (
 )
 
 if TYPE_CHECKING:
+    from dataclasses import dataclass
+
     from advisor.pipeline import Run
     from advisor.write import Patch
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
+
 
 REPORT_NAME = "aap-advise-report.json"
 PR_EVENTS = frozenset({"pull_request", "pull_request_target"})

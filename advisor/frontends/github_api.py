@@ -13,14 +13,18 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from dataclasses import dataclass
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urlsplit
 
 import httpx
 
 from advisor import __version__
 from advisor.errors import printable
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 READ_TIMEOUT = 10.0
 """Seconds to connect, or between two reads of an answer."""

@@ -14,7 +14,6 @@ CPython. Whatever it says is shown with control characters escaped
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 from types import TracebackType
 from typing import TextIO
@@ -105,4 +104,8 @@ def _columns(stream: TextIO) -> int:
         columns = os.get_terminal_size(stream.fileno()).columns
     except (AttributeError, OSError, ValueError):
         columns = 0
-    return columns or shutil.get_terminal_size().columns  # 0: a terminal that does not say
+    if columns:
+        return columns
+    import shutil  # here: a run that shows no line never needs it
+
+    return shutil.get_terminal_size().columns  # 0: a terminal that does not say

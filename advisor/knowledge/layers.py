@@ -14,7 +14,8 @@ naming it, so the test that loads the shipped file catches a bad edit.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
@@ -23,6 +24,11 @@ from advisor.errors import KnowledgeError
 from advisor.knowledge import read_data
 from advisor.model.deployment import DeployedDdtrace
 from advisor.model.project import Dependency, Finding, Project, SourceLocation
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 __all__ = [
     "LAYERS_FILE",

@@ -59,9 +59,17 @@ _CACHE: list[Knowledge] = []
 
 
 def load() -> Knowledge:
-    """Load and validate the shipped knowledge (once per process)."""
+    """Load and validate the shipped knowledge (once per process).
+
+    The shipped files are read without the checks only a bad edit of them could fail (that
+    each range admits some version, each line of ``constrainers.json`` is a requirement on
+    ddtrace: some hundreds of versions and requirements parsed for nothing): the test that
+    loads the shipped files through :func:`load_from` makes them, and a run reads the same
+    bytes. What the values are built from is parsed, and refused when it does not parse, either
+    way.
+    """
     if not _CACHE:
-        _CACHE.append(load_from(read_data))
+        _CACHE.append(load_from(read_data, check=False))
     return _CACHE[0]
 
 
@@ -80,21 +88,27 @@ def load_for(snapshot: str | None) -> Knowledge:
     return dataclasses.replace(knowledge, constrainers=parse_constrainers(*found))
 
 
-def load_from(read: Callable[[str], str]) -> Knowledge:
+def load_from(read: Callable[[str], str], *, check: bool = True) -> Knowledge:
     """Load and validate the knowledge files ``read(name)`` returns the text of (uncached).
 
+    :param check: also check that each range admits some version (some CPython aap-advise
+        knows, for a CPython range) and parse every requirement line of ``constrainers.json``
+        (:func:`parse_constrainers`).
     :raises KnowledgeError: naming the file and every problem in it.
     """
     py_data, py_origin = _read_toml("pythons.toml", read)
     pythons = parse_pythons(py_data, py_origin)
     caps_data, caps_origin = _read_toml("capabilities.toml", read)
-    parts = parse_capabilities(caps_data, caps_origin, [p.version for p in pythons])
+    parts = parse_capabilities(
+        caps_data, caps_origin, [p.version for p in pythons], check_ranges=check
+    )
     integ_data, integ_origin = _read_toml("integrations.toml", read)
     integrations = parse_integrations(
         integ_data,
         integ_origin,
         {cap.id for cap in parts["capabilities"]},
         set(parts["features"]),
+        check_ranges=check,
     )
     cap_ids = {cap.id for cap in parts["capabilities"]}
     request_capabilities = parse_request_capabilities(integ_data, integ_origin, cap_ids)
@@ -104,7 +118,9 @@ def load_from(read: Callable[[str], str]) -> Knowledge:
         pythons=pythons,
         platform_minimums=parse_platforms(plat_data, plat_origin),
         request_capabilities=request_capabilities,
-        constrainers=parse_constrainers(read("constrainers.json"), CONSTRAINERS_ORIGIN),
+        constrainers=parse_constrainers(
+            read("constrainers.json"), CONSTRAINERS_ORIGIN, check=check
+        ),
         **parts,
     )
 
@@ -112,11 +128,16 @@ def load_from(read: Callable[[str], str]) -> Knowledge:
 CONSTRAINERS_ORIGIN = "advisor/knowledge/data/constrainers.json"
 
 
-def parse_constrainers(text: str, origin: str) -> dict[str, dict[str, tuple[str, ...]]]:
+def parse_constrainers(
+    text: str, origin: str, *, check: bool = True
+) -> dict[str, dict[str, tuple[str, ...]]]:
     """``constrainers.json`` (:func:`advisor.knowledge.refresh.build_constrainers`): schema 1,
     ``packages`` -> name -> version -> the Requires-Dist lines naming ddtrace, each a valid
     requirement on it.
 
+    :param check: parse each line to check that it is a requirement on ddtrace (the shipped
+        document is checked by the tests instead, :func:`load`); its structure, names and
+        versions are checked either way.
     :raises KnowledgeError: naming the file and the first problem.
     """
     import json
@@ -149,7 +170,7 @@ def parse_constrainers(text: str, origin: str) -> dict[str, dict[str, tuple[str,
                 raise KnowledgeError(f"{where}: not a version") from None
             if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
                 raise KnowledgeError(f"{where}: must be a list of requirements")
-            for line in lines:
+            for line in lines if check else ():
                 try:
                     req = Requirement(line)
                 except InvalidRequirement:

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from dataclasses import field
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 from advisor.model.release import python_minor_admitted
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 EnvNeed = Literal["on", "default", "unset"]
 

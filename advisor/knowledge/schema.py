@@ -9,7 +9,9 @@ style): a bad edit to the data is reported whole by the test that loads the ship
 Every version specifier read must admit something: a CPython range at least one CPython of
 ``pythons.toml`` (when the parser is given them), any other range at least one version
 (:func:`admits_some_version`). A range that admits nothing is always a slip in the data
-(``==2.7.*,>=3.5`` for "2.7 or 3.5 and later") and would silently switch a fact off.
+(``==2.7.*,>=3.5`` for "2.7 or 3.5 and later") and would silently switch a fact off. The
+shipped files are checked so by their test; a run reads them with ``check_ranges=False``
+(:func:`advisor.knowledge.matrix.load`), every range still parsed.
 """
 
 from __future__ import annotations
@@ -65,12 +67,16 @@ T = TypeVar("T")
 class Problems:
     """Every problem found in one file, each with its key path; raised together, at the end."""
 
-    def __init__(self, origin: str, pythons: Collection[str] | None = None) -> None:
+    def __init__(
+        self, origin: str, pythons: Collection[str] | None = None, *, check_ranges: bool = True
+    ) -> None:
         self.origin = origin
         self.found: list[str] = []
         #: The CPython minors (``"3.12"``) a CPython range must admit one of; ``None``: a
         #: CPython range is only checked to admit some version.
         self.pythons = pythons
+        #: Whether a range is checked to admit something (every one is still parsed).
+        self.check_ranges = check_ranges
 
     def fail(self, where: str, message: str) -> None:
         self.found.append(f"{where}: {message}")
@@ -89,7 +95,7 @@ class Problems:
     def spec(self, text: Any, where: str) -> SpecifierSet:
         """A version range that admits at least one version."""
         spec = self._spec(text, where)
-        if spec is not None and not admits_some_version(spec):
+        if spec is not None and self.check_ranges and not admits_some_version(spec):
             self.fail(where, f"{str(text)!r} admits no version")
         return spec if spec is not None else SpecifierSet()
 
@@ -98,6 +104,8 @@ class Problems:
         spec = self._spec(text, where)
         if spec is None:
             return SpecifierSet()
+        if not self.check_ranges:
+            return spec
         if self.pythons is None:
             if not admits_some_version(spec):
                 self.fail(where, f"{str(text)!r} admits no version")
@@ -254,14 +262,19 @@ class Fields:
 
 
 def parse_capabilities(
-    data: Mapping[str, Any], origin: str, pythons: Collection[str] | None = None
+    data: Mapping[str, Any],
+    origin: str,
+    pythons: Collection[str] | None = None,
+    *,
+    check_ranges: bool = True,
 ) -> dict[str, Any]:
     """Validate ``capabilities.toml`` data; returns the pieces :class:`Knowledge` holds.
 
     :param pythons: the known CPython minors (``pythons.toml``); each CPython range must admit
         one of them. Without them a CPython range need only admit some version.
+    :param check_ranges: check that each range admits something (:class:`Problems`).
     """
-    problems = Problems(origin, pythons)
+    problems = Problems(origin, pythons, check_ranges=check_ranges)
     top = Fields(problems, data)
     owners: dict[str, str] = {}
     caps = tuple(_capability(f, owners) for f in top.rows("capability", required=True))
@@ -408,10 +421,16 @@ def _disagreement(f: Fields) -> Disagreement:
 
 
 def parse_integrations(
-    data: Mapping[str, Any], origin: str, cap_ids: set[str], feature_ids: set[str]
+    data: Mapping[str, Any],
+    origin: str,
+    cap_ids: set[str],
+    feature_ids: set[str],
+    *,
+    check_ranges: bool = True,
 ) -> tuple[Integration, ...]:
-    """Validate ``integrations.toml`` data against the known capabilities and features."""
-    problems = Problems(origin)
+    """Validate ``integrations.toml`` data against the known capabilities and features
+    (``check_ranges``: as :func:`parse_capabilities`)."""
+    problems = Problems(origin, check_ranges=check_ranges)
     owners: dict[str, str] = {}
     out = tuple(
         _integration(f, owners, cap_ids, feature_ids)

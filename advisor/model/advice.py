@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import ClassVar, Literal, TypeAlias
+from dataclasses import field
+from typing import TYPE_CHECKING, ClassVar, Literal, TypeAlias
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
@@ -14,6 +14,11 @@ from advisor.model.deployment import Deployment as DeploymentFact
 from advisor.model.environment import Environment
 from advisor.model.project import Finding, SourceLocation
 from advisor.model.release import DDTRACE
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 Status = Literal["ok", "upgrade", "split", "impossible"]
 """The ``status`` of each :data:`Verdict`, as the reports write it."""

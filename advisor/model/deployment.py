@@ -14,11 +14,15 @@ the value of one whose name looks secret (:func:`is_secret`) is never kept
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from advisor.model.excerpt import excerpt
 from advisor.model.project import Dependency, Finding, SourceLocation
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 __all__ = [
     "FILE_KINDS",

@@ -25,8 +25,9 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from packaging.utils import canonicalize_name
 
@@ -42,6 +43,11 @@ from advisor.model.project import (
     kind_of,
 )
 from advisor.model.release import DDTRACE
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 #: The name the main dependencies go by in the report.
 MAIN = "main"

@@ -10,6 +10,7 @@ at most :data:`LIMIT` characters, with URL credentials and token-looking strings
 from __future__ import annotations
 
 import re
+from functools import cache
 
 __all__ = ["LIMIT", "excerpt", "mask_secrets"]
 
@@ -18,26 +19,32 @@ LIMIT = 80
 
 # The whole userinfo of a URL: up to the LAST "@" before the path, so a password holding "@"
 # goes with it (``https://u:p@ss@host/`` -> ``https://***@host/``).
-_USERINFO = re.compile(r"(?<=://)[^/?#\s]*@")
+_USERINFO = r"(?<=://)[^/?#\s]*@"
 # Tokens with a known shape (GitHub, GitLab, Slack, AWS, PyPI, npm, OpenAI-style keys, UUIDs),
 # then any run of key-like characters that looks random (see _looks_random; a hex digest is
 # masked too: an excerpt never needs one).
-_KNOWN_TOKEN = re.compile(
+_KNOWN_TOKEN = (
     r"\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|gl(?:pat|rt|dt|ptt)-[A-Za-z0-9_-]{16,}"
     r"|xox[abposr]-[A-Za-z0-9-]{8,}|A[KS]IA[0-9A-Z]{16}|pypi-[A-Za-z0-9_-]{16,}"
     r"|npm_[A-Za-z0-9]{16,}|sk-[A-Za-z0-9_-]{16,}"
     r"|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"
 )
-_LONG_RUN = re.compile(r"[A-Za-z0-9+/=_-]{16,}")
-_HEX = re.compile(r"[0-9a-fA-F]{32,}")
-_DIGIT_GROUPS = re.compile(r"\d+")
+_LONG_RUN = r"[A-Za-z0-9+/=_-]{16,}"
+_HEX = r"[0-9a-fA-F]{32,}"
+_DIGIT_GROUPS = r"\d+"
 # ``password=...``, ``token: ...``, ``?key=...``, ``password hunter2`` (netrc), ``Bearer x``:
 # the value goes.
-_ASSIGNED = re.compile(
+_ASSIGNED = (
     r"(?i)\b((?:[a-z_]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|auth|credential)[a-z_]*"
     r"|key|sig|signature))(\s*(?:=(?!=)|:)\s*)([^\s&]+)"
 )
-_SPACED = re.compile(r"(?i)\b(password|passwd|bearer|basic|token)(\s+)([^\s&]+)")
+_SPACED = r"(?i)\b(password|passwd|bearer|basic|token)(\s+)([^\s&]+)"
+
+
+@cache
+def _re(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled, on first use: an answer that quotes nothing compiles none of them."""
+    return re.compile(pattern)
 
 
 def _masked_run(match: re.Match[str]) -> str:
@@ -56,19 +63,19 @@ def _looks_random(part: str) -> bool:
     ``MyCompanyInternal-requirements-2024``, ``DataPipelineCore_v2`` and ``SQLAlchemy3`` stay."""
     if len(part) < 16:
         return False
-    groups = len(_DIGIT_GROUPS.findall(part))
-    if len(part) >= 32 and _HEX.fullmatch(part):
+    groups = len(_re(_DIGIT_GROUPS).findall(part))
+    if len(part) >= 32 and _re(_HEX).fullmatch(part):
         return groups >= 3 and any(c.isalpha() for c in part)
     return groups >= 3 and any(c.isupper() for c in part) and any(c.islower() for c in part)
 
 
 def mask_secrets(text: str) -> str:
     """``text`` with URL credentials and token-looking strings replaced by ``***``."""
-    text = _USERINFO.sub("***@", text)
-    text = _KNOWN_TOKEN.sub("***", text)
-    text = _SPACED.sub(lambda m: f"{m.group(1)}{m.group(2)}***", text)
-    text = _ASSIGNED.sub(lambda m: f"{m.group(1)}{m.group(2)}***", text)
-    return _LONG_RUN.sub(_masked_run, text)
+    text = _re(_USERINFO).sub("***@", text)
+    text = _re(_KNOWN_TOKEN).sub("***", text)
+    text = _re(_SPACED).sub(lambda m: f"{m.group(1)}{m.group(2)}***", text)
+    text = _re(_ASSIGNED).sub(lambda m: f"{m.group(1)}{m.group(2)}***", text)
+    return _re(_LONG_RUN).sub(_masked_run, text)
 
 
 def excerpt(text: str, limit: int = LIMIT) -> str:
@@ -87,7 +94,7 @@ def excerpt(text: str, limit: int = LIMIT) -> str:
 # URLs shown whole (a direct reference's, ``pkg @ https://user:pass@host/pkg.zip``): the userinfo
 # up to the LAST "@" before the host ends, and the value of a query parameter named like a
 # credential (``?token=``, ``X-Amz-Signature=``, ``sig=``).
-_URL_SECRET_PARAM = re.compile(
+_URL_SECRET_PARAM = (
     r"(?i)([?&;][\w.-]*(?:token|secret|pass(?:word|wd)?|sig(?:nature)?|key|auth|credential)"
     r"[\w.-]*=)[^&#\s]+"
 )
@@ -100,4 +107,4 @@ def redact_url(text: str) -> str:
 
     Apply it before cutting a text short: a cut can take the ``@`` that marks the userinfo.
     """
-    return _URL_SECRET_PARAM.sub(r"\1***", _USERINFO.sub("***@", text))
+    return _re(_URL_SECRET_PARAM).sub(r"\1***", _re(_USERINFO).sub("***@", text))

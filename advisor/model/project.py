@@ -7,7 +7,7 @@ file contents again.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from packaging.specifiers import SpecifierSet
@@ -17,7 +17,12 @@ from advisor.errors import ManifestError
 from advisor.model.excerpt import excerpt
 
 if TYPE_CHECKING:
+    from dataclasses import dataclass
+
     from advisor.model.deployment import Deployment
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
+
 
 Severity = Literal["info", "warning", "error"]
 Role = Literal["declared", "constraint", "locked"]

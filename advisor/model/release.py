@@ -48,16 +48,21 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache, partial
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import KnowledgeError
 from advisor.model.platforms import served_by
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 #: The package aap-advise advises on: the project the snapshot holds, the dependency the
 #: planner looks for and the writers edit.
@@ -127,7 +132,10 @@ class Release:
         )
 
 
+@lru_cache(maxsize=1024)
 def _interpreter_matches(interp: str, major: int, minor: int, free_threaded: bool) -> bool:
+    # Cached: some thirty wheel sets share a handful of interpreter keys, asked about for
+    # every release, CPython and platform the planner checks.
     if interp.startswith("cp"):
         abi3 = interp.endswith("-abi3")
         digits = interp[2:].removesuffix("-abi3")
@@ -152,6 +160,7 @@ def _interpreter_matches(interp: str, major: int, minor: int, free_threaded: boo
 FREE_THREADED = "t"
 
 
+@lru_cache(maxsize=256)
 def parse_python(python: str) -> tuple[int, int, bool] | None:
     """``"3.12"`` -> ``(3, 12, False)``; ``"3.13t"`` -> ``(3, 13, True)``; else ``None``."""
     free_threaded = python.endswith(FREE_THREADED)
@@ -175,7 +184,34 @@ def python_minor_admitted(spec: SpecifierSet | str, python: str) -> bool:
     """
     s = spec if isinstance(spec, SpecifierSet) else SpecifierSet(spec)
     minor = python_minor(python)
-    return any(s.contains(f"{minor}.{patch}", prereleases=False) for patch in range(100))
+    return any(s.contains(f"{minor}.{patch}", prereleases=False) for patch in _patches(s, minor))
+
+
+def _patches(spec: SpecifierSet, minor: str) -> Iterable[int]:
+    """The patch levels of CPython ``minor`` (``"3.12"``) worth asking ``spec`` about: when it
+    admits some X.Y.z below 100, it admits one of these.
+
+    Each specifier's verdict on X.Y.z, as z grows, changes only next to the patch level ``k``
+    of its own version (``>=3.9.2``: from no to yes at 2; ``>3.9.2`` or ``!=3.9.2``: at 3;
+    ``>=3.9.2.post1``: at 3; a version of another X.Y gives the same verdict for every z).
+    So the least z the set admits is 0, or one where some specifier changes to yes: among
+    k .. k+1. ``===`` compares text, and a CPython name that is not X.Y is not reasoned
+    about: every patch level is asked then.
+    """
+    major, dot, rest = minor.partition(".")
+    if not (dot and major.isdigit() and rest.isdigit()):
+        return range(100)
+    found = {0}
+    for one in spec:
+        if one.operator == "===":
+            return range(100)
+        try:
+            release = Version(one.version.removesuffix(".*")).release
+        except InvalidVersion:
+            return range(100)
+        k = release[2] if len(release) > 2 else 0
+        found.update(z for z in (k - 1, k, k + 1, k + 2) if 0 <= z < 100)
+    return sorted(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +237,10 @@ class ReleaseSnapshot:
     def final(self) -> Iterable[Release]:
         """Final, non-yanked releases in ascending order."""
         return iter(self._finals())
+
+    def final_newest_first(self) -> Iterable[Release]:
+        """The releases of :meth:`final`, in the opposite order."""
+        return reversed(self._finals())
 
     def final_from(self, floor: Version) -> Iterable[Release]:
         """Final, non-yanked releases at or above ``floor``, ascending."""
@@ -252,10 +292,12 @@ def parse_snapshot(data: Any, origin: str) -> ReleaseSnapshot:
     sets = data.get("requires_dist_sets", [])
     wheel_sets = _wheel_sets(data.get("wheel_sets", []), problems)
     wheels_of = partial(_wheels_of, wheel_sets=wheel_sets)
+    # Each Requires-Dist list as one tuple, shared by the releases that point at it.
+    shared: dict[int, tuple[str, ...]] = {}
     releases: list[Release] = []
     for key, raw in dict(data.get("releases", {})).items():
         try:
-            releases.append(_parse_release(key, raw, sets, wheels_of))
+            releases.append(_parse_release(key, raw, sets, wheels_of, shared))
         except (
             KeyError,
             TypeError,
@@ -365,6 +407,7 @@ def _parse_release(
     raw: Mapping[str, Any],
     sets: list[list[str]],
     wheels_of: Callable[[Mapping[str, Any]], Mapping[str, frozenset[str]]],
+    shared: dict[int, tuple[str, ...]] | None = None,
 ) -> Release:
     rp = raw.get("requires_python")
     rd_index = raw.get("requires_dist")
@@ -376,5 +419,19 @@ def _parse_release(
         upload_time=raw.get("upload_time"),
         sdist=bool(raw.get("sdist", False)),
         wheels=wheels_of(raw),  # after version=: a bad version is the message that wins
-        requires_dist=tuple(sets[rd_index]) if rd_index is not None else None,
+        requires_dist=_requires_dist(sets, rd_index, shared),  # last, as it always was
     )
+
+
+def _requires_dist(
+    sets: list[list[str]], index: Any, shared: dict[int, tuple[str, ...]] | None
+) -> tuple[str, ...] | None:
+    """``sets[index]`` as a tuple (``None`` for no index), made once per index in ``shared``."""
+    if index is None:
+        return None
+    if shared is not None and type(index) is int and index in shared:
+        return shared[index]
+    found = tuple(sets[index])
+    if shared is not None and type(index) is int:
+        shared[index] = found
+    return found

@@ -4,7 +4,6 @@ git and uv suggest them. Pure: builds text, prints nothing."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from difflib import SequenceMatcher
 
 #: At most this many names are suggested.
 MOST = 3
@@ -31,6 +30,8 @@ def close_names(
         return []
     found = [n for n in listed if len(word) >= PREFIX_LENGTH and n.startswith(word)]
     if not found:
+        from difflib import SequenceMatcher  # here: only a mistyped name needs it
+
         matcher = SequenceMatcher(b=word)
         scores = {}
         for name in listed:

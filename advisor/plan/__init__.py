@@ -37,8 +37,6 @@ from advisor.model.excerpt import excerpt
 from advisor.model.project import Finding, Project
 from advisor.model.release import DDTRACE, Release, ReleaseSnapshot
 from advisor.plan import findings as fnd
-from advisor.plan import why
-from advisor.plan.coupgrade import find_installable, joined, pins_against_requirements
 from advisor.plan.current import ddtrace_state
 from advisor.plan.frameworks import with_framework_changes
 from advisor.plan.scope import deployment_platforms, python_scope, resolve_capabilities
@@ -327,6 +325,9 @@ def _co_upgrades(
     progress: Callable[[str], None] | None,
 ) -> tuple[Upgrade | Impossible, list[Finding]]:
     """Move the target up to the first release that resolves, and add the changes it forces."""
+    # Here: an answer with no upgrade to make resolves nothing (nor imports the resolver's side).
+    from advisor.plan.coupgrade import find_installable, joined, pins_against_requirements
+
     start = Version(rec.ddtrace)
     if source is not None:
         before = budget.spent()
@@ -401,11 +402,15 @@ def _with_skipped(
     start = max(floor, state.parsed_current) if state and state.parsed_current else floor
     match rec:
         case Upgrade() if rec.changes and rec.changes[0].kind == "ddtrace":
+            from advisor.plan.why import skipped
+
             return replace(
-                rec, skipped=why.skipped(server, start, Version(rec.ddtrace), served, rec.tried)
+                rec, skipped=skipped(server, start, Version(rec.ddtrace), served, rec.tried)
             )
         case Impossible() if rec.tried:
-            return replace(rec, skipped=why.skipped(server, start, None, served, rec.tried))
+            from advisor.plan.why import skipped
+
+            return replace(rec, skipped=skipped(server, start, None, served, rec.tried))
         case _:
             return rec
 

@@ -9,8 +9,9 @@ first that resolves on every CPython is the answer.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from itertools import product
+from typing import TYPE_CHECKING
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
@@ -24,6 +25,11 @@ from advisor.plan.serve import Server
 from advisor.resolve import HELD, Conflict, Req, Resolved, at_least, exact, resolve
 from advisor.resolve.requirements import marker_env, parse_requires_dist
 from advisor.resolve.source import PackageSource
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 #: Target versions tried before giving up (each is one resolution per CPython).
 MAX_TRIES = 40

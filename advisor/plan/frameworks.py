@@ -18,8 +18,8 @@ Pure: values in, values out.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import Literal, assert_never
+from dataclasses import replace
+from typing import TYPE_CHECKING, Literal, assert_never
 
 from packaging.specifiers import Specifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
@@ -27,6 +27,11 @@ from packaging.version import InvalidVersion, Version
 from advisor.knowledge.model import Capability, Integration, Knowledge
 from advisor.model.advice import Change, FoundIntegration, Impossible, Ok, Split, Upgrade, Verdict
 from advisor.model.project import Finding
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 __all__ = [
     "Fit",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
@@ -17,6 +17,11 @@ from advisor.model.platforms import DEFAULT_PLATFORM, USER_PLATFORMS, platform_h
 from advisor.model.project import Finding, Project, SourceLocation, unparsable_version
 from advisor.model.release import FREE_THREADED, parse_python
 from advisor.model.release import python_minor_admitted as minor_admitted
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 
 def resolve_capabilities(knowledge: Knowledge, names: Iterable[str]) -> tuple[Capability, ...]:

@@ -97,6 +97,24 @@ class Server:
             s.contains(release.version, prereleases=True) for s in self.limits.get(python, ())
         )
 
+    def installs_somewhere(self, python: str) -> bool:
+        """Some release :meth:`installable` on ``python`` is there at all. Asked newest first:
+        a CPython any release installs on is one the newest ones support; for one none does
+        (3.15 today), each distinct Requires-Python is asked once, not each release."""
+        admits: dict[int, bool] = {}  # by the identity of a Requires-Python the releases share
+        for r in self.snapshot.final_newest_first():
+            if r.requires_python is not None:
+                key = id(r.requires_python)
+                if key not in admits:
+                    admits[key] = r.admits_python(python)
+                if not admits[key]:
+                    continue  # it does not serve python, so it does not install there
+            if not any(not ex.contains(r.version) for ex in self.excluded) and self.installs(
+                r, python
+            ):
+                return True
+        return False
+
     def installable(self, python: str, at_least: Version = _ZERO) -> Iterator[Release]:
         """The releases at or above ``at_least`` that install on ``python``, ascending."""
         return (r for r in self.candidates(at_least) if self.installs(r, python))

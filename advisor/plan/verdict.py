@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from packaging.specifiers import SpecifierSet
-from packaging.version import Version
+from packaging.version import InvalidVersion, Version
 
 from advisor.knowledge.model import Capability, Knowledge
 from advisor.model.advice import (
@@ -70,6 +70,7 @@ class Context:
     project already has): capability statuses do not count them."""
     _alone: dict[str, Server] = field(default_factory=dict)
     _installable: dict[str, bool] = field(default_factory=dict)
+    _least: dict[tuple[SpecifierSet, str], Release | None] = field(default_factory=dict)
 
     def serving(self, capabilities: Sequence[Capability]) -> Server:
         """A server for ``capabilities`` only (same platforms, exclusions, deployment and
@@ -91,7 +92,7 @@ class Context:
     def installable(self, python: str) -> bool:
         """Some release installs from a wheel on ``python`` on every platform."""
         if python not in self._installable:
-            self._installable[python] = next(self.server.installable(python), None) is not None
+            self._installable[python] = self.server.installs_somewhere(python)
         return self._installable[python]
 
 
@@ -355,17 +356,39 @@ def _range_enough(ctx: Context, spec: SpecifierSet, python: str) -> bool:
 
 
 def least_admitted(ctx: Context, spec: SpecifierSet, python: str) -> Release | None:
-    """The least final release ``spec`` admits whose Requires-Python admits ``python``."""
+    """The least final release ``spec`` admits whose Requires-Python admits ``python``.
+
+    Kept for the run (the capability statuses ask it again for each CPython), and found from
+    the least version ``spec`` could admit (:func:`_lower_bound`) rather than the oldest release.
+    """
     if not spec:
         return None  # a bare name admits every release, the oldest included
-    return next(
-        (
-            r
-            for r in ctx.server.snapshot.final()
-            if spec.contains(r.version) and r.admits_python(python)
-        ),
-        None,
-    )
+    key = (spec, python)
+    if key not in ctx._least:
+        ctx._least[key] = next(
+            (
+                r
+                for r in ctx.server.snapshot.final_from(_lower_bound(spec))
+                if spec.contains(r.version) and r.admits_python(python)
+            ),
+            None,
+        )
+    return ctx._least[key]
+
+
+@functools.lru_cache(maxsize=256)
+def _lower_bound(spec: SpecifierSet) -> Version:
+    """A version below which ``spec`` admits nothing: the highest of its ``>=``, ``~=`` and
+    (wildcard-free) ``==`` versions, else 0. Each of those admits only versions whose public
+    part is at or above its own (PEP 440), so no release below it is admitted."""
+    bounds = [_ZERO]
+    for one in spec:
+        if one.operator in (">=", "~=") or (one.operator == "==" and "*" not in one.version):
+            try:
+                bounds.append(Version(one.version))
+            except InvalidVersion:  # a legacy string packaging still parses: no bound from it
+                continue
+    return max(bounds)
 
 
 def _range_suggestions(ctx: Context, target: Release, served: Sequence[str]) -> tuple[Change, ...]:

@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from advisor.errors import printable
 from advisor.model.advice import (
@@ -57,6 +56,11 @@ from advisor.render.text import (
     target,
     verdict,
 )
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 MARKER = "<!-- aap-advise-report -->"
 """First line of every report; the GitHub Action finds its own earlier comment by it."""

@@ -29,9 +29,8 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, assert_never
+from typing import TYPE_CHECKING, Any, assert_never
 from urllib.parse import quote
 
 from advisor import __version__
@@ -49,6 +48,11 @@ from advisor.model.project import Finding, Severity, SourceLocation
 from advisor.model.release import DDTRACE
 from advisor.render import words
 from advisor.render.text import current, single, target, verdict
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

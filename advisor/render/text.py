@@ -14,8 +14,8 @@ chooses; the renderer does no I/O. The wording helpers shared by every format (:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Final, Literal, assert_never
+from dataclasses import field
+from typing import TYPE_CHECKING, Final, Literal, assert_never
 
 from advisor.errors import printable
 from advisor.model.advice import (
@@ -38,6 +38,11 @@ from advisor.model.advice import (
 from advisor.model.excerpt import redact_url
 from advisor.model.project import Finding
 from advisor.render import words
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 
 def verdict(advice: Advice) -> str:

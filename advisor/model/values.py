@@ -1,0 +1,205 @@
+"""``dataclass`` as :mod:`dataclasses` has it, made faster to apply to frozen value classes.
+
+Every run builds some ninety dataclasses as it imports them, and that was a fifth of an offline
+answer: ``dataclasses`` writes each method as source text and compiles it, six of them for a
+``frozen=True, slots=True`` class (``__init__``, ``__repr__``, ``__eq__``, ``__hash__``,
+``__setattr__``, ``__delattr__``), some 50 us a compilation. For exactly that kind of class
+this :func:`dataclass` lets :mod:`dataclasses` read the fields and make the slotted class, and
+compiles one method, ``__init__``, from the same text ``dataclasses`` would write; the others
+are closures that compile nothing and do what the generated ones do (the same fields, tuples
+compared and hashed, the same text and ``...`` for a recursive repr, the same
+:class:`~dataclasses.FrozenInstanceError`, the same pickled state). ``__dataclass_params__``
+says ``frozen=True`` and the rest as ``dataclasses`` would.
+
+Anything else goes to :func:`dataclasses.dataclass` as it is: other options, a base class, a
+class that writes one of those methods itself or has no docstring, a field that is
+``init=False`` or keyword-only, an ``InitVar``. A module imports it in place of the standard
+one, and type checkers see the standard one::
+
+    if TYPE_CHECKING:
+        from dataclasses import dataclass
+    else:
+        from advisor.model.values import dataclass
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import sys
+from collections.abc import Callable
+from dataclasses import MISSING, Field, FrozenInstanceError
+from operator import attrgetter
+from reprlib import recursive_repr
+from typing import Any
+
+__all__ = ["dataclass"]
+
+#: Methods a class may not write itself to take the fast way (``dataclasses`` would keep it).
+_MADE_HERE = frozenset(
+    {
+        "__init__",
+        "__repr__",
+        "__eq__",
+        "__hash__",
+        "__setattr__",
+        "__delattr__",
+        "__getstate__",
+        "__setstate__",
+    }
+)
+
+
+def dataclass(cls: type | None = None, /, **options: Any) -> Any:
+    """:func:`dataclasses.dataclass`; ``frozen=True, slots=True`` alone takes the fast way."""
+    if options != {"frozen": True, "slots": True}:
+        if cls is None:
+            return dataclasses.dataclass(**options)
+        return dataclasses.dataclass(cls, **options)
+    return _frozen_value if cls is None else _frozen_value(cls)
+
+
+def _frozen_value(cls: type) -> type:
+    if not _plain(cls):
+        return dataclasses.dataclass(cls, frozen=True, slots=True)
+    made: type = dataclasses.dataclass(
+        cls, init=False, repr=False, eq=False, frozen=False, slots=True
+    )
+    fields = dataclasses.fields(made)
+    params = made.__dataclass_params__  # type: ignore[attr-defined]
+    params.init = params.repr = params.eq = params.frozen = True
+    names = frozenset(f.name for f in fields)
+    shown = [(f.name, attrgetter(f.name)) for f in fields if f.repr]
+    compared = _values([f.name for f in fields if f.compare])
+    getters = [attrgetter(f.name) for f in fields if f.compare]
+    hashed = _values([f.name for f in fields if (f.compare if f.hash is None else f.hash)])
+
+    # As dataclasses writes them: about the class given, not the slotted one made from it.
+    given: Any = cls
+
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if type(self) is given or name in names:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(given, self).__setattr__(name, value)
+
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is given or name in names:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(given, self).__delattr__(name)
+
+    @recursive_repr()
+    def __repr__(self: Any) -> str:
+        inner = ", ".join(f"{name}={get(self)!r}" for name, get in shown)
+        return f"{self.__class__.__qualname__}({inner})"
+
+    if sys.version_info >= (3, 13):  # field by field, as 3.13 compares them
+
+        def __eq__(self: Any, other: object) -> Any:
+            if self is other:
+                return True
+            if other.__class__ is self.__class__:
+                same: Any = True
+                for get in getters:
+                    same = get(self) == get(other)
+                    if not same:
+                        break
+                return same
+            return NotImplemented
+
+    else:  # as tuples
+
+        def __eq__(self: Any, other: object) -> Any:
+            if other.__class__ is self.__class__:
+                return compared(self) == compared(other)
+            return NotImplemented
+
+    def __hash__(self: Any) -> int:
+        return hash(hashed(self))
+
+    def __getstate__(self: Any) -> list[Any]:
+        return [getattr(self, f.name) for f in dataclasses.fields(self)]
+
+    def __setstate__(self: Any, state: list[Any]) -> None:
+        for f, value in zip(dataclasses.fields(self), state, strict=False):
+            object.__setattr__(self, f.name, value)
+
+    methods = (__setattr__, __delattr__, __repr__, __eq__, __hash__, __getstate__, __setstate__)
+    for function in (_init(made, fields), *methods):
+        function.__qualname__ = f"{made.__qualname__}.{function.__name__}"
+        setattr(made, function.__name__, function)
+    return made
+
+
+def _plain(cls: type) -> bool:
+    """A class the fast way makes as ``dataclasses`` would: no base class, a docstring (else
+    ``dataclasses`` writes one from the signature), none of the methods written, fields that
+    are all positional ``__init__`` parameters, none named ``self``."""
+    if cls.__bases__ != (object,) or not cls.__doc__ or _MADE_HERE & cls.__dict__.keys():
+        return False
+    annotations = inspect.get_annotations(cls)
+    if "self" in annotations:
+        return False
+    for name, annotation in annotations.items():
+        if "InitVar" in str(annotation) or "KW_ONLY" in str(annotation):
+            return False
+        value = cls.__dict__.get(name)
+        if isinstance(value, Field) and (not value.init or value.kw_only is True):
+            return False
+    return True
+
+
+def _init(made: type, fields: tuple[Field[Any], ...]) -> Callable[..., None]:
+    """``__init__``, compiled from the text ``dataclasses`` writes for a frozen class (same
+    parameters, annotations, defaults, ``<factory>`` sentinel and ``__post_init__`` call)."""
+    seen_default = False
+    for f in fields:
+        if f.default is not MISSING or f.default_factory is not MISSING:
+            seen_default = True
+        elif seen_default:
+            raise TypeError(f"non-default argument {f.name!r} follows default argument")
+    local: dict[str, Any] = {f"_type_{f.name}": f.type for f in fields}
+    local |= {
+        "MISSING": MISSING,
+        "_HAS_DEFAULT_FACTORY": dataclasses._HAS_DEFAULT_FACTORY,  # type: ignore[attr-defined]
+        "__dataclass_builtins_object__": object,
+        "__dataclass_return_type__": None,
+    }
+    params = []
+    body = []
+    for f in fields:
+        value = f.name
+        if f.default_factory is not MISSING:
+            local[f"_dflt_{f.name}"] = f.default_factory
+            value = f"_dflt_{f.name}() if {f.name} is _HAS_DEFAULT_FACTORY else {f.name}"
+            params.append(f"{f.name}:_type_{f.name}=_HAS_DEFAULT_FACTORY")
+        elif f.default is not MISSING:
+            local[f"_dflt_{f.name}"] = f.default
+            params.append(f"{f.name}:_type_{f.name}=_dflt_{f.name}")
+        else:
+            params.append(f"{f.name}:_type_{f.name}")
+        body.append(f"__dataclass_builtins_object__.__setattr__(self,{f.name!r},{value})")
+    if hasattr(made, "__post_init__"):
+        body.append("self.__post_init__()")
+    text = (
+        f"def __create_fn__({', '.join(local)}):\n"
+        f" def __init__({', '.join(['self', *params])}) -> __dataclass_return_type__:\n"
+        + "".join(f"  {line}\n" for line in body or ["pass"])
+        + " return __init__"
+    )
+    namespace: dict[str, Any] = {}
+    # dont_inherit: not this module's ``from __future__ import annotations`` (the annotations
+    # are the field types themselves, as in the method dataclasses writes).
+    code = compile(text, "<string>", "exec", dont_inherit=True)
+    exec(code, sys.modules[made.__module__].__dict__, namespace)
+    init: Callable[..., None] = namespace["__create_fn__"](**local)
+    return init
+
+
+def _values(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """The tuple of these attributes, as the generated methods build it (``(self.a,)`` for one)."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    if names:
+        one = attrgetter(names[0])
+        return lambda obj: (one(obj),)
+    return lambda obj: ()

@@ -1,0 +1,214 @@
+"""``advisor.model.values.dataclass`` makes the classes ``dataclasses.dataclass`` makes: the same
+fields, ``__init__`` (signature, defaults, factories, ``__post_init__``, errors), frozenness,
+slots, pickled state, pattern matching, ``repr``, ``==`` and ``hash``; only fewer of its methods
+are compiled text."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import inspect
+import pickle
+import typing
+from typing import Any
+
+import pytest
+
+from advisor.model import values
+
+
+def _pair(
+    body: dict[str, Any], annotations: dict[str, str], doc: str | None = "A value."
+) -> tuple[Any, Any]:
+    """The same class body made by the standard decorator and by ours."""
+
+    def make(decorate: Any) -> Any:
+        namespace = {
+            "__annotations__": dict(annotations),
+            "__module__": __name__,
+            "__doc__": doc,
+            **body,
+        }
+        cls = type("Value", (), namespace)
+        cls.__qualname__ = "Outer.Value"
+        return decorate(frozen=True, slots=True)(cls)
+
+    return make(dataclasses.dataclass), make(values.dataclass)
+
+
+def _raised(function: Any, *args: Any, **kwargs: Any) -> tuple[type, str] | None:
+    try:
+        function(*args, **kwargs)
+    except Exception as exc:
+        return type(exc), str(exc)
+    return None
+
+
+SHAPES: list[tuple[dict[str, Any], dict[str, str], tuple[Any, ...]]] = [
+    ({}, {}, ()),
+    ({}, {"a": "int"}, (1,)),
+    ({"b": "x"}, {"a": "int", "b": "str"}, (1,)),
+    (
+        {
+            "b": dataclasses.field(default=2, repr=False),
+            "c": dataclasses.field(default=3, compare=False),
+            "d": dataclasses.field(default=4, hash=False),
+            "e": dataclasses.field(default_factory=list),
+            "f": dataclasses.field(default=None, compare=False, repr=False),
+        },
+        {"a": "int", "b": "int", "c": "int", "d": "int", "e": "list[int]", "f": "str | None"},
+        ("a\x1b",),
+    ),
+    ({}, {"a": "float", "b": "object"}, (float("nan"), [1])),
+    ({"k": 1}, {"a": "int", "k": "typing.ClassVar[int]"}, (1,)),
+]
+
+
+@pytest.mark.parametrize(("body", "annotations", "args"), SHAPES)
+def test_the_same_class_as_dataclasses_makes(
+    body: dict[str, Any], annotations: dict[str, str], args: tuple[Any, ...]
+) -> None:
+    standard, ours = _pair(body, annotations)
+    assert typing.ClassVar is not None  # (what the annotation of the ClassVar shape names)
+    assert ours.__init__.__module__ == __name__ and "__create_fn__" not in repr(ours.__eq__)
+    a, b = standard(*args), ours(*args)
+    assert repr(a) == repr(b)
+    assert str(inspect.signature(standard)) == str(inspect.signature(ours))
+    assert standard.__init__.__qualname__ == ours.__init__.__qualname__
+    assert [f.name for f in dataclasses.fields(a)] == [f.name for f in dataclasses.fields(b)]
+    for name in ("__slots__", "__match_args__", "__doc__"):
+        assert getattr(ours, name) == getattr(standard, name), name
+    for name in ("init", "repr", "eq", "order", "unsafe_hash", "frozen"):
+        p, q = standard.__dataclass_params__, ours.__dataclass_params__
+        assert getattr(p, name) == getattr(q, name), name
+    for name in ("a", "z"):  # (the standard one fails on a new name: CPython gh-90055)
+        assert _raised(setattr, a, name, 0) == _raised(setattr, b, name, 0)
+        assert _raised(delattr, a, name) == _raised(delattr, b, name)
+    # == and hash, against a copy, a changed copy, another class and a subclass instance
+    same_a, same_b = standard(*args), ours(*args)
+    assert (a == same_a) == (b == same_b) and (a != same_a) == (b != same_b)
+    assert (a == a) == (b == b)
+    assert b.__eq__(a) is NotImplemented and a.__eq__(b) is NotImplemented
+    hashable = all(not isinstance(x, list) for x in args)
+    if hashable and "e" not in annotations:
+        assert hash(a) == hash(same_a) and hash(b) == hash(same_b)
+    assert a.__getstate__() == b.__getstate__()
+    for field in dataclasses.fields(b):
+        if field.name != "a":
+            changed_a = dataclasses.replace(a, **{field.name: 99})
+            changed_b = dataclasses.replace(b, **{field.name: 99})
+            assert (a == changed_a) == (b == changed_b), field.name
+            if hashable and "e" not in annotations:
+                assert (hash(a) == hash(changed_a)) == (hash(b) == hash(changed_b)), field.name
+            assert repr(changed_a) == repr(changed_b)
+    sub_a = type("Sub", (standard,), {"__slots__": ()})(*args)
+    sub_b = type("Sub", (ours,), {"__slots__": ()})(*args)
+    assert (a == sub_a) == (b == sub_b)
+    # the calls __init__ refuses, refused in the same words
+    for call_args, call_kwargs in [((), {}), ((*args, 1, 2, 3, 4, 5, 6), {}), (args, {"zz": 1})]:
+        assert _raised(standard, *call_args, **call_kwargs) == _raised(
+            ours, *call_args, **call_kwargs
+        )
+
+
+def test_a_default_factory_is_called_for_each_value() -> None:
+    standard, ours = _pair({"e": dataclasses.field(default_factory=list)}, {"e": "list[int]"})
+    first, second = ours(), ours()
+    assert first.e == [] and first.e is not second.e
+    assert ours([1]).e == standard([1]).e == [1]
+
+
+def test_post_init_runs_after_the_fields_are_set() -> None:
+    seen: list[tuple[str, Any]] = []
+
+    def __post_init__(self: Any) -> None:
+        seen.append((type(self).__name__, self.a))
+
+    standard, ours = _pair({"__post_init__": __post_init__}, {"a": "int"})
+    standard(1)
+    ours(2)
+    assert seen == [("Value", 1), ("Value", 2)]
+
+
+def test_a_recursive_repr_shows_dots_as_dataclasses_does() -> None:
+    standard, ours = _pair({}, {"a": "object"})
+    box_a: list[Any] = []
+    box_b: list[Any] = []
+    a, b = standard(box_a), ours(box_b)
+    box_a.append(a)
+    box_b.append(b)
+    assert repr(a) == repr(b) == "Outer.Value(a=[...])"
+
+
+def test_a_default_before_a_required_field_is_refused_in_the_same_words() -> None:
+    annotations = {"a": "int", "b": "int"}
+    standard = _raised(_pair, {"a": 1}, annotations)
+    assert standard is not None and standard[0] is TypeError
+    assert _raised(values.dataclass(frozen=True, slots=True), _bare({"a": 1}, annotations)) == (
+        standard
+    )
+
+
+def _bare(body: dict[str, Any], annotations: dict[str, str], doc: str = "A value.") -> type:
+    return type("Value", (), {"__annotations__": annotations, "__doc__": doc, **body})
+
+
+@pytest.mark.parametrize(
+    ("body", "annotations", "doc"),
+    [
+        ({}, {"a": "int"}, None),  # no docstring: dataclasses writes one from the signature
+        ({"b": dataclasses.field(default=1, init=False)}, {"a": "int", "b": "int"}, "A value."),
+        ({"b": dataclasses.field(default=1, kw_only=True)}, {"a": "int", "b": "int"}, "A."),
+        ({}, {"a": "int", "b": "dataclasses.InitVar[int]"}, "A value."),
+        ({"__repr__": lambda self: "own"}, {"a": "int"}, "A value."),
+    ],
+    ids=["no-docstring", "init-false", "kw-only", "initvar", "own-repr"],
+)
+def test_what_the_fast_way_does_not_take_is_dataclasses_own(
+    body: dict[str, Any], annotations: dict[str, str], doc: str | None
+) -> None:
+    ours: Any = values.dataclass(frozen=True, slots=True)(_bare(body, annotations, doc or ""))
+    assert ours.__init__.__qualname__.endswith("Value.__init__")
+    assert ours.__eq__.__module__ != "advisor.model.values"  # compiled by dataclasses
+
+
+def test_any_other_options_are_dataclasses_own() -> None:
+    class Open:
+        a: int
+
+    open_: Any = values.dataclass(slots=True)(Open)
+    assert open_.__hash__ is None and open_(1) == open_(1)  # a mutable one is not hashable
+    assert open_.__eq__.__module__ == __name__  # compiled text
+
+
+def test_a_dataclass_may_derive_from_a_value() -> None:
+    _, ours = _pair({}, {"a": "int"})
+    sub: Any = dataclasses.dataclass(frozen=True, slots=True)(
+        type("Sub", (ours,), {"__annotations__": {"b": "int"}})
+    )
+    assert sub(1, 2) == sub(1, 2) and repr(sub(1, 2)) == "Sub(a=1, b=2)"
+    with pytest.raises(TypeError, match="non-frozen"):
+        dataclasses.dataclass(type("Open", (ours,), {"__annotations__": {"b": "int"}}))
+
+
+def test_the_value_classes_take_the_fast_way() -> None:
+    """The methods of the model's value classes are not compiled text (a regression guard)."""
+    from advisor.knowledge.model import Capability
+    from advisor.model.advice import Report
+    from advisor.model.release import Release
+
+    for cls in (Capability, Report, Release):
+        for name in ("__eq__", "__setattr__", "__getstate__"):
+            method = getattr(cls, name)
+            assert method.__module__ == "advisor.model.values", (cls, name)
+            assert method.__qualname__ == f"{cls.__qualname__}.{name}"
+
+
+def test_a_value_pickles_and_copies() -> None:
+    from advisor.model.project import Finding, SourceLocation
+
+    finding = Finding("id", "warning", "message", SourceLocation("f.txt", 3))
+    assert pickle.loads(pickle.dumps(finding)) == finding
+    assert copy.deepcopy(finding) == finding and hash(copy.copy(finding)) == hash(finding)
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'id'"):
+        finding.id = "other"  # type: ignore[misc]

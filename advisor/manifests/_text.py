@@ -60,7 +60,7 @@ MAX_NODES = 200_000
 #: up to :data:`MAX_LOCK_NODES`: what real locks hold per byte, with room to spare. Real locks
 #: hold one per 63 to 180 characters once their per-file lists are set aside (Poetry's short
 #: file lines, and uv locks of pure-Python packages, are the densest; a real-shaped
-#: 10,000-package uv.lock, 53 MB, holds 260,000: one per 200).
+#: 10,000-package uv.lock, 47 to 53 MB, holds 260,000 to 300,000: one per 180).
 LOCK_CHARS_PER_NODE = 48
 #: The most a lock may hold, whatever its size: a lock of 10,000 packages holds 200,000 to
 #: 470,000; tomllib parses this many keys (its usual worst case, 3.7 µs each) in about 2 s.

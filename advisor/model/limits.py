@@ -12,6 +12,6 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 #: ``uv.lock``, ``poetry.lock`` and ``pdm.lock`` may be this large: 64 MiB. Nine tenths of a
 #: lock are its per-file lists (one line per wheel, with its hash), set aside by a linear
 #: pass before parsing, so a lock costs what is left: a real-shaped uv.lock of 10,000 packages
-#: is 53 MB, of which 4 MB are parsed. What is left is held to :data:`MAX_FILE_BYTES`, and to
+#: is 47 to 53 MB, of which 3 to 4 MB are parsed. What is left is held to :data:`MAX_FILE_BYTES`, and to
 #: the structure limits of ``advisor.manifests._text``.
 MAX_LOCK_BYTES = 64 * 1024 * 1024

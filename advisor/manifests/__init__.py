@@ -184,35 +184,39 @@ def discover(root: Path, display: str) -> list[tuple[Path, str]]:
 def _discover(root: Path, display: str, real_root: Path) -> list[tuple[Path, str, Path | None]]:
     """:func:`discover`, each file with its real path when that follows from ``real_root``
     (the real path of ``root``) by name: a folder entered is never a link, so a file that is
-    not one lies where its name says. ``None`` for a file that is a link (resolve it)."""
+    not one lies where its name says. ``None`` for a file that is a link (resolve it).
+
+    Folders are walked as strings; names are joined only for what is entered or found."""
     found: list[tuple[Path, str, Path | None]] = []
-    todo: deque[tuple[Path, str, str]] = deque([(root, display, str(real_root))])
+    todo: deque[tuple[str, str, str]] = deque([(str(root), display, str(real_root))])
+    top = True
     while todo:
         folder, shown, real = todo.popleft()
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            if folder == root:
+            if top:
                 raise ManifestError(f"cannot list: {exc.strerror}", file=display) from exc
             continue
-        if any(e.name == "pyvenv.cfg" for e in entries) and folder != root:
+        if not top and any(e.name == "pyvenv.cfg" for e in entries):
             continue
+        top = False
+        name = os.path.basename(folder)
         files: list[tuple[int, Path, str, Path | None]] = []
         for entry in entries:
-            shown_entry = os.path.normpath(os.path.join(shown, entry.name))
-            real_entry = os.path.join(real, entry.name)
             if entry.is_dir(follow_symlinks=False):
                 if not entry.name.startswith(".") and entry.name not in SKIP_DIRS:
-                    todo.append((Path(entry.path), shown_entry, real_entry))
+                    todo.append(_below(entry, shown, real))
                 elif entry.name == ".github":
-                    files += _workflows(Path(entry.path), shown_entry, real_entry)
-            elif (rank := _discover_rank(entry.name, folder.name)) is not None and (
+                    files += _workflows(*_below(entry, shown, real))
+            elif (rank := _discover_rank(entry.name, name)) is not None and (
                 entry.is_file() or _is_special(entry)
             ):
                 # A named pipe (or device) under a dependency file's name is read, and so
                 # refused with its name, rather than skipped as if the file were not there.
+                path, shown_entry, real_entry = _below(entry, shown, real)
                 lexical = None if entry.is_symlink() else Path(real_entry)
-                files.append((rank, Path(entry.path), shown_entry, lexical))
+                files.append((rank, Path(path), shown_entry, lexical))
             elif (
                 deploy.candidate(entry.name) is not None
                 # A link is not followed to look inside: its target may lie outside the
@@ -220,19 +224,29 @@ def _discover(root: Path, display: str, real_root: Path) -> list[tuple[Path, str
                 and entry.is_file(follow_symlinks=False)
                 and _deployment_content(Path(entry.path))
             ):
-                files.append((_DEPLOY_RANK, Path(entry.path), shown_entry, Path(real_entry)))
+                path, shown_entry, real_entry = _below(entry, shown, real)
+                files.append((_DEPLOY_RANK, Path(path), shown_entry, Path(real_entry)))
         found += [(p, s, r) for _, p, s, r in sorted(files, key=lambda f: (f[0], f[2]))]
     return found
+
+
+def _below(entry: os.DirEntry[str], shown: str, real: str) -> tuple[str, str, str]:
+    """An entry's path, its display path and its real path (for one that is not a link)."""
+    return (
+        entry.path,
+        os.path.normpath(os.path.join(shown, entry.name)),
+        os.path.join(real, entry.name),
+    )
 
 
 #: Deployment files sort after every dependency file of their folder.
 _DEPLOY_RANK = 30
 
 
-def _workflows(github: Path, shown: str, real: str) -> list[tuple[int, Path, str, Path | None]]:
+def _workflows(github: str, shown: str, real: str) -> list[tuple[int, Path, str, Path | None]]:
     """The workflow files of a ``.github`` folder (its ``workflows`` folder, not followed when
     it is a symbolic link), as :func:`_discover` lists files."""
-    folder = github / "workflows"
+    folder = Path(github, "workflows")
     try:
         if folder.is_symlink() or not folder.is_dir():
             return []

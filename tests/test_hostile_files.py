@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 60
 #: Address space a process may take: twice the 500 MB the readers are held to.
 MEMORY = 2**30
-#: Just under the 16 MiB file limit (advisor.manifests._text.MAX_FILE_BYTES).
+#: Just under the 16 MiB file limit (advisor.model.limits.MAX_FILE_BYTES).
 NEAR_LIMIT = 16 * 2**20 - 4096
 ARGS = ["--offline", "--no-cache", "--format", "json"]
 
@@ -343,6 +343,152 @@ def test_a_toml_file_of_many_tables_is_refused(tmp_path: Path) -> None:
         f"{path}: {count} tables, arrays and keys ('[', '{{', '=' counted), over the "
         f"{_text.MAX_NODES} limit for dependency files"
     )
+
+
+def test_a_dotted_key_of_many_parts_is_refused(tmp_path: Path) -> None:
+    """tomllib builds a dotted key in time and memory quadratic in its parts: one of 20,000
+    parts (80 KB) took 5 s, and one of a megabyte would take hours."""
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[project]\nname = "x"\n' + ".".join(['"a"'] * 20_000) + " = 1\n")
+    assert _refused(path) == (
+        f"{path}:3: 19999 dots on one line, too many dotted names to parse in seconds"
+    )
+    # Dotted names of fewer parts: their dots are nodes, counted outside strings.
+    many = tmp_path / "many" / "pyproject.toml"
+    many.parent.mkdir()
+    many.write_text(
+        '[project]\nname = "x"\ndescription = "1.2.3"\n'
+        + "".join(f"t{i}.x.y.z = 1\n" for i in range(60_000))
+    )
+    assert _refused(many) == (
+        f"{many}: 240003 tables, arrays, keys and dotted names ('[', '{{', '=' counted, and '.' "
+        "outside strings), over the 200000 limit for dependency files"
+    )
+
+
+#: A lock's per-file list line, as uv writes one: what a large lock is mostly made of.
+_WHEEL = (
+    '    { url = "https://files.pythonhosted.org/packages/aa/bb/'
+    + "c" * 60
+    + '/x-1.0-cp312-cp312-manylinux_2_17_x86_64.whl", hash = "sha256:'
+    + "0" * 64
+    + '", size = 1234567, upload-time = "2025-01-01T00:00:00.000Z" },\n'
+)
+#: Just under the 64 MiB limit for locks (advisor.model.limits.MAX_LOCK_BYTES).
+NEAR_LOCK_LIMIT = 64 * 2**20 - 4096
+
+
+def _padded_lock(path: Path, body: str) -> Path:
+    """``body`` then a package whose wheels fill the file to just under the lock limit."""
+    head = (
+        '\n[[package]]\nname = "ddtrace"\nversion = "2.3.0"\n'
+        'source = { registry = "https://pypi.org/simple" }\nwheels = [\n'
+    )
+    count = (NEAR_LOCK_LIMIT - len(body) - len(head) - 2) // len(_WHEEL)
+    path.write_text(body + head + _WHEEL * count + "]\n")
+    return path
+
+
+def _real_shaped_lock(packages: int) -> str:
+    """A uv.lock as uv writes a forked resolution, ``packages`` packages of about 5 KB (the
+    size of a real one's: most are pure Python, some carry dozens of wheels)."""
+    forks = [
+        f"python_full_version == '3.{minor}.*' and sys_platform == '{system}'"
+        for minor in range(9, 14)
+        for system in ("linux", "darwin", "win32")
+    ]
+    out = [
+        'version = 1\nrevision = 2\nrequires-python = ">=3.9"\nresolution-markers = [\n',
+        *(f'    "{m}",\n' for m in forks),
+        ']\n\n[[package]]\nname = "app"\nversion = "0.1.0"\nsource = { virtual = "." }\n'
+        'dependencies = [\n    { name = "ddtrace" },\n]\n',
+    ]
+    for i in range(packages):
+        name = "ddtrace" if i == 0 else f"pkg-{i}"
+        version = "2.3.0" if i == 0 else f"1.{i % 50}.{i % 7}"
+        out.append(
+            f'\n[[package]]\nname = "{name}"\nversion = "{version}"\n'
+            'source = { registry = "https://pypi.org/simple" }\n'
+        )
+        if i % 3:
+            picked = forks[i % 5 : i % 5 + 6]
+            out.append(
+                "resolution-markers = [\n" + "".join(f'    "{m}",\n' for m in picked) + "]\n"
+            )
+        out.append(
+            f'dependencies = [\n    {{ name = "pkg-{(i * 7) % packages or 1}" }},\n'
+            f'    {{ name = "pkg-{(i * 13) % packages or 2}", '
+            "marker = \"python_full_version < '3.11'\" },\n]\n"
+        )
+        out.append(
+            'sdist = { url = "https://files.pythonhosted.org/packages/aa/bb/'
+            + "c" * 60
+            + f'/{name}-{version}.tar.gz", hash = "sha256:'
+            + "0" * 64
+            + '", size = 123456, upload-time = "2025-01-01T00:00:00Z" }\n'
+        )
+        out.append("wheels = [\n" + _WHEEL * (1 if i % 4 else 55) + "]\n")
+    return "".join(out)
+
+
+def test_a_real_shaped_lock_of_ten_thousand_packages_reads(tmp_path: Path) -> None:
+    """A large monorepo's uv.lock is larger than the 16 MiB every other file is held to."""
+    path = tmp_path / "uv.lock"
+    path.write_text(_real_shaped_lock(10_000))
+    assert 16 * 2**20 < path.stat().st_size < NEAR_LOCK_LIMIT
+    deps = _read(path)
+    assert len(deps) == 10_000
+    assert deps[0][:4] == ["ddtrace", "", None, None]
+    forked = deps[1]
+    assert forked[0] == "pkg-1" and forked[2].startswith('(python_full_version == "3.9.*"')
+
+
+def test_a_lock_over_the_lock_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "uv.lock"
+    with path.open("wb") as fh:
+        fh.truncate(64 * 2**20 + 1)
+    assert _refused(path) == (
+        f"{path}: file is {64 * 2**20 + 1} bytes, over the 64 MiB limit for lock files"
+    )
+
+
+def test_a_lock_of_keys_up_to_its_limit_reads(tmp_path: Path) -> None:
+    """600,000 keys (the most a lock may hold) before 60 MB of wheels: read in seconds."""
+    keys = "".join(f"k{i} = 1\n" for i in range(_text.MAX_LOCK_NODES - 2_000))
+    path = _padded_lock(tmp_path / "uv.lock", "version = 1\n\n[tool.x]\n" + keys)
+    assert [d[:2] for d in _read(path)] == [["ddtrace", ""]]
+
+
+@pytest.mark.parametrize(
+    ("body", "refusal"),
+    [
+        # Table headers, tomllib's dearest nodes: at most one in eight of those counted.
+        # (80,000 and the package of the wheels)
+        (
+            "version = 1\n" + "".join(f"[t{i}]\n" for i in range(80_000)),
+            "80001 table headers, over the 75000 limit for a lock of this size",
+        ),
+        # What is left once the lists are set aside is held to 16 MiB.
+        (
+            'version = 1\ndescription = "' + "x" * (16 * 2**20) + '"\n',
+            " characters left to parse once the per-file lists are set aside, over the 16 MiB "
+            "limit for dependency files",
+        ),
+        # A multi-line string could hide a list: a lock over 16 MiB that holds one is refused.
+        (
+            'version = 1\ndescription = """x"""\n',
+            " characters and holds multi-line strings: a lock over 16 MiB is read only without "
+            "its per-file lists, which such a string could hide",
+        ),
+    ],
+    ids=["headers", "long-string", "multi-line-string"],
+)
+def test_a_hostile_lock_at_the_lock_limit_is_refused(
+    tmp_path: Path, body: str, refusal: str
+) -> None:
+    path = _padded_lock(tmp_path / "uv.lock", body)
+    refused = _refused(path)
+    assert refused.startswith(f"{path}: ") and refusal in refused
 
 
 def test_a_setup_cfg_line_of_spaces_reads(tmp_path: Path) -> None:

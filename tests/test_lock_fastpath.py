@@ -11,6 +11,7 @@ texts where a list could be mistaken (multi-line strings, comments, CRLF) are pa
 from __future__ import annotations
 
 import copy
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -22,15 +23,20 @@ from hypothesis import strategies as st
 
 from advisor.errors import ManifestError
 from advisor.manifests import _lock as lock_file
-from advisor.manifests import _text, read_paths
+from advisor.manifests import _pep508, _text, read_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 LOCK_NAMES = ("uv.lock", "poetry.lock", "pdm.lock")
+#: A uv.lock shaped as uv writes a forked resolution: 21 fork markers, repeated in the
+#: ``resolution-markers`` of most packages, sdists and wheels with URL, hash, size and upload
+#: time, dependencies with markers, packages locked twice for two sets of forks.
+REAL_SHAPED = ROOT / "tests" / "data" / "uv-real-shaped" / "uv.lock"
 
 
 def _locks() -> list[Path]:
     found = [p for p in sorted((ROOT / "fixtures").rglob("*")) if p.name in LOCK_NAMES]
+    found.append(REAL_SHAPED)
     if CORPUS.is_dir():
         found += [p for p in sorted(CORPUS.rglob("*")) if p.name.endswith(LOCK_NAMES)]
     return found
@@ -50,6 +56,8 @@ def _emptied(data: dict[str, Any]) -> dict[str, Any]:
         for key in ("wheels", "files"):
             if key in pkg:
                 pkg[key] = []
+        if "sdist" in pkg:
+            pkg["sdist"] = {}
     files = data.get("metadata", {}).get("files")
     if isinstance(files, dict):
         for name in files:
@@ -199,3 +207,118 @@ def test_generated_tables_read_as_a_whole_parse_with_lists_emptied(
             assert fast["package"][0][key] == []
         else:
             assert fast["package"][0][key] == whole["package"][0][key]
+
+
+# uv's resolution-markers: each list written as uv writes it (one plain string a line) is parsed
+# once per distinct list and put back after parsing; any other way of writing the key leaves the
+# whole text to tomllib.
+
+_MARKERS = (
+    "resolution-markers = [\n"
+    "    \"python_full_version >= '3.12'\",\n"
+    "    \"python_full_version < '3.12' and sys_platform == 'linux'\",\n"
+    "]\n"
+)
+
+
+def _forked(*bodies: str, header: str = "") -> str:
+    out = ['version = 1\nrequires-python = ">=3.9"\n', header]
+    for i, body in enumerate(bodies):
+        out.append(
+            f'\n[[package]]\nname = "p{i}"\nversion = "1.0"\n'
+            f'source = {{ registry = "https://pypi.org/simple" }}\n{WHEELS}{body}'
+        )
+    return "".join(out)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _forked(_MARKERS, _MARKERS, "", header=_MARKERS),
+        # An empty list, and the same strings in another order: lists of their own.
+        _forked("resolution-markers = [\n]\n", _MARKERS.replace("'3.12'\"", "'3.13'\"")),
+        # In a subtable, and in a table of an array of tables under a package.
+        _forked(_MARKERS + "\n[package.metadata]\n" + _MARKERS),
+        _forked(_MARKERS + "\n[[package.forks]]\n" + _MARKERS + "\n[[package.forks]]\n"),
+        # Any list not as uv writes it leaves the whole text to tomllib (the others too).
+        _forked(_MARKERS, 'resolution-markers = ["a", "b"]\n'),
+        _forked(_MARKERS, 'resolution-markers = [\n    "a \\" b",\n]\n'),
+        _forked(_MARKERS, 'resolution-markers = [\n    "a \\u0031",\n]\n'),
+        _forked(_MARKERS, "resolution-markers = [\n    'a',\n]\n"),
+        _forked(_MARKERS, "resolution-markers = [\n    1,\n]\n"),
+        _forked(_MARKERS, "resolution-markers = 3\n"),
+        _forked(_MARKERS, '"resolution-markers" = 3\n'),
+        _forked(_MARKERS, 'description = "see resolution-markers"\n'),
+        _forked(_MARKERS, 'resolution-markers = [\n    "a", # note\n]\n'),
+    ],
+)
+def test_resolution_markers_read_as_a_whole_parse(text: str) -> None:
+    assert _text.parse_lock_toml(text, "uv.lock") == _emptied(tomllib.loads(text))
+
+
+def test_a_list_of_resolution_markers_is_parsed_once() -> None:
+    text = _forked(*[_MARKERS] * 50)
+    slim, lists, numbered = _text._numbered_marker_lists(_text._without_file_lists(text))
+    assert len(lists) == 1 and numbered == 50 and slim.count("resolution-markers = 0\n\n\n\n") == 50
+    assert slim.count("\n") == text.count("\n")
+    data = _text.parse_lock_toml(text, "uv.lock")
+    first, second = (p["resolution-markers"] for p in data["package"][:2])
+    assert first == second and first is not second  # each package has a list of its own
+
+
+def test_a_duplicate_key_is_refused_as_written() -> None:
+    text = _forked(_MARKERS + _MARKERS)
+    with pytest.raises(ManifestError) as fast:
+        _text.parse_lock_toml(text, "uv.lock")
+    with pytest.raises(ManifestError) as whole:
+        _text.parse_toml(text, "uv.lock")
+    assert str(fast.value) == str(whole.value)
+
+
+_MARKER_TEXT = st.text(
+    alphabet=st.sampled_from(["a", " ", "'", '"', "\\", "=", ".", "é", "\t", "[", "]", ","]),
+    max_size=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(lists=st.lists(st.lists(_MARKER_TEXT, max_size=3), min_size=1, max_size=4))
+def test_generated_resolution_markers_read_as_a_whole_parse(lists: list[list[str]]) -> None:
+    bodies = []
+    for markers in lists:
+        items = "".join(f"    {json.dumps(m, ensure_ascii=False)},\n" for m in markers)
+        bodies.append(f"resolution-markers = [\n{items}]\n")
+    text = _forked(*bodies)
+    whole = tomllib.loads(text)
+    parsed_whole = '"""' in text or "'''" in text  # a multi-line string could hide a list
+    assert _text.parse_lock_toml(text, "uv.lock") == (whole if parsed_whole else _emptied(whole))
+
+
+def test_each_distinct_marker_of_a_real_shaped_lock_is_parsed_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_pep508, "_MARKERS", {})
+    monkeypatch.setattr(_pep508, "marker_parses", 0)
+    text = REAL_SHAPED.read_text(encoding="utf-8")
+    packages = tomllib.loads(text)["package"]
+    written = [m for p in packages for m in p.get("resolution-markers", [])]
+    distinct = set(written)
+    assert len(written) > 4 * len(distinct)  # the shape this holds: many repeats of a few
+    read_paths([str(REAL_SHAPED)])
+    assert _pep508.marker_parses == len(distinct)
+    read_paths([str(REAL_SHAPED)])  # another file of the run: nothing parsed again
+    assert _pep508.marker_parses == len(distinct)
+
+
+def test_the_marker_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_pep508, "_MARKERS", {})
+    monkeypatch.setattr(_pep508, "_MARKER_CACHE_CHARS", 1000)
+    monkeypatch.setattr(_pep508, "_marker_cache_chars", 0)
+    markers = [f"python_version >= '3.{i}'" for i in range(500)]
+    assert [_pep508.valid_marker(m) for m in markers] == [
+        f'python_version >= "3.{i}"' for i in range(500)
+    ]
+    assert sum(map(len, _pep508._MARKERS)) <= 1000
+    assert _pep508.valid_marker("not a marker") is None
+    assert _pep508.valid_marker("x" * 2000) is None  # longer than the cache: never kept
+    assert sum(map(len, _pep508._MARKERS)) <= 1000

@@ -405,6 +405,113 @@ def test_a_deep_tree_of_projects_is_found_in_linear_time(tmp_path: Path) -> None
     assert len(found) == 200
 
 
+def _services(root: Path, count: int) -> None:
+    """``count`` service folders: a small pyproject.toml or a requirements.txt, a third of
+    them with ddtrace, in a repository."""
+    (root / ".git").mkdir(parents=True)
+    for i in range(count):
+        folder = root / "services" / f"svc-{i:03d}"
+        folder.mkdir(parents=True)
+        dd = ["ddtrace==2.3.0"] if i % 3 == 0 else []
+        if i % 2:
+            (folder / "requirements.txt").write_text("\n".join([*dd, "flask==3.0.0"]) + "\n")
+        else:
+            deps = ", ".join(f'"{d}"' for d in [*dd, "requests>=2"])
+            (folder / "pyproject.toml").write_text(
+                f'[project]\nname = "svc-{i}"\nversion = "1"\ndependencies = [{deps}]\n'
+            )
+
+
+def _resolves(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every ``Path.resolve`` call from now on (the path resolved)."""
+    calls: list[str] = []
+    original = Path.resolve
+
+    def resolve(self: Path, strict: bool = False) -> Path:
+        calls.append(str(self))
+        return original(self, strict)
+
+    monkeypatch.setattr(Path, "resolve", resolve)
+    return calls
+
+
+@pytest.mark.parametrize("count", [20, 80])
+def test_a_folder_of_projects_resolves_the_folder_not_each_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int
+) -> None:
+    """A file found in a folder lies where its name says (no folder entered is a link): its
+    real path is the folder's and its name; only the folder named is resolved."""
+    _services(tmp_path, count)
+    calls = _resolves(monkeypatch)
+    found = find_projects([str(tmp_path)])
+    assert len(found.projects) == count
+    assert calls == [str(tmp_path), str(tmp_path)]  # its repository, and the folder read
+
+
+def test_a_file_found_as_a_link_is_resolved_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _services(tmp_path, 6)
+    (tmp_path / "linked").mkdir()
+    (tmp_path / "linked" / "requirements.txt").symlink_to("../services/svc-001/requirements.txt")
+    calls = _resolves(monkeypatch)
+    found = find_projects([str(tmp_path)])
+    assert calls[2:] == [str(tmp_path / "linked" / "requirements.txt")]
+    # Read in its own project only, as before.
+    assert [f.root for f in found.projects] == [f"services/svc-{i:03d}" for i in range(6)]
+
+
+def test_a_requirements_file_is_resolved_only_to_follow_its_includes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "base.txt").write_text("flask==3.0.0\n")
+    (tmp_path / "requirements.txt").write_text("-r base.txt\nddtrace==2.3.0\n")
+    calls = _resolves(monkeypatch)
+    found = find_projects([str(tmp_path / "requirements.txt")])
+    names = [d.name for d in found.projects[0].project.dependencies]
+    assert names == ["flask", "ddtrace"]
+    # Its repository; the file named (for the boundary), then once more to follow -r, and
+    # base.txt once; the file included and the one including it, to tell which is which.
+    req, base = str(tmp_path / "requirements.txt"), str(tmp_path / "base.txt")
+    assert calls == [str(tmp_path), req, req, base, base, req]
+    calls.clear()
+    (tmp_path / "requirements.txt").write_text("--index-url https://x.test/simple\nflask\n")
+    find_projects([str(tmp_path / "requirements.txt")])
+    assert calls == [str(tmp_path), req]  # an option that includes nothing: not resolved
+
+
+def test_reading_pauses_the_garbage_collector_and_restarts_it(tmp_path: Path) -> None:
+    import gc
+
+    from advisor.errors import ManifestError
+
+    _services(tmp_path, 3)
+    seen: list[bool] = []
+    original = find_projects.__globals__["read_all"]
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    find_projects.__globals__["read_all"] = spy
+    try:
+        find_projects([str(tmp_path)])
+    finally:
+        find_projects.__globals__["read_all"] = original
+    assert seen == [False] and gc.isenabled()
+    (tmp_path / "services" / "svc-000" / "pyproject.toml").write_text("[project\n")
+    with pytest.raises(ManifestError):
+        find_projects([str(tmp_path)])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        find_projects([str(tmp_path / "services" / "svc-001")])
+        assert not gc.isenabled()  # a caller's choice is left as it was
+    finally:
+        gc.enable()
+
+
 # --- --fix and --write-constraints over projects ------------------------------------------------
 
 

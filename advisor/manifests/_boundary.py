@@ -69,9 +69,9 @@ class Boundary:
             return f"the repository {self.root}"
         return f"{self.root} (the folder named; no .git above it)"
 
-    def admits(self, target: Path) -> bool:
-        """Whether ``target`` (followed to its real path) may be read."""
-        return self.root is None or target.resolve().is_relative_to(self.root)
+    def admits(self, target: Path, *, real: Path | None = None) -> bool:
+        """Whether ``target`` (followed to its real path, ``real`` when known) may be read."""
+        return self.root is None or (real or target.resolve()).is_relative_to(self.root)
 
     def check_include(
         self,
@@ -81,13 +81,15 @@ class Boundary:
         file: str,
         line: int | None = None,
         key: str | None = None,
+        real: Path | None = None,
     ) -> None:
-        """Refuse a file that ``file`` names (``written``: as the file writes it).
+        """Refuse a file that ``file`` names (``written``: as the file writes it; ``real``:
+        its real path, when known).
 
         :raises ManifestError: naming the including file and line (or key), when ``target``
             lies outside the repository.
         """
-        if not self.admits(target):
+        if not self.admits(target, real=real):
             raise ManifestError(
                 f"{written}: leaves {self.described}; {_LIFT}",
                 file=file,
@@ -96,14 +98,15 @@ class Boundary:
                 code="outside-repository",
             )
 
-    def check_found(self, found: Path, display: str) -> None:
-        """Refuse a file found in a folder that links outside the repository.
+    def check_found(self, found: Path, display: str, *, real: Path | None = None) -> None:
+        """Refuse a file found in a folder that links outside the repository (``real``: its
+        real path, when known).
 
         :raises ManifestError: naming the file and where it leads.
         """
-        if not self.admits(found):
+        if not self.admits(found, real=real):
             raise ManifestError(
-                f"links to {found.resolve()}, outside {self.described}; {_LIFT}",
+                f"links to {real or found.resolve()}, outside {self.described}; {_LIFT}",
                 file=display,
                 code="outside-repository",
             )

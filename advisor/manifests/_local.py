@@ -20,7 +20,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from packaging.utils import canonicalize_name
 
@@ -207,6 +206,9 @@ def written_path(url: str, root: str) -> str | None:
         parts = urlsplit(where)
         if parts.netloc not in ("", "localhost"):
             return None
+        # Here, not at the top: urllib.request imports http.client, ssl and email (~17 ms).
+        from urllib.request import url2pathname
+
         return url2pathname(parts.path) or None
     if _REMOTE.match(where) and not os.path.isabs(where):
         return None

@@ -55,7 +55,7 @@ class LockFile:
         :raises ManifestError: for a file that cannot be read or parsed, a version ``check``
             refuses, or a ``package`` key that is not an array of tables.
         """
-        text = read_text(path, display)
+        text = read_text(path, display, lock=True)
         data = parse_lock_toml(text, display)
         check(data, display)
         packages = data.get("package", [])

@@ -427,12 +427,37 @@ def with_source(dep: Dependency, **changes: object) -> Dependency:
     return replace(dep, **changes)  # type: ignore[arg-type]
 
 
+#: Markers already checked, by their text: a large uv.lock repeats a score of fork markers in
+#: thousands of ``resolution-markers`` lists. Bounded (:data:`_MARKER_CACHE_CHARS` characters of
+#: keys in all, then emptied and filled again), so a file of many distinct markers still costs
+#: one parse each, in memory bounded by the cache, not the file.
+_MARKERS: dict[str, str | None] = {}
+_MARKER_CACHE_CHARS = 1 << 20
+_marker_cache_chars = 0
+#: How many markers :func:`valid_marker` parsed (tests count them; never reset).
+marker_parses = 0
+
+
 def valid_marker(text: str) -> str | None:
-    """``text`` when it is a valid PEP 508 marker, else ``None``."""
+    """``text`` normalised when it is a valid PEP 508 marker, else ``None``; each distinct text
+    is parsed once (while it stays in the bounded cache)."""
+    global _marker_cache_chars, marker_parses
     try:
-        return str(Marker(text))
+        return _MARKERS[text]
+    except KeyError:
+        pass
+    marker_parses += 1
+    try:
+        found: str | None = str(Marker(text))
     except InvalidMarker:
-        return None
+        found = None
+    if _marker_cache_chars + len(text) > _MARKER_CACHE_CHARS:
+        _MARKERS.clear()
+        _marker_cache_chars = 0
+    if len(text) <= _MARKER_CACHE_CHARS:
+        _MARKERS[text] = found
+        _marker_cache_chars += len(text)
+    return found
 
 
 def valid_spec(text: str) -> str | None:

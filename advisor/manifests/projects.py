@@ -32,6 +32,7 @@ from advisor.manifests import (
     ReadFile,
     drop_included,
     merge,
+    no_collection,
     pair_locks,
     read_all,
 )
@@ -103,6 +104,11 @@ def find_projects(
 
     :raises ManifestError: as :func:`advisor.manifests.read_paths`.
     """
+    with no_collection():
+        return _find_projects(paths, allow_outside=allow_outside, trusted=trusted)
+
+
+def _find_projects(paths: Sequence[str], *, allow_outside: bool, trusted: bool) -> Found:
     read = read_all(paths, allow_outside=allow_outside, trusted=trusted)
     tops = tuple(dict.fromkeys(r.base for r in read if r.base is not None))
     buckets: dict[str, _Bucket] = {}

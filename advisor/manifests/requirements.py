@@ -118,9 +118,19 @@ class _Walk:
     includes: list[str] = field(default_factory=list)
     seen: set[Path] = field(default_factory=set)
 
-    def file(self, path: Path, display: str, *, constraint: bool, stack: tuple[Path, ...]) -> None:
-        real = path.resolve()
-        self.seen.add(real)
+    def file(
+        self,
+        path: Path,
+        display: str,
+        *,
+        constraint: bool,
+        stack: tuple[Path, ...],
+        real: Path | None = None,
+    ) -> None:
+        """Read ``path`` (``real``: its real path, resolved by the include that names it; for
+        the file named, resolved only when it includes another)."""
+        if real is not None:
+            self.seen.add(real)
         text = read_text(path, display)
         if not stack:
             self.python = _header_python(text, display)
@@ -139,7 +149,12 @@ class _Walk:
             # A plain requirement never needs pip-requirements-parser's classes (and a file of
             # nothing else never imports the library).
             if not isinstance(item, _Plain) and isinstance(item, prp.OptionLine):
-                self.option(item, path, display, (*stack, real), constraint)
+                opts = item.options
+                if real is None and (opts.get("requirements") or opts.get("constraints")):
+                    real = path.resolve()  # where an include cycle would come back to
+                    self.seen.add(real)
+                inner = stack if real is None else (*stack, real)
+                self.option(item, path, display, inner, constraint)
             else:
                 self.requirement(item, path, display, constraint)
 
@@ -225,10 +240,10 @@ class _Walk:
         # folder scan does not read the included file again on its own).
         inc_display = os.path.normpath(os.path.join(os.path.dirname(display), written))
         # Before anything else: whether a file outside exists is not this file's to ask.
-        self.boundary.check_include(
-            inc_path, f"{flag} {excerpt(written, 240)}", file=display, line=line
-        )
         real = inc_path.resolve()
+        self.boundary.check_include(
+            inc_path, f"{flag} {excerpt(written, 240)}", file=display, line=line, real=real
+        )
         if real in stack:
             chain = " -> ".join([*(p.name for p in stack[stack.index(real) :]), real.name])
             raise ManifestError(
@@ -251,7 +266,7 @@ class _Walk:
                 code="include-missing",
             )
         self.includes.append(os.path.normpath(os.path.join(os.path.dirname(display), target)))
-        self.file(inc_path, inc_display, constraint=constraint, stack=stack)
+        self.file(inc_path, inc_display, constraint=constraint, stack=stack, real=real)
 
     def requirement(self, item: Any, path: Path, display: str, constraint: bool) -> None:
         loc = SourceLocation(display, item.line_number)

@@ -43,10 +43,30 @@ def marker_admits(marker: str | None, python: str) -> bool:
 
 def marker_holds(marker: str | None, env: Mapping[str, str]) -> bool:
     """The marker holds in ``env`` (a whole PEP 508 environment: another platform's); no
-    marker or a broken one holds everywhere."""
+    marker or a broken one holds everywhere.
+
+    A lock repeats a few dozen markers over thousands of packages, asked on each CPython and
+    platform in scope: each marker is parsed once, and its verdict kept per environment (both
+    caches bounded by entries, so a file of many distinct markers costs one parse each)."""
     if not marker:
         return True
-    try:
-        return Marker(marker).evaluate(dict(env))
-    except (InvalidMarker, UndefinedComparison, UndefinedEnvironmentName):
+    return _holds(marker, tuple(env.items()))
+
+
+@lru_cache(maxsize=4096)
+def _holds(marker: str, env: tuple[tuple[str, str], ...]) -> bool:
+    parsed = _parsed(marker)
+    if parsed is None:
         return True
+    try:
+        return parsed.evaluate(dict(env))
+    except (UndefinedComparison, UndefinedEnvironmentName):
+        return True
+
+
+@lru_cache(maxsize=1024)
+def _parsed(marker: str) -> Marker | None:
+    try:
+        return Marker(marker)
+    except InvalidMarker:
+        return None

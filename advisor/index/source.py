@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
     from advisor.index.cache import Cache
     from advisor.index.http import Deadline, IndexAuth
-    from advisor.index.simple import IndexFile, PageFetch, SimpleIndexClient
+    from advisor.index.simple import IndexFile, PageFetch, PageSink, SimpleIndexClient
 
 # httpx (and the modules built on it: simple, wheelmeta), and what builds page entries from an
 # answer (entries), are imported only when a request is really sent: offline runs, and online
@@ -367,8 +367,12 @@ class IndexSource:
         cached = self._cached("pages", key, ("versions", "format"), _current_page)
         if (answer := self._cached_answer(cached, f"data for {name}")) is not None:
             return dict(answer["versions"])
+        from advisor.index.pageentries import PageEntries
+
+        # The page's files are summed up per version as they arrive, never held.
+        sink = PageEntries(lambda url: index.store(url, self.hide))
         try:
-            fetched = self._request_page(index, name, shown, cached)
+            fetched = self._request_page(index, name, shown, cached, sink)
         except IndexUnavailable as exc:
             if cached is not None and exc.code != "project-not-found":
                 self.notes.append(f"{exc.message}; used the cached copy of {name}")
@@ -378,9 +382,7 @@ class IndexSource:
             versions = dict(cached["versions"])
         else:
             assert fetched.page is not None
-            versions = _versions(
-                fetched.page.files, fetched.page.versions, lambda url: index.store(url, self.hide)
-            )
+            versions = sink.entries(fetched.page.versions)
         self._keep("pages", key, shown, fetched, {"format": PAGE_FORMAT, "versions": versions})
         return versions
 
@@ -404,10 +406,15 @@ class IndexSource:
         return cached if fresh else None
 
     def _request_page(
-        self, index: IndexURL, name: str, shown: str, cached: dict[str, Any] | None
+        self,
+        index: IndexURL,
+        name: str,
+        shown: str,
+        cached: dict[str, Any] | None,
+        sink: PageSink | None = None,
     ) -> PageFetch:
         """``name``'s page from ``index``, asked only if changed since the ``cached`` copy, if
-        any (then a 304 gives no ``page``)."""
+        any (then a 304 gives no ``page``); its files go to ``sink`` when one is given."""
         client = self.clients[self.indexes.index(index)]
         return self._call(
             shown,
@@ -416,6 +423,7 @@ class IndexSource:
                 etag=cached.get("etag") if cached else None,
                 last_modified=cached.get("last_modified") if cached else None,
                 timeout=timeout,
+                sink=sink,
             ),
         )
 
@@ -827,46 +835,6 @@ class _Inflated:
                 self.shown, f"it inflates past {MAX_SDIST_INFLATED} bytes before its PKG-INFO"
             )
         return data
-
-
-def _versions(
-    files: Sequence[IndexFile],
-    listed: Sequence[str],
-    store: Callable[[str], tuple[str, str | None]],
-) -> dict[str, Any]:
-    """Snapshot-format entries per version, plus where each version's metadata can be read.
-
-    File URLs are stored as shown (``store``: credentials removed, expanded variables as
-    written), with the index's written prefix they start with, if any: the only part
-    :meth:`IndexSource._read_meta` expands again for the request. A PEP 658 file is stored with
-    the hash its page declares (``"sha256=..."``), or ``True`` without one.
-    """
-    from advisor.index.entries import group_files, metadata_wheel_grouped, release_entry_grouped
-
-    out: dict[str, Any] = {}
-    for version, vfiles in group_files(files, listed).items():
-        entry = release_entry_grouped(version, vfiles, lambda _m: None)
-        wheel = metadata_wheel_grouped(vfiles)
-        core: bool | str = False
-        if wheel and wheel.core_metadata:
-            core = (
-                f"{wheel.metadata_hash[0]}={wheel.metadata_hash[1]}"
-                if wheel.metadata_hash
-                else True
-            )
-        entry["meta"] = [*_stored(store, wheel.url, wheel.size, core)] if wheel else None
-        sdist = next((f for f in vfiles if f.is_sdist and not f.yanked), None)
-        entry["sdist_file"] = [*_stored(store, sdist.url, sdist.size, False)] if sdist else None
-        out[version] = entry
-    return out
-
-
-def _stored(
-    store: Callable[[str], tuple[str, str | None]], url: str, size: int | None, core: bool | str
-) -> tuple[str, int | None, bool | str, str | None]:
-    """One file as a page entry holds it: ``(url as stored, size, core metadata, prefix)``."""
-    text, prefix = store(url)
-    return text, size, core, prefix
 
 
 def _current_page(entry: dict[str, Any]) -> bool:

@@ -1,0 +1,231 @@
+"""A project page summed up per version as its files are read: the entries the cache keeps.
+
+:class:`PageEntries` is the :class:`~advisor.index.simple.PageSink` that
+:class:`~advisor.index.source.IndexSource` reads pages into. Each file is folded into its
+version's summary as it is decoded and then dropped, so a page of 47,000 files (ddtrace's)
+never becomes 47,000 objects: what a version keeps is what its entry needs (its yanked state,
+Requires-Python, first upload, sdist presence, the distinct tag sets of its wheels, and the one
+wheel and sdist its metadata can be read from).
+
+The entries are those :mod:`advisor.index.entries` makes from the same files as
+:class:`~advisor.index.simple.IndexFile` values (``group_files``, ``release_entry_grouped``,
+``metadata_wheel_grouped``), plus where each version's metadata is read: the same choices,
+made file by file (``tests/test_index_entries.py`` holds the two to the same answer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from packaging.utils import InvalidSdistFilename, InvalidWheelFilename, parse_sdist_filename
+from packaging.version import InvalidVersion, Version
+
+from advisor.index.entries import _coverage, _metadata_rank, _tags_of_string
+from advisor.index.simple import FileURLs, json_fields, metadata_hash, offers_metadata
+from advisor.index.simple import _wheel_parts as wheel_parts
+
+if TYPE_CHECKING:
+    import httpx
+
+    from advisor.index.simple import IndexFile
+
+__all__ = ["PageEntries"]
+
+#: Where a file can be read: ``(url, size, core metadata offered, declared metadata hash)``.
+_Where = tuple[str, int | None, bool, tuple[str, str] | None]
+
+#: The rank of each tag set for the wheel that stands for its version's METADATA.
+_RANKS: dict[str, int] = {}
+
+
+class _Version:
+    """What the files of one version add up to, so far."""
+
+    __slots__ = (
+        "files",
+        "rp",
+        "sdist",
+        "sdist_file",
+        "tags",
+        "upload",
+        "wheel",
+        "yanked",
+        "yanked_reason",
+    )
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.yanked = True  # every file so far is yanked
+        self.yanked_reason: str | None = None
+        self.upload: str | None = None
+        self.sdist = False
+        self.rp: tuple[bool, str, str] | None = None  # from an sdist, filename, value
+        self.tags: dict[str, None] = {}  # distinct tag sets of its wheels, in order
+        self.wheel: tuple[int, str, _Where] | None = None  # rank, filename, where
+        self.sdist_file: _Where | None = None
+
+
+class PageEntries:
+    """Files of a page folded into per-version entries (:meth:`entries`).
+
+    :param store: a file URL as it is stored: its text (credentials removed, expanded
+        variables as written) and the index's written prefix it starts with, if any.
+    """
+
+    def __init__(self, store: Callable[[str], tuple[str, str | None]]) -> None:
+        self._store = store
+        self._urls: FileURLs | None = None
+        self._versions: dict[str, _Version] = {}
+        self._parsed: dict[str, Version] = {}
+
+    def begin(self, base: httpx.URL) -> None:
+        """A page is read: start empty; relative URLs are against ``base``."""
+        self._urls = FileURLs(base)
+        self.reset()
+
+    def reset(self) -> None:
+        """A ``files`` list begins: what an earlier one added is forgotten."""
+        self._versions = {}
+        self._parsed = {}
+
+    def add(self, raw: object) -> None:
+        """One PEP 691 file entry as decoded; one that does not follow the spec is skipped."""
+        fields = json_fields(raw)
+        if fields is None:
+            return
+        filename, listed, rp, yanked, size, upload, metadata = fields
+        assert self._urls is not None
+        url = self._urls.absolute(listed)
+        if url is None:
+            return
+        self._fold(
+            filename,
+            rp or None,
+            yanked is not False,
+            yanked if isinstance(yanked, str) and yanked else None,
+            upload,
+            lambda: (url, size, offers_metadata(metadata), metadata_hash(metadata)),
+        )
+
+    def add_file(self, file: IndexFile) -> None:
+        """One file of an HTML page."""
+        self._fold(
+            file.filename,
+            file.requires_python,
+            file.yanked,
+            file.yanked_reason,
+            file.upload_time,
+            lambda: (file.url, file.size, file.core_metadata, file.metadata_hash),
+        )
+
+    def _fold(
+        self,
+        filename: str,
+        rp: str | None,
+        yanked: bool,
+        reason: str | None,
+        upload: str | None,
+        where: Callable[[], _Where],
+    ) -> None:
+        wheel = filename.endswith(".whl")
+        tags = ""
+        try:
+            if wheel:
+                version, key, tags = wheel_parts(filename)
+            elif filename.endswith((".tar.gz", ".zip")):
+                version = parse_sdist_filename(filename)[1]
+                key = str(version)
+            else:
+                return  # not a distribution: it names no version
+        except (InvalidWheelFilename, InvalidSdistFilename, InvalidVersion):
+            return
+        found = self._versions.get(key)
+        if found is None:
+            found = self._versions[key] = _Version()
+            self._parsed[key] = version
+        found.files += 1
+        found.yanked = found.yanked and yanked
+        if reason and found.yanked_reason is None:
+            found.yanked_reason = reason
+        if upload and (found.upload is None or upload < found.upload):
+            found.upload = upload
+        if rp:
+            # A wheel's Requires-Python wins (pip selects wheels first), then filename order.
+            kept, sdist = found.rp, not wheel
+            if kept is None or sdist < kept[0] or (sdist == kept[0] and filename < kept[1]):
+                found.rp = (sdist, filename, rp)
+        if wheel:
+            found.tags[tags] = None
+            rank = _RANKS.get(tags)
+            if rank is None:
+                rank = _RANKS[tags] = _metadata_rank(_tags_of_string(tags))
+            best = found.wheel
+            if best is None or rank < best[0] or (rank == best[0] and filename < best[1]):
+                found.wheel = (rank, filename, where())
+        else:
+            found.sdist = True
+            if not yanked and found.sdist_file is None:
+                found.sdist_file = where()
+
+    def versions(self) -> tuple[str, ...]:
+        """The distinct versions of the files added, ascending (a page without PEP 700
+        ``versions``)."""
+        # Equal versions written differently (1.0, 1.0.0) count once, as the first one seen.
+        first: dict[Version, str] = {}
+        for key, version in self._parsed.items():
+            first.setdefault(version, key)
+        return tuple(first[version] for version in sorted(first))
+
+    def entries(self, listed: Sequence[str]) -> dict[str, Any]:
+        """Snapshot-format entries per version, plus where each version's metadata is read.
+
+        Every version ``listed`` has one (empty when no file has it), first and in that
+        order; then those only the files name, in the order they first appear. File URLs are
+        stored as shown, with the index's written prefix they start with, if any; a PEP 658
+        file with the hash its page declares (``"sha256=..."``), or ``True`` without one.
+        """
+        order: dict[str, None] = {}
+        for version in listed:
+            try:
+                order[str(Version(version))] = None
+            except InvalidVersion:
+                continue  # not a PEP 440 version: pip would never select it
+        order.update(dict.fromkeys(self._versions))
+        empty = _Version()
+        return {key: self._entry(self._versions.get(key, empty)) for key in order}
+
+    def _entry(self, v: _Version) -> dict[str, Any]:
+        coverage: dict[str, set[str]] = {}
+        for tags in v.tags:
+            for key, platform in _coverage(_tags_of_string(tags)):
+                coverage.setdefault(key, set()).add(platform)
+        # PEP 592: pip still installs a yanked file when nothing else of the version is left,
+        # so a version counts as yanked only when all its files are.
+        yanked = v.files > 0 and v.yanked
+        meta = None
+        if v.wheel is not None:
+            url, size, core, declared = v.wheel[2]
+            offered: bool | str = False
+            if core:
+                offered = f"{declared[0]}={declared[1]}" if declared else True
+            meta = self._stored(url, size, offered)
+        sdist = None
+        if v.sdist_file is not None:
+            sdist = self._stored(v.sdist_file[0], v.sdist_file[1], False)
+        return {
+            "requires_python": v.rp[2] if v.rp is not None else None,
+            "yanked": yanked,
+            "yanked_reason": v.yanked_reason if yanked else None,
+            # ISO 8601 timestamps sort as strings; the entry keeps the date part.
+            "upload_time": v.upload[:10] if v.upload else None,
+            "sdist": v.sdist,
+            "wheels": {key: sorted(platforms) for key, platforms in coverage.items()},
+            "requires_dist": None,
+            "meta": meta,
+            "sdist_file": sdist,
+        }
+
+    def _stored(self, url: str, size: int | None, core: bool | str) -> list[Any]:
+        text, prefix = self._store(url)
+        return [text, size, core, prefix]

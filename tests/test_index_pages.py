@@ -21,11 +21,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.errors import IndexUnavailable
-from advisor.index import simple
+from advisor.index import pageformat, simple
 from advisor.index.entries import group_files, metadata_wheel_grouped, release_entry_grouped
 from advisor.index.jsonpage import JsonPageReader
 from advisor.index.pageentries import PageEntries
+from advisor.index.pageformat import Entry
 from advisor.index.simple import IndexFile
+from advisor.model.release import release_from_entry
 from tests.indexserver import LocalIndex, render_html
 
 DATA = Path(__file__).parent / "data"
@@ -57,7 +59,10 @@ def reference_entries(
         entry["meta"] = (
             [*store(wheel.url)[:1], wheel.size, core, store(wheel.url)[1]] if wheel else None
         )
+        # Since pages are read as they arrive, the sdist is kept only when no wheel gives the
+        # metadata (IndexSource reads it only then).
         sdist = next((f for f in vfiles if f.is_sdist and not f.yanked), None)
+        sdist = sdist if wheel is None else None
         entry["sdist_file"] = (
             [store(sdist.url)[0], sdist.size, False, store(sdist.url)[1]] if sdist else None
         )
@@ -69,8 +74,36 @@ def pieces(body: bytes, size: int) -> Iterator[bytes]:
     return (body[i : i + size] for i in range(0, len(body), size))
 
 
+def as_before(entries: dict[str, Entry]) -> dict[str, Any]:
+    """Entries as :func:`reference_entries` writes them (platform lists, Requires-Dist)."""
+    out = {}
+    for version, entry in entries.items():
+        wheels = {interp: sorted(platforms) for interp, platforms in entry["wheels"].items()}
+        before = {**entry, "wheels": wheels, "requires_dist": None}
+        out[version] = {key: before[key] for key in (*REFERENCE_KEYS, "meta", "sdist_file")}
+    return out
+
+
+REFERENCE_KEYS = (
+    "requires_python",
+    "yanked",
+    "yanked_reason",
+    "upload_time",
+    "sdist",
+    "wheels",
+    "requires_dist",
+)
+
+
 def streamed(body: bytes, size: int) -> tuple[dict[str, Any], tuple[str, ...], str | None]:
     """The page's entries, versions and serial as a page read piece by piece makes them."""
+    entries, versions, serial = streamed_entries(body, size)
+    return as_before(entries), versions, serial
+
+
+def streamed_entries(
+    body: bytes, size: int
+) -> tuple[dict[str, Entry], tuple[str, ...], str | None]:
     sink = PageEntries(store)
     sink.begin(httpx.URL(PAGE_URL))
     _name, serial, listed = simple._read_json(pieces(body, size), SHOWN, None, sink)
@@ -107,7 +140,41 @@ def test_html_pages_give_the_same_entries(page: Path) -> None:
         sink.add_file(f)
     assert sink.versions() == parsed.versions
     expected = reference_entries(parsed.files, parsed.versions, store)
-    assert sink.entries(parsed.versions) == expected
+    assert as_before(sink.entries(parsed.versions)) == expected
+
+
+@pytest.mark.parametrize("page", recorded_pages(), ids=lambda p: f"{p.parts[-4]}/{p.parts[-2]}")
+def test_pages_are_cached_compactly_and_read_back_whole(page: Path) -> None:
+    body = page.read_bytes()
+    entries, _versions, _serial = streamed_entries(body, 65536)
+    stored = json.loads(json.dumps(pageformat.store(entries)))
+    assert pageformat.load(stored) == entries
+    assert len(json.dumps(stored)) < len(json.dumps(as_before(entries)))
+    # Each release is the one the entries of the format before made.
+    reference = whole(body)[0]
+    for version, entry in entries.items():
+        expected = release_from_entry(version, reference[version])
+        assert pageformat.release(version, entry) == expected
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"wheel_sets": {}, "versions": {}},
+        {"wheel_sets": [], "versions": []},
+        {"wheel_sets": [{"py3": "any"}], "versions": {}},
+        {"wheel_sets": [{"py3": [1]}], "versions": {}},
+        {"wheel_sets": [], "versions": {"1.0": {"wheels": 0}}},
+        {"wheel_sets": [{}], "versions": {"1.0": {"wheels": True}}},
+        {"wheel_sets": [{}], "versions": {"1.0": {"wheels": -1}}},
+        {"wheel_sets": [], "versions": {"1.0": {"python": 3}}},
+        {"wheel_sets": [], "versions": {"1.0": {"yanked": "yes"}}},
+        {"wheel_sets": [], "versions": {"1.0": {"unknown": 1}}},
+        {"wheel_sets": [], "versions": {"1.0": []}},
+    ],
+)
+def test_a_stored_page_of_another_shape_is_not_used(doc: dict[str, Any]) -> None:
+    assert pageformat.load(doc) is None
 
 
 def odd_page(listed: bool) -> bytes:

@@ -10,18 +10,21 @@ wheel and sdist its metadata can be read from).
 The entries are those :mod:`advisor.index.entries` makes from the same files as
 :class:`~advisor.index.simple.IndexFile` values (``group_files``, ``release_entry_grouped``,
 ``metadata_wheel_grouped``), plus where each version's metadata is read: the same choices,
-made file by file (``tests/test_index_entries.py`` holds the two to the same answer).
+made file by file (``tests/test_index_pages.py`` holds the two to the same answer), except that
+the sdist a version's metadata can be read from is kept only when no wheel gives it (it is read
+only then).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from packaging.utils import InvalidSdistFilename, InvalidWheelFilename, parse_sdist_filename
 from packaging.version import InvalidVersion, Version
 
 from advisor.index.entries import _coverage, _metadata_rank, _tags_of_string
+from advisor.index.pageformat import Entry, wheel_set
 from advisor.index.simple import FileURLs, json_fields, metadata_hash, offers_metadata
 from advisor.index.simple import _wheel_parts as wheel_parts
 
@@ -78,6 +81,7 @@ class PageEntries:
         self._urls: FileURLs | None = None
         self._versions: dict[str, _Version] = {}
         self._parsed: dict[str, Version] = {}
+        self._coverage: dict[tuple[str, ...], Mapping[str, frozenset[str]]] = {}
 
     def begin(self, base: httpx.URL) -> None:
         """A page is read: start empty; relative URLs are against ``base``."""
@@ -177,8 +181,9 @@ class PageEntries:
             first.setdefault(version, key)
         return tuple(first[version] for version in sorted(first))
 
-    def entries(self, listed: Sequence[str]) -> dict[str, Any]:
-        """Snapshot-format entries per version, plus where each version's metadata is read.
+    def entries(self, listed: Sequence[str]) -> dict[str, Entry]:
+        """The entry of each version (:mod:`advisor.index.pageformat`): its release, and
+        where its metadata is read.
 
         Every version ``listed`` has one (empty when no file has it), first and in that
         order; then those only the files name, in the order they first appear. File URLs are
@@ -195,11 +200,14 @@ class PageEntries:
         empty = _Version()
         return {key: self._entry(self._versions.get(key, empty)) for key in order}
 
-    def _entry(self, v: _Version) -> dict[str, Any]:
-        coverage: dict[str, set[str]] = {}
-        for tags in v.tags:
-            for key, platform in _coverage(_tags_of_string(tags)):
-                coverage.setdefault(key, set()).add(platform)
+    def _entry(self, v: _Version) -> Entry:
+        coverage = self._coverage.get(tuple(v.tags))
+        if coverage is None:
+            found: dict[str, set[str]] = {}
+            for tags in v.tags:
+                for key, platform in _coverage(_tags_of_string(tags)):
+                    found.setdefault(key, set()).add(platform)
+            coverage = self._coverage[tuple(v.tags)] = wheel_set(found)
         # PEP 592: pip still installs a yanked file when nothing else of the version is left,
         # so a version counts as yanked only when all its files are.
         yanked = v.files > 0 and v.yanked
@@ -211,7 +219,7 @@ class PageEntries:
                 offered = f"{declared[0]}={declared[1]}" if declared else True
             meta = self._stored(url, size, offered)
         sdist = None
-        if v.sdist_file is not None:
+        if meta is None and v.sdist_file is not None:  # read only when no wheel gives it
             sdist = self._stored(v.sdist_file[0], v.sdist_file[1], False)
         return {
             "requires_python": v.rp[2] if v.rp is not None else None,
@@ -220,8 +228,7 @@ class PageEntries:
             # ISO 8601 timestamps sort as strings; the entry keeps the date part.
             "upload_time": v.upload[:10] if v.upload else None,
             "sdist": v.sdist,
-            "wheels": {key: sorted(platforms) for key, platforms in coverage.items()},
-            "requires_dist": None,
+            "wheels": coverage,
             "meta": meta,
             "sdist_file": sdist,
         }

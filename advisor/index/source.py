@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import IndexUnavailable
+from advisor.index import pageformat
 from advisor.index.urls import IndexURL, redact
 from advisor.model.digests import HEX_DIGITS, digest, matches, preferred
-from advisor.model.release import Release, release_from_entry
+from advisor.model.release import Release
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
@@ -61,9 +62,6 @@ MAX_PKG_INFO_BYTES = 1024 * 1024
 MAX_SDIST_INFLATED = 128 * 1024 * 1024
 #: A zip sdist listing more members than this is refused (opening it makes an object of each).
 MAX_SDIST_MEMBERS = 100_000
-#: The format of cached pages: each file is ``[url as stored, size, core metadata, prefix]``
-#: (see :func:`_versions`); entries of another format are fetched again.
-PAGE_FORMAT = 2
 
 
 def netrc_file() -> Path | None:
@@ -306,8 +304,8 @@ class IndexSource:
             out = []
             for v, entry in versions.items():
                 try:
-                    out.append(release_from_entry(v, entry))
-                except (InvalidVersion, ValueError, KeyError):
+                    out.append(pageformat.release(v, entry))
+                except ValueError:  # a version or Requires-Python that does not parse
                     continue
             known = self._releases[name] = sorted(out, key=lambda r: r.version)
         return list(known)
@@ -365,8 +363,12 @@ class IndexSource:
         # The cache key is the URL requested; only its digest is written, with the shown URL.
         key, shown = self._page_key(index, name)
         cached = self._cached("pages", key, ("versions", "format"), _current_page)
-        if (answer := self._cached_answer(cached, f"data for {name}")) is not None:
-            return dict(answer["versions"])
+        stored = pageformat.load(cached) if cached is not None else None
+        if stored is None:  # not a page of this format: fetched again
+            cached = None
+        if self._cached_answer(cached, f"data for {name}") is not None:
+            assert stored is not None
+            return stored
         from advisor.index.pageentries import PageEntries
 
         # The page's files are summed up per version as they arrive, never held.
@@ -374,16 +376,17 @@ class IndexSource:
         try:
             fetched = self._request_page(index, name, shown, cached, sink)
         except IndexUnavailable as exc:
-            if cached is not None and exc.code != "project-not-found":
+            if stored is not None and exc.code != "project-not-found":
                 self.notes.append(f"{exc.message}; used the cached copy of {name}")
-                return dict(cached["versions"])
+                return stored
             raise
-        if fetched.page is None and cached is not None:  # 304: still current
-            versions = dict(cached["versions"])
+        if fetched.page is None and stored is not None:  # 304: still current
+            versions = stored
         else:
             assert fetched.page is not None
             versions = sink.entries(fetched.page.versions)
-        self._keep("pages", key, shown, fetched, {"format": PAGE_FORMAT, "versions": versions})
+        page = {"format": pageformat.PAGE_FORMAT, **pageformat.store(versions)}
+        self._keep("pages", key, shown, fetched, page)
         return versions
 
     def _cached(
@@ -838,8 +841,9 @@ class _Inflated:
 
 
 def _current_page(entry: dict[str, Any]) -> bool:
-    """A cached page of this format (:data:`PAGE_FORMAT`); another format is fetched again."""
-    return entry["format"] == PAGE_FORMAT and isinstance(entry["versions"], dict)
+    """A cached page of this format (:data:`~advisor.index.pageformat.PAGE_FORMAT`); another
+    format is fetched again."""
+    return entry["format"] == pageformat.PAGE_FORMAT and isinstance(entry["versions"], dict)
 
 
 def _declared_hash(core: object) -> tuple[str, str] | None:

@@ -85,6 +85,19 @@ class Cache:
         except OSError:
             return
 
+    def has(self, kind: str, key: str) -> bool:
+        """An entry for ``key`` is there (whether it decodes is seen when it is read)."""
+        return self._path(kind, key).is_file()
+
+    def recent(self, kind: str, key: str) -> bool:
+        """The entry for ``key`` was written within :attr:`page_max_age` (as :meth:`fresh`
+        judges an entry read, without reading it)."""
+        try:
+            written = self._path(kind, key).stat().st_mtime
+        except OSError:
+            return False
+        return time.time() - written < self.page_max_age
+
     def fresh(self, entry: dict[str, Any]) -> bool:
         """The page entry is young enough to use without revalidation."""
         stored = entry.get("stored")

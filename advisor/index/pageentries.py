@@ -25,7 +25,15 @@ from packaging.version import InvalidVersion, Version
 
 from advisor.index.entries import _coverage, _metadata_rank, _tags_of_string
 from advisor.index.pageformat import Entry, wheel_set
-from advisor.index.simple import FileURLs, json_fields, metadata_hash, offers_metadata
+from advisor.index.simple import (
+    _PLAIN_URL,
+    _WHEEL_TAGS,
+    _WHEEL_VERSIONS,
+    FileURLs,
+    json_fields,
+    metadata_hash,
+    offers_metadata,
+)
 from advisor.index.simple import _wheel_parts as wheel_parts
 
 if TYPE_CHECKING:
@@ -35,8 +43,23 @@ if TYPE_CHECKING:
 
 __all__ = ["PageEntries"]
 
-#: Where a file can be read: ``(url, size, core metadata offered, declared metadata hash)``.
-_Where = tuple[str, int | None, bool, tuple[str, str] | None]
+#: Where a file can be read: ``(url, size, metadata)``, the metadata as the JSON page gives it
+#: (``core-metadata``, read only for the file chosen) or as an HTML page's anchor gave it.
+_Where = tuple[str, int | None, object]
+
+#: A name's tags part not seen yet.
+_UNSEEN = object()
+
+
+class _Offered:
+    """What an HTML page's anchor says of a file's PEP 658 metadata."""
+
+    __slots__ = ("core", "declared")
+
+    def __init__(self, core: bool, declared: tuple[str, str] | None) -> None:
+        self.core = core
+        self.declared = declared
+
 
 #: The rank of each tag set for the wheel that stands for its version's METADATA.
 _RANKS: dict[str, int] = {}
@@ -98,18 +121,19 @@ class PageEntries:
         fields = json_fields(raw)
         if fields is None:
             return
-        filename, listed, rp, yanked, size, upload, metadata = fields
-        assert self._urls is not None
-        url = self._urls.absolute(listed)
-        if url is None:
-            return
+        filename, url, rp, yanked, size, upload, metadata = fields
+        if len(url) >= 65536 or _PLAIN_URL.fullmatch(url) is None:  # else it is as joined
+            assert self._urls is not None
+            if (joined := self._urls.absolute(url)) is None:
+                return
+            url = joined
         self._fold(
             filename,
             rp or None,
             yanked is not False,
             yanked if isinstance(yanked, str) and yanked else None,
             upload,
-            lambda: (url, size, offers_metadata(metadata), metadata_hash(metadata)),
+            (url, size, metadata),
         )
 
     def add_file(self, file: IndexFile) -> None:
@@ -120,7 +144,7 @@ class PageEntries:
             file.yanked,
             file.yanked_reason,
             file.upload_time,
-            lambda: (file.url, file.size, file.core_metadata, file.metadata_hash),
+            (file.url, file.size, _Offered(file.core_metadata, file.metadata_hash)),
         )
 
     def _fold(
@@ -130,20 +154,34 @@ class PageEntries:
         yanked: bool,
         reason: str | None,
         upload: str | None,
-        where: Callable[[], _Where],
+        where: _Where,
     ) -> None:
         wheel = filename.endswith(".whl")
         tags = ""
-        try:
-            if wheel:
-                version, key, tags = wheel_parts(filename)
-            elif filename.endswith((".tar.gz", ".zip")):
-                version = parse_sdist_filename(filename)[1]
-                key = str(version)
+        if wheel:
+            # The usual case first: a name whose version and tags were both seen before.
+            prefix = filename.rsplit("-", 3)[0]
+            tags = filename[len(prefix) + 1 : -4]
+            known = _WHEEL_VERSIONS.get(prefix)
+            if (
+                known is not None
+                and _WHEEL_TAGS.get(tags, _UNSEEN) is None
+                and filename.count("-") in (4, 5)
+            ):
+                version, key = known
             else:
-                return  # not a distribution: it names no version
-        except (InvalidWheelFilename, InvalidSdistFilename, InvalidVersion):
-            return
+                try:
+                    version, key, tags = wheel_parts(filename)
+                except (InvalidWheelFilename, InvalidVersion):
+                    return
+        elif filename.endswith((".tar.gz", ".zip")):
+            try:
+                version = parse_sdist_filename(filename)[1]
+            except (InvalidSdistFilename, InvalidVersion):
+                return
+            key = str(version)
+        else:
+            return  # not a distribution: it names no version
         found = self._versions.get(key)
         if found is None:
             found = self._versions[key] = _Version()
@@ -166,11 +204,11 @@ class PageEntries:
                 rank = _RANKS[tags] = _metadata_rank(_tags_of_string(tags))
             best = found.wheel
             if best is None or rank < best[0] or (rank == best[0] and filename < best[1]):
-                found.wheel = (rank, filename, where())
+                found.wheel = (rank, filename, where)
         else:
             found.sdist = True
             if not yanked and found.sdist_file is None:
-                found.sdist_file = where()
+                found.sdist_file = where
 
     def versions(self) -> tuple[str, ...]:
         """The distinct versions of the files added, ascending (a page without PEP 700
@@ -213,7 +251,11 @@ class PageEntries:
         yanked = v.files > 0 and v.yanked
         meta = None
         if v.wheel is not None:
-            url, size, core, declared = v.wheel[2]
+            url, size, metadata = v.wheel[2]
+            if isinstance(metadata, _Offered):
+                core, declared = metadata.core, metadata.declared
+            else:
+                core, declared = offers_metadata(metadata), metadata_hash(metadata)
             offered: bool | str = False
             if core:
                 offered = f"{declared[0]}={declared[1]}" if declared else True

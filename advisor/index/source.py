@@ -269,9 +269,24 @@ class IndexSource:
         """
         if self.offline:
             return
-        for name in dict.fromkeys(names):
-            if not self._pages.known(name):
+        wanted = [
+            name
+            for name in dict.fromkeys(names)
+            if not self._pages.known(name) and not self._fresh_page(name)
+        ]
+        if wanted:
+            # httpx is imported and the client made here, before the workers start: a worker
+            # importing it while the others start holds the interpreter a fifth of a second.
+            self.clients  # noqa: B018
+            for name in wanted:
                 self._submit(self._quiet_page, name)
+
+    def _fresh_page(self, name: str) -> bool:
+        """Every index's cached page of ``name`` is young enough to be used as it is (by its
+        file's age: reading it is left to the caller, which asks for it next)."""
+        if self.cache is None:
+            return False
+        return all(self.cache.recent("pages", self._page_key(i, name)[0]) for i in self.indexes)
 
     def prefetch_metadata_async(self, wanted: Iterable[tuple[str, Version]]) -> None:
         """Start reading these releases' Requires-Dist in the background (no-op offline).
@@ -282,8 +297,18 @@ class IndexSource:
         if self.offline:
             return
         for key in dict.fromkeys(wanted):
-            if not self._meta.known(key):
+            if not self._meta.known(key) and not self._cached_meta(*key):
                 self._submit(self._quiet_meta, *key)
+
+    def _cached_meta(self, name: str, version: Version) -> bool:
+        """The page of ``name`` is read and the cache holds ``version``'s Requires-Dist (or
+        there is none to read): reading it is left to the caller."""
+        versions = self._pages.results.get(name)
+        if versions is None:
+            return False
+        entry = versions.get(str(version))
+        where = self._meta_source(entry) if entry else None
+        return where is None or (self.cache is not None and self.cache.has("metadata", where[0]))
 
     def _submit(self, fn: Any, *args: Any) -> None:
         with self._lock:
@@ -505,7 +530,11 @@ class IndexSource:
         except IndexUnavailable:
             return
 
-    def _read_meta(self, entry: dict[str, Any]) -> tuple[str, ...] | None:
+    def _meta_source(
+        self, entry: dict[str, Any]
+    ) -> tuple[str, str, str, int | None, object, tuple[str, str] | None] | None:
+        """Where an entry's Requires-Dist is read: its cache key, the URL requested and as
+        shown, the file's size, its core metadata and declared hash; ``None`` for nowhere."""
         source = entry.get("meta") or entry.get("sdist_file")
         if not source:
             return None
@@ -520,6 +549,13 @@ class IndexSource:
         # A metadata file is cached under the hash its page declares: one that did not match
         # it was never stored, and a page declaring another hash never reads the old answer.
         key = f"{url}#metadata-{declared[0]}={declared[1]}" if declared else url
+        return key, url, shown, size, core, declared
+
+    def _read_meta(self, entry: dict[str, Any]) -> tuple[str, ...] | None:
+        where = self._meta_source(entry)
+        if where is None:
+            return None
+        key, url, shown, size, core, declared = where
         cached = self.cache.get("metadata", key, ("requires_dist",)) if self.cache else None
         if cached is not None:
             rd = cached["requires_dist"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from packaging.utils import InvalidSdistFilename, InvalidWheelFilename, parse_sdist_filename
+from packaging.utils import InvalidSdistFilename, InvalidWheelFilename
 from packaging.version import InvalidVersion, Version
 
 from advisor.index.entries import _coverage, _metadata_rank, _tags_of_string
@@ -34,6 +34,7 @@ from advisor.index.simple import (
     metadata_hash,
     offers_metadata,
 )
+from advisor.index.simple import _sdist_parts as sdist_parts
 from advisor.index.simple import _wheel_parts as wheel_parts
 
 if TYPE_CHECKING:
@@ -176,10 +177,9 @@ class PageEntries:
                     return
         elif filename.endswith((".tar.gz", ".zip")):
             try:
-                version = parse_sdist_filename(filename)[1]
+                version, key = sdist_parts(filename)
             except (InvalidSdistFilename, InvalidVersion):
                 return
-            key = str(version)
         else:
             return  # not a distribution: it names no version
         found = self._versions.get(key)

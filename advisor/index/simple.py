@@ -124,7 +124,7 @@ class IndexFile:
             if self.is_wheel:
                 return _wheel_version(self.filename)
             if self.is_sdist:
-                return parse_sdist_filename(self.filename)[1]
+                return _sdist_parts(self.filename)[0]
         except (InvalidWheelFilename, InvalidSdistFilename, InvalidVersion):
             return None
         return None
@@ -165,11 +165,69 @@ def _wheel_parts(filename: str) -> tuple[Version, str, str]:
         except InvalidWheelFilename as exc:
             _WHEEL_TAGS[tags] = exc
     if (known := _WHEEL_VERSIONS.get(prefix)) is None:
-        version = parse_wheel_filename(f"{prefix}-py3-none-any.whl")[1]
-        known = _WHEEL_VERSIONS[prefix] = (version, str(version))
+        known = _WHEEL_VERSIONS[prefix] = _wheel_prefix(prefix, filename)
     if (error := _WHEEL_TAGS[tags]) is not None:
         raise InvalidWheelFilename(f"Invalid wheel filename: {filename!r} ({error})")
     return known[0], known[1], tags
+
+
+_WHEEL_NAMES: dict[str, InvalidWheelFilename | None] = {}
+_WHEEL_BUILDS: dict[str, InvalidWheelFilename | None] = {}
+_VERSIONS: dict[str, tuple[Version, str]] = {}
+
+
+def _wheel_prefix(prefix: str, filename: str) -> tuple[Version, str]:
+    """The version of a wheel name's ``name-version[-build]`` part, checked as
+    ``parse_wheel_filename`` checks it: the name, the version and the build tag each on its
+    own, so each distinct name and build is parsed once (with stand-ins for the rest), and each
+    distinct version string once for every page (ten thousand versions over a run's pages)."""
+    name, version_text, *build = prefix.split("-")
+    for part, seen, stand_in in (
+        (name, _WHEEL_NAMES, f"{name}-0-py3-none-any.whl"),
+        *((b, _WHEEL_BUILDS, f"x-0-{b}-py3-none-any.whl") for b in build),
+    ):
+        if part not in seen:
+            try:
+                parse_wheel_filename(stand_in)
+                seen[part] = None
+            except InvalidWheelFilename as exc:
+                seen[part] = exc
+        if (error := seen[part]) is not None:
+            raise InvalidWheelFilename(f"Invalid wheel filename: {filename!r} ({error})")
+    try:
+        return _version(version_text)
+    except InvalidVersion as exc:
+        raise InvalidWheelFilename(
+            f"Invalid wheel filename (invalid version): {filename!r}"
+        ) from exc
+
+
+def _version(text: str) -> tuple[Version, str]:
+    """``Version(text)`` and its string, parsed once per distinct text."""
+    if (known := _VERSIONS.get(text)) is None:
+        version = Version(text)
+        known = _VERSIONS[text] = (version, str(version))
+    return known
+
+
+def _sdist_parts(filename: str) -> tuple[Version, str]:
+    """``parse_sdist_filename(filename)[1]`` and its string, raising the library's errors.
+
+    packaging splits the name at its last dash and asks only that the name part be non-empty
+    and the version part parse: the name is not parsed here (it is not needed), the version
+    once per distinct string.
+    """
+    stem = filename[:-7] if filename.endswith(".tar.gz") else filename[:-4]
+    name, dash, version_text = stem.rpartition("-")
+    if not (filename.endswith((".tar.gz", ".zip")) and dash and name):
+        parse_sdist_filename(filename)  # raises the library's error
+        raise AssertionError("unreachable")  # pragma: no cover
+    try:
+        return _version(version_text)
+    except InvalidVersion as exc:
+        raise InvalidSdistFilename(
+            f"Invalid sdist filename (invalid version): {filename!r}"
+        ) from exc
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from packaging.version import InvalidVersion, Version
 
 from advisor.errors import IndexUnavailable
 from advisor.index import pageformat
+from advisor.index._gc import collector_paused
 from advisor.index.urls import IndexURL, redact
 from advisor.model.digests import HEX_DIGITS, digest, matches, preferred
 from advisor.model.release import Release
@@ -327,11 +328,12 @@ class IndexSource:
         if known is None:
             versions = self._page(name)
             out = []
-            for v, entry in versions.items():
-                try:
-                    out.append(pageformat.release(v, entry))
-                except ValueError:  # a version or Requires-Python that does not parse
-                    continue
+            with collector_paused():
+                for v, entry in versions.items():
+                    try:
+                        out.append(pageformat.release(v, entry))
+                    except ValueError:  # a version or Requires-Python that does not parse
+                        continue
             known = self._releases[name] = sorted(out, key=lambda r: r.version)
         return list(known)
 
@@ -345,6 +347,10 @@ class IndexSource:
         return self._pages.get(name, lambda: self._fetch_page(name))
 
     def _fetch_page(self, name: str) -> dict[str, Any]:
+        with collector_paused():  # an object per file made and dropped, a few per version kept
+            return self._merged_page(name)
+
+    def _merged_page(self, name: str) -> dict[str, Any]:
         merged: dict[str, Any] = {}
         for versions in self._from_each_index(lambda index: self._page_from(index, name)):
             for v, entry in versions.items():

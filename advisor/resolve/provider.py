@@ -121,15 +121,18 @@ class Provider(AbstractProvider[Req, Cand, str]):
         }
         # PEP 440: pre-releases only when a requirement names one (``>=2.0b1``), as pip does.
         allow_pre = any(r.specifier.prereleases for r in limits)
-        verdicts = [self._verdicts(name, r.specifier) for r in limits]
-        releases, installs = self._releases(name)
+        verdicts = [self._verdicts(r.specifier) for r in limits]
+        releases, installs, prereleases = self._releases(name)
         pin = self.pins.get(name)
+        below = self._below(name, pin) if pin is not None else None
         found: list[tuple[Cand, bool]] = []
         for i, release in enumerate(releases):
-            v = release.version
-            if v.is_prerelease and not allow_pre:
+            if prereleases[i] and not allow_pre:
                 continue
-            if v in bad or (pin is not None and v < pin):  # a pin moves up, never down
+            if below is not None and below[i]:  # a pin moves up, never down
+                continue
+            v = release.version
+            if v in bad:
                 continue
             for specifier, seen in verdicts:
                 allowed = seen.get(v)
@@ -170,15 +173,28 @@ class Provider(AbstractProvider[Req, Cand, str]):
             self._hint_metadata([(name, out[0].version)])
         return out
 
-    def _releases(self, name: str) -> tuple[Sequence[Release], list[object]]:
-        """``name``'s releases, and for each how it installs here, once worked out
-        (:meth:`_installs`; ``None`` until then)."""
+    def _releases(self, name: str) -> tuple[Sequence[Release], list[object], list[bool]]:
+        """``name``'s releases; for each, how it installs here, once worked out
+        (:meth:`_installs`; ``None`` until then), and whether it is a pre-release."""
         key = ("releases", name, self.python, self.platform)
         found = self._memo.get(key)
         if found is None:
             releases = tuple(self.source.releases(name))
-            found = self._memo[key] = (releases, [None] * len(releases))
-        return cast("tuple[Sequence[Release], list[object]]", found)
+            found = self._memo[key] = (
+                releases,
+                [None] * len(releases),
+                [r.version.is_prerelease for r in releases],
+            )
+        return cast("tuple[Sequence[Release], list[object], list[bool]]", found)
+
+    def _below(self, name: str, pin: Version) -> list[bool]:
+        """For each of ``name``'s releases, whether it is below the pin."""
+        key = ("below", name, pin)
+        found = self._memo.get(key)
+        if found is None:
+            releases = self._releases(name)[0]
+            found = self._memo[key] = [r.version < pin for r in releases]
+        return cast("list[bool]", found)
 
     def _installs(self, release: Release) -> object:
         """How ``release`` installs on this CPython and platform: from a wheel, only from its
@@ -191,23 +207,29 @@ class Provider(AbstractProvider[Req, Cand, str]):
             return _WHEEL
         return _SDIST if release.sdist else _NOT_HERE
 
-    def _verdicts(
-        self, name: str, specifier: SpecifierSet
-    ) -> tuple[SpecifierSet, dict[Version, bool]]:
-        """Whether ``specifier`` allows each version of ``name`` asked about so far (pre-releases
+    def _verdicts(self, specifier: SpecifierSet) -> tuple[SpecifierSet, dict[Version, bool]]:
+        """Whether ``specifier`` allows each version asked about so far (pre-releases
         included), kept for the next time the same specifier is checked."""
-        key = ("allows", name, str(specifier))
-        found = self._memo.get(key)
-        if found is None:
-            found = self._memo[key] = {}
-        return specifier, cast("dict[Version, bool]", found)
+        # By the object first (a requirement's specifier is one object for the run), then by
+        # its text (the same specifier written again).
+        found = self._memo.get(("specifier", id(specifier)))
+        if found is not None and found[0] is specifier:
+            return cast("tuple[SpecifierSet, dict[Version, bool]]", found)
+        key = ("allows", str(specifier))
+        seen = self._memo.get(key)
+        if seen is None:
+            seen = self._memo[key] = {}
+        found = self._memo[("specifier", id(specifier))] = (specifier, seen)
+        return cast("tuple[SpecifierSet, dict[Version, bool]]", found)
 
     def is_satisfied_by(self, requirement: Req, candidate: Cand) -> bool:
         """Version in the specifier (pre-releases allowed once chosen) and extras covered."""
-        return (
-            requirement.specifier.contains(candidate.version, prereleases=True)
-            and requirement.extras <= candidate.extras
-        )
+        specifier, seen = self._verdicts(requirement.specifier)
+        version = candidate.version
+        allowed = seen.get(version)
+        if allowed is None:
+            allowed = seen[version] = specifier.contains(version, prereleases=True)
+        return allowed and requirement.extras <= candidate.extras
 
     def get_dependencies(self, candidate: Cand) -> list[Req]:
         """Requires-Dist for this CPython and platform; an extras candidate also needs its base."""

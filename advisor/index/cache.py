@@ -37,6 +37,7 @@ class Cache:
         self.root = root
         self.page_max_age = page_max_age
         self._held: dict[str, bool] = {}
+        self._folders: set[Path] = set()
 
     @staticmethod
     def _digest(key: str) -> str:
@@ -78,7 +79,9 @@ class Cache:
             {**data, "key": self._digest(key), "stored": time.time()}, separators=(",", ":")
         )
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in self._folders:  # made (or found) once per run
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(path.parent)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)

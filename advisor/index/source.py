@@ -275,11 +275,23 @@ class IndexSource:
             for name in dict.fromkeys(names)
             if not self._pages.known(name) and not self._fresh_page(name)
         ]
-        if wanted:
-            # httpx is imported and the client made here, before the workers start: a worker
-            # importing it while the others start holds the interpreter a fifth of a second.
+        if not wanted:
+            return
+        if self._clients is None:
+            # The first worker makes the HTTP client (httpx imported, the certificates loaded:
+            # a tenth of a second, mostly outside the interpreter lock) and then hands out the
+            # fetches: the caller goes on meanwhile, and no worker starts while another holds
+            # the interpreter importing httpx.
+            self._submit(self._start_fetching, wanted)
+            return
+        for name in wanted:
+            self._submit(self._quiet_page, name)
+
+    def _start_fetching(self, names: list[str]) -> None:
+        try:
             self.clients  # noqa: B018
-            for name in wanted:
+        finally:  # a client that cannot be made is reported by each fetch
+            for name in names:
                 self._submit(self._quiet_page, name)
 
     def _fresh_page(self, name: str) -> bool:

@@ -340,8 +340,6 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
     """
     from advisor.index.config import configured_indexes  # no httpx either (see _open_index)
 
-    shipped = load_snapshot(settings.snapshot)
-    knowledge = matrix.load_for(settings.snapshot)
     expansion: dict[str, Expansion] = {}
     if settings.trust_files:
         for job in jobs:
@@ -357,19 +355,20 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
     notes: list[Finding] = []
     advices: list[Advice] = []
     try:
-        releases = shipped
         if not offline:
-            # The projects' own pages download in the background, side by side, while
-            # ddtrace's (the largest page on PyPI) is read and parsed here; the planner waits
-            # for each page only when it needs it.
+            # The projects' own pages download in the background, side by side, from now on
+            # (the first worker makes the HTTP client), while the snapshot and the knowledge
+            # load here and ddtrace's page (the largest on PyPI) is read and parsed here next;
+            # the planner waits for each page only when it needs it.
             index.prefetch_async(
                 dict.fromkeys(
-                    d.name
-                    for job in jobs
-                    for d in job.selected.dependencies
-                    if d.name != shipped.project
+                    d.name for job in jobs for d in job.selected.dependencies if d.name != DDTRACE
                 )
             )
+        shipped = load_snapshot(settings.snapshot)
+        knowledge = matrix.load_for(settings.snapshot)
+        releases = shipped
+        if not offline:
             _say(settings, "reading ddtrace's releases from the index")
             releases = _live(index, shipped, jobs[0].request.today)
         source = SnapshotSource(releases, fallback=index)

@@ -402,17 +402,33 @@ def test_compressed_and_huge_pages_are_capped_in_memory(case: str, tmp_path: Pat
 def test_page_with_too_many_files_is_refused_before_parsing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from advisor.index import simple
+    from advisor.index import jsonpage, simple
 
     monkeypatch.setattr(simple, "MAX_PAGE_FILES", 100)
+    # A page is read as it arrives, each value decoded by json's own scanner: count the values
+    # each page's reader decodes.
+    real = vars(json.JSONDecoder())["scan_once"]
+    decoded: list[list[int]] = []
 
-    def parse(body: bytes) -> Any:
-        if body.count(b"{") > 4 * 100 + 16:  # ddtrace's 433 files: more objects than 100 files hold
-            pytest.fail("a page far over the file cap was parsed")
-        return json.loads(body)
+    def decoder() -> Any:
+        count = [0]
+        decoded.append(count)
+
+        def scan_once(text: str, idx: int) -> Any:
+            found = real(text, idx)
+            count[0] += 1
+            return found
+
+        return types.SimpleNamespace(scan_once=scan_once)
 
     monkeypatch.setattr(
-        simple, "json", types.SimpleNamespace(loads=parse, JSONDecodeError=json.JSONDecodeError)
+        jsonpage,
+        "json",
+        types.SimpleNamespace(
+            JSONDecoder=decoder,
+            JSONDecodeError=json.JSONDecodeError,
+            detect_encoding=json.detect_encoding,
+        ),
     )
     with LocalIndex(root=DATA) as index:
         code = main(
@@ -421,6 +437,9 @@ def test_page_with_too_many_files_is_refused_before_parsing(
     err = capsys.readouterr().err
     assert code == 3, err  # the recorded pages list up to 433 files
     assert err.startswith("aap-advise: error: ") and "lists more than 100 files" in err
+    # Nothing is decoded past the point where the page holds more objects than 100 files hold
+    # (ddtrace's 433 files: a few top-level keys and values besides them).
+    assert decoded and max(c[0] for c in decoded) <= 4 * 100 + 16 + 8, decoded
 
 
 def test_a_page_nested_too_deeply_is_invalid_json(tmp_path: Path) -> None:

@@ -1,8 +1,10 @@
 """A file's version on a project page: the same as packaging's parse of the whole file name.
 
-:func:`advisor.index.simple._wheel_version` parses each name-version-build prefix once (the
-compatibility tags are most of the cost and never decide the version); held here to
-``parse_wheel_filename`` on recorded pages, odd names and generated ones.
+:func:`advisor.index.simple._wheel_version` parses each name, build and version string once (the
+compatibility tags are most of the cost and never decide the version), and
+:func:`advisor.index.simple._sdist_parts` each version string; held here to
+``parse_wheel_filename`` and ``parse_sdist_filename`` on recorded pages, odd names and generated
+ones.
 """
 
 from __future__ import annotations
@@ -13,7 +15,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from packaging.utils import InvalidWheelFilename, parse_wheel_filename
+from packaging.utils import (
+    InvalidSdistFilename,
+    InvalidWheelFilename,
+    parse_sdist_filename,
+    parse_wheel_filename,
+)
 from packaging.version import Version
 
 from advisor.index import simple
@@ -83,3 +90,47 @@ _PART = st.text(alphabet="abc019._+!-", min_size=0, max_size=8)
 def test_generated_names(parts: list[str]) -> None:
     filename = "-".join(parts) + ".whl"
     assert _ours(filename) == _reference(filename)
+
+
+def _sdist_reference(filename: str) -> Version | None:
+    try:
+        return parse_sdist_filename(filename)[1]
+    except (InvalidSdistFilename, ValueError):
+        return None
+
+
+def _sdist_ours(filename: str) -> Version | None:
+    try:
+        version, text = simple._sdist_parts(filename)
+    except (InvalidSdistFilename, ValueError):
+        return None
+    assert text == str(version)
+    return version
+
+
+@pytest.mark.parametrize(
+    "filename",
+    [
+        "ddtrace-2.21.4.tar.gz",
+        "ddtrace-2.21.4.zip",
+        "dd-trace-1.0rc1.tar.gz",
+        "ddtrace.tar.gz",  # no dash
+        "-1.0.tar.gz",  # no name
+        "ddtrace-not.a.version.tar.gz",
+        "ddtrace-1.0.tgz",
+        "ddtrace-1.0.tar.gz.zip",
+        "ddtrace-1.0-.zip",
+    ],
+)
+def test_odd_sdist_names(filename: str) -> None:
+    assert _sdist_ours(filename) == _sdist_reference(filename)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(_PART, min_size=1, max_size=4),
+    suffix=st.sampled_from([".tar.gz", ".zip", ".whl", ""]),
+)
+def test_generated_sdist_names(parts: list[str], suffix: str) -> None:
+    filename = "-".join(parts) + suffix
+    assert _sdist_ours(filename) == _sdist_reference(filename)

@@ -36,6 +36,8 @@ class Cache:
     def __init__(self, root: Path, page_max_age: float = 600.0) -> None:
         self.root = root
         self.page_max_age = page_max_age
+        self._held: dict[str, bool] = {}
+        self._folders: set[Path] = set()
 
     @staticmethod
     def _digest(key: str) -> str:
@@ -77,13 +79,37 @@ class Cache:
             {**data, "key": self._digest(key), "stored": time.time()}, separators=(",", ":")
         )
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in self._folders:  # made (or found) once per run
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(path.parent)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
             os.replace(tmp, path)
         except OSError:
             return
+
+    def has(self, kind: str, key: str) -> bool:
+        """An entry for ``key`` is there (whether it decodes is seen when it is read)."""
+        return self._held_before(kind) and self._path(kind, key).is_file()
+
+    def recent(self, kind: str, key: str) -> bool:
+        """The entry for ``key`` was written within :attr:`page_max_age` (as :meth:`fresh`
+        judges an entry read, without reading it)."""
+        if not self._held_before(kind):
+            return False
+        try:
+            written = self._path(kind, key).stat().st_mtime
+        except OSError:
+            return False
+        return time.time() - written < self.page_max_age
+
+    def _held_before(self, kind: str) -> bool:
+        """The cache held entries of this kind when first asked: a cache that did not (a cold
+        run's) is not looked into file by file, each look costing a system call."""
+        if not self._held:  # both kinds at the first look, before the run writes either
+            self._held = {k: (self.root / k).is_dir() for k in ("pages", "metadata")}
+        return self._held.get(kind, True)
 
     def fresh(self, entry: dict[str, Any]) -> bool:
         """The page entry is young enough to use without revalidation."""

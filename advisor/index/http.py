@@ -21,7 +21,7 @@ import threading
 import time
 import weakref
 import zlib
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,8 @@ __all__ = [
     "MAX_REDIRECTS",
     "Deadline",
     "IndexAuth",
+    "holding",
+    "iter_capped",
     "open_stream",
     "read_capped",
 ]
@@ -348,33 +350,85 @@ def read_capped(
     :raises IndexUnavailable: when the body (decoded, or its announced Content-Length) exceeds
         ``cap``, when the deadline passes, or when it does not decode.
     """
+    if response.is_stream_consumed:  # built in memory (a mock transport): decoded already
+        _check_declared(response, cap, what)
+        if len(response.content) > cap:
+            raise IndexUnavailable(f"{what}: response exceeds the {cap}-byte cap", code="too-large")
+        return response.content
+    body = bytearray()
+    try:
+        for piece in iter_capped(response, cap, what, deadline):
+            _IN_FLIGHT.take(len(piece), what)
+            body.extend(piece)
+        return bytes(body)
+    finally:
+        _IN_FLIGHT.give_back(len(body))
+
+
+def iter_capped(
+    response: httpx.Response, cap: int, what: str, deadline: Deadline | None = None
+) -> Iterator[bytes]:
+    """A streamed response body, decoded, in pieces of at most 64 KiB: what
+    :func:`read_capped` reads, for a reader that does not hold the whole body (it accounts
+    what it holds with :func:`holding`).
+
+    :raises IndexUnavailable: as :func:`read_capped`.
+    """
+    _check_declared(response, cap, what)
+    if response.is_stream_consumed:  # built in memory (a mock transport): decoded already
+        if len(response.content) > cap:
+            raise IndexUnavailable(f"{what}: response exceeds the {cap}-byte cap", code="too-large")
+        content = response.content
+        for start in range(0, len(content), _STEP):
+            yield content[start : start + _STEP]
+        return
+    decoder = _Decoder(response.headers.get("content-encoding", ""), what)
+    total = 0
+
+    def counted(pieces: Iterator[bytes]) -> Iterator[bytes]:
+        nonlocal total
+        for piece in pieces:
+            total += len(piece)
+            if total > cap:
+                raise IndexUnavailable(
+                    f"{what}: response exceeds the {cap}-byte cap", code="too-large"
+                )
+            yield piece
+
+    for raw in response.iter_raw():
+        yield from counted(decoder.feed(raw))
+        if deadline is not None:
+            deadline.check(what)
+    yield from counted(decoder.finish())
+
+
+def _check_declared(response: httpx.Response, cap: int, what: str) -> None:
     declared = response.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > cap:
         raise IndexUnavailable(
             f"{what}: response of {declared} bytes exceeds the {cap}-byte cap", code="too-large"
         )
-    if response.is_stream_consumed:  # built in memory (a mock transport): decoded already
-        if len(response.content) > cap:
-            raise IndexUnavailable(f"{what}: response exceeds the {cap}-byte cap", code="too-large")
-        return response.content
-    decoder = _Decoder(response.headers.get("content-encoding", ""), what)
-    body = bytearray()
 
-    def take(pieces: Iterator[bytes]) -> None:
-        for piece in pieces:
-            if len(body) + len(piece) > cap:
-                raise IndexUnavailable(
-                    f"{what}: response exceeds the {cap}-byte cap", code="too-large"
-                )
-            _IN_FLIGHT.take(len(piece), what)
-            body.extend(piece)
+
+@contextmanager
+def holding(what: str) -> Iterator[Callable[[int], None]]:
+    """Account, against :data:`MAX_IN_FLIGHT_BYTES`, what a reader of a body holds: the
+    function given is called with how much it holds now (more is taken, or less given back);
+    all is given back at the end.
+
+    :raises IndexUnavailable: when the bodies being read would exceed the limit together.
+    """
+    held = 0
+
+    def hold(now: int) -> None:
+        nonlocal held
+        if now > held:
+            _IN_FLIGHT.take(now - held, what)
+        else:
+            _IN_FLIGHT.give_back(held - now)
+        held = now
 
     try:
-        for raw in response.iter_raw():
-            take(decoder.feed(raw))
-            if deadline is not None:
-                deadline.check(what)
-        take(decoder.finish())
-        return bytes(body)
+        yield hold
     finally:
-        _IN_FLIGHT.give_back(len(body))
+        _IN_FLIGHT.give_back(held)

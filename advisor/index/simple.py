@@ -12,13 +12,12 @@ version, is refused).
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Protocol, Self
 from urllib.parse import unquote
 
 import httpx
@@ -32,13 +31,15 @@ from packaging.utils import (
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import IndexUnavailable
-from advisor.index.http import Deadline, open_stream, read_capped
+from advisor.index.http import Deadline, holding, iter_capped, open_stream, read_capped
+from advisor.index.jsonpage import FileSink, JsonPageReader
 from advisor.index.urls import redact
 from advisor.model.digests import preferred
 
 __all__ = [
     "ACCEPT",
     "IndexFile",
+    "PageSink",
     "ProjectPage",
     "SimpleIndexClient",
     "describe_http_error",
@@ -65,6 +66,8 @@ MAX_PAGE_FILES = 200_000
 #: Parsing checks the deadline after this many files, and HTML is fed in pieces of this size.
 _CHECK_EVERY = 4096
 _HTML_PIECE = 1024 * 1024
+#: A JSON page held whole is read in pieces of this size (one is read as it arrives).
+_JSON_PIECE = 1024 * 1024
 
 #: PEP 629: the major API version this client understands.
 _API_MAJOR = 1
@@ -75,6 +78,11 @@ _API_MAJOR = 1
 #: 76,000 files: joining each through httpx took seconds.
 _PLAIN_URL = re.compile(
     r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)*(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+/?"
+)
+#: A relative URL that ``httpx.URL.join`` appends to its base's folder unchanged: segments of
+#: unreserved characters, none starting with a dot (so no dot segments, and no scheme).
+_PLAIN_RELATIVE = re.compile(
+    r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*/?"
 )
 _SERIAL_COMMENT = re.compile(r"^\s*SERIAL\s+(\d+)\s*$")
 
@@ -116,18 +124,24 @@ class IndexFile:
             if self.is_wheel:
                 return _wheel_version(self.filename)
             if self.is_sdist:
-                return parse_sdist_filename(self.filename)[1]
+                return _sdist_parts(self.filename)[0]
         except (InvalidWheelFilename, InvalidSdistFilename, InvalidVersion):
             return None
         return None
 
 
-_WHEEL_VERSIONS: dict[str, Version] = {}
+_WHEEL_VERSIONS: dict[str, tuple[Version, str]] = {}
 _WHEEL_TAGS: dict[str, InvalidWheelFilename | None] = {}
 
 
 def _wheel_version(filename: str) -> Version:
-    """``parse_wheel_filename(filename)[1]``, each part of the name parsed once.
+    """``parse_wheel_filename(filename)[1]``, each part of the name parsed once."""
+    return _wheel_parts(filename)[0]
+
+
+def _wheel_parts(filename: str) -> tuple[Version, str, str]:
+    """The version ``parse_wheel_filename`` finds in a wheel's name, the version as a string,
+    and the name's tags part (``py3-none-any``); raising the library's errors for a bad name.
 
     A large project's page lists tens of thousands of wheels (ddtrace: some 46,000) over a few
     hundred versions and a few dozen tag sets, and parsing each name whole is most of the cost
@@ -136,23 +150,84 @@ def _wheel_version(filename: str) -> Version:
     other) and the answers are kept: the same version, and the same error for a bad name.
     """
     dashes = filename.count("-")
-    if not filename.endswith(".whl") or dashes not in (4, 5):
-        return parse_wheel_filename(filename)[1]  # raises the library's error
-    # packaging's own split: name, version, [build], then the three tags as one part.
-    *head, tags = filename[:-4].split("-", dashes - 2)
-    prefix = "-".join(head)
+    if dashes not in (4, 5) or not filename.endswith(".whl"):
+        parse_wheel_filename(filename)  # raises the library's error
+        raise AssertionError("unreachable")  # pragma: no cover
+    # packaging's own split: name, version, [build], then the three tags as one part (the
+    # name's last three dash-separated parts: it has four or five dashes).
+    stem = filename[:-4]
+    cut = stem.rfind("-", 0, stem.rfind("-", 0, stem.rfind("-")))
+    prefix, tags = stem[:cut], stem[cut + 1 :]
     if tags not in _WHEEL_TAGS:
         try:
             parse_wheel_filename(f"x-0-{tags}.whl")
             _WHEEL_TAGS[tags] = None
         except InvalidWheelFilename as exc:
             _WHEEL_TAGS[tags] = exc
-    if (version := _WHEEL_VERSIONS.get(prefix)) is None:
-        version = parse_wheel_filename(f"{prefix}-py3-none-any.whl")[1]
-        _WHEEL_VERSIONS[prefix] = version
+    if (known := _WHEEL_VERSIONS.get(prefix)) is None:
+        known = _WHEEL_VERSIONS[prefix] = _wheel_prefix(prefix, filename)
     if (error := _WHEEL_TAGS[tags]) is not None:
         raise InvalidWheelFilename(f"Invalid wheel filename: {filename!r} ({error})")
-    return version
+    return known[0], known[1], tags
+
+
+_WHEEL_NAMES: dict[str, InvalidWheelFilename | None] = {}
+_WHEEL_BUILDS: dict[str, InvalidWheelFilename | None] = {}
+_VERSIONS: dict[str, tuple[Version, str]] = {}
+
+
+def _wheel_prefix(prefix: str, filename: str) -> tuple[Version, str]:
+    """The version of a wheel name's ``name-version[-build]`` part, checked as
+    ``parse_wheel_filename`` checks it: the name, the version and the build tag each on its
+    own, so each distinct name and build is parsed once (with stand-ins for the rest), and each
+    distinct version string once for every page (ten thousand versions over a run's pages)."""
+    name, version_text, *build = prefix.split("-")
+    for part, seen, stand_in in (
+        (name, _WHEEL_NAMES, f"{name}-0-py3-none-any.whl"),
+        *((b, _WHEEL_BUILDS, f"x-0-{b}-py3-none-any.whl") for b in build),
+    ):
+        if part not in seen:
+            try:
+                parse_wheel_filename(stand_in)
+                seen[part] = None
+            except InvalidWheelFilename as exc:
+                seen[part] = exc
+        if (error := seen[part]) is not None:
+            raise InvalidWheelFilename(f"Invalid wheel filename: {filename!r} ({error})")
+    try:
+        return _version(version_text)
+    except InvalidVersion as exc:
+        raise InvalidWheelFilename(
+            f"Invalid wheel filename (invalid version): {filename!r}"
+        ) from exc
+
+
+def _version(text: str) -> tuple[Version, str]:
+    """``Version(text)`` and its string, parsed once per distinct text."""
+    if (known := _VERSIONS.get(text)) is None:
+        version = Version(text)
+        known = _VERSIONS[text] = (version, str(version))
+    return known
+
+
+def _sdist_parts(filename: str) -> tuple[Version, str]:
+    """``parse_sdist_filename(filename)[1]`` and its string, raising the library's errors.
+
+    packaging splits the name at its last dash and asks only that the name part be non-empty
+    and the version part parse: the name is not parsed here (it is not needed), the version
+    once per distinct string.
+    """
+    stem = filename[:-7] if filename.endswith(".tar.gz") else filename[:-4]
+    name, dash, version_text = stem.rpartition("-")
+    if not (filename.endswith((".tar.gz", ".zip")) and dash and name):
+        parse_sdist_filename(filename)  # raises the library's error
+        raise AssertionError("unreachable")  # pragma: no cover
+    try:
+        return _version(version_text)
+    except InvalidVersion as exc:
+        raise InvalidSdistFilename(
+            f"Invalid sdist filename (invalid version): {filename!r}"
+        ) from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,11 +313,15 @@ class SimpleIndexClient:
         etag: str | None = None,
         last_modified: str | None = None,
         timeout: float | None = None,
+        sink: PageSink | None = None,
     ) -> PageFetch:
         """Fetch project ``name``'s page, revalidating a cached copy when validators are given.
 
         :param timeout: seconds for this request, instead of the client's (a caller with a
             total deadline passes what is left of it).
+        :param sink: where the page's files go instead of :attr:`ProjectPage.files` (then
+            empty): a JSON page is read as it arrives, each file handed over as it is decoded,
+            so the page is never held whole.
 
         :returns: the page, or ``page=None`` when the index answers 304 Not Modified; with the
             response's validators for the next revalidation.
@@ -257,6 +336,7 @@ class SimpleIndexClient:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        page: ProjectPage | None = None
         try:
             limit = self.timeout if timeout is None else httpx.Timeout(timeout)
             with open_stream(
@@ -280,9 +360,21 @@ class SimpleIndexClient:
                     raise IndexUnavailable(
                         f"{shown}: HTTP {response.status_code}", code=f"http-{response.status_code}"
                     )
-                body = read_capped(response, MAX_PAGE_BYTES, shown, self.deadline)
                 page_url = str(response.url)
                 content_type = response.headers.get("content-type", "")
+                media_type = content_type.split(";", 1)[0].strip().lower()
+                if sink is not None and media_type in _JSON_TYPES:
+                    sink.begin(httpx.URL(page_url))
+                    pieces = iter_capped(response, MAX_PAGE_BYTES, shown, self.deadline)
+                    title, serial, listed = _read_json(pieces, shown, self.deadline, sink)
+                    page = ProjectPage(
+                        name=title if title is not None else project,
+                        files=(),
+                        last_serial=serial,
+                        versions=listed if listed is not None else sink.versions(),
+                    )
+                else:
+                    body = read_capped(response, MAX_PAGE_BYTES, shown, self.deadline)
         except httpx.HTTPError as exc:
             if self.deadline is not None and self.deadline.passed():
                 raise self.deadline.error(shown) from exc
@@ -291,11 +383,17 @@ class SimpleIndexClient:
             ) from exc
         except httpx.InvalidURL as exc:
             raise IndexUnavailable(f"{shown}: invalid URL") from exc
-        media_type = content_type.split(";", 1)[0].strip().lower()
+        if page is not None:
+            return PageFetch(page, *validators)
         if media_type in _JSON_TYPES:
             page = _parse_json(body, page_url, project, shown, self.deadline)
         elif media_type in _HTML_TYPES:
             page = _parse_html(body, content_type, page_url, project, shown, self.deadline)
+            if sink is not None:
+                sink.begin(httpx.URL(page_url))
+                for f in page.files:
+                    sink.add_file(f)
+                page = ProjectPage(page.name, (), page.last_serial, page.versions)
         else:
             raise IndexUnavailable(f"{shown}: unexpected content type {media_type or 'none'!r}")
         return PageFetch(page, *validators)
@@ -339,97 +437,223 @@ def _too_many(shown: str) -> IndexUnavailable:
 def _parse_json(
     body: bytes, page_url: str, project: str, shown: str, deadline: Deadline | None = None
 ) -> ProjectPage:
+    """A whole JSON page's files as :class:`IndexFile` values (:func:`_read_json` over ``body``)."""
+    sink = _FileList()
+    sink.begin(httpx.URL(page_url))
+    view = memoryview(body)
+    pieces = (bytes(view[i : i + _JSON_PIECE]) for i in range(0, len(body), _JSON_PIECE))
+    name, serial, versions = _read_json(pieces, shown, deadline, sink)
+    files = tuple(sink.files)
+    return ProjectPage(
+        name=name if name is not None else project,
+        files=files,
+        last_serial=serial,
+        versions=versions if versions is not None else _versions_of(files),
+    )
+
+
+def _read_json(
+    pieces: Iterable[bytes], shown: str, deadline: Deadline | None, sink: FileSink
+) -> tuple[str | None, str | None, tuple[str, ...] | None]:
+    """Read a JSON page as its ``pieces`` come, each file entry handed to ``sink`` as it is
+    decoded (:class:`~advisor.index.jsonpage.JsonPageReader`, never the whole page at once).
+
+    :returns: the page's name, its ``_last-serial`` and its PEP 700 ``versions`` when given
+        (each ``None`` when absent or not of the right type).
+    :raises IndexUnavailable: as the whole-body reader refused a page, in the same order: more
+        ``{`` than a page within the file cap holds (so a page of a million tiny entries never
+        becomes a million dicts), invalid JSON, no ``files`` list, an unknown API version, more
+        than :data:`MAX_PAGE_FILES` files.
+    """
+    check = (lambda: deadline.check(shown)) if deadline is not None else None
     # Each file is one object, with at most three more inside (hashes, core-metadata and its
     # older name): more braces than that cannot be a page within the file cap.
-    if body.count(b"{") > 4 * MAX_PAGE_FILES + 16:
+    reader = JsonPageReader(
+        sink,
+        max_braces=4 * MAX_PAGE_FILES + 16,
+        max_files=MAX_PAGE_FILES,
+        check=check,
+        check_every=_CHECK_EVERY,
+    )
+    with holding(shown) as hold:
+        for piece in pieces:
+            hold(reader.held + len(piece))
+            reader.feed(piece)
+            hold(reader.held)
+        reader.finish()
+    if reader.too_many:
         raise _too_many(shown)
-    try:
-        data = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise IndexUnavailable(f"{shown}: the index sent invalid JSON") from exc
-    except RecursionError:  # ``[`` nested 200,000 deep: no page is, and the error is the same
-        raise IndexUnavailable(
-            f"{shown}: the index sent invalid JSON (nested too deeply)"
-        ) from None
-    if not isinstance(data, dict) or not isinstance(data.get("files"), list):
+    if reader.error is not None:
+        if reader.error.nested:  # ``[`` nested 200,000 deep: no page is, and the error is the same
+            raise IndexUnavailable(f"{shown}: the index sent invalid JSON (nested too deeply)")
+        raise IndexUnavailable(f"{shown}: the index sent invalid JSON")
+    if not reader.is_object or not reader.files_is_list:
         raise IndexUnavailable(f"{shown}: the JSON page has no 'files' list")
-    meta = data.get("meta")
+    meta = reader.top.get("meta")
     meta = meta if isinstance(meta, dict) else {}
     _check_api_version(meta.get("api-version"), shown)
-    if len(data["files"]) > MAX_PAGE_FILES:
+    if reader.files > MAX_PAGE_FILES:
         raise _too_many(shown)
-    base = httpx.URL(page_url)
-    found: list[IndexFile] = []
-    for n, raw in enumerate(data["files"]):
-        if deadline is not None and n % _CHECK_EVERY == 0:
-            deadline.check(shown)
-        if (entry := _json_file(raw, base)) is not None:
-            found.append(entry)
-    files = tuple(found)
-    versions = data.get("versions")
+    versions = reader.top.get("versions")
+    listed = None
     if (
         isinstance(versions, list)
         and len(versions) <= MAX_PAGE_FILES
         and all(isinstance(v, str) for v in versions)
     ):
-        version_list = tuple(versions)
-    else:
-        version_list = _versions_of(files)
+        listed = tuple(versions)
     serial = meta.get("_last-serial")
-    name = data.get("name")
-    return ProjectPage(
-        name=name if isinstance(name, str) else project,
-        files=files,
-        last_serial=str(serial) if isinstance(serial, (str, int)) else None,
-        versions=version_list,
+    name = reader.top.get("name")
+    return (
+        name if isinstance(name, str) else None,
+        str(serial) if isinstance(serial, (str, int)) else None,
+        listed,
     )
 
 
-def _json_file(raw: Any, base: httpx.URL) -> IndexFile | None:
+class PageSink(FileSink, Protocol):
+    """What a page's files go to (:meth:`SimpleIndexClient.fetch_page`): JSON entries as
+    decoded (:meth:`add`), HTML anchors as :class:`IndexFile` values (:meth:`add_file`)."""
+
+    def begin(self, base: httpx.URL) -> None:
+        """A page is read (again, on a retry): start empty; relative URLs are against ``base``."""
+        ...
+
+    def add_file(self, file: IndexFile) -> None:
+        """One file of an HTML page."""
+        ...
+
+    def versions(self) -> tuple[str, ...]:
+        """The distinct versions the added files' names carry, ascending, as strings (for a
+        page without PEP 700 ``versions``)."""
+        ...
+
+
+class _FileList:
+    """A :class:`PageSink` keeping every file as an :class:`IndexFile`."""
+
+    def __init__(self) -> None:
+        self.files: list[IndexFile] = []
+        self.urls = FileURLs(httpx.URL())
+
+    def begin(self, base: httpx.URL) -> None:
+        self.files, self.urls = [], FileURLs(base)
+
+    def reset(self) -> None:
+        self.files = []
+
+    def add(self, raw: object) -> None:
+        if (entry := _json_file(raw, self.urls)) is not None:
+            self.files.append(entry)
+
+    def add_file(self, file: IndexFile) -> None:
+        self.files.append(file)
+
+    def versions(self) -> tuple[str, ...]:
+        return _versions_of(tuple(self.files))
+
+
+#: What a PEP 691 file entry holds, once checked (:func:`json_fields`): filename, URL,
+#: Requires-Python, yanked, size, upload time, and the core-metadata value.
+JsonFields = tuple[str, str, str | None, bool | str, int | None, str | None, object]
+
+
+def json_fields(raw: object) -> JsonFields | None:
+    """The fields of one PEP 691 file entry as ``json`` decodes it, or ``None`` when it does
+    not follow the spec (it is then skipped, as pip skips it).
+
+    Called for each of the tens of thousands of files of a large page: the checks compare
+    exact types, which is what ``isinstance`` finds for the types ``json`` makes (a ``bool``
+    is not a size).
+    """
+    if type(raw) is not dict:
+        return None
+    get = raw.get
+    filename, url, hashes = get("filename"), get("url"), get("hashes", _NO_HASHES)
+    if type(filename) is not str or not filename or type(url) is not str:
+        return None
+    if type(hashes) is not dict:
+        return None
+    for algorithm, value in hashes.items():
+        if type(algorithm) is not str or type(value) is not str:
+            return None
+    requires_python = get("requires-python")
+    yanked = get("yanked", False)
+    size = get("size")
+    upload_time = get("upload-time")
+    if requires_python is not None and type(requires_python) is not str:
+        return None
+    if yanked is not False and yanked is not True and type(yanked) is not str:
+        return None
+    if size is not None and (type(size) is not int or size < 0):
+        return None
+    if upload_time is not None and type(upload_time) is not str:
+        return None
+    metadata = get("core-metadata", _ABSENT)
+    if metadata is _ABSENT:
+        metadata = get("dist-info-metadata")
+    return filename, url, requires_python, yanked, size, upload_time, metadata
+
+
+_NO_HASHES: dict[str, str] = {}
+_ABSENT = object()
+
+
+class FileURLs:
+    """File URLs as listed on a page, made absolute against the page's own (``base``)."""
+
+    def __init__(self, base: httpx.URL) -> None:
+        self.base = base
+        self._folder: str | None = None
+
+    def absolute(self, url: str) -> str | None:
+        """``url`` made absolute (as ``httpx.URL.join`` does); ``None`` when it is not a URL
+        (httpx refuses it: the file is skipped, as an HTML page's unusable link is)."""
+        if len(url) < 65536 and _PLAIN_URL.fullmatch(url):
+            return url
+        if len(url) < 4096 and _PLAIN_RELATIVE.fullmatch(url):
+            # A relative path without dot segments, query or fragment: joined, it is the
+            # page's folder followed by the path, character for character (a page of 200,000
+            # such files joined each through httpx took seconds).
+            if self._folder is None:
+                self._folder = str(self.base.join("x"))[:-1]
+            return self._folder + url
+        try:
+            return str(self.base.join(url))
+        except httpx.InvalidURL:
+            return None
+
+
+def _json_file(raw: Any, urls: FileURLs) -> IndexFile | None:
     """One PEP 691 file entry, or ``None`` when it does not follow the spec."""
-    if not isinstance(raw, dict):
+    fields = json_fields(raw)
+    if fields is None:
         return None
-    filename, url, hashes = raw.get("filename"), raw.get("url"), raw.get("hashes", {})
-    if not isinstance(filename, str) or not filename or not isinstance(url, str):
+    filename, listed, requires_python, yanked, size, upload_time, metadata = fields
+    if (url := urls.absolute(listed)) is None:
         return None
-    if not isinstance(hashes, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in hashes.items()
-    ):
-        return None
-    requires_python = raw.get("requires-python")
-    metadata = raw.get("core-metadata", raw.get("dist-info-metadata"))
-    yanked = raw.get("yanked", False)
-    size = raw.get("size")
-    upload_time = raw.get("upload-time")
-    if requires_python is not None and not isinstance(requires_python, str):
-        return None
-    if not isinstance(yanked, (bool, str)):
-        return None
-    if size is not None and (isinstance(size, bool) or not isinstance(size, int) or size < 0):
-        return None
-    if upload_time is not None and not isinstance(upload_time, str):
-        return None
+    assert isinstance(raw, dict)
     return IndexFile(
         filename=filename,
-        url=url if len(url) < 65536 and _PLAIN_URL.fullmatch(url) else str(base.join(url)),
+        url=url,
         requires_python=requires_python or None,
         # PEP 691: ``yanked`` is a boolean or a string giving the reason.
         yanked=yanked is not False,
         yanked_reason=yanked if isinstance(yanked, str) and yanked else None,
         upload_time=upload_time,
         size=size,
-        hashes=dict(hashes),
-        core_metadata=_offers_metadata(metadata),
-        metadata_hash=_metadata_hash(metadata),
+        hashes=dict(raw.get("hashes", {})),
+        core_metadata=offers_metadata(metadata),
+        metadata_hash=metadata_hash(metadata),
     )
 
 
-def _offers_metadata(value: object) -> bool:
+def offers_metadata(value: object) -> bool:
     # PEP 691/714: false or absent, true, or a dict of hashes of the metadata file.
     return value is True or (isinstance(value, dict) and bool(value))
 
 
-def _metadata_hash(value: object) -> tuple[str, str] | None:
+def metadata_hash(value: object) -> tuple[str, str] | None:
     """The hash a page declares for a PEP 658 metadata file (a dict, or ``"sha256=..."``)."""
     if isinstance(value, str) and "=" in value:
         algorithm, digest = value.split("=", 1)
@@ -534,7 +758,7 @@ def _html_file(attrs: Mapping[str, str | None], text: str, base: httpx.URL) -> I
         size=None,
         hashes=hashes,
         core_metadata=_html_offers_metadata(attrs),
-        metadata_hash=_metadata_hash(
+        metadata_hash=metadata_hash(
             attrs.get("data-core-metadata", attrs.get("data-dist-info-metadata"))
         ),
     )

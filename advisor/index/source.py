@@ -27,9 +27,11 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import IndexUnavailable
+from advisor.index import pageformat
+from advisor.index._gc import collector_paused
 from advisor.index.urls import IndexURL, redact
 from advisor.model.digests import HEX_DIGITS, digest, matches, preferred
-from advisor.model.release import Release, release_from_entry
+from advisor.model.release import Release
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
 
     from advisor.index.cache import Cache
     from advisor.index.http import Deadline, IndexAuth
-    from advisor.index.simple import IndexFile, PageFetch, SimpleIndexClient
+    from advisor.index.simple import IndexFile, PageFetch, PageSink, SimpleIndexClient
 
 # httpx (and the modules built on it: simple, wheelmeta), and what builds page entries from an
 # answer (entries), are imported only when a request is really sent: offline runs, and online
@@ -61,9 +63,6 @@ MAX_PKG_INFO_BYTES = 1024 * 1024
 MAX_SDIST_INFLATED = 128 * 1024 * 1024
 #: A zip sdist listing more members than this is refused (opening it makes an object of each).
 MAX_SDIST_MEMBERS = 100_000
-#: The format of cached pages: each file is ``[url as stored, size, core metadata, prefix]``
-#: (see :func:`_versions`); entries of another format are fetched again.
-PAGE_FORMAT = 2
 
 
 def netrc_file() -> Path | None:
@@ -271,9 +270,36 @@ class IndexSource:
         """
         if self.offline:
             return
-        for name in dict.fromkeys(names):
-            if not self._pages.known(name):
+        wanted = [
+            name
+            for name in dict.fromkeys(names)
+            if not self._pages.known(name) and not self._fresh_page(name)
+        ]
+        if not wanted:
+            return
+        if self._clients is None:
+            # The first worker makes the HTTP client (httpx imported, the certificates loaded:
+            # a tenth of a second, mostly outside the interpreter lock) and then hands out the
+            # fetches: the caller goes on meanwhile, and no worker starts while another holds
+            # the interpreter importing httpx.
+            self._submit(self._start_fetching, wanted)
+            return
+        for name in wanted:
+            self._submit(self._quiet_page, name)
+
+    def _start_fetching(self, names: list[str]) -> None:
+        try:
+            self.clients  # noqa: B018
+        finally:  # a client that cannot be made is reported by each fetch
+            for name in names:
                 self._submit(self._quiet_page, name)
+
+    def _fresh_page(self, name: str) -> bool:
+        """Every index's cached page of ``name`` is young enough to be used as it is (by its
+        file's age: reading it is left to the caller, which asks for it next)."""
+        if self.cache is None:
+            return False
+        return all(self.cache.recent("pages", self._page_key(i, name)[0]) for i in self.indexes)
 
     def prefetch_metadata_async(self, wanted: Iterable[tuple[str, Version]]) -> None:
         """Start reading these releases' Requires-Dist in the background (no-op offline).
@@ -284,8 +310,18 @@ class IndexSource:
         if self.offline:
             return
         for key in dict.fromkeys(wanted):
-            if not self._meta.known(key):
+            if not self._meta.known(key) and not self._cached_meta(*key):
                 self._submit(self._quiet_meta, *key)
+
+    def _cached_meta(self, name: str, version: Version) -> bool:
+        """The page of ``name`` is read and the cache holds ``version``'s Requires-Dist (or
+        there is none to read): reading it is left to the caller."""
+        versions = self._pages.results.get(name)
+        if versions is None:
+            return False
+        entry = versions.get(str(version))
+        where = self._meta_source(entry) if entry else None
+        return where is None or (self.cache is not None and self.cache.has("metadata", where[0]))
 
     def _submit(self, fn: Any, *args: Any) -> None:
         with self._lock:
@@ -304,11 +340,12 @@ class IndexSource:
         if known is None:
             versions = self._page(name)
             out = []
-            for v, entry in versions.items():
-                try:
-                    out.append(release_from_entry(v, entry))
-                except (InvalidVersion, ValueError, KeyError):
-                    continue
+            with collector_paused():
+                for v, entry in versions.items():
+                    try:
+                        out.append(pageformat.release(v, entry))
+                    except ValueError:  # a version or Requires-Python that does not parse
+                        continue
             known = self._releases[name] = sorted(out, key=lambda r: r.version)
         return list(known)
 
@@ -322,6 +359,10 @@ class IndexSource:
         return self._pages.get(name, lambda: self._fetch_page(name))
 
     def _fetch_page(self, name: str) -> dict[str, Any]:
+        with collector_paused():  # an object per file made and dropped, a few per version kept
+            return self._merged_page(name)
+
+    def _merged_page(self, name: str) -> dict[str, Any]:
         merged: dict[str, Any] = {}
         for versions in self._from_each_index(lambda index: self._page_from(index, name)):
             for v, entry in versions.items():
@@ -365,23 +406,30 @@ class IndexSource:
         # The cache key is the URL requested; only its digest is written, with the shown URL.
         key, shown = self._page_key(index, name)
         cached = self._cached("pages", key, ("versions", "format"), _current_page)
-        if (answer := self._cached_answer(cached, f"data for {name}")) is not None:
-            return dict(answer["versions"])
+        stored = pageformat.load(cached) if cached is not None else None
+        if stored is None:  # not a page of this format: fetched again
+            cached = None
+        if self._cached_answer(cached, f"data for {name}") is not None:
+            assert stored is not None
+            return stored
+        from advisor.index.pageentries import PageEntries
+
+        # The page's files are summed up per version as they arrive, never held.
+        sink = PageEntries(lambda url: index.store(url, self.hide))
         try:
-            fetched = self._request_page(index, name, shown, cached)
+            fetched = self._request_page(index, name, shown, cached, sink)
         except IndexUnavailable as exc:
-            if cached is not None and exc.code != "project-not-found":
+            if stored is not None and exc.code != "project-not-found":
                 self.notes.append(f"{exc.message}; used the cached copy of {name}")
-                return dict(cached["versions"])
+                return stored
             raise
-        if fetched.page is None and cached is not None:  # 304: still current
-            versions = dict(cached["versions"])
+        if fetched.page is None and stored is not None:  # 304: still current
+            versions = stored
         else:
             assert fetched.page is not None
-            versions = _versions(
-                fetched.page.files, fetched.page.versions, lambda url: index.store(url, self.hide)
-            )
-        self._keep("pages", key, shown, fetched, {"format": PAGE_FORMAT, "versions": versions})
+            versions = sink.entries(fetched.page.versions)
+        page = {"format": pageformat.PAGE_FORMAT, **pageformat.store(versions)}
+        self._keep("pages", key, shown, fetched, page)
         return versions
 
     def _cached(
@@ -404,10 +452,15 @@ class IndexSource:
         return cached if fresh else None
 
     def _request_page(
-        self, index: IndexURL, name: str, shown: str, cached: dict[str, Any] | None
+        self,
+        index: IndexURL,
+        name: str,
+        shown: str,
+        cached: dict[str, Any] | None,
+        sink: PageSink | None = None,
     ) -> PageFetch:
         """``name``'s page from ``index``, asked only if changed since the ``cached`` copy, if
-        any (then a 304 gives no ``page``)."""
+        any (then a 304 gives no ``page``); its files go to ``sink`` when one is given."""
         client = self.clients[self.indexes.index(index)]
         return self._call(
             shown,
@@ -416,6 +469,7 @@ class IndexSource:
                 etag=cached.get("etag") if cached else None,
                 last_modified=cached.get("last_modified") if cached else None,
                 timeout=timeout,
+                sink=sink,
             ),
         )
 
@@ -494,7 +548,11 @@ class IndexSource:
         except IndexUnavailable:
             return
 
-    def _read_meta(self, entry: dict[str, Any]) -> tuple[str, ...] | None:
+    def _meta_source(
+        self, entry: dict[str, Any]
+    ) -> tuple[str, str, str, int | None, object, tuple[str, str] | None] | None:
+        """Where an entry's Requires-Dist is read: its cache key, the URL requested and as
+        shown, the file's size, its core metadata and declared hash; ``None`` for nowhere."""
         source = entry.get("meta") or entry.get("sdist_file")
         if not source:
             return None
@@ -509,6 +567,13 @@ class IndexSource:
         # A metadata file is cached under the hash its page declares: one that did not match
         # it was never stored, and a page declaring another hash never reads the old answer.
         key = f"{url}#metadata-{declared[0]}={declared[1]}" if declared else url
+        return key, url, shown, size, core, declared
+
+    def _read_meta(self, entry: dict[str, Any]) -> tuple[str, ...] | None:
+        where = self._meta_source(entry)
+        if where is None:
+            return None
+        key, url, shown, size, core, declared = where
         cached = self.cache.get("metadata", key, ("requires_dist",)) if self.cache else None
         if cached is not None:
             rd = cached["requires_dist"]
@@ -829,49 +894,10 @@ class _Inflated:
         return data
 
 
-def _versions(
-    files: Sequence[IndexFile],
-    listed: Sequence[str],
-    store: Callable[[str], tuple[str, str | None]],
-) -> dict[str, Any]:
-    """Snapshot-format entries per version, plus where each version's metadata can be read.
-
-    File URLs are stored as shown (``store``: credentials removed, expanded variables as
-    written), with the index's written prefix they start with, if any: the only part
-    :meth:`IndexSource._read_meta` expands again for the request. A PEP 658 file is stored with
-    the hash its page declares (``"sha256=..."``), or ``True`` without one.
-    """
-    from advisor.index.entries import group_files, metadata_wheel_grouped, release_entry_grouped
-
-    out: dict[str, Any] = {}
-    for version, vfiles in group_files(files, listed).items():
-        entry = release_entry_grouped(version, vfiles, lambda _m: None)
-        wheel = metadata_wheel_grouped(vfiles)
-        core: bool | str = False
-        if wheel and wheel.core_metadata:
-            core = (
-                f"{wheel.metadata_hash[0]}={wheel.metadata_hash[1]}"
-                if wheel.metadata_hash
-                else True
-            )
-        entry["meta"] = [*_stored(store, wheel.url, wheel.size, core)] if wheel else None
-        sdist = next((f for f in vfiles if f.is_sdist and not f.yanked), None)
-        entry["sdist_file"] = [*_stored(store, sdist.url, sdist.size, False)] if sdist else None
-        out[version] = entry
-    return out
-
-
-def _stored(
-    store: Callable[[str], tuple[str, str | None]], url: str, size: int | None, core: bool | str
-) -> tuple[str, int | None, bool | str, str | None]:
-    """One file as a page entry holds it: ``(url as stored, size, core metadata, prefix)``."""
-    text, prefix = store(url)
-    return text, size, core, prefix
-
-
 def _current_page(entry: dict[str, Any]) -> bool:
-    """A cached page of this format (:data:`PAGE_FORMAT`); another format is fetched again."""
-    return entry["format"] == PAGE_FORMAT and isinstance(entry["versions"], dict)
+    """A cached page of this format (:data:`~advisor.index.pageformat.PAGE_FORMAT`); another
+    format is fetched again."""
+    return entry["format"] == pageformat.PAGE_FORMAT and isinstance(entry["versions"], dict)
 
 
 def _declared_hash(core: object) -> tuple[str, str] | None:

@@ -52,6 +52,8 @@ def redact(url: str) -> str:
     holds no ``@``), so a password holding one (``https://u:p@ss@host/``) is removed whole.
     Every URL inside ``url`` (a message may quote several) is redacted.
     """
+    if "@" not in url:  # nothing to remove (the usual case: every file URL of every page)
+        return url
     out: list[str] = []
     pos = 0
     while (found := url.find("//", pos)) >= 0:

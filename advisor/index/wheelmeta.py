@@ -56,6 +56,7 @@ _STORED, _DEFLATED = 0, 8
 _FLAG_ENCRYPTED, _FLAG_UTF8 = 0x1, 0x800
 
 _METADATA_NAME = re.compile(r"^[^/]+\.dist-info/METADATA$")
+_METADATA_SUFFIX = b".dist-info/METADATA"
 _CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$")
 
 
@@ -309,6 +310,7 @@ class _RemoteWheel:
         return cd_offset, cd_size, count
 
     def _entries(self, directory: bytes, count: int) -> list[_Entry]:
+        """The members that may be a ``.dist-info/METADATA``; every entry is checked."""
         entries: list[_Entry] = []
         pos = 0
         for _ in range(count):
@@ -340,12 +342,17 @@ class _RemoteWheel:
             pos = extra_at + extra_len + comment_len
             if pos > len(directory):
                 raise self.refuse("the central directory lies: an entry overruns it")
-            raw_name = directory[name_at:extra_at]
-            name = raw_name.decode("utf-8" if flags & _FLAG_UTF8 else "cp437", "replace")
             if 0xFFFFFFFF in (compressed, uncompressed, offset):
                 uncompressed, compressed, offset = self._zip64_extra(
                     directory[extra_at : extra_at + extra_len], uncompressed, compressed, offset
                 )
+            # Only a name that may be a METADATA is decoded and kept (a wheel lists thousands
+            # of members): a name ends with ".dist-info/METADATA" decoded, in UTF-8 or CP437,
+            # exactly when its bytes do.
+            if not directory.endswith(_METADATA_SUFFIX, name_at, extra_at):
+                continue
+            raw_name = directory[name_at:extra_at]
+            name = raw_name.decode("utf-8" if flags & _FLAG_UTF8 else "cp437", "replace")
             entries.append(
                 _Entry(name, raw_name, method, flags, crc, compressed, uncompressed, offset)
             )

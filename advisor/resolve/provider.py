@@ -11,8 +11,9 @@ the set proposed installs without building ancient sdists.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
@@ -39,6 +40,10 @@ class Cand:
     def key(self) -> str:
         """The resolvelib identifier."""
         return _key(self.name, self.extras)
+
+
+# How a release installs on one CPython and platform (Provider._installs).
+_NOT_HERE, _WHEEL, _SDIST = object(), object(), object()
 
 
 class Provider(AbstractProvider[Req, Cand, str]):
@@ -73,6 +78,12 @@ class Provider(AbstractProvider[Req, Cand, str]):
         self.unknown_metadata: set[tuple[str, Version]] = set()
         self._hint_pages = getattr(source, "prefetch_async", None)
         self._hint_metadata = getattr(source, "prefetch_metadata_async", None)
+        # What is worked out from a project's releases (which install here, which versions a
+        # specifier allows) is kept: resolvelib asks for the same project's candidates again
+        # and again, and a source that offers a memo (SnapshotSource) keeps it for every
+        # resolution of the run (the five CPythons' and each step's).
+        memo = getattr(source, "resolver_memo", None)
+        self._memo: dict[Hashable, Any] = memo if isinstance(memo, dict) else {}
 
     def identify(self, requirement_or_candidate: Req | Cand) -> str:
         """Name plus extras."""
@@ -110,48 +121,115 @@ class Provider(AbstractProvider[Req, Cand, str]):
         }
         # PEP 440: pre-releases only when a requirement names one (``>=2.0b1``), as pip does.
         allow_pre = any(r.specifier.prereleases for r in limits)
-        out = []
-        for release in self.source.releases(name):
-            v = release.version
-            if v.is_prerelease and not allow_pre:
+        verdicts = [self._verdicts(r.specifier) for r in limits]
+        releases, installs, prereleases = self._releases(name)
+        pin = self.pins.get(name)
+        below = self._below(name, pin) if pin is not None else None
+        found: list[tuple[Cand, bool]] = []
+        for i, release in enumerate(releases):
+            if prereleases[i] and not allow_pre:
                 continue
-            if v in bad or not all(r.specifier.contains(v, prereleases=True) for r in limits):
+            if below is not None and below[i]:  # a pin moves up, never down
+                continue
+            v = release.version
+            if v in bad:
+                continue
+            for specifier, seen in verdicts:
+                allowed = seen.get(v)
+                if allowed is None:
+                    allowed = seen[v] = specifier.contains(v, prereleases=True)
+                if not allowed:
+                    break
+            else:
+                allowed = True
+            if not allowed:
                 continue
             # PEP 592: a yanked release is only chosen when asked for by an exact pin.
             if release.yanked and str(v) not in pinned_exactly:
                 continue
-            if not release.installs_on(self.python, self.platform):
+            if (how := installs[i]) is None:
+                how = installs[i] = self._installs(release)
+            if how is _NOT_HERE:
                 continue
-            out.append(Cand(name, v, extras, release))
-        pin = self.pins.get(name)
-        if pin is not None:
-            out = [c for c in out if c.version >= pin]
+            found.append((Cand(name, v, extras, release), how is _WHEEL))
         # The pin first, then the smallest releases above it (a pin moves no further than it
         # must); a package the project does not pin gets what its lock tool would pick, the
         # newest. Releases with a wheel for this CPython (they install without a build) before
         # sdist-only ones.
         # Final releases before pre-releases a requirement allows (``>=2.1rc1`` lets 2.1rc1 in;
         # 2.1, when allowed, is what a lock tool takes).
-        out.sort(key=lambda c: c.version, reverse=pin is None)
-        out.sort(
-            key=lambda c: (
-                c.version != pin,
-                c.version.is_prerelease and c.version != pin,
-                not c.release.has_wheel(self.python, self.platform),
+        found.sort(key=lambda cw: cw[0].version, reverse=pin is None)
+        found.sort(
+            key=lambda cw: (
+                cw[0].version != pin,
+                cw[0].version.is_prerelease and cw[0].version != pin,
+                not cw[1],
             )
         )
+        out = [c for c, _ in found]
         if out and self._hint_metadata is not None:
             # resolvelib tries the first candidate when it pins this package: start reading its
             # Requires-Dist now, beside the other packages', instead of when it gets there.
             self._hint_metadata([(name, out[0].version)])
         return out
 
+    def _releases(self, name: str) -> tuple[Sequence[Release], list[object], list[bool]]:
+        """``name``'s releases; for each, how it installs here, once worked out
+        (:meth:`_installs`; ``None`` until then), and whether it is a pre-release."""
+        key = ("releases", name, self.python, self.platform)
+        found = self._memo.get(key)
+        if found is None:
+            releases = tuple(self.source.releases(name))
+            found = self._memo[key] = (
+                releases,
+                [None] * len(releases),
+                [r.version.is_prerelease for r in releases],
+            )
+        return cast("tuple[Sequence[Release], list[object], list[bool]]", found)
+
+    def _below(self, name: str, pin: Version) -> list[bool]:
+        """For each of ``name``'s releases, whether it is below the pin."""
+        key = ("below", name, pin)
+        found = self._memo.get(key)
+        if found is None:
+            releases = self._releases(name)[0]
+            found = self._memo[key] = [r.version < pin for r in releases]
+        return cast("list[bool]", found)
+
+    def _installs(self, release: Release) -> object:
+        """How ``release`` installs on this CPython and platform: from a wheel, only from its
+        sdist, or not at all (Requires-Python, or nothing to install)."""
+        # Release.installs_on, with has_wheel asked once: Requires-Python admits the CPython,
+        # and a wheel for it or an sdist is there to install.
+        if not release.admits_python(self.python):
+            return _NOT_HERE
+        if release.has_wheel(self.python, self.platform):
+            return _WHEEL
+        return _SDIST if release.sdist else _NOT_HERE
+
+    def _verdicts(self, specifier: SpecifierSet) -> tuple[SpecifierSet, dict[Version, bool]]:
+        """Whether ``specifier`` allows each version asked about so far (pre-releases
+        included), kept for the next time the same specifier is checked."""
+        # By the object first (a requirement's specifier is one object for the run), then by
+        # its text (the same specifier written again).
+        found = self._memo.get(("specifier", id(specifier)))
+        if found is not None and found[0] is specifier:
+            return cast("tuple[SpecifierSet, dict[Version, bool]]", found)
+        key = ("allows", str(specifier))
+        seen = self._memo.get(key)
+        if seen is None:
+            seen = self._memo[key] = {}
+        found = self._memo[("specifier", id(specifier))] = (specifier, seen)
+        return cast("tuple[SpecifierSet, dict[Version, bool]]", found)
+
     def is_satisfied_by(self, requirement: Req, candidate: Cand) -> bool:
         """Version in the specifier (pre-releases allowed once chosen) and extras covered."""
-        return (
-            requirement.specifier.contains(candidate.version, prereleases=True)
-            and requirement.extras <= candidate.extras
-        )
+        specifier, seen = self._verdicts(requirement.specifier)
+        version = candidate.version
+        allowed = seen.get(version)
+        if allowed is None:
+            allowed = seen[version] = specifier.contains(version, prereleases=True)
+        return allowed and requirement.extras <= candidate.extras
 
     def get_dependencies(self, candidate: Cand) -> list[Req]:
         """Requires-Dist for this CPython and platform; an extras candidate also needs its base."""

@@ -7,7 +7,7 @@ it costs a request per version online.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from typing import Protocol
 
 from packaging.version import Version
@@ -42,6 +42,10 @@ class SnapshotSource:
     def __init__(self, snapshot: ReleaseSnapshot, fallback: PackageSource | None = None) -> None:
         self.snapshot = snapshot
         self.fallback = fallback
+        #: What the resolver works out from a project's releases, kept for every resolution
+        #: over this source (:class:`~advisor.resolve.provider.Provider`): a project's releases
+        #: do not change while the source lives.
+        self.resolver_memo: dict[Hashable, object] = {}
 
     def releases(self, name: str) -> Sequence[Release]:
         """ddtrace's releases from the snapshot, others from the fallback."""

@@ -256,9 +256,10 @@ class _Job:
 
 
 def _job(project: Project, request: AdviceRequest, config: Config | None) -> _Job:
-    from advisor.knowledge.layers import with_layer_versions
+    if any(d.ddtrace is not None and d.ddtrace.how == "layer" for d in project.deployments):
+        from advisor.knowledge.layers import with_layer_versions  # only a Lambda layer needs it
 
-    project = with_layer_versions(project)
+        project = with_layer_versions(project)
     selected, environment = select_environment(
         project, request.groups, all_groups=request.all_groups
     )

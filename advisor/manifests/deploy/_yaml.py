@@ -42,6 +42,7 @@ __all__ = [
     "check_size",
     "line_of",
     "load_all",
+    "maps_of",
     "parse_text",
     "read_yaml",
 ]
@@ -89,6 +90,11 @@ class YList(list["YValue"]):
 YValue: TypeAlias = YStr | YMap | YList | None
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+def maps_of(value: YValue) -> list[YMap]:
+    """The mappings of a list (a hostile file may put anything anywhere; a non-list has none)."""
+    return [item for item in value if isinstance(item, YMap)] if isinstance(value, YList) else []
 
 
 def line_of(value: object, default: int | None = None) -> int | None:

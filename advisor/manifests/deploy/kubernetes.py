@@ -27,7 +27,15 @@ from pathlib import Path
 
 from advisor.errors import ManifestError
 from advisor.manifests._text import read_text
-from advisor.manifests.deploy._yaml import YList, YMap, YStr, YValue, check_size, parse_text
+from advisor.manifests.deploy._yaml import (
+    YList,
+    YMap,
+    YStr,
+    YValue,
+    check_size,
+    maps_of,
+    parse_text,
+)
 from advisor.manifests.deploy.compose import command_runs_ddtrace, read_image
 from advisor.model.deployment import (
     VALUE_LIMIT,
@@ -71,11 +79,6 @@ def _get(value: YValue, *keys: str) -> YValue:
             return None
         value = value.get(key)
     return value
-
-
-def _maps(value: YValue) -> list[YMap]:
-    """The mappings of a list (a hostile file may put anything anywhere)."""
-    return [item for item in value if isinstance(item, YMap)] if isinstance(value, YList) else []
 
 
 class _Facts:
@@ -184,13 +187,13 @@ def _workload(doc: YMap, kind: str, display: str) -> Deployment | None:
     template = _get(doc, *_TEMPLATES[kind])
     meta, spec = _get(template, "metadata"), _get(template, "spec")
     facts = _Facts(display)
-    for container in _maps(_get(spec, "containers")):
+    for container in maps_of(_get(spec, "containers")):
         image = container.get("image")
         if isinstance(image, YStr) and is_datadog_agent(image):
             continue  # the agent's DD_* variables configure the agent, not the tracer
         if isinstance(image, YStr):
             facts.image(image)
-        for item in _maps(container.get("env")):
+        for item in maps_of(container.get("env")):
             facts.env_item(item)
         facts.ddtrace_run = facts.ddtrace_run or command_runs_ddtrace(container.get("command"))
     selector = _get(spec, "nodeSelector")
@@ -203,8 +206,8 @@ def _workload(doc: YMap, kind: str, display: str) -> Deployment | None:
         "requiredDuringSchedulingIgnoredDuringExecution",
         "nodeSelectorTerms",
     )
-    for term in _maps(terms):
-        for expression in _maps(term.get("matchExpressions")):
+    for term in maps_of(terms):
+        for expression in maps_of(term.get("matchExpressions")):
             if expression.get("key") in _ARCH_LABELS and expression.get("operator") == "In":
                 values = expression.get("values")
                 for arch in values if isinstance(values, YList) else []:
@@ -348,7 +351,7 @@ class KubernetesReader:
                 walked_line = walked_line or doc.line
                 _walk(doc, walked)
                 continue
-            items = _maps(doc.get("items")) if kind == "List" else [doc]
+            items = maps_of(doc.get("items")) if kind == "List" else [doc]
             for item in items:
                 what = item.get("kind")
                 if (

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from advisor.manifests.deploy._yaml import YList, YMap, YStr, YValue, read_yaml
+from advisor.manifests.deploy._yaml import YList, YMap, YStr, YValue, maps_of, read_yaml
 from advisor.model.deployment import Deployment
 from advisor.model.project import Manifest
 
@@ -73,20 +73,16 @@ class _Versions:
                     self.add(word, first + offset)
 
 
-def _maps(value: YValue) -> list[YMap]:
-    return [item for item in value if isinstance(item, YMap)] if isinstance(value, YList) else []
-
-
 def _job(job: YMap, found: _Versions) -> None:
     strategy = job.get("strategy")
     matrix = strategy.get("matrix") if isinstance(strategy, YMap) else None
     if isinstance(matrix, YMap):
         for key in _MATRIX_KEYS:
             found.values(matrix.get(key))
-        for entry in _maps(matrix.get("include")):
+        for entry in maps_of(matrix.get("include")):
             for key in _MATRIX_KEYS:
                 found.values(entry.get(key))
-    for step in _maps(job.get("steps")):
+    for step in maps_of(job.get("steps")):
         uses = step.get("uses")
         if isinstance(uses, YStr) and uses.strip().startswith("actions/setup-python@"):
             inputs = step.get("with")

@@ -30,7 +30,7 @@ from advisor.model.advice import Advice, AdviceRequest, ProjectAdvice, Report, R
 from advisor.model.environment import Environment
 from advisor.model.environment import select as select_environment
 from advisor.model.project import Dependency, Finding, Manifest, Project
-from advisor.model.release import DDTRACE, ReleaseSnapshot
+from advisor.model.release import DDTRACE, Release, ReleaseSnapshot
 from advisor.plan import plan
 from advisor.resolve import Budget
 from advisor.resolve.source import SnapshotSource
@@ -470,7 +470,18 @@ def _live(index: IndexSource, shipped: ReleaseSnapshot, today: dt.date) -> Relea
     for release in live:
         known = shipped.get(release.version)
         rd = known.requires_dist if known is not None else None
-        merged.append(dataclasses.replace(release, requires_dist=rd))
+        merged.append(
+            Release(
+                release.version,
+                release.requires_python,
+                release.yanked,
+                release.yanked_reason,
+                release.upload_time,
+                release.sdist,
+                release.wheels,
+                rd,
+            )
+        )
     return ReleaseSnapshot(
         shipped.project,
         index.display_url,

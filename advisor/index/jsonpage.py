@@ -61,13 +61,19 @@ class PageSyntaxError(Exception):
         self.nested = nested
 
 
+class _OverTheCap(Exception):
+    """The ``files`` list holds more than ``max_files`` elements."""
+
+
 class JsonPageReader:
     """Reads one page's body, fed in pieces (:meth:`feed`), ended by :meth:`finish`.
 
-    :param sink: receives each element of the last ``files`` list, at most ``max_files`` of them.
+    :param sink: receives each element of the last ``files`` list.
     :param max_braces: past this many ``{`` in the body, nothing more is parsed and
         :attr:`too_many` is set.
-    :param max_files: elements of ``files`` past this many are counted, not handed over.
+    :param max_files: a ``files`` list of more elements is not read past them: :attr:`too_many`
+        is set (a list of millions of ``1`` holds no brace, and reading each would take
+        minutes where refusing the page takes a moment).
     :param check: called after every ``check_every`` elements (the run's deadline).
     """
 
@@ -99,7 +105,8 @@ class JsonPageReader:
         self._done = False
         #: ``{`` seen in the body so far.
         self.braces = 0
-        #: More ``{`` than ``max_braces``: the page is refused whatever else it holds.
+        #: More ``{`` than ``max_braces``, or a ``files`` list longer than ``max_files``: the
+        #: page is refused whatever else it holds.
         self.too_many = False
         #: Why the body is not JSON (set by :meth:`finish` at the latest), else ``None``.
         self.error: PageSyntaxError | None = None
@@ -188,6 +195,9 @@ class JsonPageReader:
             self._drop()
         except PageSyntaxError as exc:
             self._fail(exc)
+        except _OverTheCap:
+            self.too_many = True
+            self._drop()
 
     # -- the walk: a generator that yields how many more characters it needs -----------------
 
@@ -292,8 +302,9 @@ class JsonPageReader:
                 raw = yield from self._value()
                 buf, end = self._buf, self._pos
             self.files += 1
-            if self.files <= most:
-                sink.add(raw)
+            if self.files > most:  # refused whatever follows: only counted from here on
+                raise _OverTheCap
+            sink.add(raw)
             if check is not None and self.files % every == 0:
                 check()
             if (sep := after(buf, end)) is not None and sep.end() < len(buf):

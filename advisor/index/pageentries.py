@@ -236,7 +236,10 @@ class PageEntries:
                 continue  # not a PEP 440 version: pip would never select it
         order.update(dict.fromkeys(self._versions))
         empty = _Version()
-        return {key: self._entry(self._versions.get(key, empty)) for key in order}
+        out = {key: self._entry(self._versions.get(key, empty)) for key in order}
+        for key, parsed in self._parsed.items():
+            out[key]["version"] = parsed  # parsed already: the release need not parse it again
+        return out
 
     def _entry(self, v: _Version) -> Entry:
         coverage = self._coverage.get(tuple(v.tags))

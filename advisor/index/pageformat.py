@@ -5,7 +5,8 @@ In memory a page is ``{version: entry}``, each entry a dict of ``requires_python
 ``yanked``, ``yanked_reason``, ``upload_time``, ``sdist``, ``wheels`` (the interpreter keys and
 platform ids its wheels cover: one read-only mapping shared by every entry, of any page, that
 covers the same), ``meta`` and ``sdist_file`` (where its metadata is read:
-``[url as stored, size, core metadata, prefix]``, or ``None``).
+``[url as stored, size, core metadata, prefix]``, or ``None``); an entry made from a page just
+read also holds its ``version`` parsed (never stored).
 
 The cache stores a page compactly (:data:`PAGE_FORMAT` 3): each distinct coverage once, in
 ``wheel_sets``, and each version only what differs from an empty release (no null, no false,
@@ -154,7 +155,7 @@ def release(version: str, entry: Entry) -> Release:
     """
     rp = entry["requires_python"]
     return Release(
-        version=Version(version),
+        version=entry.get("version") or Version(version),
         requires_python=_specifier(rp) if rp else None,
         yanked=bool(entry["yanked"]),
         yanked_reason=entry["yanked_reason"],

@@ -463,7 +463,9 @@ def _read_json(
     :raises IndexUnavailable: as the whole-body reader refused a page, in the same order: more
         ``{`` than a page within the file cap holds (so a page of a million tiny entries never
         becomes a million dicts), invalid JSON, no ``files`` list, an unknown API version, more
-        than :data:`MAX_PAGE_FILES` files.
+        than :data:`MAX_PAGE_FILES` files; but a ``files`` list is refused as soon as it passes
+        that cap, whatever follows it (the whole-body reader first read a list of millions of
+        ``1`` to its end).
     """
     check = (lambda: deadline.check(shown)) if deadline is not None else None
     # Each file is one object, with at most three more inside (hashes, core-metadata and its

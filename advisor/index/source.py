@@ -17,6 +17,7 @@ lists is requested as sent, but for the index's own prefix (:meth:`IndexURL.stor
 from __future__ import annotations
 
 import queue
+import re
 import threading
 import time
 import zlib
@@ -544,9 +545,12 @@ class IndexSource:
 
     def _quiet_meta(self, name: str, version: Version) -> None:
         try:
-            self.requires_dist(name, version)
+            lines = self.requires_dist(name, version)
         except IndexUnavailable:
             return
+        # The resolver asks for the pages of these next, once it pins this release: they start
+        # downloading now, a step ahead of it (those needed only with an extra are left alone).
+        self.prefetch_async(_required_names(lines or ()))
 
     def _meta_source(
         self, entry: dict[str, Any]
@@ -898,6 +902,24 @@ def _current_page(entry: dict[str, Any]) -> bool:
     """A cached page of this format (:data:`~advisor.index.pageformat.PAGE_FORMAT`); another
     format is fetched again."""
     return entry["format"] == pageformat.PAGE_FORMAT and isinstance(entry["versions"], dict)
+
+
+#: The name a Requires-Dist line starts with (PEP 508).
+_REQUIRED_NAME = re.compile(r"\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)")
+
+
+def _required_names(lines: Iterable[str]) -> list[str]:
+    """The projects Requires-Dist lines name, but for those required only with an extra:
+    a hint of the pages the resolver may ask for next (a wrong one costs a request)."""
+    from packaging.utils import canonicalize_name
+
+    names: list[str] = []
+    for line in lines:
+        _, _, marker = line.partition(";")
+        if "extra" in marker or (m := _REQUIRED_NAME.match(line)) is None:
+            continue
+        names.append(canonicalize_name(m[1]))
+    return names
 
 
 def _declared_hash(core: object) -> tuple[str, str] | None:

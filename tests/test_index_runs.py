@@ -1,0 +1,115 @@
+"""What an online run does with its threads, its cache and the garbage collector, counted on the
+local index server (never timed): a warm run starts no background fetch, a cold one sends no
+request twice, and the collector is left as it was found.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+from pathlib import Path
+
+import pytest
+from packaging.version import Version
+
+from advisor.index import source
+from advisor.model.release import Release, ReleaseSnapshot
+from advisor.resolve import Req, exact, resolve
+from advisor.resolve.source import SnapshotSource
+from tests._helpers import IAST, advise_json
+from tests.indexserver import LocalIndex
+
+DATA = Path(__file__).parent / "data" / "resolver-index"
+ACCEPTANCE = "ddtrace==2.21.4\nenvier==0.5.2\nbytecode==0.14.0\n"
+
+
+def test_a_warm_run_starts_no_background_fetch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pools: list[object] = []
+    real = source._DaemonPool.__init__
+
+    def counting(self: source._DaemonPool, workers: int) -> None:
+        pools.append(self)
+        real(self, workers)
+
+    monkeypatch.setattr(source._DaemonPool, "__init__", counting)
+    with LocalIndex(root=DATA) as index:
+        cold = advise_json(tmp_path, capsys, index.url, ACCEPTANCE, *IAST)
+        started, sent = len(pools), len(index.requests)
+        warm = advise_json(tmp_path, capsys, index.url, ACCEPTANCE, *IAST)
+        assert len(index.requests) == sent
+    assert started > 0 and len(pools) == started  # the cold run's workers only
+    assert cold[:2] == warm[:2] and cold[0] == 1
+
+
+def test_a_cold_run_sends_each_request_once_and_leaves_the_collector_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert gc.isenabled()
+    with LocalIndex(root=DATA) as index:
+        code, report, err = advise_json(tmp_path, capsys, index.url, ACCEPTANCE, *IAST)
+        paths = [(r.method, r.path, r.headers.get("Range")) for r in index.requests]
+    assert code == 1 and report["recommendation"]["ddtrace"] == "3.15.0", err
+    assert len(paths) == len(set(paths))
+    assert gc.isenabled()
+
+
+def test_the_collector_stays_off_when_it_was_off(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gc.disable()
+    try:
+        with LocalIndex(root=DATA) as index:
+            code, _report, err = advise_json(tmp_path, capsys, index.url, ACCEPTANCE, *IAST)
+        assert code == 1, err
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_cached_pages_are_compact(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with LocalIndex(root=DATA) as index:
+        advise_json(tmp_path, capsys, index.url, ACCEPTANCE, *IAST)
+    pages = [json.loads(p.read_text()) for p in (tmp_path / "cache" / "pages").rglob("*.json")]
+    assert pages
+    for page in pages:
+        assert page["format"] == 3 and isinstance(page["wheel_sets"], list)
+        for entry in page["versions"].values():
+            assert all(v is not None and v is not False for v in entry.values())
+            assert not ("meta" in entry and "sdist_file" in entry)
+
+
+class CountingSource:
+    """Two releases per project, the second's Requires-Dist naming the next project."""
+
+    def __init__(self) -> None:
+        self.asked: dict[str, int] = {}
+
+    def releases(self, name: str) -> list[Release]:
+        self.asked[name] = self.asked.get(name, 0) + 1
+        wheels = {"py3": frozenset({"any"})}
+        return [
+            Release(Version(v), None, False, None, None, False, wheels, None)
+            for v in ("1.0", "2.0")
+        ]
+
+    def requires_dist(self, name: str, version: Version) -> tuple[str, ...] | None:
+        following = {"a": "b", "b": "c"}.get(name)
+        return (f"{following}>=1",) if following else ()
+
+
+def test_the_resolver_reads_each_projects_releases_once_per_cpython() -> None:
+    fallback = CountingSource()
+    snapshot = ReleaseSnapshot("ddtrace", "", "2026-11-24", ())
+    shared = SnapshotSource(snapshot, fallback=fallback)
+    roots = [Req("a", exact("2.0"))]
+    for python in ("3.11", "3.12", "3.12", "3.11"):
+        outcome = resolve(shared, python, "linux-x86_64", roots, {})
+        assert getattr(outcome, "versions", None) == {
+            "a": Version("2.0"),
+            "b": Version("2.0"),
+            "c": Version("2.0"),
+        }
+    # Two CPythons: each project's releases read twice, whatever the resolutions' number.
+    assert fallback.asked == {"a": 2, "b": 2, "c": 2}

@@ -717,7 +717,7 @@ LEADS_OUT = "is a link leading out of {repo}, where its re-lock runs"
         ("dev-zero", LEADS_OUT),
         ("device", "is not a regular file"),
         ("link-out", LEADS_OUT),
-        ("too-large", "is 16777217 bytes, over the 16 MiB limit for dependency files"),
+        ("too-large", "is 67108865 bytes, over the 64 MiB limit for lock files"),
     ],
 )
 def test_a_lock_relock_rewrites_is_checked_before_anything(
@@ -743,7 +743,7 @@ def test_a_lock_relock_rewrites_is_checked_before_anything(
         lock.symlink_to(outside)
     else:
         with lock.open("wb") as fh:
-            fh.truncate(16 * 2**20 + 1)
+            fh.truncate(64 * 2**20 + 1)
     done, ran = _relock_export(repo, tmp_path)
     assert done.returncode == 2, done.stderr
     said = said.format(repo=repo)
@@ -754,6 +754,21 @@ def test_a_lock_relock_rewrites_is_checked_before_anything(
     assert (repo / "requirements.txt").read_text() == EXPORT
     assert not ran.exists()
     assert outside.read_text() == "secret = 1\n"
+
+
+@posix_only
+def test_a_lock_as_large_as_the_readers_take_is_relocked(tmp_path: Path) -> None:
+    """Issue 19: the readers take a lock of up to 64 MiB (a 10,000-package uv.lock is 47 MB),
+    so --relock backs one up and re-locks it; it refused any over 16 MiB before."""
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "requirements.txt").write_text(EXPORT)
+    with (repo / "uv.lock").open("wb") as fh:
+        fh.truncate(20 * 2**20)
+    done, ran = _relock_export(repo, tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert ran.read_text() == "lock --upgrade-package ddtrace==4.6.0\n"
+    assert "ddtrace==4.6.0\n" in (repo / "requirements.txt").read_text()
 
 
 @posix_only

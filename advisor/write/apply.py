@@ -163,7 +163,7 @@ def save_files(paths: Iterable[Path]) -> dict[Path, bytes | None]:
 
     These are files a tool is about to rewrite (``--relock``), which no reader has checked: each
     is opened without waiting (a FIFO would block the open, then the read) and must be a regular
-    file within the size limit of the files read (a link to ``/dev/zero`` would be read forever).
+    file within the size limit of the locks read (a link to ``/dev/zero`` would be read forever).
 
     :raises WriteFailed: ``relock-refused`` naming the first path that is not, before any other
         is read.
@@ -172,7 +172,7 @@ def save_files(paths: Iterable[Path]) -> dict[Path, bytes | None]:
 
 
 def _saved_bytes(path: Path) -> bytes | None:
-    from advisor.model.limits import MAX_FILE_BYTES  # the readers' limit, for every file
+    from advisor.model.limits import MAX_LOCK_BYTES  # what the readers take of a lock
 
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
@@ -186,16 +186,16 @@ def _saved_bytes(path: Path) -> bytes | None:
         ) from exc
     try:
         st = os.fstat(fd)
-        refused = relock_file_refusal(st, MAX_FILE_BYTES)
+        refused = relock_file_refusal(st, MAX_LOCK_BYTES)
         chunks: list[bytes] = []
         total = 0
-        while refused is None and total <= MAX_FILE_BYTES:  # a file growing meanwhile stops
-            chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - total))
+        while refused is None and total <= MAX_LOCK_BYTES:  # a file growing meanwhile stops
+            chunk = os.read(fd, min(1 << 20, MAX_LOCK_BYTES + 1 - total))
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
-        refused = refused or relock_file_refusal(st, MAX_FILE_BYTES, total)
+        refused = refused or relock_file_refusal(st, MAX_LOCK_BYTES, total)
     finally:
         os.close(fd)
     if refused is not None:
@@ -205,7 +205,9 @@ def _saved_bytes(path: Path) -> bytes | None:
 
 def relock_file_refusal(st: os.stat_result, limit: int, read: int = 0) -> str | None:
     """Why a file with status ``st`` (``read`` bytes read so far) may not be saved and
-    rewritten by ``--relock`` (``None``: it may): not a regular file, or over ``limit``."""
+    rewritten by ``--relock`` (``None``: it may): not a regular file, or over ``limit`` (the
+    readers' limit for a lock: every file a re-lock rewrites is a lock or a file smaller than
+    one)."""
     done = "--relock would rewrite it, so nothing was written or run"
     if stat.S_ISFIFO(st.st_mode):
         return f"is a named pipe (FIFO), not a regular file; {done}"
@@ -213,7 +215,7 @@ def relock_file_refusal(st: os.stat_result, limit: int, read: int = 0) -> str | 
         return f"is not a regular file; {done}"
     if max(st.st_size, read) > limit:
         size = f"{st.st_size} bytes" if st.st_size > limit else f"over {limit} bytes"
-        return f"is {size}, over the {limit // 2**20} MiB limit for dependency files; {done}"
+        return f"is {size}, over the {limit // 2**20} MiB limit for lock files; {done}"
     return None
 
 

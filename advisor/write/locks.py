@@ -467,7 +467,7 @@ def check_files(commands: Sequence[RelockCommand]) -> None:
     :raises WriteFailed: ``relock-refused`` naming the first file that is not, before anything
         is read, written or run.
     """
-    from advisor.model.limits import MAX_FILE_BYTES
+    from advisor.model.limits import MAX_LOCK_BYTES
 
     for cmd in commands:
         root = os.path.realpath(cmd.cwd)
@@ -490,7 +490,7 @@ def check_files(commands: Sequence[RelockCommand]) -> None:
                 code="relock-refused",
                 file=str(cmd.file),
             ) from exc
-        refused = relock_file_refusal(st, MAX_FILE_BYTES)
+        refused = relock_file_refusal(st, MAX_LOCK_BYTES)
         if refused is not None:
             raise WriteFailed(refused, code="relock-refused", file=str(cmd.file))
 

@@ -21,7 +21,7 @@ import os
 import re
 import shlex
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -55,9 +55,14 @@ from advisor.model.project import (
 )
 
 if TYPE_CHECKING:
+    from dataclasses import dataclass
+
     import pip_requirements_parser as prp
 else:
     prp = LazyModule("pip_requirements_parser")
+
+    # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 # pip expands only ${NAME} with upper-case letters, digits and underscores (POSIX names), after
 # joining continuation lines and removing comments; an unset variable is left as written.
@@ -79,15 +84,6 @@ class RequirementsReader:
 
     kind = "requirements"
     is_lock = False
-
-    def matches(self, path: Path, head: bytes) -> bool:
-        """``*.txt`` / ``*.in`` files, and ``requirements*`` of any suffix."""
-        name = path.name.lower()
-        return name.endswith((".txt", ".in")) or name.startswith("requirements")
-
-    def sniff(self, head: bytes) -> bool:
-        """Content that is neither TOML, JSON nor Python source (decided by the registry)."""
-        return True
 
     def read(self, path: Path, display: str) -> Manifest:
         """Read one requirements file and every local file it includes (inside the repository,

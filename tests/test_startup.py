@@ -59,13 +59,14 @@ def interpreter_alone() -> frozenset[str]:
 #: What ``python -m`` needs, beyond ``python -c pass``, to run a module by its name.
 RUNPY = frozenset({"runpy", "importlib", "importlib.machinery", "importlib.util", "pkgutil"})
 
-#: Ceilings on the aap-advise modules an offline answer imports (57 and 60 when counted):
+#: Ceilings on the aap-advise modules an offline answer imports (58 and 61 when counted):
 #: the reader of each file read (the formats are told apart before any reader is imported,
-#: :mod:`advisor.manifests._formats`), and nothing to write, resolve, fetch or render in another
-#: format. A module more means start-up cost more on every run.
-OFFLINE_OK_OWN_MODULES = 57
-OFFLINE_UPGRADE_OWN_MODULES = 60
-#: Ceiling on every module an offline answer imports beyond ``python -c pass`` (125 and 137
+#: :mod:`advisor.manifests._formats`), the value classes' precompiled ``__init__`` methods
+#: (:mod:`advisor.model._inits`, cheaper than compiling them), and nothing to write, resolve,
+#: fetch or render in another format. A module more means start-up cost more on every run.
+OFFLINE_OK_OWN_MODULES = 58
+OFFLINE_UPGRADE_OWN_MODULES = 61
+#: Ceiling on every module an offline answer imports beyond ``python -c pass`` (126 and 138
 #: when counted).
 OFFLINE_MODULES = 140
 

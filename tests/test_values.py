@@ -9,12 +9,15 @@ import copy
 import dataclasses
 import inspect
 import pickle
+import sys
 import typing
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from advisor.model import values
+from tests._helpers import run_python
 
 
 def _pair(
@@ -212,3 +215,28 @@ def test_a_value_pickles_and_copies() -> None:
     assert copy.deepcopy(finding) == finding and hash(copy.copy(finding)) == hash(finding)
     with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'id'"):
         finding.id = "other"  # type: ignore[misc]
+
+
+def test_the_precompiled_inits_are_those_the_classes_make() -> None:
+    """``advisor/model/_inits.py`` holds the ``__init__`` text of every value class of the
+    package, and no other (``python tools/value_inits.py`` writes it again)."""
+    root = Path(__file__).resolve().parents[1]
+    proc = run_python(str(root / "tools" / "value_inits.py"), "--check", cwd=root, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_class_takes_a_precompiled_init_for_its_very_text_alone() -> None:
+    """The model's classes run code compiled with the package, in their own module's globals;
+    a class of another shape (a class changed since ``_inits.py`` was written) compiles its
+    own, and either way ``__init__`` is the one ``dataclasses`` would write."""
+    from advisor.model import _inits
+    from advisor.model.project import Finding
+
+    assert Finding.__init__.__code__.co_filename == _inits.__file__
+    assert Finding.__init__.__globals__ is sys.modules[Finding.__module__].__dict__
+
+    new, old = _pair({"zz_added": 3}, {"zz_kept": "int", "zz_added": "int"})
+    assert values.MADE[-1] not in _inits.BY_TEXT
+    assert old.__init__.__code__.co_filename == "<string>"
+    assert inspect.signature(old.__init__) == inspect.signature(new.__init__)
+    assert repr(old(1)) == repr(new(1)) and old(1, 2).zz_added == 2

@@ -9,7 +9,10 @@ compiles one method, ``__init__``, from the same text ``dataclasses`` would writ
 are closures that compile nothing and do what the generated ones do (the same fields, tuples
 compared and hashed, the same text and ``...`` for a recursive repr, the same
 :class:`~dataclasses.FrozenInstanceError`, the same pickled state). ``__dataclass_params__``
-says ``frozen=True`` and the rest as ``dataclasses`` would.
+says ``frozen=True`` and the rest as ``dataclasses`` would. Even that one compilation is mostly
+saved: the ``__init__`` texts of the package's own classes are compiled with the package
+(:mod:`advisor.model._inits`, written by ``tools/value_inits.py``), and a class whose text is
+found there takes that code, bound to its own module as compiled text would be.
 
 Anything else goes to :func:`dataclasses.dataclass` as it is: other options, a base class, a
 class that writes one of those methods itself or has no docstring, a field that is
@@ -31,9 +34,16 @@ from collections.abc import Callable
 from dataclasses import MISSING, Field, FrozenInstanceError
 from operator import attrgetter
 from reprlib import recursive_repr
+from types import FunctionType
 from typing import Any
 
-__all__ = ["dataclass"]
+from advisor.model._inits import BY_TEXT
+
+__all__ = ["MADE", "dataclass"]
+
+#: The ``__init__`` text of each class made so far in this process (``tools/value_inits.py``
+#: compiles those of the package's classes into :mod:`advisor.model._inits`).
+MADE: list[str] = []
 
 #: Methods a class may not write itself to take the fast way (``dataclasses`` would keep it).
 _MADE_HERE = frozenset(
@@ -186,12 +196,18 @@ def _init(made: type, fields: tuple[Field[Any], ...]) -> Callable[..., None]:
         + "".join(f"  {line}\n" for line in body or ["pass"])
         + " return __init__"
     )
-    namespace: dict[str, Any] = {}
-    # dont_inherit: not this module's ``from __future__ import annotations`` (the annotations
-    # are the field types themselves, as in the method dataclasses writes).
-    code = compile(text, "<string>", "exec", dont_inherit=True)
-    exec(code, sys.modules[made.__module__].__dict__, namespace)
-    init: Callable[..., None] = namespace["__create_fn__"](**local)
+    MADE.append(text)
+    module = sys.modules[made.__module__].__dict__
+    compiled = BY_TEXT.get(text)
+    if compiled is not None:  # the same text compiled with the package: its code, our globals
+        create = FunctionType(compiled.__code__, module)
+    else:
+        namespace: dict[str, Any] = {}
+        # dont_inherit: not this module's ``from __future__ import annotations`` (the
+        # annotations are the field types themselves, as in the method dataclasses writes).
+        exec(compile(text, "<string>", "exec", dont_inherit=True), module, namespace)
+        create = namespace["__create_fn__"]
+    init: Callable[..., None] = create(**local)
     return init
 
 

@@ -336,3 +336,19 @@ def test_a_deployment_file_imports_the_deployment_readers(tmp_path: Path) -> Non
     assert proc.returncode in (0, 1), proc.stderr[-500:]
     assert {"advisor.manifests.requirements", "advisor.manifests.deploy.dockerfile"} <= modules
     assert not modules & {f"advisor.manifests.{m}" for m in ("pyproject", "uv_lock", "_lock")}
+
+
+def test_a_compiled_requirements_file_imports_no_toml_or_option_parser(tmp_path: Path) -> None:
+    """Pins with hashes are read by the requirements reader's fast path: no optparse (pip's
+    option parser, :mod:`advisor.manifests._pip_options`), no TOML parser, no local-folder
+    reader; a line with another option imports the option parser."""
+    req = tmp_path / "requirements.txt"
+    req.write_text("ddtrace==2.3.0 \\\n    --hash=sha256:" + "0" * 64 + "\nflask==3.1.0\n")
+    modules, proc = imported(str(req), "--offline", "--no-cache")
+    assert proc.returncode == 1, proc.stderr[-500:]
+    assert not modules & {"optparse", "tomllib", "pip_requirements_parser"}
+    assert not modules & {"advisor.manifests._pip_options", "advisor.manifests._local"}
+    req.write_text("ddtrace==2.3.0 --no-binary ddtrace\n")
+    modules, proc = imported(str(req), "--offline", "--no-cache")
+    assert proc.returncode == 1, proc.stderr[-500:]
+    assert {"optparse", "advisor.manifests._pip_options"} <= modules

@@ -587,6 +587,28 @@ def __create_fn__(_type_image, _type_environment, _type_name, _type_value, _type
 _42 = __create_fn__
 
 
+def __create_fn__(_type_index, _type_line, _type_name, _type_written, _type_image, _type_unresolved, _type_platform, _type_parent, _type_env, _type_environment, _type_scope, _type_events, _type_cmd, _type_entrypoint, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_env, _dflt_environment, _dflt_scope, _dflt_events, _dflt_cmd, _dflt_entrypoint):
+ def __init__(self, index:_type_index, line:_type_line, name:_type_name, written:_type_written, image:_type_image, unresolved:_type_unresolved, platform:_type_platform, parent:_type_parent, env:_type_env=_HAS_DEFAULT_FACTORY, environment:_type_environment=_HAS_DEFAULT_FACTORY, scope:_type_scope=_HAS_DEFAULT_FACTORY, events:_type_events=_HAS_DEFAULT_FACTORY, cmd:_type_cmd=_dflt_cmd, entrypoint:_type_entrypoint=_dflt_entrypoint) -> __dataclass_return_type__:
+  self.index=index
+  self.line=line
+  self.name=name
+  self.written=written
+  self.image=image
+  self.unresolved=unresolved
+  self.platform=platform
+  self.parent=parent
+  self.env=_dflt_env() if env is _HAS_DEFAULT_FACTORY else env
+  self.environment=_dflt_environment() if environment is _HAS_DEFAULT_FACTORY else environment
+  self.scope=_dflt_scope() if scope is _HAS_DEFAULT_FACTORY else scope
+  self.events=_dflt_events() if events is _HAS_DEFAULT_FACTORY else events
+  self.cmd=cmd
+  self.entrypoint=entrypoint
+ return __init__
+
+
+_43 = __create_fn__
+
+
 def __create_fn__(_type_indexes, _type_source, _type_skipped, _type_ignored, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_skipped, _dflt_ignored):
  def __init__(self, indexes:_type_indexes, source:_type_source, skipped:_type_skipped=_dflt_skipped, ignored:_type_ignored=_dflt_ignored) -> __dataclass_return_type__:
   __dataclass_builtins_object__.__setattr__(self,'indexes',indexes)
@@ -596,7 +618,21 @@ def __create_fn__(_type_indexes, _type_source, _type_skipped, _type_ignored, MIS
  return __init__
 
 
-_43 = __create_fn__
+_44 = __create_fn__
+
+
+def __create_fn__(_type_key, _type_shown, _type_base, _type_files, _type_shared, _type_left_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_files, _dflt_shared, _dflt_left_out):
+ def __init__(self, key:_type_key, shown:_type_shown, base:_type_base, files:_type_files=_HAS_DEFAULT_FACTORY, shared:_type_shared=_HAS_DEFAULT_FACTORY, left_out:_type_left_out=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
+  self.key=key
+  self.shown=shown
+  self.base=base
+  self.files=_dflt_files() if files is _HAS_DEFAULT_FACTORY else files
+  self.shared=_dflt_shared() if shared is _HAS_DEFAULT_FACTORY else shared
+  self.left_out=_dflt_left_out() if left_out is _HAS_DEFAULT_FACTORY else left_out
+ return __init__
+
+
+_45 = __create_fn__
 
 
 def __create_fn__(_type_keyword, _type_args, _type_line, _type_escape, _type_heredocs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_heredocs):
@@ -609,7 +645,7 @@ def __create_fn__(_type_keyword, _type_args, _type_line, _type_escape, _type_her
  return __init__
 
 
-_44 = __create_fn__
+_46 = __create_fn__
 
 
 def __create_fn__(_type_kind, _type_file, _type_line, _type_name, _type_pythons, _type_platforms, _type_ddtrace, _type_env, _type_aws_lambda, _type_ddtrace_run, _type_context, _type_findings, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_name, _dflt_pythons, _dflt_platforms, _dflt_ddtrace, _dflt_env, _dflt_aws_lambda, _dflt_ddtrace_run, _dflt_context, _dflt_findings):
@@ -629,7 +665,30 @@ def __create_fn__(_type_kind, _type_file, _type_line, _type_name, _type_pythons,
  return __init__
 
 
-_45 = __create_fn__
+_47 = __create_fn__
+
+
+def __create_fn__(_type_knowledge, _type_project, _type_server, _type_state, _type_floor, _type_reasons, _type_active, _type_pythons, _type_cap_floors, _type_python_source, _type_current, _type_left_out, _type__alone, _type__installable, _type__least, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python_source, _dflt_current, _dflt_left_out, _dflt__alone, _dflt__installable, _dflt__least):
+ def __init__(self, knowledge:_type_knowledge, project:_type_project, server:_type_server, state:_type_state, floor:_type_floor, reasons:_type_reasons, active:_type_active, pythons:_type_pythons, cap_floors:_type_cap_floors, python_source:_type_python_source=_dflt_python_source, current:_type_current=_HAS_DEFAULT_FACTORY, left_out:_type_left_out=_HAS_DEFAULT_FACTORY, _alone:_type__alone=_HAS_DEFAULT_FACTORY, _installable:_type__installable=_HAS_DEFAULT_FACTORY, _least:_type__least=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
+  self.knowledge=knowledge
+  self.project=project
+  self.server=server
+  self.state=state
+  self.floor=floor
+  self.reasons=reasons
+  self.active=active
+  self.pythons=pythons
+  self.cap_floors=cap_floors
+  self.python_source=python_source
+  self.current=_dflt_current() if current is _HAS_DEFAULT_FACTORY else current
+  self.left_out=_dflt_left_out() if left_out is _HAS_DEFAULT_FACTORY else left_out
+  self._alone=_dflt__alone() if _alone is _HAS_DEFAULT_FACTORY else _alone
+  self._installable=_dflt__installable() if _installable is _HAS_DEFAULT_FACTORY else _installable
+  self._least=_dflt__least() if _least is _HAS_DEFAULT_FACTORY else _least
+ return __init__
+
+
+_48 = __create_fn__
 
 
 def __create_fn__(_type_layer, _type_datadog_lambda, _type_ddtrace, _type_source, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python):
@@ -642,7 +701,7 @@ def __create_fn__(_type_layer, _type_datadog_lambda, _type_ddtrace, _type_source
  return __init__
 
 
-_46 = __create_fn__
+_49 = __create_fn__
 
 
 def __create_fn__(_type_lines, _type_added, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -652,7 +711,7 @@ def __create_fn__(_type_lines, _type_added, MISSING, _HAS_DEFAULT_FACTORY, __dat
  return __init__
 
 
-_47 = __create_fn__
+_50 = __create_fn__
 
 
 def __create_fn__(_type_lo, _type_lo_closed, _type_hi, _type_hi_closed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -664,7 +723,7 @@ def __create_fn__(_type_lo, _type_lo_closed, _type_hi, _type_hi_closed, MISSING,
  return __init__
 
 
-_48 = __create_fn__
+_51 = __create_fn__
 
 
 def __create_fn__(_type_login, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -674,7 +733,7 @@ def __create_fn__(_type_login, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __data
  return __init__
 
 
-_49 = __create_fn__
+_52 = __create_fn__
 
 
 def __create_fn__(_type_manifest, _type_path, _type_base, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -685,7 +744,7 @@ def __create_fn__(_type_manifest, _type_path, _type_base, MISSING, _HAS_DEFAULT_
  return __init__
 
 
-_50 = __create_fn__
+_53 = __create_fn__
 
 
 def __create_fn__(_type_manifests, _type_dependencies, _type_python, _type_findings, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_findings, _dflt_deployments):
@@ -698,7 +757,7 @@ def __create_fn__(_type_manifests, _type_dependencies, _type_python, _type_findi
  return __init__
 
 
-_51 = __create_fn__
+_54 = __create_fn__
 
 
 def __create_fn__(_type_marker, _type_pythons, _type_ddtrace, _type_off, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_off):
@@ -710,7 +769,7 @@ def __create_fn__(_type_marker, _type_pythons, _type_ddtrace, _type_off, MISSING
  return __init__
 
 
-_52 = __create_fn__
+_55 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_display_name, _type_specifier, _type_version, _type_source, _type_marker, _type_extras, _type_group, _type_group_kind, _type_lock_groups, _type_role, _type_url, _type_editable, _type_hashes, _type_options, _type_origin, _type_parsed_specifier, _type_parsed_version, _type_requires, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_marker, _dflt_extras, _dflt_group, _dflt_group_kind, _dflt_lock_groups, _dflt_role, _dflt_url, _dflt_editable, _dflt_hashes, _dflt_options, _dflt_origin, _dflt_parsed_specifier, _dflt_parsed_version, _dflt_requires):
@@ -738,7 +797,7 @@ def __create_fn__(_type_name, _type_display_name, _type_specifier, _type_version
  return __init__
 
 
-_53 = __create_fn__
+_56 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_files, _type_last_serial, _type_versions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -750,7 +809,7 @@ def __create_fn__(_type_name, _type_files, _type_last_serial, _type_versions, MI
  return __init__
 
 
-_54 = __create_fn__
+_57 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_main, _type_optional, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -761,7 +820,7 @@ def __create_fn__(_type_name, _type_main, _type_optional, MISSING, _HAS_DEFAULT_
  return __init__
 
 
-_55 = __create_fn__
+_58 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_packages, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -771,7 +830,7 @@ def __create_fn__(_type_name, _type_packages, MISSING, _HAS_DEFAULT_FACTORY, __d
  return __init__
 
 
-_56 = __create_fn__
+_59 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_raw_name, _type_method, _type_flags, _type_crc, _type_compressed, _type_uncompressed, _type_offset, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -787,7 +846,7 @@ def __create_fn__(_type_name, _type_raw_name, _type_method, _type_flags, _type_c
  return __init__
 
 
-_57 = __create_fn__
+_60 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_spec, _type_marker, _type_end, _type_url, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_url):
@@ -800,7 +859,7 @@ def __create_fn__(_type_name, _type_spec, _type_marker, _type_end, _type_url, MI
  return __init__
 
 
-_58 = __create_fn__
+_61 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_specifier, _type_extras, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_extras, _dflt_origin):
@@ -812,7 +871,7 @@ def __create_fn__(_type_name, _type_specifier, _type_extras, _type_origin, MISSI
  return __init__
 
 
-_59 = __create_fn__
+_62 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_value, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -823,7 +882,7 @@ def __create_fn__(_type_name, _type_value, _type_line, MISSING, _HAS_DEFAULT_FAC
  return __init__
 
 
-_60 = __create_fn__
+_63 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_value, _type_need, _type_note, _type_source, _type_ddtrace, _type_capabilities, _type_lambda_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_ddtrace, _dflt_capabilities, _dflt_lambda_note):
@@ -839,7 +898,7 @@ def __create_fn__(_type_name, _type_value, _type_need, _type_note, _type_source,
  return __init__
 
 
-_61 = __create_fn__
+_64 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_version, _type_extras, _type_release, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -851,7 +910,7 @@ def __create_fn__(_type_name, _type_version, _type_extras, _type_release, MISSIN
  return __init__
 
 
-_62 = __create_fn__
+_65 = __create_fn__
 
 
 def __create_fn__(_type_op, _type_ws, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -862,7 +921,7 @@ def __create_fn__(_type_op, _type_ws, _type_version, MISSING, _HAS_DEFAULT_FACTO
  return __init__
 
 
-_63 = __create_fn__
+_66 = __create_fn__
 
 
 def __create_fn__(_type_package, _type_arms, _type_raise_floor, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_unresolved):
@@ -874,7 +933,7 @@ def __create_fn__(_type_package, _type_arms, _type_raise_floor, _type_unresolved
  return __init__
 
 
-_64 = __create_fn__
+_67 = __create_fn__
 
 
 def __create_fn__(_type_package, _type_from_version, _type_to_version, _type_from_specifier, _type_to_specifier, _type_source, _type_marker, _type_reason, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_from_specifier, _dflt_to_specifier, _dflt_source, _dflt_marker, _dflt_reason, _dflt_kind):
@@ -892,7 +951,7 @@ def __create_fn__(_type_package, _type_from_version, _type_to_version, _type_fro
  return __init__
 
 
-_65 = __create_fn__
+_68 = __create_fn__
 
 
 def __create_fn__(_type_package, _type_wants, _type_hint, _type_allowed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_allowed):
@@ -904,7 +963,7 @@ def __create_fn__(_type_package, _type_wants, _type_hint, _type_allowed, MISSING
  return __init__
 
 
-_66 = __create_fn__
+_69 = __create_fn__
 
 
 def __create_fn__(_type_page, _type_etag, _type_last_modified, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -915,7 +974,20 @@ def __create_fn__(_type_page, _type_etag, _type_last_modified, MISSING, _HAS_DEF
  return __init__
 
 
-_67 = __create_fn__
+_70 = __create_fn__
+
+
+def __create_fn__(_type_patch, _type_real, _type_st, _type_tmp, _type_in_place, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_tmp, _dflt_in_place):
+ def __init__(self, patch:_type_patch, real:_type_real, st:_type_st, tmp:_type_tmp=_dflt_tmp, in_place:_type_in_place=_dflt_in_place) -> __dataclass_return_type__:
+  self.patch=patch
+  self.real=real
+  self.st=st
+  self.tmp=tmp
+  self.in_place=in_place
+ return __init__
+
+
+_71 = __create_fn__
 
 
 def __create_fn__(_type_patches, _type_commands, _type_messages, _type_refusals, _type_by_hand, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_patches, _dflt_commands, _dflt_messages, _dflt_refusals, _dflt_by_hand):
@@ -929,7 +1001,7 @@ def __create_fn__(_type_patches, _type_commands, _type_messages, _type_refusals,
  return __init__
 
 
-_68 = __create_fn__
+_72 = __create_fn__
 
 
 def __create_fn__(_type_path, _type_before, _type_after, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -941,7 +1013,7 @@ def __create_fn__(_type_path, _type_before, _type_after, _type_reason, MISSING, 
  return __init__
 
 
-_69 = __create_fn__
+_73 = __create_fn__
 
 
 def __create_fn__(_type_path, _type_kind, _type_dependencies, _type_python, _type_project_name, _type_is_lock, _type_findings, _type_index_urls, _type_includes, _type_graph, _type_compiled, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_dependencies, _dflt_python, _dflt_project_name, _dflt_is_lock, _dflt_findings, _dflt_index_urls, _dflt_includes, _dflt_graph, _dflt_compiled, _dflt_deployments):
@@ -961,7 +1033,7 @@ def __create_fn__(_type_path, _type_kind, _type_dependencies, _type_python, _typ
  return __init__
 
 
-_70 = __create_fn__
+_74 = __create_fn__
 
 
 def __create_fn__(_type_path, _type_start, _type_end, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -974,7 +1046,7 @@ def __create_fn__(_type_path, _type_start, _type_end, _type_old, _type_new, MISS
  return __init__
 
 
-_71 = __create_fn__
+_75 = __create_fn__
 
 
 def __create_fn__(_type_paths, _type_capabilities, _type_python, _type_platforms, _type_comment, _type_fail_on, _type_token, _type_comment_author, _type_suggest, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_comment_author, _dflt_suggest):
@@ -991,7 +1063,7 @@ def __create_fn__(_type_paths, _type_capabilities, _type_python, _type_platforms
  return __init__
 
 
-_72 = __create_fn__
+_76 = __create_fn__
 
 
 def __create_fn__(_type_per_python, _type_floor, _type_floor_reasons, _type_blockers, _type_tried, _type_never_runs, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons, _dflt_blockers, _dflt_tried, _dflt_never_runs, _dflt_skipped):
@@ -1006,7 +1078,7 @@ def __create_fn__(_type_per_python, _type_floor, _type_floor_reasons, _type_bloc
  return __init__
 
 
-_73 = __create_fn__
+_77 = __create_fn__
 
 
 def __create_fn__(_type_platforms, _type_reason, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1017,7 +1089,7 @@ def __create_fn__(_type_platforms, _type_reason, _type_source, MISSING, _HAS_DEF
  return __init__
 
 
-_74 = __create_fn__
+_78 = __create_fn__
 
 
 def __create_fn__(_type_project, _type_advice, _type_offline, _type_settings, _type_indexes, _type_clock, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_clock):
@@ -1031,7 +1103,7 @@ def __create_fn__(_type_project, _type_advice, _type_offline, _type_settings, _t
  return __init__
 
 
-_75 = __create_fn__
+_79 = __create_fn__
 
 
 def __create_fn__(_type_project, _type_index_url, _type_snapshot_date, _type_releases, _type__by_version, _type__final, _type__final_sorted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt__by_version, _dflt__final, _dflt__final_sorted):
@@ -1046,7 +1118,7 @@ def __create_fn__(_type_project, _type_index_url, _type_snapshot_date, _type_rel
  return __init__
 
 
-_76 = __create_fn__
+_80 = __create_fn__
 
 
 def __create_fn__(_type_project, _type_selected, _type_environment, _type_request, _type_config, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1059,7 +1131,7 @@ def __create_fn__(_type_project, _type_selected, _type_environment, _type_reques
  return __init__
 
 
-_77 = __create_fn__
+_81 = __create_fn__
 
 
 def __create_fn__(_type_projects, _type_read, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1069,7 +1141,7 @@ def __create_fn__(_type_projects, _type_read, MISSING, _HAS_DEFAULT_FACTORY, __d
  return __init__
 
 
-_78 = __create_fn__
+_82 = __create_fn__
 
 
 def __create_fn__(_type_projects, _type_snapshot_date, _type_today, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1080,7 +1152,7 @@ def __create_fn__(_type_projects, _type_snapshot_date, _type_today, MISSING, _HA
  return __init__
 
 
-_79 = __create_fn__
+_83 = __create_fn__
 
 
 def __create_fn__(_type_python, _type_musl, _type_aws_lambda, _type_python_image, _type_windows, _type_arch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_windows, _dflt_arch):
@@ -1094,7 +1166,7 @@ def __create_fn__(_type_python, _type_musl, _type_aws_lambda, _type_python_image
  return __init__
 
 
-_80 = __create_fn__
+_84 = __create_fn__
 
 
 def __create_fn__(_type_python_spec, _type_python_source, _type_python_versions, _type_platforms, _type_ddtrace, _type_requested, _type_capabilities, _type_recommendation, _type_integrations, _type_findings, _type_snapshot_date, _type_files, _type_today, _type_deployment, _type_deployment_source, _type_environment, _type_ignored, _type_python_origins, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_deployment, _dflt_deployment_source, _dflt_environment, _dflt_ignored, _dflt_python_origins, _dflt_deployments):
@@ -1121,7 +1193,7 @@ def __create_fn__(_type_python_spec, _type_python_source, _type_python_versions,
  return __init__
 
 
-_81 = __create_fn__
+_85 = __create_fn__
 
 
 def __create_fn__(_type_reason, _type_hint, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_hint):
@@ -1131,7 +1203,7 @@ def __create_fn__(_type_reason, _type_hint, MISSING, _HAS_DEFAULT_FACTORY, __dat
  return __init__
 
 
-_82 = __create_fn__
+_86 = __create_fn__
 
 
 def __create_fn__(_type_report, _type_advised, _type_read, _type_configs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_read, _dflt_configs):
@@ -1143,7 +1215,7 @@ def __create_fn__(_type_report, _type_advised, _type_read, _type_configs, MISSIN
  return __init__
 
 
-_83 = __create_fn__
+_87 = __create_fn__
 
 
 def __create_fn__(_type_root, _type_files, _type_advice, _type_python_spec, _type_python_source, _type_environment, _type_findings, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python_spec, _dflt_python_source, _dflt_environment, _dflt_findings, _dflt_deployments):
@@ -1159,7 +1231,7 @@ def __create_fn__(_type_root, _type_files, _type_advice, _type_python_spec, _typ
  return __init__
 
 
-_84 = __create_fn__
+_88 = __create_fn__
 
 
 def __create_fn__(_type_root, _type_folder, _type_project, _type_top, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_top):
@@ -1171,7 +1243,7 @@ def __create_fn__(_type_root, _type_folder, _type_project, _type_top, MISSING, _
  return __init__
 
 
-_85 = __create_fn__
+_89 = __create_fn__
 
 
 def __create_fn__(_type_root, _type_repository, _type_trusted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_repository, _dflt_trusted):
@@ -1182,7 +1254,7 @@ def __create_fn__(_type_root, _type_repository, _type_trusted, MISSING, _HAS_DEF
  return __init__
 
 
-_86 = __create_fn__
+_90 = __create_fn__
 
 
 def __create_fn__(_type_roots, _type_edges, _type_groups, _type_members, _type_root_groups, _type_partial, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_members, _dflt_root_groups, _dflt_partial):
@@ -1196,7 +1268,23 @@ def __create_fn__(_type_roots, _type_edges, _type_groups, _type_members, _type_r
  return __init__
 
 
-_87 = __create_fn__
+_91 = __create_fn__
+
+
+def __create_fn__(_type_roots, _type_pins, _type_pin_sources, _type_constraints, _type_locked, _type_from_lock, _type_direct, _type_ddtrace_extras, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_roots, _dflt_pins, _dflt_pin_sources, _dflt_constraints, _dflt_locked, _dflt_from_lock, _dflt_direct, _dflt_ddtrace_extras):
+ def __init__(self, roots:_type_roots=_HAS_DEFAULT_FACTORY, pins:_type_pins=_HAS_DEFAULT_FACTORY, pin_sources:_type_pin_sources=_HAS_DEFAULT_FACTORY, constraints:_type_constraints=_HAS_DEFAULT_FACTORY, locked:_type_locked=_HAS_DEFAULT_FACTORY, from_lock:_type_from_lock=_dflt_from_lock, direct:_type_direct=_HAS_DEFAULT_FACTORY, ddtrace_extras:_type_ddtrace_extras=_dflt_ddtrace_extras) -> __dataclass_return_type__:
+  self.roots=_dflt_roots() if roots is _HAS_DEFAULT_FACTORY else roots
+  self.pins=_dflt_pins() if pins is _HAS_DEFAULT_FACTORY else pins
+  self.pin_sources=_dflt_pin_sources() if pin_sources is _HAS_DEFAULT_FACTORY else pin_sources
+  self.constraints=_dflt_constraints() if constraints is _HAS_DEFAULT_FACTORY else constraints
+  self.locked=_dflt_locked() if locked is _HAS_DEFAULT_FACTORY else locked
+  self.from_lock=from_lock
+  self.direct=_dflt_direct() if direct is _HAS_DEFAULT_FACTORY else direct
+  self.ddtrace_extras=ddtrace_extras
+ return __init__
+
+
+_92 = __create_fn__
 
 
 def __create_fn__(_type_sarif, _type_subject, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_subject, _dflt_kind):
@@ -1207,7 +1295,7 @@ def __create_fn__(_type_sarif, _type_subject, _type_kind, MISSING, _HAS_DEFAULT_
  return __init__
 
 
-_88 = __create_fn__
+_93 = __create_fn__
 
 
 def __create_fn__(_type_since, _type_spec, _type_distributions, _type_listed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_listed):
@@ -1219,7 +1307,24 @@ def __create_fn__(_type_since, _type_spec, _type_distributions, _type_listed, MI
  return __init__
 
 
-_89 = __create_fn__
+_94 = __create_fn__
+
+
+def __create_fn__(_type_snapshot, _type_capabilities, _type_unavailable, _type_platforms, _type_excluded, _type_aws_lambda, _type_limits, _type_kept, _type__memo, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_excluded, _dflt_aws_lambda, _dflt_limits, _dflt_kept, _dflt__memo):
+ def __init__(self, snapshot:_type_snapshot, capabilities:_type_capabilities, unavailable:_type_unavailable, platforms:_type_platforms, excluded:_type_excluded=_dflt_excluded, aws_lambda:_type_aws_lambda=_dflt_aws_lambda, limits:_type_limits=_HAS_DEFAULT_FACTORY, kept:_type_kept=_dflt_kept, _memo:_type__memo=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
+  self.snapshot=snapshot
+  self.capabilities=capabilities
+  self.unavailable=unavailable
+  self.platforms=platforms
+  self.excluded=excluded
+  self.aws_lambda=aws_lambda
+  self.limits=_dflt_limits() if limits is _HAS_DEFAULT_FACTORY else limits
+  self.kept=kept
+  self._memo=_dflt__memo() if _memo is _HAS_DEFAULT_FACTORY else _memo
+ return __init__
+
+
+_95 = __create_fn__
 
 
 def __create_fn__(_type_snapshot, _type_index_url, _type_extra_index_urls, _type_cache_dir, _type_no_cache, _type_timeout, _type_deadline, _type_trust_files, _type_allow_outside, _type_progress, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_snapshot, _dflt_index_url, _dflt_extra_index_urls, _dflt_cache_dir, _dflt_no_cache, _dflt_timeout, _dflt_deadline, _dflt_trust_files, _dflt_allow_outside, _dflt_progress):
@@ -1237,7 +1342,7 @@ def __create_fn__(_type_snapshot, _type_index_url, _type_extra_index_urls, _type
  return __init__
 
 
-_90 = __create_fn__
+_96 = __create_fn__
 
 
 def __create_fn__(_type_spec, _type_marker, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1248,7 +1353,7 @@ def __create_fn__(_type_spec, _type_marker, _type_version, MISSING, _HAS_DEFAULT
  return __init__
 
 
-_91 = __create_fn__
+_97 = __create_fn__
 
 
 def __create_fn__(_type_spec, _type_source, _type_versions, _type_findings, _type_origins, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_findings, _dflt_origins):
@@ -1261,7 +1366,7 @@ def __create_fn__(_type_spec, _type_source, _type_versions, _type_findings, _typ
  return __init__
 
 
-_92 = __create_fn__
+_98 = __create_fn__
 
 
 def __create_fn__(_type_spec, _type_source, _type_weak, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_weak):
@@ -1272,7 +1377,7 @@ def __create_fn__(_type_spec, _type_source, _type_weak, MISSING, _HAS_DEFAULT_FA
  return __init__
 
 
-_93 = __create_fn__
+_99 = __create_fn__
 
 
 def __create_fn__(_type_spec, _type_support, _type_ends, _type_agent_min, _type_label, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_label):
@@ -1285,7 +1390,7 @@ def __create_fn__(_type_spec, _type_support, _type_ends, _type_agent_min, _type_
  return __init__
 
 
-_94 = __create_fn__
+_100 = __create_fn__
 
 
 def __create_fn__(_type_spec, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1295,7 +1400,7 @@ def __create_fn__(_type_spec, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __da
  return __init__
 
 
-_95 = __create_fn__
+_101 = __create_fn__
 
 
 def __create_fn__(_type_split, _type_changes, _type_per_python, _type_floor, _type_floor_reasons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons):
@@ -1308,7 +1413,7 @@ def __create_fn__(_type_split, _type_changes, _type_per_python, _type_floor, _ty
  return __init__
 
 
-_96 = __create_fn__
+_102 = __create_fn__
 
 
 def __create_fn__(_type_start, _type_lines, _type_body, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1320,7 +1425,7 @@ def __create_fn__(_type_start, _type_lines, _type_body, _type_span, MISSING, _HA
  return __init__
 
 
-_97 = __create_fn__
+_103 = __create_fn__
 
 
 def __create_fn__(_type_start, _type_lines, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_end):
@@ -1331,7 +1436,7 @@ def __create_fn__(_type_start, _type_lines, _type_end, MISSING, _HAS_DEFAULT_FAC
  return __init__
 
 
-_98 = __create_fn__
+_104 = __create_fn__
 
 
 def __create_fn__(_type_tag, _type_low, _type_high, _type_distributions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1343,7 +1448,7 @@ def __create_fn__(_type_tag, _type_low, _type_high, _type_distributions, MISSING
  return __init__
 
 
-_99 = __create_fn__
+_105 = __create_fn__
 
 
 def __create_fn__(_type_target, _type_changes, _type_blockers, _type_tried, _type_findings, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_unresolved):
@@ -1357,7 +1462,20 @@ def __create_fn__(_type_target, _type_changes, _type_blockers, _type_tried, _typ
  return __init__
 
 
-_100 = __create_fn__
+_106 = __create_fn__
+
+
+def __create_fn__(_type_text, _type_data, _type_packages, _type_lines, _type_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
+ def __init__(self, text:_type_text, data:_type_data, packages:_type_packages, lines:_type_lines, out:_type_out) -> __dataclass_return_type__:
+  self.text=text
+  self.data=data
+  self.packages=packages
+  self.lines=lines
+  self.out=out
+ return __init__
+
+
+_107 = __create_fn__
 
 
 def __create_fn__(_type_text, _type_encoding, _type_bom, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1368,7 +1486,7 @@ def __create_fn__(_type_text, _type_encoding, _type_bom, MISSING, _HAS_DEFAULT_F
  return __init__
 
 
-_101 = __create_fn__
+_108 = __create_fn__
 
 
 def __create_fn__(_type_text, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1378,7 +1496,7 @@ def __create_fn__(_type_text, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __data
  return __init__
 
 
-_102 = __create_fn__
+_109 = __create_fn__
 
 
 def __create_fn__(_type_text, _type_starts, _type_lines, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1389,7 +1507,7 @@ def __create_fn__(_type_text, _type_starts, _type_lines, MISSING, _HAS_DEFAULT_F
  return __init__
 
 
-_103 = __create_fn__
+_110 = __create_fn__
 
 
 def __create_fn__(_type_tool, _type_command, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1400,7 +1518,7 @@ def __create_fn__(_type_tool, _type_command, _type_python, MISSING, _HAS_DEFAULT
  return __init__
 
 
-_104 = __create_fn__
+_111 = __create_fn__
 
 
 def __create_fn__(_type_topic, _type_sources, _type_follows, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1411,7 +1529,7 @@ def __create_fn__(_type_topic, _type_sources, _type_follows, MISSING, _HAS_DEFAU
  return __init__
 
 
-_105 = __create_fn__
+_112 = __create_fn__
 
 
 def __create_fn__(_type_url, _type_written, _type_expanded, _type_prefix, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_expanded, _dflt_prefix):
@@ -1423,7 +1541,7 @@ def __create_fn__(_type_url, _type_written, _type_expanded, _type_prefix, MISSIN
  return __init__
 
 
-_106 = __create_fn__
+_113 = __create_fn__
 
 
 def __create_fn__(_type_verbosity, _type_style, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_verbosity, _dflt_style):
@@ -1433,7 +1551,7 @@ def __create_fn__(_type_verbosity, _type_style, MISSING, _HAS_DEFAULT_FACTORY, _
  return __init__
 
 
-_107 = __create_fn__
+_114 = __create_fn__
 
 
 def __create_fn__(_type_version, _type_marker, _type_pythons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1444,7 +1562,7 @@ def __create_fn__(_type_version, _type_marker, _type_pythons, MISSING, _HAS_DEFA
  return __init__
 
 
-_108 = __create_fn__
+_115 = __create_fn__
 
 
 def __create_fn__(_type_version, _type_marker, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1455,7 +1573,7 @@ def __create_fn__(_type_version, _type_marker, _type_source, MISSING, _HAS_DEFAU
  return __init__
 
 
-_109 = __create_fn__
+_116 = __create_fn__
 
 
 def __create_fn__(_type_version, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1465,7 +1583,7 @@ def __create_fn__(_type_version, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __
  return __init__
 
 
-_110 = __create_fn__
+_117 = __create_fn__
 
 
 def __create_fn__(_type_version, _type_released, _type_end_of_life, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1476,7 +1594,7 @@ def __create_fn__(_type_version, _type_released, _type_end_of_life, MISSING, _HA
  return __init__
 
 
-_111 = __create_fn__
+_118 = __create_fn__
 
 
 def __create_fn__(_type_version, _type_requires_python, _type_yanked, _type_yanked_reason, _type_upload_time, _type_sdist, _type_wheels, _type_requires_dist, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1492,7 +1610,7 @@ def __create_fn__(_type_version, _type_requires_python, _type_yanked, _type_yank
  return __init__
 
 
-_112 = __create_fn__
+_119 = __create_fn__
 
 
 def __create_fn__(_type_versions, _type_unknown_metadata, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1502,7 +1620,7 @@ def __create_fn__(_type_versions, _type_unknown_metadata, MISSING, _HAS_DEFAULT_
  return __init__
 
 
-_113 = __create_fn__
+_120 = __create_fn__
 
 
 def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_appearing):
@@ -1513,7 +1631,7 @@ def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEF
  return __init__
 
 
-_114 = __create_fn__
+_121 = __create_fn__
 
 
 def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1525,7 +1643,7 @@ def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISS
  return __init__
 
 
-_115 = __create_fn__
+_122 = __create_fn__
 
 
 BY_TEXT = {
@@ -1572,77 +1690,84 @@ BY_TEXT = {
     "def __create_fn__(_type_id, _type_reason, _type_until, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, id:_type_id, reason:_type_reason, until:_type_until, source:_type_source) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n  __dataclass_builtins_object__.__setattr__(self,'until',until)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": _40,
     "def __create_fn__(_type_id, _type_severity, _type_message, _type_location, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_location):\n def __init__(self, id:_type_id, severity:_type_severity, message:_type_message, location:_type_location=_dflt_location) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n  __dataclass_builtins_object__.__setattr__(self,'location',location)\n return __init__": _41,
     "def __create_fn__(_type_image, _type_environment, _type_name, _type_value, _type_platform, _type_arch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, image:_type_image, environment:_type_environment, name:_type_name, value:_type_value, platform:_type_platform, arch:_type_arch) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'image',image)\n  __dataclass_builtins_object__.__setattr__(self,'environment',environment)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n  __dataclass_builtins_object__.__setattr__(self,'platform',platform)\n  __dataclass_builtins_object__.__setattr__(self,'arch',arch)\n return __init__": _42,
-    "def __create_fn__(_type_indexes, _type_source, _type_skipped, _type_ignored, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_skipped, _dflt_ignored):\n def __init__(self, indexes:_type_indexes, source:_type_source, skipped:_type_skipped=_dflt_skipped, ignored:_type_ignored=_dflt_ignored) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'indexes',indexes)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'skipped',skipped)\n  __dataclass_builtins_object__.__setattr__(self,'ignored',ignored)\n return __init__": _43,
-    "def __create_fn__(_type_keyword, _type_args, _type_line, _type_escape, _type_heredocs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_heredocs):\n def __init__(self, keyword:_type_keyword, args:_type_args, line:_type_line, escape:_type_escape, heredocs:_type_heredocs=_dflt_heredocs) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'keyword',keyword)\n  __dataclass_builtins_object__.__setattr__(self,'args',args)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n  __dataclass_builtins_object__.__setattr__(self,'escape',escape)\n  __dataclass_builtins_object__.__setattr__(self,'heredocs',heredocs)\n return __init__": _44,
-    "def __create_fn__(_type_kind, _type_file, _type_line, _type_name, _type_pythons, _type_platforms, _type_ddtrace, _type_env, _type_aws_lambda, _type_ddtrace_run, _type_context, _type_findings, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_name, _dflt_pythons, _dflt_platforms, _dflt_ddtrace, _dflt_env, _dflt_aws_lambda, _dflt_ddtrace_run, _dflt_context, _dflt_findings):\n def __init__(self, kind:_type_kind, file:_type_file, line:_type_line, name:_type_name=_dflt_name, pythons:_type_pythons=_dflt_pythons, platforms:_type_platforms=_dflt_platforms, ddtrace:_type_ddtrace=_dflt_ddtrace, env:_type_env=_dflt_env, aws_lambda:_type_aws_lambda=_dflt_aws_lambda, ddtrace_run:_type_ddtrace_run=_dflt_ddtrace_run, context:_type_context=_dflt_context, findings:_type_findings=_dflt_findings) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'env',env)\n  __dataclass_builtins_object__.__setattr__(self,'aws_lambda',aws_lambda)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace_run',ddtrace_run)\n  __dataclass_builtins_object__.__setattr__(self,'context',context)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n return __init__": _45,
-    "def __create_fn__(_type_layer, _type_datadog_lambda, _type_ddtrace, _type_source, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python):\n def __init__(self, layer:_type_layer, datadog_lambda:_type_datadog_lambda, ddtrace:_type_ddtrace, source:_type_source, python:_type_python=_dflt_python) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'layer',layer)\n  __dataclass_builtins_object__.__setattr__(self,'datadog_lambda',datadog_lambda)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n return __init__": _46,
-    "def __create_fn__(_type_lines, _type_added, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, lines:_type_lines, added:_type_added) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n  __dataclass_builtins_object__.__setattr__(self,'added',added)\n return __init__": _47,
-    "def __create_fn__(_type_lo, _type_lo_closed, _type_hi, _type_hi_closed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, lo:_type_lo, lo_closed:_type_lo_closed, hi:_type_hi, hi_closed:_type_hi_closed) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'lo',lo)\n  __dataclass_builtins_object__.__setattr__(self,'lo_closed',lo_closed)\n  __dataclass_builtins_object__.__setattr__(self,'hi',hi)\n  __dataclass_builtins_object__.__setattr__(self,'hi_closed',hi_closed)\n return __init__": _48,
-    "def __create_fn__(_type_login, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, login:_type_login, type:_type_type) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'login',login)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n return __init__": _49,
-    "def __create_fn__(_type_manifest, _type_path, _type_base, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, manifest:_type_manifest, path:_type_path, base:_type_base) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'manifest',manifest)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'base',base)\n return __init__": _50,
-    "def __create_fn__(_type_manifests, _type_dependencies, _type_python, _type_findings, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_findings, _dflt_deployments):\n def __init__(self, manifests:_type_manifests, dependencies:_type_dependencies, python:_type_python, findings:_type_findings=_dflt_findings, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'manifests',manifests)\n  __dataclass_builtins_object__.__setattr__(self,'dependencies',dependencies)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'deployments',deployments)\n return __init__": _51,
-    "def __create_fn__(_type_marker, _type_pythons, _type_ddtrace, _type_off, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_off):\n def __init__(self, marker:_type_marker, pythons:_type_pythons, ddtrace:_type_ddtrace, off:_type_off=_dflt_off) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'off',off)\n return __init__": _52,
-    "def __create_fn__(_type_name, _type_display_name, _type_specifier, _type_version, _type_source, _type_marker, _type_extras, _type_group, _type_group_kind, _type_lock_groups, _type_role, _type_url, _type_editable, _type_hashes, _type_options, _type_origin, _type_parsed_specifier, _type_parsed_version, _type_requires, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_marker, _dflt_extras, _dflt_group, _dflt_group_kind, _dflt_lock_groups, _dflt_role, _dflt_url, _dflt_editable, _dflt_hashes, _dflt_options, _dflt_origin, _dflt_parsed_specifier, _dflt_parsed_version, _dflt_requires):\n def __init__(self, name:_type_name, display_name:_type_display_name, specifier:_type_specifier, version:_type_version, source:_type_source, marker:_type_marker=_dflt_marker, extras:_type_extras=_dflt_extras, group:_type_group=_dflt_group, group_kind:_type_group_kind=_dflt_group_kind, lock_groups:_type_lock_groups=_dflt_lock_groups, role:_type_role=_dflt_role, url:_type_url=_dflt_url, editable:_type_editable=_dflt_editable, hashes:_type_hashes=_dflt_hashes, options:_type_options=_dflt_options, origin:_type_origin=_dflt_origin, parsed_specifier:_type_parsed_specifier=_dflt_parsed_specifier, parsed_version:_type_parsed_version=_dflt_parsed_version, requires:_type_requires=_dflt_requires) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'display_name',display_name)\n  __dataclass_builtins_object__.__setattr__(self,'specifier',specifier)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'extras',extras)\n  __dataclass_builtins_object__.__setattr__(self,'group',group)\n  __dataclass_builtins_object__.__setattr__(self,'group_kind',group_kind)\n  __dataclass_builtins_object__.__setattr__(self,'lock_groups',lock_groups)\n  __dataclass_builtins_object__.__setattr__(self,'role',role)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'editable',editable)\n  __dataclass_builtins_object__.__setattr__(self,'hashes',hashes)\n  __dataclass_builtins_object__.__setattr__(self,'options',options)\n  __dataclass_builtins_object__.__setattr__(self,'origin',origin)\n  __dataclass_builtins_object__.__setattr__(self,'parsed_specifier',parsed_specifier)\n  __dataclass_builtins_object__.__setattr__(self,'parsed_version',parsed_version)\n  __dataclass_builtins_object__.__setattr__(self,'requires',requires)\n  self.__post_init__()\n return __init__": _53,
-    "def __create_fn__(_type_name, _type_files, _type_last_serial, _type_versions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, files:_type_files, last_serial:_type_last_serial, versions:_type_versions) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'files',files)\n  __dataclass_builtins_object__.__setattr__(self,'last_serial',last_serial)\n  __dataclass_builtins_object__.__setattr__(self,'versions',versions)\n return __init__": _54,
-    "def __create_fn__(_type_name, _type_main, _type_optional, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, main:_type_main, optional:_type_optional) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'main',main)\n  __dataclass_builtins_object__.__setattr__(self,'optional',optional)\n return __init__": _55,
-    "def __create_fn__(_type_name, _type_packages, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, packages:_type_packages) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'packages',packages)\n return __init__": _56,
-    "def __create_fn__(_type_name, _type_raw_name, _type_method, _type_flags, _type_crc, _type_compressed, _type_uncompressed, _type_offset, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, raw_name:_type_raw_name, method:_type_method, flags:_type_flags, crc:_type_crc, compressed:_type_compressed, uncompressed:_type_uncompressed, offset:_type_offset) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'raw_name',raw_name)\n  __dataclass_builtins_object__.__setattr__(self,'method',method)\n  __dataclass_builtins_object__.__setattr__(self,'flags',flags)\n  __dataclass_builtins_object__.__setattr__(self,'crc',crc)\n  __dataclass_builtins_object__.__setattr__(self,'compressed',compressed)\n  __dataclass_builtins_object__.__setattr__(self,'uncompressed',uncompressed)\n  __dataclass_builtins_object__.__setattr__(self,'offset',offset)\n return __init__": _57,
-    "def __create_fn__(_type_name, _type_spec, _type_marker, _type_end, _type_url, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_url):\n def __init__(self, name:_type_name, spec:_type_spec, marker:_type_marker, end:_type_end, url:_type_url=_dflt_url) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n return __init__": _58,
-    "def __create_fn__(_type_name, _type_specifier, _type_extras, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_extras, _dflt_origin):\n def __init__(self, name:_type_name, specifier:_type_specifier, extras:_type_extras=_dflt_extras, origin:_type_origin=_dflt_origin) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'specifier',specifier)\n  __dataclass_builtins_object__.__setattr__(self,'extras',extras)\n  __dataclass_builtins_object__.__setattr__(self,'origin',origin)\n return __init__": _59,
-    "def __create_fn__(_type_name, _type_value, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, value:_type_value, line:_type_line) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n return __init__": _60,
-    "def __create_fn__(_type_name, _type_value, _type_need, _type_note, _type_source, _type_ddtrace, _type_capabilities, _type_lambda_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_ddtrace, _dflt_capabilities, _dflt_lambda_note):\n def __init__(self, name:_type_name, value:_type_value, need:_type_need, note:_type_note, source:_type_source, ddtrace:_type_ddtrace=_dflt_ddtrace, capabilities:_type_capabilities=_dflt_capabilities, lambda_note:_type_lambda_note=_dflt_lambda_note) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n  __dataclass_builtins_object__.__setattr__(self,'need',need)\n  __dataclass_builtins_object__.__setattr__(self,'note',note)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)\n  __dataclass_builtins_object__.__setattr__(self,'lambda_note',lambda_note)\n return __init__": _61,
-    "def __create_fn__(_type_name, _type_version, _type_extras, _type_release, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, version:_type_version, extras:_type_extras, release:_type_release) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'extras',extras)\n  __dataclass_builtins_object__.__setattr__(self,'release',release)\n return __init__": _62,
-    "def __create_fn__(_type_op, _type_ws, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, op:_type_op, ws:_type_ws, version:_type_version) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'op',op)\n  __dataclass_builtins_object__.__setattr__(self,'ws',ws)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n return __init__": _63,
-    "def __create_fn__(_type_package, _type_arms, _type_raise_floor, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_unresolved):\n def __init__(self, package:_type_package, arms:_type_arms, raise_floor:_type_raise_floor, unresolved:_type_unresolved=_dflt_unresolved) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'package',package)\n  __dataclass_builtins_object__.__setattr__(self,'arms',arms)\n  __dataclass_builtins_object__.__setattr__(self,'raise_floor',raise_floor)\n  __dataclass_builtins_object__.__setattr__(self,'unresolved',unresolved)\n return __init__": _64,
-    "def __create_fn__(_type_package, _type_from_version, _type_to_version, _type_from_specifier, _type_to_specifier, _type_source, _type_marker, _type_reason, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_from_specifier, _dflt_to_specifier, _dflt_source, _dflt_marker, _dflt_reason, _dflt_kind):\n def __init__(self, package:_type_package, from_version:_type_from_version, to_version:_type_to_version, from_specifier:_type_from_specifier=_dflt_from_specifier, to_specifier:_type_to_specifier=_dflt_to_specifier, source:_type_source=_dflt_source, marker:_type_marker=_dflt_marker, reason:_type_reason=_dflt_reason, kind:_type_kind=_dflt_kind) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'package',package)\n  __dataclass_builtins_object__.__setattr__(self,'from_version',from_version)\n  __dataclass_builtins_object__.__setattr__(self,'to_version',to_version)\n  __dataclass_builtins_object__.__setattr__(self,'from_specifier',from_specifier)\n  __dataclass_builtins_object__.__setattr__(self,'to_specifier',to_specifier)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  self.__post_init__()\n return __init__": _65,
-    "def __create_fn__(_type_package, _type_wants, _type_hint, _type_allowed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_allowed):\n def __init__(self, package:_type_package, wants:_type_wants, hint:_type_hint, allowed:_type_allowed=_dflt_allowed) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'package',package)\n  __dataclass_builtins_object__.__setattr__(self,'wants',wants)\n  __dataclass_builtins_object__.__setattr__(self,'hint',hint)\n  __dataclass_builtins_object__.__setattr__(self,'allowed',allowed)\n return __init__": _66,
-    "def __create_fn__(_type_page, _type_etag, _type_last_modified, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, page:_type_page, etag:_type_etag, last_modified:_type_last_modified) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'page',page)\n  __dataclass_builtins_object__.__setattr__(self,'etag',etag)\n  __dataclass_builtins_object__.__setattr__(self,'last_modified',last_modified)\n return __init__": _67,
-    "def __create_fn__(_type_patches, _type_commands, _type_messages, _type_refusals, _type_by_hand, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_patches, _dflt_commands, _dflt_messages, _dflt_refusals, _dflt_by_hand):\n def __init__(self, patches:_type_patches=_dflt_patches, commands:_type_commands=_dflt_commands, messages:_type_messages=_dflt_messages, refusals:_type_refusals=_dflt_refusals, by_hand:_type_by_hand=_dflt_by_hand) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'patches',patches)\n  __dataclass_builtins_object__.__setattr__(self,'commands',commands)\n  __dataclass_builtins_object__.__setattr__(self,'messages',messages)\n  __dataclass_builtins_object__.__setattr__(self,'refusals',refusals)\n  __dataclass_builtins_object__.__setattr__(self,'by_hand',by_hand)\n  self.__post_init__()\n return __init__": _68,
-    "def __create_fn__(_type_path, _type_before, _type_after, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, path:_type_path, before:_type_before, after:_type_after, reason:_type_reason) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'before',before)\n  __dataclass_builtins_object__.__setattr__(self,'after',after)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n return __init__": _69,
-    "def __create_fn__(_type_path, _type_kind, _type_dependencies, _type_python, _type_project_name, _type_is_lock, _type_findings, _type_index_urls, _type_includes, _type_graph, _type_compiled, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_dependencies, _dflt_python, _dflt_project_name, _dflt_is_lock, _dflt_findings, _dflt_index_urls, _dflt_includes, _dflt_graph, _dflt_compiled, _dflt_deployments):\n def __init__(self, path:_type_path, kind:_type_kind, dependencies:_type_dependencies=_dflt_dependencies, python:_type_python=_dflt_python, project_name:_type_project_name=_dflt_project_name, is_lock:_type_is_lock=_dflt_is_lock, findings:_type_findings=_dflt_findings, index_urls:_type_index_urls=_dflt_index_urls, includes:_type_includes=_dflt_includes, graph:_type_graph=_dflt_graph, compiled:_type_compiled=_dflt_compiled, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'dependencies',dependencies)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'project_name',project_name)\n  __dataclass_builtins_object__.__setattr__(self,'is_lock',is_lock)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'index_urls',index_urls)\n  __dataclass_builtins_object__.__setattr__(self,'includes',includes)\n  __dataclass_builtins_object__.__setattr__(self,'graph',graph)\n  __dataclass_builtins_object__.__setattr__(self,'compiled',compiled)\n  __dataclass_builtins_object__.__setattr__(self,'deployments',deployments)\n return __init__": _70,
-    "def __create_fn__(_type_path, _type_start, _type_end, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, path:_type_path, start:_type_start, end:_type_end, old:_type_old, new:_type_new) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'old',old)\n  __dataclass_builtins_object__.__setattr__(self,'new',new)\n return __init__": _71,
-    "def __create_fn__(_type_paths, _type_capabilities, _type_python, _type_platforms, _type_comment, _type_fail_on, _type_token, _type_comment_author, _type_suggest, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_comment_author, _dflt_suggest):\n def __init__(self, paths:_type_paths, capabilities:_type_capabilities, python:_type_python, platforms:_type_platforms, comment:_type_comment, fail_on:_type_fail_on, token:_type_token, comment_author:_type_comment_author=_dflt_comment_author, suggest:_type_suggest=_dflt_suggest) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'paths',paths)\n  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'comment',comment)\n  __dataclass_builtins_object__.__setattr__(self,'fail_on',fail_on)\n  __dataclass_builtins_object__.__setattr__(self,'token',token)\n  __dataclass_builtins_object__.__setattr__(self,'comment_author',comment_author)\n  __dataclass_builtins_object__.__setattr__(self,'suggest',suggest)\n return __init__": _72,
-    "def __create_fn__(_type_per_python, _type_floor, _type_floor_reasons, _type_blockers, _type_tried, _type_never_runs, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons, _dflt_blockers, _dflt_tried, _dflt_never_runs, _dflt_skipped):\n def __init__(self, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons, blockers:_type_blockers=_dflt_blockers, tried:_type_tried=_dflt_tried, never_runs:_type_never_runs=_dflt_never_runs, skipped:_type_skipped=_dflt_skipped) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'per_python',per_python)\n  __dataclass_builtins_object__.__setattr__(self,'floor',floor)\n  __dataclass_builtins_object__.__setattr__(self,'floor_reasons',floor_reasons)\n  __dataclass_builtins_object__.__setattr__(self,'blockers',blockers)\n  __dataclass_builtins_object__.__setattr__(self,'tried',tried)\n  __dataclass_builtins_object__.__setattr__(self,'never_runs',never_runs)\n  __dataclass_builtins_object__.__setattr__(self,'skipped',skipped)\n return __init__": _73,
-    "def __create_fn__(_type_platforms, _type_reason, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, platforms:_type_platforms, reason:_type_reason, source:_type_source) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": _74,
-    "def __create_fn__(_type_project, _type_advice, _type_offline, _type_settings, _type_indexes, _type_clock, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_clock):\n def __init__(self, project:_type_project, advice:_type_advice, offline:_type_offline, settings:_type_settings, indexes:_type_indexes, clock:_type_clock=_dflt_clock) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'project',project)\n  __dataclass_builtins_object__.__setattr__(self,'advice',advice)\n  __dataclass_builtins_object__.__setattr__(self,'offline',offline)\n  __dataclass_builtins_object__.__setattr__(self,'settings',settings)\n  __dataclass_builtins_object__.__setattr__(self,'indexes',indexes)\n  __dataclass_builtins_object__.__setattr__(self,'clock',clock)\n return __init__": _75,
-    "def __create_fn__(_type_project, _type_index_url, _type_snapshot_date, _type_releases, _type__by_version, _type__final, _type__final_sorted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt__by_version, _dflt__final, _dflt__final_sorted):\n def __init__(self, project:_type_project, index_url:_type_index_url, snapshot_date:_type_snapshot_date, releases:_type_releases, _by_version:_type__by_version=_HAS_DEFAULT_FACTORY, _final:_type__final=_HAS_DEFAULT_FACTORY, _final_sorted:_type__final_sorted=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'project',project)\n  __dataclass_builtins_object__.__setattr__(self,'index_url',index_url)\n  __dataclass_builtins_object__.__setattr__(self,'snapshot_date',snapshot_date)\n  __dataclass_builtins_object__.__setattr__(self,'releases',releases)\n  __dataclass_builtins_object__.__setattr__(self,'_by_version',_dflt__by_version() if _by_version is _HAS_DEFAULT_FACTORY else _by_version)\n  __dataclass_builtins_object__.__setattr__(self,'_final',_dflt__final() if _final is _HAS_DEFAULT_FACTORY else _final)\n  __dataclass_builtins_object__.__setattr__(self,'_final_sorted',_dflt__final_sorted() if _final_sorted is _HAS_DEFAULT_FACTORY else _final_sorted)\n return __init__": _76,
-    "def __create_fn__(_type_project, _type_selected, _type_environment, _type_request, _type_config, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, project:_type_project, selected:_type_selected, environment:_type_environment, request:_type_request, config:_type_config) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'project',project)\n  __dataclass_builtins_object__.__setattr__(self,'selected',selected)\n  __dataclass_builtins_object__.__setattr__(self,'environment',environment)\n  __dataclass_builtins_object__.__setattr__(self,'request',request)\n  __dataclass_builtins_object__.__setattr__(self,'config',config)\n return __init__": _77,
-    "def __create_fn__(_type_projects, _type_read, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, projects:_type_projects, read:_type_read) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'projects',projects)\n  __dataclass_builtins_object__.__setattr__(self,'read',read)\n return __init__": _78,
-    "def __create_fn__(_type_projects, _type_snapshot_date, _type_today, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, projects:_type_projects, snapshot_date:_type_snapshot_date, today:_type_today) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'projects',projects)\n  __dataclass_builtins_object__.__setattr__(self,'snapshot_date',snapshot_date)\n  __dataclass_builtins_object__.__setattr__(self,'today',today)\n return __init__": _79,
-    "def __create_fn__(_type_python, _type_musl, _type_aws_lambda, _type_python_image, _type_windows, _type_arch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_windows, _dflt_arch):\n def __init__(self, python:_type_python, musl:_type_musl, aws_lambda:_type_aws_lambda, python_image:_type_python_image, windows:_type_windows=_dflt_windows, arch:_type_arch=_dflt_arch) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'musl',musl)\n  __dataclass_builtins_object__.__setattr__(self,'aws_lambda',aws_lambda)\n  __dataclass_builtins_object__.__setattr__(self,'python_image',python_image)\n  __dataclass_builtins_object__.__setattr__(self,'windows',windows)\n  __dataclass_builtins_object__.__setattr__(self,'arch',arch)\n return __init__": _80,
-    "def __create_fn__(_type_python_spec, _type_python_source, _type_python_versions, _type_platforms, _type_ddtrace, _type_requested, _type_capabilities, _type_recommendation, _type_integrations, _type_findings, _type_snapshot_date, _type_files, _type_today, _type_deployment, _type_deployment_source, _type_environment, _type_ignored, _type_python_origins, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_deployment, _dflt_deployment_source, _dflt_environment, _dflt_ignored, _dflt_python_origins, _dflt_deployments):\n def __init__(self, python_spec:_type_python_spec, python_source:_type_python_source, python_versions:_type_python_versions, platforms:_type_platforms, ddtrace:_type_ddtrace, requested:_type_requested, capabilities:_type_capabilities, recommendation:_type_recommendation, integrations:_type_integrations, findings:_type_findings, snapshot_date:_type_snapshot_date, files:_type_files, today:_type_today, deployment:_type_deployment=_dflt_deployment, deployment_source:_type_deployment_source=_dflt_deployment_source, environment:_type_environment=_HAS_DEFAULT_FACTORY, ignored:_type_ignored=_dflt_ignored, python_origins:_type_python_origins=_dflt_python_origins, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'python_spec',python_spec)\n  __dataclass_builtins_object__.__setattr__(self,'python_source',python_source)\n  __dataclass_builtins_object__.__setattr__(self,'python_versions',python_versions)\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'requested',requested)\n  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)\n  __dataclass_builtins_object__.__setattr__(self,'recommendation',recommendation)\n  __dataclass_builtins_object__.__setattr__(self,'integrations',integrations)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'snapshot_date',snapshot_date)\n  __dataclass_builtins_object__.__setattr__(self,'files',files)\n  __dataclass_builtins_object__.__setattr__(self,'today',today)\n  __dataclass_builtins_object__.__setattr__(self,'deployment',deployment)\n  __dataclass_builtins_object__.__setattr__(self,'deployment_source',deployment_source)\n  __dataclass_builtins_object__.__setattr__(self,'environment',_dflt_environment() if environment is _HAS_DEFAULT_FACTORY else environment)\n  __dataclass_builtins_object__.__setattr__(self,'ignored',ignored)\n  __dataclass_builtins_object__.__setattr__(self,'python_origins',python_origins)\n  __dataclass_builtins_object__.__setattr__(self,'deployments',deployments)\n return __init__": _81,
-    "def __create_fn__(_type_reason, _type_hint, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_hint):\n def __init__(self, reason:_type_reason, hint:_type_hint=_dflt_hint) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n  __dataclass_builtins_object__.__setattr__(self,'hint',hint)\n return __init__": _82,
-    "def __create_fn__(_type_report, _type_advised, _type_read, _type_configs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_read, _dflt_configs):\n def __init__(self, report:_type_report, advised:_type_advised, read:_type_read=_dflt_read, configs:_type_configs=_dflt_configs) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'report',report)\n  __dataclass_builtins_object__.__setattr__(self,'advised',advised)\n  __dataclass_builtins_object__.__setattr__(self,'read',read)\n  __dataclass_builtins_object__.__setattr__(self,'configs',configs)\n return __init__": _83,
-    "def __create_fn__(_type_root, _type_files, _type_advice, _type_python_spec, _type_python_source, _type_environment, _type_findings, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python_spec, _dflt_python_source, _dflt_environment, _dflt_findings, _dflt_deployments):\n def __init__(self, root:_type_root, files:_type_files, advice:_type_advice, python_spec:_type_python_spec=_dflt_python_spec, python_source:_type_python_source=_dflt_python_source, environment:_type_environment=_HAS_DEFAULT_FACTORY, findings:_type_findings=_dflt_findings, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'files',files)\n  __dataclass_builtins_object__.__setattr__(self,'advice',advice)\n  __dataclass_builtins_object__.__setattr__(self,'python_spec',python_spec)\n  __dataclass_builtins_object__.__setattr__(self,'python_source',python_source)\n  __dataclass_builtins_object__.__setattr__(self,'environment',_dflt_environment() if environment is _HAS_DEFAULT_FACTORY else environment)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'deployments',deployments)\n return __init__": _84,
-    "def __create_fn__(_type_root, _type_folder, _type_project, _type_top, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_top):\n def __init__(self, root:_type_root, folder:_type_folder, project:_type_project, top:_type_top=_dflt_top) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'folder',folder)\n  __dataclass_builtins_object__.__setattr__(self,'project',project)\n  __dataclass_builtins_object__.__setattr__(self,'top',top)\n return __init__": _85,
-    "def __create_fn__(_type_root, _type_repository, _type_trusted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_repository, _dflt_trusted):\n def __init__(self, root:_type_root, repository:_type_repository=_dflt_repository, trusted:_type_trusted=_dflt_trusted) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'repository',repository)\n  __dataclass_builtins_object__.__setattr__(self,'trusted',trusted)\n return __init__": _86,
-    "def __create_fn__(_type_roots, _type_edges, _type_groups, _type_members, _type_root_groups, _type_partial, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_members, _dflt_root_groups, _dflt_partial):\n def __init__(self, roots:_type_roots, edges:_type_edges, groups:_type_groups, members:_type_members=_HAS_DEFAULT_FACTORY, root_groups:_type_root_groups=_HAS_DEFAULT_FACTORY, partial:_type_partial=_dflt_partial) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'roots',roots)\n  __dataclass_builtins_object__.__setattr__(self,'edges',edges)\n  __dataclass_builtins_object__.__setattr__(self,'groups',groups)\n  __dataclass_builtins_object__.__setattr__(self,'members',_dflt_members() if members is _HAS_DEFAULT_FACTORY else members)\n  __dataclass_builtins_object__.__setattr__(self,'root_groups',_dflt_root_groups() if root_groups is _HAS_DEFAULT_FACTORY else root_groups)\n  __dataclass_builtins_object__.__setattr__(self,'partial',partial)\n return __init__": _87,
-    "def __create_fn__(_type_sarif, _type_subject, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_subject, _dflt_kind):\n def __init__(self, sarif:_type_sarif, subject:_type_subject=_dflt_subject, kind:_type_kind=_dflt_kind) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'sarif',sarif)\n  __dataclass_builtins_object__.__setattr__(self,'subject',subject)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n return __init__": _88,
-    "def __create_fn__(_type_since, _type_spec, _type_distributions, _type_listed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_listed):\n def __init__(self, since:_type_since, spec:_type_spec, distributions:_type_distributions, listed:_type_listed=_dflt_listed) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'since',since)\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'distributions',distributions)\n  __dataclass_builtins_object__.__setattr__(self,'listed',listed)\n return __init__": _89,
-    "def __create_fn__(_type_snapshot, _type_index_url, _type_extra_index_urls, _type_cache_dir, _type_no_cache, _type_timeout, _type_deadline, _type_trust_files, _type_allow_outside, _type_progress, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_snapshot, _dflt_index_url, _dflt_extra_index_urls, _dflt_cache_dir, _dflt_no_cache, _dflt_timeout, _dflt_deadline, _dflt_trust_files, _dflt_allow_outside, _dflt_progress):\n def __init__(self, snapshot:_type_snapshot=_dflt_snapshot, index_url:_type_index_url=_dflt_index_url, extra_index_urls:_type_extra_index_urls=_dflt_extra_index_urls, cache_dir:_type_cache_dir=_dflt_cache_dir, no_cache:_type_no_cache=_dflt_no_cache, timeout:_type_timeout=_dflt_timeout, deadline:_type_deadline=_dflt_deadline, trust_files:_type_trust_files=_dflt_trust_files, allow_outside:_type_allow_outside=_dflt_allow_outside, progress:_type_progress=_dflt_progress) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'snapshot',snapshot)\n  __dataclass_builtins_object__.__setattr__(self,'index_url',index_url)\n  __dataclass_builtins_object__.__setattr__(self,'extra_index_urls',extra_index_urls)\n  __dataclass_builtins_object__.__setattr__(self,'cache_dir',cache_dir)\n  __dataclass_builtins_object__.__setattr__(self,'no_cache',no_cache)\n  __dataclass_builtins_object__.__setattr__(self,'timeout',timeout)\n  __dataclass_builtins_object__.__setattr__(self,'deadline',deadline)\n  __dataclass_builtins_object__.__setattr__(self,'trust_files',trust_files)\n  __dataclass_builtins_object__.__setattr__(self,'allow_outside',allow_outside)\n  __dataclass_builtins_object__.__setattr__(self,'progress',progress)\n return __init__": _90,
-    "def __create_fn__(_type_spec, _type_marker, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, spec:_type_spec, marker:_type_marker, version:_type_version) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n return __init__": _91,
-    "def __create_fn__(_type_spec, _type_source, _type_versions, _type_findings, _type_origins, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_findings, _dflt_origins):\n def __init__(self, spec:_type_spec, source:_type_source, versions:_type_versions, findings:_type_findings=_dflt_findings, origins:_type_origins=_dflt_origins) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'versions',versions)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'origins',origins)\n return __init__": _92,
-    "def __create_fn__(_type_spec, _type_source, _type_weak, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_weak):\n def __init__(self, spec:_type_spec, source:_type_source, weak:_type_weak=_dflt_weak) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'weak',weak)\n return __init__": _93,
-    "def __create_fn__(_type_spec, _type_support, _type_ends, _type_agent_min, _type_label, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_label):\n def __init__(self, spec:_type_spec, support:_type_support, ends:_type_ends, agent_min:_type_agent_min, label:_type_label=_dflt_label) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'support',support)\n  __dataclass_builtins_object__.__setattr__(self,'ends',ends)\n  __dataclass_builtins_object__.__setattr__(self,'agent_min',agent_min)\n  __dataclass_builtins_object__.__setattr__(self,'label',label)\n return __init__": _94,
-    "def __create_fn__(_type_spec, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, spec:_type_spec, version:_type_version) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n return __init__": _95,
-    "def __create_fn__(_type_split, _type_changes, _type_per_python, _type_floor, _type_floor_reasons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons):\n def __init__(self, split:_type_split, changes:_type_changes, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'split',split)\n  __dataclass_builtins_object__.__setattr__(self,'changes',changes)\n  __dataclass_builtins_object__.__setattr__(self,'per_python',per_python)\n  __dataclass_builtins_object__.__setattr__(self,'floor',floor)\n  __dataclass_builtins_object__.__setattr__(self,'floor_reasons',floor_reasons)\n return __init__": _96,
-    "def __create_fn__(_type_start, _type_lines, _type_body, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, start:_type_start, lines:_type_lines, body:_type_body, span:_type_span) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n  __dataclass_builtins_object__.__setattr__(self,'body',body)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n return __init__": _97,
-    "def __create_fn__(_type_start, _type_lines, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_end):\n def __init__(self, start:_type_start, lines:_type_lines, end:_type_end=_dflt_end) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n return __init__": _98,
-    "def __create_fn__(_type_tag, _type_low, _type_high, _type_distributions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, tag:_type_tag, low:_type_low, high:_type_high, distributions:_type_distributions) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'tag',tag)\n  __dataclass_builtins_object__.__setattr__(self,'low',low)\n  __dataclass_builtins_object__.__setattr__(self,'high',high)\n  __dataclass_builtins_object__.__setattr__(self,'distributions',distributions)\n return __init__": _99,
-    "def __create_fn__(_type_target, _type_changes, _type_blockers, _type_tried, _type_findings, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_unresolved):\n def __init__(self, target:_type_target, changes:_type_changes, blockers:_type_blockers, tried:_type_tried, findings:_type_findings, unresolved:_type_unresolved=_dflt_unresolved) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'target',target)\n  __dataclass_builtins_object__.__setattr__(self,'changes',changes)\n  __dataclass_builtins_object__.__setattr__(self,'blockers',blockers)\n  __dataclass_builtins_object__.__setattr__(self,'tried',tried)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'unresolved',unresolved)\n return __init__": _100,
-    "def __create_fn__(_type_text, _type_encoding, _type_bom, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, encoding:_type_encoding, bom:_type_bom) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'encoding',encoding)\n  __dataclass_builtins_object__.__setattr__(self,'bom',bom)\n return __init__": _101,
-    "def __create_fn__(_type_text, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, start:_type_start) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n return __init__": _102,
-    "def __create_fn__(_type_text, _type_starts, _type_lines, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, starts:_type_starts, lines:_type_lines) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'starts',starts)\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n return __init__": _103,
-    "def __create_fn__(_type_tool, _type_command, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, tool:_type_tool, command:_type_command, python:_type_python) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'tool',tool)\n  __dataclass_builtins_object__.__setattr__(self,'command',command)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n return __init__": _104,
-    "def __create_fn__(_type_topic, _type_sources, _type_follows, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, topic:_type_topic, sources:_type_sources, follows:_type_follows) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'topic',topic)\n  __dataclass_builtins_object__.__setattr__(self,'sources',sources)\n  __dataclass_builtins_object__.__setattr__(self,'follows',follows)\n return __init__": _105,
-    "def __create_fn__(_type_url, _type_written, _type_expanded, _type_prefix, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_expanded, _dflt_prefix):\n def __init__(self, url:_type_url, written:_type_written, expanded:_type_expanded=_dflt_expanded, prefix:_type_prefix=_dflt_prefix) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'written',written)\n  __dataclass_builtins_object__.__setattr__(self,'expanded',expanded)\n  __dataclass_builtins_object__.__setattr__(self,'prefix',prefix)\n return __init__": _106,
-    "def __create_fn__(_type_verbosity, _type_style, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_verbosity, _dflt_style):\n def __init__(self, verbosity:_type_verbosity=_dflt_verbosity, style:_type_style=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'verbosity',verbosity)\n  __dataclass_builtins_object__.__setattr__(self,'style',_dflt_style() if style is _HAS_DEFAULT_FACTORY else style)\n return __init__": _107,
-    "def __create_fn__(_type_version, _type_marker, _type_pythons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, marker:_type_marker, pythons:_type_pythons) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n return __init__": _108,
-    "def __create_fn__(_type_version, _type_marker, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, marker:_type_marker, source:_type_source) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": _109,
-    "def __create_fn__(_type_version, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, reason:_type_reason) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n return __init__": _110,
-    "def __create_fn__(_type_version, _type_released, _type_end_of_life, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, released:_type_released, end_of_life:_type_end_of_life) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'released',released)\n  __dataclass_builtins_object__.__setattr__(self,'end_of_life',end_of_life)\n return __init__": _111,
-    "def __create_fn__(_type_version, _type_requires_python, _type_yanked, _type_yanked_reason, _type_upload_time, _type_sdist, _type_wheels, _type_requires_dist, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, requires_python:_type_requires_python, yanked:_type_yanked, yanked_reason:_type_yanked_reason, upload_time:_type_upload_time, sdist:_type_sdist, wheels:_type_wheels, requires_dist:_type_requires_dist) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'requires_python',requires_python)\n  __dataclass_builtins_object__.__setattr__(self,'yanked',yanked)\n  __dataclass_builtins_object__.__setattr__(self,'yanked_reason',yanked_reason)\n  __dataclass_builtins_object__.__setattr__(self,'upload_time',upload_time)\n  __dataclass_builtins_object__.__setattr__(self,'sdist',sdist)\n  __dataclass_builtins_object__.__setattr__(self,'wheels',wheels)\n  __dataclass_builtins_object__.__setattr__(self,'requires_dist',requires_dist)\n return __init__": _112,
-    "def __create_fn__(_type_versions, _type_unknown_metadata, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, versions:_type_versions, unknown_metadata:_type_unknown_metadata) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'versions',versions)\n  __dataclass_builtins_object__.__setattr__(self,'unknown_metadata',unknown_metadata)\n return __init__": _113,
-    "def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_appearing):\n def __init__(self, wants:_type_wants, pythons:_type_pythons, appearing:_type_appearing=_dflt_appearing) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'wants',wants)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n  __dataclass_builtins_object__.__setattr__(self,'appearing',appearing)\n return __init__": _114,
-    "def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, written:_type_written, resolved:_type_resolved, missing:_type_missing, line:_type_line) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'written',written)\n  __dataclass_builtins_object__.__setattr__(self,'resolved',resolved)\n  __dataclass_builtins_object__.__setattr__(self,'missing',missing)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n return __init__": _115,
+    'def __create_fn__(_type_index, _type_line, _type_name, _type_written, _type_image, _type_unresolved, _type_platform, _type_parent, _type_env, _type_environment, _type_scope, _type_events, _type_cmd, _type_entrypoint, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_env, _dflt_environment, _dflt_scope, _dflt_events, _dflt_cmd, _dflt_entrypoint):\n def __init__(self, index:_type_index, line:_type_line, name:_type_name, written:_type_written, image:_type_image, unresolved:_type_unresolved, platform:_type_platform, parent:_type_parent, env:_type_env=_HAS_DEFAULT_FACTORY, environment:_type_environment=_HAS_DEFAULT_FACTORY, scope:_type_scope=_HAS_DEFAULT_FACTORY, events:_type_events=_HAS_DEFAULT_FACTORY, cmd:_type_cmd=_dflt_cmd, entrypoint:_type_entrypoint=_dflt_entrypoint) -> __dataclass_return_type__:\n  self.index=index\n  self.line=line\n  self.name=name\n  self.written=written\n  self.image=image\n  self.unresolved=unresolved\n  self.platform=platform\n  self.parent=parent\n  self.env=_dflt_env() if env is _HAS_DEFAULT_FACTORY else env\n  self.environment=_dflt_environment() if environment is _HAS_DEFAULT_FACTORY else environment\n  self.scope=_dflt_scope() if scope is _HAS_DEFAULT_FACTORY else scope\n  self.events=_dflt_events() if events is _HAS_DEFAULT_FACTORY else events\n  self.cmd=cmd\n  self.entrypoint=entrypoint\n return __init__': _43,
+    "def __create_fn__(_type_indexes, _type_source, _type_skipped, _type_ignored, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_skipped, _dflt_ignored):\n def __init__(self, indexes:_type_indexes, source:_type_source, skipped:_type_skipped=_dflt_skipped, ignored:_type_ignored=_dflt_ignored) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'indexes',indexes)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'skipped',skipped)\n  __dataclass_builtins_object__.__setattr__(self,'ignored',ignored)\n return __init__": _44,
+    'def __create_fn__(_type_key, _type_shown, _type_base, _type_files, _type_shared, _type_left_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_files, _dflt_shared, _dflt_left_out):\n def __init__(self, key:_type_key, shown:_type_shown, base:_type_base, files:_type_files=_HAS_DEFAULT_FACTORY, shared:_type_shared=_HAS_DEFAULT_FACTORY, left_out:_type_left_out=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.key=key\n  self.shown=shown\n  self.base=base\n  self.files=_dflt_files() if files is _HAS_DEFAULT_FACTORY else files\n  self.shared=_dflt_shared() if shared is _HAS_DEFAULT_FACTORY else shared\n  self.left_out=_dflt_left_out() if left_out is _HAS_DEFAULT_FACTORY else left_out\n return __init__': _45,
+    "def __create_fn__(_type_keyword, _type_args, _type_line, _type_escape, _type_heredocs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_heredocs):\n def __init__(self, keyword:_type_keyword, args:_type_args, line:_type_line, escape:_type_escape, heredocs:_type_heredocs=_dflt_heredocs) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'keyword',keyword)\n  __dataclass_builtins_object__.__setattr__(self,'args',args)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n  __dataclass_builtins_object__.__setattr__(self,'escape',escape)\n  __dataclass_builtins_object__.__setattr__(self,'heredocs',heredocs)\n return __init__": _46,
+    "def __create_fn__(_type_kind, _type_file, _type_line, _type_name, _type_pythons, _type_platforms, _type_ddtrace, _type_env, _type_aws_lambda, _type_ddtrace_run, _type_context, _type_findings, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_name, _dflt_pythons, _dflt_platforms, _dflt_ddtrace, _dflt_env, _dflt_aws_lambda, _dflt_ddtrace_run, _dflt_context, _dflt_findings):\n def __init__(self, kind:_type_kind, file:_type_file, line:_type_line, name:_type_name=_dflt_name, pythons:_type_pythons=_dflt_pythons, platforms:_type_platforms=_dflt_platforms, ddtrace:_type_ddtrace=_dflt_ddtrace, env:_type_env=_dflt_env, aws_lambda:_type_aws_lambda=_dflt_aws_lambda, ddtrace_run:_type_ddtrace_run=_dflt_ddtrace_run, context:_type_context=_dflt_context, findings:_type_findings=_dflt_findings) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'env',env)\n  __dataclass_builtins_object__.__setattr__(self,'aws_lambda',aws_lambda)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace_run',ddtrace_run)\n  __dataclass_builtins_object__.__setattr__(self,'context',context)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n return __init__": _47,
+    'def __create_fn__(_type_knowledge, _type_project, _type_server, _type_state, _type_floor, _type_reasons, _type_active, _type_pythons, _type_cap_floors, _type_python_source, _type_current, _type_left_out, _type__alone, _type__installable, _type__least, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python_source, _dflt_current, _dflt_left_out, _dflt__alone, _dflt__installable, _dflt__least):\n def __init__(self, knowledge:_type_knowledge, project:_type_project, server:_type_server, state:_type_state, floor:_type_floor, reasons:_type_reasons, active:_type_active, pythons:_type_pythons, cap_floors:_type_cap_floors, python_source:_type_python_source=_dflt_python_source, current:_type_current=_HAS_DEFAULT_FACTORY, left_out:_type_left_out=_HAS_DEFAULT_FACTORY, _alone:_type__alone=_HAS_DEFAULT_FACTORY, _installable:_type__installable=_HAS_DEFAULT_FACTORY, _least:_type__least=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.knowledge=knowledge\n  self.project=project\n  self.server=server\n  self.state=state\n  self.floor=floor\n  self.reasons=reasons\n  self.active=active\n  self.pythons=pythons\n  self.cap_floors=cap_floors\n  self.python_source=python_source\n  self.current=_dflt_current() if current is _HAS_DEFAULT_FACTORY else current\n  self.left_out=_dflt_left_out() if left_out is _HAS_DEFAULT_FACTORY else left_out\n  self._alone=_dflt__alone() if _alone is _HAS_DEFAULT_FACTORY else _alone\n  self._installable=_dflt__installable() if _installable is _HAS_DEFAULT_FACTORY else _installable\n  self._least=_dflt__least() if _least is _HAS_DEFAULT_FACTORY else _least\n return __init__': _48,
+    "def __create_fn__(_type_layer, _type_datadog_lambda, _type_ddtrace, _type_source, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python):\n def __init__(self, layer:_type_layer, datadog_lambda:_type_datadog_lambda, ddtrace:_type_ddtrace, source:_type_source, python:_type_python=_dflt_python) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'layer',layer)\n  __dataclass_builtins_object__.__setattr__(self,'datadog_lambda',datadog_lambda)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n return __init__": _49,
+    "def __create_fn__(_type_lines, _type_added, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, lines:_type_lines, added:_type_added) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n  __dataclass_builtins_object__.__setattr__(self,'added',added)\n return __init__": _50,
+    "def __create_fn__(_type_lo, _type_lo_closed, _type_hi, _type_hi_closed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, lo:_type_lo, lo_closed:_type_lo_closed, hi:_type_hi, hi_closed:_type_hi_closed) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'lo',lo)\n  __dataclass_builtins_object__.__setattr__(self,'lo_closed',lo_closed)\n  __dataclass_builtins_object__.__setattr__(self,'hi',hi)\n  __dataclass_builtins_object__.__setattr__(self,'hi_closed',hi_closed)\n return __init__": _51,
+    "def __create_fn__(_type_login, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, login:_type_login, type:_type_type) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'login',login)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n return __init__": _52,
+    "def __create_fn__(_type_manifest, _type_path, _type_base, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, manifest:_type_manifest, path:_type_path, base:_type_base) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'manifest',manifest)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'base',base)\n return __init__": _53,
+    "def __create_fn__(_type_manifests, _type_dependencies, _type_python, _type_findings, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_findings, _dflt_deployments):\n def __init__(self, manifests:_type_manifests, dependencies:_type_dependencies, python:_type_python, findings:_type_findings=_dflt_findings, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'manifests',manifests)\n  __dataclass_builtins_object__.__setattr__(self,'dependencies',dependencies)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'deployments',deployments)\n return __init__": _54,
+    "def __create_fn__(_type_marker, _type_pythons, _type_ddtrace, _type_off, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_off):\n def __init__(self, marker:_type_marker, pythons:_type_pythons, ddtrace:_type_ddtrace, off:_type_off=_dflt_off) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'off',off)\n return __init__": _55,
+    "def __create_fn__(_type_name, _type_display_name, _type_specifier, _type_version, _type_source, _type_marker, _type_extras, _type_group, _type_group_kind, _type_lock_groups, _type_role, _type_url, _type_editable, _type_hashes, _type_options, _type_origin, _type_parsed_specifier, _type_parsed_version, _type_requires, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_marker, _dflt_extras, _dflt_group, _dflt_group_kind, _dflt_lock_groups, _dflt_role, _dflt_url, _dflt_editable, _dflt_hashes, _dflt_options, _dflt_origin, _dflt_parsed_specifier, _dflt_parsed_version, _dflt_requires):\n def __init__(self, name:_type_name, display_name:_type_display_name, specifier:_type_specifier, version:_type_version, source:_type_source, marker:_type_marker=_dflt_marker, extras:_type_extras=_dflt_extras, group:_type_group=_dflt_group, group_kind:_type_group_kind=_dflt_group_kind, lock_groups:_type_lock_groups=_dflt_lock_groups, role:_type_role=_dflt_role, url:_type_url=_dflt_url, editable:_type_editable=_dflt_editable, hashes:_type_hashes=_dflt_hashes, options:_type_options=_dflt_options, origin:_type_origin=_dflt_origin, parsed_specifier:_type_parsed_specifier=_dflt_parsed_specifier, parsed_version:_type_parsed_version=_dflt_parsed_version, requires:_type_requires=_dflt_requires) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'display_name',display_name)\n  __dataclass_builtins_object__.__setattr__(self,'specifier',specifier)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'extras',extras)\n  __dataclass_builtins_object__.__setattr__(self,'group',group)\n  __dataclass_builtins_object__.__setattr__(self,'group_kind',group_kind)\n  __dataclass_builtins_object__.__setattr__(self,'lock_groups',lock_groups)\n  __dataclass_builtins_object__.__setattr__(self,'role',role)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'editable',editable)\n  __dataclass_builtins_object__.__setattr__(self,'hashes',hashes)\n  __dataclass_builtins_object__.__setattr__(self,'options',options)\n  __dataclass_builtins_object__.__setattr__(self,'origin',origin)\n  __dataclass_builtins_object__.__setattr__(self,'parsed_specifier',parsed_specifier)\n  __dataclass_builtins_object__.__setattr__(self,'parsed_version',parsed_version)\n  __dataclass_builtins_object__.__setattr__(self,'requires',requires)\n  self.__post_init__()\n return __init__": _56,
+    "def __create_fn__(_type_name, _type_files, _type_last_serial, _type_versions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, files:_type_files, last_serial:_type_last_serial, versions:_type_versions) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'files',files)\n  __dataclass_builtins_object__.__setattr__(self,'last_serial',last_serial)\n  __dataclass_builtins_object__.__setattr__(self,'versions',versions)\n return __init__": _57,
+    "def __create_fn__(_type_name, _type_main, _type_optional, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, main:_type_main, optional:_type_optional) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'main',main)\n  __dataclass_builtins_object__.__setattr__(self,'optional',optional)\n return __init__": _58,
+    "def __create_fn__(_type_name, _type_packages, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, packages:_type_packages) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'packages',packages)\n return __init__": _59,
+    "def __create_fn__(_type_name, _type_raw_name, _type_method, _type_flags, _type_crc, _type_compressed, _type_uncompressed, _type_offset, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, raw_name:_type_raw_name, method:_type_method, flags:_type_flags, crc:_type_crc, compressed:_type_compressed, uncompressed:_type_uncompressed, offset:_type_offset) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'raw_name',raw_name)\n  __dataclass_builtins_object__.__setattr__(self,'method',method)\n  __dataclass_builtins_object__.__setattr__(self,'flags',flags)\n  __dataclass_builtins_object__.__setattr__(self,'crc',crc)\n  __dataclass_builtins_object__.__setattr__(self,'compressed',compressed)\n  __dataclass_builtins_object__.__setattr__(self,'uncompressed',uncompressed)\n  __dataclass_builtins_object__.__setattr__(self,'offset',offset)\n return __init__": _60,
+    "def __create_fn__(_type_name, _type_spec, _type_marker, _type_end, _type_url, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_url):\n def __init__(self, name:_type_name, spec:_type_spec, marker:_type_marker, end:_type_end, url:_type_url=_dflt_url) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n return __init__": _61,
+    "def __create_fn__(_type_name, _type_specifier, _type_extras, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_extras, _dflt_origin):\n def __init__(self, name:_type_name, specifier:_type_specifier, extras:_type_extras=_dflt_extras, origin:_type_origin=_dflt_origin) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'specifier',specifier)\n  __dataclass_builtins_object__.__setattr__(self,'extras',extras)\n  __dataclass_builtins_object__.__setattr__(self,'origin',origin)\n return __init__": _62,
+    "def __create_fn__(_type_name, _type_value, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, value:_type_value, line:_type_line) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n return __init__": _63,
+    "def __create_fn__(_type_name, _type_value, _type_need, _type_note, _type_source, _type_ddtrace, _type_capabilities, _type_lambda_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_ddtrace, _dflt_capabilities, _dflt_lambda_note):\n def __init__(self, name:_type_name, value:_type_value, need:_type_need, note:_type_note, source:_type_source, ddtrace:_type_ddtrace=_dflt_ddtrace, capabilities:_type_capabilities=_dflt_capabilities, lambda_note:_type_lambda_note=_dflt_lambda_note) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n  __dataclass_builtins_object__.__setattr__(self,'need',need)\n  __dataclass_builtins_object__.__setattr__(self,'note',note)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)\n  __dataclass_builtins_object__.__setattr__(self,'lambda_note',lambda_note)\n return __init__": _64,
+    "def __create_fn__(_type_name, _type_version, _type_extras, _type_release, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, version:_type_version, extras:_type_extras, release:_type_release) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'extras',extras)\n  __dataclass_builtins_object__.__setattr__(self,'release',release)\n return __init__": _65,
+    "def __create_fn__(_type_op, _type_ws, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, op:_type_op, ws:_type_ws, version:_type_version) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'op',op)\n  __dataclass_builtins_object__.__setattr__(self,'ws',ws)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n return __init__": _66,
+    "def __create_fn__(_type_package, _type_arms, _type_raise_floor, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_unresolved):\n def __init__(self, package:_type_package, arms:_type_arms, raise_floor:_type_raise_floor, unresolved:_type_unresolved=_dflt_unresolved) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'package',package)\n  __dataclass_builtins_object__.__setattr__(self,'arms',arms)\n  __dataclass_builtins_object__.__setattr__(self,'raise_floor',raise_floor)\n  __dataclass_builtins_object__.__setattr__(self,'unresolved',unresolved)\n return __init__": _67,
+    "def __create_fn__(_type_package, _type_from_version, _type_to_version, _type_from_specifier, _type_to_specifier, _type_source, _type_marker, _type_reason, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_from_specifier, _dflt_to_specifier, _dflt_source, _dflt_marker, _dflt_reason, _dflt_kind):\n def __init__(self, package:_type_package, from_version:_type_from_version, to_version:_type_to_version, from_specifier:_type_from_specifier=_dflt_from_specifier, to_specifier:_type_to_specifier=_dflt_to_specifier, source:_type_source=_dflt_source, marker:_type_marker=_dflt_marker, reason:_type_reason=_dflt_reason, kind:_type_kind=_dflt_kind) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'package',package)\n  __dataclass_builtins_object__.__setattr__(self,'from_version',from_version)\n  __dataclass_builtins_object__.__setattr__(self,'to_version',to_version)\n  __dataclass_builtins_object__.__setattr__(self,'from_specifier',from_specifier)\n  __dataclass_builtins_object__.__setattr__(self,'to_specifier',to_specifier)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  self.__post_init__()\n return __init__": _68,
+    "def __create_fn__(_type_package, _type_wants, _type_hint, _type_allowed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_allowed):\n def __init__(self, package:_type_package, wants:_type_wants, hint:_type_hint, allowed:_type_allowed=_dflt_allowed) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'package',package)\n  __dataclass_builtins_object__.__setattr__(self,'wants',wants)\n  __dataclass_builtins_object__.__setattr__(self,'hint',hint)\n  __dataclass_builtins_object__.__setattr__(self,'allowed',allowed)\n return __init__": _69,
+    "def __create_fn__(_type_page, _type_etag, _type_last_modified, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, page:_type_page, etag:_type_etag, last_modified:_type_last_modified) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'page',page)\n  __dataclass_builtins_object__.__setattr__(self,'etag',etag)\n  __dataclass_builtins_object__.__setattr__(self,'last_modified',last_modified)\n return __init__": _70,
+    'def __create_fn__(_type_patch, _type_real, _type_st, _type_tmp, _type_in_place, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_tmp, _dflt_in_place):\n def __init__(self, patch:_type_patch, real:_type_real, st:_type_st, tmp:_type_tmp=_dflt_tmp, in_place:_type_in_place=_dflt_in_place) -> __dataclass_return_type__:\n  self.patch=patch\n  self.real=real\n  self.st=st\n  self.tmp=tmp\n  self.in_place=in_place\n return __init__': _71,
+    "def __create_fn__(_type_patches, _type_commands, _type_messages, _type_refusals, _type_by_hand, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_patches, _dflt_commands, _dflt_messages, _dflt_refusals, _dflt_by_hand):\n def __init__(self, patches:_type_patches=_dflt_patches, commands:_type_commands=_dflt_commands, messages:_type_messages=_dflt_messages, refusals:_type_refusals=_dflt_refusals, by_hand:_type_by_hand=_dflt_by_hand) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'patches',patches)\n  __dataclass_builtins_object__.__setattr__(self,'commands',commands)\n  __dataclass_builtins_object__.__setattr__(self,'messages',messages)\n  __dataclass_builtins_object__.__setattr__(self,'refusals',refusals)\n  __dataclass_builtins_object__.__setattr__(self,'by_hand',by_hand)\n  self.__post_init__()\n return __init__": _72,
+    "def __create_fn__(_type_path, _type_before, _type_after, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, path:_type_path, before:_type_before, after:_type_after, reason:_type_reason) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'before',before)\n  __dataclass_builtins_object__.__setattr__(self,'after',after)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n return __init__": _73,
+    "def __create_fn__(_type_path, _type_kind, _type_dependencies, _type_python, _type_project_name, _type_is_lock, _type_findings, _type_index_urls, _type_includes, _type_graph, _type_compiled, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_dependencies, _dflt_python, _dflt_project_name, _dflt_is_lock, _dflt_findings, _dflt_index_urls, _dflt_includes, _dflt_graph, _dflt_compiled, _dflt_deployments):\n def __init__(self, path:_type_path, kind:_type_kind, dependencies:_type_dependencies=_dflt_dependencies, python:_type_python=_dflt_python, project_name:_type_project_name=_dflt_project_name, is_lock:_type_is_lock=_dflt_is_lock, findings:_type_findings=_dflt_findings, index_urls:_type_index_urls=_dflt_index_urls, includes:_type_includes=_dflt_includes, graph:_type_graph=_dflt_graph, compiled:_type_compiled=_dflt_compiled, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'dependencies',dependencies)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'project_name',project_name)\n  __dataclass_builtins_object__.__setattr__(self,'is_lock',is_lock)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'index_urls',index_urls)\n  __dataclass_builtins_object__.__setattr__(self,'includes',includes)\n  __dataclass_builtins_object__.__setattr__(self,'graph',graph)\n  __dataclass_builtins_object__.__setattr__(self,'compiled',compiled)\n  __dataclass_builtins_object__.__setattr__(self,'deployments',deployments)\n return __init__": _74,
+    "def __create_fn__(_type_path, _type_start, _type_end, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, path:_type_path, start:_type_start, end:_type_end, old:_type_old, new:_type_new) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'old',old)\n  __dataclass_builtins_object__.__setattr__(self,'new',new)\n return __init__": _75,
+    "def __create_fn__(_type_paths, _type_capabilities, _type_python, _type_platforms, _type_comment, _type_fail_on, _type_token, _type_comment_author, _type_suggest, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_comment_author, _dflt_suggest):\n def __init__(self, paths:_type_paths, capabilities:_type_capabilities, python:_type_python, platforms:_type_platforms, comment:_type_comment, fail_on:_type_fail_on, token:_type_token, comment_author:_type_comment_author=_dflt_comment_author, suggest:_type_suggest=_dflt_suggest) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'paths',paths)\n  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'comment',comment)\n  __dataclass_builtins_object__.__setattr__(self,'fail_on',fail_on)\n  __dataclass_builtins_object__.__setattr__(self,'token',token)\n  __dataclass_builtins_object__.__setattr__(self,'comment_author',comment_author)\n  __dataclass_builtins_object__.__setattr__(self,'suggest',suggest)\n return __init__": _76,
+    "def __create_fn__(_type_per_python, _type_floor, _type_floor_reasons, _type_blockers, _type_tried, _type_never_runs, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons, _dflt_blockers, _dflt_tried, _dflt_never_runs, _dflt_skipped):\n def __init__(self, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons, blockers:_type_blockers=_dflt_blockers, tried:_type_tried=_dflt_tried, never_runs:_type_never_runs=_dflt_never_runs, skipped:_type_skipped=_dflt_skipped) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'per_python',per_python)\n  __dataclass_builtins_object__.__setattr__(self,'floor',floor)\n  __dataclass_builtins_object__.__setattr__(self,'floor_reasons',floor_reasons)\n  __dataclass_builtins_object__.__setattr__(self,'blockers',blockers)\n  __dataclass_builtins_object__.__setattr__(self,'tried',tried)\n  __dataclass_builtins_object__.__setattr__(self,'never_runs',never_runs)\n  __dataclass_builtins_object__.__setattr__(self,'skipped',skipped)\n return __init__": _77,
+    "def __create_fn__(_type_platforms, _type_reason, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, platforms:_type_platforms, reason:_type_reason, source:_type_source) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": _78,
+    "def __create_fn__(_type_project, _type_advice, _type_offline, _type_settings, _type_indexes, _type_clock, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_clock):\n def __init__(self, project:_type_project, advice:_type_advice, offline:_type_offline, settings:_type_settings, indexes:_type_indexes, clock:_type_clock=_dflt_clock) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'project',project)\n  __dataclass_builtins_object__.__setattr__(self,'advice',advice)\n  __dataclass_builtins_object__.__setattr__(self,'offline',offline)\n  __dataclass_builtins_object__.__setattr__(self,'settings',settings)\n  __dataclass_builtins_object__.__setattr__(self,'indexes',indexes)\n  __dataclass_builtins_object__.__setattr__(self,'clock',clock)\n return __init__": _79,
+    "def __create_fn__(_type_project, _type_index_url, _type_snapshot_date, _type_releases, _type__by_version, _type__final, _type__final_sorted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt__by_version, _dflt__final, _dflt__final_sorted):\n def __init__(self, project:_type_project, index_url:_type_index_url, snapshot_date:_type_snapshot_date, releases:_type_releases, _by_version:_type__by_version=_HAS_DEFAULT_FACTORY, _final:_type__final=_HAS_DEFAULT_FACTORY, _final_sorted:_type__final_sorted=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'project',project)\n  __dataclass_builtins_object__.__setattr__(self,'index_url',index_url)\n  __dataclass_builtins_object__.__setattr__(self,'snapshot_date',snapshot_date)\n  __dataclass_builtins_object__.__setattr__(self,'releases',releases)\n  __dataclass_builtins_object__.__setattr__(self,'_by_version',_dflt__by_version() if _by_version is _HAS_DEFAULT_FACTORY else _by_version)\n  __dataclass_builtins_object__.__setattr__(self,'_final',_dflt__final() if _final is _HAS_DEFAULT_FACTORY else _final)\n  __dataclass_builtins_object__.__setattr__(self,'_final_sorted',_dflt__final_sorted() if _final_sorted is _HAS_DEFAULT_FACTORY else _final_sorted)\n return __init__": _80,
+    "def __create_fn__(_type_project, _type_selected, _type_environment, _type_request, _type_config, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, project:_type_project, selected:_type_selected, environment:_type_environment, request:_type_request, config:_type_config) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'project',project)\n  __dataclass_builtins_object__.__setattr__(self,'selected',selected)\n  __dataclass_builtins_object__.__setattr__(self,'environment',environment)\n  __dataclass_builtins_object__.__setattr__(self,'request',request)\n  __dataclass_builtins_object__.__setattr__(self,'config',config)\n return __init__": _81,
+    "def __create_fn__(_type_projects, _type_read, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, projects:_type_projects, read:_type_read) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'projects',projects)\n  __dataclass_builtins_object__.__setattr__(self,'read',read)\n return __init__": _82,
+    "def __create_fn__(_type_projects, _type_snapshot_date, _type_today, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, projects:_type_projects, snapshot_date:_type_snapshot_date, today:_type_today) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'projects',projects)\n  __dataclass_builtins_object__.__setattr__(self,'snapshot_date',snapshot_date)\n  __dataclass_builtins_object__.__setattr__(self,'today',today)\n return __init__": _83,
+    "def __create_fn__(_type_python, _type_musl, _type_aws_lambda, _type_python_image, _type_windows, _type_arch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_windows, _dflt_arch):\n def __init__(self, python:_type_python, musl:_type_musl, aws_lambda:_type_aws_lambda, python_image:_type_python_image, windows:_type_windows=_dflt_windows, arch:_type_arch=_dflt_arch) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'musl',musl)\n  __dataclass_builtins_object__.__setattr__(self,'aws_lambda',aws_lambda)\n  __dataclass_builtins_object__.__setattr__(self,'python_image',python_image)\n  __dataclass_builtins_object__.__setattr__(self,'windows',windows)\n  __dataclass_builtins_object__.__setattr__(self,'arch',arch)\n return __init__": _84,
+    "def __create_fn__(_type_python_spec, _type_python_source, _type_python_versions, _type_platforms, _type_ddtrace, _type_requested, _type_capabilities, _type_recommendation, _type_integrations, _type_findings, _type_snapshot_date, _type_files, _type_today, _type_deployment, _type_deployment_source, _type_environment, _type_ignored, _type_python_origins, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_deployment, _dflt_deployment_source, _dflt_environment, _dflt_ignored, _dflt_python_origins, _dflt_deployments):\n def __init__(self, python_spec:_type_python_spec, python_source:_type_python_source, python_versions:_type_python_versions, platforms:_type_platforms, ddtrace:_type_ddtrace, requested:_type_requested, capabilities:_type_capabilities, recommendation:_type_recommendation, integrations:_type_integrations, findings:_type_findings, snapshot_date:_type_snapshot_date, files:_type_files, today:_type_today, deployment:_type_deployment=_dflt_deployment, deployment_source:_type_deployment_source=_dflt_deployment_source, environment:_type_environment=_HAS_DEFAULT_FACTORY, ignored:_type_ignored=_dflt_ignored, python_origins:_type_python_origins=_dflt_python_origins, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'python_spec',python_spec)\n  __dataclass_builtins_object__.__setattr__(self,'python_source',python_source)\n  __dataclass_builtins_object__.__setattr__(self,'python_versions',python_versions)\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'requested',requested)\n  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)\n  __dataclass_builtins_object__.__setattr__(self,'recommendation',recommendation)\n  __dataclass_builtins_object__.__setattr__(self,'integrations',integrations)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'snapshot_date',snapshot_date)\n  __dataclass_builtins_object__.__setattr__(self,'files',files)\n  __dataclass_builtins_object__.__setattr__(self,'today',today)\n  __dataclass_builtins_object__.__setattr__(self,'deployment',deployment)\n  __dataclass_builtins_object__.__setattr__(self,'deployment_source',deployment_source)\n  __dataclass_builtins_object__.__setattr__(self,'environment',_dflt_environment() if environment is _HAS_DEFAULT_FACTORY else environment)\n  __dataclass_builtins_object__.__setattr__(self,'ignored',ignored)\n  __dataclass_builtins_object__.__setattr__(self,'python_origins',python_origins)\n  __dataclass_builtins_object__.__setattr__(self,'deployments',deployments)\n return __init__": _85,
+    "def __create_fn__(_type_reason, _type_hint, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_hint):\n def __init__(self, reason:_type_reason, hint:_type_hint=_dflt_hint) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n  __dataclass_builtins_object__.__setattr__(self,'hint',hint)\n return __init__": _86,
+    "def __create_fn__(_type_report, _type_advised, _type_read, _type_configs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_read, _dflt_configs):\n def __init__(self, report:_type_report, advised:_type_advised, read:_type_read=_dflt_read, configs:_type_configs=_dflt_configs) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'report',report)\n  __dataclass_builtins_object__.__setattr__(self,'advised',advised)\n  __dataclass_builtins_object__.__setattr__(self,'read',read)\n  __dataclass_builtins_object__.__setattr__(self,'configs',configs)\n return __init__": _87,
+    "def __create_fn__(_type_root, _type_files, _type_advice, _type_python_spec, _type_python_source, _type_environment, _type_findings, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python_spec, _dflt_python_source, _dflt_environment, _dflt_findings, _dflt_deployments):\n def __init__(self, root:_type_root, files:_type_files, advice:_type_advice, python_spec:_type_python_spec=_dflt_python_spec, python_source:_type_python_source=_dflt_python_source, environment:_type_environment=_HAS_DEFAULT_FACTORY, findings:_type_findings=_dflt_findings, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'files',files)\n  __dataclass_builtins_object__.__setattr__(self,'advice',advice)\n  __dataclass_builtins_object__.__setattr__(self,'python_spec',python_spec)\n  __dataclass_builtins_object__.__setattr__(self,'python_source',python_source)\n  __dataclass_builtins_object__.__setattr__(self,'environment',_dflt_environment() if environment is _HAS_DEFAULT_FACTORY else environment)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'deployments',deployments)\n return __init__": _88,
+    "def __create_fn__(_type_root, _type_folder, _type_project, _type_top, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_top):\n def __init__(self, root:_type_root, folder:_type_folder, project:_type_project, top:_type_top=_dflt_top) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'folder',folder)\n  __dataclass_builtins_object__.__setattr__(self,'project',project)\n  __dataclass_builtins_object__.__setattr__(self,'top',top)\n return __init__": _89,
+    "def __create_fn__(_type_root, _type_repository, _type_trusted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_repository, _dflt_trusted):\n def __init__(self, root:_type_root, repository:_type_repository=_dflt_repository, trusted:_type_trusted=_dflt_trusted) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'repository',repository)\n  __dataclass_builtins_object__.__setattr__(self,'trusted',trusted)\n return __init__": _90,
+    "def __create_fn__(_type_roots, _type_edges, _type_groups, _type_members, _type_root_groups, _type_partial, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_members, _dflt_root_groups, _dflt_partial):\n def __init__(self, roots:_type_roots, edges:_type_edges, groups:_type_groups, members:_type_members=_HAS_DEFAULT_FACTORY, root_groups:_type_root_groups=_HAS_DEFAULT_FACTORY, partial:_type_partial=_dflt_partial) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'roots',roots)\n  __dataclass_builtins_object__.__setattr__(self,'edges',edges)\n  __dataclass_builtins_object__.__setattr__(self,'groups',groups)\n  __dataclass_builtins_object__.__setattr__(self,'members',_dflt_members() if members is _HAS_DEFAULT_FACTORY else members)\n  __dataclass_builtins_object__.__setattr__(self,'root_groups',_dflt_root_groups() if root_groups is _HAS_DEFAULT_FACTORY else root_groups)\n  __dataclass_builtins_object__.__setattr__(self,'partial',partial)\n return __init__": _91,
+    'def __create_fn__(_type_roots, _type_pins, _type_pin_sources, _type_constraints, _type_locked, _type_from_lock, _type_direct, _type_ddtrace_extras, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_roots, _dflt_pins, _dflt_pin_sources, _dflt_constraints, _dflt_locked, _dflt_from_lock, _dflt_direct, _dflt_ddtrace_extras):\n def __init__(self, roots:_type_roots=_HAS_DEFAULT_FACTORY, pins:_type_pins=_HAS_DEFAULT_FACTORY, pin_sources:_type_pin_sources=_HAS_DEFAULT_FACTORY, constraints:_type_constraints=_HAS_DEFAULT_FACTORY, locked:_type_locked=_HAS_DEFAULT_FACTORY, from_lock:_type_from_lock=_dflt_from_lock, direct:_type_direct=_HAS_DEFAULT_FACTORY, ddtrace_extras:_type_ddtrace_extras=_dflt_ddtrace_extras) -> __dataclass_return_type__:\n  self.roots=_dflt_roots() if roots is _HAS_DEFAULT_FACTORY else roots\n  self.pins=_dflt_pins() if pins is _HAS_DEFAULT_FACTORY else pins\n  self.pin_sources=_dflt_pin_sources() if pin_sources is _HAS_DEFAULT_FACTORY else pin_sources\n  self.constraints=_dflt_constraints() if constraints is _HAS_DEFAULT_FACTORY else constraints\n  self.locked=_dflt_locked() if locked is _HAS_DEFAULT_FACTORY else locked\n  self.from_lock=from_lock\n  self.direct=_dflt_direct() if direct is _HAS_DEFAULT_FACTORY else direct\n  self.ddtrace_extras=ddtrace_extras\n return __init__': _92,
+    "def __create_fn__(_type_sarif, _type_subject, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_subject, _dflt_kind):\n def __init__(self, sarif:_type_sarif, subject:_type_subject=_dflt_subject, kind:_type_kind=_dflt_kind) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'sarif',sarif)\n  __dataclass_builtins_object__.__setattr__(self,'subject',subject)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n return __init__": _93,
+    "def __create_fn__(_type_since, _type_spec, _type_distributions, _type_listed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_listed):\n def __init__(self, since:_type_since, spec:_type_spec, distributions:_type_distributions, listed:_type_listed=_dflt_listed) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'since',since)\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'distributions',distributions)\n  __dataclass_builtins_object__.__setattr__(self,'listed',listed)\n return __init__": _94,
+    'def __create_fn__(_type_snapshot, _type_capabilities, _type_unavailable, _type_platforms, _type_excluded, _type_aws_lambda, _type_limits, _type_kept, _type__memo, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_excluded, _dflt_aws_lambda, _dflt_limits, _dflt_kept, _dflt__memo):\n def __init__(self, snapshot:_type_snapshot, capabilities:_type_capabilities, unavailable:_type_unavailable, platforms:_type_platforms, excluded:_type_excluded=_dflt_excluded, aws_lambda:_type_aws_lambda=_dflt_aws_lambda, limits:_type_limits=_HAS_DEFAULT_FACTORY, kept:_type_kept=_dflt_kept, _memo:_type__memo=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.snapshot=snapshot\n  self.capabilities=capabilities\n  self.unavailable=unavailable\n  self.platforms=platforms\n  self.excluded=excluded\n  self.aws_lambda=aws_lambda\n  self.limits=_dflt_limits() if limits is _HAS_DEFAULT_FACTORY else limits\n  self.kept=kept\n  self._memo=_dflt__memo() if _memo is _HAS_DEFAULT_FACTORY else _memo\n return __init__': _95,
+    "def __create_fn__(_type_snapshot, _type_index_url, _type_extra_index_urls, _type_cache_dir, _type_no_cache, _type_timeout, _type_deadline, _type_trust_files, _type_allow_outside, _type_progress, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_snapshot, _dflt_index_url, _dflt_extra_index_urls, _dflt_cache_dir, _dflt_no_cache, _dflt_timeout, _dflt_deadline, _dflt_trust_files, _dflt_allow_outside, _dflt_progress):\n def __init__(self, snapshot:_type_snapshot=_dflt_snapshot, index_url:_type_index_url=_dflt_index_url, extra_index_urls:_type_extra_index_urls=_dflt_extra_index_urls, cache_dir:_type_cache_dir=_dflt_cache_dir, no_cache:_type_no_cache=_dflt_no_cache, timeout:_type_timeout=_dflt_timeout, deadline:_type_deadline=_dflt_deadline, trust_files:_type_trust_files=_dflt_trust_files, allow_outside:_type_allow_outside=_dflt_allow_outside, progress:_type_progress=_dflt_progress) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'snapshot',snapshot)\n  __dataclass_builtins_object__.__setattr__(self,'index_url',index_url)\n  __dataclass_builtins_object__.__setattr__(self,'extra_index_urls',extra_index_urls)\n  __dataclass_builtins_object__.__setattr__(self,'cache_dir',cache_dir)\n  __dataclass_builtins_object__.__setattr__(self,'no_cache',no_cache)\n  __dataclass_builtins_object__.__setattr__(self,'timeout',timeout)\n  __dataclass_builtins_object__.__setattr__(self,'deadline',deadline)\n  __dataclass_builtins_object__.__setattr__(self,'trust_files',trust_files)\n  __dataclass_builtins_object__.__setattr__(self,'allow_outside',allow_outside)\n  __dataclass_builtins_object__.__setattr__(self,'progress',progress)\n return __init__": _96,
+    "def __create_fn__(_type_spec, _type_marker, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, spec:_type_spec, marker:_type_marker, version:_type_version) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n return __init__": _97,
+    "def __create_fn__(_type_spec, _type_source, _type_versions, _type_findings, _type_origins, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_findings, _dflt_origins):\n def __init__(self, spec:_type_spec, source:_type_source, versions:_type_versions, findings:_type_findings=_dflt_findings, origins:_type_origins=_dflt_origins) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'versions',versions)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'origins',origins)\n return __init__": _98,
+    "def __create_fn__(_type_spec, _type_source, _type_weak, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_weak):\n def __init__(self, spec:_type_spec, source:_type_source, weak:_type_weak=_dflt_weak) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'weak',weak)\n return __init__": _99,
+    "def __create_fn__(_type_spec, _type_support, _type_ends, _type_agent_min, _type_label, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_label):\n def __init__(self, spec:_type_spec, support:_type_support, ends:_type_ends, agent_min:_type_agent_min, label:_type_label=_dflt_label) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'support',support)\n  __dataclass_builtins_object__.__setattr__(self,'ends',ends)\n  __dataclass_builtins_object__.__setattr__(self,'agent_min',agent_min)\n  __dataclass_builtins_object__.__setattr__(self,'label',label)\n return __init__": _100,
+    "def __create_fn__(_type_spec, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, spec:_type_spec, version:_type_version) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n return __init__": _101,
+    "def __create_fn__(_type_split, _type_changes, _type_per_python, _type_floor, _type_floor_reasons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons):\n def __init__(self, split:_type_split, changes:_type_changes, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'split',split)\n  __dataclass_builtins_object__.__setattr__(self,'changes',changes)\n  __dataclass_builtins_object__.__setattr__(self,'per_python',per_python)\n  __dataclass_builtins_object__.__setattr__(self,'floor',floor)\n  __dataclass_builtins_object__.__setattr__(self,'floor_reasons',floor_reasons)\n return __init__": _102,
+    "def __create_fn__(_type_start, _type_lines, _type_body, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, start:_type_start, lines:_type_lines, body:_type_body, span:_type_span) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n  __dataclass_builtins_object__.__setattr__(self,'body',body)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n return __init__": _103,
+    "def __create_fn__(_type_start, _type_lines, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_end):\n def __init__(self, start:_type_start, lines:_type_lines, end:_type_end=_dflt_end) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n return __init__": _104,
+    "def __create_fn__(_type_tag, _type_low, _type_high, _type_distributions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, tag:_type_tag, low:_type_low, high:_type_high, distributions:_type_distributions) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'tag',tag)\n  __dataclass_builtins_object__.__setattr__(self,'low',low)\n  __dataclass_builtins_object__.__setattr__(self,'high',high)\n  __dataclass_builtins_object__.__setattr__(self,'distributions',distributions)\n return __init__": _105,
+    "def __create_fn__(_type_target, _type_changes, _type_blockers, _type_tried, _type_findings, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_unresolved):\n def __init__(self, target:_type_target, changes:_type_changes, blockers:_type_blockers, tried:_type_tried, findings:_type_findings, unresolved:_type_unresolved=_dflt_unresolved) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'target',target)\n  __dataclass_builtins_object__.__setattr__(self,'changes',changes)\n  __dataclass_builtins_object__.__setattr__(self,'blockers',blockers)\n  __dataclass_builtins_object__.__setattr__(self,'tried',tried)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'unresolved',unresolved)\n return __init__": _106,
+    'def __create_fn__(_type_text, _type_data, _type_packages, _type_lines, _type_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, data:_type_data, packages:_type_packages, lines:_type_lines, out:_type_out) -> __dataclass_return_type__:\n  self.text=text\n  self.data=data\n  self.packages=packages\n  self.lines=lines\n  self.out=out\n return __init__': _107,
+    "def __create_fn__(_type_text, _type_encoding, _type_bom, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, encoding:_type_encoding, bom:_type_bom) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'encoding',encoding)\n  __dataclass_builtins_object__.__setattr__(self,'bom',bom)\n return __init__": _108,
+    "def __create_fn__(_type_text, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, start:_type_start) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n return __init__": _109,
+    "def __create_fn__(_type_text, _type_starts, _type_lines, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, starts:_type_starts, lines:_type_lines) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'starts',starts)\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n return __init__": _110,
+    "def __create_fn__(_type_tool, _type_command, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, tool:_type_tool, command:_type_command, python:_type_python) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'tool',tool)\n  __dataclass_builtins_object__.__setattr__(self,'command',command)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n return __init__": _111,
+    "def __create_fn__(_type_topic, _type_sources, _type_follows, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, topic:_type_topic, sources:_type_sources, follows:_type_follows) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'topic',topic)\n  __dataclass_builtins_object__.__setattr__(self,'sources',sources)\n  __dataclass_builtins_object__.__setattr__(self,'follows',follows)\n return __init__": _112,
+    "def __create_fn__(_type_url, _type_written, _type_expanded, _type_prefix, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_expanded, _dflt_prefix):\n def __init__(self, url:_type_url, written:_type_written, expanded:_type_expanded=_dflt_expanded, prefix:_type_prefix=_dflt_prefix) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'written',written)\n  __dataclass_builtins_object__.__setattr__(self,'expanded',expanded)\n  __dataclass_builtins_object__.__setattr__(self,'prefix',prefix)\n return __init__": _113,
+    "def __create_fn__(_type_verbosity, _type_style, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_verbosity, _dflt_style):\n def __init__(self, verbosity:_type_verbosity=_dflt_verbosity, style:_type_style=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'verbosity',verbosity)\n  __dataclass_builtins_object__.__setattr__(self,'style',_dflt_style() if style is _HAS_DEFAULT_FACTORY else style)\n return __init__": _114,
+    "def __create_fn__(_type_version, _type_marker, _type_pythons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, marker:_type_marker, pythons:_type_pythons) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n return __init__": _115,
+    "def __create_fn__(_type_version, _type_marker, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, marker:_type_marker, source:_type_source) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": _116,
+    "def __create_fn__(_type_version, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, reason:_type_reason) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n return __init__": _117,
+    "def __create_fn__(_type_version, _type_released, _type_end_of_life, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, released:_type_released, end_of_life:_type_end_of_life) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'released',released)\n  __dataclass_builtins_object__.__setattr__(self,'end_of_life',end_of_life)\n return __init__": _118,
+    "def __create_fn__(_type_version, _type_requires_python, _type_yanked, _type_yanked_reason, _type_upload_time, _type_sdist, _type_wheels, _type_requires_dist, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, requires_python:_type_requires_python, yanked:_type_yanked, yanked_reason:_type_yanked_reason, upload_time:_type_upload_time, sdist:_type_sdist, wheels:_type_wheels, requires_dist:_type_requires_dist) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'requires_python',requires_python)\n  __dataclass_builtins_object__.__setattr__(self,'yanked',yanked)\n  __dataclass_builtins_object__.__setattr__(self,'yanked_reason',yanked_reason)\n  __dataclass_builtins_object__.__setattr__(self,'upload_time',upload_time)\n  __dataclass_builtins_object__.__setattr__(self,'sdist',sdist)\n  __dataclass_builtins_object__.__setattr__(self,'wheels',wheels)\n  __dataclass_builtins_object__.__setattr__(self,'requires_dist',requires_dist)\n return __init__": _119,
+    "def __create_fn__(_type_versions, _type_unknown_metadata, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, versions:_type_versions, unknown_metadata:_type_unknown_metadata) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'versions',versions)\n  __dataclass_builtins_object__.__setattr__(self,'unknown_metadata',unknown_metadata)\n return __init__": _120,
+    "def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_appearing):\n def __init__(self, wants:_type_wants, pythons:_type_pythons, appearing:_type_appearing=_dflt_appearing) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'wants',wants)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n  __dataclass_builtins_object__.__setattr__(self,'appearing',appearing)\n return __init__": _121,
+    "def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, written:_type_written, resolved:_type_resolved, missing:_type_missing, line:_type_line) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'written',written)\n  __dataclass_builtins_object__.__setattr__(self,'resolved',resolved)\n  __dataclass_builtins_object__.__setattr__(self,'missing',missing)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n return __init__": _122,
 }

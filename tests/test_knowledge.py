@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import json
 import tomllib
 from importlib import resources
 from typing import Any
@@ -422,3 +424,46 @@ def test_request_capabilities_and_covered_by_validated() -> None:
     data["integration"][3]["covered_by"] = "nowhere"
     with pytest.raises(KnowledgeError, match=r"covered_by: unknown integration 'nowhere'"):
         matrix.parse_integrations(data, "integrations.toml", cap_ids, set(caps["features"]))
+
+
+def test_the_parsed_knowledge_is_the_toml_source_parsed() -> None:
+    """``parsed.json`` holds each TOML file's text and what tomllib reads from it, and is what
+    ``python tools/knowledge_parsed.py`` writes from the shipped files."""
+    shipped = (resources.files("advisor.knowledge") / matrix.PARSED_FILE).read_text("utf-8")
+    assert shipped == matrix.render_parsed(_shipped)
+    documents = json.loads(shipped)
+    assert list(documents) == list(matrix.PARSED_NAMES)
+    for name, made in documents.items():
+        assert made["text"] == _shipped(name)
+        assert made["data"] == tomllib.loads(_shipped(name))
+
+
+def _pythons_with_eol(documents: dict[str, Any], day: str) -> dict[str, Any]:
+    """``documents`` with the first CPython of ``pythons.toml`` ending on ``day``."""
+    made = copy.deepcopy(documents)
+    made["pythons.toml"]["data"]["python"][0]["end_of_life"] = day
+    return made
+
+
+def test_a_parsed_document_is_taken_only_for_the_text_it_was_parsed_from(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The parsed document stands in for parsing exactly the text it was made from; an edited
+    file (a stale parsed.json) is parsed again, and without parsed.json every file is parsed."""
+    original = matrix._parsed
+    documents = original()
+    assert documents  # shipped with the package
+    marked = _pythons_with_eol(documents, "2000-01-01")
+    monkeypatch.setattr(matrix, "_parsed", lambda: marked)
+    assert str(matrix.load_from(_shipped).pythons[0].end_of_life) == "2000-01-01"
+
+    def edited(name: str) -> str:
+        text = _shipped(name)
+        return text.replace('end_of_life = "2020-01-01"', 'end_of_life = "2020-02-02"', 1)
+
+    assert str(matrix.load_from(edited).pythons[0].end_of_life) == "2020-02-02"
+
+    monkeypatch.setattr(matrix, "PARSED_FILE", "missing.json")
+    monkeypatch.setattr(matrix, "_parsed", original)
+    assert matrix._parsed() == {}
+    assert matrix.load_from(_shipped) == matrix.load()

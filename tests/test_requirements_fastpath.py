@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from advisor.errors import ManifestError
 from advisor.manifests import read_paths
 from advisor.manifests import requirements as reqmod
+from advisor.manifests._pip_options import LineParser
 from tests._helpers import run_python
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,7 +58,7 @@ def _library_lines(text: str) -> list[tuple[int, str]]:
 
 def _library_requirement(line: str, number: int) -> object:
     """What the library reads from one logical line (through the reader's slow path)."""
-    items = list(reqmod._line(line, number, "r.txt", reqmod._LineParser()))
+    items = list(reqmod._line(line, number, "r.txt", LineParser()))
     assert len(items) == 1
     return items[0]
 

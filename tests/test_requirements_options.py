@@ -18,6 +18,7 @@ from advisor.errors import ManifestError
 from advisor.frontends.cli import main
 from advisor.manifests import read_paths
 from advisor.manifests import requirements as reqmod
+from advisor.manifests._pip_options import OPTIONS
 from tests._helpers import ARGS, OFFLINE
 
 
@@ -117,7 +118,7 @@ def test_every_option_the_installed_pip_reads_is_read() -> None:
     req_file = pytest.importorskip("pip._internal.req.req_file")
     parser = req_file.build_parser()
     theirs = {s for o in parser.option_list for s in o._long_opts + o._short_opts}
-    ours = {s for names, _, _ in reqmod._OPTIONS for s in names}
+    ours = {s for names, _, _ in OPTIONS for s in names}
     assert theirs <= ours, theirs - ours
 
 

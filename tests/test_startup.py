@@ -59,15 +59,16 @@ def interpreter_alone() -> frozenset[str]:
 #: What ``python -m`` needs, beyond ``python -c pass``, to run a module by its name.
 RUNPY = frozenset({"runpy", "importlib", "importlib.machinery", "importlib.util", "pkgutil"})
 
-#: Ceilings on the aap-advise modules an offline answer imports (70 and 73 when counted):
-#: every reader is registered (the deployment readers' registry, not the readers), but
-#: nothing to write, resolve, fetch or render in another format. A module more means start-up
-#: cost more on every run.
-OFFLINE_OK_OWN_MODULES = 70
-OFFLINE_UPGRADE_OWN_MODULES = 73
-#: Ceiling on every module an offline answer imports beyond ``python -c pass`` (169 and 181
-#: when counted; urllib.request alone, for ``url2pathname``, brings some thirty of them).
-OFFLINE_MODULES = 185
+#: Ceilings on the aap-advise modules an offline answer imports (58 and 61 when counted):
+#: the reader of each file read (the formats are told apart before any reader is imported,
+#: :mod:`advisor.manifests._formats`), the value classes' precompiled ``__init__`` methods
+#: (:mod:`advisor.model._inits`, cheaper than compiling them), and nothing to write, resolve,
+#: fetch or render in another format. A module more means start-up cost more on every run.
+OFFLINE_OK_OWN_MODULES = 58
+OFFLINE_UPGRADE_OWN_MODULES = 61
+#: Ceiling on every module an offline answer imports beyond ``python -c pass`` (126 and 138
+#: when counted).
+OFFLINE_MODULES = 140
 
 
 def test_version_imports_the_command_line_module_alone() -> None:
@@ -259,3 +260,95 @@ def test_lock_file_run_imports_no_requirements_or_pylock_parser() -> None:
     modules, proc = imported(str(lock), "--offline", "--no-cache")
     assert proc.returncode in (0, 1), proc.stderr[-500:]
     assert "pip_requirements_parser" not in modules and "packaging.pylock" not in modules
+
+
+#: The reader modules of the dependency-file formats, and the deployment readers' modules: each
+#: is imported only when a file of its kind is read (:mod:`advisor.manifests._formats`).
+_READER_MODULES = frozenset(
+    f"advisor.manifests.{m}"
+    for m in (
+        "pyproject",
+        "poetry_lock",
+        "uv_lock",
+        "pdm_lock",
+        "pylock",
+        "pipfile",
+        "setup_cfg",
+        "setup_py",
+        "hatch",
+        "python_version",
+        "requirements",
+        "poetry",
+        "_lock",
+        "_local",
+        "deploy.aws",
+        "deploy.ci_files",
+        "deploy.compose",
+        "deploy.dockerfile",
+        "deploy.kubernetes",
+        "deploy.workflows",
+        "deploy._yaml",
+    )
+)
+
+
+def test_a_pyproject_run_imports_its_reader_alone(tmp_path: Path) -> None:
+    path = _pyproject(tmp_path, "==2.3.0")
+    modules, proc = imported(str(path), "--offline", "--no-cache")
+    assert proc.returncode == 1, proc.stderr
+    assert modules & _READER_MODULES == {"advisor.manifests.pyproject"}
+    assert not roots(modules) & {"yaml", "pip_requirements_parser"}
+
+
+def test_a_folder_with_a_lock_imports_the_lock_reader() -> None:
+    folder = ROOT / "fixtures" / "formats" / "uv-lock-with-pyproject"
+    modules, proc = imported(str(folder), "--offline", "--no-cache")
+    assert proc.returncode in (0, 1), proc.stderr[-500:]
+    # _local: the lock's workspace metadata requires a package by its folder
+    assert modules & _READER_MODULES == {
+        "advisor.manifests.pyproject",
+        "advisor.manifests.uv_lock",
+        "advisor.manifests._lock",
+        "advisor.manifests._local",
+    }
+
+
+def test_a_file_of_no_known_name_is_read_by_its_content(tmp_path: Path) -> None:
+    """Content sniffing needs no reader imported: a ``uv.lock`` under another name is still read
+    as one, with the uv.lock reader alone (and the local-folder reader its workspace needs)."""
+    lock = ROOT / "fixtures" / "formats" / "uv-lock-with-pyproject" / "uv.lock"
+    renamed = tmp_path / "locked.toml"
+    renamed.write_bytes(lock.read_bytes())
+    modules, proc = imported(str(renamed), "--offline", "--no-cache", "--format", "json")
+    assert proc.returncode in (0, 1), proc.stderr[-500:]
+    assert "locked.toml: requires-python" in proc.stdout
+    assert modules & _READER_MODULES == {
+        "advisor.manifests.uv_lock",
+        "advisor.manifests._lock",
+        "advisor.manifests._local",
+    }
+
+
+def test_a_deployment_file_imports_the_deployment_readers(tmp_path: Path) -> None:
+    (tmp_path / "requirements.txt").write_text("ddtrace==2.3.0\n")
+    (tmp_path / "Dockerfile").write_text("FROM python:3.12-slim\nRUN pip install ddtrace\n")
+    modules, proc = imported(str(tmp_path), "--offline", "--no-cache")
+    assert proc.returncode in (0, 1), proc.stderr[-500:]
+    assert {"advisor.manifests.requirements", "advisor.manifests.deploy.dockerfile"} <= modules
+    assert not modules & {f"advisor.manifests.{m}" for m in ("pyproject", "uv_lock", "_lock")}
+
+
+def test_a_compiled_requirements_file_imports_no_toml_or_option_parser(tmp_path: Path) -> None:
+    """Pins with hashes are read by the requirements reader's fast path: no optparse (pip's
+    option parser, :mod:`advisor.manifests._pip_options`), no TOML parser, no local-folder
+    reader; a line with another option imports the option parser."""
+    req = tmp_path / "requirements.txt"
+    req.write_text("ddtrace==2.3.0 \\\n    --hash=sha256:" + "0" * 64 + "\nflask==3.1.0\n")
+    modules, proc = imported(str(req), "--offline", "--no-cache")
+    assert proc.returncode == 1, proc.stderr[-500:]
+    assert not modules & {"optparse", "tomllib", "pip_requirements_parser"}
+    assert not modules & {"advisor.manifests._pip_options", "advisor.manifests._local"}
+    req.write_text("ddtrace==2.3.0 --no-binary ddtrace\n")
+    modules, proc = imported(str(req), "--offline", "--no-cache")
+    assert proc.returncode == 1, proc.stderr[-500:]
+    assert {"optparse", "advisor.manifests._pip_options"} <= modules

@@ -9,12 +9,15 @@ import copy
 import dataclasses
 import inspect
 import pickle
+import sys
 import typing
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from advisor.model import values
+from tests._helpers import run_python
 
 
 def _pair(
@@ -212,3 +215,68 @@ def test_a_value_pickles_and_copies() -> None:
     assert copy.deepcopy(finding) == finding and hash(copy.copy(finding)) == hash(finding)
     with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'id'"):
         finding.id = "other"  # type: ignore[misc]
+
+
+def test_the_precompiled_inits_are_those_the_classes_make() -> None:
+    """``advisor/model/_inits.py`` holds the ``__init__`` text of every value class of the
+    package, and no other (``python tools/value_inits.py`` writes it again)."""
+    root = Path(__file__).resolve().parents[1]
+    proc = run_python(str(root / "tools" / "value_inits.py"), "--check", cwd=root, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_class_takes_a_precompiled_init_for_its_very_text_alone() -> None:
+    """The model's classes run code compiled with the package, in their own module's globals;
+    a class of another shape (a class changed since ``_inits.py`` was written) compiles its
+    own, and either way ``__init__`` is the one ``dataclasses`` would write."""
+    from advisor.model import _inits
+    from advisor.model.project import Finding
+
+    assert Finding.__init__.__code__.co_filename == _inits.__file__
+    assert Finding.__init__.__globals__ is sys.modules[Finding.__module__].__dict__
+
+    new, old = _pair({"zz_added": 3}, {"zz_kept": "int", "zz_added": "int"})
+    assert values.MADE[-1] not in _inits.BY_TEXT
+    assert old.__init__.__code__.co_filename == "<string>"
+    assert inspect.signature(old.__init__) == inspect.signature(new.__init__)
+    assert repr(old(1)) == repr(new(1)) and old(1, 2).zz_added == 2
+
+
+def _mutable_pair(body: dict[str, Any], annotations: dict[str, str]) -> tuple[Any, Any]:
+    """The same mutable slotted class body made by the standard decorator and by ours."""
+
+    def make(decorate: Any) -> Any:
+        namespace = {"__annotations__": dict(annotations), "__module__": __name__, **body}
+        cls = type("Value", (), {**namespace, "__doc__": "A value."})
+        cls.__qualname__ = "Outer.Value"
+        return decorate(slots=True)(cls)
+
+    return make(dataclasses.dataclass), make(values.dataclass)
+
+
+@pytest.mark.parametrize(("body", "annotations", "args"), SHAPES)
+def test_a_mutable_slotted_class_is_the_one_dataclasses_makes(
+    body: dict[str, Any], annotations: dict[str, str], args: tuple[Any, ...]
+) -> None:
+    standard, ours = _mutable_pair(body, annotations)
+    assert "__create_fn__" not in repr(ours.__eq__) and ours.__eq__.__module__ == values.__name__
+    a, b = standard(*args), ours(*args)
+    assert repr(a) == repr(b)
+    assert str(inspect.signature(standard)) == str(inspect.signature(ours))
+    assert standard.__init__.__qualname__ == ours.__init__.__qualname__
+    assert [f.name for f in dataclasses.fields(a)] == [f.name for f in dataclasses.fields(b)]
+    for name in ("__slots__", "__match_args__", "__doc__", "__hash__"):
+        assert getattr(ours, name) == getattr(standard, name), name
+    assert ("__getstate__" in vars(standard)) == ("__getstate__" in vars(ours))
+    for name in ("init", "repr", "eq", "order", "unsafe_hash", "frozen"):
+        p, q = standard.__dataclass_params__, ours.__dataclass_params__
+        assert getattr(p, name) == getattr(q, name), name
+    for name in ("a", "z"):
+        assert _raised(setattr, a, name, 7) == _raised(setattr, b, name, 7)
+    assert repr(a) == repr(b) and (a == standard(*args)) == (b == ours(*args))
+    assert b.__eq__(a) is NotImplemented
+    assert repr(copy.deepcopy(b)) == repr(b) and copy.copy(b) == b
+    for call_args, call_kwargs in [((), {}), ((*args, 1, 2, 3, 4, 5, 6), {}), (args, {"zz": 1})]:
+        assert _raised(standard, *call_args, **call_kwargs) == _raised(
+            ours, *call_args, **call_kwargs
+        )

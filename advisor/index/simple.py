@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from html.parser import HTMLParser
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 from urllib.parse import unquote
 
 import httpx
@@ -35,6 +35,11 @@ from advisor.index.http import Deadline, holding, iter_capped, open_stream, read
 from advisor.index.jsonpage import FileSink, JsonPageReader
 from advisor.index.urls import redact
 from advisor.model.digests import preferred
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 __all__ = [
     "ACCEPT",

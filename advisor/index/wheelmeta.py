@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import struct
 import zlib
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import httpx
@@ -26,6 +26,11 @@ from packaging.metadata import parse_email
 from advisor.errors import IndexUnavailable
 from advisor.index.http import Deadline, open_stream, read_capped
 from advisor.index.simple import describe_http_error, error_code, redact
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 __all__ = ["MAX_METADATA_BYTES", "MAX_WHOLE_BODY_BYTES", "parse_metadata", "read_wheel_metadata"]
 

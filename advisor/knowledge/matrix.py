@@ -4,7 +4,8 @@ CPythons and platform minimums.
 :func:`load` reads the TOML files in ``advisor/knowledge/data`` and checks each against its
 schema (:mod:`advisor.knowledge.schema`), which reports *all* problems in one
 :class:`KnowledgeError`, so a bad edit to the data is caught by the test that loads the shipped
-files. The values are in :mod:`advisor.knowledge.model`. With them, the requirements on ddtrace
+files; a file's text is parsed only when ``parsed.json`` (made with the package) holds no
+document parsed from that very text. The values are in :mod:`advisor.knowledge.model`. With them, the requirements on ddtrace
 of the packages that constrain it (``constrainers.json``); :func:`load_for` takes those from
 beside the release snapshot a run reads instead, when ``aap-advise kb refresh`` wrote some there.
 """
@@ -12,8 +13,8 @@ beside the release snapshot a run reads instead, when ``aap-advise kb refresh`` 
 from __future__ import annotations
 
 import dataclasses
-import tomllib
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from advisor.errors import KnowledgeError
@@ -42,17 +43,70 @@ __all__ = [
 ]
 
 
-def _read_toml(name: str, read: Callable[[str], str] = read_data) -> tuple[dict[str, Any], str]:
+#: The knowledge files parsed with the package: ``parsed.json`` beside this module holds each
+#: TOML file of :data:`PARSED_NAMES` as ``tomllib`` reads it, with the text it was parsed from
+#: (``tools/knowledge_parsed.py`` writes it, :func:`render_parsed`).
+PARSED_FILE = "parsed.json"
+PARSED_NAMES = ("pythons.toml", "capabilities.toml", "integrations.toml", "platforms.toml")
+
+
+def _read_toml(
+    name: str, read: Callable[[str], str] = read_data, parsed: Mapping[str, Any] | None = None
+) -> tuple[dict[str, Any], str]:
+    """The TOML document ``read(name)`` and its origin; taken from ``parsed`` (what
+    :func:`_parsed` returns) when that document was parsed from the very same text.
+
+    :raises KnowledgeError: for a text that is not TOML, or of another schema version.
+    """
     origin = f"advisor/knowledge/data/{name}"
-    try:
-        data = tomllib.loads(read(name))
-    except tomllib.TOMLDecodeError as exc:
-        raise KnowledgeError(f"{origin}: invalid TOML: {exc}") from exc
+    text = read(name)
+    made = parsed.get(name) if parsed else None
+    if isinstance(made, dict) and made.get("text") == text and isinstance(made.get("data"), dict):
+        data: dict[str, Any] = made["data"]
+    else:
+        import tomllib
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise KnowledgeError(f"{origin}: invalid TOML: {exc}") from exc
     if data.get("schema_version") != SCHEMA_VERSION:
         raise KnowledgeError(
             f"{origin}: schema_version {data.get('schema_version')!r} is not {SCHEMA_VERSION}"
         )
     return data, origin
+
+
+def _parsed() -> dict[str, Any]:
+    """``parsed.json``'s documents, by file name; none when it cannot be read (an installation
+    from a zip archive: the files are parsed then)."""
+    import json
+
+    try:
+        with open(os.path.join(os.path.dirname(__file__), PARSED_FILE), encoding="utf-8") as fh:
+            loaded = json.load(fh)
+    except (OSError, ValueError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def render_parsed(read: Callable[[str], str] = read_data) -> str:
+    """The text of ``parsed.json`` for the files ``read(name)`` returns the text of: each
+    document of :data:`PARSED_NAMES` as ``tomllib`` parses it, and that text.
+
+    :raises KnowledgeError: for a file that is not TOML.
+    """
+    import json
+    import tomllib
+
+    documents = {}
+    for name in PARSED_NAMES:
+        text = read(name)
+        try:
+            documents[name] = {"text": text, "data": tomllib.loads(text)}
+        except tomllib.TOMLDecodeError as exc:
+            raise KnowledgeError(f"advisor/knowledge/data/{name}: invalid TOML: {exc}") from exc
+    return json.dumps(documents, ensure_ascii=False, indent=1) + "\n"
 
 
 _CACHE: list[Knowledge] = []
@@ -96,13 +150,14 @@ def load_from(read: Callable[[str], str], *, check: bool = True) -> Knowledge:
         (:func:`parse_constrainers`).
     :raises KnowledgeError: naming the file and every problem in it.
     """
-    py_data, py_origin = _read_toml("pythons.toml", read)
+    parsed = _parsed()
+    py_data, py_origin = _read_toml("pythons.toml", read, parsed)
     pythons = parse_pythons(py_data, py_origin)
-    caps_data, caps_origin = _read_toml("capabilities.toml", read)
+    caps_data, caps_origin = _read_toml("capabilities.toml", read, parsed)
     parts = parse_capabilities(
         caps_data, caps_origin, [p.version for p in pythons], check_ranges=check
     )
-    integ_data, integ_origin = _read_toml("integrations.toml", read)
+    integ_data, integ_origin = _read_toml("integrations.toml", read, parsed)
     integrations = parse_integrations(
         integ_data,
         integ_origin,
@@ -112,7 +167,7 @@ def load_from(read: Callable[[str], str], *, check: bool = True) -> Knowledge:
     )
     cap_ids = {cap.id for cap in parts["capabilities"]}
     request_capabilities = parse_request_capabilities(integ_data, integ_origin, cap_ids)
-    plat_data, plat_origin = _read_toml("platforms.toml", read)
+    plat_data, plat_origin = _read_toml("platforms.toml", read, parsed)
     return Knowledge(
         integrations=integrations,
         pythons=pythons,

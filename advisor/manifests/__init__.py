@@ -15,45 +15,27 @@ import stat
 from collections import deque
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advisor.errors import AdvisorError, ManifestError
 from advisor.manifests import deploy
 from advisor.manifests._base import ManifestReader
 from advisor.manifests._boundary import Boundary
 from advisor.manifests._boundary import current as current_boundary
-from advisor.manifests._local import with_local_requirements
+from advisor.manifests._formats import FORMATS, REQUIREMENTS, by_kind
 from advisor.manifests._text import open_file
-from advisor.manifests.hatch import HatchReader
-from advisor.manifests.pdm_lock import PdmLockReader
-from advisor.manifests.pipfile import PipfileLockReader, PipfileReader
-from advisor.manifests.poetry_lock import PoetryLockReader
-from advisor.manifests.pylock import PylockReader
-from advisor.manifests.pyproject import PyprojectReader
-from advisor.manifests.python_version import PythonVersionReader
-from advisor.manifests.requirements import RequirementsReader
-from advisor.manifests.setup_cfg import SetupCfgReader
-from advisor.manifests.setup_py import SetupPyReader
-from advisor.manifests.uv_lock import UvLockReader
 from advisor.model.project import Dependency, Finding, Manifest, Project, SourceLocation
 
-REQUIREMENTS = RequirementsReader()
-#: Readers in the order content sniffing tries them (the most specific formats first).
-READERS: tuple[ManifestReader, ...] = (
-    PyprojectReader(),
-    PoetryLockReader(),
-    UvLockReader(),
-    PdmLockReader(),
-    PylockReader(),
-    PipfileReader(),
-    PipfileLockReader(),
-    SetupCfgReader(),
-    SetupPyReader(),
-    HatchReader(),
-    PythonVersionReader(),
-    REQUIREMENTS,
-)
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
+
+#: Readers in the order content sniffing tries them (the most specific formats first); each
+#: imports its format's module only when a file of the format is read.
+READERS: tuple[ManifestReader, ...] = FORMATS
 _TOML_KINDS = frozenset(
     {"pyproject", "poetry.lock", "uv.lock", "pdm.lock", "pylock", "pipfile", "hatch"}
 )
@@ -123,7 +105,7 @@ def reader_for(path: Path, display: str | None = None) -> ManifestReader:
     if suffix == ".py":
         candidates: tuple[str, ...] = ("setup.py",)
     elif suffix == ".cfg":
-        return _by_kind("setup.cfg")
+        return by_kind("setup.cfg")
     elif shape == "toml":
         candidates = _SNIFF_ORDER
     elif shape == "json":
@@ -131,7 +113,7 @@ def reader_for(path: Path, display: str | None = None) -> ManifestReader:
     else:
         candidates = ()
     for kind in candidates:
-        reader = _by_kind(kind)
+        reader = by_kind(kind)
         if reader.sniff(head):
             return reader
     if named is REQUIREMENTS:
@@ -148,10 +130,6 @@ def reader_for(path: Path, display: str | None = None) -> ManifestReader:
     raise ManifestError(
         "not a dependency file aap-advise can read", file=display, code="unknown-format"
     )
-
-
-def _by_kind(kind: str) -> ManifestReader:
-    return next(r for r in READERS if r.kind == kind)
 
 
 def _shape(head: bytes) -> str:
@@ -312,7 +290,12 @@ def read_file(path: Path, display: str, *, boundary: Boundary | None = None) -> 
     try:
         within = boundary or current_boundary(path)
         with within.active():
-            return with_local_requirements(reader.read(path, display), path, within)
+            manifest = reader.read(path, display)
+            if not any(d.url and d.role == "declared" for d in manifest.dependencies):
+                return manifest  # no direct reference declared: no local folder to read
+            from advisor.manifests._local import with_local_requirements
+
+            return with_local_requirements(manifest, path, within)
     except AdvisorError:
         raise
     except RecursionError:

@@ -16,9 +16,9 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from packaging.utils import canonicalize_name
@@ -28,8 +28,12 @@ from advisor.manifests._boundary import Boundary
 from advisor.manifests._lines import TomlLines
 from advisor.manifests._pep508 import dependency_from_string
 from advisor.manifests._text import parse_toml, read_text
-from advisor.manifests.setup_py import MAX_SETUP_PY_CHARS
 from advisor.model.project import Dependency, Manifest, SourceLocation
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 #: Names already read, by folder and the state of its metadata files: a requirements file
 #: naming one folder on each of its 20,000 lines reads that folder's metadata once.
@@ -106,6 +110,8 @@ def _from_setup_cfg(folder: Path) -> str | None:
 
 
 def _from_setup_py(folder: Path) -> str | None:
+    from advisor.manifests.setup_py import MAX_SETUP_PY_CHARS  # its reader, for its limit
+
     path = _own(folder, "setup.py")
     if path is None:
         return None

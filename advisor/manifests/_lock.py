@@ -8,9 +8,8 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from packaging.utils import canonicalize_name
 
@@ -19,6 +18,11 @@ from advisor.manifests._lines import array_table_lines
 from advisor.manifests._pep508 import Collector
 from advisor.manifests._text import parse_lock_toml, read_text
 from advisor.model.project import LockGraph, LockNode, SourceLocation
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 #: Characters of a folder a lock names: far above any real path.
 _MAX_FOLDER = 4096

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any, NamedTuple
+from dataclasses import field, replace
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from packaging.markers import InvalidMarker, Marker
 from packaging.requirements import InvalidRequirement, Requirement
@@ -31,6 +31,11 @@ from advisor.model.project import (
     Severity,
     SourceLocation,
 )
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 #: Marker variables that name an extra or a dependency group rather than an environment.
 _GROUP_VARIABLES = frozenset({"extra", "extras", "dependency_groups"})

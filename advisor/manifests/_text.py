@@ -8,7 +8,6 @@ import json
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -320,6 +319,8 @@ def parse_lock_toml(text: str, display: str) -> dict[str, Any]:
                 f"over the {_size(MAX_FILE_BYTES)} limit for dependency files",
             )
         _check_nodes(slim, display, _TOML_SIGNS, limit)
+        import tomllib  # here: a run that reads no TOML never imports it
+
         try:
             data = tomllib.loads(slim)
         except (tomllib.TOMLDecodeError, RecursionError) as exc:
@@ -351,6 +352,8 @@ def parse_toml(text: str, display: str, *, limit: int = 0) -> dict[str, Any]:
         quoted.
     """
     _check_nodes(text, display, _TOML_SIGNS, limit)
+    import tomllib  # here: a run that reads no TOML never imports it
+
     try:
         return tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError) as exc:

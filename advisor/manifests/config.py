@@ -25,9 +25,8 @@ import dataclasses
 import datetime as dt
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
@@ -40,6 +39,11 @@ from advisor.model.platforms import USER_PLATFORMS, platform_hint, user_platform
 from advisor.model.project import Finding, SourceLocation, unparsable_version
 from advisor.model.release import parse_python
 from advisor.model.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 __all__ = ["CONFIG_FILE", "Config", "IgnoreEntry", "config_folder", "load_config"]
 

@@ -23,14 +23,6 @@ class HatchReader:
     kind = "hatch"
     is_lock = False
 
-    def matches(self, path: Path, head: bytes) -> bool:
-        """By name."""
-        return path.name == "hatch.toml"
-
-    def sniff(self, head: bytes) -> bool:
-        """A TOML file whose tables are ``[envs.*]``."""
-        return b"[envs." in head
-
     def read(self, path: Path, display: str) -> Manifest:
         """Read every environment's requirements."""
         text = read_text(path, display)

@@ -54,14 +54,6 @@ class PipfileReader:
     kind = "pipfile"
     is_lock = False
 
-    def matches(self, path: Path, head: bytes) -> bool:
-        """By name."""
-        return path.name == "Pipfile"
-
-    def sniff(self, head: bytes) -> bool:
-        """TOML with ``[packages]``, ``[dev-packages]`` or ``[requires]``."""
-        return any(t in head for t in (b"[packages]", b"[dev-packages]", b"[requires]"))
-
     def read(self, path: Path, display: str) -> Manifest:
         """Read every package category, ``[requires]`` and ``[[source]]``."""
         text = read_text(path, display)
@@ -103,14 +95,6 @@ class PipfileLockReader:
 
     kind = "Pipfile.lock"
     is_lock = True
-
-    def matches(self, path: Path, head: bytes) -> bool:
-        """By name."""
-        return path.name == "Pipfile.lock"
-
-    def sniff(self, head: bytes) -> bool:
-        """A JSON object whose first key is ``_meta``."""
-        return head.lstrip().startswith(b"{") and b'"_meta"' in head
 
     def read(self, path: Path, display: str) -> Manifest:
         """Read every locked package (``default``, ``develop`` and custom categories)."""

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
@@ -29,6 +28,11 @@ from advisor.manifests._pep508 import (
 from advisor.manifests._text import as_list
 from advisor.model.excerpt import excerpt
 from advisor.model.project import Dependency, GroupKind, PythonDeclaration, SourceLocation
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 _CLAUSE = re.compile(r"\s*(\^|~=|~|===|==|!=|<=|>=|<|>|=)?\s*([^\s,]+)\s*,?")
 _OPS = ("===", "==", "!=", "<=", ">=", "~=", "<", ">")

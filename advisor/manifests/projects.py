@@ -24,8 +24,9 @@ from __future__ import annotations
 import os
 import posixpath
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from advisor.manifests import (
     REQUIREMENTS_DIRS,
@@ -41,6 +42,11 @@ from advisor.model.deployment import Deployment
 from advisor.model.environment import member_parts
 from advisor.model.project import Finding, Manifest, Project, PythonDeclaration, kind_of
 from advisor.model.release import DDTRACE
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 #: Readers whose file makes its folder a project whatever it holds.
 _ALWAYS_PROJECT = frozenset({"requirements", "setup.py", "pipfile", "Pipfile.lock", "pylock"})

@@ -24,22 +24,12 @@ if TYPE_CHECKING:
 else:
     pylock = LazyModule("packaging.pylock")
 
-_NAME = re.compile(r"^pylock\.([^.]+\.)?toml$")
-
 
 class PylockReader:
     """``pylock.toml``."""
 
     kind = "pylock"
     is_lock = True
-
-    def matches(self, path: Path, head: bytes) -> bool:
-        """``pylock.toml`` and ``pylock.<name>.toml``."""
-        return bool(_NAME.match(path.name))
-
-    def sniff(self, head: bytes) -> bool:
-        """A ``lock-version`` key and ``[[packages]]`` tables."""
-        return b"lock-version" in head and b"[[packages]]" in head
 
     def read(self, path: Path, display: str) -> Manifest:
         """Read every locked package and the lock's Python range."""

@@ -16,13 +16,9 @@ from packaging.utils import canonicalize_name
 
 from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._lines import TomlLines
-from advisor.manifests._local import local_project_name
 from advisor.manifests._pep508 import Collector, Pin, tag_version, with_source
 from advisor.manifests._python import declare
 from advisor.manifests._text import as_list, parse_toml, read_text
-from advisor.manifests.hatch import read_envs
-from advisor.manifests.poetry import PoetryTables
-from advisor.manifests.requirements import RequirementsReader
 from advisor.model.excerpt import excerpt
 from advisor.model.project import (
     Dependency,
@@ -40,17 +36,6 @@ class PyprojectReader:
 
     kind = "pyproject"
     is_lock = False
-
-    def matches(self, path: Path, head: bytes) -> bool:
-        """By name."""
-        return path.name == "pyproject.toml"
-
-    def sniff(self, head: bytes) -> bool:
-        """A TOML file with a ``[project]``, ``[tool.*]``, ``[build-system]`` or
-        ``[dependency-groups]`` table."""
-        return any(
-            t in head for t in (b"[project]", b"[tool.", b"[build-system]", b"[dependency-groups]")
-        )
 
     def read(self, path: Path, display: str) -> Manifest:
         """Read every requirement table of one ``pyproject.toml``."""
@@ -89,16 +74,23 @@ class _Pyproject:
         name = self.project.get("name") or self.poetry.get("name")
         self.out.set_own_name(name if isinstance(name, str) else None)
         python = self._python()
-        poetry = PoetryTables(self.poetry, self.out, self.lines)
-        if python is None and self.poetry:
-            python = poetry.python()
+        poetry = None
+        if self.poetry:  # the Poetry and Hatch readers are imported for their tables only
+            from advisor.manifests.poetry import PoetryTables
+
+            poetry = PoetryTables(self.poetry, self.out, self.lines)
+            if python is None:
+                python = poetry.python()
         self._pep621()
         self._dependency_groups()
-        if self.poetry:
+        if poetry is not None:
             self.index_urls += poetry.read(skip_main="dependencies" in self.project)
         self._uv()
         self._pdm()
-        read_envs(self.hatch.get("envs"), "tool.hatch.envs", self.out, self.lines)
+        if self.hatch.get("envs") is not None:
+            from advisor.manifests.hatch import read_envs
+
+            read_envs(self.hatch.get("envs"), "tool.hatch.envs", self.out, self.lines)
         return Manifest(
             self.out.display,
             "pyproject",
@@ -198,6 +190,8 @@ class _Pyproject:
             return
         manifest = self._read_files.get(target.resolve())
         if manifest is None:
+            from advisor.manifests.requirements import RequirementsReader
+
             with self.boundary.active():  # the file's own -r includes stay inside it too
                 manifest = RequirementsReader().read(target, display)
             self._read_files[target.resolve()] = manifest
@@ -307,6 +301,8 @@ class _Pyproject:
         why = ""
         if name is None and "://" not in local:
             if self.boundary.admits(self.path.parent / local):
+                from advisor.manifests._local import local_project_name
+
                 name = local_project_name(self.path.parent / local)
             else:
                 why = " (its folder is outside the repository; --allow-outside reads it)"

@@ -16,14 +16,6 @@ class PythonVersionReader:
     kind = "python-version"
     is_lock = False
 
-    def matches(self, path: Path, head: bytes) -> bool:
-        """By name."""
-        return path.name == ".python-version"
-
-    def sniff(self, head: bytes) -> bool:
-        """Never by content."""
-        return False
-
     def read(self, path: Path, display: str) -> Manifest:
         """The first version line: ``3.12`` -> ``==3.12.*``, ``3.12.4`` -> ``==3.12.4``."""
         for number, line in enumerate(read_text(path, display).splitlines(), start=1):

@@ -1,10 +1,10 @@
 """requirements files (``*.txt``, ``*.in``, pip-compile and ``uv export`` output).
 
 Lines are parsed by ``pip-requirements-parser`` (pip's own line grammar, which pip-audit relies
-on), their options by pip's own set (:data:`_OPTIONS`, newer than the library's); this module
-adds what pip does around it: ``-r``/``-c`` includes relative to the including file with cycle
-detection, index options, and the Python version a pip-compile or ``uv pip compile`` header
-names.
+on), their options by pip's own set (:data:`advisor.manifests._pip_options.OPTIONS`, newer than
+the library's); this module adds what pip does around it: ``-r``/``-c`` includes relative to the
+including file with cycle detection, index options, and the Python version a pip-compile or
+``uv pip compile`` header names.
 
 ``${VAR}``: pip expands environment variables anywhere in a line. aap-advise reads files from
 pull requests, where the environment holds CI secrets, so it expands them only in the paths of
@@ -16,15 +16,13 @@ with an unknown version and a warning. Whatever is shown is the text as written.
 
 from __future__ import annotations
 
-import optparse
 import os
 import re
-import shlex
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 from packaging.markers import InvalidMarker, Marker
 from packaging.requirements import InvalidRequirement, Requirement
@@ -34,7 +32,6 @@ from advisor.errors import ManifestError
 from advisor.manifests._boundary import Boundary
 from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._lazy import LazyModule
-from advisor.manifests._local import local_project_name
 from advisor.manifests._pep508 import (
     MAX_REQUIREMENT_CHARS,
     Collector,
@@ -55,9 +52,16 @@ from advisor.model.project import (
 )
 
 if TYPE_CHECKING:
+    from dataclasses import dataclass
+
     import pip_requirements_parser as prp
+
+    from advisor.manifests._pip_options import LineParser
 else:
     prp = LazyModule("pip_requirements_parser")
+
+    # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 # pip expands only ${NAME} with upper-case letters, digits and underscores (POSIX names), after
 # joining continuation lines and removing comments; an unset variable is left as written.
@@ -79,15 +83,6 @@ class RequirementsReader:
 
     kind = "requirements"
     is_lock = False
-
-    def matches(self, path: Path, head: bytes) -> bool:
-        """``*.txt`` / ``*.in`` files, and ``requirements*`` of any suffix."""
-        name = path.name.lower()
-        return name.endswith((".txt", ".in")) or name.startswith("requirements")
-
-    def sniff(self, head: bytes) -> bool:
-        """Content that is neither TOML, JSON nor Python source (decided by the registry)."""
-        return True
 
     def read(self, path: Path, display: str) -> Manifest:
         """Read one requirements file and every local file it includes (inside the repository,
@@ -327,6 +322,8 @@ def _local_name(where: str, including: Path, boundary: Boundary) -> tuple[str | 
     to the file; both are tried, the file's folder first. Only the file's reading decides the
     second value: it is the one people mean.
     """
+    from advisor.manifests._local import local_project_name  # for a local folder alone
+
     outside = False
     for base, as_written in ((including.parent, True), (Path.cwd(), False)):
         try:
@@ -359,14 +356,16 @@ def _items(text: str, display: str) -> Iterator[Any]:
     reused for every line, and with plain ``name==1.0 --hash=...`` lines (all of a compiled
     file, nearly) read without optparse: see :func:`_plain`.
     """
-    parser: _LineParser | None = None
+    parser: LineParser | None = None
     for number, line in _logical_lines(text, display):
         # Read as written: no ${VAR} is expanded here (see the module documentation).
         if (plain := _plain(line, number)) is not None:
             yield plain
             continue
-        if parser is None:
-            parser = _LineParser()
+        if parser is None:  # optparse is imported for the first line that needs it
+            from advisor.manifests._pip_options import LineParser
+
+            parser = LineParser()
         try:
             yield from _line(line, number, display, parser)
         except Exception as exc:
@@ -575,120 +574,9 @@ def _shell_piece(m: re.Match[str]) -> str:
     return m.group()
 
 
-# The options pip reads on a line of a requirements file (its ``req_file.py``:
-# ``SUPPORTED_OPTIONS + SUPPORTED_OPTIONS_REQ``, read by one parser for every line, whether it
-# holds a requirement or not), as of pip 26.2, plus the two per-requirement options that a pip
-# still running on an older CPython aap-advise plans for reads: ``--global-option`` (pip 25.3
-# removed it; the last pip for CPython 3.8 is 25.0) and ``--install-option`` (pip 23.1 removed
-# it; the last pip for CPython 3.6 is 21.3). Anything else is "no such option", as in pip
-# (options every such pip dropped long ago, ``--allow-external``, ``--always-unzip``...,
-# included), and so is a value pip's own checks refuse.
-#
-# On a requirement line pip applies ``--hash`` and ``--config-settings`` to that requirement,
-# and reads the rest without applying them to it: ``--no-binary`` / ``--only-binary`` still
-# change the whole install (their callback edits the finder's format control), the others
-# are ignored. aap-advise applies none of them to its planning; a requirement keeps them (as
-# pip reads them: ``--no-binary=fiona``) for the writers (:attr:`Dependency.options`), which
-# edit the line's text and leave them as written.
-#
-# (names, dest, action); ``dest`` is pip-requirements-parser's, which its ``handle_line`` reads.
-_OPTIONS: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (("-i", "--index-url", "--pypi-url"), "index_url", "store"),
-    (("--extra-index-url",), "extra_index_urls", "append"),
-    (("--no-index",), "no_index", "store_true"),
-    (("-c", "--constraint"), "constraints", "append"),
-    (("-r", "--requirement"), "requirements", "append"),
-    (("-e", "--editable"), "editables", "append"),
-    (("-f", "--find-links"), "find_links", "append"),
-    (("--no-binary",), "no_binary", "append"),
-    (("--only-binary",), "only_binary", "append"),
-    (("--prefer-binary",), "prefer_binary", "store_true"),
-    (("--require-hashes",), "require_hashes", "store_true"),
-    (("--no-require-hashes",), "no_require_hashes", "store_true"),
-    (("--pre",), "pre", "store_true"),
-    (("--all-releases",), "all_releases", "append"),
-    (("--only-final",), "only_final", "append"),
-    (("--trusted-host",), "trusted_hosts", "append"),
-    (("--use-feature",), "use_features", "append"),
-    # per requirement
-    (("--hash",), "hashes", "append"),
-    (("-C", "--config-settings"), "config_settings", "append"),
-    (("--global-option",), "global_options", "append"),
-    (("--install-option",), "install_options", "append"),
-)
-# Options whose value pip refuses when it starts with "-" (its FormatControl and
-# ReleaseControl ``handle_mutual_excludes``), with pip's message.
-_NAME_LIST = {
-    "--no-binary": "--no-binary / --only-binary option requires 1 argument.",
-    "--only-binary": "--no-binary / --only-binary option requires 1 argument.",
-    "--all-releases": "--all-releases / --only-final option requires 1 argument.",
-    "--only-final": "--all-releases / --only-final option requires 1 argument.",
-}
-# Not kept among a requirement's options: its hashes are kept apart, and -e is the requirement.
-_NOT_KEPT = frozenset({"--hash", "--editable"})
+def _line(line: str, number: int, display: str, parser: LineParser) -> Iterator[Any]:
+    from advisor.manifests._pip_options import OptionError
 
-
-class _OptionError(Exception):
-    """pip's ``OptionParsingError``: what optparse or an option's check refused.
-
-    :param own: the message is aap-advise's own words, quoting nothing from the file (pip's
-        ``KEY=VAL`` would otherwise be masked as a secret by the excerpt).
-    """
-
-    def __init__(self, message: str, *, own: bool = False) -> None:
-        super().__init__(message)
-        self.own = own
-
-
-class _Option(optparse.Option):
-    """An option that also notes, in order, what it read: ``--name`` or ``--name=value``."""
-
-    def process(
-        self, opt: str, value: Any, values: optparse.Values, parser: optparse.OptionParser
-    ) -> int:
-        name = self.get_opt_string()
-        if value is not None:
-            if name in _NAME_LIST and str(value).startswith("-"):
-                raise _OptionError(_NAME_LIST[name], own=True)
-            if name == "--config-settings" and "=" not in str(value):
-                # pip's _handle_config_settings, which names the option as written
-                raise _OptionError(f"Arguments to {opt} must be of the form KEY=VAL", own=True)
-        if isinstance(parser, _LineParser) and name not in _NOT_KEPT:
-            parser.taken.append(name if value is None else f"{name}={shlex.quote(str(value))}")
-        return super().process(opt, value, values, parser)
-
-
-class _LineParser(optparse.OptionParser):
-    """pip's line parser (``req_file.build_parser``): one for every line of a reading, with
-    fresh list defaults per line (see :func:`_line`); errors are raised, never printed."""
-
-    def __init__(self) -> None:
-        super().__init__(add_help_option=False, prog="pip", option_class=_Option)
-        self.taken: list[str] = []
-        for names, dest, action in _OPTIONS:
-            if action == "append":
-                self.add_option(*names, dest=dest, action=action, default=[])
-            elif action == "store_true":
-                self.add_option(*names, dest=dest, action=action, default=False)
-            else:
-                self.add_option(*names, dest=dest, action=action, default=None)
-
-    def error(self, msg: str) -> NoReturn:
-        raise _OptionError(msg)
-
-    def exit(self, status: int = 0, msg: str | None = None) -> NoReturn:
-        raise _OptionError(msg or "cannot read the options")
-
-    def read(
-        self, words: list[str], defaults: optparse.Values
-    ) -> tuple[Any, list[str], tuple[str, ...]]:
-        """The options of one line, its trailing arguments, and the options as noted."""
-        self.taken = []
-        opts, arguments = self.parse_args(words, defaults)
-        return opts, arguments, tuple(self.taken)
-
-
-def _line(line: str, number: int, display: str, parser: _LineParser) -> Iterator[Any]:
     args, options = _break_args_options(line)
     if too_long(args):
         reason = f"more than {MAX_REQUIREMENT_CHARS} characters"
@@ -716,7 +604,7 @@ def _line(line: str, number: int, display: str, parser: _LineParser) -> Iterator
             return
         try:
             opts, arguments, kept = parser.read(words, defaults)
-        except _OptionError as exc:
+        except OptionError as exc:
             yield _Invalid(number, line, str(exc) if exc.own else _reason(str(exc)))
             return
     else:

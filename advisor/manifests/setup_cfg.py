@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advisor.errors import ManifestError
 from advisor.manifests._boundary import current as current_boundary
@@ -19,6 +20,11 @@ from advisor.manifests._text import read_text
 from advisor.manifests.requirements import RequirementsReader
 from advisor.model.excerpt import excerpt
 from advisor.model.project import Manifest
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 _SECTION = re.compile(r"^\[([^\]]+)\]\s*(?:[#;].*)?$")
 # Possessive: the key runs to the first "=" or ":" (its trailing spaces are stripped after), so
@@ -55,14 +61,6 @@ class SetupCfgReader:
 
     kind = "setup.cfg"
     is_lock = False
-
-    def matches(self, path: Path, head: bytes) -> bool:
-        """By name."""
-        return path.name == "setup.cfg"
-
-    def sniff(self, head: bytes) -> bool:
-        """Never by content: many INI files have a ``[metadata]`` section."""
-        return False
 
     def read(self, path: Path, display: str) -> Manifest:
         """Read the name, the Python range and every requirement."""

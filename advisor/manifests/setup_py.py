@@ -34,14 +34,6 @@ class SetupPyReader:
     kind = "setup.py"
     is_lock = False
 
-    def matches(self, path: Path, head: bytes) -> bool:
-        """By name."""
-        return path.name == "setup.py"
-
-    def sniff(self, head: bytes) -> bool:
-        """Python source that imports setuptools or distutils and calls ``setup(``."""
-        return (b"setuptools" in head or b"distutils" in head) and b"setup(" in head
-
     def read(self, path: Path, display: str) -> Manifest:
         """Read what ``setup()`` is given, statically."""
         text = read_text(path, display)

@@ -30,18 +30,6 @@ class UvLockReader:
     kind = "uv.lock"
     is_lock = True
 
-    def matches(self, path: Path, head: bytes) -> bool:
-        """By name."""
-        return path.name == "uv.lock"
-
-    def sniff(self, head: bytes) -> bool:
-        """``version = 1`` first, then ``[[package]]`` tables with ``source = {...}``."""
-        return (
-            head.lstrip().startswith(b"version = ")
-            and b"[[package]]" in head
-            and b"source = " in head
-        )
-
     def read(self, path: Path, display: str) -> Manifest:
         """Read every locked package; the root and workspace members are the project itself."""
         lock = LockFile.read(path, display, _check_version)

@@ -1,4 +1,4 @@
-"""``dataclass`` as :mod:`dataclasses` has it, made faster to apply to frozen value classes.
+"""``dataclass`` as :mod:`dataclasses` has it, made faster to apply to slotted classes.
 
 Every run builds some ninety dataclasses as it imports them, and that was a fifth of an offline
 answer: ``dataclasses`` writes each method as source text and compiles it, six of them for a
@@ -9,7 +9,13 @@ compiles one method, ``__init__``, from the same text ``dataclasses`` would writ
 are closures that compile nothing and do what the generated ones do (the same fields, tuples
 compared and hashed, the same text and ``...`` for a recursive repr, the same
 :class:`~dataclasses.FrozenInstanceError`, the same pickled state). ``__dataclass_params__``
-says ``frozen=True`` and the rest as ``dataclasses`` would.
+says ``frozen=True`` and the rest as ``dataclasses`` would. A mutable ``slots=True`` class
+(three methods compiled: ``__init__``, ``__repr__``, ``__eq__``) takes the same way: its
+``__init__`` assigns the fields as the one ``dataclasses`` writes does, ``__repr__`` and
+``__eq__`` are the same closures, ``__hash__`` is ``None``. Even that one compilation is mostly
+saved: the ``__init__`` texts of the package's own classes are compiled with the package
+(:mod:`advisor.model._inits`, written by ``tools/value_inits.py``), and a class whose text is
+found there takes that code, bound to its own module as compiled text would be.
 
 Anything else goes to :func:`dataclasses.dataclass` as it is: other options, a base class, a
 class that writes one of those methods itself or has no docstring, a field that is
@@ -31,9 +37,16 @@ from collections.abc import Callable
 from dataclasses import MISSING, Field, FrozenInstanceError
 from operator import attrgetter
 from reprlib import recursive_repr
+from types import FunctionType
 from typing import Any
 
-__all__ = ["dataclass"]
+from advisor.model._inits import BY_TEXT
+
+__all__ = ["MADE", "dataclass"]
+
+#: The ``__init__`` text of each class made so far in this process (``tools/value_inits.py``
+#: compiles those of the package's classes into :mod:`advisor.model._inits`).
+MADE: list[str] = []
 
 #: Methods a class may not write itself to take the fast way (``dataclasses`` would keep it).
 _MADE_HERE = frozenset(
@@ -51,41 +64,48 @@ _MADE_HERE = frozenset(
 
 
 def dataclass(cls: type | None = None, /, **options: Any) -> Any:
-    """:func:`dataclasses.dataclass`; ``frozen=True, slots=True`` alone takes the fast way."""
-    if options != {"frozen": True, "slots": True}:
-        if cls is None:
-            return dataclasses.dataclass(**options)
-        return dataclasses.dataclass(cls, **options)
-    return _frozen_value if cls is None else _frozen_value(cls)
+    """:func:`dataclasses.dataclass`; ``frozen=True, slots=True`` and ``slots=True`` alone take
+    the fast way."""
+    if options == {"frozen": True, "slots": True}:
+        return _frozen_value if cls is None else _frozen_value(cls)
+    if options == {"slots": True}:
+        return _mutable_value if cls is None else _mutable_value(cls)
+    if cls is None:
+        return dataclasses.dataclass(**options)
+    return dataclasses.dataclass(cls, **options)
 
 
-def _frozen_value(cls: type) -> type:
+def _mutable_value(cls: type) -> type:
+    """A ``slots=True`` class: ``__init__``, ``__repr__``, ``__eq__``, and no hash."""
     if not _plain(cls):
-        return dataclasses.dataclass(cls, frozen=True, slots=True)
+        return dataclasses.dataclass(cls, slots=True)
+    made, fields, shown, compared, getters, _ = _fields(cls)
+    _install(made, _init(made, fields, frozen=False), _shared(shown, getters, compared))
+    made.__hash__ = None  # type: ignore[assignment]  # as dataclasses sets it: eq, not frozen
+    return made
+
+
+def _fields(
+    cls: type,
+) -> tuple[type, tuple[Field[Any], ...], list[Any], Any, list[Any], Any]:
+    """The slotted class :mod:`dataclasses` makes of ``cls`` without methods (its parameters
+    saying the methods the fast way adds), its fields, and what the methods read: the shown
+    fields and their getters, the compared values, the compared getters, the hashed values."""
     made: type = dataclasses.dataclass(
         cls, init=False, repr=False, eq=False, frozen=False, slots=True
     )
     fields = dataclasses.fields(made)
     params = made.__dataclass_params__  # type: ignore[attr-defined]
-    params.init = params.repr = params.eq = params.frozen = True
-    names = frozenset(f.name for f in fields)
+    params.init = params.repr = params.eq = True
     shown = [(f.name, attrgetter(f.name)) for f in fields if f.repr]
     compared = _values([f.name for f in fields if f.compare])
     getters = [attrgetter(f.name) for f in fields if f.compare]
     hashed = _values([f.name for f in fields if (f.compare if f.hash is None else f.hash)])
+    return made, fields, shown, compared, getters, hashed
 
-    # As dataclasses writes them: about the class given, not the slotted one made from it.
-    given: Any = cls
 
-    def __setattr__(self: Any, name: str, value: Any) -> None:
-        if type(self) is given or name in names:
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(given, self).__setattr__(name, value)
-
-    def __delattr__(self: Any, name: str) -> None:
-        if type(self) is given or name in names:
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(given, self).__delattr__(name)
+def _shared(shown: list[Any], getters: list[Any], compared: Any) -> tuple[Any, Any]:
+    """``__repr__`` and ``__eq__``, as ``dataclasses`` writes them for any class."""
 
     @recursive_repr()
     def __repr__(self: Any) -> str:
@@ -113,6 +133,38 @@ def _frozen_value(cls: type) -> type:
                 return compared(self) == compared(other)
             return NotImplemented
 
+    return __repr__, __eq__
+
+
+def _install(made: type, init: Callable[..., None], methods: tuple[Any, ...]) -> None:
+    """Set ``init`` and ``methods`` on ``made``, named as ``dataclasses`` names its own."""
+    for function in (init, *methods):
+        function.__qualname__ = f"{made.__qualname__}.{function.__name__}"
+        setattr(made, function.__name__, function)
+
+
+def _frozen_value(cls: type) -> type:
+    if not _plain(cls):
+        return dataclasses.dataclass(cls, frozen=True, slots=True)
+    made, fields, shown, compared, getters, hashed = _fields(cls)
+    made.__dataclass_params__.frozen = True  # type: ignore[attr-defined]
+    names = frozenset(f.name for f in fields)
+
+    # As dataclasses writes them: about the class given, not the slotted one made from it.
+    given: Any = cls
+
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if type(self) is given or name in names:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(given, self).__setattr__(name, value)
+
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is given or name in names:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(given, self).__delattr__(name)
+
+    __repr__, __eq__ = _shared(shown, getters, compared)
+
     def __hash__(self: Any) -> int:
         return hash(hashed(self))
 
@@ -124,9 +176,7 @@ def _frozen_value(cls: type) -> type:
             object.__setattr__(self, f.name, value)
 
     methods = (__setattr__, __delattr__, __repr__, __eq__, __hash__, __getstate__, __setstate__)
-    for function in (_init(made, fields), *methods):
-        function.__qualname__ = f"{made.__qualname__}.{function.__name__}"
-        setattr(made, function.__name__, function)
+    _install(made, _init(made, fields, frozen=True), methods)
     return made
 
 
@@ -148,9 +198,9 @@ def _plain(cls: type) -> bool:
     return True
 
 
-def _init(made: type, fields: tuple[Field[Any], ...]) -> Callable[..., None]:
-    """``__init__``, compiled from the text ``dataclasses`` writes for a frozen class (same
-    parameters, annotations, defaults, ``<factory>`` sentinel and ``__post_init__`` call)."""
+def _init(made: type, fields: tuple[Field[Any], ...], *, frozen: bool) -> Callable[..., None]:
+    """``__init__``, compiled from the text ``dataclasses`` writes (same parameters,
+    annotations, defaults, ``<factory>`` sentinel, assignments and ``__post_init__`` call)."""
     seen_default = False
     for f in fields:
         if f.default is not MISSING or f.default_factory is not MISSING:
@@ -177,7 +227,10 @@ def _init(made: type, fields: tuple[Field[Any], ...]) -> Callable[..., None]:
             params.append(f"{f.name}:_type_{f.name}=_dflt_{f.name}")
         else:
             params.append(f"{f.name}:_type_{f.name}")
-        body.append(f"__dataclass_builtins_object__.__setattr__(self,{f.name!r},{value})")
+        if frozen:
+            body.append(f"__dataclass_builtins_object__.__setattr__(self,{f.name!r},{value})")
+        else:
+            body.append(f"self.{f.name}={value}")
     if hasattr(made, "__post_init__"):
         body.append("self.__post_init__()")
     text = (
@@ -186,12 +239,18 @@ def _init(made: type, fields: tuple[Field[Any], ...]) -> Callable[..., None]:
         + "".join(f"  {line}\n" for line in body or ["pass"])
         + " return __init__"
     )
-    namespace: dict[str, Any] = {}
-    # dont_inherit: not this module's ``from __future__ import annotations`` (the annotations
-    # are the field types themselves, as in the method dataclasses writes).
-    code = compile(text, "<string>", "exec", dont_inherit=True)
-    exec(code, sys.modules[made.__module__].__dict__, namespace)
-    init: Callable[..., None] = namespace["__create_fn__"](**local)
+    MADE.append(text)
+    module = sys.modules[made.__module__].__dict__
+    compiled = BY_TEXT.get(text)
+    if compiled is not None:  # the same text compiled with the package: its code, our globals
+        create = FunctionType(compiled.__code__, module)
+    else:
+        namespace: dict[str, Any] = {}
+        # dont_inherit: not this module's ``from __future__ import annotations`` (the
+        # annotations are the field types themselves, as in the method dataclasses writes).
+        exec(compile(text, "<string>", "exec", dont_inherit=True), module, namespace)
+        create = namespace["__create_fn__"]
+    init: Callable[..., None] = create(**local)
     return init
 
 

@@ -8,7 +8,8 @@ requested capability that can run on that platform passes its CPython gate for t
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
+from typing import TYPE_CHECKING
 
 from packaging.specifiers import Specifier
 from packaging.version import Version
@@ -16,6 +17,11 @@ from packaging.version import Version
 from advisor.knowledge.model import AwsLambda, Capability, Knowledge
 from advisor.model.release import Release, ReleaseSnapshot, parse_python
 from advisor.model.release import python_minor_admitted as minor_admitted
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 _ZERO = Version("0")
 

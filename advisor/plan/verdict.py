@@ -15,7 +15,8 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
+from typing import TYPE_CHECKING
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import InvalidVersion, Version
@@ -38,6 +39,11 @@ from advisor.model.project import Finding, Project
 from advisor.model.release import DDTRACE, Release
 from advisor.plan.current import installs_for
 from advisor.plan.serve import Server, markers, next_minor, why_unserved
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 __all__ = ["Context", "current_on", "least_admitted", "recommend"]
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from packaging.specifiers import SpecifierSet
@@ -19,7 +18,11 @@ from advisor.resolve.requirements import Req
 from advisor.resolve.source import PackageSource
 
 if TYPE_CHECKING:
+    from dataclasses import dataclass
+
     from advisor.resolve.provider import Cand
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 # resolvelib (and the provider built on it) is imported by resolve() itself: a plan that needs
 # no co-upgrade resolution never loads it.

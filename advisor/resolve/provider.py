@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Hashable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, cast
+from dataclasses import field
+from typing import TYPE_CHECKING, Any, cast
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
@@ -23,6 +23,11 @@ from resolvelib.structs import RequirementInformation
 from advisor.model.release import Release
 from advisor.resolve.requirements import Req, _key, marker_env, parse_requires_dist
 from advisor.resolve.source import PackageSource
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 __all__ = ["Cand", "Provider", "Req", "marker_env", "parse_requires_dist"]
 

@@ -43,13 +43,18 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from advisor.errors import Interrupted, WriteFailed, WriteRefused, printable
 from advisor.write.plan import Patch
 from advisor.write.text import TextFile
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 __all__ = [
     "UNDONE",

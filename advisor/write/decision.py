@@ -9,7 +9,7 @@ and :func:`refusals`, so every file kind refuses the same things the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
@@ -20,6 +20,11 @@ from advisor.errors import WriteRefused
 from advisor.model.markers import marker_admits
 from advisor.write import specifiers
 from advisor.write.specifiers import Dialect, RequirementSpan, SpecifierError
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 __all__ = [
     "Arm",

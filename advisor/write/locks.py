@@ -15,14 +15,19 @@ import shlex
 import shutil
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from advisor.errors import WriteFailed
 from advisor.model.project import Dependency
 from advisor.write.apply import relock_file_refusal, save_files, write_atomic
 from advisor.write.decision import Keep, Targets, decide_marked
 from advisor.write.plan import FixPlan, RelockCommand
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 __all__ = [
     "LOCK_TOOLS",

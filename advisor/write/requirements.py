@@ -20,8 +20,8 @@ import itertools
 import re
 import shlex
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advisor.errors import AdvisorError, WriteRefused
 from advisor.model.excerpt import excerpt
@@ -49,6 +49,11 @@ from advisor.write.locks import (
 from advisor.write.plan import FixPlan, HashLookup, Patch, RelockCommand
 from advisor.write.specifiers import RequirementSpan, combine_markers, find_requirement, requote
 from advisor.write.text import Line, TextFile, first_eol, join_lines, spliced, split_lines
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 __all__ = ["compiled_header", "edit"]
 

@@ -9,8 +9,8 @@ split answer adds continuation lines with the list's own indentation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advisor.errors import WriteRefused
 from advisor.write.decision import (
@@ -24,6 +24,11 @@ from advisor.write.decision import (
 from advisor.write.plan import FixPlan, Patch
 from advisor.write.specifiers import RequirementSpan, combine_markers, find_requirement
 from advisor.write.text import Line, TextFile, first_eol, join_lines, spliced, split_lines
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 __all__ = ["edit"]
 

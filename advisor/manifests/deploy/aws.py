@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advisor.errors import ManifestError
 from advisor.manifests.deploy._yaml import YList, YMap, YStr, YValue, read_yaml
@@ -43,6 +44,11 @@ from advisor.model.deployment import (
 )
 from advisor.model.excerpt import excerpt
 from advisor.model.project import Dependency, Finding, Manifest, SourceLocation
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 __all__ = ["CFN_READER", "ECS_READER", "SERVERLESS_READER", "datadog_layer"]
 

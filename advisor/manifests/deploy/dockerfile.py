@@ -42,8 +42,9 @@ import re
 from bisect import bisect_right
 from collections import ChainMap
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
@@ -64,6 +65,11 @@ from advisor.model.deployment import (
 )
 from advisor.model.excerpt import excerpt
 from advisor.model.project import Finding, Manifest, SourceLocation
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, faster to build frozen value classes with
+    from advisor.model.values import dataclass
 
 __all__ = ["MAX_DD_VARIABLES", "MAX_DOCKERFILE_BYTES", "MAX_STAGES", "READER", "DockerfileReader"]
 

@@ -1,0 +1,85 @@
+"""Write ``advisor/model/_inits.py``: the ``__init__`` methods of the value classes, compiled
+once, with the package, instead of on every run.
+
+:func:`advisor.model.values.dataclass` writes each frozen value class's ``__init__`` as source
+text and compiles it; a class whose text is in ``_inits.py`` takes the function compiled there
+instead (looked up by the whole text, so a class that changed since finds none and is compiled
+as before: the module can make a run slower when it is out of date, never different). This
+imports every module of the package and writes the texts their classes made.
+
+Usage (from the repository root)::
+
+    python tools/value_inits.py           # write advisor/model/_inits.py
+    python tools/value_inits.py --check   # exit 1 when it is not what would be written
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+# Run as a script from a checkout: make the ``advisor`` package next to tools/ importable.
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TARGET = ROOT / "advisor" / "model" / "_inits.py"
+
+_HEADER = '''\
+# mypy: ignore-errors
+"""The ``__init__`` of each value class :func:`advisor.model.values.dataclass` makes, compiled
+with the package rather than on every run (some 100 us each, for some 70 classes a run).
+
+Written by ``python tools/value_inits.py``: do not edit. Each function is the text ``BY_TEXT``
+maps to it, as ``values`` would compile it (no ``from __future__ import annotations`` here: the
+annotations are the field types); ``values`` takes one only for exactly the same text, and
+compiles any other text itself.
+"""
+
+'''
+
+
+def made_texts() -> list[str]:
+    """Every ``__init__`` text the package's value classes make (each module imported)."""
+    import advisor
+    from advisor.model import values
+
+    for info in pkgutil.walk_packages(advisor.__path__, "advisor."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+    return sorted(set(values.MADE))
+
+
+def render(texts: list[str]) -> str:
+    """The module holding ``texts`` compiled, and ``BY_TEXT``: each text to its function."""
+    parts = [_HEADER]
+    for n, text in enumerate(texts):
+        parts.append(f"{text}\n\n\n_{n} = __create_fn__\n\n\n")
+    parts.append("BY_TEXT = {\n")
+    parts += [f"    {text!r}: _{n},\n" for n, text in enumerate(texts)]
+    parts.append("}\n")
+    return "".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only say whether it is up to date")
+    args = parser.parse_args(argv)
+    texts = made_texts()
+    text = render(texts)
+    if args.check:
+        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
+        if current != text:
+            print(f"{TARGET.relative_to(ROOT)} is out of date: run python tools/value_inits.py")
+            return 1
+        return 0
+    TARGET.write_text(text, encoding="utf-8")
+    print(f"wrote {TARGET.relative_to(ROOT)}: {len(texts)} functions")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -677,3 +677,30 @@ def test_a_run_past_the_cap_hands_over_the_entries_up_to_it() -> None:
     # The deadline is checked as entries are read: after each run that passes a hundred more
     # (a run is a piece's worth: some 800 entries here).
     assert reader.files == 5000 and 5 <= checks <= 50
+
+
+def test_an_entry_cut_by_a_piece_costs_its_own_length() -> None:
+    """A scan that fails (an entry cut by the end of a piece) costs the text before it as well
+    (the scanner's error counts lines from the text's start): the cut entry is scanned on its
+    own, so the failures of a page cost about its entries, not its pieces' lengths."""
+    entry = {"filename": "demo-1.0-py3-none-any.whl", "url": "u" * 400, "hashes": {}}
+    body = json.dumps({"files": [entry] * 4000}).encode()
+    sink = Tried()
+    reader = JsonPageReader(sink, max_braces=10**9, max_files=10**9)
+    failed = 0
+    real = reader._scan
+
+    def scan(text: str, idx: int) -> Any:
+        nonlocal failed
+        try:
+            return real(text, idx)
+        except (StopIteration, ValueError):
+            failed += idx
+            raise
+
+    reader._scan = scan
+    for piece in pieces(body, 16384):
+        reader.feed(piece)
+    reader.finish()
+    assert reader.error is None and len(sink.items) == 4000
+    assert failed < len(body) // 20

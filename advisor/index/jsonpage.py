@@ -218,8 +218,11 @@ class JsonPageReader:
                 return ""
             yield 1
 
-    def _value(self) -> _Walk:
-        """The JSON value starting here (the caller skipped the whitespace before it)."""
+    def _value(self, cut: bool = False) -> _Walk:
+        """The JSON value starting here (the caller skipped the whitespace before it);
+        ``cut``: the caller found the text held too short for it (then read once more comes)."""
+        if cut and not self._eof:
+            yield max(len(self._buf) - self._pos, 1)
         while True:
             start = self._pos
             try:
@@ -345,14 +348,21 @@ class JsonPageReader:
                         self._pos = after(buf, cut).end()  # type: ignore[union-attr]
                         continue
             # The usual case in a few steps: a whole entry, then its comma and the start of the
-            # next one, all in the text held; anything else takes the general steps.
+            # next one, all in the text held; anything else takes the general steps. The end of
+            # the text held, after a run, is scanned on its own: the entry it holds is usually
+            # cut, and the scanner's error says on which line, counting from the text's start.
+            short = len(buf) - pos < _RUN_MIN
             try:
-                raw, end = scan(buf, pos)
+                if short:
+                    raw, end = scan(buf[pos:], 0)
+                    end += pos
+                else:
+                    raw, end = scan(buf, pos)
             except (StopIteration, json.JSONDecodeError, RecursionError):
                 raw = None
                 end = -1
             if end < 0 or type(raw) in (int, float):
-                raw = yield from self._value()
+                raw = yield from self._value(cut=end < 0 and short)
                 buf, end = self._buf, self._pos
             self.files += 1
             if self.files > most:  # refused whatever follows: only counted from here on

@@ -113,3 +113,34 @@ def test_the_resolver_reads_each_projects_releases_once_per_cpython() -> None:
         }
     # Two CPythons: each project's releases read twice, whatever the resolutions' number.
     assert fallback.asked == {"a": 2, "b": 2, "c": 2}
+
+
+def test_the_http_client_is_made_without_importing_trio() -> None:
+    """httpcore imports trio whenever it is installed (for async code a synchronous client never
+    runs): the first client is made without it, and trio is importable as before afterwards."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import importlib.util, sys\n"
+        "from advisor.index.http import new_client\n"
+        "client = new_client(5.0)\n"
+        "assert 'trio' not in sys.modules, 'trio imported'\n"
+        "assert 'httpcore' in sys.modules\n"
+        "client.close()\n"
+        "if importlib.util.find_spec('trio') is not None:\n"
+        "    import trio\n"
+        "    assert sys.modules['trio'] is trio\n"
+        "print('ok')\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert done.returncode == 0 and done.stdout == "ok\n", done.stderr

@@ -31,7 +31,14 @@ from packaging.utils import (
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import IndexUnavailable
-from advisor.index.http import Deadline, holding, iter_capped, open_stream, read_capped
+from advisor.index.http import (
+    Deadline,
+    holding,
+    iter_capped,
+    new_client,
+    open_stream,
+    read_capped,
+)
 from advisor.index.jsonpage import FileSink, JsonPageReader
 from advisor.index.urls import redact
 from advisor.model.digests import preferred
@@ -293,7 +300,7 @@ class SimpleIndexClient:
         self.deadline = deadline
         self.auth = auth
         self._own_client = client is None
-        self.client = client or httpx.Client(timeout=self.timeout)
+        self.client = client or new_client(timeout)
 
     def __enter__(self) -> Self:
         return self

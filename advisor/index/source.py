@@ -212,11 +212,11 @@ class IndexSource:
         """The HTTP client, made (and httpx imported) on first use."""
         with self._lock:
             if self._client is None:
-                import httpx
+                from advisor.index.http import new_client
 
                 # Redirects are followed by advisor.index.http.open_stream, hop by hop; the
                 # credentials (self.auth) are passed with each request.
-                self._client = httpx.Client(timeout=httpx.Timeout(self.timeout))
+                self._client = new_client(self.timeout)
             return self._client
 
     @property

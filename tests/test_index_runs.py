@@ -144,3 +144,67 @@ def test_the_http_client_is_made_without_importing_trio() -> None:
         env={**os.environ, "PYTHONPATH": str(root)},
     )
     assert done.returncode == 0 and done.stdout == "ok\n", done.stderr
+
+
+def test_what_is_made_while_the_collector_is_paused_is_counted_old_and_still_collected() -> None:
+    import weakref
+
+    from advisor.index._gc import collector_paused
+
+    class Node:
+        pass
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        kept = [Node() for _ in range(5000)]
+        cycle = Node()
+        cycle.me = cycle  # type: ignore[attr-defined]
+        gone = weakref.ref(cycle)
+        del cycle
+    assert gc.isenabled()
+    gc.disable()  # what follows is looked at as the pause left it
+    try:
+        # The younger generations do not hold the 5,000 made while paused (their next
+        # collections would walk them all, for nothing): they count as old ...
+        young = {id(o) for generation in (0, 1) for o in gc.get_objects(generation)}
+        assert not any(id(k) in young for k in kept)
+        assert any(o is kept[0] for o in gc.get_objects(2))
+    finally:
+        gc.enable()
+    # ... and garbage among them is still collected.
+    gc.collect()
+    assert gone() is None
+
+
+def test_objects_another_froze_stay_frozen() -> None:
+    from advisor.index._gc import collector_paused
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            pass
+        assert gc.get_freeze_count() >= frozen > 0 and gc.isenabled()
+    finally:
+        gc.unfreeze()
+
+
+def test_the_collector_is_held_off_from_the_first_request_to_the_end(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages are read side by side and one after another all through an online run: the
+    collector is off from the first request until the index reader is closed, then on."""
+    seen: list[bool] = []
+    real = source.IndexSource.requires_dist
+
+    def watched(self: source.IndexSource, name: str, version: Version) -> object:
+        seen.append(gc.isenabled())
+        return real(self, name, version)
+
+    monkeypatch.setattr(source.IndexSource, "requires_dist", watched)
+    with LocalIndex(root=DATA) as index:
+        code, report, err = advise_json(tmp_path, capsys, index.url, ACCEPTANCE, *IAST)
+    assert code == 1 and report["recommendation"]["ddtrace"] == "3.15.0", err
+    assert seen and not any(seen)
+    assert gc.isenabled()

@@ -16,6 +16,7 @@ lists is requested as sent, but for the index's own prefix (:meth:`IndexURL.stor
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import re
 import threading
@@ -127,6 +128,7 @@ class IndexSource:
         self._lock = threading.Lock()
         self._auth: IndexAuth | None = None
         self._hash_pages: dict[str, PageFetch] = {}
+        self._paused = contextlib.ExitStack()  # the collector, held off until close()
         if not isinstance(deadline, (int, float)):
             self._clock = deadline
 
@@ -217,6 +219,11 @@ class IndexSource:
                 # Redirects are followed by advisor.index.http.open_stream, hop by hop; the
                 # credentials (self.auth) are passed with each request.
                 self._client = new_client(self.timeout)
+                # From the first request to close(), pages are read one after another and
+                # side by side, each leaving a few objects per version: the collector would
+                # walk them all again whenever no page is being read (some 50 ms of a cold
+                # run, for no garbage: see advisor.index._gc).
+                self._paused.enter_context(collector_paused())
             return self._client
 
     @property
@@ -259,6 +266,7 @@ class IndexSource:
             self._clock.close()
         if self._own and self._client is not None:
             self._client.close()
+        self._paused.close()
 
     # -- background fetches ----------------------------------------------------------------
 

@@ -208,3 +208,30 @@ def test_the_collector_is_held_off_from_the_first_request_to_the_end(
     assert code == 1 and report["recommendation"]["ddtrace"] == "3.15.0", err
     assert seen and not any(seen)
     assert gc.isenabled()
+
+
+def test_a_pin_is_read_with_its_page_and_the_pages_it_names_start(tmp_path: Path) -> None:
+    """prefetch_async with pins: the page, then the pinned release's Requires-Dist, then the
+    pages that names, all in the background; asked for afterwards, nothing is sent again."""
+    import time
+
+    from advisor.index.cache import Cache
+
+    with LocalIndex(root=DATA) as index:
+        reader = source.IndexSource([index.url], Cache(tmp_path / "cache"), timeout=5, deadline=20)
+        try:
+            reader.prefetch_async(["protobuf"], pins={"protobuf": Version("3.0.0")})
+            wanted = {"/simple/protobuf/", "/simple/setuptools/", "/simple/six/"}
+            end = time.monotonic() + 15
+            while not wanted <= {r.path for r in index.requests} and time.monotonic() < end:
+                time.sleep(0.01)
+            seen = [r.path for r in index.requests]
+            assert wanted <= set(seen)
+            assert any(p.startswith("/files/protobuf-3.0.0") for p in seen)
+            requires = reader.requires_dist("protobuf", Version("3.0.0"))
+            assert requires and any(r.startswith("setuptools") for r in requires)
+            reader.releases("setuptools")
+            reader.releases("six")
+            assert [r.path for r in index.requests] == seen  # nothing sent twice
+        finally:
+            reader.close()

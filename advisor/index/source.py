@@ -22,7 +22,7 @@ import re
 import threading
 import time
 import zlib
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
@@ -65,6 +65,8 @@ MAX_PKG_INFO_BYTES = 1024 * 1024
 MAX_SDIST_INFLATED = 128 * 1024 * 1024
 #: A zip sdist listing more members than this is refused (opening it makes an object of each).
 MAX_SDIST_MEMBERS = 100_000
+
+_NO_PINS: Mapping[str, Version] = {}
 
 
 def netrc_file() -> Path | None:
@@ -129,6 +131,7 @@ class IndexSource:
         self._auth: IndexAuth | None = None
         self._hash_pages: dict[str, PageFetch] = {}
         self._paused = contextlib.ExitStack()  # the collector, held off until close()
+        self._pins: dict[str, Version] = {}  # read with the page (prefetch_async)
         if not isinstance(deadline, (int, float)):
             self._clock = deadline
 
@@ -270,15 +273,23 @@ class IndexSource:
 
     # -- background fetches ----------------------------------------------------------------
 
-    def prefetch_async(self, names: Iterable[str]) -> None:
+    def prefetch_async(self, names: Iterable[str], pins: Mapping[str, Version] = _NO_PINS) -> None:
         """Start fetching these pages in the background (no-op offline: the cache is local).
 
         The resolver calls this with the dependencies of each release it pins: it asks for
         every one of those pages next, so they are fetched side by side instead of in turn.
         Errors surface when the page is asked for.
+
+        :param pins: the release of some of these the resolver will try first (a project's
+            exact pins): once its page is read, its Requires-Dist is read too, and the pages
+            that names start downloading (as :meth:`prefetch_metadata_async` does), while the
+            run waits for ddtrace's page instead of when the resolver gets there.
         """
         if self.offline:
             return
+        if pins:
+            with self._lock:
+                self._pins.update(pins)
         wanted = [
             name
             for name in dict.fromkeys(names)
@@ -367,6 +378,8 @@ class IndexSource:
             self._page(name)
         except IndexUnavailable:
             return
+        if (pin := self._pins.get(name)) is not None:
+            self._quiet_meta(name, pin)
 
     def _page(self, name: str) -> dict[str, Any]:
         return self._pages.get(name, lambda: self._fetch_page(name))

@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.errors import IndexUnavailable
-from advisor.index import pageformat, simple
+from advisor.index import jsonpage, pageformat, simple
 from advisor.index.entries import group_files, metadata_wheel_grouped, release_entry_grouped
 from advisor.index.jsonpage import JsonPageReader
 from advisor.index.pageentries import PageEntries
@@ -644,8 +644,9 @@ def test_entries_are_read_in_runs_and_handed_over_in_batches() -> None:
     reader, sink, tried = read_counting(body, 65536)
     assert reader.error is None and sink.items == [entry] * 20_000
     assert len(body) // 2 < tried <= len(body)  # most entries read in runs, each once
-    # Batches of about a thousand entries (a run read whole may take one past it).
-    assert max(sink.batches) < 2048 and len(sink.batches) < 40
+    # Batches of about _BATCH entries (a run read whole may take one past it).
+    batch = jsonpage._BATCH
+    assert max(sink.batches) < 2 * batch + 700 and len(sink.batches) <= 20_000 // batch + 2
 
 
 @pytest.mark.parametrize("size", [1, 1000, 65536])

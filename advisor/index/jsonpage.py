@@ -5,7 +5,7 @@ ddtrace's page is 21 MB of JSON listing some 47,000 files, and loading it took 1
 :class:`JsonPageReader` takes the body piece by piece, decodes the ``files`` entries with the
 standard library's own C scanner as soon as they are whole (those of a piece at once, when they
 read as a run of whole values: :meth:`JsonPageReader._run`), hands them to a :class:`FileSink`
-some thousand at a time and drops them, so a page costs its sink's summary plus one piece of
+a few hundred at a time and drops them, so a page costs its sink's summary plus one piece of
 text and one batch of entries.
 
 What it accepts and refuses is what ``json.loads`` of the whole body accepts and refuses: the
@@ -36,8 +36,9 @@ _WS = re.compile(r"[ \t\n\r]*")
 _AFTER_VALUE = re.compile(r"[ \t\n\r]*([,\]])[ \t\n\r]*")
 #: Characters a JSON number is made of.
 _NUMBER_CHARS = re.compile(r"[0-9.eE+-]*")
-#: Entries handed to the sink at once (:meth:`FileSink.extend`).
-_BATCH = 1024
+#: Entries handed to the sink at once (:meth:`FileSink.extend`): enough that a batch's checks
+#: and folds cost little per entry, few enough that its objects stay in the processor's cache.
+_BATCH = 256
 #: Text held from which whole entries are tried as one run (:meth:`JsonPageReader._run`).
 _RUN_MIN = 2048
 #: The top-level keys kept besides ``files``.

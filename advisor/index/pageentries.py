@@ -32,6 +32,7 @@ from advisor.index.simple import (
     _WHEEL_TAGS,
     _WHEEL_VERSIONS,
     FileURLs,
+    _version,
     _wheel_prefix_version,
     _wheel_tags_valid,
     json_fields,
@@ -413,7 +414,7 @@ class PageEntries:
         order: dict[str, None] = {}
         for version in listed:
             try:
-                order[str(Version(version))] = None
+                order[_version(version)[1]] = None  # each distinct text parsed once a run
             except InvalidVersion:
                 continue  # not a PEP 440 version: pip would never select it
         order.update(dict.fromkeys(self._versions))

@@ -638,9 +638,11 @@ def read_counting(
     return reader, sink, tried
 
 
-def test_entries_are_read_in_runs_and_handed_over_in_batches() -> None:
+@pytest.mark.parametrize("compact", [False, True])
+def test_entries_are_read_in_runs_and_handed_over_in_batches(compact: bool) -> None:
     entry = {"filename": "demo-1.0-py3-none-any.whl", "url": "a.whl", "hashes": {"sha256": "0"}}
-    body = json.dumps({"files": [entry] * 20_000}).encode()
+    separators = (",", ":") if compact else None  # PyPI's form, or json.dumps'
+    body = json.dumps({"files": [entry] * 20_000}, separators=separators).encode()
     reader, sink, tried = read_counting(body, 65536)
     assert reader.error is None and sink.items == [entry] * 20_000
     assert len(body) // 2 < tried <= len(body)  # most entries read in runs, each once

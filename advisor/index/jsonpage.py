@@ -324,12 +324,19 @@ class JsonPageReader:
         # The text of ``tried_in`` before ``tried`` was tried as a run of whole entries (see
         # _run): not again until more text comes (the text held is then a new string).
         tried_in, tried = "", 0
+        # Where one entry ends and the next begins, as this page writes it: the form found
+        # last is looked for first (a page writes one; looking for the other went through
+        # every piece to its start).
+        ends = ["}, {", "},{"]
         while True:
             buf, pos = self._buf, self._pos
             if (buf is not tried_in or pos >= tried) and len(buf) - pos >= _RUN_MIN:
                 # The text held, up to the last place where one object ends and the next
                 # begins, is tried as a run of whole entries read at once.
-                cut = max(buf.rfind("}, {", pos), buf.rfind("},{", pos)) + 1
+                cut = buf.rfind(ends[0], pos)
+                if cut < 0 and (cut := buf.rfind(ends[1], pos)) >= 0:
+                    ends.reverse()
+                cut += 1
                 if cut > pos:
                     tried_in, tried = buf, cut
                     run = self._run(buf, pos, cut)

@@ -360,11 +360,20 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
             # The projects' own pages download in the background, side by side, from now on
             # (the first worker makes the HTTP client), while the snapshot and the knowledge
             # load here and ddtrace's page (the largest on PyPI) is read and parsed here next;
-            # the planner waits for each page only when it needs it.
+            # the planner waits for each page only when it needs it. The Requires-Dist of
+            # each exact pin the projects declare (the release the resolver tries first) is
+            # read with its page, and the pages it names start downloading then.
+            deps = [d for job in jobs for d in job.selected.dependencies if d.name != DDTRACE]
             index.prefetch_async(
-                dict.fromkeys(
-                    d.name for job in jobs for d in job.selected.dependencies if d.name != DDTRACE
-                )
+                dict.fromkeys(d.name for d in deps),
+                pins={
+                    d.name: d.parsed_version
+                    for d in deps
+                    if d.role == "declared"
+                    and d.parsed_version is not None
+                    and d.url is None
+                    and d.marker is None
+                },
             )
         shipped = load_snapshot(settings.snapshot)
         knowledge = matrix.load_for(settings.snapshot)

@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.errors import IndexUnavailable
-from advisor.index import pageformat, simple
+from advisor.index import jsonpage, pageformat, simple
 from advisor.index.entries import group_files, metadata_wheel_grouped, release_entry_grouped
 from advisor.index.jsonpage import JsonPageReader
 from advisor.index.pageentries import PageEntries
@@ -318,8 +318,8 @@ class Collect:
     def reset(self) -> None:
         self.items = []
 
-    def add(self, raw: object) -> None:
-        self.items.append(raw)
+    def extend(self, raws: list[Any]) -> None:
+        self.items.extend(raws)
 
 
 def read(body: bytes, sizes: Callable[[], int]) -> tuple[Any, ...]:
@@ -500,3 +500,210 @@ def test_a_files_list_past_the_cap_is_not_read_further() -> None:
             streamed(body, 65536)
         finally:
             simple.MAX_PAGE_FILES = simple_cap
+
+
+# --- entries read in runs and folded a batch at a time -------------------------------------------
+
+_TAGS = [
+    "py3-none-any",
+    "py2.py3-none-any",
+    "cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64",
+    "cp312-cp312-manylinux_2_17_x86_64",
+    "cp39-abi3-macosx_11_0_arm64",
+    "cp313-cp313t-win_amd64",
+    "cp310-cp310-musllinux_1_1_aarch64",
+]
+
+
+def uniform_page(seed: int, files: int = 3000) -> bytes:
+    """A page whose entries nearly all have one shape (so they are folded in runs), with what
+    a run must still get right: yanked files and reasons (one holding ``}, {``), Requires-Python
+    on some files only, equal names, upload times out of order, build tags, relative and
+    unusable URLs (seed 5), names that do not parse, versions written two ways, metadata offered."""
+    rng = random.Random(seed)
+    entries: list[Any] = []
+    versions = [
+        f"{major}.{minor}.{patch}" for major in range(3) for minor in range(4) for patch in range(3)
+    ]
+    while len(entries) < files:
+        version = rng.choice(versions)
+        shown = rng.choice([version, version + ".0"]) if rng.random() < 0.1 else version
+        build = "-1" if rng.random() < 0.05 else ""
+        names = [f"demo-{shown}{build}-{tags}.whl" for tags in rng.sample(_TAGS, rng.randint(1, 6))]
+        if rng.random() < 0.5:
+            names.append(f"demo-{shown}.tar.gz")
+        if rng.random() < 0.03:
+            names.append(f"demo-{shown}-py3-none.whl")  # a name that does not parse
+        if rng.random() < 0.03:
+            names.append(
+                f"Demo_x-{shown}-py3-none-any.whl"
+                if rng.random() < 0.5
+                else "demo-x.y-py3-none-any.whl"
+            )
+        for name in names:
+            entry: dict[str, Any] = {
+                "filename": name,
+                "hashes": {"sha256": f"{rng.getrandbits(256):064x}"},
+                "requires-python": rng.choice([None, ">=3.8", ">=3.9", ""]),
+                "size": rng.randint(0, 10**6),
+                "upload-time": f"20{rng.randint(10, 25)}-0{rng.randint(1, 9)}-01T00:00:00Z",
+                "url": rng.choice(
+                    [f"https://files.example/p/{name}"] * 8
+                    + [f"../../files/{name}", f"https://files.example/./{name}"]
+                    + (["http://[::1"] if seed == 5 else [])
+                ),
+                "yanked": rng.choice([False] * 12 + [True, "broken", "", 'a }, {"x": 1']),
+            }
+            if rng.random() < 0.1:
+                entry["core-metadata"] = {"sha256": "ab" * 32}
+                entry["data-dist-info-metadata"] = {"sha256": "ab" * 32}
+            if rng.random() < 0.02:
+                del entry["size"]
+            entries.append(entry)
+    if seed % 2:
+        rng.shuffle(entries)
+    doc = {"meta": {"api-version": "1.1"}, "name": "demo", "files": entries}
+    return json.dumps(doc, separators=(",", ":") if seed % 3 else None).encode()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_entries_folded_in_runs_give_the_same_entries(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = uniform_page(seed)
+    expected = whole(body)
+    one_by_one = 0
+    real = PageEntries.add
+
+    def counted(self: PageEntries, raw: object) -> None:
+        nonlocal one_by_one
+        one_by_one += 1
+        real(self, raw)
+
+    monkeypatch.setattr(PageEntries, "add", counted)
+    for size in (len(body), 65536, 4099, 997):
+        one_by_one = 0
+        assert streamed(body, size) == expected
+        # Nearly every batch has one shape: read a column at a time, not entry by entry (but
+        # for a batch with a URL that is not one, whose files are read one by one).
+        if seed != 5:
+            assert one_by_one < len(json.loads(body)["files"]) // 2
+
+
+def test_a_batch_of_another_shape_is_read_entry_by_entry() -> None:
+    """One entry that does not follow the spec among a thousand that do: that one is skipped,
+    the others counted, as entry by entry."""
+    good = {"filename": "demo-1.0-py3-none-any.whl", "url": "https://f.example/a.whl"}
+    for bad in (
+        {"filename": 7, "url": "u"},
+        {"filename": "demo-1.0.tar.gz", "url": "u", "size": -1},
+        {"filename": "demo-1.0.tar.gz", "url": "u", "hashes": {"sha256": 1}},
+        {"filename": "demo-1.0.tar.gz", "url": "u", "yanked": None},
+        {"filename": "demo-1.0.tar.gz", "url": "u", "size": True},
+        "entry",
+        None,
+    ):
+        body = json.dumps({"files": [good] * 700 + [bad] + [good] * 700}).encode()
+        assert streamed(body, 4096) == whole(body)
+
+
+class Tried(Collect):
+    def __init__(self) -> None:
+        super().__init__()
+        self.batches: list[int] = []
+
+    def extend(self, raws: list[Any]) -> None:
+        self.batches.append(len(raws))
+        super().extend(raws)
+
+
+def read_counting(
+    body: bytes, size: int, max_files: int = 10**9
+) -> tuple[JsonPageReader, Tried, int]:
+    """The reader over ``body`` in pieces of ``size``, and the text it tried as runs."""
+    sink = Tried()
+    reader = JsonPageReader(sink, max_braces=10**9, max_files=max_files)
+    tried = 0
+    real = reader._run
+
+    def run(buf: str, start: int, end: int) -> Any:
+        nonlocal tried
+        tried += end - start
+        return real(buf, start, end)
+
+    reader._run = run  # type: ignore[method-assign]
+    for piece in pieces(body, size):
+        reader.feed(piece)
+    reader.finish()
+    return reader, sink, tried
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_entries_are_read_in_runs_and_handed_over_in_batches(compact: bool) -> None:
+    entry = {"filename": "demo-1.0-py3-none-any.whl", "url": "a.whl", "hashes": {"sha256": "0"}}
+    separators = (",", ":") if compact else None  # PyPI's form, or json.dumps'
+    body = json.dumps({"files": [entry] * 20_000}, separators=separators).encode()
+    reader, sink, tried = read_counting(body, 65536)
+    assert reader.error is None and sink.items == [entry] * 20_000
+    assert len(body) // 2 < tried <= len(body)  # most entries read in runs, each once
+    # Batches of about _BATCH entries (a run read whole may take one past it).
+    batch = jsonpage._BATCH
+    assert max(sink.batches) < 2 * batch + 700 and len(sink.batches) <= 20_000 // batch + 2
+
+
+@pytest.mark.parametrize("size", [1, 1000, 65536])
+def test_text_that_fails_as_a_run_is_not_tried_again(size: int) -> None:
+    """Entries whose strings hold ``}, {``: the text up to one is no run, and each failed try
+    is of text not tried before (linear in the page, whatever the pieces)."""
+    entry = {"filename": "demo-1.0.tar.gz", "url": "u", "yanked": "}, {" * 3000}
+    body = json.dumps({"files": [entry] * 300}).encode()
+    reader, sink, tried = read_counting(body, size)
+    assert reader.error is None and sink.items == [entry] * 300
+    assert tried <= 3 * len(body)
+
+
+def test_a_run_past_the_cap_hands_over_the_entries_up_to_it() -> None:
+    body = json.dumps({"files": [{"a": 1}] * 5000}).encode()
+    checks = 0
+
+    def check() -> None:
+        nonlocal checks
+        checks += 1
+
+    reader, sink, _tried = read_counting(body, 65536, max_files=3000)
+    assert reader.too_many and len(sink.items) == 3000
+    sink = Tried()
+    reader = JsonPageReader(sink, max_braces=10**9, max_files=10**9, check=check, check_every=100)
+    for piece in pieces(body, 8192):
+        reader.feed(piece)
+    reader.finish()
+    # The deadline is checked as entries are read: after each run that passes a hundred more
+    # (a run is a piece's worth: some 800 entries here).
+    assert reader.files == 5000 and 5 <= checks <= 50
+
+
+def test_an_entry_cut_by_a_piece_costs_its_own_length() -> None:
+    """A scan that fails (an entry cut by the end of a piece) costs the text before it as well
+    (the scanner's error counts lines from the text's start): the cut entry is scanned on its
+    own, so the failures of a page cost about its entries, not its pieces' lengths."""
+    entry = {"filename": "demo-1.0-py3-none-any.whl", "url": "u" * 400, "hashes": {}}
+    body = json.dumps({"files": [entry] * 4000}).encode()
+    sink = Tried()
+    reader = JsonPageReader(sink, max_braces=10**9, max_files=10**9)
+    failed = 0
+    real = reader._scan
+
+    def scan(text: str, idx: int) -> Any:
+        nonlocal failed
+        try:
+            return real(text, idx)
+        except (StopIteration, ValueError):
+            failed += idx
+            raise
+
+    reader._scan = scan
+    for piece in pieces(body, 16384):
+        reader.feed(piece)
+    reader.finish()
+    assert reader.error is None and len(sink.items) == 4000
+    assert failed < len(body) // 20

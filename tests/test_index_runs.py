@@ -113,3 +113,125 @@ def test_the_resolver_reads_each_projects_releases_once_per_cpython() -> None:
         }
     # Two CPythons: each project's releases read twice, whatever the resolutions' number.
     assert fallback.asked == {"a": 2, "b": 2, "c": 2}
+
+
+def test_the_http_client_is_made_without_importing_trio() -> None:
+    """httpcore imports trio whenever it is installed (for async code a synchronous client never
+    runs): the first client is made without it, and trio is importable as before afterwards."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import importlib.util, sys\n"
+        "from advisor.index.http import new_client\n"
+        "client = new_client(5.0)\n"
+        "assert 'trio' not in sys.modules, 'trio imported'\n"
+        "assert 'httpcore' in sys.modules\n"
+        "client.close()\n"
+        "if importlib.util.find_spec('trio') is not None:\n"
+        "    import trio\n"
+        "    assert sys.modules['trio'] is trio\n"
+        "print('ok')\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert done.returncode == 0 and done.stdout == "ok\n", done.stderr
+
+
+def test_what_is_made_while_the_collector_is_paused_is_counted_old_and_still_collected() -> None:
+    import weakref
+
+    from advisor.index._gc import collector_paused
+
+    class Node:
+        pass
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        kept = [Node() for _ in range(5000)]
+        cycle = Node()
+        cycle.me = cycle  # type: ignore[attr-defined]
+        gone = weakref.ref(cycle)
+        del cycle
+    assert gc.isenabled()
+    gc.disable()  # what follows is looked at as the pause left it
+    try:
+        # The younger generations do not hold the 5,000 made while paused (their next
+        # collections would walk them all, for nothing): they count as old ...
+        young = {id(o) for generation in (0, 1) for o in gc.get_objects(generation)}
+        assert not any(id(k) in young for k in kept)
+        assert any(o is kept[0] for o in gc.get_objects(2))
+    finally:
+        gc.enable()
+    # ... and garbage among them is still collected.
+    gc.collect()
+    assert gone() is None
+
+
+def test_objects_another_froze_stay_frozen() -> None:
+    from advisor.index._gc import collector_paused
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            pass
+        assert gc.get_freeze_count() >= frozen > 0 and gc.isenabled()
+    finally:
+        gc.unfreeze()
+
+
+def test_the_collector_is_held_off_from_the_first_request_to_the_end(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages are read side by side and one after another all through an online run: the
+    collector is off from the first request until the index reader is closed, then on."""
+    seen: list[bool] = []
+    real = source.IndexSource.requires_dist
+
+    def watched(self: source.IndexSource, name: str, version: Version) -> object:
+        seen.append(gc.isenabled())
+        return real(self, name, version)
+
+    monkeypatch.setattr(source.IndexSource, "requires_dist", watched)
+    with LocalIndex(root=DATA) as index:
+        code, report, err = advise_json(tmp_path, capsys, index.url, ACCEPTANCE, *IAST)
+    assert code == 1 and report["recommendation"]["ddtrace"] == "3.15.0", err
+    assert seen and not any(seen)
+    assert gc.isenabled()
+
+
+def test_a_pin_is_read_with_its_page_and_the_pages_it_names_start(tmp_path: Path) -> None:
+    """prefetch_async with pins: the page, then the pinned release's Requires-Dist, then the
+    pages that names, all in the background; asked for afterwards, nothing is sent again."""
+    import time
+
+    from advisor.index.cache import Cache
+
+    with LocalIndex(root=DATA) as index:
+        reader = source.IndexSource([index.url], Cache(tmp_path / "cache"), timeout=5, deadline=20)
+        try:
+            reader.prefetch_async(["protobuf"], pins={"protobuf": Version("3.0.0")})
+            wanted = {"/simple/protobuf/", "/simple/setuptools/", "/simple/six/"}
+            end = time.monotonic() + 15
+            while not wanted <= {r.path for r in index.requests} and time.monotonic() < end:
+                time.sleep(0.01)
+            seen = [r.path for r in index.requests]
+            assert wanted <= set(seen)
+            assert any(p.startswith("/files/protobuf-3.0.0") for p in seen)
+            requires = reader.requires_dist("protobuf", Version("3.0.0"))
+            assert requires and any(r.startswith("setuptools") for r in requires)
+            reader.releases("setuptools")
+            reader.releases("six")
+            assert [r.path for r in index.requests] == seen  # nothing sent twice
+        finally:
+            reader.close()

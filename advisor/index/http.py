@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import socket
+import sys
 import threading
 import time
 import weakref
@@ -38,6 +39,7 @@ __all__ = [
     "IndexAuth",
     "holding",
     "iter_capped",
+    "new_client",
     "open_stream",
     "read_capped",
 ]
@@ -54,6 +56,24 @@ _MAX_CODINGS = 2
 #: Bodies being read at once (background fetches run side by side) hold at most this much
 #: together: each read's own cap alone would let eight workers hold eight times as much.
 MAX_IN_FLIGHT_BYTES = 128 * 1024 * 1024
+
+
+def new_client(timeout: float) -> httpx.Client:
+    """An httpx client (synchronous) with ``timeout`` seconds for every step of a request.
+
+    The first client imports httpcore, which imports trio whenever it is installed (for its
+    async primitives under trio: some 70 ms, for nothing a synchronous client uses); trio is
+    kept out of that import, and importable as before once it is done.
+    """
+    modules: dict[str, Any] = sys.modules  # a None entry makes its import fail
+    if "httpcore" not in modules and "trio" not in modules:
+        modules["trio"] = None
+        try:
+            import httpcore  # noqa: F401
+        finally:
+            if "trio" in modules and modules["trio"] is None:
+                del modules["trio"]
+    return httpx.Client(timeout=httpx.Timeout(timeout))
 
 
 class _Budget:

@@ -2,9 +2,11 @@
 
 ``json.loads`` of a whole page holds the body, its text and every file as a dict at once:
 ddtrace's page is 21 MB of JSON listing some 47,000 files, and loading it took 107 MB.
-:class:`JsonPageReader` takes the body piece by piece, decodes each ``files`` entry with the
-standard library's own C scanner as soon as it is whole, hands it to a :class:`FileSink`
-and drops it, so a page costs its sink's summary plus one piece of text.
+:class:`JsonPageReader` takes the body piece by piece, decodes the ``files`` entries with the
+standard library's own C scanner as soon as they are whole (those of a piece at once, when they
+read as a run of whole values: :meth:`JsonPageReader._run`), hands them to a :class:`FileSink`
+a few hundred at a time and drops them, so a page costs its sink's summary plus one piece of
+text and one batch of entries.
 
 What it accepts and refuses is what ``json.loads`` of the whole body accepts and refuses: the
 same encoding detection (:func:`json.detect_encoding`, decoded with ``surrogatepass``), the
@@ -14,8 +16,8 @@ until :meth:`JsonPageReader.finish`, so the page is refused in the order the who
 refused it: more ``{`` than a page within the file cap can hold first, then invalid JSON.
 
 Reading is linear in the body: a value cut by the end of a piece is scanned again only once
-the text after it has at least doubled, and nothing is parsed once the ``{`` count is over the
-cap (the rest is only counted).
+the text after it has at least doubled, text that did not read as a run is not tried as one
+again, and nothing is parsed once the ``{`` count is over the cap (the rest is only counted).
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ _WS = re.compile(r"[ \t\n\r]*")
 _AFTER_VALUE = re.compile(r"[ \t\n\r]*([,\]])[ \t\n\r]*")
 #: Characters a JSON number is made of.
 _NUMBER_CHARS = re.compile(r"[0-9.eE+-]*")
+#: Entries handed to the sink at once (:meth:`FileSink.extend`): enough that a batch's checks
+#: and folds cost little per entry, few enough that its objects stay in the processor's cache.
+_BATCH = 256
+#: Text held from which whole entries are tried as one run (:meth:`JsonPageReader._run`).
+_RUN_MIN = 2048
 #: The top-level keys kept besides ``files``.
 _KEPT = frozenset({"meta", "name", "versions"})
 
@@ -48,8 +55,9 @@ class FileSink(Protocol):
         """A ``files`` list begins: forget the entries of an earlier one (the last key wins)."""
         ...
 
-    def add(self, raw: object) -> None:
-        """One element of the list, as ``json.loads`` would have decoded it."""
+    def extend(self, raws: list[Any]) -> None:
+        """The next elements of the list, in order, each as ``json.loads`` would have decoded
+        it (the list is the reader's own, reused once this returns)."""
         ...
 
 
@@ -211,8 +219,11 @@ class JsonPageReader:
                 return ""
             yield 1
 
-    def _value(self) -> _Walk:
-        """The JSON value starting here (the caller skipped the whitespace before it)."""
+    def _value(self, cut: bool = False) -> _Walk:
+        """The JSON value starting here (the caller skipped the whitespace before it);
+        ``cut``: the caller found the text held too short for it (then read once more comes)."""
+        if cut and not self._eof:
+            yield max(len(self._buf) - self._pos, 1)
         while True:
             start = self._pos
             try:
@@ -279,6 +290,23 @@ class JsonPageReader:
         if end != "":
             raise PageSyntaxError()
 
+    def _run(self, buf: str, start: int, end: int) -> list[Any] | None:
+        """The values of ``buf[start:end]`` read as the elements of a list, or ``None`` when
+        that text is not a sequence of whole values separated by commas.
+
+        It holds the same values the element-by-element steps read from ``start``: the
+        scanner reads each element of a list as it reads a value on its own, and a text that
+        reads whole as elements ends where an element ends (``end`` follows a ``}``, which no
+        number can go on from). Text that does not read so (a ``}, {`` inside a string, a
+        value cut by ``end``) is read by those steps, and not tried again.
+        """
+        text = "[" + buf[start:end] + "]"
+        try:
+            value, stop = self._scan(text, 0)
+        except (StopIteration, json.JSONDecodeError, RecursionError):
+            return None
+        return value if stop == len(text) and type(value) is list else None
+
     def _files(self) -> _Walk:
         self._pos += 1  # the "["
         self._sink.reset()
@@ -287,29 +315,77 @@ class JsonPageReader:
         if found == "]":
             self._pos += 1
             return
+        # Entries go to the sink in batches of about _BATCH (a run read whole may take one
+        # past it), in order: a list ends with its last batch handed over, and a list past the
+        # cap with the batch up to the cap.
+        batch: list[Any] = []
         sink, check, every, most = self._sink, self._check, self._check_every, self._max_files
-        scan, after = self._scan, _AFTER_VALUE.match
+        scan, after, add = self._scan, _AFTER_VALUE.match, batch.append
+        # The text of ``tried_in`` before ``tried`` was tried as a run of whole entries (see
+        # _run): not again until more text comes (the text held is then a new string).
+        tried_in, tried = "", 0
+        # Where one entry ends and the next begins, as this page writes it: the form found
+        # last is looked for first (a page writes one; looking for the other went through
+        # every piece to its start).
+        ends = ["}, {", "},{"]
         while True:
-            # The usual case in a few steps: a whole entry, then its comma and the start of the
-            # next one, all in the text held; anything else takes the general steps.
             buf, pos = self._buf, self._pos
+            if (buf is not tried_in or pos >= tried) and len(buf) - pos >= _RUN_MIN:
+                # The text held, up to the last place where one object ends and the next
+                # begins, is tried as a run of whole entries read at once.
+                cut = buf.rfind(ends[0], pos)
+                if cut < 0 and (cut := buf.rfind(ends[1], pos)) >= 0:
+                    ends.reverse()
+                cut += 1
+                if cut > pos:
+                    tried_in, tried = buf, cut
+                    run = self._run(buf, pos, cut)
+                    if run is not None:
+                        before = self.files
+                        self.files += len(run)
+                        if self.files > most:  # refused: handed over up to the cap
+                            batch += run[: most - before]
+                            sink.extend(batch)
+                            raise _OverTheCap
+                        batch += run
+                        if len(batch) >= _BATCH:
+                            sink.extend(batch)
+                            batch.clear()
+                        if check is not None and before // every != self.files // every:
+                            check()
+                        self._pos = after(buf, cut).end()  # type: ignore[union-attr]
+                        continue
+            # The usual case in a few steps: a whole entry, then its comma and the start of the
+            # next one, all in the text held; anything else takes the general steps. The end of
+            # the text held, after a run, is scanned on its own: the entry it holds is usually
+            # cut, and the scanner's error says on which line, counting from the text's start.
+            short = len(buf) - pos < _RUN_MIN
             try:
-                raw, end = scan(buf, pos)
+                if short:
+                    raw, end = scan(buf[pos:], 0)
+                    end += pos
+                else:
+                    raw, end = scan(buf, pos)
             except (StopIteration, json.JSONDecodeError, RecursionError):
                 raw = None
                 end = -1
             if end < 0 or type(raw) in (int, float):
-                raw = yield from self._value()
+                raw = yield from self._value(cut=end < 0 and short)
                 buf, end = self._buf, self._pos
             self.files += 1
             if self.files > most:  # refused whatever follows: only counted from here on
+                sink.extend(batch)
                 raise _OverTheCap
-            sink.add(raw)
+            add(raw)
+            if len(batch) >= _BATCH:
+                sink.extend(batch)
+                batch.clear()
             if check is not None and self.files % every == 0:
                 check()
             if (sep := after(buf, end)) is not None and sep.end() < len(buf):
                 if sep[1] == "]":
                     self._pos = sep.start(1) + 1
+                    sink.extend(batch)
                     return
                 self._pos = sep.end()
                 continue
@@ -317,6 +393,7 @@ class JsonPageReader:
             found = yield from self._peek()
             self._pos += 1
             if found == "]":
+                sink.extend(batch)
                 return
             if found != ",":
                 raise PageSyntaxError()

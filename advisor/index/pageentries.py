@@ -18,7 +18,9 @@ only then).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from itertools import chain, compress, count, pairwise
+from operator import itemgetter, methodcaller, ne
+from typing import TYPE_CHECKING, Any, cast
 
 from packaging.utils import InvalidSdistFilename, InvalidWheelFilename
 from packaging.version import InvalidVersion, Version
@@ -30,6 +32,9 @@ from advisor.index.simple import (
     _WHEEL_TAGS,
     _WHEEL_VERSIONS,
     FileURLs,
+    _version,
+    _wheel_prefix_version,
+    _wheel_tags_valid,
     json_fields,
     metadata_hash,
     offers_metadata,
@@ -62,8 +67,82 @@ class _Offered:
         self.declared = declared
 
 
-#: The rank of each tag set for the wheel that stands for its version's METADATA.
+#: The rank of each tag set for the wheel that stands for its version's METADATA (only tag
+#: sets that parse: a wheel's are ranked once its name is read).
 _RANKS: dict[str, int] = {}
+
+#: The fields of a file entry :meth:`PageEntries.extend` reads, in the order of :func:`_columns`.
+_FIELDS = ("filename", "url", "hashes", "requires-python", "yanked", "size", "upload-time")
+_EVERY_FIELD = tuple(map(itemgetter, _FIELDS))
+#: Each field as ``json_fields`` reads it when the entry may lack it (its default).
+_EACH_FIELD = tuple(
+    methodcaller("get", key, {} if key == "hashes" else False if key == "yanked" else None)
+    for key in _FIELDS
+)
+_IS_WHEEL = methodcaller("endswith", ".whl")
+_RSPLIT3 = methodcaller("rsplit", "-", 3)
+_HEAD = itemgetter(0)
+_FIRST = itemgetter(0)
+_NONE = type(None)
+_ABSENT = object()
+
+#: What a batch of entries holds once checked: filenames, URLs, Requires-Python, yanked,
+#: sizes, upload times (one sequence per field, an item per entry).
+_Columns = tuple[
+    Sequence[str],
+    Sequence[str],
+    Sequence[str | None],
+    Sequence[bool | str],
+    Sequence[int | None],
+    Sequence[str | None],
+]
+
+
+def _columns(raws: Sequence[object]) -> _Columns | None:
+    """The fields of every entry, when each passes what ``json_fields`` checks (else ``None``:
+    each entry is then read on its own, and those that do not follow the spec skipped).
+
+    The checks are ``json_fields``' own, made a column at a time: exact types (a ``bool`` is
+    not a size), a non-empty filename, hashes mapping strings to strings, sizes not negative.
+    """
+    if not raws or set(map(type, raws)) != {dict}:
+        return None
+    entries = cast(Sequence[dict[str, Any]], raws)
+    try:
+        filenames, urls, hashes, rps, yanked, sizes, uploads = (
+            list(map(get, entries)) for get in _EVERY_FIELD
+        )
+    except KeyError:  # some entry lacks a field: each read with its default
+        filenames, urls, hashes, rps, yanked, sizes, uploads = (
+            list(map(get, entries)) for get in _EACH_FIELD
+        )
+    if (
+        set(map(type, filenames)) != {str}
+        or not all(filenames)
+        or set(map(type, urls)) != {str}
+        or set(map(type, hashes)) != {dict}
+        or not set(map(type, chain.from_iterable(hashes))) <= {str}
+        or not set(map(type, chain.from_iterable(map(dict.values, hashes)))) <= {str}
+        or not set(map(type, rps)) <= {str, _NONE}
+        or not set(map(type, yanked)) <= {bool, str}
+        or not set(map(type, uploads)) <= {str, _NONE}
+    ):
+        return None
+    size_types = set(map(type, sizes))
+    if not size_types <= {int, _NONE}:
+        return None
+    if int in size_types:
+        known = [s for s in sizes if s is not None] if _NONE in size_types else sizes
+        if min(known) < 0:
+            return None
+    return filenames, urls, rps, yanked, sizes, uploads
+
+
+def _metadata_of(raw: object) -> object:
+    """An entry's core-metadata value as ``json_fields`` reads it (PEP 714's name first)."""
+    entry = cast(dict[str, Any], raw)
+    found = entry.get("core-metadata", _ABSENT)
+    return entry.get("dist-info-metadata") if found is _ABSENT else found
 
 
 class _Version:
@@ -136,6 +215,110 @@ class PageEntries:
             upload,
             (url, size, metadata),
         )
+
+    def extend(self, raws: Sequence[object]) -> None:
+        """PEP 691 file entries as decoded, in order (:meth:`add` of each, the same result).
+
+        A page's entries nearly always have one shape (every field of the right type, plain
+        URLs, wheel names that parse), and its files come version by version: such a batch is
+        checked and folded a column and a run of one version's wheels at a time, with the
+        interpreter's own loops (``map``, ``min``, ``set``), instead of a dozen steps of Python
+        per file. Any entry of another shape sends the batch, or the run, to :meth:`add`.
+        """
+        columns = _columns(raws)
+        if columns is None:
+            for raw in raws:
+                self.add(raw)
+            return
+        filenames, urls, rps, yanked, sizes, uploads = columns
+        if not all(map(_PLAIN_URL.fullmatch, urls)) or max(map(len, urls)) >= 65536:
+            assert self._urls is not None
+            absolute = list(map(self._urls.absolute, urls))
+            if None in absolute:  # a file whose URL is not one is skipped: add() skips it
+                for raw in raws:
+                    self.add(raw)
+                return
+            urls = cast(list[str], absolute)
+        # Runs of files of one kind (wheel or not) and one ``name-version[-build]`` prefix.
+        wheels = list(map(_IS_WHEEL, filenames))
+        heads = list(map(_HEAD, map(_RSPLIT3, filenames)))
+        keys = list(zip(wheels, heads, strict=True))
+        starts = [0, *compress(count(1), map(ne, keys[1:], keys)), len(raws)]
+        reasons = str in set(map(type, yanked))
+        for a, b in pairwise(starts):
+            if not (
+                wheels[a]
+                and self._wheel_run(
+                    a, b, filenames, urls, rps, yanked, sizes, uploads, raws, reasons
+                )
+            ):
+                for i in range(a, b):
+                    y = yanked[i]
+                    meta = _metadata_of(raws[i])
+                    self._fold(
+                        filenames[i],
+                        rps[i] or None,
+                        y is not False,
+                        y if isinstance(y, str) and y else None,
+                        uploads[i],
+                        (urls[i], sizes[i], meta),
+                    )
+
+    def _wheel_run(
+        self,
+        a: int,
+        b: int,
+        filenames: Sequence[str],
+        urls: Sequence[str],
+        rps: Sequence[str | None],
+        yanked: Sequence[bool | str],
+        sizes: Sequence[int | None],
+        uploads: Sequence[str | None],
+        raws: Sequence[object],
+        reasons: bool,
+    ) -> bool:
+        """Fold files ``a`` to ``b`` (wheels sharing one ``name-version[-build]`` part) as
+        :meth:`_fold` of each in turn would; ``False`` (nothing done) when a name among them
+        does not parse as :meth:`_fold` parses it."""
+        names = filenames[a:b]
+        prefix = names[0].rsplit("-", 3)[0]
+        # Every name of the run has three dashes after this part (the run's names share it,
+        # and a name of fewer has no dash in its first part): four or five in all, as
+        # _wheel_parts asks, when it has one or two.
+        if prefix.count("-") not in (1, 2) or (known := _wheel_prefix_version(prefix)) is None:
+            return False
+        tags = list(map(itemgetter(slice(len(prefix) + 1, -4)), names))
+        for t in set(tags).difference(_RANKS):  # each tag set checked and ranked once
+            if not _wheel_tags_valid(t):
+                return False
+            _RANKS[t] = _metadata_rank(_tags_of_string(t))
+        version, key = known
+        found = self._versions.get(key)
+        if found is None:
+            found = self._versions[key] = _Version()
+            self._parsed[key] = version
+        found.files += b - a
+        ys = yanked[a:b]
+        found.yanked = found.yanked and False not in ys
+        if reasons and found.yanked_reason is None:
+            found.yanked_reason = next((y for y in ys if isinstance(y, str) and y), None)
+        upload = min(filter(None, uploads[a:b]), default=None)
+        if upload and (found.upload is None or upload < found.upload):
+            found.upload = upload
+        requires = rps[a:b]
+        # The first of the smallest filename among those with a Requires-Python, as the
+        # comparisons of _fold keep it (a wheel's wins over an sdist's).
+        first = min(compress(zip(names, requires, strict=True), requires), key=_FIRST, default=None)
+        if first is not None:
+            kept = found.rp
+            if kept is None or kept[0] or first[0] < kept[1]:
+                found.rp = (False, first[0], cast(str, first[1]))
+        found.tags.update(dict.fromkeys(tags))
+        rank, filename, i = min(zip(map(_RANKS.__getitem__, tags), names, count(a)))
+        best = found.wheel
+        if best is None or rank < best[0] or (rank == best[0] and filename < best[1]):
+            found.wheel = (rank, filename, (urls[i], sizes[i], _metadata_of(raws[i])))
+        return True
 
     def add_file(self, file: IndexFile) -> None:
         """One file of an HTML page."""
@@ -231,7 +414,7 @@ class PageEntries:
         order: dict[str, None] = {}
         for version in listed:
             try:
-                order[str(Version(version))] = None
+                order[_version(version)[1]] = None  # each distinct text parsed once a run
             except InvalidVersion:
                 continue  # not a PEP 440 version: pip would never select it
         order.update(dict.fromkeys(self._versions))

@@ -31,7 +31,14 @@ from packaging.utils import (
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import IndexUnavailable
-from advisor.index.http import Deadline, holding, iter_capped, open_stream, read_capped
+from advisor.index.http import (
+    Deadline,
+    holding,
+    iter_capped,
+    new_client,
+    open_stream,
+    read_capped,
+)
 from advisor.index.jsonpage import FileSink, JsonPageReader
 from advisor.index.urls import redact
 from advisor.model.digests import preferred
@@ -163,17 +170,36 @@ def _wheel_parts(filename: str) -> tuple[Version, str, str]:
     stem = filename[:-4]
     cut = stem.rfind("-", 0, stem.rfind("-", 0, stem.rfind("-")))
     prefix, tags = stem[:cut], stem[cut + 1 :]
+    _wheel_tags_valid(tags)
+    if (known := _WHEEL_VERSIONS.get(prefix)) is None:
+        known = _WHEEL_VERSIONS[prefix] = _wheel_prefix(prefix, filename)
+    if (error := _WHEEL_TAGS[tags]) is not None:
+        raise InvalidWheelFilename(f"Invalid wheel filename: {filename!r} ({error})")
+    return known[0], known[1], tags
+
+
+def _wheel_tags_valid(tags: str) -> bool:
+    """A wheel name's tags part (``py3-none-any``) passes ``parse_wheel_filename``'s checks
+    (each distinct one parsed once, as :func:`_wheel_parts` does)."""
     if tags not in _WHEEL_TAGS:
         try:
             parse_wheel_filename(f"x-0-{tags}.whl")
             _WHEEL_TAGS[tags] = None
         except InvalidWheelFilename as exc:
             _WHEEL_TAGS[tags] = exc
+    return _WHEEL_TAGS[tags] is None
+
+
+def _wheel_prefix_version(prefix: str) -> tuple[Version, str] | None:
+    """The version of a wheel name's ``name-version[-build]`` part and its string, as
+    :func:`_wheel_parts` finds it; ``None`` when that part does not pass
+    ``parse_wheel_filename``'s checks (the name is refused whatever its tags)."""
     if (known := _WHEEL_VERSIONS.get(prefix)) is None:
-        known = _WHEEL_VERSIONS[prefix] = _wheel_prefix(prefix, filename)
-    if (error := _WHEEL_TAGS[tags]) is not None:
-        raise InvalidWheelFilename(f"Invalid wheel filename: {filename!r} ({error})")
-    return known[0], known[1], tags
+        try:
+            known = _WHEEL_VERSIONS[prefix] = _wheel_prefix(prefix, f"{prefix}-py3-none-any.whl")
+        except (InvalidWheelFilename, InvalidVersion):
+            return None
+    return known
 
 
 _WHEEL_NAMES: dict[str, InvalidWheelFilename | None] = {}
@@ -279,7 +305,7 @@ class SimpleIndexClient:
         self.deadline = deadline
         self.auth = auth
         self._own_client = client is None
-        self.client = client or httpx.Client(timeout=self.timeout)
+        self.client = client or new_client(timeout)
 
     def __enter__(self) -> Self:
         return self
@@ -520,7 +546,7 @@ def _read_json(
 
 class PageSink(FileSink, Protocol):
     """What a page's files go to (:meth:`SimpleIndexClient.fetch_page`): JSON entries as
-    decoded (:meth:`add`), HTML anchors as :class:`IndexFile` values (:meth:`add_file`)."""
+    decoded (:meth:`extend`), HTML anchors as :class:`IndexFile` values (:meth:`add_file`)."""
 
     def begin(self, base: httpx.URL) -> None:
         """A page is read (again, on a retry): start empty; relative URLs are against ``base``."""
@@ -549,9 +575,10 @@ class _FileList:
     def reset(self) -> None:
         self.files = []
 
-    def add(self, raw: object) -> None:
-        if (entry := _json_file(raw, self.urls)) is not None:
-            self.files.append(entry)
+    def extend(self, raws: list[Any]) -> None:
+        for raw in raws:
+            if (entry := _json_file(raw, self.urls)) is not None:
+                self.files.append(entry)
 
     def add_file(self, file: IndexFile) -> None:
         self.files.append(file)

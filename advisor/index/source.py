@@ -16,12 +16,13 @@ lists is requested as sent, but for the index's own prefix (:meth:`IndexURL.stor
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import re
 import threading
 import time
 import zlib
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
@@ -64,6 +65,8 @@ MAX_PKG_INFO_BYTES = 1024 * 1024
 MAX_SDIST_INFLATED = 128 * 1024 * 1024
 #: A zip sdist listing more members than this is refused (opening it makes an object of each).
 MAX_SDIST_MEMBERS = 100_000
+
+_NO_PINS: Mapping[str, Version] = {}
 
 
 def netrc_file() -> Path | None:
@@ -127,6 +130,8 @@ class IndexSource:
         self._lock = threading.Lock()
         self._auth: IndexAuth | None = None
         self._hash_pages: dict[str, PageFetch] = {}
+        self._paused = contextlib.ExitStack()  # the collector, held off until close()
+        self._pins: dict[str, Version] = {}  # read with the page (prefetch_async)
         if not isinstance(deadline, (int, float)):
             self._clock = deadline
 
@@ -212,11 +217,16 @@ class IndexSource:
         """The HTTP client, made (and httpx imported) on first use."""
         with self._lock:
             if self._client is None:
-                import httpx
+                from advisor.index.http import new_client
 
                 # Redirects are followed by advisor.index.http.open_stream, hop by hop; the
                 # credentials (self.auth) are passed with each request.
-                self._client = httpx.Client(timeout=httpx.Timeout(self.timeout))
+                self._client = new_client(self.timeout)
+                # From the first request to close(), pages are read one after another and
+                # side by side, each leaving a few objects per version: the collector would
+                # walk them all again whenever no page is being read (some 50 ms of a cold
+                # run, for no garbage: see advisor.index._gc).
+                self._paused.enter_context(collector_paused())
             return self._client
 
     @property
@@ -259,18 +269,27 @@ class IndexSource:
             self._clock.close()
         if self._own and self._client is not None:
             self._client.close()
+        self._paused.close()
 
     # -- background fetches ----------------------------------------------------------------
 
-    def prefetch_async(self, names: Iterable[str]) -> None:
+    def prefetch_async(self, names: Iterable[str], pins: Mapping[str, Version] = _NO_PINS) -> None:
         """Start fetching these pages in the background (no-op offline: the cache is local).
 
         The resolver calls this with the dependencies of each release it pins: it asks for
         every one of those pages next, so they are fetched side by side instead of in turn.
         Errors surface when the page is asked for.
+
+        :param pins: the release of some of these the resolver will try first (a project's
+            exact pins): once its page is read, its Requires-Dist is read too, and the pages
+            that names start downloading (as :meth:`prefetch_metadata_async` does), while the
+            run waits for ddtrace's page instead of when the resolver gets there.
         """
         if self.offline:
             return
+        if pins:
+            with self._lock:
+                self._pins.update(pins)
         wanted = [
             name
             for name in dict.fromkeys(names)
@@ -294,6 +313,10 @@ class IndexSource:
         finally:  # a client that cannot be made is reported by each fetch
             for name in names:
                 self._submit(self._quiet_page, name)
+        # What reads wheel METADATA next (packaging.metadata and the email package: 20 ms),
+        # imported while the pages' first bytes are on their way, not when the resolver first
+        # waits for a release's Requires-Dist.
+        import advisor.index.wheelmeta  # noqa: F401
 
     def _fresh_page(self, name: str) -> bool:
         """Every index's cached page of ``name`` is young enough to be used as it is (by its
@@ -355,6 +378,8 @@ class IndexSource:
             self._page(name)
         except IndexUnavailable:
             return
+        if (pin := self._pins.get(name)) is not None:
+            self._quiet_meta(name, pin)
 
     def _page(self, name: str) -> dict[str, Any]:
         return self._pages.get(name, lambda: self._fetch_page(name))

@@ -28,9 +28,12 @@ DEMO = ROOT / "fixtures" / "demo" / "requirements.txt"
 RESOLVER_INDEX = Path(__file__).parent / "data" / "resolver-index"
 
 
-def imported(*args: str, cwd: Path = ROOT) -> tuple[set[str], subprocess.CompletedProcess[str]]:
-    """The modules ``python -X importtime -m advisor ARGS`` imports, and the finished process."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def imported(
+    *args: str, cwd: Path = ROOT, **environ: str
+) -> tuple[set[str], subprocess.CompletedProcess[str]]:
+    """The modules ``python -X importtime -m advisor ARGS`` imports (with ``environ`` added to
+    the environment), and the finished process."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **environ}
     proc = run_python("-X", "importtime", "-m", "advisor", *args, cwd=cwd, env=env, timeout=120)
     modules = {
         line.rsplit("|", 1)[1].strip()
@@ -211,6 +214,17 @@ def test_offline_run_without_cache_imports_no_http_client() -> None:
     assert not roots(modules) & {"httpx", "httpcore", "h11", "tomlkit"}
     assert "advisor.index.simple" not in modules and "advisor.index.wheelmeta" not in modules
     assert "advisor.knowledge.refresh" not in modules
+
+
+def test_a_run_without_pip_conf_imports_no_config_parser_or_queue(tmp_path: Path) -> None:
+    """configparser is imported to read a pip.conf that is there (most machines have none),
+    and the queue of the background fetches only by an online run."""
+    modules, proc = imported(
+        str(DEMO), "--offline", "--no-cache", PIP_CONFIG_FILE=str(tmp_path / "no-pip.conf")
+    )
+    assert proc.returncode == 1, proc.stderr[-500:]
+    assert "advisor.index.config" in modules  # the index settings were read
+    assert not modules & {"configparser", "queue"}
 
 
 def test_offline_run_with_a_cache_imports_no_http_client(tmp_path: Path) -> None:

@@ -16,7 +16,6 @@ text as written. Untrusted files (a pull request's) name no index: theirs are li
 
 from __future__ import annotations
 
-import configparser
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -88,6 +87,10 @@ def _pip_config(environ: Mapping[str, str]) -> tuple[list[str], list[str], str]:
     extra: list[str] = []
     where = ""
     for path in _pip_config_files(environ):
+        if not os.path.exists(path):
+            continue  # most runs: no pip.conf at all, and configparser is not imported
+        import configparser
+
         parser = configparser.RawConfigParser()
         try:
             parser.read(path, encoding="utf-8")

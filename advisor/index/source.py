@@ -17,7 +17,6 @@ lists is requested as sent, but for the index's own prefix (:meth:`IndexURL.stor
 from __future__ import annotations
 
 import contextlib
-import queue
 import re
 import threading
 import time
@@ -46,6 +45,8 @@ TRANSIENT = frozenset(
 )
 
 if TYPE_CHECKING:
+    import queue
+
     import httpx
 
     from advisor.index.cache import Cache
@@ -717,6 +718,8 @@ class _DaemonPool:
     """
 
     def __init__(self, workers: int) -> None:
+        import queue  # an online run's alone: an offline one imports this module, never starts these
+
         self.workers = workers
         self._queue: queue.SimpleQueue[tuple[Any, tuple[Any, ...]] | None] = queue.SimpleQueue()
         self._threads: list[threading.Thread] = []

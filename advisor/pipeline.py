@@ -340,6 +340,7 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
     declaration it may edit.
     """
     from advisor.index.config import configured_indexes  # no httpx either (see _open_index)
+    from advisor.plan.serve import ServerPool  # imported with plan already
 
     expansion: dict[str, Expansion] = {}
     if settings.trust_files:
@@ -375,12 +376,14 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
         source = SnapshotSource(releases, fallback=index)
         # One --resolve-budget for the whole run, every project's resolutions together.
         budget = Budget(jobs[0].request.resolve_budget)
+        # One pool of servers too: projects asked the same questions find each answer once.
+        servers = ServerPool()
         for n, job in enumerate(jobs, 1):
             said = f"project {n} of {len(jobs)}: " if len(jobs) > 1 else ""
             _say(settings, f"{said}planning")
             told = functools.partial(_say, settings, prefix=said) if settings.progress else None
             advices.append(
-                plan(job.selected, knowledge, releases, job.request, source, budget, told)
+                plan(job.selected, knowledge, releases, job.request, source, budget, told, servers)
             )
     finally:
         index.close()

@@ -5,7 +5,9 @@ one set of releases, capabilities or pins found is never another's. Counts, neve
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,7 @@ from advisor.knowledge.releases import load_snapshot
 from advisor.manifests import read_paths
 from advisor.model.advice import Advice, AdviceRequest
 from advisor.model.project import Project
-from advisor.model.release import ReleaseSnapshot
+from advisor.model.release import Release, ReleaseSnapshot
 from advisor.plan import plan
 from advisor.plan.serve import Server, ServerPool
 from advisor.resolve.source import SnapshotSource
@@ -168,3 +170,98 @@ def test_a_pool_never_answers_for_other_releases(tmp_path: Path) -> None:
     assert then == _plan(project, older)
     assert now == _plan(project, shipped)
     assert str(then.recommendation) != str(now.recommendation)
+
+
+def test_passed_over_releases_are_found_once_for_the_same_question(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from advisor.plan import why
+
+    snapshot = load_snapshot()
+    caps = matrix.load().capabilities[:1]
+    asked: list[str] = []
+    real = why._why_not
+
+    def counted(server: Server, release: Release, pythons: Sequence[str]) -> str | None:
+        asked.append(str(release.version))
+        return real(server, release, pythons)
+
+    monkeypatch.setattr(why, "_why_not", counted)
+    pool = ServerPool()
+    one = pool.server(snapshot, caps, {}, PLATFORMS, kept=frozenset({Version("1.20.0")}))
+    other = pool.server(snapshot, caps, {}, PLATFORMS, kept=frozenset({Version("2.8.5")}))
+    start, target = Version("2.0.0"), Version("2.10.0")
+    first = why.skipped(one, start, target, ["3.8", "3.13"])
+    asked_once = len(asked)
+    assert first and asked_once > 0
+    assert why.skipped(other, start, target, ["3.8", "3.13"]) == first
+    assert len(asked) == asked_once  # the same question, answered already
+    # Another question is answered for itself: other CPythons, releases tried, inputs.
+    for server, pythons, tried in [
+        (one, ["3.12"], ()),
+        (one, ["3.8", "3.13"], ("2.1.0",)),
+        (Server(snapshot, caps, {}, PLATFORMS), ["3.8", "3.13"], ()),
+        (pool.server(snapshot, caps, {}, ("linux-aarch64",)), ["3.8", "3.13"], ()),
+    ]:
+        alone = why._skipped(
+            Server(snapshot, server.capabilities, {}, server.platforms),
+            start,
+            target,
+            pythons,
+            tried,
+        )
+        assert why.skipped(server, start, target, pythons, tried) == alone
+    assert why.skipped(one, start, target, ["3.12"]) != first
+
+
+def test_the_targets_requirements_apply_per_cpython_and_extras(tmp_path: Path) -> None:
+    """The target's Requires-Dist, read once per CPython, platform and extras for a run's
+    projects, still applies to each project as its own markers and extras say."""
+    from advisor.plan.coupgrade import pins_against_requirements
+
+    snapshot = load_snapshot()
+    base = snapshot.get("2.3.0")
+    assert base is not None
+    release = dataclasses.replace(
+        base,
+        requires_dist=(
+            'foo>=2; python_version >= "3.12"',
+            'bar>=3; extra == "x"',
+            'baz>=4; sys_platform == "darwin"',
+        ),
+    )
+    changed: dict[str, dict[str, str | None]] = {}
+    for name, ddtrace in (("plain", "ddtrace"), ("extra", "ddtrace[x]"), ("again", "ddtrace")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "requirements.txt").write_text(
+            f"{ddtrace}==2.3.0\nfoo==1\nbar==1\nbaz==1\n", encoding="utf-8"
+        )
+        project = read_paths([str(folder / "requirements.txt")])
+        changes, _ = pins_against_requirements(project, release, ["3.11", "3.12"])
+        changed[name] = {c.package: c.marker for c in changes}
+    assert changed["plain"] == {"foo": 'python_version == "3.12"'}
+    assert changed["extra"] == {"foo": 'python_version == "3.12"', "bar": None}
+    assert changed["again"] == changed["plain"]
+    mac, _ = pins_against_requirements(
+        read_paths([str(tmp_path / "plain" / "requirements.txt")]),
+        release,
+        ["3.12"],
+        platforms=("macos-arm64",),
+    )
+    assert {c.package for c in mac} == {"foo", "baz"}
+
+
+def test_why_a_cpython_is_unserved_is_asked_per_floor_and_cpython() -> None:
+    from advisor.plan.serve import why_unserved
+
+    snapshot = load_snapshot()
+    knowledge = matrix.load()
+    caps = knowledge.capabilities[:1]
+    shared = ServerPool().server(snapshot, caps, {}, PLATFORMS)
+    for floor, python in [("0", "3.15"), ("0", "3.13t"), ("4.0.0", "3.8"), ("0", "3.8")]:
+        alone = why_unserved(
+            knowledge, Server(snapshot, caps, {}, PLATFORMS), Version(floor), python
+        )
+        assert why_unserved(knowledge, shared, Version(floor), python) == alone
+    assert len({*shared.answers.unserved.values()}) == 4

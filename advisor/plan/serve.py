@@ -18,6 +18,7 @@ from packaging.specifiers import Specifier
 from packaging.version import Version
 
 from advisor.knowledge.model import AwsLambda, Capability, Knowledge
+from advisor.model.advice import Skipped
 from advisor.model.release import Release, ReleaseSnapshot, parse_python
 from advisor.model.release import python_minor_admitted as minor_admitted
 
@@ -41,6 +42,12 @@ class Answers:
     """(floor, CPythons) -> :meth:`Server.smallest`."""
     narrowed: dict[tuple[Capability, ...], Answers] = field(default_factory=dict)
     """Capabilities -> the answers of :meth:`Server.serving` them."""
+    unserved: dict[tuple[Version, str], str] = field(default_factory=dict)
+    """(floor, CPython) -> :func:`why_unserved`."""
+    skipped: dict[
+        tuple[Version, Version | None, tuple[str, ...], tuple[str, ...]], tuple[Skipped, ...]
+    ] = field(default_factory=dict)
+    """(start, target, CPythons, releases tried) -> :func:`advisor.plan.why.skipped`."""
 
     def serving(self, capabilities: Sequence[Capability]) -> Answers:
         """The answers of a server like this one's, for ``capabilities`` only."""
@@ -317,7 +324,17 @@ def _marker(group: Sequence[str], first: bool, last: bool) -> str:
 
 
 def why_unserved(knowledge: Knowledge, server: Server, floor: Version, python: str) -> str:
-    """A short reason no release at or above ``floor`` serves ``python``."""
+    """A short reason no release at or above ``floor`` serves ``python`` (found once for the
+    servers sharing ``server``'s answers)."""
+    memo = server.answers.unserved
+    key = (floor, python)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _why_unserved(server, floor, python)
+    return found
+
+
+def _why_unserved(server: Server, floor: Version, python: str) -> str:
     parsed = parse_python(python)
     if parsed is not None and parsed[2]:
         major, minor, _ = parsed

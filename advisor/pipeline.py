@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from advisor.index.http import Deadline
     from advisor.index.source import IndexSource
     from advisor.index.urls import Expansion
-    from advisor.manifests.config import Config
+    from advisor.manifests.config import Config, ConfigReader
     from advisor.write import FixPlan, Patch, RelockCommand
 else:  # the same, faster to build frozen value classes with
     from advisor.model.values import dataclass
@@ -173,15 +173,17 @@ def advise_run(paths: Sequence[str], flags: Flags, settings: Settings) -> Run:
 
     :raises AdvisorError: for bad input, bad data, or (online) an index that cannot be used.
     """
+    from advisor.manifests.config import ConfigReader
     from advisor.manifests.projects import find_projects
 
     _say(settings, "finding the projects")
     found = find_projects(paths, allow_outside=settings.allow_outside, trusted=settings.trust_files)
     uses = any(f.project.named(DDTRACE) for f in found.projects)
     planned = [f for f in found.projects if not uses or f.project.named(DDTRACE)]
+    reader = ConfigReader()  # the folders above the projects are shared: each file read once
     jobs = []
     for f in planned:
-        config = read_config([f.folder], settings, f.top).merged(
+        config = read_config([f.folder], settings, f.top, reader).merged(
             capabilities=flags.capabilities,
             platforms=flags.platforms,
             python=flags.python,
@@ -287,20 +289,29 @@ def _unknown_groups_once(jobs: list[_Job]) -> list[_Job]:
     ]
 
 
-def read_config(paths: Sequence[str], settings: Settings, top: str | None = None) -> Config:
+def read_config(
+    paths: Sequence[str],
+    settings: Settings,
+    top: str | None = None,
+    reader: ConfigReader | None = None,
+) -> Config:
     """The configuration of the project at ``paths`` (:func:`advisor.manifests.config.load_config`
     on the folder of the first path), its capabilities checked against the knowledge.
 
     Read whether or not the files are trusted: it is data (no key names an index or a command).
 
+    :param reader: the run's reader, shared by its projects (each file above them is read
+        once); ``None`` for a reader of this project's own.
     :raises ManifestError: for a configuration that cannot be read or holds a wrong value,
         naming the file and key.
     """
     from advisor.errors import ManifestError, UsageError
-    from advisor.manifests.config import config_folder, load_config
+    from advisor.manifests.config import ConfigReader, config_folder
     from advisor.plan.scope import resolve_capabilities
 
-    config = load_config(config_folder(paths), allow_outside=settings.allow_outside, top=top)
+    config = (reader if reader is not None else ConfigReader()).load(
+        config_folder(paths), allow_outside=settings.allow_outside, top=top
+    )
     for i, item in enumerate(config.capabilities or ()):
         try:
             resolve_capabilities(matrix.load(), [item])
@@ -340,6 +351,7 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
     declaration it may edit.
     """
     from advisor.index.config import configured_indexes  # no httpx either (see _open_index)
+    from advisor.plan.serve import ServerPool  # imported with plan already
 
     expansion: dict[str, Expansion] = {}
     if settings.trust_files:
@@ -384,12 +396,14 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
         source = SnapshotSource(releases, fallback=index)
         # One --resolve-budget for the whole run, every project's resolutions together.
         budget = Budget(jobs[0].request.resolve_budget)
+        # One pool of servers too: projects asked the same questions find each answer once.
+        servers = ServerPool()
         for n, job in enumerate(jobs, 1):
             said = f"project {n} of {len(jobs)}: " if len(jobs) > 1 else ""
             _say(settings, f"{said}planning")
             told = functools.partial(_say, settings, prefix=said) if settings.progress else None
             advices.append(
-                plan(job.selected, knowledge, releases, job.request, source, budget, told)
+                plan(job.selected, knowledge, releases, job.request, source, budget, told, servers)
             )
     finally:
         index.close()

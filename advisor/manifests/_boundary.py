@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 else:  # the same, faster to build frozen value classes with
     from advisor.model.values import dataclass
 
-__all__ = ["Boundary", "current", "repository_root"]
+__all__ = ["Boundary", "Folders", "current", "repository_root"]
 
 #: The hint every refusal ends with (the message stays one line: no separate hint line).
 _LIFT = "--allow-outside follows it"
@@ -126,27 +126,82 @@ class Boundary:
             _ACTIVE.reset(token)
 
 
-def repository_root(named: Path) -> tuple[Path, bool]:
+def repository_root(named: Path, folders: Folders | None = None) -> tuple[Path, bool]:
     """The repository folder (a real path) of a path the user named, and whether it holds
-    ``.git`` (``False``: no repository above, the folder named stands in)."""
-    start = Path(os.path.abspath(named))  # ".." taken away by name, as the user meant it
-    folder = start if start.is_dir() else start.parent
+    ``.git`` (``False``: no repository above, the folder named stands in).
+
+    :param folders: what is known of the folders (the many projects of one run share the
+        folders above them); ``None`` to ask the file system about each.
+    """
+    known = folders if folders is not None else Folders()
+    start = os.path.abspath(named)  # ".." taken away by name, as the user meant it
+    folder = start if os.path.isdir(start) else os.path.dirname(start)
     # A folder reached through a symbolic link is not the repository, even when its target
     # holds .git: `backend -> /elsewhere/repo` inside a checkout would otherwise make
     # /elsewhere/repo the boundary. So .git counts only at or above the highest link on the
     # way up from the folder named (a checkout itself reached through a link, `~/work ->
     # /mnt/work`, is found above no link and stays its own repository).
-    chain = (folder, *folder.parents)
-    git = [(c / ".git").exists() for c in chain]
+    chain = [folder]
+    while (parent := os.path.dirname(chain[-1])) != chain[-1]:
+        chain.append(parent)
+    git = [known.holds_git(c) for c in chain]
     # The highest link that sits inside a repository (a .git above it): only such a link can
     # be a pull request's; one above every repository is the machine's own.
     linked = max(
-        (i for i, c in enumerate(chain) if c.is_symlink() and any(git[i + 1 :])), default=-1
+        (i for i, c in enumerate(chain) if known.is_link(c) and any(git[i + 1 :])), default=-1
     )
     found = next((i for i in range(linked + 1, len(chain)) if git[i]), None)
     if found is None:
-        return folder.resolve(), False
-    return chain[found].resolve(), True
+        return known.real(folder), False
+    return known.real(chain[found]), True
+
+
+class Folders:
+    """What :func:`repository_root` asks of folders (given as absolute paths): whether each
+    holds ``.git`` or is a symbolic link, and its real path, each asked of the file system
+    once: the projects of a monorepo share the folders above them.
+
+    Kept for one run: what it found stands for the folders as they were when asked.
+    """
+
+    __slots__ = ("_git", "_link", "_real")
+
+    def __init__(self) -> None:
+        self._git: dict[str, bool] = {}
+        self._link: dict[str, bool] = {}
+        self._real: dict[str, Path] = {}
+
+    def holds_git(self, folder: str) -> bool:
+        """``folder`` holds ``.git`` (a folder, or a file as in worktrees and submodules)."""
+        found = self._git.get(folder)
+        if found is None:
+            found = self._git[folder] = (Path(folder) / ".git").exists()
+        return found
+
+    def is_link(self, folder: str) -> bool:
+        """``folder`` is a symbolic link."""
+        found = self._link.get(folder)
+        if found is None:
+            found = self._link[folder] = Path(folder).is_symlink()
+        return found
+
+    def real(self, folder: str) -> Path:
+        """The real path of ``folder`` (:meth:`Path.resolve`).
+
+        A folder that is no link is its parent's real path and its name, as
+        :func:`os.path.realpath` finds it component by component: below a folder already
+        resolved, a folder is asked only whether it is a link.
+        """
+        found = self._real.get(folder)
+        if found is None:
+            parent, name = os.path.split(folder)
+            above = self._real.get(parent) if name else None
+            if above is not None and not self.is_link(folder):
+                found = above / name
+            else:
+                found = Path(folder).resolve()
+            self._real[folder] = found
+        return found
 
 
 def current(path: Path) -> Boundary:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from advisor.errors import ManifestError
-from advisor.manifests._boundary import Boundary, repository_root
+from advisor.manifests._boundary import Boundary, Folders, repository_root
 from advisor.manifests._text import parse_toml, read_text
 from advisor.model.advice import Advice, Ignored, RunsIn
 from advisor.model.excerpt import excerpt
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 else:  # the same, faster to build frozen value classes with
     from advisor.model.values import dataclass
 
-__all__ = ["CONFIG_FILE", "Config", "IgnoreEntry", "config_folder", "load_config"]
+__all__ = ["CONFIG_FILE", "Config", "ConfigReader", "IgnoreEntry", "config_folder", "load_config"]
 
 #: The file name of a configuration of its own (for projects without a ``pyproject.toml``).
 CONFIG_FILE: Final = "aap-advise.toml"
@@ -212,37 +213,94 @@ def load_config(
     :raises ManifestError: for a file that cannot be read, an unknown key or a wrong value,
         naming the file and key.
     """
-    shown = os.path.normpath(os.fspath(folder))
-    start = Path(os.path.abspath(shown))
-    root, in_git = repository_root(start)
-    outer = start
-    if not in_git and top is not None:
-        root, outer = Path(top).resolve(), Path(top)
-    boundary = Boundary.around(outer, allow_outside=allow_outside)
-    chain = (start, *start.parents)
-    try:
+    return ConfigReader().load(folder, allow_outside=allow_outside, top=top)
+
+
+class ConfigReader:
+    """:func:`load_config` for the projects of one run: the projects of a monorepo share the
+    folders above them, so each folder's files are looked for, read and parsed once (a
+    repository's own ``pyproject.toml`` was parsed again for every project), and what is known
+    of each folder (its ``.git``, its real path) is asked of the file system once.
+
+    Kept for one run: what it read stands for the files as they were when read.
+    """
+
+    __slots__ = ("_folders", "_levels", "_roots")
+
+    def __init__(self) -> None:
+        self._folders = Folders()
+        self._roots: dict[str, tuple[Path, bool]] = {}
+        self._levels: dict[tuple[str, str, Boundary], Config | None] = {}
+
+    def load(
+        self, folder: str | os.PathLike[str], *, allow_outside: bool = False, top: str | None = None
+    ) -> Config:
+        """:func:`load_config`, with what the reader already found."""
+        shown = os.path.normpath(os.fspath(folder))
+        start = os.path.abspath(shown)
+        root, in_git = self._root(start)
+        outer = start
+        if not in_git and top is not None:
+            root, outer = Path(top).resolve(), top
+        # Boundary.around(outer), its repository found once.
+        boundary = Boundary(None) if allow_outside else Boundary(*self._root(outer))
         # From the folder up to the repository root (lexically, as the root was found).
-        chain = chain[: next(i for i, c in enumerate(chain) if c.resolve() == root) + 1]
-    except (StopIteration, OSError):
-        chain = chain[:1]
-    for up, here in enumerate(chain):
-        where = os.path.join(shown, *[".."] * up) if up else shown
-        pyproject = _read(here / "pyproject.toml", where, boundary, table=True)
-        if pyproject is not None:
-            return pyproject
-        own = _read(here / CONFIG_FILE, where, boundary, table=False)
-        if own is not None:
-            return own
-    return Config()
+        chain = [start]
+        while (parent := os.path.dirname(chain[-1])) != chain[-1]:
+            chain.append(parent)
+        real = self._folders.real
+        try:
+            chain = chain[: next(i for i, c in enumerate(chain) if real(c) == root) + 1]
+        except (StopIteration, OSError):
+            chain = chain[:1]
+        for up, here in enumerate(chain):
+            where = os.path.join(shown, *[".."] * up) if up else shown
+            found = self._level(here, where, boundary)
+            if found is not None:
+                return found
+        return Config()
+
+    def _level(self, here: str, where: str, boundary: Boundary) -> Config | None:
+        """The configuration of one folder (``where``, as shown): its ``pyproject.toml``'s
+        table, else its ``aap-advise.toml``; read once for every project below it."""
+        key = (here, os.path.normpath(where), boundary)
+        if key not in self._levels:
+            found = self._read(here, "pyproject.toml", where, boundary, table=True)
+            if found is None:
+                found = self._read(here, CONFIG_FILE, where, boundary, table=False)
+            self._levels[key] = found
+        return self._levels[key]
+
+    def _read(
+        self, here: str, name: str, where: str, boundary: Boundary, *, table: bool
+    ) -> Config | None:
+        """:func:`_read` of the file ``name`` in the folder ``here``; the real path of a plain
+        file (no link) is its folder's, already known, and its name."""
+        path = Path(here, name)
+        try:
+            plain = stat.S_ISREG(os.lstat(path).st_mode)
+        except (OSError, ValueError):
+            return None  # no such file (os.path.lexists)
+        real = self._folders.real(here) / name if plain else None
+        return _read(path, where, boundary, table=table, real=real)
+
+    def _root(self, named: str) -> tuple[Path, bool]:
+        key = os.path.abspath(named)
+        found = self._roots.get(key)
+        if found is None:
+            found = self._roots[key] = repository_root(Path(named), self._folders)
+        return found
 
 
-def _read(path: Path, where: str, boundary: Boundary, *, table: bool) -> Config | None:
-    """The configuration in ``path``, or ``None`` when there is no such file (or, for a
-    ``pyproject.toml``, no ``[tool.aap-advise]`` in it)."""
+def _read(
+    path: Path, where: str, boundary: Boundary, *, table: bool, real: Path | None = None
+) -> Config | None:
+    """The configuration in ``path`` (``real``: its real path, when known), or ``None`` when
+    there is no such file (or, for a ``pyproject.toml``, no ``[tool.aap-advise]`` in it)."""
     if not os.path.lexists(path) or path.is_dir():
         return None
     display = os.path.normpath(os.path.join(where, path.name))
-    boundary.check_found(path, display)
+    boundary.check_found(path, display, real=real)
     text = read_text(path, display)
     if table and "aap-advise" not in text:  # not ours: not even parsed (its reader says more)
         return None

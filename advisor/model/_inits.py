@@ -668,8 +668,8 @@ def __create_fn__(_type_kind, _type_file, _type_line, _type_name, _type_pythons,
 _47 = __create_fn__
 
 
-def __create_fn__(_type_knowledge, _type_project, _type_server, _type_state, _type_floor, _type_reasons, _type_active, _type_pythons, _type_cap_floors, _type_python_source, _type_current, _type_left_out, _type__alone, _type__installable, _type__least, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python_source, _dflt_current, _dflt_left_out, _dflt__alone, _dflt__installable, _dflt__least):
- def __init__(self, knowledge:_type_knowledge, project:_type_project, server:_type_server, state:_type_state, floor:_type_floor, reasons:_type_reasons, active:_type_active, pythons:_type_pythons, cap_floors:_type_cap_floors, python_source:_type_python_source=_dflt_python_source, current:_type_current=_HAS_DEFAULT_FACTORY, left_out:_type_left_out=_HAS_DEFAULT_FACTORY, _alone:_type__alone=_HAS_DEFAULT_FACTORY, _installable:_type__installable=_HAS_DEFAULT_FACTORY, _least:_type__least=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
+def __create_fn__(_type_knowledge, _type_project, _type_server, _type_state, _type_floor, _type_reasons, _type_active, _type_pythons, _type_cap_floors, _type_python_source, _type_current, _type_left_out, _type__alone, _type__least, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python_source, _dflt_current, _dflt_left_out, _dflt__alone, _dflt__least):
+ def __init__(self, knowledge:_type_knowledge, project:_type_project, server:_type_server, state:_type_state, floor:_type_floor, reasons:_type_reasons, active:_type_active, pythons:_type_pythons, cap_floors:_type_cap_floors, python_source:_type_python_source=_dflt_python_source, current:_type_current=_HAS_DEFAULT_FACTORY, left_out:_type_left_out=_HAS_DEFAULT_FACTORY, _alone:_type__alone=_HAS_DEFAULT_FACTORY, _least:_type__least=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
   self.knowledge=knowledge
   self.project=project
   self.server=server
@@ -683,7 +683,6 @@ def __create_fn__(_type_knowledge, _type_project, _type_server, _type_state, _ty
   self.current=_dflt_current() if current is _HAS_DEFAULT_FACTORY else current
   self.left_out=_dflt_left_out() if left_out is _HAS_DEFAULT_FACTORY else left_out
   self._alone=_dflt__alone() if _alone is _HAS_DEFAULT_FACTORY else _alone
-  self._installable=_dflt__installable() if _installable is _HAS_DEFAULT_FACTORY else _installable
   self._least=_dflt__least() if _least is _HAS_DEFAULT_FACTORY else _least
  return __init__
 
@@ -1298,6 +1297,20 @@ def __create_fn__(_type_sarif, _type_subject, _type_kind, MISSING, _HAS_DEFAULT_
 _93 = __create_fn__
 
 
+def __create_fn__(_type_serves, _type_somewhere, _type_smallest, _type_narrowed, _type_unserved, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_serves, _dflt_somewhere, _dflt_smallest, _dflt_narrowed, _dflt_unserved, _dflt_skipped):
+ def __init__(self, serves:_type_serves=_HAS_DEFAULT_FACTORY, somewhere:_type_somewhere=_HAS_DEFAULT_FACTORY, smallest:_type_smallest=_HAS_DEFAULT_FACTORY, narrowed:_type_narrowed=_HAS_DEFAULT_FACTORY, unserved:_type_unserved=_HAS_DEFAULT_FACTORY, skipped:_type_skipped=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
+  self.serves=_dflt_serves() if serves is _HAS_DEFAULT_FACTORY else serves
+  self.somewhere=_dflt_somewhere() if somewhere is _HAS_DEFAULT_FACTORY else somewhere
+  self.smallest=_dflt_smallest() if smallest is _HAS_DEFAULT_FACTORY else smallest
+  self.narrowed=_dflt_narrowed() if narrowed is _HAS_DEFAULT_FACTORY else narrowed
+  self.unserved=_dflt_unserved() if unserved is _HAS_DEFAULT_FACTORY else unserved
+  self.skipped=_dflt_skipped() if skipped is _HAS_DEFAULT_FACTORY else skipped
+ return __init__
+
+
+_94 = __create_fn__
+
+
 def __create_fn__(_type_since, _type_spec, _type_distributions, _type_listed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_listed):
  def __init__(self, since:_type_since, spec:_type_spec, distributions:_type_distributions, listed:_type_listed=_dflt_listed) -> __dataclass_return_type__:
   __dataclass_builtins_object__.__setattr__(self,'since',since)
@@ -1307,11 +1320,11 @@ def __create_fn__(_type_since, _type_spec, _type_distributions, _type_listed, MI
  return __init__
 
 
-_94 = __create_fn__
+_95 = __create_fn__
 
 
-def __create_fn__(_type_snapshot, _type_capabilities, _type_unavailable, _type_platforms, _type_excluded, _type_aws_lambda, _type_limits, _type_kept, _type__memo, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_excluded, _dflt_aws_lambda, _dflt_limits, _dflt_kept, _dflt__memo):
- def __init__(self, snapshot:_type_snapshot, capabilities:_type_capabilities, unavailable:_type_unavailable, platforms:_type_platforms, excluded:_type_excluded=_dflt_excluded, aws_lambda:_type_aws_lambda=_dflt_aws_lambda, limits:_type_limits=_HAS_DEFAULT_FACTORY, kept:_type_kept=_dflt_kept, _memo:_type__memo=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
+def __create_fn__(_type_snapshot, _type_capabilities, _type_unavailable, _type_platforms, _type_excluded, _type_aws_lambda, _type_limits, _type_kept, _type_answers, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_excluded, _dflt_aws_lambda, _dflt_limits, _dflt_kept, _dflt_answers):
+ def __init__(self, snapshot:_type_snapshot, capabilities:_type_capabilities, unavailable:_type_unavailable, platforms:_type_platforms, excluded:_type_excluded=_dflt_excluded, aws_lambda:_type_aws_lambda=_dflt_aws_lambda, limits:_type_limits=_HAS_DEFAULT_FACTORY, kept:_type_kept=_dflt_kept, answers:_type_answers=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
   self.snapshot=snapshot
   self.capabilities=capabilities
   self.unavailable=unavailable
@@ -1320,11 +1333,11 @@ def __create_fn__(_type_snapshot, _type_capabilities, _type_unavailable, _type_p
   self.aws_lambda=aws_lambda
   self.limits=_dflt_limits() if limits is _HAS_DEFAULT_FACTORY else limits
   self.kept=kept
-  self._memo=_dflt__memo() if _memo is _HAS_DEFAULT_FACTORY else _memo
+  self.answers=_dflt_answers() if answers is _HAS_DEFAULT_FACTORY else answers
  return __init__
 
 
-_95 = __create_fn__
+_96 = __create_fn__
 
 
 def __create_fn__(_type_snapshot, _type_index_url, _type_extra_index_urls, _type_cache_dir, _type_no_cache, _type_timeout, _type_deadline, _type_trust_files, _type_allow_outside, _type_progress, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_snapshot, _dflt_index_url, _dflt_extra_index_urls, _dflt_cache_dir, _dflt_no_cache, _dflt_timeout, _dflt_deadline, _dflt_trust_files, _dflt_allow_outside, _dflt_progress):
@@ -1342,7 +1355,7 @@ def __create_fn__(_type_snapshot, _type_index_url, _type_extra_index_urls, _type
  return __init__
 
 
-_96 = __create_fn__
+_97 = __create_fn__
 
 
 def __create_fn__(_type_spec, _type_marker, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1353,7 +1366,7 @@ def __create_fn__(_type_spec, _type_marker, _type_version, MISSING, _HAS_DEFAULT
  return __init__
 
 
-_97 = __create_fn__
+_98 = __create_fn__
 
 
 def __create_fn__(_type_spec, _type_source, _type_versions, _type_findings, _type_origins, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_findings, _dflt_origins):
@@ -1366,7 +1379,7 @@ def __create_fn__(_type_spec, _type_source, _type_versions, _type_findings, _typ
  return __init__
 
 
-_98 = __create_fn__
+_99 = __create_fn__
 
 
 def __create_fn__(_type_spec, _type_source, _type_weak, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_weak):
@@ -1377,7 +1390,7 @@ def __create_fn__(_type_spec, _type_source, _type_weak, MISSING, _HAS_DEFAULT_FA
  return __init__
 
 
-_99 = __create_fn__
+_100 = __create_fn__
 
 
 def __create_fn__(_type_spec, _type_support, _type_ends, _type_agent_min, _type_label, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_label):
@@ -1390,7 +1403,7 @@ def __create_fn__(_type_spec, _type_support, _type_ends, _type_agent_min, _type_
  return __init__
 
 
-_100 = __create_fn__
+_101 = __create_fn__
 
 
 def __create_fn__(_type_spec, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1400,7 +1413,7 @@ def __create_fn__(_type_spec, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __da
  return __init__
 
 
-_101 = __create_fn__
+_102 = __create_fn__
 
 
 def __create_fn__(_type_split, _type_changes, _type_per_python, _type_floor, _type_floor_reasons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons):
@@ -1413,7 +1426,7 @@ def __create_fn__(_type_split, _type_changes, _type_per_python, _type_floor, _ty
  return __init__
 
 
-_102 = __create_fn__
+_103 = __create_fn__
 
 
 def __create_fn__(_type_start, _type_lines, _type_body, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1425,7 +1438,7 @@ def __create_fn__(_type_start, _type_lines, _type_body, _type_span, MISSING, _HA
  return __init__
 
 
-_103 = __create_fn__
+_104 = __create_fn__
 
 
 def __create_fn__(_type_start, _type_lines, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_end):
@@ -1436,7 +1449,7 @@ def __create_fn__(_type_start, _type_lines, _type_end, MISSING, _HAS_DEFAULT_FAC
  return __init__
 
 
-_104 = __create_fn__
+_105 = __create_fn__
 
 
 def __create_fn__(_type_tag, _type_low, _type_high, _type_distributions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1448,7 +1461,7 @@ def __create_fn__(_type_tag, _type_low, _type_high, _type_distributions, MISSING
  return __init__
 
 
-_105 = __create_fn__
+_106 = __create_fn__
 
 
 def __create_fn__(_type_target, _type_changes, _type_blockers, _type_tried, _type_findings, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_unresolved):
@@ -1462,7 +1475,7 @@ def __create_fn__(_type_target, _type_changes, _type_blockers, _type_tried, _typ
  return __init__
 
 
-_106 = __create_fn__
+_107 = __create_fn__
 
 
 def __create_fn__(_type_text, _type_data, _type_packages, _type_lines, _type_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1475,7 +1488,7 @@ def __create_fn__(_type_text, _type_data, _type_packages, _type_lines, _type_out
  return __init__
 
 
-_107 = __create_fn__
+_108 = __create_fn__
 
 
 def __create_fn__(_type_text, _type_encoding, _type_bom, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1486,7 +1499,7 @@ def __create_fn__(_type_text, _type_encoding, _type_bom, MISSING, _HAS_DEFAULT_F
  return __init__
 
 
-_108 = __create_fn__
+_109 = __create_fn__
 
 
 def __create_fn__(_type_text, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1496,7 +1509,7 @@ def __create_fn__(_type_text, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __data
  return __init__
 
 
-_109 = __create_fn__
+_110 = __create_fn__
 
 
 def __create_fn__(_type_text, _type_starts, _type_lines, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1507,7 +1520,7 @@ def __create_fn__(_type_text, _type_starts, _type_lines, MISSING, _HAS_DEFAULT_F
  return __init__
 
 
-_110 = __create_fn__
+_111 = __create_fn__
 
 
 def __create_fn__(_type_tool, _type_command, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1518,7 +1531,7 @@ def __create_fn__(_type_tool, _type_command, _type_python, MISSING, _HAS_DEFAULT
  return __init__
 
 
-_111 = __create_fn__
+_112 = __create_fn__
 
 
 def __create_fn__(_type_topic, _type_sources, _type_follows, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1529,7 +1542,7 @@ def __create_fn__(_type_topic, _type_sources, _type_follows, MISSING, _HAS_DEFAU
  return __init__
 
 
-_112 = __create_fn__
+_113 = __create_fn__
 
 
 def __create_fn__(_type_url, _type_written, _type_expanded, _type_prefix, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_expanded, _dflt_prefix):
@@ -1541,7 +1554,7 @@ def __create_fn__(_type_url, _type_written, _type_expanded, _type_prefix, MISSIN
  return __init__
 
 
-_113 = __create_fn__
+_114 = __create_fn__
 
 
 def __create_fn__(_type_verbosity, _type_style, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_verbosity, _dflt_style):
@@ -1551,7 +1564,7 @@ def __create_fn__(_type_verbosity, _type_style, MISSING, _HAS_DEFAULT_FACTORY, _
  return __init__
 
 
-_114 = __create_fn__
+_115 = __create_fn__
 
 
 def __create_fn__(_type_version, _type_marker, _type_pythons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1562,7 +1575,7 @@ def __create_fn__(_type_version, _type_marker, _type_pythons, MISSING, _HAS_DEFA
  return __init__
 
 
-_115 = __create_fn__
+_116 = __create_fn__
 
 
 def __create_fn__(_type_version, _type_marker, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1573,7 +1586,7 @@ def __create_fn__(_type_version, _type_marker, _type_source, MISSING, _HAS_DEFAU
  return __init__
 
 
-_116 = __create_fn__
+_117 = __create_fn__
 
 
 def __create_fn__(_type_version, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1583,7 +1596,7 @@ def __create_fn__(_type_version, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __
  return __init__
 
 
-_117 = __create_fn__
+_118 = __create_fn__
 
 
 def __create_fn__(_type_version, _type_released, _type_end_of_life, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1594,7 +1607,7 @@ def __create_fn__(_type_version, _type_released, _type_end_of_life, MISSING, _HA
  return __init__
 
 
-_118 = __create_fn__
+_119 = __create_fn__
 
 
 def __create_fn__(_type_version, _type_requires_python, _type_yanked, _type_yanked_reason, _type_upload_time, _type_sdist, _type_wheels, _type_requires_dist, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1610,7 +1623,7 @@ def __create_fn__(_type_version, _type_requires_python, _type_yanked, _type_yank
  return __init__
 
 
-_119 = __create_fn__
+_120 = __create_fn__
 
 
 def __create_fn__(_type_versions, _type_unknown_metadata, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1620,7 +1633,7 @@ def __create_fn__(_type_versions, _type_unknown_metadata, MISSING, _HAS_DEFAULT_
  return __init__
 
 
-_120 = __create_fn__
+_121 = __create_fn__
 
 
 def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_appearing):
@@ -1631,7 +1644,7 @@ def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEF
  return __init__
 
 
-_121 = __create_fn__
+_122 = __create_fn__
 
 
 def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1643,7 +1656,7 @@ def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISS
  return __init__
 
 
-_122 = __create_fn__
+_123 = __create_fn__
 
 
 BY_TEXT = {
@@ -1695,7 +1708,7 @@ BY_TEXT = {
     'def __create_fn__(_type_key, _type_shown, _type_base, _type_files, _type_shared, _type_left_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_files, _dflt_shared, _dflt_left_out):\n def __init__(self, key:_type_key, shown:_type_shown, base:_type_base, files:_type_files=_HAS_DEFAULT_FACTORY, shared:_type_shared=_HAS_DEFAULT_FACTORY, left_out:_type_left_out=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.key=key\n  self.shown=shown\n  self.base=base\n  self.files=_dflt_files() if files is _HAS_DEFAULT_FACTORY else files\n  self.shared=_dflt_shared() if shared is _HAS_DEFAULT_FACTORY else shared\n  self.left_out=_dflt_left_out() if left_out is _HAS_DEFAULT_FACTORY else left_out\n return __init__': _45,
     "def __create_fn__(_type_keyword, _type_args, _type_line, _type_escape, _type_heredocs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_heredocs):\n def __init__(self, keyword:_type_keyword, args:_type_args, line:_type_line, escape:_type_escape, heredocs:_type_heredocs=_dflt_heredocs) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'keyword',keyword)\n  __dataclass_builtins_object__.__setattr__(self,'args',args)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n  __dataclass_builtins_object__.__setattr__(self,'escape',escape)\n  __dataclass_builtins_object__.__setattr__(self,'heredocs',heredocs)\n return __init__": _46,
     "def __create_fn__(_type_kind, _type_file, _type_line, _type_name, _type_pythons, _type_platforms, _type_ddtrace, _type_env, _type_aws_lambda, _type_ddtrace_run, _type_context, _type_findings, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_name, _dflt_pythons, _dflt_platforms, _dflt_ddtrace, _dflt_env, _dflt_aws_lambda, _dflt_ddtrace_run, _dflt_context, _dflt_findings):\n def __init__(self, kind:_type_kind, file:_type_file, line:_type_line, name:_type_name=_dflt_name, pythons:_type_pythons=_dflt_pythons, platforms:_type_platforms=_dflt_platforms, ddtrace:_type_ddtrace=_dflt_ddtrace, env:_type_env=_dflt_env, aws_lambda:_type_aws_lambda=_dflt_aws_lambda, ddtrace_run:_type_ddtrace_run=_dflt_ddtrace_run, context:_type_context=_dflt_context, findings:_type_findings=_dflt_findings) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'env',env)\n  __dataclass_builtins_object__.__setattr__(self,'aws_lambda',aws_lambda)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace_run',ddtrace_run)\n  __dataclass_builtins_object__.__setattr__(self,'context',context)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n return __init__": _47,
-    'def __create_fn__(_type_knowledge, _type_project, _type_server, _type_state, _type_floor, _type_reasons, _type_active, _type_pythons, _type_cap_floors, _type_python_source, _type_current, _type_left_out, _type__alone, _type__installable, _type__least, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python_source, _dflt_current, _dflt_left_out, _dflt__alone, _dflt__installable, _dflt__least):\n def __init__(self, knowledge:_type_knowledge, project:_type_project, server:_type_server, state:_type_state, floor:_type_floor, reasons:_type_reasons, active:_type_active, pythons:_type_pythons, cap_floors:_type_cap_floors, python_source:_type_python_source=_dflt_python_source, current:_type_current=_HAS_DEFAULT_FACTORY, left_out:_type_left_out=_HAS_DEFAULT_FACTORY, _alone:_type__alone=_HAS_DEFAULT_FACTORY, _installable:_type__installable=_HAS_DEFAULT_FACTORY, _least:_type__least=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.knowledge=knowledge\n  self.project=project\n  self.server=server\n  self.state=state\n  self.floor=floor\n  self.reasons=reasons\n  self.active=active\n  self.pythons=pythons\n  self.cap_floors=cap_floors\n  self.python_source=python_source\n  self.current=_dflt_current() if current is _HAS_DEFAULT_FACTORY else current\n  self.left_out=_dflt_left_out() if left_out is _HAS_DEFAULT_FACTORY else left_out\n  self._alone=_dflt__alone() if _alone is _HAS_DEFAULT_FACTORY else _alone\n  self._installable=_dflt__installable() if _installable is _HAS_DEFAULT_FACTORY else _installable\n  self._least=_dflt__least() if _least is _HAS_DEFAULT_FACTORY else _least\n return __init__': _48,
+    'def __create_fn__(_type_knowledge, _type_project, _type_server, _type_state, _type_floor, _type_reasons, _type_active, _type_pythons, _type_cap_floors, _type_python_source, _type_current, _type_left_out, _type__alone, _type__least, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python_source, _dflt_current, _dflt_left_out, _dflt__alone, _dflt__least):\n def __init__(self, knowledge:_type_knowledge, project:_type_project, server:_type_server, state:_type_state, floor:_type_floor, reasons:_type_reasons, active:_type_active, pythons:_type_pythons, cap_floors:_type_cap_floors, python_source:_type_python_source=_dflt_python_source, current:_type_current=_HAS_DEFAULT_FACTORY, left_out:_type_left_out=_HAS_DEFAULT_FACTORY, _alone:_type__alone=_HAS_DEFAULT_FACTORY, _least:_type__least=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.knowledge=knowledge\n  self.project=project\n  self.server=server\n  self.state=state\n  self.floor=floor\n  self.reasons=reasons\n  self.active=active\n  self.pythons=pythons\n  self.cap_floors=cap_floors\n  self.python_source=python_source\n  self.current=_dflt_current() if current is _HAS_DEFAULT_FACTORY else current\n  self.left_out=_dflt_left_out() if left_out is _HAS_DEFAULT_FACTORY else left_out\n  self._alone=_dflt__alone() if _alone is _HAS_DEFAULT_FACTORY else _alone\n  self._least=_dflt__least() if _least is _HAS_DEFAULT_FACTORY else _least\n return __init__': _48,
     "def __create_fn__(_type_layer, _type_datadog_lambda, _type_ddtrace, _type_source, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python):\n def __init__(self, layer:_type_layer, datadog_lambda:_type_datadog_lambda, ddtrace:_type_ddtrace, source:_type_source, python:_type_python=_dflt_python) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'layer',layer)\n  __dataclass_builtins_object__.__setattr__(self,'datadog_lambda',datadog_lambda)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n return __init__": _49,
     "def __create_fn__(_type_lines, _type_added, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, lines:_type_lines, added:_type_added) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n  __dataclass_builtins_object__.__setattr__(self,'added',added)\n return __init__": _50,
     "def __create_fn__(_type_lo, _type_lo_closed, _type_hi, _type_hi_closed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, lo:_type_lo, lo_closed:_type_lo_closed, hi:_type_hi, hi_closed:_type_hi_closed) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'lo',lo)\n  __dataclass_builtins_object__.__setattr__(self,'lo_closed',lo_closed)\n  __dataclass_builtins_object__.__setattr__(self,'hi',hi)\n  __dataclass_builtins_object__.__setattr__(self,'hi_closed',hi_closed)\n return __init__": _51,
@@ -1741,33 +1754,34 @@ BY_TEXT = {
     "def __create_fn__(_type_roots, _type_edges, _type_groups, _type_members, _type_root_groups, _type_partial, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_members, _dflt_root_groups, _dflt_partial):\n def __init__(self, roots:_type_roots, edges:_type_edges, groups:_type_groups, members:_type_members=_HAS_DEFAULT_FACTORY, root_groups:_type_root_groups=_HAS_DEFAULT_FACTORY, partial:_type_partial=_dflt_partial) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'roots',roots)\n  __dataclass_builtins_object__.__setattr__(self,'edges',edges)\n  __dataclass_builtins_object__.__setattr__(self,'groups',groups)\n  __dataclass_builtins_object__.__setattr__(self,'members',_dflt_members() if members is _HAS_DEFAULT_FACTORY else members)\n  __dataclass_builtins_object__.__setattr__(self,'root_groups',_dflt_root_groups() if root_groups is _HAS_DEFAULT_FACTORY else root_groups)\n  __dataclass_builtins_object__.__setattr__(self,'partial',partial)\n return __init__": _91,
     'def __create_fn__(_type_roots, _type_pins, _type_pin_sources, _type_constraints, _type_locked, _type_from_lock, _type_direct, _type_ddtrace_extras, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_roots, _dflt_pins, _dflt_pin_sources, _dflt_constraints, _dflt_locked, _dflt_from_lock, _dflt_direct, _dflt_ddtrace_extras):\n def __init__(self, roots:_type_roots=_HAS_DEFAULT_FACTORY, pins:_type_pins=_HAS_DEFAULT_FACTORY, pin_sources:_type_pin_sources=_HAS_DEFAULT_FACTORY, constraints:_type_constraints=_HAS_DEFAULT_FACTORY, locked:_type_locked=_HAS_DEFAULT_FACTORY, from_lock:_type_from_lock=_dflt_from_lock, direct:_type_direct=_HAS_DEFAULT_FACTORY, ddtrace_extras:_type_ddtrace_extras=_dflt_ddtrace_extras) -> __dataclass_return_type__:\n  self.roots=_dflt_roots() if roots is _HAS_DEFAULT_FACTORY else roots\n  self.pins=_dflt_pins() if pins is _HAS_DEFAULT_FACTORY else pins\n  self.pin_sources=_dflt_pin_sources() if pin_sources is _HAS_DEFAULT_FACTORY else pin_sources\n  self.constraints=_dflt_constraints() if constraints is _HAS_DEFAULT_FACTORY else constraints\n  self.locked=_dflt_locked() if locked is _HAS_DEFAULT_FACTORY else locked\n  self.from_lock=from_lock\n  self.direct=_dflt_direct() if direct is _HAS_DEFAULT_FACTORY else direct\n  self.ddtrace_extras=ddtrace_extras\n return __init__': _92,
     "def __create_fn__(_type_sarif, _type_subject, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_subject, _dflt_kind):\n def __init__(self, sarif:_type_sarif, subject:_type_subject=_dflt_subject, kind:_type_kind=_dflt_kind) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'sarif',sarif)\n  __dataclass_builtins_object__.__setattr__(self,'subject',subject)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n return __init__": _93,
-    "def __create_fn__(_type_since, _type_spec, _type_distributions, _type_listed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_listed):\n def __init__(self, since:_type_since, spec:_type_spec, distributions:_type_distributions, listed:_type_listed=_dflt_listed) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'since',since)\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'distributions',distributions)\n  __dataclass_builtins_object__.__setattr__(self,'listed',listed)\n return __init__": _94,
-    'def __create_fn__(_type_snapshot, _type_capabilities, _type_unavailable, _type_platforms, _type_excluded, _type_aws_lambda, _type_limits, _type_kept, _type__memo, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_excluded, _dflt_aws_lambda, _dflt_limits, _dflt_kept, _dflt__memo):\n def __init__(self, snapshot:_type_snapshot, capabilities:_type_capabilities, unavailable:_type_unavailable, platforms:_type_platforms, excluded:_type_excluded=_dflt_excluded, aws_lambda:_type_aws_lambda=_dflt_aws_lambda, limits:_type_limits=_HAS_DEFAULT_FACTORY, kept:_type_kept=_dflt_kept, _memo:_type__memo=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.snapshot=snapshot\n  self.capabilities=capabilities\n  self.unavailable=unavailable\n  self.platforms=platforms\n  self.excluded=excluded\n  self.aws_lambda=aws_lambda\n  self.limits=_dflt_limits() if limits is _HAS_DEFAULT_FACTORY else limits\n  self.kept=kept\n  self._memo=_dflt__memo() if _memo is _HAS_DEFAULT_FACTORY else _memo\n return __init__': _95,
-    "def __create_fn__(_type_snapshot, _type_index_url, _type_extra_index_urls, _type_cache_dir, _type_no_cache, _type_timeout, _type_deadline, _type_trust_files, _type_allow_outside, _type_progress, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_snapshot, _dflt_index_url, _dflt_extra_index_urls, _dflt_cache_dir, _dflt_no_cache, _dflt_timeout, _dflt_deadline, _dflt_trust_files, _dflt_allow_outside, _dflt_progress):\n def __init__(self, snapshot:_type_snapshot=_dflt_snapshot, index_url:_type_index_url=_dflt_index_url, extra_index_urls:_type_extra_index_urls=_dflt_extra_index_urls, cache_dir:_type_cache_dir=_dflt_cache_dir, no_cache:_type_no_cache=_dflt_no_cache, timeout:_type_timeout=_dflt_timeout, deadline:_type_deadline=_dflt_deadline, trust_files:_type_trust_files=_dflt_trust_files, allow_outside:_type_allow_outside=_dflt_allow_outside, progress:_type_progress=_dflt_progress) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'snapshot',snapshot)\n  __dataclass_builtins_object__.__setattr__(self,'index_url',index_url)\n  __dataclass_builtins_object__.__setattr__(self,'extra_index_urls',extra_index_urls)\n  __dataclass_builtins_object__.__setattr__(self,'cache_dir',cache_dir)\n  __dataclass_builtins_object__.__setattr__(self,'no_cache',no_cache)\n  __dataclass_builtins_object__.__setattr__(self,'timeout',timeout)\n  __dataclass_builtins_object__.__setattr__(self,'deadline',deadline)\n  __dataclass_builtins_object__.__setattr__(self,'trust_files',trust_files)\n  __dataclass_builtins_object__.__setattr__(self,'allow_outside',allow_outside)\n  __dataclass_builtins_object__.__setattr__(self,'progress',progress)\n return __init__": _96,
-    "def __create_fn__(_type_spec, _type_marker, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, spec:_type_spec, marker:_type_marker, version:_type_version) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n return __init__": _97,
-    "def __create_fn__(_type_spec, _type_source, _type_versions, _type_findings, _type_origins, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_findings, _dflt_origins):\n def __init__(self, spec:_type_spec, source:_type_source, versions:_type_versions, findings:_type_findings=_dflt_findings, origins:_type_origins=_dflt_origins) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'versions',versions)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'origins',origins)\n return __init__": _98,
-    "def __create_fn__(_type_spec, _type_source, _type_weak, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_weak):\n def __init__(self, spec:_type_spec, source:_type_source, weak:_type_weak=_dflt_weak) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'weak',weak)\n return __init__": _99,
-    "def __create_fn__(_type_spec, _type_support, _type_ends, _type_agent_min, _type_label, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_label):\n def __init__(self, spec:_type_spec, support:_type_support, ends:_type_ends, agent_min:_type_agent_min, label:_type_label=_dflt_label) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'support',support)\n  __dataclass_builtins_object__.__setattr__(self,'ends',ends)\n  __dataclass_builtins_object__.__setattr__(self,'agent_min',agent_min)\n  __dataclass_builtins_object__.__setattr__(self,'label',label)\n return __init__": _100,
-    "def __create_fn__(_type_spec, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, spec:_type_spec, version:_type_version) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n return __init__": _101,
-    "def __create_fn__(_type_split, _type_changes, _type_per_python, _type_floor, _type_floor_reasons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons):\n def __init__(self, split:_type_split, changes:_type_changes, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'split',split)\n  __dataclass_builtins_object__.__setattr__(self,'changes',changes)\n  __dataclass_builtins_object__.__setattr__(self,'per_python',per_python)\n  __dataclass_builtins_object__.__setattr__(self,'floor',floor)\n  __dataclass_builtins_object__.__setattr__(self,'floor_reasons',floor_reasons)\n return __init__": _102,
-    "def __create_fn__(_type_start, _type_lines, _type_body, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, start:_type_start, lines:_type_lines, body:_type_body, span:_type_span) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n  __dataclass_builtins_object__.__setattr__(self,'body',body)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n return __init__": _103,
-    "def __create_fn__(_type_start, _type_lines, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_end):\n def __init__(self, start:_type_start, lines:_type_lines, end:_type_end=_dflt_end) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n return __init__": _104,
-    "def __create_fn__(_type_tag, _type_low, _type_high, _type_distributions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, tag:_type_tag, low:_type_low, high:_type_high, distributions:_type_distributions) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'tag',tag)\n  __dataclass_builtins_object__.__setattr__(self,'low',low)\n  __dataclass_builtins_object__.__setattr__(self,'high',high)\n  __dataclass_builtins_object__.__setattr__(self,'distributions',distributions)\n return __init__": _105,
-    "def __create_fn__(_type_target, _type_changes, _type_blockers, _type_tried, _type_findings, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_unresolved):\n def __init__(self, target:_type_target, changes:_type_changes, blockers:_type_blockers, tried:_type_tried, findings:_type_findings, unresolved:_type_unresolved=_dflt_unresolved) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'target',target)\n  __dataclass_builtins_object__.__setattr__(self,'changes',changes)\n  __dataclass_builtins_object__.__setattr__(self,'blockers',blockers)\n  __dataclass_builtins_object__.__setattr__(self,'tried',tried)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'unresolved',unresolved)\n return __init__": _106,
-    'def __create_fn__(_type_text, _type_data, _type_packages, _type_lines, _type_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, data:_type_data, packages:_type_packages, lines:_type_lines, out:_type_out) -> __dataclass_return_type__:\n  self.text=text\n  self.data=data\n  self.packages=packages\n  self.lines=lines\n  self.out=out\n return __init__': _107,
-    "def __create_fn__(_type_text, _type_encoding, _type_bom, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, encoding:_type_encoding, bom:_type_bom) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'encoding',encoding)\n  __dataclass_builtins_object__.__setattr__(self,'bom',bom)\n return __init__": _108,
-    "def __create_fn__(_type_text, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, start:_type_start) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n return __init__": _109,
-    "def __create_fn__(_type_text, _type_starts, _type_lines, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, starts:_type_starts, lines:_type_lines) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'starts',starts)\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n return __init__": _110,
-    "def __create_fn__(_type_tool, _type_command, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, tool:_type_tool, command:_type_command, python:_type_python) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'tool',tool)\n  __dataclass_builtins_object__.__setattr__(self,'command',command)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n return __init__": _111,
-    "def __create_fn__(_type_topic, _type_sources, _type_follows, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, topic:_type_topic, sources:_type_sources, follows:_type_follows) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'topic',topic)\n  __dataclass_builtins_object__.__setattr__(self,'sources',sources)\n  __dataclass_builtins_object__.__setattr__(self,'follows',follows)\n return __init__": _112,
-    "def __create_fn__(_type_url, _type_written, _type_expanded, _type_prefix, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_expanded, _dflt_prefix):\n def __init__(self, url:_type_url, written:_type_written, expanded:_type_expanded=_dflt_expanded, prefix:_type_prefix=_dflt_prefix) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'written',written)\n  __dataclass_builtins_object__.__setattr__(self,'expanded',expanded)\n  __dataclass_builtins_object__.__setattr__(self,'prefix',prefix)\n return __init__": _113,
-    "def __create_fn__(_type_verbosity, _type_style, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_verbosity, _dflt_style):\n def __init__(self, verbosity:_type_verbosity=_dflt_verbosity, style:_type_style=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'verbosity',verbosity)\n  __dataclass_builtins_object__.__setattr__(self,'style',_dflt_style() if style is _HAS_DEFAULT_FACTORY else style)\n return __init__": _114,
-    "def __create_fn__(_type_version, _type_marker, _type_pythons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, marker:_type_marker, pythons:_type_pythons) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n return __init__": _115,
-    "def __create_fn__(_type_version, _type_marker, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, marker:_type_marker, source:_type_source) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": _116,
-    "def __create_fn__(_type_version, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, reason:_type_reason) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n return __init__": _117,
-    "def __create_fn__(_type_version, _type_released, _type_end_of_life, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, released:_type_released, end_of_life:_type_end_of_life) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'released',released)\n  __dataclass_builtins_object__.__setattr__(self,'end_of_life',end_of_life)\n return __init__": _118,
-    "def __create_fn__(_type_version, _type_requires_python, _type_yanked, _type_yanked_reason, _type_upload_time, _type_sdist, _type_wheels, _type_requires_dist, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, requires_python:_type_requires_python, yanked:_type_yanked, yanked_reason:_type_yanked_reason, upload_time:_type_upload_time, sdist:_type_sdist, wheels:_type_wheels, requires_dist:_type_requires_dist) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'requires_python',requires_python)\n  __dataclass_builtins_object__.__setattr__(self,'yanked',yanked)\n  __dataclass_builtins_object__.__setattr__(self,'yanked_reason',yanked_reason)\n  __dataclass_builtins_object__.__setattr__(self,'upload_time',upload_time)\n  __dataclass_builtins_object__.__setattr__(self,'sdist',sdist)\n  __dataclass_builtins_object__.__setattr__(self,'wheels',wheels)\n  __dataclass_builtins_object__.__setattr__(self,'requires_dist',requires_dist)\n return __init__": _119,
-    "def __create_fn__(_type_versions, _type_unknown_metadata, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, versions:_type_versions, unknown_metadata:_type_unknown_metadata) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'versions',versions)\n  __dataclass_builtins_object__.__setattr__(self,'unknown_metadata',unknown_metadata)\n return __init__": _120,
-    "def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_appearing):\n def __init__(self, wants:_type_wants, pythons:_type_pythons, appearing:_type_appearing=_dflt_appearing) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'wants',wants)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n  __dataclass_builtins_object__.__setattr__(self,'appearing',appearing)\n return __init__": _121,
-    "def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, written:_type_written, resolved:_type_resolved, missing:_type_missing, line:_type_line) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'written',written)\n  __dataclass_builtins_object__.__setattr__(self,'resolved',resolved)\n  __dataclass_builtins_object__.__setattr__(self,'missing',missing)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n return __init__": _122,
+    'def __create_fn__(_type_serves, _type_somewhere, _type_smallest, _type_narrowed, _type_unserved, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_serves, _dflt_somewhere, _dflt_smallest, _dflt_narrowed, _dflt_unserved, _dflt_skipped):\n def __init__(self, serves:_type_serves=_HAS_DEFAULT_FACTORY, somewhere:_type_somewhere=_HAS_DEFAULT_FACTORY, smallest:_type_smallest=_HAS_DEFAULT_FACTORY, narrowed:_type_narrowed=_HAS_DEFAULT_FACTORY, unserved:_type_unserved=_HAS_DEFAULT_FACTORY, skipped:_type_skipped=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.serves=_dflt_serves() if serves is _HAS_DEFAULT_FACTORY else serves\n  self.somewhere=_dflt_somewhere() if somewhere is _HAS_DEFAULT_FACTORY else somewhere\n  self.smallest=_dflt_smallest() if smallest is _HAS_DEFAULT_FACTORY else smallest\n  self.narrowed=_dflt_narrowed() if narrowed is _HAS_DEFAULT_FACTORY else narrowed\n  self.unserved=_dflt_unserved() if unserved is _HAS_DEFAULT_FACTORY else unserved\n  self.skipped=_dflt_skipped() if skipped is _HAS_DEFAULT_FACTORY else skipped\n return __init__': _94,
+    "def __create_fn__(_type_since, _type_spec, _type_distributions, _type_listed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_listed):\n def __init__(self, since:_type_since, spec:_type_spec, distributions:_type_distributions, listed:_type_listed=_dflt_listed) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'since',since)\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'distributions',distributions)\n  __dataclass_builtins_object__.__setattr__(self,'listed',listed)\n return __init__": _95,
+    'def __create_fn__(_type_snapshot, _type_capabilities, _type_unavailable, _type_platforms, _type_excluded, _type_aws_lambda, _type_limits, _type_kept, _type_answers, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_excluded, _dflt_aws_lambda, _dflt_limits, _dflt_kept, _dflt_answers):\n def __init__(self, snapshot:_type_snapshot, capabilities:_type_capabilities, unavailable:_type_unavailable, platforms:_type_platforms, excluded:_type_excluded=_dflt_excluded, aws_lambda:_type_aws_lambda=_dflt_aws_lambda, limits:_type_limits=_HAS_DEFAULT_FACTORY, kept:_type_kept=_dflt_kept, answers:_type_answers=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.snapshot=snapshot\n  self.capabilities=capabilities\n  self.unavailable=unavailable\n  self.platforms=platforms\n  self.excluded=excluded\n  self.aws_lambda=aws_lambda\n  self.limits=_dflt_limits() if limits is _HAS_DEFAULT_FACTORY else limits\n  self.kept=kept\n  self.answers=_dflt_answers() if answers is _HAS_DEFAULT_FACTORY else answers\n return __init__': _96,
+    "def __create_fn__(_type_snapshot, _type_index_url, _type_extra_index_urls, _type_cache_dir, _type_no_cache, _type_timeout, _type_deadline, _type_trust_files, _type_allow_outside, _type_progress, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_snapshot, _dflt_index_url, _dflt_extra_index_urls, _dflt_cache_dir, _dflt_no_cache, _dflt_timeout, _dflt_deadline, _dflt_trust_files, _dflt_allow_outside, _dflt_progress):\n def __init__(self, snapshot:_type_snapshot=_dflt_snapshot, index_url:_type_index_url=_dflt_index_url, extra_index_urls:_type_extra_index_urls=_dflt_extra_index_urls, cache_dir:_type_cache_dir=_dflt_cache_dir, no_cache:_type_no_cache=_dflt_no_cache, timeout:_type_timeout=_dflt_timeout, deadline:_type_deadline=_dflt_deadline, trust_files:_type_trust_files=_dflt_trust_files, allow_outside:_type_allow_outside=_dflt_allow_outside, progress:_type_progress=_dflt_progress) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'snapshot',snapshot)\n  __dataclass_builtins_object__.__setattr__(self,'index_url',index_url)\n  __dataclass_builtins_object__.__setattr__(self,'extra_index_urls',extra_index_urls)\n  __dataclass_builtins_object__.__setattr__(self,'cache_dir',cache_dir)\n  __dataclass_builtins_object__.__setattr__(self,'no_cache',no_cache)\n  __dataclass_builtins_object__.__setattr__(self,'timeout',timeout)\n  __dataclass_builtins_object__.__setattr__(self,'deadline',deadline)\n  __dataclass_builtins_object__.__setattr__(self,'trust_files',trust_files)\n  __dataclass_builtins_object__.__setattr__(self,'allow_outside',allow_outside)\n  __dataclass_builtins_object__.__setattr__(self,'progress',progress)\n return __init__": _97,
+    "def __create_fn__(_type_spec, _type_marker, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, spec:_type_spec, marker:_type_marker, version:_type_version) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n return __init__": _98,
+    "def __create_fn__(_type_spec, _type_source, _type_versions, _type_findings, _type_origins, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_findings, _dflt_origins):\n def __init__(self, spec:_type_spec, source:_type_source, versions:_type_versions, findings:_type_findings=_dflt_findings, origins:_type_origins=_dflt_origins) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'versions',versions)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'origins',origins)\n return __init__": _99,
+    "def __create_fn__(_type_spec, _type_source, _type_weak, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_weak):\n def __init__(self, spec:_type_spec, source:_type_source, weak:_type_weak=_dflt_weak) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'weak',weak)\n return __init__": _100,
+    "def __create_fn__(_type_spec, _type_support, _type_ends, _type_agent_min, _type_label, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_label):\n def __init__(self, spec:_type_spec, support:_type_support, ends:_type_ends, agent_min:_type_agent_min, label:_type_label=_dflt_label) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'support',support)\n  __dataclass_builtins_object__.__setattr__(self,'ends',ends)\n  __dataclass_builtins_object__.__setattr__(self,'agent_min',agent_min)\n  __dataclass_builtins_object__.__setattr__(self,'label',label)\n return __init__": _101,
+    "def __create_fn__(_type_spec, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, spec:_type_spec, version:_type_version) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n return __init__": _102,
+    "def __create_fn__(_type_split, _type_changes, _type_per_python, _type_floor, _type_floor_reasons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons):\n def __init__(self, split:_type_split, changes:_type_changes, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'split',split)\n  __dataclass_builtins_object__.__setattr__(self,'changes',changes)\n  __dataclass_builtins_object__.__setattr__(self,'per_python',per_python)\n  __dataclass_builtins_object__.__setattr__(self,'floor',floor)\n  __dataclass_builtins_object__.__setattr__(self,'floor_reasons',floor_reasons)\n return __init__": _103,
+    "def __create_fn__(_type_start, _type_lines, _type_body, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, start:_type_start, lines:_type_lines, body:_type_body, span:_type_span) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n  __dataclass_builtins_object__.__setattr__(self,'body',body)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n return __init__": _104,
+    "def __create_fn__(_type_start, _type_lines, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_end):\n def __init__(self, start:_type_start, lines:_type_lines, end:_type_end=_dflt_end) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n return __init__": _105,
+    "def __create_fn__(_type_tag, _type_low, _type_high, _type_distributions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, tag:_type_tag, low:_type_low, high:_type_high, distributions:_type_distributions) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'tag',tag)\n  __dataclass_builtins_object__.__setattr__(self,'low',low)\n  __dataclass_builtins_object__.__setattr__(self,'high',high)\n  __dataclass_builtins_object__.__setattr__(self,'distributions',distributions)\n return __init__": _106,
+    "def __create_fn__(_type_target, _type_changes, _type_blockers, _type_tried, _type_findings, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_unresolved):\n def __init__(self, target:_type_target, changes:_type_changes, blockers:_type_blockers, tried:_type_tried, findings:_type_findings, unresolved:_type_unresolved=_dflt_unresolved) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'target',target)\n  __dataclass_builtins_object__.__setattr__(self,'changes',changes)\n  __dataclass_builtins_object__.__setattr__(self,'blockers',blockers)\n  __dataclass_builtins_object__.__setattr__(self,'tried',tried)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'unresolved',unresolved)\n return __init__": _107,
+    'def __create_fn__(_type_text, _type_data, _type_packages, _type_lines, _type_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, data:_type_data, packages:_type_packages, lines:_type_lines, out:_type_out) -> __dataclass_return_type__:\n  self.text=text\n  self.data=data\n  self.packages=packages\n  self.lines=lines\n  self.out=out\n return __init__': _108,
+    "def __create_fn__(_type_text, _type_encoding, _type_bom, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, encoding:_type_encoding, bom:_type_bom) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'encoding',encoding)\n  __dataclass_builtins_object__.__setattr__(self,'bom',bom)\n return __init__": _109,
+    "def __create_fn__(_type_text, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, start:_type_start) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n return __init__": _110,
+    "def __create_fn__(_type_text, _type_starts, _type_lines, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, starts:_type_starts, lines:_type_lines) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'starts',starts)\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n return __init__": _111,
+    "def __create_fn__(_type_tool, _type_command, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, tool:_type_tool, command:_type_command, python:_type_python) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'tool',tool)\n  __dataclass_builtins_object__.__setattr__(self,'command',command)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n return __init__": _112,
+    "def __create_fn__(_type_topic, _type_sources, _type_follows, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, topic:_type_topic, sources:_type_sources, follows:_type_follows) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'topic',topic)\n  __dataclass_builtins_object__.__setattr__(self,'sources',sources)\n  __dataclass_builtins_object__.__setattr__(self,'follows',follows)\n return __init__": _113,
+    "def __create_fn__(_type_url, _type_written, _type_expanded, _type_prefix, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_expanded, _dflt_prefix):\n def __init__(self, url:_type_url, written:_type_written, expanded:_type_expanded=_dflt_expanded, prefix:_type_prefix=_dflt_prefix) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'written',written)\n  __dataclass_builtins_object__.__setattr__(self,'expanded',expanded)\n  __dataclass_builtins_object__.__setattr__(self,'prefix',prefix)\n return __init__": _114,
+    "def __create_fn__(_type_verbosity, _type_style, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_verbosity, _dflt_style):\n def __init__(self, verbosity:_type_verbosity=_dflt_verbosity, style:_type_style=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'verbosity',verbosity)\n  __dataclass_builtins_object__.__setattr__(self,'style',_dflt_style() if style is _HAS_DEFAULT_FACTORY else style)\n return __init__": _115,
+    "def __create_fn__(_type_version, _type_marker, _type_pythons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, marker:_type_marker, pythons:_type_pythons) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n return __init__": _116,
+    "def __create_fn__(_type_version, _type_marker, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, marker:_type_marker, source:_type_source) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": _117,
+    "def __create_fn__(_type_version, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, reason:_type_reason) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n return __init__": _118,
+    "def __create_fn__(_type_version, _type_released, _type_end_of_life, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, released:_type_released, end_of_life:_type_end_of_life) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'released',released)\n  __dataclass_builtins_object__.__setattr__(self,'end_of_life',end_of_life)\n return __init__": _119,
+    "def __create_fn__(_type_version, _type_requires_python, _type_yanked, _type_yanked_reason, _type_upload_time, _type_sdist, _type_wheels, _type_requires_dist, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, requires_python:_type_requires_python, yanked:_type_yanked, yanked_reason:_type_yanked_reason, upload_time:_type_upload_time, sdist:_type_sdist, wheels:_type_wheels, requires_dist:_type_requires_dist) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'requires_python',requires_python)\n  __dataclass_builtins_object__.__setattr__(self,'yanked',yanked)\n  __dataclass_builtins_object__.__setattr__(self,'yanked_reason',yanked_reason)\n  __dataclass_builtins_object__.__setattr__(self,'upload_time',upload_time)\n  __dataclass_builtins_object__.__setattr__(self,'sdist',sdist)\n  __dataclass_builtins_object__.__setattr__(self,'wheels',wheels)\n  __dataclass_builtins_object__.__setattr__(self,'requires_dist',requires_dist)\n return __init__": _120,
+    "def __create_fn__(_type_versions, _type_unknown_metadata, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, versions:_type_versions, unknown_metadata:_type_unknown_metadata) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'versions',versions)\n  __dataclass_builtins_object__.__setattr__(self,'unknown_metadata',unknown_metadata)\n return __init__": _121,
+    "def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_appearing):\n def __init__(self, wants:_type_wants, pythons:_type_pythons, appearing:_type_appearing=_dflt_appearing) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'wants',wants)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n  __dataclass_builtins_object__.__setattr__(self,'appearing',appearing)\n return __init__": _122,
+    "def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, written:_type_written, resolved:_type_resolved, missing:_type_missing, line:_type_line) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'written',written)\n  __dataclass_builtins_object__.__setattr__(self,'resolved',resolved)\n  __dataclass_builtins_object__.__setattr__(self,'missing',missing)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n return __init__": _123,
 }

@@ -40,7 +40,7 @@ from advisor.plan import findings as fnd
 from advisor.plan.current import ddtrace_state
 from advisor.plan.frameworks import with_framework_changes
 from advisor.plan.scope import deployment_platforms, python_scope, resolve_capabilities
-from advisor.plan.serve import Server
+from advisor.plan.serve import Server, ServerPool
 from advisor.plan.status import capability_results
 from advisor.plan.verdict import Context, recommend
 from advisor.resolve import Budget, OutOfTime, OverBudget
@@ -57,6 +57,7 @@ def plan(
     source: PackageSource | None = None,
     budget: Budget | None = None,
     progress: Callable[[str], None] | None = None,
+    servers: ServerPool | None = None,
 ) -> Advice:
     """Advise on ``project`` for ``request``.
 
@@ -65,6 +66,8 @@ def plan(
     :param budget: the run's resolution budget, shared by its projects; ``None`` for one of
         ``request.resolve_budget`` seconds for this project alone.
     :param progress: told which resolution runs, for a progress line.
+    :param servers: the run's servers, shared by its projects (those asked the same questions
+        find each answer once); ``None`` for this project's own.
     :raises UsageError: for unknown capabilities or platforms and an unusable ``--python``.
     :raises IndexUnavailable: online, when package data for the resolution cannot be had.
     """
@@ -124,7 +127,7 @@ def plan(
     floor, reasons = _floor(active, found, knowledge, aws_lambda)
     limits, said = _pinned_limits(project, knowledge, scope.versions)
     findings += said
-    server = Server(
+    server = (servers if servers is not None else ServerPool()).server(
         snapshot,
         active,
         unavailable,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import field, replace
+from functools import lru_cache
 from itertools import product
 from typing import TYPE_CHECKING
 
@@ -736,8 +737,7 @@ def pins_against_requirements(
     first: dict[tuple[str, SourceLocation, str], tuple[str, Dependency, str]] = {}
     for py, platform in product(served, platforms):
         rs = requirement_set(project, py, platform)
-        env = marker_env(py, platform)
-        for req in parse_requires_dist(release.requires_dist, env, rs.ddtrace_extras, ""):
+        for req in _requires(release.requires_dist, py, platform, rs.ddtrace_extras):
             pin = rs.pins.get(req.name)
             if pin is None or req.specifier.contains(pin, prereleases=True):
                 continue
@@ -771,3 +771,13 @@ def pins_against_requirements(
             )
         )
     return tuple(changes), []
+
+
+@lru_cache(maxsize=256)
+def _requires(
+    lines: tuple[str, ...], python: str, platform: str, extras: frozenset[str]
+) -> tuple[Req, ...]:
+    """The Requires-Dist ``lines`` of a target that apply on CPython ``python`` on
+    ``platform`` with ``extras``: the same few targets are checked for every project of a
+    monorepo, each line's markers evaluated once for each CPython and platform."""
+    return tuple(parse_requires_dist(lines, marker_env(python, platform), extras, ""))

@@ -3,18 +3,23 @@
 A release *serves* CPython X.Y on a platform when it is final and not yanked, its
 Requires-Python admits X.Y, it has a wheel for X.Y there (:meth:`Release.serves`), and every
 requested capability that can run on that platform passes its CPython gate for that release.
+
+The projects of a monorepo mostly ask the same questions (the same capabilities, platforms and
+releases), each for its own CPythons: a :class:`ServerPool` gives the servers of one run that
+would find the same answers one store of them (:class:`Answers`), so each is found once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import field
+from dataclasses import field, replace
 from typing import TYPE_CHECKING
 
 from packaging.specifiers import Specifier
 from packaging.version import Version
 
 from advisor.knowledge.model import AwsLambda, Capability, Knowledge
+from advisor.model.advice import Skipped
 from advisor.model.release import Release, ReleaseSnapshot, parse_python
 from advisor.model.release import python_minor_admitted as minor_admitted
 
@@ -24,6 +29,39 @@ else:  # the same, faster to build frozen value classes with
     from advisor.model.values import dataclass
 
 _ZERO = Version("0")
+
+
+@dataclass(slots=True)
+class Answers:
+    """What servers asked the same questions have found, kept for the servers sharing it.
+
+    Every answer depends on the server's inputs only (the CPython is part of each key), so
+    servers of equal inputs share one :class:`Answers`, whichever project they plan for
+    (:class:`ServerPool`); a server made alone has its own.
+    """
+
+    serves: dict[tuple[Version, str], bool] = field(default_factory=dict)
+    """(version, CPython) -> :meth:`Server.serves`."""
+    somewhere: dict[str, bool] = field(default_factory=dict)
+    """CPython -> :meth:`Server.installs_somewhere`."""
+    smallest: dict[tuple[Version, tuple[str, ...]], Release | None] = field(default_factory=dict)
+    """(floor, CPythons) -> :meth:`Server.smallest`."""
+    narrowed: dict[tuple[Capability, ...], Answers] = field(default_factory=dict)
+    """Capabilities -> the answers of :meth:`Server.serving` them."""
+    unserved: dict[tuple[Version, str], str] = field(default_factory=dict)
+    """(floor, CPython) -> :func:`why_unserved`."""
+    skipped: dict[
+        tuple[Version, Version | None, tuple[str, ...], tuple[str, ...]], tuple[Skipped, ...]
+    ] = field(default_factory=dict)
+    """(start, target, CPythons, releases tried) -> :func:`advisor.plan.why.skipped`."""
+
+    def serving(self, capabilities: Sequence[Capability]) -> Answers:
+        """The answers of a server like this one's, for ``capabilities`` only."""
+        key = tuple(capabilities)
+        found = self.narrowed.get(key)
+        if found is None:
+            found = self.narrowed[key] = Answers()
+        return found
 
 
 @dataclass(slots=True)
@@ -53,14 +91,22 @@ class Server:
     aws_lambda: AwsLambda | None = None
     limits: Mapping[str, tuple[Specifier, ...]] = field(default_factory=dict)
     kept: frozenset[Version] = frozenset()
-    _memo: dict[tuple[Version, str], bool] = field(default_factory=dict)
+    answers: Answers = field(default_factory=Answers)
+    """What it has found so far; shared with the servers of the same inputs (:class:`ServerPool`)."""
+
+    def serving(self, capabilities: Sequence[Capability]) -> Server:
+        """A server for ``capabilities`` only (the same platforms, exclusions, deployment and
+        limits of what the project pins), sharing its answers as this one shares its own."""
+        return replace(self, capabilities=capabilities, answers=self.answers.serving(capabilities))
 
     def serves(self, release: Release, python: str) -> bool:
         """``release`` installs on ``python`` on every platform and runs every capability."""
+        memo = self.answers.serves
         key = (release.version, python)
-        if key not in self._memo:
-            self._memo[key] = all(self._serves_on(release, python, p) for p in self.platforms)
-        return self._memo[key]
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = all(self._serves_on(release, python, p) for p in self.platforms)
+        return found
 
     def _serves_on(self, release: Release, python: str, platform: str) -> bool:
         if not (release.serves(python, platform) and self.allowed(release, python)):
@@ -107,6 +153,13 @@ class Server:
         """Some release :meth:`installable` on ``python`` is there at all. Asked newest first:
         a CPython any release installs on is one the newest ones support; for one none does
         (3.15 today), each distinct Requires-Python is asked once, not each release."""
+        memo = self.answers.somewhere
+        found = memo.get(python)
+        if found is None:
+            found = memo[python] = self._installs_somewhere(python)
+        return found
+
+    def _installs_somewhere(self, python: str) -> bool:
         admits: dict[int, bool] = {}  # by the identity of a Requires-Python the releases share
         for r in self.snapshot.final_newest_first():
             if r.requires_python is not None:
@@ -135,9 +188,14 @@ class Server:
 
     def smallest(self, floor: Version, pythons: Sequence[str]) -> Release | None:
         """The smallest release at or above ``floor`` serving every one of ``pythons``."""
-        return next(
-            (r for r in self.candidates(floor) if all(self.serves(r, py) for py in pythons)), None
-        )
+        key = (floor, tuple(pythons))
+        memo = self.answers.smallest
+        if key not in memo:
+            memo[key] = next(
+                (r for r in self.candidates(floor) if all(self.serves(r, py) for py in pythons)),
+                None,
+            )
+        return memo[key]
 
     def split(
         self, floor: Version, pythons: Sequence[str], at_least: Mapping[str, Version] | None = None
@@ -176,6 +234,66 @@ class Server:
         return parts, stranded
 
 
+class ServerPool:
+    """The servers of one run: those whose answers would be the same share one :class:`Answers`.
+
+    A server's answers depend on the releases, the capabilities (their values), where they
+    never run, the platforms, the project's exclusions, the Lambda facts and the limits of what
+    it pins, not on the project's CPythons (each answer names its CPython). The project's own
+    ddtrace versions (:attr:`Server.kept`) matter only beside limits: without any, servers that
+    differ in them alone share their answers too.
+
+    Kept for one run (or one call of the planner), as the releases and knowledge it plans with
+    are: it holds every store it gave out, one for each distinct set of inputs.
+    """
+
+    __slots__ = ("_answers",)
+
+    def __init__(self) -> None:
+        # The key names the snapshot and the Lambda facts by identity; the value holds them,
+        # so that no other object takes their identity while the pool lives.
+        self._answers: dict[tuple[object, ...], tuple[object, Answers]] = {}
+
+    def server(
+        self,
+        snapshot: ReleaseSnapshot,
+        capabilities: Sequence[Capability],
+        unavailable: dict[str, frozenset[str]],
+        platforms: Sequence[str],
+        excluded: tuple[Specifier, ...] = (),
+        aws_lambda: AwsLambda | None = None,
+        limits: Mapping[str, tuple[Specifier, ...]] | None = None,
+        kept: frozenset[Version] = frozenset(),
+    ) -> Server:
+        """A :class:`Server` of these inputs, sharing its answers with the pool's servers of
+        the same inputs."""
+        limits = dict(limits or {})
+        key = (
+            id(snapshot),
+            tuple(capabilities),
+            tuple(sorted(unavailable.items())),
+            tuple(platforms),
+            excluded,
+            id(aws_lambda),
+            tuple(sorted(limits.items())),
+            kept if limits else frozenset(),
+        )
+        found = self._answers.get(key)
+        if found is None:
+            found = self._answers[key] = ((snapshot, aws_lambda), Answers())
+        return Server(
+            snapshot,
+            capabilities,
+            unavailable,
+            platforms,
+            excluded,
+            aws_lambda,
+            limits,
+            kept,
+            found[1],
+        )
+
+
 def gate_admits(cap: Capability, version: Version, python: str) -> bool:
     """The capability's CPython gates (IAST's) let it run on ``python`` in ``version``."""
     for gate in cap.python_gates:
@@ -212,7 +330,17 @@ def _marker(group: Sequence[str], first: bool, last: bool) -> str:
 
 
 def why_unserved(knowledge: Knowledge, server: Server, floor: Version, python: str) -> str:
-    """A short reason no release at or above ``floor`` serves ``python``."""
+    """A short reason no release at or above ``floor`` serves ``python`` (found once for the
+    servers sharing ``server``'s answers)."""
+    memo = server.answers.unserved
+    key = (floor, python)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _why_unserved(server, floor, python)
+    return found
+
+
+def _why_unserved(server: Server, floor: Version, python: str) -> str:
     parsed = parse_python(python)
     if parsed is not None and parsed[2]:
         major, minor, _ = parsed

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Mapping, Sequence
-from dataclasses import field, replace
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from packaging.specifiers import SpecifierSet
@@ -75,13 +75,12 @@ class Context:
     """CPythons the verdict leaves out (no release installs there, or none at or above what the
     project already has): capability statuses do not count them."""
     _alone: dict[str, Server] = field(default_factory=dict)
-    _installable: dict[str, bool] = field(default_factory=dict)
     _least: dict[tuple[SpecifierSet, str], Release | None] = field(default_factory=dict)
 
     def serving(self, capabilities: Sequence[Capability]) -> Server:
         """A server for ``capabilities`` only (same platforms, exclusions, deployment and
         limits of what the project pins)."""
-        return replace(self.server, capabilities=capabilities, _memo={})
+        return self.server.serving(capabilities)
 
     def alone(self, cap: Capability) -> Server:
         """A server for ``cap`` alone, kept for the run."""
@@ -97,9 +96,7 @@ class Context:
 
     def installable(self, python: str) -> bool:
         """Some release installs from a wheel on ``python`` on every platform."""
-        if python not in self._installable:
-            self._installable[python] = self.server.installs_somewhere(python)
-        return self._installable[python]
+        return self.server.installs_somewhere(python)
 
 
 def current_on(ctx: Context, python: str) -> Version | None:

@@ -32,7 +32,25 @@ def skipped(
 
     :param pythons: the CPythons the target must serve.
     :param tried: the releases the co-upgrade resolution tried (all but the target failed).
+
+    Found once for the servers sharing ``server``'s answers: the projects of a monorepo
+    mostly pass over the same releases.
     """
+    memo = server.answers.skipped
+    key = (start, target, tuple(pythons), tuple(tried))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _skipped(server, start, target, pythons, tried)
+    return found
+
+
+def _skipped(
+    server: Server,
+    start: Version,
+    target: Version | None,
+    pythons: Sequence[str],
+    tried: Sequence[str],
+) -> tuple[Skipped, ...]:
     failed = {Version(v) for v in tried} - ({target} if target is not None else set())
     last_tried = max(failed, default=None)
     capped = len(tried) >= MAX_TRIES

@@ -1,0 +1,106 @@
+"""The configurations of a run's projects (:class:`advisor.manifests.config.ConfigReader`):
+each file above them read and parsed once, each project given what it gets alone, named as its
+own folder shows it. Counts, never times.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from advisor.errors import ManifestError
+from advisor.manifests._boundary import Folders, repository_root
+from advisor.manifests._text import parse_toml
+from advisor.manifests.config import ConfigReader, load_config
+
+
+def _monorepo(tmp_path: Path) -> Path:
+    """A repository whose own ``pyproject.toml`` configures every project, one project of
+    which has a configuration of its own."""
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    (root / "pyproject.toml").write_text(
+        '[project]\nname = "tools"\n\n[tool.aap-advise]\ncapabilities = ["iast"]\n',
+        encoding="utf-8",
+    )
+    for team, svc in (("a", "one"), ("a", "two"), ("b", "three"), ("b", "own")):
+        folder = root / "services" / team / svc
+        folder.mkdir(parents=True)
+        (folder / "requirements.txt").write_text("ddtrace==2.3.0\n", encoding="utf-8")
+    (root / "services" / "b" / "own" / "aap-advise.toml").write_text(
+        'capabilities = ["sca"]\n', encoding="utf-8"
+    )
+    return root
+
+
+FOLDERS = ["services/a/one", "services/a/two", "services/b/three", "services/b/own"]
+
+
+def test_a_run_parses_each_file_once_and_answers_as_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _monorepo(tmp_path)
+    monkeypatch.chdir(root)
+    alone = {f: load_config(f) for f in FOLDERS}
+    absolute = root / "services" / "a" / "two"
+    alone_absolute = load_config(absolute)
+    assert alone["services/a/one"].capabilities == ("iast",)
+    assert alone["services/a/one"].file == "pyproject.toml"  # as the folder named shows it
+    assert alone["services/b/own"].capabilities == ("sca",)
+    parsed: list[str] = []
+
+    def counted(text: str, display: str) -> dict[str, object]:
+        parsed.append(display)
+        return parse_toml(text, display)
+
+    monkeypatch.setattr("advisor.manifests.config.parse_toml", counted)
+    reader = ConfigReader()
+    assert {f: reader.load(f) for f in FOLDERS} == alone
+    assert sorted(parsed) == ["pyproject.toml", "services/b/own/aap-advise.toml"]
+    # Named another way (absolutely), the same file is shown as that way names it.
+    assert reader.load(absolute) == alone_absolute
+    assert alone_absolute.file == str(root / "pyproject.toml")
+    assert len(parsed) == 3
+    # Each call of load_config reads for itself, as before.
+    load_config("services/a/one")
+    load_config("services/a/two")
+    assert len(parsed) == 5
+
+
+def test_a_shared_file_that_links_out_is_refused_for_each_project(tmp_path: Path) -> None:
+    root = _monorepo(tmp_path)
+    outside = tmp_path / "outside.toml"
+    outside.write_text('capabilities = ["iast"]\n', encoding="utf-8")
+    (root / "pyproject.toml").unlink()
+    os.symlink(outside, root / "aap-advise.toml")
+    reader = ConfigReader()
+    assert reader.load(root / FOLDERS[0], allow_outside=True).capabilities == ("iast",)
+    for folder in FOLDERS[:3]:  # what one project may read is not another's to read
+        with pytest.raises(ManifestError, match="outside the repository"):
+            reader.load(root / folder)
+
+
+def test_folders_find_what_the_file_system_says(tmp_path: Path) -> None:
+    """:class:`Folders` answers as the file system does, links included, and asks it once."""
+    root = _monorepo(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / ".git").mkdir(parents=True)
+    (elsewhere / "svc").mkdir()
+    os.symlink(elsewhere, root / "services" / "linked")
+    folders = Folders()
+    for named in [
+        *(root / f for f in FOLDERS),
+        root / "services" / "linked" / "svc",
+        root / "services" / "linked",
+        root / "pyproject.toml",
+        tmp_path,
+    ]:
+        assert repository_root(named, folders) == repository_root(named)
+        assert folders.real(os.path.abspath(named)) == named.resolve()
+    # Through the link, .git inside its target is not the repository: the checkout's is.
+    assert repository_root(root / "services" / "linked" / "svc", folders) == (root.resolve(), True)
+    asked = len(folders._git)
+    repository_root(root / FOLDERS[0], folders)
+    assert len(folders._git) == asked  # every folder above it known already

@@ -1,0 +1,267 @@
+"""The answers the projects of one run share (:class:`advisor.plan.serve.ServerPool`): a project
+planned beside others gets the answer it gets alone, whatever the others asked first, and what
+one set of releases, capabilities or pins found is never another's. Counts, never times.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from packaging.specifiers import Specifier
+from packaging.version import Version
+
+from advisor.knowledge import matrix
+from advisor.knowledge.releases import load_snapshot
+from advisor.manifests import read_paths
+from advisor.model.advice import Advice, AdviceRequest
+from advisor.model.project import Project
+from advisor.model.release import Release, ReleaseSnapshot
+from advisor.plan import plan
+from advisor.plan.serve import Server, ServerPool
+from advisor.resolve.source import SnapshotSource
+
+TODAY = dt.date(2026, 11, 24)
+PLATFORMS = ("linux-x86_64",)
+
+#: Projects that differ in what the planner is asked: their CPython scope, their ddtrace, the
+#: capabilities their integrations raise, the pins that limit ddtrace, Lambda.
+PROJECTS = {
+    "old-scope": '[project]\nname = "a"\nrequires-python = ">=3.8"\ndependencies = ["ddtrace==1.20.0"]\n',
+    "new-scope": '[project]\nname = "b"\nrequires-python = ">=3.12"\ndependencies = ["ddtrace==1.20.0"]\n',
+    "range": '[project]\nname = "c"\nrequires-python = ">=3.9,<3.12"\n'
+    'dependencies = ["ddtrace>=2,<3", "flask==2.3.3"]\n',
+    "free-threaded": '[project]\nname = "d"\nrequires-python = ">=3.13"\ndependencies = ["ddtrace"]\n',
+    "lambda-pinned": '[project]\nname = "e"\nrequires-python = ">=3.10"\n'
+    'dependencies = ["ddtrace==4.6.0", "datadog-lambda==8.130.0"]\n',
+    "lambda-unpinned": '[project]\nname = "f"\nrequires-python = ">=3.10"\n'
+    'dependencies = ["ddtrace==4.5.0", "datadog-lambda==8.130.0"]\n',
+}
+
+
+def _project(tmp_path: Path, name: str) -> Project:
+    folder = tmp_path / name
+    folder.mkdir(exist_ok=True)
+    (folder / "pyproject.toml").write_text(PROJECTS[name], encoding="utf-8")
+    return read_paths([str(folder / "pyproject.toml")])
+
+
+def _plan(
+    project: Project,
+    snapshot: ReleaseSnapshot,
+    servers: ServerPool | None = None,
+    python: str | None = None,
+) -> Advice:
+    request = AdviceRequest(platforms=PLATFORMS, today=TODAY, offline=True, python=python)
+    return plan(
+        project,
+        matrix.load(),
+        snapshot,
+        request,
+        SnapshotSource(snapshot),
+        servers=servers,
+    )
+
+
+@pytest.mark.parametrize("order", [1, -1], ids=["in-order", "reversed"])
+def test_projects_planned_together_get_what_each_gets_alone(tmp_path: Path, order: int) -> None:
+    snapshot = load_snapshot()
+    projects = {name: _project(tmp_path, name) for name in PROJECTS}
+    alone = {name: _plan(p, snapshot) for name, p in projects.items()}
+    assert len({str(a.recommendation) for a in alone.values()}) > 2  # the answers differ
+    pool = ServerPool()
+    for name in list(projects)[::order]:
+        assert _plan(projects[name], snapshot, pool) == alone[name], name
+    # The same project asked for another CPython scope through the same pool.
+    narrowed = _plan(projects["old-scope"], snapshot, pool, python=">=3.13")
+    assert narrowed == _plan(projects["old-scope"], snapshot, python=">=3.13")
+    assert narrowed.python_versions != alone["old-scope"].python_versions
+
+
+def test_a_project_asking_what_another_asked_finds_nothing_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    snapshot = load_snapshot()
+    first, second = _project(tmp_path, "old-scope"), _project(tmp_path, "new-scope")
+    checked: list[tuple[str, str]] = []
+    real = Server._serves_on
+
+    def counted(server: Server, release: object, python: str, platform: str) -> bool:
+        checked.append((python, platform))
+        return real(server, release, python, platform)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Server, "_serves_on", counted)
+    pool = ServerPool()
+    _plan(first, snapshot, pool)
+    asked_first = len(checked)
+    assert asked_first > 0
+    _plan(first, snapshot, pool)  # the same project again: every answer is known
+    assert len(checked) == asked_first
+    _plan(second, snapshot, pool)  # a narrower scope of the same questions
+    assert len(checked) == asked_first
+    _plan(first, snapshot)  # without the pool, a project finds them all again
+    assert len(checked) == 2 * asked_first
+
+
+def test_servers_share_answers_only_for_the_same_inputs() -> None:
+    snapshot = load_snapshot()
+    caps = matrix.load().capabilities[:2]
+    pool = ServerPool()
+
+    def server(**kw: object) -> Server:
+        args: dict[str, object] = {
+            "snapshot": snapshot,
+            "capabilities": caps,
+            "unavailable": {},
+            "platforms": PLATFORMS,
+            **kw,
+        }
+        return pool.server(**args)  # type: ignore[arg-type]
+
+    one = server(kept=frozenset({Version("1.20.0")}))
+    # The project's own ddtrace matters only beside limits: without any, the answers are shared.
+    assert server(kept=frozenset({Version("2.8.5")})).answers is one.answers
+    assert server(kept=frozenset({Version("2.8.5")})).kept == {Version("2.8.5")}
+    assert server(capabilities=caps[:1]).answers is not one.answers
+    assert server(platforms=("linux-aarch64",)).answers is not one.answers
+    assert server(excluded=(Specifier("!=3.1.0"),)).answers is not one.answers
+    assert server(aws_lambda=matrix.load().aws_lambda).answers is not one.answers
+    assert server(unavailable={caps[0].id: frozenset(PLATFORMS)}).answers is not one.answers
+    assert ServerPool().server(snapshot, caps, {}, PLATFORMS).answers is not one.answers
+    # Narrowed to some capabilities, as shared as the server narrowed.
+    assert one.serving(caps[:1]).answers is server().serving(caps[:1]).answers
+    assert one.serving(caps[:1]).answers is not one.answers
+
+
+def test_limits_keep_the_projects_own_ddtrace_apart() -> None:
+    snapshot = load_snapshot()
+    release = snapshot.get("4.6.0")
+    assert release is not None
+    limits = {"3.12": (Specifier("!=4.6.*"),)}
+    pool = ServerPool()
+    keeps = pool.server(
+        snapshot, (), {}, PLATFORMS, limits=limits, kept=frozenset({Version("4.6.0")})
+    )
+    assert keeps.serves(release, "3.12")  # its own version is never ruled out by the limits
+    other = pool.server(
+        snapshot, (), {}, PLATFORMS, limits=limits, kept=frozenset({Version("4.5.0")})
+    )
+    assert other.answers is not keeps.answers
+    assert not other.serves(release, "3.12")
+    assert pool.server(snapshot, (), {}, PLATFORMS).serves(release, "3.12")  # no limits at all
+
+
+def test_a_pool_never_answers_for_other_releases(tmp_path: Path) -> None:
+    shipped = load_snapshot()
+    # The same index before 2.0: what served then is not what serves now.
+    older = ReleaseSnapshot(
+        shipped.project,
+        shipped.index_url,
+        shipped.snapshot_date,
+        tuple(r for r in shipped.releases if r.version < Version("2")),
+    )
+    project = _project(tmp_path, "range")
+    pool = ServerPool()
+    now = _plan(project, shipped, pool)
+    then = _plan(project, older, pool)
+    assert then == _plan(project, older)
+    assert now == _plan(project, shipped)
+    assert str(then.recommendation) != str(now.recommendation)
+
+
+def test_passed_over_releases_are_found_once_for_the_same_question(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from advisor.plan import why
+
+    snapshot = load_snapshot()
+    caps = matrix.load().capabilities[:1]
+    asked: list[str] = []
+    real = why._why_not
+
+    def counted(server: Server, release: Release, pythons: Sequence[str]) -> str | None:
+        asked.append(str(release.version))
+        return real(server, release, pythons)
+
+    monkeypatch.setattr(why, "_why_not", counted)
+    pool = ServerPool()
+    one = pool.server(snapshot, caps, {}, PLATFORMS, kept=frozenset({Version("1.20.0")}))
+    other = pool.server(snapshot, caps, {}, PLATFORMS, kept=frozenset({Version("2.8.5")}))
+    start, target = Version("2.0.0"), Version("2.10.0")
+    first = why.skipped(one, start, target, ["3.8", "3.13"])
+    asked_once = len(asked)
+    assert first and asked_once > 0
+    assert why.skipped(other, start, target, ["3.8", "3.13"]) == first
+    assert len(asked) == asked_once  # the same question, answered already
+    # Another question is answered for itself: other CPythons, releases tried, inputs.
+    for server, pythons, tried in [
+        (one, ["3.12"], ()),
+        (one, ["3.8", "3.13"], ("2.1.0",)),
+        (Server(snapshot, caps, {}, PLATFORMS), ["3.8", "3.13"], ()),
+        (pool.server(snapshot, caps, {}, ("linux-aarch64",)), ["3.8", "3.13"], ()),
+    ]:
+        alone = why._skipped(
+            Server(snapshot, server.capabilities, {}, server.platforms),
+            start,
+            target,
+            pythons,
+            tried,
+        )
+        assert why.skipped(server, start, target, pythons, tried) == alone
+    assert why.skipped(one, start, target, ["3.12"]) != first
+
+
+def test_the_targets_requirements_apply_per_cpython_and_extras(tmp_path: Path) -> None:
+    """The target's Requires-Dist, read once per CPython, platform and extras for a run's
+    projects, still applies to each project as its own markers and extras say."""
+    from advisor.plan.coupgrade import pins_against_requirements
+
+    snapshot = load_snapshot()
+    base = snapshot.get("2.3.0")
+    assert base is not None
+    release = dataclasses.replace(
+        base,
+        requires_dist=(
+            'foo>=2; python_version >= "3.12"',
+            'bar>=3; extra == "x"',
+            'baz>=4; sys_platform == "darwin"',
+        ),
+    )
+    changed: dict[str, dict[str, str | None]] = {}
+    for name, ddtrace in (("plain", "ddtrace"), ("extra", "ddtrace[x]"), ("again", "ddtrace")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "requirements.txt").write_text(
+            f"{ddtrace}==2.3.0\nfoo==1\nbar==1\nbaz==1\n", encoding="utf-8"
+        )
+        project = read_paths([str(folder / "requirements.txt")])
+        changes, _ = pins_against_requirements(project, release, ["3.11", "3.12"])
+        changed[name] = {c.package: c.marker for c in changes}
+    assert changed["plain"] == {"foo": 'python_version == "3.12"'}
+    assert changed["extra"] == {"foo": 'python_version == "3.12"', "bar": None}
+    assert changed["again"] == changed["plain"]
+    mac, _ = pins_against_requirements(
+        read_paths([str(tmp_path / "plain" / "requirements.txt")]),
+        release,
+        ["3.12"],
+        platforms=("macos-arm64",),
+    )
+    assert {c.package for c in mac} == {"foo", "baz"}
+
+
+def test_why_a_cpython_is_unserved_is_asked_per_floor_and_cpython() -> None:
+    from advisor.plan.serve import why_unserved
+
+    snapshot = load_snapshot()
+    knowledge = matrix.load()
+    caps = knowledge.capabilities[:1]
+    shared = ServerPool().server(snapshot, caps, {}, PLATFORMS)
+    for floor, python in [("0", "3.15"), ("0", "3.13t"), ("4.0.0", "3.8"), ("0", "3.8")]:
+        alone = why_unserved(
+            knowledge, Server(snapshot, caps, {}, PLATFORMS), Version(floor), python
+        )
+        assert why_unserved(knowledge, shared, Version(floor), python) == alone
+    assert len({*shared.answers.unserved.values()}) == 4

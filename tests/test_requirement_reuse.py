@@ -1,0 +1,81 @@
+"""A requirement string the ``pyproject.toml`` files of a run repeat is parsed once
+(:func:`advisor.manifests._pep508.parse_requirement`), and each dependency read from it is still
+its own: its file, line, group, and a specifier set of its own, in the order written. Counts,
+never times.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+
+from advisor.errors import ManifestError
+from advisor.manifests import read_paths
+from advisor.manifests._pep508 import parse_requirement
+
+
+def _files(tmp_path: Path, count: int) -> list[str]:
+    files = []
+    for i in range(count):
+        folder = tmp_path / f"svc-{i}"
+        folder.mkdir()
+        (folder / "pyproject.toml").write_text(
+            f'[project]\nname = "svc-{i}"\nversion = "1"\n'
+            'dependencies = ["flask>=3,<4", "ddtrace==2.3.0"]\n'
+            '[project.optional-dependencies]\ntest = ["flask>=3,<4"]\n',
+            encoding="utf-8",
+        )
+        (folder / "requirements.txt").write_text(
+            "flask>=3,<4\nrequests==2.32.3\n", encoding="utf-8"
+        )
+        files += [str(folder / "pyproject.toml"), str(folder / "requirements.txt")]
+    return files
+
+
+def test_repeated_requirements_are_parsed_once_and_kept_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parse_requirement.cache_clear()
+    parsed: list[str] = []
+    real = Requirement.__init__
+
+    def counted(self: Requirement, text: str) -> None:
+        parsed.append(text)
+        real(self, text)
+
+    monkeypatch.setattr(Requirement, "__init__", counted)
+    project = read_paths([f for f in _files(tmp_path, 3) if f.endswith(".toml")])
+    assert sorted(parsed) == ["ddtrace==2.3.0", "flask>=3,<4"]
+    flask = [d for d in project.dependencies if d.name == "flask"]
+    assert len(flask) == 6  # two in each file, one of them in an extra
+    assert len({(d.source.file, d.source.key, d.group) for d in flask}) == 6
+    assert {d.group for d in flask} == {None, "test"}
+    assert len({id(d.parsed_specifier) for d in flask}) == 6
+
+
+def test_a_specifier_set_used_by_one_dependency_leaves_the_others_as_written(
+    tmp_path: Path,
+) -> None:
+    """packaging sorts a specifier set in place when it is first hashed or printed: what the
+    planner does with one project's dependency never reorders another's."""
+    parse_requirement.cache_clear()
+    flask = [d for d in read_paths(_files(tmp_path, 1)).dependencies if d.name == "flask"]
+    hash(flask[0].parsed_specifier)
+    str(flask[1].parsed_specifier)
+    (tmp_path / "more").mkdir()
+    again = [d for d in read_paths(_files(tmp_path / "more", 1)).dependencies if d.name == "flask"]
+    assert [d.specifier for d in again] == [">=3,<4"] * 3
+    assert [[str(s) for s in d.parsed_specifier] for d in again] == [[">=3", "<4"]] * 3
+
+
+def test_an_invalid_requirement_is_refused_each_time(tmp_path: Path) -> None:
+    for i in range(2):
+        bad = tmp_path / f"pyproject-{i}.toml"
+        bad.write_text(
+            f'[project]\nname = "x{i}"\nversion = "1"\ndependencies = ["ddtrace >= = 2"]\n',
+            encoding="utf-8",
+        )
+        with pytest.raises(ManifestError, match="invalid requirement 'ddtrace >= = 2'"):
+            read_paths([str(bad)])

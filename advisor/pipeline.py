@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from advisor.errors import IndexUnavailable
 from advisor.knowledge import matrix
 from advisor.knowledge.releases import constrainers_beside, load_snapshot
-from advisor.manifests import read_paths
+from advisor.manifests import no_collection, read_paths
 from advisor.model.advice import Advice, AdviceRequest, ProjectAdvice, Report, RunsIn
 from advisor.model.environment import Environment
 from advisor.model.environment import select as select_environment
@@ -398,13 +398,27 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
         budget = Budget(jobs[0].request.resolve_budget)
         # One pool of servers too: projects asked the same questions find each answer once.
         servers = ServerPool()
-        for n, job in enumerate(jobs, 1):
-            said = f"project {n} of {len(jobs)}: " if len(jobs) > 1 else ""
-            _say(settings, f"{said}planning")
-            told = functools.partial(_say, settings, prefix=said) if settings.progress else None
-            advices.append(
-                plan(job.selected, knowledge, releases, job.request, source, budget, told, servers)
-            )
+        # The collector is paused while planning, as while reading: the plans, the servers'
+        # answers and what was read live until the report is written and form no cycles to
+        # wait for, and each collection walked them all again (a tenth of a 3,200-manifest
+        # run; peak memory measured the same either way).
+        with no_collection():
+            for n, job in enumerate(jobs, 1):
+                said = f"project {n} of {len(jobs)}: " if len(jobs) > 1 else ""
+                _say(settings, f"{said}planning")
+                told = functools.partial(_say, settings, prefix=said) if settings.progress else None
+                advices.append(
+                    plan(
+                        job.selected,
+                        knowledge,
+                        releases,
+                        job.request,
+                        source,
+                        budget,
+                        told,
+                        servers,
+                    )
+                )
     finally:
         index.close()
     notes += [Finding("index-note", "warning", n) for n in index.notes]

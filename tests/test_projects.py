@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -510,6 +511,45 @@ def test_reading_pauses_the_garbage_collector_and_restarts_it(tmp_path: Path) ->
         assert not gc.isenabled()  # a caller's choice is left as it was
     finally:
         gc.enable()
+
+
+def test_planning_pauses_the_garbage_collector_and_restarts_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19: each project is planned with the collector off (it walked what was read and
+    planned again and again), and on again after, also when a plan fails; a caller that had
+    it off finds it off."""
+    import gc
+
+    import advisor.pipeline as pipeline
+
+    _services(tmp_path, 4)  # two with ddtrace: those two are planned
+    seen: list[bool] = []
+    from advisor.plan import plan as planned
+
+    original: Callable[..., object] = planned
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    def failing(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        raise RuntimeError("plan failed")
+
+    monkeypatch.setattr(pipeline, "plan", spy)
+    run = _run(tmp_path)
+    assert len(run.report.projects) == 4 and seen == [False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        _run(tmp_path / "services" / "svc-000")
+        assert not gc.isenabled()  # a caller's choice is left as it was
+    finally:
+        gc.enable()
+    monkeypatch.setattr(pipeline, "plan", failing)
+    with pytest.raises(RuntimeError, match="plan failed"):
+        _run(tmp_path)
+    assert gc.isenabled() and seen == [False] * 4
 
 
 # --- --fix and --write-constraints over projects ------------------------------------------------

@@ -149,7 +149,7 @@ def test_the_http_client_is_made_without_importing_trio() -> None:
 def test_what_is_made_while_the_collector_is_paused_is_counted_old_and_still_collected() -> None:
     import weakref
 
-    from advisor.index._gc import collector_paused
+    from advisor._gc import collector_paused
 
     class Node:
         pass
@@ -178,7 +178,7 @@ def test_what_is_made_while_the_collector_is_paused_is_counted_old_and_still_col
 
 
 def test_objects_another_froze_stay_frozen() -> None:
-    from advisor.index._gc import collector_paused
+    from advisor._gc import collector_paused
 
     gc.freeze()
     try:

@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from packaging.version import InvalidVersion, Version
 
+from advisor._gc import collector_paused
 from advisor.errors import IndexUnavailable
 from advisor.index import pageformat
-from advisor.index._gc import collector_paused
 from advisor.index.urls import IndexURL, redact
 from advisor.model.digests import HEX_DIGITS, digest, matches, preferred
 from advisor.model.release import Release
@@ -226,7 +226,7 @@ class IndexSource:
                 # From the first request to close(), pages are read one after another and
                 # side by side, each leaving a few objects per version: the collector would
                 # walk them all again whenever no page is being read (some 50 ms of a cold
-                # run, for no garbage: see advisor.index._gc).
+                # run, for no garbage: see advisor._gc).
                 self._paused.enter_context(collector_paused())
             return self._client
 

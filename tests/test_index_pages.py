@@ -662,6 +662,38 @@ def test_text_that_fails_as_a_run_is_not_tried_again(size: int) -> None:
     assert tried <= 3 * len(body)
 
 
+@pytest.mark.parametrize(
+    "files",
+    [
+        "1," * 50_000 + "1",  # no object at all
+        ",\n    ".join(['{"filename": "demo-1.0.tar.gz", "url": "u"}'] * 20_000),  # indented
+        '{"filename": "' + "x" * 1_000_000 + '"},' + "1," * 50_000 + "1",  # a long first one
+    ],
+    ids=["numbers", "indented", "after-a-long-entry"],
+)
+def test_text_without_an_end_of_entry_is_searched_once(files: str) -> None:
+    """Text in which no entry is followed by another as ``}, {`` (or ``},{``) is searched for
+    one once, not again before each entry read from it (linear in the page, not in entries
+    times the text held)."""
+    body = ('{"files": [' + files + "]}").encode()
+    sink = Tried()
+    reader = JsonPageReader(sink, max_braces=10**9, max_files=10**9)
+    searched = 0
+    real = reader._run_end
+
+    def run_end(buf: str, start: int, ends: list[str]) -> int:
+        nonlocal searched
+        searched += len(buf) - start
+        return real(buf, start, ends)
+
+    reader._run_end = run_end  # type: ignore[method-assign]
+    for piece in pieces(body, 65536):
+        reader.feed(piece)
+    reader.finish()
+    assert reader.error is None and sink.items == json.loads(body)["files"]
+    assert searched <= 3 * len(body)
+
+
 def test_a_run_past_the_cap_hands_over_the_entries_up_to_it() -> None:
     body = json.dumps({"files": [{"a": 1}] * 5000}).encode()
     checks = 0

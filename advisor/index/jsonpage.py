@@ -307,6 +307,15 @@ class JsonPageReader:
             return None
         return value if stop == len(text) and type(value) is list else None
 
+    def _run_end(self, buf: str, start: int, ends: list[str]) -> int:
+        """Where the last entry of ``buf`` from ``start`` that is followed by another ends
+        (after its ``}``), or ``0``; ``ends``: the two ways of writing ``}, {``, the one a page
+        was last found to write first (swapped when the other is found)."""
+        cut = buf.rfind(ends[0], start)
+        if cut < 0 and (cut := buf.rfind(ends[1], start)) >= 0:
+            ends.reverse()
+        return cut + 1
+
     def _files(self) -> _Walk:
         self._pos += 1  # the "["
         self._sink.reset()
@@ -332,13 +341,11 @@ class JsonPageReader:
             buf, pos = self._buf, self._pos
             if (buf is not tried_in or pos >= tried) and len(buf) - pos >= _RUN_MIN:
                 # The text held, up to the last place where one object ends and the next
-                # begins, is tried as a run of whole entries read at once.
-                cut = buf.rfind(ends[0], pos)
-                if cut < 0 and (cut := buf.rfind(ends[1], pos)) >= 0:
-                    ends.reverse()
-                cut += 1
+                # begins, is tried as a run of whole entries read at once; text holding no
+                # such place is not searched again either (each entry would search it all).
+                cut = self._run_end(buf, pos, ends)
+                tried_in, tried = buf, cut if cut > pos else len(buf)
                 if cut > pos:
-                    tried_in, tried = buf, cut
                     run = self._run(buf, pos, cut)
                     if run is not None:
                         before = self.files

@@ -235,3 +235,40 @@ def test_a_pin_is_read_with_its_page_and_the_pages_it_names_start(tmp_path: Path
             assert [r.path for r in index.requests] == seen  # nothing sent twice
         finally:
             reader.close()
+
+
+def test_a_client_made_after_close_leaves_the_collector_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """close() does not wait long for a worker: one that makes the HTTP client only after it
+    (still importing httpx, say) does not turn the collector off for the rest of the process."""
+    import threading
+
+    from advisor.index import http
+
+    release, made = threading.Event(), threading.Event()
+    real = http.new_client
+
+    def slow(timeout: float) -> object:
+        release.wait(10)
+        try:
+            return real(timeout)
+        finally:
+            made.set()
+
+    monkeypatch.setattr(http, "new_client", slow)
+    monkeypatch.setattr(source, "_CLOSE_WAIT", 0.0)
+    assert gc.isenabled()
+    reader = source.IndexSource(["http://127.0.0.1:9/simple/"], None, timeout=5, deadline=20)
+    reader.prefetch_async(["demo"])
+    reader.close()
+    release.set()
+    assert made.wait(10)
+    with reader._lock:  # the worker is done with the client it made
+        pass
+    try:
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        if reader._client is not None:
+            reader._client.close()

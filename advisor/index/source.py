@@ -132,6 +132,7 @@ class IndexSource:
         self._auth: IndexAuth | None = None
         self._hash_pages: dict[str, PageFetch] = {}
         self._paused = contextlib.ExitStack()  # the collector, held off until close()
+        self._closed = False  # close() was called: a client made after holds nothing off
         self._pins: dict[str, Version] = {}  # read with the page (prefetch_async)
         if not isinstance(deadline, (int, float)):
             self._clock = deadline
@@ -227,7 +228,10 @@ class IndexSource:
                 # side by side, each leaving a few objects per version: the collector would
                 # walk them all again whenever no page is being read (some 50 ms of a cold
                 # run, for no garbage: see advisor.index._gc).
-                self._paused.enter_context(collector_paused())
+                # A worker close() did not wait for may make it after: then not (no close()
+                # would turn the collector on again).
+                if not self._closed:
+                    self._paused.enter_context(collector_paused())
             return self._client
 
     @property
@@ -270,6 +274,8 @@ class IndexSource:
             self._clock.close()
         if self._own and self._client is not None:
             self._client.close()
+        with self._lock:  # a client made from here on holds the collector off no more
+            self._closed = True
         self._paused.close()
 
     # -- background fetches ----------------------------------------------------------------

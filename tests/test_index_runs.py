@@ -146,6 +146,42 @@ def test_the_http_client_is_made_without_importing_trio() -> None:
     assert done.returncode == 0 and done.stdout == "ok\n", done.stderr
 
 
+def test_async_code_runs_under_trio_after_the_first_client() -> None:
+    """httpcore keeps whether its import found trio: a process that made a client (trio kept out
+    of httpcore's import) still sends requests with httpx's async client under trio."""
+    import importlib.util
+    import os
+    import subprocess
+    import sys
+
+    if importlib.util.find_spec("trio") is None:
+        pytest.skip("trio is not installed")
+    code = (
+        "import sys\n"
+        "from advisor.index.http import new_client\n"
+        "new_client(5.0).close()\n"
+        "assert 'trio' not in sys.modules, 'trio imported'\n"
+        "from pathlib import Path\n"
+        "import httpx, trio\n"
+        "from tests.indexserver import LocalIndex\n"
+        "async def main(url):\n"
+        "    async with httpx.AsyncClient() as client:\n"
+        "        return (await client.get(url)).status_code\n"
+        "with LocalIndex(root=Path(sys.argv[1])) as index:\n"
+        "    print(trio.run(main, index.url + 'six/'))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(DATA)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert done.returncode == 0 and done.stdout == "200\n", done.stderr
+
+
 def test_what_is_made_while_the_collector_is_paused_is_counted_old_and_still_collected() -> None:
     import weakref
 

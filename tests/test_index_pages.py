@@ -465,6 +465,25 @@ def test_over_the_brace_cap_nothing_more_is_decoded() -> None:
         (b'{"files": [1, ', "invalid JSON"),
         (b'{"files": 1}', "no 'files' list"),
         (b'{"meta": {"api-version": "2.0"}, "files": []}', "unsupported repository API version"),
+        # A number json.loads refuses (more digits than Python converts): invalid, not a crash,
+        # whether it is an entry, inside a run of entries or a top-level value.
+        (b'{"files": [{"size": ' + b"1" * 5000 + b"}]}", "invalid JSON"),
+        (
+            b'{"files": [' + b'{"a": 1}, ' * 500 + b"{" + b'"size": ' + b"1" * 5000 + b"}]}",
+            "invalid JSON",
+        ),
+        (b'{"files": [' + b"1" * 5000 + b"]}", "invalid JSON"),
+        (b'{"meta": ' + b"1" * 5000 + b', "files": []}', "invalid JSON"),
+    ],
+    ids=[
+        "nested",
+        "cut",
+        "files-not-a-list",
+        "api-version",
+        "long-number",
+        "long-number-in-a-run",
+        "long-number-entry",
+        "long-number-at-the-top",
     ],
 )
 def test_refusals_name_the_page(body: bytes, message: str) -> None:

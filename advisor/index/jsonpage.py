@@ -228,7 +228,9 @@ class JsonPageReader:
             start = self._pos
             try:
                 value, end = self._scan(self._buf, start)
-            except (StopIteration, json.JSONDecodeError, RecursionError) as exc:
+            # ValueError: the scanner's JSONDecodeError, or an integer of more digits than
+            # Python converts (json.loads refuses that page too); never a crash of the run.
+            except (StopIteration, ValueError, RecursionError) as exc:
                 if self._eof:
                     raise PageSyntaxError(isinstance(exc, RecursionError)) from None
                 # Perhaps cut by the end of what came so far: try again once the text from
@@ -303,7 +305,7 @@ class JsonPageReader:
         text = "[" + buf[start:end] + "]"
         try:
             value, stop = self._scan(text, 0)
-        except (StopIteration, json.JSONDecodeError, RecursionError):
+        except (StopIteration, ValueError, RecursionError):
             return None
         return value if stop == len(text) and type(value) is list else None
 
@@ -373,7 +375,7 @@ class JsonPageReader:
                     end += pos
                 else:
                     raw, end = scan(buf, pos)
-            except (StopIteration, json.JSONDecodeError, RecursionError):
+            except (StopIteration, ValueError, RecursionError):
                 raw = None
                 end = -1
             if end < 0 or type(raw) in (int, float):

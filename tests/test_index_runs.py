@@ -308,3 +308,25 @@ def test_a_client_made_after_close_leaves_the_collector_on(
         gc.enable()
         if reader._client is not None:
             reader._client.close()
+
+
+def test_a_pin_written_without_trailing_zeros_reads_the_release_it_names(tmp_path: Path) -> None:
+    """``protobuf==3.0`` names the index's 3.0.0 (pip compares them padded with zeros, and so do
+    versions): its Requires-Dist, read with its page in the background, is 3.0.0's, not none
+    kept for the resolver to find when it asks for 3.0.0."""
+    import time
+
+    from advisor.index.cache import Cache
+
+    with LocalIndex(root=DATA) as index:
+        reader = source.IndexSource([index.url], Cache(tmp_path / "cache"), timeout=5, deadline=20)
+        try:
+            reader.prefetch_async(["protobuf"], pins={"protobuf": Version("3.0")})
+            end = time.monotonic() + 15
+            while ("protobuf", Version("3.0")) not in reader._meta.results:
+                assert time.monotonic() < end
+                time.sleep(0.01)
+            requires = reader.requires_dist("protobuf", Version("3.0.0"))
+            assert requires and any(r.startswith("setuptools") for r in requires)
+        finally:
+            reader.close()

@@ -70,6 +70,14 @@ MAX_SDIST_MEMBERS = 100_000
 _NO_PINS: Mapping[str, Version] = {}
 
 
+def _same_version(text: str, version: Version) -> bool:
+    """``text`` is a version equal to ``version`` (``3.0.0`` and ``3.0``)."""
+    try:
+        return Version(text) == version
+    except InvalidVersion:
+        return False
+
+
 def netrc_file() -> Path | None:
     """``$NETRC``, else ``~/.netrc``, when it exists (pip reads the same file); else ``None``.
 
@@ -570,7 +578,12 @@ class IndexSource:
         """Requires-Dist of ``name`` ``version``; ``None`` when it cannot be read."""
 
         def read() -> tuple[str, ...] | None:
-            entry = self._page(name).get(str(version))
+            page = self._page(name)
+            entry = page.get(str(version))
+            if entry is None:
+                # The same version written otherwise on the page (a pin 3.0 of its 3.0.0):
+                # kept under the same key, as equal versions are, so its entry is read.
+                entry = next((e for v, e in page.items() if _same_version(v, version)), None)
             return self._read_meta(entry) if entry else None
 
         return self._meta.get((name, version), read)

@@ -465,6 +465,25 @@ def test_over_the_brace_cap_nothing_more_is_decoded() -> None:
         (b'{"files": [1, ', "invalid JSON"),
         (b'{"files": 1}', "no 'files' list"),
         (b'{"meta": {"api-version": "2.0"}, "files": []}', "unsupported repository API version"),
+        # A number json.loads refuses (more digits than Python converts): invalid, not a crash,
+        # whether it is an entry, inside a run of entries or a top-level value.
+        (b'{"files": [{"size": ' + b"1" * 5000 + b"}]}", "invalid JSON"),
+        (
+            b'{"files": [' + b'{"a": 1}, ' * 500 + b"{" + b'"size": ' + b"1" * 5000 + b"}]}",
+            "invalid JSON",
+        ),
+        (b'{"files": [' + b"1" * 5000 + b"]}", "invalid JSON"),
+        (b'{"meta": ' + b"1" * 5000 + b', "files": []}', "invalid JSON"),
+    ],
+    ids=[
+        "nested",
+        "cut",
+        "files-not-a-list",
+        "api-version",
+        "long-number",
+        "long-number-in-a-run",
+        "long-number-entry",
+        "long-number-at-the-top",
     ],
 )
 def test_refusals_name_the_page(body: bytes, message: str) -> None:
@@ -660,6 +679,38 @@ def test_text_that_fails_as_a_run_is_not_tried_again(size: int) -> None:
     reader, sink, tried = read_counting(body, size)
     assert reader.error is None and sink.items == [entry] * 300
     assert tried <= 3 * len(body)
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        "1," * 50_000 + "1",  # no object at all
+        ",\n    ".join(['{"filename": "demo-1.0.tar.gz", "url": "u"}'] * 20_000),  # indented
+        '{"filename": "' + "x" * 1_000_000 + '"},' + "1," * 50_000 + "1",  # a long first one
+    ],
+    ids=["numbers", "indented", "after-a-long-entry"],
+)
+def test_text_without_an_end_of_entry_is_searched_once(files: str) -> None:
+    """Text in which no entry is followed by another as ``}, {`` (or ``},{``) is searched for
+    one once, not again before each entry read from it (linear in the page, not in entries
+    times the text held)."""
+    body = ('{"files": [' + files + "]}").encode()
+    sink = Tried()
+    reader = JsonPageReader(sink, max_braces=10**9, max_files=10**9)
+    searched = 0
+    real = reader._run_end
+
+    def run_end(buf: str, start: int, ends: list[str]) -> int:
+        nonlocal searched
+        searched += len(buf) - start
+        return real(buf, start, ends)
+
+    reader._run_end = run_end  # type: ignore[method-assign]
+    for piece in pieces(body, 65536):
+        reader.feed(piece)
+    reader.finish()
+    assert reader.error is None and sink.items == json.loads(body)["files"]
+    assert searched <= 3 * len(body)
 
 
 def test_a_run_past_the_cap_hands_over_the_entries_up_to_it() -> None:

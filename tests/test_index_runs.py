@@ -146,6 +146,42 @@ def test_the_http_client_is_made_without_importing_trio() -> None:
     assert done.returncode == 0 and done.stdout == "ok\n", done.stderr
 
 
+def test_async_code_runs_under_trio_after_the_first_client() -> None:
+    """httpcore keeps whether its import found trio: a process that made a client (trio kept out
+    of httpcore's import) still sends requests with httpx's async client under trio."""
+    import importlib.util
+    import os
+    import subprocess
+    import sys
+
+    if importlib.util.find_spec("trio") is None:
+        pytest.skip("trio is not installed")
+    code = (
+        "import sys\n"
+        "from advisor.index.http import new_client\n"
+        "new_client(5.0).close()\n"
+        "assert 'trio' not in sys.modules, 'trio imported'\n"
+        "from pathlib import Path\n"
+        "import httpx, trio\n"
+        "from tests.indexserver import LocalIndex\n"
+        "async def main(url):\n"
+        "    async with httpx.AsyncClient() as client:\n"
+        "        return (await client.get(url)).status_code\n"
+        "with LocalIndex(root=Path(sys.argv[1])) as index:\n"
+        "    print(trio.run(main, index.url + 'six/'))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(DATA)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert done.returncode == 0 and done.stdout == "200\n", done.stderr
+
+
 def test_what_is_made_while_the_collector_is_paused_is_counted_old_and_still_collected() -> None:
     import weakref
 
@@ -233,5 +269,64 @@ def test_a_pin_is_read_with_its_page_and_the_pages_it_names_start(tmp_path: Path
             reader.releases("setuptools")
             reader.releases("six")
             assert [r.path for r in index.requests] == seen  # nothing sent twice
+        finally:
+            reader.close()
+
+
+def test_a_client_made_after_close_leaves_the_collector_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """close() does not wait long for a worker: one that makes the HTTP client only after it
+    (still importing httpx, say) does not turn the collector off for the rest of the process."""
+    import threading
+
+    from advisor.index import http
+
+    release, made = threading.Event(), threading.Event()
+    real = http.new_client
+
+    def slow(timeout: float) -> object:
+        release.wait(10)
+        try:
+            return real(timeout)
+        finally:
+            made.set()
+
+    monkeypatch.setattr(http, "new_client", slow)
+    monkeypatch.setattr(source, "_CLOSE_WAIT", 0.0)
+    assert gc.isenabled()
+    reader = source.IndexSource(["http://127.0.0.1:9/simple/"], None, timeout=5, deadline=20)
+    reader.prefetch_async(["demo"])
+    reader.close()
+    release.set()
+    assert made.wait(10)
+    with reader._lock:  # the worker is done with the client it made
+        pass
+    try:
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        if reader._client is not None:
+            reader._client.close()
+
+
+def test_a_pin_written_without_trailing_zeros_reads_the_release_it_names(tmp_path: Path) -> None:
+    """``protobuf==3.0`` names the index's 3.0.0 (pip compares them padded with zeros, and so do
+    versions): its Requires-Dist, read with its page in the background, is 3.0.0's, not none
+    kept for the resolver to find when it asks for 3.0.0."""
+    import time
+
+    from advisor.index.cache import Cache
+
+    with LocalIndex(root=DATA) as index:
+        reader = source.IndexSource([index.url], Cache(tmp_path / "cache"), timeout=5, deadline=20)
+        try:
+            reader.prefetch_async(["protobuf"], pins={"protobuf": Version("3.0")})
+            end = time.monotonic() + 15
+            while ("protobuf", Version("3.0")) not in reader._meta.results:
+                assert time.monotonic() < end
+                time.sleep(0.01)
+            requires = reader.requires_dist("protobuf", Version("3.0.0"))
+            assert requires and any(r.startswith("setuptools") for r in requires)
         finally:
             reader.close()

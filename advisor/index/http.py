@@ -63,17 +63,38 @@ def new_client(timeout: float) -> httpx.Client:
 
     The first client imports httpcore, which imports trio whenever it is installed (for its
     async primitives under trio: some 70 ms, for nothing a synchronous client uses); trio is
-    kept out of that import, and importable as before once it is done.
+    kept out of that import, and importable as before once it is done. httpcore keeps what
+    its import found (``httpcore._synchronization.trio``): an installed trio is left there to
+    be imported on first use, so async code of the same process still runs under trio.
     """
     modules: dict[str, Any] = sys.modules  # a None entry makes its import fail
     if "httpcore" not in modules and "trio" not in modules:
         modules["trio"] = None
         try:
-            import httpcore  # noqa: F401
+            import httpcore._synchronization
+
+            synchronization: Any = httpcore._synchronization
         finally:
             if "trio" in modules and modules["trio"] is None:
                 del modules["trio"]
+        if synchronization.trio is None:
+            from importlib.util import find_spec
+
+            if find_spec("trio") is not None:
+                synchronization.trio = _OnFirstUse("trio")
     return httpx.Client(timeout=httpx.Timeout(timeout))
+
+
+class _OnFirstUse:
+    """Stands for module ``name``, imported when an attribute is first read."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(self._name), attr)
 
 
 class _Budget:

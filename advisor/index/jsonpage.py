@@ -228,7 +228,9 @@ class JsonPageReader:
             start = self._pos
             try:
                 value, end = self._scan(self._buf, start)
-            except (StopIteration, json.JSONDecodeError, RecursionError) as exc:
+            # ValueError: the scanner's JSONDecodeError, or an integer of more digits than
+            # Python converts (json.loads refuses that page too); never a crash of the run.
+            except (StopIteration, ValueError, RecursionError) as exc:
                 if self._eof:
                     raise PageSyntaxError(isinstance(exc, RecursionError)) from None
                 # Perhaps cut by the end of what came so far: try again once the text from
@@ -303,9 +305,18 @@ class JsonPageReader:
         text = "[" + buf[start:end] + "]"
         try:
             value, stop = self._scan(text, 0)
-        except (StopIteration, json.JSONDecodeError, RecursionError):
+        except (StopIteration, ValueError, RecursionError):
             return None
         return value if stop == len(text) and type(value) is list else None
+
+    def _run_end(self, buf: str, start: int, ends: list[str]) -> int:
+        """Where the last entry of ``buf`` from ``start`` that is followed by another ends
+        (after its ``}``), or ``0``; ``ends``: the two ways of writing ``}, {``, the one a page
+        was last found to write first (swapped when the other is found)."""
+        cut = buf.rfind(ends[0], start)
+        if cut < 0 and (cut := buf.rfind(ends[1], start)) >= 0:
+            ends.reverse()
+        return cut + 1
 
     def _files(self) -> _Walk:
         self._pos += 1  # the "["
@@ -332,13 +343,11 @@ class JsonPageReader:
             buf, pos = self._buf, self._pos
             if (buf is not tried_in or pos >= tried) and len(buf) - pos >= _RUN_MIN:
                 # The text held, up to the last place where one object ends and the next
-                # begins, is tried as a run of whole entries read at once.
-                cut = buf.rfind(ends[0], pos)
-                if cut < 0 and (cut := buf.rfind(ends[1], pos)) >= 0:
-                    ends.reverse()
-                cut += 1
+                # begins, is tried as a run of whole entries read at once; text holding no
+                # such place is not searched again either (each entry would search it all).
+                cut = self._run_end(buf, pos, ends)
+                tried_in, tried = buf, cut if cut > pos else len(buf)
                 if cut > pos:
-                    tried_in, tried = buf, cut
                     run = self._run(buf, pos, cut)
                     if run is not None:
                         before = self.files
@@ -366,7 +375,7 @@ class JsonPageReader:
                     end += pos
                 else:
                     raw, end = scan(buf, pos)
-            except (StopIteration, json.JSONDecodeError, RecursionError):
+            except (StopIteration, ValueError, RecursionError):
                 raw = None
                 end = -1
             if end < 0 or type(raw) in (int, float):

@@ -70,6 +70,14 @@ MAX_SDIST_MEMBERS = 100_000
 _NO_PINS: Mapping[str, Version] = {}
 
 
+def _same_version(text: str, version: Version) -> bool:
+    """``text`` is a version equal to ``version`` (``3.0.0`` and ``3.0``)."""
+    try:
+        return Version(text) == version
+    except InvalidVersion:
+        return False
+
+
 def netrc_file() -> Path | None:
     """``$NETRC``, else ``~/.netrc``, when it exists (pip reads the same file); else ``None``.
 
@@ -132,6 +140,7 @@ class IndexSource:
         self._auth: IndexAuth | None = None
         self._hash_pages: dict[str, PageFetch] = {}
         self._paused = contextlib.ExitStack()  # the collector, held off until close()
+        self._closed = False  # close() was called: a client made after holds nothing off
         self._pins: dict[str, Version] = {}  # read with the page (prefetch_async)
         if not isinstance(deadline, (int, float)):
             self._clock = deadline
@@ -227,7 +236,10 @@ class IndexSource:
                 # side by side, each leaving a few objects per version: the collector would
                 # walk them all again whenever no page is being read (some 50 ms of a cold
                 # run, for no garbage: see advisor._gc).
-                self._paused.enter_context(collector_paused())
+                # A worker close() did not wait for may make it after: then not (no close()
+                # would turn the collector on again).
+                if not self._closed:
+                    self._paused.enter_context(collector_paused())
             return self._client
 
     @property
@@ -270,6 +282,8 @@ class IndexSource:
             self._clock.close()
         if self._own and self._client is not None:
             self._client.close()
+        with self._lock:  # a client made from here on holds the collector off no more
+            self._closed = True
         self._paused.close()
 
     # -- background fetches ----------------------------------------------------------------
@@ -564,7 +578,12 @@ class IndexSource:
         """Requires-Dist of ``name`` ``version``; ``None`` when it cannot be read."""
 
         def read() -> tuple[str, ...] | None:
-            entry = self._page(name).get(str(version))
+            page = self._page(name)
+            entry = page.get(str(version))
+            if entry is None:
+                # The same version written otherwise on the page (a pin 3.0 of its 3.0.0):
+                # kept under the same key, as equal versions are, so its entry is read.
+                entry = next((e for v, e in page.items() if _same_version(v, version)), None)
             return self._read_meta(entry) if entry else None
 
         return self._meta.get((name, version), read)

@@ -3,10 +3,10 @@
 The layers, highest first::
 
     frontends > pipeline > plan > resolve > (index | knowledge | manifests | render | write)
-              > model > errors
+              > model > (errors | _gc)
 
 A module's layer is its top package under ``advisor/`` (``advisor.index.source`` is ``index``;
-``advisor/errors.py`` and ``advisor/pipeline.py`` are layers of one module); the root package
+``advisor/errors.py``, ``advisor/_gc.py`` and ``advisor/pipeline.py`` are layers of one module); the root package
 ``advisor/__init__.py`` and ``advisor/__main__.py`` are frontends. A module may import its own
 package and any package of a lower layer, never a higher one; the five packages sharing a layer
 do not import each other. :data:`EXCEPTIONS` names, with the reason for each, the only edges
@@ -41,7 +41,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("resolve",),
     ("index", "knowledge", "manifests", "render", "write"),
     ("model",),
-    ("errors",),
+    ("errors", "_gc"),  # _gc: the collector pause the readers, the index and planning share
 )
 RANK = {package: rank for rank, layer in enumerate(LAYERS) for package in layer}
 #: The packages of one layer that must not import each other.

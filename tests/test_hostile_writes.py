@@ -717,7 +717,7 @@ LEADS_OUT = "is a link leading out of {repo}, where its re-lock runs"
         ("dev-zero", LEADS_OUT),
         ("device", "is not a regular file"),
         ("link-out", LEADS_OUT),
-        ("too-large", "is 67108865 bytes, over the 64 MiB limit for lock files"),
+        ("too-large", "is 67108865 bytes, over the 64 MiB limit for the files a re-lock rewrites"),
     ],
 )
 def test_a_lock_relock_rewrites_is_checked_before_anything(

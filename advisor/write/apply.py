@@ -220,7 +220,7 @@ def relock_file_refusal(st: os.stat_result, limit: int, read: int = 0) -> str | 
         return f"is not a regular file; {done}"
     if max(st.st_size, read) > limit:
         size = f"{st.st_size} bytes" if st.st_size > limit else f"over {limit} bytes"
-        return f"is {size}, over the {limit // 2**20} MiB limit for lock files; {done}"
+        return f"is {size}, over the {limit // 2**20} MiB limit for the files a re-lock rewrites; {done}"
     return None
 
 

@@ -22,9 +22,9 @@ from pathlib import Path
 # Run as a script from a checkout: make the ``advisor`` package next to tools/ importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from advisor.knowledge import matrix, read_data
+from _generated import write_or_check  # tools/, the script's own folder
 
-ROOT = Path(__file__).resolve().parent.parent
+from advisor.knowledge import matrix, read_data
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,16 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     target = Path(matrix.__file__).parent / matrix.PARSED_FILE
     text = matrix.render_parsed(read_data)
-    shown = target.relative_to(ROOT)
-    if args.check:
-        current = target.read_text(encoding="utf-8") if target.exists() else ""
-        if current != text:
-            print(f"{shown} is out of date: run python tools/knowledge_parsed.py")
-            return 1
-        return 0
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote {shown}: {', '.join(matrix.PARSED_NAMES)}")
-    return 0
+    return write_or_check(
+        target,
+        text,
+        check=args.check,
+        script="knowledge_parsed.py",
+        wrote=", ".join(matrix.PARSED_NAMES),
+    )
 
 
 if __name__ == "__main__":

@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _generated import write_or_check  # noqa: E402  (tools/, the script's own folder)
+
 TARGET = ROOT / "advisor" / "model" / "_inits.py"
 
 _HEADER = '''\
@@ -69,16 +71,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only say whether it is up to date")
     args = parser.parse_args(argv)
     texts = made_texts()
-    text = render(texts)
-    if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET.relative_to(ROOT)} is out of date: run python tools/value_inits.py")
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET.relative_to(ROOT)}: {len(texts)} functions")
-    return 0
+    return write_or_check(
+        TARGET,
+        render(texts),
+        check=args.check,
+        script="value_inits.py",
+        wrote=f"{len(texts)} functions",
+    )
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from advisor.index import source
 from advisor.model.release import Release, ReleaseSnapshot
 from advisor.resolve import Req, exact, resolve
 from advisor.resolve.source import SnapshotSource
-from tests._helpers import IAST, advise_json
+from tests._helpers import IAST, ROOT, advise_json, run_python
 from tests.indexserver import LocalIndex
 
 DATA = Path(__file__).parent / "data" / "resolver-index"
@@ -119,8 +119,6 @@ def test_the_http_client_is_made_without_importing_trio() -> None:
     """httpcore imports trio whenever it is installed (for async code a synchronous client never
     runs): the first client is made without it, and trio is importable as before afterwards."""
     import os
-    import subprocess
-    import sys
 
     code = (
         "import importlib.util, sys\n"
@@ -134,15 +132,7 @@ def test_the_http_client_is_made_without_importing_trio() -> None:
         "    assert sys.modules['trio'] is trio\n"
         "print('ok')\n"
     )
-    root = Path(__file__).resolve().parents[1]
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=root,
-        env={**os.environ, "PYTHONPATH": str(root)},
-    )
+    done = run_python("-c", code, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
     assert done.returncode == 0 and done.stdout == "ok\n", done.stderr
 
 
@@ -151,8 +141,6 @@ def test_async_code_runs_under_trio_after_the_first_client() -> None:
     of httpcore's import) still sends requests with httpx's async client under trio."""
     import importlib.util
     import os
-    import subprocess
-    import sys
 
     if importlib.util.find_spec("trio") is None:
         pytest.skip("trio is not installed")
@@ -170,14 +158,8 @@ def test_async_code_runs_under_trio_after_the_first_client() -> None:
         "with LocalIndex(root=Path(sys.argv[1])) as index:\n"
         "    print(trio.run(main, index.url + 'six/'))\n"
     )
-    root = Path(__file__).resolve().parents[1]
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(DATA)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=root,
-        env={**os.environ, "PYTHONPATH": str(root)},
+    done = run_python(
+        "-c", code, str(DATA), env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120
     )
     assert done.returncode == 0 and done.stdout == "200\n", done.stderr
 

@@ -55,16 +55,24 @@ class Boundary:
     trusted: bool = True
 
     @classmethod
-    def around(cls, named: Path, *, allow_outside: bool = False, trusted: bool = True) -> Boundary:
+    def around(
+        cls,
+        named: Path,
+        *,
+        allow_outside: bool = False,
+        trusted: bool = True,
+        folders: Folders | None = None,
+    ) -> Boundary:
         """The boundary for a path the user named (see the module documentation).
 
         :param trusted: whether the files may use the process environment (``${VAR}`` in the
             paths of includes); ``False`` for the front ends that read files from a pull
             request (the Action, the pre-commit hooks, ``--untrusted``).
+        :param folders: what is known of the folders (:func:`repository_root`).
         """
         if allow_outside:
             return cls(None, trusted=trusted)
-        root, repository = repository_root(named)
+        root, repository = repository_root(named, folders)
         return cls(root, repository, trusted)
 
     @property

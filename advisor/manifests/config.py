@@ -225,11 +225,10 @@ class ConfigReader:
     Kept for one run: what it read stands for the files as they were when read.
     """
 
-    __slots__ = ("_folders", "_levels", "_roots")
+    __slots__ = ("_folders", "_levels")
 
     def __init__(self) -> None:
         self._folders = Folders()
-        self._roots: dict[str, tuple[Path, bool]] = {}
         self._levels: dict[tuple[str, str, Boundary], Config | None] = {}
 
     def load(
@@ -238,12 +237,11 @@ class ConfigReader:
         """:func:`load_config`, with what the reader already found."""
         shown = os.path.normpath(os.fspath(folder))
         start = os.path.abspath(shown)
-        root, in_git = self._root(start)
+        root, in_git = repository_root(Path(start), self._folders)
         outer = start
         if not in_git and top is not None:
             root, outer = Path(top).resolve(), top
-        # Boundary.around(outer), its repository found once.
-        boundary = Boundary(None) if allow_outside else Boundary(*self._root(outer))
+        boundary = Boundary.around(Path(outer), allow_outside=allow_outside, folders=self._folders)
         # From the folder up to the repository root (lexically, as the root was found).
         chain = [start]
         while (parent := os.path.dirname(chain[-1])) != chain[-1]:
@@ -283,13 +281,6 @@ class ConfigReader:
             return None  # no such file (os.path.lexists)
         real = self._folders.real(here) / name if plain else None
         return _read(path, where, boundary, table=table, real=real)
-
-    def _root(self, named: str) -> tuple[Path, bool]:
-        key = os.path.abspath(named)
-        found = self._roots.get(key)
-        if found is None:
-            found = self._roots[key] = repository_root(Path(named), self._folders)
-        return found
 
 
 def _read(

@@ -467,3 +467,28 @@ def test_a_parsed_document_is_taken_only_for_the_text_it_was_parsed_from(
     monkeypatch.setattr(matrix, "_parsed", original)
     assert matrix._parsed() == {}
     assert matrix.load_from(_shipped) == matrix.load()
+
+
+def test_a_version_text_is_parsed_once_per_file_and_a_bad_one_still_reported() -> None:
+    """A file names the same versions in many tables: each text is parsed once, and the one
+    value serves them all; a text that is no version is still a problem at its key path."""
+    from advisor.knowledge import schema
+
+    parsed: list[str] = []
+
+    class Counted(Version):
+        def __init__(self, version: str) -> None:
+            parsed.append(version)
+            super().__init__(version)
+
+    problems = schema.Problems("integrations.toml")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(schema, "Version", Counted)
+        first = problems.version("2.21.0", "integration[0].since")
+        again = problems.version("2.21.0", "integration[3].since")
+        other = problems.version(3, "integration[4].since")
+        bad = problems.version("two", "integration[5].since")
+    assert first is again and first == Version("2.21.0") and other == Version("3")
+    assert parsed == ["2.21.0", "3", "two"]
+    assert bad == Version("0")
+    assert problems.found == ["integration[5].since: not a version: 'two'"]

@@ -341,3 +341,24 @@ def test_python_minor_admitted_asks_the_patch_levels_that_decide(
     python = f"3.{minor}{threaded}"
     every = any(spec.contains(f"3.{minor}.{z}", prereleases=False) for z in range(100))
     assert python_minor_admitted.__wrapped__(spec, python) is every
+
+
+def test_a_wheel_serves_when_its_interpreter_matches_and_its_platforms_meet() -> None:
+    """``has_wheel`` over the shipped snapshot, every CPython kind and user platform: some
+    wheel entry's interpreter key matches and its platform set shares an id with those the
+    platform is served by (the check asks without building the intersection)."""
+    from advisor.model.platforms import USER_PLATFORMS
+    from advisor.model.release import _interpreter_matches
+
+    asked = 0
+    for one in load_snapshot().releases:
+        for python in ("2.7", "3.8", "3.12", "3.13t", "3.15", "x"):
+            parsed = parse_python(python)
+            for platform in USER_PLATFORMS:
+                expected = parsed is not None and any(
+                    _interpreter_matches(interp, *parsed) and served_by(platform) & ids
+                    for interp, ids in one.wheels.items()
+                )
+                assert one.has_wheel(python, platform) is expected, (one.version, python)
+                asked += expected
+    assert asked > 1000

@@ -366,3 +366,26 @@ def test_a_compiled_requirements_file_imports_no_toml_or_option_parser(tmp_path:
     modules, proc = imported(str(req), "--offline", "--no-cache")
     assert proc.returncode == 1, proc.stderr[-500:]
     assert {"optparse", "advisor.manifests._pip_options"} <= modules
+
+
+_COLLECTIONS = (
+    "import gc, sys\n"
+    "from advisor.frontends.cli import main\n"
+    "seen = []\n"
+    "gc.callbacks.append(lambda phase, info: seen.append(info) if phase == 'start' else None)\n"
+    "code = main(sys.argv[1:])\n"
+    "sys.stderr.write(f'{len(seen)} {gc.isenabled()} {code}')\n"
+)
+
+
+def test_an_answer_is_given_with_the_collector_held_off_and_on_again_after(
+    tmp_path: Path,
+) -> None:
+    """The main command runs without a collection, its imports included (the collector used
+    to walk what they keep some fifty times, for nothing); the collector is on when it returns."""
+    path = _pyproject(tmp_path, "==2.3.0")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    args = [str(path), "--offline", "--no-cache"]
+    proc = run_python("-c", _COLLECTIONS, *args, cwd=tmp_path, env=env, timeout=120)
+    assert proc.stderr == "0 True 1", proc.stderr[-500:]
+    assert "upgrade ddtrace" in proc.stdout

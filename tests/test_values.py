@@ -280,3 +280,48 @@ def test_a_mutable_slotted_class_is_the_one_dataclasses_makes(
         assert _raised(standard, *call_args, **call_kwargs) == _raised(
             ours, *call_args, **call_kwargs
         )
+
+
+_DESCRIBE = """
+import dataclasses, importlib, pkgutil, re, sys
+import advisor
+from advisor.model import values
+
+values._KNOWN = values._KNOWN and sys.argv[1] == "slotted"
+def shown(value):  # without the addresses of objects
+    return re.sub(" at 0x[0-9a-f]+", "", repr(value))
+for info in pkgutil.walk_packages(advisor.__path__, "advisor."):
+    if not info.name.endswith("__main__"):
+        importlib.import_module(info.name)
+made = []
+for name, module in sorted(sys.modules.items()):
+    for cls in list(vars(module).values()) if name.startswith("advisor") else ():
+        if isinstance(cls, type) and cls.__module__ == name and dataclasses.is_dataclass(cls):
+            made.append((
+                name, cls.__qualname__, list(vars(cls)), getattr(cls, "__slots__", None), cls.__doc__,
+                getattr(cls, "__match_args__", None), repr(cls.__dataclass_params__),
+                [(f.name, f.type, shown(f.default), shown(f.default_factory), f.init, f.repr,
+                  f.hash, f.compare, dict(f.metadata), shown(f.kw_only), f._field_type.name)
+                 for f in cls.__dataclass_fields__.values()],
+            ))
+for one in made:
+    print(repr(one))
+"""
+
+
+def test_every_value_class_of_the_package_is_the_one_dataclasses_makes() -> None:
+    """The slotted classes :func:`advisor.model.values._slotted` makes, without the checks
+    ``dataclasses`` runs on each field, are those ``dataclasses`` makes: for every dataclass of
+    the package, the same namespace (its names, in order), slots, fields (every attribute of
+    each), parameters, ``__match_args__`` and docstring."""
+    root = Path(__file__).resolve().parents[1]
+    env = {**dict(__import__("os").environ), "PYTHONPATH": str(root)}
+    lean, bare = (
+        run_python("-c", _DESCRIBE, way, cwd=root, env=env, timeout=120)
+        for way in ("slotted", "bare")
+    )
+    assert lean.returncode == bare.returncode == 0, lean.stderr + bare.stderr
+    ours, theirs = lean.stdout.splitlines(), bare.stdout.splitlines()
+    assert len(ours) == len(theirs) > 80  # (some 136 classes)
+    for one, other in zip(ours, theirs, strict=True):
+        assert one == other

@@ -63,6 +63,10 @@ __all__ = [
 SCHEMA_VERSION = 1
 T = TypeVar("T")
 
+#: What a version that does not parse reads as, so the reading goes on (never returned: the
+#: file's problems are raised at its end). One for all, not one parsed per version read.
+_STAND_IN_VERSION = Version("0")
+
 
 class Problems:
     """Every problem found in one file, each with its key path; raised together, at the end."""
@@ -77,6 +81,10 @@ class Problems:
         self.pythons = pythons
         #: Whether a range is checked to admit something (every one is still parsed).
         self.check_ranges = check_ranges
+        #: Each version text read so far, parsed once: a file repeats the same few hundred
+        #: versions (``integrations.toml``: some 520 reads of 220 texts) and a version is a
+        #: value, so one object serves every table that names it.
+        self._versions: dict[str, Version] = {}
 
     def fail(self, where: str, message: str) -> None:
         self.found.append(f"{where}: {message}")
@@ -90,7 +98,14 @@ class Problems:
             return stand_in
 
     def version(self, text: Any, where: str) -> Version:
-        return self.parse(text, where, lambda t: Version(str(t)), "a version", Version("0"))
+        return self.parse(text, where, self._version, "a version", _STAND_IN_VERSION)
+
+    def _version(self, text: Any) -> Version:
+        key = str(text)
+        found = self._versions.get(key)
+        if found is None:
+            found = self._versions[key] = Version(key)
+        return found
 
     def spec(self, text: Any, where: str) -> SpecifierSet:
         """A version range that admits at least one version."""

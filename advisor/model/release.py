@@ -111,10 +111,10 @@ class Release:
         if parsed is None:
             return False
         accepted = served_by(platform)
+        # isdisjoint: no set built per wheel set entry (the planner asks this about every
+        # release, CPython and platform: about a thousand times for one small project).
         for interp, platforms in self.wheels.items():
-            if not accepted & platforms:
-                continue
-            if _interpreter_matches(interp, *parsed):
+            if not accepted.isdisjoint(platforms) and _interpreter_matches(interp, *parsed):
                 return True
         return False
 

@@ -37,12 +37,15 @@ from collections.abc import Callable
 from dataclasses import MISSING, Field, FrozenInstanceError
 from operator import attrgetter
 from reprlib import recursive_repr
-from types import FunctionType
+from types import FunctionType, MemberDescriptorType
 from typing import Any
 
 from advisor.model._inits import BY_TEXT
 
 __all__ = ["MADE", "dataclass"]
+
+#: A class attribute that is a slot, not a default (``dataclasses`` reads it as no default).
+_SLOT = MemberDescriptorType
 
 #: The ``__init__`` text of each class made so far in this process (``tools/value_inits.py``
 #: compiles those of the package's classes into :mod:`advisor.model._inits`).
@@ -91,9 +94,7 @@ def _fields(
     """The slotted class :mod:`dataclasses` makes of ``cls`` without methods (its parameters
     saying the methods the fast way adds), its fields, and what the methods read: the shown
     fields and their getters, the compared values, the compared getters, the hashed values."""
-    made: type = dataclasses.dataclass(
-        cls, init=False, repr=False, eq=False, frozen=False, slots=True
-    )
+    made = _slotted(cls)
     fields = dataclasses.fields(made)
     params = made.__dataclass_params__  # type: ignore[attr-defined]
     params.init = params.repr = params.eq = True
@@ -102,6 +103,96 @@ def _fields(
     getters = [attrgetter(f.name) for f in fields if f.compare]
     hashed = _values([f.name for f in fields if (f.compare if f.hash is None else f.hash)])
     return made, fields, shown, compared, getters, hashed
+
+
+def _bare(cls: type) -> type:
+    """The slotted class ``dataclasses`` makes of ``cls`` when it adds no method."""
+    made: type = dataclasses.dataclass(
+        cls, init=False, repr=False, eq=False, frozen=False, slots=True
+    )
+    return made
+
+
+@_bare
+class _Template:
+    """One field, made by :func:`_bare` once: its parameters and its field's kind are copied."""
+
+    field: int
+
+
+#: The parameters ``dataclasses`` gives a class :func:`_bare` makes (the same for every class).
+_PARAMS = _Template.__dataclass_params__  # type: ignore[attr-defined]
+#: The kind ``dataclasses`` marks an ordinary field with (not a ClassVar, not an InitVar).
+_FIELD_KIND = _Template.__dataclass_fields__["field"]._field_type  # type: ignore[attr-defined]
+#: Whether :func:`_slotted` knows what ``dataclasses`` does here: the versions whose module it
+#: was written from and checked against (3.13 adds ``__replace__``); others call it.
+_KNOWN = (3, 11) <= sys.version_info[:2] <= (3, 13)
+
+
+def _slotted(cls: type) -> type:
+    """What :func:`_bare` makes of a plain class (:func:`_plain`), made the way
+    ``dataclasses`` makes it but without the checks that cannot fail for such a class: about a
+    third of the time, for every value class a run imports.
+
+    ``dataclasses`` looks at each annotation three times for a ``ClassVar``, an ``InitVar``
+    or a ``KW_ONLY`` (the text matched, the module's names looked up), about a tenth of a
+    class's cost per field. Here a class whose annotations are all text naming none of them
+    (``from __future__ import annotations``; :func:`_plain` refused the last two) takes the
+    fields as they are; any other, or one ``dataclasses`` would refuse (a mutable default, a
+    field without annotation, its own ``__slots__``), or a class with a metaclass, is
+    :func:`_bare`'s. The rest is ``dataclasses``' own steps, in its order: the parameters, each
+    field (:func:`dataclasses.field` for a bare default), the class attributes of the fields
+    given as ``field()``, ``__dataclass_fields__``, ``__replace__`` (3.13), ``__match_args__``,
+    and the slotted class made anew from the class's namespace.
+    """
+    annotations = inspect.get_annotations(cls)  # (the class's own, as dataclasses reads them)
+    namespace = cls.__dict__
+    if (
+        not _KNOWN
+        or type(cls) is not type
+        or "__slots__" in namespace
+        or not all(type(a) is str and "ClassVar" not in a for a in annotations.values())
+        or any(isinstance(v, Field) and k not in annotations for k, v in namespace.items())
+    ):
+        return _bare(cls)
+    defaults = [getattr(cls, name, MISSING) for name in annotations]
+    if any((d.default if isinstance(d, Field) else d).__class__.__hash__ is None for d in defaults):
+        return _bare(cls)  # a mutable default: dataclasses says why it refuses it
+    params = type(_PARAMS)(**{name: getattr(_PARAMS, name) for name in type(_PARAMS).__slots__})
+    cls.__dataclass_params__ = params  # type: ignore[attr-defined]
+    fields: dict[str, Field[Any]] = {}
+    for (name, annotation), default in zip(annotations.items(), defaults, strict=True):
+        if isinstance(default, Field):
+            f = default
+        else:
+            value: Any = MISSING if isinstance(default, _SLOT) else default
+            f = dataclasses.field(default=value)
+        f.name = name
+        f.type = annotation
+        f._field_type = _FIELD_KIND  # type: ignore[attr-defined]
+        if f.kw_only is MISSING:
+            f.kw_only = False
+        fields[name] = f
+    for f in fields.values():
+        if isinstance(getattr(cls, f.name, None), Field):
+            if f.default is MISSING:
+                delattr(cls, f.name)
+            else:
+                setattr(cls, f.name, f.default)
+    cls.__dataclass_fields__ = fields  # type: ignore[attr-defined]
+    if sys.version_info >= (3, 13) and "__replace__" not in namespace:
+        cls.__replace__ = dataclasses._replace  # type: ignore[attr-defined]
+    if "__match_args__" not in namespace:
+        cls.__match_args__ = tuple(fields)  # type: ignore[attr-defined,misc]
+    slotted = dict(namespace)
+    slotted["__slots__"] = tuple(fields)
+    for name in fields:
+        slotted.pop(name, None)
+    slotted.pop("__dict__", None)
+    slotted.pop("__weakref__", None)
+    made = type(cls.__name__, cls.__bases__, slotted)
+    made.__qualname__ = cls.__qualname__
+    return made
 
 
 def _shared(shown: list[Any], getters: list[Any], compared: Any) -> tuple[Any, Any]:

@@ -436,7 +436,11 @@ def iter_capped(
                 )
             yield piece
 
-    for raw in response.iter_raw():
+    # Read in pieces of _STEP bytes, not as the socket hands them over: a TLS record (16 KiB)
+    # at a time, ddtrace's 21 MB page came in some 1,300 pieces, each passed up through the
+    # decoder, these checks and the page reader (about 20 ms of a cold run more than a
+    # quarter as many pieces cost).
+    for raw in response.iter_raw(_STEP):
         yield from counted(decoder.feed(raw))
         if deadline is not None:
             deadline.check(what)

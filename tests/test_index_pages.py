@@ -461,6 +461,17 @@ def test_over_the_brace_cap_nothing_more_is_decoded() -> None:
         reader.feed(piece)
     reader.finish()
     assert reader.too_many and len(sink.items) <= 500 and reader.held == 0
+    assert reader.braces == body.count(b"{")  # every piece counted, also those not parsed
+
+
+@pytest.mark.parametrize("size", [1, 997, 65536])
+def test_every_brace_of_a_page_is_counted(size: int) -> None:
+    body = uniform_page(1, files=500)
+    reader = JsonPageReader(Collect(), max_braces=10**9, max_files=10**9)
+    for piece in pieces(body, size):
+        reader.feed(piece)
+    reader.finish()
+    assert reader.error is None and reader.braces == body.count(b"{")
 
 
 @pytest.mark.parametrize(

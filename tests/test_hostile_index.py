@@ -1090,4 +1090,4 @@ def test_a_body_sent_in_small_pieces_is_read_in_steps(coding: str) -> None:
         got = list(iter_capped(response, len(body), "x"))
     assert b"".join(got) == body
     assert max(map(len, got)) <= _STEP
-    assert len(got) <= len(body) // _STEP + 1 < len(chunks)
+    assert len(got) < len(chunks) // 8  # some 60 chunks a piece, not one

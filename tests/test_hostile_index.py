@@ -19,6 +19,7 @@ import hashlib
 import io
 import json
 import os
+import random
 import resource
 import signal
 import socket
@@ -1063,3 +1064,30 @@ def test_an_sdist_is_read_within_the_runs_deadline() -> None:
     with pytest.raises(IndexUnavailable) as caught:
         _pkg_info(sdist_bomb("tar.gz"), "envier-0.6.1.tar.gz", clock)
     assert caught.value.code == "deadline" and clock.checks == 101
+
+
+@pytest.mark.parametrize("coding", ["", "gzip"])
+def test_a_body_sent_in_small_pieces_is_read_in_steps(coding: str) -> None:
+    # A body comes a TLS record (16 KiB) at a time or less; it goes up to the page reader in
+    # steps of _STEP bytes, byte for byte the same body, whatever its coding.
+    import httpx
+
+    from advisor.index.http import _STEP, iter_capped
+
+    body = random.Random(0).randbytes(1024 * 1024)  # gzip leaves it as large
+    sent = gzip.compress(body) if coding else body
+    chunks = [sent[i : i + 1000] for i in range(0, len(sent), 1000)]
+    headers = {"content-encoding": coding} if coding else {}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers=headers, content=iter(chunks))
+
+    with (
+        httpx.Client(transport=httpx.MockTransport(handler)) as client,
+        client.stream("GET", "https://index.example/x/") as response,
+    ):
+        assert not response.is_stream_consumed  # the streamed path, not the in-memory one
+        got = list(iter_capped(response, len(body), "x"))
+    assert b"".join(got) == body
+    assert max(map(len, got)) <= _STEP
+    assert len(got) < len(chunks) // 8  # some 60 chunks a piece, not one

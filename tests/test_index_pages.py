@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from advisor.errors import IndexUnavailable
@@ -461,6 +461,17 @@ def test_over_the_brace_cap_nothing_more_is_decoded() -> None:
         reader.feed(piece)
     reader.finish()
     assert reader.too_many and len(sink.items) <= 500 and reader.held == 0
+    assert reader.braces == body.count(b"{")  # every piece counted, also those not parsed
+
+
+@pytest.mark.parametrize("size", [1, 997, 65536])
+def test_every_brace_of_a_page_is_counted(size: int) -> None:
+    body = uniform_page(1, files=500)
+    reader = JsonPageReader(Collect(), max_braces=10**9, max_files=10**9)
+    for piece in pieces(body, size):
+        reader.feed(piece)
+    reader.finish()
+    assert reader.error is None and reader.braces == body.count(b"{")
 
 
 @pytest.mark.parametrize(
@@ -755,3 +766,37 @@ def test_an_entry_cut_by_a_piece_costs_its_own_length() -> None:
     reader.finish()
     assert reader.error is None and len(sink.items) == 4000
     assert failed < len(body) // 20
+
+
+# --- file URLs checked a batch at a time ---------------------------------------------------------
+
+_URL_PARTS = ["https://", "http://", "f.example", "F", ".", "/", "//", "/.", "-", "_", "~", "a"]
+_URL_PARTS += ["0", ":", ":8080", "\n", " ", "%2B", "?q", "#h", "é", "https://f.example/a"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            "".join,
+            st.lists(st.sampled_from(["", "https://f.example/", *_URL_PARTS]), max_size=8),
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+@example(["https://f.example/a\nhttps://f.example/b"])  # one URL that reads as two
+@example(["https://f.example/a\n", "https://f.example/b"])
+@example(["https://f.example/a", "https://f.example/", "https://f.example/a/"])
+def test_urls_checked_together_get_the_verdict_of_each(urls: list[str]) -> None:
+    # The batch is plain exactly when every URL of it is, however one joined to the next might
+    # read (a URL holding the newline that joins them, a URL cut where a path could go on).
+    each = all(len(u) < 65536 and simple._PLAIN_URL.fullmatch(u) for u in urls)
+    assert simple.all_plain(urls) == each
+
+
+def test_url_length_is_checked_within_a_batch() -> None:
+    base = "https://f.example/"
+    longest = base + "a" * (65535 - len(base))
+    assert simple.all_plain([longest, base + "b"])
+    assert not simple.all_plain([base + "b", longest + "a"])

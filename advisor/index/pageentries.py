@@ -17,8 +17,8 @@ only then).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from itertools import chain, compress, count, pairwise
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import chain, compress, count, pairwise, repeat
 from operator import itemgetter, methodcaller, ne
 from typing import TYPE_CHECKING, Any, cast
 
@@ -35,6 +35,7 @@ from advisor.index.simple import (
     _version,
     _wheel_prefix_version,
     _wheel_tags_valid,
+    all_plain,
     json_fields,
     metadata_hash,
     offers_metadata,
@@ -73,14 +74,12 @@ _RANKS: dict[str, int] = {}
 
 #: The fields of a file entry :meth:`PageEntries.extend` reads, in the order of :func:`_columns`.
 _FIELDS = ("filename", "url", "hashes", "requires-python", "yanked", "size", "upload-time")
-_EVERY_FIELD = tuple(map(itemgetter, _FIELDS))
+_EVERY_FIELD = itemgetter(*_FIELDS)
 #: Each field as ``json_fields`` reads it when the entry may lack it (its default).
 _EACH_FIELD = tuple(
     methodcaller("get", key, {} if key == "hashes" else False if key == "yanked" else None)
     for key in _FIELDS
 )
-_IS_WHEEL = methodcaller("endswith", ".whl")
-_RSPLIT3 = methodcaller("rsplit", "-", 3)
 _HEAD = itemgetter(0)
 _FIRST = itemgetter(0)
 _NONE = type(None)
@@ -109,20 +108,21 @@ def _columns(raws: Sequence[object]) -> _Columns | None:
         return None
     entries = cast(Sequence[dict[str, Any]], raws)
     try:
-        filenames, urls, hashes, rps, yanked, sizes, uploads = (
-            list(map(get, entries)) for get in _EVERY_FIELD
+        # Each entry's seven fields in one step, then turned into columns.
+        filenames, urls, hashes, rps, yanked, sizes, uploads = zip(
+            *map(_EVERY_FIELD, entries), strict=True
         )
     except KeyError:  # some entry lacks a field: each read with its default
         filenames, urls, hashes, rps, yanked, sizes, uploads = (
-            list(map(get, entries)) for get in _EACH_FIELD
+            tuple(map(get, entries)) for get in _EACH_FIELD
         )
     if (
-        set(map(type, filenames)) != {str}
+        not _all_str(filenames)
         or not all(filenames)
-        or set(map(type, urls)) != {str}
+        or not _all_str(urls)
         or set(map(type, hashes)) != {dict}
-        or not set(map(type, chain.from_iterable(hashes))) <= {str}
-        or not set(map(type, chain.from_iterable(map(dict.values, hashes)))) <= {str}
+        or not _all_str(chain.from_iterable(hashes))
+        or not _all_str(chain.from_iterable(map(dict.values, hashes)))
         or not set(map(type, rps)) <= {str, _NONE}
         or not set(map(type, yanked)) <= {bool, str}
         or not set(map(type, uploads)) <= {str, _NONE}
@@ -136,6 +136,16 @@ def _columns(raws: Sequence[object]) -> _Columns | None:
         if min(known) < 0:
             return None
     return filenames, urls, rps, yanked, sizes, uploads
+
+
+def _all_str(values: Iterable[object]) -> bool:
+    """Every one of ``values`` is a string (``json`` makes no subclass of ``str``): joined in
+    one step, which takes only strings, where the type of each was looked up in one more."""
+    try:
+        "".join(cast(Iterable[str], values))
+    except TypeError:
+        return False
+    return True
 
 
 def _metadata_of(raw: object) -> object:
@@ -231,7 +241,7 @@ class PageEntries:
                 self.add(raw)
             return
         filenames, urls, rps, yanked, sizes, uploads = columns
-        if not all(map(_PLAIN_URL.fullmatch, urls)) or max(map(len, urls)) >= 65536:
+        if not all_plain(urls):
             assert self._urls is not None
             absolute = list(map(self._urls.absolute, urls))
             if None in absolute:  # a file whose URL is not one is skipped: add() skips it
@@ -240,8 +250,8 @@ class PageEntries:
                 return
             urls = cast(list[str], absolute)
         # Runs of files of one kind (wheel or not) and one ``name-version[-build]`` prefix.
-        wheels = list(map(_IS_WHEEL, filenames))
-        heads = list(map(_HEAD, map(_RSPLIT3, filenames)))
+        wheels = list(map(str.endswith, filenames, repeat(".whl")))
+        heads = list(map(_HEAD, map(str.rsplit, filenames, repeat("-"), repeat(3))))
         keys = list(zip(wheels, heads, strict=True))
         starts = [0, *compress(count(1), map(ne, keys[1:], keys)), len(raws)]
         reasons = str in set(map(type, yanked))

@@ -13,7 +13,7 @@ version, is refused).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import field
 from html.parser import HTMLParser
 from types import TracebackType
@@ -95,6 +95,13 @@ _PLAIN_URL = re.compile(
 #: unreserved characters, none starting with a dot (so no dot segments, and no scheme).
 _PLAIN_RELATIVE = re.compile(
     r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*/?"
+)
+#: :data:`_PLAIN_URL` followed by a newline, any number of times, whole: URLs joined by
+#: newlines (which none of them holds) are plain when this matches them (:func:`all_plain`).
+#: Possessive (``++``, ``*+``): nothing a part took can be given back for a match, since the
+#: character after each part is one it cannot take (the separators ``.``, ``/``, newline).
+_PLAIN_URLS = re.compile(
+    r"(?:https?://[a-z0-9-]++(?:\.[a-z0-9-]++)*+(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*+)++/?\n)*+"
 )
 _SERIAL_COMMENT = re.compile(r"^\s*SERIAL\s+(\d+)\s*$")
 
@@ -631,6 +638,22 @@ def json_fields(raw: object) -> JsonFields | None:
 
 _NO_HASHES: dict[str, str] = {}
 _ABSENT = object()
+
+
+def all_plain(urls: Sequence[str]) -> bool:
+    """Every one of ``urls`` is shorter than 65,536 characters and matches :data:`_PLAIN_URL`
+    whole (it is then its own absolute URL: :meth:`FileURLs.absolute`).
+
+    Checked a page's batch at a time, with one match over the URLs joined by newlines
+    (:data:`_PLAIN_URLS`), instead of one per URL: a page lists tens of thousands (ddtrace
+    some 46,700), and the match of each, short as it is, cost a quarter more.
+    """
+    text = "\n".join(urls) + "\n"
+    return (
+        text.count("\n") == len(urls)  # no URL holds a newline: the text splits back into them
+        and (len(text) <= 65536 or max(map(len, urls)) < 65536)
+        and _PLAIN_URLS.fullmatch(text) is not None
+    )
 
 
 class FileURLs:

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from advisor.errors import ManifestError
 from advisor.manifests import read_paths
 from advisor.manifests import requirements as reqmod
+from advisor.manifests._pep508 import parsed_requirement, split_marker
 from advisor.manifests._pip_options import LineParser
 from tests._helpers import run_python
 
@@ -67,9 +68,12 @@ def _same(plain: reqmod._Plain, lib: object) -> None:
     assert isinstance(lib, prp.InstallRequirement), lib
     assert lib.link is None and not lib.is_editable and not lib.invalid_options
     assert plain.name == lib.name
-    assert str(plain.req) == str(lib.req)
-    assert [str(s) for s in plain.req.specifier] == [str(s) for s in lib.req.specifier]
+    # The parts shared by every line of its text, as the library's requirement gives them (the
+    # specifier sets compared by their clauses: comparing them would sort the shared one).
+    assert plain.parsed[:-1] == parsed_requirement(lib.req)[:-1]
+    assert [str(s) for s in plain.parsed.parsed] == [str(s) for s in lib.req.specifier]
     assert str(plain.marker) == str(lib.marker)
+    assert (plain.kept_marker, plain.groups) == split_marker(lib.marker)
     assert plain.extras == lib.extras
     assert plain.hash_options == lib.hash_options
     assert plain.line_options == lib.line_options == ()

@@ -20,12 +20,13 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import field
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from packaging.markers import InvalidMarker, Marker
-from packaging.requirements import InvalidRequirement, Requirement
+from packaging.requirements import InvalidRequirement
 from packaging.utils import canonicalize_name
 
 from advisor.errors import ManifestError
@@ -35,6 +36,8 @@ from advisor.manifests._lazy import LazyModule
 from advisor.manifests._pep508 import (
     MAX_REQUIREMENT_CHARS,
     Collector,
+    Parsed,
+    parse_requirement,
     pinned_version,
     spec_text,
     split_marker,
@@ -265,6 +268,24 @@ class _Walk:
 
     def requirement(self, item: Any, path: Path, display: str, constraint: bool) -> None:
         loc = SourceLocation(display, item.line_number)
+        if type(item) is _Plain:  # no URL, path or extras: the parts of its text as parsed
+            p, pin = item.parsed, item.parsed.pin
+            self.out.add(
+                Dependency(
+                    name=p.name,
+                    display_name=p.display_name,
+                    specifier=p.specifier,
+                    version=pin.text if pin else None,
+                    source=loc,
+                    marker=item.kept_marker,
+                    group=item.groups[0] if item.groups else None,
+                    role="constraint" if constraint else "declared",
+                    hashes=tuple(item.hash_options),
+                    parsed_specifier=p.specifier_set(),
+                    parsed_version=pin.version if pin else None,
+                )
+            )
+            return
         url = item.link.url if item.link else None
         name = item.name
         outside = False
@@ -458,24 +479,24 @@ def _joined_lines(text: str) -> Iterator[tuple[int, str]]:
         yield first, "".join(pending)
 
 
-@dataclass(frozen=True)
-class _Plain:
-    """A requirement line read without pip-requirements-parser: the attributes
-    :meth:`_Walk.requirement` reads, as the library's ``InstallRequirement`` has them."""
+class _Plain(NamedTuple):
+    """A requirement line read without pip-requirements-parser: its requirement's
+    :class:`~advisor.manifests._pep508.Parsed` parts (shared by every line of the same text),
+    its marker (``kept_marker``: less its extra clauses, ``groups``: the extras removed) and
+    its hashes, as the library's ``InstallRequirement`` has them."""
 
     line_number: int
     line: str
-    req: Requirement
+    parsed: Parsed
     marker: Marker | None
+    kept_marker: str | None
+    groups: tuple[str, ...]
     hash_options: list[str]
-    link: None = None
-    is_local_path: bool = False
-    is_editable: bool = False
     line_options: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
-        return self.req.name
+        return self.parsed.display_name
 
     @property
     def extras(self) -> set[str]:
@@ -515,11 +536,22 @@ def _plain(line: str, number: int) -> _Plain | None:
     if not _PLAIN_REQ.fullmatch(spec) or _ARCHIVE_END.search(spec) or (semi and not marker_text):
         return None
     try:
-        req = Requirement(spec.strip())
-        marker = Marker(marker_text) if marker_text else None
+        parsed = parse_requirement(spec.strip())
+        marker, kept, groups = _marker(marker_text) if marker_text else (None, None, ())
     except (InvalidRequirement, InvalidMarker):
         return None  # the library words the error
-    return _Plain(number, line, req, marker, hashes)
+    return _Plain(number, line, parsed, marker, kept, groups, hashes)
+
+
+@lru_cache(maxsize=1024)
+def _marker(text: str) -> tuple[Marker, str | None, tuple[str, ...]]:
+    """``Marker(text)`` and :func:`~advisor.manifests._pep508.split_marker` of it, once for
+    each distinct marker while it stays in the bounded cache (a compiled file repeats a few).
+
+    :raises InvalidMarker: as :class:`Marker` does (an error is not kept).
+    """
+    marker = Marker(text)
+    return (marker, *split_marker(marker))
 
 
 def _break_args_options(line: str) -> tuple[str, str]:

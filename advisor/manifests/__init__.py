@@ -24,7 +24,7 @@ from advisor.manifests._base import ManifestReader
 from advisor.manifests._boundary import Boundary
 from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._formats import FORMATS, REQUIREMENTS, by_kind
-from advisor.manifests._text import open_file
+from advisor.manifests._text import HEAD_BYTES, open_file, read_ahead, read_head
 from advisor.model.project import Dependency, Finding, Manifest, Project, SourceLocation
 
 if TYPE_CHECKING:
@@ -83,15 +83,16 @@ def reader_for(path: Path, display: str | None = None) -> ManifestReader:
     file whose name is not a known one.
     """
     display = display or str(path)
-    with open_file(path, display) as fh:  # a named pipe is refused, never waited on
-        try:
-            head = fh.read(4096)
-        except OSError as exc:
-            raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
+    return _reader_for(path, read_head(path, display)[0], display)
+
+
+def _reader_for(path: Path, head: bytes, display: str) -> ManifestReader:
+    """:func:`reader_for`, given the file's first bytes."""
     if (deployment := deploy.reader_for(path, head)) is not None:
         return deployment
     shape = _shape(head)
-    named = next((r for r in READERS if r.matches(path, head)), None)
+    name = path.name
+    named = next((r for r in FORMATS if r.named(name)), None)
     if named is not None and named.kind in _TOML_KINDS and shape == "requirements":
         return REQUIREMENTS
     if named is not None and named is not REQUIREMENTS:
@@ -248,7 +249,7 @@ def _deployment_content(path: Path) -> bool:
     template). An unreadable one is not searched further."""
     try:
         with open_file(path, str(path)) as fh:
-            head = fh.read(4096)
+            head = fh.read(HEAD_BYTES)
     except (ManifestError, OSError):
         return False
     return deploy.reader_for(path, head) is not None
@@ -285,10 +286,11 @@ def read_file(path: Path, display: str, *, boundary: Boundary | None = None) -> 
     :param boundary: where the files it names may be (default: the repository around
         ``path``, see :mod:`advisor.manifests._boundary`).
     """
-    reader = reader_for(path, display)
+    head, whole = read_head(path, display)  # a small file is read once, here
+    reader = _reader_for(path, head, display)
     try:
         within = boundary or current_boundary(path)
-        with within.active():
+        with within.active(), read_ahead(path, whole):
             manifest = reader.read(path, display)
             if not any(d.url and d.role == "declared" for d in manifest.dependencies):
                 return manifest  # no direct reference declared: no local folder to read

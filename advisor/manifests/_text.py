@@ -9,6 +9,8 @@ import os
 import re
 import stat
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -150,23 +152,73 @@ def _crowded_lines(text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+#: Bytes of a regular file read whole when its format is told (:func:`read_head`): a file this
+#: small is read once, not opened again by its reader. Real manifests are a few KiB.
+READ_AHEAD = 64 * 1024
+#: Bytes a format is told by (:func:`advisor.manifests.reader_for`).
+HEAD_BYTES = 4096
+
+
+def read_head(path: Path, display: str) -> tuple[bytes, bytes | None]:
+    """The first :data:`HEAD_BYTES` of ``path`` (its format is told by them), and the whole
+    file when it is a regular file of at most :data:`READ_AHEAD` bytes (``None`` otherwise:
+    its reader reads it, with the limits of :func:`read_bytes`). A named pipe is refused
+    unread (:func:`open_file`), and a device is read no further than the head.
+    """
+    with open_file(path, display) as fh:  # a named pipe is refused, never waited on
+        try:
+            st = os.fstat(fh.fileno())
+            small = stat.S_ISREG(st.st_mode) and st.st_size <= READ_AHEAD
+            data = fh.read(READ_AHEAD + 1 if small else HEAD_BYTES)
+        except OSError as exc:
+            raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
+    if small and len(data) <= READ_AHEAD:
+        return data[:HEAD_BYTES], data
+    return data[:HEAD_BYTES], None
+
+
+@contextmanager
+def read_ahead(path: Path, data: bytes | None) -> Iterator[None]:
+    """While inside, :func:`read_bytes` of this very ``path`` object gives ``data`` (the whole
+    file, as :func:`read_head` read it; nothing when ``None``) instead of opening it again. A
+    file the reader names itself (an include, even of the same file) is a path of its own,
+    opened and read as usual."""
+    if data is None:
+        yield
+        return
+    token = _AHEAD.set((path, data))
+    try:
+        yield
+    finally:
+        _AHEAD.reset(token)
+
+
+_AHEAD: ContextVar[tuple[Path, bytes] | None] = ContextVar("aap_advise_read_ahead", default=None)
+
+
 def read_bytes(path: Path, display: str, *, lock: bool = False) -> bytes:
     """The file's bytes, or a :class:`ManifestError` naming it.
 
     The size is checked before reading, and the read stops past the limit
     (:data:`~advisor.model.limits.MAX_FILE_BYTES`, or ``MAX_LOCK_BYTES`` for a ``lock``), so a
     file that grows meanwhile or a device that never ends (``-r /dev/zero``) is refused too; a
-    named pipe is refused unread (:func:`open_file`).
+    named pipe is refused unread (:func:`open_file`). A file read ahead (:func:`read_ahead`)
+    is not read again; it is held to the same limit.
     """
     limit = MAX_LOCK_BYTES if lock else MAX_FILE_BYTES
-    data = b""
-    with open_file(path, display) as fh:
-        try:
-            size = os.fstat(fh.fileno()).st_size
-            if size <= limit:
-                data = fh.read(limit + 1)
-        except OSError as exc:
-            raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
+    ahead = _AHEAD.get()
+    if ahead is not None and ahead[0] is path:
+        data = ahead[1]
+        size = len(data)
+    else:
+        data = b""
+        with open_file(path, display) as fh:
+            try:
+                size = os.fstat(fh.fileno()).st_size
+                if size <= limit:
+                    data = fh.read(limit + 1)
+            except OSError as exc:
+                raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
     if size > limit or len(data) > limit:
         shown = f"{size} bytes" if size > limit else f"over {limit} bytes"
         raise _refuse(

@@ -82,9 +82,15 @@ class Boundary:
             return f"the repository {self.root}"
         return f"{self.root} (the folder named; no .git above it)"
 
-    def admits(self, target: Path, *, real: Path | None = None) -> bool:
-        """Whether ``target`` (followed to its real path, ``real`` when known) may be read."""
-        return self.root is None or (real or target.resolve()).is_relative_to(self.root)
+    def admits(self, target: Path, *, real: Path | str | None = None) -> bool:
+        """Whether ``target`` (followed to its real path, ``real`` when known: a path, or the
+        text of a normalised absolute one) may be read."""
+        if self.root is None:
+            return True
+        if isinstance(real, str):  # the same test on the text: root itself, or below it
+            root = str(self.root)
+            return real == root or real.startswith(root if root.endswith("/") else root + "/")
+        return (real or target.resolve()).is_relative_to(self.root)
 
     def check_include(
         self,
@@ -111,7 +117,7 @@ class Boundary:
                 code="outside-repository",
             )
 
-    def check_found(self, found: Path, display: str, *, real: Path | None = None) -> None:
+    def check_found(self, found: Path, display: str, *, real: Path | str | None = None) -> None:
         """Refuse a file found in a folder that links outside the repository (``real``: its
         real path, when known).
 

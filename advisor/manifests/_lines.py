@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from json.decoder import scanstring  # type: ignore[attr-defined]  # C helper, not in typeshed
 
@@ -101,8 +101,9 @@ class TomlLines:
         pos = self._key_pos(table, key)
         return None if pos is None else self.line_at(pos)
 
-    def _key_pos(self, table: str, key: str) -> int | None:
-        region = self.region(table)
+    def _key_pos(self, table: str, key: str, region: tuple[int, int] | None = None) -> int | None:
+        """Where ``key = ...`` starts in ``[table]`` (``region``: that table's, when known)."""
+        region = region or self.region(table)
         keys = self._keys.get(region)
         if keys is None:
             keys = self._keys[region] = _Keys(self.text, *region)
@@ -120,14 +121,18 @@ class TomlLines:
         """The line of the quoted string ``value`` inside ``key`` of ``[table]`` (its ``nth``
         occurrence from where the previous string of that key was found, else from the key);
         falls back to the first occurrence anywhere."""
-        start, stop = self.region(table)
+        region = self.region(table)
+        start, stop = region
         if key is not None:
-            pos = self._key_pos(table, key)
+            pos = self._key_pos(table, key, region)
             if pos is not None:
                 start = pos
         cursor = self._cursors.get((start, stop), start)
-        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-        for needle in dict.fromkeys((f'"{value}"', f"'{value}'", f'"{escaped}"')):
+        needles: Iterable[str] = (f'"{value}"', f"'{value}'")
+        if "\\" in value or '"' in value:  # written escaped, perhaps
+            escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+            needles = dict.fromkeys((*needles, f'"{escaped}"'))
+        for needle in needles:
             at = self._find(needle, cursor, stop)
             if at < 0 and cursor > start:  # written before the previous one (a repeat)
                 at = self._find(needle, start, min(stop, cursor + len(needle) - 1))

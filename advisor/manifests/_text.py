@@ -27,6 +27,12 @@ def open_file(path: Path, display: str) -> BinaryIO:
     (``O_NONBLOCK``) and refused by what the open file is, so one put in place between a check
     and the open is refused too.
     """
+    return os.fdopen(_open(path, display)[0], "rb")
+
+
+def _open(path: Path, display: str) -> tuple[int, os.stat_result]:
+    """:func:`open_file` as a file descriptor, and what the open file is (the caller closes
+    it)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
@@ -36,19 +42,19 @@ def open_file(path: Path, display: str) -> BinaryIO:
     except OSError as exc:
         raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
     try:
-        mode = os.stat(fd).st_mode
+        st = os.stat(fd)
     except OSError as exc:
         os.close(fd)
         raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
-    if stat.S_ISFIFO(mode):
+    if stat.S_ISFIFO(st.st_mode):
         os.close(fd)
         raise ManifestError(
             "is a named pipe (FIFO), not a regular file", file=display, code="not-a-file"
         )
-    if stat.S_ISDIR(mode):
+    if stat.S_ISDIR(st.st_mode):
         os.close(fd)
         raise ManifestError("is a directory", file=display)
-    return os.fdopen(fd, "rb")
+    return fd, st
 
 
 #: Brackets, braces and equals signs (TOML) or brackets and braces (JSON) one file may hold,
@@ -165,16 +171,36 @@ def read_head(path: Path, display: str) -> tuple[bytes, bytes | None]:
     its reader reads it, with the limits of :func:`read_bytes`). A named pipe is refused
     unread (:func:`open_file`), and a device is read no further than the head.
     """
-    with open_file(path, display) as fh:  # a named pipe is refused, never waited on
-        try:
-            st = os.fstat(fh.fileno())
-            small = stat.S_ISREG(st.st_mode) and st.st_size <= READ_AHEAD
-            data = fh.read(READ_AHEAD + 1 if small else HEAD_BYTES)
-        except OSError as exc:
-            raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
-    if small and len(data) <= READ_AHEAD:
+    fd, st = _open(path, display)  # a named pipe is refused, never waited on
+    if not stat.S_ISREG(st.st_mode):  # a device: its head, read as any file is
+        with os.fdopen(fd, "rb") as fh:
+            try:
+                return fh.read(HEAD_BYTES), None
+            except OSError as exc:
+                raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
+    try:
+        data = _read_regular(fd, READ_AHEAD + 1 if st.st_size <= READ_AHEAD else HEAD_BYTES)
+    except OSError as exc:
+        raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
+    finally:
+        os.close(fd)
+    if st.st_size <= READ_AHEAD and len(data) <= READ_AHEAD:
         return data[:HEAD_BYTES], data
     return data[:HEAD_BYTES], None
+
+
+def _read_regular(fd: int, size: int) -> bytes:
+    """Up to ``size`` bytes of the regular file ``fd``, as a buffered file reads them: until
+    ``size`` or the end of the file (a short read is read on from)."""
+    data = os.read(fd, size)
+    if not data or len(data) == size:
+        return data
+    chunks = [data]
+    got = len(data)
+    while chunks[-1] and got < size:
+        chunks.append(os.read(fd, size - got))
+        got += len(chunks[-1])
+    return b"".join(chunks)
 
 
 @contextmanager

@@ -257,3 +257,25 @@ def test_generated_lines_read_as_the_library_reads_them(line: str) -> None:
 def test_generated_text_joins_as_the_library_joins_it(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert list(reqmod._logical_lines(text, "r.txt")) == _library_lines(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ddtrace==1.0 --hash=sha256:ab--hash=sha256:cd",
+        "ddtrace==1.0 x--hash=sha256:ab",
+        "ddtrace==1.0 --hash=sha256:ab\t--hash=sha256:cd",
+        "ddtrace==1.0 --hash=sha256:ab -r x.txt",
+        "ddtrace==1.0 --hash=sha256:ab:cd",
+        "--hash=sha256:ab",
+    ],
+)
+def test_options_that_are_not_whole_hash_words_leave_the_fast_path(line: str) -> None:
+    """The options of a plain line are checked in one pass (every character a space or part
+    of a whole ``--hash=`` word); anything else is read by the library."""
+    assert reqmod._plain(line, 1) is None
+
+
+def test_hash_words_are_read_whole_and_in_order() -> None:
+    plain = reqmod._plain("ddtrace==1.0  --hash=sha256:ab  --hash=md5:C+/=_-d ", 1)
+    assert plain is not None and plain.hash_options == ["sha256:ab", "md5:C+/=_-d"]

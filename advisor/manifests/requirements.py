@@ -21,7 +21,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import field
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -420,6 +419,18 @@ def _physical_lines(text: str) -> Iterator[str]:
         start = stop
 
 
+def _head_lines(text: str, count: int) -> list[str]:
+    """The first ``count`` of ``text.splitlines()``, splitting no more of ``text`` than holds
+    them: up to just after its ``count``-th "\n" (as in :func:`_physical_lines`, a cut there
+    leaves the lines before it the same)."""
+    end = -1
+    for _ in range(count):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            break
+    return (text if end < 0 else text[: end + 1]).splitlines()[:count]
+
+
 def _without_comment(line: str) -> str:
     """``line`` up to its comment (pip's rule above), stripped."""
     at = line.find("#")
@@ -511,7 +522,9 @@ _PLAIN_REQ = re.compile(
 )
 # What pip takes for an archive file name (a superset of its list): read by the library.
 _ARCHIVE_END = re.compile(r"\.(?:zip|whl|t?gz|tar|tbz2?|bz2|t?xz|tlz|lz|lzma)\s*$", re.IGNORECASE)
-_PLAIN_HASH = re.compile(r"--hash=([A-Za-z0-9]+:[A-Za-z0-9+/=_-]+)")
+# A ``--hash=ALG:VALUE`` option word (its value followed by a space or the end), and its
+# ALG:VALUE.
+_PLAIN_HASH = re.compile(r"--hash=([A-Za-z0-9]++:[A-Za-z0-9+/=_-]++)(?= |\Z)")
 
 
 def _plain(line: str, number: int) -> _Plain | None:
@@ -521,15 +534,18 @@ def _plain(line: str, number: int) -> _Plain | None:
     pip splits the options off at the first space-separated word starting with ``-``, then the
     marker off at the first ``;``; the rest is a PEP 508 requirement.
     """
-    words = line.split(" ")
-    cut = next((i for i, w in enumerate(words) if w.startswith("-")), len(words))
-    hashes = []
-    for word in words[cut:]:
-        if word:
-            if (m := _PLAIN_HASH.fullmatch(word)) is None:
-                return None
-            hashes.append(m.group(1))
-    spec, semi, marker_text = " ".join(words[:cut]).partition(";")
+    # The first word starting with "-" starts the line or follows a space; the words before
+    # it, joined again, are the text before that space.
+    if line.startswith("-"):
+        return None  # no requirement before the options
+    cut = line.find(" -")
+    words, options = (line, "") if cut < 0 else (line[:cut], line[cut + 1 :])
+    hashes: list[str] = _PLAIN_HASH.findall(options) if options else []
+    # Every other character a space: the words are these options, each whole (one is
+    # followed by a space or the end, so none starts inside another), and nothing else.
+    if len(options) != options.count(" ") + sum(len(h) for h in hashes) + 7 * len(hashes):
+        return None
+    spec, semi, marker_text = words.partition(";")
     if too_long(spec) or too_long(marker_text):
         return None  # refused by _line
     marker_text = marker_text.strip()
@@ -675,7 +691,7 @@ def _reason(message: str) -> str:
 
 def _compiled(text: str) -> bool:
     """The leading comment block says pip-compile or uv wrote the file."""
-    for line in islice(_physical_lines(text), 25):
+    for line in _head_lines(text, 25):
         if not line.startswith("#"):
             if line.strip():
                 return False
@@ -687,7 +703,7 @@ def _compiled(text: str) -> bool:
 
 def _header_python(text: str, display: str) -> PythonDeclaration | None:
     """The Python a pip-compile / ``uv pip compile`` header names: a weak hint (``==3.11.*``)."""
-    for line in islice(_physical_lines(text), 25):
+    for line in _head_lines(text, 25):
         if not line.startswith("#"):
             if line.strip():
                 break

@@ -235,7 +235,7 @@ def and_markers(*markers: str | None) -> str | None:
     return " and ".join(f"({m})" if " or " in m else m for m in parts)
 
 
-@dataclass
+@dataclass(slots=True)
 class Collector:
     """Dependencies and findings of one file, in reading order.
 

@@ -103,7 +103,7 @@ class RequirementsReader:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Walk:
     """One reading of a file and its includes."""
 
@@ -360,7 +360,7 @@ def _local_name(where: str, including: Path, boundary: Boundary) -> tuple[str | 
     return None, outside
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Invalid:
     number: int | None
     line: str

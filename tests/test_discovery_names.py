@@ -55,3 +55,22 @@ def test_display_paths_are_joined_as_normpath_joins_them(tmp_path: Path, shown: 
 def test_a_real_path_as_text_is_admitted_as_the_path_is(root: str, real: str) -> None:
     boundary = Boundary(Path(root))
     assert boundary.admits(Path("x"), real=real) == boundary.admits(Path("x"), real=Path(real))
+
+
+@pytest.mark.parametrize(
+    ("path", "workflow"),
+    [
+        (".github/workflows/ci.yml", True),
+        ("repo/.github/workflows/ci.yaml", True),
+        ("/abs/.github/workflows/ci.yml", True),
+        ("workflows/ci.yml", False),
+        ("/workflows/ci.yml", False),
+        ("github/workflows/ci.yml", False),
+        (".github/flows/ci.yml", False),
+    ],
+)
+def test_a_workflow_is_told_by_its_two_folders(path: str, workflow: bool) -> None:
+    from advisor.manifests import deploy
+
+    reader = deploy.reader_for(Path(path), b"on: push\njobs: {}\n")
+    assert (reader is not None and reader.kind == "github-workflow") == workflow

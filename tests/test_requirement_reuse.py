@@ -115,3 +115,23 @@ def test_a_version_too_long_to_compare_is_refused_every_time(tmp_path: Path) -> 
         bad.write_text(f"flask>=1.0\nddtrace>={huge}\n", encoding="utf-8")
         with pytest.raises(ManifestError, match="is not a version aap-advise can compare"):
             read_paths([str(bad)])
+
+
+def test_a_repeated_python_range_is_checked_once(tmp_path: Path) -> None:
+    from advisor.manifests._pep508 import valid_spec
+
+    valid_spec.cache_clear()
+    files = []
+    for i, spec in enumerate([">=3.9", ">=3.9", "> = 3"]):
+        path = tmp_path / f"p{i}" / "pyproject.toml"
+        path.parent.mkdir()
+        path.write_text(
+            f'[project]\nname = "p{i}"\nversion = "1"\nrequires-python = "{spec}"\n',
+            encoding="utf-8",
+        )
+        files.append(str(path))
+    project = read_paths(files)
+    assert valid_spec.cache_info().misses == 2 and valid_spec.cache_info().hits == 1
+    assert [f.id for f in project.findings if f.id == "invalid-requires-python"] == [
+        "invalid-requires-python"
+    ]

@@ -512,8 +512,12 @@ def valid_marker(text: str) -> str | None:
     return found
 
 
+@lru_cache(maxsize=256)
 def valid_spec(text: str) -> str | None:
-    """``text`` without spaces when it is a valid PEP 440 specifier set, else ``None``."""
+    """``text`` without spaces when it is a valid PEP 440 specifier set, else ``None``; once
+    per distinct text while it stays in the bounded cache (the projects of a monorepo declare
+    a few Python ranges; :func:`~advisor.manifests._python.declare` reads ranges of at most
+    1,000 characters)."""
     parsed = parse_spec(text)
     return parsed[0] if parsed else None
 

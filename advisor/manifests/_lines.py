@@ -65,6 +65,8 @@ class TomlLines:
         self.text = text
         self._keys: dict[tuple[int, int], _Keys] = {}
         self._cursors: dict[tuple[int, int], int] = {}
+        #: Where :meth:`string` looks for the strings of each (table, key).
+        self._bounds: dict[tuple[str, str | None], tuple[int, int]] = {}
         self._braces: dict[int, list[int]] = {}
         self._budget = _SEARCH_BUDGET * len(text) + (1 << 20)
 
@@ -121,12 +123,12 @@ class TomlLines:
         """The line of the quoted string ``value`` inside ``key`` of ``[table]`` (its ``nth``
         occurrence from where the previous string of that key was found, else from the key);
         falls back to the first occurrence anywhere."""
-        region = self.region(table)
-        start, stop = region
-        if key is not None:
-            pos = self._key_pos(table, key, region)
-            if pos is not None:
-                start = pos
+        bounds = self._bounds.get((table, key))
+        if bounds is None:  # where the strings of this key are looked for, found once
+            region = self.region(table)
+            pos = None if key is None else self._key_pos(table, key, region)
+            bounds = self._bounds[(table, key)] = (region[0] if pos is None else pos, region[1])
+        start, stop = bounds
         cursor = self._cursors.get((start, stop), start)
         needles: Iterable[str] = (f'"{value}"', f"'{value}'")
         if "\\" in value or '"' in value:  # written escaped, perhaps

@@ -408,20 +408,21 @@ MAX_LINES = 20_000
 _CHUNK = 1 << 20
 
 
-def _physical_lines(text: str) -> Iterator[str]:
-    """``text.splitlines()``, a chunk at a time: each chunk ends just after a "\n", which
-    ends a line in every reading (``\r\n`` included), so the lines are the same."""
+def _physical_chunks(text: str) -> Iterator[list[str]]:
+    """The lines of ``text.splitlines()``, a list for each chunk of about :data:`_CHUNK`
+    characters: each chunk ends just after a "\n", which ends a line in every reading
+    (``\r\n`` included), so the lines are the same."""
     start = 0
     while start < len(text):
         cut = text.find("\n", start + _CHUNK)
         stop = len(text) if cut < 0 else cut + 1
-        yield from text[start:stop].splitlines()
+        yield text[start:stop].splitlines()
         start = stop
 
 
 def _head_lines(text: str, count: int) -> list[str]:
     """The first ``count`` of ``text.splitlines()``, splitting no more of ``text`` than holds
-    them: up to just after its ``count``-th "\n" (as in :func:`_physical_lines`, a cut there
+    them: up to just after its ``count``-th "\n" (as in :func:`_physical_chunks`, a cut there
     leaves the lines before it the same)."""
     end = -1
     for _ in range(count):
@@ -469,23 +470,28 @@ def _logical_lines(text: str, display: str) -> Iterator[tuple[int, str]]:
 def _joined_lines(text: str) -> Iterator[tuple[int, str]]:
     """pip's ``join_lines`` without its comment lines (which :func:`_without_comment` would
     drop): each line, or run of backslash-continued lines, with the number of its first."""
-    first = 0
+    first = number = 0
     pending: list[str] = []
-    for number, line in enumerate(_physical_lines(text), start=1):
-        if _COMMENT.match(line):  # a comment ends a continued line and is dropped
-            if pending:
+    comment = _COMMENT.match
+    for lines in _physical_chunks(text):
+        for line in lines:
+            number += 1
+            # A comment ends a continued line and is dropped (a line holding no "#" is none:
+            # a hashed file's many "--hash" lines are told apart without the pattern).
+            if "#" in line and comment(line):
+                if pending:
+                    yield first, "".join(pending)
+                    pending = []
+            elif line.endswith("\\"):
+                if not pending:
+                    first = number
+                pending.append(line.strip("\\"))
+            elif pending:
+                pending.append(line)
                 yield first, "".join(pending)
                 pending = []
-        elif line.endswith("\\"):
-            if not pending:
-                first = number
-            pending.append(line.strip("\\"))
-        elif pending:
-            pending.append(line)
-            yield first, "".join(pending)
-            pending = []
-        else:
-            yield number, line
+            else:
+                yield number, line
     if pending:
         yield first, "".join(pending)
 

@@ -72,3 +72,16 @@ def test_a_file_read_ahead_is_held_to_the_size_limit(
     monkeypatch.setattr(_text, "MAX_FILE_BYTES", 40)
     with pytest.raises(ManifestError, match=r"file is \d+ bytes, over the 40 bytes limit"):
         read_paths([str(folder / "pyproject.toml")])
+
+
+def test_bytes_read_ahead_are_given_for_that_path_object_only_while_inside(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "requirements.txt"
+    path.write_bytes(b"flask==3.0.0\n")
+    with _text.read_ahead(path, b"ddtrace==2.3.0\n"):
+        assert _text.read_bytes(path, "r") == b"ddtrace==2.3.0\n"
+        assert _text.read_bytes(Path(str(path)), "r") == b"flask==3.0.0\n"  # a path of its own
+        with _text.read_ahead(path, None):
+            assert _text.read_bytes(path, "r") == b"ddtrace==2.3.0\n"
+    assert _text.read_bytes(path, "r") == b"flask==3.0.0\n"

@@ -21,8 +21,6 @@ the readers that follow files ask for it, and the reader interface stays ``read(
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -130,14 +128,25 @@ class Boundary:
                 code="outside-repository",
             )
 
-    @contextmanager
-    def active(self) -> Iterator[None]:
-        """Make this the boundary :func:`current` returns while reading one named path."""
-        token = _ACTIVE.set(self)
-        try:
-            yield
-        finally:
-            _ACTIVE.reset(token)
+    def active(self) -> _Active:
+        """Make this the boundary :func:`current` returns while reading one named path (a
+        context manager)."""
+        return _Active(self)
+
+
+class _Active:
+    """:meth:`Boundary.active`: a class, not a generator, as it is entered for every file."""
+
+    __slots__ = ("_boundary", "_token")
+
+    def __init__(self, boundary: Boundary) -> None:
+        self._boundary = boundary
+
+    def __enter__(self) -> None:
+        self._token = _ACTIVE.set(self._boundary)
+
+    def __exit__(self, *exc: object) -> None:
+        _ACTIVE.reset(self._token)
 
 
 def repository_root(named: Path, folders: Folders | None = None) -> tuple[Path, bool]:

@@ -9,8 +9,7 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -203,20 +202,30 @@ def _read_regular(fd: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
-@contextmanager
-def read_ahead(path: Path, data: bytes | None) -> Iterator[None]:
-    """While inside, :func:`read_bytes` of this very ``path`` object gives ``data`` (the whole
-    file, as :func:`read_head` read it; nothing when ``None``) instead of opening it again. A
-    file the reader names itself (an include, even of the same file) is a path of its own,
-    opened and read as usual."""
-    if data is None:
-        yield
-        return
-    token = _AHEAD.set((path, data))
-    try:
-        yield
-    finally:
-        _AHEAD.reset(token)
+def read_ahead(path: Path, data: bytes | None) -> _ReadAhead:
+    """While inside (a context manager), :func:`read_bytes` of this very ``path`` object gives
+    ``data`` (the whole file, as :func:`read_head` read it; nothing when ``None``) instead of
+    opening it again. A file the reader names itself (an include, even of the same file) is a
+    path of its own, opened and read as usual."""
+    return _ReadAhead(None if data is None else (path, data))
+
+
+class _ReadAhead:
+    """:func:`read_ahead`: a class, not a generator, as it is entered for every file."""
+
+    __slots__ = ("_ahead", "_token")
+
+    def __init__(self, ahead: tuple[Path, bytes] | None) -> None:
+        self._ahead = ahead
+        self._token: Token[tuple[Path, bytes] | None] | None = None
+
+    def __enter__(self) -> None:
+        if self._ahead is not None:
+            self._token = _AHEAD.set(self._ahead)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._token is not None:
+            _AHEAD.reset(self._token)
 
 
 _AHEAD: ContextVar[tuple[Path, bytes] | None] = ContextVar("aap_advise_read_ahead", default=None)

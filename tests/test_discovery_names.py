@@ -74,3 +74,24 @@ def test_a_workflow_is_told_by_its_two_folders(path: str, workflow: bool) -> Non
 
     reader = deploy.reader_for(Path(path), b"on: push\njobs: {}\n")
     assert (reader is not None and reader.kind == "github-workflow") == workflow
+
+
+def test_files_and_folders_come_in_a_stable_order(tmp_path: Path) -> None:
+    """Files by rank then name, folders (breadth first) by name, whatever order the file
+    system lists them in."""
+    for folder in ("zeta", "alpha", "mid/inner", "mid"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        for name in ("requirements.txt", "uv.lock", "pyproject.toml", "requirements-dev.txt"):
+            (tmp_path / folder / name).write_text("", encoding="utf-8")
+    shown = [s for _, s in discover(tmp_path, ".")]
+    per_folder = [
+        "pyproject.toml",
+        "requirements-dev.txt",
+        "requirements.txt",
+        "uv.lock",
+    ]
+    assert shown == [
+        f"{folder}/{name}"
+        for folder in ("alpha", "mid", "zeta", "mid/inner")
+        for name in per_folder
+    ]

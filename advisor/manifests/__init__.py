@@ -172,7 +172,7 @@ def _discover(root: Path, display: str, real_root: Path) -> list[tuple[Path, str
     while todo:
         folder, shown, real = todo.popleft()
         try:
-            entries = sorted(os.scandir(folder), key=_entry_name)
+            entries = list(os.scandir(folder))  # files are sorted as found, folders below
         except OSError as exc:
             if top:
                 raise ManifestError(f"cannot list: {exc.strerror}", file=display) from exc
@@ -182,11 +182,12 @@ def _discover(root: Path, display: str, real_root: Path) -> list[tuple[Path, str
         top = False
         requirements_dir = os.path.basename(folder).lower() in REQUIREMENTS_DIRS
         files: list[tuple[int, Path, str, str | None]] = []
+        below: list[tuple[str, str]] = []
         for entry in entries:
             name = entry.name
             if entry.is_dir(follow_symlinks=False):
                 if not name.startswith(".") and name not in SKIP_DIRS:
-                    todo.append((entry.path, _shown(shown, name), _join(real, name)))
+                    below.append((name, entry.path))
                 elif name == ".github":
                     files += _workflows(entry.path, _shown(shown, name), _join(real, name))
                 continue
@@ -210,11 +211,9 @@ def _discover(root: Path, display: str, real_root: Path) -> list[tuple[Path, str
         if files:
             files.sort(key=_file_order)
             found += [(p, s, r) for _, p, s, r in files]
+        below.sort()  # by name (names in one folder differ)
+        todo += [(path, _shown(shown, name), _join(real, name)) for name, path in below]
     return found
-
-
-def _entry_name(entry: os.DirEntry[str]) -> str:
-    return entry.name
 
 
 def _file_order(found: tuple[int, Path, str, str | None]) -> tuple[int, str]:

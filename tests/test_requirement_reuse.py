@@ -135,3 +135,32 @@ def test_a_repeated_python_range_is_checked_once(tmp_path: Path) -> None:
     assert [f.id for f in project.findings if f.id == "invalid-requires-python"] == [
         "invalid-requires-python"
     ]
+
+
+def test_a_long_requirement_is_parsed_without_the_cache(tmp_path: Path) -> None:
+    """The cache holds short strings only: a long one (a marker of many clauses) is parsed
+    each time it is met, and read the same."""
+    from advisor.manifests import requirements
+    from advisor.manifests._pep508 import CACHED_CHARS
+
+    parse_requirement.cache_clear()
+    requirements._marker.cache_clear()
+    marker = " or ".join(f"python_version == '3.{i}'" for i in range(60))
+    assert len(marker) > CACHED_CHARS
+    files = []
+    for i in range(2):
+        path = tmp_path / f"p{i}" / "pyproject.toml"
+        path.parent.mkdir()
+        path.write_text(
+            f'[project]\nname = "p{i}"\nversion = "1"\ndependencies = ["flask>=3; {marker}"]\n',
+            encoding="utf-8",
+        )
+        (path.parent / "requirements.txt").write_text(
+            f"flask==3.0.0 ; {marker}\n", encoding="utf-8"
+        )
+        files += [str(path), str(path.parent / "requirements.txt")]
+    project = read_paths(files)
+    assert parse_requirement.cache_info().currsize == 1  # flask==3.0.0 alone
+    assert requirements._marker.cache_info().currsize == 0
+    assert len({d.marker for d in project.dependencies}) == 1
+    assert len(project.dependencies) == 4

@@ -395,6 +395,22 @@ class Parsed(NamedTuple):
         return spec if len(spec) <= 1 else SpecifierSet(list(spec))
 
 
+#: Characters of a requirement string kept in :func:`parse_requirement`'s cache: real ones are a
+#: few dozen, so the cache holds a few megabytes at most, whatever the files hold.
+CACHED_CHARS = 1_000
+
+
+def requirement_parts(text: str) -> Parsed:
+    """:func:`parse_requirement` of ``text``, through its cache when ``text`` has at most
+    :data:`CACHED_CHARS` characters.
+
+    :raises InvalidRequirement: as :class:`Requirement` does.
+    """
+    if len(text) > CACHED_CHARS:
+        return parsed_requirement(Requirement(text))
+    return parse_requirement(text)
+
+
 @lru_cache(maxsize=4096)
 def parse_requirement(text: str) -> Parsed:
     """``Requirement(text)`` and what a :class:`Dependency` takes from it, once for each
@@ -450,7 +466,7 @@ def dependency_from_string(
             "invalid-requirement",
         )
     try:
-        p = parse_requirement(text)
+        p = requirement_parts(text)
     except InvalidRequirement as exc:
         first = str(exc).splitlines()[0] if str(exc) else "not PEP 508"
         raise error_at(

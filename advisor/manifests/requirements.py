@@ -33,11 +33,12 @@ from advisor.manifests._boundary import Boundary
 from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._lazy import LazyModule
 from advisor.manifests._pep508 import (
+    CACHED_CHARS,
     MAX_REQUIREMENT_CHARS,
     Collector,
     Parsed,
-    parse_requirement,
     pinned_version,
+    requirement_parts,
     spec_text,
     split_marker,
     too_long,
@@ -558,11 +559,23 @@ def _plain(line: str, number: int) -> _Plain | None:
     if not _PLAIN_REQ.fullmatch(spec) or _ARCHIVE_END.search(spec) or (semi and not marker_text):
         return None
     try:
-        parsed = parse_requirement(spec.strip())
-        marker, kept, groups = _marker(marker_text) if marker_text else (None, None, ())
+        parsed = requirement_parts(spec.strip())
+        marker, kept, groups = _marker_parts(marker_text) if marker_text else (None, None, ())
     except (InvalidRequirement, InvalidMarker):
         return None  # the library words the error
     return _Plain(number, line, parsed, marker, kept, groups, hashes)
+
+
+def _marker_parts(text: str) -> tuple[Marker, str | None, tuple[str, ...]]:
+    """``Marker(text)`` and :func:`~advisor.manifests._pep508.split_marker` of it, through
+    :func:`_marker`'s cache when ``text`` has at most ``CACHED_CHARS`` characters.
+
+    :raises InvalidMarker: as :class:`Marker` does.
+    """
+    if len(text) > CACHED_CHARS:
+        marker = Marker(text)
+        return (marker, *split_marker(marker))
+    return _marker(text)
 
 
 @lru_cache(maxsize=1024)

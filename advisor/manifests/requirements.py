@@ -550,7 +550,7 @@ def _plain(line: str, number: int) -> _Plain | None:
     hashes: list[str] = _PLAIN_HASH.findall(options) if options else []
     # Every other character a space: the words are these options, each whole (one is
     # followed by a space or the end, so none starts inside another), and nothing else.
-    if len(options) != options.count(" ") + sum(map(len, hashes)) + 7 * len(hashes):
+    if len(options) != options.count(" ") + sum(map(len, hashes)) + len("--hash=") * len(hashes):
         return None
     spec, semi, marker_text = words.partition(";")
     if too_long(spec) or too_long(marker_text):

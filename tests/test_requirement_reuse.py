@@ -1,7 +1,7 @@
-"""A requirement string the ``pyproject.toml`` files of a run repeat is parsed once
-(:func:`advisor.manifests._pep508.parse_requirement`), and each dependency read from it is still
-its own: its file, line, group, and a specifier set of its own, in the order written. Counts,
-never times.
+"""A requirement string the ``pyproject.toml`` and requirements files of a run repeat is parsed
+once (:func:`advisor.manifests._pep508.parse_requirement`), and each dependency read from it is
+still its own: its file, line, group, and a specifier set of its own when it has several
+clauses, in the order written. Counts, never times.
 """
 
 from __future__ import annotations
@@ -79,3 +79,88 @@ def test_an_invalid_requirement_is_refused_each_time(tmp_path: Path) -> None:
         )
         with pytest.raises(ManifestError, match="invalid requirement 'ddtrace >= = 2'"):
             read_paths([str(bad)])
+
+
+def test_requirements_files_share_the_parsing_of_a_repeated_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Plain lines of requirements files go through the same cache as pyproject strings; a
+    specifier set of one clause is shared (it has no order to change), one of several is not."""
+    parse_requirement.cache_clear()
+    parsed: list[str] = []
+    real = Requirement.__init__
+
+    def counted(self: Requirement, text: str) -> None:
+        parsed.append(text)
+        real(self, text)
+
+    monkeypatch.setattr(Requirement, "__init__", counted)
+    files = _files(tmp_path, 3)
+    project = read_paths(files)
+    assert sorted(parsed) == ["ddtrace==2.3.0", "flask>=3,<4", "requests==2.32.3"]
+    requests = [d for d in project.dependencies if d.name == "requests"]
+    assert len(requests) == 3 and len({d.source.file for d in requests}) == 3
+    assert len({id(d.parsed_specifier) for d in requests}) == 1
+    assert [str(s) for s in requests[0].parsed_specifier] == ["==2.32.3"]
+    flask = [d for d in project.dependencies if d.name == "flask"]
+    assert len(flask) == 9 and len({id(d.parsed_specifier) for d in flask}) == 9
+
+
+def test_a_version_too_long_to_compare_is_refused_every_time(tmp_path: Path) -> None:
+    """The memo of comparable versions (:func:`advisor.model.project.unparsable_version`)
+    never keeps one that is not."""
+    huge = "1" * 5000
+    for i in range(2):
+        bad = tmp_path / f"requirements-{i}.txt"
+        bad.write_text(f"flask>=1.0\nddtrace>={huge}\n", encoding="utf-8")
+        with pytest.raises(ManifestError, match="is not a version aap-advise can compare"):
+            read_paths([str(bad)])
+
+
+def test_a_repeated_python_range_is_checked_once(tmp_path: Path) -> None:
+    from advisor.manifests._pep508 import valid_spec
+
+    valid_spec.cache_clear()
+    files = []
+    for i, spec in enumerate([">=3.9", ">=3.9", "> = 3"]):
+        path = tmp_path / f"p{i}" / "pyproject.toml"
+        path.parent.mkdir()
+        path.write_text(
+            f'[project]\nname = "p{i}"\nversion = "1"\nrequires-python = "{spec}"\n',
+            encoding="utf-8",
+        )
+        files.append(str(path))
+    project = read_paths(files)
+    assert valid_spec.cache_info().misses == 2 and valid_spec.cache_info().hits == 1
+    assert [f.id for f in project.findings if f.id == "invalid-requires-python"] == [
+        "invalid-requires-python"
+    ]
+
+
+def test_a_long_requirement_is_parsed_without_the_cache(tmp_path: Path) -> None:
+    """The cache holds short strings only: a long one (a marker of many clauses) is parsed
+    each time it is met, and read the same."""
+    from advisor.manifests import requirements
+    from advisor.manifests._pep508 import CACHED_CHARS
+
+    parse_requirement.cache_clear()
+    requirements._marker.cache_clear()
+    marker = " or ".join(f"python_version == '3.{i}'" for i in range(60))
+    assert len(marker) > CACHED_CHARS
+    files = []
+    for i in range(2):
+        path = tmp_path / f"p{i}" / "pyproject.toml"
+        path.parent.mkdir()
+        path.write_text(
+            f'[project]\nname = "p{i}"\nversion = "1"\ndependencies = ["flask>=3; {marker}"]\n',
+            encoding="utf-8",
+        )
+        (path.parent / "requirements.txt").write_text(
+            f"flask==3.0.0 ; {marker}\n", encoding="utf-8"
+        )
+        files += [str(path), str(path.parent / "requirements.txt")]
+    project = read_paths(files)
+    assert parse_requirement.cache_info().currsize == 1  # flask==3.0.0 alone
+    assert requirements._marker.cache_info().currsize == 0
+    assert len({d.marker for d in project.dependencies}) == 1
+    assert len(project.dependencies) == 4

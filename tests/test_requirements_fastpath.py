@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from advisor.errors import ManifestError
 from advisor.manifests import read_paths
 from advisor.manifests import requirements as reqmod
+from advisor.manifests._pep508 import parsed_requirement, split_marker
 from advisor.manifests._pip_options import LineParser
 from tests._helpers import run_python
 
@@ -67,9 +68,12 @@ def _same(plain: reqmod._Plain, lib: object) -> None:
     assert isinstance(lib, prp.InstallRequirement), lib
     assert lib.link is None and not lib.is_editable and not lib.invalid_options
     assert plain.name == lib.name
-    assert str(plain.req) == str(lib.req)
-    assert [str(s) for s in plain.req.specifier] == [str(s) for s in lib.req.specifier]
+    # The parts shared by every line of its text, as the library's requirement gives them (the
+    # specifier sets compared by their clauses: comparing them would sort the shared one).
+    assert plain.parsed[:-1] == parsed_requirement(lib.req)[:-1]
+    assert [str(s) for s in plain.parsed.parsed] == [str(s) for s in lib.req.specifier]
     assert str(plain.marker) == str(lib.marker)
+    assert (plain.kept_marker, plain.groups) == split_marker(lib.marker)
     assert plain.extras == lib.extras
     assert plain.hash_options == lib.hash_options
     assert plain.line_options == lib.line_options == ()
@@ -253,3 +257,25 @@ def test_generated_lines_read_as_the_library_reads_them(line: str) -> None:
 def test_generated_text_joins_as_the_library_joins_it(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert list(reqmod._logical_lines(text, "r.txt")) == _library_lines(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ddtrace==1.0 --hash=sha256:ab--hash=sha256:cd",
+        "ddtrace==1.0 x--hash=sha256:ab",
+        "ddtrace==1.0 --hash=sha256:ab\t--hash=sha256:cd",
+        "ddtrace==1.0 --hash=sha256:ab -r x.txt",
+        "ddtrace==1.0 --hash=sha256:ab:cd",
+        "--hash=sha256:ab",
+    ],
+)
+def test_options_that_are_not_whole_hash_words_leave_the_fast_path(line: str) -> None:
+    """The options of a plain line are checked in one pass (every character a space or part
+    of a whole ``--hash=`` word); anything else is read by the library."""
+    assert reqmod._plain(line, 1) is None
+
+
+def test_hash_words_are_read_whole_and_in_order() -> None:
+    plain = reqmod._plain("ddtrace==1.0  --hash=sha256:ab  --hash=md5:C+/=_-d ", 1)
+    assert plain is not None and plain.hash_options == ["sha256:ab", "md5:C+/=_-d"]

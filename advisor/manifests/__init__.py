@@ -24,7 +24,7 @@ from advisor.manifests._base import ManifestReader
 from advisor.manifests._boundary import Boundary
 from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._formats import FORMATS, REQUIREMENTS, by_kind
-from advisor.manifests._text import open_file
+from advisor.manifests._text import HEAD_BYTES, open_file, read_ahead, read_head
 from advisor.model.project import Dependency, Finding, Manifest, Project, SourceLocation
 
 if TYPE_CHECKING:
@@ -83,15 +83,16 @@ def reader_for(path: Path, display: str | None = None) -> ManifestReader:
     file whose name is not a known one.
     """
     display = display or str(path)
-    with open_file(path, display) as fh:  # a named pipe is refused, never waited on
-        try:
-            head = fh.read(4096)
-        except OSError as exc:
-            raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
+    return _reader_for(path, read_head(path, display)[0], display)
+
+
+def _reader_for(path: Path, head: bytes, display: str) -> ManifestReader:
+    """:func:`reader_for`, given the file's first bytes."""
     if (deployment := deploy.reader_for(path, head)) is not None:
         return deployment
     shape = _shape(head)
-    named = next((r for r in READERS if r.matches(path, head)), None)
+    name = path.name
+    named = next((r for r in FORMATS if r.named(name)), None)
     if named is not None and named.kind in _TOML_KINDS and shape == "requirements":
         return REQUIREMENTS
     if named is not None and named is not REQUIREMENTS:
@@ -158,19 +159,20 @@ def discover(root: Path, display: str) -> list[tuple[Path, str]]:
     return [(path, shown) for path, shown, _ in _discover(root, display, root)]
 
 
-def _discover(root: Path, display: str, real_root: Path) -> list[tuple[Path, str, Path | None]]:
+def _discover(root: Path, display: str, real_root: Path) -> list[tuple[Path, str, str | None]]:
     """:func:`discover`, each file with its real path when that follows from ``real_root``
     (the real path of ``root``) by name: a folder entered is never a link, so a file that is
     not one lies where its name says. ``None`` for a file that is a link (resolve it).
 
-    Folders are walked as strings; names are joined only for what is entered or found."""
-    found: list[tuple[Path, str, Path | None]] = []
+    Folders are walked as strings, their entries told apart by name (:func:`_name_kind`);
+    names are joined only for what is entered or found, and paths made only for files found."""
+    found: list[tuple[Path, str, str | None]] = []
     todo: deque[tuple[str, str, str]] = deque([(str(root), display, str(real_root))])
     top = True
     while todo:
         folder, shown, real = todo.popleft()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            entries = list(os.scandir(folder))  # files are sorted as found, folders below
         except OSError as exc:
             if top:
                 raise ManifestError(f"cannot list: {exc.strerror}", file=display) from exc
@@ -178,49 +180,83 @@ def _discover(root: Path, display: str, real_root: Path) -> list[tuple[Path, str
         if not top and any(e.name == "pyvenv.cfg" for e in entries):
             continue
         top = False
-        name = os.path.basename(folder)
-        files: list[tuple[int, Path, str, Path | None]] = []
+        requirements_dir = os.path.basename(folder).lower() in REQUIREMENTS_DIRS
+        files: list[tuple[int, Path, str, str | None]] = []
+        below: list[tuple[str, str]] = []
         for entry in entries:
+            name = entry.name
             if entry.is_dir(follow_symlinks=False):
-                if not entry.name.startswith(".") and entry.name not in SKIP_DIRS:
-                    todo.append(_below(entry, shown, real))
-                elif entry.name == ".github":
-                    files += _workflows(*_below(entry, shown, real))
-            elif (rank := _discover_rank(entry.name, name)) is not None and (
-                entry.is_file() or _is_special(entry)
-            ):
+                if not name.startswith(".") and name not in SKIP_DIRS:
+                    below.append((name, entry.path))
+                elif name == ".github":
+                    files += _workflows(entry.path, _shown(shown, name), _join(real, name))
+                continue
+            rank, deployment = _name_kind(name)
+            if rank is None and requirements_dir and name.lower().endswith((".txt", ".in")):
+                rank = 5
+            if rank is not None and (entry.is_file() or _is_special(entry)):
                 # A named pipe (or device) under a dependency file's name is read, and so
                 # refused with its name, rather than skipped as if the file were not there.
-                path, shown_entry, real_entry = _below(entry, shown, real)
-                lexical = None if entry.is_symlink() else Path(real_entry)
-                files.append((rank, Path(path), shown_entry, lexical))
+                lexical = None if entry.is_symlink() else _join(real, name)
+                files.append((rank, Path(entry.path), _shown(shown, name), lexical))
             elif (
-                deploy.candidate(entry.name) is not None
+                deployment
                 # A link is not followed to look inside: its target may lie outside the
                 # repository, where nothing is read on a file's word.
                 and entry.is_file(follow_symlinks=False)
                 and _deployment_content(Path(entry.path))
             ):
-                path, shown_entry, real_entry = _below(entry, shown, real)
-                files.append((_DEPLOY_RANK, Path(path), shown_entry, Path(real_entry)))
-        found += [(p, s, r) for _, p, s, r in sorted(files, key=lambda f: (f[0], f[2]))]
+                real_entry = _join(real, name)
+                files.append((_DEPLOY_RANK, Path(entry.path), _shown(shown, name), real_entry))
+        if files:
+            files.sort(key=_file_order)
+            found += [(p, s, r) for _, p, s, r in files]
+        below.sort()  # by name (names in one folder differ)
+        todo += [(path, _shown(shown, name), _join(real, name)) for name, path in below]
     return found
 
 
-def _below(entry: os.DirEntry[str], shown: str, real: str) -> tuple[str, str, str]:
-    """An entry's path, its display path and its real path (for one that is not a link)."""
-    return (
-        entry.path,
-        os.path.normpath(os.path.join(shown, entry.name)),
-        os.path.join(real, entry.name),
-    )
+def _file_order(found: tuple[int, Path, str, str | None]) -> tuple[int, str]:
+    return found[0], found[2]
+
+
+def _join(folder: str, name: str) -> str:
+    """``os.path.join(folder, name)`` for the name of an entry of ``folder`` (no slash in it)."""
+    if not folder or folder.endswith("/"):
+        return folder + name
+    return f"{folder}/{name}"
+
+
+def _shown(shown: str, name: str) -> str:
+    """``os.path.normpath(os.path.join(shown, name))`` for a display path ``shown`` that is
+    normalised already and the name of an entry of its folder: only ``.`` changes."""
+    return name if shown == "." else _join(shown, name)
+
+
+#: What :func:`_name_kind` found for each file name (names repeat across the folders of a
+#: monorepo: README.md, __init__.py); emptied once it holds :data:`_NAME_KINDS_KEPT`.
+_NAME_KINDS: dict[str, tuple[int | None, bool]] = {}
+_NAME_KINDS_KEPT = 4096
+
+
+def _name_kind(name: str) -> tuple[int | None, bool]:
+    """A file name's rank among the dependency files of a folder that is no requirements
+    folder (:func:`_discover_rank`), and whether it may be a deployment file's
+    (:func:`advisor.manifests.deploy.candidate`)."""
+    kind = _NAME_KINDS.get(name)
+    if kind is None:
+        kind = (_discover_rank(name, ""), deploy.candidate(name) is not None)
+        if len(_NAME_KINDS) >= _NAME_KINDS_KEPT:
+            _NAME_KINDS.clear()
+        _NAME_KINDS[name] = kind
+    return kind
 
 
 #: Deployment files sort after every dependency file of their folder.
 _DEPLOY_RANK = 30
 
 
-def _workflows(github: str, shown: str, real: str) -> list[tuple[int, Path, str, Path | None]]:
+def _workflows(github: str, shown: str, real: str) -> list[tuple[int, Path, str, str | None]]:
     """The workflow files of a ``.github`` folder (its ``workflows`` folder, not followed when
     it is a symbolic link), as :func:`_discover` lists files."""
     folder = Path(github, "workflows")
@@ -235,7 +271,7 @@ def _workflows(github: str, shown: str, real: str) -> list[tuple[int, Path, str,
             _DEPLOY_RANK + 1,
             Path(e.path),
             os.path.join(shown, "workflows", e.name),
-            Path(real, "workflows", e.name),
+            os.path.join(real, "workflows", e.name),
         )
         for e in entries
         if deploy.workflow_names(e.name) and e.is_file(follow_symlinks=False)
@@ -248,7 +284,7 @@ def _deployment_content(path: Path) -> bool:
     template). An unreadable one is not searched further."""
     try:
         with open_file(path, str(path)) as fh:
-            head = fh.read(4096)
+            head = fh.read(HEAD_BYTES)
     except (ManifestError, OSError):
         return False
     return deploy.reader_for(path, head) is not None
@@ -285,10 +321,11 @@ def read_file(path: Path, display: str, *, boundary: Boundary | None = None) -> 
     :param boundary: where the files it names may be (default: the repository around
         ``path``, see :mod:`advisor.manifests._boundary`).
     """
-    reader = reader_for(path, display)
+    head, whole = read_head(path, display)  # a small file is read once, here
+    reader = _reader_for(path, head, display)
     try:
         within = boundary or current_boundary(path)
-        with within.active():
+        with within.active(), read_ahead(path, whole):
             manifest = reader.read(path, display)
             if not any(d.url and d.role == "declared" for d in manifest.dependencies):
                 return manifest  # no direct reference declared: no local folder to read
@@ -348,7 +385,7 @@ def read_all(
         outside the repository.
     """
     out: list[ReadFile] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     with no_collection():
         for raw in paths:
             _read_path(raw, out, seen, allow_outside=allow_outside, trusted=trusted)
@@ -356,15 +393,16 @@ def read_all(
 
 
 def _read_path(
-    raw: str, out: list[ReadFile], seen: set[Path], *, allow_outside: bool, trusted: bool
+    raw: str, out: list[ReadFile], seen: set[str], *, allow_outside: bool, trusted: bool
 ) -> None:
     """Read the file or folder ``raw`` for :func:`read_all`, adding to ``out`` what was read
     and to ``seen`` the real paths read. Each file's real path is found once: by name below
-    the real path of a folder named (nothing on the way is a link), else resolved."""
+    the real path of a folder named (nothing on the way is a link), else resolved; real paths
+    are kept as text (normalised, absolute), never made paths again."""
     path = Path(raw)
     boundary = Boundary.around(path, allow_outside=allow_outside, trusted=trusted)
     base: str | None = None
-    found: list[tuple[Path, str, Path | None]]
+    found: list[tuple[Path, str, str | None]]
     if path.is_dir():
         base = os.path.abspath(raw)
         found = _discover(path, os.path.normpath(raw), path.resolve())
@@ -394,10 +432,10 @@ def _read_path(
         out.append(ReadFile(manifest, file, base))
 
 
-def _resolved(path: Path, display: str) -> Path:
+def _resolved(path: Path, display: str) -> str:
     """``path`` followed to its real path; a :class:`ManifestError` for a link that loops."""
     try:
-        return path.resolve()
+        return str(path.resolve())
     except RuntimeError:  # "Symlink loop from ..." (Python 3.11, 3.12)
         raise ManifestError(
             "is a symbolic link that leads back to itself", file=display, code="unreadable"

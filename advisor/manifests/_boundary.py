@@ -21,8 +21,6 @@ the readers that follow files ask for it, and the reader interface stays ``read(
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,9 +80,15 @@ class Boundary:
             return f"the repository {self.root}"
         return f"{self.root} (the folder named; no .git above it)"
 
-    def admits(self, target: Path, *, real: Path | None = None) -> bool:
-        """Whether ``target`` (followed to its real path, ``real`` when known) may be read."""
-        return self.root is None or (real or target.resolve()).is_relative_to(self.root)
+    def admits(self, target: Path, *, real: Path | str | None = None) -> bool:
+        """Whether ``target`` (followed to its real path, ``real`` when known: a path, or the
+        text of a normalised absolute one) may be read."""
+        if self.root is None:
+            return True
+        if isinstance(real, str):  # the same test on the text: root itself, or below it
+            root = str(self.root)
+            return real == root or real.startswith(root if root.endswith("/") else root + "/")
+        return (real or target.resolve()).is_relative_to(self.root)
 
     def check_include(
         self,
@@ -111,7 +115,7 @@ class Boundary:
                 code="outside-repository",
             )
 
-    def check_found(self, found: Path, display: str, *, real: Path | None = None) -> None:
+    def check_found(self, found: Path, display: str, *, real: Path | str | None = None) -> None:
         """Refuse a file found in a folder that links outside the repository (``real``: its
         real path, when known).
 
@@ -124,14 +128,25 @@ class Boundary:
                 code="outside-repository",
             )
 
-    @contextmanager
-    def active(self) -> Iterator[None]:
-        """Make this the boundary :func:`current` returns while reading one named path."""
-        token = _ACTIVE.set(self)
-        try:
-            yield
-        finally:
-            _ACTIVE.reset(token)
+    def active(self) -> _Active:
+        """Make this the boundary :func:`current` returns while reading one named path (a
+        context manager)."""
+        return _Active(self)
+
+
+class _Active:
+    """:meth:`Boundary.active`: a class, not a generator, as it is entered for every file."""
+
+    __slots__ = ("_boundary", "_token")
+
+    def __init__(self, boundary: Boundary) -> None:
+        self._boundary = boundary
+
+    def __enter__(self) -> None:
+        self._token = _ACTIVE.set(self._boundary)
+
+    def __exit__(self, *exc: object) -> None:
+        _ACTIVE.reset(self._token)
 
 
 def repository_root(named: Path, folders: Folders | None = None) -> tuple[Path, bool]:

@@ -55,6 +55,10 @@ class Format:
         """Whether ``path`` is a file of this format by its name."""
         return self._named(path.name)
 
+    def named(self, name: str) -> bool:
+        """Whether a file named ``name`` is of this format by its name."""
+        return self._named(name)
+
     def sniff(self, head: bytes) -> bool:
         """Whether ``head`` looks like this format (for a file whose name is not one of its)."""
         return self._sniff(head)

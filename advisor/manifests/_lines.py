@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from json.decoder import scanstring  # type: ignore[attr-defined]  # C helper, not in typeshed
 
@@ -65,6 +65,8 @@ class TomlLines:
         self.text = text
         self._keys: dict[tuple[int, int], _Keys] = {}
         self._cursors: dict[tuple[int, int], int] = {}
+        #: Where :meth:`string` looks for the strings of each (table, key).
+        self._bounds: dict[tuple[str, str | None], tuple[int, int]] = {}
         self._braces: dict[int, list[int]] = {}
         self._budget = _SEARCH_BUDGET * len(text) + (1 << 20)
 
@@ -101,8 +103,9 @@ class TomlLines:
         pos = self._key_pos(table, key)
         return None if pos is None else self.line_at(pos)
 
-    def _key_pos(self, table: str, key: str) -> int | None:
-        region = self.region(table)
+    def _key_pos(self, table: str, key: str, region: tuple[int, int] | None = None) -> int | None:
+        """Where ``key = ...`` starts in ``[table]`` (``region``: that table's, when known)."""
+        region = region or self.region(table)
         keys = self._keys.get(region)
         if keys is None:
             keys = self._keys[region] = _Keys(self.text, *region)
@@ -120,14 +123,18 @@ class TomlLines:
         """The line of the quoted string ``value`` inside ``key`` of ``[table]`` (its ``nth``
         occurrence from where the previous string of that key was found, else from the key);
         falls back to the first occurrence anywhere."""
-        start, stop = self.region(table)
-        if key is not None:
-            pos = self._key_pos(table, key)
-            if pos is not None:
-                start = pos
+        bounds = self._bounds.get((table, key))
+        if bounds is None:  # where the strings of this key are looked for, found once
+            region = self.region(table)
+            pos = None if key is None else self._key_pos(table, key, region)
+            bounds = self._bounds[(table, key)] = (region[0] if pos is None else pos, region[1])
+        start, stop = bounds
         cursor = self._cursors.get((start, stop), start)
-        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-        for needle in dict.fromkeys((f'"{value}"', f"'{value}'", f'"{escaped}"')):
+        needles: Iterable[str] = (f'"{value}"', f"'{value}'")
+        if "\\" in value or '"' in value:  # written escaped, perhaps
+            escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+            needles = dict.fromkeys((*needles, f'"{escaped}"'))
+        for needle in needles:
             at = self._find(needle, cursor, stop)
             if at < 0 and cursor > start:  # written before the previous one (a repeat)
                 at = self._find(needle, start, min(stop, cursor + len(needle) - 1))

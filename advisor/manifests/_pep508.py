@@ -235,7 +235,7 @@ def and_markers(*markers: str | None) -> str | None:
     return " and ".join(f"({m})" if " or " in m else m for m in parts)
 
 
-@dataclass
+@dataclass(slots=True)
 class Collector:
     """Dependencies and findings of one file, in reading order.
 
@@ -362,26 +362,88 @@ def too_long(text: str) -> bool:
     return len(text) > MAX_REQUIREMENT_CHARS and len("".join(text.split())) > MAX_REQUIREMENT_CHARS
 
 
-@lru_cache(maxsize=4096)
-def parse_requirement(text: str) -> Requirement:
-    """``Requirement(text)``, one for each distinct string while it stays in the bounded
-    cache: the files of a monorepo repeat the same requirements (the 3,200 manifests of the
-    benchmark hold some 35,000 strings, 250 of them distinct).
+class Parsed(NamedTuple):
+    """What every dependency read from one requirement string shares (see
+    :func:`parse_requirement`): the parts of a :class:`Dependency` that follow from the text.
 
-    Shared, so never handed on (:func:`dependency_from_string` alone reads it): packaging
-    sorts a :class:`SpecifierSet` in place the first time it is hashed or printed, which would
-    change the order another dependency read from the same string gives its clauses in;
-    :func:`from_requirement` gives each dependency a specifier set of its own.
+    :param specifier: the clauses as written, no spaces (:func:`spec_text`).
+    :param pin: the version of an ``==`` pin, or of a direct reference's release tag.
+    :param marker: the marker less its extra and group clauses; ``groups`` the names removed.
+    :param parsed: the specifier set as packaging parsed it; :meth:`specifier_set` hands it on.
+    """
+
+    name: str
+    display_name: str
+    specifier: str
+    pin: Pin | None
+    marker: str | None
+    groups: tuple[str, ...]
+    extras: tuple[str, ...]
+    url: str | None
+    parsed: SpecifierSet
+
+    def specifier_set(self) -> SpecifierSet:
+        """The parsed specifier set for one dependency: this one when it has at most one
+        clause, else a set of its own with the clauses in their written order.
+
+        packaging sorts a set of several clauses in place the first time it is hashed or
+        printed, which would change the order another dependency read from the same string
+        gives its clauses in; a set of one clause (or none) has no order to change, and
+        nothing else in it changes but caches of what it computes.
+        """
+        spec = self.parsed
+        return spec if len(spec) <= 1 else SpecifierSet(list(spec))
+
+
+#: Characters of a requirement string kept in :func:`parse_requirement`'s cache: real ones are a
+#: few dozen, so the cache holds a few megabytes at most, whatever the files hold.
+CACHED_CHARS = 1_000
+
+
+def requirement_parts(text: str) -> Parsed:
+    """:func:`parse_requirement` of ``text``, through its cache when ``text`` has at most
+    :data:`CACHED_CHARS` characters.
+
+    :raises InvalidRequirement: as :class:`Requirement` does.
+    """
+    if len(text) > CACHED_CHARS:
+        return parsed_requirement(Requirement(text))
+    return parse_requirement(text)
+
+
+@lru_cache(maxsize=4096)
+def parse_requirement(text: str) -> Parsed:
+    """``Requirement(text)`` and what a :class:`Dependency` takes from it, once for each
+    distinct string while it stays in the bounded cache: the files of a monorepo repeat the
+    same requirements (the 3,200 manifests of the benchmark hold some 35,000 strings, 250 of
+    them distinct). Every part is computed here, from the requirement as just parsed, and is
+    immutable but the specifier set (see :meth:`Parsed.specifier_set`).
 
     :raises InvalidRequirement: as :class:`Requirement` does (an error is not kept).
     """
-    return Requirement(text)
+    return parsed_requirement(Requirement(text))
 
 
-def _own_specifier(spec: SpecifierSet) -> SpecifierSet:
-    """A specifier set of its own with the clauses of ``spec``, in their order (see
-    :func:`parse_requirement`)."""
-    return SpecifierSet(list(spec))
+def parsed_requirement(req: Requirement) -> Parsed:
+    """The :class:`Parsed` parts of ``req`` (a requirement no one else has hashed or printed
+    yet: its clauses are in their written order)."""
+    spec = spec_text(req.specifier)
+    marker, groups = split_marker(req.marker)
+    url = req.url
+    pin = pinned_version(spec)
+    if url and pin is None and not spec:
+        pin = version_from_ref(url)
+    return Parsed(
+        canonicalize_name(req.name),
+        req.name,
+        spec,
+        pin,
+        marker,
+        groups,
+        tuple(sorted(req.extras)),
+        url,
+        req.specifier,
+    )
 
 
 def dependency_from_string(
@@ -392,7 +454,7 @@ def dependency_from_string(
     kind: GroupKind | None = None,
     role: Role = "declared",
 ) -> Dependency:
-    """One :class:`Dependency` from a PEP 508 string.
+    """One :class:`Dependency` from a PEP 508 string; markers lose their extra clauses.
 
     :raises ManifestError: ``file:line: invalid requirement ...`` (or ``file: key: ...``).
     """
@@ -404,48 +466,26 @@ def dependency_from_string(
             "invalid-requirement",
         )
     try:
-        req = parse_requirement(text)
+        p = requirement_parts(text)
     except InvalidRequirement as exc:
         first = str(exc).splitlines()[0] if str(exc) else "not PEP 508"
         raise error_at(
             loc, f"invalid requirement {excerpt(text.strip())!r}: {first}", "invalid-requirement"
         ) from None
-    return from_requirement(req, loc, group=group, kind=kind, role=role)
-
-
-def from_requirement(
-    req: Requirement,
-    loc: SourceLocation,
-    *,
-    group: str | None = None,
-    kind: GroupKind | None = None,
-    role: Role = "declared",
-    url: str | None = None,
-    editable: bool = False,
-    hashes: Iterable[str] = (),
-) -> Dependency:
-    """A :class:`Dependency` from a parsed requirement; markers lose their extra clauses."""
-    spec = spec_text(req.specifier)
-    marker, groups = split_marker(req.marker)
-    url = url or req.url
-    pin = pinned_version(spec)
-    if url and pin is None and not spec:
-        pin = version_from_ref(url)
+    pin = p.pin
     return Dependency(
-        name=canonicalize_name(req.name),
-        display_name=req.name,
-        specifier=spec,
+        name=p.name,
+        display_name=p.display_name,
+        specifier=p.specifier,
         version=pin.text if pin else None,
         source=loc,
-        marker=marker,
-        extras=tuple(sorted(req.extras)),
-        group=group if group is not None else (groups[0] if groups else None),
+        marker=p.marker,
+        extras=p.extras,
+        group=group if group is not None else (p.groups[0] if p.groups else None),
         group_kind=kind if group is not None else None,
         role=role,
-        url=url,
-        editable=editable,
-        hashes=tuple(hashes),
-        parsed_specifier=_own_specifier(req.specifier),
+        url=p.url,
+        parsed_specifier=p.specifier_set(),
         parsed_version=pin.version if pin else None,
     )
 
@@ -488,8 +528,12 @@ def valid_marker(text: str) -> str | None:
     return found
 
 
+@lru_cache(maxsize=256)
 def valid_spec(text: str) -> str | None:
-    """``text`` without spaces when it is a valid PEP 440 specifier set, else ``None``."""
+    """``text`` without spaces when it is a valid PEP 440 specifier set, else ``None``; once
+    per distinct text while it stays in the bounded cache (the projects of a monorepo declare
+    a few Python ranges; :func:`~advisor.manifests._python.declare` reads ranges of at most
+    1,000 characters)."""
     parsed = parse_spec(text)
     return parsed[0] if parsed else None
 

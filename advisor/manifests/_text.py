@@ -9,6 +9,7 @@ import os
 import re
 import stat
 from collections.abc import Iterator
+from contextvars import ContextVar, Token
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -25,6 +26,12 @@ def open_file(path: Path, display: str) -> BinaryIO:
     (``O_NONBLOCK``) and refused by what the open file is, so one put in place between a check
     and the open is refused too.
     """
+    return os.fdopen(_open(path, display)[0], "rb")
+
+
+def _open(path: Path, display: str) -> tuple[int, os.stat_result]:
+    """:func:`open_file` as a file descriptor, and what the open file is (the caller closes
+    it)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
@@ -34,19 +41,19 @@ def open_file(path: Path, display: str) -> BinaryIO:
     except OSError as exc:
         raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
     try:
-        mode = os.stat(fd).st_mode
+        st = os.stat(fd)
     except OSError as exc:
         os.close(fd)
         raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
-    if stat.S_ISFIFO(mode):
+    if stat.S_ISFIFO(st.st_mode):
         os.close(fd)
         raise ManifestError(
             "is a named pipe (FIFO), not a regular file", file=display, code="not-a-file"
         )
-    if stat.S_ISDIR(mode):
+    if stat.S_ISDIR(st.st_mode):
         os.close(fd)
         raise ManifestError("is a directory", file=display)
-    return os.fdopen(fd, "rb")
+    return fd, st
 
 
 #: Brackets, braces and equals signs (TOML) or brackets and braces (JSON) one file may hold,
@@ -150,23 +157,103 @@ def _crowded_lines(text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+#: Bytes of a regular file read whole when its format is told (:func:`read_head`): a file this
+#: small is read once, not opened again by its reader. Real manifests are a few KiB.
+READ_AHEAD = 64 * 1024
+#: Bytes a format is told by (:func:`advisor.manifests.reader_for`).
+HEAD_BYTES = 4096
+
+
+def read_head(path: Path, display: str) -> tuple[bytes, bytes | None]:
+    """The first :data:`HEAD_BYTES` of ``path`` (its format is told by them), and the whole
+    file when it is a regular file of at most :data:`READ_AHEAD` bytes (``None`` otherwise:
+    its reader reads it, with the limits of :func:`read_bytes`). A named pipe is refused
+    unread (:func:`open_file`), and a device is read no further than the head.
+    """
+    fd, st = _open(path, display)  # a named pipe is refused, never waited on
+    if not stat.S_ISREG(st.st_mode):  # a device: its head, read as any file is
+        with os.fdopen(fd, "rb") as fh:
+            try:
+                return fh.read(HEAD_BYTES), None
+            except OSError as exc:
+                raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
+    try:
+        data = _read_regular(fd, READ_AHEAD + 1 if st.st_size <= READ_AHEAD else HEAD_BYTES)
+    except OSError as exc:
+        raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
+    finally:
+        os.close(fd)
+    if st.st_size <= READ_AHEAD and len(data) <= READ_AHEAD:
+        return data[:HEAD_BYTES], data
+    return data[:HEAD_BYTES], None
+
+
+def _read_regular(fd: int, size: int) -> bytes:
+    """Up to ``size`` bytes of the regular file ``fd``, as a buffered file reads them: until
+    ``size`` or the end of the file (a short read is read on from)."""
+    data = os.read(fd, size)
+    if not data or len(data) == size:
+        return data
+    chunks = [data]
+    got = len(data)
+    while chunks[-1] and got < size:
+        chunks.append(os.read(fd, size - got))
+        got += len(chunks[-1])
+    return b"".join(chunks)
+
+
+def read_ahead(path: Path, data: bytes | None) -> _ReadAhead:
+    """While inside (a context manager), :func:`read_bytes` of this very ``path`` object gives
+    ``data`` (the whole file, as :func:`read_head` read it; nothing when ``None``) instead of
+    opening it again. A file the reader names itself (an include, even of the same file) is a
+    path of its own, opened and read as usual."""
+    return _ReadAhead(None if data is None else (path, data))
+
+
+class _ReadAhead:
+    """:func:`read_ahead`: a class, not a generator, as it is entered for every file."""
+
+    __slots__ = ("_ahead", "_token")
+
+    def __init__(self, ahead: tuple[Path, bytes] | None) -> None:
+        self._ahead = ahead
+        self._token: Token[tuple[Path, bytes] | None] | None = None
+
+    def __enter__(self) -> None:
+        if self._ahead is not None:
+            self._token = _AHEAD.set(self._ahead)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._token is not None:
+            _AHEAD.reset(self._token)
+
+
+_AHEAD: ContextVar[tuple[Path, bytes] | None] = ContextVar("aap_advise_read_ahead", default=None)
+
+
 def read_bytes(path: Path, display: str, *, lock: bool = False) -> bytes:
     """The file's bytes, or a :class:`ManifestError` naming it.
 
     The size is checked before reading, and the read stops past the limit
     (:data:`~advisor.model.limits.MAX_FILE_BYTES`, or ``MAX_LOCK_BYTES`` for a ``lock``), so a
     file that grows meanwhile or a device that never ends (``-r /dev/zero``) is refused too; a
-    named pipe is refused unread (:func:`open_file`).
+    named pipe is refused unread (:func:`open_file`). A file read ahead (:func:`read_ahead`)
+    is not read again; it is held to the same limit.
     """
     limit = MAX_LOCK_BYTES if lock else MAX_FILE_BYTES
-    data = b""
-    with open_file(path, display) as fh:
-        try:
-            size = os.fstat(fh.fileno()).st_size
-            if size <= limit:
-                data = fh.read(limit + 1)
-        except OSError as exc:
-            raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
+    ahead = _AHEAD.get()
+    if ahead is not None and ahead[0] is path:
+        data = ahead[1]
+        size = len(data)
+    else:
+        data = b""
+        with open_file(path, display) as fh:
+            try:
+                size = os.fstat(fh.fileno()).st_size
+                if size <= limit:
+                    data = fh.read(limit + 1)
+            except OSError as exc:
+                raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
     if size > limit or len(data) > limit:
         shown = f"{size} bytes" if size > limit else f"over {limit} bytes"
         raise _refuse(

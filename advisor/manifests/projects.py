@@ -317,7 +317,7 @@ def _inherit_python(
     """
     if bucket.key == bucket.base:
         return project
-    for folder in map(str, Path(bucket.key).parents):
+    for folder in _parents(bucket.key):
         if folder in buckets:
             if folder not in ranges:
                 # A folder's own range: declared, else its .python-version; never a lock's
@@ -338,6 +338,15 @@ def _inherit_python(
     return project
 
 
+def _parents(folder: str) -> list[str]:
+    """``map(str, Path(folder).parents)`` for a normalised absolute ``folder``, no paths made."""
+    out = []
+    while (parent := os.path.dirname(folder)) != folder:
+        out.append(parent)
+        folder = parent
+    return out
+
+
 def _states_range(m: Manifest) -> bool:
     return m.python is not None and (m.kind == "python-version" or not (m.is_lock or m.python.weak))
 
@@ -345,6 +354,11 @@ def _states_range(m: Manifest) -> bool:
 def _root(bucket: _Bucket, named: int) -> str:
     """The project's ``root`` in the reports (see :class:`FoundProject`)."""
     if bucket.base is not None and named == 1:
+        # Both are normalised absolute paths: below the base, the rest of the key is the
+        # relative path os.path.relpath would find.
+        below = bucket.base if bucket.base.endswith(os.sep) else bucket.base + os.sep
+        if bucket.key.startswith(below):
+            return PurePath(bucket.key[len(below) :]).as_posix()
         rel = os.path.relpath(bucket.key, bucket.base)
         return PurePath(rel).as_posix()
     return PurePath(os.path.normpath(bucket.shown)).as_posix()

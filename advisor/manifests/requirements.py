@@ -20,12 +20,12 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import field
-from itertools import islice
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from packaging.markers import InvalidMarker, Marker
-from packaging.requirements import InvalidRequirement, Requirement
+from packaging.requirements import InvalidRequirement
 from packaging.utils import canonicalize_name
 
 from advisor.errors import ManifestError
@@ -33,9 +33,12 @@ from advisor.manifests._boundary import Boundary
 from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._lazy import LazyModule
 from advisor.manifests._pep508 import (
+    CACHED_CHARS,
     MAX_REQUIREMENT_CHARS,
     Collector,
+    Parsed,
     pinned_version,
+    requirement_parts,
     spec_text,
     split_marker,
     too_long,
@@ -101,7 +104,7 @@ class RequirementsReader:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Walk:
     """One reading of a file and its includes."""
 
@@ -265,6 +268,24 @@ class _Walk:
 
     def requirement(self, item: Any, path: Path, display: str, constraint: bool) -> None:
         loc = SourceLocation(display, item.line_number)
+        if type(item) is _Plain:  # no URL, path or extras: the parts of its text as parsed
+            p, pin = item.parsed, item.parsed.pin
+            self.out.add(
+                Dependency(
+                    name=p.name,
+                    display_name=p.display_name,
+                    specifier=p.specifier,
+                    version=pin.text if pin else None,
+                    source=loc,
+                    marker=item.kept_marker,
+                    group=item.groups[0] if item.groups else None,
+                    role="constraint" if constraint else "declared",
+                    hashes=tuple(item.hash_options),
+                    parsed_specifier=p.specifier_set(),
+                    parsed_version=pin.version if pin else None,
+                )
+            )
+            return
         url = item.link.url if item.link else None
         name = item.name
         outside = False
@@ -340,7 +361,7 @@ def _local_name(where: str, including: Path, boundary: Boundary) -> tuple[str | 
     return None, outside
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Invalid:
     number: int | None
     line: str
@@ -388,15 +409,28 @@ MAX_LINES = 20_000
 _CHUNK = 1 << 20
 
 
-def _physical_lines(text: str) -> Iterator[str]:
-    """``text.splitlines()``, a chunk at a time: each chunk ends just after a "\n", which
-    ends a line in every reading (``\r\n`` included), so the lines are the same."""
+def _physical_chunks(text: str) -> Iterator[list[str]]:
+    """The lines of ``text.splitlines()``, a list for each chunk of about :data:`_CHUNK`
+    characters: each chunk ends just after a "\n", which ends a line in every reading
+    (``\r\n`` included), so the lines are the same."""
     start = 0
     while start < len(text):
         cut = text.find("\n", start + _CHUNK)
         stop = len(text) if cut < 0 else cut + 1
-        yield from text[start:stop].splitlines()
+        yield text[start:stop].splitlines()
         start = stop
+
+
+def _head_lines(text: str, count: int) -> list[str]:
+    """The first ``count`` of ``text.splitlines()``, splitting no more of ``text`` than holds
+    them: up to just after its ``count``-th "\n" (as in :func:`_physical_chunks`, a cut there
+    leaves the lines before it the same)."""
+    end = -1
+    for _ in range(count):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            break
+    return (text if end < 0 else text[: end + 1]).splitlines()[:count]
 
 
 def _without_comment(line: str) -> str:
@@ -437,45 +471,50 @@ def _logical_lines(text: str, display: str) -> Iterator[tuple[int, str]]:
 def _joined_lines(text: str) -> Iterator[tuple[int, str]]:
     """pip's ``join_lines`` without its comment lines (which :func:`_without_comment` would
     drop): each line, or run of backslash-continued lines, with the number of its first."""
-    first = 0
+    first = number = 0
     pending: list[str] = []
-    for number, line in enumerate(_physical_lines(text), start=1):
-        if _COMMENT.match(line):  # a comment ends a continued line and is dropped
-            if pending:
+    comment = _COMMENT.match
+    for lines in _physical_chunks(text):
+        for line in lines:
+            number += 1
+            # A comment ends a continued line and is dropped (a line holding no "#" is none:
+            # a hashed file's many "--hash" lines are told apart without the pattern).
+            if "#" in line and comment(line):
+                if pending:
+                    yield first, "".join(pending)
+                    pending = []
+            elif line.endswith("\\"):
+                if not pending:
+                    first = number
+                pending.append(line.strip("\\"))
+            elif pending:
+                pending.append(line)
                 yield first, "".join(pending)
                 pending = []
-        elif line.endswith("\\"):
-            if not pending:
-                first = number
-            pending.append(line.strip("\\"))
-        elif pending:
-            pending.append(line)
-            yield first, "".join(pending)
-            pending = []
-        else:
-            yield number, line
+            else:
+                yield number, line
     if pending:
         yield first, "".join(pending)
 
 
-@dataclass(frozen=True)
-class _Plain:
-    """A requirement line read without pip-requirements-parser: the attributes
-    :meth:`_Walk.requirement` reads, as the library's ``InstallRequirement`` has them."""
+class _Plain(NamedTuple):
+    """A requirement line read without pip-requirements-parser: its requirement's
+    :class:`~advisor.manifests._pep508.Parsed` parts (shared by every line of the same text),
+    its marker (``kept_marker``: less its extra clauses, ``groups``: the extras removed) and
+    its hashes, as the library's ``InstallRequirement`` has them."""
 
     line_number: int
     line: str
-    req: Requirement
+    parsed: Parsed
     marker: Marker | None
+    kept_marker: str | None
+    groups: tuple[str, ...]
     hash_options: list[str]
-    link: None = None
-    is_local_path: bool = False
-    is_editable: bool = False
     line_options: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
-        return self.req.name
+        return self.parsed.display_name
 
     @property
     def extras(self) -> set[str]:
@@ -490,7 +529,9 @@ _PLAIN_REQ = re.compile(
 )
 # What pip takes for an archive file name (a superset of its list): read by the library.
 _ARCHIVE_END = re.compile(r"\.(?:zip|whl|t?gz|tar|tbz2?|bz2|t?xz|tlz|lz|lzma)\s*$", re.IGNORECASE)
-_PLAIN_HASH = re.compile(r"--hash=([A-Za-z0-9]+:[A-Za-z0-9+/=_-]+)")
+# A ``--hash=ALG:VALUE`` option word (its value followed by a space or the end), and its
+# ALG:VALUE.
+_PLAIN_HASH = re.compile(r"--hash=([A-Za-z0-9]++:[A-Za-z0-9+/=_-]++)(?= |\Z)")
 
 
 def _plain(line: str, number: int) -> _Plain | None:
@@ -500,26 +541,52 @@ def _plain(line: str, number: int) -> _Plain | None:
     pip splits the options off at the first space-separated word starting with ``-``, then the
     marker off at the first ``;``; the rest is a PEP 508 requirement.
     """
-    words = line.split(" ")
-    cut = next((i for i, w in enumerate(words) if w.startswith("-")), len(words))
-    hashes = []
-    for word in words[cut:]:
-        if word:
-            if (m := _PLAIN_HASH.fullmatch(word)) is None:
-                return None
-            hashes.append(m.group(1))
-    spec, semi, marker_text = " ".join(words[:cut]).partition(";")
+    # The first word starting with "-" starts the line or follows a space; the words before
+    # it, joined again, are the text before that space.
+    if line.startswith("-"):
+        return None  # no requirement before the options
+    cut = line.find(" -")
+    words, options = (line, "") if cut < 0 else (line[:cut], line[cut + 1 :])
+    hashes: list[str] = _PLAIN_HASH.findall(options) if options else []
+    # Every other character a space: the words are these options, each whole (one is
+    # followed by a space or the end, so none starts inside another), and nothing else.
+    if len(options) != options.count(" ") + sum(map(len, hashes)) + len("--hash=") * len(hashes):
+        return None
+    spec, semi, marker_text = words.partition(";")
     if too_long(spec) or too_long(marker_text):
         return None  # refused by _line
     marker_text = marker_text.strip()
     if not _PLAIN_REQ.fullmatch(spec) or _ARCHIVE_END.search(spec) or (semi and not marker_text):
         return None
     try:
-        req = Requirement(spec.strip())
-        marker = Marker(marker_text) if marker_text else None
+        parsed = requirement_parts(spec.strip())
+        marker, kept, groups = _marker_parts(marker_text) if marker_text else (None, None, ())
     except (InvalidRequirement, InvalidMarker):
         return None  # the library words the error
-    return _Plain(number, line, req, marker, hashes)
+    return _Plain(number, line, parsed, marker, kept, groups, hashes)
+
+
+def _marker_parts(text: str) -> tuple[Marker, str | None, tuple[str, ...]]:
+    """``Marker(text)`` and :func:`~advisor.manifests._pep508.split_marker` of it, through
+    :func:`_marker`'s cache when ``text`` has at most ``CACHED_CHARS`` characters.
+
+    :raises InvalidMarker: as :class:`Marker` does.
+    """
+    if len(text) > CACHED_CHARS:
+        marker = Marker(text)
+        return (marker, *split_marker(marker))
+    return _marker(text)
+
+
+@lru_cache(maxsize=1024)
+def _marker(text: str) -> tuple[Marker, str | None, tuple[str, ...]]:
+    """``Marker(text)`` and :func:`~advisor.manifests._pep508.split_marker` of it, once for
+    each distinct marker while it stays in the bounded cache (a compiled file repeats a few).
+
+    :raises InvalidMarker: as :class:`Marker` does (an error is not kept).
+    """
+    marker = Marker(text)
+    return (marker, *split_marker(marker))
 
 
 def _break_args_options(line: str) -> tuple[str, str]:
@@ -643,7 +710,7 @@ def _reason(message: str) -> str:
 
 def _compiled(text: str) -> bool:
     """The leading comment block says pip-compile or uv wrote the file."""
-    for line in islice(_physical_lines(text), 25):
+    for line in _head_lines(text, 25):
         if not line.startswith("#"):
             if line.strip():
                 return False
@@ -655,7 +722,7 @@ def _compiled(text: str) -> bool:
 
 def _header_python(text: str, display: str) -> PythonDeclaration | None:
     """The Python a pip-compile / ``uv pip compile`` header names: a weak hint (``==3.11.*``)."""
-    for line in islice(_physical_lines(text), 25):
+    for line in _head_lines(text, 25):
         if not line.startswith("#"):
             if line.strip():
                 break

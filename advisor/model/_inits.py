@@ -17,574 +17,586 @@ def __create_fn__(MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, 
 _0 = __create_fn__
 
 
-def __create_fn__(_type_argv, _type_cwd, _type_file, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
+def __create_fn__(_type_argv, _type_cwd, _type_file, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_argv, _set_cwd, _set_file, _set_reason):
  def __init__(self, argv:_type_argv, cwd:_type_cwd, file:_type_file, reason:_type_reason) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'argv',argv)
-  __dataclass_builtins_object__.__setattr__(self,'cwd',cwd)
-  __dataclass_builtins_object__.__setattr__(self,'file',file)
-  __dataclass_builtins_object__.__setattr__(self,'reason',reason)
+  _set_argv(self,argv)
+  _set_cwd(self,cwd)
+  _set_file(self,file)
+  _set_reason(self,reason)
  return __init__
 
 
 _1 = __create_fn__
 
 
-def __create_fn__(_type_arms, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
+def __create_fn__(_type_arms, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_arms):
  def __init__(self, arms:_type_arms) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'arms',arms)
+  _set_arms(self,arms)
  return __init__
 
 
 _2 = __create_fn__
 
 
-def __create_fn__(_type_blockers, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
+def __create_fn__(_type_blockers, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_blockers):
  def __init__(self, blockers:_type_blockers) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'blockers',blockers)
+  _set_blockers(self,blockers)
  return __init__
 
 
 _3 = __create_fn__
 
 
-def __create_fn__(_type_body, _type_shell, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
+def __create_fn__(_type_body, _type_shell, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_body, _set_shell):
  def __init__(self, body:_type_body, shell:_type_shell) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'body',body)
-  __dataclass_builtins_object__.__setattr__(self,'shell',shell)
+  _set_body(self,body)
+  _set_shell(self,shell)
  return __init__
 
 
 _4 = __create_fn__
 
 
-def __create_fn__(_type_capabilities, _type_platforms, _type_python, _type_deployment, _type_groups, _type_all_groups, _type_today, _type_offline, _type_resolve_budget, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_capabilities, _dflt_platforms, _dflt_python, _dflt_deployment, _dflt_groups, _dflt_all_groups, _dflt_today, _dflt_offline, _dflt_resolve_budget):
+def __create_fn__(_type_capabilities, _type_platforms, _type_python, _type_deployment, _type_groups, _type_all_groups, _type_today, _type_offline, _type_resolve_budget, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_capabilities, _set_capabilities, _dflt_platforms, _set_platforms, _dflt_python, _set_python, _dflt_deployment, _set_deployment, _dflt_groups, _set_groups, _dflt_all_groups, _set_all_groups, _dflt_today, _set_today, _dflt_offline, _set_offline, _dflt_resolve_budget, _set_resolve_budget):
  def __init__(self, capabilities:_type_capabilities=_dflt_capabilities, platforms:_type_platforms=_dflt_platforms, python:_type_python=_dflt_python, deployment:_type_deployment=_dflt_deployment, groups:_type_groups=_dflt_groups, all_groups:_type_all_groups=_dflt_all_groups, today:_type_today=_HAS_DEFAULT_FACTORY, offline:_type_offline=_dflt_offline, resolve_budget:_type_resolve_budget=_dflt_resolve_budget) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)
-  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)
-  __dataclass_builtins_object__.__setattr__(self,'python',python)
-  __dataclass_builtins_object__.__setattr__(self,'deployment',deployment)
-  __dataclass_builtins_object__.__setattr__(self,'groups',groups)
-  __dataclass_builtins_object__.__setattr__(self,'all_groups',all_groups)
-  __dataclass_builtins_object__.__setattr__(self,'today',_dflt_today() if today is _HAS_DEFAULT_FACTORY else today)
-  __dataclass_builtins_object__.__setattr__(self,'offline',offline)
-  __dataclass_builtins_object__.__setattr__(self,'resolve_budget',resolve_budget)
+  _set_capabilities(self,capabilities)
+  _set_platforms(self,platforms)
+  _set_python(self,python)
+  _set_deployment(self,deployment)
+  _set_groups(self,groups)
+  _set_all_groups(self,all_groups)
+  _set_today(self,_dflt_today() if today is _HAS_DEFAULT_FACTORY else today)
+  _set_offline(self,offline)
+  _set_resolve_budget(self,resolve_budget)
  return __init__
 
 
 _5 = __create_fn__
 
 
-def __create_fn__(_type_capabilities, _type_python, _type_platforms, _type_today, _type_offline, _type_deployment, _type_groups, _type_all_groups, _type_resolve_budget, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_capabilities, _dflt_python, _dflt_platforms, _dflt_today, _dflt_offline, _dflt_deployment, _dflt_groups, _dflt_all_groups, _dflt_resolve_budget):
+def __create_fn__(_type_capabilities, _type_python, _type_platforms, _type_today, _type_offline, _type_deployment, _type_groups, _type_all_groups, _type_resolve_budget, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_capabilities, _set_capabilities, _dflt_python, _set_python, _dflt_platforms, _set_platforms, _dflt_today, _set_today, _dflt_offline, _set_offline, _dflt_deployment, _set_deployment, _dflt_groups, _set_groups, _dflt_all_groups, _set_all_groups, _dflt_resolve_budget, _set_resolve_budget):
  def __init__(self, capabilities:_type_capabilities=_dflt_capabilities, python:_type_python=_dflt_python, platforms:_type_platforms=_dflt_platforms, today:_type_today=_HAS_DEFAULT_FACTORY, offline:_type_offline=_dflt_offline, deployment:_type_deployment=_dflt_deployment, groups:_type_groups=_dflt_groups, all_groups:_type_all_groups=_dflt_all_groups, resolve_budget:_type_resolve_budget=_dflt_resolve_budget) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)
-  __dataclass_builtins_object__.__setattr__(self,'python',python)
-  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)
-  __dataclass_builtins_object__.__setattr__(self,'today',_dflt_today() if today is _HAS_DEFAULT_FACTORY else today)
-  __dataclass_builtins_object__.__setattr__(self,'offline',offline)
-  __dataclass_builtins_object__.__setattr__(self,'deployment',deployment)
-  __dataclass_builtins_object__.__setattr__(self,'groups',groups)
-  __dataclass_builtins_object__.__setattr__(self,'all_groups',all_groups)
-  __dataclass_builtins_object__.__setattr__(self,'resolve_budget',resolve_budget)
+  _set_capabilities(self,capabilities)
+  _set_python(self,python)
+  _set_platforms(self,platforms)
+  _set_today(self,_dflt_today() if today is _HAS_DEFAULT_FACTORY else today)
+  _set_offline(self,offline)
+  _set_deployment(self,deployment)
+  _set_groups(self,groups)
+  _set_all_groups(self,all_groups)
+  _set_resolve_budget(self,resolve_budget)
  return __init__
 
 
 _6 = __create_fn__
 
 
-def __create_fn__(_type_capability, _type_min_version, _type_what, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
+def __create_fn__(_type_capability, _type_min_version, _type_what, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_capability, _set_min_version, _set_what, _set_source):
  def __init__(self, capability:_type_capability, min_version:_type_min_version, what:_type_what, source:_type_source) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'capability',capability)
-  __dataclass_builtins_object__.__setattr__(self,'min_version',min_version)
-  __dataclass_builtins_object__.__setattr__(self,'what',what)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
+  _set_capability(self,capability)
+  _set_min_version(self,min_version)
+  _set_what(self,what)
+  _set_source(self,source)
  return __init__
 
 
 _7 = __create_fn__
 
 
-def __create_fn__(_type_capability, _type_name, _type_where, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
+def __create_fn__(_type_capability, _type_name, _type_where, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_capability, _set_name, _set_where, _set_reason):
  def __init__(self, capability:_type_capability, name:_type_name, where:_type_where, reason:_type_reason) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'capability',capability)
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'where',where)
-  __dataclass_builtins_object__.__setattr__(self,'reason',reason)
+  _set_capability(self,capability)
+  _set_name(self,name)
+  _set_where(self,where)
+  _set_reason(self,reason)
  return __init__
 
 
 _8 = __create_fn__
 
 
-def __create_fn__(_type_capability, _type_text, _type_source, _type_min_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_min_version):
+def __create_fn__(_type_capability, _type_text, _type_source, _type_min_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_capability, _set_text, _set_source, _dflt_min_version, _set_min_version):
  def __init__(self, capability:_type_capability, text:_type_text, source:_type_source, min_version:_type_min_version=_dflt_min_version) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'capability',capability)
-  __dataclass_builtins_object__.__setattr__(self,'text',text)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
-  __dataclass_builtins_object__.__setattr__(self,'min_version',min_version)
+  _set_capability(self,capability)
+  _set_text(self,text)
+  _set_source(self,source)
+  _set_min_version(self,min_version)
  return __init__
 
 
 _9 = __create_fn__
 
 
-def __create_fn__(_type_client, _type_timeout, _type_deadline, _type_auth, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
+def __create_fn__(_type_client, _type_timeout, _type_deadline, _type_auth, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_client, _set_timeout, _set_deadline, _set_auth):
  def __init__(self, client:_type_client, timeout:_type_timeout, deadline:_type_deadline, auth:_type_auth) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'client',client)
-  __dataclass_builtins_object__.__setattr__(self,'timeout',timeout)
-  __dataclass_builtins_object__.__setattr__(self,'deadline',deadline)
-  __dataclass_builtins_object__.__setattr__(self,'auth',auth)
+  _set_client(self,client)
+  _set_timeout(self,timeout)
+  _set_deadline(self,deadline)
+  _set_auth(self,auth)
  return __init__
 
 
 _10 = __create_fn__
 
 
-def __create_fn__(_type_colour, _type_symbols, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_colour, _dflt_symbols):
+def __create_fn__(_type_colour, _type_symbols, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_colour, _set_colour, _dflt_symbols, _set_symbols):
  def __init__(self, colour:_type_colour=_dflt_colour, symbols:_type_symbols=_dflt_symbols) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'colour',colour)
-  __dataclass_builtins_object__.__setattr__(self,'symbols',symbols)
+  _set_colour(self,colour)
+  _set_symbols(self,symbols)
  return __init__
 
 
 _11 = __create_fn__
 
 
-def __create_fn__(_type_current, _type_specifier, _type_locked, _type_source, _type_url, _type_parsed_current, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_url, _dflt_parsed_current):
+def __create_fn__(_type_current, _type_specifier, _type_locked, _type_source, _type_url, _type_parsed_current, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_current, _set_specifier, _set_locked, _set_source, _dflt_url, _set_url, _dflt_parsed_current, _set_parsed_current):
  def __init__(self, current:_type_current, specifier:_type_specifier, locked:_type_locked, source:_type_source, url:_type_url=_dflt_url, parsed_current:_type_parsed_current=_dflt_parsed_current) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'current',current)
-  __dataclass_builtins_object__.__setattr__(self,'specifier',specifier)
-  __dataclass_builtins_object__.__setattr__(self,'locked',locked)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
-  __dataclass_builtins_object__.__setattr__(self,'parsed_current',parsed_current)
+  _set_current(self,current)
+  _set_specifier(self,specifier)
+  _set_locked(self,locked)
+  _set_source(self,source)
+  _set_url(self,url)
+  _set_parsed_current(self,parsed_current)
  return __init__
 
 
 _12 = __create_fn__
 
 
-def __create_fn__(_type_ddtrace, _type_changes, _type_per_python, _type_floor, _type_floor_reasons, _type_tried, _type_resolved, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons, _dflt_tried, _dflt_resolved, _dflt_skipped):
+def __create_fn__(_type_ddtrace, _type_changes, _type_per_python, _type_floor, _type_floor_reasons, _type_tried, _type_resolved, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_ddtrace, _set_changes, _set_per_python, _dflt_floor, _set_floor, _dflt_floor_reasons, _set_floor_reasons, _dflt_tried, _set_tried, _dflt_resolved, _set_resolved, _dflt_skipped, _set_skipped):
  def __init__(self, ddtrace:_type_ddtrace, changes:_type_changes, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons, tried:_type_tried=_dflt_tried, resolved:_type_resolved=_dflt_resolved, skipped:_type_skipped=_dflt_skipped) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)
-  __dataclass_builtins_object__.__setattr__(self,'changes',changes)
-  __dataclass_builtins_object__.__setattr__(self,'per_python',per_python)
-  __dataclass_builtins_object__.__setattr__(self,'floor',floor)
-  __dataclass_builtins_object__.__setattr__(self,'floor_reasons',floor_reasons)
-  __dataclass_builtins_object__.__setattr__(self,'tried',tried)
-  __dataclass_builtins_object__.__setattr__(self,'resolved',resolved)
-  __dataclass_builtins_object__.__setattr__(self,'skipped',skipped)
+  _set_ddtrace(self,ddtrace)
+  _set_changes(self,changes)
+  _set_per_python(self,per_python)
+  _set_floor(self,floor)
+  _set_floor_reasons(self,floor_reasons)
+  _set_tried(self,tried)
+  _set_resolved(self,resolved)
+  _set_skipped(self,skipped)
  return __init__
 
 
 _13 = __create_fn__
 
 
-def __create_fn__(_type_ddtrace, _type_finding, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
+def __create_fn__(_type_ddtrace, _type_finding, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_ddtrace, _set_finding):
  def __init__(self, ddtrace:_type_ddtrace, finding:_type_finding) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)
-  __dataclass_builtins_object__.__setattr__(self,'finding',finding)
+  _set_ddtrace(self,ddtrace)
+  _set_finding(self,finding)
  return __init__
 
 
 _14 = __create_fn__
 
 
-def __create_fn__(_type_ddtrace, _type_per_python, _type_floor, _type_floor_reasons, _type_suggestions, _type_by_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons, _dflt_suggestions, _dflt_by_python):
+def __create_fn__(_type_ddtrace, _type_per_python, _type_floor, _type_floor_reasons, _type_suggestions, _type_by_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_ddtrace, _set_per_python, _dflt_floor, _set_floor, _dflt_floor_reasons, _set_floor_reasons, _dflt_suggestions, _set_suggestions, _dflt_by_python, _set_by_python):
  def __init__(self, ddtrace:_type_ddtrace, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons, suggestions:_type_suggestions=_dflt_suggestions, by_python:_type_by_python=_dflt_by_python) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)
-  __dataclass_builtins_object__.__setattr__(self,'per_python',per_python)
-  __dataclass_builtins_object__.__setattr__(self,'floor',floor)
-  __dataclass_builtins_object__.__setattr__(self,'floor_reasons',floor_reasons)
-  __dataclass_builtins_object__.__setattr__(self,'suggestions',suggestions)
-  __dataclass_builtins_object__.__setattr__(self,'by_python',by_python)
+  _set_ddtrace(self,ddtrace)
+  _set_per_python(self,per_python)
+  _set_floor(self,floor)
+  _set_floor_reasons(self,floor_reasons)
+  _set_suggestions(self,suggestions)
+  _set_by_python(self,by_python)
  return __init__
 
 
 _15 = __create_fn__
 
 
-def __create_fn__(_type_ddtrace, _type_python, _type_platforms, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
+def __create_fn__(_type_ddtrace, _type_python, _type_platforms, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_ddtrace, _set_python, _set_platforms):
  def __init__(self, ddtrace:_type_ddtrace, python:_type_python, platforms:_type_platforms) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)
-  __dataclass_builtins_object__.__setattr__(self,'python',python)
-  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)
+  _set_ddtrace(self,ddtrace)
+  _set_python(self,python)
+  _set_platforms(self,platforms)
  return __init__
 
 
 _16 = __create_fn__
 
 
-def __create_fn__(_type_ddtrace, _type_python, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
+def __create_fn__(_type_ddtrace, _type_python, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_ddtrace, _set_python, _set_source):
  def __init__(self, ddtrace:_type_ddtrace, python:_type_python, source:_type_source) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)
-  __dataclass_builtins_object__.__setattr__(self,'python',python)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
+  _set_ddtrace(self,ddtrace)
+  _set_python(self,python)
+  _set_source(self,source)
  return __init__
 
 
 _17 = __create_fn__
 
 
-def __create_fn__(_type_detect, _type_never, _type_appsec_off, _type_appsec_off_reason, _type_floors, _type_notes, _type_source, _type_notes_off, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_notes_off):
+def __create_fn__(_type_detect, _type_never, _type_appsec_off, _type_appsec_off_reason, _type_floors, _type_notes, _type_source, _type_notes_off, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_detect, _set_never, _set_appsec_off, _set_appsec_off_reason, _set_floors, _set_notes, _set_source, _dflt_notes_off, _set_notes_off):
  def __init__(self, detect:_type_detect, never:_type_never, appsec_off:_type_appsec_off, appsec_off_reason:_type_appsec_off_reason, floors:_type_floors, notes:_type_notes, source:_type_source, notes_off:_type_notes_off=_dflt_notes_off) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'detect',detect)
-  __dataclass_builtins_object__.__setattr__(self,'never',never)
-  __dataclass_builtins_object__.__setattr__(self,'appsec_off',appsec_off)
-  __dataclass_builtins_object__.__setattr__(self,'appsec_off_reason',appsec_off_reason)
-  __dataclass_builtins_object__.__setattr__(self,'floors',floors)
-  __dataclass_builtins_object__.__setattr__(self,'notes',notes)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
-  __dataclass_builtins_object__.__setattr__(self,'notes_off',notes_off)
+  _set_detect(self,detect)
+  _set_never(self,never)
+  _set_appsec_off(self,appsec_off)
+  _set_appsec_off_reason(self,appsec_off_reason)
+  _set_floors(self,floors)
+  _set_notes(self,notes)
+  _set_source(self,source)
+  _set_notes_off(self,notes_off)
  return __init__
 
 
 _18 = __create_fn__
 
 
-def __create_fn__(_type_docs_url, _type_docs_follows, _type_waf_missing_on, _type_waf_reason, _type_capabilities, _type_features, _type_integrations, _type_branches, _type_runtimes, _type_notes, _type_disagreements, _type_pythons, _type_aws_lambda, _type_platform_minimums, _type_request_capabilities, _type_constrainers, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_platform_minimums, _dflt_request_capabilities, _dflt_constrainers):
- def __init__(self, docs_url:_type_docs_url, docs_follows:_type_docs_follows, waf_missing_on:_type_waf_missing_on, waf_reason:_type_waf_reason, capabilities:_type_capabilities, features:_type_features, integrations:_type_integrations, branches:_type_branches, runtimes:_type_runtimes, notes:_type_notes, disagreements:_type_disagreements, pythons:_type_pythons, aws_lambda:_type_aws_lambda, platform_minimums:_type_platform_minimums=_dflt_platform_minimums, request_capabilities:_type_request_capabilities=_dflt_request_capabilities, constrainers:_type_constrainers=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'docs_url',docs_url)
-  __dataclass_builtins_object__.__setattr__(self,'docs_follows',docs_follows)
-  __dataclass_builtins_object__.__setattr__(self,'waf_missing_on',waf_missing_on)
-  __dataclass_builtins_object__.__setattr__(self,'waf_reason',waf_reason)
-  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)
-  __dataclass_builtins_object__.__setattr__(self,'features',features)
-  __dataclass_builtins_object__.__setattr__(self,'integrations',integrations)
-  __dataclass_builtins_object__.__setattr__(self,'branches',branches)
-  __dataclass_builtins_object__.__setattr__(self,'runtimes',runtimes)
-  __dataclass_builtins_object__.__setattr__(self,'notes',notes)
-  __dataclass_builtins_object__.__setattr__(self,'disagreements',disagreements)
-  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)
-  __dataclass_builtins_object__.__setattr__(self,'aws_lambda',aws_lambda)
-  __dataclass_builtins_object__.__setattr__(self,'platform_minimums',platform_minimums)
-  __dataclass_builtins_object__.__setattr__(self,'request_capabilities',request_capabilities)
-  __dataclass_builtins_object__.__setattr__(self,'constrainers',_dflt_constrainers() if constrainers is _HAS_DEFAULT_FACTORY else constrainers)
+def __create_fn__(_type_display, _type_own_name, _type_deps, _type_findings, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_own_name, _dflt_deps, _dflt_findings):
+ def __init__(self, display:_type_display, own_name:_type_own_name=_dflt_own_name, deps:_type_deps=_HAS_DEFAULT_FACTORY, findings:_type_findings=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
+  self.display=display
+  self.own_name=own_name
+  self.deps=_dflt_deps() if deps is _HAS_DEFAULT_FACTORY else deps
+  self.findings=_dflt_findings() if findings is _HAS_DEFAULT_FACTORY else findings
  return __init__
 
 
 _19 = __create_fn__
 
 
-def __create_fn__(_type_edit, _type_body, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, edit:_type_edit, body:_type_body) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'edit',edit)
-  __dataclass_builtins_object__.__setattr__(self,'body',body)
+def __create_fn__(_type_docs_url, _type_docs_follows, _type_waf_missing_on, _type_waf_reason, _type_capabilities, _type_features, _type_integrations, _type_branches, _type_runtimes, _type_notes, _type_disagreements, _type_pythons, _type_aws_lambda, _type_platform_minimums, _type_request_capabilities, _type_constrainers, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_docs_url, _set_docs_follows, _set_waf_missing_on, _set_waf_reason, _set_capabilities, _set_features, _set_integrations, _set_branches, _set_runtimes, _set_notes, _set_disagreements, _set_pythons, _set_aws_lambda, _dflt_platform_minimums, _set_platform_minimums, _dflt_request_capabilities, _set_request_capabilities, _dflt_constrainers, _set_constrainers):
+ def __init__(self, docs_url:_type_docs_url, docs_follows:_type_docs_follows, waf_missing_on:_type_waf_missing_on, waf_reason:_type_waf_reason, capabilities:_type_capabilities, features:_type_features, integrations:_type_integrations, branches:_type_branches, runtimes:_type_runtimes, notes:_type_notes, disagreements:_type_disagreements, pythons:_type_pythons, aws_lambda:_type_aws_lambda, platform_minimums:_type_platform_minimums=_dflt_platform_minimums, request_capabilities:_type_request_capabilities=_dflt_request_capabilities, constrainers:_type_constrainers=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
+  _set_docs_url(self,docs_url)
+  _set_docs_follows(self,docs_follows)
+  _set_waf_missing_on(self,waf_missing_on)
+  _set_waf_reason(self,waf_reason)
+  _set_capabilities(self,capabilities)
+  _set_features(self,features)
+  _set_integrations(self,integrations)
+  _set_branches(self,branches)
+  _set_runtimes(self,runtimes)
+  _set_notes(self,notes)
+  _set_disagreements(self,disagreements)
+  _set_pythons(self,pythons)
+  _set_aws_lambda(self,aws_lambda)
+  _set_platform_minimums(self,platform_minimums)
+  _set_request_capabilities(self,request_capabilities)
+  _set_constrainers(self,_dflt_constrainers() if constrainers is _HAS_DEFAULT_FACTORY else constrainers)
  return __init__
 
 
 _20 = __create_fn__
 
 
-def __create_fn__(_type_edited, _type_ran, _type_left, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_edited, _dflt_ran, _dflt_left):
- def __init__(self, edited:_type_edited=_dflt_edited, ran:_type_ran=_dflt_ran, left:_type_left=_dflt_left) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'edited',edited)
-  __dataclass_builtins_object__.__setattr__(self,'ran',ran)
-  __dataclass_builtins_object__.__setattr__(self,'left',left)
+def __create_fn__(_type_edit, _type_body, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_edit, _set_body):
+ def __init__(self, edit:_type_edit, body:_type_body) -> __dataclass_return_type__:
+  _set_edit(self,edit)
+  _set_body(self,body)
  return __init__
 
 
 _21 = __create_fn__
 
 
-def __create_fn__(_type_enabled, _type_asm_line, _type_layer, _type_layer_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_enabled, _dflt_asm_line, _dflt_layer, _dflt_layer_value):
- def __init__(self, enabled:_type_enabled=_dflt_enabled, asm_line:_type_asm_line=_dflt_asm_line, layer:_type_layer=_dflt_layer, layer_value:_type_layer_value=_dflt_layer_value) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'enabled',enabled)
-  __dataclass_builtins_object__.__setattr__(self,'asm_line',asm_line)
-  __dataclass_builtins_object__.__setattr__(self,'layer',layer)
-  __dataclass_builtins_object__.__setattr__(self,'layer_value',layer_value)
+def __create_fn__(_type_edited, _type_ran, _type_left, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_edited, _set_edited, _dflt_ran, _set_ran, _dflt_left, _set_left):
+ def __init__(self, edited:_type_edited=_dflt_edited, ran:_type_ran=_dflt_ran, left:_type_left=_dflt_left) -> __dataclass_return_type__:
+  _set_edited(self,edited)
+  _set_ran(self,ran)
+  _set_left(self,left)
  return __init__
 
 
 _22 = __create_fn__
 
 
-def __create_fn__(_type_file, _type_by, _type_capabilities, _type_platforms, _type_python, _type_deployment, _type_groups, _type_ignore, _type_table, _type_from_file, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_file, _dflt_by, _dflt_capabilities, _dflt_platforms, _dflt_python, _dflt_deployment, _dflt_groups, _dflt_ignore, _dflt_table, _dflt_from_file):
- def __init__(self, file:_type_file=_dflt_file, by:_type_by=_dflt_by, capabilities:_type_capabilities=_dflt_capabilities, platforms:_type_platforms=_dflt_platforms, python:_type_python=_dflt_python, deployment:_type_deployment=_dflt_deployment, groups:_type_groups=_dflt_groups, ignore:_type_ignore=_dflt_ignore, table:_type_table=_dflt_table, from_file:_type_from_file=_dflt_from_file) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'file',file)
-  __dataclass_builtins_object__.__setattr__(self,'by',by)
-  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)
-  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)
-  __dataclass_builtins_object__.__setattr__(self,'python',python)
-  __dataclass_builtins_object__.__setattr__(self,'deployment',deployment)
-  __dataclass_builtins_object__.__setattr__(self,'groups',groups)
-  __dataclass_builtins_object__.__setattr__(self,'ignore',ignore)
-  __dataclass_builtins_object__.__setattr__(self,'table',table)
-  __dataclass_builtins_object__.__setattr__(self,'from_file',from_file)
+def __create_fn__(_type_enabled, _type_asm_line, _type_layer, _type_layer_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_enabled, _set_enabled, _dflt_asm_line, _set_asm_line, _dflt_layer, _set_layer, _dflt_layer_value, _set_layer_value):
+ def __init__(self, enabled:_type_enabled=_dflt_enabled, asm_line:_type_asm_line=_dflt_asm_line, layer:_type_layer=_dflt_layer, layer_value:_type_layer_value=_dflt_layer_value) -> __dataclass_return_type__:
+  _set_enabled(self,enabled)
+  _set_asm_line(self,asm_line)
+  _set_layer(self,layer)
+  _set_layer_value(self,layer_value)
  return __init__
 
 
 _23 = __create_fn__
 
 
-def __create_fn__(_type_file, _type_line, _type_key, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_line, _dflt_key):
- def __init__(self, file:_type_file, line:_type_line=_dflt_line, key:_type_key=_dflt_key) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'file',file)
-  __dataclass_builtins_object__.__setattr__(self,'line',line)
-  __dataclass_builtins_object__.__setattr__(self,'key',key)
+def __create_fn__(_type_file, _type_by, _type_capabilities, _type_platforms, _type_python, _type_deployment, _type_groups, _type_ignore, _type_table, _type_from_file, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_file, _set_file, _dflt_by, _set_by, _dflt_capabilities, _set_capabilities, _dflt_platforms, _set_platforms, _dflt_python, _set_python, _dflt_deployment, _set_deployment, _dflt_groups, _set_groups, _dflt_ignore, _set_ignore, _dflt_table, _set_table, _dflt_from_file, _set_from_file):
+ def __init__(self, file:_type_file=_dflt_file, by:_type_by=_dflt_by, capabilities:_type_capabilities=_dflt_capabilities, platforms:_type_platforms=_dflt_platforms, python:_type_python=_dflt_python, deployment:_type_deployment=_dflt_deployment, groups:_type_groups=_dflt_groups, ignore:_type_ignore=_dflt_ignore, table:_type_table=_dflt_table, from_file:_type_from_file=_dflt_from_file) -> __dataclass_return_type__:
+  _set_file(self,file)
+  _set_by(self,by)
+  _set_capabilities(self,capabilities)
+  _set_platforms(self,platforms)
+  _set_python(self,python)
+  _set_deployment(self,deployment)
+  _set_groups(self,groups)
+  _set_ignore(self,ignore)
+  _set_table(self,table)
+  _set_from_file(self,from_file)
  return __init__
 
 
 _24 = __create_fn__
 
 
-def __create_fn__(_type_filename, _type_patch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, filename:_type_filename, patch:_type_patch) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'filename',filename)
-  __dataclass_builtins_object__.__setattr__(self,'patch',patch)
+def __create_fn__(_type_file, _type_line, _type_key, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_file, _dflt_line, _set_line, _dflt_key, _set_key):
+ def __init__(self, file:_type_file, line:_type_line=_dflt_line, key:_type_key=_dflt_key) -> __dataclass_return_type__:
+  _set_file(self,file)
+  _set_line(self,line)
+  _set_key(self,key)
  return __init__
 
 
 _25 = __create_fn__
 
 
-def __create_fn__(_type_filename, _type_url, _type_requires_python, _type_yanked, _type_yanked_reason, _type_upload_time, _type_size, _type_hashes, _type_core_metadata, _type_metadata_hash, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_metadata_hash):
- def __init__(self, filename:_type_filename, url:_type_url, requires_python:_type_requires_python, yanked:_type_yanked, yanked_reason:_type_yanked_reason, upload_time:_type_upload_time, size:_type_size, hashes:_type_hashes, core_metadata:_type_core_metadata, metadata_hash:_type_metadata_hash=_dflt_metadata_hash) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'filename',filename)
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
-  __dataclass_builtins_object__.__setattr__(self,'requires_python',requires_python)
-  __dataclass_builtins_object__.__setattr__(self,'yanked',yanked)
-  __dataclass_builtins_object__.__setattr__(self,'yanked_reason',yanked_reason)
-  __dataclass_builtins_object__.__setattr__(self,'upload_time',upload_time)
-  __dataclass_builtins_object__.__setattr__(self,'size',size)
-  __dataclass_builtins_object__.__setattr__(self,'hashes',hashes)
-  __dataclass_builtins_object__.__setattr__(self,'core_metadata',core_metadata)
-  __dataclass_builtins_object__.__setattr__(self,'metadata_hash',metadata_hash)
+def __create_fn__(_type_filename, _type_patch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_filename, _set_patch):
+ def __init__(self, filename:_type_filename, patch:_type_patch) -> __dataclass_return_type__:
+  _set_filename(self,filename)
+  _set_patch(self,patch)
  return __init__
 
 
 _26 = __create_fn__
 
 
-def __create_fn__(_type_first, _type_last, _type_count, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, first:_type_first, last:_type_last, count:_type_count, reason:_type_reason) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'first',first)
-  __dataclass_builtins_object__.__setattr__(self,'last',last)
-  __dataclass_builtins_object__.__setattr__(self,'count',count)
-  __dataclass_builtins_object__.__setattr__(self,'reason',reason)
+def __create_fn__(_type_filename, _type_url, _type_requires_python, _type_yanked, _type_yanked_reason, _type_upload_time, _type_size, _type_hashes, _type_core_metadata, _type_metadata_hash, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_filename, _set_url, _set_requires_python, _set_yanked, _set_yanked_reason, _set_upload_time, _set_size, _set_hashes, _set_core_metadata, _dflt_metadata_hash, _set_metadata_hash):
+ def __init__(self, filename:_type_filename, url:_type_url, requires_python:_type_requires_python, yanked:_type_yanked, yanked_reason:_type_yanked_reason, upload_time:_type_upload_time, size:_type_size, hashes:_type_hashes, core_metadata:_type_core_metadata, metadata_hash:_type_metadata_hash=_dflt_metadata_hash) -> __dataclass_return_type__:
+  _set_filename(self,filename)
+  _set_url(self,url)
+  _set_requires_python(self,requires_python)
+  _set_yanked(self,yanked)
+  _set_yanked_reason(self,yanked_reason)
+  _set_upload_time(self,upload_time)
+  _set_size(self,size)
+  _set_hashes(self,hashes)
+  _set_core_metadata(self,core_metadata)
+  _set_metadata_hash(self,metadata_hash)
  return __init__
 
 
 _27 = __create_fn__
 
 
-def __create_fn__(_type_groups, _type_excluded, _type_all_groups, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_groups, _dflt_excluded, _dflt_all_groups):
- def __init__(self, groups:_type_groups=_dflt_groups, excluded:_type_excluded=_dflt_excluded, all_groups:_type_all_groups=_dflt_all_groups) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'groups',groups)
-  __dataclass_builtins_object__.__setattr__(self,'excluded',excluded)
-  __dataclass_builtins_object__.__setattr__(self,'all_groups',all_groups)
+def __create_fn__(_type_first, _type_last, _type_count, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_first, _set_last, _set_count, _set_reason):
+ def __init__(self, first:_type_first, last:_type_last, count:_type_count, reason:_type_reason) -> __dataclass_return_type__:
+  _set_first(self,first)
+  _set_last(self,last)
+  _set_count(self,count)
+  _set_reason(self,reason)
  return __init__
 
 
 _28 = __create_fn__
 
 
-def __create_fn__(_type_how, _type_version, _type_specifier, _type_line, _type_written, _type_layer, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_written, _dflt_layer):
- def __init__(self, how:_type_how, version:_type_version, specifier:_type_specifier, line:_type_line, written:_type_written=_dflt_written, layer:_type_layer=_dflt_layer) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'how',how)
-  __dataclass_builtins_object__.__setattr__(self,'version',version)
-  __dataclass_builtins_object__.__setattr__(self,'specifier',specifier)
-  __dataclass_builtins_object__.__setattr__(self,'line',line)
-  __dataclass_builtins_object__.__setattr__(self,'written',written)
-  __dataclass_builtins_object__.__setattr__(self,'layer',layer)
+def __create_fn__(_type_groups, _type_excluded, _type_all_groups, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_groups, _set_groups, _dflt_excluded, _set_excluded, _dflt_all_groups, _set_all_groups):
+ def __init__(self, groups:_type_groups=_dflt_groups, excluded:_type_excluded=_dflt_excluded, all_groups:_type_all_groups=_dflt_all_groups) -> __dataclass_return_type__:
+  _set_groups(self,groups)
+  _set_excluded(self,excluded)
+  _set_all_groups(self,all_groups)
  return __init__
 
 
 _29 = __create_fn__
 
 
-def __create_fn__(_type_id, _type_applies_to, _type_text, _type_source, _type_ddtrace, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, id:_type_id, applies_to:_type_applies_to, text:_type_text, source:_type_source, ddtrace:_type_ddtrace) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'id',id)
-  __dataclass_builtins_object__.__setattr__(self,'applies_to',applies_to)
-  __dataclass_builtins_object__.__setattr__(self,'text',text)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
-  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)
+def __create_fn__(_type_how, _type_version, _type_specifier, _type_line, _type_written, _type_layer, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_how, _set_version, _set_specifier, _set_line, _dflt_written, _set_written, _dflt_layer, _set_layer):
+ def __init__(self, how:_type_how, version:_type_version, specifier:_type_specifier, line:_type_line, written:_type_written=_dflt_written, layer:_type_layer=_dflt_layer) -> __dataclass_return_type__:
+  _set_how(self,how)
+  _set_version(self,version)
+  _set_specifier(self,specifier)
+  _set_line(self,line)
+  _set_written(self,written)
+  _set_layer(self,layer)
  return __init__
 
 
 _30 = __create_fn__
 
 
-def __create_fn__(_type_id, _type_body, _type_login, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, id:_type_id, body:_type_body, login:_type_login, type:_type_type) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'id',id)
-  __dataclass_builtins_object__.__setattr__(self,'body',body)
-  __dataclass_builtins_object__.__setattr__(self,'login',login)
-  __dataclass_builtins_object__.__setattr__(self,'type',type)
+def __create_fn__(_type_id, _type_applies_to, _type_text, _type_source, _type_ddtrace, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_applies_to, _set_text, _set_source, _set_ddtrace):
+ def __init__(self, id:_type_id, applies_to:_type_applies_to, text:_type_text, source:_type_source, ddtrace:_type_ddtrace) -> __dataclass_return_type__:
+  _set_id(self,id)
+  _set_applies_to(self,applies_to)
+  _set_text(self,text)
+  _set_source(self,source)
+  _set_ddtrace(self,ddtrace)
  return __init__
 
 
 _31 = __create_fn__
 
 
-def __create_fn__(_type_id, _type_body, _type_login, _type_type, _type_path, _type_line, _type_start_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, id:_type_id, body:_type_body, login:_type_login, type:_type_type, path:_type_path, line:_type_line, start_line:_type_start_line) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'id',id)
-  __dataclass_builtins_object__.__setattr__(self,'body',body)
-  __dataclass_builtins_object__.__setattr__(self,'login',login)
-  __dataclass_builtins_object__.__setattr__(self,'type',type)
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'line',line)
-  __dataclass_builtins_object__.__setattr__(self,'start_line',start_line)
+def __create_fn__(_type_id, _type_body, _type_login, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_body, _set_login, _set_type):
+ def __init__(self, id:_type_id, body:_type_body, login:_type_login, type:_type_type) -> __dataclass_return_type__:
+  _set_id(self,id)
+  _set_body(self,body)
+  _set_login(self,login)
+  _set_type(self,type)
  return __init__
 
 
 _32 = __create_fn__
 
 
-def __create_fn__(_type_id, _type_name, _type_aliases, _type_supported, _type_min_version, _type_requires_waf, _type_summary, _type_env, _type_python_gates, _type_excluded_platforms, _type_note, _type_history, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, id:_type_id, name:_type_name, aliases:_type_aliases, supported:_type_supported, min_version:_type_min_version, requires_waf:_type_requires_waf, summary:_type_summary, env:_type_env, python_gates:_type_python_gates, excluded_platforms:_type_excluded_platforms, note:_type_note, history:_type_history) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'id',id)
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'aliases',aliases)
-  __dataclass_builtins_object__.__setattr__(self,'supported',supported)
-  __dataclass_builtins_object__.__setattr__(self,'min_version',min_version)
-  __dataclass_builtins_object__.__setattr__(self,'requires_waf',requires_waf)
-  __dataclass_builtins_object__.__setattr__(self,'summary',summary)
-  __dataclass_builtins_object__.__setattr__(self,'env',env)
-  __dataclass_builtins_object__.__setattr__(self,'python_gates',python_gates)
-  __dataclass_builtins_object__.__setattr__(self,'excluded_platforms',excluded_platforms)
-  __dataclass_builtins_object__.__setattr__(self,'note',note)
-  __dataclass_builtins_object__.__setattr__(self,'history',history)
+def __create_fn__(_type_id, _type_body, _type_login, _type_type, _type_path, _type_line, _type_start_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_body, _set_login, _set_type, _set_path, _set_line, _set_start_line):
+ def __init__(self, id:_type_id, body:_type_body, login:_type_login, type:_type_type, path:_type_path, line:_type_line, start_line:_type_start_line) -> __dataclass_return_type__:
+  _set_id(self,id)
+  _set_body(self,body)
+  _set_login(self,login)
+  _set_type(self,type)
+  _set_path(self,path)
+  _set_line(self,line)
+  _set_start_line(self,start_line)
  return __init__
 
 
 _33 = __create_fn__
 
 
-def __create_fn__(_type_id, _type_name, _type_capability, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, id:_type_id, name:_type_name, capability:_type_capability) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'id',id)
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'capability',capability)
+def __create_fn__(_type_id, _type_name, _type_aliases, _type_supported, _type_min_version, _type_requires_waf, _type_summary, _type_env, _type_python_gates, _type_excluded_platforms, _type_note, _type_history, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_name, _set_aliases, _set_supported, _set_min_version, _set_requires_waf, _set_summary, _set_env, _set_python_gates, _set_excluded_platforms, _set_note, _set_history):
+ def __init__(self, id:_type_id, name:_type_name, aliases:_type_aliases, supported:_type_supported, min_version:_type_min_version, requires_waf:_type_requires_waf, summary:_type_summary, env:_type_env, python_gates:_type_python_gates, excluded_platforms:_type_excluded_platforms, note:_type_note, history:_type_history) -> __dataclass_return_type__:
+  _set_id(self,id)
+  _set_name(self,name)
+  _set_aliases(self,aliases)
+  _set_supported(self,supported)
+  _set_min_version(self,min_version)
+  _set_requires_waf(self,requires_waf)
+  _set_summary(self,summary)
+  _set_env(self,env)
+  _set_python_gates(self,python_gates)
+  _set_excluded_platforms(self,excluded_platforms)
+  _set_note(self,note)
+  _set_history(self,history)
  return __init__
 
 
 _34 = __create_fn__
 
 
-def __create_fn__(_type_id, _type_name, _type_distribution, _type_version, _type_specifier, _type_source, _type_covers, _type_auto_instrumented, _type_unsupported, _type_documented, _type_parsed_version, _type_parsed_specifier, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_documented, _dflt_parsed_version, _dflt_parsed_specifier):
- def __init__(self, id:_type_id, name:_type_name, distribution:_type_distribution, version:_type_version, specifier:_type_specifier, source:_type_source, covers:_type_covers, auto_instrumented:_type_auto_instrumented, unsupported:_type_unsupported, documented:_type_documented=_dflt_documented, parsed_version:_type_parsed_version=_dflt_parsed_version, parsed_specifier:_type_parsed_specifier=_dflt_parsed_specifier) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'id',id)
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'distribution',distribution)
-  __dataclass_builtins_object__.__setattr__(self,'version',version)
-  __dataclass_builtins_object__.__setattr__(self,'specifier',specifier)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
-  __dataclass_builtins_object__.__setattr__(self,'covers',covers)
-  __dataclass_builtins_object__.__setattr__(self,'auto_instrumented',auto_instrumented)
-  __dataclass_builtins_object__.__setattr__(self,'unsupported',unsupported)
-  __dataclass_builtins_object__.__setattr__(self,'documented',documented)
-  __dataclass_builtins_object__.__setattr__(self,'parsed_version',parsed_version)
-  __dataclass_builtins_object__.__setattr__(self,'parsed_specifier',parsed_specifier)
+def __create_fn__(_type_id, _type_name, _type_capability, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_name, _set_capability):
+ def __init__(self, id:_type_id, name:_type_name, capability:_type_capability) -> __dataclass_return_type__:
+  _set_id(self,id)
+  _set_name(self,name)
+  _set_capability(self,capability)
  return __init__
 
 
 _35 = __create_fn__
 
 
-def __create_fn__(_type_id, _type_name, _type_distributions, _type_kind, _type_features, _type_auto_instrumented, _type_floors, _type_env, _type_caveats, _type_declared, _type_tested, _type_unsupported, _type_note, _type_documented, _type_covered_by, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_documented, _dflt_covered_by):
- def __init__(self, id:_type_id, name:_type_name, distributions:_type_distributions, kind:_type_kind, features:_type_features, auto_instrumented:_type_auto_instrumented, floors:_type_floors, env:_type_env, caveats:_type_caveats, declared:_type_declared, tested:_type_tested, unsupported:_type_unsupported, note:_type_note, documented:_type_documented=_dflt_documented, covered_by:_type_covered_by=_dflt_covered_by) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'id',id)
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'distributions',distributions)
-  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
-  __dataclass_builtins_object__.__setattr__(self,'features',features)
-  __dataclass_builtins_object__.__setattr__(self,'auto_instrumented',auto_instrumented)
-  __dataclass_builtins_object__.__setattr__(self,'floors',floors)
-  __dataclass_builtins_object__.__setattr__(self,'env',env)
-  __dataclass_builtins_object__.__setattr__(self,'caveats',caveats)
-  __dataclass_builtins_object__.__setattr__(self,'declared',declared)
-  __dataclass_builtins_object__.__setattr__(self,'tested',tested)
-  __dataclass_builtins_object__.__setattr__(self,'unsupported',unsupported)
-  __dataclass_builtins_object__.__setattr__(self,'note',note)
-  __dataclass_builtins_object__.__setattr__(self,'documented',documented)
-  __dataclass_builtins_object__.__setattr__(self,'covered_by',covered_by)
+def __create_fn__(_type_id, _type_name, _type_distribution, _type_version, _type_specifier, _type_source, _type_covers, _type_auto_instrumented, _type_unsupported, _type_documented, _type_parsed_version, _type_parsed_specifier, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_name, _set_distribution, _set_version, _set_specifier, _set_source, _set_covers, _set_auto_instrumented, _set_unsupported, _dflt_documented, _set_documented, _dflt_parsed_version, _set_parsed_version, _dflt_parsed_specifier, _set_parsed_specifier):
+ def __init__(self, id:_type_id, name:_type_name, distribution:_type_distribution, version:_type_version, specifier:_type_specifier, source:_type_source, covers:_type_covers, auto_instrumented:_type_auto_instrumented, unsupported:_type_unsupported, documented:_type_documented=_dflt_documented, parsed_version:_type_parsed_version=_dflt_parsed_version, parsed_specifier:_type_parsed_specifier=_dflt_parsed_specifier) -> __dataclass_return_type__:
+  _set_id(self,id)
+  _set_name(self,name)
+  _set_distribution(self,distribution)
+  _set_version(self,version)
+  _set_specifier(self,specifier)
+  _set_source(self,source)
+  _set_covers(self,covers)
+  _set_auto_instrumented(self,auto_instrumented)
+  _set_unsupported(self,unsupported)
+  _set_documented(self,documented)
+  _set_parsed_version(self,parsed_version)
+  _set_parsed_specifier(self,parsed_specifier)
  return __init__
 
 
 _36 = __create_fn__
 
 
-def __create_fn__(_type_id, _type_name, _type_min_version, _type_project_min_version, _type_status, _type_reason, _type_after, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_reason, _dflt_after):
- def __init__(self, id:_type_id, name:_type_name, min_version:_type_min_version, project_min_version:_type_project_min_version, status:_type_status, reason:_type_reason=_dflt_reason, after:_type_after=_dflt_after) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'id',id)
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'min_version',min_version)
-  __dataclass_builtins_object__.__setattr__(self,'project_min_version',project_min_version)
-  __dataclass_builtins_object__.__setattr__(self,'status',status)
-  __dataclass_builtins_object__.__setattr__(self,'reason',reason)
-  __dataclass_builtins_object__.__setattr__(self,'after',after)
+def __create_fn__(_type_id, _type_name, _type_distributions, _type_kind, _type_features, _type_auto_instrumented, _type_floors, _type_env, _type_caveats, _type_declared, _type_tested, _type_unsupported, _type_note, _type_documented, _type_covered_by, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_name, _set_distributions, _set_kind, _set_features, _set_auto_instrumented, _set_floors, _set_env, _set_caveats, _set_declared, _set_tested, _set_unsupported, _set_note, _dflt_documented, _set_documented, _dflt_covered_by, _set_covered_by):
+ def __init__(self, id:_type_id, name:_type_name, distributions:_type_distributions, kind:_type_kind, features:_type_features, auto_instrumented:_type_auto_instrumented, floors:_type_floors, env:_type_env, caveats:_type_caveats, declared:_type_declared, tested:_type_tested, unsupported:_type_unsupported, note:_type_note, documented:_type_documented=_dflt_documented, covered_by:_type_covered_by=_dflt_covered_by) -> __dataclass_return_type__:
+  _set_id(self,id)
+  _set_name(self,name)
+  _set_distributions(self,distributions)
+  _set_kind(self,kind)
+  _set_features(self,features)
+  _set_auto_instrumented(self,auto_instrumented)
+  _set_floors(self,floors)
+  _set_env(self,env)
+  _set_caveats(self,caveats)
+  _set_declared(self,declared)
+  _set_tested(self,tested)
+  _set_unsupported(self,unsupported)
+  _set_note(self,note)
+  _set_documented(self,documented)
+  _set_covered_by(self,covered_by)
  return __init__
 
 
 _37 = __create_fn__
 
 
-def __create_fn__(_type_id, _type_platforms, _type_since, _type_needs, _type_left_behind, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, id:_type_id, platforms:_type_platforms, since:_type_since, needs:_type_needs, left_behind:_type_left_behind, source:_type_source) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'id',id)
-  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)
-  __dataclass_builtins_object__.__setattr__(self,'since',since)
-  __dataclass_builtins_object__.__setattr__(self,'needs',needs)
-  __dataclass_builtins_object__.__setattr__(self,'left_behind',left_behind)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
+def __create_fn__(_type_id, _type_name, _type_min_version, _type_project_min_version, _type_status, _type_reason, _type_after, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_name, _set_min_version, _set_project_min_version, _set_status, _dflt_reason, _set_reason, _dflt_after, _set_after):
+ def __init__(self, id:_type_id, name:_type_name, min_version:_type_min_version, project_min_version:_type_project_min_version, status:_type_status, reason:_type_reason=_dflt_reason, after:_type_after=_dflt_after) -> __dataclass_return_type__:
+  _set_id(self,id)
+  _set_name(self,name)
+  _set_min_version(self,min_version)
+  _set_project_min_version(self,project_min_version)
+  _set_status(self,status)
+  _set_reason(self,reason)
+  _set_after(self,after)
  return __init__
 
 
 _38 = __create_fn__
 
 
-def __create_fn__(_type_id, _type_reason, _type_until, _type_count, _type_by, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, id:_type_id, reason:_type_reason, until:_type_until, count:_type_count, by:_type_by, source:_type_source) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'id',id)
-  __dataclass_builtins_object__.__setattr__(self,'reason',reason)
-  __dataclass_builtins_object__.__setattr__(self,'until',until)
-  __dataclass_builtins_object__.__setattr__(self,'count',count)
-  __dataclass_builtins_object__.__setattr__(self,'by',by)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
+def __create_fn__(_type_id, _type_platforms, _type_since, _type_needs, _type_left_behind, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_platforms, _set_since, _set_needs, _set_left_behind, _set_source):
+ def __init__(self, id:_type_id, platforms:_type_platforms, since:_type_since, needs:_type_needs, left_behind:_type_left_behind, source:_type_source) -> __dataclass_return_type__:
+  _set_id(self,id)
+  _set_platforms(self,platforms)
+  _set_since(self,since)
+  _set_needs(self,needs)
+  _set_left_behind(self,left_behind)
+  _set_source(self,source)
  return __init__
 
 
 _39 = __create_fn__
 
 
-def __create_fn__(_type_id, _type_reason, _type_until, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, id:_type_id, reason:_type_reason, until:_type_until, source:_type_source) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'id',id)
-  __dataclass_builtins_object__.__setattr__(self,'reason',reason)
-  __dataclass_builtins_object__.__setattr__(self,'until',until)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
+def __create_fn__(_type_id, _type_reason, _type_until, _type_count, _type_by, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_reason, _set_until, _set_count, _set_by, _set_source):
+ def __init__(self, id:_type_id, reason:_type_reason, until:_type_until, count:_type_count, by:_type_by, source:_type_source) -> __dataclass_return_type__:
+  _set_id(self,id)
+  _set_reason(self,reason)
+  _set_until(self,until)
+  _set_count(self,count)
+  _set_by(self,by)
+  _set_source(self,source)
  return __init__
 
 
 _40 = __create_fn__
 
 
-def __create_fn__(_type_id, _type_severity, _type_message, _type_location, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_location):
- def __init__(self, id:_type_id, severity:_type_severity, message:_type_message, location:_type_location=_dflt_location) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'id',id)
-  __dataclass_builtins_object__.__setattr__(self,'severity',severity)
-  __dataclass_builtins_object__.__setattr__(self,'message',message)
-  __dataclass_builtins_object__.__setattr__(self,'location',location)
+def __create_fn__(_type_id, _type_reason, _type_until, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_reason, _set_until, _set_source):
+ def __init__(self, id:_type_id, reason:_type_reason, until:_type_until, source:_type_source) -> __dataclass_return_type__:
+  _set_id(self,id)
+  _set_reason(self,reason)
+  _set_until(self,until)
+  _set_source(self,source)
  return __init__
 
 
 _41 = __create_fn__
 
 
-def __create_fn__(_type_image, _type_environment, _type_name, _type_value, _type_platform, _type_arch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, image:_type_image, environment:_type_environment, name:_type_name, value:_type_value, platform:_type_platform, arch:_type_arch) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'image',image)
-  __dataclass_builtins_object__.__setattr__(self,'environment',environment)
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'value',value)
-  __dataclass_builtins_object__.__setattr__(self,'platform',platform)
-  __dataclass_builtins_object__.__setattr__(self,'arch',arch)
+def __create_fn__(_type_id, _type_severity, _type_message, _type_location, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_severity, _set_message, _dflt_location, _set_location):
+ def __init__(self, id:_type_id, severity:_type_severity, message:_type_message, location:_type_location=_dflt_location) -> __dataclass_return_type__:
+  _set_id(self,id)
+  _set_severity(self,severity)
+  _set_message(self,message)
+  _set_location(self,location)
  return __init__
 
 
 _42 = __create_fn__
+
+
+def __create_fn__(_type_image, _type_environment, _type_name, _type_value, _type_platform, _type_arch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_image, _set_environment, _set_name, _set_value, _set_platform, _set_arch):
+ def __init__(self, image:_type_image, environment:_type_environment, name:_type_name, value:_type_value, platform:_type_platform, arch:_type_arch) -> __dataclass_return_type__:
+  _set_image(self,image)
+  _set_environment(self,environment)
+  _set_name(self,name)
+  _set_value(self,value)
+  _set_platform(self,platform)
+  _set_arch(self,arch)
+ return __init__
+
+
+_43 = __create_fn__
 
 
 def __create_fn__(_type_index, _type_line, _type_name, _type_written, _type_image, _type_unresolved, _type_platform, _type_parent, _type_env, _type_environment, _type_scope, _type_events, _type_cmd, _type_entrypoint, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_env, _dflt_environment, _dflt_scope, _dflt_events, _dflt_cmd, _dflt_entrypoint):
@@ -606,19 +618,19 @@ def __create_fn__(_type_index, _type_line, _type_name, _type_written, _type_imag
  return __init__
 
 
-_43 = __create_fn__
+_44 = __create_fn__
 
 
-def __create_fn__(_type_indexes, _type_source, _type_skipped, _type_ignored, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_skipped, _dflt_ignored):
+def __create_fn__(_type_indexes, _type_source, _type_skipped, _type_ignored, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_indexes, _set_source, _dflt_skipped, _set_skipped, _dflt_ignored, _set_ignored):
  def __init__(self, indexes:_type_indexes, source:_type_source, skipped:_type_skipped=_dflt_skipped, ignored:_type_ignored=_dflt_ignored) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'indexes',indexes)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
-  __dataclass_builtins_object__.__setattr__(self,'skipped',skipped)
-  __dataclass_builtins_object__.__setattr__(self,'ignored',ignored)
+  _set_indexes(self,indexes)
+  _set_source(self,source)
+  _set_skipped(self,skipped)
+  _set_ignored(self,ignored)
  return __init__
 
 
-_44 = __create_fn__
+_45 = __create_fn__
 
 
 def __create_fn__(_type_key, _type_shown, _type_base, _type_files, _type_shared, _type_left_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_files, _dflt_shared, _dflt_left_out):
@@ -632,40 +644,40 @@ def __create_fn__(_type_key, _type_shown, _type_base, _type_files, _type_shared,
  return __init__
 
 
-_45 = __create_fn__
-
-
-def __create_fn__(_type_keyword, _type_args, _type_line, _type_escape, _type_heredocs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_heredocs):
- def __init__(self, keyword:_type_keyword, args:_type_args, line:_type_line, escape:_type_escape, heredocs:_type_heredocs=_dflt_heredocs) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'keyword',keyword)
-  __dataclass_builtins_object__.__setattr__(self,'args',args)
-  __dataclass_builtins_object__.__setattr__(self,'line',line)
-  __dataclass_builtins_object__.__setattr__(self,'escape',escape)
-  __dataclass_builtins_object__.__setattr__(self,'heredocs',heredocs)
- return __init__
-
-
 _46 = __create_fn__
 
 
-def __create_fn__(_type_kind, _type_file, _type_line, _type_name, _type_pythons, _type_platforms, _type_ddtrace, _type_env, _type_aws_lambda, _type_ddtrace_run, _type_context, _type_findings, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_name, _dflt_pythons, _dflt_platforms, _dflt_ddtrace, _dflt_env, _dflt_aws_lambda, _dflt_ddtrace_run, _dflt_context, _dflt_findings):
- def __init__(self, kind:_type_kind, file:_type_file, line:_type_line, name:_type_name=_dflt_name, pythons:_type_pythons=_dflt_pythons, platforms:_type_platforms=_dflt_platforms, ddtrace:_type_ddtrace=_dflt_ddtrace, env:_type_env=_dflt_env, aws_lambda:_type_aws_lambda=_dflt_aws_lambda, ddtrace_run:_type_ddtrace_run=_dflt_ddtrace_run, context:_type_context=_dflt_context, findings:_type_findings=_dflt_findings) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
-  __dataclass_builtins_object__.__setattr__(self,'file',file)
-  __dataclass_builtins_object__.__setattr__(self,'line',line)
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)
-  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)
-  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)
-  __dataclass_builtins_object__.__setattr__(self,'env',env)
-  __dataclass_builtins_object__.__setattr__(self,'aws_lambda',aws_lambda)
-  __dataclass_builtins_object__.__setattr__(self,'ddtrace_run',ddtrace_run)
-  __dataclass_builtins_object__.__setattr__(self,'context',context)
-  __dataclass_builtins_object__.__setattr__(self,'findings',findings)
+def __create_fn__(_type_keyword, _type_args, _type_line, _type_escape, _type_heredocs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_keyword, _set_args, _set_line, _set_escape, _dflt_heredocs, _set_heredocs):
+ def __init__(self, keyword:_type_keyword, args:_type_args, line:_type_line, escape:_type_escape, heredocs:_type_heredocs=_dflt_heredocs) -> __dataclass_return_type__:
+  _set_keyword(self,keyword)
+  _set_args(self,args)
+  _set_line(self,line)
+  _set_escape(self,escape)
+  _set_heredocs(self,heredocs)
  return __init__
 
 
 _47 = __create_fn__
+
+
+def __create_fn__(_type_kind, _type_file, _type_line, _type_name, _type_pythons, _type_platforms, _type_ddtrace, _type_env, _type_aws_lambda, _type_ddtrace_run, _type_context, _type_findings, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_kind, _set_file, _set_line, _dflt_name, _set_name, _dflt_pythons, _set_pythons, _dflt_platforms, _set_platforms, _dflt_ddtrace, _set_ddtrace, _dflt_env, _set_env, _dflt_aws_lambda, _set_aws_lambda, _dflt_ddtrace_run, _set_ddtrace_run, _dflt_context, _set_context, _dflt_findings, _set_findings):
+ def __init__(self, kind:_type_kind, file:_type_file, line:_type_line, name:_type_name=_dflt_name, pythons:_type_pythons=_dflt_pythons, platforms:_type_platforms=_dflt_platforms, ddtrace:_type_ddtrace=_dflt_ddtrace, env:_type_env=_dflt_env, aws_lambda:_type_aws_lambda=_dflt_aws_lambda, ddtrace_run:_type_ddtrace_run=_dflt_ddtrace_run, context:_type_context=_dflt_context, findings:_type_findings=_dflt_findings) -> __dataclass_return_type__:
+  _set_kind(self,kind)
+  _set_file(self,file)
+  _set_line(self,line)
+  _set_name(self,name)
+  _set_pythons(self,pythons)
+  _set_platforms(self,platforms)
+  _set_ddtrace(self,ddtrace)
+  _set_env(self,env)
+  _set_aws_lambda(self,aws_lambda)
+  _set_ddtrace_run(self,ddtrace_run)
+  _set_context(self,context)
+  _set_findings(self,findings)
+ return __init__
+
+
+_48 = __create_fn__
 
 
 def __create_fn__(_type_knowledge, _type_project, _type_server, _type_state, _type_floor, _type_reasons, _type_active, _type_pythons, _type_cap_floors, _type_python_source, _type_current, _type_left_out, _type__alone, _type__least, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python_source, _dflt_current, _dflt_left_out, _dflt__alone, _dflt__least):
@@ -687,293 +699,308 @@ def __create_fn__(_type_knowledge, _type_project, _type_server, _type_state, _ty
  return __init__
 
 
-_48 = __create_fn__
-
-
-def __create_fn__(_type_layer, _type_datadog_lambda, _type_ddtrace, _type_source, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python):
- def __init__(self, layer:_type_layer, datadog_lambda:_type_datadog_lambda, ddtrace:_type_ddtrace, source:_type_source, python:_type_python=_dflt_python) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'layer',layer)
-  __dataclass_builtins_object__.__setattr__(self,'datadog_lambda',datadog_lambda)
-  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
-  __dataclass_builtins_object__.__setattr__(self,'python',python)
- return __init__
-
-
 _49 = __create_fn__
 
 
-def __create_fn__(_type_lines, _type_added, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, lines:_type_lines, added:_type_added) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'lines',lines)
-  __dataclass_builtins_object__.__setattr__(self,'added',added)
+def __create_fn__(_type_layer, _type_datadog_lambda, _type_ddtrace, _type_source, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_layer, _set_datadog_lambda, _set_ddtrace, _set_source, _dflt_python, _set_python):
+ def __init__(self, layer:_type_layer, datadog_lambda:_type_datadog_lambda, ddtrace:_type_ddtrace, source:_type_source, python:_type_python=_dflt_python) -> __dataclass_return_type__:
+  _set_layer(self,layer)
+  _set_datadog_lambda(self,datadog_lambda)
+  _set_ddtrace(self,ddtrace)
+  _set_source(self,source)
+  _set_python(self,python)
  return __init__
 
 
 _50 = __create_fn__
 
 
-def __create_fn__(_type_lo, _type_lo_closed, _type_hi, _type_hi_closed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, lo:_type_lo, lo_closed:_type_lo_closed, hi:_type_hi, hi_closed:_type_hi_closed) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'lo',lo)
-  __dataclass_builtins_object__.__setattr__(self,'lo_closed',lo_closed)
-  __dataclass_builtins_object__.__setattr__(self,'hi',hi)
-  __dataclass_builtins_object__.__setattr__(self,'hi_closed',hi_closed)
+def __create_fn__(_type_lines, _type_added, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_lines, _set_added):
+ def __init__(self, lines:_type_lines, added:_type_added) -> __dataclass_return_type__:
+  _set_lines(self,lines)
+  _set_added(self,added)
  return __init__
 
 
 _51 = __create_fn__
 
 
-def __create_fn__(_type_login, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, login:_type_login, type:_type_type) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'login',login)
-  __dataclass_builtins_object__.__setattr__(self,'type',type)
+def __create_fn__(_type_lo, _type_lo_closed, _type_hi, _type_hi_closed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_lo, _set_lo_closed, _set_hi, _set_hi_closed):
+ def __init__(self, lo:_type_lo, lo_closed:_type_lo_closed, hi:_type_hi, hi_closed:_type_hi_closed) -> __dataclass_return_type__:
+  _set_lo(self,lo)
+  _set_lo_closed(self,lo_closed)
+  _set_hi(self,hi)
+  _set_hi_closed(self,hi_closed)
  return __init__
 
 
 _52 = __create_fn__
 
 
-def __create_fn__(_type_manifest, _type_path, _type_base, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, manifest:_type_manifest, path:_type_path, base:_type_base) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'manifest',manifest)
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'base',base)
+def __create_fn__(_type_login, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_login, _set_type):
+ def __init__(self, login:_type_login, type:_type_type) -> __dataclass_return_type__:
+  _set_login(self,login)
+  _set_type(self,type)
  return __init__
 
 
 _53 = __create_fn__
 
 
-def __create_fn__(_type_manifests, _type_dependencies, _type_python, _type_findings, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_findings, _dflt_deployments):
- def __init__(self, manifests:_type_manifests, dependencies:_type_dependencies, python:_type_python, findings:_type_findings=_dflt_findings, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'manifests',manifests)
-  __dataclass_builtins_object__.__setattr__(self,'dependencies',dependencies)
-  __dataclass_builtins_object__.__setattr__(self,'python',python)
-  __dataclass_builtins_object__.__setattr__(self,'findings',findings)
-  __dataclass_builtins_object__.__setattr__(self,'deployments',deployments)
+def __create_fn__(_type_manifest, _type_path, _type_base, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_manifest, _set_path, _set_base):
+ def __init__(self, manifest:_type_manifest, path:_type_path, base:_type_base) -> __dataclass_return_type__:
+  _set_manifest(self,manifest)
+  _set_path(self,path)
+  _set_base(self,base)
  return __init__
 
 
 _54 = __create_fn__
 
 
-def __create_fn__(_type_marker, _type_pythons, _type_ddtrace, _type_off, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_off):
- def __init__(self, marker:_type_marker, pythons:_type_pythons, ddtrace:_type_ddtrace, off:_type_off=_dflt_off) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'marker',marker)
-  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)
-  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)
-  __dataclass_builtins_object__.__setattr__(self,'off',off)
+def __create_fn__(_type_manifests, _type_dependencies, _type_python, _type_findings, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_manifests, _set_dependencies, _set_python, _dflt_findings, _set_findings, _dflt_deployments, _set_deployments):
+ def __init__(self, manifests:_type_manifests, dependencies:_type_dependencies, python:_type_python, findings:_type_findings=_dflt_findings, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:
+  _set_manifests(self,manifests)
+  _set_dependencies(self,dependencies)
+  _set_python(self,python)
+  _set_findings(self,findings)
+  _set_deployments(self,deployments)
  return __init__
 
 
 _55 = __create_fn__
 
 
-def __create_fn__(_type_name, _type_display_name, _type_specifier, _type_version, _type_source, _type_marker, _type_extras, _type_group, _type_group_kind, _type_lock_groups, _type_role, _type_url, _type_editable, _type_hashes, _type_options, _type_origin, _type_parsed_specifier, _type_parsed_version, _type_requires, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_marker, _dflt_extras, _dflt_group, _dflt_group_kind, _dflt_lock_groups, _dflt_role, _dflt_url, _dflt_editable, _dflt_hashes, _dflt_options, _dflt_origin, _dflt_parsed_specifier, _dflt_parsed_version, _dflt_requires):
- def __init__(self, name:_type_name, display_name:_type_display_name, specifier:_type_specifier, version:_type_version, source:_type_source, marker:_type_marker=_dflt_marker, extras:_type_extras=_dflt_extras, group:_type_group=_dflt_group, group_kind:_type_group_kind=_dflt_group_kind, lock_groups:_type_lock_groups=_dflt_lock_groups, role:_type_role=_dflt_role, url:_type_url=_dflt_url, editable:_type_editable=_dflt_editable, hashes:_type_hashes=_dflt_hashes, options:_type_options=_dflt_options, origin:_type_origin=_dflt_origin, parsed_specifier:_type_parsed_specifier=_dflt_parsed_specifier, parsed_version:_type_parsed_version=_dflt_parsed_version, requires:_type_requires=_dflt_requires) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'display_name',display_name)
-  __dataclass_builtins_object__.__setattr__(self,'specifier',specifier)
-  __dataclass_builtins_object__.__setattr__(self,'version',version)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
-  __dataclass_builtins_object__.__setattr__(self,'marker',marker)
-  __dataclass_builtins_object__.__setattr__(self,'extras',extras)
-  __dataclass_builtins_object__.__setattr__(self,'group',group)
-  __dataclass_builtins_object__.__setattr__(self,'group_kind',group_kind)
-  __dataclass_builtins_object__.__setattr__(self,'lock_groups',lock_groups)
-  __dataclass_builtins_object__.__setattr__(self,'role',role)
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
-  __dataclass_builtins_object__.__setattr__(self,'editable',editable)
-  __dataclass_builtins_object__.__setattr__(self,'hashes',hashes)
-  __dataclass_builtins_object__.__setattr__(self,'options',options)
-  __dataclass_builtins_object__.__setattr__(self,'origin',origin)
-  __dataclass_builtins_object__.__setattr__(self,'parsed_specifier',parsed_specifier)
-  __dataclass_builtins_object__.__setattr__(self,'parsed_version',parsed_version)
-  __dataclass_builtins_object__.__setattr__(self,'requires',requires)
-  self.__post_init__()
+def __create_fn__(_type_marker, _type_pythons, _type_ddtrace, _type_off, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_marker, _set_pythons, _set_ddtrace, _dflt_off, _set_off):
+ def __init__(self, marker:_type_marker, pythons:_type_pythons, ddtrace:_type_ddtrace, off:_type_off=_dflt_off) -> __dataclass_return_type__:
+  _set_marker(self,marker)
+  _set_pythons(self,pythons)
+  _set_ddtrace(self,ddtrace)
+  _set_off(self,off)
  return __init__
 
 
 _56 = __create_fn__
 
 
-def __create_fn__(_type_name, _type_files, _type_last_serial, _type_versions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, name:_type_name, files:_type_files, last_serial:_type_last_serial, versions:_type_versions) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'files',files)
-  __dataclass_builtins_object__.__setattr__(self,'last_serial',last_serial)
-  __dataclass_builtins_object__.__setattr__(self,'versions',versions)
+def __create_fn__(_type_name, _type_display_name, _type_specifier, _type_version, _type_source, _type_marker, _type_extras, _type_group, _type_group_kind, _type_lock_groups, _type_role, _type_url, _type_editable, _type_hashes, _type_options, _type_origin, _type_parsed_specifier, _type_parsed_version, _type_requires, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_display_name, _set_specifier, _set_version, _set_source, _dflt_marker, _set_marker, _dflt_extras, _set_extras, _dflt_group, _set_group, _dflt_group_kind, _set_group_kind, _dflt_lock_groups, _set_lock_groups, _dflt_role, _set_role, _dflt_url, _set_url, _dflt_editable, _set_editable, _dflt_hashes, _set_hashes, _dflt_options, _set_options, _dflt_origin, _set_origin, _dflt_parsed_specifier, _set_parsed_specifier, _dflt_parsed_version, _set_parsed_version, _dflt_requires, _set_requires):
+ def __init__(self, name:_type_name, display_name:_type_display_name, specifier:_type_specifier, version:_type_version, source:_type_source, marker:_type_marker=_dflt_marker, extras:_type_extras=_dflt_extras, group:_type_group=_dflt_group, group_kind:_type_group_kind=_dflt_group_kind, lock_groups:_type_lock_groups=_dflt_lock_groups, role:_type_role=_dflt_role, url:_type_url=_dflt_url, editable:_type_editable=_dflt_editable, hashes:_type_hashes=_dflt_hashes, options:_type_options=_dflt_options, origin:_type_origin=_dflt_origin, parsed_specifier:_type_parsed_specifier=_dflt_parsed_specifier, parsed_version:_type_parsed_version=_dflt_parsed_version, requires:_type_requires=_dflt_requires) -> __dataclass_return_type__:
+  _set_name(self,name)
+  _set_display_name(self,display_name)
+  _set_specifier(self,specifier)
+  _set_version(self,version)
+  _set_source(self,source)
+  _set_marker(self,marker)
+  _set_extras(self,extras)
+  _set_group(self,group)
+  _set_group_kind(self,group_kind)
+  _set_lock_groups(self,lock_groups)
+  _set_role(self,role)
+  _set_url(self,url)
+  _set_editable(self,editable)
+  _set_hashes(self,hashes)
+  _set_options(self,options)
+  _set_origin(self,origin)
+  _set_parsed_specifier(self,parsed_specifier)
+  _set_parsed_version(self,parsed_version)
+  _set_requires(self,requires)
+  self.__post_init__()
  return __init__
 
 
 _57 = __create_fn__
 
 
-def __create_fn__(_type_name, _type_main, _type_optional, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, name:_type_name, main:_type_main, optional:_type_optional) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'main',main)
-  __dataclass_builtins_object__.__setattr__(self,'optional',optional)
+def __create_fn__(_type_name, _type_files, _type_last_serial, _type_versions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_files, _set_last_serial, _set_versions):
+ def __init__(self, name:_type_name, files:_type_files, last_serial:_type_last_serial, versions:_type_versions) -> __dataclass_return_type__:
+  _set_name(self,name)
+  _set_files(self,files)
+  _set_last_serial(self,last_serial)
+  _set_versions(self,versions)
  return __init__
 
 
 _58 = __create_fn__
 
 
-def __create_fn__(_type_name, _type_packages, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, name:_type_name, packages:_type_packages) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'packages',packages)
+def __create_fn__(_type_name, _type_main, _type_optional, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_main, _set_optional):
+ def __init__(self, name:_type_name, main:_type_main, optional:_type_optional) -> __dataclass_return_type__:
+  _set_name(self,name)
+  _set_main(self,main)
+  _set_optional(self,optional)
  return __init__
 
 
 _59 = __create_fn__
 
 
-def __create_fn__(_type_name, _type_raw_name, _type_method, _type_flags, _type_crc, _type_compressed, _type_uncompressed, _type_offset, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, name:_type_name, raw_name:_type_raw_name, method:_type_method, flags:_type_flags, crc:_type_crc, compressed:_type_compressed, uncompressed:_type_uncompressed, offset:_type_offset) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'raw_name',raw_name)
-  __dataclass_builtins_object__.__setattr__(self,'method',method)
-  __dataclass_builtins_object__.__setattr__(self,'flags',flags)
-  __dataclass_builtins_object__.__setattr__(self,'crc',crc)
-  __dataclass_builtins_object__.__setattr__(self,'compressed',compressed)
-  __dataclass_builtins_object__.__setattr__(self,'uncompressed',uncompressed)
-  __dataclass_builtins_object__.__setattr__(self,'offset',offset)
+def __create_fn__(_type_name, _type_packages, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_packages):
+ def __init__(self, name:_type_name, packages:_type_packages) -> __dataclass_return_type__:
+  _set_name(self,name)
+  _set_packages(self,packages)
  return __init__
 
 
 _60 = __create_fn__
 
 
-def __create_fn__(_type_name, _type_spec, _type_marker, _type_end, _type_url, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_url):
- def __init__(self, name:_type_name, spec:_type_spec, marker:_type_marker, end:_type_end, url:_type_url=_dflt_url) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'spec',spec)
-  __dataclass_builtins_object__.__setattr__(self,'marker',marker)
-  __dataclass_builtins_object__.__setattr__(self,'end',end)
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
+def __create_fn__(_type_name, _type_raw_name, _type_method, _type_flags, _type_crc, _type_compressed, _type_uncompressed, _type_offset, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_raw_name, _set_method, _set_flags, _set_crc, _set_compressed, _set_uncompressed, _set_offset):
+ def __init__(self, name:_type_name, raw_name:_type_raw_name, method:_type_method, flags:_type_flags, crc:_type_crc, compressed:_type_compressed, uncompressed:_type_uncompressed, offset:_type_offset) -> __dataclass_return_type__:
+  _set_name(self,name)
+  _set_raw_name(self,raw_name)
+  _set_method(self,method)
+  _set_flags(self,flags)
+  _set_crc(self,crc)
+  _set_compressed(self,compressed)
+  _set_uncompressed(self,uncompressed)
+  _set_offset(self,offset)
  return __init__
 
 
 _61 = __create_fn__
 
 
-def __create_fn__(_type_name, _type_specifier, _type_extras, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_extras, _dflt_origin):
- def __init__(self, name:_type_name, specifier:_type_specifier, extras:_type_extras=_dflt_extras, origin:_type_origin=_dflt_origin) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'specifier',specifier)
-  __dataclass_builtins_object__.__setattr__(self,'extras',extras)
-  __dataclass_builtins_object__.__setattr__(self,'origin',origin)
+def __create_fn__(_type_name, _type_spec, _type_marker, _type_end, _type_url, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_spec, _set_marker, _set_end, _dflt_url, _set_url):
+ def __init__(self, name:_type_name, spec:_type_spec, marker:_type_marker, end:_type_end, url:_type_url=_dflt_url) -> __dataclass_return_type__:
+  _set_name(self,name)
+  _set_spec(self,spec)
+  _set_marker(self,marker)
+  _set_end(self,end)
+  _set_url(self,url)
  return __init__
 
 
 _62 = __create_fn__
 
 
-def __create_fn__(_type_name, _type_value, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, name:_type_name, value:_type_value, line:_type_line) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'value',value)
-  __dataclass_builtins_object__.__setattr__(self,'line',line)
+def __create_fn__(_type_name, _type_specifier, _type_extras, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_specifier, _dflt_extras, _set_extras, _dflt_origin, _set_origin):
+ def __init__(self, name:_type_name, specifier:_type_specifier, extras:_type_extras=_dflt_extras, origin:_type_origin=_dflt_origin) -> __dataclass_return_type__:
+  _set_name(self,name)
+  _set_specifier(self,specifier)
+  _set_extras(self,extras)
+  _set_origin(self,origin)
  return __init__
 
 
 _63 = __create_fn__
 
 
-def __create_fn__(_type_name, _type_value, _type_need, _type_note, _type_source, _type_ddtrace, _type_capabilities, _type_lambda_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_ddtrace, _dflt_capabilities, _dflt_lambda_note):
- def __init__(self, name:_type_name, value:_type_value, need:_type_need, note:_type_note, source:_type_source, ddtrace:_type_ddtrace=_dflt_ddtrace, capabilities:_type_capabilities=_dflt_capabilities, lambda_note:_type_lambda_note=_dflt_lambda_note) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'value',value)
-  __dataclass_builtins_object__.__setattr__(self,'need',need)
-  __dataclass_builtins_object__.__setattr__(self,'note',note)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
-  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)
-  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)
-  __dataclass_builtins_object__.__setattr__(self,'lambda_note',lambda_note)
+def __create_fn__(_type_name, _type_value, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_value, _set_line):
+ def __init__(self, name:_type_name, value:_type_value, line:_type_line) -> __dataclass_return_type__:
+  _set_name(self,name)
+  _set_value(self,value)
+  _set_line(self,line)
  return __init__
 
 
 _64 = __create_fn__
 
 
-def __create_fn__(_type_name, _type_version, _type_extras, _type_release, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, name:_type_name, version:_type_version, extras:_type_extras, release:_type_release) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'version',version)
-  __dataclass_builtins_object__.__setattr__(self,'extras',extras)
-  __dataclass_builtins_object__.__setattr__(self,'release',release)
+def __create_fn__(_type_name, _type_value, _type_need, _type_note, _type_source, _type_ddtrace, _type_capabilities, _type_lambda_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_value, _set_need, _set_note, _set_source, _dflt_ddtrace, _set_ddtrace, _dflt_capabilities, _set_capabilities, _dflt_lambda_note, _set_lambda_note):
+ def __init__(self, name:_type_name, value:_type_value, need:_type_need, note:_type_note, source:_type_source, ddtrace:_type_ddtrace=_dflt_ddtrace, capabilities:_type_capabilities=_dflt_capabilities, lambda_note:_type_lambda_note=_dflt_lambda_note) -> __dataclass_return_type__:
+  _set_name(self,name)
+  _set_value(self,value)
+  _set_need(self,need)
+  _set_note(self,note)
+  _set_source(self,source)
+  _set_ddtrace(self,ddtrace)
+  _set_capabilities(self,capabilities)
+  _set_lambda_note(self,lambda_note)
  return __init__
 
 
 _65 = __create_fn__
 
 
-def __create_fn__(_type_op, _type_ws, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, op:_type_op, ws:_type_ws, version:_type_version) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'op',op)
-  __dataclass_builtins_object__.__setattr__(self,'ws',ws)
-  __dataclass_builtins_object__.__setattr__(self,'version',version)
+def __create_fn__(_type_name, _type_version, _type_extras, _type_release, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_version, _set_extras, _set_release):
+ def __init__(self, name:_type_name, version:_type_version, extras:_type_extras, release:_type_release) -> __dataclass_return_type__:
+  _set_name(self,name)
+  _set_version(self,version)
+  _set_extras(self,extras)
+  _set_release(self,release)
  return __init__
 
 
 _66 = __create_fn__
 
 
-def __create_fn__(_type_package, _type_arms, _type_raise_floor, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_unresolved):
- def __init__(self, package:_type_package, arms:_type_arms, raise_floor:_type_raise_floor, unresolved:_type_unresolved=_dflt_unresolved) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'package',package)
-  __dataclass_builtins_object__.__setattr__(self,'arms',arms)
-  __dataclass_builtins_object__.__setattr__(self,'raise_floor',raise_floor)
-  __dataclass_builtins_object__.__setattr__(self,'unresolved',unresolved)
+def __create_fn__(_type_op, _type_ws, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_op, _set_ws, _set_version):
+ def __init__(self, op:_type_op, ws:_type_ws, version:_type_version) -> __dataclass_return_type__:
+  _set_op(self,op)
+  _set_ws(self,ws)
+  _set_version(self,version)
  return __init__
 
 
 _67 = __create_fn__
 
 
-def __create_fn__(_type_package, _type_from_version, _type_to_version, _type_from_specifier, _type_to_specifier, _type_source, _type_marker, _type_reason, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_from_specifier, _dflt_to_specifier, _dflt_source, _dflt_marker, _dflt_reason, _dflt_kind):
- def __init__(self, package:_type_package, from_version:_type_from_version, to_version:_type_to_version, from_specifier:_type_from_specifier=_dflt_from_specifier, to_specifier:_type_to_specifier=_dflt_to_specifier, source:_type_source=_dflt_source, marker:_type_marker=_dflt_marker, reason:_type_reason=_dflt_reason, kind:_type_kind=_dflt_kind) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'package',package)
-  __dataclass_builtins_object__.__setattr__(self,'from_version',from_version)
-  __dataclass_builtins_object__.__setattr__(self,'to_version',to_version)
-  __dataclass_builtins_object__.__setattr__(self,'from_specifier',from_specifier)
-  __dataclass_builtins_object__.__setattr__(self,'to_specifier',to_specifier)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
-  __dataclass_builtins_object__.__setattr__(self,'marker',marker)
-  __dataclass_builtins_object__.__setattr__(self,'reason',reason)
-  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
-  self.__post_init__()
+def __create_fn__(_type_out, _type_boundary, _type_python, _type_compiled, _type_index_urls, _type_includes, _type_seen, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python, _dflt_compiled, _dflt_index_urls, _dflt_includes, _dflt_seen):
+ def __init__(self, out:_type_out, boundary:_type_boundary, python:_type_python=_dflt_python, compiled:_type_compiled=_HAS_DEFAULT_FACTORY, index_urls:_type_index_urls=_HAS_DEFAULT_FACTORY, includes:_type_includes=_HAS_DEFAULT_FACTORY, seen:_type_seen=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
+  self.out=out
+  self.boundary=boundary
+  self.python=python
+  self.compiled=_dflt_compiled() if compiled is _HAS_DEFAULT_FACTORY else compiled
+  self.index_urls=_dflt_index_urls() if index_urls is _HAS_DEFAULT_FACTORY else index_urls
+  self.includes=_dflt_includes() if includes is _HAS_DEFAULT_FACTORY else includes
+  self.seen=_dflt_seen() if seen is _HAS_DEFAULT_FACTORY else seen
  return __init__
 
 
 _68 = __create_fn__
 
 
-def __create_fn__(_type_package, _type_wants, _type_hint, _type_allowed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_allowed):
- def __init__(self, package:_type_package, wants:_type_wants, hint:_type_hint, allowed:_type_allowed=_dflt_allowed) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'package',package)
-  __dataclass_builtins_object__.__setattr__(self,'wants',wants)
-  __dataclass_builtins_object__.__setattr__(self,'hint',hint)
-  __dataclass_builtins_object__.__setattr__(self,'allowed',allowed)
+def __create_fn__(_type_package, _type_arms, _type_raise_floor, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_package, _set_arms, _set_raise_floor, _dflt_unresolved, _set_unresolved):
+ def __init__(self, package:_type_package, arms:_type_arms, raise_floor:_type_raise_floor, unresolved:_type_unresolved=_dflt_unresolved) -> __dataclass_return_type__:
+  _set_package(self,package)
+  _set_arms(self,arms)
+  _set_raise_floor(self,raise_floor)
+  _set_unresolved(self,unresolved)
  return __init__
 
 
 _69 = __create_fn__
 
 
-def __create_fn__(_type_page, _type_etag, _type_last_modified, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, page:_type_page, etag:_type_etag, last_modified:_type_last_modified) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'page',page)
-  __dataclass_builtins_object__.__setattr__(self,'etag',etag)
-  __dataclass_builtins_object__.__setattr__(self,'last_modified',last_modified)
+def __create_fn__(_type_package, _type_from_version, _type_to_version, _type_from_specifier, _type_to_specifier, _type_source, _type_marker, _type_reason, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_package, _set_from_version, _set_to_version, _dflt_from_specifier, _set_from_specifier, _dflt_to_specifier, _set_to_specifier, _dflt_source, _set_source, _dflt_marker, _set_marker, _dflt_reason, _set_reason, _dflt_kind, _set_kind):
+ def __init__(self, package:_type_package, from_version:_type_from_version, to_version:_type_to_version, from_specifier:_type_from_specifier=_dflt_from_specifier, to_specifier:_type_to_specifier=_dflt_to_specifier, source:_type_source=_dflt_source, marker:_type_marker=_dflt_marker, reason:_type_reason=_dflt_reason, kind:_type_kind=_dflt_kind) -> __dataclass_return_type__:
+  _set_package(self,package)
+  _set_from_version(self,from_version)
+  _set_to_version(self,to_version)
+  _set_from_specifier(self,from_specifier)
+  _set_to_specifier(self,to_specifier)
+  _set_source(self,source)
+  _set_marker(self,marker)
+  _set_reason(self,reason)
+  _set_kind(self,kind)
+  self.__post_init__()
  return __init__
 
 
 _70 = __create_fn__
+
+
+def __create_fn__(_type_package, _type_wants, _type_hint, _type_allowed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_package, _set_wants, _set_hint, _dflt_allowed, _set_allowed):
+ def __init__(self, package:_type_package, wants:_type_wants, hint:_type_hint, allowed:_type_allowed=_dflt_allowed) -> __dataclass_return_type__:
+  _set_package(self,package)
+  _set_wants(self,wants)
+  _set_hint(self,hint)
+  _set_allowed(self,allowed)
+ return __init__
+
+
+_71 = __create_fn__
+
+
+def __create_fn__(_type_page, _type_etag, _type_last_modified, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_page, _set_etag, _set_last_modified):
+ def __init__(self, page:_type_page, etag:_type_etag, last_modified:_type_last_modified) -> __dataclass_return_type__:
+  _set_page(self,page)
+  _set_etag(self,etag)
+  _set_last_modified(self,last_modified)
+ return __init__
+
+
+_72 = __create_fn__
 
 
 def __create_fn__(_type_patch, _type_real, _type_st, _type_tmp, _type_in_place, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_tmp, _dflt_in_place):
@@ -986,288 +1013,288 @@ def __create_fn__(_type_patch, _type_real, _type_st, _type_tmp, _type_in_place, 
  return __init__
 
 
-_71 = __create_fn__
-
-
-def __create_fn__(_type_patches, _type_commands, _type_messages, _type_refusals, _type_by_hand, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_patches, _dflt_commands, _dflt_messages, _dflt_refusals, _dflt_by_hand):
- def __init__(self, patches:_type_patches=_dflt_patches, commands:_type_commands=_dflt_commands, messages:_type_messages=_dflt_messages, refusals:_type_refusals=_dflt_refusals, by_hand:_type_by_hand=_dflt_by_hand) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'patches',patches)
-  __dataclass_builtins_object__.__setattr__(self,'commands',commands)
-  __dataclass_builtins_object__.__setattr__(self,'messages',messages)
-  __dataclass_builtins_object__.__setattr__(self,'refusals',refusals)
-  __dataclass_builtins_object__.__setattr__(self,'by_hand',by_hand)
-  self.__post_init__()
- return __init__
-
-
-_72 = __create_fn__
-
-
-def __create_fn__(_type_path, _type_before, _type_after, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, path:_type_path, before:_type_before, after:_type_after, reason:_type_reason) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'before',before)
-  __dataclass_builtins_object__.__setattr__(self,'after',after)
-  __dataclass_builtins_object__.__setattr__(self,'reason',reason)
- return __init__
-
-
 _73 = __create_fn__
 
 
-def __create_fn__(_type_path, _type_kind, _type_dependencies, _type_python, _type_project_name, _type_is_lock, _type_findings, _type_index_urls, _type_includes, _type_graph, _type_compiled, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_dependencies, _dflt_python, _dflt_project_name, _dflt_is_lock, _dflt_findings, _dflt_index_urls, _dflt_includes, _dflt_graph, _dflt_compiled, _dflt_deployments):
- def __init__(self, path:_type_path, kind:_type_kind, dependencies:_type_dependencies=_dflt_dependencies, python:_type_python=_dflt_python, project_name:_type_project_name=_dflt_project_name, is_lock:_type_is_lock=_dflt_is_lock, findings:_type_findings=_dflt_findings, index_urls:_type_index_urls=_dflt_index_urls, includes:_type_includes=_dflt_includes, graph:_type_graph=_dflt_graph, compiled:_type_compiled=_dflt_compiled, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
-  __dataclass_builtins_object__.__setattr__(self,'dependencies',dependencies)
-  __dataclass_builtins_object__.__setattr__(self,'python',python)
-  __dataclass_builtins_object__.__setattr__(self,'project_name',project_name)
-  __dataclass_builtins_object__.__setattr__(self,'is_lock',is_lock)
-  __dataclass_builtins_object__.__setattr__(self,'findings',findings)
-  __dataclass_builtins_object__.__setattr__(self,'index_urls',index_urls)
-  __dataclass_builtins_object__.__setattr__(self,'includes',includes)
-  __dataclass_builtins_object__.__setattr__(self,'graph',graph)
-  __dataclass_builtins_object__.__setattr__(self,'compiled',compiled)
-  __dataclass_builtins_object__.__setattr__(self,'deployments',deployments)
+def __create_fn__(_type_patches, _type_commands, _type_messages, _type_refusals, _type_by_hand, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_patches, _set_patches, _dflt_commands, _set_commands, _dflt_messages, _set_messages, _dflt_refusals, _set_refusals, _dflt_by_hand, _set_by_hand):
+ def __init__(self, patches:_type_patches=_dflt_patches, commands:_type_commands=_dflt_commands, messages:_type_messages=_dflt_messages, refusals:_type_refusals=_dflt_refusals, by_hand:_type_by_hand=_dflt_by_hand) -> __dataclass_return_type__:
+  _set_patches(self,patches)
+  _set_commands(self,commands)
+  _set_messages(self,messages)
+  _set_refusals(self,refusals)
+  _set_by_hand(self,by_hand)
+  self.__post_init__()
  return __init__
 
 
 _74 = __create_fn__
 
 
-def __create_fn__(_type_path, _type_start, _type_end, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, path:_type_path, start:_type_start, end:_type_end, old:_type_old, new:_type_new) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'start',start)
-  __dataclass_builtins_object__.__setattr__(self,'end',end)
-  __dataclass_builtins_object__.__setattr__(self,'old',old)
-  __dataclass_builtins_object__.__setattr__(self,'new',new)
+def __create_fn__(_type_path, _type_before, _type_after, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_path, _set_before, _set_after, _set_reason):
+ def __init__(self, path:_type_path, before:_type_before, after:_type_after, reason:_type_reason) -> __dataclass_return_type__:
+  _set_path(self,path)
+  _set_before(self,before)
+  _set_after(self,after)
+  _set_reason(self,reason)
  return __init__
 
 
 _75 = __create_fn__
 
 
-def __create_fn__(_type_paths, _type_capabilities, _type_python, _type_platforms, _type_comment, _type_fail_on, _type_token, _type_comment_author, _type_suggest, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_comment_author, _dflt_suggest):
- def __init__(self, paths:_type_paths, capabilities:_type_capabilities, python:_type_python, platforms:_type_platforms, comment:_type_comment, fail_on:_type_fail_on, token:_type_token, comment_author:_type_comment_author=_dflt_comment_author, suggest:_type_suggest=_dflt_suggest) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'paths',paths)
-  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)
-  __dataclass_builtins_object__.__setattr__(self,'python',python)
-  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)
-  __dataclass_builtins_object__.__setattr__(self,'comment',comment)
-  __dataclass_builtins_object__.__setattr__(self,'fail_on',fail_on)
-  __dataclass_builtins_object__.__setattr__(self,'token',token)
-  __dataclass_builtins_object__.__setattr__(self,'comment_author',comment_author)
-  __dataclass_builtins_object__.__setattr__(self,'suggest',suggest)
+def __create_fn__(_type_path, _type_kind, _type_dependencies, _type_python, _type_project_name, _type_is_lock, _type_findings, _type_index_urls, _type_includes, _type_graph, _type_compiled, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_path, _set_kind, _dflt_dependencies, _set_dependencies, _dflt_python, _set_python, _dflt_project_name, _set_project_name, _dflt_is_lock, _set_is_lock, _dflt_findings, _set_findings, _dflt_index_urls, _set_index_urls, _dflt_includes, _set_includes, _dflt_graph, _set_graph, _dflt_compiled, _set_compiled, _dflt_deployments, _set_deployments):
+ def __init__(self, path:_type_path, kind:_type_kind, dependencies:_type_dependencies=_dflt_dependencies, python:_type_python=_dflt_python, project_name:_type_project_name=_dflt_project_name, is_lock:_type_is_lock=_dflt_is_lock, findings:_type_findings=_dflt_findings, index_urls:_type_index_urls=_dflt_index_urls, includes:_type_includes=_dflt_includes, graph:_type_graph=_dflt_graph, compiled:_type_compiled=_dflt_compiled, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:
+  _set_path(self,path)
+  _set_kind(self,kind)
+  _set_dependencies(self,dependencies)
+  _set_python(self,python)
+  _set_project_name(self,project_name)
+  _set_is_lock(self,is_lock)
+  _set_findings(self,findings)
+  _set_index_urls(self,index_urls)
+  _set_includes(self,includes)
+  _set_graph(self,graph)
+  _set_compiled(self,compiled)
+  _set_deployments(self,deployments)
  return __init__
 
 
 _76 = __create_fn__
 
 
-def __create_fn__(_type_per_python, _type_floor, _type_floor_reasons, _type_blockers, _type_tried, _type_never_runs, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons, _dflt_blockers, _dflt_tried, _dflt_never_runs, _dflt_skipped):
- def __init__(self, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons, blockers:_type_blockers=_dflt_blockers, tried:_type_tried=_dflt_tried, never_runs:_type_never_runs=_dflt_never_runs, skipped:_type_skipped=_dflt_skipped) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'per_python',per_python)
-  __dataclass_builtins_object__.__setattr__(self,'floor',floor)
-  __dataclass_builtins_object__.__setattr__(self,'floor_reasons',floor_reasons)
-  __dataclass_builtins_object__.__setattr__(self,'blockers',blockers)
-  __dataclass_builtins_object__.__setattr__(self,'tried',tried)
-  __dataclass_builtins_object__.__setattr__(self,'never_runs',never_runs)
-  __dataclass_builtins_object__.__setattr__(self,'skipped',skipped)
+def __create_fn__(_type_path, _type_start, _type_end, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_path, _set_start, _set_end, _set_old, _set_new):
+ def __init__(self, path:_type_path, start:_type_start, end:_type_end, old:_type_old, new:_type_new) -> __dataclass_return_type__:
+  _set_path(self,path)
+  _set_start(self,start)
+  _set_end(self,end)
+  _set_old(self,old)
+  _set_new(self,new)
  return __init__
 
 
 _77 = __create_fn__
 
 
-def __create_fn__(_type_platforms, _type_reason, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, platforms:_type_platforms, reason:_type_reason, source:_type_source) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)
-  __dataclass_builtins_object__.__setattr__(self,'reason',reason)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
+def __create_fn__(_type_paths, _type_capabilities, _type_python, _type_platforms, _type_comment, _type_fail_on, _type_token, _type_comment_author, _type_suggest, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_paths, _set_capabilities, _set_python, _set_platforms, _set_comment, _set_fail_on, _set_token, _dflt_comment_author, _set_comment_author, _dflt_suggest, _set_suggest):
+ def __init__(self, paths:_type_paths, capabilities:_type_capabilities, python:_type_python, platforms:_type_platforms, comment:_type_comment, fail_on:_type_fail_on, token:_type_token, comment_author:_type_comment_author=_dflt_comment_author, suggest:_type_suggest=_dflt_suggest) -> __dataclass_return_type__:
+  _set_paths(self,paths)
+  _set_capabilities(self,capabilities)
+  _set_python(self,python)
+  _set_platforms(self,platforms)
+  _set_comment(self,comment)
+  _set_fail_on(self,fail_on)
+  _set_token(self,token)
+  _set_comment_author(self,comment_author)
+  _set_suggest(self,suggest)
  return __init__
 
 
 _78 = __create_fn__
 
 
-def __create_fn__(_type_project, _type_advice, _type_offline, _type_settings, _type_indexes, _type_clock, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_clock):
- def __init__(self, project:_type_project, advice:_type_advice, offline:_type_offline, settings:_type_settings, indexes:_type_indexes, clock:_type_clock=_dflt_clock) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'project',project)
-  __dataclass_builtins_object__.__setattr__(self,'advice',advice)
-  __dataclass_builtins_object__.__setattr__(self,'offline',offline)
-  __dataclass_builtins_object__.__setattr__(self,'settings',settings)
-  __dataclass_builtins_object__.__setattr__(self,'indexes',indexes)
-  __dataclass_builtins_object__.__setattr__(self,'clock',clock)
+def __create_fn__(_type_per_python, _type_floor, _type_floor_reasons, _type_blockers, _type_tried, _type_never_runs, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_per_python, _dflt_floor, _set_floor, _dflt_floor_reasons, _set_floor_reasons, _dflt_blockers, _set_blockers, _dflt_tried, _set_tried, _dflt_never_runs, _set_never_runs, _dflt_skipped, _set_skipped):
+ def __init__(self, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons, blockers:_type_blockers=_dflt_blockers, tried:_type_tried=_dflt_tried, never_runs:_type_never_runs=_dflt_never_runs, skipped:_type_skipped=_dflt_skipped) -> __dataclass_return_type__:
+  _set_per_python(self,per_python)
+  _set_floor(self,floor)
+  _set_floor_reasons(self,floor_reasons)
+  _set_blockers(self,blockers)
+  _set_tried(self,tried)
+  _set_never_runs(self,never_runs)
+  _set_skipped(self,skipped)
  return __init__
 
 
 _79 = __create_fn__
 
 
-def __create_fn__(_type_project, _type_index_url, _type_snapshot_date, _type_releases, _type__by_version, _type__final, _type__final_sorted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt__by_version, _dflt__final, _dflt__final_sorted):
- def __init__(self, project:_type_project, index_url:_type_index_url, snapshot_date:_type_snapshot_date, releases:_type_releases, _by_version:_type__by_version=_HAS_DEFAULT_FACTORY, _final:_type__final=_HAS_DEFAULT_FACTORY, _final_sorted:_type__final_sorted=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'project',project)
-  __dataclass_builtins_object__.__setattr__(self,'index_url',index_url)
-  __dataclass_builtins_object__.__setattr__(self,'snapshot_date',snapshot_date)
-  __dataclass_builtins_object__.__setattr__(self,'releases',releases)
-  __dataclass_builtins_object__.__setattr__(self,'_by_version',_dflt__by_version() if _by_version is _HAS_DEFAULT_FACTORY else _by_version)
-  __dataclass_builtins_object__.__setattr__(self,'_final',_dflt__final() if _final is _HAS_DEFAULT_FACTORY else _final)
-  __dataclass_builtins_object__.__setattr__(self,'_final_sorted',_dflt__final_sorted() if _final_sorted is _HAS_DEFAULT_FACTORY else _final_sorted)
+def __create_fn__(_type_platforms, _type_reason, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_platforms, _set_reason, _set_source):
+ def __init__(self, platforms:_type_platforms, reason:_type_reason, source:_type_source) -> __dataclass_return_type__:
+  _set_platforms(self,platforms)
+  _set_reason(self,reason)
+  _set_source(self,source)
  return __init__
 
 
 _80 = __create_fn__
 
 
-def __create_fn__(_type_project, _type_selected, _type_environment, _type_request, _type_config, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, project:_type_project, selected:_type_selected, environment:_type_environment, request:_type_request, config:_type_config) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'project',project)
-  __dataclass_builtins_object__.__setattr__(self,'selected',selected)
-  __dataclass_builtins_object__.__setattr__(self,'environment',environment)
-  __dataclass_builtins_object__.__setattr__(self,'request',request)
-  __dataclass_builtins_object__.__setattr__(self,'config',config)
+def __create_fn__(_type_project, _type_advice, _type_offline, _type_settings, _type_indexes, _type_clock, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_project, _set_advice, _set_offline, _set_settings, _set_indexes, _dflt_clock, _set_clock):
+ def __init__(self, project:_type_project, advice:_type_advice, offline:_type_offline, settings:_type_settings, indexes:_type_indexes, clock:_type_clock=_dflt_clock) -> __dataclass_return_type__:
+  _set_project(self,project)
+  _set_advice(self,advice)
+  _set_offline(self,offline)
+  _set_settings(self,settings)
+  _set_indexes(self,indexes)
+  _set_clock(self,clock)
  return __init__
 
 
 _81 = __create_fn__
 
 
-def __create_fn__(_type_projects, _type_read, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, projects:_type_projects, read:_type_read) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'projects',projects)
-  __dataclass_builtins_object__.__setattr__(self,'read',read)
+def __create_fn__(_type_project, _type_index_url, _type_snapshot_date, _type_releases, _type__by_version, _type__final, _type__final_sorted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_project, _set_index_url, _set_snapshot_date, _set_releases, _dflt__by_version, _set__by_version, _dflt__final, _set__final, _dflt__final_sorted, _set__final_sorted):
+ def __init__(self, project:_type_project, index_url:_type_index_url, snapshot_date:_type_snapshot_date, releases:_type_releases, _by_version:_type__by_version=_HAS_DEFAULT_FACTORY, _final:_type__final=_HAS_DEFAULT_FACTORY, _final_sorted:_type__final_sorted=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
+  _set_project(self,project)
+  _set_index_url(self,index_url)
+  _set_snapshot_date(self,snapshot_date)
+  _set_releases(self,releases)
+  _set__by_version(self,_dflt__by_version() if _by_version is _HAS_DEFAULT_FACTORY else _by_version)
+  _set__final(self,_dflt__final() if _final is _HAS_DEFAULT_FACTORY else _final)
+  _set__final_sorted(self,_dflt__final_sorted() if _final_sorted is _HAS_DEFAULT_FACTORY else _final_sorted)
  return __init__
 
 
 _82 = __create_fn__
 
 
-def __create_fn__(_type_projects, _type_snapshot_date, _type_today, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, projects:_type_projects, snapshot_date:_type_snapshot_date, today:_type_today) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'projects',projects)
-  __dataclass_builtins_object__.__setattr__(self,'snapshot_date',snapshot_date)
-  __dataclass_builtins_object__.__setattr__(self,'today',today)
+def __create_fn__(_type_project, _type_selected, _type_environment, _type_request, _type_config, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_project, _set_selected, _set_environment, _set_request, _set_config):
+ def __init__(self, project:_type_project, selected:_type_selected, environment:_type_environment, request:_type_request, config:_type_config) -> __dataclass_return_type__:
+  _set_project(self,project)
+  _set_selected(self,selected)
+  _set_environment(self,environment)
+  _set_request(self,request)
+  _set_config(self,config)
  return __init__
 
 
 _83 = __create_fn__
 
 
-def __create_fn__(_type_python, _type_musl, _type_aws_lambda, _type_python_image, _type_windows, _type_arch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_windows, _dflt_arch):
- def __init__(self, python:_type_python, musl:_type_musl, aws_lambda:_type_aws_lambda, python_image:_type_python_image, windows:_type_windows=_dflt_windows, arch:_type_arch=_dflt_arch) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'python',python)
-  __dataclass_builtins_object__.__setattr__(self,'musl',musl)
-  __dataclass_builtins_object__.__setattr__(self,'aws_lambda',aws_lambda)
-  __dataclass_builtins_object__.__setattr__(self,'python_image',python_image)
-  __dataclass_builtins_object__.__setattr__(self,'windows',windows)
-  __dataclass_builtins_object__.__setattr__(self,'arch',arch)
+def __create_fn__(_type_projects, _type_read, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_projects, _set_read):
+ def __init__(self, projects:_type_projects, read:_type_read) -> __dataclass_return_type__:
+  _set_projects(self,projects)
+  _set_read(self,read)
  return __init__
 
 
 _84 = __create_fn__
 
 
-def __create_fn__(_type_python_spec, _type_python_source, _type_python_versions, _type_platforms, _type_ddtrace, _type_requested, _type_capabilities, _type_recommendation, _type_integrations, _type_findings, _type_snapshot_date, _type_files, _type_today, _type_deployment, _type_deployment_source, _type_environment, _type_ignored, _type_python_origins, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_deployment, _dflt_deployment_source, _dflt_environment, _dflt_ignored, _dflt_python_origins, _dflt_deployments):
- def __init__(self, python_spec:_type_python_spec, python_source:_type_python_source, python_versions:_type_python_versions, platforms:_type_platforms, ddtrace:_type_ddtrace, requested:_type_requested, capabilities:_type_capabilities, recommendation:_type_recommendation, integrations:_type_integrations, findings:_type_findings, snapshot_date:_type_snapshot_date, files:_type_files, today:_type_today, deployment:_type_deployment=_dflt_deployment, deployment_source:_type_deployment_source=_dflt_deployment_source, environment:_type_environment=_HAS_DEFAULT_FACTORY, ignored:_type_ignored=_dflt_ignored, python_origins:_type_python_origins=_dflt_python_origins, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'python_spec',python_spec)
-  __dataclass_builtins_object__.__setattr__(self,'python_source',python_source)
-  __dataclass_builtins_object__.__setattr__(self,'python_versions',python_versions)
-  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)
-  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)
-  __dataclass_builtins_object__.__setattr__(self,'requested',requested)
-  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)
-  __dataclass_builtins_object__.__setattr__(self,'recommendation',recommendation)
-  __dataclass_builtins_object__.__setattr__(self,'integrations',integrations)
-  __dataclass_builtins_object__.__setattr__(self,'findings',findings)
-  __dataclass_builtins_object__.__setattr__(self,'snapshot_date',snapshot_date)
-  __dataclass_builtins_object__.__setattr__(self,'files',files)
-  __dataclass_builtins_object__.__setattr__(self,'today',today)
-  __dataclass_builtins_object__.__setattr__(self,'deployment',deployment)
-  __dataclass_builtins_object__.__setattr__(self,'deployment_source',deployment_source)
-  __dataclass_builtins_object__.__setattr__(self,'environment',_dflt_environment() if environment is _HAS_DEFAULT_FACTORY else environment)
-  __dataclass_builtins_object__.__setattr__(self,'ignored',ignored)
-  __dataclass_builtins_object__.__setattr__(self,'python_origins',python_origins)
-  __dataclass_builtins_object__.__setattr__(self,'deployments',deployments)
+def __create_fn__(_type_projects, _type_snapshot_date, _type_today, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_projects, _set_snapshot_date, _set_today):
+ def __init__(self, projects:_type_projects, snapshot_date:_type_snapshot_date, today:_type_today) -> __dataclass_return_type__:
+  _set_projects(self,projects)
+  _set_snapshot_date(self,snapshot_date)
+  _set_today(self,today)
  return __init__
 
 
 _85 = __create_fn__
 
 
-def __create_fn__(_type_reason, _type_hint, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_hint):
- def __init__(self, reason:_type_reason, hint:_type_hint=_dflt_hint) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'reason',reason)
-  __dataclass_builtins_object__.__setattr__(self,'hint',hint)
+def __create_fn__(_type_python, _type_musl, _type_aws_lambda, _type_python_image, _type_windows, _type_arch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_python, _set_musl, _set_aws_lambda, _set_python_image, _dflt_windows, _set_windows, _dflt_arch, _set_arch):
+ def __init__(self, python:_type_python, musl:_type_musl, aws_lambda:_type_aws_lambda, python_image:_type_python_image, windows:_type_windows=_dflt_windows, arch:_type_arch=_dflt_arch) -> __dataclass_return_type__:
+  _set_python(self,python)
+  _set_musl(self,musl)
+  _set_aws_lambda(self,aws_lambda)
+  _set_python_image(self,python_image)
+  _set_windows(self,windows)
+  _set_arch(self,arch)
  return __init__
 
 
 _86 = __create_fn__
 
 
-def __create_fn__(_type_report, _type_advised, _type_read, _type_configs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_read, _dflt_configs):
- def __init__(self, report:_type_report, advised:_type_advised, read:_type_read=_dflt_read, configs:_type_configs=_dflt_configs) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'report',report)
-  __dataclass_builtins_object__.__setattr__(self,'advised',advised)
-  __dataclass_builtins_object__.__setattr__(self,'read',read)
-  __dataclass_builtins_object__.__setattr__(self,'configs',configs)
+def __create_fn__(_type_python_spec, _type_python_source, _type_python_versions, _type_platforms, _type_ddtrace, _type_requested, _type_capabilities, _type_recommendation, _type_integrations, _type_findings, _type_snapshot_date, _type_files, _type_today, _type_deployment, _type_deployment_source, _type_environment, _type_ignored, _type_python_origins, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_python_spec, _set_python_source, _set_python_versions, _set_platforms, _set_ddtrace, _set_requested, _set_capabilities, _set_recommendation, _set_integrations, _set_findings, _set_snapshot_date, _set_files, _set_today, _dflt_deployment, _set_deployment, _dflt_deployment_source, _set_deployment_source, _dflt_environment, _set_environment, _dflt_ignored, _set_ignored, _dflt_python_origins, _set_python_origins, _dflt_deployments, _set_deployments):
+ def __init__(self, python_spec:_type_python_spec, python_source:_type_python_source, python_versions:_type_python_versions, platforms:_type_platforms, ddtrace:_type_ddtrace, requested:_type_requested, capabilities:_type_capabilities, recommendation:_type_recommendation, integrations:_type_integrations, findings:_type_findings, snapshot_date:_type_snapshot_date, files:_type_files, today:_type_today, deployment:_type_deployment=_dflt_deployment, deployment_source:_type_deployment_source=_dflt_deployment_source, environment:_type_environment=_HAS_DEFAULT_FACTORY, ignored:_type_ignored=_dflt_ignored, python_origins:_type_python_origins=_dflt_python_origins, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:
+  _set_python_spec(self,python_spec)
+  _set_python_source(self,python_source)
+  _set_python_versions(self,python_versions)
+  _set_platforms(self,platforms)
+  _set_ddtrace(self,ddtrace)
+  _set_requested(self,requested)
+  _set_capabilities(self,capabilities)
+  _set_recommendation(self,recommendation)
+  _set_integrations(self,integrations)
+  _set_findings(self,findings)
+  _set_snapshot_date(self,snapshot_date)
+  _set_files(self,files)
+  _set_today(self,today)
+  _set_deployment(self,deployment)
+  _set_deployment_source(self,deployment_source)
+  _set_environment(self,_dflt_environment() if environment is _HAS_DEFAULT_FACTORY else environment)
+  _set_ignored(self,ignored)
+  _set_python_origins(self,python_origins)
+  _set_deployments(self,deployments)
  return __init__
 
 
 _87 = __create_fn__
 
 
-def __create_fn__(_type_root, _type_files, _type_advice, _type_python_spec, _type_python_source, _type_environment, _type_findings, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python_spec, _dflt_python_source, _dflt_environment, _dflt_findings, _dflt_deployments):
- def __init__(self, root:_type_root, files:_type_files, advice:_type_advice, python_spec:_type_python_spec=_dflt_python_spec, python_source:_type_python_source=_dflt_python_source, environment:_type_environment=_HAS_DEFAULT_FACTORY, findings:_type_findings=_dflt_findings, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'root',root)
-  __dataclass_builtins_object__.__setattr__(self,'files',files)
-  __dataclass_builtins_object__.__setattr__(self,'advice',advice)
-  __dataclass_builtins_object__.__setattr__(self,'python_spec',python_spec)
-  __dataclass_builtins_object__.__setattr__(self,'python_source',python_source)
-  __dataclass_builtins_object__.__setattr__(self,'environment',_dflt_environment() if environment is _HAS_DEFAULT_FACTORY else environment)
-  __dataclass_builtins_object__.__setattr__(self,'findings',findings)
-  __dataclass_builtins_object__.__setattr__(self,'deployments',deployments)
+def __create_fn__(_type_reason, _type_hint, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_reason, _dflt_hint, _set_hint):
+ def __init__(self, reason:_type_reason, hint:_type_hint=_dflt_hint) -> __dataclass_return_type__:
+  _set_reason(self,reason)
+  _set_hint(self,hint)
  return __init__
 
 
 _88 = __create_fn__
 
 
-def __create_fn__(_type_root, _type_folder, _type_project, _type_top, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_top):
- def __init__(self, root:_type_root, folder:_type_folder, project:_type_project, top:_type_top=_dflt_top) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'root',root)
-  __dataclass_builtins_object__.__setattr__(self,'folder',folder)
-  __dataclass_builtins_object__.__setattr__(self,'project',project)
-  __dataclass_builtins_object__.__setattr__(self,'top',top)
+def __create_fn__(_type_report, _type_advised, _type_read, _type_configs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_report, _set_advised, _dflt_read, _set_read, _dflt_configs, _set_configs):
+ def __init__(self, report:_type_report, advised:_type_advised, read:_type_read=_dflt_read, configs:_type_configs=_dflt_configs) -> __dataclass_return_type__:
+  _set_report(self,report)
+  _set_advised(self,advised)
+  _set_read(self,read)
+  _set_configs(self,configs)
  return __init__
 
 
 _89 = __create_fn__
 
 
-def __create_fn__(_type_root, _type_repository, _type_trusted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_repository, _dflt_trusted):
- def __init__(self, root:_type_root, repository:_type_repository=_dflt_repository, trusted:_type_trusted=_dflt_trusted) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'root',root)
-  __dataclass_builtins_object__.__setattr__(self,'repository',repository)
-  __dataclass_builtins_object__.__setattr__(self,'trusted',trusted)
+def __create_fn__(_type_root, _type_files, _type_advice, _type_python_spec, _type_python_source, _type_environment, _type_findings, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_root, _set_files, _set_advice, _dflt_python_spec, _set_python_spec, _dflt_python_source, _set_python_source, _dflt_environment, _set_environment, _dflt_findings, _set_findings, _dflt_deployments, _set_deployments):
+ def __init__(self, root:_type_root, files:_type_files, advice:_type_advice, python_spec:_type_python_spec=_dflt_python_spec, python_source:_type_python_source=_dflt_python_source, environment:_type_environment=_HAS_DEFAULT_FACTORY, findings:_type_findings=_dflt_findings, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:
+  _set_root(self,root)
+  _set_files(self,files)
+  _set_advice(self,advice)
+  _set_python_spec(self,python_spec)
+  _set_python_source(self,python_source)
+  _set_environment(self,_dflt_environment() if environment is _HAS_DEFAULT_FACTORY else environment)
+  _set_findings(self,findings)
+  _set_deployments(self,deployments)
  return __init__
 
 
 _90 = __create_fn__
 
 
-def __create_fn__(_type_roots, _type_edges, _type_groups, _type_members, _type_root_groups, _type_partial, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_members, _dflt_root_groups, _dflt_partial):
- def __init__(self, roots:_type_roots, edges:_type_edges, groups:_type_groups, members:_type_members=_HAS_DEFAULT_FACTORY, root_groups:_type_root_groups=_HAS_DEFAULT_FACTORY, partial:_type_partial=_dflt_partial) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'roots',roots)
-  __dataclass_builtins_object__.__setattr__(self,'edges',edges)
-  __dataclass_builtins_object__.__setattr__(self,'groups',groups)
-  __dataclass_builtins_object__.__setattr__(self,'members',_dflt_members() if members is _HAS_DEFAULT_FACTORY else members)
-  __dataclass_builtins_object__.__setattr__(self,'root_groups',_dflt_root_groups() if root_groups is _HAS_DEFAULT_FACTORY else root_groups)
-  __dataclass_builtins_object__.__setattr__(self,'partial',partial)
+def __create_fn__(_type_root, _type_folder, _type_project, _type_top, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_root, _set_folder, _set_project, _dflt_top, _set_top):
+ def __init__(self, root:_type_root, folder:_type_folder, project:_type_project, top:_type_top=_dflt_top) -> __dataclass_return_type__:
+  _set_root(self,root)
+  _set_folder(self,folder)
+  _set_project(self,project)
+  _set_top(self,top)
  return __init__
 
 
 _91 = __create_fn__
+
+
+def __create_fn__(_type_root, _type_repository, _type_trusted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_root, _dflt_repository, _set_repository, _dflt_trusted, _set_trusted):
+ def __init__(self, root:_type_root, repository:_type_repository=_dflt_repository, trusted:_type_trusted=_dflt_trusted) -> __dataclass_return_type__:
+  _set_root(self,root)
+  _set_repository(self,repository)
+  _set_trusted(self,trusted)
+ return __init__
+
+
+_92 = __create_fn__
+
+
+def __create_fn__(_type_roots, _type_edges, _type_groups, _type_members, _type_root_groups, _type_partial, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_roots, _set_edges, _set_groups, _dflt_members, _set_members, _dflt_root_groups, _set_root_groups, _dflt_partial, _set_partial):
+ def __init__(self, roots:_type_roots, edges:_type_edges, groups:_type_groups, members:_type_members=_HAS_DEFAULT_FACTORY, root_groups:_type_root_groups=_HAS_DEFAULT_FACTORY, partial:_type_partial=_dflt_partial) -> __dataclass_return_type__:
+  _set_roots(self,roots)
+  _set_edges(self,edges)
+  _set_groups(self,groups)
+  _set_members(self,_dflt_members() if members is _HAS_DEFAULT_FACTORY else members)
+  _set_root_groups(self,_dflt_root_groups() if root_groups is _HAS_DEFAULT_FACTORY else root_groups)
+  _set_partial(self,partial)
+ return __init__
+
+
+_93 = __create_fn__
 
 
 def __create_fn__(_type_roots, _type_pins, _type_pin_sources, _type_constraints, _type_locked, _type_from_lock, _type_direct, _type_ddtrace_extras, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_roots, _dflt_pins, _dflt_pin_sources, _dflt_constraints, _dflt_locked, _dflt_from_lock, _dflt_direct, _dflt_ddtrace_extras):
@@ -1283,18 +1310,18 @@ def __create_fn__(_type_roots, _type_pins, _type_pin_sources, _type_constraints,
  return __init__
 
 
-_92 = __create_fn__
+_94 = __create_fn__
 
 
-def __create_fn__(_type_sarif, _type_subject, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_subject, _dflt_kind):
+def __create_fn__(_type_sarif, _type_subject, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_sarif, _dflt_subject, _set_subject, _dflt_kind, _set_kind):
  def __init__(self, sarif:_type_sarif, subject:_type_subject=_dflt_subject, kind:_type_kind=_dflt_kind) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'sarif',sarif)
-  __dataclass_builtins_object__.__setattr__(self,'subject',subject)
-  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
+  _set_sarif(self,sarif)
+  _set_subject(self,subject)
+  _set_kind(self,kind)
  return __init__
 
 
-_93 = __create_fn__
+_95 = __create_fn__
 
 
 def __create_fn__(_type_serves, _type_somewhere, _type_smallest, _type_narrowed, _type_unserved, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_serves, _dflt_somewhere, _dflt_smallest, _dflt_narrowed, _dflt_unserved, _dflt_skipped):
@@ -1308,19 +1335,19 @@ def __create_fn__(_type_serves, _type_somewhere, _type_smallest, _type_narrowed,
  return __init__
 
 
-_94 = __create_fn__
+_96 = __create_fn__
 
 
-def __create_fn__(_type_since, _type_spec, _type_distributions, _type_listed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_listed):
+def __create_fn__(_type_since, _type_spec, _type_distributions, _type_listed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_since, _set_spec, _set_distributions, _dflt_listed, _set_listed):
  def __init__(self, since:_type_since, spec:_type_spec, distributions:_type_distributions, listed:_type_listed=_dflt_listed) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'since',since)
-  __dataclass_builtins_object__.__setattr__(self,'spec',spec)
-  __dataclass_builtins_object__.__setattr__(self,'distributions',distributions)
-  __dataclass_builtins_object__.__setattr__(self,'listed',listed)
+  _set_since(self,since)
+  _set_spec(self,spec)
+  _set_distributions(self,distributions)
+  _set_listed(self,listed)
  return __init__
 
 
-_95 = __create_fn__
+_97 = __create_fn__
 
 
 def __create_fn__(_type_snapshot, _type_capabilities, _type_unavailable, _type_platforms, _type_excluded, _type_aws_lambda, _type_limits, _type_kept, _type_answers, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_excluded, _dflt_aws_lambda, _dflt_limits, _dflt_kept, _dflt_answers):
@@ -1337,145 +1364,145 @@ def __create_fn__(_type_snapshot, _type_capabilities, _type_unavailable, _type_p
  return __init__
 
 
-_96 = __create_fn__
-
-
-def __create_fn__(_type_snapshot, _type_index_url, _type_extra_index_urls, _type_cache_dir, _type_no_cache, _type_timeout, _type_deadline, _type_trust_files, _type_allow_outside, _type_progress, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_snapshot, _dflt_index_url, _dflt_extra_index_urls, _dflt_cache_dir, _dflt_no_cache, _dflt_timeout, _dflt_deadline, _dflt_trust_files, _dflt_allow_outside, _dflt_progress):
- def __init__(self, snapshot:_type_snapshot=_dflt_snapshot, index_url:_type_index_url=_dflt_index_url, extra_index_urls:_type_extra_index_urls=_dflt_extra_index_urls, cache_dir:_type_cache_dir=_dflt_cache_dir, no_cache:_type_no_cache=_dflt_no_cache, timeout:_type_timeout=_dflt_timeout, deadline:_type_deadline=_dflt_deadline, trust_files:_type_trust_files=_dflt_trust_files, allow_outside:_type_allow_outside=_dflt_allow_outside, progress:_type_progress=_dflt_progress) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'snapshot',snapshot)
-  __dataclass_builtins_object__.__setattr__(self,'index_url',index_url)
-  __dataclass_builtins_object__.__setattr__(self,'extra_index_urls',extra_index_urls)
-  __dataclass_builtins_object__.__setattr__(self,'cache_dir',cache_dir)
-  __dataclass_builtins_object__.__setattr__(self,'no_cache',no_cache)
-  __dataclass_builtins_object__.__setattr__(self,'timeout',timeout)
-  __dataclass_builtins_object__.__setattr__(self,'deadline',deadline)
-  __dataclass_builtins_object__.__setattr__(self,'trust_files',trust_files)
-  __dataclass_builtins_object__.__setattr__(self,'allow_outside',allow_outside)
-  __dataclass_builtins_object__.__setattr__(self,'progress',progress)
- return __init__
-
-
-_97 = __create_fn__
-
-
-def __create_fn__(_type_spec, _type_marker, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, spec:_type_spec, marker:_type_marker, version:_type_version) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'spec',spec)
-  __dataclass_builtins_object__.__setattr__(self,'marker',marker)
-  __dataclass_builtins_object__.__setattr__(self,'version',version)
- return __init__
-
-
 _98 = __create_fn__
 
 
-def __create_fn__(_type_spec, _type_source, _type_versions, _type_findings, _type_origins, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_findings, _dflt_origins):
- def __init__(self, spec:_type_spec, source:_type_source, versions:_type_versions, findings:_type_findings=_dflt_findings, origins:_type_origins=_dflt_origins) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'spec',spec)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
-  __dataclass_builtins_object__.__setattr__(self,'versions',versions)
-  __dataclass_builtins_object__.__setattr__(self,'findings',findings)
-  __dataclass_builtins_object__.__setattr__(self,'origins',origins)
+def __create_fn__(_type_snapshot, _type_index_url, _type_extra_index_urls, _type_cache_dir, _type_no_cache, _type_timeout, _type_deadline, _type_trust_files, _type_allow_outside, _type_progress, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_snapshot, _set_snapshot, _dflt_index_url, _set_index_url, _dflt_extra_index_urls, _set_extra_index_urls, _dflt_cache_dir, _set_cache_dir, _dflt_no_cache, _set_no_cache, _dflt_timeout, _set_timeout, _dflt_deadline, _set_deadline, _dflt_trust_files, _set_trust_files, _dflt_allow_outside, _set_allow_outside, _dflt_progress, _set_progress):
+ def __init__(self, snapshot:_type_snapshot=_dflt_snapshot, index_url:_type_index_url=_dflt_index_url, extra_index_urls:_type_extra_index_urls=_dflt_extra_index_urls, cache_dir:_type_cache_dir=_dflt_cache_dir, no_cache:_type_no_cache=_dflt_no_cache, timeout:_type_timeout=_dflt_timeout, deadline:_type_deadline=_dflt_deadline, trust_files:_type_trust_files=_dflt_trust_files, allow_outside:_type_allow_outside=_dflt_allow_outside, progress:_type_progress=_dflt_progress) -> __dataclass_return_type__:
+  _set_snapshot(self,snapshot)
+  _set_index_url(self,index_url)
+  _set_extra_index_urls(self,extra_index_urls)
+  _set_cache_dir(self,cache_dir)
+  _set_no_cache(self,no_cache)
+  _set_timeout(self,timeout)
+  _set_deadline(self,deadline)
+  _set_trust_files(self,trust_files)
+  _set_allow_outside(self,allow_outside)
+  _set_progress(self,progress)
  return __init__
 
 
 _99 = __create_fn__
 
 
-def __create_fn__(_type_spec, _type_source, _type_weak, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_weak):
- def __init__(self, spec:_type_spec, source:_type_source, weak:_type_weak=_dflt_weak) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'spec',spec)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
-  __dataclass_builtins_object__.__setattr__(self,'weak',weak)
+def __create_fn__(_type_spec, _type_marker, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_spec, _set_marker, _set_version):
+ def __init__(self, spec:_type_spec, marker:_type_marker, version:_type_version) -> __dataclass_return_type__:
+  _set_spec(self,spec)
+  _set_marker(self,marker)
+  _set_version(self,version)
  return __init__
 
 
 _100 = __create_fn__
 
 
-def __create_fn__(_type_spec, _type_support, _type_ends, _type_agent_min, _type_label, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_label):
- def __init__(self, spec:_type_spec, support:_type_support, ends:_type_ends, agent_min:_type_agent_min, label:_type_label=_dflt_label) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'spec',spec)
-  __dataclass_builtins_object__.__setattr__(self,'support',support)
-  __dataclass_builtins_object__.__setattr__(self,'ends',ends)
-  __dataclass_builtins_object__.__setattr__(self,'agent_min',agent_min)
-  __dataclass_builtins_object__.__setattr__(self,'label',label)
+def __create_fn__(_type_spec, _type_source, _type_versions, _type_findings, _type_origins, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_spec, _set_source, _set_versions, _dflt_findings, _set_findings, _dflt_origins, _set_origins):
+ def __init__(self, spec:_type_spec, source:_type_source, versions:_type_versions, findings:_type_findings=_dflt_findings, origins:_type_origins=_dflt_origins) -> __dataclass_return_type__:
+  _set_spec(self,spec)
+  _set_source(self,source)
+  _set_versions(self,versions)
+  _set_findings(self,findings)
+  _set_origins(self,origins)
  return __init__
 
 
 _101 = __create_fn__
 
 
-def __create_fn__(_type_spec, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, spec:_type_spec, version:_type_version) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'spec',spec)
-  __dataclass_builtins_object__.__setattr__(self,'version',version)
+def __create_fn__(_type_spec, _type_source, _type_weak, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_spec, _set_source, _dflt_weak, _set_weak):
+ def __init__(self, spec:_type_spec, source:_type_source, weak:_type_weak=_dflt_weak) -> __dataclass_return_type__:
+  _set_spec(self,spec)
+  _set_source(self,source)
+  _set_weak(self,weak)
  return __init__
 
 
 _102 = __create_fn__
 
 
-def __create_fn__(_type_split, _type_changes, _type_per_python, _type_floor, _type_floor_reasons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons):
- def __init__(self, split:_type_split, changes:_type_changes, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'split',split)
-  __dataclass_builtins_object__.__setattr__(self,'changes',changes)
-  __dataclass_builtins_object__.__setattr__(self,'per_python',per_python)
-  __dataclass_builtins_object__.__setattr__(self,'floor',floor)
-  __dataclass_builtins_object__.__setattr__(self,'floor_reasons',floor_reasons)
+def __create_fn__(_type_spec, _type_support, _type_ends, _type_agent_min, _type_label, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_spec, _set_support, _set_ends, _set_agent_min, _dflt_label, _set_label):
+ def __init__(self, spec:_type_spec, support:_type_support, ends:_type_ends, agent_min:_type_agent_min, label:_type_label=_dflt_label) -> __dataclass_return_type__:
+  _set_spec(self,spec)
+  _set_support(self,support)
+  _set_ends(self,ends)
+  _set_agent_min(self,agent_min)
+  _set_label(self,label)
  return __init__
 
 
 _103 = __create_fn__
 
 
-def __create_fn__(_type_start, _type_lines, _type_body, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, start:_type_start, lines:_type_lines, body:_type_body, span:_type_span) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'start',start)
-  __dataclass_builtins_object__.__setattr__(self,'lines',lines)
-  __dataclass_builtins_object__.__setattr__(self,'body',body)
-  __dataclass_builtins_object__.__setattr__(self,'span',span)
+def __create_fn__(_type_spec, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_spec, _set_version):
+ def __init__(self, spec:_type_spec, version:_type_version) -> __dataclass_return_type__:
+  _set_spec(self,spec)
+  _set_version(self,version)
  return __init__
 
 
 _104 = __create_fn__
 
 
-def __create_fn__(_type_start, _type_lines, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_end):
- def __init__(self, start:_type_start, lines:_type_lines, end:_type_end=_dflt_end) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'start',start)
-  __dataclass_builtins_object__.__setattr__(self,'lines',lines)
-  __dataclass_builtins_object__.__setattr__(self,'end',end)
+def __create_fn__(_type_split, _type_changes, _type_per_python, _type_floor, _type_floor_reasons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_split, _set_changes, _set_per_python, _dflt_floor, _set_floor, _dflt_floor_reasons, _set_floor_reasons):
+ def __init__(self, split:_type_split, changes:_type_changes, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons) -> __dataclass_return_type__:
+  _set_split(self,split)
+  _set_changes(self,changes)
+  _set_per_python(self,per_python)
+  _set_floor(self,floor)
+  _set_floor_reasons(self,floor_reasons)
  return __init__
 
 
 _105 = __create_fn__
 
 
-def __create_fn__(_type_tag, _type_low, _type_high, _type_distributions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, tag:_type_tag, low:_type_low, high:_type_high, distributions:_type_distributions) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'tag',tag)
-  __dataclass_builtins_object__.__setattr__(self,'low',low)
-  __dataclass_builtins_object__.__setattr__(self,'high',high)
-  __dataclass_builtins_object__.__setattr__(self,'distributions',distributions)
+def __create_fn__(_type_start, _type_lines, _type_body, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_start, _set_lines, _set_body, _set_span):
+ def __init__(self, start:_type_start, lines:_type_lines, body:_type_body, span:_type_span) -> __dataclass_return_type__:
+  _set_start(self,start)
+  _set_lines(self,lines)
+  _set_body(self,body)
+  _set_span(self,span)
  return __init__
 
 
 _106 = __create_fn__
 
 
-def __create_fn__(_type_target, _type_changes, _type_blockers, _type_tried, _type_findings, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_unresolved):
- def __init__(self, target:_type_target, changes:_type_changes, blockers:_type_blockers, tried:_type_tried, findings:_type_findings, unresolved:_type_unresolved=_dflt_unresolved) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'target',target)
-  __dataclass_builtins_object__.__setattr__(self,'changes',changes)
-  __dataclass_builtins_object__.__setattr__(self,'blockers',blockers)
-  __dataclass_builtins_object__.__setattr__(self,'tried',tried)
-  __dataclass_builtins_object__.__setattr__(self,'findings',findings)
-  __dataclass_builtins_object__.__setattr__(self,'unresolved',unresolved)
+def __create_fn__(_type_start, _type_lines, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_start, _set_lines, _dflt_end, _set_end):
+ def __init__(self, start:_type_start, lines:_type_lines, end:_type_end=_dflt_end) -> __dataclass_return_type__:
+  _set_start(self,start)
+  _set_lines(self,lines)
+  _set_end(self,end)
  return __init__
 
 
 _107 = __create_fn__
+
+
+def __create_fn__(_type_tag, _type_low, _type_high, _type_distributions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_tag, _set_low, _set_high, _set_distributions):
+ def __init__(self, tag:_type_tag, low:_type_low, high:_type_high, distributions:_type_distributions) -> __dataclass_return_type__:
+  _set_tag(self,tag)
+  _set_low(self,low)
+  _set_high(self,high)
+  _set_distributions(self,distributions)
+ return __init__
+
+
+_108 = __create_fn__
+
+
+def __create_fn__(_type_target, _type_changes, _type_blockers, _type_tried, _type_findings, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_target, _set_changes, _set_blockers, _set_tried, _set_findings, _dflt_unresolved, _set_unresolved):
+ def __init__(self, target:_type_target, changes:_type_changes, blockers:_type_blockers, tried:_type_tried, findings:_type_findings, unresolved:_type_unresolved=_dflt_unresolved) -> __dataclass_return_type__:
+  _set_target(self,target)
+  _set_changes(self,changes)
+  _set_blockers(self,blockers)
+  _set_tried(self,tried)
+  _set_findings(self,findings)
+  _set_unresolved(self,unresolved)
+ return __init__
+
+
+_109 = __create_fn__
 
 
 def __create_fn__(_type_text, _type_data, _type_packages, _type_lines, _type_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
@@ -1488,300 +1515,302 @@ def __create_fn__(_type_text, _type_data, _type_packages, _type_lines, _type_out
  return __init__
 
 
-_108 = __create_fn__
-
-
-def __create_fn__(_type_text, _type_encoding, _type_bom, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, text:_type_text, encoding:_type_encoding, bom:_type_bom) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'text',text)
-  __dataclass_builtins_object__.__setattr__(self,'encoding',encoding)
-  __dataclass_builtins_object__.__setattr__(self,'bom',bom)
- return __init__
-
-
-_109 = __create_fn__
-
-
-def __create_fn__(_type_text, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, text:_type_text, start:_type_start) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'text',text)
-  __dataclass_builtins_object__.__setattr__(self,'start',start)
- return __init__
-
-
 _110 = __create_fn__
 
 
-def __create_fn__(_type_text, _type_starts, _type_lines, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, text:_type_text, starts:_type_starts, lines:_type_lines) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'text',text)
-  __dataclass_builtins_object__.__setattr__(self,'starts',starts)
-  __dataclass_builtins_object__.__setattr__(self,'lines',lines)
+def __create_fn__(_type_text, _type_encoding, _type_bom, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_text, _set_encoding, _set_bom):
+ def __init__(self, text:_type_text, encoding:_type_encoding, bom:_type_bom) -> __dataclass_return_type__:
+  _set_text(self,text)
+  _set_encoding(self,encoding)
+  _set_bom(self,bom)
  return __init__
 
 
 _111 = __create_fn__
 
 
-def __create_fn__(_type_tool, _type_command, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, tool:_type_tool, command:_type_command, python:_type_python) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'tool',tool)
-  __dataclass_builtins_object__.__setattr__(self,'command',command)
-  __dataclass_builtins_object__.__setattr__(self,'python',python)
+def __create_fn__(_type_text, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_text, _set_start):
+ def __init__(self, text:_type_text, start:_type_start) -> __dataclass_return_type__:
+  _set_text(self,text)
+  _set_start(self,start)
  return __init__
 
 
 _112 = __create_fn__
 
 
-def __create_fn__(_type_topic, _type_sources, _type_follows, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, topic:_type_topic, sources:_type_sources, follows:_type_follows) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'topic',topic)
-  __dataclass_builtins_object__.__setattr__(self,'sources',sources)
-  __dataclass_builtins_object__.__setattr__(self,'follows',follows)
+def __create_fn__(_type_text, _type_starts, _type_lines, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_text, _set_starts, _set_lines):
+ def __init__(self, text:_type_text, starts:_type_starts, lines:_type_lines) -> __dataclass_return_type__:
+  _set_text(self,text)
+  _set_starts(self,starts)
+  _set_lines(self,lines)
  return __init__
 
 
 _113 = __create_fn__
 
 
-def __create_fn__(_type_url, _type_written, _type_expanded, _type_prefix, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_expanded, _dflt_prefix):
- def __init__(self, url:_type_url, written:_type_written, expanded:_type_expanded=_dflt_expanded, prefix:_type_prefix=_dflt_prefix) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
-  __dataclass_builtins_object__.__setattr__(self,'written',written)
-  __dataclass_builtins_object__.__setattr__(self,'expanded',expanded)
-  __dataclass_builtins_object__.__setattr__(self,'prefix',prefix)
+def __create_fn__(_type_tool, _type_command, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_tool, _set_command, _set_python):
+ def __init__(self, tool:_type_tool, command:_type_command, python:_type_python) -> __dataclass_return_type__:
+  _set_tool(self,tool)
+  _set_command(self,command)
+  _set_python(self,python)
  return __init__
 
 
 _114 = __create_fn__
 
 
-def __create_fn__(_type_verbosity, _type_style, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_verbosity, _dflt_style):
- def __init__(self, verbosity:_type_verbosity=_dflt_verbosity, style:_type_style=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'verbosity',verbosity)
-  __dataclass_builtins_object__.__setattr__(self,'style',_dflt_style() if style is _HAS_DEFAULT_FACTORY else style)
+def __create_fn__(_type_topic, _type_sources, _type_follows, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_topic, _set_sources, _set_follows):
+ def __init__(self, topic:_type_topic, sources:_type_sources, follows:_type_follows) -> __dataclass_return_type__:
+  _set_topic(self,topic)
+  _set_sources(self,sources)
+  _set_follows(self,follows)
  return __init__
 
 
 _115 = __create_fn__
 
 
-def __create_fn__(_type_version, _type_marker, _type_pythons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, version:_type_version, marker:_type_marker, pythons:_type_pythons) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'version',version)
-  __dataclass_builtins_object__.__setattr__(self,'marker',marker)
-  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)
+def __create_fn__(_type_url, _type_written, _type_expanded, _type_prefix, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_url, _set_written, _dflt_expanded, _set_expanded, _dflt_prefix, _set_prefix):
+ def __init__(self, url:_type_url, written:_type_written, expanded:_type_expanded=_dflt_expanded, prefix:_type_prefix=_dflt_prefix) -> __dataclass_return_type__:
+  _set_url(self,url)
+  _set_written(self,written)
+  _set_expanded(self,expanded)
+  _set_prefix(self,prefix)
  return __init__
 
 
 _116 = __create_fn__
 
 
-def __create_fn__(_type_version, _type_marker, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, version:_type_version, marker:_type_marker, source:_type_source) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'version',version)
-  __dataclass_builtins_object__.__setattr__(self,'marker',marker)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
+def __create_fn__(_type_verbosity, _type_style, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_verbosity, _set_verbosity, _dflt_style, _set_style):
+ def __init__(self, verbosity:_type_verbosity=_dflt_verbosity, style:_type_style=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
+  _set_verbosity(self,verbosity)
+  _set_style(self,_dflt_style() if style is _HAS_DEFAULT_FACTORY else style)
  return __init__
 
 
 _117 = __create_fn__
 
 
-def __create_fn__(_type_version, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, version:_type_version, reason:_type_reason) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'version',version)
-  __dataclass_builtins_object__.__setattr__(self,'reason',reason)
+def __create_fn__(_type_version, _type_marker, _type_pythons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_marker, _set_pythons):
+ def __init__(self, version:_type_version, marker:_type_marker, pythons:_type_pythons) -> __dataclass_return_type__:
+  _set_version(self,version)
+  _set_marker(self,marker)
+  _set_pythons(self,pythons)
  return __init__
 
 
 _118 = __create_fn__
 
 
-def __create_fn__(_type_version, _type_released, _type_end_of_life, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, version:_type_version, released:_type_released, end_of_life:_type_end_of_life) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'version',version)
-  __dataclass_builtins_object__.__setattr__(self,'released',released)
-  __dataclass_builtins_object__.__setattr__(self,'end_of_life',end_of_life)
+def __create_fn__(_type_version, _type_marker, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_marker, _set_source):
+ def __init__(self, version:_type_version, marker:_type_marker, source:_type_source) -> __dataclass_return_type__:
+  _set_version(self,version)
+  _set_marker(self,marker)
+  _set_source(self,source)
  return __init__
 
 
 _119 = __create_fn__
 
 
-def __create_fn__(_type_version, _type_requires_python, _type_yanked, _type_yanked_reason, _type_upload_time, _type_sdist, _type_wheels, _type_requires_dist, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, version:_type_version, requires_python:_type_requires_python, yanked:_type_yanked, yanked_reason:_type_yanked_reason, upload_time:_type_upload_time, sdist:_type_sdist, wheels:_type_wheels, requires_dist:_type_requires_dist) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'version',version)
-  __dataclass_builtins_object__.__setattr__(self,'requires_python',requires_python)
-  __dataclass_builtins_object__.__setattr__(self,'yanked',yanked)
-  __dataclass_builtins_object__.__setattr__(self,'yanked_reason',yanked_reason)
-  __dataclass_builtins_object__.__setattr__(self,'upload_time',upload_time)
-  __dataclass_builtins_object__.__setattr__(self,'sdist',sdist)
-  __dataclass_builtins_object__.__setattr__(self,'wheels',wheels)
-  __dataclass_builtins_object__.__setattr__(self,'requires_dist',requires_dist)
+def __create_fn__(_type_version, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_reason):
+ def __init__(self, version:_type_version, reason:_type_reason) -> __dataclass_return_type__:
+  _set_version(self,version)
+  _set_reason(self,reason)
  return __init__
 
 
 _120 = __create_fn__
 
 
-def __create_fn__(_type_versions, _type_unknown_metadata, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, versions:_type_versions, unknown_metadata:_type_unknown_metadata) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'versions',versions)
-  __dataclass_builtins_object__.__setattr__(self,'unknown_metadata',unknown_metadata)
+def __create_fn__(_type_version, _type_released, _type_end_of_life, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_released, _set_end_of_life):
+ def __init__(self, version:_type_version, released:_type_released, end_of_life:_type_end_of_life) -> __dataclass_return_type__:
+  _set_version(self,version)
+  _set_released(self,released)
+  _set_end_of_life(self,end_of_life)
  return __init__
 
 
 _121 = __create_fn__
 
 
-def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_appearing):
- def __init__(self, wants:_type_wants, pythons:_type_pythons, appearing:_type_appearing=_dflt_appearing) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'wants',wants)
-  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)
-  __dataclass_builtins_object__.__setattr__(self,'appearing',appearing)
+def __create_fn__(_type_version, _type_requires_python, _type_yanked, _type_yanked_reason, _type_upload_time, _type_sdist, _type_wheels, _type_requires_dist, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_requires_python, _set_yanked, _set_yanked_reason, _set_upload_time, _set_sdist, _set_wheels, _set_requires_dist):
+ def __init__(self, version:_type_version, requires_python:_type_requires_python, yanked:_type_yanked, yanked_reason:_type_yanked_reason, upload_time:_type_upload_time, sdist:_type_sdist, wheels:_type_wheels, requires_dist:_type_requires_dist) -> __dataclass_return_type__:
+  _set_version(self,version)
+  _set_requires_python(self,requires_python)
+  _set_yanked(self,yanked)
+  _set_yanked_reason(self,yanked_reason)
+  _set_upload_time(self,upload_time)
+  _set_sdist(self,sdist)
+  _set_wheels(self,wheels)
+  _set_requires_dist(self,requires_dist)
  return __init__
 
 
 _122 = __create_fn__
 
 
-def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):
- def __init__(self, written:_type_written, resolved:_type_resolved, missing:_type_missing, line:_type_line) -> __dataclass_return_type__:
-  __dataclass_builtins_object__.__setattr__(self,'written',written)
-  __dataclass_builtins_object__.__setattr__(self,'resolved',resolved)
-  __dataclass_builtins_object__.__setattr__(self,'missing',missing)
-  __dataclass_builtins_object__.__setattr__(self,'line',line)
+def __create_fn__(_type_versions, _type_unknown_metadata, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_versions, _set_unknown_metadata):
+ def __init__(self, versions:_type_versions, unknown_metadata:_type_unknown_metadata) -> __dataclass_return_type__:
+  _set_versions(self,versions)
+  _set_unknown_metadata(self,unknown_metadata)
  return __init__
 
 
 _123 = __create_fn__
 
 
+def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_wants, _set_pythons, _dflt_appearing, _set_appearing):
+ def __init__(self, wants:_type_wants, pythons:_type_pythons, appearing:_type_appearing=_dflt_appearing) -> __dataclass_return_type__:
+  _set_wants(self,wants)
+  _set_pythons(self,pythons)
+  _set_appearing(self,appearing)
+ return __init__
+
+
+_124 = __create_fn__
+
+
+def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_written, _set_resolved, _set_missing, _set_line):
+ def __init__(self, written:_type_written, resolved:_type_resolved, missing:_type_missing, line:_type_line) -> __dataclass_return_type__:
+  _set_written(self,written)
+  _set_resolved(self,resolved)
+  _set_missing(self,missing)
+  _set_line(self,line)
+ return __init__
+
+
+_125 = __create_fn__
+
+
 BY_TEXT = {
     'def __create_fn__(MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self) -> __dataclass_return_type__:\n  pass\n return __init__': _0,
-    "def __create_fn__(_type_argv, _type_cwd, _type_file, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, argv:_type_argv, cwd:_type_cwd, file:_type_file, reason:_type_reason) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'argv',argv)\n  __dataclass_builtins_object__.__setattr__(self,'cwd',cwd)\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n return __init__": _1,
-    "def __create_fn__(_type_arms, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, arms:_type_arms) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'arms',arms)\n return __init__": _2,
-    "def __create_fn__(_type_blockers, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, blockers:_type_blockers) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'blockers',blockers)\n return __init__": _3,
-    "def __create_fn__(_type_body, _type_shell, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, body:_type_body, shell:_type_shell) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'body',body)\n  __dataclass_builtins_object__.__setattr__(self,'shell',shell)\n return __init__": _4,
-    "def __create_fn__(_type_capabilities, _type_platforms, _type_python, _type_deployment, _type_groups, _type_all_groups, _type_today, _type_offline, _type_resolve_budget, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_capabilities, _dflt_platforms, _dflt_python, _dflt_deployment, _dflt_groups, _dflt_all_groups, _dflt_today, _dflt_offline, _dflt_resolve_budget):\n def __init__(self, capabilities:_type_capabilities=_dflt_capabilities, platforms:_type_platforms=_dflt_platforms, python:_type_python=_dflt_python, deployment:_type_deployment=_dflt_deployment, groups:_type_groups=_dflt_groups, all_groups:_type_all_groups=_dflt_all_groups, today:_type_today=_HAS_DEFAULT_FACTORY, offline:_type_offline=_dflt_offline, resolve_budget:_type_resolve_budget=_dflt_resolve_budget) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'deployment',deployment)\n  __dataclass_builtins_object__.__setattr__(self,'groups',groups)\n  __dataclass_builtins_object__.__setattr__(self,'all_groups',all_groups)\n  __dataclass_builtins_object__.__setattr__(self,'today',_dflt_today() if today is _HAS_DEFAULT_FACTORY else today)\n  __dataclass_builtins_object__.__setattr__(self,'offline',offline)\n  __dataclass_builtins_object__.__setattr__(self,'resolve_budget',resolve_budget)\n return __init__": _5,
-    "def __create_fn__(_type_capabilities, _type_python, _type_platforms, _type_today, _type_offline, _type_deployment, _type_groups, _type_all_groups, _type_resolve_budget, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_capabilities, _dflt_python, _dflt_platforms, _dflt_today, _dflt_offline, _dflt_deployment, _dflt_groups, _dflt_all_groups, _dflt_resolve_budget):\n def __init__(self, capabilities:_type_capabilities=_dflt_capabilities, python:_type_python=_dflt_python, platforms:_type_platforms=_dflt_platforms, today:_type_today=_HAS_DEFAULT_FACTORY, offline:_type_offline=_dflt_offline, deployment:_type_deployment=_dflt_deployment, groups:_type_groups=_dflt_groups, all_groups:_type_all_groups=_dflt_all_groups, resolve_budget:_type_resolve_budget=_dflt_resolve_budget) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'today',_dflt_today() if today is _HAS_DEFAULT_FACTORY else today)\n  __dataclass_builtins_object__.__setattr__(self,'offline',offline)\n  __dataclass_builtins_object__.__setattr__(self,'deployment',deployment)\n  __dataclass_builtins_object__.__setattr__(self,'groups',groups)\n  __dataclass_builtins_object__.__setattr__(self,'all_groups',all_groups)\n  __dataclass_builtins_object__.__setattr__(self,'resolve_budget',resolve_budget)\n return __init__": _6,
-    "def __create_fn__(_type_capability, _type_min_version, _type_what, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, capability:_type_capability, min_version:_type_min_version, what:_type_what, source:_type_source) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'capability',capability)\n  __dataclass_builtins_object__.__setattr__(self,'min_version',min_version)\n  __dataclass_builtins_object__.__setattr__(self,'what',what)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": _7,
-    "def __create_fn__(_type_capability, _type_name, _type_where, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, capability:_type_capability, name:_type_name, where:_type_where, reason:_type_reason) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'capability',capability)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'where',where)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n return __init__": _8,
-    "def __create_fn__(_type_capability, _type_text, _type_source, _type_min_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_min_version):\n def __init__(self, capability:_type_capability, text:_type_text, source:_type_source, min_version:_type_min_version=_dflt_min_version) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'capability',capability)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'min_version',min_version)\n return __init__": _9,
-    "def __create_fn__(_type_client, _type_timeout, _type_deadline, _type_auth, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, client:_type_client, timeout:_type_timeout, deadline:_type_deadline, auth:_type_auth) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'client',client)\n  __dataclass_builtins_object__.__setattr__(self,'timeout',timeout)\n  __dataclass_builtins_object__.__setattr__(self,'deadline',deadline)\n  __dataclass_builtins_object__.__setattr__(self,'auth',auth)\n return __init__": _10,
-    "def __create_fn__(_type_colour, _type_symbols, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_colour, _dflt_symbols):\n def __init__(self, colour:_type_colour=_dflt_colour, symbols:_type_symbols=_dflt_symbols) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'colour',colour)\n  __dataclass_builtins_object__.__setattr__(self,'symbols',symbols)\n return __init__": _11,
-    "def __create_fn__(_type_current, _type_specifier, _type_locked, _type_source, _type_url, _type_parsed_current, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_url, _dflt_parsed_current):\n def __init__(self, current:_type_current, specifier:_type_specifier, locked:_type_locked, source:_type_source, url:_type_url=_dflt_url, parsed_current:_type_parsed_current=_dflt_parsed_current) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'current',current)\n  __dataclass_builtins_object__.__setattr__(self,'specifier',specifier)\n  __dataclass_builtins_object__.__setattr__(self,'locked',locked)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'parsed_current',parsed_current)\n return __init__": _12,
-    "def __create_fn__(_type_ddtrace, _type_changes, _type_per_python, _type_floor, _type_floor_reasons, _type_tried, _type_resolved, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons, _dflt_tried, _dflt_resolved, _dflt_skipped):\n def __init__(self, ddtrace:_type_ddtrace, changes:_type_changes, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons, tried:_type_tried=_dflt_tried, resolved:_type_resolved=_dflt_resolved, skipped:_type_skipped=_dflt_skipped) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'changes',changes)\n  __dataclass_builtins_object__.__setattr__(self,'per_python',per_python)\n  __dataclass_builtins_object__.__setattr__(self,'floor',floor)\n  __dataclass_builtins_object__.__setattr__(self,'floor_reasons',floor_reasons)\n  __dataclass_builtins_object__.__setattr__(self,'tried',tried)\n  __dataclass_builtins_object__.__setattr__(self,'resolved',resolved)\n  __dataclass_builtins_object__.__setattr__(self,'skipped',skipped)\n return __init__": _13,
-    "def __create_fn__(_type_ddtrace, _type_finding, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, ddtrace:_type_ddtrace, finding:_type_finding) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'finding',finding)\n return __init__": _14,
-    "def __create_fn__(_type_ddtrace, _type_per_python, _type_floor, _type_floor_reasons, _type_suggestions, _type_by_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons, _dflt_suggestions, _dflt_by_python):\n def __init__(self, ddtrace:_type_ddtrace, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons, suggestions:_type_suggestions=_dflt_suggestions, by_python:_type_by_python=_dflt_by_python) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'per_python',per_python)\n  __dataclass_builtins_object__.__setattr__(self,'floor',floor)\n  __dataclass_builtins_object__.__setattr__(self,'floor_reasons',floor_reasons)\n  __dataclass_builtins_object__.__setattr__(self,'suggestions',suggestions)\n  __dataclass_builtins_object__.__setattr__(self,'by_python',by_python)\n return __init__": _15,
-    "def __create_fn__(_type_ddtrace, _type_python, _type_platforms, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, ddtrace:_type_ddtrace, python:_type_python, platforms:_type_platforms) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n return __init__": _16,
-    "def __create_fn__(_type_ddtrace, _type_python, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, ddtrace:_type_ddtrace, python:_type_python, source:_type_source) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": _17,
-    "def __create_fn__(_type_detect, _type_never, _type_appsec_off, _type_appsec_off_reason, _type_floors, _type_notes, _type_source, _type_notes_off, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_notes_off):\n def __init__(self, detect:_type_detect, never:_type_never, appsec_off:_type_appsec_off, appsec_off_reason:_type_appsec_off_reason, floors:_type_floors, notes:_type_notes, source:_type_source, notes_off:_type_notes_off=_dflt_notes_off) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'detect',detect)\n  __dataclass_builtins_object__.__setattr__(self,'never',never)\n  __dataclass_builtins_object__.__setattr__(self,'appsec_off',appsec_off)\n  __dataclass_builtins_object__.__setattr__(self,'appsec_off_reason',appsec_off_reason)\n  __dataclass_builtins_object__.__setattr__(self,'floors',floors)\n  __dataclass_builtins_object__.__setattr__(self,'notes',notes)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'notes_off',notes_off)\n return __init__": _18,
-    "def __create_fn__(_type_docs_url, _type_docs_follows, _type_waf_missing_on, _type_waf_reason, _type_capabilities, _type_features, _type_integrations, _type_branches, _type_runtimes, _type_notes, _type_disagreements, _type_pythons, _type_aws_lambda, _type_platform_minimums, _type_request_capabilities, _type_constrainers, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_platform_minimums, _dflt_request_capabilities, _dflt_constrainers):\n def __init__(self, docs_url:_type_docs_url, docs_follows:_type_docs_follows, waf_missing_on:_type_waf_missing_on, waf_reason:_type_waf_reason, capabilities:_type_capabilities, features:_type_features, integrations:_type_integrations, branches:_type_branches, runtimes:_type_runtimes, notes:_type_notes, disagreements:_type_disagreements, pythons:_type_pythons, aws_lambda:_type_aws_lambda, platform_minimums:_type_platform_minimums=_dflt_platform_minimums, request_capabilities:_type_request_capabilities=_dflt_request_capabilities, constrainers:_type_constrainers=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'docs_url',docs_url)\n  __dataclass_builtins_object__.__setattr__(self,'docs_follows',docs_follows)\n  __dataclass_builtins_object__.__setattr__(self,'waf_missing_on',waf_missing_on)\n  __dataclass_builtins_object__.__setattr__(self,'waf_reason',waf_reason)\n  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)\n  __dataclass_builtins_object__.__setattr__(self,'features',features)\n  __dataclass_builtins_object__.__setattr__(self,'integrations',integrations)\n  __dataclass_builtins_object__.__setattr__(self,'branches',branches)\n  __dataclass_builtins_object__.__setattr__(self,'runtimes',runtimes)\n  __dataclass_builtins_object__.__setattr__(self,'notes',notes)\n  __dataclass_builtins_object__.__setattr__(self,'disagreements',disagreements)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n  __dataclass_builtins_object__.__setattr__(self,'aws_lambda',aws_lambda)\n  __dataclass_builtins_object__.__setattr__(self,'platform_minimums',platform_minimums)\n  __dataclass_builtins_object__.__setattr__(self,'request_capabilities',request_capabilities)\n  __dataclass_builtins_object__.__setattr__(self,'constrainers',_dflt_constrainers() if constrainers is _HAS_DEFAULT_FACTORY else constrainers)\n return __init__": _19,
-    "def __create_fn__(_type_edit, _type_body, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, edit:_type_edit, body:_type_body) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'edit',edit)\n  __dataclass_builtins_object__.__setattr__(self,'body',body)\n return __init__": _20,
-    "def __create_fn__(_type_edited, _type_ran, _type_left, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_edited, _dflt_ran, _dflt_left):\n def __init__(self, edited:_type_edited=_dflt_edited, ran:_type_ran=_dflt_ran, left:_type_left=_dflt_left) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'edited',edited)\n  __dataclass_builtins_object__.__setattr__(self,'ran',ran)\n  __dataclass_builtins_object__.__setattr__(self,'left',left)\n return __init__": _21,
-    "def __create_fn__(_type_enabled, _type_asm_line, _type_layer, _type_layer_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_enabled, _dflt_asm_line, _dflt_layer, _dflt_layer_value):\n def __init__(self, enabled:_type_enabled=_dflt_enabled, asm_line:_type_asm_line=_dflt_asm_line, layer:_type_layer=_dflt_layer, layer_value:_type_layer_value=_dflt_layer_value) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'enabled',enabled)\n  __dataclass_builtins_object__.__setattr__(self,'asm_line',asm_line)\n  __dataclass_builtins_object__.__setattr__(self,'layer',layer)\n  __dataclass_builtins_object__.__setattr__(self,'layer_value',layer_value)\n return __init__": _22,
-    "def __create_fn__(_type_file, _type_by, _type_capabilities, _type_platforms, _type_python, _type_deployment, _type_groups, _type_ignore, _type_table, _type_from_file, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_file, _dflt_by, _dflt_capabilities, _dflt_platforms, _dflt_python, _dflt_deployment, _dflt_groups, _dflt_ignore, _dflt_table, _dflt_from_file):\n def __init__(self, file:_type_file=_dflt_file, by:_type_by=_dflt_by, capabilities:_type_capabilities=_dflt_capabilities, platforms:_type_platforms=_dflt_platforms, python:_type_python=_dflt_python, deployment:_type_deployment=_dflt_deployment, groups:_type_groups=_dflt_groups, ignore:_type_ignore=_dflt_ignore, table:_type_table=_dflt_table, from_file:_type_from_file=_dflt_from_file) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'by',by)\n  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'deployment',deployment)\n  __dataclass_builtins_object__.__setattr__(self,'groups',groups)\n  __dataclass_builtins_object__.__setattr__(self,'ignore',ignore)\n  __dataclass_builtins_object__.__setattr__(self,'table',table)\n  __dataclass_builtins_object__.__setattr__(self,'from_file',from_file)\n return __init__": _23,
-    "def __create_fn__(_type_file, _type_line, _type_key, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_line, _dflt_key):\n def __init__(self, file:_type_file, line:_type_line=_dflt_line, key:_type_key=_dflt_key) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n  __dataclass_builtins_object__.__setattr__(self,'key',key)\n return __init__": _24,
-    "def __create_fn__(_type_filename, _type_patch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, filename:_type_filename, patch:_type_patch) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'filename',filename)\n  __dataclass_builtins_object__.__setattr__(self,'patch',patch)\n return __init__": _25,
-    "def __create_fn__(_type_filename, _type_url, _type_requires_python, _type_yanked, _type_yanked_reason, _type_upload_time, _type_size, _type_hashes, _type_core_metadata, _type_metadata_hash, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_metadata_hash):\n def __init__(self, filename:_type_filename, url:_type_url, requires_python:_type_requires_python, yanked:_type_yanked, yanked_reason:_type_yanked_reason, upload_time:_type_upload_time, size:_type_size, hashes:_type_hashes, core_metadata:_type_core_metadata, metadata_hash:_type_metadata_hash=_dflt_metadata_hash) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'filename',filename)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'requires_python',requires_python)\n  __dataclass_builtins_object__.__setattr__(self,'yanked',yanked)\n  __dataclass_builtins_object__.__setattr__(self,'yanked_reason',yanked_reason)\n  __dataclass_builtins_object__.__setattr__(self,'upload_time',upload_time)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n  __dataclass_builtins_object__.__setattr__(self,'hashes',hashes)\n  __dataclass_builtins_object__.__setattr__(self,'core_metadata',core_metadata)\n  __dataclass_builtins_object__.__setattr__(self,'metadata_hash',metadata_hash)\n return __init__": _26,
-    "def __create_fn__(_type_first, _type_last, _type_count, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, first:_type_first, last:_type_last, count:_type_count, reason:_type_reason) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'first',first)\n  __dataclass_builtins_object__.__setattr__(self,'last',last)\n  __dataclass_builtins_object__.__setattr__(self,'count',count)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n return __init__": _27,
-    "def __create_fn__(_type_groups, _type_excluded, _type_all_groups, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_groups, _dflt_excluded, _dflt_all_groups):\n def __init__(self, groups:_type_groups=_dflt_groups, excluded:_type_excluded=_dflt_excluded, all_groups:_type_all_groups=_dflt_all_groups) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'groups',groups)\n  __dataclass_builtins_object__.__setattr__(self,'excluded',excluded)\n  __dataclass_builtins_object__.__setattr__(self,'all_groups',all_groups)\n return __init__": _28,
-    "def __create_fn__(_type_how, _type_version, _type_specifier, _type_line, _type_written, _type_layer, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_written, _dflt_layer):\n def __init__(self, how:_type_how, version:_type_version, specifier:_type_specifier, line:_type_line, written:_type_written=_dflt_written, layer:_type_layer=_dflt_layer) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'how',how)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'specifier',specifier)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n  __dataclass_builtins_object__.__setattr__(self,'written',written)\n  __dataclass_builtins_object__.__setattr__(self,'layer',layer)\n return __init__": _29,
-    "def __create_fn__(_type_id, _type_applies_to, _type_text, _type_source, _type_ddtrace, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, id:_type_id, applies_to:_type_applies_to, text:_type_text, source:_type_source, ddtrace:_type_ddtrace) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'applies_to',applies_to)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n return __init__": _30,
-    "def __create_fn__(_type_id, _type_body, _type_login, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, id:_type_id, body:_type_body, login:_type_login, type:_type_type) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'body',body)\n  __dataclass_builtins_object__.__setattr__(self,'login',login)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n return __init__": _31,
-    "def __create_fn__(_type_id, _type_body, _type_login, _type_type, _type_path, _type_line, _type_start_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, id:_type_id, body:_type_body, login:_type_login, type:_type_type, path:_type_path, line:_type_line, start_line:_type_start_line) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'body',body)\n  __dataclass_builtins_object__.__setattr__(self,'login',login)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n  __dataclass_builtins_object__.__setattr__(self,'start_line',start_line)\n return __init__": _32,
-    "def __create_fn__(_type_id, _type_name, _type_aliases, _type_supported, _type_min_version, _type_requires_waf, _type_summary, _type_env, _type_python_gates, _type_excluded_platforms, _type_note, _type_history, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, id:_type_id, name:_type_name, aliases:_type_aliases, supported:_type_supported, min_version:_type_min_version, requires_waf:_type_requires_waf, summary:_type_summary, env:_type_env, python_gates:_type_python_gates, excluded_platforms:_type_excluded_platforms, note:_type_note, history:_type_history) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'aliases',aliases)\n  __dataclass_builtins_object__.__setattr__(self,'supported',supported)\n  __dataclass_builtins_object__.__setattr__(self,'min_version',min_version)\n  __dataclass_builtins_object__.__setattr__(self,'requires_waf',requires_waf)\n  __dataclass_builtins_object__.__setattr__(self,'summary',summary)\n  __dataclass_builtins_object__.__setattr__(self,'env',env)\n  __dataclass_builtins_object__.__setattr__(self,'python_gates',python_gates)\n  __dataclass_builtins_object__.__setattr__(self,'excluded_platforms',excluded_platforms)\n  __dataclass_builtins_object__.__setattr__(self,'note',note)\n  __dataclass_builtins_object__.__setattr__(self,'history',history)\n return __init__": _33,
-    "def __create_fn__(_type_id, _type_name, _type_capability, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, id:_type_id, name:_type_name, capability:_type_capability) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'capability',capability)\n return __init__": _34,
-    "def __create_fn__(_type_id, _type_name, _type_distribution, _type_version, _type_specifier, _type_source, _type_covers, _type_auto_instrumented, _type_unsupported, _type_documented, _type_parsed_version, _type_parsed_specifier, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_documented, _dflt_parsed_version, _dflt_parsed_specifier):\n def __init__(self, id:_type_id, name:_type_name, distribution:_type_distribution, version:_type_version, specifier:_type_specifier, source:_type_source, covers:_type_covers, auto_instrumented:_type_auto_instrumented, unsupported:_type_unsupported, documented:_type_documented=_dflt_documented, parsed_version:_type_parsed_version=_dflt_parsed_version, parsed_specifier:_type_parsed_specifier=_dflt_parsed_specifier) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'distribution',distribution)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'specifier',specifier)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'covers',covers)\n  __dataclass_builtins_object__.__setattr__(self,'auto_instrumented',auto_instrumented)\n  __dataclass_builtins_object__.__setattr__(self,'unsupported',unsupported)\n  __dataclass_builtins_object__.__setattr__(self,'documented',documented)\n  __dataclass_builtins_object__.__setattr__(self,'parsed_version',parsed_version)\n  __dataclass_builtins_object__.__setattr__(self,'parsed_specifier',parsed_specifier)\n return __init__": _35,
-    "def __create_fn__(_type_id, _type_name, _type_distributions, _type_kind, _type_features, _type_auto_instrumented, _type_floors, _type_env, _type_caveats, _type_declared, _type_tested, _type_unsupported, _type_note, _type_documented, _type_covered_by, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_documented, _dflt_covered_by):\n def __init__(self, id:_type_id, name:_type_name, distributions:_type_distributions, kind:_type_kind, features:_type_features, auto_instrumented:_type_auto_instrumented, floors:_type_floors, env:_type_env, caveats:_type_caveats, declared:_type_declared, tested:_type_tested, unsupported:_type_unsupported, note:_type_note, documented:_type_documented=_dflt_documented, covered_by:_type_covered_by=_dflt_covered_by) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'distributions',distributions)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'features',features)\n  __dataclass_builtins_object__.__setattr__(self,'auto_instrumented',auto_instrumented)\n  __dataclass_builtins_object__.__setattr__(self,'floors',floors)\n  __dataclass_builtins_object__.__setattr__(self,'env',env)\n  __dataclass_builtins_object__.__setattr__(self,'caveats',caveats)\n  __dataclass_builtins_object__.__setattr__(self,'declared',declared)\n  __dataclass_builtins_object__.__setattr__(self,'tested',tested)\n  __dataclass_builtins_object__.__setattr__(self,'unsupported',unsupported)\n  __dataclass_builtins_object__.__setattr__(self,'note',note)\n  __dataclass_builtins_object__.__setattr__(self,'documented',documented)\n  __dataclass_builtins_object__.__setattr__(self,'covered_by',covered_by)\n return __init__": _36,
-    "def __create_fn__(_type_id, _type_name, _type_min_version, _type_project_min_version, _type_status, _type_reason, _type_after, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_reason, _dflt_after):\n def __init__(self, id:_type_id, name:_type_name, min_version:_type_min_version, project_min_version:_type_project_min_version, status:_type_status, reason:_type_reason=_dflt_reason, after:_type_after=_dflt_after) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'min_version',min_version)\n  __dataclass_builtins_object__.__setattr__(self,'project_min_version',project_min_version)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n  __dataclass_builtins_object__.__setattr__(self,'after',after)\n return __init__": _37,
-    "def __create_fn__(_type_id, _type_platforms, _type_since, _type_needs, _type_left_behind, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, id:_type_id, platforms:_type_platforms, since:_type_since, needs:_type_needs, left_behind:_type_left_behind, source:_type_source) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'since',since)\n  __dataclass_builtins_object__.__setattr__(self,'needs',needs)\n  __dataclass_builtins_object__.__setattr__(self,'left_behind',left_behind)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": _38,
-    "def __create_fn__(_type_id, _type_reason, _type_until, _type_count, _type_by, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, id:_type_id, reason:_type_reason, until:_type_until, count:_type_count, by:_type_by, source:_type_source) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n  __dataclass_builtins_object__.__setattr__(self,'until',until)\n  __dataclass_builtins_object__.__setattr__(self,'count',count)\n  __dataclass_builtins_object__.__setattr__(self,'by',by)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": _39,
-    "def __create_fn__(_type_id, _type_reason, _type_until, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, id:_type_id, reason:_type_reason, until:_type_until, source:_type_source) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n  __dataclass_builtins_object__.__setattr__(self,'until',until)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": _40,
-    "def __create_fn__(_type_id, _type_severity, _type_message, _type_location, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_location):\n def __init__(self, id:_type_id, severity:_type_severity, message:_type_message, location:_type_location=_dflt_location) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'id',id)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n  __dataclass_builtins_object__.__setattr__(self,'location',location)\n return __init__": _41,
-    "def __create_fn__(_type_image, _type_environment, _type_name, _type_value, _type_platform, _type_arch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, image:_type_image, environment:_type_environment, name:_type_name, value:_type_value, platform:_type_platform, arch:_type_arch) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'image',image)\n  __dataclass_builtins_object__.__setattr__(self,'environment',environment)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n  __dataclass_builtins_object__.__setattr__(self,'platform',platform)\n  __dataclass_builtins_object__.__setattr__(self,'arch',arch)\n return __init__": _42,
-    'def __create_fn__(_type_index, _type_line, _type_name, _type_written, _type_image, _type_unresolved, _type_platform, _type_parent, _type_env, _type_environment, _type_scope, _type_events, _type_cmd, _type_entrypoint, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_env, _dflt_environment, _dflt_scope, _dflt_events, _dflt_cmd, _dflt_entrypoint):\n def __init__(self, index:_type_index, line:_type_line, name:_type_name, written:_type_written, image:_type_image, unresolved:_type_unresolved, platform:_type_platform, parent:_type_parent, env:_type_env=_HAS_DEFAULT_FACTORY, environment:_type_environment=_HAS_DEFAULT_FACTORY, scope:_type_scope=_HAS_DEFAULT_FACTORY, events:_type_events=_HAS_DEFAULT_FACTORY, cmd:_type_cmd=_dflt_cmd, entrypoint:_type_entrypoint=_dflt_entrypoint) -> __dataclass_return_type__:\n  self.index=index\n  self.line=line\n  self.name=name\n  self.written=written\n  self.image=image\n  self.unresolved=unresolved\n  self.platform=platform\n  self.parent=parent\n  self.env=_dflt_env() if env is _HAS_DEFAULT_FACTORY else env\n  self.environment=_dflt_environment() if environment is _HAS_DEFAULT_FACTORY else environment\n  self.scope=_dflt_scope() if scope is _HAS_DEFAULT_FACTORY else scope\n  self.events=_dflt_events() if events is _HAS_DEFAULT_FACTORY else events\n  self.cmd=cmd\n  self.entrypoint=entrypoint\n return __init__': _43,
-    "def __create_fn__(_type_indexes, _type_source, _type_skipped, _type_ignored, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_skipped, _dflt_ignored):\n def __init__(self, indexes:_type_indexes, source:_type_source, skipped:_type_skipped=_dflt_skipped, ignored:_type_ignored=_dflt_ignored) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'indexes',indexes)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'skipped',skipped)\n  __dataclass_builtins_object__.__setattr__(self,'ignored',ignored)\n return __init__": _44,
-    'def __create_fn__(_type_key, _type_shown, _type_base, _type_files, _type_shared, _type_left_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_files, _dflt_shared, _dflt_left_out):\n def __init__(self, key:_type_key, shown:_type_shown, base:_type_base, files:_type_files=_HAS_DEFAULT_FACTORY, shared:_type_shared=_HAS_DEFAULT_FACTORY, left_out:_type_left_out=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.key=key\n  self.shown=shown\n  self.base=base\n  self.files=_dflt_files() if files is _HAS_DEFAULT_FACTORY else files\n  self.shared=_dflt_shared() if shared is _HAS_DEFAULT_FACTORY else shared\n  self.left_out=_dflt_left_out() if left_out is _HAS_DEFAULT_FACTORY else left_out\n return __init__': _45,
-    "def __create_fn__(_type_keyword, _type_args, _type_line, _type_escape, _type_heredocs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_heredocs):\n def __init__(self, keyword:_type_keyword, args:_type_args, line:_type_line, escape:_type_escape, heredocs:_type_heredocs=_dflt_heredocs) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'keyword',keyword)\n  __dataclass_builtins_object__.__setattr__(self,'args',args)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n  __dataclass_builtins_object__.__setattr__(self,'escape',escape)\n  __dataclass_builtins_object__.__setattr__(self,'heredocs',heredocs)\n return __init__": _46,
-    "def __create_fn__(_type_kind, _type_file, _type_line, _type_name, _type_pythons, _type_platforms, _type_ddtrace, _type_env, _type_aws_lambda, _type_ddtrace_run, _type_context, _type_findings, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_name, _dflt_pythons, _dflt_platforms, _dflt_ddtrace, _dflt_env, _dflt_aws_lambda, _dflt_ddtrace_run, _dflt_context, _dflt_findings):\n def __init__(self, kind:_type_kind, file:_type_file, line:_type_line, name:_type_name=_dflt_name, pythons:_type_pythons=_dflt_pythons, platforms:_type_platforms=_dflt_platforms, ddtrace:_type_ddtrace=_dflt_ddtrace, env:_type_env=_dflt_env, aws_lambda:_type_aws_lambda=_dflt_aws_lambda, ddtrace_run:_type_ddtrace_run=_dflt_ddtrace_run, context:_type_context=_dflt_context, findings:_type_findings=_dflt_findings) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'env',env)\n  __dataclass_builtins_object__.__setattr__(self,'aws_lambda',aws_lambda)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace_run',ddtrace_run)\n  __dataclass_builtins_object__.__setattr__(self,'context',context)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n return __init__": _47,
-    'def __create_fn__(_type_knowledge, _type_project, _type_server, _type_state, _type_floor, _type_reasons, _type_active, _type_pythons, _type_cap_floors, _type_python_source, _type_current, _type_left_out, _type__alone, _type__least, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python_source, _dflt_current, _dflt_left_out, _dflt__alone, _dflt__least):\n def __init__(self, knowledge:_type_knowledge, project:_type_project, server:_type_server, state:_type_state, floor:_type_floor, reasons:_type_reasons, active:_type_active, pythons:_type_pythons, cap_floors:_type_cap_floors, python_source:_type_python_source=_dflt_python_source, current:_type_current=_HAS_DEFAULT_FACTORY, left_out:_type_left_out=_HAS_DEFAULT_FACTORY, _alone:_type__alone=_HAS_DEFAULT_FACTORY, _least:_type__least=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.knowledge=knowledge\n  self.project=project\n  self.server=server\n  self.state=state\n  self.floor=floor\n  self.reasons=reasons\n  self.active=active\n  self.pythons=pythons\n  self.cap_floors=cap_floors\n  self.python_source=python_source\n  self.current=_dflt_current() if current is _HAS_DEFAULT_FACTORY else current\n  self.left_out=_dflt_left_out() if left_out is _HAS_DEFAULT_FACTORY else left_out\n  self._alone=_dflt__alone() if _alone is _HAS_DEFAULT_FACTORY else _alone\n  self._least=_dflt__least() if _least is _HAS_DEFAULT_FACTORY else _least\n return __init__': _48,
-    "def __create_fn__(_type_layer, _type_datadog_lambda, _type_ddtrace, _type_source, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python):\n def __init__(self, layer:_type_layer, datadog_lambda:_type_datadog_lambda, ddtrace:_type_ddtrace, source:_type_source, python:_type_python=_dflt_python) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'layer',layer)\n  __dataclass_builtins_object__.__setattr__(self,'datadog_lambda',datadog_lambda)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n return __init__": _49,
-    "def __create_fn__(_type_lines, _type_added, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, lines:_type_lines, added:_type_added) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n  __dataclass_builtins_object__.__setattr__(self,'added',added)\n return __init__": _50,
-    "def __create_fn__(_type_lo, _type_lo_closed, _type_hi, _type_hi_closed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, lo:_type_lo, lo_closed:_type_lo_closed, hi:_type_hi, hi_closed:_type_hi_closed) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'lo',lo)\n  __dataclass_builtins_object__.__setattr__(self,'lo_closed',lo_closed)\n  __dataclass_builtins_object__.__setattr__(self,'hi',hi)\n  __dataclass_builtins_object__.__setattr__(self,'hi_closed',hi_closed)\n return __init__": _51,
-    "def __create_fn__(_type_login, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, login:_type_login, type:_type_type) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'login',login)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n return __init__": _52,
-    "def __create_fn__(_type_manifest, _type_path, _type_base, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, manifest:_type_manifest, path:_type_path, base:_type_base) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'manifest',manifest)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'base',base)\n return __init__": _53,
-    "def __create_fn__(_type_manifests, _type_dependencies, _type_python, _type_findings, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_findings, _dflt_deployments):\n def __init__(self, manifests:_type_manifests, dependencies:_type_dependencies, python:_type_python, findings:_type_findings=_dflt_findings, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'manifests',manifests)\n  __dataclass_builtins_object__.__setattr__(self,'dependencies',dependencies)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'deployments',deployments)\n return __init__": _54,
-    "def __create_fn__(_type_marker, _type_pythons, _type_ddtrace, _type_off, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_off):\n def __init__(self, marker:_type_marker, pythons:_type_pythons, ddtrace:_type_ddtrace, off:_type_off=_dflt_off) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'off',off)\n return __init__": _55,
-    "def __create_fn__(_type_name, _type_display_name, _type_specifier, _type_version, _type_source, _type_marker, _type_extras, _type_group, _type_group_kind, _type_lock_groups, _type_role, _type_url, _type_editable, _type_hashes, _type_options, _type_origin, _type_parsed_specifier, _type_parsed_version, _type_requires, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_marker, _dflt_extras, _dflt_group, _dflt_group_kind, _dflt_lock_groups, _dflt_role, _dflt_url, _dflt_editable, _dflt_hashes, _dflt_options, _dflt_origin, _dflt_parsed_specifier, _dflt_parsed_version, _dflt_requires):\n def __init__(self, name:_type_name, display_name:_type_display_name, specifier:_type_specifier, version:_type_version, source:_type_source, marker:_type_marker=_dflt_marker, extras:_type_extras=_dflt_extras, group:_type_group=_dflt_group, group_kind:_type_group_kind=_dflt_group_kind, lock_groups:_type_lock_groups=_dflt_lock_groups, role:_type_role=_dflt_role, url:_type_url=_dflt_url, editable:_type_editable=_dflt_editable, hashes:_type_hashes=_dflt_hashes, options:_type_options=_dflt_options, origin:_type_origin=_dflt_origin, parsed_specifier:_type_parsed_specifier=_dflt_parsed_specifier, parsed_version:_type_parsed_version=_dflt_parsed_version, requires:_type_requires=_dflt_requires) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'display_name',display_name)\n  __dataclass_builtins_object__.__setattr__(self,'specifier',specifier)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'extras',extras)\n  __dataclass_builtins_object__.__setattr__(self,'group',group)\n  __dataclass_builtins_object__.__setattr__(self,'group_kind',group_kind)\n  __dataclass_builtins_object__.__setattr__(self,'lock_groups',lock_groups)\n  __dataclass_builtins_object__.__setattr__(self,'role',role)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'editable',editable)\n  __dataclass_builtins_object__.__setattr__(self,'hashes',hashes)\n  __dataclass_builtins_object__.__setattr__(self,'options',options)\n  __dataclass_builtins_object__.__setattr__(self,'origin',origin)\n  __dataclass_builtins_object__.__setattr__(self,'parsed_specifier',parsed_specifier)\n  __dataclass_builtins_object__.__setattr__(self,'parsed_version',parsed_version)\n  __dataclass_builtins_object__.__setattr__(self,'requires',requires)\n  self.__post_init__()\n return __init__": _56,
-    "def __create_fn__(_type_name, _type_files, _type_last_serial, _type_versions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, files:_type_files, last_serial:_type_last_serial, versions:_type_versions) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'files',files)\n  __dataclass_builtins_object__.__setattr__(self,'last_serial',last_serial)\n  __dataclass_builtins_object__.__setattr__(self,'versions',versions)\n return __init__": _57,
-    "def __create_fn__(_type_name, _type_main, _type_optional, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, main:_type_main, optional:_type_optional) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'main',main)\n  __dataclass_builtins_object__.__setattr__(self,'optional',optional)\n return __init__": _58,
-    "def __create_fn__(_type_name, _type_packages, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, packages:_type_packages) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'packages',packages)\n return __init__": _59,
-    "def __create_fn__(_type_name, _type_raw_name, _type_method, _type_flags, _type_crc, _type_compressed, _type_uncompressed, _type_offset, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, raw_name:_type_raw_name, method:_type_method, flags:_type_flags, crc:_type_crc, compressed:_type_compressed, uncompressed:_type_uncompressed, offset:_type_offset) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'raw_name',raw_name)\n  __dataclass_builtins_object__.__setattr__(self,'method',method)\n  __dataclass_builtins_object__.__setattr__(self,'flags',flags)\n  __dataclass_builtins_object__.__setattr__(self,'crc',crc)\n  __dataclass_builtins_object__.__setattr__(self,'compressed',compressed)\n  __dataclass_builtins_object__.__setattr__(self,'uncompressed',uncompressed)\n  __dataclass_builtins_object__.__setattr__(self,'offset',offset)\n return __init__": _60,
-    "def __create_fn__(_type_name, _type_spec, _type_marker, _type_end, _type_url, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_url):\n def __init__(self, name:_type_name, spec:_type_spec, marker:_type_marker, end:_type_end, url:_type_url=_dflt_url) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n return __init__": _61,
-    "def __create_fn__(_type_name, _type_specifier, _type_extras, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_extras, _dflt_origin):\n def __init__(self, name:_type_name, specifier:_type_specifier, extras:_type_extras=_dflt_extras, origin:_type_origin=_dflt_origin) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'specifier',specifier)\n  __dataclass_builtins_object__.__setattr__(self,'extras',extras)\n  __dataclass_builtins_object__.__setattr__(self,'origin',origin)\n return __init__": _62,
-    "def __create_fn__(_type_name, _type_value, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, value:_type_value, line:_type_line) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n return __init__": _63,
-    "def __create_fn__(_type_name, _type_value, _type_need, _type_note, _type_source, _type_ddtrace, _type_capabilities, _type_lambda_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_ddtrace, _dflt_capabilities, _dflt_lambda_note):\n def __init__(self, name:_type_name, value:_type_value, need:_type_need, note:_type_note, source:_type_source, ddtrace:_type_ddtrace=_dflt_ddtrace, capabilities:_type_capabilities=_dflt_capabilities, lambda_note:_type_lambda_note=_dflt_lambda_note) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n  __dataclass_builtins_object__.__setattr__(self,'need',need)\n  __dataclass_builtins_object__.__setattr__(self,'note',note)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)\n  __dataclass_builtins_object__.__setattr__(self,'lambda_note',lambda_note)\n return __init__": _64,
-    "def __create_fn__(_type_name, _type_version, _type_extras, _type_release, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, name:_type_name, version:_type_version, extras:_type_extras, release:_type_release) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'extras',extras)\n  __dataclass_builtins_object__.__setattr__(self,'release',release)\n return __init__": _65,
-    "def __create_fn__(_type_op, _type_ws, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, op:_type_op, ws:_type_ws, version:_type_version) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'op',op)\n  __dataclass_builtins_object__.__setattr__(self,'ws',ws)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n return __init__": _66,
-    "def __create_fn__(_type_package, _type_arms, _type_raise_floor, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_unresolved):\n def __init__(self, package:_type_package, arms:_type_arms, raise_floor:_type_raise_floor, unresolved:_type_unresolved=_dflt_unresolved) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'package',package)\n  __dataclass_builtins_object__.__setattr__(self,'arms',arms)\n  __dataclass_builtins_object__.__setattr__(self,'raise_floor',raise_floor)\n  __dataclass_builtins_object__.__setattr__(self,'unresolved',unresolved)\n return __init__": _67,
-    "def __create_fn__(_type_package, _type_from_version, _type_to_version, _type_from_specifier, _type_to_specifier, _type_source, _type_marker, _type_reason, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_from_specifier, _dflt_to_specifier, _dflt_source, _dflt_marker, _dflt_reason, _dflt_kind):\n def __init__(self, package:_type_package, from_version:_type_from_version, to_version:_type_to_version, from_specifier:_type_from_specifier=_dflt_from_specifier, to_specifier:_type_to_specifier=_dflt_to_specifier, source:_type_source=_dflt_source, marker:_type_marker=_dflt_marker, reason:_type_reason=_dflt_reason, kind:_type_kind=_dflt_kind) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'package',package)\n  __dataclass_builtins_object__.__setattr__(self,'from_version',from_version)\n  __dataclass_builtins_object__.__setattr__(self,'to_version',to_version)\n  __dataclass_builtins_object__.__setattr__(self,'from_specifier',from_specifier)\n  __dataclass_builtins_object__.__setattr__(self,'to_specifier',to_specifier)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  self.__post_init__()\n return __init__": _68,
-    "def __create_fn__(_type_package, _type_wants, _type_hint, _type_allowed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_allowed):\n def __init__(self, package:_type_package, wants:_type_wants, hint:_type_hint, allowed:_type_allowed=_dflt_allowed) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'package',package)\n  __dataclass_builtins_object__.__setattr__(self,'wants',wants)\n  __dataclass_builtins_object__.__setattr__(self,'hint',hint)\n  __dataclass_builtins_object__.__setattr__(self,'allowed',allowed)\n return __init__": _69,
-    "def __create_fn__(_type_page, _type_etag, _type_last_modified, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, page:_type_page, etag:_type_etag, last_modified:_type_last_modified) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'page',page)\n  __dataclass_builtins_object__.__setattr__(self,'etag',etag)\n  __dataclass_builtins_object__.__setattr__(self,'last_modified',last_modified)\n return __init__": _70,
-    'def __create_fn__(_type_patch, _type_real, _type_st, _type_tmp, _type_in_place, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_tmp, _dflt_in_place):\n def __init__(self, patch:_type_patch, real:_type_real, st:_type_st, tmp:_type_tmp=_dflt_tmp, in_place:_type_in_place=_dflt_in_place) -> __dataclass_return_type__:\n  self.patch=patch\n  self.real=real\n  self.st=st\n  self.tmp=tmp\n  self.in_place=in_place\n return __init__': _71,
-    "def __create_fn__(_type_patches, _type_commands, _type_messages, _type_refusals, _type_by_hand, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_patches, _dflt_commands, _dflt_messages, _dflt_refusals, _dflt_by_hand):\n def __init__(self, patches:_type_patches=_dflt_patches, commands:_type_commands=_dflt_commands, messages:_type_messages=_dflt_messages, refusals:_type_refusals=_dflt_refusals, by_hand:_type_by_hand=_dflt_by_hand) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'patches',patches)\n  __dataclass_builtins_object__.__setattr__(self,'commands',commands)\n  __dataclass_builtins_object__.__setattr__(self,'messages',messages)\n  __dataclass_builtins_object__.__setattr__(self,'refusals',refusals)\n  __dataclass_builtins_object__.__setattr__(self,'by_hand',by_hand)\n  self.__post_init__()\n return __init__": _72,
-    "def __create_fn__(_type_path, _type_before, _type_after, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, path:_type_path, before:_type_before, after:_type_after, reason:_type_reason) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'before',before)\n  __dataclass_builtins_object__.__setattr__(self,'after',after)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n return __init__": _73,
-    "def __create_fn__(_type_path, _type_kind, _type_dependencies, _type_python, _type_project_name, _type_is_lock, _type_findings, _type_index_urls, _type_includes, _type_graph, _type_compiled, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_dependencies, _dflt_python, _dflt_project_name, _dflt_is_lock, _dflt_findings, _dflt_index_urls, _dflt_includes, _dflt_graph, _dflt_compiled, _dflt_deployments):\n def __init__(self, path:_type_path, kind:_type_kind, dependencies:_type_dependencies=_dflt_dependencies, python:_type_python=_dflt_python, project_name:_type_project_name=_dflt_project_name, is_lock:_type_is_lock=_dflt_is_lock, findings:_type_findings=_dflt_findings, index_urls:_type_index_urls=_dflt_index_urls, includes:_type_includes=_dflt_includes, graph:_type_graph=_dflt_graph, compiled:_type_compiled=_dflt_compiled, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'dependencies',dependencies)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'project_name',project_name)\n  __dataclass_builtins_object__.__setattr__(self,'is_lock',is_lock)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'index_urls',index_urls)\n  __dataclass_builtins_object__.__setattr__(self,'includes',includes)\n  __dataclass_builtins_object__.__setattr__(self,'graph',graph)\n  __dataclass_builtins_object__.__setattr__(self,'compiled',compiled)\n  __dataclass_builtins_object__.__setattr__(self,'deployments',deployments)\n return __init__": _74,
-    "def __create_fn__(_type_path, _type_start, _type_end, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, path:_type_path, start:_type_start, end:_type_end, old:_type_old, new:_type_new) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'old',old)\n  __dataclass_builtins_object__.__setattr__(self,'new',new)\n return __init__": _75,
-    "def __create_fn__(_type_paths, _type_capabilities, _type_python, _type_platforms, _type_comment, _type_fail_on, _type_token, _type_comment_author, _type_suggest, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_comment_author, _dflt_suggest):\n def __init__(self, paths:_type_paths, capabilities:_type_capabilities, python:_type_python, platforms:_type_platforms, comment:_type_comment, fail_on:_type_fail_on, token:_type_token, comment_author:_type_comment_author=_dflt_comment_author, suggest:_type_suggest=_dflt_suggest) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'paths',paths)\n  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'comment',comment)\n  __dataclass_builtins_object__.__setattr__(self,'fail_on',fail_on)\n  __dataclass_builtins_object__.__setattr__(self,'token',token)\n  __dataclass_builtins_object__.__setattr__(self,'comment_author',comment_author)\n  __dataclass_builtins_object__.__setattr__(self,'suggest',suggest)\n return __init__": _76,
-    "def __create_fn__(_type_per_python, _type_floor, _type_floor_reasons, _type_blockers, _type_tried, _type_never_runs, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons, _dflt_blockers, _dflt_tried, _dflt_never_runs, _dflt_skipped):\n def __init__(self, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons, blockers:_type_blockers=_dflt_blockers, tried:_type_tried=_dflt_tried, never_runs:_type_never_runs=_dflt_never_runs, skipped:_type_skipped=_dflt_skipped) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'per_python',per_python)\n  __dataclass_builtins_object__.__setattr__(self,'floor',floor)\n  __dataclass_builtins_object__.__setattr__(self,'floor_reasons',floor_reasons)\n  __dataclass_builtins_object__.__setattr__(self,'blockers',blockers)\n  __dataclass_builtins_object__.__setattr__(self,'tried',tried)\n  __dataclass_builtins_object__.__setattr__(self,'never_runs',never_runs)\n  __dataclass_builtins_object__.__setattr__(self,'skipped',skipped)\n return __init__": _77,
-    "def __create_fn__(_type_platforms, _type_reason, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, platforms:_type_platforms, reason:_type_reason, source:_type_source) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": _78,
-    "def __create_fn__(_type_project, _type_advice, _type_offline, _type_settings, _type_indexes, _type_clock, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_clock):\n def __init__(self, project:_type_project, advice:_type_advice, offline:_type_offline, settings:_type_settings, indexes:_type_indexes, clock:_type_clock=_dflt_clock) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'project',project)\n  __dataclass_builtins_object__.__setattr__(self,'advice',advice)\n  __dataclass_builtins_object__.__setattr__(self,'offline',offline)\n  __dataclass_builtins_object__.__setattr__(self,'settings',settings)\n  __dataclass_builtins_object__.__setattr__(self,'indexes',indexes)\n  __dataclass_builtins_object__.__setattr__(self,'clock',clock)\n return __init__": _79,
-    "def __create_fn__(_type_project, _type_index_url, _type_snapshot_date, _type_releases, _type__by_version, _type__final, _type__final_sorted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt__by_version, _dflt__final, _dflt__final_sorted):\n def __init__(self, project:_type_project, index_url:_type_index_url, snapshot_date:_type_snapshot_date, releases:_type_releases, _by_version:_type__by_version=_HAS_DEFAULT_FACTORY, _final:_type__final=_HAS_DEFAULT_FACTORY, _final_sorted:_type__final_sorted=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'project',project)\n  __dataclass_builtins_object__.__setattr__(self,'index_url',index_url)\n  __dataclass_builtins_object__.__setattr__(self,'snapshot_date',snapshot_date)\n  __dataclass_builtins_object__.__setattr__(self,'releases',releases)\n  __dataclass_builtins_object__.__setattr__(self,'_by_version',_dflt__by_version() if _by_version is _HAS_DEFAULT_FACTORY else _by_version)\n  __dataclass_builtins_object__.__setattr__(self,'_final',_dflt__final() if _final is _HAS_DEFAULT_FACTORY else _final)\n  __dataclass_builtins_object__.__setattr__(self,'_final_sorted',_dflt__final_sorted() if _final_sorted is _HAS_DEFAULT_FACTORY else _final_sorted)\n return __init__": _80,
-    "def __create_fn__(_type_project, _type_selected, _type_environment, _type_request, _type_config, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, project:_type_project, selected:_type_selected, environment:_type_environment, request:_type_request, config:_type_config) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'project',project)\n  __dataclass_builtins_object__.__setattr__(self,'selected',selected)\n  __dataclass_builtins_object__.__setattr__(self,'environment',environment)\n  __dataclass_builtins_object__.__setattr__(self,'request',request)\n  __dataclass_builtins_object__.__setattr__(self,'config',config)\n return __init__": _81,
-    "def __create_fn__(_type_projects, _type_read, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, projects:_type_projects, read:_type_read) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'projects',projects)\n  __dataclass_builtins_object__.__setattr__(self,'read',read)\n return __init__": _82,
-    "def __create_fn__(_type_projects, _type_snapshot_date, _type_today, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, projects:_type_projects, snapshot_date:_type_snapshot_date, today:_type_today) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'projects',projects)\n  __dataclass_builtins_object__.__setattr__(self,'snapshot_date',snapshot_date)\n  __dataclass_builtins_object__.__setattr__(self,'today',today)\n return __init__": _83,
-    "def __create_fn__(_type_python, _type_musl, _type_aws_lambda, _type_python_image, _type_windows, _type_arch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_windows, _dflt_arch):\n def __init__(self, python:_type_python, musl:_type_musl, aws_lambda:_type_aws_lambda, python_image:_type_python_image, windows:_type_windows=_dflt_windows, arch:_type_arch=_dflt_arch) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n  __dataclass_builtins_object__.__setattr__(self,'musl',musl)\n  __dataclass_builtins_object__.__setattr__(self,'aws_lambda',aws_lambda)\n  __dataclass_builtins_object__.__setattr__(self,'python_image',python_image)\n  __dataclass_builtins_object__.__setattr__(self,'windows',windows)\n  __dataclass_builtins_object__.__setattr__(self,'arch',arch)\n return __init__": _84,
-    "def __create_fn__(_type_python_spec, _type_python_source, _type_python_versions, _type_platforms, _type_ddtrace, _type_requested, _type_capabilities, _type_recommendation, _type_integrations, _type_findings, _type_snapshot_date, _type_files, _type_today, _type_deployment, _type_deployment_source, _type_environment, _type_ignored, _type_python_origins, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_deployment, _dflt_deployment_source, _dflt_environment, _dflt_ignored, _dflt_python_origins, _dflt_deployments):\n def __init__(self, python_spec:_type_python_spec, python_source:_type_python_source, python_versions:_type_python_versions, platforms:_type_platforms, ddtrace:_type_ddtrace, requested:_type_requested, capabilities:_type_capabilities, recommendation:_type_recommendation, integrations:_type_integrations, findings:_type_findings, snapshot_date:_type_snapshot_date, files:_type_files, today:_type_today, deployment:_type_deployment=_dflt_deployment, deployment_source:_type_deployment_source=_dflt_deployment_source, environment:_type_environment=_HAS_DEFAULT_FACTORY, ignored:_type_ignored=_dflt_ignored, python_origins:_type_python_origins=_dflt_python_origins, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'python_spec',python_spec)\n  __dataclass_builtins_object__.__setattr__(self,'python_source',python_source)\n  __dataclass_builtins_object__.__setattr__(self,'python_versions',python_versions)\n  __dataclass_builtins_object__.__setattr__(self,'platforms',platforms)\n  __dataclass_builtins_object__.__setattr__(self,'ddtrace',ddtrace)\n  __dataclass_builtins_object__.__setattr__(self,'requested',requested)\n  __dataclass_builtins_object__.__setattr__(self,'capabilities',capabilities)\n  __dataclass_builtins_object__.__setattr__(self,'recommendation',recommendation)\n  __dataclass_builtins_object__.__setattr__(self,'integrations',integrations)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'snapshot_date',snapshot_date)\n  __dataclass_builtins_object__.__setattr__(self,'files',files)\n  __dataclass_builtins_object__.__setattr__(self,'today',today)\n  __dataclass_builtins_object__.__setattr__(self,'deployment',deployment)\n  __dataclass_builtins_object__.__setattr__(self,'deployment_source',deployment_source)\n  __dataclass_builtins_object__.__setattr__(self,'environment',_dflt_environment() if environment is _HAS_DEFAULT_FACTORY else environment)\n  __dataclass_builtins_object__.__setattr__(self,'ignored',ignored)\n  __dataclass_builtins_object__.__setattr__(self,'python_origins',python_origins)\n  __dataclass_builtins_object__.__setattr__(self,'deployments',deployments)\n return __init__": _85,
-    "def __create_fn__(_type_reason, _type_hint, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_hint):\n def __init__(self, reason:_type_reason, hint:_type_hint=_dflt_hint) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n  __dataclass_builtins_object__.__setattr__(self,'hint',hint)\n return __init__": _86,
-    "def __create_fn__(_type_report, _type_advised, _type_read, _type_configs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_read, _dflt_configs):\n def __init__(self, report:_type_report, advised:_type_advised, read:_type_read=_dflt_read, configs:_type_configs=_dflt_configs) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'report',report)\n  __dataclass_builtins_object__.__setattr__(self,'advised',advised)\n  __dataclass_builtins_object__.__setattr__(self,'read',read)\n  __dataclass_builtins_object__.__setattr__(self,'configs',configs)\n return __init__": _87,
-    "def __create_fn__(_type_root, _type_files, _type_advice, _type_python_spec, _type_python_source, _type_environment, _type_findings, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python_spec, _dflt_python_source, _dflt_environment, _dflt_findings, _dflt_deployments):\n def __init__(self, root:_type_root, files:_type_files, advice:_type_advice, python_spec:_type_python_spec=_dflt_python_spec, python_source:_type_python_source=_dflt_python_source, environment:_type_environment=_HAS_DEFAULT_FACTORY, findings:_type_findings=_dflt_findings, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'files',files)\n  __dataclass_builtins_object__.__setattr__(self,'advice',advice)\n  __dataclass_builtins_object__.__setattr__(self,'python_spec',python_spec)\n  __dataclass_builtins_object__.__setattr__(self,'python_source',python_source)\n  __dataclass_builtins_object__.__setattr__(self,'environment',_dflt_environment() if environment is _HAS_DEFAULT_FACTORY else environment)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'deployments',deployments)\n return __init__": _88,
-    "def __create_fn__(_type_root, _type_folder, _type_project, _type_top, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_top):\n def __init__(self, root:_type_root, folder:_type_folder, project:_type_project, top:_type_top=_dflt_top) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'folder',folder)\n  __dataclass_builtins_object__.__setattr__(self,'project',project)\n  __dataclass_builtins_object__.__setattr__(self,'top',top)\n return __init__": _89,
-    "def __create_fn__(_type_root, _type_repository, _type_trusted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_repository, _dflt_trusted):\n def __init__(self, root:_type_root, repository:_type_repository=_dflt_repository, trusted:_type_trusted=_dflt_trusted) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'repository',repository)\n  __dataclass_builtins_object__.__setattr__(self,'trusted',trusted)\n return __init__": _90,
-    "def __create_fn__(_type_roots, _type_edges, _type_groups, _type_members, _type_root_groups, _type_partial, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_members, _dflt_root_groups, _dflt_partial):\n def __init__(self, roots:_type_roots, edges:_type_edges, groups:_type_groups, members:_type_members=_HAS_DEFAULT_FACTORY, root_groups:_type_root_groups=_HAS_DEFAULT_FACTORY, partial:_type_partial=_dflt_partial) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'roots',roots)\n  __dataclass_builtins_object__.__setattr__(self,'edges',edges)\n  __dataclass_builtins_object__.__setattr__(self,'groups',groups)\n  __dataclass_builtins_object__.__setattr__(self,'members',_dflt_members() if members is _HAS_DEFAULT_FACTORY else members)\n  __dataclass_builtins_object__.__setattr__(self,'root_groups',_dflt_root_groups() if root_groups is _HAS_DEFAULT_FACTORY else root_groups)\n  __dataclass_builtins_object__.__setattr__(self,'partial',partial)\n return __init__": _91,
-    'def __create_fn__(_type_roots, _type_pins, _type_pin_sources, _type_constraints, _type_locked, _type_from_lock, _type_direct, _type_ddtrace_extras, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_roots, _dflt_pins, _dflt_pin_sources, _dflt_constraints, _dflt_locked, _dflt_from_lock, _dflt_direct, _dflt_ddtrace_extras):\n def __init__(self, roots:_type_roots=_HAS_DEFAULT_FACTORY, pins:_type_pins=_HAS_DEFAULT_FACTORY, pin_sources:_type_pin_sources=_HAS_DEFAULT_FACTORY, constraints:_type_constraints=_HAS_DEFAULT_FACTORY, locked:_type_locked=_HAS_DEFAULT_FACTORY, from_lock:_type_from_lock=_dflt_from_lock, direct:_type_direct=_HAS_DEFAULT_FACTORY, ddtrace_extras:_type_ddtrace_extras=_dflt_ddtrace_extras) -> __dataclass_return_type__:\n  self.roots=_dflt_roots() if roots is _HAS_DEFAULT_FACTORY else roots\n  self.pins=_dflt_pins() if pins is _HAS_DEFAULT_FACTORY else pins\n  self.pin_sources=_dflt_pin_sources() if pin_sources is _HAS_DEFAULT_FACTORY else pin_sources\n  self.constraints=_dflt_constraints() if constraints is _HAS_DEFAULT_FACTORY else constraints\n  self.locked=_dflt_locked() if locked is _HAS_DEFAULT_FACTORY else locked\n  self.from_lock=from_lock\n  self.direct=_dflt_direct() if direct is _HAS_DEFAULT_FACTORY else direct\n  self.ddtrace_extras=ddtrace_extras\n return __init__': _92,
-    "def __create_fn__(_type_sarif, _type_subject, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_subject, _dflt_kind):\n def __init__(self, sarif:_type_sarif, subject:_type_subject=_dflt_subject, kind:_type_kind=_dflt_kind) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'sarif',sarif)\n  __dataclass_builtins_object__.__setattr__(self,'subject',subject)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n return __init__": _93,
-    'def __create_fn__(_type_serves, _type_somewhere, _type_smallest, _type_narrowed, _type_unserved, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_serves, _dflt_somewhere, _dflt_smallest, _dflt_narrowed, _dflt_unserved, _dflt_skipped):\n def __init__(self, serves:_type_serves=_HAS_DEFAULT_FACTORY, somewhere:_type_somewhere=_HAS_DEFAULT_FACTORY, smallest:_type_smallest=_HAS_DEFAULT_FACTORY, narrowed:_type_narrowed=_HAS_DEFAULT_FACTORY, unserved:_type_unserved=_HAS_DEFAULT_FACTORY, skipped:_type_skipped=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.serves=_dflt_serves() if serves is _HAS_DEFAULT_FACTORY else serves\n  self.somewhere=_dflt_somewhere() if somewhere is _HAS_DEFAULT_FACTORY else somewhere\n  self.smallest=_dflt_smallest() if smallest is _HAS_DEFAULT_FACTORY else smallest\n  self.narrowed=_dflt_narrowed() if narrowed is _HAS_DEFAULT_FACTORY else narrowed\n  self.unserved=_dflt_unserved() if unserved is _HAS_DEFAULT_FACTORY else unserved\n  self.skipped=_dflt_skipped() if skipped is _HAS_DEFAULT_FACTORY else skipped\n return __init__': _94,
-    "def __create_fn__(_type_since, _type_spec, _type_distributions, _type_listed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_listed):\n def __init__(self, since:_type_since, spec:_type_spec, distributions:_type_distributions, listed:_type_listed=_dflt_listed) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'since',since)\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'distributions',distributions)\n  __dataclass_builtins_object__.__setattr__(self,'listed',listed)\n return __init__": _95,
-    'def __create_fn__(_type_snapshot, _type_capabilities, _type_unavailable, _type_platforms, _type_excluded, _type_aws_lambda, _type_limits, _type_kept, _type_answers, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_excluded, _dflt_aws_lambda, _dflt_limits, _dflt_kept, _dflt_answers):\n def __init__(self, snapshot:_type_snapshot, capabilities:_type_capabilities, unavailable:_type_unavailable, platforms:_type_platforms, excluded:_type_excluded=_dflt_excluded, aws_lambda:_type_aws_lambda=_dflt_aws_lambda, limits:_type_limits=_HAS_DEFAULT_FACTORY, kept:_type_kept=_dflt_kept, answers:_type_answers=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.snapshot=snapshot\n  self.capabilities=capabilities\n  self.unavailable=unavailable\n  self.platforms=platforms\n  self.excluded=excluded\n  self.aws_lambda=aws_lambda\n  self.limits=_dflt_limits() if limits is _HAS_DEFAULT_FACTORY else limits\n  self.kept=kept\n  self.answers=_dflt_answers() if answers is _HAS_DEFAULT_FACTORY else answers\n return __init__': _96,
-    "def __create_fn__(_type_snapshot, _type_index_url, _type_extra_index_urls, _type_cache_dir, _type_no_cache, _type_timeout, _type_deadline, _type_trust_files, _type_allow_outside, _type_progress, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_snapshot, _dflt_index_url, _dflt_extra_index_urls, _dflt_cache_dir, _dflt_no_cache, _dflt_timeout, _dflt_deadline, _dflt_trust_files, _dflt_allow_outside, _dflt_progress):\n def __init__(self, snapshot:_type_snapshot=_dflt_snapshot, index_url:_type_index_url=_dflt_index_url, extra_index_urls:_type_extra_index_urls=_dflt_extra_index_urls, cache_dir:_type_cache_dir=_dflt_cache_dir, no_cache:_type_no_cache=_dflt_no_cache, timeout:_type_timeout=_dflt_timeout, deadline:_type_deadline=_dflt_deadline, trust_files:_type_trust_files=_dflt_trust_files, allow_outside:_type_allow_outside=_dflt_allow_outside, progress:_type_progress=_dflt_progress) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'snapshot',snapshot)\n  __dataclass_builtins_object__.__setattr__(self,'index_url',index_url)\n  __dataclass_builtins_object__.__setattr__(self,'extra_index_urls',extra_index_urls)\n  __dataclass_builtins_object__.__setattr__(self,'cache_dir',cache_dir)\n  __dataclass_builtins_object__.__setattr__(self,'no_cache',no_cache)\n  __dataclass_builtins_object__.__setattr__(self,'timeout',timeout)\n  __dataclass_builtins_object__.__setattr__(self,'deadline',deadline)\n  __dataclass_builtins_object__.__setattr__(self,'trust_files',trust_files)\n  __dataclass_builtins_object__.__setattr__(self,'allow_outside',allow_outside)\n  __dataclass_builtins_object__.__setattr__(self,'progress',progress)\n return __init__": _97,
-    "def __create_fn__(_type_spec, _type_marker, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, spec:_type_spec, marker:_type_marker, version:_type_version) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n return __init__": _98,
-    "def __create_fn__(_type_spec, _type_source, _type_versions, _type_findings, _type_origins, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_findings, _dflt_origins):\n def __init__(self, spec:_type_spec, source:_type_source, versions:_type_versions, findings:_type_findings=_dflt_findings, origins:_type_origins=_dflt_origins) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'versions',versions)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'origins',origins)\n return __init__": _99,
-    "def __create_fn__(_type_spec, _type_source, _type_weak, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_weak):\n def __init__(self, spec:_type_spec, source:_type_source, weak:_type_weak=_dflt_weak) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'weak',weak)\n return __init__": _100,
-    "def __create_fn__(_type_spec, _type_support, _type_ends, _type_agent_min, _type_label, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_label):\n def __init__(self, spec:_type_spec, support:_type_support, ends:_type_ends, agent_min:_type_agent_min, label:_type_label=_dflt_label) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'support',support)\n  __dataclass_builtins_object__.__setattr__(self,'ends',ends)\n  __dataclass_builtins_object__.__setattr__(self,'agent_min',agent_min)\n  __dataclass_builtins_object__.__setattr__(self,'label',label)\n return __init__": _101,
-    "def __create_fn__(_type_spec, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, spec:_type_spec, version:_type_version) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n return __init__": _102,
-    "def __create_fn__(_type_split, _type_changes, _type_per_python, _type_floor, _type_floor_reasons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_floor, _dflt_floor_reasons):\n def __init__(self, split:_type_split, changes:_type_changes, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'split',split)\n  __dataclass_builtins_object__.__setattr__(self,'changes',changes)\n  __dataclass_builtins_object__.__setattr__(self,'per_python',per_python)\n  __dataclass_builtins_object__.__setattr__(self,'floor',floor)\n  __dataclass_builtins_object__.__setattr__(self,'floor_reasons',floor_reasons)\n return __init__": _103,
-    "def __create_fn__(_type_start, _type_lines, _type_body, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, start:_type_start, lines:_type_lines, body:_type_body, span:_type_span) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n  __dataclass_builtins_object__.__setattr__(self,'body',body)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n return __init__": _104,
-    "def __create_fn__(_type_start, _type_lines, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_end):\n def __init__(self, start:_type_start, lines:_type_lines, end:_type_end=_dflt_end) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n return __init__": _105,
-    "def __create_fn__(_type_tag, _type_low, _type_high, _type_distributions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, tag:_type_tag, low:_type_low, high:_type_high, distributions:_type_distributions) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'tag',tag)\n  __dataclass_builtins_object__.__setattr__(self,'low',low)\n  __dataclass_builtins_object__.__setattr__(self,'high',high)\n  __dataclass_builtins_object__.__setattr__(self,'distributions',distributions)\n return __init__": _106,
-    "def __create_fn__(_type_target, _type_changes, _type_blockers, _type_tried, _type_findings, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_unresolved):\n def __init__(self, target:_type_target, changes:_type_changes, blockers:_type_blockers, tried:_type_tried, findings:_type_findings, unresolved:_type_unresolved=_dflt_unresolved) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'target',target)\n  __dataclass_builtins_object__.__setattr__(self,'changes',changes)\n  __dataclass_builtins_object__.__setattr__(self,'blockers',blockers)\n  __dataclass_builtins_object__.__setattr__(self,'tried',tried)\n  __dataclass_builtins_object__.__setattr__(self,'findings',findings)\n  __dataclass_builtins_object__.__setattr__(self,'unresolved',unresolved)\n return __init__": _107,
-    'def __create_fn__(_type_text, _type_data, _type_packages, _type_lines, _type_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, data:_type_data, packages:_type_packages, lines:_type_lines, out:_type_out) -> __dataclass_return_type__:\n  self.text=text\n  self.data=data\n  self.packages=packages\n  self.lines=lines\n  self.out=out\n return __init__': _108,
-    "def __create_fn__(_type_text, _type_encoding, _type_bom, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, encoding:_type_encoding, bom:_type_bom) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'encoding',encoding)\n  __dataclass_builtins_object__.__setattr__(self,'bom',bom)\n return __init__": _109,
-    "def __create_fn__(_type_text, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, start:_type_start) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n return __init__": _110,
-    "def __create_fn__(_type_text, _type_starts, _type_lines, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, starts:_type_starts, lines:_type_lines) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'starts',starts)\n  __dataclass_builtins_object__.__setattr__(self,'lines',lines)\n return __init__": _111,
-    "def __create_fn__(_type_tool, _type_command, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, tool:_type_tool, command:_type_command, python:_type_python) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'tool',tool)\n  __dataclass_builtins_object__.__setattr__(self,'command',command)\n  __dataclass_builtins_object__.__setattr__(self,'python',python)\n return __init__": _112,
-    "def __create_fn__(_type_topic, _type_sources, _type_follows, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, topic:_type_topic, sources:_type_sources, follows:_type_follows) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'topic',topic)\n  __dataclass_builtins_object__.__setattr__(self,'sources',sources)\n  __dataclass_builtins_object__.__setattr__(self,'follows',follows)\n return __init__": _113,
-    "def __create_fn__(_type_url, _type_written, _type_expanded, _type_prefix, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_expanded, _dflt_prefix):\n def __init__(self, url:_type_url, written:_type_written, expanded:_type_expanded=_dflt_expanded, prefix:_type_prefix=_dflt_prefix) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'written',written)\n  __dataclass_builtins_object__.__setattr__(self,'expanded',expanded)\n  __dataclass_builtins_object__.__setattr__(self,'prefix',prefix)\n return __init__": _114,
-    "def __create_fn__(_type_verbosity, _type_style, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_verbosity, _dflt_style):\n def __init__(self, verbosity:_type_verbosity=_dflt_verbosity, style:_type_style=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'verbosity',verbosity)\n  __dataclass_builtins_object__.__setattr__(self,'style',_dflt_style() if style is _HAS_DEFAULT_FACTORY else style)\n return __init__": _115,
-    "def __create_fn__(_type_version, _type_marker, _type_pythons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, marker:_type_marker, pythons:_type_pythons) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n return __init__": _116,
-    "def __create_fn__(_type_version, _type_marker, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, marker:_type_marker, source:_type_source) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'marker',marker)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": _117,
-    "def __create_fn__(_type_version, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, reason:_type_reason) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n return __init__": _118,
-    "def __create_fn__(_type_version, _type_released, _type_end_of_life, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, released:_type_released, end_of_life:_type_end_of_life) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'released',released)\n  __dataclass_builtins_object__.__setattr__(self,'end_of_life',end_of_life)\n return __init__": _119,
-    "def __create_fn__(_type_version, _type_requires_python, _type_yanked, _type_yanked_reason, _type_upload_time, _type_sdist, _type_wheels, _type_requires_dist, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, version:_type_version, requires_python:_type_requires_python, yanked:_type_yanked, yanked_reason:_type_yanked_reason, upload_time:_type_upload_time, sdist:_type_sdist, wheels:_type_wheels, requires_dist:_type_requires_dist) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'version',version)\n  __dataclass_builtins_object__.__setattr__(self,'requires_python',requires_python)\n  __dataclass_builtins_object__.__setattr__(self,'yanked',yanked)\n  __dataclass_builtins_object__.__setattr__(self,'yanked_reason',yanked_reason)\n  __dataclass_builtins_object__.__setattr__(self,'upload_time',upload_time)\n  __dataclass_builtins_object__.__setattr__(self,'sdist',sdist)\n  __dataclass_builtins_object__.__setattr__(self,'wheels',wheels)\n  __dataclass_builtins_object__.__setattr__(self,'requires_dist',requires_dist)\n return __init__": _120,
-    "def __create_fn__(_type_versions, _type_unknown_metadata, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, versions:_type_versions, unknown_metadata:_type_unknown_metadata) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'versions',versions)\n  __dataclass_builtins_object__.__setattr__(self,'unknown_metadata',unknown_metadata)\n return __init__": _121,
-    "def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_appearing):\n def __init__(self, wants:_type_wants, pythons:_type_pythons, appearing:_type_appearing=_dflt_appearing) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'wants',wants)\n  __dataclass_builtins_object__.__setattr__(self,'pythons',pythons)\n  __dataclass_builtins_object__.__setattr__(self,'appearing',appearing)\n return __init__": _122,
-    "def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, written:_type_written, resolved:_type_resolved, missing:_type_missing, line:_type_line) -> __dataclass_return_type__:\n  __dataclass_builtins_object__.__setattr__(self,'written',written)\n  __dataclass_builtins_object__.__setattr__(self,'resolved',resolved)\n  __dataclass_builtins_object__.__setattr__(self,'missing',missing)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n return __init__": _123,
+    'def __create_fn__(_type_argv, _type_cwd, _type_file, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_argv, _set_cwd, _set_file, _set_reason):\n def __init__(self, argv:_type_argv, cwd:_type_cwd, file:_type_file, reason:_type_reason) -> __dataclass_return_type__:\n  _set_argv(self,argv)\n  _set_cwd(self,cwd)\n  _set_file(self,file)\n  _set_reason(self,reason)\n return __init__': _1,
+    'def __create_fn__(_type_arms, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_arms):\n def __init__(self, arms:_type_arms) -> __dataclass_return_type__:\n  _set_arms(self,arms)\n return __init__': _2,
+    'def __create_fn__(_type_blockers, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_blockers):\n def __init__(self, blockers:_type_blockers) -> __dataclass_return_type__:\n  _set_blockers(self,blockers)\n return __init__': _3,
+    'def __create_fn__(_type_body, _type_shell, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_body, _set_shell):\n def __init__(self, body:_type_body, shell:_type_shell) -> __dataclass_return_type__:\n  _set_body(self,body)\n  _set_shell(self,shell)\n return __init__': _4,
+    'def __create_fn__(_type_capabilities, _type_platforms, _type_python, _type_deployment, _type_groups, _type_all_groups, _type_today, _type_offline, _type_resolve_budget, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_capabilities, _set_capabilities, _dflt_platforms, _set_platforms, _dflt_python, _set_python, _dflt_deployment, _set_deployment, _dflt_groups, _set_groups, _dflt_all_groups, _set_all_groups, _dflt_today, _set_today, _dflt_offline, _set_offline, _dflt_resolve_budget, _set_resolve_budget):\n def __init__(self, capabilities:_type_capabilities=_dflt_capabilities, platforms:_type_platforms=_dflt_platforms, python:_type_python=_dflt_python, deployment:_type_deployment=_dflt_deployment, groups:_type_groups=_dflt_groups, all_groups:_type_all_groups=_dflt_all_groups, today:_type_today=_HAS_DEFAULT_FACTORY, offline:_type_offline=_dflt_offline, resolve_budget:_type_resolve_budget=_dflt_resolve_budget) -> __dataclass_return_type__:\n  _set_capabilities(self,capabilities)\n  _set_platforms(self,platforms)\n  _set_python(self,python)\n  _set_deployment(self,deployment)\n  _set_groups(self,groups)\n  _set_all_groups(self,all_groups)\n  _set_today(self,_dflt_today() if today is _HAS_DEFAULT_FACTORY else today)\n  _set_offline(self,offline)\n  _set_resolve_budget(self,resolve_budget)\n return __init__': _5,
+    'def __create_fn__(_type_capabilities, _type_python, _type_platforms, _type_today, _type_offline, _type_deployment, _type_groups, _type_all_groups, _type_resolve_budget, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_capabilities, _set_capabilities, _dflt_python, _set_python, _dflt_platforms, _set_platforms, _dflt_today, _set_today, _dflt_offline, _set_offline, _dflt_deployment, _set_deployment, _dflt_groups, _set_groups, _dflt_all_groups, _set_all_groups, _dflt_resolve_budget, _set_resolve_budget):\n def __init__(self, capabilities:_type_capabilities=_dflt_capabilities, python:_type_python=_dflt_python, platforms:_type_platforms=_dflt_platforms, today:_type_today=_HAS_DEFAULT_FACTORY, offline:_type_offline=_dflt_offline, deployment:_type_deployment=_dflt_deployment, groups:_type_groups=_dflt_groups, all_groups:_type_all_groups=_dflt_all_groups, resolve_budget:_type_resolve_budget=_dflt_resolve_budget) -> __dataclass_return_type__:\n  _set_capabilities(self,capabilities)\n  _set_python(self,python)\n  _set_platforms(self,platforms)\n  _set_today(self,_dflt_today() if today is _HAS_DEFAULT_FACTORY else today)\n  _set_offline(self,offline)\n  _set_deployment(self,deployment)\n  _set_groups(self,groups)\n  _set_all_groups(self,all_groups)\n  _set_resolve_budget(self,resolve_budget)\n return __init__': _6,
+    'def __create_fn__(_type_capability, _type_min_version, _type_what, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_capability, _set_min_version, _set_what, _set_source):\n def __init__(self, capability:_type_capability, min_version:_type_min_version, what:_type_what, source:_type_source) -> __dataclass_return_type__:\n  _set_capability(self,capability)\n  _set_min_version(self,min_version)\n  _set_what(self,what)\n  _set_source(self,source)\n return __init__': _7,
+    'def __create_fn__(_type_capability, _type_name, _type_where, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_capability, _set_name, _set_where, _set_reason):\n def __init__(self, capability:_type_capability, name:_type_name, where:_type_where, reason:_type_reason) -> __dataclass_return_type__:\n  _set_capability(self,capability)\n  _set_name(self,name)\n  _set_where(self,where)\n  _set_reason(self,reason)\n return __init__': _8,
+    'def __create_fn__(_type_capability, _type_text, _type_source, _type_min_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_capability, _set_text, _set_source, _dflt_min_version, _set_min_version):\n def __init__(self, capability:_type_capability, text:_type_text, source:_type_source, min_version:_type_min_version=_dflt_min_version) -> __dataclass_return_type__:\n  _set_capability(self,capability)\n  _set_text(self,text)\n  _set_source(self,source)\n  _set_min_version(self,min_version)\n return __init__': _9,
+    'def __create_fn__(_type_client, _type_timeout, _type_deadline, _type_auth, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_client, _set_timeout, _set_deadline, _set_auth):\n def __init__(self, client:_type_client, timeout:_type_timeout, deadline:_type_deadline, auth:_type_auth) -> __dataclass_return_type__:\n  _set_client(self,client)\n  _set_timeout(self,timeout)\n  _set_deadline(self,deadline)\n  _set_auth(self,auth)\n return __init__': _10,
+    'def __create_fn__(_type_colour, _type_symbols, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_colour, _set_colour, _dflt_symbols, _set_symbols):\n def __init__(self, colour:_type_colour=_dflt_colour, symbols:_type_symbols=_dflt_symbols) -> __dataclass_return_type__:\n  _set_colour(self,colour)\n  _set_symbols(self,symbols)\n return __init__': _11,
+    'def __create_fn__(_type_current, _type_specifier, _type_locked, _type_source, _type_url, _type_parsed_current, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_current, _set_specifier, _set_locked, _set_source, _dflt_url, _set_url, _dflt_parsed_current, _set_parsed_current):\n def __init__(self, current:_type_current, specifier:_type_specifier, locked:_type_locked, source:_type_source, url:_type_url=_dflt_url, parsed_current:_type_parsed_current=_dflt_parsed_current) -> __dataclass_return_type__:\n  _set_current(self,current)\n  _set_specifier(self,specifier)\n  _set_locked(self,locked)\n  _set_source(self,source)\n  _set_url(self,url)\n  _set_parsed_current(self,parsed_current)\n return __init__': _12,
+    'def __create_fn__(_type_ddtrace, _type_changes, _type_per_python, _type_floor, _type_floor_reasons, _type_tried, _type_resolved, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_ddtrace, _set_changes, _set_per_python, _dflt_floor, _set_floor, _dflt_floor_reasons, _set_floor_reasons, _dflt_tried, _set_tried, _dflt_resolved, _set_resolved, _dflt_skipped, _set_skipped):\n def __init__(self, ddtrace:_type_ddtrace, changes:_type_changes, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons, tried:_type_tried=_dflt_tried, resolved:_type_resolved=_dflt_resolved, skipped:_type_skipped=_dflt_skipped) -> __dataclass_return_type__:\n  _set_ddtrace(self,ddtrace)\n  _set_changes(self,changes)\n  _set_per_python(self,per_python)\n  _set_floor(self,floor)\n  _set_floor_reasons(self,floor_reasons)\n  _set_tried(self,tried)\n  _set_resolved(self,resolved)\n  _set_skipped(self,skipped)\n return __init__': _13,
+    'def __create_fn__(_type_ddtrace, _type_finding, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_ddtrace, _set_finding):\n def __init__(self, ddtrace:_type_ddtrace, finding:_type_finding) -> __dataclass_return_type__:\n  _set_ddtrace(self,ddtrace)\n  _set_finding(self,finding)\n return __init__': _14,
+    'def __create_fn__(_type_ddtrace, _type_per_python, _type_floor, _type_floor_reasons, _type_suggestions, _type_by_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_ddtrace, _set_per_python, _dflt_floor, _set_floor, _dflt_floor_reasons, _set_floor_reasons, _dflt_suggestions, _set_suggestions, _dflt_by_python, _set_by_python):\n def __init__(self, ddtrace:_type_ddtrace, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons, suggestions:_type_suggestions=_dflt_suggestions, by_python:_type_by_python=_dflt_by_python) -> __dataclass_return_type__:\n  _set_ddtrace(self,ddtrace)\n  _set_per_python(self,per_python)\n  _set_floor(self,floor)\n  _set_floor_reasons(self,floor_reasons)\n  _set_suggestions(self,suggestions)\n  _set_by_python(self,by_python)\n return __init__': _15,
+    'def __create_fn__(_type_ddtrace, _type_python, _type_platforms, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_ddtrace, _set_python, _set_platforms):\n def __init__(self, ddtrace:_type_ddtrace, python:_type_python, platforms:_type_platforms) -> __dataclass_return_type__:\n  _set_ddtrace(self,ddtrace)\n  _set_python(self,python)\n  _set_platforms(self,platforms)\n return __init__': _16,
+    'def __create_fn__(_type_ddtrace, _type_python, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_ddtrace, _set_python, _set_source):\n def __init__(self, ddtrace:_type_ddtrace, python:_type_python, source:_type_source) -> __dataclass_return_type__:\n  _set_ddtrace(self,ddtrace)\n  _set_python(self,python)\n  _set_source(self,source)\n return __init__': _17,
+    'def __create_fn__(_type_detect, _type_never, _type_appsec_off, _type_appsec_off_reason, _type_floors, _type_notes, _type_source, _type_notes_off, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_detect, _set_never, _set_appsec_off, _set_appsec_off_reason, _set_floors, _set_notes, _set_source, _dflt_notes_off, _set_notes_off):\n def __init__(self, detect:_type_detect, never:_type_never, appsec_off:_type_appsec_off, appsec_off_reason:_type_appsec_off_reason, floors:_type_floors, notes:_type_notes, source:_type_source, notes_off:_type_notes_off=_dflt_notes_off) -> __dataclass_return_type__:\n  _set_detect(self,detect)\n  _set_never(self,never)\n  _set_appsec_off(self,appsec_off)\n  _set_appsec_off_reason(self,appsec_off_reason)\n  _set_floors(self,floors)\n  _set_notes(self,notes)\n  _set_source(self,source)\n  _set_notes_off(self,notes_off)\n return __init__': _18,
+    'def __create_fn__(_type_display, _type_own_name, _type_deps, _type_findings, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_own_name, _dflt_deps, _dflt_findings):\n def __init__(self, display:_type_display, own_name:_type_own_name=_dflt_own_name, deps:_type_deps=_HAS_DEFAULT_FACTORY, findings:_type_findings=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.display=display\n  self.own_name=own_name\n  self.deps=_dflt_deps() if deps is _HAS_DEFAULT_FACTORY else deps\n  self.findings=_dflt_findings() if findings is _HAS_DEFAULT_FACTORY else findings\n return __init__': _19,
+    'def __create_fn__(_type_docs_url, _type_docs_follows, _type_waf_missing_on, _type_waf_reason, _type_capabilities, _type_features, _type_integrations, _type_branches, _type_runtimes, _type_notes, _type_disagreements, _type_pythons, _type_aws_lambda, _type_platform_minimums, _type_request_capabilities, _type_constrainers, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_docs_url, _set_docs_follows, _set_waf_missing_on, _set_waf_reason, _set_capabilities, _set_features, _set_integrations, _set_branches, _set_runtimes, _set_notes, _set_disagreements, _set_pythons, _set_aws_lambda, _dflt_platform_minimums, _set_platform_minimums, _dflt_request_capabilities, _set_request_capabilities, _dflt_constrainers, _set_constrainers):\n def __init__(self, docs_url:_type_docs_url, docs_follows:_type_docs_follows, waf_missing_on:_type_waf_missing_on, waf_reason:_type_waf_reason, capabilities:_type_capabilities, features:_type_features, integrations:_type_integrations, branches:_type_branches, runtimes:_type_runtimes, notes:_type_notes, disagreements:_type_disagreements, pythons:_type_pythons, aws_lambda:_type_aws_lambda, platform_minimums:_type_platform_minimums=_dflt_platform_minimums, request_capabilities:_type_request_capabilities=_dflt_request_capabilities, constrainers:_type_constrainers=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  _set_docs_url(self,docs_url)\n  _set_docs_follows(self,docs_follows)\n  _set_waf_missing_on(self,waf_missing_on)\n  _set_waf_reason(self,waf_reason)\n  _set_capabilities(self,capabilities)\n  _set_features(self,features)\n  _set_integrations(self,integrations)\n  _set_branches(self,branches)\n  _set_runtimes(self,runtimes)\n  _set_notes(self,notes)\n  _set_disagreements(self,disagreements)\n  _set_pythons(self,pythons)\n  _set_aws_lambda(self,aws_lambda)\n  _set_platform_minimums(self,platform_minimums)\n  _set_request_capabilities(self,request_capabilities)\n  _set_constrainers(self,_dflt_constrainers() if constrainers is _HAS_DEFAULT_FACTORY else constrainers)\n return __init__': _20,
+    'def __create_fn__(_type_edit, _type_body, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_edit, _set_body):\n def __init__(self, edit:_type_edit, body:_type_body) -> __dataclass_return_type__:\n  _set_edit(self,edit)\n  _set_body(self,body)\n return __init__': _21,
+    'def __create_fn__(_type_edited, _type_ran, _type_left, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_edited, _set_edited, _dflt_ran, _set_ran, _dflt_left, _set_left):\n def __init__(self, edited:_type_edited=_dflt_edited, ran:_type_ran=_dflt_ran, left:_type_left=_dflt_left) -> __dataclass_return_type__:\n  _set_edited(self,edited)\n  _set_ran(self,ran)\n  _set_left(self,left)\n return __init__': _22,
+    'def __create_fn__(_type_enabled, _type_asm_line, _type_layer, _type_layer_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_enabled, _set_enabled, _dflt_asm_line, _set_asm_line, _dflt_layer, _set_layer, _dflt_layer_value, _set_layer_value):\n def __init__(self, enabled:_type_enabled=_dflt_enabled, asm_line:_type_asm_line=_dflt_asm_line, layer:_type_layer=_dflt_layer, layer_value:_type_layer_value=_dflt_layer_value) -> __dataclass_return_type__:\n  _set_enabled(self,enabled)\n  _set_asm_line(self,asm_line)\n  _set_layer(self,layer)\n  _set_layer_value(self,layer_value)\n return __init__': _23,
+    'def __create_fn__(_type_file, _type_by, _type_capabilities, _type_platforms, _type_python, _type_deployment, _type_groups, _type_ignore, _type_table, _type_from_file, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_file, _set_file, _dflt_by, _set_by, _dflt_capabilities, _set_capabilities, _dflt_platforms, _set_platforms, _dflt_python, _set_python, _dflt_deployment, _set_deployment, _dflt_groups, _set_groups, _dflt_ignore, _set_ignore, _dflt_table, _set_table, _dflt_from_file, _set_from_file):\n def __init__(self, file:_type_file=_dflt_file, by:_type_by=_dflt_by, capabilities:_type_capabilities=_dflt_capabilities, platforms:_type_platforms=_dflt_platforms, python:_type_python=_dflt_python, deployment:_type_deployment=_dflt_deployment, groups:_type_groups=_dflt_groups, ignore:_type_ignore=_dflt_ignore, table:_type_table=_dflt_table, from_file:_type_from_file=_dflt_from_file) -> __dataclass_return_type__:\n  _set_file(self,file)\n  _set_by(self,by)\n  _set_capabilities(self,capabilities)\n  _set_platforms(self,platforms)\n  _set_python(self,python)\n  _set_deployment(self,deployment)\n  _set_groups(self,groups)\n  _set_ignore(self,ignore)\n  _set_table(self,table)\n  _set_from_file(self,from_file)\n return __init__': _24,
+    'def __create_fn__(_type_file, _type_line, _type_key, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_file, _dflt_line, _set_line, _dflt_key, _set_key):\n def __init__(self, file:_type_file, line:_type_line=_dflt_line, key:_type_key=_dflt_key) -> __dataclass_return_type__:\n  _set_file(self,file)\n  _set_line(self,line)\n  _set_key(self,key)\n return __init__': _25,
+    'def __create_fn__(_type_filename, _type_patch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_filename, _set_patch):\n def __init__(self, filename:_type_filename, patch:_type_patch) -> __dataclass_return_type__:\n  _set_filename(self,filename)\n  _set_patch(self,patch)\n return __init__': _26,
+    'def __create_fn__(_type_filename, _type_url, _type_requires_python, _type_yanked, _type_yanked_reason, _type_upload_time, _type_size, _type_hashes, _type_core_metadata, _type_metadata_hash, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_filename, _set_url, _set_requires_python, _set_yanked, _set_yanked_reason, _set_upload_time, _set_size, _set_hashes, _set_core_metadata, _dflt_metadata_hash, _set_metadata_hash):\n def __init__(self, filename:_type_filename, url:_type_url, requires_python:_type_requires_python, yanked:_type_yanked, yanked_reason:_type_yanked_reason, upload_time:_type_upload_time, size:_type_size, hashes:_type_hashes, core_metadata:_type_core_metadata, metadata_hash:_type_metadata_hash=_dflt_metadata_hash) -> __dataclass_return_type__:\n  _set_filename(self,filename)\n  _set_url(self,url)\n  _set_requires_python(self,requires_python)\n  _set_yanked(self,yanked)\n  _set_yanked_reason(self,yanked_reason)\n  _set_upload_time(self,upload_time)\n  _set_size(self,size)\n  _set_hashes(self,hashes)\n  _set_core_metadata(self,core_metadata)\n  _set_metadata_hash(self,metadata_hash)\n return __init__': _27,
+    'def __create_fn__(_type_first, _type_last, _type_count, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_first, _set_last, _set_count, _set_reason):\n def __init__(self, first:_type_first, last:_type_last, count:_type_count, reason:_type_reason) -> __dataclass_return_type__:\n  _set_first(self,first)\n  _set_last(self,last)\n  _set_count(self,count)\n  _set_reason(self,reason)\n return __init__': _28,
+    'def __create_fn__(_type_groups, _type_excluded, _type_all_groups, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_groups, _set_groups, _dflt_excluded, _set_excluded, _dflt_all_groups, _set_all_groups):\n def __init__(self, groups:_type_groups=_dflt_groups, excluded:_type_excluded=_dflt_excluded, all_groups:_type_all_groups=_dflt_all_groups) -> __dataclass_return_type__:\n  _set_groups(self,groups)\n  _set_excluded(self,excluded)\n  _set_all_groups(self,all_groups)\n return __init__': _29,
+    'def __create_fn__(_type_how, _type_version, _type_specifier, _type_line, _type_written, _type_layer, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_how, _set_version, _set_specifier, _set_line, _dflt_written, _set_written, _dflt_layer, _set_layer):\n def __init__(self, how:_type_how, version:_type_version, specifier:_type_specifier, line:_type_line, written:_type_written=_dflt_written, layer:_type_layer=_dflt_layer) -> __dataclass_return_type__:\n  _set_how(self,how)\n  _set_version(self,version)\n  _set_specifier(self,specifier)\n  _set_line(self,line)\n  _set_written(self,written)\n  _set_layer(self,layer)\n return __init__': _30,
+    'def __create_fn__(_type_id, _type_applies_to, _type_text, _type_source, _type_ddtrace, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_applies_to, _set_text, _set_source, _set_ddtrace):\n def __init__(self, id:_type_id, applies_to:_type_applies_to, text:_type_text, source:_type_source, ddtrace:_type_ddtrace) -> __dataclass_return_type__:\n  _set_id(self,id)\n  _set_applies_to(self,applies_to)\n  _set_text(self,text)\n  _set_source(self,source)\n  _set_ddtrace(self,ddtrace)\n return __init__': _31,
+    'def __create_fn__(_type_id, _type_body, _type_login, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_body, _set_login, _set_type):\n def __init__(self, id:_type_id, body:_type_body, login:_type_login, type:_type_type) -> __dataclass_return_type__:\n  _set_id(self,id)\n  _set_body(self,body)\n  _set_login(self,login)\n  _set_type(self,type)\n return __init__': _32,
+    'def __create_fn__(_type_id, _type_body, _type_login, _type_type, _type_path, _type_line, _type_start_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_body, _set_login, _set_type, _set_path, _set_line, _set_start_line):\n def __init__(self, id:_type_id, body:_type_body, login:_type_login, type:_type_type, path:_type_path, line:_type_line, start_line:_type_start_line) -> __dataclass_return_type__:\n  _set_id(self,id)\n  _set_body(self,body)\n  _set_login(self,login)\n  _set_type(self,type)\n  _set_path(self,path)\n  _set_line(self,line)\n  _set_start_line(self,start_line)\n return __init__': _33,
+    'def __create_fn__(_type_id, _type_name, _type_aliases, _type_supported, _type_min_version, _type_requires_waf, _type_summary, _type_env, _type_python_gates, _type_excluded_platforms, _type_note, _type_history, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_name, _set_aliases, _set_supported, _set_min_version, _set_requires_waf, _set_summary, _set_env, _set_python_gates, _set_excluded_platforms, _set_note, _set_history):\n def __init__(self, id:_type_id, name:_type_name, aliases:_type_aliases, supported:_type_supported, min_version:_type_min_version, requires_waf:_type_requires_waf, summary:_type_summary, env:_type_env, python_gates:_type_python_gates, excluded_platforms:_type_excluded_platforms, note:_type_note, history:_type_history) -> __dataclass_return_type__:\n  _set_id(self,id)\n  _set_name(self,name)\n  _set_aliases(self,aliases)\n  _set_supported(self,supported)\n  _set_min_version(self,min_version)\n  _set_requires_waf(self,requires_waf)\n  _set_summary(self,summary)\n  _set_env(self,env)\n  _set_python_gates(self,python_gates)\n  _set_excluded_platforms(self,excluded_platforms)\n  _set_note(self,note)\n  _set_history(self,history)\n return __init__': _34,
+    'def __create_fn__(_type_id, _type_name, _type_capability, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_name, _set_capability):\n def __init__(self, id:_type_id, name:_type_name, capability:_type_capability) -> __dataclass_return_type__:\n  _set_id(self,id)\n  _set_name(self,name)\n  _set_capability(self,capability)\n return __init__': _35,
+    'def __create_fn__(_type_id, _type_name, _type_distribution, _type_version, _type_specifier, _type_source, _type_covers, _type_auto_instrumented, _type_unsupported, _type_documented, _type_parsed_version, _type_parsed_specifier, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_name, _set_distribution, _set_version, _set_specifier, _set_source, _set_covers, _set_auto_instrumented, _set_unsupported, _dflt_documented, _set_documented, _dflt_parsed_version, _set_parsed_version, _dflt_parsed_specifier, _set_parsed_specifier):\n def __init__(self, id:_type_id, name:_type_name, distribution:_type_distribution, version:_type_version, specifier:_type_specifier, source:_type_source, covers:_type_covers, auto_instrumented:_type_auto_instrumented, unsupported:_type_unsupported, documented:_type_documented=_dflt_documented, parsed_version:_type_parsed_version=_dflt_parsed_version, parsed_specifier:_type_parsed_specifier=_dflt_parsed_specifier) -> __dataclass_return_type__:\n  _set_id(self,id)\n  _set_name(self,name)\n  _set_distribution(self,distribution)\n  _set_version(self,version)\n  _set_specifier(self,specifier)\n  _set_source(self,source)\n  _set_covers(self,covers)\n  _set_auto_instrumented(self,auto_instrumented)\n  _set_unsupported(self,unsupported)\n  _set_documented(self,documented)\n  _set_parsed_version(self,parsed_version)\n  _set_parsed_specifier(self,parsed_specifier)\n return __init__': _36,
+    'def __create_fn__(_type_id, _type_name, _type_distributions, _type_kind, _type_features, _type_auto_instrumented, _type_floors, _type_env, _type_caveats, _type_declared, _type_tested, _type_unsupported, _type_note, _type_documented, _type_covered_by, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_name, _set_distributions, _set_kind, _set_features, _set_auto_instrumented, _set_floors, _set_env, _set_caveats, _set_declared, _set_tested, _set_unsupported, _set_note, _dflt_documented, _set_documented, _dflt_covered_by, _set_covered_by):\n def __init__(self, id:_type_id, name:_type_name, distributions:_type_distributions, kind:_type_kind, features:_type_features, auto_instrumented:_type_auto_instrumented, floors:_type_floors, env:_type_env, caveats:_type_caveats, declared:_type_declared, tested:_type_tested, unsupported:_type_unsupported, note:_type_note, documented:_type_documented=_dflt_documented, covered_by:_type_covered_by=_dflt_covered_by) -> __dataclass_return_type__:\n  _set_id(self,id)\n  _set_name(self,name)\n  _set_distributions(self,distributions)\n  _set_kind(self,kind)\n  _set_features(self,features)\n  _set_auto_instrumented(self,auto_instrumented)\n  _set_floors(self,floors)\n  _set_env(self,env)\n  _set_caveats(self,caveats)\n  _set_declared(self,declared)\n  _set_tested(self,tested)\n  _set_unsupported(self,unsupported)\n  _set_note(self,note)\n  _set_documented(self,documented)\n  _set_covered_by(self,covered_by)\n return __init__': _37,
+    'def __create_fn__(_type_id, _type_name, _type_min_version, _type_project_min_version, _type_status, _type_reason, _type_after, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_name, _set_min_version, _set_project_min_version, _set_status, _dflt_reason, _set_reason, _dflt_after, _set_after):\n def __init__(self, id:_type_id, name:_type_name, min_version:_type_min_version, project_min_version:_type_project_min_version, status:_type_status, reason:_type_reason=_dflt_reason, after:_type_after=_dflt_after) -> __dataclass_return_type__:\n  _set_id(self,id)\n  _set_name(self,name)\n  _set_min_version(self,min_version)\n  _set_project_min_version(self,project_min_version)\n  _set_status(self,status)\n  _set_reason(self,reason)\n  _set_after(self,after)\n return __init__': _38,
+    'def __create_fn__(_type_id, _type_platforms, _type_since, _type_needs, _type_left_behind, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_platforms, _set_since, _set_needs, _set_left_behind, _set_source):\n def __init__(self, id:_type_id, platforms:_type_platforms, since:_type_since, needs:_type_needs, left_behind:_type_left_behind, source:_type_source) -> __dataclass_return_type__:\n  _set_id(self,id)\n  _set_platforms(self,platforms)\n  _set_since(self,since)\n  _set_needs(self,needs)\n  _set_left_behind(self,left_behind)\n  _set_source(self,source)\n return __init__': _39,
+    'def __create_fn__(_type_id, _type_reason, _type_until, _type_count, _type_by, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_reason, _set_until, _set_count, _set_by, _set_source):\n def __init__(self, id:_type_id, reason:_type_reason, until:_type_until, count:_type_count, by:_type_by, source:_type_source) -> __dataclass_return_type__:\n  _set_id(self,id)\n  _set_reason(self,reason)\n  _set_until(self,until)\n  _set_count(self,count)\n  _set_by(self,by)\n  _set_source(self,source)\n return __init__': _40,
+    'def __create_fn__(_type_id, _type_reason, _type_until, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_reason, _set_until, _set_source):\n def __init__(self, id:_type_id, reason:_type_reason, until:_type_until, source:_type_source) -> __dataclass_return_type__:\n  _set_id(self,id)\n  _set_reason(self,reason)\n  _set_until(self,until)\n  _set_source(self,source)\n return __init__': _41,
+    'def __create_fn__(_type_id, _type_severity, _type_message, _type_location, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_id, _set_severity, _set_message, _dflt_location, _set_location):\n def __init__(self, id:_type_id, severity:_type_severity, message:_type_message, location:_type_location=_dflt_location) -> __dataclass_return_type__:\n  _set_id(self,id)\n  _set_severity(self,severity)\n  _set_message(self,message)\n  _set_location(self,location)\n return __init__': _42,
+    'def __create_fn__(_type_image, _type_environment, _type_name, _type_value, _type_platform, _type_arch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_image, _set_environment, _set_name, _set_value, _set_platform, _set_arch):\n def __init__(self, image:_type_image, environment:_type_environment, name:_type_name, value:_type_value, platform:_type_platform, arch:_type_arch) -> __dataclass_return_type__:\n  _set_image(self,image)\n  _set_environment(self,environment)\n  _set_name(self,name)\n  _set_value(self,value)\n  _set_platform(self,platform)\n  _set_arch(self,arch)\n return __init__': _43,
+    'def __create_fn__(_type_index, _type_line, _type_name, _type_written, _type_image, _type_unresolved, _type_platform, _type_parent, _type_env, _type_environment, _type_scope, _type_events, _type_cmd, _type_entrypoint, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_env, _dflt_environment, _dflt_scope, _dflt_events, _dflt_cmd, _dflt_entrypoint):\n def __init__(self, index:_type_index, line:_type_line, name:_type_name, written:_type_written, image:_type_image, unresolved:_type_unresolved, platform:_type_platform, parent:_type_parent, env:_type_env=_HAS_DEFAULT_FACTORY, environment:_type_environment=_HAS_DEFAULT_FACTORY, scope:_type_scope=_HAS_DEFAULT_FACTORY, events:_type_events=_HAS_DEFAULT_FACTORY, cmd:_type_cmd=_dflt_cmd, entrypoint:_type_entrypoint=_dflt_entrypoint) -> __dataclass_return_type__:\n  self.index=index\n  self.line=line\n  self.name=name\n  self.written=written\n  self.image=image\n  self.unresolved=unresolved\n  self.platform=platform\n  self.parent=parent\n  self.env=_dflt_env() if env is _HAS_DEFAULT_FACTORY else env\n  self.environment=_dflt_environment() if environment is _HAS_DEFAULT_FACTORY else environment\n  self.scope=_dflt_scope() if scope is _HAS_DEFAULT_FACTORY else scope\n  self.events=_dflt_events() if events is _HAS_DEFAULT_FACTORY else events\n  self.cmd=cmd\n  self.entrypoint=entrypoint\n return __init__': _44,
+    'def __create_fn__(_type_indexes, _type_source, _type_skipped, _type_ignored, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_indexes, _set_source, _dflt_skipped, _set_skipped, _dflt_ignored, _set_ignored):\n def __init__(self, indexes:_type_indexes, source:_type_source, skipped:_type_skipped=_dflt_skipped, ignored:_type_ignored=_dflt_ignored) -> __dataclass_return_type__:\n  _set_indexes(self,indexes)\n  _set_source(self,source)\n  _set_skipped(self,skipped)\n  _set_ignored(self,ignored)\n return __init__': _45,
+    'def __create_fn__(_type_key, _type_shown, _type_base, _type_files, _type_shared, _type_left_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_files, _dflt_shared, _dflt_left_out):\n def __init__(self, key:_type_key, shown:_type_shown, base:_type_base, files:_type_files=_HAS_DEFAULT_FACTORY, shared:_type_shared=_HAS_DEFAULT_FACTORY, left_out:_type_left_out=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.key=key\n  self.shown=shown\n  self.base=base\n  self.files=_dflt_files() if files is _HAS_DEFAULT_FACTORY else files\n  self.shared=_dflt_shared() if shared is _HAS_DEFAULT_FACTORY else shared\n  self.left_out=_dflt_left_out() if left_out is _HAS_DEFAULT_FACTORY else left_out\n return __init__': _46,
+    'def __create_fn__(_type_keyword, _type_args, _type_line, _type_escape, _type_heredocs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_keyword, _set_args, _set_line, _set_escape, _dflt_heredocs, _set_heredocs):\n def __init__(self, keyword:_type_keyword, args:_type_args, line:_type_line, escape:_type_escape, heredocs:_type_heredocs=_dflt_heredocs) -> __dataclass_return_type__:\n  _set_keyword(self,keyword)\n  _set_args(self,args)\n  _set_line(self,line)\n  _set_escape(self,escape)\n  _set_heredocs(self,heredocs)\n return __init__': _47,
+    'def __create_fn__(_type_kind, _type_file, _type_line, _type_name, _type_pythons, _type_platforms, _type_ddtrace, _type_env, _type_aws_lambda, _type_ddtrace_run, _type_context, _type_findings, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_kind, _set_file, _set_line, _dflt_name, _set_name, _dflt_pythons, _set_pythons, _dflt_platforms, _set_platforms, _dflt_ddtrace, _set_ddtrace, _dflt_env, _set_env, _dflt_aws_lambda, _set_aws_lambda, _dflt_ddtrace_run, _set_ddtrace_run, _dflt_context, _set_context, _dflt_findings, _set_findings):\n def __init__(self, kind:_type_kind, file:_type_file, line:_type_line, name:_type_name=_dflt_name, pythons:_type_pythons=_dflt_pythons, platforms:_type_platforms=_dflt_platforms, ddtrace:_type_ddtrace=_dflt_ddtrace, env:_type_env=_dflt_env, aws_lambda:_type_aws_lambda=_dflt_aws_lambda, ddtrace_run:_type_ddtrace_run=_dflt_ddtrace_run, context:_type_context=_dflt_context, findings:_type_findings=_dflt_findings) -> __dataclass_return_type__:\n  _set_kind(self,kind)\n  _set_file(self,file)\n  _set_line(self,line)\n  _set_name(self,name)\n  _set_pythons(self,pythons)\n  _set_platforms(self,platforms)\n  _set_ddtrace(self,ddtrace)\n  _set_env(self,env)\n  _set_aws_lambda(self,aws_lambda)\n  _set_ddtrace_run(self,ddtrace_run)\n  _set_context(self,context)\n  _set_findings(self,findings)\n return __init__': _48,
+    'def __create_fn__(_type_knowledge, _type_project, _type_server, _type_state, _type_floor, _type_reasons, _type_active, _type_pythons, _type_cap_floors, _type_python_source, _type_current, _type_left_out, _type__alone, _type__least, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python_source, _dflt_current, _dflt_left_out, _dflt__alone, _dflt__least):\n def __init__(self, knowledge:_type_knowledge, project:_type_project, server:_type_server, state:_type_state, floor:_type_floor, reasons:_type_reasons, active:_type_active, pythons:_type_pythons, cap_floors:_type_cap_floors, python_source:_type_python_source=_dflt_python_source, current:_type_current=_HAS_DEFAULT_FACTORY, left_out:_type_left_out=_HAS_DEFAULT_FACTORY, _alone:_type__alone=_HAS_DEFAULT_FACTORY, _least:_type__least=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.knowledge=knowledge\n  self.project=project\n  self.server=server\n  self.state=state\n  self.floor=floor\n  self.reasons=reasons\n  self.active=active\n  self.pythons=pythons\n  self.cap_floors=cap_floors\n  self.python_source=python_source\n  self.current=_dflt_current() if current is _HAS_DEFAULT_FACTORY else current\n  self.left_out=_dflt_left_out() if left_out is _HAS_DEFAULT_FACTORY else left_out\n  self._alone=_dflt__alone() if _alone is _HAS_DEFAULT_FACTORY else _alone\n  self._least=_dflt__least() if _least is _HAS_DEFAULT_FACTORY else _least\n return __init__': _49,
+    'def __create_fn__(_type_layer, _type_datadog_lambda, _type_ddtrace, _type_source, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_layer, _set_datadog_lambda, _set_ddtrace, _set_source, _dflt_python, _set_python):\n def __init__(self, layer:_type_layer, datadog_lambda:_type_datadog_lambda, ddtrace:_type_ddtrace, source:_type_source, python:_type_python=_dflt_python) -> __dataclass_return_type__:\n  _set_layer(self,layer)\n  _set_datadog_lambda(self,datadog_lambda)\n  _set_ddtrace(self,ddtrace)\n  _set_source(self,source)\n  _set_python(self,python)\n return __init__': _50,
+    'def __create_fn__(_type_lines, _type_added, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_lines, _set_added):\n def __init__(self, lines:_type_lines, added:_type_added) -> __dataclass_return_type__:\n  _set_lines(self,lines)\n  _set_added(self,added)\n return __init__': _51,
+    'def __create_fn__(_type_lo, _type_lo_closed, _type_hi, _type_hi_closed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_lo, _set_lo_closed, _set_hi, _set_hi_closed):\n def __init__(self, lo:_type_lo, lo_closed:_type_lo_closed, hi:_type_hi, hi_closed:_type_hi_closed) -> __dataclass_return_type__:\n  _set_lo(self,lo)\n  _set_lo_closed(self,lo_closed)\n  _set_hi(self,hi)\n  _set_hi_closed(self,hi_closed)\n return __init__': _52,
+    'def __create_fn__(_type_login, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_login, _set_type):\n def __init__(self, login:_type_login, type:_type_type) -> __dataclass_return_type__:\n  _set_login(self,login)\n  _set_type(self,type)\n return __init__': _53,
+    'def __create_fn__(_type_manifest, _type_path, _type_base, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_manifest, _set_path, _set_base):\n def __init__(self, manifest:_type_manifest, path:_type_path, base:_type_base) -> __dataclass_return_type__:\n  _set_manifest(self,manifest)\n  _set_path(self,path)\n  _set_base(self,base)\n return __init__': _54,
+    'def __create_fn__(_type_manifests, _type_dependencies, _type_python, _type_findings, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_manifests, _set_dependencies, _set_python, _dflt_findings, _set_findings, _dflt_deployments, _set_deployments):\n def __init__(self, manifests:_type_manifests, dependencies:_type_dependencies, python:_type_python, findings:_type_findings=_dflt_findings, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:\n  _set_manifests(self,manifests)\n  _set_dependencies(self,dependencies)\n  _set_python(self,python)\n  _set_findings(self,findings)\n  _set_deployments(self,deployments)\n return __init__': _55,
+    'def __create_fn__(_type_marker, _type_pythons, _type_ddtrace, _type_off, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_marker, _set_pythons, _set_ddtrace, _dflt_off, _set_off):\n def __init__(self, marker:_type_marker, pythons:_type_pythons, ddtrace:_type_ddtrace, off:_type_off=_dflt_off) -> __dataclass_return_type__:\n  _set_marker(self,marker)\n  _set_pythons(self,pythons)\n  _set_ddtrace(self,ddtrace)\n  _set_off(self,off)\n return __init__': _56,
+    'def __create_fn__(_type_name, _type_display_name, _type_specifier, _type_version, _type_source, _type_marker, _type_extras, _type_group, _type_group_kind, _type_lock_groups, _type_role, _type_url, _type_editable, _type_hashes, _type_options, _type_origin, _type_parsed_specifier, _type_parsed_version, _type_requires, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_display_name, _set_specifier, _set_version, _set_source, _dflt_marker, _set_marker, _dflt_extras, _set_extras, _dflt_group, _set_group, _dflt_group_kind, _set_group_kind, _dflt_lock_groups, _set_lock_groups, _dflt_role, _set_role, _dflt_url, _set_url, _dflt_editable, _set_editable, _dflt_hashes, _set_hashes, _dflt_options, _set_options, _dflt_origin, _set_origin, _dflt_parsed_specifier, _set_parsed_specifier, _dflt_parsed_version, _set_parsed_version, _dflt_requires, _set_requires):\n def __init__(self, name:_type_name, display_name:_type_display_name, specifier:_type_specifier, version:_type_version, source:_type_source, marker:_type_marker=_dflt_marker, extras:_type_extras=_dflt_extras, group:_type_group=_dflt_group, group_kind:_type_group_kind=_dflt_group_kind, lock_groups:_type_lock_groups=_dflt_lock_groups, role:_type_role=_dflt_role, url:_type_url=_dflt_url, editable:_type_editable=_dflt_editable, hashes:_type_hashes=_dflt_hashes, options:_type_options=_dflt_options, origin:_type_origin=_dflt_origin, parsed_specifier:_type_parsed_specifier=_dflt_parsed_specifier, parsed_version:_type_parsed_version=_dflt_parsed_version, requires:_type_requires=_dflt_requires) -> __dataclass_return_type__:\n  _set_name(self,name)\n  _set_display_name(self,display_name)\n  _set_specifier(self,specifier)\n  _set_version(self,version)\n  _set_source(self,source)\n  _set_marker(self,marker)\n  _set_extras(self,extras)\n  _set_group(self,group)\n  _set_group_kind(self,group_kind)\n  _set_lock_groups(self,lock_groups)\n  _set_role(self,role)\n  _set_url(self,url)\n  _set_editable(self,editable)\n  _set_hashes(self,hashes)\n  _set_options(self,options)\n  _set_origin(self,origin)\n  _set_parsed_specifier(self,parsed_specifier)\n  _set_parsed_version(self,parsed_version)\n  _set_requires(self,requires)\n  self.__post_init__()\n return __init__': _57,
+    'def __create_fn__(_type_name, _type_files, _type_last_serial, _type_versions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_files, _set_last_serial, _set_versions):\n def __init__(self, name:_type_name, files:_type_files, last_serial:_type_last_serial, versions:_type_versions) -> __dataclass_return_type__:\n  _set_name(self,name)\n  _set_files(self,files)\n  _set_last_serial(self,last_serial)\n  _set_versions(self,versions)\n return __init__': _58,
+    'def __create_fn__(_type_name, _type_main, _type_optional, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_main, _set_optional):\n def __init__(self, name:_type_name, main:_type_main, optional:_type_optional) -> __dataclass_return_type__:\n  _set_name(self,name)\n  _set_main(self,main)\n  _set_optional(self,optional)\n return __init__': _59,
+    'def __create_fn__(_type_name, _type_packages, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_packages):\n def __init__(self, name:_type_name, packages:_type_packages) -> __dataclass_return_type__:\n  _set_name(self,name)\n  _set_packages(self,packages)\n return __init__': _60,
+    'def __create_fn__(_type_name, _type_raw_name, _type_method, _type_flags, _type_crc, _type_compressed, _type_uncompressed, _type_offset, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_raw_name, _set_method, _set_flags, _set_crc, _set_compressed, _set_uncompressed, _set_offset):\n def __init__(self, name:_type_name, raw_name:_type_raw_name, method:_type_method, flags:_type_flags, crc:_type_crc, compressed:_type_compressed, uncompressed:_type_uncompressed, offset:_type_offset) -> __dataclass_return_type__:\n  _set_name(self,name)\n  _set_raw_name(self,raw_name)\n  _set_method(self,method)\n  _set_flags(self,flags)\n  _set_crc(self,crc)\n  _set_compressed(self,compressed)\n  _set_uncompressed(self,uncompressed)\n  _set_offset(self,offset)\n return __init__': _61,
+    'def __create_fn__(_type_name, _type_spec, _type_marker, _type_end, _type_url, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_spec, _set_marker, _set_end, _dflt_url, _set_url):\n def __init__(self, name:_type_name, spec:_type_spec, marker:_type_marker, end:_type_end, url:_type_url=_dflt_url) -> __dataclass_return_type__:\n  _set_name(self,name)\n  _set_spec(self,spec)\n  _set_marker(self,marker)\n  _set_end(self,end)\n  _set_url(self,url)\n return __init__': _62,
+    'def __create_fn__(_type_name, _type_specifier, _type_extras, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_specifier, _dflt_extras, _set_extras, _dflt_origin, _set_origin):\n def __init__(self, name:_type_name, specifier:_type_specifier, extras:_type_extras=_dflt_extras, origin:_type_origin=_dflt_origin) -> __dataclass_return_type__:\n  _set_name(self,name)\n  _set_specifier(self,specifier)\n  _set_extras(self,extras)\n  _set_origin(self,origin)\n return __init__': _63,
+    'def __create_fn__(_type_name, _type_value, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_value, _set_line):\n def __init__(self, name:_type_name, value:_type_value, line:_type_line) -> __dataclass_return_type__:\n  _set_name(self,name)\n  _set_value(self,value)\n  _set_line(self,line)\n return __init__': _64,
+    'def __create_fn__(_type_name, _type_value, _type_need, _type_note, _type_source, _type_ddtrace, _type_capabilities, _type_lambda_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_value, _set_need, _set_note, _set_source, _dflt_ddtrace, _set_ddtrace, _dflt_capabilities, _set_capabilities, _dflt_lambda_note, _set_lambda_note):\n def __init__(self, name:_type_name, value:_type_value, need:_type_need, note:_type_note, source:_type_source, ddtrace:_type_ddtrace=_dflt_ddtrace, capabilities:_type_capabilities=_dflt_capabilities, lambda_note:_type_lambda_note=_dflt_lambda_note) -> __dataclass_return_type__:\n  _set_name(self,name)\n  _set_value(self,value)\n  _set_need(self,need)\n  _set_note(self,note)\n  _set_source(self,source)\n  _set_ddtrace(self,ddtrace)\n  _set_capabilities(self,capabilities)\n  _set_lambda_note(self,lambda_note)\n return __init__': _65,
+    'def __create_fn__(_type_name, _type_version, _type_extras, _type_release, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_version, _set_extras, _set_release):\n def __init__(self, name:_type_name, version:_type_version, extras:_type_extras, release:_type_release) -> __dataclass_return_type__:\n  _set_name(self,name)\n  _set_version(self,version)\n  _set_extras(self,extras)\n  _set_release(self,release)\n return __init__': _66,
+    'def __create_fn__(_type_op, _type_ws, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_op, _set_ws, _set_version):\n def __init__(self, op:_type_op, ws:_type_ws, version:_type_version) -> __dataclass_return_type__:\n  _set_op(self,op)\n  _set_ws(self,ws)\n  _set_version(self,version)\n return __init__': _67,
+    'def __create_fn__(_type_out, _type_boundary, _type_python, _type_compiled, _type_index_urls, _type_includes, _type_seen, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_python, _dflt_compiled, _dflt_index_urls, _dflt_includes, _dflt_seen):\n def __init__(self, out:_type_out, boundary:_type_boundary, python:_type_python=_dflt_python, compiled:_type_compiled=_HAS_DEFAULT_FACTORY, index_urls:_type_index_urls=_HAS_DEFAULT_FACTORY, includes:_type_includes=_HAS_DEFAULT_FACTORY, seen:_type_seen=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.out=out\n  self.boundary=boundary\n  self.python=python\n  self.compiled=_dflt_compiled() if compiled is _HAS_DEFAULT_FACTORY else compiled\n  self.index_urls=_dflt_index_urls() if index_urls is _HAS_DEFAULT_FACTORY else index_urls\n  self.includes=_dflt_includes() if includes is _HAS_DEFAULT_FACTORY else includes\n  self.seen=_dflt_seen() if seen is _HAS_DEFAULT_FACTORY else seen\n return __init__': _68,
+    'def __create_fn__(_type_package, _type_arms, _type_raise_floor, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_package, _set_arms, _set_raise_floor, _dflt_unresolved, _set_unresolved):\n def __init__(self, package:_type_package, arms:_type_arms, raise_floor:_type_raise_floor, unresolved:_type_unresolved=_dflt_unresolved) -> __dataclass_return_type__:\n  _set_package(self,package)\n  _set_arms(self,arms)\n  _set_raise_floor(self,raise_floor)\n  _set_unresolved(self,unresolved)\n return __init__': _69,
+    'def __create_fn__(_type_package, _type_from_version, _type_to_version, _type_from_specifier, _type_to_specifier, _type_source, _type_marker, _type_reason, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_package, _set_from_version, _set_to_version, _dflt_from_specifier, _set_from_specifier, _dflt_to_specifier, _set_to_specifier, _dflt_source, _set_source, _dflt_marker, _set_marker, _dflt_reason, _set_reason, _dflt_kind, _set_kind):\n def __init__(self, package:_type_package, from_version:_type_from_version, to_version:_type_to_version, from_specifier:_type_from_specifier=_dflt_from_specifier, to_specifier:_type_to_specifier=_dflt_to_specifier, source:_type_source=_dflt_source, marker:_type_marker=_dflt_marker, reason:_type_reason=_dflt_reason, kind:_type_kind=_dflt_kind) -> __dataclass_return_type__:\n  _set_package(self,package)\n  _set_from_version(self,from_version)\n  _set_to_version(self,to_version)\n  _set_from_specifier(self,from_specifier)\n  _set_to_specifier(self,to_specifier)\n  _set_source(self,source)\n  _set_marker(self,marker)\n  _set_reason(self,reason)\n  _set_kind(self,kind)\n  self.__post_init__()\n return __init__': _70,
+    'def __create_fn__(_type_package, _type_wants, _type_hint, _type_allowed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_package, _set_wants, _set_hint, _dflt_allowed, _set_allowed):\n def __init__(self, package:_type_package, wants:_type_wants, hint:_type_hint, allowed:_type_allowed=_dflt_allowed) -> __dataclass_return_type__:\n  _set_package(self,package)\n  _set_wants(self,wants)\n  _set_hint(self,hint)\n  _set_allowed(self,allowed)\n return __init__': _71,
+    'def __create_fn__(_type_page, _type_etag, _type_last_modified, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_page, _set_etag, _set_last_modified):\n def __init__(self, page:_type_page, etag:_type_etag, last_modified:_type_last_modified) -> __dataclass_return_type__:\n  _set_page(self,page)\n  _set_etag(self,etag)\n  _set_last_modified(self,last_modified)\n return __init__': _72,
+    'def __create_fn__(_type_patch, _type_real, _type_st, _type_tmp, _type_in_place, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_tmp, _dflt_in_place):\n def __init__(self, patch:_type_patch, real:_type_real, st:_type_st, tmp:_type_tmp=_dflt_tmp, in_place:_type_in_place=_dflt_in_place) -> __dataclass_return_type__:\n  self.patch=patch\n  self.real=real\n  self.st=st\n  self.tmp=tmp\n  self.in_place=in_place\n return __init__': _73,
+    'def __create_fn__(_type_patches, _type_commands, _type_messages, _type_refusals, _type_by_hand, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_patches, _set_patches, _dflt_commands, _set_commands, _dflt_messages, _set_messages, _dflt_refusals, _set_refusals, _dflt_by_hand, _set_by_hand):\n def __init__(self, patches:_type_patches=_dflt_patches, commands:_type_commands=_dflt_commands, messages:_type_messages=_dflt_messages, refusals:_type_refusals=_dflt_refusals, by_hand:_type_by_hand=_dflt_by_hand) -> __dataclass_return_type__:\n  _set_patches(self,patches)\n  _set_commands(self,commands)\n  _set_messages(self,messages)\n  _set_refusals(self,refusals)\n  _set_by_hand(self,by_hand)\n  self.__post_init__()\n return __init__': _74,
+    'def __create_fn__(_type_path, _type_before, _type_after, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_path, _set_before, _set_after, _set_reason):\n def __init__(self, path:_type_path, before:_type_before, after:_type_after, reason:_type_reason) -> __dataclass_return_type__:\n  _set_path(self,path)\n  _set_before(self,before)\n  _set_after(self,after)\n  _set_reason(self,reason)\n return __init__': _75,
+    'def __create_fn__(_type_path, _type_kind, _type_dependencies, _type_python, _type_project_name, _type_is_lock, _type_findings, _type_index_urls, _type_includes, _type_graph, _type_compiled, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_path, _set_kind, _dflt_dependencies, _set_dependencies, _dflt_python, _set_python, _dflt_project_name, _set_project_name, _dflt_is_lock, _set_is_lock, _dflt_findings, _set_findings, _dflt_index_urls, _set_index_urls, _dflt_includes, _set_includes, _dflt_graph, _set_graph, _dflt_compiled, _set_compiled, _dflt_deployments, _set_deployments):\n def __init__(self, path:_type_path, kind:_type_kind, dependencies:_type_dependencies=_dflt_dependencies, python:_type_python=_dflt_python, project_name:_type_project_name=_dflt_project_name, is_lock:_type_is_lock=_dflt_is_lock, findings:_type_findings=_dflt_findings, index_urls:_type_index_urls=_dflt_index_urls, includes:_type_includes=_dflt_includes, graph:_type_graph=_dflt_graph, compiled:_type_compiled=_dflt_compiled, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:\n  _set_path(self,path)\n  _set_kind(self,kind)\n  _set_dependencies(self,dependencies)\n  _set_python(self,python)\n  _set_project_name(self,project_name)\n  _set_is_lock(self,is_lock)\n  _set_findings(self,findings)\n  _set_index_urls(self,index_urls)\n  _set_includes(self,includes)\n  _set_graph(self,graph)\n  _set_compiled(self,compiled)\n  _set_deployments(self,deployments)\n return __init__': _76,
+    'def __create_fn__(_type_path, _type_start, _type_end, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_path, _set_start, _set_end, _set_old, _set_new):\n def __init__(self, path:_type_path, start:_type_start, end:_type_end, old:_type_old, new:_type_new) -> __dataclass_return_type__:\n  _set_path(self,path)\n  _set_start(self,start)\n  _set_end(self,end)\n  _set_old(self,old)\n  _set_new(self,new)\n return __init__': _77,
+    'def __create_fn__(_type_paths, _type_capabilities, _type_python, _type_platforms, _type_comment, _type_fail_on, _type_token, _type_comment_author, _type_suggest, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_paths, _set_capabilities, _set_python, _set_platforms, _set_comment, _set_fail_on, _set_token, _dflt_comment_author, _set_comment_author, _dflt_suggest, _set_suggest):\n def __init__(self, paths:_type_paths, capabilities:_type_capabilities, python:_type_python, platforms:_type_platforms, comment:_type_comment, fail_on:_type_fail_on, token:_type_token, comment_author:_type_comment_author=_dflt_comment_author, suggest:_type_suggest=_dflt_suggest) -> __dataclass_return_type__:\n  _set_paths(self,paths)\n  _set_capabilities(self,capabilities)\n  _set_python(self,python)\n  _set_platforms(self,platforms)\n  _set_comment(self,comment)\n  _set_fail_on(self,fail_on)\n  _set_token(self,token)\n  _set_comment_author(self,comment_author)\n  _set_suggest(self,suggest)\n return __init__': _78,
+    'def __create_fn__(_type_per_python, _type_floor, _type_floor_reasons, _type_blockers, _type_tried, _type_never_runs, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_per_python, _dflt_floor, _set_floor, _dflt_floor_reasons, _set_floor_reasons, _dflt_blockers, _set_blockers, _dflt_tried, _set_tried, _dflt_never_runs, _set_never_runs, _dflt_skipped, _set_skipped):\n def __init__(self, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons, blockers:_type_blockers=_dflt_blockers, tried:_type_tried=_dflt_tried, never_runs:_type_never_runs=_dflt_never_runs, skipped:_type_skipped=_dflt_skipped) -> __dataclass_return_type__:\n  _set_per_python(self,per_python)\n  _set_floor(self,floor)\n  _set_floor_reasons(self,floor_reasons)\n  _set_blockers(self,blockers)\n  _set_tried(self,tried)\n  _set_never_runs(self,never_runs)\n  _set_skipped(self,skipped)\n return __init__': _79,
+    'def __create_fn__(_type_platforms, _type_reason, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_platforms, _set_reason, _set_source):\n def __init__(self, platforms:_type_platforms, reason:_type_reason, source:_type_source) -> __dataclass_return_type__:\n  _set_platforms(self,platforms)\n  _set_reason(self,reason)\n  _set_source(self,source)\n return __init__': _80,
+    'def __create_fn__(_type_project, _type_advice, _type_offline, _type_settings, _type_indexes, _type_clock, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_project, _set_advice, _set_offline, _set_settings, _set_indexes, _dflt_clock, _set_clock):\n def __init__(self, project:_type_project, advice:_type_advice, offline:_type_offline, settings:_type_settings, indexes:_type_indexes, clock:_type_clock=_dflt_clock) -> __dataclass_return_type__:\n  _set_project(self,project)\n  _set_advice(self,advice)\n  _set_offline(self,offline)\n  _set_settings(self,settings)\n  _set_indexes(self,indexes)\n  _set_clock(self,clock)\n return __init__': _81,
+    'def __create_fn__(_type_project, _type_index_url, _type_snapshot_date, _type_releases, _type__by_version, _type__final, _type__final_sorted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_project, _set_index_url, _set_snapshot_date, _set_releases, _dflt__by_version, _set__by_version, _dflt__final, _set__final, _dflt__final_sorted, _set__final_sorted):\n def __init__(self, project:_type_project, index_url:_type_index_url, snapshot_date:_type_snapshot_date, releases:_type_releases, _by_version:_type__by_version=_HAS_DEFAULT_FACTORY, _final:_type__final=_HAS_DEFAULT_FACTORY, _final_sorted:_type__final_sorted=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  _set_project(self,project)\n  _set_index_url(self,index_url)\n  _set_snapshot_date(self,snapshot_date)\n  _set_releases(self,releases)\n  _set__by_version(self,_dflt__by_version() if _by_version is _HAS_DEFAULT_FACTORY else _by_version)\n  _set__final(self,_dflt__final() if _final is _HAS_DEFAULT_FACTORY else _final)\n  _set__final_sorted(self,_dflt__final_sorted() if _final_sorted is _HAS_DEFAULT_FACTORY else _final_sorted)\n return __init__': _82,
+    'def __create_fn__(_type_project, _type_selected, _type_environment, _type_request, _type_config, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_project, _set_selected, _set_environment, _set_request, _set_config):\n def __init__(self, project:_type_project, selected:_type_selected, environment:_type_environment, request:_type_request, config:_type_config) -> __dataclass_return_type__:\n  _set_project(self,project)\n  _set_selected(self,selected)\n  _set_environment(self,environment)\n  _set_request(self,request)\n  _set_config(self,config)\n return __init__': _83,
+    'def __create_fn__(_type_projects, _type_read, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_projects, _set_read):\n def __init__(self, projects:_type_projects, read:_type_read) -> __dataclass_return_type__:\n  _set_projects(self,projects)\n  _set_read(self,read)\n return __init__': _84,
+    'def __create_fn__(_type_projects, _type_snapshot_date, _type_today, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_projects, _set_snapshot_date, _set_today):\n def __init__(self, projects:_type_projects, snapshot_date:_type_snapshot_date, today:_type_today) -> __dataclass_return_type__:\n  _set_projects(self,projects)\n  _set_snapshot_date(self,snapshot_date)\n  _set_today(self,today)\n return __init__': _85,
+    'def __create_fn__(_type_python, _type_musl, _type_aws_lambda, _type_python_image, _type_windows, _type_arch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_python, _set_musl, _set_aws_lambda, _set_python_image, _dflt_windows, _set_windows, _dflt_arch, _set_arch):\n def __init__(self, python:_type_python, musl:_type_musl, aws_lambda:_type_aws_lambda, python_image:_type_python_image, windows:_type_windows=_dflt_windows, arch:_type_arch=_dflt_arch) -> __dataclass_return_type__:\n  _set_python(self,python)\n  _set_musl(self,musl)\n  _set_aws_lambda(self,aws_lambda)\n  _set_python_image(self,python_image)\n  _set_windows(self,windows)\n  _set_arch(self,arch)\n return __init__': _86,
+    'def __create_fn__(_type_python_spec, _type_python_source, _type_python_versions, _type_platforms, _type_ddtrace, _type_requested, _type_capabilities, _type_recommendation, _type_integrations, _type_findings, _type_snapshot_date, _type_files, _type_today, _type_deployment, _type_deployment_source, _type_environment, _type_ignored, _type_python_origins, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_python_spec, _set_python_source, _set_python_versions, _set_platforms, _set_ddtrace, _set_requested, _set_capabilities, _set_recommendation, _set_integrations, _set_findings, _set_snapshot_date, _set_files, _set_today, _dflt_deployment, _set_deployment, _dflt_deployment_source, _set_deployment_source, _dflt_environment, _set_environment, _dflt_ignored, _set_ignored, _dflt_python_origins, _set_python_origins, _dflt_deployments, _set_deployments):\n def __init__(self, python_spec:_type_python_spec, python_source:_type_python_source, python_versions:_type_python_versions, platforms:_type_platforms, ddtrace:_type_ddtrace, requested:_type_requested, capabilities:_type_capabilities, recommendation:_type_recommendation, integrations:_type_integrations, findings:_type_findings, snapshot_date:_type_snapshot_date, files:_type_files, today:_type_today, deployment:_type_deployment=_dflt_deployment, deployment_source:_type_deployment_source=_dflt_deployment_source, environment:_type_environment=_HAS_DEFAULT_FACTORY, ignored:_type_ignored=_dflt_ignored, python_origins:_type_python_origins=_dflt_python_origins, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:\n  _set_python_spec(self,python_spec)\n  _set_python_source(self,python_source)\n  _set_python_versions(self,python_versions)\n  _set_platforms(self,platforms)\n  _set_ddtrace(self,ddtrace)\n  _set_requested(self,requested)\n  _set_capabilities(self,capabilities)\n  _set_recommendation(self,recommendation)\n  _set_integrations(self,integrations)\n  _set_findings(self,findings)\n  _set_snapshot_date(self,snapshot_date)\n  _set_files(self,files)\n  _set_today(self,today)\n  _set_deployment(self,deployment)\n  _set_deployment_source(self,deployment_source)\n  _set_environment(self,_dflt_environment() if environment is _HAS_DEFAULT_FACTORY else environment)\n  _set_ignored(self,ignored)\n  _set_python_origins(self,python_origins)\n  _set_deployments(self,deployments)\n return __init__': _87,
+    'def __create_fn__(_type_reason, _type_hint, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_reason, _dflt_hint, _set_hint):\n def __init__(self, reason:_type_reason, hint:_type_hint=_dflt_hint) -> __dataclass_return_type__:\n  _set_reason(self,reason)\n  _set_hint(self,hint)\n return __init__': _88,
+    'def __create_fn__(_type_report, _type_advised, _type_read, _type_configs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_report, _set_advised, _dflt_read, _set_read, _dflt_configs, _set_configs):\n def __init__(self, report:_type_report, advised:_type_advised, read:_type_read=_dflt_read, configs:_type_configs=_dflt_configs) -> __dataclass_return_type__:\n  _set_report(self,report)\n  _set_advised(self,advised)\n  _set_read(self,read)\n  _set_configs(self,configs)\n return __init__': _89,
+    'def __create_fn__(_type_root, _type_files, _type_advice, _type_python_spec, _type_python_source, _type_environment, _type_findings, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_root, _set_files, _set_advice, _dflt_python_spec, _set_python_spec, _dflt_python_source, _set_python_source, _dflt_environment, _set_environment, _dflt_findings, _set_findings, _dflt_deployments, _set_deployments):\n def __init__(self, root:_type_root, files:_type_files, advice:_type_advice, python_spec:_type_python_spec=_dflt_python_spec, python_source:_type_python_source=_dflt_python_source, environment:_type_environment=_HAS_DEFAULT_FACTORY, findings:_type_findings=_dflt_findings, deployments:_type_deployments=_dflt_deployments) -> __dataclass_return_type__:\n  _set_root(self,root)\n  _set_files(self,files)\n  _set_advice(self,advice)\n  _set_python_spec(self,python_spec)\n  _set_python_source(self,python_source)\n  _set_environment(self,_dflt_environment() if environment is _HAS_DEFAULT_FACTORY else environment)\n  _set_findings(self,findings)\n  _set_deployments(self,deployments)\n return __init__': _90,
+    'def __create_fn__(_type_root, _type_folder, _type_project, _type_top, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_root, _set_folder, _set_project, _dflt_top, _set_top):\n def __init__(self, root:_type_root, folder:_type_folder, project:_type_project, top:_type_top=_dflt_top) -> __dataclass_return_type__:\n  _set_root(self,root)\n  _set_folder(self,folder)\n  _set_project(self,project)\n  _set_top(self,top)\n return __init__': _91,
+    'def __create_fn__(_type_root, _type_repository, _type_trusted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_root, _dflt_repository, _set_repository, _dflt_trusted, _set_trusted):\n def __init__(self, root:_type_root, repository:_type_repository=_dflt_repository, trusted:_type_trusted=_dflt_trusted) -> __dataclass_return_type__:\n  _set_root(self,root)\n  _set_repository(self,repository)\n  _set_trusted(self,trusted)\n return __init__': _92,
+    'def __create_fn__(_type_roots, _type_edges, _type_groups, _type_members, _type_root_groups, _type_partial, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_roots, _set_edges, _set_groups, _dflt_members, _set_members, _dflt_root_groups, _set_root_groups, _dflt_partial, _set_partial):\n def __init__(self, roots:_type_roots, edges:_type_edges, groups:_type_groups, members:_type_members=_HAS_DEFAULT_FACTORY, root_groups:_type_root_groups=_HAS_DEFAULT_FACTORY, partial:_type_partial=_dflt_partial) -> __dataclass_return_type__:\n  _set_roots(self,roots)\n  _set_edges(self,edges)\n  _set_groups(self,groups)\n  _set_members(self,_dflt_members() if members is _HAS_DEFAULT_FACTORY else members)\n  _set_root_groups(self,_dflt_root_groups() if root_groups is _HAS_DEFAULT_FACTORY else root_groups)\n  _set_partial(self,partial)\n return __init__': _93,
+    'def __create_fn__(_type_roots, _type_pins, _type_pin_sources, _type_constraints, _type_locked, _type_from_lock, _type_direct, _type_ddtrace_extras, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_roots, _dflt_pins, _dflt_pin_sources, _dflt_constraints, _dflt_locked, _dflt_from_lock, _dflt_direct, _dflt_ddtrace_extras):\n def __init__(self, roots:_type_roots=_HAS_DEFAULT_FACTORY, pins:_type_pins=_HAS_DEFAULT_FACTORY, pin_sources:_type_pin_sources=_HAS_DEFAULT_FACTORY, constraints:_type_constraints=_HAS_DEFAULT_FACTORY, locked:_type_locked=_HAS_DEFAULT_FACTORY, from_lock:_type_from_lock=_dflt_from_lock, direct:_type_direct=_HAS_DEFAULT_FACTORY, ddtrace_extras:_type_ddtrace_extras=_dflt_ddtrace_extras) -> __dataclass_return_type__:\n  self.roots=_dflt_roots() if roots is _HAS_DEFAULT_FACTORY else roots\n  self.pins=_dflt_pins() if pins is _HAS_DEFAULT_FACTORY else pins\n  self.pin_sources=_dflt_pin_sources() if pin_sources is _HAS_DEFAULT_FACTORY else pin_sources\n  self.constraints=_dflt_constraints() if constraints is _HAS_DEFAULT_FACTORY else constraints\n  self.locked=_dflt_locked() if locked is _HAS_DEFAULT_FACTORY else locked\n  self.from_lock=from_lock\n  self.direct=_dflt_direct() if direct is _HAS_DEFAULT_FACTORY else direct\n  self.ddtrace_extras=ddtrace_extras\n return __init__': _94,
+    'def __create_fn__(_type_sarif, _type_subject, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_sarif, _dflt_subject, _set_subject, _dflt_kind, _set_kind):\n def __init__(self, sarif:_type_sarif, subject:_type_subject=_dflt_subject, kind:_type_kind=_dflt_kind) -> __dataclass_return_type__:\n  _set_sarif(self,sarif)\n  _set_subject(self,subject)\n  _set_kind(self,kind)\n return __init__': _95,
+    'def __create_fn__(_type_serves, _type_somewhere, _type_smallest, _type_narrowed, _type_unserved, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_serves, _dflt_somewhere, _dflt_smallest, _dflt_narrowed, _dflt_unserved, _dflt_skipped):\n def __init__(self, serves:_type_serves=_HAS_DEFAULT_FACTORY, somewhere:_type_somewhere=_HAS_DEFAULT_FACTORY, smallest:_type_smallest=_HAS_DEFAULT_FACTORY, narrowed:_type_narrowed=_HAS_DEFAULT_FACTORY, unserved:_type_unserved=_HAS_DEFAULT_FACTORY, skipped:_type_skipped=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.serves=_dflt_serves() if serves is _HAS_DEFAULT_FACTORY else serves\n  self.somewhere=_dflt_somewhere() if somewhere is _HAS_DEFAULT_FACTORY else somewhere\n  self.smallest=_dflt_smallest() if smallest is _HAS_DEFAULT_FACTORY else smallest\n  self.narrowed=_dflt_narrowed() if narrowed is _HAS_DEFAULT_FACTORY else narrowed\n  self.unserved=_dflt_unserved() if unserved is _HAS_DEFAULT_FACTORY else unserved\n  self.skipped=_dflt_skipped() if skipped is _HAS_DEFAULT_FACTORY else skipped\n return __init__': _96,
+    'def __create_fn__(_type_since, _type_spec, _type_distributions, _type_listed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_since, _set_spec, _set_distributions, _dflt_listed, _set_listed):\n def __init__(self, since:_type_since, spec:_type_spec, distributions:_type_distributions, listed:_type_listed=_dflt_listed) -> __dataclass_return_type__:\n  _set_since(self,since)\n  _set_spec(self,spec)\n  _set_distributions(self,distributions)\n  _set_listed(self,listed)\n return __init__': _97,
+    'def __create_fn__(_type_snapshot, _type_capabilities, _type_unavailable, _type_platforms, _type_excluded, _type_aws_lambda, _type_limits, _type_kept, _type_answers, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_excluded, _dflt_aws_lambda, _dflt_limits, _dflt_kept, _dflt_answers):\n def __init__(self, snapshot:_type_snapshot, capabilities:_type_capabilities, unavailable:_type_unavailable, platforms:_type_platforms, excluded:_type_excluded=_dflt_excluded, aws_lambda:_type_aws_lambda=_dflt_aws_lambda, limits:_type_limits=_HAS_DEFAULT_FACTORY, kept:_type_kept=_dflt_kept, answers:_type_answers=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  self.snapshot=snapshot\n  self.capabilities=capabilities\n  self.unavailable=unavailable\n  self.platforms=platforms\n  self.excluded=excluded\n  self.aws_lambda=aws_lambda\n  self.limits=_dflt_limits() if limits is _HAS_DEFAULT_FACTORY else limits\n  self.kept=kept\n  self.answers=_dflt_answers() if answers is _HAS_DEFAULT_FACTORY else answers\n return __init__': _98,
+    'def __create_fn__(_type_snapshot, _type_index_url, _type_extra_index_urls, _type_cache_dir, _type_no_cache, _type_timeout, _type_deadline, _type_trust_files, _type_allow_outside, _type_progress, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_snapshot, _set_snapshot, _dflt_index_url, _set_index_url, _dflt_extra_index_urls, _set_extra_index_urls, _dflt_cache_dir, _set_cache_dir, _dflt_no_cache, _set_no_cache, _dflt_timeout, _set_timeout, _dflt_deadline, _set_deadline, _dflt_trust_files, _set_trust_files, _dflt_allow_outside, _set_allow_outside, _dflt_progress, _set_progress):\n def __init__(self, snapshot:_type_snapshot=_dflt_snapshot, index_url:_type_index_url=_dflt_index_url, extra_index_urls:_type_extra_index_urls=_dflt_extra_index_urls, cache_dir:_type_cache_dir=_dflt_cache_dir, no_cache:_type_no_cache=_dflt_no_cache, timeout:_type_timeout=_dflt_timeout, deadline:_type_deadline=_dflt_deadline, trust_files:_type_trust_files=_dflt_trust_files, allow_outside:_type_allow_outside=_dflt_allow_outside, progress:_type_progress=_dflt_progress) -> __dataclass_return_type__:\n  _set_snapshot(self,snapshot)\n  _set_index_url(self,index_url)\n  _set_extra_index_urls(self,extra_index_urls)\n  _set_cache_dir(self,cache_dir)\n  _set_no_cache(self,no_cache)\n  _set_timeout(self,timeout)\n  _set_deadline(self,deadline)\n  _set_trust_files(self,trust_files)\n  _set_allow_outside(self,allow_outside)\n  _set_progress(self,progress)\n return __init__': _99,
+    'def __create_fn__(_type_spec, _type_marker, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_spec, _set_marker, _set_version):\n def __init__(self, spec:_type_spec, marker:_type_marker, version:_type_version) -> __dataclass_return_type__:\n  _set_spec(self,spec)\n  _set_marker(self,marker)\n  _set_version(self,version)\n return __init__': _100,
+    'def __create_fn__(_type_spec, _type_source, _type_versions, _type_findings, _type_origins, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_spec, _set_source, _set_versions, _dflt_findings, _set_findings, _dflt_origins, _set_origins):\n def __init__(self, spec:_type_spec, source:_type_source, versions:_type_versions, findings:_type_findings=_dflt_findings, origins:_type_origins=_dflt_origins) -> __dataclass_return_type__:\n  _set_spec(self,spec)\n  _set_source(self,source)\n  _set_versions(self,versions)\n  _set_findings(self,findings)\n  _set_origins(self,origins)\n return __init__': _101,
+    'def __create_fn__(_type_spec, _type_source, _type_weak, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_spec, _set_source, _dflt_weak, _set_weak):\n def __init__(self, spec:_type_spec, source:_type_source, weak:_type_weak=_dflt_weak) -> __dataclass_return_type__:\n  _set_spec(self,spec)\n  _set_source(self,source)\n  _set_weak(self,weak)\n return __init__': _102,
+    'def __create_fn__(_type_spec, _type_support, _type_ends, _type_agent_min, _type_label, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_spec, _set_support, _set_ends, _set_agent_min, _dflt_label, _set_label):\n def __init__(self, spec:_type_spec, support:_type_support, ends:_type_ends, agent_min:_type_agent_min, label:_type_label=_dflt_label) -> __dataclass_return_type__:\n  _set_spec(self,spec)\n  _set_support(self,support)\n  _set_ends(self,ends)\n  _set_agent_min(self,agent_min)\n  _set_label(self,label)\n return __init__': _103,
+    'def __create_fn__(_type_spec, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_spec, _set_version):\n def __init__(self, spec:_type_spec, version:_type_version) -> __dataclass_return_type__:\n  _set_spec(self,spec)\n  _set_version(self,version)\n return __init__': _104,
+    'def __create_fn__(_type_split, _type_changes, _type_per_python, _type_floor, _type_floor_reasons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_split, _set_changes, _set_per_python, _dflt_floor, _set_floor, _dflt_floor_reasons, _set_floor_reasons):\n def __init__(self, split:_type_split, changes:_type_changes, per_python:_type_per_python, floor:_type_floor=_dflt_floor, floor_reasons:_type_floor_reasons=_dflt_floor_reasons) -> __dataclass_return_type__:\n  _set_split(self,split)\n  _set_changes(self,changes)\n  _set_per_python(self,per_python)\n  _set_floor(self,floor)\n  _set_floor_reasons(self,floor_reasons)\n return __init__': _105,
+    'def __create_fn__(_type_start, _type_lines, _type_body, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_start, _set_lines, _set_body, _set_span):\n def __init__(self, start:_type_start, lines:_type_lines, body:_type_body, span:_type_span) -> __dataclass_return_type__:\n  _set_start(self,start)\n  _set_lines(self,lines)\n  _set_body(self,body)\n  _set_span(self,span)\n return __init__': _106,
+    'def __create_fn__(_type_start, _type_lines, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_start, _set_lines, _dflt_end, _set_end):\n def __init__(self, start:_type_start, lines:_type_lines, end:_type_end=_dflt_end) -> __dataclass_return_type__:\n  _set_start(self,start)\n  _set_lines(self,lines)\n  _set_end(self,end)\n return __init__': _107,
+    'def __create_fn__(_type_tag, _type_low, _type_high, _type_distributions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_tag, _set_low, _set_high, _set_distributions):\n def __init__(self, tag:_type_tag, low:_type_low, high:_type_high, distributions:_type_distributions) -> __dataclass_return_type__:\n  _set_tag(self,tag)\n  _set_low(self,low)\n  _set_high(self,high)\n  _set_distributions(self,distributions)\n return __init__': _108,
+    'def __create_fn__(_type_target, _type_changes, _type_blockers, _type_tried, _type_findings, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_target, _set_changes, _set_blockers, _set_tried, _set_findings, _dflt_unresolved, _set_unresolved):\n def __init__(self, target:_type_target, changes:_type_changes, blockers:_type_blockers, tried:_type_tried, findings:_type_findings, unresolved:_type_unresolved=_dflt_unresolved) -> __dataclass_return_type__:\n  _set_target(self,target)\n  _set_changes(self,changes)\n  _set_blockers(self,blockers)\n  _set_tried(self,tried)\n  _set_findings(self,findings)\n  _set_unresolved(self,unresolved)\n return __init__': _109,
+    'def __create_fn__(_type_text, _type_data, _type_packages, _type_lines, _type_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__):\n def __init__(self, text:_type_text, data:_type_data, packages:_type_packages, lines:_type_lines, out:_type_out) -> __dataclass_return_type__:\n  self.text=text\n  self.data=data\n  self.packages=packages\n  self.lines=lines\n  self.out=out\n return __init__': _110,
+    'def __create_fn__(_type_text, _type_encoding, _type_bom, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_text, _set_encoding, _set_bom):\n def __init__(self, text:_type_text, encoding:_type_encoding, bom:_type_bom) -> __dataclass_return_type__:\n  _set_text(self,text)\n  _set_encoding(self,encoding)\n  _set_bom(self,bom)\n return __init__': _111,
+    'def __create_fn__(_type_text, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_text, _set_start):\n def __init__(self, text:_type_text, start:_type_start) -> __dataclass_return_type__:\n  _set_text(self,text)\n  _set_start(self,start)\n return __init__': _112,
+    'def __create_fn__(_type_text, _type_starts, _type_lines, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_text, _set_starts, _set_lines):\n def __init__(self, text:_type_text, starts:_type_starts, lines:_type_lines) -> __dataclass_return_type__:\n  _set_text(self,text)\n  _set_starts(self,starts)\n  _set_lines(self,lines)\n return __init__': _113,
+    'def __create_fn__(_type_tool, _type_command, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_tool, _set_command, _set_python):\n def __init__(self, tool:_type_tool, command:_type_command, python:_type_python) -> __dataclass_return_type__:\n  _set_tool(self,tool)\n  _set_command(self,command)\n  _set_python(self,python)\n return __init__': _114,
+    'def __create_fn__(_type_topic, _type_sources, _type_follows, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_topic, _set_sources, _set_follows):\n def __init__(self, topic:_type_topic, sources:_type_sources, follows:_type_follows) -> __dataclass_return_type__:\n  _set_topic(self,topic)\n  _set_sources(self,sources)\n  _set_follows(self,follows)\n return __init__': _115,
+    'def __create_fn__(_type_url, _type_written, _type_expanded, _type_prefix, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_url, _set_written, _dflt_expanded, _set_expanded, _dflt_prefix, _set_prefix):\n def __init__(self, url:_type_url, written:_type_written, expanded:_type_expanded=_dflt_expanded, prefix:_type_prefix=_dflt_prefix) -> __dataclass_return_type__:\n  _set_url(self,url)\n  _set_written(self,written)\n  _set_expanded(self,expanded)\n  _set_prefix(self,prefix)\n return __init__': _116,
+    'def __create_fn__(_type_verbosity, _type_style, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_verbosity, _set_verbosity, _dflt_style, _set_style):\n def __init__(self, verbosity:_type_verbosity=_dflt_verbosity, style:_type_style=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  _set_verbosity(self,verbosity)\n  _set_style(self,_dflt_style() if style is _HAS_DEFAULT_FACTORY else style)\n return __init__': _117,
+    'def __create_fn__(_type_version, _type_marker, _type_pythons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_marker, _set_pythons):\n def __init__(self, version:_type_version, marker:_type_marker, pythons:_type_pythons) -> __dataclass_return_type__:\n  _set_version(self,version)\n  _set_marker(self,marker)\n  _set_pythons(self,pythons)\n return __init__': _118,
+    'def __create_fn__(_type_version, _type_marker, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_marker, _set_source):\n def __init__(self, version:_type_version, marker:_type_marker, source:_type_source) -> __dataclass_return_type__:\n  _set_version(self,version)\n  _set_marker(self,marker)\n  _set_source(self,source)\n return __init__': _119,
+    'def __create_fn__(_type_version, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_reason):\n def __init__(self, version:_type_version, reason:_type_reason) -> __dataclass_return_type__:\n  _set_version(self,version)\n  _set_reason(self,reason)\n return __init__': _120,
+    'def __create_fn__(_type_version, _type_released, _type_end_of_life, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_released, _set_end_of_life):\n def __init__(self, version:_type_version, released:_type_released, end_of_life:_type_end_of_life) -> __dataclass_return_type__:\n  _set_version(self,version)\n  _set_released(self,released)\n  _set_end_of_life(self,end_of_life)\n return __init__': _121,
+    'def __create_fn__(_type_version, _type_requires_python, _type_yanked, _type_yanked_reason, _type_upload_time, _type_sdist, _type_wheels, _type_requires_dist, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_requires_python, _set_yanked, _set_yanked_reason, _set_upload_time, _set_sdist, _set_wheels, _set_requires_dist):\n def __init__(self, version:_type_version, requires_python:_type_requires_python, yanked:_type_yanked, yanked_reason:_type_yanked_reason, upload_time:_type_upload_time, sdist:_type_sdist, wheels:_type_wheels, requires_dist:_type_requires_dist) -> __dataclass_return_type__:\n  _set_version(self,version)\n  _set_requires_python(self,requires_python)\n  _set_yanked(self,yanked)\n  _set_yanked_reason(self,yanked_reason)\n  _set_upload_time(self,upload_time)\n  _set_sdist(self,sdist)\n  _set_wheels(self,wheels)\n  _set_requires_dist(self,requires_dist)\n return __init__': _122,
+    'def __create_fn__(_type_versions, _type_unknown_metadata, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_versions, _set_unknown_metadata):\n def __init__(self, versions:_type_versions, unknown_metadata:_type_unknown_metadata) -> __dataclass_return_type__:\n  _set_versions(self,versions)\n  _set_unknown_metadata(self,unknown_metadata)\n return __init__': _123,
+    'def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_wants, _set_pythons, _dflt_appearing, _set_appearing):\n def __init__(self, wants:_type_wants, pythons:_type_pythons, appearing:_type_appearing=_dflt_appearing) -> __dataclass_return_type__:\n  _set_wants(self,wants)\n  _set_pythons(self,pythons)\n  _set_appearing(self,appearing)\n return __init__': _124,
+    'def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_written, _set_resolved, _set_missing, _set_line):\n def __init__(self, written:_type_written, resolved:_type_resolved, missing:_type_missing, line:_type_line) -> __dataclass_return_type__:\n  _set_written(self,written)\n  _set_resolved(self,resolved)\n  _set_missing(self,missing)\n  _set_line(self,line)\n return __init__': _125,
 }

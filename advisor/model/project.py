@@ -165,15 +165,33 @@ def kind_of(dep: Dependency) -> GroupKind | None:
 
 def unparsable_version(spec: SpecifierSet) -> str | None:
     """The first version of ``spec`` that packaging cannot turn into a :class:`Version` (a
-    release number past int()'s 4,300 digits), or ``None``. ``===`` takes any string."""
+    release number past int()'s 4,300 digits), or ``None``. ``===`` takes any string.
+
+    Each distinct version text is tried once while it stays in a bounded memo: every
+    dependency is checked as it is made, and a monorepo's thousands repeat a few hundred."""
     for clause in spec:
         if clause.operator == "===":
             continue
+        text = clause.version
+        if text in _COMPARABLE:
+            continue
         try:
-            Version(clause.version.removesuffix(".*"))
+            Version(text.removesuffix(".*"))
         except ValueError:
-            return clause.version
+            return text
+        if len(text) <= _COMPARABLE_CHARS:
+            if len(_COMPARABLE) >= _COMPARABLE_KEPT:
+                _COMPARABLE.clear()
+            _COMPARABLE.add(text)
     return None
+
+
+#: Version texts :func:`unparsable_version` found comparable, of at most
+#: :data:`_COMPARABLE_CHARS` characters (real ones are a dozen) and at most
+#: :data:`_COMPARABLE_KEPT` of them (then emptied and filled again): a bounded memo.
+_COMPARABLE: set[str] = set()
+_COMPARABLE_KEPT = 4096
+_COMPARABLE_CHARS = 64
 
 
 @dataclass(frozen=True, slots=True)

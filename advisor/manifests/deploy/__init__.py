@@ -85,9 +85,10 @@ def reader_for(path: Path, head: bytes) -> ManifestReader | None:
     """The deployment reader for ``path`` (``head``: its first 4 KiB): by name, else, for a
     YAML or JSON file, by content; ``None`` when it is not a deployment file."""
     kind = candidate(path.name)
-    in_workflows = path.parent.name == "workflows" and path.parent.parent.name == ".github"
-    if kind is None and not in_workflows:
-        return None
+    if kind is None:
+        parts = path.parts  # as path.parent.name and path.parent.parent.name, no paths made
+        if len(parts) < 3 or parts[-2] != "workflows" or parts[-3] != ".github":
+            return None
     readers = _readers()
     for reader in readers:
         if reader.matches(path, head):

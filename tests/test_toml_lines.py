@@ -1,0 +1,53 @@
+"""Lines of strings in a TOML text (:class:`advisor.manifests._lines.TomlLines`): where the
+strings of one key are looked for is found once per key, and every lookup still gives the line
+the string is written on, in order, repeats and all."""
+
+from __future__ import annotations
+
+from advisor.manifests._lines import TomlLines
+
+TEXT = """\
+[project]
+name = "x"
+dependencies = [
+    "flask>=3",
+    "ddtrace==2",
+    "flask>=3",
+]
+
+[project.optional-dependencies]
+test = ["pytest", 'flask>=3']
+docs = [
+    "sphinx",
+    "pytest",
+]
+
+[dependency-groups]
+dev = ["pytest"]
+"""
+
+
+def test_strings_are_found_on_their_lines_in_order() -> None:
+    lines = TomlLines(TEXT)
+    assert [lines.string("project", "dependencies", v) for v in ("flask>=3", "ddtrace==2")] == [
+        4,
+        5,
+    ]
+    assert lines.string("project", "dependencies", "flask>=3") == 6  # the repeat, further on
+    assert lines.string("project.optional-dependencies", "test", "pytest") == 10
+    assert lines.string("project.optional-dependencies", "test", "flask>=3") == 10
+    assert lines.string("project.optional-dependencies", "docs", "sphinx") == 12
+    assert lines.string("project.optional-dependencies", "docs", "pytest") == 13
+    assert lines.string("dependency-groups", "dev", "pytest") == 17
+    # A key the table does not hold: the table's strings; a table not there: anywhere.
+    assert lines.string("dependency-groups", "missing", "pytest") == 17
+    assert lines.string("nowhere", "dev", "sphinx") == 12
+    assert lines.string("project", "dependencies", "absent") is None
+
+
+def test_a_key_is_looked_up_once_for_all_its_strings() -> None:
+    lines = TomlLines(TEXT)
+    for _ in range(3):
+        lines.string("project", "dependencies", "flask>=3")
+    assert list(lines._bounds) == [("project", "dependencies")]
+    assert lines.key("project", "dependencies") == 3

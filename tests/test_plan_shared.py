@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from packaging.specifiers import Specifier
@@ -265,3 +266,105 @@ def test_why_a_cpython_is_unserved_is_asked_per_floor_and_cpython() -> None:
         )
         assert why_unserved(knowledge, shared, Version(floor), python) == alone
     assert len({*shared.answers.unserved.values()}) == 4
+
+
+#: Projects whose capability statuses differ in each thing a status is found from: the
+#: CPythons counted, the ddtrace installed on each (a pin, a range, a bare name, a pin per
+#: CPython), what an upgrade or a split installs, and a capability's floor (Tornado raises
+#: one). What the project already has is the last thing: see the test after.
+STATUSES = {
+    "pinned-old": ('">=3.9"', '"ddtrace==1.20.0"'),
+    "pinned-new": ('">=3.9"', '"ddtrace==4.6.0"'),
+    "pinned-mid": ('">=3.9"', '"ddtrace==2.8.5"'),
+    "narrow": ('">=3.12"', '"ddtrace==1.20.0"'),
+    "range": ('">=3.9"', '"ddtrace>=2,<3"'),
+    "bare": ('">=3.9"', '"ddtrace"'),
+    "per-cpython": (
+        '">=3.8"',
+        """"ddtrace==1.20.0; python_version < '3.12'", "ddtrace==2.21.4; python_version >= '3.12'\"""",
+    ),
+    "old-cpython": ('">=3.7,<3.9"', '"ddtrace==1.20.0"'),
+    "tornado": ('">=3.9"', '"ddtrace==4.3.0", "tornado==6.4"'),
+    "no-tornado": ('">=3.9"', '"ddtrace==4.3.0"'),
+}
+
+
+def _status_project(tmp_path: Path, name: str) -> Project:
+    python, deps = STATUSES[name]
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "pyproject.toml").write_text(
+        f'[project]\nname = "svc-{name}"\nrequires-python = {python}\ndependencies = [{deps}]\n',
+        encoding="utf-8",
+    )
+    return read_paths([str(folder / "pyproject.toml")])
+
+
+def test_capability_statuses_shared_between_projects_are_each_ones_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A status is found once for the projects of a run that ask it from the same things
+    (:func:`advisor.plan.status._status`), and each project still gets what it gets alone."""
+    from advisor.plan import status
+
+    snapshot = load_snapshot()
+    projects = {name: _status_project(tmp_path, name) for name in STATUSES}
+    alone = {name: _plan(p, snapshot).capabilities for name, p in projects.items()}
+    found: list[str] = []
+    real = status._find_status
+
+    def counted(ctx: object, cap: object, floor: object, counted: object) -> object:
+        found.append(cap.id)  # type: ignore[attr-defined]
+        return real(ctx, cap, floor, counted)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(status, "_find_status", counted)
+    for order in (1, -1):
+        pool = ServerPool()
+        for name in list(projects)[::order]:
+            assert _plan(projects[name], snapshot, pool).capabilities == alone[name], name
+    # The projects differ in what each status is found from, and in the statuses found.
+    kinds = {(c.status, c.reason, c.after) for caps in alone.values() for c in caps}
+    assert len(kinds) > 6
+    assert len(set(alone.values())) >= 6
+    # The same project again, in the same pool: every status is known already.
+    pool = ServerPool()
+    _plan(projects["pinned-old"], snapshot, pool)
+    asked = len(found)
+    _plan(projects["pinned-old"], snapshot, pool)
+    assert len(found) == asked
+    _plan(projects["pinned-old"], snapshot)  # alone, found again
+    assert len(found) > asked
+
+
+def test_a_status_is_found_again_for_what_the_project_already_has(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the project already has on a CPython decides whether an upgrade can give it a
+    capability there (never proposed lower): a status found for one is not another's."""
+    import advisor.plan
+    from advisor.plan import status
+    from advisor.plan.serve import Answers
+
+    asked: list[tuple[Any, ...]] = []
+    real = status.capability_results
+
+    def kept(*args: Any) -> Any:
+        asked.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(advisor.plan, "capability_results", kept)
+    _plan(_status_project(tmp_path, "pinned-old"), load_snapshot())
+    ctx, *rest = asked[0]
+    before = real(ctx, *rest)
+    assert {c.status for c in before} == {"needs-upgrade"}
+    # Above every release (a newer pin): no upgrade is proposed there, so none gives it.
+    above = dataclasses.replace(ctx, current=dict.fromkeys(ctx.pythons, Version("99")))
+    shared = real(above, *rest)
+    alone = real(
+        dataclasses.replace(
+            above, server=dataclasses.replace(ctx.server, answers=Answers()), _alone={}
+        ),
+        *rest,
+    )
+    assert shared == alone
+    assert {c.status for c in shared} == {"unavailable"}

@@ -19,7 +19,7 @@ from packaging.specifiers import Specifier
 from packaging.version import Version
 
 from advisor.knowledge.model import AwsLambda, Capability, Knowledge
-from advisor.model.advice import Skipped
+from advisor.model.advice import CapabilityStatus, Skipped
 from advisor.model.release import Release, ReleaseSnapshot, parse_python
 from advisor.model.release import python_minor_admitted as minor_admitted
 
@@ -54,6 +54,12 @@ class Answers:
         tuple[Version, Version | None, tuple[str, ...], tuple[str, ...]], tuple[Skipped, ...]
     ] = field(default_factory=dict)
     """(start, target, CPythons, releases tried) -> :func:`advisor.plan.why.skipped`."""
+    statuses: dict[
+        tuple[tuple[str, tuple[Version, ...] | None, Version | None], ...],
+        dict[tuple[str, Version], tuple[CapabilityStatus, str | None]],
+    ] = field(default_factory=dict)
+    """Each CPython counted with the releases installed there and what the project already has
+    there -> (capability id, its floor) -> its status (:mod:`advisor.plan.status`)."""
 
     def serving(self, capabilities: Sequence[Capability]) -> Answers:
         """The answers of a server like this one's, for ``capabilities`` only."""

@@ -368,3 +368,37 @@ def test_a_status_is_found_again_for_what_the_project_already_has(
     )
     assert shared == alone
     assert {c.status for c in shared} == {"unavailable"}
+
+
+def test_requirement_sets_are_one_for_every_cpython_without_markers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from advisor.plan import coupgrade
+
+    made: list[tuple[str, str]] = []
+    real = coupgrade._requirement_set
+
+    def counted(project: Project, python: str, platform: str) -> coupgrade.RequirementSet:
+        made.append((python, platform))
+        return real(project, python, platform)
+
+    monkeypatch.setattr(coupgrade, "_requirement_set", counted)
+    where = [("3.9", "linux-x86_64"), ("3.12", "linux-x86_64"), ("3.12", "macos-arm64")]
+    for name, lines, apart in (
+        ("plain", "ddtrace==2.3.0\nfoo==1\nbar>=2\n", False),
+        ("marked", "ddtrace==2.3.0\nfoo==1; python_version >= '3.12'\nbar>=2\n", True),
+        ("platform", "ddtrace==2.3.0\nfoo==1\nbar>=2; sys_platform == 'darwin'\n", True),
+        ("ddtrace-marked", "ddtrace[x]==2.3.0; python_version >= '3.12'\nfoo==1\n", True),
+    ):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "requirements.txt").write_text(lines, encoding="utf-8")
+        project = read_paths([str(folder / "requirements.txt")])
+        made.clear()
+        sets = [coupgrade.requirement_set(project, py, plat) for py, plat in where]
+        assert len(made) == (len(where) if apart else 1), name
+        # Each is what it is found alone, for its CPython and platform.
+        for (py, plat), rs in zip(where, sets, strict=True):
+            assert rs == real(project, py, plat), (name, py, plat)
+        if apart:
+            assert len({repr(rs) for rs in sets}) > 1, name

@@ -516,25 +516,38 @@ def _floor(
     knowledge: Knowledge,
     aws_lambda: AwsLambda | None = None,
 ) -> tuple[Version, tuple[FloorReason, ...]]:
-    reasons: list[FloorReason] = []
+    reasons: list[tuple[Version, FloorReason]] = []  # each with its version, parsed already
     for cap in active:
         if cap.min_version is not None:
-            reasons.append(FloorReason(str(cap.min_version), f"{cap.name} (documented floor)"))
+            reasons.append(
+                (
+                    cap.min_version,
+                    FloorReason(str(cap.min_version), f"{cap.name} (documented floor)"),
+                )
+            )
     active_ids = {c.id for c in active}
     for fl in aws_lambda.floors if aws_lambda else ():
         if fl.capability in active_ids:
-            reasons.append(FloorReason(str(fl.min_version), f"{fl.what} (the tracer's own switch)"))
+            reasons.append(
+                (
+                    fl.min_version,
+                    FloorReason(str(fl.min_version), f"{fl.what} (the tracer's own switch)"),
+                )
+            )
     for f in found:
         for fl in knowledge.integration(f.id).floors:
             if fl.capability in active_ids:
                 reasons.append(
-                    FloorReason(str(fl.min_version), f"{fl.what} ({f.distribution} found)")
+                    (
+                        fl.min_version,
+                        FloorReason(str(fl.min_version), f"{fl.what} ({f.distribution} found)"),
+                    )
                 )
     if not reasons:
         return Version("0"), ()
-    top = max(Version(r.version) for r in reasons)
-    ordered = sorted(reasons, key=lambda r: Version(r.version), reverse=True)
-    return top, tuple(ordered)
+    top = max(v for v, _ in reasons)
+    ordered = sorted(reasons, key=lambda r: r[0], reverse=True)
+    return top, tuple(r for _, r in ordered)
 
 
 def _version(release: Release | None) -> str | None:

@@ -18,8 +18,8 @@ from packaging.version import Version
 from advisor.knowledge import matrix
 from advisor.knowledge.releases import load_snapshot
 from advisor.manifests import read_paths
-from advisor.model.advice import Advice, AdviceRequest
-from advisor.model.project import Project
+from advisor.model.advice import Advice, AdviceRequest, RunsIn
+from advisor.model.project import Finding, Project
 from advisor.model.release import Release, ReleaseSnapshot
 from advisor.plan import plan
 from advisor.plan.serve import Server, ServerPool
@@ -55,8 +55,17 @@ def _plan(
     snapshot: ReleaseSnapshot,
     servers: ServerPool | None = None,
     python: str | None = None,
+    capabilities: tuple[str, ...] = (),
+    deployment: RunsIn | None = None,
 ) -> Advice:
-    request = AdviceRequest(platforms=PLATFORMS, today=TODAY, offline=True, python=python)
+    request = AdviceRequest(
+        platforms=PLATFORMS,
+        today=TODAY,
+        offline=True,
+        python=python,
+        capabilities=capabilities,
+        deployment=deployment,
+    )
     return plan(
         project,
         matrix.load(),
@@ -285,6 +294,8 @@ STATUSES = {
     ),
     "old-cpython": ('">=3.7,<3.9"', '"ddtrace==1.20.0"'),
     "tornado": ('">=3.9"', '"ddtrace==4.3.0", "tornado==6.4"'),
+    "sca-below": ('">=3.9,<3.12"', '"ddtrace==2.8.5"'),
+    "sca-above": ('">=3.9,<3.12"', '"ddtrace==3.1.0"'),
     "no-tornado": ('">=3.9"', '"ddtrace==4.3.0"'),
 }
 
@@ -402,3 +413,62 @@ def test_requirement_sets_are_one_for_every_cpython_without_markers(
             assert rs == real(project, py, plat), (name, py, plat)
         if apart:
             assert len({repr(rs) for rs in sets}) > 1, name
+
+
+def test_switches_found_once_are_each_projects_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The switches to set (:func:`advisor.plan.findings._env`) are found once for projects
+    needing the same ones, and each project still gets what it gets alone: another target,
+    other integrations, Lambda, and a deployment file setting a switch (then named) differ."""
+    from advisor.plan import findings
+
+    snapshot = load_snapshot()
+    projects = {name: _status_project(tmp_path, name) for name in ("pinned-old", "tornado")}
+    projects |= {name: _project(tmp_path, name) for name in ("range", "lambda-unpinned")}
+    docker = tmp_path / "docker"
+    docker.mkdir()
+    (docker / "requirements.txt").write_text("ddtrace==2.8.5\ntornado==6.4\n", encoding="utf-8")
+    (docker / "Dockerfile").write_text(
+        "FROM python:3.12-slim\nENV DD_APPSEC_ENABLED=false DD_IAST_ENABLED=true\n",
+        encoding="utf-8",
+    )
+    projects["docker"] = read_paths([str(docker / "requirements.txt"), str(docker / "Dockerfile")])
+    found: list[int] = []
+    real = findings._env
+
+    def counted(*args: Any, **kwargs: Any) -> list[Finding]:
+        found.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(findings, "_env", counted)
+    # Beside each project's own answer: the same capability in Lambda and not (a switch
+    # says more there), on a target below and above a switch's first release, and with
+    # another capability on the same target.
+    asked: list[tuple[str, tuple[str, ...], RunsIn | None]] = [
+        (name, (), None) for name in projects
+    ]
+    asked += [("pinned-old", ("http-monitoring",), d) for d in (None, "lambda")]
+    asked += [(name, ("sca",), None) for name in ("sca-below", "sca-above")]
+    asked.append(("sca-above", ("sca", "http-monitoring"), None))  # another capability too
+    projects["sca-below"] = _status_project(tmp_path, "sca-below")  # ok at 2.8.5
+    projects["sca-above"] = _status_project(tmp_path, "sca-above")  # ok at 3.1.0
+    alone = {}
+    for name, caps, deployment in asked:
+        findings._ENV.clear()
+        alone[name, caps, deployment] = _plan(
+            projects[name], snapshot, capabilities=caps, deployment=deployment
+        ).findings
+    switches = {f.message for one in alone.values() for f in one if f.id.startswith("env-")}
+    assert any(f.id == "env-conflict" for f in alone["docker", (), None])
+    assert len(switches) > 8
+    for order in (1, -1):
+        findings._ENV.clear()
+        for name, caps, deployment in asked[::order]:
+            again = _plan(projects[name], snapshot, capabilities=caps, deployment=deployment)
+            assert again.findings == alone[name, caps, deployment], (name, caps, deployment)
+    found.clear()
+    _plan(projects["pinned-old"], snapshot)
+    assert found == []  # asked before
+    _plan(projects["docker"], snapshot)
+    assert found == [1]  # a switch set: found for the project itself

@@ -141,7 +141,7 @@ def plan(
         py: _version(server.smallest(floor, [py])) if active else None for py in scope.versions
     }
     state = ddtrace_state(project)
-    project_floors = {c.id: _project_floor(knowledge, c, found, aws_lambda) for c in requested}
+    project_floors = _project_floors(knowledge, requested, found, aws_lambda)
     context = Context(
         knowledge,
         project,
@@ -565,21 +565,24 @@ def _target(rec: Verdict) -> Version | None:
             assert_never(rec)
 
 
-def _project_floor(
+def _project_floors(
     knowledge: Knowledge,
-    cap: Capability,
+    requested: Sequence[Capability],
     found: Sequence[FoundIntegration],
     aws_lambda: AwsLambda | None = None,
-) -> Version | None:
-    """The capability's floor raised by the floors of the integrations found (and in Lambda,
+) -> dict[str, Version | None]:
+    """Each capability's floor raised by the floors of the integrations found (and in Lambda,
     by the tracer's own switches)."""
-    best = cap.min_version
     floors = [fl for f in found for fl in knowledge.integration(f.id).floors]
     floors += aws_lambda.floors if aws_lambda else ()
-    for fl in floors:
-        if fl.capability == cap.id and (best is None or fl.min_version > best):
-            best = fl.min_version
-    return best
+    out = {}
+    for cap in requested:
+        best = cap.min_version
+        for fl in floors:
+            if fl.capability == cap.id and (best is None or fl.min_version > best):
+                best = fl.min_version
+        out[cap.id] = best
+    return out
 
 
 def _dedupe(findings: Sequence[Finding]) -> list[Finding]:

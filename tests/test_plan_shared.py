@@ -141,6 +141,15 @@ def test_servers_share_answers_only_for_the_same_inputs() -> None:
     assert server(aws_lambda=matrix.load().aws_lambda).answers is not one.answers
     assert server(unavailable={caps[0].id: frozenset(PLATFORMS)}).answers is not one.answers
     assert ServerPool().server(snapshot, caps, {}, PLATFORMS).answers is not one.answers
+    # The same capabilities are the same objects (a run's knowledge gives them to every
+    # project): equal ones of another knowledge answer alike, asked for themselves.
+    copies = tuple(dataclasses.replace(c) for c in caps)
+    assert copies == tuple(caps)
+    other = server(capabilities=copies)
+    assert server(capabilities=tuple(caps)).answers is one.answers
+    for release in list(snapshot.final())[-40:]:
+        for python in ("3.8", "3.12", "3.14"):
+            assert other.serves(release, python) == one.serves(release, python)
     # Narrowed to some capabilities, as shared as the server narrowed.
     assert one.serving(caps[:1]).answers is server().serving(caps[:1]).answers
     assert one.serving(caps[:1]).answers is not one.answers

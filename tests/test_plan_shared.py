@@ -481,3 +481,25 @@ def test_switches_found_once_are_each_projects_own(
     assert found == []  # asked before
     _plan(projects["docker"], snapshot)
     assert found == [1]  # a switch set: found for the project itself
+
+
+def test_what_decides_ddtrace_on_a_cpython_is_read_once_per_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The verdict and every capability's status ask what decides ddtrace on each CPython
+    (:meth:`advisor.plan.verdict.Context.installs`): read of the project once per CPython."""
+    from advisor.plan import current, verdict
+
+    asked: list[str] = []
+    real = current.installs_for
+
+    def counted(project: Project, python: str) -> Any:
+        asked.append(python)
+        return real(project, python)
+
+    monkeypatch.setattr(verdict, "installs_for", counted)
+    for name in ("pinned-old", "range", "per-cpython"):
+        asked.clear()
+        advice = _plan(_status_project(tmp_path, name), load_snapshot())
+        assert asked, name
+        assert len(asked) == len(set(asked)) <= len(advice.python_versions), name

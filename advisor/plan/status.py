@@ -26,7 +26,6 @@ from advisor.model.advice import (
     Verdict,
     where_text,
 )
-from advisor.plan.current import installs_for
 from advisor.plan.verdict import Context, least_admitted
 
 __all__ = ["capability_results"]
@@ -109,7 +108,7 @@ def _one(
 
 def _now(ctx: Context) -> Installed:
     def installed(python: str) -> Sequence[Version] | None:
-        exact, ranges = installs_for(ctx.project, python)
+        exact, ranges = ctx.installs(python)
         if exact:
             return exact
         least = []

@@ -6,6 +6,7 @@ own folder shows it. Counts, never times.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from advisor.errors import ManifestError
 from advisor.manifests._boundary import Folders, repository_root
 from advisor.manifests._text import parse_toml
-from advisor.manifests.config import ConfigReader, load_config
+from advisor.manifests.config import Config, ConfigReader, load_config
 
 
 def _monorepo(tmp_path: Path) -> Path:
@@ -104,3 +105,83 @@ def test_folders_find_what_the_file_system_says(tmp_path: Path) -> None:
     asked = len(folders._git)
     repository_root(root / FOLDERS[0], folders)
     assert len(folders._git) == asked  # every folder above it known already
+
+
+def test_a_run_answers_each_project_as_alone_however_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folders above the projects are asked once for the run, whichever way each project's
+    folder is named (relatively from anywhere, absolutely, through a link inside the checkout),
+    with or without a repository above (the folder named above the projects stands in)."""
+    root = _monorepo(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "svc").mkdir(parents=True)
+    (elsewhere / "svc" / "aap-advise.toml").write_text('platforms = ["linux-x86_64"]\n', "utf-8")
+    (elsewhere / "plain").mkdir()
+    os.symlink(elsewhere, root / "services" / "linked")
+    loose = tmp_path / "loose"  # no repository: the folder named above the projects
+    (loose / "deep" / "er").mkdir(parents=True)
+    (loose / "aap-advise.toml").write_text('capabilities = ["sca"]\n', encoding="utf-8")
+    named: list[tuple[str, str, str | None]] = [  # (working directory, folder, top)
+        (str(root), f, None) for f in FOLDERS
+    ]
+    named += [
+        (str(root / "services" / "a"), "one", None),
+        (str(root / "services" / "a"), ".", None),
+        (str(root / "services" / "a" / "one"), ".", None),
+        (str(root / "services" / "a" / "one"), "..", None),
+        (str(root / "services" / "a" / "one"), "../two", None),
+        (str(root / "services"), "./a/../b/own", None),
+        (str(root), "services/linked/svc", None),
+        (str(root), "services/linked/plain", None),
+        (str(tmp_path), str(root / "services" / "b" / "three"), None),
+        (str(tmp_path), "loose/deep/er", "loose"),
+        (str(tmp_path), "loose/deep", "loose"),
+        (str(loose / "deep"), "er", ".."),
+        (str(tmp_path), "loose/deep/er", None),
+        (str(tmp_path), "loose/deep/er", str(elsewhere)),  # not above: the folder alone
+    ]
+    levels: list[str] = []
+    real = ConfigReader._level
+
+    def counted(reader: ConfigReader, here: str, where: str, boundary: object) -> object:
+        levels.append(here)
+        return real(reader, here, where, boundary)  # type: ignore[arg-type]
+
+    for allow_outside in (False, True):
+        alone = []
+        for cwd, folder, top in named:
+            monkeypatch.chdir(cwd)
+            alone.append(_outcome(load_config, folder, allow_outside, top))
+        assert len({str(c) for c in alone}) >= 6
+        monkeypatch.setattr(ConfigReader, "_level", counted)
+        reader = ConfigReader()
+        for (cwd, folder, top), expected in zip(named, alone, strict=True):
+            monkeypatch.chdir(cwd)
+            assert _outcome(reader.load, folder, allow_outside, top) == expected, folder
+        # The same folders again: every answer is known, but a refusal (not an answer) and
+        # the folder read alone (no root on the way up).
+        again = len(levels)
+        for cwd, folder, top in named:
+            monkeypatch.chdir(cwd)
+            _outcome(reader.load, folder, allow_outside, top)
+        assert len(levels) == again + (1 if allow_outside else 2)
+        # A fresh reader asks the folders above the repository's projects once: one, a,
+        # services, the root (configured); two; three, b; own (configured).
+        levels.clear()
+        reader = ConfigReader()
+        monkeypatch.chdir(root)
+        for folder in FOLDERS:
+            reader.load(folder, allow_outside=allow_outside)
+        assert len(levels) == 8
+        monkeypatch.undo()
+
+
+def _outcome(
+    load: Callable[..., Config], folder: str, allow_outside: bool, top: str | None
+) -> Config | str:
+    """The configuration, or the refusal (a file linking out of the repository)."""
+    try:
+        return load(folder, allow_outside=allow_outside, top=top)
+    except ManifestError as exc:
+        return str(exc)

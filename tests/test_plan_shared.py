@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from packaging.specifiers import Specifier
@@ -17,8 +18,8 @@ from packaging.version import Version
 from advisor.knowledge import matrix
 from advisor.knowledge.releases import load_snapshot
 from advisor.manifests import read_paths
-from advisor.model.advice import Advice, AdviceRequest
-from advisor.model.project import Project
+from advisor.model.advice import Advice, AdviceRequest, RunsIn
+from advisor.model.project import Finding, Project
 from advisor.model.release import Release, ReleaseSnapshot
 from advisor.plan import plan
 from advisor.plan.serve import Server, ServerPool
@@ -54,8 +55,17 @@ def _plan(
     snapshot: ReleaseSnapshot,
     servers: ServerPool | None = None,
     python: str | None = None,
+    capabilities: tuple[str, ...] = (),
+    deployment: RunsIn | None = None,
 ) -> Advice:
-    request = AdviceRequest(platforms=PLATFORMS, today=TODAY, offline=True, python=python)
+    request = AdviceRequest(
+        platforms=PLATFORMS,
+        today=TODAY,
+        offline=True,
+        python=python,
+        capabilities=capabilities,
+        deployment=deployment,
+    )
     return plan(
         project,
         matrix.load(),
@@ -131,6 +141,15 @@ def test_servers_share_answers_only_for_the_same_inputs() -> None:
     assert server(aws_lambda=matrix.load().aws_lambda).answers is not one.answers
     assert server(unavailable={caps[0].id: frozenset(PLATFORMS)}).answers is not one.answers
     assert ServerPool().server(snapshot, caps, {}, PLATFORMS).answers is not one.answers
+    # The same capabilities are the same objects (a run's knowledge gives them to every
+    # project): equal ones of another knowledge answer alike, asked for themselves.
+    copies = tuple(dataclasses.replace(c) for c in caps)
+    assert copies == tuple(caps)
+    other = server(capabilities=copies)
+    assert server(capabilities=tuple(caps)).answers is one.answers
+    for release in list(snapshot.final())[-40:]:
+        for python in ("3.8", "3.12", "3.14"):
+            assert other.serves(release, python) == one.serves(release, python)
     # Narrowed to some capabilities, as shared as the server narrowed.
     assert one.serving(caps[:1]).answers is server().serving(caps[:1]).answers
     assert one.serving(caps[:1]).answers is not one.answers
@@ -265,3 +284,222 @@ def test_why_a_cpython_is_unserved_is_asked_per_floor_and_cpython() -> None:
         )
         assert why_unserved(knowledge, shared, Version(floor), python) == alone
     assert len({*shared.answers.unserved.values()}) == 4
+
+
+#: Projects whose capability statuses differ in each thing a status is found from: the
+#: CPythons counted, the ddtrace installed on each (a pin, a range, a bare name, a pin per
+#: CPython), what an upgrade or a split installs, and a capability's floor (Tornado raises
+#: one). What the project already has is the last thing: see the test after.
+STATUSES = {
+    "pinned-old": ('">=3.9"', '"ddtrace==1.20.0"'),
+    "pinned-new": ('">=3.9"', '"ddtrace==4.6.0"'),
+    "pinned-mid": ('">=3.9"', '"ddtrace==2.8.5"'),
+    "narrow": ('">=3.12"', '"ddtrace==1.20.0"'),
+    "range": ('">=3.9"', '"ddtrace>=2,<3"'),
+    "bare": ('">=3.9"', '"ddtrace"'),
+    "per-cpython": (
+        '">=3.8"',
+        """"ddtrace==1.20.0; python_version < '3.12'", "ddtrace==2.21.4; python_version >= '3.12'\"""",
+    ),
+    "old-cpython": ('">=3.7,<3.9"', '"ddtrace==1.20.0"'),
+    "tornado": ('">=3.9"', '"ddtrace==4.3.0", "tornado==6.4"'),
+    "sca-below": ('">=3.9,<3.12"', '"ddtrace==2.8.5"'),
+    "sca-above": ('">=3.9,<3.12"', '"ddtrace==3.1.0"'),
+    "no-tornado": ('">=3.9"', '"ddtrace==4.3.0"'),
+}
+
+
+def _status_project(tmp_path: Path, name: str) -> Project:
+    python, deps = STATUSES[name]
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "pyproject.toml").write_text(
+        f'[project]\nname = "svc-{name}"\nrequires-python = {python}\ndependencies = [{deps}]\n',
+        encoding="utf-8",
+    )
+    return read_paths([str(folder / "pyproject.toml")])
+
+
+def test_capability_statuses_shared_between_projects_are_each_ones_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A status is found once for the projects of a run that ask it from the same things
+    (:func:`advisor.plan.status._status`), and each project still gets what it gets alone."""
+    from advisor.plan import status
+
+    snapshot = load_snapshot()
+    projects = {name: _status_project(tmp_path, name) for name in STATUSES}
+    alone = {name: _plan(p, snapshot).capabilities for name, p in projects.items()}
+    found: list[str] = []
+    real = status._find_status
+
+    def counted(ctx: object, cap: object, floor: object, counted: object) -> object:
+        found.append(cap.id)  # type: ignore[attr-defined]
+        return real(ctx, cap, floor, counted)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(status, "_find_status", counted)
+    for order in (1, -1):
+        pool = ServerPool()
+        for name in list(projects)[::order]:
+            assert _plan(projects[name], snapshot, pool).capabilities == alone[name], name
+    # The projects differ in what each status is found from, and in the statuses found.
+    kinds = {(c.status, c.reason, c.after) for caps in alone.values() for c in caps}
+    assert len(kinds) > 6
+    assert len(set(alone.values())) >= 6
+    # The same project again, in the same pool: every status is known already.
+    pool = ServerPool()
+    _plan(projects["pinned-old"], snapshot, pool)
+    asked = len(found)
+    _plan(projects["pinned-old"], snapshot, pool)
+    assert len(found) == asked
+    _plan(projects["pinned-old"], snapshot)  # alone, found again
+    assert len(found) > asked
+
+
+def test_a_status_is_found_again_for_what_the_project_already_has(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the project already has on a CPython decides whether an upgrade can give it a
+    capability there (never proposed lower): a status found for one is not another's."""
+    import advisor.plan
+    from advisor.plan import status
+    from advisor.plan.serve import Answers
+
+    asked: list[tuple[Any, ...]] = []
+    real = status.capability_results
+
+    def kept(*args: Any) -> Any:
+        asked.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(advisor.plan, "capability_results", kept)
+    _plan(_status_project(tmp_path, "pinned-old"), load_snapshot())
+    ctx, *rest = asked[0]
+    before = real(ctx, *rest)
+    assert {c.status for c in before} == {"needs-upgrade"}
+    # Above every release (a newer pin): no upgrade is proposed there, so none gives it.
+    above = dataclasses.replace(ctx, current=dict.fromkeys(ctx.pythons, Version("99")))
+    shared = real(above, *rest)
+    alone = real(
+        dataclasses.replace(
+            above, server=dataclasses.replace(ctx.server, answers=Answers()), _alone={}
+        ),
+        *rest,
+    )
+    assert shared == alone
+    assert {c.status for c in shared} == {"unavailable"}
+
+
+def test_requirement_sets_are_one_for_every_cpython_without_markers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from advisor.plan import coupgrade
+
+    made: list[tuple[str, str]] = []
+    real = coupgrade._requirement_set
+
+    def counted(project: Project, python: str, platform: str) -> coupgrade.RequirementSet:
+        made.append((python, platform))
+        return real(project, python, platform)
+
+    monkeypatch.setattr(coupgrade, "_requirement_set", counted)
+    where = [("3.9", "linux-x86_64"), ("3.12", "linux-x86_64"), ("3.12", "macos-arm64")]
+    for name, lines, apart in (
+        ("plain", "ddtrace==2.3.0\nfoo==1\nbar>=2\n", False),
+        ("marked", "ddtrace==2.3.0\nfoo==1; python_version >= '3.12'\nbar>=2\n", True),
+        ("platform", "ddtrace==2.3.0\nfoo==1\nbar>=2; sys_platform == 'darwin'\n", True),
+        ("ddtrace-marked", "ddtrace[x]==2.3.0; python_version >= '3.12'\nfoo==1\n", True),
+    ):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "requirements.txt").write_text(lines, encoding="utf-8")
+        project = read_paths([str(folder / "requirements.txt")])
+        made.clear()
+        sets = [coupgrade.requirement_set(project, py, plat) for py, plat in where]
+        assert len(made) == (len(where) if apart else 1), name
+        # Each is what it is found alone, for its CPython and platform.
+        for (py, plat), rs in zip(where, sets, strict=True):
+            assert rs == real(project, py, plat), (name, py, plat)
+        if apart:
+            assert len({repr(rs) for rs in sets}) > 1, name
+
+
+def test_switches_found_once_are_each_projects_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The switches to set (:func:`advisor.plan.findings._env`) are found once for projects
+    needing the same ones, and each project still gets what it gets alone: another target,
+    other integrations, Lambda, and a deployment file setting a switch (then named) differ."""
+    from advisor.plan import findings
+
+    snapshot = load_snapshot()
+    projects = {name: _status_project(tmp_path, name) for name in ("pinned-old", "tornado")}
+    projects |= {name: _project(tmp_path, name) for name in ("range", "lambda-unpinned")}
+    docker = tmp_path / "docker"
+    docker.mkdir()
+    (docker / "requirements.txt").write_text("ddtrace==2.8.5\ntornado==6.4\n", encoding="utf-8")
+    (docker / "Dockerfile").write_text(
+        "FROM python:3.12-slim\nENV DD_APPSEC_ENABLED=false DD_IAST_ENABLED=true\n",
+        encoding="utf-8",
+    )
+    projects["docker"] = read_paths([str(docker / "requirements.txt"), str(docker / "Dockerfile")])
+    found: list[int] = []
+    real = findings._env
+
+    def counted(*args: Any, **kwargs: Any) -> list[Finding]:
+        found.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(findings, "_env", counted)
+    # Beside each project's own answer: the same capability in Lambda and not (a switch
+    # says more there), on a target below and above a switch's first release, and with
+    # another capability on the same target.
+    asked: list[tuple[str, tuple[str, ...], RunsIn | None]] = [
+        (name, (), None) for name in projects
+    ]
+    asked += [("pinned-old", ("http-monitoring",), d) for d in (None, "lambda")]
+    asked += [(name, ("sca",), None) for name in ("sca-below", "sca-above")]
+    asked.append(("sca-above", ("sca", "http-monitoring"), None))  # another capability too
+    projects["sca-below"] = _status_project(tmp_path, "sca-below")  # ok at 2.8.5
+    projects["sca-above"] = _status_project(tmp_path, "sca-above")  # ok at 3.1.0
+    alone = {}
+    for name, caps, deployment in asked:
+        findings._ENV.clear()
+        alone[name, caps, deployment] = _plan(
+            projects[name], snapshot, capabilities=caps, deployment=deployment
+        ).findings
+    switches = {f.message for one in alone.values() for f in one if f.id.startswith("env-")}
+    assert any(f.id == "env-conflict" for f in alone["docker", (), None])
+    assert len(switches) > 8
+    for order in (1, -1):
+        findings._ENV.clear()
+        for name, caps, deployment in asked[::order]:
+            again = _plan(projects[name], snapshot, capabilities=caps, deployment=deployment)
+            assert again.findings == alone[name, caps, deployment], (name, caps, deployment)
+    found.clear()
+    _plan(projects["pinned-old"], snapshot)
+    assert found == []  # asked before
+    _plan(projects["docker"], snapshot)
+    assert found == [1]  # a switch set: found for the project itself
+
+
+def test_what_decides_ddtrace_on_a_cpython_is_read_once_per_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The verdict and every capability's status ask what decides ddtrace on each CPython
+    (:meth:`advisor.plan.verdict.Context.installs`): read of the project once per CPython."""
+    from advisor.plan import current, verdict
+
+    asked: list[str] = []
+    real = current.installs_for
+
+    def counted(project: Project, python: str) -> Any:
+        asked.append(python)
+        return real(project, python)
+
+    monkeypatch.setattr(verdict, "installs_for", counted)
+    for name in ("pinned-old", "range", "per-cpython"):
+        asked.clear()
+        advice = _plan(_status_project(tmp_path, name), load_snapshot())
+        assert asked, name
+        assert len(asked) == len(set(asked)) <= len(advice.python_versions), name

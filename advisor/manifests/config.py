@@ -225,11 +225,13 @@ class ConfigReader:
     Kept for one run: what it read stands for the files as they were when read.
     """
 
-    __slots__ = ("_folders", "_levels")
+    __slots__ = ("_folders", "_reach", "_tops", "_upward")
 
     def __init__(self) -> None:
         self._folders = Folders()
-        self._levels: dict[tuple[str, str, Boundary], Config | None] = {}
+        self._tops: dict[tuple[str, bool], tuple[Path, Boundary]] = {}
+        self._reach: dict[tuple[str, Path], bool] = {}
+        self._upward: dict[tuple[str, str, Path, Boundary], Config | None] = {}
 
     def load(
         self, folder: str | os.PathLike[str], *, allow_outside: bool = False, top: str | None = None
@@ -238,57 +240,105 @@ class ConfigReader:
         shown = os.path.normpath(os.fspath(folder))
         start = os.path.abspath(shown)
         root, in_git = repository_root(Path(start), self._folders)
-        outer = start
         if not in_git and top is not None:
-            root, outer = Path(top).resolve(), top
-        boundary = Boundary.around(Path(outer), allow_outside=allow_outside, folders=self._folders)
-        # From the folder up to the repository root (lexically, as the root was found).
-        chain = [start]
-        while (parent := os.path.dirname(chain[-1])) != chain[-1]:
-            chain.append(parent)
-        real = self._folders.real
-        try:
-            chain = chain[: next(i for i, c in enumerate(chain) if real(c) == root) + 1]
-        except (StopIteration, OSError):
-            chain = chain[:1]
-        for up, here in enumerate(chain):
-            where = os.path.join(shown, *[".."] * up) if up else shown
+            root, boundary = self._top(top, allow_outside)
+        elif allow_outside:
+            boundary = Boundary(None)
+        else:  # Boundary.around the folder: the repository just found (or the folder)
+            boundary = Boundary(root, in_git)
+        # From the folder up to the repository root (lexically, as the root was found); the
+        # folder alone when the root is not on the way up.
+        if self._reaches(start, root):
+            found = self._first_up(start, shown, root, boundary)
+        else:
+            found = self._level(start, shown, boundary)
+        return found if found is not None else Config()
+
+    def _top(self, top: str, allow_outside: bool) -> tuple[Path, Boundary]:
+        """The folder named above projects outside any repository (its real path), and the
+        boundary around it: the same for each of its projects."""
+        key = (top, allow_outside)
+        found = self._tops.get(key)
+        if found is None:
+            boundary = Boundary.around(
+                Path(top), allow_outside=allow_outside, folders=self._folders
+            )
+            found = self._tops[key] = (Path(top).resolve(), boundary)
+        return found
+
+    def _reaches(self, start: str, root: Path) -> bool:
+        """``root`` is ``start`` or a folder above it (by real path), the folders asked from
+        ``start`` upwards; a folder whose real path cannot be found ends the way. Each
+        folder's answer is kept for the projects below it."""
+        walked = []
+        here = start
+        while (known := self._reach.get((here, root))) is None:
+            walked.append((here, root))
+            try:
+                if self._folders.real(here) == root:
+                    known = True
+                    break
+            except OSError:
+                known = False
+                break
+            parent = os.path.dirname(here)
+            if parent == here:
+                known = False
+                break
+            here = parent
+        for key in walked:
+            self._reach[key] = known
+        return known
+
+    def _first_up(self, start: str, shown: str, root: Path, boundary: Boundary) -> Config | None:
+        """The first configuration from the folder ``start`` (shown as ``shown``) up to
+        ``root``, which is on the way (:meth:`_reaches`): each folder's answer is kept for the
+        projects below it, so the folders above a monorepo's projects are asked once."""
+        walked = []
+        here, where = start, shown
+        while True:
+            key = (here, where, root, boundary)
+            if key in self._upward:
+                found = self._upward[key]
+                break
+            walked.append(key)
             found = self._level(here, where, boundary)
-            if found is not None:
-                return found
-        return Config()
+            if found is not None or self._folders.real(here) == root:
+                break
+            here, where = os.path.dirname(here), os.path.normpath(os.path.join(where, ".."))
+        for key in walked:
+            self._upward[key] = found
+        return found
 
     def _level(self, here: str, where: str, boundary: Boundary) -> Config | None:
         """The configuration of one folder (``where``, as shown): its ``pyproject.toml``'s
-        table, else its ``aap-advise.toml``; read once for every project below it."""
-        key = (here, os.path.normpath(where), boundary)
-        if key not in self._levels:
-            found = self._read(here, "pyproject.toml", where, boundary, table=True)
-            if found is None:
-                found = self._read(here, CONFIG_FILE, where, boundary, table=False)
-            self._levels[key] = found
-        return self._levels[key]
+        table, else its ``aap-advise.toml``."""
+        found = self._read(here, "pyproject.toml", where, boundary, table=True)
+        if found is None:
+            found = self._read(here, CONFIG_FILE, where, boundary, table=False)
+        return found
 
     def _read(
         self, here: str, name: str, where: str, boundary: Boundary, *, table: bool
     ) -> Config | None:
         """:func:`_read` of the file ``name`` in the folder ``here``; the real path of a plain
         file (no link) is its folder's, already known, and its name."""
-        path = Path(here, name)
+        path = os.path.join(here, name)
         try:
             plain = stat.S_ISREG(os.lstat(path).st_mode)
         except (OSError, ValueError):
             return None  # no such file (os.path.lexists)
         real = self._folders.real(here) / name if plain else None
-        return _read(path, where, boundary, table=table, real=real)
+        return _read(Path(path), where, boundary, table=table, real=real)
 
 
 def _read(
     path: Path, where: str, boundary: Boundary, *, table: bool, real: Path | None = None
 ) -> Config | None:
-    """The configuration in ``path`` (``real``: its real path, when known), or ``None`` when
-    there is no such file (or, for a ``pyproject.toml``, no ``[tool.aap-advise]`` in it)."""
-    if not os.path.lexists(path) or path.is_dir():
+    """The configuration in ``path`` (``real``: the real path of a plain file, known to be
+    one), or ``None`` when there is no such file (or, for a ``pyproject.toml``, no
+    ``[tool.aap-advise]`` in it)."""
+    if real is None and (not os.path.lexists(path) or path.is_dir()):
         return None
     display = os.path.normpath(os.path.join(where, path.name))
     boundary.check_found(path, display, real=real)

@@ -141,7 +141,7 @@ def plan(
         py: _version(server.smallest(floor, [py])) if active else None for py in scope.versions
     }
     state = ddtrace_state(project)
-    project_floors = {c.id: _project_floor(knowledge, c, found, aws_lambda) for c in requested}
+    project_floors = _project_floors(knowledge, requested, found, aws_lambda)
     context = Context(
         knowledge,
         project,
@@ -516,25 +516,38 @@ def _floor(
     knowledge: Knowledge,
     aws_lambda: AwsLambda | None = None,
 ) -> tuple[Version, tuple[FloorReason, ...]]:
-    reasons: list[FloorReason] = []
+    reasons: list[tuple[Version, FloorReason]] = []  # each with its version, parsed already
     for cap in active:
         if cap.min_version is not None:
-            reasons.append(FloorReason(str(cap.min_version), f"{cap.name} (documented floor)"))
+            reasons.append(
+                (
+                    cap.min_version,
+                    FloorReason(str(cap.min_version), f"{cap.name} (documented floor)"),
+                )
+            )
     active_ids = {c.id for c in active}
     for fl in aws_lambda.floors if aws_lambda else ():
         if fl.capability in active_ids:
-            reasons.append(FloorReason(str(fl.min_version), f"{fl.what} (the tracer's own switch)"))
+            reasons.append(
+                (
+                    fl.min_version,
+                    FloorReason(str(fl.min_version), f"{fl.what} (the tracer's own switch)"),
+                )
+            )
     for f in found:
         for fl in knowledge.integration(f.id).floors:
             if fl.capability in active_ids:
                 reasons.append(
-                    FloorReason(str(fl.min_version), f"{fl.what} ({f.distribution} found)")
+                    (
+                        fl.min_version,
+                        FloorReason(str(fl.min_version), f"{fl.what} ({f.distribution} found)"),
+                    )
                 )
     if not reasons:
         return Version("0"), ()
-    top = max(Version(r.version) for r in reasons)
-    ordered = sorted(reasons, key=lambda r: Version(r.version), reverse=True)
-    return top, tuple(ordered)
+    top = max(v for v, _ in reasons)
+    ordered = sorted(reasons, key=lambda r: r[0], reverse=True)
+    return top, tuple(r for _, r in ordered)
 
 
 def _version(release: Release | None) -> str | None:
@@ -552,21 +565,24 @@ def _target(rec: Verdict) -> Version | None:
             assert_never(rec)
 
 
-def _project_floor(
+def _project_floors(
     knowledge: Knowledge,
-    cap: Capability,
+    requested: Sequence[Capability],
     found: Sequence[FoundIntegration],
     aws_lambda: AwsLambda | None = None,
-) -> Version | None:
-    """The capability's floor raised by the floors of the integrations found (and in Lambda,
+) -> dict[str, Version | None]:
+    """Each capability's floor raised by the floors of the integrations found (and in Lambda,
     by the tracer's own switches)."""
-    best = cap.min_version
     floors = [fl for f in found for fl in knowledge.integration(f.id).floors]
     floors += aws_lambda.floors if aws_lambda else ()
-    for fl in floors:
-        if fl.capability == cap.id and (best is None or fl.min_version > best):
-            best = fl.min_version
-    return best
+    out = {}
+    for cap in requested:
+        best = cap.min_version
+        for fl in floors:
+            if fl.capability == cap.id and (best is None or fl.min_version > best):
+                best = fl.min_version
+        out[cap.id] = best
+    return out
 
 
 def _dedupe(findings: Sequence[Finding]) -> list[Finding]:

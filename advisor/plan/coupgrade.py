@@ -51,10 +51,11 @@ class RequirementSet:
     """The extras the project asks of ddtrace (``ddtrace[opentelemetry]``): the target's too."""
 
 
-#: The requirement sets of the last project asked about, per CPython (the project itself is
-#: held so its id cannot be reused): the resolution and the offline pin check both need them,
-#: and a 200-manifest monorepo has thousands of dependencies to convert per CPython.
-_MEMO: list[tuple[Project, dict[tuple[str, str], RequirementSet]]] = []
+#: The requirement sets of the last project asked about, per CPython and platform (the project
+#: itself is held so its id cannot be reused), and whether any of its markers may tell them
+#: apart: the resolution and the offline pin check both need them, and a 200-manifest monorepo
+#: has thousands of dependencies to convert per CPython.
+_MEMO: list[tuple[Project, bool, dict[tuple[str, str], RequirementSet]]] = []
 
 
 def requirement_set(
@@ -66,16 +67,22 @@ def requirement_set(
     may only move up; constraints (``-c``) narrow without requiring. A project that declares
     nothing but pins (a lock or a compiled requirements file) uses its pins as roots.
 
-    The result is shared between callers for the same project, CPython and platform: read it,
-    never change it.
+    The result is shared between callers for the same project, CPython and platform (and, for
+    a project with no marker, for every CPython and platform: the markers are all they read
+    of them): read it, never change it.
     """
     if not _MEMO or _MEMO[0][0] is not project:
-        _MEMO[:] = [(project, {})]
-    memo = _MEMO[0][1]
-    key = (python, platform)
+        _MEMO[:] = [(project, _has_markers(project), {})]
+    _, marked, memo = _MEMO[0]
+    key = (python, platform) if marked else ("", "")
     if key not in memo:
         memo[key] = _requirement_set(project, python, platform)
     return memo[key]
+
+
+def _has_markers(project: Project) -> bool:
+    """Some dependency of the project, or of a local package it installs, has a marker."""
+    return any(d.marker or any(r.marker for r in d.requires or ()) for d in project.dependencies)
 
 
 def _requirement_set(project: Project, python: str, platform: str) -> RequirementSet:

@@ -89,7 +89,7 @@ def for_target(
         return out
     out += _branch(knowledge, server, rec, target, today, served)
     out += platform_minimums(knowledge, server.platforms, state, target)
-    out += _env(
+    out += _env_findings(
         knowledge,
         active,
         found,
@@ -101,10 +101,11 @@ def for_target(
     out += _frameworks(knowledge, found, target)
     out += _caveats(knowledge, active, found, target)
     off = aws_lambda.notes_off if aws_lambda else frozenset()
+    active_ids = {c.id for c in active}
     for note in knowledge.notes:
         if (
             note.id not in off
-            and note.applies_to & {c.id for c in active}
+            and note.applies_to & active_ids
             and (note.ddtrace is None or note.ddtrace.contains(target, prereleases=True))
         ):
             out.append(Finding(f"note-{note.id}", "info", note.text))
@@ -289,6 +290,46 @@ def _places(settings: Sequence[_Set]) -> str:
     return ", ".join(
         f"{where} ({'value not read' if value is None else value!r})" for where, value in settings
     )
+
+
+#: :func:`_env`'s findings where no deployment file sets a variable (they name no file then),
+#: for the last knowledge planned with (held, so its id is not reused): the projects of a
+#: monorepo mostly need the same switches. Keyed by the identity of the capabilities, held beside
+#: each answer so that no other object takes it, and by all else :func:`_env` reads.
+_ENV: list[
+    tuple[Knowledge, dict[tuple[object, ...], tuple[tuple[Capability, ...], tuple[Finding, ...]]]]
+] = []
+
+
+def _env_findings(
+    knowledge: Knowledge,
+    active: Sequence[Capability],
+    found: Sequence[FoundIntegration],
+    target: Version,
+    *,
+    in_lambda: bool,
+    settings: Mapping[str, Sequence[_Set]],
+) -> list[Finding]:
+    """:func:`_env`, found once for the same capabilities, integrations (their id, name and
+    distribution: all it reads of them), target and deployment when nothing is set."""
+    if settings:
+        return _env(knowledge, active, found, target, in_lambda=in_lambda, settings=settings)
+    if not _ENV or _ENV[0][0] is not knowledge:
+        _ENV[:] = [(knowledge, {})]
+    memo = _ENV[0][1]
+    key = (
+        tuple(map(id, active)),
+        tuple((f.id, f.name, f.distribution) for f in found),
+        target,
+        in_lambda,
+    )
+    known = memo.get(key)
+    if known is None:
+        known = memo[key] = (
+            tuple(active),
+            tuple(_env(knowledge, active, found, target, in_lambda=in_lambda)),
+        )
+    return list(known[1])
 
 
 def _env(

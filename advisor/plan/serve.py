@@ -19,7 +19,7 @@ from packaging.specifiers import Specifier
 from packaging.version import Version
 
 from advisor.knowledge.model import AwsLambda, Capability, Knowledge
-from advisor.model.advice import Skipped
+from advisor.model.advice import CapabilityStatus, Skipped
 from advisor.model.release import Release, ReleaseSnapshot, parse_python
 from advisor.model.release import python_minor_admitted as minor_admitted
 
@@ -54,6 +54,12 @@ class Answers:
         tuple[Version, Version | None, tuple[str, ...], tuple[str, ...]], tuple[Skipped, ...]
     ] = field(default_factory=dict)
     """(start, target, CPythons, releases tried) -> :func:`advisor.plan.why.skipped`."""
+    statuses: dict[
+        tuple[tuple[str, tuple[Version, ...] | None, Version | None], ...],
+        dict[tuple[str, Version], tuple[CapabilityStatus, str | None]],
+    ] = field(default_factory=dict)
+    """Each CPython counted with the releases installed there and what the project already has
+    there -> (capability id, its floor) -> its status (:mod:`advisor.plan.status`)."""
 
     def serving(self, capabilities: Sequence[Capability]) -> Answers:
         """The answers of a server like this one's, for ``capabilities`` only."""
@@ -237,11 +243,12 @@ class Server:
 class ServerPool:
     """The servers of one run: those whose answers would be the same share one :class:`Answers`.
 
-    A server's answers depend on the releases, the capabilities (their values), where they
-    never run, the platforms, the project's exclusions, the Lambda facts and the limits of what
-    it pins, not on the project's CPythons (each answer names its CPython). The project's own
-    ddtrace versions (:attr:`Server.kept`) matter only beside limits: without any, servers that
-    differ in them alone share their answers too.
+    A server's answers depend on the releases, the capabilities (the same objects, as the
+    run's knowledge gives them to every project: equal ones of another knowledge are asked
+    anew), where they never run, the platforms, the project's exclusions, the Lambda facts and
+    the limits of what it pins, not on the project's CPythons (each answer names its CPython).
+    The project's own ddtrace versions (:attr:`Server.kept`) matter only beside limits: without
+    any, servers that differ in them alone share their answers too.
 
     Kept for one run (or one call of the planner), as the releases and knowledge it plans with
     are: it holds every store it gave out, one for each distinct set of inputs.
@@ -250,8 +257,10 @@ class ServerPool:
     __slots__ = ("_answers",)
 
     def __init__(self) -> None:
-        # The key names the snapshot and the Lambda facts by identity; the value holds them,
-        # so that no other object takes their identity while the pool lives.
+        # The key names the snapshot, the capabilities and the Lambda facts by identity (the
+        # run's knowledge gives every project the same objects; a capability's value takes a
+        # while to hash); the value holds them, so that no other object takes their identity
+        # while the pool lives.
         self._answers: dict[tuple[object, ...], tuple[object, Answers]] = {}
 
     def server(
@@ -268,9 +277,10 @@ class ServerPool:
         """A :class:`Server` of these inputs, sharing its answers with the pool's servers of
         the same inputs."""
         limits = dict(limits or {})
+        held = (snapshot, aws_lambda, tuple(capabilities))
         key = (
             id(snapshot),
-            tuple(capabilities),
+            tuple(map(id, held[2])),
             tuple(sorted(unavailable.items())),
             tuple(platforms),
             excluded,
@@ -280,7 +290,7 @@ class ServerPool:
         )
         found = self._answers.get(key)
         if found is None:
-            found = self._answers[key] = ((snapshot, aws_lambda), Answers())
+            found = self._answers[key] = (held, Answers())
         return Server(
             snapshot,
             capabilities,

@@ -26,13 +26,19 @@ from advisor.model.advice import (
     Verdict,
     where_text,
 )
-from advisor.plan.current import installs_for
 from advisor.plan.verdict import Context, least_admitted
 
 __all__ = ["capability_results"]
 
 Installed = Callable[[str], Sequence[Version] | None]
 """CPython -> the ddtrace versions installed there (``None``: none known)."""
+
+Counted = tuple[tuple[str, tuple[Version, ...] | None, Version | None], ...]
+"""Each CPython a status counts, with the ddtrace versions installed there (``None``: none
+known) and what the project already has there (:attr:`Context.current`)."""
+
+Found = dict[tuple[str, Version], tuple[CapabilityStatus, str | None]]
+"""(capability id, its floor) -> its status, for one :data:`Counted`."""
 
 
 def capability_results(
@@ -43,9 +49,27 @@ def capability_results(
     rec: Verdict,
 ) -> list[CapabilityResult]:
     """One result per requested capability, in request order."""
+    # The CPythons counted, and what is installed on each now and once the advice is
+    # followed: the same for every capability, so found once.
+    counted = [py for py in ctx.pythons if py not in ctx.left_out and ctx.installable(py)]
+    now = _counted(ctx, counted, _now(ctx))
+    after = _after_installed(rec)
+    later = _counted(ctx, counted, after) if after is not None else None
     return [
-        _one(ctx, cap, never.get(cap.id, ()), project_floors.get(cap.id), rec) for cap in requested
+        _one(ctx, cap, never.get(cap.id, ()), project_floors.get(cap.id), rec, now, later)
+        for cap in requested
     ]
+
+
+def _counted(ctx: Context, pythons: Sequence[str], installed: Installed) -> tuple[Counted, Found]:
+    """What ``installed`` puts on each of ``pythons``, and the statuses found from it by the
+    projects whose servers share their answers with this one's (:func:`_status`)."""
+    out = []
+    for py in pythons:
+        versions = installed(py)
+        out.append((py, None if versions is None else tuple(versions), ctx.current.get(py)))
+    counted = tuple(out)
+    return counted, ctx.server.answers.statuses.setdefault(counted, {})
 
 
 def _one(
@@ -54,6 +78,8 @@ def _one(
     never: tuple[str, ...],
     floor: Version | None,
     rec: Verdict,
+    now: tuple[Counted, Found],
+    after: tuple[Counted, Found] | None,
 ) -> CapabilityResult:
     def result(
         status: CapabilityStatus, reason: str | None, after: CapabilityStatus | None
@@ -72,17 +98,17 @@ def _one(
         return result("unavailable", cap.history, "unavailable")
     if never or all(c.id != cap.id for c in ctx.active):
         return result("unavailable", f"never runs {where_text(never)}", "unavailable")
-    status, reason = _status(ctx, cap, _now(ctx))
+    status, reason = _status(ctx, cap, *now)
     if status == "needs-upgrade" and ctx.state is None:
         reason = "ddtrace is not declared"
     elif status == "needs-upgrade" and ctx.state and ctx.state.current is None and ctx.state.url:
         reason = "the ddtrace version cannot be told from the files"
-    return result(status, reason, _after(ctx, cap, rec, status))
+    return result(status, reason, _after(ctx, cap, rec, status, after))
 
 
 def _now(ctx: Context) -> Installed:
     def installed(python: str) -> Sequence[Version] | None:
-        exact, ranges = installs_for(ctx.project, python)
+        exact, ranges = ctx.installs(python)
         if exact:
             return exact
         least = []
@@ -98,35 +124,62 @@ def _now(ctx: Context) -> Installed:
 
 
 def _after(
-    ctx: Context, cap: Capability, rec: Verdict, now: CapabilityStatus
+    ctx: Context,
+    cap: Capability,
+    rec: Verdict,
+    now: CapabilityStatus,
+    counted: tuple[Counted, Found] | None,
 ) -> CapabilityStatus | None:
     match rec:
         case Ok():
             return now
-        case Upgrade():
-            target = Version(rec.ddtrace)
-            return _status(ctx, cap, lambda py: [target])[0]
-        case Split():
-            by_python = {py: Version(p.ddtrace) for p in rec.split for py in p.pythons}
-            return _status(ctx, cap, lambda py: [by_python[py]] if py in by_python else None)[0]
         case Impossible():
+            return None
+    assert counted is not None  # an upgrade or a split installs a release (_after_installed)
+    return _status(ctx, cap, *counted)[0]
+
+
+def _after_installed(rec: Verdict) -> Installed | None:
+    """What an upgrade or a split installs on each CPython (``None`` for another verdict)."""
+    match rec:
+        case Upgrade():
+            target = [Version(rec.ddtrace)]
+            return lambda py: target
+        case Split():
+            by_python = {py: [Version(p.ddtrace)] for p in rec.split for py in p.pythons}
+            return by_python.get
+        case Ok() | Impossible():
             return None
         case _:
             assert_never(rec)
 
 
 def _status(
-    ctx: Context, cap: Capability, installed: Installed
+    ctx: Context, cap: Capability, counted: Counted, found: Found
 ) -> tuple[CapabilityStatus, str | None]:
-    missing: list[str] = []
-    off: list[str] = []
-    floor = ctx.cap_floors[cap.id]
-    counted = [py for py in ctx.pythons if py not in ctx.left_out and ctx.installable(py)]
+    """The capability's status with ``counted``, found once (``found``) for the projects whose
+    servers share their answers (:class:`~advisor.plan.serve.ServerPool`: the same releases,
+    active capabilities, platforms, exclusions, deployment and limits) and that have the same
+    ``counted`` and the same floor for it: nothing else is read. The capability is one of the
+    server's (an active one), so its id names it among them."""
     if not counted:  # every CPython in scope is left out: it runs nowhere asked
         return "unavailable", "on no CPython in scope"
-    for py in counted:
-        versions = installed(py)
-        if versions and all(ctx.alone(cap).gives(v, floor, py) for v in versions):
+    floor = ctx.cap_floors[cap.id]
+    key = (cap.id, floor)
+    status = found.get(key)
+    if status is None:
+        status = found[key] = _find_status(ctx, cap, floor, counted)
+    return status
+
+
+def _find_status(
+    ctx: Context, cap: Capability, floor: Version, counted: Counted
+) -> tuple[CapabilityStatus, str | None]:
+    alone = ctx.alone(cap)
+    missing: list[str] = []
+    off: list[str] = []
+    for py, versions, _ in counted:
+        if versions and all(alone.gives(v, floor, py) for v in versions):
             continue
         (missing if ctx.can_run(cap, py) else off).append(py)
     # A CPython no release runs it on makes it unavailable in scope, whatever an upgrade gives

@@ -35,7 +35,7 @@ from advisor.model.advice import (
 )
 from advisor.model.excerpt import excerpt
 from advisor.model.markers import marker_admits
-from advisor.model.project import Finding, Project
+from advisor.model.project import Dependency, Finding, Project
 from advisor.model.release import DDTRACE, Release
 from advisor.plan.current import installs_for
 from advisor.plan.serve import Server, markers, next_minor, why_unserved
@@ -76,6 +76,15 @@ class Context:
     project already has): capability statuses do not count them."""
     _alone: dict[str, Server] = field(default_factory=dict)
     _least: dict[tuple[SpecifierSet, str], Release | None] = field(default_factory=dict)
+    _installs: dict[str, tuple[list[Version], list[Dependency]]] = field(default_factory=dict)
+
+    def installs(self, python: str) -> tuple[list[Version], list[Dependency]]:
+        """:func:`~advisor.plan.current.installs_for` the project on ``python``, asked once
+        (the verdict and each capability's status ask it again): read it, never change it."""
+        found = self._installs.get(python)
+        if found is None:
+            found = self._installs[python] = installs_for(self.project, python)
+        return found
 
     def serving(self, capabilities: Sequence[Capability]) -> Server:
         """A server for ``capabilities`` only (same platforms, exclusions, deployment and
@@ -102,7 +111,7 @@ class Context:
 def current_on(ctx: Context, python: str) -> Version | None:
     """What the project has on ``python``: the lowest ddtrace its pins or locks install there,
     else the least release its declared ranges allow there (``None``: nothing says)."""
-    exact, ranges = installs_for(ctx.project, python)
+    exact, ranges = ctx.installs(python)
     if exact:
         return min(exact)
     specs = [d.parsed_specifier for d in ranges if d.parsed_specifier]
@@ -343,7 +352,7 @@ def _enough(ctx: Context, served: Sequence[str]) -> bool:
     without them, the least release the declared range admits must be enough.
     """
     for py in served:
-        exact, ranges = installs_for(ctx.project, py)
+        exact, ranges = ctx.installs(py)
         if exact:
             if not all(ctx.server.gives(v, ctx.floor, py) for v in exact):
                 return False

@@ -102,6 +102,19 @@ CASES: dict[str, tuple[Setup, str]] = {
         _file("requirements.txt", b"ddtrace==2.3.0\n\x00\x01\x02"),
         "{dir}/requirements.txt: binary file (NUL bytes), not a dependency file",
     ),
+    "nul-in-utf16": (  # the NUL check on the first 8 KiB of bytes cannot see it
+        _file("requirements.txt", "flask\n-e ./pkg\x00name\n".encode("utf-16")),
+        "{dir}/requirements.txt:2: holds a NUL character, which no dependency file has",
+    ),
+    "nul-in-toml-escape": (  # a file name a TOML string spells with \u0000
+        _file(
+            "pyproject.toml",
+            '[project]\nname = "x"\nversion = "1"\ndynamic = ["dependencies"]\n'
+            '[tool.setuptools.dynamic]\ndependencies = { file = ["a\\u0000b.txt"] }\n',
+        ),
+        "{dir}/pyproject.toml: tool.setuptools.dynamic.dependencies: 'a\\x00b.txt': a file "
+        "name cannot hold a NUL character",
+    ),
     "undecodable": (
         _file("requirements.txt", b"flask\nddtrace==2.3.0  # caf\xe9\n"),
         "{dir}/requirements.txt:2: not valid UTF-8 (byte 0xe9)",
@@ -240,6 +253,23 @@ def test_a_file_name_with_a_line_break_stays_one_line(
     assert main([str(folder / "requirements.txt"), *OFFLINE]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "evil\\nname/requirements.txt:1: invalid requirement" in err
+
+
+def test_a_nul_past_the_first_8_kib_is_refused_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The binary check reads the first 8 KiB of bytes; a NUL after them still ends the run
+    at its line (it once reached the operating system in a path and came out as a reader
+    failure)."""
+    lines = ["flask==3.1.0"] * 1000 + ["-e ./pkg\x00name"]
+    path = tmp_path / "requirements.txt"
+    path.write_text("\n".join(lines) + "\n")
+    assert path.stat().st_size > 8192
+    assert main([str(path), *OFFLINE]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"aap-advise: error: {path}:1001: holds a NUL character, which no dependency file has\n"
+    )
 
 
 def test_a_device_that_never_ends_is_refused(

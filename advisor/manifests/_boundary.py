@@ -104,8 +104,17 @@ class Boundary:
         its real path, when known).
 
         :raises ManifestError: naming the including file and line (or key), when ``target``
-            lies outside the repository.
+            lies outside the repository, or holds a NUL character (a TOML escape can write
+            one; no file is named so, and the operating system's calls refuse it).
         """
+        if "\x00" in str(target):
+            raise ManifestError(
+                f"{written!r}: a file name cannot hold a NUL character",
+                file=file,
+                line=line,
+                key=key,
+                code="bad-include",
+            )
         if not self.admits(target, real=real):
             raise ManifestError(
                 f"{written}: leaves {self.described}; {_LIFT}",

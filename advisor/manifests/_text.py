@@ -275,18 +275,37 @@ def decode(data: bytes, display: str) -> str:
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise ManifestError(f"not valid UTF-16: {exc.reason}", file=display) from exc
+        return _without_nul(text, text.find("\x00"), text, "\n", display)
     if b"\x00" in data[:8192]:
         raise ManifestError("binary file (NUL bytes), not a dependency file", file=display)
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise ManifestError(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", file=display, line=line
         ) from exc
+    return _without_nul(text, data.find(b"\x00", 8192), data, b"\n", display)
+
+
+def _without_nul(text: str, at: int, where: Any, newline: Any, display: str) -> str:
+    """``text``, unless a NUL character lies at ``at`` of ``where`` (the text, or its bytes):
+    no dependency file format has one, and a path holding one makes the operating system's
+    calls raise (a NUL past the first 8 KiB, or in UTF-16 text, is not caught above).
+
+    :raises ManifestError: naming the line of the NUL.
+    """
+    if at < 0:
+        return text
+    raise ManifestError(
+        "holds a NUL character, which no dependency file has",
+        file=display,
+        line=where.count(newline, 0, at) + 1,
+        code="binary-file",
+    )
 
 
 def read_text(path: Path, display: str, *, lock: bool = False) -> str:

@@ -231,7 +231,7 @@ def test_a_plain_report_is_written_as_each_line_styled_and_escaped(texts: list[s
     escaping each line writes, with and without a character to escape."""
     from advisor.errors import printable
 
-    kinds = ["verdict-upgrade", "plain", "warning", "heading", "dim"]
+    kinds: list[text.LineKind] = ["verdict-upgrade", "plain", "warning", "heading", "dim"]
     lines = list(zip(kinds, texts, strict=False))
     style = text.Style()
     each = "\n".join(style.line(k, printable(t)) for k, t in lines) + "\n"

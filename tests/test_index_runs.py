@@ -312,3 +312,45 @@ def test_a_pin_written_without_trailing_zeros_reads_the_release_it_names(tmp_pat
             assert requires and any(r.startswith("setuptools") for r in requires)
         finally:
             reader.close()
+
+
+@pytest.mark.parametrize("offline", [True, False])
+def test_a_missing_page_is_looked_for_once_offline_and_again_online(
+    offline: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Offline, a page the cache does not hold stays missing for the run: the error is said
+    again without another look (a monorepo's projects ask for it hundreds of times). Online,
+    a failure is not kept: the next caller tries again."""
+    from advisor.errors import IndexUnavailable
+
+    reader = source.IndexSource(["https://pypi.org/simple/"], None, offline=offline)
+    looked: list[str] = []
+
+    def fetch(name: str) -> dict[str, object]:
+        looked.append(name)
+        raise IndexUnavailable(f"no cached data for {name} (offline)", code="offline-no-data")
+
+    monkeypatch.setattr(reader, "_fetch_page", fetch)
+    errors = []
+    for _ in range(3):
+        with pytest.raises(IndexUnavailable) as caught:
+            reader.releases("flask")
+        errors.append((caught.value.message, caught.value.code))
+    assert errors == [("no cached data for flask (offline)", "offline-no-data")] * 3
+    assert looked == ["flask"] * (1 if offline else 3)
+    reader.close()
+
+
+def test_offline_without_a_cache_every_answer_is_the_same_when_missing_pages_are_kept() -> None:
+    """The offline memory of missing pages changes no answer: a cache-less offline reader says
+    the same error for a page whether asked first or again."""
+    from advisor.errors import IndexUnavailable
+
+    reader = source.IndexSource(["https://pypi.org/simple/"], None, offline=True)
+    said = []
+    for name in ("flask", "requests", "flask"):
+        with pytest.raises(IndexUnavailable) as caught:
+            reader.releases(name)
+        said.append(caught.value.message)
+    assert said[0] == said[2] and "flask" in said[0] and "requests" in said[1]
+    reader.close()

@@ -217,3 +217,23 @@ def test_verbose_says_why_not_an_older_release(tmp_path: Path) -> None:
     assert any("no wheel for CPython 3.14" in line for line in passed), passed
     assert "  not newer: " in why_section
     assert "passed over" not in text.render(Report.of(advice))  # -v only
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["aap-advise: 1 project", "", "  - a warning", "== svc =="],
+        ["plain", "a\x1b[2Jb", "rtl\u202etxt", "two\nlines", "tab\there"],
+    ],
+)
+def test_a_plain_report_is_written_as_each_line_styled_and_escaped(texts: list[str]) -> None:
+    """The plain style's shortcut (one escape check of every line) writes what styling and
+    escaping each line writes, with and without a character to escape."""
+    from advisor.errors import printable
+
+    kinds: list[text.LineKind] = ["verdict-upgrade", "plain", "warning", "heading", "dim"]
+    lines = list(zip(kinds, texts, strict=False))
+    style = text.Style()
+    each = "\n".join(style.line(k, printable(t)) for k, t in lines) + "\n"
+    assert text._finish(lines, style) == each
+    assert "\x1b" not in each and "\u202e" not in each

@@ -135,6 +135,10 @@ class IndexSource:
         self._pages: _SingleFlight[str, dict[str, Any]] = _SingleFlight()
         self._meta: _SingleFlight[tuple[str, Version], tuple[str, ...] | None] = _SingleFlight()
         self._releases: dict[str, list[Release]] = {}
+        # Offline, a page missing from the cache stays missing for the whole run: the error is
+        # kept and said again (a monorepo's projects ask for the same missing pages hundreds of
+        # times). Online a failure is not kept: the next caller tries again.
+        self._missing: dict[str, IndexUnavailable] = {}
         self._pool: _DaemonPool | None = None
         self._lock = threading.Lock()
         self._auth: IndexAuth | None = None
@@ -397,7 +401,23 @@ class IndexSource:
             self._quiet_meta(name, pin)
 
     def _page(self, name: str) -> dict[str, Any]:
-        return self._pages.get(name, lambda: self._fetch_page(name))
+        if not self.offline:
+            return self._pages.get(name, lambda: self._fetch_page(name))
+        missing = self._missing.get(name)
+        if missing is not None:
+            raise IndexUnavailable(
+                missing.message,
+                code=missing.code,
+                file=missing.file,
+                line=missing.line,
+                key=missing.key,
+                hint=missing.hint,
+            )
+        try:
+            return self._pages.get(name, lambda: self._fetch_page(name))
+        except IndexUnavailable as exc:
+            self._missing[name] = exc
+            raise
 
     def _fetch_page(self, name: str) -> dict[str, Any]:
         with collector_paused():  # an object per file made and dropped, a few per version kept

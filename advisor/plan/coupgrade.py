@@ -181,21 +181,22 @@ def find_installable(
     """
     say = progress or (lambda text: None)
     say("checking that the project's own requirements install")
-    per = {(py, plat): requirement_set(project, py, plat) for py in served for plat in platforms}
     # Rule 2 of issue 16: the project's own requirements first, without ddtrace. A CPython
     # where they do not install is the project's own problem: said in plain words, and the
-    # co-upgrades are resolved on the other CPythons only.
+    # co-upgrades are resolved on the other CPythons only. The first resolution may end the
+    # search (offline, a page not cached): the other requirement sets are made after it.
     own = {
         py: next(
             (
                 f
                 for plat in platforms
-                if (f := _baseline(source, py, plat, per[py, plat], deadline))
+                if (f := _baseline(source, py, plat, requirement_set(project, py, plat), deadline))
             ),
             None,
         )
         for py in served
     }
+    per = {(py, plat): requirement_set(project, py, plat) for py in served for plat in platforms}
     baseline = [f for f in own.values() if f is not None]
     everywhere = list(served)
     unresolved = tuple(py for py in served if own[py] is not None)

@@ -273,6 +273,14 @@ def _finish(lines: _Lines, style: Style) -> str:
     # File and folder names, quoted lines and URLs come from the files read: a control character
     # in one (an escape sequence, a bidi override) is shown escaped, never sent to the terminal.
     # The style's own escape sequences are added after.
+    if not style.colour and not style.symbols:
+        # A plain style writes each line as it is (Style.line): when no line has a character
+        # to escape, one check of them all replaces a check and a styling per line (a
+        # 3,000-project report has some 27,000 lines).
+        texts = [text for _, text in lines]
+        together = " ".join(texts)
+        if printable(together) == together:
+            return "\n".join(texts) + "\n"
     return "\n".join(style.line(kind, printable(text)) for kind, text in lines) + "\n"
 
 

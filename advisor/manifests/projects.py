@@ -37,6 +37,7 @@ from advisor.manifests import (
     pair_locks,
     read_all,
 )
+from advisor.manifests._text import SharedReads
 from advisor.manifests.deploy import DEPLOY_KINDS
 from advisor.model.deployment import Deployment
 from advisor.model.environment import member_parts
@@ -96,6 +97,9 @@ class Found:
 
     projects: list[FoundProject]
     read: tuple[Manifest, ...]
+    #: The ``pyproject.toml`` files read whole, for the run's configuration
+    #: (:class:`advisor.manifests.config.ConfigReader`).
+    shared: SharedReads | None = None
 
 
 def find_projects(
@@ -115,7 +119,8 @@ def find_projects(
 
 
 def _find_projects(paths: Sequence[str], *, allow_outside: bool, trusted: bool) -> Found:
-    read = read_all(paths, allow_outside=allow_outside, trusted=trusted)
+    shared = SharedReads()
+    read = read_all(paths, allow_outside=allow_outside, trusted=trusted, shared=shared)
     tops = tuple(dict.fromkeys(r.base for r in read if r.base is not None))
     buckets: dict[str, _Bucket] = {}
     for item in read:
@@ -134,7 +139,7 @@ def _find_projects(paths: Sequence[str], *, allow_outside: bool, trusted: bool) 
         whole = drop_included([m for b in buckets.values() for m in b.files])
         project = merge(pair_locks(whole))
         only = FoundProject(_root(first, len(paths)), first.shown, project, first.base)
-        return Found([only], every)
+        return Found([only], every, shared)
     out = []
     ranges: dict[str, PythonDeclaration | None] = {}
     for bucket in projects:
@@ -152,7 +157,7 @@ def _find_projects(paths: Sequence[str], *, allow_outside: bool, trusted: bool) 
         if project.python is None:
             project = _inherit_python(project, bucket, buckets, ranges)
         out.append(FoundProject(_root(bucket, len(paths)), bucket.shown, project, bucket.base))
-    return Found(out, every)
+    return Found(out, every, shared)
 
 
 def _place_deployments(buckets: dict[str, _Bucket], projects: list[_Bucket]) -> list[_Bucket]:

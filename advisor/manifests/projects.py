@@ -262,16 +262,30 @@ def _defines(m: Manifest) -> bool:
 
 def _home(item: ReadFile) -> tuple[str, str]:
     """The folder (lexical absolute, and as displayed) of the project ``item`` belongs to: its
-    own folder, or the folder above a ``requirements/`` folder holding a requirements file."""
-    where = Path(os.path.abspath(item.path)).parent
-    shown = PurePath(item.manifest.path).parent
+    own folder, or the folder above a ``requirements/`` folder holding a requirements file.
+
+    Found in a folder, a file's display path is normalised already, so its folders are found
+    by name (as :class:`PurePath` would find them, no path made); a file named on the command
+    line is shown as written, and its folders are :class:`PurePath`'s."""
+    where = os.path.dirname(os.path.abspath(item.path))  # normalised: as Path(...).parent
+    parent = _shown_parent if item.base is not None else _written_parent
     if (
         item.manifest.kind == "requirements"
-        and where.name.lower() in REQUIREMENTS_DIRS
-        and str(where) != item.base  # never above the folder the run was given
+        and os.path.basename(where).lower() in REQUIREMENTS_DIRS
+        and where != item.base  # never above the folder the run was given
     ):
-        return str(where.parent), str(shown.parent)
-    return str(where), str(shown)
+        return os.path.dirname(where), parent(parent(item.manifest.path))
+    return where, parent(item.manifest.path)
+
+
+def _shown_parent(shown: str) -> str:
+    """``str(PurePath(shown).parent)`` for a normalised path (:func:`os.path.normpath`)."""
+    return os.path.dirname(shown) or "."
+
+
+def _written_parent(written: str) -> str:
+    """``str(PurePath(written).parent)``."""
+    return str(PurePath(written).parent)
 
 
 def _share_workspace_locks(buckets: dict[str, _Bucket]) -> set[int]:
@@ -362,8 +376,8 @@ def _root(bucket: _Bucket, named: int) -> str:
         # Both are normalised absolute paths: below the base, the rest of the key is the
         # relative path os.path.relpath would find.
         below = bucket.base if bucket.base.endswith(os.sep) else bucket.base + os.sep
-        if bucket.key.startswith(below):
-            return PurePath(bucket.key[len(below) :]).as_posix()
+        if bucket.key.startswith(below) and bucket.key != below:  # normalised: by name
+            return bucket.key[len(below) :].replace(os.sep, "/")
         rel = os.path.relpath(bucket.key, bucket.base)
         return PurePath(rel).as_posix()
     return PurePath(os.path.normpath(bucket.shown)).as_posix()

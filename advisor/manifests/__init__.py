@@ -8,6 +8,7 @@ one folder give versions and ranges respectively, and the strongest Python range
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -23,7 +24,7 @@ from advisor.manifests import deploy
 from advisor.manifests._base import ManifestReader
 from advisor.manifests._boundary import Boundary
 from advisor.manifests._boundary import current as current_boundary
-from advisor.manifests._formats import FORMATS, REQUIREMENTS, by_kind
+from advisor.manifests._formats import FORMATS, REQUIREMENTS, Format, by_kind
 from advisor.manifests._text import HEAD_BYTES, SharedReads, open_file, read_ahead, read_head
 from advisor.model.project import Dependency, Finding, Manifest, Project, SourceLocation
 
@@ -92,7 +93,7 @@ def _reader_for(path: Path, head: bytes, display: str) -> ManifestReader:
         return deployment
     shape = _shape(head)
     name = path.name
-    named = next((r for r in FORMATS if r.named(name)), None)
+    named = _named_format(name)
     if named is not None and named.kind in _TOML_KINDS and shape == "requirements":
         return REQUIREMENTS
     if named is not None and named is not REQUIREMENTS:
@@ -130,6 +131,13 @@ def _reader_for(path: Path, head: bytes, display: str) -> ManifestReader:
     raise ManifestError(
         "not a dependency file aap-advise can read", file=display, code="unknown-format"
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_format(name: str) -> Format | None:
+    """The first format whose files are named ``name`` (names repeat across the folders of a
+    monorepo: each is matched against the formats once)."""
+    return next((r for r in FORMATS if r.named(name)), None)
 
 
 def _shape(head: bytes) -> str:

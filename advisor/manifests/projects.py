@@ -125,7 +125,9 @@ def _find_projects(paths: Sequence[str], *, allow_outside: bool, trusted: bool) 
     buckets: dict[str, _Bucket] = {}
     for item in read:
         key, shown = _home(item)
-        bucket = buckets.setdefault(key, _Bucket(key, shown, _top(key, tops)))
+        bucket = buckets.get(key)
+        if bucket is None:  # a folder's first file (a bucket made for each file cost 3 µs)
+            bucket = buckets[key] = _Bucket(key, shown, _top(key, tops))
         bucket.files.append(item.manifest)
     for bucket in buckets.values():
         bucket.files = drop_included(bucket.files)

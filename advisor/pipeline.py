@@ -180,7 +180,7 @@ def advise_run(paths: Sequence[str], flags: Flags, settings: Settings) -> Run:
     found = find_projects(paths, allow_outside=settings.allow_outside, trusted=settings.trust_files)
     uses = any(f.project.named(DDTRACE) for f in found.projects)
     planned = [f for f in found.projects if not uses or f.project.named(DDTRACE)]
-    reader = ConfigReader()  # the folders above the projects are shared: each file read once
+    reader = ConfigReader(found.shared)  # folders above projects shared, files read once
     jobs = []
     for f in planned:
         config = read_config([f.folder], settings, f.top, reader).merged(

@@ -13,8 +13,9 @@ import pytest
 
 from advisor.errors import ManifestError
 from advisor.manifests._boundary import Folders, repository_root
-from advisor.manifests._text import parse_toml
+from advisor.manifests._text import parse_toml, read_text
 from advisor.manifests.config import Config, ConfigReader, load_config
+from advisor.manifests.projects import find_projects
 
 
 def _monorepo(tmp_path: Path) -> Path:
@@ -185,3 +186,81 @@ def _outcome(
         return load(folder, allow_outside=allow_outside, top=top)
     except ManifestError as exc:
         return str(exc)
+
+
+def test_folders_ask_each_new_folder_alone(tmp_path: Path) -> None:
+    """A folder that is neither a link nor holds ``.git`` has its parent's repository: once
+    the folders above are known, a new folder is asked only about itself, and the answers
+    are those of a fresh :func:`repository_root`, nested repositories and links included."""
+    root = _monorepo(tmp_path)
+    nested = root / "services" / "a" / "one" / "vendored"
+    (nested / ".git").mkdir(parents=True)
+    (nested / "deep").mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / ".git").mkdir(parents=True)
+    (elsewhere / "svc").mkdir()
+    os.symlink(elsewhere, root / "services" / "b" / "linked")
+    folders = Folders()
+    named = [
+        *(root / f for f in FOLDERS),
+        nested,
+        nested / "deep",
+        root / "services" / "b" / "linked" / "svc",
+        root / "services" / "b" / "linked",
+        tmp_path,
+    ]
+    for folder in named:
+        assert repository_root(folder, folders) == repository_root(folder), folder
+    assert repository_root(nested / "deep", folders) == (nested.resolve(), True)
+    assert repository_root(root / "services" / "b" / "linked" / "svc", folders)[0] == (
+        root.resolve()
+    )
+    sibling = root / "services" / "a" / "three"
+    sibling.mkdir()
+    asked = set(folders._git)
+    repository_root(sibling, folders)
+    assert set(folders._git) - asked == {str(sibling)}
+
+
+def test_a_run_shares_the_pyproject_files_its_manifest_readers_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The configuration of a run's projects is looked for in the ``pyproject.toml`` files
+    the manifest readers read (not opened again), with the answers of a reader that opens
+    them; a file changed since it was read is read again."""
+    root = _monorepo(tmp_path)
+    for folder in FOLDERS[:2]:
+        (root / folder / "pyproject.toml").write_text(
+            f'[project]\nname = "{folder[-3:]}"\ndependencies = ["ddtrace"]\n', encoding="utf-8"
+        )
+    (root / FOLDERS[2] / "pyproject.toml").write_text(
+        '[project]\nname = "three"\ndependencies = ["ddtrace"]\n\n'
+        '[tool.aap-advise]\nplatforms = ["linux-x86_64"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(root)
+    found = find_projects(["."])
+    assert found.shared is not None
+    alone = [ConfigReader().load(f.folder, top=f.top) for f in found.projects]
+    assert alone[0] == load_config(found.projects[0].folder)
+    opened: list[str] = []
+
+    def counted(path: Path, display: str, *, lock: bool = False) -> str:
+        opened.append(display)
+        return read_text(path, display, lock=lock)
+
+    monkeypatch.setattr("advisor.manifests.config.read_text", counted)
+    shared = ConfigReader(found.shared)
+    assert [shared.load(f.folder, top=f.top) for f in found.projects] == alone
+    assert any(c.platforms == ("linux-x86_64",) for c in alone)
+    # Every pyproject.toml was read by its manifest reader already (an aap-advise.toml is not).
+    assert opened == ["services/b/own/aap-advise.toml"]
+    opened.clear()
+    # Changed since (a size of its own): read again, and its new table answers.
+    changed = root / FOLDERS[2] / "pyproject.toml"
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("linux-x86_64", "linux-aarch64"), "utf-8"
+    )
+    again = ConfigReader(found.shared).load(FOLDERS[2])
+    assert opened == [os.path.join(FOLDERS[2], "pyproject.toml")]
+    assert again.platforms == ("linux-aarch64",)

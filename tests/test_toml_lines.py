@@ -4,7 +4,10 @@ the string is written on, in order, repeats and all."""
 
 from __future__ import annotations
 
-from advisor.manifests._lines import TomlLines
+from hypothesis import given
+from hypothesis import strategies as st
+
+from advisor.manifests._lines import _HEADER, TomlLines
 
 TEXT = """\
 [project]
@@ -51,3 +54,46 @@ def test_a_key_is_looked_up_once_for_all_its_strings() -> None:
         lines.string("project", "dependencies", "flask>=3")
     assert list(lines._bounds) == [("project", "dependencies")]
     assert lines.key("project", "dependencies") == 3
+
+
+def _regions_as_written(text: str) -> dict[str, tuple[int, int]]:
+    """What :attr:`TomlLines._regions` finds, as it was first written: every header by one
+    ``^``-anchored search, every name split and stripped."""
+    headers = [
+        (".".join(p.strip().strip("\"'") for p in m.group(1).split(".")), m.start(), m.end())
+        for m in _HEADER.finditer(text)
+    ]
+    regions: dict[str, tuple[int, int]] = {}
+    for i, (name, _start, end) in enumerate(headers):
+        stop = headers[i + 1][1] if i + 1 < len(headers) else len(text)
+        regions.setdefault(name, (end, stop))
+    return regions
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "[project]",
+                "  [ tool.poetry ]  # c",
+                "[[package]]",
+                '[tool."aap-advise"]',
+                "[a..b]",
+                "[ a . 'b' ]",
+                "[x-y.z_0]",
+                "x = [1]",
+                "[not",
+                "",
+                "\t[t]",
+                "#[c]",
+                "[[a]] # [b]",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_table_regions_are_those_of_one_anchored_search(lines: list[str]) -> None:
+    """Headers found by their line break, and plain names kept as written, give the regions
+    the one ``^``-anchored search and the stripped names give."""
+    for text in ("\n".join(lines), "\n".join(lines) + "\n", "\n" + "\n".join(lines)):
+        assert TomlLines(text)._regions == _regions_as_written(text)

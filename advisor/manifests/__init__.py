@@ -8,6 +8,7 @@ one folder give versions and ranges respectively, and the strongest Python range
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -23,8 +24,8 @@ from advisor.manifests import deploy
 from advisor.manifests._base import ManifestReader
 from advisor.manifests._boundary import Boundary
 from advisor.manifests._boundary import current as current_boundary
-from advisor.manifests._formats import FORMATS, REQUIREMENTS, by_kind
-from advisor.manifests._text import HEAD_BYTES, open_file, read_ahead, read_head
+from advisor.manifests._formats import FORMATS, REQUIREMENTS, Format, by_kind
+from advisor.manifests._text import HEAD_BYTES, SharedReads, open_file, read_ahead, read_head
 from advisor.model.project import Dependency, Finding, Manifest, Project, SourceLocation
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def _reader_for(path: Path, head: bytes, display: str) -> ManifestReader:
         return deployment
     shape = _shape(head)
     name = path.name
-    named = next((r for r in FORMATS if r.named(name)), None)
+    named = _named_format(name)
     if named is not None and named.kind in _TOML_KINDS and shape == "requirements":
         return REQUIREMENTS
     if named is not None and named is not REQUIREMENTS:
@@ -130,6 +131,13 @@ def _reader_for(path: Path, head: bytes, display: str) -> ManifestReader:
     raise ManifestError(
         "not a dependency file aap-advise can read", file=display, code="unknown-format"
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_format(name: str) -> Format | None:
+    """The first format whose files are named ``name`` (names repeat across the folders of a
+    monorepo: each is matched against the formats once)."""
+    return next((r for r in FORMATS if r.named(name)), None)
 
 
 def _shape(head: bytes) -> str:
@@ -315,14 +323,24 @@ def _discover_rank(name: str, folder: str) -> int | None:
     return None
 
 
-def read_file(path: Path, display: str, *, boundary: Boundary | None = None) -> Manifest:
+def read_file(
+    path: Path,
+    display: str,
+    *,
+    boundary: Boundary | None = None,
+    shared: tuple[SharedReads, str] | None = None,
+) -> Manifest:
     """Read one file with the reader chosen for it; only :class:`ManifestError` escapes.
 
     :param boundary: where the files it names may be (default: the repository around
         ``path``, see :mod:`advisor.manifests._boundary`).
+    :param shared: where to keep a ``pyproject.toml`` read whole, and its real path: the
+        run's configuration is looked for in it (:mod:`advisor.manifests.config`).
     """
-    head, whole = read_head(path, display)  # a small file is read once, here
+    head, whole, st = read_head(path, display)  # a small file is read once, here
     reader = _reader_for(path, head, display)
+    if shared is not None and whole is not None and reader.kind == "pyproject":
+        shared[0].keep(shared[1], st, whole)
     try:
         within = boundary or current_boundary(path)
         with within.active(), read_ahead(path, whole):
@@ -370,7 +388,11 @@ def read_paths(
 
 
 def read_all(
-    paths: Sequence[str], *, allow_outside: bool = False, trusted: bool = True
+    paths: Sequence[str],
+    *,
+    allow_outside: bool = False,
+    trusted: bool = True,
+    shared: SharedReads | None = None,
 ) -> list[ReadFile]:
     """Read every file named in ``paths``; a folder is searched for dependency files (each
     file once: a symbolic link to a file the search finds as itself is left to that file).
@@ -381,6 +403,8 @@ def read_all(
     :param allow_outside: read them wherever they are (``--allow-outside``).
     :param trusted: whether the files may use the process environment (``${VAR}`` in include
         paths); ``False`` for files from a pull request.
+    :param shared: where to keep each ``pyproject.toml`` read whole, for the run's
+        configuration (:class:`~advisor.manifests._text.SharedReads`).
     :raises ManifestError: for a file that cannot be read, a folder holding none, or a file
         outside the repository.
     """
@@ -388,12 +412,18 @@ def read_all(
     seen: set[str] = set()
     with no_collection():
         for raw in paths:
-            _read_path(raw, out, seen, allow_outside=allow_outside, trusted=trusted)
+            _read_path(raw, out, seen, allow_outside=allow_outside, trusted=trusted, shared=shared)
     return out
 
 
 def _read_path(
-    raw: str, out: list[ReadFile], seen: set[str], *, allow_outside: bool, trusted: bool
+    raw: str,
+    out: list[ReadFile],
+    seen: set[str],
+    *,
+    allow_outside: bool,
+    trusted: bool,
+    shared: SharedReads | None,
 ) -> None:
     """Read the file or folder ``raw`` for :func:`read_all`, adding to ``out`` what was read
     and to ``seen`` the real paths read. Each file's real path is found once: by name below
@@ -426,7 +456,8 @@ def _read_path(
         if real in seen or (real in themselves and lexical is None):
             continue
         seen.add(real)
-        manifest = read_file(file, display, boundary=boundary)
+        keep = None if shared is None else (shared, real)
+        manifest = read_file(file, display, boundary=boundary, shared=keep)
         if base is not None and _says_nothing(manifest):
             continue  # a workflow that runs no Python, a Kubernetes Service: not a file read
         out.append(ReadFile(manifest, file, base))

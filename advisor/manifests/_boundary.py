@@ -158,7 +158,9 @@ class _Active:
         _ACTIVE.reset(self._token)
 
 
-def repository_root(named: Path, folders: Folders | None = None) -> tuple[Path, bool]:
+def repository_root(
+    named: str | os.PathLike[str], folders: Folders | None = None
+) -> tuple[Path, bool]:
     """The repository folder (a real path) of a path the user named, and whether it holds
     ``.git`` (``False``: no repository above, the folder named stands in).
 
@@ -167,7 +169,12 @@ def repository_root(named: Path, folders: Folders | None = None) -> tuple[Path, 
     """
     known = folders if folders is not None else Folders()
     start = os.path.abspath(named)  # ".." taken away by name, as the user meant it
-    folder = start if os.path.isdir(start) else os.path.dirname(start)
+    return known.repository_root(start if os.path.isdir(start) else os.path.dirname(start))
+
+
+def _repository(folder: str, known: Folders) -> str | None:
+    """The folder holding ``.git`` that is the repository of ``folder`` (a normalised
+    absolute path), asked up the whole chain of folders above it; ``None`` for none."""
     # A folder reached through a symbolic link is not the repository, even when its target
     # holds .git: `backend -> /elsewhere/repo` inside a checkout would otherwise make
     # /elsewhere/repo the boundary. So .git counts only at or above the highest link on the
@@ -183,9 +190,7 @@ def repository_root(named: Path, folders: Folders | None = None) -> tuple[Path, 
         (i for i, c in enumerate(chain) if known.is_link(c) and any(git[i + 1 :])), default=-1
     )
     found = next((i for i in range(linked + 1, len(chain)) if git[i]), None)
-    if found is None:
-        return known.real(folder), False
-    return known.real(chain[found]), True
+    return None if found is None else chain[found]
 
 
 class Folders:
@@ -196,25 +201,56 @@ class Folders:
     Kept for one run: what it found stands for the folders as they were when asked.
     """
 
-    __slots__ = ("_git", "_link", "_real")
+    __slots__ = ("_git", "_link", "_real", "_repository")
 
     def __init__(self) -> None:
         self._git: dict[str, bool] = {}
         self._link: dict[str, bool] = {}
         self._real: dict[str, Path] = {}
+        self._repository: dict[str, str | None] = {}
+
+    def repository_root(self, folder: str) -> tuple[Path, bool]:
+        """:func:`repository_root` of a folder (a normalised absolute path, known to be one)."""
+        git = self.repository(folder)
+        if git is None:
+            return self.real(folder), False
+        return self.real(git), True
+
+    def repository(self, folder: str) -> str | None:
+        """The folder holding ``.git`` that is the repository of ``folder`` (a normalised
+        absolute path; see :func:`repository_root`), ``None`` for none.
+
+        A folder that is neither a link nor holds ``.git`` has its parent's repository (the
+        highest link and the nearest ``.git`` above it are the same, seen from either), so
+        the folders of a monorepo ask the whole chain above them once, not once each: only
+        a link or a repository's own folder is asked up its whole chain.
+        """
+        walked = []
+        here = folder
+        while here not in self._repository:
+            parent = os.path.dirname(here)
+            if self.is_link(here) or self.holds_git(here) or parent == here:
+                self._repository[here] = _repository(here, self)
+                break
+            walked.append(here)
+            here = parent
+        found = self._repository[here]
+        for below in walked:
+            self._repository[below] = found
+        return found
 
     def holds_git(self, folder: str) -> bool:
         """``folder`` holds ``.git`` (a folder, or a file as in worktrees and submodules)."""
         found = self._git.get(folder)
         if found is None:
-            found = self._git[folder] = (Path(folder) / ".git").exists()
+            found = self._git[folder] = os.path.exists(os.path.join(folder, ".git"))
         return found
 
     def is_link(self, folder: str) -> bool:
         """``folder`` is a symbolic link."""
         found = self._link.get(folder)
         if found is None:
-            found = self._link[folder] = Path(folder).is_symlink()
+            found = self._link[folder] = os.path.islink(folder)
         return found
 
     def real(self, folder: str) -> Path:

@@ -22,6 +22,9 @@ from json.decoder import scanstring  # type: ignore[attr-defined]  # C helper, n
 
 # Possessive quantifiers: a line that is not a header fails at once, whatever its length.
 _HEADER = re.compile(r"^[ \t]*+\[\[?+[ \t]*+([^\[\]\n]++)\]\]?+[ \t]*+(?:#.*)?$", re.MULTILINE)
+#: :data:`_HEADER` after a line break (the one it starts at): a pattern that starts with a
+#: character is searched for by that character, not tried at every offset of the text.
+_HEADER_AFTER = re.compile(r"\n" + _HEADER.pattern[1:], re.MULTILINE)
 # The start of a ``key = ...`` line, the key bare or quoted.
 _KEY = re.compile(
     r"""^[ \t]*+(?:"([^"\n]*+)"|'([^'\n]*+)'|([^ \t\n="'#\[{][^=\n]*+))[ \t]*+=""",
@@ -34,7 +37,21 @@ _SEARCH_BUDGET = 32
 
 
 def _dotted(header: str) -> str:
+    if _PLAIN_HEADER.fullmatch(header):
+        return header  # nothing to strip (as written by every tool)
     return ".".join(part.strip().strip("\"'") for part in header.split("."))
+
+
+_PLAIN_HEADER = re.compile(r"[A-Za-z0-9_-]++(?:\.[A-Za-z0-9_-]++)*+")
+
+
+def _headers(text: str) -> Iterator[re.Match[str]]:
+    """``_HEADER.finditer(text)``: the first line tried alone, the others found by their line
+    break."""
+    first = _HEADER.match(text)
+    if first is not None:
+        yield first
+    yield from _HEADER_AFTER.finditer(text)
 
 
 class _Keys:
@@ -81,7 +98,10 @@ class TomlLines:
     @cached_property
     def _regions(self) -> dict[str, tuple[int, int]]:
         """Dotted table name -> the body of its first header (to the next header)."""
-        headers = [(_dotted(m.group(1)), m.start(), m.end()) for m in _HEADER.finditer(self.text)]
+        headers = [
+            (_dotted(m.group(1)), m.start() + (m.re is _HEADER_AFTER), m.end())
+            for m in _headers(self.text)
+        ]
         regions: dict[str, tuple[int, int]] = {}
         for i, (name, _start, end) in enumerate(headers):
             stop = headers[i + 1][1] if i + 1 < len(headers) else len(self.text)

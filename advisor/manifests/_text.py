@@ -164,17 +164,18 @@ READ_AHEAD = 64 * 1024
 HEAD_BYTES = 4096
 
 
-def read_head(path: Path, display: str) -> tuple[bytes, bytes | None]:
-    """The first :data:`HEAD_BYTES` of ``path`` (its format is told by them), and the whole
+def read_head(path: Path, display: str) -> tuple[bytes, bytes | None, os.stat_result]:
+    """The first :data:`HEAD_BYTES` of ``path`` (its format is told by them), the whole
     file when it is a regular file of at most :data:`READ_AHEAD` bytes (``None`` otherwise:
-    its reader reads it, with the limits of :func:`read_bytes`). A named pipe is refused
-    unread (:func:`open_file`), and a device is read no further than the head.
+    its reader reads it, with the limits of :func:`read_bytes`), and what the open file was
+    (:func:`os.fstat`). A named pipe is refused unread (:func:`open_file`), and a device is
+    read no further than the head.
     """
     fd, st = _open(path, display)  # a named pipe is refused, never waited on
     if not stat.S_ISREG(st.st_mode):  # a device: its head, read as any file is
         with os.fdopen(fd, "rb") as fh:
             try:
-                return fh.read(HEAD_BYTES), None
+                return fh.read(HEAD_BYTES), None, st
             except OSError as exc:
                 raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
     try:
@@ -184,8 +185,41 @@ def read_head(path: Path, display: str) -> tuple[bytes, bytes | None]:
     finally:
         os.close(fd)
     if st.st_size <= READ_AHEAD and len(data) <= READ_AHEAD:
-        return data[:HEAD_BYTES], data
-    return data[:HEAD_BYTES], None
+        return data[:HEAD_BYTES], data, st
+    return data[:HEAD_BYTES], None, st
+
+
+class SharedReads:
+    """Small files a run read whole (:func:`read_head`), by real path, for another part of
+    the same run that reads them too: a project's configuration is looked for in the
+    ``pyproject.toml`` its manifest reader has just read.
+
+    A file is given back only to a caller whose :func:`os.lstat` of it finds the same file
+    unchanged (device, inode, size, modification and change times), so an edit between the
+    two reads, or another file put in its place, is read again. What is given back is the
+    bytes, nothing made of them: each reader decodes and checks them with its own limits.
+    """
+
+    __slots__ = ("_files",)
+
+    def __init__(self) -> None:
+        self._files: dict[str, tuple[tuple[int, ...], bytes]] = {}
+
+    def keep(self, real: str, st: os.stat_result, data: bytes) -> None:
+        """Keep ``data``, read from the file at the real path ``real`` that ``st`` describes."""
+        self._files[real] = (_identity(st), data)
+
+    def get(self, real: str, st: os.stat_result) -> bytes | None:
+        """The bytes kept for ``real`` when ``st`` describes the very file they were read from,
+        unchanged; ``None`` otherwise."""
+        kept = self._files.get(real)
+        if kept is None or kept[0] != _identity(st) or len(kept[1]) > MAX_FILE_BYTES:
+            return None  # (over read_bytes's limit: read again, and refused as ever)
+        return kept[1]
+
+
+def _identity(st: os.stat_result) -> tuple[int, ...]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def _read_regular(fd: int, size: int) -> bytes:

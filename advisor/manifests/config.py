@@ -33,7 +33,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from advisor.errors import ManifestError
 from advisor.manifests._boundary import Boundary, Folders, repository_root
-from advisor.manifests._text import parse_toml, read_text
+from advisor.manifests._text import SharedReads, decode, parse_toml, read_text
 from advisor.model.advice import Advice, Ignored, RunsIn
 from advisor.model.excerpt import excerpt
 from advisor.model.platforms import USER_PLATFORMS, platform_hint, user_platform
@@ -225,9 +225,13 @@ class ConfigReader:
     Kept for one run: what it read stands for the files as they were when read.
     """
 
-    __slots__ = ("_folders", "_reach", "_tops", "_upward")
+    __slots__ = ("_folders", "_reach", "_shared", "_tops", "_upward")
 
-    def __init__(self) -> None:
+    def __init__(self, shared: SharedReads | None = None) -> None:
+        """:param shared: the files the run's manifest readers read whole: a project's
+        ``pyproject.toml``, unchanged since, is not read again (its bytes are decoded and
+        checked here as if read here)."""
+        self._shared = shared
         self._folders = Folders()
         self._tops: dict[tuple[str, bool], tuple[Path, Boundary]] = {}
         self._reach: dict[tuple[str, Path], bool] = {}
@@ -239,7 +243,7 @@ class ConfigReader:
         """:func:`load_config`, with what the reader already found."""
         shown = os.path.normpath(os.fspath(folder))
         start = os.path.abspath(shown)
-        root, in_git = repository_root(Path(start), self._folders)
+        root, in_git = repository_root(start, self._folders)
         if not in_git and top is not None:
             root, boundary = self._top(top, allow_outside)
         elif allow_outside:
@@ -322,27 +326,39 @@ class ConfigReader:
         self, here: str, name: str, where: str, boundary: Boundary, *, table: bool
     ) -> Config | None:
         """:func:`_read` of the file ``name`` in the folder ``here``; the real path of a plain
-        file (no link) is its folder's, already known, and its name."""
+        file (no link) is its folder's, already known, and its name, and its bytes are those
+        the run's manifest reader kept (:class:`SharedReads`) when the file is the one it read,
+        unchanged."""
         path = os.path.join(here, name)
         try:
-            plain = stat.S_ISREG(os.lstat(path).st_mode)
+            st = os.lstat(path)
         except (OSError, ValueError):
             return None  # no such file (os.path.lexists)
-        real = self._folders.real(here) / name if plain else None
-        return _read(Path(path), where, boundary, table=table, real=real)
+        if not stat.S_ISREG(st.st_mode):
+            return _read(path, name, where, boundary, table=table)
+        real = os.path.join(self._folders.real(here), name)
+        kept = None if self._shared is None else self._shared.get(real, st)
+        return _read(path, name, where, boundary, table=table, real=real, kept=kept)
 
 
 def _read(
-    path: Path, where: str, boundary: Boundary, *, table: bool, real: Path | None = None
+    path: str,
+    name: str,
+    where: str,
+    boundary: Boundary,
+    *,
+    table: bool,
+    real: str | None = None,
+    kept: bytes | None = None,
 ) -> Config | None:
-    """The configuration in ``path`` (``real``: the real path of a plain file, known to be
-    one), or ``None`` when there is no such file (or, for a ``pyproject.toml``, no
-    ``[tool.aap-advise]`` in it)."""
-    if real is None and (not os.path.lexists(path) or path.is_dir()):
+    """The configuration in the file ``name`` at ``path`` (``real``: the real path of a
+    plain file, known to be one; ``kept``: its bytes, when already read), or ``None`` when
+    there is no such file (or, for a ``pyproject.toml``, no ``[tool.aap-advise]`` in it)."""
+    if real is None and (not os.path.lexists(path) or Path(path).is_dir()):
         return None
-    display = os.path.normpath(os.path.join(where, path.name))
-    boundary.check_found(path, display, real=real)
-    text = read_text(path, display)
+    display = os.path.normpath(os.path.join(where, name))
+    boundary.check_found(Path(path), display, real=real)
+    text = decode(kept, display) if kept is not None else read_text(Path(path), display)
     if table and "aap-advise" not in text:  # not ours: not even parsed (its reader says more)
         return None
     data = parse_toml(text, display)

@@ -37,6 +37,7 @@ from advisor.manifests import (
     pair_locks,
     read_all,
 )
+from advisor.manifests._text import SharedReads
 from advisor.manifests.deploy import DEPLOY_KINDS
 from advisor.model.deployment import Deployment
 from advisor.model.environment import member_parts
@@ -96,6 +97,9 @@ class Found:
 
     projects: list[FoundProject]
     read: tuple[Manifest, ...]
+    #: The ``pyproject.toml`` files read whole, for the run's configuration
+    #: (:class:`advisor.manifests.config.ConfigReader`).
+    shared: SharedReads | None = None
 
 
 def find_projects(
@@ -115,12 +119,15 @@ def find_projects(
 
 
 def _find_projects(paths: Sequence[str], *, allow_outside: bool, trusted: bool) -> Found:
-    read = read_all(paths, allow_outside=allow_outside, trusted=trusted)
+    shared = SharedReads()
+    read = read_all(paths, allow_outside=allow_outside, trusted=trusted, shared=shared)
     tops = tuple(dict.fromkeys(r.base for r in read if r.base is not None))
     buckets: dict[str, _Bucket] = {}
     for item in read:
         key, shown = _home(item)
-        bucket = buckets.setdefault(key, _Bucket(key, shown, _top(key, tops)))
+        bucket = buckets.get(key)
+        if bucket is None:  # a folder's first file (a bucket made for each file cost 3 µs)
+            bucket = buckets[key] = _Bucket(key, shown, _top(key, tops))
         bucket.files.append(item.manifest)
     for bucket in buckets.values():
         bucket.files = drop_included(bucket.files)
@@ -134,7 +141,7 @@ def _find_projects(paths: Sequence[str], *, allow_outside: bool, trusted: bool) 
         whole = drop_included([m for b in buckets.values() for m in b.files])
         project = merge(pair_locks(whole))
         only = FoundProject(_root(first, len(paths)), first.shown, project, first.base)
-        return Found([only], every)
+        return Found([only], every, shared)
     out = []
     ranges: dict[str, PythonDeclaration | None] = {}
     for bucket in projects:
@@ -152,7 +159,7 @@ def _find_projects(paths: Sequence[str], *, allow_outside: bool, trusted: bool) 
         if project.python is None:
             project = _inherit_python(project, bucket, buckets, ranges)
         out.append(FoundProject(_root(bucket, len(paths)), bucket.shown, project, bucket.base))
-    return Found(out, every)
+    return Found(out, every, shared)
 
 
 def _place_deployments(buckets: dict[str, _Bucket], projects: list[_Bucket]) -> list[_Bucket]:
@@ -257,16 +264,30 @@ def _defines(m: Manifest) -> bool:
 
 def _home(item: ReadFile) -> tuple[str, str]:
     """The folder (lexical absolute, and as displayed) of the project ``item`` belongs to: its
-    own folder, or the folder above a ``requirements/`` folder holding a requirements file."""
-    where = Path(os.path.abspath(item.path)).parent
-    shown = PurePath(item.manifest.path).parent
+    own folder, or the folder above a ``requirements/`` folder holding a requirements file.
+
+    Found in a folder, a file's display path is normalised already, so its folders are found
+    by name (as :class:`PurePath` would find them, no path made); a file named on the command
+    line is shown as written, and its folders are :class:`PurePath`'s."""
+    where = os.path.dirname(os.path.abspath(item.path))  # normalised: as Path(...).parent
+    parent = _shown_parent if item.base is not None else _written_parent
     if (
         item.manifest.kind == "requirements"
-        and where.name.lower() in REQUIREMENTS_DIRS
-        and str(where) != item.base  # never above the folder the run was given
+        and os.path.basename(where).lower() in REQUIREMENTS_DIRS
+        and where != item.base  # never above the folder the run was given
     ):
-        return str(where.parent), str(shown.parent)
-    return str(where), str(shown)
+        return os.path.dirname(where), parent(parent(item.manifest.path))
+    return where, parent(item.manifest.path)
+
+
+def _shown_parent(shown: str) -> str:
+    """``str(PurePath(shown).parent)`` for a normalised path (:func:`os.path.normpath`)."""
+    return os.path.dirname(shown) or "."
+
+
+def _written_parent(written: str) -> str:
+    """``str(PurePath(written).parent)``."""
+    return str(PurePath(written).parent)
 
 
 def _share_workspace_locks(buckets: dict[str, _Bucket]) -> set[int]:
@@ -357,8 +378,8 @@ def _root(bucket: _Bucket, named: int) -> str:
         # Both are normalised absolute paths: below the base, the rest of the key is the
         # relative path os.path.relpath would find.
         below = bucket.base if bucket.base.endswith(os.sep) else bucket.base + os.sep
-        if bucket.key.startswith(below):
-            return PurePath(bucket.key[len(below) :]).as_posix()
+        if bucket.key.startswith(below) and bucket.key != below:  # normalised: by name
+            return bucket.key[len(below) :].replace(os.sep, "/")
         rel = os.path.relpath(bucket.key, bucket.base)
         return PurePath(rel).as_posix()
     return PurePath(os.path.normpath(bucket.shown)).as_posix()

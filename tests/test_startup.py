@@ -218,9 +218,14 @@ def test_offline_run_without_cache_imports_no_http_client() -> None:
 
 def test_a_run_without_pip_conf_imports_no_config_parser_or_queue(tmp_path: Path) -> None:
     """configparser is imported to read a pip.conf that is there (most machines have none),
-    and the queue of the background fetches only by an online run."""
+    and the queue of the background fetches only by an online run. (Offline with a cache: an
+    ``--offline --no-cache`` run reads no index settings at all, test_index_offline.py.)"""
     modules, proc = imported(
-        str(DEMO), "--offline", "--no-cache", PIP_CONFIG_FILE=str(tmp_path / "no-pip.conf")
+        str(DEMO),
+        "--offline",
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        PIP_CONFIG_FILE=str(tmp_path / "no-pip.conf"),
     )
     assert proc.returncode == 1, proc.stderr[-500:]
     assert "advisor.index.config" in modules  # the index settings were read

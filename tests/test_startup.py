@@ -394,3 +394,27 @@ def test_an_answer_is_given_with_the_collector_held_off_and_on_again_after(
     proc = run_python("-c", _COLLECTIONS, *args, cwd=tmp_path, env=env, timeout=120)
     assert proc.stderr == "0 True 1", proc.stderr[-500:]
     assert "upgrade ddtrace" in proc.stdout
+
+
+def test_the_model_compiles_no_pattern_a_run_may_not_use() -> None:
+    """The deployment and wheel-tag patterns are compiled when first used (by re's cache), not
+    when every run imports their modules."""
+    code = (
+        "import re, sys\n"
+        "seen = []\n"
+        "real = re.compile\n"
+        "def counting(*args, **kwargs):\n"
+        "    seen.append((sys._getframe(1).f_globals.get('__name__'), args[0]))\n"
+        "    return real(*args, **kwargs)\n"
+        "re.compile = counting\n"
+        "import advisor.model.deployment, advisor.model.platforms\n"
+        "mine = [s for s in seen if s[0] in ('advisor.model.deployment', "
+        "'advisor.model.platforms')]\n"
+        "assert not mine, mine\n"
+        "assert advisor.model.deployment.lambda_runtime('Python3.12') == '3.12'\n"
+        "assert advisor.model.platforms.platform_id('musllinux_1_2_aarch64') == "
+        "'musllinux-aarch64'\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = run_python("-c", code, cwd=ROOT, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr

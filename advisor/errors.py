@@ -16,8 +16,10 @@ MAX_MESSAGE = 500
 # (ESC starts colour, cursor, title and hyperlink sequences; 0x9b is CSI on its own), DEL, the
 # line and paragraph separators, and the bidirectional marks, embeddings, overrides and
 # isolates that reorder what is shown (CVE-2021-42574). Every character str.splitlines()
-# breaks on is among them, so an escaped text is one line.
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+# breaks on is among them, so an escaped text is one line. None of them is printable
+# (str.isprintable: each is a control, format or separator character), so a printable text is
+# shown as it is without the pattern, which is compiled (by re's cache) only for one that is not.
+_UNSAFE = r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]"
 
 
 class ExitCode(IntEnum):
@@ -44,7 +46,9 @@ def printable(text: str) -> str:
     For anything that reaches a terminal or a log: file and folder names, quoted lines. Spaces
     and letters of any script are left as they are (a tab is shown as ``\\t``).
     """
-    return _UNSAFE.sub(lambda m: repr(m.group())[1:-1], text)
+    if text.isprintable():
+        return text
+    return re.sub(_UNSAFE, lambda m: repr(m.group())[1:-1], text)
 
 
 class AdvisorError(Exception):

@@ -95,7 +95,8 @@ class Advised:
     :param advice: the answer.
     :param offline: whether the run read no index (``--fix`` then looks up no hashes).
     :param settings: the settings the run read with.
-    :param indexes: the indexes the run resolved, once: ``--fix``'s hash lookup reads the same.
+    :param indexes: the indexes the run resolved, once: ``--fix``'s hash lookup reads the same;
+        ``None`` for an offline run without a cache (it resolves none: nothing can be asked).
     :param clock: the deadline the run's first index request started; a later index reader of
         the run keeps counting from it.
     """
@@ -104,7 +105,7 @@ class Advised:
     advice: Advice
     offline: bool
     settings: Settings
-    indexes: IndexConfig
+    indexes: IndexConfig | None
     clock: Deadline | None = None
 
 
@@ -350,25 +351,33 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
     (:attr:`Advised.project`) see every file, so ``--fix`` still finds each ddtrace
     declaration it may edit.
     """
-    from advisor.index.config import configured_indexes  # no httpx either (see _open_index)
+    from advisor.index.offline import Uncached  # an --offline --no-cache run's reader
     from advisor.plan.serve import ServerPool  # imported with plan already
 
-    expansion: dict[str, Expansion] = {}
-    if settings.trust_files:
-        for job in jobs:
-            expansion.update(_index_expansion(job.project))
-    config = configured_indexes(
-        settings.index_url,
-        settings.extra_index_urls,
-        tuple(dict.fromkeys(u for job in jobs for u in job.project.index_urls())),
-        trusted=settings.trust_files,
-        expand=expansion,
-    )
-    index = _open_index(config, settings, offline=offline, clock=None)
+    config: IndexConfig | None = None
+    index: IndexSource | Uncached
+    if offline and settings.no_cache:  # nothing can be asked: no index configuration is read
+        index = Uncached()
+    else:
+        from advisor.index.config import configured_indexes  # no httpx either (_open_index)
+
+        expansion: dict[str, Expansion] = {}
+        if settings.trust_files:
+            for job in jobs:
+                expansion.update(_index_expansion(job.project))
+        config = configured_indexes(
+            settings.index_url,
+            settings.extra_index_urls,
+            tuple(dict.fromkeys(u for job in jobs for u in job.project.index_urls())),
+            trusted=settings.trust_files,
+            expand=expansion,
+        )
+        index = _open_index(config, settings, offline=offline, clock=None)
     notes: list[Finding] = []
     advices: list[Advice] = []
     try:
         if not offline:
+            assert not isinstance(index, Uncached)
             # The projects' own pages download in the background, side by side, from now on
             # (the first worker makes the HTTP client), while the snapshot and the knowledge
             # load here and ddtrace's page (the largest on PyPI) is read and parsed here next;
@@ -391,6 +400,7 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
         knowledge = matrix.load_for(settings.snapshot)
         releases = shipped
         if not offline:
+            assert not isinstance(index, Uncached)
             _say(settings, "reading ddtrace's releases from the index")
             releases = _live(index, shipped, jobs[0].request.today)
         source = SnapshotSource(releases, fallback=index)
@@ -422,7 +432,7 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
     finally:
         index.close()
     notes += [Finding("index-note", "warning", n) for n in index.notes]
-    if config.skipped and not offline:
+    if config is not None and config.skipped and not offline:
         notes.append(
             Finding(
                 "index-skipped",
@@ -430,7 +440,7 @@ def _advise_jobs(jobs: Sequence[_Job], settings: Settings, offline: bool) -> lis
                 f"indexes that are not http(s) were skipped: {', '.join(config.skipped)}",
             )
         )
-    if config.ignored and not offline:
+    if config is not None and config.ignored and not offline:
         notes.append(
             Finding(
                 "index-ignored",
@@ -655,6 +665,7 @@ def plan_fix_for(run: Run) -> FixPlan:
     first = run.advised[0]
     lookup = None
     if not first.offline:
+        assert first.indexes is not None  # resolved by every run that may ask an index
         lookup = IndexHashLookup(
             _open_index(first.indexes, first.settings, offline=False, clock=first.clock)
         )

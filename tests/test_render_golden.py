@@ -477,6 +477,19 @@ def test_error_hints_escape_control_characters() -> None:
     assert printable("my app — café\u00a0名前") == "my app — café\u00a0名前"
 
 
+def test_printable_passes_a_printable_text_over_without_its_pattern() -> None:
+    """The shortcut is exact: no character the pattern escapes is printable, so a printable
+    text holds none of them (and the pattern is not even compiled for one)."""
+    import re
+
+    from advisor import errors
+
+    unsafe = re.compile(errors._UNSAFE)
+    assert not [c for c in map(chr, range(0x110000)) if unsafe.match(c) and c.isprintable()]
+    for sample in ["plain", "tab\there", "a\u2028b", "bidi\u202eevil", "del\x7f", "é名\u00a0"]:
+        assert errors.printable(sample) == unsafe.sub(lambda m: repr(m.group())[1:-1], sample)
+
+
 def test_text_report_keeps_ordinary_names(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

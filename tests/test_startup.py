@@ -62,16 +62,16 @@ def interpreter_alone() -> frozenset[str]:
 #: What ``python -m`` needs, beyond ``python -c pass``, to run a module by its name.
 RUNPY = frozenset({"runpy", "importlib", "importlib.machinery", "importlib.util", "pkgutil"})
 
-#: Ceilings on the aap-advise modules an offline answer imports (58 and 61 when counted):
+#: Ceilings on the aap-advise modules an offline answer imports (54 and 57 when counted):
 #: the reader of each file read (the formats are told apart before any reader is imported,
 #: :mod:`advisor.manifests._formats`), the value classes' precompiled ``__init__`` methods
 #: (:mod:`advisor.model._inits`, cheaper than compiling them), and nothing to write, resolve,
 #: fetch or render in another format. A module more means start-up cost more on every run.
-OFFLINE_OK_OWN_MODULES = 58
-OFFLINE_UPGRADE_OWN_MODULES = 61
-#: Ceiling on every module an offline answer imports beyond ``python -c pass`` (126 and 138
+OFFLINE_OK_OWN_MODULES = 54
+OFFLINE_UPGRADE_OWN_MODULES = 57
+#: Ceiling on every module an offline answer imports beyond ``python -c pass`` (117 and 129
 #: when counted).
-OFFLINE_MODULES = 140
+OFFLINE_MODULES = 131
 
 
 def test_version_imports_the_command_line_module_alone() -> None:
@@ -120,8 +120,11 @@ def test_an_offline_answer_with_nothing_to_move_imports_no_resolution(tmp_path: 
     own = {m for m in modules if m.split(".")[0] == "advisor"}
     assert len(own) <= OFFLINE_OK_OWN_MODULES, sorted(own)
     assert len(modules - interpreter_alone()) <= OFFLINE_MODULES
-    # the co-upgrade side of planning, the writers, the other formats, the index client
+    # the co-upgrade side of planning, the writers, the other formats, the index client, and
+    # (nothing can be asked offline without a cache) the index settings and reader
     assert not own & {
+        "advisor.index.config",
+        "advisor.index.source",
         "advisor.plan.coupgrade",
         "advisor.plan.why",
         "advisor.write",
@@ -218,9 +221,14 @@ def test_offline_run_without_cache_imports_no_http_client() -> None:
 
 def test_a_run_without_pip_conf_imports_no_config_parser_or_queue(tmp_path: Path) -> None:
     """configparser is imported to read a pip.conf that is there (most machines have none),
-    and the queue of the background fetches only by an online run."""
+    and the queue of the background fetches only by an online run. (Offline with a cache: an
+    ``--offline --no-cache`` run reads no index settings at all, test_index_offline.py.)"""
     modules, proc = imported(
-        str(DEMO), "--offline", "--no-cache", PIP_CONFIG_FILE=str(tmp_path / "no-pip.conf")
+        str(DEMO),
+        "--offline",
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        PIP_CONFIG_FILE=str(tmp_path / "no-pip.conf"),
     )
     assert proc.returncode == 1, proc.stderr[-500:]
     assert "advisor.index.config" in modules  # the index settings were read
@@ -389,3 +397,27 @@ def test_an_answer_is_given_with_the_collector_held_off_and_on_again_after(
     proc = run_python("-c", _COLLECTIONS, *args, cwd=tmp_path, env=env, timeout=120)
     assert proc.stderr == "0 True 1", proc.stderr[-500:]
     assert "upgrade ddtrace" in proc.stdout
+
+
+def test_the_model_compiles_no_pattern_a_run_may_not_use() -> None:
+    """The deployment and wheel-tag patterns are compiled when first used (by re's cache), not
+    when every run imports their modules."""
+    code = (
+        "import re, sys\n"
+        "seen = []\n"
+        "real = re.compile\n"
+        "def counting(*args, **kwargs):\n"
+        "    seen.append((sys._getframe(1).f_globals.get('__name__'), args[0]))\n"
+        "    return real(*args, **kwargs)\n"
+        "re.compile = counting\n"
+        "import advisor.model.deployment, advisor.model.platforms\n"
+        "mine = [s for s in seen if s[0] in ('advisor.model.deployment', "
+        "'advisor.model.platforms')]\n"
+        "assert not mine, mine\n"
+        "assert advisor.model.deployment.lambda_runtime('Python3.12') == '3.12'\n"
+        "assert advisor.model.platforms.platform_id('musllinux_1_2_aarch64') == "
+        "'musllinux-aarch64'\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = run_python("-c", code, cwd=ROOT, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr

@@ -141,21 +141,23 @@ class Deployment:
         return f"{self.file}:{self.line}" if self.line is not None else self.file
 
 
-_SECRET = re.compile(r"KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL", re.IGNORECASE)
+# The patterns below are compiled on first use (by re's own cache), not when a run imports
+# this module: only deployment files are read with them.
+_SECRET = r"(?i)KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL"
 
 
 def is_secret(name: str) -> bool:
     """Whether a variable's name looks secret (``DD_API_KEY``, ``DD_APP_KEY``, ``*TOKEN*``,
     ``*SECRET*``, ``*PASSWORD*``): its value is never read into a report."""
-    return _SECRET.search(name) is not None
+    return re.search(_SECRET, name) is not None
 
 
-_DD_NAME = re.compile(r"DD_[A-Z0-9_]{1,100}")
+_DD_NAME = r"DD_[A-Z0-9_]{1,100}"
 
 
 #: A value that names another (``${APPSEC:-true}``, ``$APPSEC``, ``!Ref AppSec``, ``{{ .x }}``):
 #: what it is at run time is not in the file.
-_REFERENCE = re.compile(r"\$[{(A-Za-z_]|^\s*!|\{\{")
+_REFERENCE = r"\$[{(A-Za-z_]|^\s*!|\{\{"
 
 
 def env_setting(name: str, value: str | None, line: int | None) -> EnvSetting | None:
@@ -166,9 +168,9 @@ def env_setting(name: str, value: str | None, line: int | None) -> EnvSetting | 
     another (``${VAR}``, ``!Ref``: its run-time value is not in the file); any other value is
     kept as an excerpt.
     """
-    if _DD_NAME.fullmatch(name) is None:
+    if re.fullmatch(_DD_NAME, name) is None:
         return None
-    if is_secret(name) or value is None or _REFERENCE.search(value[:200]) is not None:
+    if is_secret(name) or value is None or re.search(_REFERENCE, value[:200]) is not None:
         return EnvSetting(name, None, line)
     return EnvSetting(name, excerpt(value, VALUE_LIMIT), line)
 
@@ -197,8 +199,8 @@ class ImageFacts:
 _IMAGE_LIMIT = 512
 #: Image names (the last part of the repository path) that are CPython images.
 _PYTHON_IMAGES = frozenset({"python", "aws-lambda-python", "pypy"})
-_MINOR = re.compile(r"(?:^|python)(3)\.(\d{1,2})(?![\d])")
-_UV_TAG = re.compile(r"python(3)\.(\d{1,2})(?![\d])")
+_MINOR = r"(?:^|python)(3)\.(\d{1,2})(?![\d])"
+_UV_TAG = r"python(3)\.(\d{1,2})(?![\d])"
 
 
 def image_facts(image: str) -> ImageFacts:
@@ -227,10 +229,10 @@ def image_facts(image: str) -> ImageFacts:
     if name in _PYTHON_IMAGES:
         if name == "pypy":
             return ImageFacts(None, musl, aws_lambda, True, windows, arch)
-        m = _MINOR.match(tag)
+        m = re.match(_MINOR, tag)
         python = f"{m.group(1)}.{int(m.group(2))}" if m else None
         return ImageFacts(python, musl, aws_lambda, True, windows, arch)
-    if (m := _UV_TAG.search(tag)) is not None and name in ("uv",):
+    if (m := re.search(_UV_TAG, tag)) is not None and name in ("uv",):
         return ImageFacts(f"{m.group(1)}.{int(m.group(2))}", musl, False, True)
     return ImageFacts(None, musl, False, False)
 
@@ -281,16 +283,16 @@ def linux_platform(arch: str, *, musl: bool = False) -> str | None:
     return f"{'musllinux' if musl else 'linux'}-{cpu}"
 
 
-_RUNTIME = re.compile(r"python(3)\.(\d{1,2})", re.IGNORECASE)
+_RUNTIME = r"(?i)python(3)\.(\d{1,2})"
 
 
 def lambda_runtime(runtime: str) -> str | None:
     """``python3.12`` -> ``3.12``; ``None`` for another runtime (``nodejs20.x``)."""
-    m = _RUNTIME.fullmatch(runtime.strip())
+    m = re.fullmatch(_RUNTIME, runtime.strip())
     return f"{m.group(1)}.{int(m.group(2))}" if m else None
 
 
-_ADMISSION = re.compile(r"v?(\d{1,4})(?:\.(\d{1,4}))?(?:\.(\d{1,4}))?")
+_ADMISSION = r"v?(\d{1,4})(?:\.(\d{1,4}))?(?:\.(\d{1,4}))?"
 
 
 def admission_version(text: str) -> tuple[str | None, str] | None:
@@ -300,7 +302,7 @@ def admission_version(text: str) -> tuple[str | None, str] | None:
     text = text.strip()
     if text.lower() == "latest":
         return None, ""
-    m = _ADMISSION.fullmatch(text)
+    m = re.fullmatch(_ADMISSION, text)
     if m is None:
         return None
     parts = [str(int(p)) for p in m.groups() if p is not None]

@@ -38,9 +38,11 @@ DEFAULT_PLATFORM = USER_PLATFORMS[0]
 #: Platform id of a pure wheel (``py3-none-any``): serves every platform.
 ANY = "any"
 
-_MANYLINUX = re.compile(r"^(?:manylinux_\d+_\d+|manylinux\d*|linux)_(?P<arch>.+)$")
-_MUSLLINUX = re.compile(r"^musllinux_\d+_\d+_(?P<arch>.+)$")
-_MACOS = re.compile(r"^macosx_\d+_\d+_(?P<arch>.+)$")
+# Patterns compiled on first use (by re's own cache), not on every run's import: only an index
+# page's wheel tags are read with them (once per distinct tag set, advisor.index.entries).
+_MANYLINUX = r"^(?:manylinux_\d+_\d+|manylinux\d*|linux)_(?P<arch>.+)$"
+_MUSLLINUX = r"^musllinux_\d+_\d+_(?P<arch>.+)$"
+_MACOS = r"^macosx_\d+_\d+_(?P<arch>.+)$"
 _MACOS_ARCH = {"x86_64": "x86_64", "intel": "x86_64", "arm64": "arm64", "universal2": "universal2"}
 _WINDOWS = {"win_amd64": "windows-amd64", "win32": "windows-x86", "win_arm64": "windows-arm64"}
 
@@ -57,11 +59,11 @@ def platform_id(tag_platform: str) -> str | None:
         return ANY
     if tag_platform in _WINDOWS:
         return _WINDOWS[tag_platform]
-    if m := _MUSLLINUX.match(tag_platform):
+    if m := re.match(_MUSLLINUX, tag_platform):
         return f"musllinux-{m['arch']}"
-    if m := _MANYLINUX.match(tag_platform):
+    if m := re.match(_MANYLINUX, tag_platform):
         return f"linux-{m['arch']}"
-    if m := _MACOS.match(tag_platform):
+    if m := re.match(_MACOS, tag_platform):
         arch = _MACOS_ARCH.get(m["arch"])
         return f"macos-{arch}" if arch else None
     return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -282,8 +283,12 @@ def test_a_client_made_after_close_leaves_the_collector_on(
     reader.close()
     release.set()
     assert made.wait(10)
-    with reader._lock:  # the worker is done with the client it made
-        pass
+    # The worker goes on to ask for the page, holding the collector off while it reads and
+    # retries (as every page read does; the reader's deadline of 20 s bounds it): the collector
+    # must be on again once it is done, not at once.
+    deadline = time.monotonic() + 30
+    while not gc.isenabled() and time.monotonic() < deadline:
+        time.sleep(0.01)
     try:
         assert gc.isenabled()
     finally:

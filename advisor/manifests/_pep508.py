@@ -472,6 +472,28 @@ def dependency_from_string(
         raise error_at(
             loc, f"invalid requirement {excerpt(text.strip())!r}: {first}", "invalid-requirement"
         ) from None
+    return dependency_from_parts(
+        p,
+        loc,
+        marker=p.marker,
+        group=group if group is not None else (p.groups[0] if p.groups else None),
+        kind=kind if group is not None else None,
+        role=role,
+    )
+
+
+def dependency_from_parts(
+    p: Parsed,
+    loc: SourceLocation,
+    *,
+    marker: str | None,
+    group: str | None,
+    kind: GroupKind | None = None,
+    role: Role = "declared",
+    hashes: tuple[str, ...] = (),
+) -> Dependency:
+    """One :class:`Dependency` from a requirement string's parts (:func:`requirement_parts`),
+    with what its file says around it (its marker as kept, group, role, ``--hash`` values)."""
     pin = p.pin
     return Dependency(
         name=p.name,
@@ -479,12 +501,13 @@ def dependency_from_string(
         specifier=p.specifier,
         version=pin.text if pin else None,
         source=loc,
-        marker=p.marker,
+        marker=marker,
         extras=p.extras,
-        group=group if group is not None else (p.groups[0] if p.groups else None),
-        group_kind=kind if group is not None else None,
+        group=group,
+        group_kind=kind,
         role=role,
         url=p.url,
+        hashes=hashes,
         parsed_specifier=p.specifier_set(),
         parsed_version=pin.version if pin else None,
     )

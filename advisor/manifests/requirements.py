@@ -37,6 +37,7 @@ from advisor.manifests._pep508 import (
     MAX_REQUIREMENT_CHARS,
     Collector,
     Parsed,
+    dependency_from_parts,
     pinned_version,
     requirement_parts,
     spec_text,
@@ -269,20 +270,14 @@ class _Walk:
     def requirement(self, item: Any, path: Path, display: str, constraint: bool) -> None:
         loc = SourceLocation(display, item.line_number)
         if type(item) is _Plain:  # no URL, path or extras: the parts of its text as parsed
-            p, pin = item.parsed, item.parsed.pin
             self.out.add(
-                Dependency(
-                    name=p.name,
-                    display_name=p.display_name,
-                    specifier=p.specifier,
-                    version=pin.text if pin else None,
-                    source=loc,
+                dependency_from_parts(
+                    item.parsed,
+                    loc,
                     marker=item.kept_marker,
                     group=item.groups[0] if item.groups else None,
                     role="constraint" if constraint else "declared",
                     hashes=tuple(item.hash_options),
-                    parsed_specifier=p.specifier_set(),
-                    parsed_version=pin.version if pin else None,
                 )
             )
             return

@@ -34,18 +34,24 @@ def _files(tmp_path: Path, count: int) -> list[str]:
     return files
 
 
-def test_repeated_requirements_are_parsed_once_and_kept_apart(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each text packaging parses into a Requirement from here on (the parse cache emptied)."""
     parse_requirement.cache_clear()
-    parsed: list[str] = []
+    texts: list[str] = []
     real = Requirement.__init__
 
     def counted(self: Requirement, text: str) -> None:
-        parsed.append(text)
+        texts.append(text)
         real(self, text)
 
     monkeypatch.setattr(Requirement, "__init__", counted)
+    return texts
+
+
+def test_repeated_requirements_are_parsed_once_and_kept_apart(
+    tmp_path: Path, parsed: list[str]
+) -> None:
     project = read_paths([f for f in _files(tmp_path, 3) if f.endswith(".toml")])
     assert sorted(parsed) == ["ddtrace==2.3.0", "flask>=3,<4"]
     flask = [d for d in project.dependencies if d.name == "flask"]
@@ -82,19 +88,10 @@ def test_an_invalid_requirement_is_refused_each_time(tmp_path: Path) -> None:
 
 
 def test_requirements_files_share_the_parsing_of_a_repeated_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, parsed: list[str]
 ) -> None:
     """Plain lines of requirements files go through the same cache as pyproject strings; a
     specifier set of one clause is shared (it has no order to change), one of several is not."""
-    parse_requirement.cache_clear()
-    parsed: list[str] = []
-    real = Requirement.__init__
-
-    def counted(self: Requirement, text: str) -> None:
-        parsed.append(text)
-        real(self, text)
-
-    monkeypatch.setattr(Requirement, "__init__", counted)
     files = _files(tmp_path, 3)
     project = read_paths(files)
     assert sorted(parsed) == ["ddtrace==2.3.0", "flask>=3,<4", "requests==2.32.3"]

@@ -9,11 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from packaging.requirements import Requirement
 
 from advisor.errors import ManifestError
 from advisor.manifests import read_paths
-from advisor.manifests._pep508 import parse_requirement
+from advisor.manifests._pep508 import Parsed, parse_requirement
 
 
 def _files(tmp_path: Path, count: int) -> list[str]:
@@ -36,16 +35,19 @@ def _files(tmp_path: Path, count: int) -> list[str]:
 
 @pytest.fixture
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Each text packaging parses into a Requirement from here on (the parse cache emptied)."""
+    """Each text parsed from here on (the parse cache emptied): every text is first offered to
+    the plain form's reader, then, when it is not plain, to packaging's ``Requirement``."""
+    from advisor.manifests import _pep508
+
     parse_requirement.cache_clear()
     texts: list[str] = []
-    real = Requirement.__init__
+    real = _pep508._simple_parts
 
-    def counted(self: Requirement, text: str) -> None:
+    def counted(text: str) -> Parsed | None:
         texts.append(text)
-        real(self, text)
+        return real(text)
 
-    monkeypatch.setattr(Requirement, "__init__", counted)
+    monkeypatch.setattr(_pep508, "_simple_parts", counted)
     return texts
 
 

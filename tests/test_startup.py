@@ -62,13 +62,14 @@ def interpreter_alone() -> frozenset[str]:
 #: What ``python -m`` needs, beyond ``python -c pass``, to run a module by its name.
 RUNPY = frozenset({"runpy", "importlib", "importlib.machinery", "importlib.util", "pkgutil"})
 
-#: Ceilings on the aap-advise modules an offline answer imports (54 and 57 when counted):
+#: Ceilings on the aap-advise modules an offline answer imports (55 and 58 when counted):
 #: the reader of each file read (the formats are told apart before any reader is imported,
 #: :mod:`advisor.manifests._formats`), the value classes' precompiled ``__init__`` methods
-#: (:mod:`advisor.model._inits`, cheaper than compiling them), and nothing to write, resolve,
+#: (:mod:`advisor.model._inits`, cheaper than compiling them), PEP 503 names
+#: (:mod:`advisor.model.names`, in place of ``packaging.utils``), and nothing to write, resolve,
 #: fetch or render in another format. A module more means start-up cost more on every run.
-OFFLINE_OK_OWN_MODULES = 54
-OFFLINE_UPGRADE_OWN_MODULES = 57
+OFFLINE_OK_OWN_MODULES = 55
+OFFLINE_UPGRADE_OWN_MODULES = 58
 #: Ceiling on every module an offline answer imports beyond ``python -c pass`` (117 and 129
 #: when counted).
 OFFLINE_MODULES = 131
@@ -145,6 +146,33 @@ def test_an_offline_upgrade_imports_what_it_needs(tmp_path: Path) -> None:
     assert len(own) <= OFFLINE_UPGRADE_OWN_MODULES, sorted(own)
     assert len(modules - interpreter_alone()) <= OFFLINE_MODULES
     assert "advisor.plan.coupgrade" in own and not own & {"advisor.write", "advisor.index.http"}
+
+
+#: What packaging's requirement and marker parsers bring (``packaging.utils`` brings the
+#: wheel tags, and they ``platform``, ``subprocess``, ``sysconfig`` and ``logging``).
+PACKAGING_PARSERS = frozenset(
+    {"packaging.requirements", "packaging.markers", "packaging.utils", "packaging.tags"}
+)
+
+
+def test_plain_requirements_and_no_pins_import_no_requirement_parser(tmp_path: Path) -> None:
+    """A project of plain requirements (name, version clauses) and no pins, offline without a
+    cache (the pre-commit hook's run): versions and specifiers are all it needs of packaging,
+    and co-upgrades that cannot start resolving import no resolver."""
+    path = _pyproject(tmp_path, ">=2.3,<3")
+    modules, proc = imported(str(path), "--offline", "--no-cache")
+    assert proc.returncode == 1 and "co-upgrades not resolved offline" in proc.stdout, proc.stderr
+    assert not modules & PACKAGING_PARSERS, sorted(modules & PACKAGING_PARSERS)
+    assert not modules & {"platform", "subprocess", "logging", "resolvelib"}
+    # A marker anywhere, and the parsers come in for it.
+    marked = tmp_path / "marked"
+    marked.mkdir()
+    (marked / "pyproject.toml").write_text(
+        path.read_text().replace('"flask>=2.3"', "\"flask>=2.3; python_version >= '3.8'\"")
+    )
+    modules, proc = imported(str(marked), "--offline", "--no-cache")
+    assert proc.returncode == 1, proc.stderr
+    assert {"packaging.requirements", "packaging.markers"} <= modules
 
 
 def test_the_console_script_is_the_entry_that_skips_teardown() -> None:

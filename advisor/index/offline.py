@@ -36,6 +36,11 @@ class Uncached:
         """No request starts the run's deadline."""
         return None
 
+    def refusal(self, name: str) -> IndexUnavailable:
+        """What every question about ``name`` raises: known without asking (the resolver
+        does not start a resolution whose first question it is)."""
+        return _nothing(name)
+
     def releases(self, name: str) -> list[Release]:
         """:raises IndexUnavailable: always, as an uncached offline :class:`IndexSource` does."""
         raise _nothing(name)

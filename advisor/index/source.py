@@ -978,7 +978,7 @@ _REQUIRED_NAME = re.compile(r"\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)")
 def _required_names(lines: Iterable[str]) -> list[str]:
     """The projects Requires-Dist lines name, but for those required only with an extra:
     a hint of the pages the resolver may ask for next (a wrong one costs a request)."""
-    from packaging.utils import canonicalize_name
+    from advisor.model.names import canonicalize_name
 
     names: list[str] = []
     for line in lines:

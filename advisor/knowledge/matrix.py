@@ -197,9 +197,9 @@ def parse_constrainers(
     """
     import json
 
-    from packaging.requirements import InvalidRequirement, Requirement
-    from packaging.utils import canonicalize_name
     from packaging.version import InvalidVersion, Version
+
+    from advisor.model.names import canonicalize_name
 
     try:
         data = json.loads(text)
@@ -226,6 +226,8 @@ def parse_constrainers(
             if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
                 raise KnowledgeError(f"{where}: must be a list of requirements")
             for line in lines if check else ():
+                from packaging.requirements import InvalidRequirement, Requirement
+
                 try:
                     req = Requirement(line)
                 except InvalidRequirement:

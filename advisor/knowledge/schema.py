@@ -21,7 +21,6 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from packaging.specifiers import SpecifierSet
-from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from advisor.errors import KnowledgeError
@@ -45,6 +44,7 @@ from advisor.knowledge.model import (
     TestedRange,
     slug,
 )
+from advisor.model.names import canonicalize_name
 from advisor.model.platforms import USER_PLATFORMS
 from advisor.model.release import python_minor_admitted
 

@@ -21,13 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from packaging.utils import canonicalize_name
-
 from advisor.errors import ManifestError
 from advisor.manifests._boundary import Boundary
 from advisor.manifests._lines import TomlLines
 from advisor.manifests._pep508 import dependency_from_string
 from advisor.manifests._text import parse_toml, read_text
+from advisor.model.names import canonicalize_name
 from advisor.model.project import Dependency, Manifest, SourceLocation
 
 if TYPE_CHECKING:

@@ -11,12 +11,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from packaging.utils import canonicalize_name
-
 from advisor.errors import ManifestError
 from advisor.manifests._lines import array_table_lines
 from advisor.manifests._pep508 import Collector
 from advisor.manifests._text import parse_lock_toml, read_text
+from advisor.model.names import canonicalize_name
 from advisor.model.project import LockGraph, LockNode, SourceLocation
 
 if TYPE_CHECKING:

@@ -13,14 +13,12 @@ from dataclasses import field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from packaging.markers import InvalidMarker, Marker
-from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import ManifestError
 from advisor.model.excerpt import excerpt
+from advisor.model.names import canonicalize_name
 from advisor.model.project import (
     Dependency,
     Finding,
@@ -35,6 +33,9 @@ from advisor.model.project import (
 
 if TYPE_CHECKING:
     from dataclasses import dataclass
+
+    from packaging.markers import Marker
+    from packaging.requirements import Requirement
 else:  # the same, faster to build frozen value classes with
     from advisor.model.values import dataclass
 
@@ -404,10 +405,11 @@ def requirement_parts(text: str) -> Parsed:
     """:func:`parse_requirement` of ``text``, through its cache when ``text`` has at most
     :data:`CACHED_CHARS` characters.
 
-    :raises InvalidRequirement: as :class:`Requirement` does.
+    :raises InvalidRequirement: packaging's (a :class:`ValueError`), as :class:`Requirement`
+        raises it.
     """
     if len(text) > CACHED_CHARS:
-        return parsed_requirement(Requirement(text))
+        return _simple_parts(text) or _full_parts(text)
     return parse_requirement(text)
 
 
@@ -419,9 +421,62 @@ def parse_requirement(text: str) -> Parsed:
     them distinct). Every part is computed here, from the requirement as just parsed, and is
     immutable but the specifier set (see :meth:`Parsed.specifier_set`).
 
+    A string of the plain form most are written in is read without packaging's requirement
+    parser (:func:`_simple_parts`: the same parts, a test holds them together); any other is
+    :class:`Requirement`'s.
+
     :raises InvalidRequirement: as :class:`Requirement` does (an error is not kept).
     """
+    return _simple_parts(text) or _full_parts(text)
+
+
+def _full_parts(text: str) -> Parsed:
+    # packaging's parser and the marker module it brings are imported by the first string
+    # that needs them: a project whose requirements are all plain never does (their import
+    # is a quarter of a pre-commit hook's offline answer; see advisor.model.names).
+    from packaging.requirements import Requirement
+
     return parsed_requirement(Requirement(text))
+
+
+# The plain form: a name, extras, version clauses, spaces or tabs around them; no marker, URL,
+# parentheses or ``===``. Every packaging release aap-advise supports reads it alike, and
+# reads it as SpecifierSet reads the clauses (tested against packaging). Possessive and
+# atomic, so a string that does not match is refused in time linear in its length.
+_SIMPLE_NAME = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*+(?<=[A-Za-z0-9]))?"
+_SIMPLE_CLAUSE = r"(?>==|!=|~=|<=|>=|<|>)[ \t]*+[A-Za-z0-9.*+!_-]++"
+_SIMPLE = re.compile(
+    rf"[ \t]*+({_SIMPLE_NAME})[ \t]*+"
+    rf"(?:\[[ \t]*+((?:{_SIMPLE_NAME}(?:[ \t]*+,[ \t]*+{_SIMPLE_NAME})*+)?)[ \t]*+\])?[ \t]*+"
+    rf"((?:{_SIMPLE_CLAUSE}(?:[ \t]*+,[ \t]*+{_SIMPLE_CLAUSE})*+)?)[ \t]*+",
+    re.ASCII,
+)
+
+
+def _simple_parts(text: str) -> Parsed | None:
+    """The :class:`Parsed` parts of ``text`` when it has the plain form (:data:`_SIMPLE`) and
+    its clauses are valid; ``None`` for anything else (:class:`Requirement` reads it, or words
+    why it cannot)."""
+    found = _SIMPLE.fullmatch(text)
+    if found is None:
+        return None
+    name, extras, clauses = found.groups()
+    try:
+        parsed = SpecifierSet(clauses)
+    except InvalidSpecifier:
+        return None
+    spec = spec_text(parsed)
+    return Parsed(
+        canonicalize_name(name),
+        name,
+        spec,
+        pinned_version(spec),
+        None,
+        (),
+        tuple(sorted({e.strip() for e in extras.split(",")})) if extras else (),
+        None,
+        parsed,
+    )
 
 
 def parsed_requirement(req: Requirement) -> Parsed:
@@ -467,7 +522,7 @@ def dependency_from_string(
         )
     try:
         p = requirement_parts(text)
-    except InvalidRequirement as exc:
+    except ValueError as exc:  # packaging's InvalidRequirement
         first = str(exc).splitlines()[0] if str(exc) else "not PEP 508"
         raise error_at(
             loc, f"invalid requirement {excerpt(text.strip())!r}: {first}", "invalid-requirement"
@@ -538,6 +593,8 @@ def valid_marker(text: str) -> str | None:
     except KeyError:
         pass
     marker_parses += 1
+    from packaging.markers import InvalidMarker, Marker
+
     try:
         found: str | None = str(Marker(text))
     except InvalidMarker:

@@ -6,8 +6,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from packaging.utils import canonicalize_name
-
 from advisor.errors import ManifestError
 from advisor.manifests._lines import TomlLines, json_member_lines
 from advisor.manifests._pep508 import (
@@ -21,6 +19,7 @@ from advisor.manifests._pep508 import (
 from advisor.manifests._python import version_spec
 from advisor.manifests._text import as_list, parse_json, parse_toml, read_text
 from advisor.model.excerpt import excerpt
+from advisor.model.names import canonicalize_name
 from advisor.model.project import (
     NO_SPECIFIER,
     Dependency,

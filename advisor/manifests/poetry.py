@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from advisor.manifests._lines import TomlLines
@@ -27,6 +26,7 @@ from advisor.manifests._pep508 import (
 )
 from advisor.manifests._text import as_list
 from advisor.model.excerpt import excerpt
+from advisor.model.names import canonicalize_name
 from advisor.model.project import Dependency, GroupKind, PythonDeclaration, SourceLocation
 
 if TYPE_CHECKING:

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from packaging.markers import InvalidMarker, Marker
-from packaging.utils import canonicalize_name
 
 from advisor.manifests._lock import GraphBuilder, LockFile, metadata_version, requirement_nodes
 from advisor.manifests._pep508 import Collector, locked_version, split_marker
 from advisor.manifests._text import as_list
 from advisor.manifests.poetry import PoetryConstraintError, to_pep440
 from advisor.model.excerpt import excerpt
+from advisor.model.names import canonicalize_name
 from advisor.model.project import Dependency, GroupKind, LockNode, Manifest, PythonDeclaration
 
 SUPPORTED_MAJOR = 2

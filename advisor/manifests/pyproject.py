@@ -12,14 +12,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from packaging.utils import canonicalize_name
-
 from advisor.manifests._boundary import current as current_boundary
 from advisor.manifests._lines import TomlLines
 from advisor.manifests._pep508 import Collector, Pin, tag_version, with_source
 from advisor.manifests._python import declare
 from advisor.manifests._text import as_list, parse_toml, read_text
 from advisor.model.excerpt import excerpt
+from advisor.model.names import canonicalize_name
 from advisor.model.project import (
     Dependency,
     GroupKind,

@@ -24,10 +24,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from packaging.markers import InvalidMarker, Marker
-from packaging.requirements import InvalidRequirement
-from packaging.utils import canonicalize_name
-
 from advisor.errors import ManifestError
 from advisor.manifests._boundary import Boundary
 from advisor.manifests._boundary import current as current_boundary
@@ -47,6 +43,7 @@ from advisor.manifests._pep508 import (
 )
 from advisor.manifests._text import read_text
 from advisor.model.excerpt import excerpt
+from advisor.model.names import canonicalize_name
 from advisor.model.project import (
     NO_SPECIFIER,
     Dependency,
@@ -59,6 +56,7 @@ if TYPE_CHECKING:
     from dataclasses import dataclass
 
     import pip_requirements_parser as prp
+    from packaging.markers import Marker
 
     from advisor.manifests._pip_options import LineParser
 else:
@@ -556,7 +554,7 @@ def _plain(line: str, number: int) -> _Plain | None:
     try:
         parsed = requirement_parts(spec.strip())
         marker, kept, groups = _marker_parts(marker_text) if marker_text else (None, None, ())
-    except (InvalidRequirement, InvalidMarker):
+    except ValueError:  # packaging's InvalidRequirement or InvalidMarker
         return None  # the library words the error
     return _Plain(number, line, parsed, marker, kept, groups, hashes)
 
@@ -568,6 +566,8 @@ def _marker_parts(text: str) -> tuple[Marker, str | None, tuple[str, ...]]:
     :raises InvalidMarker: as :class:`Marker` does.
     """
     if len(text) > CACHED_CHARS:
+        from packaging.markers import Marker
+
         marker = Marker(text)
         return (marker, *split_marker(marker))
     return _marker(text)
@@ -580,6 +580,10 @@ def _marker(text: str) -> tuple[Marker, str | None, tuple[str, ...]]:
 
     :raises InvalidMarker: as :class:`Marker` does (an error is not kept).
     """
+    # Imported by the first marker read: a file without markers never needs packaging's
+    # marker module (see advisor.model.names).
+    from packaging.markers import Marker
+
     marker = Marker(text)
     return (marker, *split_marker(marker))
 

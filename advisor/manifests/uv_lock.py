@@ -10,14 +10,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from packaging.utils import canonicalize_name
-
 from advisor.errors import ManifestError
 from advisor.manifests._lines import line_after
 from advisor.manifests._lock import GraphBuilder, LockFile
 from advisor.manifests._pep508 import Collector, locked_version, valid_marker, with_source
 from advisor.manifests._python import declare
 from advisor.model.excerpt import excerpt
+from advisor.model.names import canonicalize_name
 from advisor.model.project import Dependency, GroupKind, LockNode, Manifest
 
 #: The lock ``version`` this reader understands (uv's ``LockVersion``); ``revision`` may grow.

@@ -1666,6 +1666,17 @@ def __create_fn__(_type_versions, _type_unknown_metadata, MISSING, _HAS_DEFAULT_
 _123 = __create_fn__
 
 
+def __create_fn__(_type_versions, _type_unknown_metadata, _type_closure, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_versions, _set_unknown_metadata, _dflt_closure, _set_closure):
+ def __init__(self, versions:_type_versions, unknown_metadata:_type_unknown_metadata, closure:_type_closure=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
+  _set_versions(self,versions)
+  _set_unknown_metadata(self,unknown_metadata)
+  _set_closure(self,_dflt_closure() if closure is _HAS_DEFAULT_FACTORY else closure)
+ return __init__
+
+
+_124 = __create_fn__
+
+
 def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_wants, _set_pythons, _dflt_appearing, _set_appearing):
  def __init__(self, wants:_type_wants, pythons:_type_pythons, appearing:_type_appearing=_dflt_appearing) -> __dataclass_return_type__:
   _set_wants(self,wants)
@@ -1674,7 +1685,7 @@ def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEF
  return __init__
 
 
-_124 = __create_fn__
+_125 = __create_fn__
 
 
 def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_written, _set_resolved, _set_missing, _set_line):
@@ -1686,7 +1697,7 @@ def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISS
  return __init__
 
 
-_125 = __create_fn__
+_126 = __create_fn__
 
 
 BY_TEXT = {
@@ -1814,6 +1825,7 @@ BY_TEXT = {
     'def __create_fn__(_type_version, _type_released, _type_end_of_life, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_released, _set_end_of_life):\n def __init__(self, version:_type_version, released:_type_released, end_of_life:_type_end_of_life) -> __dataclass_return_type__:\n  _set_version(self,version)\n  _set_released(self,released)\n  _set_end_of_life(self,end_of_life)\n return __init__': _121,
     'def __create_fn__(_type_version, _type_requires_python, _type_yanked, _type_yanked_reason, _type_upload_time, _type_sdist, _type_wheels, _type_requires_dist, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_requires_python, _set_yanked, _set_yanked_reason, _set_upload_time, _set_sdist, _set_wheels, _set_requires_dist):\n def __init__(self, version:_type_version, requires_python:_type_requires_python, yanked:_type_yanked, yanked_reason:_type_yanked_reason, upload_time:_type_upload_time, sdist:_type_sdist, wheels:_type_wheels, requires_dist:_type_requires_dist) -> __dataclass_return_type__:\n  _set_version(self,version)\n  _set_requires_python(self,requires_python)\n  _set_yanked(self,yanked)\n  _set_yanked_reason(self,yanked_reason)\n  _set_upload_time(self,upload_time)\n  _set_sdist(self,sdist)\n  _set_wheels(self,wheels)\n  _set_requires_dist(self,requires_dist)\n return __init__': _122,
     'def __create_fn__(_type_versions, _type_unknown_metadata, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_versions, _set_unknown_metadata):\n def __init__(self, versions:_type_versions, unknown_metadata:_type_unknown_metadata) -> __dataclass_return_type__:\n  _set_versions(self,versions)\n  _set_unknown_metadata(self,unknown_metadata)\n return __init__': _123,
-    'def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_wants, _set_pythons, _dflt_appearing, _set_appearing):\n def __init__(self, wants:_type_wants, pythons:_type_pythons, appearing:_type_appearing=_dflt_appearing) -> __dataclass_return_type__:\n  _set_wants(self,wants)\n  _set_pythons(self,pythons)\n  _set_appearing(self,appearing)\n return __init__': _124,
-    'def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_written, _set_resolved, _set_missing, _set_line):\n def __init__(self, written:_type_written, resolved:_type_resolved, missing:_type_missing, line:_type_line) -> __dataclass_return_type__:\n  _set_written(self,written)\n  _set_resolved(self,resolved)\n  _set_missing(self,missing)\n  _set_line(self,line)\n return __init__': _125,
+    'def __create_fn__(_type_versions, _type_unknown_metadata, _type_closure, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_versions, _set_unknown_metadata, _dflt_closure, _set_closure):\n def __init__(self, versions:_type_versions, unknown_metadata:_type_unknown_metadata, closure:_type_closure=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:\n  _set_versions(self,versions)\n  _set_unknown_metadata(self,unknown_metadata)\n  _set_closure(self,_dflt_closure() if closure is _HAS_DEFAULT_FACTORY else closure)\n return __init__': _124,
+    'def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_wants, _set_pythons, _dflt_appearing, _set_appearing):\n def __init__(self, wants:_type_wants, pythons:_type_pythons, appearing:_type_appearing=_dflt_appearing) -> __dataclass_return_type__:\n  _set_wants(self,wants)\n  _set_pythons(self,pythons)\n  _set_appearing(self,appearing)\n return __init__': _125,
+    'def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_written, _set_resolved, _set_missing, _set_line):\n def __init__(self, written:_type_written, resolved:_type_resolved, missing:_type_missing, line:_type_line) -> __dataclass_return_type__:\n  _set_written(self,written)\n  _set_resolved(self,resolved)\n  _set_missing(self,missing)\n  _set_line(self,line)\n return __init__': _126,
 }

@@ -29,10 +29,9 @@ from dataclasses import replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from packaging.utils import canonicalize_name
-
 from advisor.model.deployment import FILE_KINDS
 from advisor.model.excerpt import excerpt
+from advisor.model.names import canonicalize_name
 from advisor.model.project import (
     Dependency,
     Finding,

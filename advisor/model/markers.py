@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-
-from packaging.markers import InvalidMarker, Marker, UndefinedComparison, UndefinedEnvironmentName
+from typing import TYPE_CHECKING
 
 from advisor.model.release import python_minor
+
+if TYPE_CHECKING:
+    from packaging.markers import Marker
 
 # Markers are evaluated for each CPython in scope on a Linux x86_64 CPython, the default
 # platform; only the Python version varies (uv's universal resolution does the same per fork).
@@ -55,6 +57,10 @@ def marker_holds(marker: str | None, env: Mapping[str, str]) -> bool:
 
 @lru_cache(maxsize=4096)
 def _holds(marker: str, env: tuple[tuple[str, str], ...]) -> bool:
+    # packaging.markers is imported by the first marker evaluated, not with this module: a
+    # project without markers never needs it (see advisor.model.names).
+    from packaging.markers import UndefinedComparison, UndefinedEnvironmentName
+
     parsed = _parsed(marker)
     if parsed is None:
         return True
@@ -66,6 +72,8 @@ def _holds(marker: str, env: tuple[tuple[str, str], ...]) -> bool:
 
 @lru_cache(maxsize=1024)
 def _parsed(marker: str) -> Marker | None:
+    from packaging.markers import InvalidMarker, Marker
+
     try:
         return Marker(marker)
     except InvalidMarker:

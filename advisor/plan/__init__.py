@@ -11,7 +11,6 @@ from dataclasses import replace
 from typing import assert_never
 
 from packaging.specifiers import Specifier
-from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from advisor.errors import IndexUnavailable
@@ -34,6 +33,7 @@ from advisor.model.advice import (
 )
 from advisor.model.deployment import Deployment as DeploymentFact
 from advisor.model.excerpt import excerpt
+from advisor.model.names import canonicalize_name
 from advisor.model.project import Finding, Project
 from advisor.model.release import DDTRACE, Release, ReleaseSnapshot
 from advisor.plan import findings as fnd
@@ -424,8 +424,6 @@ def _pinned_limits(
     """What the packages the project pins or locks require of ddtrace, per CPython in scope
     (``datadog-lambda``, from the shipped data: an offline run has no index to read it from),
     and a note naming each such requirement."""
-    from packaging.requirements import Requirement
-
     from advisor.model.markers import marker_admits
 
     limits: dict[str, list[Specifier]] = {}
@@ -438,6 +436,9 @@ def _pinned_limits(
         # The data is keyed by the version as the index writes it: 8.130 is 8.130.0.
         lines = next((v for k, v in known.items() if Version(k) == dep.parsed_version), ())
         for line in lines:
+            # Imported for the first such package only (see advisor.model.names).
+            from packaging.requirements import Requirement
+
             req = Requirement(line)
             on = [
                 py

@@ -363,9 +363,12 @@ def _unknown_metadata(results: Mapping[str, _PerPlatform]) -> list[Finding]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Within(Resolved):
-    """A resolution and what ddtrace needs in it (:func:`closure`)."""
+class _Within:
+    """A resolution (:class:`~advisor.resolve.Resolved`'s fields) and what ddtrace needs in it
+    (:func:`closure`). Not a subclass: a class with a base is built the slow way at import."""
 
+    versions: Mapping[str, Version]
+    unknown_metadata: tuple[tuple[str, Version], ...]
     closure: Mapping[str, list[tuple[str, SpecifierSet]]] = field(default_factory=dict)
 
 
@@ -501,7 +504,7 @@ def closure(
     source: PackageSource,
     python: str,
     platform: str,
-    res: Resolved,
+    res: Resolved | _Within,
     extras: frozenset[str] = frozenset(),
     also: Iterable[str] = (),
 ) -> dict[str, list[tuple[str, SpecifierSet]]]:
@@ -745,6 +748,8 @@ def pins_against_requirements(
     first: dict[tuple[str, SourceLocation, str], tuple[str, Dependency, str]] = {}
     for py, platform in product(served, platforms):
         rs = requirement_set(project, py, platform)
+        if not rs.pins:
+            continue  # nothing pinned to break (and the target's lines need not be parsed)
         for req in _requires(release.requires_dist, py, platform, rs.ddtrace_extras):
             pin = rs.pins.get(req.name)
             if pin is None or req.specifier.contains(pin, prereleases=True):

@@ -123,6 +123,15 @@ def resolve(
     :raises OverBudget: past ``deadline`` (:class:`OutOfTime`) or :data:`MAX_ROUNDS` rounds (no answer: not a
         conflict to blame anyone for).
     """
+    # resolvelib's first question is for the first root's releases. A source known to refuse
+    # it (--offline --no-cache: nothing but ddtrace can be had) fails here as it would there,
+    # and resolvelib is not imported for a resolution that cannot start. (Past the deadline,
+    # the provider's own check speaks first, as it would.)
+    known = getattr(source, "known_refusal", None)
+    if roots and known is not None and (deadline is None or time.monotonic() <= deadline):
+        refused = known(roots[0].key.split("[")[0])
+        if refused is not None:
+            raise refused
     from resolvelib import BaseReporter, ResolutionImpossible, ResolutionTooDeep, Resolver
 
     from advisor.resolve.provider import Provider

@@ -10,15 +10,16 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from packaging.markers import Marker
-from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import SpecifierSet
-from packaging.utils import canonicalize_name
 
+from advisor.model.names import canonicalize_name
 from advisor.model.release import python_minor
 
 if TYPE_CHECKING:
     from dataclasses import dataclass
+
+    from packaging.markers import Marker
+    from packaging.requirements import Requirement
 else:  # the same, faster to build frozen value classes with
     from advisor.model.values import dataclass
 
@@ -91,6 +92,10 @@ def parse_requires_dist(
 @lru_cache(maxsize=8192)
 def _requirement(line: str) -> Requirement | None:
     # The same Requires-Dist lines are read for every CPython and every candidate release.
+    # (packaging's requirement parser is imported by the first: an offline answer without a
+    # cache parses none, see advisor.model.names.)
+    from packaging.requirements import InvalidRequirement, Requirement
+
     try:
         return Requirement(line)
     except InvalidRequirement:

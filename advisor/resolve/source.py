@@ -12,6 +12,7 @@ from typing import Protocol
 
 from packaging.version import Version
 
+from advisor.errors import IndexUnavailable
 from advisor.model.release import Release, ReleaseSnapshot
 
 
@@ -52,12 +53,19 @@ class SnapshotSource:
         if name == self.snapshot.project:
             return self.snapshot.releases
         if self.fallback is None:
-            from advisor.errors import IndexUnavailable
-
-            raise IndexUnavailable(
-                f"no data for {name} offline (not in the cache)", code="offline-no-data"
-            )
+            raise _no_data(name)
         return self.fallback.releases(name)
+
+    def known_refusal(self, name: str) -> IndexUnavailable | None:
+        """The error :meth:`releases` raises for ``name`` when that is known without asking:
+        with no fallback, or one that answers nothing (``--offline --no-cache``,
+        :meth:`~advisor.index.offline.Uncached.refusal`); else ``None``."""
+        if name == self.snapshot.project:
+            return None
+        if self.fallback is None:
+            return _no_data(name)
+        refusal = getattr(self.fallback, "refusal", None)
+        return refusal(name) if refusal is not None else None
 
     def prefetch_async(self, names: Iterable[str]) -> None:
         """Let the fallback start fetching these projects' pages (ddtrace needs none)."""
@@ -86,3 +94,10 @@ class SnapshotSource:
         if self.fallback is None:
             return None
         return self.fallback.requires_dist(name, version)
+
+
+def _no_data(name: str) -> IndexUnavailable:
+    """What a source without a fallback says of a package not in its snapshot."""
+    return IndexUnavailable(
+        f"no data for {name} offline (not in the cache)", code="offline-no-data"
+    )

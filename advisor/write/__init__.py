@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import assert_never
 
 from packaging.specifiers import SpecifierSet
-from packaging.utils import canonicalize_name
 
 from advisor.errors import Interrupted, WriteFailed, WriteRefused
 from advisor.model.advice import Advice, Change, Impossible, Ok, Upgrade
@@ -26,6 +25,7 @@ from advisor.model.advice import Split as SplitVerdict  # write.decision.Split i
 from advisor.model.deployment import FILE_KINDS
 from advisor.model.excerpt import excerpt
 from advisor.model.markers import marker_admits
+from advisor.model.names import canonicalize_name
 from advisor.model.project import Dependency, Project
 from advisor.model.release import DDTRACE
 from advisor.write import deployment, locks, requirements, setup_cfg, toml

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Literal
 from packaging.markers import InvalidMarker, Marker
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet
-from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from advisor.model.excerpt import excerpt
+from advisor.model.names import canonicalize_name
 
 if TYPE_CHECKING:
     from dataclasses import dataclass

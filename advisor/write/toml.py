@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import tomlkit
-from packaging.utils import canonicalize_name
 from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import Array, InlineTable, Item, String, Table
 
 from advisor.errors import WriteRefused
+from advisor.model.names import canonicalize_name
 from advisor.write.decision import (
     Decision,
     Keep,

@@ -47,7 +47,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from packaging.requirements import InvalidRequirement, Requirement
-from packaging.utils import canonicalize_name
 
 from advisor.errors import ManifestError
 from advisor.manifests._pep508 import pinned_version, spec_text, too_long
@@ -64,6 +63,7 @@ from advisor.model.deployment import (
     linux_platform,
 )
 from advisor.model.excerpt import excerpt
+from advisor.model.names import canonicalize_name
 from advisor.model.project import Finding, Manifest, SourceLocation
 
 if TYPE_CHECKING:

@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from packaging.requirements import InvalidRequirement, Requirement
-from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from advisor.errors import IndexUnavailable, UsageError, WriteFailed
@@ -42,6 +41,7 @@ from advisor.index.simple import IndexFile, SimpleIndexClient, redact
 from advisor.index.wheelmeta import parse_metadata, read_wheel_metadata
 from advisor.knowledge.matrix import parse_constrainers
 from advisor.knowledge.releases import CONSTRAINERS_NAME, cached_snapshot, constrainers_beside
+from advisor.model.names import canonicalize_name
 from advisor.model.release import DDTRACE, SCHEMA_VERSION, parse_snapshot
 
 __all__ = [
@@ -237,7 +237,24 @@ def write_snapshot(doc: dict[str, Any], path: Path) -> None:
 
 
 def _snapshot_text(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, separators=(",", ":"), sort_keys=True) + "\n"
+    """Compact JSON, every object's keys sorted but ``releases``, which keeps the ascending
+    version order :func:`build_snapshot` gives it: a run sorts the releases as it loads them
+    (:func:`~advisor.model.release.parse_snapshot`), and a list already in order is sorted in
+    one pass."""
+    ordered = _keys_sorted(doc)
+    releases = doc.get("releases")
+    if isinstance(releases, dict):
+        ordered["releases"] = {version: _keys_sorted(e) for version, e in releases.items()}
+    return json.dumps(ordered, separators=(",", ":")) + "\n"
+
+
+def _keys_sorted(value: Any) -> Any:
+    """``value`` with the keys of every object in it sorted (``sort_keys=True``'s order)."""
+    if isinstance(value, dict):
+        return {key: _keys_sorted(value[key]) for key in sorted(value)}
+    if isinstance(value, list):
+        return [_keys_sorted(item) for item in value]
+    return value
 
 
 def _previous(beside: Path) -> dict[str, dict[str, tuple[str, ...]]]:

@@ -16,13 +16,15 @@ some 60,000 objects, 25 ms; what reading and planning 3,200 manifests keep, some
 from __future__ import annotations
 
 import gc
-import threading
+from _thread import allocate_lock
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 __all__ = ["collector_paused"]
 
-_lock = threading.Lock()
+# threading.Lock is this; the threading module itself (1.5 ms to import) is left to the runs
+# that start threads.
+_lock = allocate_lock()
 _readers = 0
 _was_enabled = False
 

@@ -14,9 +14,11 @@ CPython. Whatever it says is shown with control characters escaped
 from __future__ import annotations
 
 import os
-import threading
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    import threading
 
 from advisor.errors import printable
 
@@ -49,8 +51,14 @@ class Progress:
         self.delay = delay
         self.enabled = wanted(stream)
         self._text = ""
-        self._stop = threading.Event()
+        # The thread's module is imported for a line to draw only (a run whose standard error
+        # is not a terminal, as in CI or a hook, never needs it).
+        self._stop: threading.Event | None = None
         self._thread: threading.Thread | None = None
+        if self.enabled:
+            import threading
+
+            self._stop = threading.Event()
         self._shown = False
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         self._frames = _FRAMES if encoding == "utf8" else _ASCII_FRAMES
@@ -60,7 +68,9 @@ class Progress:
         self._text = text
 
     def __enter__(self) -> Progress:
-        if self.enabled:
+        if self._stop is not None:
+            import threading
+
             self._thread = threading.Thread(target=self._draw, name="aap-advise-progress")
             self._thread.daemon = True
             self._thread.start()
@@ -72,13 +82,15 @@ class Progress:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self._stop.set()
+        if self._stop is not None:
+            self._stop.set()
         if self._thread is not None:
             self._thread.join()
         if self._shown:
             self._write("\r\x1b[K")
 
     def _draw(self) -> None:
+        assert self._stop is not None  # (the thread is started with it)
         if self._stop.wait(self.delay):
             return
         frame = 0
@@ -95,7 +107,8 @@ class Progress:
             self.stream.write(text)
             self.stream.flush()
         except (OSError, ValueError):  # the terminal went away: the run goes on without it
-            self._stop.set()
+            if self._stop is not None:
+                self._stop.set()
 
 
 def _columns(stream: TextIO) -> int:

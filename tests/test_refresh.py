@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 import pytest
 from packaging.tags import Tag
+from packaging.version import Version
 
 from advisor.errors import IndexUnavailable, KnowledgeError, UsageError, WriteFailed
 from advisor.index.entries import interpreter_key, metadata_wheel, wheel_coverage
@@ -124,6 +125,13 @@ def test_refresh_writes_a_valid_snapshot(full_index: LocalIndex, tmp_path: Path)
     assert [str(r.version) for r in snapshot.releases][-3:] == ["4.11.0", "4.16.0rc1", "4.16.0"]
     assert snapshot.newest is not None and str(snapshot.newest.version) == "4.16.0"
     assert any("read METADATA of 11/11 wheels" in m for m in messages)
+    # Releases in ascending version order (a run sorts them in one pass), every other object's
+    # keys sorted, as ``sort_keys`` would.
+    doc = json.loads(text)
+    versions = list(doc["releases"])
+    assert versions == sorted(versions, key=Version) != sorted(versions)
+    assert list(doc) == sorted(doc)
+    assert all(list(entry) == sorted(entry) for entry in doc["releases"].values())
 
 
 def test_snapshot_facts(index_client: SimpleIndexClient, local_index: LocalIndex) -> None:
@@ -689,3 +697,14 @@ def test_local_index_http_behaviour(local_index: LocalIndex) -> None:
         assert client.get(page, headers={"Accept": "image/png"}).status_code == 406
     assert [r.method for r in local_index.requests][:2] == ["HEAD", "GET"]
     assert local_index.requests[1].headers["Range"] == "bytes=-4"
+
+
+def test_the_shipped_snapshot_is_written_as_refresh_writes_it() -> None:
+    """Releases in version order, the rest with sorted keys: byte for byte what
+    ``kb refresh`` would write of the same document."""
+    from advisor.knowledge import read_data
+
+    text = read_data("releases.json")
+    assert refresh_module._snapshot_text(json.loads(text)) == text
+    versions = list(json.loads(text)["releases"])
+    assert versions == sorted(versions, key=Version)

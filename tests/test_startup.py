@@ -62,14 +62,16 @@ def interpreter_alone() -> frozenset[str]:
 #: What ``python -m`` needs, beyond ``python -c pass``, to run a module by its name.
 RUNPY = frozenset({"runpy", "importlib", "importlib.machinery", "importlib.util", "pkgutil"})
 
-#: Ceilings on the aap-advise modules an offline answer imports (55 and 58 when counted):
+#: Ceilings on the aap-advise modules an offline answer imports (56 and 59 when counted):
 #: the reader of each file read (the formats are told apart before any reader is imported,
 #: :mod:`advisor.manifests._formats`), the value classes' precompiled ``__init__`` methods
 #: (:mod:`advisor.model._inits`, cheaper than compiling them), PEP 503 names
-#: (:mod:`advisor.model.names`, in place of ``packaging.utils``), and nothing to write, resolve,
-#: fetch or render in another format. A module more means start-up cost more on every run.
-OFFLINE_OK_OWN_MODULES = 55
-OFFLINE_UPGRADE_OWN_MODULES = 58
+#: (:mod:`advisor.model.names`, in place of ``packaging.utils``), patterns compiled on first
+#: use (:mod:`advisor.manifests._lazy`: less than the patterns it leaves uncompiled), and nothing
+#: to write, resolve, fetch or render in another format. A module more means start-up cost
+#: more on every run.
+OFFLINE_OK_OWN_MODULES = 56
+OFFLINE_UPGRADE_OWN_MODULES = 59
 #: Ceiling on every module an offline answer imports beyond ``python -c pass`` (117 and 129
 #: when counted).
 OFFLINE_MODULES = 131

@@ -12,7 +12,7 @@ import pickle
 import sys
 import typing
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -64,6 +64,8 @@ SHAPES: list[tuple[dict[str, Any], dict[str, str], tuple[Any, ...]]] = [
     ),
     ({}, {"a": "float", "b": "object"}, (float("nan"), [1])),
     ({"k": 1}, {"a": "int", "k": "typing.ClassVar[int]"}, (1,)),
+    ({"k": 1}, {"a": "int", "k": "ClassVar[int]"}, (1,)),
+    ({"k": [1], "b": 2}, {"k": "ClassVar[list[int]]", "a": "int", "b": "int"}, (1,)),
 ]
 
 
@@ -72,15 +74,18 @@ def test_the_same_class_as_dataclasses_makes(
     body: dict[str, Any], annotations: dict[str, str], args: tuple[Any, ...]
 ) -> None:
     standard, ours = _pair(body, annotations)
-    assert typing.ClassVar is not None  # (what the annotation of the ClassVar shape names)
+    assert ClassVar is typing.ClassVar  # (what the annotations of the ClassVar shapes name)
     assert ours.__init__.__module__ == __name__ and "__create_fn__" not in repr(ours.__eq__)
     a, b = standard(*args), ours(*args)
     assert repr(a) == repr(b)
     assert str(inspect.signature(standard)) == str(inspect.signature(ours))
     assert standard.__init__.__qualname__ == ours.__init__.__qualname__
     assert [f.name for f in dataclasses.fields(a)] == [f.name for f in dataclasses.fields(b)]
-    for name in ("__slots__", "__match_args__", "__doc__"):
+    shared = [name for name, a in annotations.items() if "ClassVar" in a]
+    for name in ("__slots__", "__match_args__", "__doc__", *shared):
         assert getattr(ours, name) == getattr(standard, name), name
+    kinds = [(f.name, f._field_type) for f in standard.__dataclass_fields__.values()]
+    assert kinds == [(f.name, f._field_type) for f in ours.__dataclass_fields__.values()]
     for name in ("init", "repr", "eq", "order", "unsafe_hash", "frozen"):
         p, q = standard.__dataclass_params__, ours.__dataclass_params__
         assert getattr(p, name) == getattr(q, name), name
@@ -325,3 +330,19 @@ def test_every_value_class_of_the_package_is_the_one_dataclasses_makes() -> None
     assert len(ours) == len(theirs) > 80  # (some 136 classes)
     for one, other in zip(ours, theirs, strict=True):
         assert one == other
+
+
+def test_a_class_variable_is_no_reason_to_leave_the_fast_way(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``ClassVar[...]`` of typing's ClassVar is read here (the verdict classes have one); the
+    shapes above hold it to what dataclasses makes."""
+
+    def refused(cls: type) -> type:
+        raise AssertionError(f"{cls.__name__} left the fast way")
+
+    monkeypatch.setattr(values, "_bare", refused)
+    _, ours = _pair({"k": 1}, {"a": "int", "k": "ClassVar[int]"})
+    assert ours.__slots__ == ("a",) and ours.k == 1 and ours(2).k == 1
+    with pytest.raises(AssertionError, match="left the fast way"):
+        _pair({"k": 1}, {"a": "int", "k": "typing.ClassVar[int]"})

@@ -365,13 +365,16 @@ def _not_a_command(first: "Sequence[str]") -> None:
     :raises UsageError: with a ``did you mean`` hint.
     """
     import os
-    import re
-
-    from advisor.model.suggest import did_you_mean
 
     word = first[0] if first else ""
-    if not re.fullmatch(r"[A-Za-z][A-Za-z-]*", word) or os.path.lexists(word):
+    # A word of ASCII letters and dashes, starting with a letter (no pattern compiled for it:
+    # every run asks).
+    if not (word[:1].isalpha() and word.isascii() and word.replace("-", "").isalpha()):
         return
+    if os.path.lexists(word):
+        return
+    from advisor.model.suggest import did_you_mean
+
     if hint := did_you_mean(word, COMMANDS):
         from advisor.errors import UsageError
 

@@ -17,6 +17,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import ManifestError
+from advisor.manifests._lazy import LazyPattern
 from advisor.model.excerpt import excerpt
 from advisor.model.names import canonicalize_name
 from advisor.model.project import (
@@ -52,8 +53,8 @@ MAX_ENTRIES = 20_000
 MAX_REQUIREMENT_CHARS = 65_536
 
 # A git ref after the repository path: ``...repo.git@v0.29.0#egg=x`` -> ``v0.29.0``.
-_VCS_REF = re.compile(r"@([^@/#?]+)(?:[#?].*)?$")
-_TAG_VERSION = re.compile(r"^(?:v|version-|release-)?(\d+(?:\.\d+)+[0-9A-Za-z.+-]*)$")
+_VCS_REF = LazyPattern(r"@([^@/#?]+)(?:[#?].*)?$")
+_TAG_VERSION = LazyPattern(r"^(?:v|version-|release-)?(\d+(?:\.\d+)+[0-9A-Za-z.+-]*)$")
 
 
 def spec_text(spec: SpecifierSet) -> str:
@@ -441,13 +442,14 @@ def _full_parts(text: str) -> Parsed:
 
 # The plain form: a name, extras, version clauses, spaces or tabs around them; no marker, URL,
 # parentheses or ``===``. Every packaging release aap-advise supports reads it alike, and
-# reads it as SpecifierSet reads the clauses (tested against packaging). Possessive and
-# atomic, so a string that does not match is refused in time linear in its length.
+# reads it as SpecifierSet reads the clauses (tested against packaging, which also words why
+# a clause is wrong: SpecifierSet refusing one leaves the string to it). Possessive, so a
+# string that does not match is refused in time linear in its length; kept small, as it is
+# compiled by every run that reads a requirement (the extras are checked in Python).
 _SIMPLE_NAME = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*+(?<=[A-Za-z0-9]))?"
-_SIMPLE_CLAUSE = r"(?>==|!=|~=|<=|>=|<|>)[ \t]*+[A-Za-z0-9.*+!_-]++"
+_SIMPLE_CLAUSE = r"[<>=!~]=?+[ \t]*+[A-Za-z0-9.*+!_-]++"
 _SIMPLE = re.compile(
-    rf"[ \t]*+({_SIMPLE_NAME})[ \t]*+"
-    rf"(?:\[[ \t]*+((?:{_SIMPLE_NAME}(?:[ \t]*+,[ \t]*+{_SIMPLE_NAME})*+)?)[ \t]*+\])?[ \t]*+"
+    rf"[ \t]*+({_SIMPLE_NAME})[ \t]*+(?:\[([A-Za-z0-9._, \t-]*+)\])?[ \t]*+"
     rf"((?:{_SIMPLE_CLAUSE}(?:[ \t]*+,[ \t]*+{_SIMPLE_CLAUSE})*+)?)[ \t]*+",
     re.ASCII,
 )
@@ -455,28 +457,31 @@ _SIMPLE = re.compile(
 
 def _simple_parts(text: str) -> Parsed | None:
     """The :class:`Parsed` parts of ``text`` when it has the plain form (:data:`_SIMPLE`) and
-    its clauses are valid; ``None`` for anything else (:class:`Requirement` reads it, or words
-    why it cannot)."""
+    its extras and clauses are valid; ``None`` for anything else (:class:`Requirement` reads
+    it, or words why it cannot)."""
     found = _SIMPLE.fullmatch(text)
     if found is None:
         return None
-    name, extras, clauses = found.groups()
+    name, extras_text, clauses = found.groups()
+    extras: tuple[str, ...] = ()
+    if extras_text and not extras_text.isspace():
+        names = [e.strip(" \t") for e in extras_text.split(",")]
+        if not all(_extra_name(e) for e in names):
+            return None
+        extras = tuple(sorted(set(names)))
     try:
         parsed = SpecifierSet(clauses)
     except InvalidSpecifier:
         return None
     spec = spec_text(parsed)
     return Parsed(
-        canonicalize_name(name),
-        name,
-        spec,
-        pinned_version(spec),
-        None,
-        (),
-        tuple(sorted({e.strip() for e in extras.split(",")})) if extras else (),
-        None,
-        parsed,
+        canonicalize_name(name), name, spec, pinned_version(spec), None, (), extras, None, parsed
     )
+
+
+def _extra_name(text: str) -> bool:
+    """An extra's name as PEP 508 spells one (of the characters :data:`_SIMPLE` lets in)."""
+    return text[:1].isalnum() and text[-1:].isalnum() and " " not in text and "\t" not in text
 
 
 def parsed_requirement(req: Requirement) -> Parsed:

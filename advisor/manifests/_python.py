@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from advisor.manifests._lazy import LazyPattern
 from advisor.manifests._pep508 import Collector, valid_spec
 from advisor.model.excerpt import excerpt
 from advisor.model.project import PythonDeclaration, SourceLocation
@@ -12,7 +13,7 @@ from advisor.model.project import PythonDeclaration, SourceLocation
 MAX_RANGE_CHARS = 1_000
 
 # "3.12", "3.12.4", "3.13t", "cpython-3.12.1-macos-aarch64-none" (uv), "pypy3.9" (pyenv).
-_VERSION = re.compile(
+_VERSION = LazyPattern(
     r"^(?:cpython-|python|py|cp)?(\d+)\.(\d+)(?:\.(\d+))?(?:[a-z+-].*)?$", re.IGNORECASE
 )
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from advisor.errors import ManifestError
+from advisor.manifests._lazy import LazyPattern
 from advisor.model.excerpt import mask_secrets
 from advisor.model.limits import MAX_FILE_BYTES, MAX_LOCK_BYTES  # read at call time (tests)
 
@@ -347,29 +348,29 @@ def read_text(path: Path, display: str, *, lock: bool = False) -> str:
     return decode(read_bytes(path, display, lock=lock), display)
 
 
-_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
-_TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
+_TOML_AT = LazyPattern(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_TOML_END = LazyPattern(r"\s*\(at end of document\)\s*$")
 
 
 # The per-file lists of a lock: uv's ``wheels = [...]``, Poetry's and PDM's ``files = [...]``
 # (one inline table per line, as the tools write them), and Poetry 1.1's ``[metadata.files]``
 # arrays of ``{file = ..., hash = ...}``; and uv's one-line ``sdist = { url = ..., hash = ... }``.
 # They are nine tenths of a lock's bytes, and no reader here looks at them.
-_FILE_LISTS = re.compile(r"^(wheels|files) = \[\n(?:[ \t]+\{[^\n]*\},?\n)*\]$", re.MULTILINE)
-_SDIST = re.compile(r"^sdist = \{[^\n]*\}$", re.MULTILINE)
-_METADATA_FILES = re.compile(r"^\[metadata\.files\]\n", re.MULTILINE)
-_NAMED_FILE_LISTS = re.compile(
+_FILE_LISTS = LazyPattern(r"^(wheels|files) = \[\n(?:[ \t]+\{[^\n]*\},?\n)*\]$", re.MULTILINE)
+_SDIST = LazyPattern(r"^sdist = \{[^\n]*\}$", re.MULTILINE)
+_METADATA_FILES = LazyPattern(r"^\[metadata\.files\]\n", re.MULTILINE)
+_NAMED_FILE_LISTS = LazyPattern(
     r"^([A-Za-z0-9_.-]+) = \[\n(?:[ \t]+\{ ?file = [^\n]*\},?\n)+\]$", re.MULTILINE
 )
-_TABLE_HEADER = re.compile(r"^\[", re.MULTILINE)
+_TABLE_HEADER = LazyPattern(r"^\[", re.MULTILINE)
 #: uv's ``resolution-markers``, one plain string a line as uv writes them (no escapes, no control
 #: characters: each string is exactly the text between its quotes). A large lock repeats a score
 #: of lists in thousands of packages; tomllib reads a string one character at a time in Python.
 _MARKER_KEY = "resolution-markers"
-_MARKER_LISTS = re.compile(
+_MARKER_LISTS = LazyPattern(
     r'^resolution-markers = \[\n((?:    "[^"\\\x00-\x08\x0a-\x1f\x7f]*",\n)*)\]$', re.MULTILINE
 )
-_MARKER_ITEM = re.compile(r'    "([^"]*)",\n')
+_MARKER_ITEM = LazyPattern(r'    "([^"]*)",\n')
 
 
 def _emptied(m: re.Match[str]) -> str:

@@ -7,12 +7,12 @@ deptry's ignore lists or scripts) is ignored even when it mentions a package nam
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from advisor.manifests._boundary import current as current_boundary
+from advisor.manifests._lazy import LazyPattern
 from advisor.manifests._lines import TomlLines
 from advisor.manifests._pep508 import Collector, Pin, tag_version, with_source
 from advisor.manifests._python import declare
@@ -27,7 +27,7 @@ from advisor.model.project import (
     SourceLocation,
 )
 
-_EGG = re.compile(r"#egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
+_EGG = LazyPattern(r"#egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
 
 
 class PyprojectReader:

@@ -107,16 +107,19 @@ class Release:
         on a free-threaded ``X.Yt`` only a ``cpXYt`` or a pure wheel does (the stable ABI is not
         available there). Requires-Python is not checked here (see :meth:`serves`).
         """
-        parsed = parse_python(python)
-        if parsed is None:
-            return False
-        accepted = served_by(platform)
-        # isdisjoint: no set built per wheel set entry (the planner asks this about every
-        # release, CPython and platform: about a thousand times for one small project).
-        for interp, platforms in self.wheels.items():
-            if not accepted.isdisjoint(platforms) and _interpreter_matches(interp, *parsed):
-                return True
-        return False
+        # Some 860 releases share about thirty wheel sets (the snapshot's, one mapping each):
+        # the answer is kept per set, CPython and platform (the planner asks about every
+        # release, CPython and platform: about a thousand times for one small project). Kept
+        # with the mapping itself, so an id reused after it is gone is never taken for it.
+        key = (id(self.wheels), python, platform)
+        kept = _HAS_WHEEL.get(key)
+        if kept is not None and kept[0] is self.wheels:
+            return kept[1]
+        found = _has_wheel(self.wheels, python, platform)
+        if len(_HAS_WHEEL) >= _HAS_WHEEL_KEPT:
+            _HAS_WHEEL.clear()
+        _HAS_WHEEL[key] = (self.wheels, found)
+        return found
 
     def serves(self, python: str, platform: str) -> bool:
         """Final, not yanked, Requires-Python admits ``python``, and a wheel for it exists.
@@ -130,6 +133,25 @@ class Release:
             and self.admits_python(python)
             and self.has_wheel(python, platform)
         )
+
+
+#: :meth:`Release.has_wheel`'s answers: (id of the wheels mapping, CPython, platform) ->
+#: (that mapping, the answer). Emptied once it holds :data:`_HAS_WHEEL_KEPT` (the releases an
+#: index page gives each have a mapping of their own).
+_HAS_WHEEL: dict[tuple[int, str, str], tuple[Mapping[str, frozenset[str]], bool]] = {}
+_HAS_WHEEL_KEPT = 4096
+
+
+def _has_wheel(wheels: Mapping[str, frozenset[str]], python: str, platform: str) -> bool:
+    parsed = parse_python(python)
+    if parsed is None:
+        return False
+    accepted = served_by(platform)
+    # isdisjoint: no set built per wheel set entry.
+    for interp, platforms in wheels.items():
+        if not accepted.isdisjoint(platforms) and _interpreter_matches(interp, *parsed):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1024)

@@ -40,7 +40,7 @@ from dataclasses import MISSING, Field, FrozenInstanceError
 from operator import attrgetter
 from reprlib import recursive_repr
 from types import FunctionType, MemberDescriptorType
-from typing import Any
+from typing import Any, ClassVar
 
 from advisor.model._inits import BY_TEXT
 
@@ -117,15 +117,19 @@ def _bare(cls: type) -> type:
 
 @_bare
 class _Template:
-    """One field, made by :func:`_bare` once: its parameters and its field's kind are copied."""
+    """One field and one class variable, made by :func:`_bare` once: its parameters and its
+    fields' kinds are copied."""
 
     field: int
+    shared: ClassVar[int] = 0
 
 
 #: The parameters ``dataclasses`` gives a class :func:`_bare` makes (the same for every class).
 _PARAMS = _Template.__dataclass_params__  # type: ignore[attr-defined]
 #: The kind ``dataclasses`` marks an ordinary field with (not a ClassVar, not an InitVar).
 _FIELD_KIND = _Template.__dataclass_fields__["field"]._field_type  # type: ignore[attr-defined]
+#: The kind it marks a ``ClassVar`` with (a field in ``__dataclass_fields__``, not in ``fields()``).
+_CLASSVAR_KIND = _Template.__dataclass_fields__["shared"]._field_type  # type: ignore[attr-defined]
 #: Whether :func:`_slotted` knows what ``dataclasses`` does here: the versions whose module it
 #: was written from and checked against (3.13 adds ``__replace__``); others call it.
 _KNOWN = (3, 11) <= sys.version_info[:2] <= (3, 13)
@@ -139,9 +143,12 @@ def _slotted(cls: type) -> type:
     ``dataclasses`` looks at each annotation three times for a ``ClassVar``, an ``InitVar``
     or a ``KW_ONLY`` (the text matched, the module's names looked up), about a tenth of a
     class's cost per field. Here a class whose annotations are all text naming none of them
-    (``from __future__ import annotations``; :func:`_plain` refused the last two) takes the
-    fields as they are; any other, or one ``dataclasses`` would refuse (a mutable default, a
-    field without annotation, its own ``__slots__``), or a class with a metaclass, is
+    (``from __future__ import annotations``; :func:`_plain` refused the last two), but for
+    ``ClassVar[...]`` ones of a module whose ``ClassVar`` is typing's (class variables, not
+    fields: kept in ``__dataclass_fields__`` as ``dataclasses`` keeps them, out of the slots,
+    ``__match_args__`` and the methods), takes the fields as they are; any other, or one
+    ``dataclasses`` would refuse (a mutable default, a field without annotation, its own
+    ``__slots__``, a class variable given as ``field()``), or a class with a metaclass, is
     :func:`_bare`'s. The rest is ``dataclasses``' own steps, in its order: the parameters, each
     field (:func:`dataclasses.field` for a bare default), the class attributes of the fields
     given as ``field()``, ``__dataclass_fields__``, ``__replace__`` (3.13), ``__match_args__``,
@@ -149,17 +156,27 @@ def _slotted(cls: type) -> type:
     """
     annotations = inspect.get_annotations(cls)  # (the class's own, as dataclasses reads them)
     namespace = cls.__dict__
+    # ``ClassVar[...]`` as dataclasses reads it: the module's ClassVar is typing's. Anything
+    # else naming ClassVar (``typing.ClassVar``, a ClassVar inside another type) is _bare's.
+    shared = {n for n, a in annotations.items() if type(a) is str and a.startswith("ClassVar[")}
     if (
         not _KNOWN
         or type(cls) is not type
         or "__slots__" in namespace
-        or not all(type(a) is str and "ClassVar" not in a for a in annotations.values())
+        or not all(
+            type(a) is str and ("ClassVar" not in a or n in shared) for n, a in annotations.items()
+        )
         or any(isinstance(v, Field) and k not in annotations for k, v in namespace.items())
+        or (shared and _module_names(cls).get("ClassVar") is not ClassVar)
     ):
         return _bare(cls)
     defaults = [getattr(cls, name, MISSING) for name in annotations]
-    if any((d.default if isinstance(d, Field) else d).__class__.__hash__ is None for d in defaults):
-        return _bare(cls)  # a mutable default: dataclasses says why it refuses it
+    for name, d in zip(annotations, defaults, strict=True):
+        if name in shared:
+            if isinstance(d, Field):
+                return _bare(cls)  # dataclasses says what it refuses of it
+        elif (d.default if isinstance(d, Field) else d).__class__.__hash__ is None:
+            return _bare(cls)  # a mutable default: dataclasses says why it refuses it
     params = type(_PARAMS)(**{name: getattr(_PARAMS, name) for name in type(_PARAMS).__slots__})
     cls.__dataclass_params__ = params  # type: ignore[attr-defined]
     fields: dict[str, Field[Any]] = {}
@@ -171,9 +188,12 @@ def _slotted(cls: type) -> type:
             f = dataclasses.field(default=value)
         f.name = name
         f.type = annotation
-        f._field_type = _FIELD_KIND  # type: ignore[attr-defined]
-        if f.kw_only is MISSING:
-            f.kw_only = False
+        if name in shared:
+            f._field_type = _CLASSVAR_KIND  # type: ignore[attr-defined]  # (kw_only stays unset)
+        else:
+            f._field_type = _FIELD_KIND  # type: ignore[attr-defined]
+            if f.kw_only is MISSING:
+                f.kw_only = False
         fields[name] = f
     for f in fields.values():
         if isinstance(getattr(cls, f.name, None), Field):
@@ -184,17 +204,24 @@ def _slotted(cls: type) -> type:
     cls.__dataclass_fields__ = fields  # type: ignore[attr-defined]
     if sys.version_info >= (3, 13) and "__replace__" not in namespace:
         cls.__replace__ = dataclasses._replace  # type: ignore[attr-defined]
+    own = tuple(name for name in fields if name not in shared)
     if "__match_args__" not in namespace:
-        cls.__match_args__ = tuple(fields)  # type: ignore[attr-defined,misc]
+        cls.__match_args__ = own  # type: ignore[attr-defined,misc]
     slotted = dict(namespace)
-    slotted["__slots__"] = tuple(fields)
-    for name in fields:
+    slotted["__slots__"] = own
+    for name in own:
         slotted.pop(name, None)
     slotted.pop("__dict__", None)
     slotted.pop("__weakref__", None)
     made = type(cls.__name__, cls.__bases__, slotted)
     made.__qualname__ = cls.__qualname__
     return made
+
+
+def _module_names(cls: type) -> dict[str, Any]:
+    """The names of the module ``cls`` was made in (where dataclasses looks up ``ClassVar``)."""
+    module = sys.modules.get(cls.__module__)
+    return module.__dict__ if module is not None else {}
 
 
 def _shared(shown: list[Any], getters: list[Any], compared: Any) -> tuple[Any, Any]:

@@ -167,6 +167,11 @@ class Server:
 
     def _installs_somewhere(self, python: str) -> bool:
         admits: dict[int, bool] = {}  # by the identity of a Requires-Python the releases share
+        # Without limits on this CPython, whether a final release installs follows from its
+        # Requires-Python and its wheel set alone (both shared by many releases): each pair
+        # found not to install is not asked about again.
+        shaped = not self.limits.get(python)
+        failed: set[tuple[int, int]] = set()
         for r in self.snapshot.final_newest_first():
             if r.requires_python is not None:
                 key = id(r.requires_python)
@@ -174,10 +179,14 @@ class Server:
                     admits[key] = r.admits_python(python)
                 if not admits[key]:
                     continue  # it does not serve python, so it does not install there
-            if not any(not ex.contains(r.version) for ex in self.excluded) and self.installs(
-                r, python
-            ):
+            if any(not ex.contains(r.version) for ex in self.excluded):
+                continue
+            shape = (id(r.requires_python), id(r.wheels))
+            if shaped and shape in failed:
+                continue
+            if self.installs(r, python):
                 return True
+            failed.add(shape)
         return False
 
     def installable(self, python: str, at_least: Version = _ZERO) -> Iterator[Release]:

@@ -278,3 +278,35 @@ def test_an_image_reference_past_any_real_length_says_nothing() -> None:
     from advisor.model.deployment import image_facts
 
     assert image_facts("python:3.11-" + "a" * 10_000) == image_facts("")
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Dockerfile", "named"),
+        ("Dockerfile.prod", "named"),
+        ("api.dockerfile", "named"),
+        ("Containerfile", "named"),
+        ("docker-compose.override.yml", "named"),
+        ("compose.yaml", "named"),
+        ("serverless.yml", "named"),
+        ("tox.ini", "named"),
+        ("noxfile.py", "named"),
+        ("template.yaml", "named"),
+        ("stack.template.json", "named"),
+        ("api.cfn.yml", "named"),
+        ("values.yaml", "sniff"),
+        ("ecs-task.json", "sniff"),
+        ("compose.txt", None),
+        ("README.md", None),
+        ("pyproject.toml", None),
+        ("package.json", None),
+        (".dockerignore", None),
+        ("Dockerfile.dockerignore", None),
+    ],
+)
+def test_a_deployment_file_is_a_candidate_by_its_name_alone(name: str, kind: str | None) -> None:
+    """The names of a folder are told apart by their words before any pattern is used."""
+    from advisor.manifests.deploy import candidate
+
+    assert candidate(name) == kind

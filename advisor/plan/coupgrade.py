@@ -23,7 +23,16 @@ from advisor.model.platforms import DEFAULT_PLATFORM
 from advisor.model.project import Dependency, Finding, Project, SourceLocation
 from advisor.model.release import DDTRACE, Release, python_minor
 from advisor.plan.serve import Server
-from advisor.resolve import HELD, Conflict, Req, Resolved, at_least, exact, resolve
+from advisor.resolve import (
+    HELD,
+    Conflict,
+    Req,
+    Resolved,
+    at_least,
+    exact,
+    refuse_at_once,
+    resolve,
+)
 from advisor.resolve.requirements import marker_env, parse_requires_dist
 from advisor.resolve.source import PackageSource
 
@@ -268,6 +277,7 @@ def _baseline(
     CPython 3.11 on linux-x86_64 and no source distribution``)."""
     if not rs.roots:
         return None
+    refuse_at_once(source, rs.roots, deadline)  # before the constraints are made for nothing
     # As the project is: every pin and locked version exact (a constraint, which narrows a
     # package without requiring it).
     as_is = {name: list(rs.constraints.get(name, ())) for name in rs.constraints}

@@ -105,6 +105,23 @@ class Conflict:
     blockers: tuple[Blocker, ...]
 
 
+def refuse_at_once(source: PackageSource, roots: Sequence[Req], deadline: float | None) -> None:
+    """Raise what resolving ``roots`` over ``source`` would raise at its first question, when
+    that is known without asking: resolvelib's first question is for the first root's
+    releases, and a source may know it refuses them (``--offline --no-cache``: nothing but
+    ddtrace can be had; :meth:`~advisor.resolve.source.SnapshotSource.known_refusal`). Then
+    resolvelib is not imported, nor the resolution prepared, for nothing. Past the deadline,
+    the provider's own check speaks first, as it would.
+
+    :raises IndexUnavailable: the source's refusal.
+    """
+    known = getattr(source, "known_refusal", None)
+    if roots and known is not None and (deadline is None or time.monotonic() <= deadline):
+        refused = known(roots[0].key.split("[")[0])
+        if refused is not None:
+            raise refused
+
+
 def resolve(
     source: PackageSource,
     python: str,
@@ -123,15 +140,7 @@ def resolve(
     :raises OverBudget: past ``deadline`` (:class:`OutOfTime`) or :data:`MAX_ROUNDS` rounds (no answer: not a
         conflict to blame anyone for).
     """
-    # resolvelib's first question is for the first root's releases. A source known to refuse
-    # it (--offline --no-cache: nothing but ddtrace can be had) fails here as it would there,
-    # and resolvelib is not imported for a resolution that cannot start. (Past the deadline,
-    # the provider's own check speaks first, as it would.)
-    known = getattr(source, "known_refusal", None)
-    if roots and known is not None and (deadline is None or time.monotonic() <= deadline):
-        refused = known(roots[0].key.split("[")[0])
-        if refused is not None:
-            raise refused
+    refuse_at_once(source, roots, deadline)
     from resolvelib import BaseReporter, ResolutionImpossible, ResolutionTooDeep, Resolver
 
     from advisor.resolve.provider import Provider

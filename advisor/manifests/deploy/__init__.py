@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 from advisor.manifests._base import ManifestReader
+from advisor.manifests._lazy import LazyPattern
 from advisor.model.deployment import FILE_KINDS
 
 __all__ = ["DEPLOY_KINDS", "candidate", "reader_for", "workflow_names"]
@@ -25,18 +26,29 @@ __all__ = ["DEPLOY_KINDS", "candidate", "reader_for", "workflow_names"]
 #: The ``kind`` of every deployment reader's manifests.
 DEPLOY_KINDS = FILE_KINDS
 
-_DOCKERFILE = re.compile(
+_DOCKERFILE = LazyPattern(
     r"^(?:(?:docker|container)file(?:\.[^/]{1,100})?|[^/]{1,200}\.(?:docker|container)file)$",
     re.IGNORECASE,
 )
-_NAMED = re.compile(
+_NAMED = LazyPattern(
     r"^(?:(?:docker-)?compose(?:\.[^/]{1,100})?\.ya?ml|serverless\.ya?ml|tox\.ini|noxfile\.py"
     r"|template\.(?:ya?ml|json)|[^/]{1,200}\.template(?:\.(?:ya?ml|json))?"
     r"|[^/]{1,200}\.cfn\.(?:ya?ml|json))$",
     re.IGNORECASE,
 )
+#: A word of every name :data:`_DOCKERFILE` or :data:`_NAMED` takes.
+_NAMED_WORDS = (
+    "dockerfile",
+    "containerfile",
+    "compose",
+    "serverless",
+    "tox.ini",
+    "noxfile.py",
+    "template",
+    ".cfn.",
+)
 #: JSON files whose names may hold an ECS task definition or a CloudFormation template.
-_JSON_HINT = re.compile(r"task|ecs|template|cfn|cloudformation", re.IGNORECASE)
+_JSON_HINT = LazyPattern(r"task|ecs|template|cfn|cloudformation", re.IGNORECASE)
 
 
 def candidate(name: str) -> str | None:
@@ -44,11 +56,15 @@ def candidate(name: str) -> str | None:
     ``named`` (the name says so), ``sniff`` (a YAML or JSON file to look into), else ``None``."""
     if name.startswith("."):
         return None
-    if name.lower().endswith(".dockerignore"):
-        return None
-    if _DOCKERFILE.match(name) or _NAMED.match(name):
-        return "named"
     lower = name.lower()
+    if lower.endswith(".dockerignore"):
+        return None
+    # Every name the two patterns take holds one of these words: most names of a folder are
+    # told apart without them (and a run whose folders hold none never compiles them).
+    if any(word in lower for word in _NAMED_WORDS) and (
+        _DOCKERFILE.match(name) or _NAMED.match(name)
+    ):
+        return "named"
     if lower.endswith((".yaml", ".yml")) or (lower.endswith(".json") and _JSON_HINT.search(lower)):
         return "sniff"
     return None

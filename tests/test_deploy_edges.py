@@ -303,6 +303,7 @@ def test_an_image_reference_past_any_real_length_says_nothing() -> None:
         ("package.json", None),
         (".dockerignore", None),
         ("Dockerfile.dockerignore", None),
+        ("\u017ferverle\u017f\u017f.yml", "named"),  # long s: the patterns' IGNORECASE takes it
     ],
 )
 def test_a_deployment_file_is_a_candidate_by_its_name_alone(name: str, kind: str | None) -> None:

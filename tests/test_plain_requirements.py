@@ -132,11 +132,13 @@ def test_any_string_reads_alike_or_is_left_to_packaging(text: str) -> None:
     _agrees(text)
 
 
-@given(st.text())
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
 @example("Zope.Interface")
 @example("a__b--c..d")
-@example("İstanbul_X")
+@example("-_.x._-")
 def test_names_are_canonical_as_packaging_makes_them(name: str) -> None:
+    """Every ASCII string (every valid project name), whatever the packaging (24 lowercases
+    after replacing, 26 before: they differ beyond ASCII only, see advisor.model.names)."""
     assert canonicalize_name(name) == packaging_canonicalize_name(name)
 
 

@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from packaging.markers import InvalidMarker, Marker
-
 from advisor.manifests._lock import GraphBuilder, LockFile, metadata_version, requirement_nodes
 from advisor.manifests._pep508 import Collector, locked_version, split_marker
 from advisor.manifests._python import declare
@@ -86,6 +84,8 @@ def _entry(pkg: Mapping[str, Any], loc: Any) -> Dependency:
     marker: str | None = None
     names: tuple[str, ...] = ()
     if isinstance(pkg.get("marker"), str):
+        from packaging.markers import InvalidMarker, Marker  # (imported by a lock that has markers)
+
         try:
             marker, names = split_marker(Marker(pkg["marker"]))
         except InvalidMarker:

@@ -13,8 +13,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from packaging.markers import InvalidMarker, Marker
-
 from advisor.manifests._lock import GraphBuilder, LockFile, metadata_version, requirement_nodes
 from advisor.manifests._pep508 import Collector, locked_version, split_marker
 from advisor.manifests._text import as_list
@@ -141,6 +139,8 @@ def _marker(value: Any) -> tuple[str | None, tuple[str, ...]]:
         )
     if not isinstance(value, str) or not value.strip():
         return None, ()
+    from packaging.markers import InvalidMarker, Marker  # (imported by a lock that has markers)
+
     try:
         return split_marker(Marker(value))
     except InvalidMarker:

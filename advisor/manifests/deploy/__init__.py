@@ -61,7 +61,8 @@ def candidate(name: str) -> str | None:
         return None
     # Every name the two patterns take holds one of these words: most names of a folder are
     # told apart without them (and a run whose folders hold none never compiles them).
-    if any(word in lower for word in _NAMED_WORDS) and (
+    # (A name beyond ASCII is left to the patterns: their IGNORECASE takes ``ſ`` for ``s``.)
+    if (not lower.isascii() or any(word in lower for word in _NAMED_WORDS)) and (
         _DOCKERFILE.match(name) or _NAMED.match(name)
     ):
         return "named"

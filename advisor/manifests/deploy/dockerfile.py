@@ -46,8 +46,6 @@ from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from packaging.requirements import InvalidRequirement, Requirement
-
 from advisor.errors import ManifestError
 from advisor.manifests._pep508 import pinned_version, spec_text, too_long
 from advisor.manifests._text import read_text
@@ -890,6 +888,8 @@ def _specifier(text: str, tool: str) -> str | None:
             return to_pep440(constraint)[0]
         except PoetryConstraintError:
             return None
+    from packaging.requirements import InvalidRequirement, Requirement  # (on first need)
+
     try:
         req = Requirement(text)
     except InvalidRequirement:

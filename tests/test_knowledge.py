@@ -492,3 +492,23 @@ def test_a_version_text_is_parsed_once_per_file_and_a_bad_one_still_reported() -
     assert parsed == ["2.21.0", "3", "two"]
     assert bad == Version("0")
     assert problems.found == ["integration[5].since: not a version: 'two'"]
+
+
+def test_an_integration_is_found_by_any_of_its_distributions() -> None:
+    """The index :meth:`Knowledge.integration_for` keeps gives what a scan in order gives, and
+    a knowledge with other integrations (``dataclasses.replace``) gets its own."""
+    import dataclasses
+
+    knowledge = matrix.load()
+
+    def scan(k: Any, name: str) -> Any:
+        return next((i for i in k.integrations if name in i.distributions), None)
+
+    names = {d for i in knowledge.integrations for d in i.distributions} | {"no-such-thing"}
+    assert all(knowledge.integration_for(n) is scan(knowledge, n) for n in names)
+    flask = knowledge.integration_for("flask")
+    assert flask is not None
+    fewer = dataclasses.replace(
+        knowledge, integrations=tuple(i for i in knowledge.integrations if i is not flask)
+    )
+    assert fewer.integration_for("flask") is None and knowledge.integration_for("flask") is flask

@@ -241,7 +241,7 @@ def test_a_class_takes_a_precompiled_init_for_its_very_text_alone() -> None:
     assert Finding.__init__.__globals__ is sys.modules[Finding.__module__].__dict__
 
     new, old = _pair({"zz_added": 3}, {"zz_kept": "int", "zz_added": "int"})
-    assert values.MADE[-1] not in _inits.BY_TEXT
+    assert values.MADE[-1] not in _inits.BY_SHAPE
     assert old.__init__.__code__.co_filename == "<string>"
     assert inspect.signature(old.__init__) == inspect.signature(new.__init__)
     assert repr(old(1)) == repr(new(1)) and old(1, 2).zz_added == 2

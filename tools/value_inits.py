@@ -3,9 +3,11 @@ once, with the package, instead of on every run.
 
 :func:`advisor.model.values.dataclass` writes each frozen value class's ``__init__`` as source
 text and compiles it; a class whose text is in ``_inits.py`` takes the function compiled there
-instead (looked up by the whole text, so a class that changed since finds none and is compiled
-as before: the module can make a run slower when it is out of date, never different). This
-imports every module of the package and writes the texts their classes made.
+instead (looked up by its shape, which the whole text follows from:
+:func:`advisor.model.values.init_text`; so a class that changed since finds none and is
+compiled as before: the module can make a run slower when it is out of date, never different).
+This imports every module of the package and writes the texts of the shapes their classes
+made.
 
 Usage (from the repository root)::
 
@@ -20,6 +22,7 @@ import importlib
 import pkgutil
 import sys
 from pathlib import Path
+from typing import Any
 
 # Run as a script from a checkout: make the ``advisor`` package next to tools/ importable.
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,17 +37,17 @@ _HEADER = '''\
 """The ``__init__`` of each value class :func:`advisor.model.values.dataclass` makes, compiled
 with the package rather than on every run (some 100 us each, for some 70 classes a run).
 
-Written by ``python tools/value_inits.py``: do not edit. Each function is the text ``BY_TEXT``
-maps to it, as ``values`` would compile it (no ``from __future__ import annotations`` here: the
-annotations are the field types); ``values`` takes one only for exactly the same text, and
-compiles any other text itself.
+Written by ``python tools/value_inits.py``: do not edit. Each function is the text of the shape
+``BY_SHAPE`` maps to it (``values.init_text``), as ``values`` would compile it (no
+``from __future__ import annotations`` here: the annotations are the field types); ``values``
+takes one only for exactly the same shape, and compiles any other itself.
 """
 
 '''
 
 
-def made_texts() -> list[str]:
-    """Every ``__init__`` text the package's value classes make (each module imported)."""
+def made_shapes() -> list[Any]:
+    """Every shape of ``__init__`` the package's value classes make (each module imported)."""
     import advisor
     from advisor.model import values
 
@@ -54,13 +57,16 @@ def made_texts() -> list[str]:
     return sorted(set(values.MADE))
 
 
-def render(texts: list[str]) -> str:
-    """The module holding ``texts`` compiled, and ``BY_TEXT``: each text to its function."""
+def render(shapes: list[Any]) -> str:
+    """The module holding the text of each of ``shapes`` compiled, and ``BY_SHAPE``: each shape
+    to its function."""
+    from advisor.model.values import init_text
+
     parts = [_HEADER]
-    for n, text in enumerate(texts):
-        parts.append(f"{text}\n\n\n_{n} = __create_fn__\n\n\n")
-    parts.append("BY_TEXT = {\n")
-    parts += [f"    {text!r}: _{n},\n" for n, text in enumerate(texts)]
+    for n, shape in enumerate(shapes):
+        parts.append(f"{init_text(shape)}\n\n\n_{n} = __create_fn__\n\n\n")
+    parts.append("BY_SHAPE = {\n")
+    parts += [f"    {shape!r}: _{n},\n" for n, shape in enumerate(shapes)]
     parts.append("}\n")
     return "".join(parts)
 
@@ -70,13 +76,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only say whether it is up to date")
     args = parser.parse_args(argv)
-    texts = made_texts()
+    shapes = made_shapes()
     return write_or_check(
         TARGET,
-        render(texts),
+        render(shapes),
         check=args.check,
         script="value_inits.py",
-        wrote=f"{len(texts)} functions",
+        wrote=f"{len(shapes)} functions",
     )
 
 

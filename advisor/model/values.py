@@ -16,8 +16,10 @@ says ``frozen=True`` and the rest as ``dataclasses`` would. A mutable ``slots=Tr
 ``__init__`` assigns the fields as the one ``dataclasses`` writes does, ``__repr__`` and
 ``__eq__`` are the same closures, ``__hash__`` is ``None``. Even that one compilation is mostly
 saved: the ``__init__`` texts of the package's own classes are compiled with the package
-(:mod:`advisor.model._inits`, written by ``tools/value_inits.py``), and a class whose text is
-found there takes that code, bound to its own module as compiled text would be.
+(:mod:`advisor.model._inits`, written by ``tools/value_inits.py``), and a class whose shape is
+found there (what its text follows from: field names and which have defaults or factories,
+frozen or not, ``__post_init__`` or not) takes that code without its text being written, bound
+to its own module as compiled text would be.
 
 Anything else goes to :func:`dataclasses.dataclass` as it is: other options, a base class, a
 class that writes one of those methods itself or has no docstring, a field that is
@@ -42,16 +44,17 @@ from reprlib import recursive_repr
 from types import FunctionType, MemberDescriptorType
 from typing import Any, ClassVar
 
-from advisor.model._inits import BY_TEXT
+from advisor.model._inits import BY_SHAPE
 
 __all__ = ["MADE", "dataclass"]
 
 #: A class attribute that is a slot, not a default (``dataclasses`` reads it as no default).
 _SLOT = MemberDescriptorType
 
-#: The ``__init__`` text of each class made so far in this process (``tools/value_inits.py``
-#: compiles those of the package's classes into :mod:`advisor.model._inits`).
-MADE: list[str] = []
+#: The :data:`Shape` of each class made so far in this process (``tools/value_inits.py``
+#: compiles the ``__init__`` texts of those of the package's classes into
+#: :mod:`advisor.model._inits`).
+MADE: list[Shape] = []
 
 #: Methods a class may not write itself to take the fast way (``dataclasses`` would keep it).
 _MADE_HERE = frozenset(
@@ -318,16 +321,28 @@ def _plain(cls: type) -> bool:
     return True
 
 
+#: What an ``__init__`` text follows from alone: frozen or not, whether ``__post_init__`` is
+#: called, and each field's name and kind (0 none, 1 a default, 2 a default factory).
+Shape = tuple[bool, bool, tuple[tuple[str, int], ...]]
+
+
 def _init(made: type, fields: tuple[Field[Any], ...], *, frozen: bool) -> Callable[..., None]:
     """``__init__``, compiled from the text ``dataclasses`` writes (same parameters,
     annotations, defaults, ``<factory>`` sentinel, assignments and ``__post_init__`` call; a
-    frozen class's assignments call the slots' setters directly)."""
+    frozen class's assignments call the slots' setters directly). The text follows from the
+    class's :data:`Shape` (:func:`init_text`): a shape compiled with the package is taken
+    without writing it."""
     seen_default = False
+    kinds = []
     for f in fields:
         if f.default is not MISSING or f.default_factory is not MISSING:
             seen_default = True
         elif seen_default:
             raise TypeError(f"non-default argument {f.name!r} follows default argument")
+        kind = 2 if f.default_factory is not MISSING else 1 if f.default is not MISSING else 0
+        kinds.append((f.name, kind))
+    shape: Shape = (frozen, hasattr(made, "__post_init__"), tuple(kinds))
+    MADE.append(shape)
     local: dict[str, Any] = {f"_type_{f.name}": f.type for f in fields}
     local |= {
         "MISSING": MISSING,
@@ -335,48 +350,65 @@ def _init(made: type, fields: tuple[Field[Any], ...], *, frozen: bool) -> Callab
         "__dataclass_builtins_object__": object,
         "__dataclass_return_type__": None,
     }
-    params = []
-    body = []
     for f in fields:
-        value = f.name
         if f.default_factory is not MISSING:
             local[f"_dflt_{f.name}"] = f.default_factory
-            value = f"_dflt_{f.name}() if {f.name} is _HAS_DEFAULT_FACTORY else {f.name}"
-            params.append(f"{f.name}:_type_{f.name}=_HAS_DEFAULT_FACTORY")
         elif f.default is not MISSING:
             local[f"_dflt_{f.name}"] = f.default
-            params.append(f"{f.name}:_type_{f.name}=_dflt_{f.name}")
-        else:
-            params.append(f"{f.name}:_type_{f.name}")
         if frozen:
             # The slot's own setter, which object.__setattr__ would find and call: a frozen
             # class refuses its own __setattr__, and this skips the lookup (a value class of
             # twenty fields is made twice as fast).
             local[f"_set_{f.name}"] = made.__dict__[f.name].__set__
-            body.append(f"_set_{f.name}(self,{value})")
-        else:
-            body.append(f"self.{f.name}={value}")
-    if hasattr(made, "__post_init__"):
-        body.append("self.__post_init__()")
-    text = (
-        f"def __create_fn__({', '.join(local)}):\n"
-        f" def __init__({', '.join(['self', *params])}) -> __dataclass_return_type__:\n"
-        + "".join(f"  {line}\n" for line in body or ["pass"])
-        + " return __init__"
-    )
-    MADE.append(text)
     module = sys.modules[made.__module__].__dict__
-    compiled = BY_TEXT.get(text)
+    compiled = BY_SHAPE.get(shape)
     if compiled is not None:  # the same text compiled with the package: its code, our globals
         create = FunctionType(compiled.__code__, module)
     else:
         namespace: dict[str, Any] = {}
         # dont_inherit: not this module's ``from __future__ import annotations`` (the
         # annotations are the field types themselves, as in the method dataclasses writes).
-        exec(compile(text, "<string>", "exec", dont_inherit=True), module, namespace)
+        exec(compile(init_text(shape), "<string>", "exec", dont_inherit=True), module, namespace)
         create = namespace["__create_fn__"]
     init: Callable[..., None] = create(**local)
     return init
+
+
+def init_text(shape: Shape) -> str:
+    """The text of the function that makes the ``__init__`` of a class of ``shape``: its
+    parameters are the names :func:`_init` passes (field types, ``dataclasses``' sentinels,
+    defaults, the slots' setters of a frozen class), the ``__init__`` it returns is the one
+    ``dataclasses`` writes."""
+    frozen, post_init, kinds = shape
+    names = [f"_type_{name}" for name, _ in kinds]
+    names += ["MISSING", "_HAS_DEFAULT_FACTORY", "__dataclass_builtins_object__"]
+    names.append("__dataclass_return_type__")
+    params = []
+    body = []
+    for name, kind in kinds:
+        value = name
+        if kind == 2:
+            names.append(f"_dflt_{name}")
+            value = f"_dflt_{name}() if {name} is _HAS_DEFAULT_FACTORY else {name}"
+            params.append(f"{name}:_type_{name}=_HAS_DEFAULT_FACTORY")
+        elif kind == 1:
+            names.append(f"_dflt_{name}")
+            params.append(f"{name}:_type_{name}=_dflt_{name}")
+        else:
+            params.append(f"{name}:_type_{name}")
+        if frozen:
+            names.append(f"_set_{name}")
+            body.append(f"_set_{name}(self,{value})")
+        else:
+            body.append(f"self.{name}={value}")
+    if post_init:
+        body.append("self.__post_init__()")
+    return (
+        f"def __create_fn__({', '.join(names)}):\n"
+        f" def __init__({', '.join(['self', *params])}) -> __dataclass_return_type__:\n"
+        + "".join(f"  {line}\n" for line in body or ["pass"])
+        + " return __init__"
+    )
 
 
 def _values(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:

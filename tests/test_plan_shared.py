@@ -96,14 +96,14 @@ def test_a_project_asking_what_another_asked_finds_nothing_again(
 ) -> None:
     snapshot = load_snapshot()
     first, second = _project(tmp_path, "old-scope"), _project(tmp_path, "new-scope")
-    checked: list[tuple[str, str]] = []
-    real = Server._serves_on
+    checked: list[str] = []
+    real = Server.allowed
 
-    def counted(server: Server, release: object, python: str, platform: str) -> bool:
-        checked.append((python, platform))
-        return real(server, release, python, platform)  # type: ignore[arg-type]
+    def counted(server: Server, release: Release, python: str) -> bool:
+        checked.append(python)  # asked once for each release and CPython a server installs
+        return real(server, release, python)
 
-    monkeypatch.setattr(Server, "_serves_on", counted)
+    monkeypatch.setattr(Server, "allowed", counted)
     pool = ServerPool()
     _plan(first, snapshot, pool)
     asked_first = len(checked)

@@ -123,10 +123,11 @@ def __create_fn__(_type_roots, _type_pins, _type_pin_sources, _type_constraints,
 _6 = __create_fn__
 
 
-def __create_fn__(_type_serves, _type_somewhere, _type_smallest, _type_narrowed, _type_unserved, _type_skipped, _type_statuses, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_serves, _dflt_somewhere, _dflt_smallest, _dflt_narrowed, _dflt_unserved, _dflt_skipped, _dflt_statuses):
- def __init__(self, serves:_type_serves=_HAS_DEFAULT_FACTORY, somewhere:_type_somewhere=_HAS_DEFAULT_FACTORY, smallest:_type_smallest=_HAS_DEFAULT_FACTORY, narrowed:_type_narrowed=_HAS_DEFAULT_FACTORY, unserved:_type_unserved=_HAS_DEFAULT_FACTORY, skipped:_type_skipped=_HAS_DEFAULT_FACTORY, statuses:_type_statuses=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
+def __create_fn__(_type_serves, _type_somewhere, _type_installs, _type_smallest, _type_narrowed, _type_unserved, _type_skipped, _type_statuses, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_serves, _dflt_somewhere, _dflt_installs, _dflt_smallest, _dflt_narrowed, _dflt_unserved, _dflt_skipped, _dflt_statuses):
+ def __init__(self, serves:_type_serves=_HAS_DEFAULT_FACTORY, somewhere:_type_somewhere=_HAS_DEFAULT_FACTORY, installs:_type_installs=_HAS_DEFAULT_FACTORY, smallest:_type_smallest=_HAS_DEFAULT_FACTORY, narrowed:_type_narrowed=_HAS_DEFAULT_FACTORY, unserved:_type_unserved=_HAS_DEFAULT_FACTORY, skipped:_type_skipped=_HAS_DEFAULT_FACTORY, statuses:_type_statuses=_HAS_DEFAULT_FACTORY) -> __dataclass_return_type__:
   self.serves=_dflt_serves() if serves is _HAS_DEFAULT_FACTORY else serves
   self.somewhere=_dflt_somewhere() if somewhere is _HAS_DEFAULT_FACTORY else somewhere
+  self.installs=_dflt_installs() if installs is _HAS_DEFAULT_FACTORY else installs
   self.smallest=_dflt_smallest() if smallest is _HAS_DEFAULT_FACTORY else smallest
   self.narrowed=_dflt_narrowed() if narrowed is _HAS_DEFAULT_FACTORY else narrowed
   self.unserved=_dflt_unserved() if unserved is _HAS_DEFAULT_FACTORY else unserved
@@ -1708,7 +1709,7 @@ BY_SHAPE = {
     (False, False, (('out', 0), ('boundary', 0), ('python', 1), ('compiled', 2), ('index_urls', 2), ('includes', 2), ('seen', 2))): _4,
     (False, False, (('patch', 0), ('real', 0), ('st', 0), ('tmp', 1), ('in_place', 1))): _5,
     (False, False, (('roots', 2), ('pins', 2), ('pin_sources', 2), ('constraints', 2), ('locked', 2), ('from_lock', 1), ('direct', 2), ('ddtrace_extras', 1))): _6,
-    (False, False, (('serves', 2), ('somewhere', 2), ('smallest', 2), ('narrowed', 2), ('unserved', 2), ('skipped', 2), ('statuses', 2))): _7,
+    (False, False, (('serves', 2), ('somewhere', 2), ('installs', 2), ('smallest', 2), ('narrowed', 2), ('unserved', 2), ('skipped', 2), ('statuses', 2))): _7,
     (False, False, (('snapshot', 0), ('capabilities', 0), ('unavailable', 0), ('platforms', 0), ('excluded', 1), ('aws_lambda', 1), ('limits', 2), ('kept', 1), ('answers', 2))): _8,
     (False, False, (('text', 0), ('data', 0), ('packages', 0), ('lines', 0), ('out', 0))): _9,
     (True, False, ()): _10,

@@ -44,6 +44,8 @@ class Answers:
     """(version, CPython) -> :meth:`Server.serves`."""
     somewhere: dict[str, bool] = field(default_factory=dict)
     """CPython -> :meth:`Server.installs_somewhere`."""
+    installs: dict[tuple[Version, str], bool] = field(default_factory=dict)
+    """(version, CPython) -> :meth:`Server.installs`."""
     smallest: dict[tuple[Version, tuple[str, ...]], Release | None] = field(default_factory=dict)
     """(floor, CPythons) -> :meth:`Server.smallest`."""
     narrowed: dict[tuple[Capability, ...], Answers] = field(default_factory=dict)
@@ -66,7 +68,9 @@ class Answers:
         key = tuple(capabilities)
         found = self.narrowed.get(key)
         if found is None:
-            found = self.narrowed[key] = Answers()
+            # Whether a release installs on a CPython (and whether any does) does not depend
+            # on the capabilities: those answers are shared with the narrowed server.
+            found = self.narrowed[key] = Answers(somewhere=self.somewhere, installs=self.installs)
         return found
 
 
@@ -111,17 +115,18 @@ class Server:
         key = (release.version, python)
         found = memo.get(key)
         if found is None:
-            found = memo[key] = all(self._serves_on(release, python, p) for p in self.platforms)
+            if self.platforms:
+                # It serves where it installs (on every platform: asked once for all the
+                # capabilities' servers) and runs each capability available on some platform.
+                found = self.installs(release, python) and all(
+                    self.runs(cap, release, python)
+                    for cap in self.capabilities
+                    if not self.unavailable.get(cap.id, frozenset()).issuperset(self.platforms)
+                )
+            else:
+                found = True  # (every platform of none)
+            memo[key] = found
         return found
-
-    def _serves_on(self, release: Release, python: str, platform: str) -> bool:
-        if not (release.serves(python, platform) and self.allowed(release, python)):
-            return False
-        return all(
-            self.runs(cap, release, python)
-            for cap in self.capabilities
-            if platform not in self.unavailable.get(cap.id, frozenset())
-        )
 
     def runs(self, cap: Capability, release: Release, python: str) -> bool:
         """``release`` runs ``cap`` on ``python`` (its CPython gate, and in Lambda its switch)."""
@@ -144,9 +149,14 @@ class Server:
     def installs(self, release: Release, python: str) -> bool:
         """``release`` installs from a wheel on ``python`` on every platform (capabilities aside)
         beside what the project pins (:attr:`limits`)."""
-        return self.allowed(release, python) and all(
-            release.serves(python, p) for p in self.platforms
-        )
+        memo = self.answers.installs
+        key = (release.version, python)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self.allowed(release, python) and all(
+                release.serves(python, p) for p in self.platforms
+            )
+        return found
 
     def allowed(self, release: Release, python: str) -> bool:
         """What the packages the project pins require of ddtrace on ``python`` admit
@@ -206,9 +216,19 @@ class Server:
         key = (floor, tuple(pythons))
         memo = self.answers.smallest
         if key not in memo:
-            memo[key] = next(
-                (r for r in self.candidates(floor) if all(self.serves(r, py) for py in pythons)),
-                None,
+            # A release serves a CPython only where it installs: on one no release installs
+            # on (3.15 today), none serves, and the releases are not walked to find that out.
+            memo[key] = (
+                None
+                if self.platforms and not all(self.installs_somewhere(py) for py in pythons)
+                else next(
+                    (
+                        r
+                        for r in self.candidates(floor)
+                        if all(self.serves(r, py) for py in pythons)
+                    ),
+                    None,
+                )
             )
         return memo[key]
 

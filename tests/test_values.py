@@ -230,10 +230,11 @@ def test_the_precompiled_inits_are_those_the_classes_make() -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def test_a_class_takes_a_precompiled_init_for_its_very_text_alone() -> None:
+def test_a_class_takes_a_precompiled_init_for_its_very_shape_alone() -> None:
     """The model's classes run code compiled with the package, in their own module's globals;
     a class of another shape (a class changed since ``_inits.py`` was written) compiles its
-    own, and either way ``__init__`` is the one ``dataclasses`` would write."""
+    own text (``values.init_text``), and either way ``__init__`` is the one ``dataclasses``
+    would write."""
     from advisor.model import _inits
     from advisor.model.project import Finding
 

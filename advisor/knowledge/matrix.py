@@ -199,6 +199,9 @@ def parse_constrainers(
 
     from packaging.version import InvalidVersion, Version
 
+    if check:  # (the requirement parser, for checking the lines only: a run does not)
+        from packaging.requirements import InvalidRequirement, Requirement
+
     from advisor.model.names import canonicalize_name
 
     try:
@@ -226,8 +229,6 @@ def parse_constrainers(
             if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
                 raise KnowledgeError(f"{where}: must be a list of requirements")
             for line in lines if check else ():
-                from packaging.requirements import InvalidRequirement, Requirement
-
                 try:
                     req = Requirement(line)
                 except InvalidRequirement:

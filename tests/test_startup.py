@@ -62,16 +62,17 @@ def interpreter_alone() -> frozenset[str]:
 #: What ``python -m`` needs, beyond ``python -c pass``, to run a module by its name.
 RUNPY = frozenset({"runpy", "importlib", "importlib.machinery", "importlib.util", "pkgutil"})
 
-#: Ceilings on the aap-advise modules an offline answer imports (56 and 59 when counted):
+#: Ceilings on the aap-advise modules an offline answer imports (57 and 60 when counted):
 #: the reader of each file read (the formats are told apart before any reader is imported,
 #: :mod:`advisor.manifests._formats`), the value classes' precompiled ``__init__`` methods
 #: (:mod:`advisor.model._inits`, cheaper than compiling them), PEP 503 names
-#: (:mod:`advisor.model.names`, in place of ``packaging.utils``), patterns compiled on first
-#: use (:mod:`advisor.manifests._lazy`: less than the patterns it leaves uncompiled), and nothing
-#: to write, resolve, fetch or render in another format. A module more means start-up cost
-#: more on every run.
-OFFLINE_OK_OWN_MODULES = 56
-OFFLINE_UPGRADE_OWN_MODULES = 59
+#: (:mod:`advisor.model.names`, in place of ``packaging.utils``), plain requirements and
+#: markers (:mod:`advisor.model.plain`, in place of ``packaging.requirements`` and
+#: ``packaging.markers``), patterns compiled on first use (:mod:`advisor.manifests._lazy`: less
+#: than the patterns it leaves uncompiled), and nothing to write, resolve, fetch or render in
+#: another format. A module more means start-up cost more on every run.
+OFFLINE_OK_OWN_MODULES = 57
+OFFLINE_UPGRADE_OWN_MODULES = 60
 #: Ceiling on every module an offline answer imports beyond ``python -c pass`` (117 and 129
 #: when counted).
 OFFLINE_MODULES = 131
@@ -187,6 +188,21 @@ def test_plain_requirements_and_no_pins_import_no_requirement_parser(tmp_path: P
     modules, proc = imported(str(marked), "--offline", "--no-cache")
     assert proc.returncode == 1, proc.stderr
     assert {"packaging.requirements", "packaging.markers"} <= modules
+
+
+def test_ddtraces_plain_requires_dist_imports_no_requirement_parser(tmp_path: Path) -> None:
+    """Pins checked against ddtrace's Requires-Dist (``bytecode>=0.13.0; python_version <
+    "3.11"``): its lines are plain requirements with plain markers (advisor.model.plain), read
+    without packaging's parsers."""
+    if specifiers_bring_utils():
+        pytest.skip("packaging before 26: its specifier module imports packaging.utils")
+    path = _pyproject(tmp_path, "==2.3.0")
+    path.write_text(path.read_text().replace('"redis>=5.0"', '"redis>=5.0", "bytecode==0.13.0"'))
+    modules, proc = imported(str(path), "--offline", "--no-cache")
+    assert proc.returncode == 1 and "bytecode" in proc.stdout, proc.stderr  # moved: it was read
+    beyond = modules - interpreter_alone()
+    assert not beyond & PACKAGING_PARSERS, sorted(beyond & PACKAGING_PARSERS)
+    assert not beyond & {"platform", "subprocess", "logging"}
 
 
 def test_the_console_script_is_the_entry_that_skips_teardown() -> None:

@@ -7,7 +7,6 @@ the project's own name are treated the same way everywhere.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import field, replace
 from functools import lru_cache
@@ -20,6 +19,7 @@ from advisor.errors import ManifestError
 from advisor.manifests._lazy import LazyPattern
 from advisor.model.excerpt import excerpt
 from advisor.model.names import canonicalize_name
+from advisor.model.plain import plain_requirement
 from advisor.model.project import (
     Dependency,
     Finding,
@@ -440,48 +440,18 @@ def _full_parts(text: str) -> Parsed:
     return parsed_requirement(Requirement(text))
 
 
-# The plain form: a name, extras, version clauses, spaces or tabs around them; no marker, URL,
-# parentheses or ``===``. Every packaging release aap-advise supports reads it alike, and
-# reads it as SpecifierSet reads the clauses (tested against packaging, which also words why
-# a clause is wrong: SpecifierSet refusing one leaves the string to it). Possessive, so a
-# string that does not match is refused in time linear in its length; kept small, as it is
-# compiled by every run that reads a requirement (the extras are checked in Python).
-_SIMPLE_NAME = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*+(?<=[A-Za-z0-9]))?"
-_SIMPLE_CLAUSE = r"[<>=!~]=?+[ \t]*+[A-Za-z0-9.*+!_-]++"
-_SIMPLE = re.compile(
-    rf"[ \t]*+({_SIMPLE_NAME})[ \t]*+(?:\[([A-Za-z0-9._, \t-]*+)\])?[ \t]*+"
-    rf"((?:{_SIMPLE_CLAUSE}(?:[ \t]*+,[ \t]*+{_SIMPLE_CLAUSE})*+)?)[ \t]*+",
-    re.ASCII,
-)
-
-
 def _simple_parts(text: str) -> Parsed | None:
-    """The :class:`Parsed` parts of ``text`` when it has the plain form (:data:`_SIMPLE`) and
-    its extras and clauses are valid; ``None`` for anything else (:class:`Requirement` reads
-    it, or words why it cannot)."""
-    found = _SIMPLE.fullmatch(text)
-    if found is None:
+    """The :class:`Parsed` parts of ``text`` when it is a plain requirement
+    (:func:`~advisor.model.plain.plain_requirement`: a name, extras, version clauses); ``None``
+    for anything else (:class:`Requirement` reads it, or words why it cannot)."""
+    plain = plain_requirement(text)
+    if plain is None:
         return None
-    name, extras_text, clauses = found.groups()
-    extras: tuple[str, ...] = ()
-    if extras_text and not extras_text.isspace():
-        names = [e.strip(" \t") for e in extras_text.split(",")]
-        if not all(_extra_name(e) for e in names):
-            return None
-        extras = tuple(sorted(set(names)))
-    try:
-        parsed = SpecifierSet(clauses)
-    except InvalidSpecifier:
-        return None
+    name, extras, parsed = plain
     spec = spec_text(parsed)
     return Parsed(
         canonicalize_name(name), name, spec, pinned_version(spec), None, (), extras, None, parsed
     )
-
-
-def _extra_name(text: str) -> bool:
-    """An extra's name as PEP 508 spells one (of the characters :data:`_SIMPLE` lets in)."""
-    return text[:1].isalnum() and text[-1:].isalnum() and " " not in text and "\t" not in text
 
 
 def parsed_requirement(req: Requirement) -> Parsed:

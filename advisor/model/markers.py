@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from advisor.model.plain import plain_marker
 from advisor.model.release import python_minor
 
 if TYPE_CHECKING:
@@ -57,8 +58,13 @@ def marker_holds(marker: str | None, env: Mapping[str, str]) -> bool:
 
 @lru_cache(maxsize=4096)
 def _holds(marker: str, env: tuple[tuple[str, str], ...]) -> bool:
-    # packaging.markers is imported by the first marker evaluated, not with this module: a
-    # project without markers never needs it (see advisor.model.names).
+    plain = plain_marker(marker)
+    if plain is not None:
+        verdict = plain.evaluate(dict(env))
+        if verdict is not None:
+            return verdict
+    # packaging.markers is imported by the first marker that is not plain, not with this
+    # module: a project without such markers never needs it (see advisor.model.plain).
     from packaging.markers import UndefinedComparison, UndefinedEnvironmentName
 
     parsed = _parsed(marker)

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from packaging.specifiers import SpecifierSet
 
 from advisor.model.names import canonicalize_name
+from advisor.model.plain import PlainMarker, plain_marker, plain_requirement
 from advisor.model.release import python_minor
 
 if TYPE_CHECKING:
     from dataclasses import dataclass
 
     from packaging.markers import Marker
-    from packaging.requirements import Requirement
 else:  # the same, faster to build frozen value classes with
     from advisor.model.values import dataclass
 
@@ -85,24 +85,62 @@ def parse_requires_dist(
             continue
         if req.marker is not None and not _marker_holds(req.marker, env, extras):
             continue
-        out.append(Req(canonicalize_name(req.name), req.specifier, frozenset(req.extras), origin))
+        out.append(Req(req.name, req.specifier, req.extras, origin))
     return out
 
 
+class _Line(NamedTuple):
+    """A Requires-Dist line as :func:`parse_requires_dist` needs it: the canonical name, the
+    specifier, the extras, and the marker (plain, or packaging's), if any."""
+
+    name: str
+    specifier: SpecifierSet
+    extras: frozenset[str]
+    marker: PlainMarker | Marker | None
+
+
 @lru_cache(maxsize=8192)
-def _requirement(line: str) -> Requirement | None:
+def _requirement(line: str) -> _Line | None:
     # The same Requires-Dist lines are read for every CPython and every candidate release.
-    # (packaging's requirement parser is imported by the first: an offline answer without a
-    # cache parses none, see advisor.model.names.)
+    # ddtrace's are plain (advisor.model.plain): a requirement, then perhaps one comparison
+    # of python_version or extra. Any other line is packaging's, whose requirement parser is
+    # imported by the first such line (an offline answer without a cache parses none).
+    requirement, semicolon, marker_text = line.partition(";")
+    plain = plain_requirement(requirement)
+    if plain is not None:
+        marker = plain_marker(marker_text) if semicolon else None
+        if marker is not None or not semicolon:
+            name, extras, specifier = plain
+            return _Line(canonicalize_name(name), specifier, frozenset(extras), marker)
     from packaging.requirements import InvalidRequirement, Requirement
 
     try:
-        return Requirement(line)
+        req = Requirement(line)
     except InvalidRequirement:
         return None
+    return _Line(canonicalize_name(req.name), req.specifier, frozenset(req.extras), req.marker)
 
 
-def _marker_holds(marker: Marker, env: Mapping[str, str], extras: frozenset[str]) -> bool:
+def _marker_holds(
+    marker: PlainMarker | Marker, env: Mapping[str, str], extras: frozenset[str]
+) -> bool:
     if not extras:
-        return marker.evaluate(dict(env))
-    return any(marker.evaluate(dict(env, extra=e)) for e in extras)
+        return _evaluate(marker, dict(env))
+    return any(_evaluate(marker, dict(env, extra=e)) for e in extras)
+
+
+def _evaluate(marker: PlainMarker | Marker, env: dict[str, str]) -> bool:
+    if isinstance(marker, PlainMarker):
+        verdict = marker.evaluate(env)
+        if verdict is not None:
+            return verdict
+        return _packaging_marker(marker.text).evaluate(env)
+    return marker.evaluate(env)
+
+
+@lru_cache(maxsize=1024)
+def _packaging_marker(text: str) -> Marker:
+    """packaging's reading of a plain marker (which it reads: the same text is valid)."""
+    from packaging.markers import Marker
+
+    return Marker(text)

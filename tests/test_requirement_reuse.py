@@ -163,3 +163,43 @@ def test_a_long_requirement_is_parsed_without_the_cache(tmp_path: Path) -> None:
     assert requirements._marker.cache_info().currsize == 0
     assert len({d.marker for d in project.dependencies}) == 1
     assert len(project.dependencies) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["flask>=3,<4", "ddtrace==2.3.0", "x[b,a]~=1.2", "y @ https://example.org/y-1.0.whl", "z"],
+)
+def test_a_dependency_made_from_parts_has_each_field_where_its_keyword_would_put_it(
+    text: str,
+) -> None:
+    """dependency_from_parts passes Dependency's fields positionally (for speed): the same
+    dependency as with keywords, and every field is set (none left to its default by
+    accident), compared field by field, the uncompared parsed values too."""
+    from dataclasses import fields
+
+    from advisor.manifests._pep508 import dependency_from_parts, requirement_parts
+    from advisor.model.project import Dependency, SourceLocation
+
+    p = requirement_parts(text)
+    loc = SourceLocation("f", 3, "k")
+    made = dependency_from_parts(
+        p, loc, marker="m", group="g", kind="dependency-group", role="constraint", hashes=("h",)
+    )
+    expected = Dependency(
+        name=p.name,
+        display_name=p.display_name,
+        specifier=p.specifier,
+        version=p.pin.text if p.pin else None,
+        source=loc,
+        marker="m",
+        extras=p.extras,
+        group="g",
+        group_kind="dependency-group",
+        role="constraint",
+        url=p.url,
+        hashes=("h",),
+        parsed_specifier=p.specifier_set(),
+        parsed_version=p.pin.version if p.pin else None,
+    )
+    for f in fields(Dependency):
+        assert getattr(made, f.name) == getattr(expected, f.name), f.name

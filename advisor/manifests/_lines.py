@@ -149,7 +149,15 @@ class TomlLines:
             pos = None if key is None else self._key_pos(table, key, region)
             bounds = self._bounds[(table, key)] = (region[0] if pos is None else pos, region[1])
         start, stop = bounds
-        cursor = self._cursors.get((start, stop), start)
+        cursor = self._cursors.get(bounds, start)
+        if not nth and self._budget > 0:  # the common case first: the next one, double-quoted
+            needle = f'"{value}"'
+            at = self.text.find(needle, cursor, stop)
+            if at >= 0:
+                self._budget -= at + len(needle) - cursor
+                self._cursors[bounds] = at + len(needle)
+                return self.line_at(at)
+            self._budget -= stop - cursor  # a miss is charged as _find charges it
         needles: Iterable[str] = (f'"{value}"', f"'{value}'")
         if "\\" in value or '"' in value:  # written escaped, perhaps
             escaped = value.replace("\\", "\\\\").replace('"', '\\"')

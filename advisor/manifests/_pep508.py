@@ -525,21 +525,27 @@ def dependency_from_parts(
     """One :class:`Dependency` from a requirement string's parts (:func:`requirement_parts`),
     with what its file says around it (its marker as kept, group, role, ``--hash`` values)."""
     pin = p.pin
+    # Positionally, in the order of Dependency's fields (a monorepo makes tens of thousands:
+    # keywords cost a third more); a test holds it to the same call with keywords.
     return Dependency(
-        name=p.name,
-        display_name=p.display_name,
-        specifier=p.specifier,
-        version=pin.text if pin else None,
-        source=loc,
-        marker=marker,
-        extras=p.extras,
-        group=group,
-        group_kind=kind,
-        role=role,
-        url=p.url,
-        hashes=hashes,
-        parsed_specifier=p.specifier_set(),
-        parsed_version=pin.version if pin else None,
+        p.name,  # name
+        p.display_name,  # display_name
+        p.specifier,  # specifier
+        pin.text if pin else None,  # version
+        loc,  # source
+        marker,  # marker
+        p.extras,  # extras
+        group,  # group
+        kind,  # group_kind
+        (),  # lock_groups
+        role,  # role
+        p.url,  # url
+        False,  # editable
+        hashes,  # hashes
+        (),  # options
+        None,  # origin
+        p.specifier_set(),  # parsed_specifier
+        pin.version if pin else None,  # parsed_version
     )
 
 

@@ -112,18 +112,16 @@ _TEXT_VARIABLES = frozenset(
 _TEXT_OPERATORS: dict[str, Callable[[str, str], bool]] = {"==": operator.eq, "!=": operator.ne}
 _VALUE = r"""(?:"([A-Za-z0-9._+!*-]*+)"|'([A-Za-z0-9._+!*-]*+)')"""
 _COMPARISON = rf"([a-z_]++)[ \t]*+(===|==|!=|~=|<=|>=|<|>)[ \t]*+{_VALUE}"
-_JOIN = r"[ \t]++(and|or)[ \t]++"
+#: One comparison and what follows it: ``and`` or ``or`` with spaces around it, or the end of
+#: the marker (and the spaces before it).
+_STEP = rf"{_COMPARISON}(?:[ \t]++(and|or)[ \t]++|[ \t]*+\Z)"
 
 
 @cache
-def _marker_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The whole marker, one comparison, one join: compiled by the first marker read (a run
-    whose requirements have none, and that checks no pin, reads none)."""
-    return (
-        re.compile(rf"[ \t]*+{_COMPARISON}(?:{_JOIN}{_COMPARISON})*+[ \t]*+", re.ASCII),
-        re.compile(_COMPARISON, re.ASCII),
-        re.compile(_JOIN, re.ASCII),
-    )
+def _step() -> re.Pattern[str]:
+    """:data:`_STEP`, compiled by the first marker read (a run whose requirements have none,
+    and that checks no pin, reads none)."""
+    return re.compile(_STEP, re.ASCII)
 
 
 #: Characters of a marker kept in :func:`plain_marker`'s cache (real ones are a few dozen).
@@ -187,28 +185,26 @@ def _cached_plain_marker(text: str) -> PlainMarker | None:
 
 
 def _plain_marker(text: str) -> PlainMarker | None:
-    whole, comparison_at, join_at = _marker_patterns()
-    if whole.fullmatch(text) is None:
-        return None
+    step = _step().match
     groups: list[tuple[_Comparison, ...]] = []
     group: list[_Comparison] = []
     at = len(text) - len(text.lstrip(" \t"))
-    while True:
-        found = comparison_at.match(text, at)
-        assert found is not None  # the whole text matched a sequence of these
-        comparison = _comparison(*found.groups())
+    while True:  # each step reads on from where the last ended, so the whole text once
+        found = step(text, at)
+        if found is None:
+            return None
+        variable, op, double, single, join = found.groups()
+        comparison = _comparison(variable, op, double, single)
         if comparison is None:
             return None
         group.append(comparison)
-        join = join_at.match(text, found.end())
-        if join is None:
-            break
-        if join.group(1) == "or":
+        if join is None:  # the end
+            groups.append(tuple(group))
+            return PlainMarker(text, tuple(groups))
+        if join == "or":
             groups.append(tuple(group))
             group = []
-        at = join.end()
-    groups.append(tuple(group))
-    return PlainMarker(text, tuple(groups))
+        at = found.end()
 
 
 def _comparison(

@@ -503,3 +503,47 @@ def test_what_decides_ddtrace_on_a_cpython_is_read_once_per_project(
         advice = _plan(_status_project(tmp_path, name), load_snapshot())
         assert asked, name
         assert len(asked) == len(set(asked)) <= len(advice.python_versions), name
+
+
+def test_the_floor_is_found_once_for_the_same_question_of_the_same_knowledge(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Projects with the same capabilities and integrations share one floor; another
+    knowledge (a refreshed one, a test's) is asked again, and what it says counts."""
+    import advisor.plan as planner
+    from advisor.model.advice import FoundIntegration
+    from advisor.model.project import SourceLocation
+
+    knowledge = matrix.load()
+    active = list(knowledge.capabilities)
+    flask = FoundIntegration(
+        "flask", "Flask", "flask", None, None, SourceLocation("f", 1), (), True, None
+    )
+    found: list[str] = []
+    real = planner._find_floor
+
+    def counted(*args: Any) -> Any:
+        found.append("x")
+        return real(*args)
+
+    monkeypatch.setattr(planner, "_find_floor", counted)
+    first = planner._floor(active, [flask], knowledge)
+    assert planner._floor(list(active), [dataclasses.replace(flask)], knowledge) == first
+    assert len(found) == 1
+    assert planner._floor(active, [], knowledge) is not None and len(found) == 2
+    # Another knowledge, whose Flask runs the first capability only from ddtrace 99.
+    from advisor.knowledge.model import Floor
+
+    cap = active[0]
+    flask_knowledge = knowledge.integration("flask")
+    floor = Floor(cap.id, Version("99"), "Flask", "a test")
+    changed = dataclasses.replace(
+        knowledge,
+        integrations=tuple(
+            dataclasses.replace(i, floors=(*i.floors, floor)) if i is flask_knowledge else i
+            for i in knowledge.integrations
+        ),
+    )
+    top, reasons = planner._floor(active, [flask], changed)
+    assert top == Version("99") and reasons[0].reason == "Flask (flask found)"
+    assert len(found) == 3 and first[0] < top

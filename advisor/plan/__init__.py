@@ -511,11 +511,44 @@ def find_integrations(project: Project, knowledge: Knowledge) -> tuple[FoundInte
     return tuple(seen.values())
 
 
+#: :func:`_floor`'s answers for the knowledge they were found in (held, so its id is not
+#: reused), by what they follow from: the projects of a monorepo ask the same few questions.
+_FLOORS: list[tuple[Knowledge, dict[tuple[object, ...], tuple[Version, tuple[FloorReason, ...]]]]]
+_FLOORS = []
+_FLOORS_KEPT = 1024
+
+
 def _floor(
     active: Sequence[Capability],
     found: Sequence[FoundIntegration],
     knowledge: Knowledge,
     aws_lambda: AwsLambda | None = None,
+) -> tuple[Version, tuple[FloorReason, ...]]:
+    """The lowest ddtrace the active capabilities run at, with the found integrations and in
+    AWS Lambda, and each reason for it, highest first."""
+    if not _FLOORS or _FLOORS[0][0] is not knowledge:
+        _FLOORS[:] = [(knowledge, {})]
+    memo = _FLOORS[0][1]
+    # Everything read below but the knowledge's integrations: each capability's id, name and
+    # floor, the found integrations' ids and distributions, Lambda's floors.
+    key = (
+        tuple((c.id, c.name, c.min_version) for c in active),
+        tuple((f.id, f.distribution) for f in found),
+        aws_lambda.floors if aws_lambda is not None else None,
+    )
+    answer = memo.get(key)
+    if answer is None:
+        if len(memo) >= _FLOORS_KEPT:
+            memo.clear()
+        answer = memo[key] = _find_floor(active, found, knowledge, aws_lambda)
+    return answer
+
+
+def _find_floor(
+    active: Sequence[Capability],
+    found: Sequence[FoundIntegration],
+    knowledge: Knowledge,
+    aws_lambda: AwsLambda | None,
 ) -> tuple[Version, tuple[FloorReason, ...]]:
     reasons: list[tuple[Version, FloorReason]] = []  # each with its version, parsed already
     for cap in active:

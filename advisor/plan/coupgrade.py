@@ -20,7 +20,7 @@ from packaging.version import Version
 from advisor.model.advice import Blocker, Change
 from advisor.model.markers import marker_holds
 from advisor.model.platforms import DEFAULT_PLATFORM
-from advisor.model.project import Dependency, Finding, Project, SourceLocation
+from advisor.model.project import NO_SPECIFIER, Dependency, Finding, Project, SourceLocation
 from advisor.model.release import DDTRACE, Release, python_minor
 from advisor.plan.serve import Server
 from advisor.resolve import (
@@ -117,7 +117,7 @@ def _requirement_set(project: Project, python: str, platform: str) -> Requiremen
             rs.pins[d.name] = version
             rs.pin_sources[d.name] = d
         if d.role == "declared" and d.url is None:
-            spec = SpecifierSet() if version is not None else d.parsed_specifier
+            spec = NO_SPECIFIER if version is not None else d.parsed_specifier
             rs.roots.append(Req(d.name, spec, frozenset(d.extras), str(d.source)))
     if not any(d.role == "declared" for d in deps):
         rs.roots = [

@@ -512,3 +512,24 @@ def test_an_integration_is_found_by_any_of_its_distributions() -> None:
         knowledge, integrations=tuple(i for i in knowledge.integrations if i is not flask)
     )
     assert fewer.integration_for("flask") is None and knowledge.integration_for("flask") is flask
+
+
+def test_an_integration_is_found_by_its_id_as_a_scan_finds_it() -> None:
+    """:meth:`Knowledge.integration` by the same index: the first integration of each id, and
+    another knowledge's own."""
+    import dataclasses
+
+    knowledge = matrix.load()
+    for integ in knowledge.integrations:
+        assert knowledge.integration(integ.id) is next(
+            i for i in knowledge.integrations if i.id == integ.id
+        )
+    flask = knowledge.integration("flask")
+    renamed = dataclasses.replace(flask, name="Flask (renamed)")
+    other = dataclasses.replace(
+        knowledge,
+        integrations=tuple(renamed if i is flask else i for i in knowledge.integrations),
+    )
+    assert other.integration("flask") is renamed and knowledge.integration("flask") is flask
+    with pytest.raises(KeyError):
+        knowledge.integration("no-such-thing")

@@ -10,7 +10,7 @@ CPythons no release installs on at all are left out of the question (the report 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from typing import assert_never
 
 from packaging.version import Version
@@ -55,8 +55,9 @@ def capability_results(
     now = _counted(ctx, counted, _now(ctx))
     after = _after_installed(rec)
     later = _counted(ctx, counted, after) if after is not None else None
+    active = {c.id for c in ctx.active}
     return [
-        _one(ctx, cap, never.get(cap.id, ()), project_floors.get(cap.id), rec, now, later)
+        _one(ctx, cap, never.get(cap.id, ()), project_floors.get(cap.id), rec, now, later, active)
         for cap in requested
     ]
 
@@ -80,30 +81,52 @@ def _one(
     rec: Verdict,
     now: tuple[Counted, Found],
     after: tuple[Counted, Found] | None,
+    active: Set[str],
 ) -> CapabilityResult:
-    def result(
-        status: CapabilityStatus, reason: str | None, after: CapabilityStatus | None
-    ) -> CapabilityResult:
-        return CapabilityResult(
-            id=cap.id,
-            name=cap.name,
-            min_version=str(cap.min_version) if cap.min_version else None,
-            project_min_version=str(floor) if floor else None,
-            status=status,
-            reason=reason,
-            after=after,
-        )
-
     if not cap.supported:
-        return result("unavailable", cap.history, "unavailable")
-    if never or all(c.id != cap.id for c in ctx.active):
-        return result("unavailable", f"never runs {where_text(never)}", "unavailable")
+        return _result(cap, floor, "unavailable", cap.history, "unavailable")
+    if never or cap.id not in active:
+        return _result(cap, floor, "unavailable", f"never runs {where_text(never)}", "unavailable")
     status, reason = _status(ctx, cap, *now)
     if status == "needs-upgrade" and ctx.state is None:
         reason = "ddtrace is not declared"
     elif status == "needs-upgrade" and ctx.state and ctx.state.current is None and ctx.state.url:
         reason = "the ddtrace version cannot be told from the files"
-    return result(status, reason, _after(ctx, cap, rec, status, after))
+    return _result(cap, floor, status, reason, _after(ctx, cap, rec, status, after))
+
+
+def _result(
+    cap: Capability,
+    floor: Version | None,
+    status: CapabilityStatus,
+    reason: str | None,
+    after: CapabilityStatus | None,
+) -> CapabilityResult:
+    return CapabilityResult(
+        cap.id,
+        cap.name,
+        _text(cap.min_version) if cap.min_version else None,
+        _text(floor) if floor else None,
+        status,
+        reason,
+        after,
+    )
+
+
+#: Versions as text, for the few versions results name (capability and project floors), over
+#: and over: by identity (``1.0`` and ``1.0.0`` are equal versions, written apart), each held so
+#: its id is not reused; bounded, emptied when full.
+_TEXTS: dict[int, tuple[Version, str]] = {}
+_TEXTS_KEPT = 256
+
+
+def _text(version: Version) -> str:
+    known = _TEXTS.get(id(version))
+    if known is None:
+        if len(_TEXTS) >= _TEXTS_KEPT:
+            _TEXTS.clear()
+        known = _TEXTS[id(version)] = (version, str(version))
+    return known[1]
 
 
 def _now(ctx: Context) -> Installed:

@@ -162,6 +162,43 @@ def test_pages_are_cached_compactly_and_read_back_whole(page: Path) -> None:
         assert pageformat.release(version, entry) == expected
 
 
+@pytest.mark.parametrize("page", recorded_pages(), ids=lambda p: f"{p.parts[-4]}/{p.parts[-2]}")
+def test_a_page_just_read_is_stored_in_version_order(page: Path) -> None:
+    """(Every reader of a stored page wants its releases ascending: sorting what is sorted
+    costs one pass.) A page whose entries are not all parsed (one the cache gave back, a
+    304) is stored in the order given."""
+    entries, _versions, _serial = streamed_entries(page.read_bytes(), 65536)
+    stored = pageformat.store(entries)["versions"]
+    if all("version" in e for e in entries.values()):
+        assert [entries[v]["version"] for v in stored] == sorted(
+            e["version"] for e in entries.values()
+        )
+    given = {v: {k: x for k, x in e.items() if k != "version"} for v, e in entries.items()}
+    assert list(pageformat.store(reversed_dict(given))["versions"]) == list(reversed(given))
+
+
+def reversed_dict(d: dict[str, Any]) -> dict[str, Any]:
+    return dict(reversed(list(d.items())))
+
+
+def test_a_release_takes_the_version_the_snapshot_parsed_for_its_text() -> None:
+    """ddtrace's page lists the versions the shipped snapshot holds, written alike: a release
+    read from the cache takes the snapshot's parsed version (equal, and the same object)."""
+    from packaging.version import Version
+
+    from advisor.knowledge.releases import load_snapshot
+    from advisor.model.release import version_of
+
+    snapshot = load_snapshot()
+    known = snapshot.releases[-1].version
+    assert version_of(str(known)) is known
+    entry = pageformat.load({"wheel_sets": [], "versions": {str(known): {}}})
+    assert entry is not None
+    assert pageformat.release(str(known), entry[str(known)]).version is known
+    fresh = version_of("999.1.post2")
+    assert fresh == Version("999.1.post2") and version_of("999.1.post2") is not fresh
+
+
 @pytest.mark.parametrize(
     "doc",
     [

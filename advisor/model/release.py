@@ -317,9 +317,11 @@ def parse_snapshot(data: Any, origin: str) -> ReleaseSnapshot:
     # Each Requires-Dist list as one tuple, shared by the releases that point at it.
     shared: dict[int, tuple[str, ...]] = {}
     releases: list[Release] = []
+    texts: list[str] = []
     for key, raw in dict(data.get("releases", {})).items():
         try:
             releases.append(_parse_release(key, raw, sets, wheels_of, shared))
+            texts.append(key)
         except (
             KeyError,
             TypeError,
@@ -334,6 +336,9 @@ def parse_snapshot(data: Any, origin: str) -> ReleaseSnapshot:
             problems.append(f"{name}: missing or not a string")
     if problems:
         raise KnowledgeError(f"{origin}: " + "; ".join(problems), code="snapshot-invalid")
+    if len(_SNAPSHOT_VERSIONS) + len(texts) > _SNAPSHOT_VERSIONS_KEPT:
+        _SNAPSHOT_VERSIONS.clear()
+    _SNAPSHOT_VERSIONS.update(zip(texts, (r.version for r in releases), strict=True))
     releases.sort(key=lambda r: r.version)
     return ReleaseSnapshot(
         project=data["project"],
@@ -346,6 +351,23 @@ def parse_snapshot(data: Any, origin: str) -> ReleaseSnapshot:
 def release_from_entry(version: str, raw: Mapping[str, Any]) -> Release:
     """A :class:`Release` from one snapshot-format entry whose ``requires_dist`` is not read."""
     return _parse_release(version, {**raw, "requires_dist": None}, [], _inline_wheels)
+
+
+#: The versions of the snapshots loaded, by their text as the snapshot writes it (the index
+#: page's): a page of the project read from the index or the cache lists the same texts
+#: (ddtrace's 860), and takes these instead of parsing each again (:func:`version_of`).
+#: Bounded: emptied before a snapshot would take it past :data:`_SNAPSHOT_VERSIONS_KEPT`.
+_SNAPSHOT_VERSIONS: dict[str, Version] = {}
+_SNAPSHOT_VERSIONS_KEPT = 1 << 14
+
+
+def version_of(text: str) -> Version:
+    """``Version(text)``, the one a snapshot loaded parsed when it has this text.
+
+    :raises InvalidVersion: for a text that is no version.
+    """
+    known = _SNAPSHOT_VERSIONS.get(text)
+    return known if known is not None else Version(text)
 
 
 @lru_cache(maxsize=256)

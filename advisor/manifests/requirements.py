@@ -356,6 +356,9 @@ def _local_name(where: str, including: Path, boundary: Boundary) -> tuple[str | 
 
 @dataclass(frozen=True, slots=True)
 class _Invalid:
+    """A line the options parser refused, and why (a docstring, so the class is made the
+    fast way: see advisor.model.values)."""
+
     number: int | None
     line: str
     reason: str

@@ -748,6 +748,19 @@ def __create_fn__(_type_image, _type_environment, _type_name, _type_value, _type
 _52 = __create_fn__
 
 
+def __create_fn__(_type_index, _type_offset, _type_list_key, _type_span, _type_indent, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_index, _set_offset, _set_list_key, _set_span, _set_indent):
+ def __init__(self, index:_type_index, offset:_type_offset, list_key:_type_list_key, span:_type_span, indent:_type_indent) -> __dataclass_return_type__:
+  _set_index(self,index)
+  _set_offset(self,offset)
+  _set_list_key(self,list_key)
+  _set_span(self,span)
+  _set_indent(self,indent)
+ return __init__
+
+
+_53 = __create_fn__
+
+
 def __create_fn__(_type_indexes, _type_source, _type_skipped, _type_ignored, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_indexes, _set_source, _dflt_skipped, _set_skipped, _dflt_ignored, _set_ignored):
  def __init__(self, indexes:_type_indexes, source:_type_source, skipped:_type_skipped=_dflt_skipped, ignored:_type_ignored=_dflt_ignored) -> __dataclass_return_type__:
   _set_indexes(self,indexes)
@@ -757,7 +770,7 @@ def __create_fn__(_type_indexes, _type_source, _type_skipped, _type_ignored, MIS
  return __init__
 
 
-_53 = __create_fn__
+_54 = __create_fn__
 
 
 def __create_fn__(_type_keyword, _type_args, _type_line, _type_escape, _type_heredocs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_keyword, _set_args, _set_line, _set_escape, _dflt_heredocs, _set_heredocs):
@@ -770,7 +783,7 @@ def __create_fn__(_type_keyword, _type_args, _type_line, _type_escape, _type_her
  return __init__
 
 
-_54 = __create_fn__
+_55 = __create_fn__
 
 
 def __create_fn__(_type_kind, _type_file, _type_line, _type_name, _type_pythons, _type_platforms, _type_ddtrace, _type_env, _type_aws_lambda, _type_ddtrace_run, _type_context, _type_findings, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_kind, _set_file, _set_line, _dflt_name, _set_name, _dflt_pythons, _set_pythons, _dflt_platforms, _set_platforms, _dflt_ddtrace, _set_ddtrace, _dflt_env, _set_env, _dflt_aws_lambda, _set_aws_lambda, _dflt_ddtrace_run, _set_ddtrace_run, _dflt_context, _set_context, _dflt_findings, _set_findings):
@@ -790,7 +803,7 @@ def __create_fn__(_type_kind, _type_file, _type_line, _type_name, _type_pythons,
  return __init__
 
 
-_55 = __create_fn__
+_56 = __create_fn__
 
 
 def __create_fn__(_type_layer, _type_datadog_lambda, _type_ddtrace, _type_source, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_layer, _set_datadog_lambda, _set_ddtrace, _set_source, _dflt_python, _set_python):
@@ -803,7 +816,7 @@ def __create_fn__(_type_layer, _type_datadog_lambda, _type_ddtrace, _type_source
  return __init__
 
 
-_56 = __create_fn__
+_57 = __create_fn__
 
 
 def __create_fn__(_type_lines, _type_added, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_lines, _set_added):
@@ -813,7 +826,7 @@ def __create_fn__(_type_lines, _type_added, MISSING, _HAS_DEFAULT_FACTORY, __dat
  return __init__
 
 
-_57 = __create_fn__
+_58 = __create_fn__
 
 
 def __create_fn__(_type_lo, _type_lo_closed, _type_hi, _type_hi_closed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_lo, _set_lo_closed, _set_hi, _set_hi_closed):
@@ -825,7 +838,7 @@ def __create_fn__(_type_lo, _type_lo_closed, _type_hi, _type_hi_closed, MISSING,
  return __init__
 
 
-_58 = __create_fn__
+_59 = __create_fn__
 
 
 def __create_fn__(_type_login, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_login, _set_type):
@@ -835,7 +848,7 @@ def __create_fn__(_type_login, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __data
  return __init__
 
 
-_59 = __create_fn__
+_60 = __create_fn__
 
 
 def __create_fn__(_type_manifest, _type_path, _type_base, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_manifest, _set_path, _set_base):
@@ -846,7 +859,7 @@ def __create_fn__(_type_manifest, _type_path, _type_base, MISSING, _HAS_DEFAULT_
  return __init__
 
 
-_60 = __create_fn__
+_61 = __create_fn__
 
 
 def __create_fn__(_type_manifests, _type_dependencies, _type_python, _type_findings, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_manifests, _set_dependencies, _set_python, _dflt_findings, _set_findings, _dflt_deployments, _set_deployments):
@@ -859,7 +872,7 @@ def __create_fn__(_type_manifests, _type_dependencies, _type_python, _type_findi
  return __init__
 
 
-_61 = __create_fn__
+_62 = __create_fn__
 
 
 def __create_fn__(_type_marker, _type_pythons, _type_ddtrace, _type_off, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_marker, _set_pythons, _set_ddtrace, _dflt_off, _set_off):
@@ -871,7 +884,7 @@ def __create_fn__(_type_marker, _type_pythons, _type_ddtrace, _type_off, MISSING
  return __init__
 
 
-_62 = __create_fn__
+_63 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_files, _type_last_serial, _type_versions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_files, _set_last_serial, _set_versions):
@@ -883,7 +896,7 @@ def __create_fn__(_type_name, _type_files, _type_last_serial, _type_versions, MI
  return __init__
 
 
-_63 = __create_fn__
+_64 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_main, _type_optional, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_main, _set_optional):
@@ -894,7 +907,7 @@ def __create_fn__(_type_name, _type_main, _type_optional, MISSING, _HAS_DEFAULT_
  return __init__
 
 
-_64 = __create_fn__
+_65 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_packages, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_packages):
@@ -904,7 +917,7 @@ def __create_fn__(_type_name, _type_packages, MISSING, _HAS_DEFAULT_FACTORY, __d
  return __init__
 
 
-_65 = __create_fn__
+_66 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_raw_name, _type_method, _type_flags, _type_crc, _type_compressed, _type_uncompressed, _type_offset, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_raw_name, _set_method, _set_flags, _set_crc, _set_compressed, _set_uncompressed, _set_offset):
@@ -920,7 +933,7 @@ def __create_fn__(_type_name, _type_raw_name, _type_method, _type_flags, _type_c
  return __init__
 
 
-_66 = __create_fn__
+_67 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_spec, _type_marker, _type_end, _type_url, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_spec, _set_marker, _set_end, _dflt_url, _set_url):
@@ -933,7 +946,7 @@ def __create_fn__(_type_name, _type_spec, _type_marker, _type_end, _type_url, MI
  return __init__
 
 
-_67 = __create_fn__
+_68 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_specifier, _type_extras, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_specifier, _dflt_extras, _set_extras, _dflt_origin, _set_origin):
@@ -945,7 +958,7 @@ def __create_fn__(_type_name, _type_specifier, _type_extras, _type_origin, MISSI
  return __init__
 
 
-_68 = __create_fn__
+_69 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_value, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_value, _set_line):
@@ -956,7 +969,7 @@ def __create_fn__(_type_name, _type_value, _type_line, MISSING, _HAS_DEFAULT_FAC
  return __init__
 
 
-_69 = __create_fn__
+_70 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_value, _type_need, _type_note, _type_source, _type_ddtrace, _type_capabilities, _type_lambda_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_value, _set_need, _set_note, _set_source, _dflt_ddtrace, _set_ddtrace, _dflt_capabilities, _set_capabilities, _dflt_lambda_note, _set_lambda_note):
@@ -972,7 +985,7 @@ def __create_fn__(_type_name, _type_value, _type_need, _type_note, _type_source,
  return __init__
 
 
-_70 = __create_fn__
+_71 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_version, _type_extras, _type_release, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_version, _set_extras, _set_release):
@@ -984,7 +997,18 @@ def __create_fn__(_type_name, _type_version, _type_extras, _type_release, MISSIN
  return __init__
 
 
-_71 = __create_fn__
+_72 = __create_fn__
+
+
+def __create_fn__(_type_number, _type_line, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_number, _set_line, _set_reason):
+ def __init__(self, number:_type_number, line:_type_line, reason:_type_reason) -> __dataclass_return_type__:
+  _set_number(self,number)
+  _set_line(self,line)
+  _set_reason(self,reason)
+ return __init__
+
+
+_73 = __create_fn__
 
 
 def __create_fn__(_type_op, _type_ws, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_op, _set_ws, _set_version):
@@ -995,7 +1019,7 @@ def __create_fn__(_type_op, _type_ws, _type_version, MISSING, _HAS_DEFAULT_FACTO
  return __init__
 
 
-_72 = __create_fn__
+_74 = __create_fn__
 
 
 def __create_fn__(_type_package, _type_arms, _type_raise_floor, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_package, _set_arms, _set_raise_floor, _dflt_unresolved, _set_unresolved):
@@ -1007,7 +1031,7 @@ def __create_fn__(_type_package, _type_arms, _type_raise_floor, _type_unresolved
  return __init__
 
 
-_73 = __create_fn__
+_75 = __create_fn__
 
 
 def __create_fn__(_type_package, _type_wants, _type_hint, _type_allowed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_package, _set_wants, _set_hint, _dflt_allowed, _set_allowed):
@@ -1019,7 +1043,7 @@ def __create_fn__(_type_package, _type_wants, _type_hint, _type_allowed, MISSING
  return __init__
 
 
-_74 = __create_fn__
+_76 = __create_fn__
 
 
 def __create_fn__(_type_page, _type_etag, _type_last_modified, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_page, _set_etag, _set_last_modified):
@@ -1030,7 +1054,7 @@ def __create_fn__(_type_page, _type_etag, _type_last_modified, MISSING, _HAS_DEF
  return __init__
 
 
-_75 = __create_fn__
+_77 = __create_fn__
 
 
 def __create_fn__(_type_path, _type_before, _type_after, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_path, _set_before, _set_after, _set_reason):
@@ -1042,7 +1066,7 @@ def __create_fn__(_type_path, _type_before, _type_after, _type_reason, MISSING, 
  return __init__
 
 
-_76 = __create_fn__
+_78 = __create_fn__
 
 
 def __create_fn__(_type_path, _type_kind, _type_dependencies, _type_python, _type_project_name, _type_is_lock, _type_findings, _type_index_urls, _type_includes, _type_graph, _type_compiled, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_path, _set_kind, _dflt_dependencies, _set_dependencies, _dflt_python, _set_python, _dflt_project_name, _set_project_name, _dflt_is_lock, _set_is_lock, _dflt_findings, _set_findings, _dflt_index_urls, _set_index_urls, _dflt_includes, _set_includes, _dflt_graph, _set_graph, _dflt_compiled, _set_compiled, _dflt_deployments, _set_deployments):
@@ -1062,7 +1086,7 @@ def __create_fn__(_type_path, _type_kind, _type_dependencies, _type_python, _typ
  return __init__
 
 
-_77 = __create_fn__
+_79 = __create_fn__
 
 
 def __create_fn__(_type_path, _type_start, _type_end, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_path, _set_start, _set_end, _set_old, _set_new):
@@ -1075,7 +1099,7 @@ def __create_fn__(_type_path, _type_start, _type_end, _type_old, _type_new, MISS
  return __init__
 
 
-_78 = __create_fn__
+_80 = __create_fn__
 
 
 def __create_fn__(_type_paths, _type_capabilities, _type_python, _type_platforms, _type_comment, _type_fail_on, _type_token, _type_comment_author, _type_suggest, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_paths, _set_capabilities, _set_python, _set_platforms, _set_comment, _set_fail_on, _set_token, _dflt_comment_author, _set_comment_author, _dflt_suggest, _set_suggest):
@@ -1092,7 +1116,7 @@ def __create_fn__(_type_paths, _type_capabilities, _type_python, _type_platforms
  return __init__
 
 
-_79 = __create_fn__
+_81 = __create_fn__
 
 
 def __create_fn__(_type_per_python, _type_floor, _type_floor_reasons, _type_blockers, _type_tried, _type_never_runs, _type_skipped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_per_python, _dflt_floor, _set_floor, _dflt_floor_reasons, _set_floor_reasons, _dflt_blockers, _set_blockers, _dflt_tried, _set_tried, _dflt_never_runs, _set_never_runs, _dflt_skipped, _set_skipped):
@@ -1107,7 +1131,7 @@ def __create_fn__(_type_per_python, _type_floor, _type_floor_reasons, _type_bloc
  return __init__
 
 
-_80 = __create_fn__
+_82 = __create_fn__
 
 
 def __create_fn__(_type_platforms, _type_reason, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_platforms, _set_reason, _set_source):
@@ -1118,7 +1142,7 @@ def __create_fn__(_type_platforms, _type_reason, _type_source, MISSING, _HAS_DEF
  return __init__
 
 
-_81 = __create_fn__
+_83 = __create_fn__
 
 
 def __create_fn__(_type_project, _type_advice, _type_offline, _type_settings, _type_indexes, _type_clock, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_project, _set_advice, _set_offline, _set_settings, _set_indexes, _dflt_clock, _set_clock):
@@ -1132,7 +1156,7 @@ def __create_fn__(_type_project, _type_advice, _type_offline, _type_settings, _t
  return __init__
 
 
-_82 = __create_fn__
+_84 = __create_fn__
 
 
 def __create_fn__(_type_project, _type_index_url, _type_snapshot_date, _type_releases, _type__by_version, _type__final, _type__final_sorted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_project, _set_index_url, _set_snapshot_date, _set_releases, _dflt__by_version, _set__by_version, _dflt__final, _set__final, _dflt__final_sorted, _set__final_sorted):
@@ -1147,7 +1171,7 @@ def __create_fn__(_type_project, _type_index_url, _type_snapshot_date, _type_rel
  return __init__
 
 
-_83 = __create_fn__
+_85 = __create_fn__
 
 
 def __create_fn__(_type_project, _type_selected, _type_environment, _type_request, _type_config, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_project, _set_selected, _set_environment, _set_request, _set_config):
@@ -1160,7 +1184,7 @@ def __create_fn__(_type_project, _type_selected, _type_environment, _type_reques
  return __init__
 
 
-_84 = __create_fn__
+_86 = __create_fn__
 
 
 def __create_fn__(_type_projects, _type_read, _type_shared, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_projects, _set_read, _dflt_shared, _set_shared):
@@ -1171,7 +1195,7 @@ def __create_fn__(_type_projects, _type_read, _type_shared, MISSING, _HAS_DEFAUL
  return __init__
 
 
-_85 = __create_fn__
+_87 = __create_fn__
 
 
 def __create_fn__(_type_projects, _type_snapshot_date, _type_today, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_projects, _set_snapshot_date, _set_today):
@@ -1182,7 +1206,7 @@ def __create_fn__(_type_projects, _type_snapshot_date, _type_today, MISSING, _HA
  return __init__
 
 
-_86 = __create_fn__
+_88 = __create_fn__
 
 
 def __create_fn__(_type_python, _type_musl, _type_aws_lambda, _type_python_image, _type_windows, _type_arch, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_python, _set_musl, _set_aws_lambda, _set_python_image, _dflt_windows, _set_windows, _dflt_arch, _set_arch):
@@ -1196,7 +1220,7 @@ def __create_fn__(_type_python, _type_musl, _type_aws_lambda, _type_python_image
  return __init__
 
 
-_87 = __create_fn__
+_89 = __create_fn__
 
 
 def __create_fn__(_type_python_spec, _type_python_source, _type_python_versions, _type_platforms, _type_ddtrace, _type_requested, _type_capabilities, _type_recommendation, _type_integrations, _type_findings, _type_snapshot_date, _type_files, _type_today, _type_deployment, _type_deployment_source, _type_environment, _type_ignored, _type_python_origins, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_python_spec, _set_python_source, _set_python_versions, _set_platforms, _set_ddtrace, _set_requested, _set_capabilities, _set_recommendation, _set_integrations, _set_findings, _set_snapshot_date, _set_files, _set_today, _dflt_deployment, _set_deployment, _dflt_deployment_source, _set_deployment_source, _dflt_environment, _set_environment, _dflt_ignored, _set_ignored, _dflt_python_origins, _set_python_origins, _dflt_deployments, _set_deployments):
@@ -1223,7 +1247,7 @@ def __create_fn__(_type_python_spec, _type_python_source, _type_python_versions,
  return __init__
 
 
-_88 = __create_fn__
+_90 = __create_fn__
 
 
 def __create_fn__(_type_reason, _type_hint, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_reason, _dflt_hint, _set_hint):
@@ -1233,7 +1257,7 @@ def __create_fn__(_type_reason, _type_hint, MISSING, _HAS_DEFAULT_FACTORY, __dat
  return __init__
 
 
-_89 = __create_fn__
+_91 = __create_fn__
 
 
 def __create_fn__(_type_report, _type_advised, _type_read, _type_configs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_report, _set_advised, _dflt_read, _set_read, _dflt_configs, _set_configs):
@@ -1245,7 +1269,7 @@ def __create_fn__(_type_report, _type_advised, _type_read, _type_configs, MISSIN
  return __init__
 
 
-_90 = __create_fn__
+_92 = __create_fn__
 
 
 def __create_fn__(_type_root, _type_files, _type_advice, _type_python_spec, _type_python_source, _type_environment, _type_findings, _type_deployments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_root, _set_files, _set_advice, _dflt_python_spec, _set_python_spec, _dflt_python_source, _set_python_source, _dflt_environment, _set_environment, _dflt_findings, _set_findings, _dflt_deployments, _set_deployments):
@@ -1261,7 +1285,7 @@ def __create_fn__(_type_root, _type_files, _type_advice, _type_python_spec, _typ
  return __init__
 
 
-_91 = __create_fn__
+_93 = __create_fn__
 
 
 def __create_fn__(_type_root, _type_folder, _type_project, _type_top, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_root, _set_folder, _set_project, _dflt_top, _set_top):
@@ -1273,7 +1297,7 @@ def __create_fn__(_type_root, _type_folder, _type_project, _type_top, MISSING, _
  return __init__
 
 
-_92 = __create_fn__
+_94 = __create_fn__
 
 
 def __create_fn__(_type_root, _type_repository, _type_trusted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_root, _dflt_repository, _set_repository, _dflt_trusted, _set_trusted):
@@ -1284,7 +1308,7 @@ def __create_fn__(_type_root, _type_repository, _type_trusted, MISSING, _HAS_DEF
  return __init__
 
 
-_93 = __create_fn__
+_95 = __create_fn__
 
 
 def __create_fn__(_type_roots, _type_edges, _type_groups, _type_members, _type_root_groups, _type_partial, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_roots, _set_edges, _set_groups, _dflt_members, _set_members, _dflt_root_groups, _set_root_groups, _dflt_partial, _set_partial):
@@ -1298,7 +1322,7 @@ def __create_fn__(_type_roots, _type_edges, _type_groups, _type_members, _type_r
  return __init__
 
 
-_94 = __create_fn__
+_96 = __create_fn__
 
 
 def __create_fn__(_type_sarif, _type_subject, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_sarif, _dflt_subject, _set_subject, _dflt_kind, _set_kind):
@@ -1309,7 +1333,7 @@ def __create_fn__(_type_sarif, _type_subject, _type_kind, MISSING, _HAS_DEFAULT_
  return __init__
 
 
-_95 = __create_fn__
+_97 = __create_fn__
 
 
 def __create_fn__(_type_since, _type_spec, _type_distributions, _type_listed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_since, _set_spec, _set_distributions, _dflt_listed, _set_listed):
@@ -1321,7 +1345,7 @@ def __create_fn__(_type_since, _type_spec, _type_distributions, _type_listed, MI
  return __init__
 
 
-_96 = __create_fn__
+_98 = __create_fn__
 
 
 def __create_fn__(_type_snapshot, _type_index_url, _type_extra_index_urls, _type_cache_dir, _type_no_cache, _type_timeout, _type_deadline, _type_trust_files, _type_allow_outside, _type_progress, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_snapshot, _set_snapshot, _dflt_index_url, _set_index_url, _dflt_extra_index_urls, _set_extra_index_urls, _dflt_cache_dir, _set_cache_dir, _dflt_no_cache, _set_no_cache, _dflt_timeout, _set_timeout, _dflt_deadline, _set_deadline, _dflt_trust_files, _set_trust_files, _dflt_allow_outside, _set_allow_outside, _dflt_progress, _set_progress):
@@ -1339,7 +1363,7 @@ def __create_fn__(_type_snapshot, _type_index_url, _type_extra_index_urls, _type
  return __init__
 
 
-_97 = __create_fn__
+_99 = __create_fn__
 
 
 def __create_fn__(_type_spec, _type_marker, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_spec, _set_marker, _set_version):
@@ -1350,7 +1374,7 @@ def __create_fn__(_type_spec, _type_marker, _type_version, MISSING, _HAS_DEFAULT
  return __init__
 
 
-_98 = __create_fn__
+_100 = __create_fn__
 
 
 def __create_fn__(_type_spec, _type_source, _type_versions, _type_findings, _type_origins, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_spec, _set_source, _set_versions, _dflt_findings, _set_findings, _dflt_origins, _set_origins):
@@ -1363,7 +1387,7 @@ def __create_fn__(_type_spec, _type_source, _type_versions, _type_findings, _typ
  return __init__
 
 
-_99 = __create_fn__
+_101 = __create_fn__
 
 
 def __create_fn__(_type_spec, _type_source, _type_weak, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_spec, _set_source, _dflt_weak, _set_weak):
@@ -1374,7 +1398,7 @@ def __create_fn__(_type_spec, _type_source, _type_weak, MISSING, _HAS_DEFAULT_FA
  return __init__
 
 
-_100 = __create_fn__
+_102 = __create_fn__
 
 
 def __create_fn__(_type_spec, _type_support, _type_ends, _type_agent_min, _type_label, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_spec, _set_support, _set_ends, _set_agent_min, _dflt_label, _set_label):
@@ -1387,7 +1411,7 @@ def __create_fn__(_type_spec, _type_support, _type_ends, _type_agent_min, _type_
  return __init__
 
 
-_101 = __create_fn__
+_103 = __create_fn__
 
 
 def __create_fn__(_type_spec, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_spec, _set_version):
@@ -1397,7 +1421,7 @@ def __create_fn__(_type_spec, _type_version, MISSING, _HAS_DEFAULT_FACTORY, __da
  return __init__
 
 
-_102 = __create_fn__
+_104 = __create_fn__
 
 
 def __create_fn__(_type_split, _type_changes, _type_per_python, _type_floor, _type_floor_reasons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_split, _set_changes, _set_per_python, _dflt_floor, _set_floor, _dflt_floor_reasons, _set_floor_reasons):
@@ -1410,7 +1434,7 @@ def __create_fn__(_type_split, _type_changes, _type_per_python, _type_floor, _ty
  return __init__
 
 
-_103 = __create_fn__
+_105 = __create_fn__
 
 
 def __create_fn__(_type_start, _type_lines, _type_body, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_start, _set_lines, _set_body, _set_span):
@@ -1422,7 +1446,7 @@ def __create_fn__(_type_start, _type_lines, _type_body, _type_span, MISSING, _HA
  return __init__
 
 
-_104 = __create_fn__
+_106 = __create_fn__
 
 
 def __create_fn__(_type_start, _type_lines, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_start, _set_lines, _dflt_end, _set_end):
@@ -1433,7 +1457,7 @@ def __create_fn__(_type_start, _type_lines, _type_end, MISSING, _HAS_DEFAULT_FAC
  return __init__
 
 
-_105 = __create_fn__
+_107 = __create_fn__
 
 
 def __create_fn__(_type_tag, _type_low, _type_high, _type_distributions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_tag, _set_low, _set_high, _set_distributions):
@@ -1445,7 +1469,7 @@ def __create_fn__(_type_tag, _type_low, _type_high, _type_distributions, MISSING
  return __init__
 
 
-_106 = __create_fn__
+_108 = __create_fn__
 
 
 def __create_fn__(_type_target, _type_changes, _type_blockers, _type_tried, _type_findings, _type_unresolved, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_target, _set_changes, _set_blockers, _set_tried, _set_findings, _dflt_unresolved, _set_unresolved):
@@ -1459,7 +1483,7 @@ def __create_fn__(_type_target, _type_changes, _type_blockers, _type_tried, _typ
  return __init__
 
 
-_107 = __create_fn__
+_109 = __create_fn__
 
 
 def __create_fn__(_type_text, _type_encoding, _type_bom, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_text, _set_encoding, _set_bom):
@@ -1470,7 +1494,7 @@ def __create_fn__(_type_text, _type_encoding, _type_bom, MISSING, _HAS_DEFAULT_F
  return __init__
 
 
-_108 = __create_fn__
+_110 = __create_fn__
 
 
 def __create_fn__(_type_text, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_text, _set_start):
@@ -1480,7 +1504,7 @@ def __create_fn__(_type_text, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __data
  return __init__
 
 
-_109 = __create_fn__
+_111 = __create_fn__
 
 
 def __create_fn__(_type_text, _type_starts, _type_lines, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_text, _set_starts, _set_lines):
@@ -1491,7 +1515,7 @@ def __create_fn__(_type_text, _type_starts, _type_lines, MISSING, _HAS_DEFAULT_F
  return __init__
 
 
-_110 = __create_fn__
+_112 = __create_fn__
 
 
 def __create_fn__(_type_tool, _type_command, _type_python, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_tool, _set_command, _set_python):
@@ -1502,7 +1526,7 @@ def __create_fn__(_type_tool, _type_command, _type_python, MISSING, _HAS_DEFAULT
  return __init__
 
 
-_111 = __create_fn__
+_113 = __create_fn__
 
 
 def __create_fn__(_type_topic, _type_sources, _type_follows, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_topic, _set_sources, _set_follows):
@@ -1513,7 +1537,7 @@ def __create_fn__(_type_topic, _type_sources, _type_follows, MISSING, _HAS_DEFAU
  return __init__
 
 
-_112 = __create_fn__
+_114 = __create_fn__
 
 
 def __create_fn__(_type_url, _type_written, _type_expanded, _type_prefix, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_url, _set_written, _dflt_expanded, _set_expanded, _dflt_prefix, _set_prefix):
@@ -1525,7 +1549,7 @@ def __create_fn__(_type_url, _type_written, _type_expanded, _type_prefix, MISSIN
  return __init__
 
 
-_113 = __create_fn__
+_115 = __create_fn__
 
 
 def __create_fn__(_type_verbosity, _type_style, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_verbosity, _set_verbosity, _dflt_style, _set_style):
@@ -1535,7 +1559,7 @@ def __create_fn__(_type_verbosity, _type_style, MISSING, _HAS_DEFAULT_FACTORY, _
  return __init__
 
 
-_114 = __create_fn__
+_116 = __create_fn__
 
 
 def __create_fn__(_type_version, _type_marker, _type_pythons, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_marker, _set_pythons):
@@ -1546,7 +1570,7 @@ def __create_fn__(_type_version, _type_marker, _type_pythons, MISSING, _HAS_DEFA
  return __init__
 
 
-_115 = __create_fn__
+_117 = __create_fn__
 
 
 def __create_fn__(_type_version, _type_marker, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_marker, _set_source):
@@ -1557,7 +1581,7 @@ def __create_fn__(_type_version, _type_marker, _type_source, MISSING, _HAS_DEFAU
  return __init__
 
 
-_116 = __create_fn__
+_118 = __create_fn__
 
 
 def __create_fn__(_type_version, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_reason):
@@ -1567,7 +1591,7 @@ def __create_fn__(_type_version, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __
  return __init__
 
 
-_117 = __create_fn__
+_119 = __create_fn__
 
 
 def __create_fn__(_type_version, _type_released, _type_end_of_life, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_released, _set_end_of_life):
@@ -1578,7 +1602,7 @@ def __create_fn__(_type_version, _type_released, _type_end_of_life, MISSING, _HA
  return __init__
 
 
-_118 = __create_fn__
+_120 = __create_fn__
 
 
 def __create_fn__(_type_version, _type_requires_python, _type_yanked, _type_yanked_reason, _type_upload_time, _type_sdist, _type_wheels, _type_requires_dist, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_version, _set_requires_python, _set_yanked, _set_yanked_reason, _set_upload_time, _set_sdist, _set_wheels, _set_requires_dist):
@@ -1594,7 +1618,7 @@ def __create_fn__(_type_version, _type_requires_python, _type_yanked, _type_yank
  return __init__
 
 
-_119 = __create_fn__
+_121 = __create_fn__
 
 
 def __create_fn__(_type_versions, _type_unknown_metadata, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_versions, _set_unknown_metadata):
@@ -1604,7 +1628,7 @@ def __create_fn__(_type_versions, _type_unknown_metadata, MISSING, _HAS_DEFAULT_
  return __init__
 
 
-_120 = __create_fn__
+_122 = __create_fn__
 
 
 def __create_fn__(_type_versions, _type_unknown_metadata, _type_closure, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_versions, _set_unknown_metadata, _dflt_closure, _set_closure):
@@ -1615,7 +1639,7 @@ def __create_fn__(_type_versions, _type_unknown_metadata, _type_closure, MISSING
  return __init__
 
 
-_121 = __create_fn__
+_123 = __create_fn__
 
 
 def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_wants, _set_pythons, _dflt_appearing, _set_appearing):
@@ -1626,7 +1650,7 @@ def __create_fn__(_type_wants, _type_pythons, _type_appearing, MISSING, _HAS_DEF
  return __init__
 
 
-_122 = __create_fn__
+_124 = __create_fn__
 
 
 def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_written, _set_resolved, _set_missing, _set_line):
@@ -1638,7 +1662,7 @@ def __create_fn__(_type_written, _type_resolved, _type_missing, _type_line, MISS
  return __init__
 
 
-_123 = __create_fn__
+_125 = __create_fn__
 
 
 def __create_fn__(_type_name, _type_display_name, _type_specifier, _type_version, _type_source, _type_marker, _type_extras, _type_group, _type_group_kind, _type_lock_groups, _type_role, _type_url, _type_editable, _type_hashes, _type_options, _type_origin, _type_parsed_specifier, _type_parsed_version, _type_requires, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_name, _set_display_name, _set_specifier, _set_version, _set_source, _dflt_marker, _set_marker, _dflt_extras, _set_extras, _dflt_group, _set_group, _dflt_group_kind, _set_group_kind, _dflt_lock_groups, _set_lock_groups, _dflt_role, _set_role, _dflt_url, _set_url, _dflt_editable, _set_editable, _dflt_hashes, _set_hashes, _dflt_options, _set_options, _dflt_origin, _set_origin, _dflt_parsed_specifier, _set_parsed_specifier, _dflt_parsed_version, _set_parsed_version, _dflt_requires, _set_requires):
@@ -1666,7 +1690,7 @@ def __create_fn__(_type_name, _type_display_name, _type_specifier, _type_version
  return __init__
 
 
-_124 = __create_fn__
+_126 = __create_fn__
 
 
 def __create_fn__(_type_package, _type_from_version, _type_to_version, _type_from_specifier, _type_to_specifier, _type_source, _type_marker, _type_reason, _type_kind, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _set_package, _set_from_version, _set_to_version, _dflt_from_specifier, _set_from_specifier, _dflt_to_specifier, _set_to_specifier, _dflt_source, _set_source, _dflt_marker, _set_marker, _dflt_reason, _set_reason, _dflt_kind, _set_kind):
@@ -1684,7 +1708,7 @@ def __create_fn__(_type_package, _type_from_version, _type_to_version, _type_fro
  return __init__
 
 
-_125 = __create_fn__
+_127 = __create_fn__
 
 
 def __create_fn__(_type_patches, _type_commands, _type_messages, _type_refusals, _type_by_hand, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, __dataclass_return_type__, _dflt_patches, _set_patches, _dflt_commands, _set_commands, _dflt_messages, _set_messages, _dflt_refusals, _set_refusals, _dflt_by_hand, _set_by_hand):
@@ -1698,7 +1722,7 @@ def __create_fn__(_type_patches, _type_commands, _type_messages, _type_refusals,
  return __init__
 
 
-_126 = __create_fn__
+_128 = __create_fn__
 
 
 BY_SHAPE = {
@@ -1755,78 +1779,80 @@ BY_SHAPE = {
     (True, False, (('id', 0), ('reason', 0), ('until', 0), ('source', 0))): _50,
     (True, False, (('id', 0), ('severity', 0), ('message', 0), ('location', 1))): _51,
     (True, False, (('image', 0), ('environment', 0), ('name', 0), ('value', 0), ('platform', 0), ('arch', 0))): _52,
-    (True, False, (('indexes', 0), ('source', 0), ('skipped', 1), ('ignored', 1))): _53,
-    (True, False, (('keyword', 0), ('args', 0), ('line', 0), ('escape', 0), ('heredocs', 1))): _54,
-    (True, False, (('kind', 0), ('file', 0), ('line', 0), ('name', 1), ('pythons', 1), ('platforms', 1), ('ddtrace', 1), ('env', 1), ('aws_lambda', 1), ('ddtrace_run', 1), ('context', 1), ('findings', 1))): _55,
-    (True, False, (('layer', 0), ('datadog_lambda', 0), ('ddtrace', 0), ('source', 0), ('python', 1))): _56,
-    (True, False, (('lines', 0), ('added', 0))): _57,
-    (True, False, (('lo', 0), ('lo_closed', 0), ('hi', 0), ('hi_closed', 0))): _58,
-    (True, False, (('login', 0), ('type', 0))): _59,
-    (True, False, (('manifest', 0), ('path', 0), ('base', 0))): _60,
-    (True, False, (('manifests', 0), ('dependencies', 0), ('python', 0), ('findings', 1), ('deployments', 1))): _61,
-    (True, False, (('marker', 0), ('pythons', 0), ('ddtrace', 0), ('off', 1))): _62,
-    (True, False, (('name', 0), ('files', 0), ('last_serial', 0), ('versions', 0))): _63,
-    (True, False, (('name', 0), ('main', 0), ('optional', 0))): _64,
-    (True, False, (('name', 0), ('packages', 0))): _65,
-    (True, False, (('name', 0), ('raw_name', 0), ('method', 0), ('flags', 0), ('crc', 0), ('compressed', 0), ('uncompressed', 0), ('offset', 0))): _66,
-    (True, False, (('name', 0), ('spec', 0), ('marker', 0), ('end', 0), ('url', 1))): _67,
-    (True, False, (('name', 0), ('specifier', 0), ('extras', 1), ('origin', 1))): _68,
-    (True, False, (('name', 0), ('value', 0), ('line', 0))): _69,
-    (True, False, (('name', 0), ('value', 0), ('need', 0), ('note', 0), ('source', 0), ('ddtrace', 1), ('capabilities', 1), ('lambda_note', 1))): _70,
-    (True, False, (('name', 0), ('version', 0), ('extras', 0), ('release', 0))): _71,
-    (True, False, (('op', 0), ('ws', 0), ('version', 0))): _72,
-    (True, False, (('package', 0), ('arms', 0), ('raise_floor', 0), ('unresolved', 1))): _73,
-    (True, False, (('package', 0), ('wants', 0), ('hint', 0), ('allowed', 1))): _74,
-    (True, False, (('page', 0), ('etag', 0), ('last_modified', 0))): _75,
-    (True, False, (('path', 0), ('before', 0), ('after', 0), ('reason', 0))): _76,
-    (True, False, (('path', 0), ('kind', 0), ('dependencies', 1), ('python', 1), ('project_name', 1), ('is_lock', 1), ('findings', 1), ('index_urls', 1), ('includes', 1), ('graph', 1), ('compiled', 1), ('deployments', 1))): _77,
-    (True, False, (('path', 0), ('start', 0), ('end', 0), ('old', 0), ('new', 0))): _78,
-    (True, False, (('paths', 0), ('capabilities', 0), ('python', 0), ('platforms', 0), ('comment', 0), ('fail_on', 0), ('token', 0), ('comment_author', 1), ('suggest', 1))): _79,
-    (True, False, (('per_python', 0), ('floor', 1), ('floor_reasons', 1), ('blockers', 1), ('tried', 1), ('never_runs', 1), ('skipped', 1))): _80,
-    (True, False, (('platforms', 0), ('reason', 0), ('source', 0))): _81,
-    (True, False, (('project', 0), ('advice', 0), ('offline', 0), ('settings', 0), ('indexes', 0), ('clock', 1))): _82,
-    (True, False, (('project', 0), ('index_url', 0), ('snapshot_date', 0), ('releases', 0), ('_by_version', 2), ('_final', 2), ('_final_sorted', 2))): _83,
-    (True, False, (('project', 0), ('selected', 0), ('environment', 0), ('request', 0), ('config', 0))): _84,
-    (True, False, (('projects', 0), ('read', 0), ('shared', 1))): _85,
-    (True, False, (('projects', 0), ('snapshot_date', 0), ('today', 0))): _86,
-    (True, False, (('python', 0), ('musl', 0), ('aws_lambda', 0), ('python_image', 0), ('windows', 1), ('arch', 1))): _87,
-    (True, False, (('python_spec', 0), ('python_source', 0), ('python_versions', 0), ('platforms', 0), ('ddtrace', 0), ('requested', 0), ('capabilities', 0), ('recommendation', 0), ('integrations', 0), ('findings', 0), ('snapshot_date', 0), ('files', 0), ('today', 0), ('deployment', 1), ('deployment_source', 1), ('environment', 2), ('ignored', 1), ('python_origins', 1), ('deployments', 1))): _88,
-    (True, False, (('reason', 0), ('hint', 1))): _89,
-    (True, False, (('report', 0), ('advised', 0), ('read', 1), ('configs', 1))): _90,
-    (True, False, (('root', 0), ('files', 0), ('advice', 0), ('python_spec', 1), ('python_source', 1), ('environment', 2), ('findings', 1), ('deployments', 1))): _91,
-    (True, False, (('root', 0), ('folder', 0), ('project', 0), ('top', 1))): _92,
-    (True, False, (('root', 0), ('repository', 1), ('trusted', 1))): _93,
-    (True, False, (('roots', 0), ('edges', 0), ('groups', 0), ('members', 2), ('root_groups', 2), ('partial', 1))): _94,
-    (True, False, (('sarif', 0), ('subject', 1), ('kind', 1))): _95,
-    (True, False, (('since', 0), ('spec', 0), ('distributions', 0), ('listed', 1))): _96,
-    (True, False, (('snapshot', 1), ('index_url', 1), ('extra_index_urls', 1), ('cache_dir', 1), ('no_cache', 1), ('timeout', 1), ('deadline', 1), ('trust_files', 1), ('allow_outside', 1), ('progress', 1))): _97,
-    (True, False, (('spec', 0), ('marker', 0), ('version', 0))): _98,
-    (True, False, (('spec', 0), ('source', 0), ('versions', 0), ('findings', 1), ('origins', 1))): _99,
-    (True, False, (('spec', 0), ('source', 0), ('weak', 1))): _100,
-    (True, False, (('spec', 0), ('support', 0), ('ends', 0), ('agent_min', 0), ('label', 1))): _101,
-    (True, False, (('spec', 0), ('version', 0))): _102,
-    (True, False, (('split', 0), ('changes', 0), ('per_python', 0), ('floor', 1), ('floor_reasons', 1))): _103,
-    (True, False, (('start', 0), ('lines', 0), ('body', 0), ('span', 0))): _104,
-    (True, False, (('start', 0), ('lines', 0), ('end', 1))): _105,
-    (True, False, (('tag', 0), ('low', 0), ('high', 0), ('distributions', 0))): _106,
-    (True, False, (('target', 0), ('changes', 0), ('blockers', 0), ('tried', 0), ('findings', 0), ('unresolved', 1))): _107,
-    (True, False, (('text', 0), ('encoding', 0), ('bom', 0))): _108,
-    (True, False, (('text', 0), ('start', 0))): _109,
-    (True, False, (('text', 0), ('starts', 0), ('lines', 0))): _110,
-    (True, False, (('tool', 0), ('command', 0), ('python', 0))): _111,
-    (True, False, (('topic', 0), ('sources', 0), ('follows', 0))): _112,
-    (True, False, (('url', 0), ('written', 0), ('expanded', 1), ('prefix', 1))): _113,
-    (True, False, (('verbosity', 1), ('style', 2))): _114,
-    (True, False, (('version', 0), ('marker', 0), ('pythons', 0))): _115,
-    (True, False, (('version', 0), ('marker', 0), ('source', 0))): _116,
-    (True, False, (('version', 0), ('reason', 0))): _117,
-    (True, False, (('version', 0), ('released', 0), ('end_of_life', 0))): _118,
-    (True, False, (('version', 0), ('requires_python', 0), ('yanked', 0), ('yanked_reason', 0), ('upload_time', 0), ('sdist', 0), ('wheels', 0), ('requires_dist', 0))): _119,
-    (True, False, (('versions', 0), ('unknown_metadata', 0))): _120,
-    (True, False, (('versions', 0), ('unknown_metadata', 0), ('closure', 2))): _121,
-    (True, False, (('wants', 0), ('pythons', 0), ('appearing', 1))): _122,
-    (True, False, (('written', 0), ('resolved', 0), ('missing', 0), ('line', 0))): _123,
-    (True, True, (('name', 0), ('display_name', 0), ('specifier', 0), ('version', 0), ('source', 0), ('marker', 1), ('extras', 1), ('group', 1), ('group_kind', 1), ('lock_groups', 1), ('role', 1), ('url', 1), ('editable', 1), ('hashes', 1), ('options', 1), ('origin', 1), ('parsed_specifier', 1), ('parsed_version', 1), ('requires', 1))): _124,
-    (True, True, (('package', 0), ('from_version', 0), ('to_version', 0), ('from_specifier', 1), ('to_specifier', 1), ('source', 1), ('marker', 1), ('reason', 1), ('kind', 1))): _125,
-    (True, True, (('patches', 1), ('commands', 1), ('messages', 1), ('refusals', 1), ('by_hand', 1))): _126,
+    (True, False, (('index', 0), ('offset', 0), ('list_key', 0), ('span', 0), ('indent', 0))): _53,
+    (True, False, (('indexes', 0), ('source', 0), ('skipped', 1), ('ignored', 1))): _54,
+    (True, False, (('keyword', 0), ('args', 0), ('line', 0), ('escape', 0), ('heredocs', 1))): _55,
+    (True, False, (('kind', 0), ('file', 0), ('line', 0), ('name', 1), ('pythons', 1), ('platforms', 1), ('ddtrace', 1), ('env', 1), ('aws_lambda', 1), ('ddtrace_run', 1), ('context', 1), ('findings', 1))): _56,
+    (True, False, (('layer', 0), ('datadog_lambda', 0), ('ddtrace', 0), ('source', 0), ('python', 1))): _57,
+    (True, False, (('lines', 0), ('added', 0))): _58,
+    (True, False, (('lo', 0), ('lo_closed', 0), ('hi', 0), ('hi_closed', 0))): _59,
+    (True, False, (('login', 0), ('type', 0))): _60,
+    (True, False, (('manifest', 0), ('path', 0), ('base', 0))): _61,
+    (True, False, (('manifests', 0), ('dependencies', 0), ('python', 0), ('findings', 1), ('deployments', 1))): _62,
+    (True, False, (('marker', 0), ('pythons', 0), ('ddtrace', 0), ('off', 1))): _63,
+    (True, False, (('name', 0), ('files', 0), ('last_serial', 0), ('versions', 0))): _64,
+    (True, False, (('name', 0), ('main', 0), ('optional', 0))): _65,
+    (True, False, (('name', 0), ('packages', 0))): _66,
+    (True, False, (('name', 0), ('raw_name', 0), ('method', 0), ('flags', 0), ('crc', 0), ('compressed', 0), ('uncompressed', 0), ('offset', 0))): _67,
+    (True, False, (('name', 0), ('spec', 0), ('marker', 0), ('end', 0), ('url', 1))): _68,
+    (True, False, (('name', 0), ('specifier', 0), ('extras', 1), ('origin', 1))): _69,
+    (True, False, (('name', 0), ('value', 0), ('line', 0))): _70,
+    (True, False, (('name', 0), ('value', 0), ('need', 0), ('note', 0), ('source', 0), ('ddtrace', 1), ('capabilities', 1), ('lambda_note', 1))): _71,
+    (True, False, (('name', 0), ('version', 0), ('extras', 0), ('release', 0))): _72,
+    (True, False, (('number', 0), ('line', 0), ('reason', 0))): _73,
+    (True, False, (('op', 0), ('ws', 0), ('version', 0))): _74,
+    (True, False, (('package', 0), ('arms', 0), ('raise_floor', 0), ('unresolved', 1))): _75,
+    (True, False, (('package', 0), ('wants', 0), ('hint', 0), ('allowed', 1))): _76,
+    (True, False, (('page', 0), ('etag', 0), ('last_modified', 0))): _77,
+    (True, False, (('path', 0), ('before', 0), ('after', 0), ('reason', 0))): _78,
+    (True, False, (('path', 0), ('kind', 0), ('dependencies', 1), ('python', 1), ('project_name', 1), ('is_lock', 1), ('findings', 1), ('index_urls', 1), ('includes', 1), ('graph', 1), ('compiled', 1), ('deployments', 1))): _79,
+    (True, False, (('path', 0), ('start', 0), ('end', 0), ('old', 0), ('new', 0))): _80,
+    (True, False, (('paths', 0), ('capabilities', 0), ('python', 0), ('platforms', 0), ('comment', 0), ('fail_on', 0), ('token', 0), ('comment_author', 1), ('suggest', 1))): _81,
+    (True, False, (('per_python', 0), ('floor', 1), ('floor_reasons', 1), ('blockers', 1), ('tried', 1), ('never_runs', 1), ('skipped', 1))): _82,
+    (True, False, (('platforms', 0), ('reason', 0), ('source', 0))): _83,
+    (True, False, (('project', 0), ('advice', 0), ('offline', 0), ('settings', 0), ('indexes', 0), ('clock', 1))): _84,
+    (True, False, (('project', 0), ('index_url', 0), ('snapshot_date', 0), ('releases', 0), ('_by_version', 2), ('_final', 2), ('_final_sorted', 2))): _85,
+    (True, False, (('project', 0), ('selected', 0), ('environment', 0), ('request', 0), ('config', 0))): _86,
+    (True, False, (('projects', 0), ('read', 0), ('shared', 1))): _87,
+    (True, False, (('projects', 0), ('snapshot_date', 0), ('today', 0))): _88,
+    (True, False, (('python', 0), ('musl', 0), ('aws_lambda', 0), ('python_image', 0), ('windows', 1), ('arch', 1))): _89,
+    (True, False, (('python_spec', 0), ('python_source', 0), ('python_versions', 0), ('platforms', 0), ('ddtrace', 0), ('requested', 0), ('capabilities', 0), ('recommendation', 0), ('integrations', 0), ('findings', 0), ('snapshot_date', 0), ('files', 0), ('today', 0), ('deployment', 1), ('deployment_source', 1), ('environment', 2), ('ignored', 1), ('python_origins', 1), ('deployments', 1))): _90,
+    (True, False, (('reason', 0), ('hint', 1))): _91,
+    (True, False, (('report', 0), ('advised', 0), ('read', 1), ('configs', 1))): _92,
+    (True, False, (('root', 0), ('files', 0), ('advice', 0), ('python_spec', 1), ('python_source', 1), ('environment', 2), ('findings', 1), ('deployments', 1))): _93,
+    (True, False, (('root', 0), ('folder', 0), ('project', 0), ('top', 1))): _94,
+    (True, False, (('root', 0), ('repository', 1), ('trusted', 1))): _95,
+    (True, False, (('roots', 0), ('edges', 0), ('groups', 0), ('members', 2), ('root_groups', 2), ('partial', 1))): _96,
+    (True, False, (('sarif', 0), ('subject', 1), ('kind', 1))): _97,
+    (True, False, (('since', 0), ('spec', 0), ('distributions', 0), ('listed', 1))): _98,
+    (True, False, (('snapshot', 1), ('index_url', 1), ('extra_index_urls', 1), ('cache_dir', 1), ('no_cache', 1), ('timeout', 1), ('deadline', 1), ('trust_files', 1), ('allow_outside', 1), ('progress', 1))): _99,
+    (True, False, (('spec', 0), ('marker', 0), ('version', 0))): _100,
+    (True, False, (('spec', 0), ('source', 0), ('versions', 0), ('findings', 1), ('origins', 1))): _101,
+    (True, False, (('spec', 0), ('source', 0), ('weak', 1))): _102,
+    (True, False, (('spec', 0), ('support', 0), ('ends', 0), ('agent_min', 0), ('label', 1))): _103,
+    (True, False, (('spec', 0), ('version', 0))): _104,
+    (True, False, (('split', 0), ('changes', 0), ('per_python', 0), ('floor', 1), ('floor_reasons', 1))): _105,
+    (True, False, (('start', 0), ('lines', 0), ('body', 0), ('span', 0))): _106,
+    (True, False, (('start', 0), ('lines', 0), ('end', 1))): _107,
+    (True, False, (('tag', 0), ('low', 0), ('high', 0), ('distributions', 0))): _108,
+    (True, False, (('target', 0), ('changes', 0), ('blockers', 0), ('tried', 0), ('findings', 0), ('unresolved', 1))): _109,
+    (True, False, (('text', 0), ('encoding', 0), ('bom', 0))): _110,
+    (True, False, (('text', 0), ('start', 0))): _111,
+    (True, False, (('text', 0), ('starts', 0), ('lines', 0))): _112,
+    (True, False, (('tool', 0), ('command', 0), ('python', 0))): _113,
+    (True, False, (('topic', 0), ('sources', 0), ('follows', 0))): _114,
+    (True, False, (('url', 0), ('written', 0), ('expanded', 1), ('prefix', 1))): _115,
+    (True, False, (('verbosity', 1), ('style', 2))): _116,
+    (True, False, (('version', 0), ('marker', 0), ('pythons', 0))): _117,
+    (True, False, (('version', 0), ('marker', 0), ('source', 0))): _118,
+    (True, False, (('version', 0), ('reason', 0))): _119,
+    (True, False, (('version', 0), ('released', 0), ('end_of_life', 0))): _120,
+    (True, False, (('version', 0), ('requires_python', 0), ('yanked', 0), ('yanked_reason', 0), ('upload_time', 0), ('sdist', 0), ('wheels', 0), ('requires_dist', 0))): _121,
+    (True, False, (('versions', 0), ('unknown_metadata', 0))): _122,
+    (True, False, (('versions', 0), ('unknown_metadata', 0), ('closure', 2))): _123,
+    (True, False, (('wants', 0), ('pythons', 0), ('appearing', 1))): _124,
+    (True, False, (('written', 0), ('resolved', 0), ('missing', 0), ('line', 0))): _125,
+    (True, True, (('name', 0), ('display_name', 0), ('specifier', 0), ('version', 0), ('source', 0), ('marker', 1), ('extras', 1), ('group', 1), ('group_kind', 1), ('lock_groups', 1), ('role', 1), ('url', 1), ('editable', 1), ('hashes', 1), ('options', 1), ('origin', 1), ('parsed_specifier', 1), ('parsed_version', 1), ('requires', 1))): _126,
+    (True, True, (('package', 0), ('from_version', 0), ('to_version', 0), ('from_specifier', 1), ('to_specifier', 1), ('source', 1), ('marker', 1), ('reason', 1), ('kind', 1))): _127,
+    (True, True, (('patches', 1), ('commands', 1), ('messages', 1), ('refusals', 1), ('by_hand', 1))): _128,
 }

@@ -39,6 +39,8 @@ _REQUIREMENT_KEYS = frozenset({"install_requires", "setup_requires", "tests_requ
 
 @dataclass(frozen=True, slots=True)
 class _Decl:
+    """One requirement line of a ``setup.cfg`` list, where it is and how it is indented."""
+
     index: int
     offset: int  # where the requirement starts in the line
     list_key: str

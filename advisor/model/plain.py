@@ -33,7 +33,6 @@ import operator
 import re
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet
 
@@ -50,17 +49,10 @@ _REQUIREMENT = re.compile(
 )
 
 
-class PlainRequirement(NamedTuple):
-    """A plain requirement's parts, as :class:`~packaging.requirements.Requirement` has them.
-
-    :param name: the name as written.
-    :param extras: the extras, sorted, each once.
-    :param specifier: the version clauses, in their written order.
-    """
-
-    name: str
-    extras: tuple[str, ...]
-    specifier: SpecifierSet
+PlainRequirement = tuple[str, tuple[str, ...], SpecifierSet]
+"""A plain requirement's parts, as :class:`~packaging.requirements.Requirement` has them: the
+name as written, the extras (sorted, each once), the version clauses in their written order.
+(A tuple: a ``NamedTuple`` class costs every run a compilation of each field's annotation.)"""
 
 
 def plain_requirement(text: str) -> PlainRequirement | None:
@@ -80,7 +72,7 @@ def plain_requirement(text: str) -> PlainRequirement | None:
         specifier = SpecifierSet(clauses)
     except InvalidSpecifier:
         return None
-    return PlainRequirement(name, extras, specifier)
+    return name, extras, specifier
 
 
 def _extra_name(text: str) -> bool:
@@ -128,12 +120,9 @@ def _step() -> re.Pattern[str]:
 _CACHED_CHARS = 1_000
 
 
-class _Comparison(NamedTuple):
-    variable: str
-    op: str
-    value: str
-    #: ``Specifier(op + value)`` when packaging compares this one as a version.
-    specifier: Specifier | None
+_Comparison = tuple[str, str, str, Specifier | None]
+"""One comparison: the variable, the operator, the value, and ``Specifier(op + value)`` when
+packaging compares this one as a version."""
 
 
 class PlainMarker:
@@ -155,16 +144,16 @@ class PlainMarker:
         verdicts = []
         for group in self._groups:
             holds = True
-            for c in group:
-                value = environment.get(c.variable)
+            for variable, op, wanted, specifier in group:
+                value = environment.get(variable)
                 if type(value) is not str:
                     return None
-                if c.specifier is not None:
-                    result = c.specifier.contains(value, prereleases=True)
-                elif c.variable == "extra":  # compared as names, as the value is (PEP 685)
-                    result = _TEXT_OPERATORS[c.op](canonicalize_name(value), c.value)
+                if specifier is not None:
+                    result = specifier.contains(value, prereleases=True)
+                elif variable == "extra":  # compared as names, as the value is (PEP 685)
+                    result = _TEXT_OPERATORS[op](canonicalize_name(value), wanted)
                 else:
-                    result = _TEXT_OPERATORS[c.op](value, c.value)
+                    result = _TEXT_OPERATORS[op](value, wanted)
                 holds = holds and result
             verdicts.append(holds)
         return any(verdicts)
@@ -222,10 +211,10 @@ def _comparison(
     except InvalidSpecifier:
         specifier = None
     if specifier is not None and variable in _VERSION_VARIABLES:
-        return _Comparison(variable, op, value, specifier)
+        return variable, op, value, specifier
     if specifier is not None or op not in _TEXT_OPERATORS:
         # A text variable's value that reads as a specifier: compared as a version by
         # packaging 24, as text by 25 on. Otherwise an order of text (or ``~=``), which
         # releases answer differently, or not at all.
         return None
-    return _Comparison(variable, op, value, None)
+    return variable, op, value, None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from packaging.specifiers import SpecifierSet
 
@@ -83,20 +83,17 @@ def parse_requires_dist(
         req = _requirement(line)
         if req is None:
             continue
-        if req.marker is not None and not _marker_holds(req.marker, env, extras):
+        name, specifier, wanted, marker = req
+        if marker is not None and not _marker_holds(marker, env, extras):
             continue
-        out.append(Req(req.name, req.specifier, req.extras, origin))
+        out.append(Req(name, specifier, wanted, origin))
     return out
 
 
-class _Line(NamedTuple):
-    """A Requires-Dist line as :func:`parse_requires_dist` needs it: the canonical name, the
-    specifier, the extras, and the marker (plain, or packaging's), if any."""
-
-    name: str
-    specifier: SpecifierSet
-    extras: frozenset[str]
-    marker: PlainMarker | Marker | None
+_Line = tuple[str, SpecifierSet, frozenset[str], "PlainMarker | Marker | None"]
+"""A Requires-Dist line as :func:`parse_requires_dist` needs it: the canonical name, the
+specifier, the extras, and the marker (plain, or packaging's), if any. (A tuple: a
+``NamedTuple`` class costs every run a compilation of each field's annotation.)"""
 
 
 @lru_cache(maxsize=8192)
@@ -111,14 +108,14 @@ def _requirement(line: str) -> _Line | None:
         marker = plain_marker(marker_text) if semicolon else None
         if marker is not None or not semicolon:
             name, extras, specifier = plain
-            return _Line(canonicalize_name(name), specifier, frozenset(extras), marker)
+            return canonicalize_name(name), specifier, frozenset(extras), marker
     from packaging.requirements import InvalidRequirement, Requirement
 
     try:
         req = Requirement(line)
     except InvalidRequirement:
         return None
-    return _Line(canonicalize_name(req.name), req.specifier, frozenset(req.extras), req.marker)
+    return canonicalize_name(req.name), req.specifier, frozenset(req.extras), req.marker
 
 
 def _marker_holds(

@@ -85,3 +85,27 @@ def test_bytes_read_ahead_are_given_for_that_path_object_only_while_inside(
         with _text.read_ahead(path, None):
             assert _text.read_bytes(path, "r") == b"ddtrace==2.3.0\n"
     assert _text.read_bytes(path, "r") == b"flask==3.0.0\n"
+
+
+def test_a_small_file_read_whole_at_once_is_not_read_again_for_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first read that gives the size the open file has ends the reading; a short read (a
+    slow file system, a file that grew) is read on from until the end, as before."""
+    path = tmp_path / "requirements.txt"
+    path.write_text("flask==3.0.0\n" * 20, encoding="utf-8")
+    reads: list[int] = []
+    real = os.read
+    short = {"on": False}
+
+    def counted(fd: int, size: int) -> bytes:
+        reads.append(size)
+        return real(fd, 7 if short["on"] else size)
+
+    monkeypatch.setattr(os, "read", counted)
+    _head, whole, _ = _text.read_head(path, "requirements.txt")
+    assert whole == path.read_bytes() and len(reads) == 1
+    reads.clear()
+    short["on"] = True
+    _head, whole, _ = _text.read_head(path, "requirements.txt")
+    assert whole == path.read_bytes() and len(reads) == -(-len(whole) // 7) + 1  # and the end

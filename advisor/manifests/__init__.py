@@ -147,8 +147,16 @@ def _shape(head: bytes) -> str:
     elif b"\x00" in head:
         return "binary"
     head = head.removeprefix(b"\xef\xbb\xbf")
-    for raw in head.splitlines():
-        line = raw.strip()
+    # The first line (as bytes.splitlines() splits: at \n, \r or \r\n) that is neither blank
+    # nor a comment, found without splitting the whole head (every file read asks this).
+    at, size = 0, len(head)
+    while at < size:
+        newline = head.find(b"\n", at)
+        stop = size if newline < 0 else newline
+        cr = head.find(b"\r", at, stop)
+        end = stop if cr < 0 else cr
+        line = head[at:end].strip()
+        at = end + 1
         if not line or line.startswith(b"#"):
             continue
         if line.startswith(b"{"):

@@ -180,7 +180,9 @@ def read_head(path: Path, display: str) -> tuple[bytes, bytes | None, os.stat_re
             except OSError as exc:
                 raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
     try:
-        data = _read_regular(fd, READ_AHEAD + 1 if st.st_size <= READ_AHEAD else HEAD_BYTES)
+        data = _read_regular(
+            fd, READ_AHEAD + 1 if st.st_size <= READ_AHEAD else HEAD_BYTES, st.st_size
+        )
     except OSError as exc:
         raise ManifestError(f"cannot read: {exc.strerror}", file=display) from exc
     finally:
@@ -223,11 +225,13 @@ def _identity(st: os.stat_result) -> tuple[int, ...]:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-def _read_regular(fd: int, size: int) -> bytes:
+def _read_regular(fd: int, size: int, known: int = -1) -> bytes:
     """Up to ``size`` bytes of the regular file ``fd``, as a buffered file reads them: until
-    ``size`` or the end of the file (a short read is read on from)."""
+    ``size`` or the end of the file (a short read is read on from). ``known``: the size the
+    open file was found to have (:func:`os.fstat`): a first read that gives all of it ends
+    there, without one more read to find the end."""
     data = os.read(fd, size)
-    if not data or len(data) == size:
+    if not data or len(data) == size or len(data) == known:
         return data
     chunks = [data]
     got = len(data)

@@ -51,9 +51,12 @@ _NAMED_WORDS = (
 _JSON_HINT = LazyPattern(r"task|ecs|template|cfn|cloudformation", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def candidate(name: str) -> str | None:
     """Whether a file found in a folder may be a deployment file, by its name alone:
-    ``named`` (the name says so), ``sniff`` (a YAML or JSON file to look into), else ``None``."""
+    ``named`` (the name says so), ``sniff`` (a YAML or JSON file to look into), else ``None``.
+    (Each name is told once while it stays in a bounded cache: every file read asks, and a
+    monorepo's names repeat.)"""
     if name.startswith("."):
         return None
     lower = name.lower()

@@ -168,14 +168,17 @@ def select(
     kept += [d for d in project.dependencies if id(d) not in listed]
     excluded = _count(left, order, in_env)
     in_groups = [g for c, g in shown.items() if c != _canon(MAIN)]
-    in_groups += [
-        m.path
-        for m in project.manifests
-        if m.kind == "requirements" and _names_of(m.path) & set(asked) and m.path not in out_files
-    ]
     findings = list(project.findings)
-    known = {_canon(k) for k in (*_all_names(project), *order.values())}
-    known |= _file_names(project)
+    if asked:  # (without --group names, no file is named by one, and none is unknown)
+        in_groups += [
+            m.path
+            for m in project.manifests
+            if m.kind == "requirements"
+            and _names_of(m.path) & set(asked)
+            and m.path not in out_files
+        ]
+        known = {_canon(k) for k in (*_all_names(project), *order.values())}
+        known |= _file_names(project)
     for c, g in asked.items():
         if c not in known:
             findings.append(
@@ -286,7 +289,7 @@ def _left_out_files(project: Project, asked: Mapping[str, str]) -> tuple[set[str
             continue
         if any(d.name == DDTRACE and d.role != "constraint" for d in m.dependencies):
             continue
-        if _names_of(m.path) & set(asked):
+        if asked and _names_of(m.path) & set(asked):
             continue
         out.add(m.path)
     return out, held

@@ -183,7 +183,28 @@ class Integration:
 R = TypeVar("R", DeclaredRange, TestedRange)
 
 
+#: :func:`_latest`'s answers, by the identity of the ranges asked (each tuple held, so its id
+#: is not reused), ddtrace and the distribution: the frameworks of a monorepo's projects are
+#: asked about at the same targets over and over. Bounded: emptied when full.
+_LATEST: dict[tuple[int, Version, str], tuple[object, object]] = {}
+_LATEST_KEPT = 4096
+
+
 def _latest(
+    ranges: tuple[R, ...], ddtrace: Version, dist: str, key: Callable[[R], Version]
+) -> R | None:
+    memo = (id(ranges), ddtrace, dist)
+    known = _LATEST.get(memo)
+    if known is not None and known[0] is ranges:
+        return known[1]  # type: ignore[return-value]  # (what was kept for these ranges)
+    if len(_LATEST) >= _LATEST_KEPT:
+        _LATEST.clear()
+    found = _find_latest(ranges, ddtrace, dist, key)
+    _LATEST[memo] = (ranges, found)
+    return found
+
+
+def _find_latest(
     ranges: Iterable[R], ddtrace: Version, dist: str, key: Callable[[R], Version]
 ) -> R | None:
     best: R | None = None

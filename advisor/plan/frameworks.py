@@ -142,12 +142,29 @@ def _clause(s: Specifier) -> tuple[Interval, ...] | None:
     return None
 
 
+#: :func:`intervals` of the specifier sets asked about, by identity, each held so its id is not
+#: reused: the knowledge's declared ranges are asked about for every framework of every
+#: project, and a requirement string's one-clause set is shared by the dependencies read from
+#: it. Bounded: emptied when full.
+_INTERVALS: dict[int, tuple[SpecifierSet, tuple[Interval, ...] | None]] = {}
+_INTERVALS_KEPT = 1024
+
+
 def intervals(spec: SpecifierSet) -> tuple[Interval, ...] | None:
     """The versions ``spec`` admits, as sorted disjoint intervals (``()``: none at all).
 
     ``None`` when some clause cannot be placed (``===`` of a non-version, an odd wildcard):
     then nothing is claimed about the range.
     """
+    known = _INTERVALS.get(id(spec))
+    if known is None:
+        if len(_INTERVALS) >= _INTERVALS_KEPT:
+            _INTERVALS.clear()
+        known = _INTERVALS[id(spec)] = (spec, _intervals(spec))
+    return known[1]
+
+
+def _intervals(spec: SpecifierSet) -> tuple[Interval, ...] | None:
     out: tuple[Interval, ...] = EVERYTHING
     for s in spec:
         clause = _clause(s)

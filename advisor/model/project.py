@@ -277,6 +277,12 @@ class Manifest:
     deployments: tuple[Deployment, ...] = ()
 
 
+#: :meth:`Project.named`'s answers: id of a dependencies tuple -> (the tuple, name -> the
+#: dependencies on it). A few projects at a time; emptied when full.
+_NAMED: dict[int, tuple[tuple[Dependency, ...], dict[str, tuple[Dependency, ...]]]] = {}
+_NAMED_KEPT = 8
+
+
 @dataclass(frozen=True, slots=True)
 class Project:
     """Everything read from the paths the user gave.
@@ -294,7 +300,18 @@ class Project:
 
     def named(self, name: str) -> tuple[Dependency, ...]:
         """Every dependency on canonical ``name``."""
-        return tuple(d for d in self.dependencies if d.name == name)
+        # Asked about ddtrace a dozen times while one project is planned: each answer is kept
+        # with the dependencies it was found in (held, so an id reused is never taken for
+        # them), for the last few projects asked about.
+        kept = _NAMED.get(id(self.dependencies))
+        if kept is None or kept[0] is not self.dependencies:
+            if len(_NAMED) >= _NAMED_KEPT:
+                _NAMED.clear()
+            kept = _NAMED[id(self.dependencies)] = (self.dependencies, {})
+        found = kept[1].get(name)
+        if found is None:
+            found = kept[1][name] = tuple(d for d in self.dependencies if d.name == name)
+        return found
 
     def index_urls(self) -> tuple[str, ...]:
         """Every package index the files name, in order of appearance, without repeats."""

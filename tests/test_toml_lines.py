@@ -97,3 +97,15 @@ def test_table_regions_are_those_of_one_anchored_search(lines: list[str]) -> Non
     the one ``^``-anchored search and the stripped names give."""
     for text in ("\n".join(lines), "\n".join(lines) + "\n", "\n" + "\n".join(lines)):
         assert TomlLines(text)._regions == _regions_as_written(text)
+
+
+def test_single_quoted_strings_are_charged_to_the_search_budget_once() -> None:
+    """The double-quoted form is looked for first; a string written single-quoted is then
+    looked for once more in each form, not twice in the first (which would spend the search
+    budget twice as fast and lose the lines of a long file's last strings)."""
+    count = 150
+    deps = "".join(f"  'pkg{i}>=1',\n" for i in range(count))
+    text = f'[project]\nname = "x"\ndependencies = [\n{deps}]\ndescription = "{"d" * 6000}"\n'
+    lines = TomlLines(text)
+    found = [lines.string("project", "dependencies", f"pkg{i}>=1") for i in range(count)]
+    assert found == list(range(4, 4 + count))

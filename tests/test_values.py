@@ -349,14 +349,15 @@ def test_every_slotted_value_class_of_the_package_takes_the_fast_way() -> None:
         "for info in pkgutil.walk_packages(advisor.__path__, 'advisor.'):\n"
         "    if not info.name.endswith('__main__'):\n"
         "        importlib.import_module(info.name)\n"
-        "print([s for s in slow if s[0].startswith('advisor') and s[2]])\n"
+        "print([s for s in slow if s[0].startswith('advisor') and s[2]], len(slow) > 0)\n"
     )
     root = Path(__file__).resolve().parents[1]
     env = {**dict(__import__("os").environ), "PYTHONPATH": str(root)}
     proc = run_python("-c", code, cwd=root, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    # (The fast way's own classes are made by dataclasses without methods: init is false.)
-    assert proc.stdout.strip() == "[]", proc.stdout
+    # (The fast way's own classes are made by dataclasses without methods: init is false.
+    # Some classes are dataclasses' own, not slotted: the spy saw them, so it was called.)
+    assert proc.stdout.strip() == "[] True", proc.stdout
 
 
 def test_a_class_variable_is_no_reason_to_leave_the_fast_way(

@@ -150,20 +150,20 @@ class TomlLines:
             bounds = self._bounds[(table, key)] = (region[0] if pos is None else pos, region[1])
         start, stop = bounds
         cursor = self._cursors.get(bounds, start)
-        if not nth and self._budget > 0:  # the common case first: the next one, double-quoted
+        searched = None  # the needle already looked for from the cursor on, and not found
+        if not nth:  # the common case first: the next one, double-quoted (as _find would)
             needle = f'"{value}"'
-            at = self.text.find(needle, cursor, stop)
+            at = self._find(needle, cursor, stop)
             if at >= 0:
-                self._budget -= at + len(needle) - cursor
                 self._cursors[bounds] = at + len(needle)
                 return self.line_at(at)
-            self._budget -= stop - cursor  # a miss is charged as _find charges it
+            searched = needle
         needles: Iterable[str] = (f'"{value}"', f"'{value}'")
         if "\\" in value or '"' in value:  # written escaped, perhaps
             escaped = value.replace("\\", "\\\\").replace('"', '\\"')
             needles = dict.fromkeys((*needles, f'"{escaped}"'))
         for needle in needles:
-            at = self._find(needle, cursor, stop)
+            at = -1 if needle == searched else self._find(needle, cursor, stop)
             if at < 0 and cursor > start:  # written before the previous one (a repeat)
                 at = self._find(needle, start, min(stop, cursor + len(needle) - 1))
             for _ in range(nth):

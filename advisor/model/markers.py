@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from packaging.version import InvalidVersion
+
 from advisor.model.plain import plain_marker
 from advisor.model.release import python_minor
 
@@ -60,7 +62,10 @@ def marker_holds(marker: str | None, env: Mapping[str, str]) -> bool:
 def _holds(marker: str, env: tuple[tuple[str, str], ...]) -> bool:
     plain = plain_marker(marker)
     if plain is not None:
-        verdict = plain.evaluate(dict(env))
+        try:
+            verdict = plain.evaluate(dict(env))
+        except InvalidVersion:  # as below
+            return True
         if verdict is not None:
             return verdict
     # packaging.markers is imported by the first marker that is not plain, not with this
@@ -72,7 +77,9 @@ def _holds(marker: str, env: tuple[tuple[str, str], ...]) -> bool:
         return True
     try:
         return parsed.evaluate(dict(env))
-    except (UndefinedComparison, UndefinedEnvironmentName):
+    except (UndefinedComparison, UndefinedEnvironmentName, InvalidVersion):
+        # (packaging 24 raises InvalidVersion comparing a version variable the environment
+        # holds as "", platform_release here; 26 finds it admits nothing.)
         return True
 
 

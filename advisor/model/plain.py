@@ -140,7 +140,14 @@ class PlainMarker:
     def evaluate(self, environment: Mapping[str, object]) -> bool | None:
         """What ``Marker(text).evaluate(environment)`` answers (or raises), or ``None`` where
         packaging would take a variable from the running interpreter, or treat it otherwise
-        than as text (one ``environment`` lacks, or holds as something else)."""
+        than as text (one ``environment`` lacks, or holds as something else), or changes the
+        environment before it evaluates (``python_full_version`` of a build between tags,
+        ``3.11.0+``, or not text; an ``extra`` that is not text)."""
+        full = environment.get("python_full_version", "")
+        if type(full) is not str or full.endswith("+"):
+            return None
+        if "extra" in environment and type(environment["extra"]) is not str:
+            return None
         verdicts = []
         for group in self._groups:
             holds = True

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from packaging.specifiers import SpecifierSet
+from packaging.version import InvalidVersion
 
 from advisor.model.names import canonicalize_name
 from advisor.model.plain import PlainMarker, plain_marker, plain_requirement
@@ -109,11 +110,11 @@ def _requirement(line: str) -> _Line | None:
         if marker is not None or not semicolon:
             name, extras, specifier = plain
             return canonicalize_name(name), specifier, frozenset(extras), marker
-    from packaging.requirements import InvalidRequirement, Requirement
+    from packaging.requirements import Requirement
 
     try:
         req = Requirement(line)
-    except InvalidRequirement:
+    except ValueError:  # InvalidRequirement, or (packaging 24) an InvalidSpecifier let through
         return None
     return canonicalize_name(req.name), req.specifier, frozenset(req.extras), req.marker
 
@@ -127,12 +128,18 @@ def _marker_holds(
 
 
 def _evaluate(marker: PlainMarker | Marker, env: dict[str, str]) -> bool:
-    if isinstance(marker, PlainMarker):
-        verdict = marker.evaluate(env)
-        if verdict is not None:
-            return verdict
-        return _packaging_marker(marker.text).evaluate(env)
-    return marker.evaluate(env)
+    """Whether ``marker`` holds in ``env``; a comparison packaging cannot make (a version
+    variable the environment holds as ``""``: packaging 24 raises) holds, as a marker the
+    planner cannot evaluate does (:func:`advisor.model.markers.marker_holds`)."""
+    try:
+        if isinstance(marker, PlainMarker):
+            verdict = marker.evaluate(env)
+            if verdict is not None:
+                return verdict
+            marker = _packaging_marker(marker.text)
+        return marker.evaluate(env)
+    except InvalidVersion:
+        return True
 
 
 @lru_cache(maxsize=1024)

@@ -18,6 +18,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from packaging.markers import InvalidMarker, Marker
 from packaging.requirements import InvalidRequirement, Requirement
+from packaging.version import InvalidVersion
 
 from advisor.knowledge.releases import load_snapshot
 from advisor.model.markers import marker_admits
@@ -347,14 +348,25 @@ def _by_packaging(
             req = Requirement(line)
         except InvalidRequirement:
             continue
-        if req.marker is not None:
-            if extras:
-                if not any(req.marker.evaluate(dict(env, extra=e)) for e in extras):
-                    continue
-            elif not req.marker.evaluate(dict(env)):
-                continue
+        if req.marker is not None and not _holds(req.marker, env, extras):
+            continue
         out.append((canonicalize_name(req.name), str(req.specifier), frozenset(req.extras)))
     return out
+
+
+def _holds(marker: Marker, env: Mapping[str, str], extras: frozenset[str]) -> bool:
+    """packaging's verdict; a comparison it cannot make holds (packaging 24 raises
+    InvalidVersion comparing ``x86_64`` as a version: the planner keeps such a line)."""
+
+    def one(e: dict[str, str]) -> bool:
+        try:
+            return marker.evaluate(e)
+        except InvalidVersion:
+            return True
+
+    if extras:
+        return any(one(dict(env, extra=x)) for x in extras)
+    return one(dict(env))
 
 
 def _ours(reqs: list[Req]) -> list[tuple[str, str, frozenset[str]]]:
@@ -390,7 +402,7 @@ REQUIRES_DIST = [
 @pytest.mark.parametrize("line", REQUIRES_DIST)
 def test_any_requires_dist_line_is_read_as_packaging_reads_it(line: str) -> None:
     """(``platform_machine == '1.0'`` is compared as a version by packaging 24, which raises
-    on ``x86_64``: so it must here.)"""
+    on ``x86_64``: the line is kept then, see :func:`_holds`.)"""
     for extras in (frozenset(), frozenset({"profile"})):
 
         def ours(env: dict[str, str], extras: frozenset[str] = extras) -> object:

@@ -547,3 +547,30 @@ def test_the_floor_is_found_once_for_the_same_question_of_the_same_knowledge(
     top, reasons = planner._floor(active, [flask], changed)
     assert top == Version("99") and reasons[0].reason == "Flask (flask found)"
     assert len(found) == 3 and first[0] < top
+
+
+@pytest.mark.parametrize("name", sorted(STATUSES))
+def test_a_capability_runs_where_the_verdicts_release_does_without_a_search_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Whether a capability can run on a CPython is answered by the release the verdict found
+    for every capability there when that one is high enough: the same answer as the search
+    for the capability alone, on every project, CPython and capability (Lambda too)."""
+    from advisor.plan import verdict
+
+    asked: list[tuple[str, str, bool]] = []
+    real = verdict.Context.can_run
+
+    def both(self: verdict.Context, cap: Any, python: str) -> bool:
+        answer = real(self, cap, python)
+        start = max(self.cap_floors[cap.id], self.current.get(python) or Version("0"))
+        searched = self.alone(cap).smallest(start, [python]) is not None
+        asked.append((cap.id, python, answer))
+        assert answer == searched, (name, cap.id, python)
+        return answer
+
+    monkeypatch.setattr(verdict.Context, "can_run", both)
+    project = _status_project(tmp_path, name)
+    _plan(project, load_snapshot())
+    _plan(project, load_snapshot(), deployment="lambda")
+    assert asked or name == "pinned-new", name  # (which has every capability already)

@@ -101,6 +101,13 @@ class Context:
         """Some release at or above the capability's floor, and at or above what the project
         already has on ``python`` (never proposed lower), runs it there."""
         start = max(self.cap_floors[cap.id], self.current.get(python) or _ZERO)
+        if any(c is cap for c in self.server.capabilities):
+            # The smallest release serving every capability of the verdict's server on
+            # ``python`` (asked for the verdict already) serves this one: when it is at or
+            # above ``start``, it answers without a search of the capability's own.
+            every = self.server.smallest(self.floor, [python])
+            if every is not None and every.version >= start:
+                return True
         return self.alone(cap).smallest(start, [python]) is not None
 
     def installable(self, python: str) -> bool:

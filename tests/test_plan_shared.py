@@ -574,3 +574,27 @@ def test_a_capability_runs_where_the_verdicts_release_does_without_a_search_of_i
     _plan(project, load_snapshot())
     _plan(project, load_snapshot(), deployment="lambda")
     assert asked or name == "pinned-new", name  # (which has every capability already)
+
+
+def test_an_identity_memo_answers_each_object_once_by_identity_and_stays_bounded() -> None:
+    """:class:`advisor.model.IdentityMemo` (the planner's version texts and intervals, the
+    knowledge's indexes, a project's dependencies by name): equal objects written apart get
+    their own answers, each object's answer is computed once while kept, and no more than
+    ``kept`` answers are kept."""
+    from advisor.model import IdentityMemo
+
+    computed: list[Version] = []
+
+    def text(v: Version) -> str:
+        computed.append(v)
+        return str(v)
+
+    memo: IdentityMemo[Version, str] = IdentityMemo(3)
+    short, long = Version("1.0"), Version("1.0.0")
+    assert (memo.get(short, text), memo.get(long, text)) == ("1.0", "1.0.0")
+    assert memo.get(short, text) == "1.0" and len(computed) == 2
+    others = [Version(f"2.{i}") for i in range(3)]
+    for v in others:
+        memo.get(v, text)
+    assert memo.get(short, text) == "1.0" and sum(v is short for v in computed) == 2  # emptied
+    assert len(memo._answers) <= 3

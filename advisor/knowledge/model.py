@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
+from advisor.model import IdentityMemo
 from advisor.model.release import python_minor_admitted
 
 if TYPE_CHECKING:
@@ -322,11 +323,24 @@ class AwsLambda:
         return not any(s.contains(version, prereleases=True) for s in self.appsec_off)
 
 
-#: :meth:`Knowledge._indexes`: id of an integrations tuple -> (the tuple, distribution -> its
-#: integration, id -> the integration). A few at most (tests make many Knowledge values).
-_BY_DISTRIBUTION: dict[
-    int, tuple[tuple[Integration, ...], dict[str, Integration], dict[str, Integration]]
-] = {}
+#: :meth:`Knowledge._indexes`, by integrations tuple. A few at most (tests make many Knowledge
+#: values).
+_INDEXES: IdentityMemo[
+    tuple[Integration, ...], tuple[dict[str, Integration], dict[str, Integration]]
+] = IdentityMemo(8)
+
+
+def _index(
+    integrations: tuple[Integration, ...],
+) -> tuple[dict[str, Integration], dict[str, Integration]]:
+    """The integrations by distribution and by id (the first of each)."""
+    by_distribution: dict[str, Integration] = {}
+    by_id: dict[str, Integration] = {}
+    for integ in integrations:
+        by_id.setdefault(integ.id, integ)
+        for name in integ.distributions:
+            by_distribution.setdefault(name, integ)
+    return by_distribution, by_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,34 +378,16 @@ class Knowledge:
 
     def integration_for(self, distribution: str) -> Integration | None:
         """The integration a distribution (canonical name) belongs to (the first listing it)."""
-        return self._indexes()[1].get(distribution)
+        return self._indexes()[0].get(distribution)
 
     def integration(self, integration_id: str) -> Integration:
         """The integration with this id (ids come from the data, so a miss is a bug)."""
-        return self._indexes()[2][integration_id]
+        return self._indexes()[1][integration_id]
 
-    def _indexes(
-        self,
-    ) -> tuple[tuple[Integration, ...], dict[str, Integration], dict[str, Integration]]:
+    def _indexes(self) -> tuple[dict[str, Integration], dict[str, Integration]]:
         """The integrations by distribution and by id. Asked for every dependency of every
-        project: made once per integrations tuple (kept with it, so an id reused is never
-        taken for it)."""
-        kept = _BY_DISTRIBUTION.get(id(self.integrations))
-        if kept is None or kept[0] is not self.integrations:
-            by_distribution: dict[str, Integration] = {}
-            by_id: dict[str, Integration] = {}
-            for integ in self.integrations:
-                by_id.setdefault(integ.id, integ)
-                for name in integ.distributions:
-                    by_distribution.setdefault(name, integ)
-            if len(_BY_DISTRIBUTION) >= 8:
-                _BY_DISTRIBUTION.clear()
-            kept = _BY_DISTRIBUTION[id(self.integrations)] = (
-                self.integrations,
-                by_distribution,
-                by_id,
-            )
-        return kept
+        project: made once per integrations tuple."""
+        return _INDEXES.get(self.integrations, _index)
 
     def branch_for(self, version: Version) -> Branch | None:
         """The release branch holding ``version``."""

@@ -14,6 +14,7 @@ from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 from advisor.errors import ManifestError
+from advisor.model import IdentityMemo
 from advisor.model.excerpt import excerpt
 
 if TYPE_CHECKING:
@@ -277,10 +278,14 @@ class Manifest:
     deployments: tuple[Deployment, ...] = ()
 
 
-#: :meth:`Project.named`'s answers: id of a dependencies tuple -> (the tuple, name -> the
-#: dependencies on it). A few projects at a time; emptied when full.
-_NAMED: dict[int, tuple[tuple[Dependency, ...], dict[str, tuple[Dependency, ...]]]] = {}
-_NAMED_KEPT = 8
+#: :meth:`Project.named`'s answers, by dependencies tuple: name -> the dependencies on it. A
+#: few projects at a time.
+_NAMED: IdentityMemo[tuple[Dependency, ...], dict[str, tuple[Dependency, ...]]]
+_NAMED = IdentityMemo(8)
+
+
+def _no_names(_: object) -> dict[str, tuple[Dependency, ...]]:
+    return {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,16 +306,11 @@ class Project:
     def named(self, name: str) -> tuple[Dependency, ...]:
         """Every dependency on canonical ``name``."""
         # Asked about ddtrace a dozen times while one project is planned: each answer is kept
-        # with the dependencies it was found in (held, so an id reused is never taken for
-        # them), for the last few projects asked about.
-        kept = _NAMED.get(id(self.dependencies))
-        if kept is None or kept[0] is not self.dependencies:
-            if len(_NAMED) >= _NAMED_KEPT:
-                _NAMED.clear()
-            kept = _NAMED[id(self.dependencies)] = (self.dependencies, {})
-        found = kept[1].get(name)
+        # with the dependencies it was found in, for the last few projects asked about.
+        kept = _NAMED.get(self.dependencies, _no_names)
+        found = kept.get(name)
         if found is None:
-            found = kept[1][name] = tuple(d for d in self.dependencies if d.name == name)
+            found = kept[name] = tuple(d for d in self.dependencies if d.name == name)
         return found
 
     def index_urls(self) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ from packaging.specifiers import Specifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from advisor.knowledge.model import Capability, Integration, Knowledge
+from advisor.model import IdentityMemo
 from advisor.model.advice import Change, FoundIntegration, Impossible, Ok, Split, Upgrade, Verdict
 from advisor.model.project import Finding
 
@@ -142,12 +143,10 @@ def _clause(s: Specifier) -> tuple[Interval, ...] | None:
     return None
 
 
-#: :func:`intervals` of the specifier sets asked about, by identity, each held so its id is not
-#: reused: the knowledge's declared ranges are asked about for every framework of every
-#: project, and a requirement string's one-clause set is shared by the dependencies read from
-#: it. Bounded: emptied when full.
-_INTERVALS: dict[int, tuple[SpecifierSet, tuple[Interval, ...] | None]] = {}
-_INTERVALS_KEPT = 1024
+#: :func:`intervals` of the specifier sets asked about, by identity: the knowledge's declared
+#: ranges are asked about for every framework of every project, and a requirement string's
+#: one-clause set is shared by the dependencies read from it.
+_INTERVALS: IdentityMemo[SpecifierSet, tuple[Interval, ...] | None] = IdentityMemo(1024)
 
 
 def intervals(spec: SpecifierSet) -> tuple[Interval, ...] | None:
@@ -156,12 +155,7 @@ def intervals(spec: SpecifierSet) -> tuple[Interval, ...] | None:
     ``None`` when some clause cannot be placed (``===`` of a non-version, an odd wildcard):
     then nothing is claimed about the range.
     """
-    known = _INTERVALS.get(id(spec))
-    if known is None:
-        if len(_INTERVALS) >= _INTERVALS_KEPT:
-            _INTERVALS.clear()
-        known = _INTERVALS[id(spec)] = (spec, _intervals(spec))
-    return known[1]
+    return _INTERVALS.get(spec, _intervals)
 
 
 def _intervals(spec: SpecifierSet) -> tuple[Interval, ...] | None:

@@ -16,6 +16,7 @@ from typing import assert_never
 from packaging.version import Version
 
 from advisor.knowledge.model import Capability
+from advisor.model import IdentityMemo
 from advisor.model.advice import (
     CapabilityResult,
     CapabilityStatus,
@@ -114,19 +115,12 @@ def _result(
 
 
 #: Versions as text, for the few versions results name (capability and project floors), over
-#: and over: by identity (``1.0`` and ``1.0.0`` are equal versions, written apart), each held so
-#: its id is not reused; bounded, emptied when full.
-_TEXTS: dict[int, tuple[Version, str]] = {}
-_TEXTS_KEPT = 256
+#: and over: by identity (``1.0`` and ``1.0.0`` are equal versions, written apart).
+_TEXTS: IdentityMemo[Version, str] = IdentityMemo(256)
 
 
 def _text(version: Version) -> str:
-    known = _TEXTS.get(id(version))
-    if known is None:
-        if len(_TEXTS) >= _TEXTS_KEPT:
-            _TEXTS.clear()
-        known = _TEXTS[id(version)] = (version, str(version))
-    return known[1]
+    return _TEXTS.get(version, str)
 
 
 def _now(ctx: Context) -> Installed:

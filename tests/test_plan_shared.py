@@ -19,7 +19,7 @@ from advisor.knowledge import matrix
 from advisor.knowledge.releases import load_snapshot
 from advisor.manifests import read_paths
 from advisor.model.advice import Advice, AdviceRequest, RunsIn
-from advisor.model.project import Finding, Project
+from advisor.model.project import Finding, Project, SourceLocation
 from advisor.model.release import Release, ReleaseSnapshot
 from advisor.plan import plan
 from advisor.plan.serve import Server, ServerPool
@@ -598,3 +598,73 @@ def test_an_identity_memo_answers_each_object_once_by_identity_and_stays_bounded
         memo.get(v, text)
     assert memo.get(short, text) == "1.0" and sum(v is short for v in computed) == 2  # emptied
     assert len(memo._answers) <= 3
+
+
+def test_switches_are_found_once_whatever_the_integrations_without_switches_of_their_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """:func:`advisor.plan.findings._env_findings` reads only the integrations that have
+    switches of their own: projects that differ in the others (Flask, requests ...) share one
+    answer, and it is the answer :func:`~advisor.plan.findings._env` gives for all of them."""
+    from advisor.model.advice import FoundIntegration
+    from advisor.plan import findings
+
+    knowledge = matrix.load()
+    with_switch = [i for i in knowledge.integrations if i.env and i.distributions]
+    without = [i for i in knowledge.integrations if not i.env and i.distributions]
+    assert with_switch and len(without) > 3
+
+    def found(*integs: Any) -> list[FoundIntegration]:
+        return [
+            FoundIntegration(
+                i.id, i.name, i.distributions[0], "1.0", None, SourceLocation("x"), (), True, None
+            )
+            for i in integs
+        ]
+
+    active = list(knowledge.capabilities)
+    target = Version("4.6.0")
+    mixes = [
+        found(without[0]),
+        found(without[1], without[2]),
+        found(without[3], with_switch[0]),
+        found(with_switch[0], without[0], without[1]),
+        found(),
+    ]
+    calls: list[int] = []
+    real = findings._env
+
+    def counted(*args: Any, **kwargs: Any) -> list[Finding]:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    findings._ENV.clear()
+    monkeypatch.setattr(findings, "_env", counted)
+    for mix in mixes:
+        got = findings._env_findings(knowledge, active, mix, target, in_lambda=False, settings={})
+        assert got == real(knowledge, active, mix, target)
+    assert len(calls) == 2  # without a switch of its own, and with the one switch
+
+
+def test_a_release_branch_is_looked_for_once_per_version_and_stays_right() -> None:
+    """:meth:`Knowledge.branch_for` keeps its answers (bounded), and they are the branches
+    a search finds, for every release of the snapshot; :attr:`ReleaseSnapshot.newest` is the
+    last final, non-yanked release."""
+    from advisor.knowledge import model
+
+    knowledge = matrix.load()
+    snapshot = load_snapshot()
+
+    def search(v: Version) -> object:
+        return next((b for b in knowledge.branches if b.spec.contains(v, prereleases=True)), None)
+
+    model._BRANCHES._answers.clear()
+    for _ in range(2):
+        for r in snapshot.releases:
+            assert knowledge.branch_for(r.version) is search(r.version)
+    kept = model._BRANCHES.get(knowledge.branches, model._by_version)
+    assert len(kept) <= model._BRANCHES_KEPT
+    assert any(knowledge.branch_for(r.version) is not None for r in snapshot.releases)
+    assert snapshot.newest is next(
+        r for r in reversed(snapshot.releases) if r.is_final and not r.yanked
+    )

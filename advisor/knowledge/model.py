@@ -330,6 +330,17 @@ _INDEXES: IdentityMemo[
 ] = IdentityMemo(8)
 
 
+#: :meth:`Knowledge.branch_for`'s answers, by branches tuple and version: a few branches
+#: tuples at most (tests make many Knowledge values), each with at most
+#: :data:`_BRANCHES_KEPT` versions (then emptied and filled again).
+_BRANCHES: IdentityMemo[tuple[Branch, ...], dict[Version, Branch | None]] = IdentityMemo(8)
+_BRANCHES_KEPT = 256
+
+
+def _by_version(branches: tuple[Branch, ...]) -> dict[Version, Branch | None]:
+    return {}
+
+
 def _index(
     integrations: tuple[Integration, ...],
 ) -> tuple[dict[str, Integration], dict[str, Integration]]:
@@ -390,8 +401,18 @@ class Knowledge:
         return _INDEXES.get(self.integrations, _index)
 
     def branch_for(self, version: Version) -> Branch | None:
-        """The release branch holding ``version``."""
-        return next((b for b in self.branches if b.spec.contains(version, prereleases=True)), None)
+        """The release branch holding ``version`` (each version looked for once while kept:
+        the projects of a monorepo ask about the same few targets)."""
+        found = _BRANCHES.get(self.branches, _by_version)
+        if version in found:
+            return found[version]
+        branch = next(
+            (b for b in self.branches if b.spec.contains(version, prereleases=True)), None
+        )
+        if len(found) >= _BRANCHES_KEPT:
+            found.clear()
+        found[version] = branch
+        return branch
 
 
 def slug(text: str) -> str:

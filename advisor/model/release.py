@@ -287,8 +287,10 @@ class ReleaseSnapshot:
 
     @property
     def newest(self) -> Release | None:
-        """The highest final, non-yanked release."""
-        return next((r for r in reversed(self.releases) if r.is_final and not r.yanked), None)
+        """The highest final, non-yanked release: the last of :meth:`final` (kept, not looked
+        for again on every call)."""
+        finals = self._finals()
+        return finals[-1] if finals else None
 
 
 def _version_of(release: Release) -> Version:

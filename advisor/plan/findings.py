@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 
 from packaging.version import Version
 
-from advisor.knowledge.model import AwsLambda, Capability, EnvSwitch, Knowledge
+from advisor.knowledge.model import AwsLambda, Capability, EnvSwitch, Integration, Knowledge
+from advisor.model import IdentityMemo
 from advisor.model.advice import DdtraceState, FoundIntegration, Verdict
 from advisor.model.deployment import Deployment
 from advisor.model.excerpt import excerpt, redact_url
@@ -312,6 +313,9 @@ def _env_findings(
 ) -> list[Finding]:
     """:func:`_env`, found once for the same capabilities, integrations (their id, name and
     distribution: all it reads of them), target and deployment when nothing is set."""
+    # Only the integrations that have switches of their own are read (most have none), so a
+    # monorepo's many mixes of frameworks ask about a few mixes here.
+    found = [f for f in found if knowledge.integration(f.id).env]
     if settings:
         return _env(knowledge, active, found, target, in_lambda=in_lambda, settings=settings)
     if not _ENV or _ENV[0][0] is not knowledge:
@@ -511,6 +515,15 @@ def _frameworks(
     return out
 
 
+def _stdlib(integrations: tuple[Integration, ...]) -> tuple[Integration, ...]:
+    """The integrations of no distribution (the standard library's): there whatever is found."""
+    return tuple(i for i in integrations if not i.distributions)
+
+
+#: :func:`_stdlib` of the knowledge's integrations, found once per integrations tuple.
+_STDLIB: IdentityMemo[tuple[Integration, ...], tuple[Integration, ...]] = IdentityMemo(8)
+
+
 def _caveats(
     knowledge: Knowledge,
     active: Sequence[Capability],
@@ -519,7 +532,7 @@ def _caveats(
 ) -> list[Finding]:
     active_ids = {c.id for c in active}
     out = []
-    stdlib = [i for i in knowledge.integrations if not i.distributions]
+    stdlib = _STDLIB.get(knowledge.integrations, _stdlib)
     sources = [(knowledge.integration(f.id), f) for f in found] + [(i, None) for i in stdlib]
     for integ, f in sources:
         for cv in integ.caveats:

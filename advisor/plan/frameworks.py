@@ -305,11 +305,11 @@ def declared_findings(
     A pinned or locked version decides; without one, the declared range does (a bare name
     says nothing: the resolver installs the newest).
     """
-    what = f"what ddtrace {target} supports ({f.distribution}{supported})"
     v = f.parsed_version
+    if v is not None and supported.contains(v, prereleases=True):
+        return []  # (the text below, written only for a finding, is most of the cost)
+    what = f"what ddtrace {target} supports ({f.distribution}{supported})"
     if v is not None:
-        if supported.contains(v, prereleases=True):
-            return []
         if _version_below(v, supported):
             return [
                 Finding(
@@ -488,7 +488,6 @@ def undocumented(
     that acts on requests is wanted. Starlette under FastAPI is FastAPI's business."""
     if not _wants_requests(knowledge, active):
         return []
-    documented = [i.name for i in knowledge.integrations if _documented_web(i)]
     ids = {f.id for f in found}
     out = []
     for f in found:
@@ -497,6 +496,8 @@ def undocumented(
             continue
         if integ.covered_by is not None and integ.covered_by in ids:
             continue
+        # Listed only for a warning to give (most projects' frameworks are documented).
+        documented = [i.name for i in knowledge.integrations if _documented_web(i)]
         out.append(
             Finding(
                 "framework-undocumented",

@@ -35,7 +35,7 @@ from advisor.model.deployment import Deployment as DeploymentFact
 from advisor.model.excerpt import excerpt
 from advisor.model.names import canonicalize_name
 from advisor.model.project import Finding, Project
-from advisor.model.release import DDTRACE, Release, ReleaseSnapshot
+from advisor.model.release import DDTRACE, Release, ReleaseSnapshot, version_of
 from advisor.plan import findings as fnd
 from advisor.plan.current import ddtrace_state
 from advisor.plan.frameworks import with_framework_changes
@@ -331,7 +331,7 @@ def _co_upgrades(
     # Here: an answer with no upgrade to make resolves nothing (nor imports the resolver's side).
     from advisor.plan.coupgrade import find_installable, joined, pins_against_requirements
 
-    start = Version(rec.ddtrace)
+    start = version_of(rec.ddtrace)
     if source is not None:
         before = budget.spent()
         try:
@@ -408,7 +408,7 @@ def _with_skipped(
             from advisor.plan.why import skipped
 
             return replace(
-                rec, skipped=skipped(server, start, Version(rec.ddtrace), served, rec.tried)
+                rec, skipped=skipped(server, start, version_of(rec.ddtrace), served, rec.tried)
             )
         case Impossible() if rec.tried:
             from advisor.plan.why import skipped
@@ -592,7 +592,7 @@ def _target(rec: Verdict) -> Version | None:
     """The ddtrace the verdict leaves the project on (kept or moved to); none for a split or none at all."""
     match rec:
         case Ok(ddtrace=version) | Upgrade(ddtrace=version):
-            return Version(version)
+            return version_of(version)
         case Split() | Impossible():
             return None
         case _:

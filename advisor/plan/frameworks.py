@@ -28,6 +28,7 @@ from advisor.knowledge.model import Capability, Integration, Knowledge
 from advisor.model import IdentityMemo
 from advisor.model.advice import Change, FoundIntegration, Impossible, Ok, Split, Upgrade, Verdict
 from advisor.model.project import Finding
+from advisor.model.release import version_of
 
 if TYPE_CHECKING:
     from dataclasses import dataclass
@@ -448,11 +449,11 @@ def with_framework_changes(
     """
     match rec:
         case Ok():
-            targets = [Version(rec.ddtrace)]
+            targets = [version_of(rec.ddtrace)]
         case Upgrade():
-            targets = [Version(rec.ddtrace)]
+            targets = [version_of(rec.ddtrace)]
         case Split():
-            targets = [Version(p.ddtrace) for p in rec.split]
+            targets = [version_of(p.ddtrace) for p in rec.split]
         case Impossible():
             return rec
         case _:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -193,10 +194,9 @@ def python_scope(
                 f"--python: not a version specifier: {excerpt(override)!r}", code="bad-python"
             ) from None
     elif project.python is not None:
-        try:
-            SpecifierSet(project.python.spec)
+        if _is_specifier(project.python.spec):
             spec, source = project.python.spec, project.python.source
-        except InvalidSpecifier:
+        else:
             findings.append(
                 Finding(
                     "python-range-invalid",
@@ -255,6 +255,17 @@ def python_scope(
         tuple(findings),
         tuple((v, origins[v]) for v in ordered),
     )
+
+
+@lru_cache(maxsize=256)
+def _is_specifier(text: str) -> bool:
+    """``text`` is a version specifier: asked once per declared range (a monorepo's projects
+    declare a handful), not once per project."""
+    try:
+        SpecifierSet(text)
+    except InvalidSpecifier:
+        return False
+    return True
 
 
 #: The first CPython with a free-threaded build.

@@ -27,6 +27,7 @@ from advisor.model.advice import (
     Verdict,
     where_text,
 )
+from advisor.model.release import version_of
 from advisor.plan.verdict import Context, least_admitted
 
 __all__ = ["capability_results"]
@@ -160,10 +161,10 @@ def _after_installed(rec: Verdict) -> Installed | None:
     """What an upgrade or a split installs on each CPython (``None`` for another verdict)."""
     match rec:
         case Upgrade():
-            target = [Version(rec.ddtrace)]
+            target = [version_of(rec.ddtrace)]
             return lambda py: target
         case Split():
-            by_python = {py: [Version(p.ddtrace)] for p in rec.split for py in p.pythons}
+            by_python = {py: [version_of(p.ddtrace)] for p in rec.split for py in p.pythons}
             return by_python.get
         case Ok() | Impossible():
             return None

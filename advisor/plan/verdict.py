@@ -83,7 +83,13 @@ class Context:
         (the verdict and each capability's status ask it again): read it, never change it."""
         found = self._installs.get(python)
         if found is None:
-            found = self._installs[python] = installs_for(self.project, python)
+            if not self._installs and not any(d.marker for d in self.project.named(DDTRACE)):
+                # No ddtrace declaration has a marker: the same on every CPython, found once.
+                found = installs_for(self.project, python)
+                self._installs.update(dict.fromkeys(self.pythons, found))
+            found = self._installs.get(python)
+            if found is None:
+                found = self._installs[python] = installs_for(self.project, python)
         return found
 
     def serving(self, capabilities: Sequence[Capability]) -> Server:

@@ -119,6 +119,10 @@ CASES: dict[str, tuple[Setup, str]] = {
         _file("requirements.txt", b"flask\nddtrace==2.3.0  # caf\xe9\n"),
         "{dir}/requirements.txt:2: not valid UTF-8 (byte 0xe9)",
     ),
+    "undecodable-after-bom": (  # the byte named is the bad one, not one of the BOM's
+        _file("requirements.txt", b"\xef\xbb\xbfflask\n\xff\n"),
+        "{dir}/requirements.txt:2: not valid UTF-8 (byte 0xff)",
+    ),
     "truncated-utf16": (
         _file("requirements.txt", "ddtrace==2.0\n".encode("utf-16")[:-1]),
         "{dir}/requirements.txt: not valid UTF-16: truncated data",

@@ -320,12 +320,15 @@ def decode(data: bytes, display: str) -> str:
         return _without_nul(text, text.find("\x00"), text, "\n", display)
     if b"\x00" in data[:8192]:
         raise ManifestError("binary file (NUL bytes), not a dependency file", file=display)
+    # The BOM taken off here, not by the "utf-8-sig" codec: that one is a module imported on
+    # first use, and "utf-8" is built in.
+    body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
     try:
-        text = data.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        line = body.count(b"\n", 0, exc.start) + 1
         raise ManifestError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", file=display, line=line
+            f"not valid UTF-8 (byte 0x{body[exc.start]:02x})", file=display, line=line
         ) from exc
     return _without_nul(text, data.find(b"\x00", 8192), data, b"\n", display)
 

@@ -139,6 +139,9 @@ def test_an_offline_answer_with_nothing_to_move_imports_no_resolution(tmp_path: 
         "advisor.index.http",
     }
     assert "difflib" not in modules  # only a mistyped name is told "did you mean"
+    # argparse's own words are taken as written while its parsers are made: no catalog search,
+    # nor the locale module it imports (a message shown, as an error, is looked up)
+    assert "locale" not in modules
 
 
 def test_an_offline_upgrade_imports_what_it_needs(tmp_path: Path) -> None:

@@ -61,6 +61,19 @@ class _Parser(argparse.ArgumentParser):
     _hint: str | None = None
     _checking = False
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # argparse looks three of its own words up in gettext's catalogs as a parser is made
+        # ("positional arguments", "options", the help option's help): the first lookup
+        # imports locale and searches the catalog folders, some 1.5 ms of every run. Python
+        # ships no catalog of them, and the rest of the help is English: they are taken as
+        # written here. Its messages (usage, errors) are looked up as usual, when shown.
+        saved = argparse._  # type: ignore[attr-defined]
+        argparse._ = _as_written  # type: ignore[attr-defined]
+        try:
+            super().__init__(*args, **kwargs)
+        finally:
+            argparse._ = saved  # type: ignore[attr-defined]
+
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         self._checking = True
         try:
@@ -108,6 +121,10 @@ class _Parser(argparse.ArgumentParser):
             if word.startswith("--") and (hint := did_you_mean(word.split("=")[0], options)):
                 return hint
         return None
+
+
+def _as_written(message: str) -> str:
+    return message
 
 
 def _today(text: str) -> dt.date:

@@ -57,6 +57,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from advisor.errors import KnowledgeError
+from advisor.model import IdentityMemo
 from advisor.model.platforms import served_by
 
 if TYPE_CHECKING:
@@ -370,6 +371,17 @@ def version_of(text: str) -> Version:
     """
     known = _SNAPSHOT_VERSIONS.get(text)
     return known if known is not None else Version(text)
+
+
+#: :func:`version_text`'s answers: the planner writes the same few versions (the releases
+#: its verdicts name, the capabilities' floors) for every project of a monorepo.
+_TEXTS: IdentityMemo[Version, str] = IdentityMemo(256)
+
+
+def version_text(version: Version) -> str:
+    """``str(version)``, written once per version object while kept (by identity: ``1.0`` and
+    ``1.0.0`` are equal versions, written apart)."""
+    return _TEXTS.get(version, str)
 
 
 @lru_cache(maxsize=256)

@@ -35,7 +35,7 @@ from advisor.model.deployment import Deployment as DeploymentFact
 from advisor.model.excerpt import excerpt
 from advisor.model.names import canonicalize_name
 from advisor.model.project import Finding, Project
-from advisor.model.release import DDTRACE, Release, ReleaseSnapshot, version_of
+from advisor.model.release import DDTRACE, Release, ReleaseSnapshot, version_of, version_text
 from advisor.plan import findings as fnd
 from advisor.plan.current import ddtrace_state
 from advisor.plan.frameworks import with_framework_changes
@@ -585,7 +585,7 @@ def _find_floor(
 
 
 def _version(release: Release | None) -> str | None:
-    return str(release.version) if release else None
+    return version_text(release.version) if release else None
 
 
 def _target(rec: Verdict) -> Version | None:

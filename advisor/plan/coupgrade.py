@@ -97,18 +97,23 @@ def _has_markers(project: Project) -> bool:
 def _requirement_set(project: Project, python: str, platform: str) -> RequirementSet:
     rs = RequirementSet()
     env = marker_env(python_minor(python), platform)
-    deps = [d for d in project.dependencies if d.name != DDTRACE and marker_holds(d.marker, env)]
     # A compiled requirements file (pip-compile, uv) pins every package, as a lock does.
     compiled = {path for m in project.manifests for path in m.compiled}
-    for d in deps:
-        if d.version and (
-            d.role == "locked" or (d.role == "declared" and d.source.file in compiled)
-        ):
+    ours: list[Dependency] = []  # ddtrace's own declarations, read at the end
+    declared = False
+    # One pass over the dependencies (every collection filled in their order).
+    for d in project.dependencies:
+        if d.marker and not marker_holds(d.marker, env):
+            continue
+        if d.name == DDTRACE:
+            ours.append(d)
+            continue
+        role, version = d.role, d.parsed_version
+        if d.version and (role == "locked" or (role == "declared" and d.source.file in compiled)):
             rs.locked.setdefault(d.name, d)
-    rs.direct = [d for d in deps if d.url and d.role != "constraint"]
-    for d in deps:
-        version = d.parsed_version
-        if d.role == "constraint":
+        if d.url and role != "constraint":
+            rs.direct.append(d)
+        if role == "constraint":
             rs.constraints.setdefault(d.name, []).append(
                 Req(d.name, d.parsed_specifier, frozenset(), str(d.source))
             )
@@ -116,10 +121,12 @@ def _requirement_set(project: Project, python: str, platform: str) -> Requiremen
         if version is not None and d.name not in rs.pins:
             rs.pins[d.name] = version
             rs.pin_sources[d.name] = d
-        if d.role == "declared" and d.url is None:
-            spec = NO_SPECIFIER if version is not None else d.parsed_specifier
-            rs.roots.append(Req(d.name, spec, frozenset(d.extras), str(d.source)))
-    if not any(d.role == "declared" for d in deps):
+        if role == "declared":
+            declared = True
+            if d.url is None:
+                spec = NO_SPECIFIER if version is not None else d.parsed_specifier
+                rs.roots.append(Req(d.name, spec, frozenset(d.extras), str(d.source)))
+    if not declared:
         rs.roots = [
             Req(n, SpecifierSet(), frozenset(), str(d.source)) for n, d in rs.locked.items()
         ]
@@ -143,7 +150,6 @@ def _requirement_set(project: Project, python: str, platform: str) -> Requiremen
     # Packages the target needs are added where ddtrace is locked: a lock or a compiled file
     # naming it (an unrelated compiled file a hand-written one includes adds nothing; a lock
     # alone, pylock.toml, installs exactly what it lists).
-    ours = [d for d in project.dependencies if d.name == DDTRACE and marker_holds(d.marker, env)]
     rs.from_lock = any(
         d.version and (d.role == "locked" or (d.role == "declared" and d.source.file in compiled))
         for d in ours

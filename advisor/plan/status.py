@@ -16,7 +16,6 @@ from typing import assert_never
 from packaging.version import Version
 
 from advisor.knowledge.model import Capability
-from advisor.model import IdentityMemo
 from advisor.model.advice import (
     CapabilityResult,
     CapabilityStatus,
@@ -27,7 +26,7 @@ from advisor.model.advice import (
     Verdict,
     where_text,
 )
-from advisor.model.release import version_of
+from advisor.model.release import version_of, version_text
 from advisor.plan.verdict import Context, least_admitted
 
 __all__ = ["capability_results"]
@@ -115,13 +114,8 @@ def _result(
     )
 
 
-#: Versions as text, for the few versions results name (capability and project floors), over
-#: and over: by identity (``1.0`` and ``1.0.0`` are equal versions, written apart).
-_TEXTS: IdentityMemo[Version, str] = IdentityMemo(256)
-
-
 def _text(version: Version) -> str:
-    return _TEXTS.get(version, str)
+    return version_text(version)  # (the few versions results name, over and over)
 
 
 def _now(ctx: Context) -> Installed:

@@ -36,7 +36,7 @@ from advisor.model.advice import (
 from advisor.model.excerpt import excerpt
 from advisor.model.markers import marker_admits
 from advisor.model.project import Dependency, Finding, Project
-from advisor.model.release import DDTRACE, Release
+from advisor.model.release import DDTRACE, Release, version_text
 from advisor.plan.current import installs_for
 from advisor.plan.serve import Server, markers, next_minor, why_unserved
 
@@ -136,7 +136,7 @@ def current_on(ctx: Context, python: str) -> Version | None:
 
 def recommend(ctx: Context, per_python: dict[str, str | None]) -> tuple[Verdict, list[Finding]]:
     """The verdict for the CPythons in scope, and the warnings about CPythons it leaves out."""
-    shown_floor = str(ctx.floor) if ctx.reasons else None
+    shown_floor = version_text(ctx.floor) if ctx.reasons else None
     served = [py for py in ctx.pythons if per_python[py] is not None]
     findings: list[Finding] = []
     if not ctx.active or not served:
@@ -195,12 +195,12 @@ def recommend(ctx: Context, per_python: dict[str, str | None]) -> tuple[Verdict,
         change = Change(
             DDTRACE,
             ctx.state.current if ctx.state else None,
-            str(target.version),
+            version_text(target.version),
             from_specifier=ctx.state.specifier if ctx.state else None,
             source=ctx.state.source if ctx.state else None,
         )
         return Upgrade(
-            str(target.version), (change,), per_python, shown_floor, ctx.reasons
+            version_text(target.version), (change,), per_python, shown_floor, ctx.reasons
         ), findings
     arms = sorted(
         [(g, r, ()) for g, r in groups] + kept, key=lambda arm: ctx.pythons.index(arm[0][0])

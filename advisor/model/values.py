@@ -85,27 +85,29 @@ def dataclass(cls: type | None = None, /, **options: Any) -> Any:
 
 def _mutable_value(cls: type) -> type:
     """A ``slots=True`` class: ``__init__``, ``__repr__``, ``__eq__``, and no hash."""
-    if not _plain(cls):
+    annotations = _plain(cls)
+    if annotations is None:
         return dataclasses.dataclass(cls, slots=True)
-    made, fields, shown, compared, getters, _ = _fields(cls)
+    made, fields, shown, compared, getters, _ = _fields(cls, annotations)
     _install(made, _init(made, fields, frozen=False), _shared(shown, getters, compared))
     made.__hash__ = None  # type: ignore[assignment]  # as dataclasses sets it: eq, not frozen
     return made
 
 
 def _fields(
-    cls: type,
-) -> tuple[type, tuple[Field[Any], ...], list[Any], Any, list[Any], Any]:
-    """The slotted class :mod:`dataclasses` makes of ``cls`` without methods (its parameters
-    saying the methods the fast way adds), its fields, and what the methods read: the shown
-    fields and their getters, the compared values, the compared getters, the hashed values."""
-    made = _slotted(cls)
+    cls: type, annotations: dict[str, Any]
+) -> tuple[type, tuple[Field[Any], ...], list[str], Any, list[Any], Any]:
+    """The slotted class :mod:`dataclasses` makes of ``cls`` (whose own ``annotations`` these
+    are) without methods (its parameters saying the methods the fast way adds), its fields,
+    and what the methods read: the names of the shown fields, the compared values, the
+    compared getters (3.13 compares field by field; none before), the hashed values."""
+    made = _slotted(cls, annotations)
     fields = dataclasses.fields(made)
     params = made.__dataclass_params__  # type: ignore[attr-defined]
     params.init = params.repr = params.eq = True
-    shown = [(f.name, attrgetter(f.name)) for f in fields if f.repr]
+    shown = [f.name for f in fields if f.repr]
     compared = _values([f.name for f in fields if f.compare])
-    getters = [attrgetter(f.name) for f in fields if f.compare]
+    getters = [attrgetter(f.name) for f in fields if f.compare] if _BY_FIELD else []
     hashed = _values([f.name for f in fields if (f.compare if f.hash is None else f.hash)])
     return made, fields, shown, compared, getters, hashed
 
@@ -129,6 +131,8 @@ class _Template:
 
 #: The parameters ``dataclasses`` gives a class :func:`_bare` makes (the same for every class).
 _PARAMS = _Template.__dataclass_params__  # type: ignore[attr-defined]
+#: What a class's parameters are made from: :data:`_PARAMS`'s, read once.
+_PARAMS_GIVEN = {name: getattr(_PARAMS, name) for name in type(_PARAMS).__slots__}
 #: The kind ``dataclasses`` marks an ordinary field with (not a ClassVar, not an InitVar).
 _FIELD_KIND = _Template.__dataclass_fields__["field"]._field_type  # type: ignore[attr-defined]
 #: The kind it marks a ``ClassVar`` with (a field in ``__dataclass_fields__``, not in ``fields()``).
@@ -136,9 +140,11 @@ _CLASSVAR_KIND = _Template.__dataclass_fields__["shared"]._field_type  # type: i
 #: Whether :func:`_slotted` knows what ``dataclasses`` does here: the versions whose module it
 #: was written from and checked against (3.13 adds ``__replace__``); others call it.
 _KNOWN = (3, 11) <= sys.version_info[:2] <= (3, 13)
+#: ``__eq__`` compares field by field (3.13 on), not as tuples.
+_BY_FIELD = sys.version_info >= (3, 13)
 
 
-def _slotted(cls: type) -> type:
+def _slotted(cls: type, annotations: dict[str, Any]) -> type:
     """What :func:`_bare` makes of a plain class (:func:`_plain`), made the way
     ``dataclasses`` makes it but without the checks that cannot fail for such a class: about a
     third of the time, for every value class a run imports.
@@ -153,11 +159,11 @@ def _slotted(cls: type) -> type:
     ``dataclasses`` would refuse (a mutable default, a field without annotation, its own
     ``__slots__``, a class variable given as ``field()``), or a class with a metaclass, is
     :func:`_bare`'s. The rest is ``dataclasses``' own steps, in its order: the parameters, each
-    field (:func:`dataclasses.field` for a bare default), the class attributes of the fields
-    given as ``field()``, ``__dataclass_fields__``, ``__replace__`` (3.13), ``__match_args__``,
-    and the slotted class made anew from the class's namespace.
+    field (:func:`dataclasses.field` for a bare default), ``__dataclass_fields__``,
+    ``__replace__`` (3.13), ``__match_args__``, and the slotted class made anew from the
+    class's namespace, these put in it (``dataclasses`` sets them on the class given first,
+    and the fields' defaults given as ``field()``, which the slotted class drops).
     """
-    annotations = inspect.get_annotations(cls)  # (the class's own, as dataclasses reads them)
     namespace = cls.__dict__
     # ``ClassVar[...]`` as dataclasses reads it: the module's ClassVar is typing's. Anything
     # else naming ClassVar (``typing.ClassVar``, a ClassVar inside another type) is _bare's.
@@ -180,8 +186,10 @@ def _slotted(cls: type) -> type:
                 return _bare(cls)  # dataclasses says what it refuses of it
         elif (d.default if isinstance(d, Field) else d).__class__.__hash__ is None:
             return _bare(cls)  # a mutable default: dataclasses says why it refuses it
-    params = type(_PARAMS)(**{name: getattr(_PARAMS, name) for name in type(_PARAMS).__slots__})
-    cls.__dataclass_params__ = params  # type: ignore[attr-defined]
+    # The class made anew from the class's namespace, dataclasses' attributes put in it (the
+    # class given is left as it is: the methods compare with it, never read it).
+    slotted = dict(namespace)
+    slotted["__dataclass_params__"] = type(_PARAMS)(**_PARAMS_GIVEN)
     fields: dict[str, Field[Any]] = {}
     for (name, annotation), default in zip(annotations.items(), defaults, strict=True):
         if isinstance(default, Field):
@@ -198,20 +206,15 @@ def _slotted(cls: type) -> type:
             if f.kw_only is MISSING:
                 f.kw_only = False
         fields[name] = f
-    for f in fields.values():
-        if isinstance(getattr(cls, f.name, None), Field):
-            if f.default is MISSING:
-                delattr(cls, f.name)
-            else:
-                setattr(cls, f.name, f.default)
-    cls.__dataclass_fields__ = fields  # type: ignore[attr-defined]
+    slotted["__dataclass_fields__"] = fields
     if sys.version_info >= (3, 13) and "__replace__" not in namespace:
-        cls.__replace__ = dataclasses._replace  # type: ignore[attr-defined]
+        slotted["__replace__"] = dataclasses._replace  # type: ignore[attr-defined]
     own = tuple(name for name in fields if name not in shared)
     if "__match_args__" not in namespace:
-        cls.__match_args__ = own  # type: ignore[attr-defined,misc]
-    slotted = dict(namespace)
+        slotted["__match_args__"] = own
     slotted["__slots__"] = own
+    # A field's default (or field()) is no class attribute of a slotted class; a class
+    # variable's value stays one (dataclasses refuses one given as field(): _bare's above).
     for name in own:
         slotted.pop(name, None)
     slotted.pop("__dict__", None)
@@ -227,15 +230,15 @@ def _module_names(cls: type) -> dict[str, Any]:
     return module.__dict__ if module is not None else {}
 
 
-def _shared(shown: list[Any], getters: list[Any], compared: Any) -> tuple[Any, Any]:
+def _shared(shown: list[str], getters: list[Any], compared: Any) -> tuple[Any, Any]:
     """``__repr__`` and ``__eq__``, as ``dataclasses`` writes them for any class."""
 
     @recursive_repr()
     def __repr__(self: Any) -> str:
-        inner = ", ".join(f"{name}={get(self)!r}" for name, get in shown)
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in shown)
         return f"{self.__class__.__qualname__}({inner})"
 
-    if sys.version_info >= (3, 13):  # field by field, as 3.13 compares them
+    if _BY_FIELD:  # field by field, as 3.13 compares them
 
         def __eq__(self: Any, other: object) -> Any:
             if self is other:
@@ -267,9 +270,10 @@ def _install(made: type, init: Callable[..., None], methods: tuple[Any, ...]) ->
 
 
 def _frozen_value(cls: type) -> type:
-    if not _plain(cls):
+    annotations = _plain(cls)
+    if annotations is None:
         return dataclasses.dataclass(cls, frozen=True, slots=True)
-    made, fields, shown, compared, getters, hashed = _fields(cls)
+    made, fields, shown, compared, getters, hashed = _fields(cls, annotations)
     made.__dataclass_params__.frozen = True  # type: ignore[attr-defined]
     names = frozenset(f.name for f in fields)
 
@@ -303,22 +307,23 @@ def _frozen_value(cls: type) -> type:
     return made
 
 
-def _plain(cls: type) -> bool:
-    """A class the fast way makes as ``dataclasses`` would: no base class, a docstring (else
-    ``dataclasses`` writes one from the signature), none of the methods written, fields that
-    are all positional ``__init__`` parameters, none named ``self``."""
+def _plain(cls: type) -> dict[str, Any] | None:
+    """The class's own annotations (as ``dataclasses`` reads them) when the fast way makes it
+    as ``dataclasses`` would: no base class, a docstring (else ``dataclasses`` writes one from
+    the signature), none of the methods written, fields that are all positional ``__init__``
+    parameters, none named ``self``; ``None`` otherwise."""
     if cls.__bases__ != (object,) or not cls.__doc__ or _MADE_HERE & cls.__dict__.keys():
-        return False
+        return None
     annotations = inspect.get_annotations(cls)
     if "self" in annotations:
-        return False
+        return None
     for name, annotation in annotations.items():
         if "InitVar" in str(annotation) or "KW_ONLY" in str(annotation):
-            return False
+            return None
         value = cls.__dict__.get(name)
         if isinstance(value, Field) and (not value.init or value.kw_only is True):
-            return False
-    return True
+            return None
+    return annotations
 
 
 #: What an ``__init__`` text follows from alone: frozen or not, whether ``__post_init__`` is
@@ -334,32 +339,29 @@ def _init(made: type, fields: tuple[Field[Any], ...], *, frozen: bool) -> Callab
     without writing it."""
     seen_default = False
     kinds = []
+    # The arguments of the function that makes it, in the order of init_text's parameters:
+    # each field's type, dataclasses' names, then each field's default and slot setter.
+    types: list[Any] = []
+    rest: list[Any] = []
     for f in fields:
-        if f.default is not MISSING or f.default_factory is not MISSING:
+        default, factory = f.default, f.default_factory
+        if default is not MISSING or factory is not MISSING:
             seen_default = True
         elif seen_default:
             raise TypeError(f"non-default argument {f.name!r} follows default argument")
-        kind = 2 if f.default_factory is not MISSING else 1 if f.default is not MISSING else 0
-        kinds.append((f.name, kind))
-    shape: Shape = (frozen, hasattr(made, "__post_init__"), tuple(kinds))
-    MADE.append(shape)
-    local: dict[str, Any] = {f"_type_{f.name}": f.type for f in fields}
-    local |= {
-        "MISSING": MISSING,
-        "_HAS_DEFAULT_FACTORY": dataclasses._HAS_DEFAULT_FACTORY,  # type: ignore[attr-defined]
-        "__dataclass_builtins_object__": object,
-        "__dataclass_return_type__": None,
-    }
-    for f in fields:
-        if f.default_factory is not MISSING:
-            local[f"_dflt_{f.name}"] = f.default_factory
-        elif f.default is not MISSING:
-            local[f"_dflt_{f.name}"] = f.default
+        kinds.append((f.name, 2 if factory is not MISSING else 1 if default is not MISSING else 0))
+        types.append(f.type)
+        if factory is not MISSING:
+            rest.append(factory)
+        elif default is not MISSING:
+            rest.append(default)
         if frozen:
             # The slot's own setter, which object.__setattr__ would find and call: a frozen
             # class refuses its own __setattr__, and this skips the lookup (a value class of
             # twenty fields is made twice as fast).
-            local[f"_set_{f.name}"] = made.__dict__[f.name].__set__
+            rest.append(made.__dict__[f.name].__set__)
+    shape: Shape = (frozen, hasattr(made, "__post_init__"), tuple(kinds))
+    MADE.append(shape)
     module = sys.modules[made.__module__].__dict__
     compiled = BY_SHAPE.get(shape)
     if compiled is not None:  # the same text compiled with the package: its code, our globals
@@ -370,13 +372,17 @@ def _init(made: type, fields: tuple[Field[Any], ...], *, frozen: bool) -> Callab
         # annotations are the field types themselves, as in the method dataclasses writes).
         exec(compile(init_text(shape), "<string>", "exec", dont_inherit=True), module, namespace)
         create = namespace["__create_fn__"]
-    init: Callable[..., None] = create(**local)
+    init: Callable[..., None] = create(*types, *_NAMES_GIVEN, *rest)
     return init
+
+
+#: What init_text's parameters after the field types are given: dataclasses' own names.
+_NAMES_GIVEN = (MISSING, dataclasses._HAS_DEFAULT_FACTORY, object, None)  # type: ignore[attr-defined]
 
 
 def init_text(shape: Shape) -> str:
     """The text of the function that makes the ``__init__`` of a class of ``shape``: its
-    parameters are the names :func:`_init` passes (field types, ``dataclasses``' sentinels,
+    parameters are what :func:`_init` passes, in order (field types, ``dataclasses``' sentinels,
     defaults, the slots' setters of a frozen class), the ``__init__`` it returns is the one
     ``dataclasses`` writes."""
     frozen, post_init, kinds = shape

@@ -262,3 +262,32 @@ def test_check_platforms_takes_aliases() -> None:
         "windows-amd64",
         "macos-arm64",
     )
+
+
+def test_parsers_made_at_once_leave_argparse_its_own_words() -> None:
+    """A parser is made with argparse's three words taken as written (no catalog search);
+    parsers made by several threads at once leave argparse's own lookup in place after."""
+    import argparse
+    import sys
+    import threading
+
+    from advisor.frontends.args import _Parser, build_parser
+
+    real = argparse._  # type: ignore[attr-defined]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as the interpreter can
+    try:
+
+        def work() -> None:
+            for _ in range(1000):
+                _Parser(prog="x")
+
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert argparse._ is real  # type: ignore[attr-defined]
+    assert "options:" in build_parser().format_help()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from packaging.specifiers import Specifier
+from packaging.specifiers import Specifier, SpecifierSet
 from packaging.version import Version
 
 from advisor.knowledge import matrix
@@ -659,8 +659,9 @@ def test_switches_are_found_once_whatever_the_integrations_without_switches_of_t
 
 def test_a_release_branch_is_looked_for_once_per_version_and_stays_right() -> None:
     """:meth:`Knowledge.branch_for` keeps its answers (bounded), and they are the branches
-    a search finds, for every release of the snapshot; :attr:`ReleaseSnapshot.newest` is the
-    last final, non-yanked release."""
+    a search finds, for every release of the snapshot, and for versions equal but written
+    apart where ``===`` tells them apart; :attr:`ReleaseSnapshot.newest` is the last final,
+    non-yanked release of its own releases (a snapshot made anew by ``replace`` too)."""
     from advisor.knowledge import model
 
     knowledge = matrix.load()
@@ -676,6 +677,20 @@ def test_a_release_branch_is_looked_for_once_per_version_and_stays_right() -> No
     kept = model._BRANCHES.get(knowledge.branches, model._by_version)
     assert len(kept) <= model._BRANCHES_KEPT
     assert any(knowledge.branch_for(r.version) is not None for r in snapshot.releases)
+    # Kept, not looked for again: an answer put in its place is the one given.
+    asked = snapshot.releases[-1].version
+    kept[asked, len(asked.release)] = None
+    assert knowledge.branch_for(asked) is None
+    model._BRANCHES._answers.clear()
+    branch = knowledge.branches[0]
+    exact = dataclasses.replace(
+        knowledge, branches=(dataclasses.replace(branch, spec=SpecifierSet("===1.0")),)
+    )
+    assert exact.branch_for(Version("1.0.0")) is None
+    assert exact.branch_for(Version("1.0")) is exact.branches[0]
     assert snapshot.newest is next(
         r for r in reversed(snapshot.releases) if r.is_final and not r.yanked
     )
+    older = dataclasses.replace(snapshot, releases=snapshot.releases[:40])
+    assert older.newest is next(r for r in reversed(older.releases) if r.is_final and not r.yanked)
+    assert older.newest is not snapshot.newest

@@ -374,3 +374,30 @@ def test_a_class_variable_is_no_reason_to_leave_the_fast_way(
     assert ours.__slots__ == ("a",) and ours.k == 1 and ours(2).k == 1
     with pytest.raises(AssertionError, match="left the fast way"):
         _pair({"k": 1}, {"a": "int", "k": "typing.ClassVar[int]"})
+
+
+def test_a_class_whose_methods_read_its_class_is_dataclasses_own() -> None:
+    """A method that reads ``__class__`` (as zero-argument ``super()`` does) sees the class
+    given, which ``dataclasses`` fills in (its fields, the defaults of ``field()``): such a
+    class is left to ``dataclasses``, and answers as its class does."""
+
+    def made(decorate: Any) -> Any:
+        class Value:
+            """A value."""
+
+            x: int = dataclasses.field(default=5)
+
+            def seen(self) -> tuple[bool, object]:
+                return dataclasses.is_dataclass(__class__), __class__.x  # type: ignore[name-defined]
+
+            @property
+            def shown(self) -> str:
+                return super().__repr__()
+
+        return decorate(frozen=True, slots=True)(Value)
+
+    theirs, ours = made(dataclasses.dataclass), made(values.dataclass)
+    assert ours().seen() == theirs().seen() == (True, 5)
+    assert ours.__eq__.__module__ != "advisor.model.values"  # dataclasses' own
+    assert values._names_class(ours.__dict__["shown"])
+    assert not any(values._names_class(v) for v in vars(values._Template).values())

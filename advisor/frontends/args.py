@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import threading
 from typing import Any, NoReturn
 
 from advisor import __version__
@@ -67,12 +68,18 @@ class _Parser(argparse.ArgumentParser):
         # imports locale and searches the catalog folders, some 1.5 ms of every run. Python
         # ships no catalog of them, and the rest of the help is English: they are taken as
         # written here. Its messages (usage, errors) are looked up as usual, when shown.
-        saved = argparse._  # type: ignore[attr-defined]
-        argparse._ = _as_written  # type: ignore[attr-defined]
-        try:
-            super().__init__(*args, **kwargs)
-        finally:
-            argparse._ = saved  # type: ignore[attr-defined]
+        # One parser at a time (a thread's restoring must not undo another's), and only where
+        # argparse has that name (a later Python may not).
+        with _WORDS:
+            saved = getattr(argparse, "_", None)
+            if saved is None:
+                super().__init__(*args, **kwargs)
+                return
+            argparse._ = _as_written  # type: ignore[attr-defined]
+            try:
+                super().__init__(*args, **kwargs)
+            finally:
+                argparse._ = saved  # type: ignore[attr-defined]
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         self._checking = True
@@ -125,6 +132,10 @@ class _Parser(argparse.ArgumentParser):
 
 def _as_written(message: str) -> str:
     return message
+
+
+#: Held while a parser is made with argparse's words taken as written (:class:`_Parser`).
+_WORDS = threading.RLock()
 
 
 def _today(text: str) -> dt.date:

@@ -333,11 +333,13 @@ _INDEXES: IdentityMemo[
 #: :meth:`Knowledge.branch_for`'s answers, by branches tuple and version: a few branches
 #: tuples at most (tests make many Knowledge values), each with at most
 #: :data:`_BRANCHES_KEPT` versions (then emptied and filled again).
-_BRANCHES: IdentityMemo[tuple[Branch, ...], dict[Version, Branch | None]] = IdentityMemo(8)
+_BRANCHES: IdentityMemo[tuple[Branch, ...], dict[tuple[Version, int], Branch | None]] = (
+    IdentityMemo(8)
+)
 _BRANCHES_KEPT = 256
 
 
-def _by_version(branches: tuple[Branch, ...]) -> dict[Version, Branch | None]:
+def _by_version(branches: tuple[Branch, ...]) -> dict[tuple[Version, int], Branch | None]:
     return {}
 
 
@@ -404,14 +406,17 @@ class Knowledge:
         """The release branch holding ``version`` (each version looked for once while kept:
         the projects of a monorepo ask about the same few targets)."""
         found = _BRANCHES.get(self.branches, _by_version)
-        if version in found:
-            return found[version]
+        # Equal versions written apart (1.0, 1.0.0) are one key only when their release parts
+        # are as long: ``===`` compares the text, which differs in nothing else.
+        key = (version, len(version.release))
+        if key in found:
+            return found[key]
         branch = next(
             (b for b in self.branches if b.spec.contains(version, prereleases=True)), None
         )
         if len(found) >= _BRANCHES_KEPT:
             found.clear()
-        found[version] = branch
+        found[key] = branch
         return branch
 
 

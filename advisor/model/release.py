@@ -288,10 +288,18 @@ class ReleaseSnapshot:
 
     @property
     def newest(self) -> Release | None:
-        """The highest final, non-yanked release: the last of :meth:`final` (kept, not looked
-        for again on every call)."""
-        finals = self._finals()
-        return finals[-1] if finals else None
+        """The highest final, non-yanked release (found once per releases tuple: asked for
+        every project)."""
+        return _NEWEST.get(self.releases, _newest)
+
+
+def _newest(releases: tuple[Release, ...]) -> Release | None:
+    return next((r for r in reversed(releases) if r.is_final and not r.yanked), None)
+
+
+#: :attr:`ReleaseSnapshot.newest`, by the identity of the releases tuple (a snapshot made
+#: anew, even by ``replace``, has its own): a few snapshots a run at most.
+_NEWEST: IdentityMemo[tuple[Release, ...], Release | None] = IdentityMemo(16)
 
 
 def _version_of(release: Release) -> Version:

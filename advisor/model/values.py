@@ -187,7 +187,8 @@ def _slotted(cls: type, annotations: dict[str, Any]) -> type:
         elif (d.default if isinstance(d, Field) else d).__class__.__hash__ is None:
             return _bare(cls)  # a mutable default: dataclasses says why it refuses it
     # The class made anew from the class's namespace, dataclasses' attributes put in it (the
-    # class given is left as it is: the methods compare with it, never read it).
+    # class given is left as it is: the methods made here compare with it, and none of the
+    # class's own reads it, as _plain saw).
     slotted = dict(namespace)
     slotted["__dataclass_params__"] = type(_PARAMS)(**_PARAMS_GIVEN)
     fields: dict[str, Field[Any]] = {}
@@ -310,10 +311,13 @@ def _frozen_value(cls: type) -> type:
 def _plain(cls: type) -> dict[str, Any] | None:
     """The class's own annotations (as ``dataclasses`` reads them) when the fast way makes it
     as ``dataclasses`` would: no base class, a docstring (else ``dataclasses`` writes one from
-    the signature), none of the methods written, fields that are all positional ``__init__``
-    parameters, none named ``self``; ``None`` otherwise."""
+    the signature), none of the methods written, none reading ``__class__`` (zero-argument
+    ``super()`` does), fields that are all positional ``__init__`` parameters, none named
+    ``self``; ``None`` otherwise."""
     if cls.__bases__ != (object,) or not cls.__doc__ or _MADE_HERE & cls.__dict__.keys():
         return None
+    if any(_names_class(v) for v in cls.__dict__.values()):
+        return None  # dataclasses' class given stays what ``__class__`` (and super()) is
     annotations = inspect.get_annotations(cls)
     if "self" in annotations:
         return None
@@ -324,6 +328,18 @@ def _plain(cls: type) -> dict[str, Any] | None:
         if isinstance(value, Field) and (not value.init or value.kw_only is True):
             return None
     return annotations
+
+
+def _names_class(value: Any) -> bool:
+    """``value`` is a method (plain, class or static, or a property's function) that reads
+    ``__class__``, as zero-argument ``super()`` does: it reads the class given, which
+    ``dataclasses`` fills in too, so such a class is left to ``dataclasses``."""
+    if isinstance(value, (classmethod, staticmethod)):
+        value = value.__func__
+    if isinstance(value, property):
+        return any(_names_class(f) for f in (value.fget, value.fset, value.fdel))
+    code = getattr(value, "__code__", None)
+    return code is not None and "__class__" in code.co_freevars
 
 
 #: What an ``__init__`` text follows from alone: frozen or not, whether ``__post_init__`` is

@@ -298,6 +298,12 @@ def _bump(distribution: str, supported: SpecifierSet) -> str:
 # --- findings on declared ranges ---------------------------------------------------------------
 
 
+def _what(f: FoundIntegration, supported: SpecifierSet, target: Version) -> str:
+    """What a finding on ``f`` names (written only for a finding: most dependencies are
+    inside the range, and the text is most of the cost of saying nothing)."""
+    return f"what ddtrace {target} supports ({f.distribution}{supported})"
+
+
 def declared_findings(
     f: FoundIntegration, supported: SpecifierSet, target: Version
 ) -> list[Finding]:
@@ -307,10 +313,10 @@ def declared_findings(
     says nothing: the resolver installs the newest).
     """
     v = f.parsed_version
-    if v is not None and supported.contains(v, prereleases=True):
-        return []  # (the text below, written only for a finding, is most of the cost)
-    what = f"what ddtrace {target} supports ({f.distribution}{supported})"
     if v is not None:
+        if supported.contains(v, prereleases=True):
+            return []
+        what = _what(f, supported, target)
         if _version_below(v, supported):
             return [
                 Finding(
@@ -332,11 +338,12 @@ def declared_findings(
     spec = f.parsed_specifier
     if not spec:
         return []
-    shown = f"{f.distribution}{f.specifier}"
     where = fit(spec, supported)
+    if where == "inside" or where is None:
+        return []
+    shown = f"{f.distribution}{f.specifier}"
+    what = _what(f, supported, target)
     match where:
-        case "inside" | None:
-            return []
         case "partly":
             return [
                 Finding(

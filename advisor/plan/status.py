@@ -106,16 +106,12 @@ def _result(
     return CapabilityResult(
         cap.id,
         cap.name,
-        _text(cap.min_version) if cap.min_version else None,
-        _text(floor) if floor else None,
+        version_text(cap.min_version) if cap.min_version else None,
+        version_text(floor) if floor else None,
         status,
         reason,
         after,
     )
-
-
-def _text(version: Version) -> str:
-    return version_text(version)  # (the few versions results name, over and over)
 
 
 def _now(ctx: Context) -> Installed:
